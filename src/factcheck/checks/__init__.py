@@ -1,0 +1,1 @@
+"""Consistency checks: one file each, registered through the ``factcheck.checks`` entry point."""

@@ -1,0 +1,58 @@
+"""The Check base class every built-in and plugin check derives from."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from factcheck.config import Settings
+from factcheck.model import Corpus, Finding, Severity, Span, make_finding
+
+
+@dataclass
+class CheckContext:
+    """What a check may consult besides the corpus: settings and the reference ledger."""
+
+    settings: Settings = field(default_factory=Settings)
+    ledger: Any = None  # factcheck.ledger.Ledger, or None when no ledger is loaded
+
+
+class Check:
+    """A check only produces findings; selection, severities and resolutions are the runner's.
+
+    Subclasses set ``code`` (stable, FC001...), ``slug`` (kebab-case) and ``severity``
+    (the default), and write their documentation as the class docstring: what it checks,
+    why it matters, an example, how to suppress. ``factcheck rule CODE`` prints it.
+    """
+
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        evidence: list[Span] | tuple[Span, ...],
+        *,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        key: str = "",
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        return make_finding(
+            self.slug, self.code, severity or self.severity, message, evidence,
+            suggestion=suggestion, key=key, data=data,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().split("\n", 1)[0]

@@ -1,0 +1,359 @@
+"""The data model: one set of frozen records that every stage reads and extends."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Record(BaseModel):
+    """Base for every record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Status(str, Enum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+    ACCEPTED = "accepted"
+
+
+PublishedSource = Literal["dateline", "front-matter", "metadata", "option", "unknown"]
+
+
+class Span(Record):
+    """A half-open character span into a document's original decoded text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+class TimeExpression(Record):
+    """A time expression and its TIMEX3-style value, resolved against the dateline.
+
+    ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-SU`` style
+    or ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``; ``None`` when it cannot be
+    resolved (a relative expression in a document without a publication date).
+    ``relative`` marks expressions whose value came from the dateline ("this month").
+    ``recent`` marks wording that presents an event as recent ("recently", "recent",
+    "this week", "just").
+    """
+
+    span: Span
+    value: str | None
+    granularity: Literal["day", "month", "quarter", "season", "year", "decade", "present", "unknown"]
+    relative: bool = False
+    recent: bool = False
+
+
+class Quantity(Record):
+    """A number with its unit, comparator and the interval it allows.
+
+    ``value`` is the number as stated in ``unit`` (a percentage stays 60, a fraction
+    in words becomes 0.667 with unit ``fraction``). ``low``/``high`` is the interval
+    the wording allows, in the same unit; ``low_open``/``high_open`` mark open ends.
+    ``measure`` names what is counted (the head noun: "satellites", "budget").
+    """
+
+    span: Span
+    value: float
+    unit: str  # percent | fraction | count | money:USD | money:JPY | ... | <noun unit such as km>
+    comparator: Literal["eq", "gt", "ge", "lt", "le", "approx"] = "eq"
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    measure: str | None = None
+    as_of: TimeExpression | None = None
+
+
+class Actor(Record):
+    """A named entity and what the text says the person is (title, affiliation)."""
+
+    span: Span
+    name: str
+    label: Literal["PERSON", "ORG", "GPE", "NORP", "FAC", "OTHER"]
+    title: str | None = None
+    affiliation: str | None = None
+    role_span: Span | None = None
+    former: bool = False  # the text frames the role as past ("former chief")
+
+
+class Quote(Record):
+    """A direct quote with its speaker as the text gives them."""
+
+    span: Span  # the quoted words, without the quotation marks
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    speaker_title: str | None = None
+    speaker_affiliation: str | None = None
+    framing: Literal["current", "past", "unknown"] = "current"
+    said_at: TimeExpression | None = None  # "said in 2021"
+
+
+class Event(Record):
+    """Who did what: the actor and the action of a claim (for "the same event" tests)."""
+
+    actor: str | None = None  # normalised subject or agent ("japan", "space force")
+    action: str  # lemma of the main verb or event noun ("launch", "establish", "test")
+    object: str | None = None  # normalised object ("qzs-6", "asat missile")
+    past: bool = True  # described in the past tense
+
+
+ClaimKind = Literal["dated-event", "quantity", "quote", "actor-statement"]
+
+
+class Claim(Record):
+    """An atomic, check-worthy statement: a sentence or clause with typed slots."""
+
+    id: str  # "<doc>#<start>-<end>"
+    doc: str
+    span: Span
+    text: str  # the cleaned sentence text (artefacts repaired), for embedding and display
+    kinds: tuple[ClaimKind, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quote: Quote | None = None
+    event: Event | None = None
+
+
+class Document(Record):
+    """One input document: its original decoded text, cleaned text and offset map."""
+
+    id: str
+    path: str
+    text: str  # the original decoded text; every Span indexes this
+    clean: str  # artefacts repaired: what extraction reads
+    clean_to_original: tuple[int, ...] = ()  # original offset of each clean char (+ one past end)
+    title: str | None = None
+    byline: str | None = None
+    published: date | None = None
+    published_source: PublishedSource = "unknown"
+    published_span: Span | None = None
+    source: str | None = None  # outlet or site name, when known
+    format: str = "text"
+    encoding: str = "utf-8"
+    body_start: int = 0  # clean offset where the body starts (after title/byline/dateline block)
+
+    def original_offsets(self, clean_start: int, clean_end: int) -> tuple[int, int]:
+        """Map a half-open span of ``clean`` onto ``text``."""
+        if not self.clean_to_original:
+            return clean_start, clean_end
+        start = self.clean_to_original[clean_start]
+        if clean_end <= clean_start:
+            return start, start
+        end = self.clean_to_original[clean_end - 1] + 1
+        return start, max(end, start)
+
+    def span(self, clean_start: int, clean_end: int) -> Span:
+        """A Span (original offsets and text) for a half-open span of ``clean``."""
+        start, end = self.original_offsets(clean_start, clean_end)
+        return Span(doc=self.id, start=start, end=end, text=self.text[start:end])
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an original offset."""
+        starts = _line_starts(self.text)
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+
+_LINE_STARTS_CACHE: dict[int, list[int]] = {}
+
+
+def _line_starts(text: str) -> list[int]:
+    key = hash(text)
+    cached = _LINE_STARTS_CACHE.get(key)
+    if cached is None:
+        cached = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        _LINE_STARTS_CACHE[key] = cached
+    return cached
+
+
+class Cluster(Record):
+    """Claims that say the same thing; cross-source when they span two or more documents."""
+
+    id: str
+    claims: tuple[str, ...]
+    documents: tuple[str, ...]
+
+    @property
+    def corroboration(self) -> int:
+        return len(self.documents)
+
+    @property
+    def cross_source(self) -> bool:
+        return len(self.documents) >= 2
+
+
+class Failure(Record):
+    """Something that could not be done: a file not read, a check that crashed."""
+
+    stage: str  # load | extract | embed | cluster | check:<slug> | ledger | resolutions | config
+    subject: str  # the file path or check slug
+    message: str
+    code: str  # stable error code, see errors.py
+    fatal: bool = False  # the run cannot proceed (exit 2)
+
+
+class Finding(Record):
+    """A discrepancy a check found, with the evidence that shows it."""
+
+    id: str
+    check: str  # slug
+    code: str  # FC001...
+    severity: Severity
+    message: str
+    evidence: tuple[Span, ...]
+    suggestion: str | None = None
+    status: Status = Status.OPEN
+    note: str | None = None
+    data: dict[str, Any] = {}
+
+    @property
+    def first_position(self) -> tuple[str, int]:
+        return (self.evidence[0].doc, self.evidence[0].start) if self.evidence else ("", 0)
+
+
+def normalise_text(text: str) -> str:
+    """Case-, space- and punctuation-folded text, for fingerprints and matching."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"-\s*\n\s*", "", text)
+    return " ".join(re.findall(r"\w+", text))
+
+
+def fingerprint(check: str, evidence: tuple[Span, ...] | list[Span], key: str = "") -> str:
+    """A finding id from its check and the normalised text of its evidence, not positions.
+
+    Editing an unrelated paragraph keeps the id; ``key`` separates two findings a check
+    raises on the same evidence (e.g. two different conflicts in one sentence).
+    """
+    parts = sorted(f"{span.doc}\x1f{normalise_text(span.text)}" for span in evidence)
+    digest = hashlib.sha256("\x1e".join([check, key, *parts]).encode("utf-8")).hexdigest()
+    return f"{check}-{digest[:10]}"
+
+
+def make_finding(
+    check: str,
+    code: str,
+    severity: Severity,
+    message: str,
+    evidence: list[Span] | tuple[Span, ...],
+    suggestion: str | None = None,
+    key: str = "",
+    data: dict[str, Any] | None = None,
+) -> Finding:
+    """Build a Finding with its fingerprint id. Evidence is required: no finding without it."""
+    if not evidence:
+        raise ValueError(f"{check}: a finding needs evidence")
+    evidence = tuple(evidence)
+    return Finding(
+        id=fingerprint(check, evidence, key),
+        check=check,
+        code=code,
+        severity=severity,
+        message=message,
+        evidence=evidence,
+        suggestion=suggestion,
+        data=data or {},
+    )
+
+
+@dataclass
+class Corpus:
+    """What flows through the pipeline: each stage returns it with its part added."""
+
+    documents: tuple[Document, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    embeddings: dict[str, Any] = field(default_factory=dict)  # claim id -> numpy vector
+    clusters: tuple[Cluster, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    stale_resolutions: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (never in findings)
+    extras: dict[str, Any] = field(default_factory=dict)  # per-stage summaries (e.g. spin scores)
+    # Lookup indexes; init=False so evolve() (dataclasses.replace) starts them afresh.
+    _documents_index: dict[str, Document] | None = field(default=None, init=False, repr=False, compare=False)
+    _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
+    _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def evolve(self, **changes: Any) -> "Corpus":
+        return replace(self, **changes)
+
+    def document(self, doc_id: str) -> Document:
+        return self._documents_by_id()[doc_id]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims_by_id()[claim_id]
+
+    def claims_of(self, doc_id: str) -> list[Claim]:
+        return [claim for claim in self.claims if claim.doc == doc_id]
+
+    def cluster_of(self, claim_id: str) -> Cluster | None:
+        return self._cluster_by_claim().get(claim_id)
+
+    def _documents_by_id(self) -> dict[str, Document]:
+        if self._documents_index is None:
+            self._documents_index = {doc.id: doc for doc in self.documents}
+        return self._documents_index
+
+    def _claims_by_id(self) -> dict[str, Claim]:
+        if self._claims_index is None:
+            self._claims_index = {claim.id: claim for claim in self.claims}
+        return self._claims_index
+
+    def _cluster_by_claim(self) -> dict[str, Cluster]:
+        if self._cluster_index is None:
+            self._cluster_index = {
+                claim_id: cluster for cluster in self.clusters for claim_id in cluster.claims
+            }
+        return self._cluster_index
+
+
+@dataclass
+class RunResult:
+    """What run() returns: the finished corpus and what the gate needs."""
+
+    corpus: Corpus
+    settings: Any
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.corpus.findings
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        return self.corpus.failures
+
+    def exit_code(self, fail_on: Severity | None = None, exit_zero: bool | None = None) -> int:
+        """The one place the exit code is computed: 2 broken run, 1 open findings at or above
+        ``fail_on``, else 0. ``exit_zero`` reports without gating (but still 2 when broken)."""
+        fail_on = fail_on or getattr(self.settings, "fail_on", Severity.ERROR)
+        exit_zero = getattr(self.settings, "exit_zero", False) if exit_zero is None else exit_zero
+        if any(failure.fatal for failure in self.failures) or not self.corpus.documents:
+            return 2
+        if exit_zero:
+            return 0
+        gating = [f for f in self.findings if f.status == Status.OPEN and f.severity.rank >= fail_on.rank]
+        return 1 if gating else 0

@@ -1,0 +1,1 @@
+"""Language helpers the stages share: time expressions, quantities, names."""

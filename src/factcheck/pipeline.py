@@ -1,0 +1,92 @@
+"""The pipeline: the Stage protocol, building and validating the stage order, and run()."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from factcheck.config import Settings
+from factcheck.errors import FactcheckError
+from factcheck.model import Corpus, RunResult
+
+# What a fresh Corpus already holds before any stage runs.
+_INITIAL = frozenset({"failures"})
+
+
+class Stage(Protocol):
+    """A pipeline step: Corpus in, Corpus out, with what it needs and what it adds."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, corpus: Corpus) -> Corpus: ...
+
+
+class PipelineError(FactcheckError):
+    code = "FC-E010"
+
+
+def validate_order(stages: Sequence[Stage]) -> None:
+    """Fail at build time, not mid-run, when a stage needs what no earlier stage assigns."""
+    available = set(_INITIAL)
+    for stage in stages:
+        missing = [part for part in stage.requires if part not in available]
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+        available.update(stage.assigns)
+
+
+def build_stages(settings: Settings, *, embedder=None, nlp=None, checks=None, context=None) -> list[Stage]:
+    """The standard stage order. Models are passed in (tests inject fakes) or load on first use."""
+    from factcheck.stages.check import CheckStage
+    from factcheck.stages.cluster import ClusterStage
+    from factcheck.stages.embed import EmbedStage
+    from factcheck.stages.extract import ExtractStage
+    from factcheck.stages.load import LoadStage
+
+    stages: list[Stage] = [
+        LoadStage(settings),
+        ExtractStage(settings, nlp=nlp),
+        EmbedStage(settings, embedder=embedder),
+        ClusterStage(settings),
+        CheckStage(settings, checks=checks, context=context),
+    ]
+    validate_order(stages)
+    return stages
+
+
+ProgressCallback = Callable[[str], None]
+
+
+def run_stages(stages: Sequence[Stage], corpus: Corpus | None = None, on_stage: ProgressCallback | None = None) -> Corpus:
+    validate_order(stages)
+    corpus = corpus or Corpus()
+    for stage in stages:
+        if on_stage:
+            on_stage(stage.name)
+        started = time.perf_counter()
+        corpus = stage(corpus)
+        corpus.timings[stage.name] = round(time.perf_counter() - started, 4)
+        if _cannot_proceed(corpus, stage):
+            break
+    return corpus
+
+
+# Failures in these stages mean the run's inputs are broken: later stages would only mislead.
+_BLOCKING_STAGES = frozenset({"config", "ledger", "resolutions"})
+
+
+def _cannot_proceed(corpus: Corpus, stage: Stage) -> bool:
+    if stage.name == "load" and not corpus.documents:
+        return True
+    return any(failure.fatal and failure.stage in _BLOCKING_STAGES for failure in corpus.failures)
+
+
+def run(settings: Settings | None = None, *, embedder=None, nlp=None, checks=None, context=None,
+        on_stage: ProgressCallback | None = None) -> RunResult:
+    """Run the whole pipeline on ``settings.paths`` and return the finished corpus."""
+    settings = settings or Settings()
+    stages = build_stages(settings, embedder=embedder, nlp=nlp, checks=checks, context=context)
+    return RunResult(corpus=run_stages(stages, on_stage=on_stage), settings=settings)

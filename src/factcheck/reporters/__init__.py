@@ -1,0 +1,1 @@
+"""Reporters: render a RunResult for people (rich, Markdown) or machines (JSON, SARIF)."""

@@ -1,0 +1,1 @@
+"""Pipeline stages: each takes a Corpus and returns it with its part added."""

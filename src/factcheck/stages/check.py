@@ -1,0 +1,94 @@
+"""Run the registered checks: load the registry, run each, record crashes, apply policy once."""
+
+from __future__ import annotations
+
+import traceback
+from importlib.metadata import entry_points
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.config import Settings
+from factcheck.errors import ConfigError
+from factcheck.model import Corpus, Failure, Finding, Severity
+
+ENTRY_POINT_GROUP = "factcheck.checks"
+
+
+def registered_checks() -> dict[str, type[Check]]:
+    """Every installed check by slug, built-ins and plugins alike, sorted by code."""
+    found: dict[str, type[Check]] = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        check_class = entry.load()
+        found[check_class.slug] = check_class
+    return dict(sorted(found.items(), key=lambda item: item[1].code))
+
+
+def find_check(name: str) -> type[Check] | None:
+    """A check by slug or code (case-insensitive)."""
+    name = name.casefold()
+    for slug, check_class in registered_checks().items():
+        if name in (slug, check_class.code.casefold()):
+            return check_class
+    return None
+
+
+def select_checks(settings: Settings, available: dict[str, type[Check]] | None = None) -> list[type[Check]]:
+    available = registered_checks() if available is None else available
+    known = {name.casefold() for cls in available.values() for name in (cls.slug, cls.code)}
+    for name in (*settings.select, *settings.ignore, *settings.severity):
+        if name.casefold() not in known:
+            raise ConfigError(f"unknown check {name!r}", hint=f"known checks: {', '.join(available)}")
+
+    def named(cls: type[Check], names: tuple[str, ...]) -> bool:
+        folded = {name.casefold() for name in names}
+        return cls.slug.casefold() in folded or cls.code.casefold() in folded
+
+    return [
+        cls for cls in available.values()
+        if (not settings.select or named(cls, settings.select)) and not named(cls, settings.ignore)
+    ]
+
+
+def _severity_override(settings: Settings, check_class: type[Check]) -> Severity | None:
+    return settings.severity.get(check_class.slug) or settings.severity.get(check_class.code)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """The one order findings are reported in: severity, then position, then id."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.first_position, f.check, f.id))
+
+
+class CheckStage:
+    """Runs each selected check; a check that raises becomes a Failure and the rest still run."""
+
+    name = "check"
+    requires = ("documents", "claims", "clusters")
+    assigns = ("findings",)
+
+    def __init__(self, settings: Settings, checks: list[type[Check]] | None = None, context: CheckContext | None = None) -> None:
+        self.settings = settings
+        self.checks = checks
+        self.context = context
+
+    def __call__(self, corpus: Corpus) -> Corpus:
+        checks = self.checks if self.checks is not None else select_checks(self.settings)
+        context = self.context or CheckContext(settings=self.settings)
+        findings: dict[str, Finding] = {}
+        failures = list(corpus.failures)
+        for check_class in checks:
+            override = _severity_override(self.settings, check_class)
+            try:
+                produced = list(check_class().run(corpus, context))
+            except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
+                failures.append(Failure(
+                    stage=f"check:{check_class.slug}", subject=check_class.slug, code="FC-E600", fatal=True,
+                    message=f"check {check_class.slug} ({check_class.code}) crashed: {error!r}\n"
+                            + "".join(traceback.format_exception(error)[-3:]),
+                ))
+                continue
+            for finding in produced:
+                if override is not None:
+                    finding = finding.model_copy(update={"severity": override})
+                # Identical evidence and key means the same finding reported twice: keep one.
+                findings.setdefault(finding.id, finding)
+        ordered = sort_findings(list(findings.values()))
+        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures))
