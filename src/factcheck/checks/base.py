@@ -34,6 +34,14 @@ class Check:
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def report_data(self, corpus: Corpus, findings: list[Finding]) -> dict[str, Any] | None:
+        """Optional per-run summary for reporters (e.g. a spin score per document).
+
+        Called after ``run`` with the findings it produced; stored under
+        ``corpus.extras["checks"][slug]`` and shown in the report and the JSON summary.
+        """
+        return None
+
     def finding(
         self,
         message: str,

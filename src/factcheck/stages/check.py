@@ -74,10 +74,15 @@ class CheckStage:
         context = self.context or CheckContext(settings=self.settings)
         findings: dict[str, Finding] = {}
         failures = list(corpus.failures)
+        check_data: dict[str, dict] = {}
         for check_class in checks:
             override = _severity_override(self.settings, check_class)
             try:
-                produced = list(check_class().run(corpus, context))
+                check = check_class()
+                produced = list(check.run(corpus, context))
+                data = check.report_data(corpus, produced)
+                if data is not None:
+                    check_data[check_class.slug] = data
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
                 failures.append(Failure(
                     stage=f"check:{check_class.slug}", subject=check_class.slug, code="FC-E600", fatal=True,
@@ -91,4 +96,5 @@ class CheckStage:
                 # Identical evidence and key means the same finding reported twice: keep one.
                 findings.setdefault(finding.id, finding)
         ordered = sort_findings(list(findings.values()))
-        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures))
+        extras = {**corpus.extras, "checks": check_data}
+        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras)
