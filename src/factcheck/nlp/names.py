@@ -1,0 +1,232 @@
+"""Person-name matching: strip titles and ranks, compare name forms, resolve bare surnames."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# Rank and honorific abbreviations and their long forms. Matching is on casefolded words
+# with the trailing dot removed, so "Gen." and "Gen" both fold to "general".
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "dr": "doctor", "prof": "professor", "mr": "mister", "mrs": "missus", "ms": "ms", "mx": "mx",
+    "gen": "general", "lt": "lieutenant", "lieut": "lieutenant", "col": "colonel", "maj": "major",
+    "capt": "captain", "cpt": "captain", "brig": "brigadier", "adm": "admiral", "cmdr": "commander",
+    "cdr": "commander", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "gov": "governor",
+    "sen": "senator", "rep": "representative", "pres": "president", "amb": "ambassador",
+    "supt": "superintendent", "insp": "inspector", "rev": "reverend", "fr": "father", "sr": "senior",
+    "jr": "junior", "st": "saint", "hon": "honourable", "dep": "deputy", "asst": "assistant",
+    "vp": "vice president", "pm": "prime minister", "ceo": "chief executive officer",
+    "cfo": "chief financial officer", "coo": "chief operating officer", "cto": "chief technology officer",
+}
+
+# Words that may precede a name as a title, role or rank (casefolded, after abbreviation folding).
+_TITLE_WORDS = frozenset({
+    "doctor", "professor", "mister", "missus", "ms", "mx", "miss", "madam", "sir", "dame", "lord", "lady",
+    "general", "lieutenant", "colonel", "major", "captain", "brigadier", "brigade", "admiral", "commander",
+    "sergeant", "corporal", "private", "marshal", "commodore", "ensign", "officer", "chief", "master",
+    "governor", "senator", "representative", "congressman", "congresswoman", "president", "vice",
+    "prime", "minister", "secretary", "deputy", "assistant", "ambassador", "chancellor", "premier",
+    "mayor", "king", "queen", "prince", "princess", "emperor", "pope", "bishop", "cardinal", "reverend",
+    "father", "sister", "brother", "rabbi", "imam", "sheikh", "judge", "justice", "attorney", "inspector",
+    "superintendent", "detective", "constable", "spokesperson", "spokesman", "spokeswoman", "director",
+    "executive", "chair", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "leader",
+    "supreme", "honourable", "honorable", "the", "former", "acting", "retired", "ret", "us", "u.s",
+    "u.s.", "uk", "usa", "usaf", "ussf", "usn", "usmc", "army", "navy", "air", "force", "space",
+    "marine", "marines", "corps", "coast", "guard", "national", "analyst", "expert", "senior", "junior",
+    "fellow", "researcher", "scientist", "economist", "author", "journalist", "reporter", "editor",
+    "said", "says", "told", "by", "according", "to", "dr.", "mr.", "ms.", "mrs.", "prof.",
+})
+
+# Tokens that may follow a name and are not part of it.
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "mbe", "kbe", "ret", "retd"})
+
+# Lower-case particles that belong to a surname ("Ludwig van Beethoven", "Charles de Gaulle").
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ter", "ten"})
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*[^\W\d_])?\.?", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    """Casefold and strip accents: "Émile" and "emile" compare equal."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return text.casefold().replace("\u2019", "'")
+
+
+def fold_title_word(word: str) -> str:
+    """One title word in its long form: "Gen." -> "general", "Col" -> "colonel"."""
+    bare = _fold(word).strip(".,;:")
+    return TITLE_ABBREVIATIONS.get(bare.replace(".", ""), bare)
+
+
+def normalise_title(title: str | None) -> str:
+    """A title or rank with abbreviations expanded and case/articles folded.
+
+    "Lt. Gen." -> "lieutenant general"; "the Senior Fellow" -> "senior fellow".
+    """
+    if not title:
+        return ""
+    words = [fold_title_word(word) for word in re.findall(r"[\w.'\u2019-]+", title)]
+    words = [word for word in words if word and word not in {"the", "a", "an"}]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name without titles: given name, middle names or initials, surname."""
+
+    first: str | None
+    middles: tuple[str, ...]
+    last: str
+    tokens: tuple[str, ...]  # the name tokens in text order, casefolded, dots removed
+
+    @property
+    def is_single(self) -> bool:
+        return len(self.tokens) == 1
+
+    @property
+    def middle_initials(self) -> tuple[str, ...]:
+        return tuple(middle[0] for middle in self.middles)
+
+    @classmethod
+    def parse(cls, text: str) -> "PersonName | None":
+        """Parse a name, dropping leading titles/ranks/service prefixes and trailing suffixes.
+
+        Returns None when nothing name-like is left ("the spokesperson").
+        """
+        raw = [match.group(0) for match in _WORD.finditer(text.replace(",", " , "))]
+        words = [word for word in raw]
+        # Strip leading titles, honorifics and service prefixes ("USSF Col.", "Lt. Gen.").
+        while words and _is_title_token(words[0]):
+            words.pop(0)
+        # Cut at a comma or possessive tail ("Raymond, the chief"), keep the name before it.
+        trimmed: list[str] = []
+        for word in words:
+            if word == ",":
+                break
+            trimmed.append(word)
+        words = trimmed
+        while words and _fold(words[-1]).replace(".", "") in _SUFFIX_WORDS:
+            words.pop()
+        # A lower-case word that is not a particle ends the name ("Chen said").
+        name_words: list[str] = []
+        for word in words:
+            if word[:1].islower() and _fold(word) not in _PARTICLES:
+                break
+            name_words.append(word)
+        tokens = tuple(re.sub(r"'s$", "", _fold(word)).replace(".", "") for word in name_words)
+        tokens = tuple(token for token in tokens if token)
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return cls(first=None, middles=(), last=tokens[0], tokens=tokens)
+        # Surname particles join the surname ("de gaulle").
+        last_start = len(tokens) - 1
+        while last_start > 1 and tokens[last_start - 1] in _PARTICLES:
+            last_start -= 1
+        last = " ".join(tokens[last_start:])
+        return cls(first=tokens[0], middles=tokens[1:last_start], last=last, tokens=tokens)
+
+
+def _is_title_token(word: str) -> bool:
+    folded = _fold(word)
+    bare = folded.rstrip(".").replace(".", "")
+    if bare in _NAME_LIKE_ABBREVIATIONS and not word.endswith("."):
+        # "Gen Nakatani" is a given name; "Gen. Raymond" is a rank.
+        return folded in _TITLE_WORDS
+    return folded in _TITLE_WORDS or fold_title_word(word) in _TITLE_WORDS
+
+
+# Abbreviations that are also common given names or surnames when written without a dot.
+_NAME_LIKE_ABBREVIATIONS = frozenset({"rev", "fr", "sr", "jr", "st", "col", "sen", "gen", "rep", "hon", "dep", "pm"})
+
+
+def _alias_index(aliases: Mapping[str, str] | None) -> dict[str, str]:
+    return {name_key(alias): canonical for alias, canonical in (aliases or {}).items() if name_key(alias)}
+
+
+def name_key(name: str) -> str:
+    """A stable key for a person: "given surname", casefolded, titles and middles dropped.
+
+    "Dr. Emily Chen" -> "emily chen"; "Gen. John W. Raymond" -> "john raymond"; "Chen" -> "chen".
+    """
+    parsed = PersonName.parse(name)
+    if parsed is None:
+        return ""
+    if parsed.first is None:
+        return parsed.last
+    return f"{parsed.first} {parsed.last}"
+
+
+def _canonical(name: str, aliases: dict[str, str]) -> PersonName | None:
+    key = name_key(name)
+    if key in aliases:
+        return PersonName.parse(aliases[key])
+    return PersonName.parse(name)
+
+
+def _given_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # An initial agrees with a full given name that starts with it ("J. Raymond", "John Raymond").
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _middles_agree(a: PersonName, b: PersonName) -> bool:
+    # Only contradicting middles separate two people; a missing middle is not a contradiction.
+    for left, right in zip(a.middles, b.middles):
+        if not _given_agree(left, right):
+            return False
+    return True
+
+
+def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+    """Whether two full name forms name the same person.
+
+    Titles, ranks and middle initials are ignored when absent on one side; initials agree
+    with names they abbreviate. A bare surname never matches here (use ``resolve_mention``).
+    Two two-word names with the same words in either order match ("Ishiba Shigeru",
+    "Shigeru Ishiba"). ``aliases`` maps alias forms to canonical names ("Jay Raymond" ->
+    "John Raymond").
+    """
+    index = _alias_index(aliases)
+    left, right = _canonical(a, index), _canonical(b, index)
+    if left is None or right is None or left.is_single or right.is_single:
+        return False
+    if left.last == right.last and left.first and right.first and _given_agree(left.first, right.first):
+        return _middles_agree(left, right)
+    # Family-name-first order: the same two full words, swapped.
+    if len(left.tokens) == len(right.tokens) == 2 and min(len(t) for t in left.tokens + right.tokens) > 1:
+        return sorted(left.tokens) == sorted(right.tokens)
+    return False
+
+
+def resolve_mention(mention: str, known_full_names: Iterable[str], aliases: Mapping[str, str] | None = None) -> str | None:
+    """The one known full name a mention refers to, or None when unknown or ambiguous.
+
+    A bare surname ("Chen") resolves only when exactly one person among the names already
+    mentioned in full has that surname; a full name resolves to the known form of the same
+    person. Pass the full names seen *before* the mention to respect "after a full mention".
+    """
+    parsed = PersonName.parse(mention)
+    if parsed is None:
+        return None
+    known = sorted(set(known_full_names))
+    if not parsed.is_single:
+        for candidate in known:
+            if same_person(mention, candidate, aliases):
+                return candidate
+        return None
+    matches: dict[str, str] = {}
+    for candidate in known:
+        full = PersonName.parse(candidate)
+        if full is None or full.is_single:
+            continue
+        surnames = {full.last}
+        if len(full.tokens) == 2:
+            surnames.add(full.tokens[0])  # family-name-first order ("Ishiba Shigeru")
+        if parsed.last in surnames:
+            matches.setdefault(name_key(candidate), candidate)
+    return next(iter(matches.values())) if len(matches) == 1 else None

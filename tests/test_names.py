@@ -1,0 +1,86 @@
+"""Person-name parsing and matching across title, initial, order and alias variants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from factcheck.nlp.names import PersonName, name_key, normalise_title, resolve_mention, same_person
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Dr. Emily Chen", "emily chen"),
+    ("Emily Chen", "emily chen"),
+    ("Gen. John W. Raymond", "john raymond"),
+    ("General John Raymond", "john raymond"),
+    ("Lt. Gen. Maria Ortiz-Silva", "maria ortiz-silva"),
+    ("Brig. Gen. Ada Okafor", "ada okafor"),
+    ("USSF Col. Pat Quinn", "pat quinn"),
+    ("U.S. Army Maj. Lee Park", "lee park"),
+    ("Prime Minister Kwame Mensah", "kwame mensah"),
+    ("spokesperson Dana Whit", "dana whit"),
+    ("Professor Ines Almeida", "ines almeida"),
+    ("Charles de Vries Jr.", "charles de vries"),
+    ("Gen Nakamura", "gen nakamura"),
+    ("Okafor", "okafor"),
+])
+def test_name_key_strips_titles(text, key):
+    assert name_key(text) == key
+
+
+def test_title_only_is_not_a_name():
+    assert PersonName.parse("the spokesperson") is None
+    assert name_key("President") == ""
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Dr. Emily Chen", "Emily Chen"),
+    ("Gen. John W. Raymond", "General John Raymond"),
+    ("J. Raymond", "John Raymond"),
+    ("Tanaka Hiroko", "Hiroko Tanaka"),
+    ("Émile Durand", "Emile Durand"),
+])
+def test_same_person(a, b):
+    assert same_person(a, b)
+    assert same_person(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Emily Chen", "Michael Chen"),
+    ("John W. Raymond", "John K. Raymond"),
+    ("Chen", "Emily Chen"),
+    ("Emily Chen", "Emily Chang"),
+])
+def test_different_people(a, b):
+    assert not same_person(a, b)
+
+
+def test_aliases_link_nicknames():
+    aliases = {"Jay Raymond": "John Raymond"}
+    assert same_person("Gen. Jay Raymond", "General John W. Raymond", aliases)
+    assert not same_person("Gen. Jay Raymond", "General John W. Raymond")
+
+
+def test_resolve_mention_surname_after_full_mention():
+    known = ["Dr. Emily Chen", "Hiroshi Tanaka"]
+    assert resolve_mention("Chen", known) == "Dr. Emily Chen"
+    assert resolve_mention("Dr. Chen", known) == "Dr. Emily Chen"
+    assert resolve_mention("Emily Chen", known) == "Dr. Emily Chen"
+    assert resolve_mention("Okafor", known) is None
+
+
+def test_resolve_mention_ambiguous_surname():
+    assert resolve_mention("Chen", ["Emily Chen", "Michael Chen"]) is None
+
+
+def test_normalise_title_expands_ranks():
+    assert normalise_title("Col.") == normalise_title("Colonel") == "colonel"
+    assert normalise_title("Lt. Gen.") == "lieutenant general"
+    assert normalise_title("the Senior Fellow") == "senior fellow"
+
+
+@given(st.text(max_size=40))
+def test_parsing_never_crashes(text):
+    name_key(text)
+    same_person(text, text)
+    resolve_mention(text, [text])
