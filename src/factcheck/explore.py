@@ -1,0 +1,127 @@
+"""Views for exploring a corpus: one document's claims, and the clusters across documents."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from factcheck.config import Settings
+from factcheck.errors import InputError
+from factcheck.model import Claim, Corpus, Document
+from factcheck.pipeline import run_stages
+from factcheck.reporters.json import dumps, span_data
+from factcheck.reporters.text import one_line
+
+
+def _exit_code(corpus: Corpus) -> int:
+    return 2 if not corpus.documents or any(failure.fatal for failure in corpus.failures) else 0
+
+
+def _console(buffer: io.StringIO) -> Console:
+    return Console(file=buffer, width=120, color_system=None, highlight=False)
+
+
+def _first_failure(corpus: Corpus) -> InputError:
+    failure = corpus.failures[0] if corpus.failures else None
+    message = failure.message if failure else "no readable document"
+    return InputError(message, path=failure.subject if failure else None)
+
+
+def claim_lines(document: Document, claim: Claim) -> Text:
+    line, column = document.line_col(claim.span.start)
+    text = Text()
+    text.append(f"{claim.doc}:{line}:{column} ", style="dim")
+    text.append(f"[{', '.join(claim.kinds)}]\n", style="cyan")
+    text.append(f"  {one_line(claim.text, 300)}\n")
+    for time in claim.times:
+        marker = " recent" if time.recent else ""
+        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {time.value}{marker}\n", style="green")
+    for quantity in claim.quantities:
+        as_of = f" as of {quantity.as_of.value}" if quantity.as_of else ""
+        text.append(f"  how much  “{one_line(quantity.span.text, 60)}” -> {quantity.comparator} {quantity.value:g} "
+                    f"{quantity.unit} of {quantity.measure or '?'}{as_of}\n", style="yellow")
+    for actor in claim.actors:
+        role = ", ".join(part for part in (actor.title, actor.affiliation) if part)
+        text.append(f"  who  {one_line(actor.name, 60)} ({actor.label}){' — ' + one_line(role, 100) if role else ''}\n",
+                    style="magenta")
+    if claim.quote:
+        quote = claim.quote
+        text.append(f"  quote  “{one_line(quote.span.text, 120)}” — {one_line(quote.speaker or 'unattributed', 60)}"
+                    f"{', ' + one_line(quote.speaker_title, 60) if quote.speaker_title else ''}\n", style="blue")
+    if claim.event:
+        event = claim.event
+        text.append(f"  event  {event.actor or '?'} / {event.action} / {event.object or '-'}"
+                    f"{' (past)' if event.past else ''}\n", style="dim")
+    return text
+
+
+def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
+    """Claims of the documents in ``settings.paths`` (load and extract only; no embeddings)."""
+    from factcheck.stages.extract import ExtractStage, all_time_expressions
+    from factcheck.stages.load import LoadStage
+
+    extract = ExtractStage(settings)
+    corpus = run_stages([LoadStage(settings), extract])
+    if not corpus.documents:
+        raise _first_failure(corpus)
+    if output_format == "json":
+        documents = []
+        for document in corpus.documents:
+            documents.append({
+                "id": document.id,
+                "path": document.path,
+                "title": document.title,
+                "published": document.published.isoformat() if document.published else None,
+                "published_source": document.published_source,
+                "claims": [claim.model_dump(mode="json") for claim in corpus.claims_of(document.id)],
+                "times": [
+                    {**span_data(time.span), "value": time.value, "granularity": time.granularity,
+                     "relative": time.relative, "recent": time.recent}
+                    for time in all_time_expressions(document, extract.nlp)
+                ],
+            })
+        data = {"version": 1, "documents": documents,
+                "failures": [failure.model_dump(mode="json") for failure in corpus.failures]}
+        return dumps(data), _exit_code(corpus)
+    buffer = io.StringIO()
+    console = _console(buffer)
+    for document in corpus.documents:
+        published = document.published.isoformat() if document.published else "unknown"
+        console.print(Text(f"{document.id}: {one_line(document.title or '(untitled)', 100)} "
+                           f"— {published} ({document.published_source})", style="bold"))
+        for claim in corpus.claims_of(document.id):
+            console.print(claim_lines(document, claim))
+    return buffer.getvalue(), _exit_code(corpus)
+
+
+def clusters_report(settings: Settings, output_format: str) -> tuple[str, int]:
+    """Clusters across the documents in ``settings.paths`` (no checks run)."""
+    from factcheck.pipeline import build_stages
+
+    stages = [stage for stage in build_stages(settings) if stage.name != "check"]
+    corpus = run_stages(stages)
+    if not corpus.documents:
+        raise _first_failure(corpus)
+    if output_format == "json":
+        data = {
+            "version": 1,
+            "clusters": [
+                {"id": cluster.id, "documents": list(cluster.documents),
+                 "claims": [{"id": claim_id, **span_data(corpus.claim(claim_id).span)} for claim_id in cluster.claims]}
+                for cluster in corpus.clusters
+            ],
+        }
+        return dumps(data), _exit_code(corpus)
+    buffer = io.StringIO()
+    console = _console(buffer)
+    for cluster in corpus.clusters:
+        label = "cross-source" if cluster.cross_source else "one source"
+        console.print(Text(f"{cluster.id} ({label}: {', '.join(cluster.documents)})", style="bold"))
+        for claim_id in cluster.claims:
+            claim = corpus.claim(claim_id)
+            line, _ = corpus.document(claim.doc).line_col(claim.span.start)
+            console.print(f"  [dim]{escape(claim.doc)}:{line}[/]  {escape(one_line(claim.text, 150))}")
+    return buffer.getvalue(), _exit_code(corpus)
