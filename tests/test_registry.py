@@ -1,0 +1,38 @@
+"""Meta-tests: the check registry is pinned, and every check is documented and has fixtures."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.stages.check import registered_checks
+
+GOLDEN = Path(__file__).parent / "golden" / "registry.txt"
+CHECK_TESTS = Path(__file__).parent / "checks"
+
+
+def _registry_lines() -> list[str]:
+    return [f"{cls.code} {slug} {cls.__module__}:{cls.__name__}" for slug, cls in registered_checks().items()]
+
+
+def test_registry_matches_golden_file():
+    """A check added or removed must be a deliberate change to tests/golden/registry.txt."""
+    expected = [line for line in GOLDEN.read_text().splitlines() if line and not line.startswith("#")]
+    assert _registry_lines() == expected
+
+
+@pytest.mark.parametrize("slug", list(registered_checks()))
+def test_check_is_documented(slug):
+    check_class = registered_checks()[slug]
+    doc = check_class.documentation()
+    assert len(doc.split()) >= 30, f"{slug}: the docstring is the rule's documentation; write it"
+    assert check_class.code.startswith("FC") and check_class.code[2:].isdigit()
+
+
+@pytest.mark.parametrize("slug", list(registered_checks()))
+def test_check_has_fixture_tests(slug):
+    assert (CHECK_TESTS / f"test_{slug.replace('-', '_')}.py").exists(), f"{slug} has no fixture tests"
+
+
+def test_codes_and_slugs_are_unique():
+    checks = registered_checks()
+    assert len({cls.code for cls in checks.values()}) == len(checks)
