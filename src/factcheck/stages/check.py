@@ -9,6 +9,7 @@ from factcheck.checks.base import Check, CheckContext
 from factcheck.config import Settings
 from factcheck.errors import ConfigError
 from factcheck.model import Corpus, Failure, Finding, Severity
+from factcheck.resolutions import resolve_findings
 
 ENTRY_POINT_GROUP = "factcheck.checks"
 
@@ -75,6 +76,7 @@ class CheckStage:
         findings: dict[str, Finding] = {}
         failures = list(corpus.failures)
         check_data: dict[str, dict] = {}
+        checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
         for check_class in checks:
             override = _severity_override(self.settings, check_class)
             try:
@@ -90,11 +92,16 @@ class CheckStage:
                             + "".join(traceback.format_exception(error)[-3:]),
                 ))
                 continue
+            checks_run.add(check_class.slug)
             for finding in produced:
                 if override is not None:
                     finding = finding.model_copy(update={"severity": override})
                 # Identical evidence and key means the same finding reported twice: keep one.
                 findings.setdefault(finding.id, finding)
         ordered = sort_findings(list(findings.values()))
+        # Resolutions are policy too: applied here, once, after severities and de-duplication.
+        ordered, stale, resolution_failures = resolve_findings(ordered, self.settings.resolutions, checks_run)
+        failures.extend(resolution_failures)
         extras = {**corpus.extras, "checks": check_data}
-        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras)
+        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras,
+                             stale_resolutions=stale)
