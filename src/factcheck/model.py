@@ -61,7 +61,7 @@ class TimeExpression(Record):
 
     span: Span
     value: str | None
-    granularity: Literal["day", "month", "quarter", "season", "year", "decade", "present", "unknown"]
+    granularity: Literal["day", "week", "month", "quarter", "season", "year", "decade", "present", "unknown"]
     relative: bool = False
     recent: bool = False
 
