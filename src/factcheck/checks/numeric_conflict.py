@@ -1,0 +1,175 @@
+"""FC003 numeric-conflict: the same measure given incompatible values."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.temporal import dates_agree
+from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
+
+# Entity names too generic to say two claims are about the same thing.
+_GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
+_ARTICLES = frozenset({"the", "a", "an", "of", "and", "for", "&"})
+
+
+def unit_family(unit: str) -> str:
+    """Units that can be compared: shares (percent, fraction), counts, money per currency."""
+    unit = unit.casefold()
+    if unit in ("percent", "fraction", "share", "%"):
+        return "share"
+    return unit
+
+
+def measure_key(measure: str | None) -> str:
+    """The measured noun, lower-cased and singular ("Satellites" -> "satellite")."""
+    if not measure:
+        return ""
+    words = re.findall(r"[a-z0-9]+", measure.casefold())
+    if not words:
+        return ""
+    head = words[-1]
+    if head.endswith("ies") and len(head) > 4:
+        head = head[:-3] + "y"
+    elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        head = head[:-1]
+    return head
+
+
+def entity_keys(name: str) -> set[str]:
+    """Comparable forms of an entity name: folded words, and the acronym of a long name.
+
+    "The United States" -> {"united states", "us"}; "U.S." -> {"us"}.
+    """
+    words = [word for word in re.findall(r"\w+", name.casefold().replace(".", "")) if word not in {"the"}]
+    if not words:
+        return set()
+    keys = {" ".join(words)}
+    content = [word for word in words if word not in _ARTICLES]
+    if len(content) >= 2:
+        keys.add("".join(word[0] for word in content))
+    return keys - _GENERIC_ENTITIES
+
+
+def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open); fractions scaled to percent when the extractor left them 0-1."""
+    low = quantity.low if quantity.low is not None else quantity.value
+    high = quantity.high if quantity.high is not None else quantity.value
+    if quantity.unit == "fraction" and high <= 1.0 and quantity.value <= 1.0:
+        low, high = low * 100, high * 100
+    return low, high, quantity.low_open, quantity.high_open
+
+
+def overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
+    try:
+        from factcheck.nlp.quantities import intervals_overlap
+    except ImportError:
+        intervals_overlap = None
+    if intervals_overlap is not None:
+        try:
+            return bool(intervals_overlap(a, b))
+        except TypeError:
+            pass
+    (a_low, a_high, a_low_open, a_high_open), (b_low, b_high, b_low_open, b_high_open) = a, b
+    if a_high < b_low or b_high < a_low:
+        return False
+    if a_high == b_low:
+        return not (a_high_open or b_low_open)
+    if b_high == a_low:
+        return not (b_high_open or a_low_open)
+    return True
+
+
+def render(quantity: Quantity) -> str:
+    low, high, low_open, high_open = interval(quantity)
+    unit = "%" if unit_family(quantity.unit) == "share" else f" {quantity.unit}"
+    if low == high:
+        return f"{low:g}{unit}"
+    return f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}{unit}"
+
+
+class NumericConflictCheck(Check):
+    """The same measure given values that differ, across sources or within one.
+
+    Only numbers of the same measure meet: the same counted noun ("satellites") in the same
+    unit family (a percentage and a fraction are both shares; counts with counts; money only
+    in the same currency), in claims of the same cluster, or sharing a named entity ("the
+    United States" and "U.S." share one). Numbers of different measures never meet.
+
+    Each number is an interval built from its comparator and rounding ("over 60%" is
+    (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
+
+    * intervals overlap but differ: info, "differ but compatible", with both as-of dates;
+    * disjoint intervals at compatible times (as-of dates agree or are unknown): warning;
+      error when both give the same as-of date.
+    Different as-of dates (2019 vs 2021) are a change over time, not a conflict.
+
+    Example: "more than two-thirds of active satellites" vs "over 60% of operational
+    satellites at the end of 2021": compatible, shown as info with both figures.
+
+    Suppress with ``ignore = ["numeric-conflict"]`` or resolve a finding by its id.
+    """
+
+    code = "FC003"
+    slug = "numeric-conflict"
+    severity = Severity.WARNING
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        # Blocks: (unit family, measure) x (cluster or entity). Never all claims x all claims.
+        blocks: dict[tuple[str, str, str], list[tuple[Claim, int, Quantity]]] = defaultdict(list)
+        for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.span.start)):
+            cluster = corpus.cluster_of(claim.id)
+            entities = {key for actor in claim.actors if actor.label in ("GPE", "ORG", "NORP", "PERSON", "FAC")
+                        for key in entity_keys(actor.name)}
+            for index, quantity in enumerate(claim.quantities):
+                measure = measure_key(quantity.measure)
+                if not measure:
+                    continue
+                family = unit_family(quantity.unit)
+                if cluster is not None and len(cluster.claims) > 1:
+                    blocks[(family, measure, f"cluster:{cluster.id}")].append((claim, index, quantity))
+                if family == "share":  # a share of a named entity is comparable by entity
+                    for entity in sorted(entities):
+                        blocks[(family, measure, f"entity:{entity}")].append((claim, index, quantity))
+        seen: set[tuple[str, str]] = set()
+        for block_key in sorted(blocks):
+            members = blocks[block_key]
+            for i, (left, left_index, left_q) in enumerate(members):
+                for right, right_index, right_q in members[i + 1:]:
+                    if left.id == right.id:
+                        continue
+                    pair = tuple(sorted((f"{left.id}/{left_index}", f"{right.id}/{right_index}")))
+                    if pair in seen:
+                        continue
+                    seen.add(pair)  # type: ignore[arg-type]
+                    finding = self._compare(left, left_q, right, right_q, block_key)
+                    if finding is not None:
+                        yield finding
+
+    def _compare(self, left: Claim, left_q: Quantity, right: Claim, right_q: Quantity,
+                 block_key: tuple[str, str, str]) -> Finding | None:
+        if unit_family(left_q.unit) != unit_family(right_q.unit):
+            return None
+        left_interval, right_interval = interval(left_q), interval(right_q)
+        if left_interval == right_interval:
+            return None
+        left_as_of = left_q.as_of.value if left_q.as_of is not None and left_q.as_of.value else None
+        right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None
+        if left_as_of and right_as_of and not dates_agree(left_as_of, right_as_of):
+            return None  # a change over time, not a conflict
+        as_of = f"as of {left_as_of or 'unknown date'} vs as of {right_as_of or 'unknown date'}"
+        family, measure, _ = block_key
+        both = f"{left_q.span.text!r} ({render(left_q)}, {left.doc}) and {right_q.span.text!r} ({render(right_q)}, {right.doc})"
+        if overlap(left_interval, right_interval):
+            severity = Severity.INFO
+            message = f"{measure} figures differ but are compatible: {both}; the ranges overlap ({as_of})"
+        else:
+            severity = Severity.ERROR if left_as_of and right_as_of else Severity.WARNING
+            message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
+        evidence = [left_q.span, right_q.span]
+        evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
+        return self.finding(message, evidence, severity=severity, key=f"{measure}:{family}",
+                            data={"measure": measure, "unit_family": family,
+                                  "values": [render(left_q), render(right_q)], "as_of": [left_as_of, right_as_of]})

@@ -1,0 +1,73 @@
+"""FC003 numeric-conflict: same measure, intervals compared; different measures never meet."""
+
+from __future__ import annotations
+
+from _claimkit import Actor, Quantity, claim, corpus, document, span, time
+
+from factcheck.checks.base import CheckContext
+from factcheck.checks.numeric_conflict import NumericConflictCheck, entity_keys, measure_key
+from factcheck.model import Severity
+
+
+def run(corp):
+    return list(NumericConflictCheck().run(corp, CheckContext()))
+
+
+def share(doc, text, value, unit, low, high, measure="reactors", low_open=True, as_of=None):
+    return Quantity(span=span(doc, text), value=value, unit=unit, comparator="gt", low=low, high=high,
+                    low_open=low_open, measure=measure, as_of=as_of)
+
+
+def actor(doc, name, label="GPE"):
+    return Actor(span=span(doc, name), name=name, label=label)
+
+
+def test_overlapping_shares_are_info_with_both_figures_and_as_of():
+    a = document("a", "The Republic of Norland runs more than three-quarters of the region's reactors.")
+    b = document("b", "Norland's grid, the RN, held over 70% of all reactors at the end of 2029.")
+    left = claim(a, a.text, actors=(actor(a, "The Republic of Norland"),),
+                 quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
+    as_of = time(b, "the end of 2029", "2029", "year")
+    right = claim(b, b.text, actors=(actor(b, "RN"),), times=(as_of,),
+                  quantities=(share(b, "over 70%", 70.0, "percent", 70.0, 100.0, as_of=as_of),))
+    findings = run(corpus([a, b], [left, right]))
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.severity == Severity.INFO
+    assert "more than three-quarters" in finding.message and "over 70%" in finding.message
+    assert "2029" in finding.message and "unknown date" in finding.message
+
+
+def test_disjoint_values_same_cluster_is_warning():
+    a = document("a", "The fleet has 40 reactors.")
+    b = document("b", "The fleet has 90 reactors.")
+    left = claim(a, a.text, quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),))
+    findings = run(corpus([a, b], [left, right], clusters=[[left, right]]))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "do not overlap" in findings[0].message
+
+
+def test_same_values_and_different_measures_are_quiet():
+    a = document("a", "The fleet has 40 reactors and a budget of 90 dollars.")
+    b = document("b", "The fleet has 40 reactors.")
+    left = claim(a, a.text, quantities=(
+        Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),
+        Quantity(span=span(a, "90 dollars"), value=90, unit="money:USD", measure="budget")))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "40 reactors"), value=40, unit="count", measure="reactors"),))
+    assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_different_as_of_years_are_change_not_conflict():
+    a = document("a", "In 2010 the fleet had 40 reactors.")
+    b = document("b", "In 2020 the fleet had 90 reactors.")
+    left = claim(a, a.text, quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors",
+                                                 as_of=time(a, "2010", "2010", "year")),))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors",
+                                                  as_of=time(b, "2020", "2020", "year")),))
+    assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_keys():
+    assert measure_key("operational satellites") == measure_key("Satellite") == "satellite"
+    assert "us" in entity_keys("The United States") and "us" in entity_keys("U.S.")
