@@ -1,0 +1,215 @@
+"""FC004 attribution-conflict: one person given two different affiliations or titles."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.model import Corpus, Document, Finding, Severity, Span
+from factcheck.nlp.names import PersonName, normalise_title, resolve_mention, same_person
+
+# Honorifics say nothing about a role: "Dr." never conflicts with "senior fellow".
+_HONORIFICS = frozenset({"doctor", "mister", "missus", "ms", "mx", "miss", "sir", "dame", "madam", "honourable",
+                         "honorable", "reverend"})
+_RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "brigadier", "brigade", "admiral",
+                    "commander", "sergeant", "corporal", "private", "marshal", "commodore", "ensign"})
+_OFFICES = frozenset({"president", "prime", "minister", "secretary", "governor", "senator", "representative",
+                      "mayor", "chancellor", "premier", "ambassador", "chairman", "chairwoman", "chair",
+                      "chairperson", "chief", "director", "ceo", "spokesperson", "spokesman", "spokeswoman"})
+_AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
+
+
+def normalise_affiliation(text: str | None) -> str:
+    """Case, articles and leading prepositions folded: "from the Institute" -> "institute"."""
+    if not text:
+        return ""
+    words = re.findall(r"\w+", text.casefold().replace(".", ""))
+    while words and words[0] in _AFFILIATION_NOISE:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _acronym(text: str) -> str:
+    words = [word for word in text.split() if word not in _AFFILIATION_NOISE]
+    return "".join(word[0] for word in words) if len(words) >= 2 else ""
+
+
+def affiliations_agree(a: str, b: str) -> bool:
+    """Same organisation: equal, one inside the other, or one the acronym of the other."""
+    if not a or not b:
+        return True
+    if a == b or a in b or b in a:
+        return True
+    a_words, b_words = a.split(), b.split()
+    return (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a))
+
+
+def _role_words(title: str) -> list[str]:
+    return [word for word in normalise_title(title).split() if word not in _HONORIFICS]
+
+
+def titles_conflict(a: str | None, b: str | None) -> bool:
+    """Two titles that cannot both be current: different ranks, or different offices.
+
+    Honorifics never conflict; a title that is a prefix, part or abbreviation of the other
+    ("Gen." and "General", "Professor" and "Professor of Law") is not a conflict; titles of
+    different kinds (a rank and a fellowship) may both be true and are not compared.
+    """
+    if not a or not b:
+        return False
+    left, right = _role_words(a), _role_words(b)
+    if not left or not right:
+        return False
+    if set(left) <= set(right) or set(right) <= set(left):
+        return False
+    for kind in (_RANKS, _OFFICES):
+        left_kind = [word for word in left if word in kind]
+        right_kind = [word for word in right if word in kind]
+        if left_kind and right_kind:
+            return left_kind != right_kind
+    return False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a text says who a person is."""
+
+    doc: str
+    name: str
+    name_span: Span
+    title: str | None
+    affiliation: str | None
+    role_span: Span | None
+    former: bool
+
+    @property
+    def evidence(self) -> Span:
+        return self.role_span or self.name_span
+
+
+def _is_full(name: str) -> bool:
+    parsed = PersonName.parse(name)
+    return parsed is not None and not parsed.is_single
+
+
+def collect_mentions(corpus: Corpus) -> list[Mention]:
+    """Person mentions with a title or affiliation, surnames resolved to earlier full mentions."""
+    mentions: list[Mention] = []
+    for document in sorted(corpus.documents, key=lambda doc: doc.id):
+        raw: list[tuple[int, Mention]] = []
+        for claim in corpus.claims_of(document.id):
+            for actor in claim.actors:
+                if actor.label == "PERSON":
+                    raw.append((actor.span.start, Mention(document.id, actor.name, actor.span, actor.title,
+                                                          actor.affiliation, actor.role_span, actor.former)))
+            quote = claim.quote
+            if quote is not None and quote.speaker and quote.speaker_span is not None:
+                raw.append((quote.speaker_span.start, Mention(
+                    document.id, quote.speaker, quote.speaker_span, quote.speaker_title, quote.speaker_affiliation,
+                    None, quote.framing == "past")))
+        raw.sort(key=lambda item: (item[0], item[1].name))
+        known: list[str] = []
+        for _, mention in raw:
+            name = mention.name
+            if _is_full(name):
+                known.append(name)
+            else:
+                resolved = resolve_mention(name, known)
+                if resolved is None:
+                    continue
+                name = resolved
+            if mention.title or mention.affiliation:
+                mentions.append(Mention(mention.doc, name, mention.name_span, mention.title, mention.affiliation,
+                                        mention.role_span, mention.former))
+    return mentions
+
+
+def _describe(mention: Mention) -> str:
+    parts = []
+    if mention.title:
+        parts.append(mention.title)
+    if mention.affiliation:
+        parts.append(f"at {mention.affiliation}" if mention.title else mention.affiliation)
+    text = " ".join(parts)
+    if mention.role_span is not None:
+        text = mention.role_span.text
+    return repr(text)
+
+
+class AttributionConflictCheck(Check):
+    """One person given two different affiliations or titles.
+
+    People are matched by name across forms ("Dr. Emily Chen", "Emily Chen", "Chen" after a
+    full mention in the same document; "Gen. John W. Raymond" and "General John Raymond";
+    aliases from the ledger). Within a document and across sources, their affiliations are
+    compared with case, articles and prepositions folded, an organisation and its acronym
+    agreeing; titles are compared with ranks expanded ("Col." == "Colonel"), honorifics
+    ("Dr.") ignored, and a title that is part of the other not counted as a conflict.
+    Roles the text marks as former are skipped.
+
+    Severity: warning; info when the two documents are dated a year or more apart (titles
+    and jobs change), with both dates.
+
+    Why it matters: a source introduced as "from Institute A" and later as "a senior fellow
+    at B" is either two people or a fabricated or garbled attribution, and the reader
+    cannot weigh the quote.
+
+    Suppress with ``ignore = ["attribution-conflict"]``, or resolve a finding by its id;
+    add an alias to the ledger when two names are one person.
+    """
+
+    code = "FC004"
+    slug = "attribution-conflict"
+    severity = Severity.WARNING
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        aliases = getattr(context.ledger, "aliases", None)
+        aliases = dict(aliases) if isinstance(aliases, dict) else None
+        mentions = [mention for mention in collect_mentions(corpus) if not mention.former]
+        # Block by surname tokens: only mentions that could be one person are compared.
+        blocks: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            parsed = PersonName.parse(mention.name)
+            if parsed is None:
+                continue
+            for token in sorted({parsed.last, *(parsed.tokens if len(parsed.tokens) == 2 else ())}):
+                blocks[token].append(mention)
+        documents = {document.id: document for document in corpus.documents}
+        seen: set[tuple[str, str, str]] = set()
+        for token in sorted(blocks):
+            members = sorted(blocks[token], key=lambda m: (m.doc, m.name_span.start))
+            for i, left in enumerate(members):
+                for right in members[i + 1:]:
+                    if left.name_span == right.name_span or not same_person(left.name, right.name, aliases):
+                        continue
+                    yield from self._compare(left, right, documents, seen)
+
+    def _compare(self, left: Mention, right: Mention, documents: dict[str, Document],
+                 seen: set[tuple[str, str, str]]) -> Iterable[Finding]:
+        left_aff, right_aff = normalise_affiliation(left.affiliation), normalise_affiliation(right.affiliation)
+        kinds = []
+        if left_aff and right_aff and not affiliations_agree(left_aff, right_aff):
+            kinds.append(("affiliation", left_aff, right_aff))
+        if titles_conflict(left.title, right.title):
+            kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))
+        for kind, left_value, right_value in kinds:
+            marker = (kind, *sorted((f"{left.doc}:{left_value}", f"{right.doc}:{right_value}")))
+            if marker in seen:
+                continue
+            seen.add(marker)  # type: ignore[arg-type]
+            severity, when = Severity.WARNING, ""
+            left_date, right_date = documents[left.doc].published, documents[right.doc].published
+            if left.doc != right.doc and left_date and right_date and abs((left_date - right_date).days) >= 365:
+                severity = Severity.INFO
+                when = (f"; the documents are dated {left_date.isoformat()} and {right_date.isoformat()}, "
+                        f"so the {kind} may have changed")
+            where = "in the same document" if left.doc == right.doc else f"in {left.doc} and {right.doc}"
+            message = (f"{left.name} is given two different {kind}s {where}: {_describe(left)} "
+                       f"({left.doc}) and {_describe(right)} ({right.doc}){when}")
+            evidence = [left.name_span, left.evidence, right.name_span, right.evidence]
+            evidence = list(dict.fromkeys(evidence))
+            yield self.finding(message, evidence, severity=severity, key=f"{kind}:{left_value}:{right_value}",
+                               data={"person": left.name, "kind": kind, "values": [left_value, right_value]})
