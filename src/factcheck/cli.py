@@ -29,6 +29,11 @@ stderr = Console(stderr=True, highlight=False)
 EXIT_USAGE = 2
 
 
+class EmbedderName(str, Enum):
+    minilm = "minilm"
+    minilm_int8 = "minilm-int8"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -111,6 +116,7 @@ NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read no
 ChecksOption = Annotated[Optional[list[str]], typer.Option("--checks", "--select", help="Run only these checks (slug or code).")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks (slug or code).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+EmbedderOption = Annotated[Optional[EmbedderName], typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).")]
 
 
 @app.command()
@@ -125,6 +131,7 @@ def check(
     no_cache: NoCacheOption = False,
     checks: ChecksOption = None,
     ignore: IgnoreOption = None,
+    embedder: EmbedderOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Check documents: claims, cross-source clusters and consistency findings."""
@@ -138,6 +145,7 @@ def check(
             use_cache=False if no_cache else None,
             select=tuple(checks) if checks else None,
             ignore=tuple(ignore) if ignore else None,
+            embedder=embedder.value if embedder else None,
         )
         result = run_with_progress(settings)
         emit(render(result, output_format, color=output is None and sys.stdout.isatty()), output)
@@ -175,6 +183,7 @@ def clusters(
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    embedder: EmbedderOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Clusters of claims that several sources share."""
@@ -183,7 +192,8 @@ def clusters(
 
         settings = build_settings(paths=tuple(paths) if paths else None,
                                   published=parse_published(published) or None,
-                                  cache_dir=cache_dir, use_cache=False if no_cache else None)
+                                  cache_dir=cache_dir, use_cache=False if no_cache else None,
+                                  embedder=embedder.value if embedder else None)
         text, code = clusters_report(settings, output_format)
         emit(text, output)
     except Exception as error:  # noqa: BLE001
