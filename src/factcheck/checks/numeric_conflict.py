@@ -55,6 +55,14 @@ def entity_keys(name: str) -> set[str]:
 
 def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:
     """(low, high, low_open, high_open); fractions scaled to percent when the extractor left them 0-1."""
+    if unit_family(quantity.unit) == "share":
+        try:
+            from factcheck.nlp.quantities import share_interval
+        except ImportError:
+            share_interval = None
+        shared = share_interval(quantity) if share_interval is not None else None
+        if shared is not None and shared[1] <= 100.5:
+            return shared
     low = quantity.low if quantity.low is not None else quantity.value
     high = quantity.high if quantity.high is not None else quantity.value
     if quantity.unit == "fraction" and high <= 1.0 and quantity.value <= 1.0:
