@@ -1,0 +1,91 @@
+"""Direct quotes in plain text: where the quoted words are, and whether they read as a quote.
+
+Pairs straight double quotes, curly double quotes (“ ”), guillemets and curly single quotes
+(‘ ’, only where the closing mark cannot be an apostrophe). Short title-cased runs in quotes
+("America First", report titles) are names, not quotes, and are left out. Speaker attribution
+needs the parse and lives in ``factcheck.stages.extract``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Verbs that introduce or attribute speech (lemmas).
+SPEECH_VERBS = frozenset(
+    """say tell note warn comment add explain argue claim state write insist remark observe
+    declare announce acknowledge admit suggest caution predict conclude continue ask reply
+    respond recall mention emphasize emphasise stress describe report assert contend maintain
+    urge tweet post testify confirm deny reiterate agree disagree complain concede point""".split()
+)
+
+_MIN_WORDS = 4  # fewer words in quotes are a term or a title ("America First"), not a quote
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """A quoted passage: ``start``/``end`` cover the words without the quotation marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset of the closing mark
+
+    def contains(self, offset: int) -> bool:
+        return self.open_mark <= offset <= self.close_mark
+
+
+def _is_quote_text(inner: str) -> bool:
+    words = re.findall(r"[\w’'-]+", inner)
+    if len(words) < _MIN_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    # A title-cased run without closing punctuation is the name of something.
+    if capitalised / len(words) > 0.6 and not re.search(r"[.!?,;]\s*$", inner):
+        return False
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[QuoteMatch]:
+    """Direct quotes in ``text`` (one paragraph or block), in order, non-overlapping."""
+    found: list[QuoteMatch] = []
+    # Straight double quotes toggle; curly ones pair open with the next close.
+    candidates: list[tuple[int, int]] = []
+    straight = [m.start() for m in re.finditer(r'"', text)]
+    for index in range(0, len(straight) - 1, 2):
+        candidates.append((straight[index], straight[index + 1]))
+    for opening, closing in (("“", "”"), ("«", "»"), ("„", "“")):
+        position = 0
+        while True:
+            start = text.find(opening, position)
+            if start < 0:
+                break
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            candidates.append((start, end))
+            position = end + 1
+    # Curly single quotes: open after a space or bracket, close before a non-letter.
+    for match in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)", text):
+        candidates.append((match.start(), match.end() - 1))
+    candidates.sort()
+    last_end = -1
+    for open_mark, close_mark in candidates:
+        if open_mark <= last_end:
+            continue
+        start, end = _trimmed(text, open_mark + 1, close_mark)
+        while end > start and text[end - 1] in ",;:":  # the comma before "said" is not quoted words
+            end -= 1
+        if end <= start or not _is_quote_text(text[start:end]):
+            continue
+        found.append(QuoteMatch(start=start, end=end, open_mark=open_mark, close_mark=close_mark))
+        last_end = close_mark
+    return found

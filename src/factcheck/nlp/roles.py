@@ -1,0 +1,286 @@
+"""What the text says a person is: titles before a name, appositives and "from/of" affiliations.
+
+Works on plain text around a name (character offsets), so it does not depend on how the
+parser attached "Col." or "Dr." (spaCy's small model often splits or mislabels them).
+Patterns, all general English:
+
+* prefix titles and ranks: "Dr. Jane Roe", "Prime Minister Jane Roe", "said spokesperson Jane Roe";
+  an organisation or nationality before the title is the affiliation ("USSF Col. Jane Roe");
+  a possessive before the title is the affiliation ("the Institute's director Jane Roe");
+* appositives: "Jane Roe, a senior fellow at the Center for X" (title + affiliation);
+* "Jane Roe from the Institute of Y" / "Jane Roe of Y" (affiliation);
+* past framing: "former", "ex-", "then-", "the late", "onetime", "erstwhile".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Title words and ranks (lower-case, without a trailing dot). Matching is case-insensitive;
+# a capitalised word is accepted in an appositive title only when it is listed here.
+TITLE_WORDS = frozenset(
+    """
+    dr doctor prof professor mr mrs ms miss mx sir dame lord lady
+    gen general col colonel lt lieutenant maj major capt captain cmdr commander adm admiral
+    sgt sergeant brig brigadier brigade marshal cpl corporal pvt private ens ensign
+    president vice prime minister secretary chancellor premier king queen prince princess
+    emperor empress senator sen rep representative congressman congresswoman governor gov
+    mayor ambassador envoy judge justice chief director deputy assistant acting
+    spokesperson spokesman spokeswoman chairman chairwoman chair chairperson ceo cfo cto coo
+    founder co-founder cofounder head leader supreme commissioner administrator officer
+    executive manager analyst researcher scientist economist lecturer fellow senior associate
+    editor correspondent reporter author dean rector provost superintendent inspector
+    attorney counsel surgeon pope bishop archbishop cardinal rabbi imam reverend rev
+    adviser advisor speaker undersecretary under foreign defense defence finance interior
+    state national security principal lead staff vp svp evp md
+    """.split()
+)
+
+# Words that frame the role as past.
+FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+
+# Words, with "ex-"/"then-" and a possessive "'s" split off so they can be recognised.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?i:ex|then)-(?=\w)|[’']s\b|[\w&]+(?:(?:[’']|-)(?!s\b)[\w&]+)*|[^\w\s]")
+# Capitalised words that start sentences and clauses rather than names.
+_NOT_AFFILIATION = frozenset(
+    """as at in on of for from by with when while after before since during but and or so yet
+    if the a an this that these those it its he she they we i you his her their our my your
+    said says according meanwhile however also then now today yesterday""".split()
+)
+_AFFILIATION_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&", "de", "du", "la", "in"})
+_APPOSITIVE_PREPOSITIONS = frozenset({"at", "of", "for", "with", "from", "in"})
+_STOP_AFTER_TITLE = frozenset({"who", "which", "that", "said", "says", "told", "and", "has", "had", "is", "was"})
+_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+@dataclass(frozen=True)
+class Role:
+    """Title, affiliation and where the text gives them (character offsets into ``text``)."""
+
+    title: str | None = None
+    affiliation: str | None = None
+    start: int | None = None
+    end: int | None = None
+    former: bool = False
+    prefix_start: int | None = None  # where prefix titles before the name begin
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and self.affiliation is None
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.lower().rstrip(".").rstrip("-")
+
+
+def _words(text: str, offset: int = 0) -> list[_Word]:
+    return [_Word(m.group(), m.start() + offset, m.end() + offset) for m in _WORD.finditer(text)]
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Split leading title words off a name the NER included them in ("Dr. Jane Roe")."""
+    words = name.split()
+    index = 0
+    while index < len(words) - 1 and is_title_word(words[index]):
+        index += 1
+    if index == 0:
+        return None, name
+    return " ".join(words[:index]), " ".join(words[index:])
+
+
+def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
+    """Titles, affiliation and former-markers in the words right before the name."""
+    lo = max(0, name_start - window)
+    words = _words(text[lo:name_start], lo)
+    index = len(words)
+    # Titles: walk back over title words, their dots and hyphens, and "of" between title words.
+    while index > 0:
+        word = words[index - 1]
+        if word.text in {".", "-"} and index > 1 and (is_title_word(words[index - 2].text) or words[index - 2].key in FORMER_WORDS):
+            index -= 1
+            continue
+        if is_title_word(word.text):
+            index -= 1
+            continue
+        if word.key == "of" and index > 1 and is_title_word(words[index - 2].text) and index < len(words):
+            index -= 1
+            continue
+        break
+    title_words = words[index:]
+    if not title_words:
+        # No title, but past framing may still stand right before the name ("the late Jane Roe").
+        if words and words[-1].key in FORMER_WORDS:
+            return Role(former=True), name_start
+        return Role(), name_start
+    while title_words and title_words[0].text in {".", "-"}:
+        title_words = title_words[1:]
+    if not title_words:
+        return Role(), name_start
+    title_start, title_end = title_words[0].start, title_words[-1].end
+    title = text[title_start:title_end].strip(" -")
+    start = title_start
+    former = False
+    affiliation = None
+    rest = words[:index]
+    # Past framing right before the title: "former", "ex-", "then-", "the late".
+    while rest and (rest[-1].key in FORMER_WORDS or rest[-1].text == "-"):
+        if rest[-1].key in FORMER_WORDS:
+            former = True
+        start = rest[-1].start
+        rest = rest[:-1]
+    if not former:
+        # Possessive affiliation: "the Institute's director Jane Roe".
+        if rest and rest[-1].text.lower() in {"'s", "’s"}:
+            rest = rest[:-1]
+        elif rest and rest[-1].text.endswith(("'s", "’s")) and len(rest[-1].text) > 2:
+            word = rest[-1]
+            rest = rest[:-1] + [_Word(word.text[:-2], word.start, word.end - 2)]
+        # An organisation / nationality right before the title: "USSF Col.", "Japanese Defense Minister".
+        aff_words: list[_Word] = []
+        while (rest and _is_capitalised(rest[-1].text) and not is_title_word(rest[-1].text)
+               and rest[-1].text[0].isalpha() and rest[-1].key not in _NOT_AFFILIATION):
+            aff_words.insert(0, rest[-1])
+            rest = rest[:-1]
+            if len(aff_words) >= 6:
+                break
+        if aff_words and rest and rest[-1].text[:1].isupper() and rest[-1].text.isalpha():
+            aff_words = []  # part of a longer capitalised run (a headline), not an affiliation
+        if aff_words:
+            affiliation = text[aff_words[0].start:aff_words[-1].end]
+            start = aff_words[0].start
+    return Role(title=title or None, affiliation=affiliation, start=start, end=title_end, former=former,
+                prefix_start=title_start), title_start
+
+
+def _affiliation_words(words: list[_Word], index: int) -> tuple[str | None, int, int]:
+    """A capitalised name after a preposition: "the Center for Strategic and International Studies"."""
+    if index < len(words) and words[index].key == "the":
+        index += 1
+    taken: list[_Word] = []
+    pending: list[_Word] = []
+    while index < len(words):
+        word = words[index]
+        if word.text[:1].isupper() or word.text[:1].isdigit() or word.text in {"’s", "'s"}:
+            taken.extend(pending)
+            pending = []
+            taken.append(word)
+        elif word.key in _AFFILIATION_CONNECTORS and taken:
+            pending.append(word)
+        else:
+            break
+        index += 1
+        if len(taken) > 14:
+            break
+    if not taken or not taken[0].text[:1].isupper() or taken[0].key in _NOT_AFFILIATION:
+        return None, -1, -1
+    return None, taken[0].start, taken[-1].end
+
+
+def _suffix(text: str, name_end: int, window: int = 200) -> Role:
+    """Appositive title/affiliation or a "from/of" affiliation right after the name."""
+    words = _words(text[name_end:name_end + window], name_end)
+    if not words:
+        return Role()
+    if words[0].key in {"from", "of", "at"}:
+        _, start, end = _affiliation_words(words, 1)
+        if start >= 0:
+            return Role(affiliation=text[start:end], start=words[0].start, end=end)
+        return Role()
+    if words[0].text != ",":
+        return Role()
+    index = 1
+    former = False
+    while index < len(words) and (words[index].key in FORMER_WORDS or words[index].text == "-"):
+        former = former or words[index].key in FORMER_WORDS
+        index += 1
+    if index < len(words) and words[index].key in _DETERMINERS:
+        index += 1
+    title_start_index = index
+    affiliation = None
+    possessive_affiliation: tuple[int, int] | None = None
+    while index < len(words):
+        word = words[index]
+        if (word.key == "of" and index + 1 < len(words) and words[index + 1].text.islower()
+                and words[index + 1].key not in _DETERMINERS and index > title_start_index):
+            index += 2  # "chief of staff": a title that contains "of"
+            continue
+        if word.key in _APPOSITIVE_PREPOSITIONS or word.key in _STOP_AFTER_TITLE:
+            break
+        if word.text in {"’s", "'s"} and index > title_start_index:
+            # "the institute's director": what precedes the possessive is the affiliation.
+            possessive_affiliation = (words[title_start_index].start, words[index - 1].end)
+            title_start_index = index + 1
+            index += 1
+            continue
+        if not word.text[:1].isalpha():
+            break
+        if word.text[:1].isupper() and not is_title_word(word.text):
+            if possessive_affiliation is None and index + 1 < len(words) and words[index + 1].text in {"’s", "'s"}:
+                index += 1
+                continue
+            return Role()
+        index += 1
+        if index - title_start_index > 6:
+            return Role()
+    title_words = words[title_start_index:index]
+    if not title_words:
+        return Role()
+    if not any(is_title_word(w.text) or w.text.islower() for w in title_words):
+        return Role()
+    title = text[title_words[0].start:title_words[-1].end]
+    end = title_words[-1].end
+    if possessive_affiliation:
+        affiliation = text[possessive_affiliation[0]:possessive_affiliation[1]]
+        if affiliation.lower().startswith("the "):
+            affiliation = affiliation[4:]
+    if index < len(words) and words[index].key in _APPOSITIVE_PREPOSITIONS:
+        _, start, aff_end = _affiliation_words(words, index + 1)
+        if start >= 0:
+            affiliation = text[start:aff_end]
+            end = aff_end
+    # An appositive needs a closing comma, a sentence end or a preposition phrase; a bare
+    # lower-case run ("Jane Roe, who said ...") is not a title.
+    if title_words[0].key in _STOP_AFTER_TITLE:
+        return Role()
+    return Role(title=title, affiliation=affiliation, start=words[1].start, end=end, former=former)
+
+
+def find_role(text: str, name_start: int, name_end: int) -> Role:
+    """The role the text gives the person whose name is ``text[name_start:name_end]``.
+
+    An appositive title ("…, program executive officer for Z") wins over a prefix rank
+    ("Col."); affiliations from either side fill in what the other lacks.
+    """
+    prefix, _ = _prefix(text, name_start)
+    suffix = _suffix(text, name_end)
+    title = suffix.title or prefix.title
+    affiliation = suffix.affiliation or prefix.affiliation
+    if title is None and affiliation is None:
+        return Role(former=prefix.former, prefix_start=prefix.prefix_start)
+    if suffix.title:
+        start, end = suffix.start, suffix.end
+        if not suffix.affiliation and prefix.affiliation:
+            start = prefix.start
+    elif suffix.affiliation:
+        start = prefix.start if prefix.start is not None else suffix.start
+        end = suffix.end
+    else:
+        start, end = prefix.start, prefix.end
+    return Role(title=title, affiliation=affiliation, start=start, end=end,
+                former=prefix.former or suffix.former, prefix_start=prefix.prefix_start)
