@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from importlib.metadata import entry_points
 
@@ -75,6 +76,13 @@ class CheckStage:
         context = self.context or CheckContext(settings=self.settings)
         findings: dict[str, Finding] = {}
         failures = list(corpus.failures)
+        if context.ledger is None:
+            # A broken ledger is a fatal Failure (exit 2); the checks still run without it.
+            from factcheck.ledger import load_for_run
+
+            ledger, ledger_failures = load_for_run(self.settings)
+            context = dataclasses.replace(context, ledger=ledger)
+            failures.extend(ledger_failures)
         check_data: dict[str, dict] = {}
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
         for check_class in checks:
