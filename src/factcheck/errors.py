@@ -43,6 +43,57 @@ class InputError(FactcheckError):
     hint = "check the file, or leave it out of the run"
 
 
+# One code per way a document can fail to load (raised by stages/load.py, recorded as Failures).
+class MissingInputError(InputError):
+    code = "FC-E101"
+    hint = "check the spelling of the path, or remove it from the paths to check"
+
+
+class UnsupportedInputError(InputError):
+    code = "FC-E102"
+    hint = "convert it to .txt, .md, .html or .pdf, or leave it out of the run"
+
+
+class UnreadableInputError(InputError):
+    code = "FC-E103"
+    hint = "check the file's permissions, or leave it out of the run"
+
+
+class TooLargeInputError(InputError):
+    code = "FC-E104"
+    hint = "raise max_file_bytes (in bytes) under [tool.factcheck] in pyproject.toml, or split the file"
+
+
+class EmptyInputError(InputError):
+    code = "FC-E105"
+    hint = "add the document's text, or leave the file out of the run"
+
+
+class BinaryInputError(InputError):
+    code = "FC-E106"
+    hint = "this is not a text document; export it as .txt, .md, .html or .pdf"
+
+
+class UndecodableInputError(InputError):
+    code = "FC-E107"
+    hint = "save the file as UTF-8 and run again"
+
+
+class NoTextInputError(InputError):
+    code = "FC-E108"
+    hint = "the file has no text layer (scanned pages?); run OCR on it or supply the text as .txt"
+
+
+class MalformedInputError(InputError):
+    code = "FC-E109"
+    hint = "open the file and save or export it again, or supply the text as .txt"
+
+
+class NoDocumentsError(InputError):
+    code = "FC-E110"
+    hint = "put .txt, .md, .html or .pdf files in the folder, or name the files directly"
+
+
 class ConfigError(FactcheckError):
     code = "FC-E200"
     hint = "fix the key or value, or run with --isolated to ignore configuration files"
