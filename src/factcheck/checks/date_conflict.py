@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from factcheck.checks.base import Check, CheckContext
-from factcheck.checks.temporal import date_bounds, dates_agree
+from factcheck.checks.temporal import dates_agree, event_times
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
 
 
@@ -24,8 +24,7 @@ def event_date(claim: Claim) -> TimeExpression | None:
     Claims giving several distinct dates are skipped: which date belongs to which event
     cannot be told apart ("China in 2007, the USA in 2008, India in 2019").
     """
-    dated = [time for time in claim.times
-             if not time.recent and time.value and date_bounds(time.value) is not None]
+    dated = event_times(claim)
     values = {time.value for time in dated}
     if len(values) != 1:
         return None

@@ -75,10 +75,40 @@ def dates_agree(a: str, b: str) -> bool:
     return first[0] <= second[1] and second[0] <= first[1]
 
 
+# "(Kyodo, 2021)", "(Pekkanen and Kallender, 2010: 43; GOJ, 2008)": a year that dates a
+# cited work, not the event the sentence tells.
+_CITATION_BEFORE = re.compile(r"\([^()]*[A-Z][^()]*,\s*(?:\d{4}[a-z]?(?:/\d{2,4})?(?::\s*[\d\u2013-]+)?[,;]\s*)*$")
+_CITATION_AFTER = re.compile(r"^[a-z]?(?:/\d{2,4})?(?::\s*[\d\u2013\u2014-]+)?\s*[);,]")
+
+
+def is_citation(time: TimeExpression, text: str) -> bool:
+    """Whether a year is a bibliographic reference ("(Smith, 2019: 31)") rather than a date."""
+    if time.granularity != "year":
+        return False
+    before = text[max(0, time.span.start - 120): time.span.start]
+    after = text[time.span.end: time.span.end + 20]
+    return bool(_CITATION_BEFORE.search(before)) and bool(_CITATION_AFTER.match(after))
+
+
+def event_times(claim: Claim) -> list[TimeExpression]:
+    """The claim's resolved dates (written out or relative), citations and refs left out."""
+    text = claim.span.text
+    offset = claim.span.start
+    kept = []
+    for time in claim.times:
+        if time.recent or date_bounds(time.value) is None:
+            continue
+        local = time.model_copy(update={"span": time.span.model_copy(update={
+            "start": time.span.start - offset, "end": time.span.end - offset})})
+        if 0 <= local.span.start <= len(text) and is_citation(local, text):
+            continue
+        kept.append(time)
+    return kept
+
+
 def explicit_dates(claim: Claim) -> list[TimeExpression]:
     """The claim's dates that are written out (not resolved from the dateline), parseable."""
-    return [time for time in claim.times
-            if not time.relative and not time.recent and date_bounds(time.value) is not None]
+    return [time for time in event_times(claim) if not time.relative]
 
 
 def describe_gap(value: str, published: date) -> tuple[int, str]:

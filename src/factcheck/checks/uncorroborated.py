@@ -8,7 +8,7 @@ from typing import Any
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.numeric_conflict import entity_keys
-from factcheck.checks.temporal import date_bounds
+from factcheck.checks.temporal import event_times
 from factcheck.model import Claim, Corpus, Finding, Severity
 
 _KIND_WORDS = {"quote": "quote", "quantity": "figure", "dated-event": "dated event"}
@@ -16,13 +16,13 @@ _KIND_WORDS = {"quote": "quote", "quantity": "figure", "dated-event": "dated eve
 
 def checkable_kinds(claim: Claim) -> list[str]:
     """Which of quote / quantity / dated event a claim is (the kinds worth corroborating)."""
-    kinds = [kind for kind in ("quote", "quantity", "dated-event") if kind in claim.kinds]
-    if claim.quote is not None and "quote" not in kinds:
+    kinds = []
+    if claim.quote is not None or "quote" in claim.kinds:
         kinds.append("quote")
-    if claim.quantities and "quantity" not in kinds:
+    if claim.quantities:
         kinds.append("quantity")
-    if (claim.event is not None and "dated-event" not in kinds
-            and any(not time.recent and date_bounds(time.value) is not None for time in claim.times)):
+    # A dated event needs a real date: citation years ("(Smith, 2019)") and "today" are not one.
+    if ("dated-event" in claim.kinds or claim.event is not None) and event_times(claim):
         kinds.append("dated-event")
     return kinds
 
