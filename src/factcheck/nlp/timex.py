@@ -510,9 +510,18 @@ def _year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
     return _Candidate(start, year_end, match["year"], "year")
 
 
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|page|pages|pp?|room|flight|route|section|article|chapter|model|version"
+    r"|item|unit|code|ref|id|resolution|bill|exit|gate|platform|seat|suite|box|line)\.?\s{1,3}|[#№§]\s?)$",
+    re.IGNORECASE,
+)
+
+
 def _year_in_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 24):start]
     after = text[end:end + 24]
+    if _IDENTIFIER_BEFORE.search(before):
+        return False
     if _YEAR_PREP.search(before) or _YEAR_FOLLOW.match(after):
         # An identifier's hyphen is not a range dash: "H-2020", "A-2022".
         if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
