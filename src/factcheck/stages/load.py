@@ -192,15 +192,17 @@ def assign_ids(paths: Iterable[Path]) -> dict[Path, str]:
         if len(group) == 1:
             ids[group[0]] = stem
             continue
-        depth = 1
         deepest = max(len(_folders(path)) for path in group)
-        while True:
-            candidates = {path: _id_with_folders(path, depth) for path in group}
-            if len(set(candidates.values())) == len(group) or depth >= deepest:
-                break
-            depth += 1
-        if len(set(candidates.values())) < len(group):  # same folder, same stem: add the extension
-            candidates = {path: _id_with_folders(path, depth) + path.suffix for path in group}
+        # The shortest distinguishing id: more parent folders first, the extension last.
+        for with_suffix in (False, True):
+            for depth in range(0, deepest + 1):
+                candidates = {path: _id_with_folders(path, depth) + (path.suffix if with_suffix else "")
+                              for path in group}
+                if len(set(candidates.values())) == len(group):
+                    break
+            else:
+                continue
+            break
         ids.update(candidates)
     return ids
 
