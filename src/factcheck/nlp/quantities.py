@@ -401,8 +401,16 @@ def _measured(text: str, number: _Number, in_range: bool = False) -> _Measured |
         start = start - len(prefix.group())
     if not number.word and currency is None and _excluded_digits(text, number, in_range):
         return None
-    # Multiplier ("1.5 billion", "$3m", "£1bn").
-    multiplier_match = _MULTIPLIER_AFTER.match(text, end) if not number.word else None
+    step, significant = number.step, number.significant_step
+    half = _AND_A_HALF.match(text, end)
+    if half:
+        value += 0.5
+        step = significant = 0.5
+        end = half.end()
+    # Multiplier ("1.5 billion", "$3m", "£1bn"); word numbers carry their own unless "and a half" cut them.
+    multiplier_match = _MULTIPLIER_AFTER.match(text, end) if not number.word or half else None
+    if multiplier_match and number.word and len(multiplier_match["mult"]) < 5:
+        multiplier_match = None
     scale = 1.0
     if multiplier_match:
         suffix = multiplier_match["mult"].casefold()
@@ -415,14 +423,8 @@ def _measured(text: str, number: _Number, in_range: bool = False) -> _Measured |
         if usable:
             scale = _MULTIPLIER_SUFFIX[suffix]
             end = multiplier_match.end()
-    step, significant = number.step, number.significant_step
-    half = _AND_A_HALF.match(text, end)
-    if half and scale == 1.0:
-        value += 0.5
-        step = significant = 0.5
-        end = half.end()
     number = _Number(number.start, number.end, value * scale, step * scale, significant * scale,
-                     number.word, number.fraction, number.bare_one)
+                     number.word, number.fraction, number.bare_one and not half)
     unit = "count"
     percent = _PERCENT_AFTER.match(text, end)
     if currency is None and percent:
@@ -512,6 +514,13 @@ def _measure_ok(text: str, end: int, measure: re.Match[str]) -> bool:
 def _finish(text: str, start: int, end: int, number: _Number, value: float, unit: str) -> _Candidate | None:
     kind, comparator_start = _comparator_before(text, start)
     postfix = _POSTFIX.match(text, end)
+    if postfix is None and unit == "count":
+        # "30 boats or more": the counted noun may stand between number and postfix.
+        noun = re.match(r"\s{1,3}[a-z]+(?=\s{1,3}or\s)", text[end:end + 40])
+        if noun:
+            postfix = _POSTFIX.match(text, end + noun.end())
+            if postfix is not None and not postfix["post"]:
+                postfix = None
     if postfix:
         post = " ".join(postfix["post"].casefold().split()) if postfix["post"] else "plus"
         post_kind = {"or more": "ge", "plus": "ge", "or so": "approx", "or fewer": "le", "or less": "le"}[post]
@@ -545,7 +554,7 @@ def _fraction_candidates(text: str) -> list[_Candidate]:
         denominator_word = match["den"].casefold()
         numerator = 1 if numerator_word in {"a", "an", "one"} else _SMALL[numerator_word]
         singular = not denominator_word.endswith("s") or denominator_word == "halves"
-        if numerator == 1 and not singular or numerator > 1 and singular and denominator_word != "half":
+        if numerator == 1 and not singular or numerator > 1 and singular or numerator >= _DENOMINATORS[denominator_word]:
             continue  # "one thirds", "two third": not fractions
         after = text[match.end():match.end() + 12]
         hyphenated = "-" in match["sep"]
