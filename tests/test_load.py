@@ -487,3 +487,11 @@ def test_unreadable_even_as_root(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)
     (failure,) = _run(locked).failures
     assert failure.code == "FC-E103" and "locked.txt" in failure.message and "Permission denied" in failure.message
+
+
+def test_wire_dateline_opens_the_body(tmp_path):
+    text = "Pier Plans\n\nPORT ELLEN, March 3, 2024 \u2014 The harbour board voted to extend the pier.\n\n" + BODY
+    doc = _load(tmp_path, text)
+    assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
+    assert doc.published_span.text == "March 3, 2024"
+    assert doc.clean[doc.body_start:].startswith("PORT ELLEN")

@@ -31,7 +31,8 @@ Header
     the text starts straight away. A date further down in the body is never taken as a dateline.
 
 Publication date, by priority
-    the text's own dateline ("dateline", with ``published_span`` covering the date words), else
+    the text's own dateline ("dateline", with ``published_span`` covering the date words; a
+    news-wire dateline opening the first paragraph, "LONDON, March 3, 2024 - ...", counts), else
     front matter or HTML metadata ("front-matter" / "metadata"), else ``settings.published``
     keyed by document id ("option"), else "unknown". PDF creation dates are not used: they date
     the file, not the publication.
@@ -44,6 +45,7 @@ Bad input is data
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import re
@@ -161,7 +163,13 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Failure]]:
 
 def _folder_members(folder: Path, failures: list[Failure]) -> list[Path]:
     members: list[Path] = []
-    for path in sorted(folder.rglob("*")):
+    try:
+        entries = sorted(folder.rglob("*"))
+    except OSError as error:  # a symlink loop or an unreadable subfolder
+        failures.append(_failure(folder, UnreadableInputError(
+            f"cannot be searched ({error.strerror or error})", path=str(folder))))
+        return members
+    for path in entries:
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue  # hidden files and folders (.git, .DS_Store ...)
@@ -259,7 +267,7 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None) 
 
     cleaned = clean_text(text, protect=protect)
     offsets = cleaned.offsets
-    header_start = next((index for index, original in enumerate(offsets) if original >= protect), len(cleaned.text))
+    header_start = min(bisect.bisect_left(offsets, protect), len(cleaned.text))
     header = read_header(cleaned.text, header_start, markdown=kind == "markdown")
 
     published: date | None = None
@@ -672,6 +680,9 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
     for index, (line_start, line) in enumerate(lines):
         stripped = line.strip()
         lead = line_start + (len(line) - len(line.lstrip()))
+        wire = _wire_dateline(stripped)
+        if wire is not None:  # "LONDON, March 3, 2024 - The board ...": the line stays body text
+            datelines.append((1, lead + wire[0], lead + wire[1], wire[2]))
         if expecting_name:
             expecting_name = False
             if _is_name_line(stripped):
@@ -802,6 +813,19 @@ def _byline(line: str) -> tuple[str | None, int]:
     if len(re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", without_dates))) > 4:
         return None, 0  # a sentence that happens to start with "By", not a byline
     return rest[:length], match.end() + length
+
+
+_WIRE_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w.'\- ]{1,30})?[,\s]*$")
+_WIRE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
+
+
+def _wire_dateline(line: str) -> tuple[int, int, date] | None:
+    """A news-wire dateline opening the first paragraph: an upper-case place, the date, a dash."""
+    for start, end, value in find_dates(line[:120]):
+        if _WIRE_PLACE.match(line[:start]) and _WIRE_AFTER.match(line[end:]):
+            return start, end, value
+        break
+    return None
 
 
 def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
