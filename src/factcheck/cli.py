@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from factcheck.config import Settings
 from factcheck.errors import FactcheckError, UsageError
@@ -82,16 +83,24 @@ def fail(error: BaseException, debug: bool) -> "typer.Exit":
     if debug:
         raise error
     if isinstance(error, FactcheckError):
-        stderr.print(f"[bold red]error[/] [dim]{error.code}[/] {error}", markup=True, highlight=False)
+        # soft_wrap: a path:line:col message must stay on one line for editors and CI logs.
+        stderr.print(f"[bold red]error[/] [dim]{error.code}[/] {escape(str(error))}", markup=True, highlight=False,
+                     soft_wrap=True)
     else:
-        stderr.print(f"[bold red]internal error[/] {type(error).__name__}: {error} (run with --debug for the traceback)")
+        stderr.print(f"[bold red]internal error[/] {type(error).__name__}: {escape(str(error))} "
+                     "(run with --debug for the traceback)", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
 
 
-def build_settings(**values) -> Settings:
-    """Command-line values over configuration files over defaults."""
-    given = {key: value for key, value in values.items() if value is not None}
-    return Settings(**given)
+def build_settings(*, config: Path | None = None, isolated: bool = False, **values) -> Settings:
+    """Command line over FACTCHECK_* environment over configuration file over defaults.
+
+    ``None`` means "not given". The file is --config, else found walking up from here;
+    --isolated ignores configuration files.
+    """
+    from factcheck.config import load_settings
+
+    return load_settings(values, config_path=config, isolated=isolated)
 
 
 def run_with_progress(settings: Settings) -> RunResult:
@@ -108,7 +117,7 @@ def run_with_progress(settings: Settings) -> RunResult:
 PathsArgument = Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: seeds/).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="rich, json, sarif or markdown.")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")]
-FailOnOption = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 for open findings at or above this severity.")]
+FailOnOption = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 for open findings at or above this severity (default: error, or the configuration's fail-on).")]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Report only: exit 0 even with findings.")]
 PublishedOption = Annotated[Optional[list[str]], typer.Option("--published", help="ID=YYYY-MM-DD for a document without a dateline.")]
 CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache folder (default: the user cache).")]
@@ -117,6 +126,9 @@ ChecksOption = Annotated[Optional[list[str]], typer.Option("--checks", "--select
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks (slug or code).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 EmbedderOption = Annotated[Optional[EmbedderName], typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file (factcheck.toml or pyproject.toml) instead of discovery.")]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+ResolutionsOption = Annotated[Optional[Path], typer.Option("--resolutions", help="Resolutions file (default: claims/resolutions.yaml).")]
 
 
 @app.command()
@@ -124,7 +136,7 @@ def check(
     paths: PathsArgument = None,
     output_format: FormatOption = "rich",
     output: OutputOption = None,
-    fail_on: FailOnOption = FailOn.error,
+    fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
@@ -132,14 +144,20 @@ def check(
     checks: ChecksOption = None,
     ignore: IgnoreOption = None,
     embedder: EmbedderOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    resolutions: ResolutionsOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Check documents: claims, cross-source clusters and consistency findings."""
     try:
         settings = build_settings(
+            config=config,
+            isolated=isolated,
+            resolutions=resolutions,
             paths=tuple(paths) if paths else None,
             published=parse_published(published) or None,
-            fail_on=Severity(fail_on.value),
+            fail_on=Severity(fail_on.value) if fail_on else None,
             exit_zero=exit_zero or None,
             cache_dir=cache_dir,
             use_cache=False if no_cache else None,
@@ -196,6 +214,140 @@ def clusters(
                                   embedder=embedder.value if embedder else None)
         text, code = clusters_report(settings, output_format)
         emit(text, output)
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    raise typer.Exit(code)
+
+
+# --- Editor and CI workflow: resolutions, open findings, rule docs, audit (issue 6) -----------
+
+class ResolutionStatus(str, Enum):
+    resolved = "resolved"
+    accepted = "accepted"
+
+
+class StatusFilter(str, Enum):
+    open = "open"
+    resolved = "resolved"
+    accepted = "accepted"
+    all = "all"
+
+
+@app.command()
+def resolve(
+    ids: Annotated[list[str], typer.Argument(help="Finding ids, as check shows them.")],
+    status: Annotated[ResolutionStatus, typer.Option("--status", help="resolved (fixed, or the finding is wrong) or accepted (known, left as is).")],
+    note: Annotated[str, typer.Option("--note", help="Why: shown with the finding from now on.")],
+    by: Annotated[Optional[str], typer.Option("--by", help="Who decided.")] = None,
+    from_report: Annotated[Optional[Path], typer.Option("--from", help="A JSON report (check --format json): verify the ids and record check and evidence.")] = None,
+    resolutions: ResolutionsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Record a decision on findings in the resolutions file (comments and order are kept)."""
+    try:
+        from factcheck.resolutions import findings_from_report, record_resolution, resolve_target
+
+        settings = build_settings(config=config, isolated=isolated, resolutions=resolutions)
+        if settings.resolutions is None:
+            raise UsageError("no resolutions file configured", hint="pass --resolutions PATH")
+        known = findings_from_report(from_report) if from_report else None
+        targets = [resolve_target(finding_id, known) for finding_id in ids]
+        for target in targets:
+            recorded = record_resolution(settings.resolutions, target, status.value, note, by=by, today=date.today())
+            stderr.print(f"{recorded.status.value}: {recorded.id} in {settings.resolutions}", markup=False)
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+
+
+@app.command()
+def findings(
+    paths: PathsArgument = None,
+    status: Annotated[StatusFilter, typer.Option("--status", help="Which findings to list.")] = StatusFilter.open,
+    output_format: FormatOption = "rich",
+    output: OutputOption = None,
+    published: PublishedOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    checks: ChecksOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    resolutions: ResolutionsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """List findings by status (default: the open ones). Exits 0 unless the run is broken (2)."""
+    try:
+        from factcheck.model import Status
+        from factcheck.resolutions import with_status
+
+        settings = build_settings(
+            config=config, isolated=isolated, resolutions=resolutions,
+            paths=tuple(paths) if paths else None, published=parse_published(published) or None,
+            cache_dir=cache_dir, use_cache=False if no_cache else None,
+            select=tuple(checks) if checks else None, ignore=tuple(ignore) if ignore else None,
+        )
+        result = run_with_progress(settings)
+        statuses = list(Status) if status is StatusFilter.all else [Status(status.value)]
+        listed = RunResult(corpus=result.corpus.evolve(findings=with_status(result.findings, statuses)),
+                           settings=settings.model_copy(update={"exit_zero": True}))
+        emit(render(listed, output_format, color=output is None and sys.stdout.isatty()), output)
+        code = listed.exit_code()
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def rule(
+    name: Annotated[Optional[str], typer.Argument(help="A check's code (FC001) or slug (date-conflict); none lists all.")] = None,
+) -> None:
+    """Print a check's documentation, or list every registered check."""
+    from factcheck.stages.check import find_check, registered_checks
+
+    if name is None:
+        for check_class in registered_checks().values():
+            sys.stdout.write(f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} {check_class.summary()}\n")
+        return
+    check_class = find_check(name)
+    if check_class is None:
+        known = ", ".join(f"{c.code} {c.slug}" for c in registered_checks().values())
+        stderr.print(f"error unknown check {name!r} (known: {known})", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    sys.stdout.write(f"{check_class.code} {check_class.slug} (default severity: {check_class.severity.value})\n\n")
+    sys.stdout.write(check_class.documentation().rstrip() + "\n")
+
+
+@app.command()
+def audit(
+    draft: Annotated[Path, typer.Argument(help="The draft to audit.")],
+    sources: Annotated[list[Path], typer.Option("--sources", "-s", help="Source files or folders (repeat the option).")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="rich, json or markdown.")] = "rich",
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    published: PublishedOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    resolutions: ResolutionsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """The editor's view of one draft against its sources, in the draft's order."""
+    try:
+        from factcheck.audit import audit as run_audit, render_audit
+
+        settings = build_settings(
+            config=config, isolated=isolated, resolutions=resolutions,
+            published=parse_published(published) or None,
+            fail_on=Severity(fail_on.value) if fail_on else None, exit_zero=exit_zero or None,
+            cache_dir=cache_dir, use_cache=False if no_cache else None,
+        )
+        result = run_audit(draft, list(sources), settings)
+        emit(render_audit(result, output_format, color=output is None and sys.stdout.isatty()), output)
+        code = result.exit_code()
     except Exception as error:  # noqa: BLE001
         raise fail(error, debug) from None
     raise typer.Exit(code)

@@ -314,3 +314,40 @@ def resolve_findings(
         return findings, (), [failure]
     applied, stale = apply_resolutions(findings, resolutions, checks_run)
     return applied, stale, []
+
+
+def findings_from_report(path: Path | str) -> dict[str, Finding]:
+    """Findings by id from a JSON report (``check --format json``), for ``resolve --from``."""
+    import json
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {item["id"]: Finding.model_validate(item) for item in data["findings"]}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"not a factcheck JSON report: {error}", path=str(path),
+                         hint="write one with: factcheck check --format json --output report.json") from error
+
+
+FINDING_ID = re.compile(r"[\w.]+(?:-[\w.]+)*-[0-9a-f]{10}")
+
+
+def resolve_target(finding_id: str, known: Mapping[str, Finding] | None = None) -> Finding | str:
+    """What ``resolve ID`` records: the finding from a report when given, else the checked id."""
+    import difflib
+
+    finding_id = finding_id.strip()
+    if known is not None:
+        if finding_id in known:
+            return known[finding_id]
+        close = difflib.get_close_matches(finding_id, list(known), n=3)
+        raise UsageError(f"no finding {finding_id!r} in the report",
+                         hint=f"did you mean {', '.join(close)}?" if close else "copy the id from the report")
+    if not FINDING_ID.fullmatch(finding_id):
+        raise UsageError(f"{finding_id!r} is not a finding id", hint="ids look like date-conflict-1a2b3c4d5e")
+    return finding_id
+
+
+def with_status(findings: Iterable[Finding], statuses: Collection[Status]) -> tuple[Finding, ...]:
+    """Only the findings with one of ``statuses`` (``factcheck findings`` lists the open ones)."""
+    return tuple(finding for finding in findings if finding.status in statuses)
