@@ -106,3 +106,13 @@ def test_hostile_finding_text_is_escaped_in_the_report():
 def test_output_is_deterministic():
     assert MarkdownReporter().render(result(conflict(), accepted())) == MarkdownReporter().render(
         result(conflict(), accepted()))
+
+
+def test_reporters_register_through_the_entry_point_like_plugins():
+    from importlib.metadata import entry_points
+
+    from factcheck.reporters.sarif import SarifReporter
+
+    registered = {entry.name: entry.load() for entry in entry_points(group="factcheck.reporters")}
+    assert registered["markdown"] is MarkdownReporter and registered["sarif"] is SarifReporter
+    assert all(cls.format == name for name, cls in registered.items())
