@@ -37,6 +37,12 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Title words that only modify another ("National Security Adviser"): a title cannot end in one.
+TITLE_MODIFIERS = frozenset(
+    """vice prime acting deputy assistant senior associate principal lead staff under supreme
+    foreign defense defence finance interior state national security chief executive""".split()
+)
+
 # Words that frame the role as past.
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
 
@@ -99,7 +105,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     index = 0
     while index < len(words) - 1 and is_title_word(words[index]):
         index += 1
-    if index == 0:
+    if index == 0 or words[index - 1].lower().rstrip(".") in TITLE_MODIFIERS:
         return None, name
     return " ".join(words[:index]), " ".join(words[index:])
 
@@ -123,6 +129,9 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             continue
         break
     title_words = words[index:]
+    # A run of modifiers alone ("National Defense") is part of a name, not a title.
+    if title_words and title_words[-1].key in TITLE_MODIFIERS:
+        title_words = []
     if not title_words:
         # No title, but past framing may still stand right before the name ("the late Jane Roe").
         if words and words[-1].key in FORMER_WORDS:
@@ -159,7 +168,8 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             rest = rest[:-1]
             if len(aff_words) >= 6:
                 break
-        if aff_words and rest and rest[-1].text[:1].isupper() and rest[-1].text.isalpha():
+        if (aff_words and rest and rest[-1].text[:1].isupper() and rest[-1].text.isalpha()
+                and rest[-1].key not in _NOT_AFFILIATION):
             aff_words = []  # part of a longer capitalised run (a headline), not an affiliation
         if aff_words:
             affiliation = text[aff_words[0].start:aff_words[-1].end]

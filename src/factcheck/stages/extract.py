@@ -55,7 +55,9 @@ _ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
 _GRANULARITIES = frozenset(get_args(TimeExpression.model_fields["granularity"].annotation))
 
 LIGHT_VERBS = frozenset({"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness",
-                         "mark", "undertake", "give", "have", "do", "complete", "execute"})
+                         "mark", "undertake", "execute"})
+# "the two allies", "its three pillars": a count that refers back, not a figure to check.
+_ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|each|of)\s+$", re.IGNORECASE)
 _UNIT_NOUNS = frozenset(
     """percent per cent percentage point points third thirds half halves quarter quarters fifth
     fifths tenth tenths dozen dozens hundred hundreds thousand thousands million millions billion
@@ -89,10 +91,11 @@ _REFERENCES_HEADING = re.compile(
     r"|literature(?:\s+cited)?|further\s+reading|citations|reference\s+list)\s*:?\s*$",
     re.IGNORECASE)
 _SURNAME_INITIALS = re.compile(r"^\W{0,3}(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*|[A-Z][\w'’-]+(?:\s+[A-Z]\.)*[.,])")
-_CITATION_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|\b(?:19|20)\d{2}[a-z]?\.\s|\b(?:19|20)\d{2}[a-z]?\.$")
+# "(2020)" or "J. 2020." as in "Smith, J. (2020)." / "Smith, J. 2020."; not "in 2020." in prose.
+_CITATION_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|\b[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.")
 _CITATION_DETAIL = re.compile(r"\b\d+\s*\(\d+\)\s*[:,]?\s*\d+|\bpp?\.\s*\d+|\bvol\.\s*\d+|\bno\.\s*\d+|\bretrieved\b|\baccessed\b"
                               r"|\bin:\s|\beds?\.|\bet al\.,?\s+(?:19|20)\d{2}", re.IGNORECASE)
-_QUOTED_TITLE = re.compile(r"[“\"][^”\"]{3,}[.,]?[”\"]\s*[.,]?")
+_QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _VERBLESS_MAX_WORDS = 15
 _WRAP_JOINERS = re.compile(r"[\n\r\t\f\v\u2028\u2029]")
@@ -261,8 +264,12 @@ def reference_score(line: str) -> int:
         score += 1
     if _CITATION_DETAIL.search(line):
         score += 1
-    if _QUOTED_TITLE.search(line) and re.search(r"\b(?:19|20)\d{2}\b", line):
-        score += 1
+    for match in _QUOTED_TITLE.finditer(line):
+        words = re.findall(r"[^\W\d_][\w’'-]*", match.group(1))
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words) \
+                and re.search(r"\b(?:19|20)\d{2}\b", line):
+            score += 1  # a title-cased work in quotes and a year: a cited work
+            break
     if re.match(r"^\s*(?:[-•*–]|\[\d+\]|\d+\.)\s", line) and score:
         score += 1
     return score
@@ -291,7 +298,7 @@ def _skip_reason(text: str, lines: int) -> str | None:
         return "urls"
     if reference_score(stripped) >= 2:
         return "reference"
-    if lines == 1 and len(words) <= _VERBLESS_MAX_WORDS and not _TERMINAL.search(stripped):
+    if lines == 1 and len(words) <= _VERBLESS_MAX_WORDS and not _TERMINAL.search(stripped) and not find_quotes(stripped):
         return "heading"
     return None
 
@@ -472,7 +479,7 @@ class _DocumentExtractor:
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
         if has_predicate and any(expr.value not in (None, "PRESENT_REF") for _, expr in time_expressions):
             kinds.append("dated-event")
-        if unit_quantities:
+        if any(not _anaphoric(text, q) for q in unit_quantities):
             kinds.append("quantity")
         if quote is not None:
             kinds.append("quote")
@@ -945,6 +952,15 @@ def _actor_acts(tokens: Any, actors: list[Actor], quote: Quote | None) -> bool:
                     break
                 current = current.head
     return False
+
+
+def _anaphoric(text: str, match: Any) -> bool:
+    """A small count after a determiner ("the two allies") that refers back rather than reports."""
+    if str(getattr(match, "unit", "")) != "count" or getattr(match, "comparator", "eq") != "eq":
+        return False
+    if re.search(r"\d", match.text) or float(match.value) > 12:
+        return False
+    return bool(_ANAPHORIC_COUNT.search(text[max(0, match.start - 12):match.start]))
 
 
 def _is_unit_noun(token: Any, unit: str) -> bool:

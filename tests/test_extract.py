@@ -1,0 +1,360 @@
+"""The extract stage: which sentences are claims, and the slots each claim carries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+
+from factcheck.config import Settings
+from factcheck.model import Claim, Corpus, Document
+from factcheck.stages.extract import ExtractStage, all_time_expressions, extract_document, segment
+
+SEEDS_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "seeds"
+DATELINE = date(2025, 3, 14)
+
+
+def make_doc(text: str, *, published: date | None = DATELINE, body_start: int = 0, doc_id: str = "d") -> Document:
+    return Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text,
+                    clean_to_original=tuple(range(len(text) + 1)), published=published, body_start=body_start)
+
+
+def claims_of(nlp, text: str, **kwargs) -> list[Claim]:
+    doc = make_doc(text, **kwargs)
+    claims = extract_document(doc, nlp)
+    for claim in claims:
+        assert_spans_index(doc, claim)
+    return claims
+
+
+def assert_spans_index(doc: Document, claim: Claim) -> None:
+    spans = [claim.span]
+    spans += [t.span for t in claim.times]
+    spans += [q.span for q in claim.quantities] + [q.as_of.span for q in claim.quantities if q.as_of]
+    spans += [a.span for a in claim.actors] + [a.role_span for a in claim.actors if a.role_span]
+    if claim.quote:
+        spans += [claim.quote.span] + ([claim.quote.speaker_span] if claim.quote.speaker_span else [])
+    for span in spans:
+        assert span.doc == doc.id
+        assert 0 <= span.start <= span.end <= len(doc.text)
+        assert span.text == doc.text[span.start:span.end]
+    assert claim.id == f"{doc.id}#{claim.span.start}-{claim.span.end}"
+
+
+def only(claims: list[Claim], containing: str) -> Claim:
+    found = [claim for claim in claims if containing in claim.text]
+    assert len(found) == 1, [claim.text for claim in claims]
+    return found[0]
+
+
+# --- dated events -----------------------------------------------------------------------
+
+def test_dated_event_with_normalised_times(nlp):
+    claims = claims_of(nlp, "The agency launched its third weather satellite on March 3, 2021. "
+                            "Officials said the rover landed last month.")
+    launch = only(claims, "weather satellite")
+    assert "dated-event" in launch.kinds
+    assert [t.value for t in launch.times] == ["2021-03-03"]
+    assert launch.event is not None
+    assert (launch.event.actor, launch.event.action, launch.event.past) == ("agency", "launch", True)
+    assert launch.event.object == "weather satellite"
+    landing = only(claims, "rover landed")
+    assert landing.times[0].value == "2025-02" and landing.times[0].relative
+    # The reporting verb is not the event: what was reported is.
+    assert landing.event.action == "land" and landing.event.actor == "rover"
+
+
+def test_light_verb_takes_the_event_noun(nlp):
+    claim = only(claims_of(nlp, "Westland conducted a missile test in 2019."), "missile test")
+    assert claim.event.action == "test"
+    assert claim.event.object == "missile"
+    assert claim.event.actor == "westland"
+
+
+def test_passive_agent_is_the_actor(nlp):
+    claim = only(claims_of(nlp, "The treaty was signed by Norway in 1996."), "treaty")
+    assert claim.event.actor == "norway"
+    assert claim.event.action == "sign"
+    assert claim.event.object == "treaty"
+    assert claim.event.past
+
+
+def test_all_time_expressions_cover_the_whole_document(nlp):
+    doc = make_doc("Filed in May 2020.\n\nThe bridge opened in 1998 and closed last year.", body_start=20)
+    values = [t.value for t in all_time_expressions(doc)]
+    assert values == ["2020-05", "1998", "2024"]
+
+
+# --- quantities -------------------------------------------------------------------------
+
+def test_quantity_measure_and_as_of(nlp):
+    claims = claims_of(nlp, "At the end of 2022, the operator ran more than two-thirds of the country's active "
+                            "wind turbines. The city approved a $2 billion budget in 2020.")
+    turbines = only(claims, "turbines")
+    assert "quantity" in turbines.kinds
+    share = turbines.quantities[0]
+    assert share.measure == "turbine"
+    assert share.unit == "fraction" and share.comparator == "gt"
+    assert share.low == pytest.approx(2 / 3, abs=0.01)
+    assert share.as_of is not None and share.as_of.value == "2022"
+    budget = only(claims, "budget").quantities[0]
+    assert budget.measure == "budget"
+    assert budget.as_of.value == "2020"
+
+
+def test_quantity_as_of_phrase_and_subject_measure(nlp):
+    claim = only(claims_of(nlp, "As of 2023, the fleet numbered 412 aircraft."), "fleet")
+    quantity = claim.quantities[0]
+    assert quantity.value == 412
+    assert quantity.measure == "aircraft"
+    assert quantity.as_of.value == "2023"
+
+
+# --- actors and roles -------------------------------------------------------------------
+
+def actor(claim: Claim, name: str):
+    matches = [a for a in claim.actors if a.name == name]
+    assert matches, [a.name for a in claim.actors]
+    return matches[0]
+
+
+def test_affiliation_via_appositive(nlp):
+    claim = only(claims_of(nlp, "Marta Lindqvist, a senior fellow at the Institute for Coastal Studies, "
+                                "said the dam was unsafe."), "Lindqvist")
+    person = actor(claim, "Marta Lindqvist")
+    assert person.label == "PERSON"
+    assert person.title == "senior fellow"
+    assert person.affiliation == "Institute for Coastal Studies"
+    assert person.role_span.text == "a senior fellow at the Institute for Coastal Studies"
+
+
+def test_affiliation_via_from_and_prefix_title(nlp):
+    claim = only(claims_of(nlp, "Professor Tomas Berger from the University of Leeds published the survey in 2019."),
+                 "Berger")
+    person = actor(claim, "Tomas Berger")
+    assert person.title == "Professor"
+    assert person.affiliation == "University of Leeds"
+
+
+def test_rank_with_appositive_role(nlp):
+    claim = only(claims_of(nlp, "Col. Dana Whitfield, program director for Orbital Logistics Command, "
+                                "approved the plan on May 5, 2022."), "Whitfield")
+    person = actor(claim, "Dana Whitfield")
+    assert person.title == "program director"
+    assert person.affiliation == "Orbital Logistics Command"
+
+
+def test_possessive_affiliation_and_former(nlp):
+    claims = claims_of(nlp, "The Harbour Authority's director Ines Moreau signed the lease in 2018. "
+                            "Former minister Paul Okafor criticised the deal in 2019.")
+    moreau = actor(only(claims, "Moreau"), "Ines Moreau")
+    assert moreau.title == "director" and moreau.affiliation == "Harbour Authority"
+    okafor = actor(only(claims, "Okafor"), "Paul Okafor")
+    assert okafor.former and okafor.title == "minister"
+
+
+# --- quotes -----------------------------------------------------------------------------
+
+def quote_of(nlp, text: str, containing: str):
+    claim = only(claims_of(nlp, text), containing)
+    assert "quote" in claim.kinds
+    return claim.quote
+
+
+@pytest.mark.parametrize("text", [
+    '"The bridge will reopen next spring after the repairs," said Mayor Alan Pierce.',
+    '"The bridge will reopen next spring after the repairs," Alan Pierce said.',
+    'Alan Pierce said: "The bridge will reopen next spring after the repairs."',
+    'Alan Pierce said that "the bridge will reopen next spring after the repairs."',
+    '“The bridge will reopen next spring after the repairs,” noted Alan Pierce.',
+    '"The bridge will reopen next spring after the repairs," warned Alan Pierce.',
+    '"The bridge will reopen next spring after the repairs," commented Alan Pierce.',
+    '"The bridge will reopen next spring after the repairs" — Alan Pierce',
+    '"The bridge will reopen next spring after the repairs.", Mayor Alan Pierce',
+    '"The bridge will reopen next spring after the repairs." Mayor Alan Pierce',
+])
+def test_quote_attribution_patterns(nlp, text):
+    quote = quote_of(nlp, text, "bridge")
+    assert quote.speaker == "Alan Pierce"
+    assert quote.span.text.rstrip(".").lower() == "the bridge will reopen next spring after the repairs"
+    assert quote.speaker_span.text == "Alan Pierce"
+
+
+def test_quote_according_to(nlp):
+    quote = quote_of(nlp, 'The plan is "a reckless gamble with public money", according to Alan Pierce.', "plan")
+    assert quote.speaker == "Alan Pierce"
+
+
+def test_quote_with_name_on_next_line(nlp):
+    text = ('The council met on Monday to discuss the bridge.\n\n'
+            '"We cannot keep the bridge closed for another winter."\nDr. Alan Pierce\n\n'
+            'The vote is due in April.')
+    claims = claims_of(nlp, text)
+    quote = only(claims, "another winter").quote
+    assert quote.speaker == "Alan Pierce" and quote.speaker_title == "Dr."
+    assert not any("Dr. Alan Pierce" == claim.text for claim in claims)
+
+
+def test_quote_spanning_sentences(nlp):
+    claims = claims_of(nlp, '"The repairs are finished. The bridge reopens on Friday," said Alan Pierce.')
+    assert len(claims) == 1
+    assert claims[0].quote.speaker == "Alan Pierce"
+    assert "The repairs are finished. The bridge reopens on Friday" in claims[0].quote.span.text
+
+
+def test_quote_speaker_resolved_from_earlier_mention(nlp):
+    text = ("Alan Pierce, the city's chief engineer, inspected the bridge in 2023. "
+            '"The cables are sound and the deck is safe," Pierce said. '
+            '"We will reopen it after one more test," he added.')
+    claims = claims_of(nlp, text)
+    first = only(claims, "cables").quote
+    assert first.speaker == "Alan Pierce"
+    assert first.speaker_title == "chief engineer"
+    second = only(claims, "one more test").quote
+    assert second.speaker == "Alan Pierce"
+
+
+def test_quote_framing_past_when_said_earlier(nlp):
+    quote = quote_of(nlp, '"The bridge is safe for heavy trucks," Alan Pierce said in 2019.', "trucks")
+    assert quote.framing == "past"
+    assert quote.said_at is not None and quote.said_at.value == "2019"
+    current = quote_of(nlp, '"The bridge is safe for heavy trucks," Alan Pierce said.', "trucks")
+    assert current.framing == "current" and current.said_at is None
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    claims = claims_of(nlp, 'The ministry launched its "Green Harbour" programme in 2021.')
+    assert only(claims, "programme").quote is None
+
+
+# --- what is not a claim ----------------------------------------------------------------
+
+def test_header_and_furniture_are_not_claims(nlp):
+    text = ("Harbour Plan Approved After Long Fight\n"
+            "The council voted for the plan on Tuesday after months of debate.\n\n"
+            "by Jane Doe\nMar 14, 2025\n4 min read\nImage credit: City Archive\n\n"
+            "The council approved the harbour plan on March 11, 2025.\n\n"
+            "Funding and Timeline\n\n"
+            "Figure 2: Harbour traffic grew by 12 percent in 2024.\n\n"
+            "Related stories\n\n"
+            "Read more: Bridge repairs finished in 2023\n\n"
+            "© 2025 City Times. All rights reserved.\n\n"
+            "https://example.org/harbour https://example.org/plan\n")
+    body_start = text.index("by Jane")
+    claims = claims_of(nlp, text, body_start=body_start)
+    assert [claim.text for claim in claims] == ["The council approved the harbour plan on March 11, 2025."]
+
+
+def test_reference_entries_are_not_claims(nlp):
+    text = ("The port handled 4 million containers in 2021 (Smith, 2022).\n\n"
+            "References\n\n"
+            "Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
+            "Lee, K. and Park, S. (2019) Shipping and cities. doi:10.1234/ports.2019.17\n\n"
+            "- Brown, Alice. “The Long Quay.” Port Review. April 11, 2021.\n")
+    claims = claims_of(nlp, text)
+    assert [claim.text for claim in claims] == ["The port handled 4 million containers in 2021 (Smith, 2022)."]
+
+
+def test_reference_entry_without_heading_is_skipped(nlp):
+    text = ("Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
+            "The port handled 4 million containers in 2021.")
+    assert [claim.text for claim in claims_of(nlp, text)] == ["The port handled 4 million containers in 2021."]
+
+
+def test_hard_wrapped_lines_are_joined(nlp):
+    lines = [
+        "The regional authority approved a new ferry route between the two islands in",
+        "2019, after a long consultation with residents and the shipping companies that",
+        "serve the coast. The first crossing took place in June 2020 with a small vessel.",
+        "Passenger numbers have grown since then, and the operator reported more than",
+        "30,000 trips in the first full year of service, according to its annual report.",
+        "Critics argued that the subsidy was too generous for a route that served only",
+        "two villages, and the council reviewed the contract in the spring of 2022 before",
+        "renewing it for another five years with a smaller payment from the region.",
+    ]
+    claims = claims_of(nlp, "\n".join(lines))
+    route = only(claims, "ferry route")
+    assert [t.value for t in route.times] == ["2019"]
+    assert "\n" in route.span.text and "\n" not in route.text
+
+
+def test_long_sentences_are_skipped(nlp):
+    table = "Row " + " | ".join(f"cell {n} value {n * 7}" for n in range(400)) + "."
+    claims = extract_document(make_doc(table + "\n\nThe agency launched the probe in 2011."), nlp,
+                              max_sentence_chars=500)
+    assert [claim.text for claim in claims] == ["The agency launched the probe in 2011."]
+
+
+# --- the stage --------------------------------------------------------------------------
+
+def test_stage_orders_claims_and_round_trips(nlp):
+    first = make_doc("The agency launched the probe in 2011. It reached orbit in 2012.", doc_id="b")
+    second = make_doc("Norway signed the treaty in 1996.", doc_id="a")
+    stage = ExtractStage(Settings(), nlp=nlp)
+    corpus = stage(Corpus(documents=(first, second)))
+    assert [(c.doc, c.span.start) for c in corpus.claims] == sorted((c.doc, c.span.start) for c in corpus.claims)
+    assert {c.doc for c in corpus.claims} == {"a", "b"}
+    for claim in corpus.claims:
+        assert Claim.model_validate_json(claim.model_dump_json()) == claim
+    assert stage.name == "extract" and stage.requires == ("documents",) and stage.assigns == ("claims",)
+
+
+def test_stage_maps_clean_spans_to_the_original(nlp):
+    # The original has a soft hyphen and a doubled space the cleaner removed.
+    original = "The agency laun\u00adched the  probe in 2011."
+    clean = "The agency launched the probe in 2011."
+    mapping = []
+    o = 0
+    for ch in clean:
+        while original[o] != ch:
+            o += 1
+        mapping.append(o)
+        o += 1
+    mapping.append(len(original))
+    doc = Document(id="m", path="m.txt", text=original, clean=clean, clean_to_original=tuple(mapping))
+    claims = extract_document(doc, nlp)
+    assert len(claims) == 1
+    assert claims[0].span.text == original
+    assert claims[0].text == clean
+    assert claims[0].times[0].span.text == "2011"
+
+
+_SUBJECTS = ["The agency", "Norway", "The city council", "Alan Pierce", "The operator"]
+_VERBS = ["launched", "approved", "closed", "signed", "reported"]
+_OBJECTS = ["the probe", "a $3 million budget", "62 percent of the vessels", "the treaty", "the new route"]
+_WHEN = ["in 2011", "on March 3, 2021", "last year", "at the end of 2019", ""]
+
+
+@hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_VERBS), st.sampled_from(_OBJECTS),
+                          st.sampled_from(_WHEN), st.sampled_from([" ", "\n", "\n\n", "  \n "])),
+                min_size=1, max_size=6),
+       st.text(alphabet=" \n\t", max_size=3))
+def test_generated_spans_index_the_original(nlp, sentences, lead):
+    text = lead + "".join(f"{s} {v} {o}{(' ' + w) if w else ''}.{sep}" for s, v, o, w, sep in sentences)
+    doc = make_doc(text)
+    for claim in extract_document(doc, nlp):
+        assert_spans_index(doc, claim)
+
+
+def test_seed_documents_yield_claims_with_valid_spans(nlp):
+    from factcheck.stages.load import LoadStage
+
+    settings = Settings(paths=(SEEDS_DIR,), use_cache=False, ledger_dir=None, resolutions=None)
+    corpus = ExtractStage(settings, nlp=nlp)(LoadStage(settings)(Corpus()))
+    assert corpus.documents
+    assert not [f for f in corpus.failures if f.stage == "extract"]
+    by_doc = {doc.id: doc for doc in corpus.documents}
+    for doc in corpus.documents:
+        assert corpus.claims_of(doc.id), doc.id
+    for claim in corpus.claims:
+        assert_spans_index(by_doc[claim.doc], claim)
+        assert claim.kinds
+
+
+def test_segment_marks_reasons(nlp):
+    doc = make_doc("Funding and Timeline\n\n4 min read\n\nThe plan costs $4 million.")
+    reasons = [(block.text.strip(), block.skip) for block in segment(doc)]
+    assert reasons == [("Funding and Timeline", "heading"), ("4 min read", "reading time"),
+                       ("The plan costs $4 million.", None)]
