@@ -144,7 +144,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s-]", "", text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_messy_text(), st.data())
 def test_offset_map_is_exact(text, data):
     cleaned = clean_text(text)
@@ -190,3 +190,36 @@ def test_any_text_keeps_a_valid_map(text):
 
 def test_split_word_property_example():
     assert "security" in clean_text("the secur-\nity of it").text
+
+
+_PLAIN = st.sampled_from(["the", "board", "said", "its", "review", "of", "harbour", "works", "would", "end",
+                          "soon", "and", "that", "pier", "costs", "rose", "again", "last", "year"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PLAIN, min_size=1, max_size=40), st.lists(_PLAIN, min_size=1, max_size=40),
+       st.sampled_from([" ", "\n", "  ", " \n "]))
+def test_split_word_is_always_rejoined(before, after, gap):
+    text = gap.join(before) + " secur-\nity " + gap.join(after)
+    assert "security" in clean_text(text).text
+
+
+def test_lists_and_code_fences_keep_their_lines():
+    text = (
+        "The plan has three parts, which the board set out in a long report to the\n"
+        "council last week, and which the council will vote on before the summer:\n"
+        "- a longer pier\n"
+        "- a new slipway\n"
+        "```\n"
+        "code line one\n"
+        "code line two\n"
+        "```\n"
+        "The vote is expected in June, though some members want more time to read\n"
+        "the report first.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.unwrapped
+    lines = cleaned.text.split("\n")
+    assert "- a longer pier" in lines and "- a new slipway" in lines
+    assert "code line one" in lines and "code line two" in lines
+    assert "The vote is expected in June, though some members want more time to read the report first." in lines
