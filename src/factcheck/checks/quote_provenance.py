@@ -1,0 +1,183 @@
+"""FC012 quote-provenance: one quote credited to different speakers, reworded, or found in only one source."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
+from factcheck.nlp.names import name_key, same_person
+
+# Defaults, each overridable as thresholds["quote-provenance.<name>"]:
+SIMILAR = 85.0  # rapidfuzz fuzz.ratio (0-100) on folded text at or above which two quotes are one quote
+CONTAINED = 95.0  # fuzz.partial_ratio for a shorter quote inside a longer one (an excerpt)
+MIN_WORDS = 5  # shorter quotes ("historic", "a threat") are too common to trace
+MIN_OTHER_SOURCES = 2  # other documents in the claim's cluster before "only here" is noted
+# Blocking: two quotes are compared only when they share this many indexing words...
+SHARED_WORDS = 3
+# ...and words found in more quotes than this are too common to index.
+MAX_POSTINGS = 50
+
+# Words whose change turns a quote's meaning around; a rewording touching them is a warning.
+_POLARITY = frozenset({"not", "no", "never", "nor", "without", "cannot", "can't", "won't", "don't", "isn't",
+                       "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "couldn't", "didn't", "doesn't"})
+_STOPWORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "is", "are", "was", "were", "be",
+                        "this", "that", "it", "we", "our", "with", "as", "by", "at", "from", "but", "not", "will"})
+
+
+@dataclass(frozen=True)
+class _Quote:
+    claim: Claim
+    text: str  # folded
+    words: tuple[str, ...]
+    speaker: str | None
+
+
+def _index_words(text: str) -> set[str]:
+    return {word for word in text.split() if word not in _STOPWORDS and len(word) > 2}
+
+
+def _changed_words(a: str, b: str) -> tuple[set[str], set[str]]:
+    left, right = set(a.split()), set(b.split())
+    return left - right, right - left
+
+
+class QuoteProvenanceCheck(Check):
+    """The same quote in several sources credited to different speakers or reworded; a quote only one source has.
+
+    **What it checks.** Quotes are compared across documents with rapidfuzz on case- and
+    punctuation-folded text: ``fuzz.ratio`` >= 85 makes two quotes one quote, and a shorter
+    quote whose ``fuzz.partial_ratio`` against a longer one is >= 95 is an excerpt of it.
+    Quotes shorter than five words are not traced. Then:
+
+    * credited to *different speakers* (names that are not one person by
+      factcheck.nlp.names, titles and initials aside) -> ``warning``;
+    * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
+      showing both wordings; ``warning`` when the change adds or drops a negation;
+    * a quote whose claim sits in a cluster covered by at least two other documents, none
+      of which carries it -> ``info`` (only one source has the quote).
+
+    Candidates are found through an inverted index of the quotes' content words (a pair is
+    compared only when it shares three of them; words in more than 50 quotes are not
+    indexed), so a large run is not compared all-pairs.
+
+    **Why it matters.** A quote that moves between speakers or changes its words as it is
+    copied is a sign of careless or invented sourcing.
+
+    **Example.** Document A: *"Deterrence keeps the peace," said Jane Roe.* Document B:
+    *"Deterrence keeps the peace," said John Doe.* -> warning, both spans cited.
+
+    **Suppress** with ``--ignore quote-provenance`` or a resolution; thresholds are tunable
+    as ``quote-provenance.similar``, ``.contained``, ``.min_words``, ``.min_other_sources``.
+    """
+
+    code = "FC012"
+    slug = "quote-provenance"
+    severity = Severity.WARNING
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        from rapidfuzz import fuzz
+
+        settings = context.settings
+        similar = settings.threshold("quote-provenance.similar", SIMILAR)
+        contained = settings.threshold("quote-provenance.contained", CONTAINED)
+        min_words = int(settings.threshold("quote-provenance.min_words", MIN_WORDS))
+        min_others = int(settings.threshold("quote-provenance.min_other_sources", MIN_OTHER_SOURCES))
+
+        quotes = []
+        for claim in corpus.claims:
+            if claim.quote is None:
+                continue
+            text = normalise_text(claim.quote.span.text)
+            if len(text.split()) >= min_words:
+                quotes.append(_Quote(claim, text, tuple(text.split()), claim.quote.speaker))
+
+        findings: list[Finding] = []
+        matched: dict[int, set[str]] = defaultdict(set)  # quote index -> docs with the same quote
+        for left, right in self._candidates(quotes):
+            a, b = quotes[left], quotes[right]
+            if a.claim.doc == b.claim.doc:
+                continue
+            shorter, longer = sorted((a.text, b.text), key=len)
+            excerpt = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
+            if not (fuzz.ratio(a.text, b.text) >= similar or excerpt):
+                continue
+            matched[left].add(b.claim.doc)
+            matched[right].add(a.claim.doc)
+            finding = self._compare(a, b, excerpt)
+            if finding is not None:
+                findings.append(finding)
+        findings.extend(self._only_here(corpus, quotes, matched, min_others))
+        return findings
+
+    def _candidates(self, quotes: list[_Quote]) -> list[tuple[int, int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, quote in enumerate(quotes):
+            for word in _index_words(quote.text):
+                postings[word].append(index)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for members in postings.values():
+            if len(members) > MAX_POSTINGS:
+                continue
+            for position, left in enumerate(members):
+                for right in members[position + 1:]:
+                    shared[(left, right)] += 1
+        pairs = []
+        for (left, right), count in shared.items():
+            needed = min(SHARED_WORDS, len(_index_words(quotes[left].text)), len(_index_words(quotes[right].text)))
+            if count >= max(needed, 1):
+                pairs.append((left, right))
+        return sorted(pairs)
+
+    def _compare(self, a: _Quote, b: _Quote, excerpt: bool) -> Finding | None:
+        assert a.claim.quote is not None and b.claim.quote is not None
+        evidence = [a.claim.quote.span, b.claim.quote.span]
+        pair = "|".join(sorted([a.claim.doc, b.claim.doc]))
+        if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
+            message = (f"The same quote is credited to {a.speaker} in {a.claim.doc} and to {b.speaker} in "
+                       f"{b.claim.doc}: \"{a.claim.quote.span.text}\" / \"{b.claim.quote.span.text}\"")
+            return self.finding(message, evidence, severity=Severity.WARNING, key=f"speakers|{pair}",
+                                suggestion="find the original source of the quote and who said it",
+                                data={"kind": "different-speakers", "speakers": [a.speaker, b.speaker]})
+        if a.text == b.text or excerpt:
+            return None
+        removed, added = _changed_words(a.text, b.text)
+        polarity = (removed | added) & _POLARITY
+        severity = Severity.WARNING if polarity else Severity.INFO
+        who = a.speaker or b.speaker or "an unnamed speaker"
+        turn = f" (the change touches {', '.join(sorted(polarity))})" if polarity else ""
+        message = (f"A quote by {who} is worded differently in {a.claim.doc} and {b.claim.doc}{turn}: "
+                   f"\"{a.claim.quote.span.text}\" / \"{b.claim.quote.span.text}\"")
+        return self.finding(message, evidence, severity=severity, key=f"wording|{pair}",
+                            suggestion="quote the original wording",
+                            data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added)})
+
+    def _only_here(self, corpus: Corpus, quotes: list[_Quote], matched: dict[int, set[str]], min_others: int) -> list[Finding]:
+        findings = []
+        for index, quote in enumerate(quotes):
+            cluster = corpus.cluster_of(quote.claim.id)
+            if cluster is None:
+                continue
+            others = sorted(set(cluster.documents) - {quote.claim.doc} - matched.get(index, set()))
+            if len(others) < min_others or matched.get(index):
+                continue
+            assert quote.claim.quote is not None
+            who = quote.speaker or "an unnamed speaker"
+            message = (f"Only {quote.claim.doc} has this quote by {who}; {len(others)} other sources covering the same "
+                       f"claim ({', '.join(others)}) do not: \"{quote.claim.quote.span.text}\"")
+            findings.append(self.finding(message, [quote.claim.quote.span], severity=Severity.INFO, key="only-here",
+                                         suggestion="look for the quote's original source",
+                                         data={"kind": "single-source", "others": others}))
+        return findings
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    if same_person(a, b) or name_key(a) == name_key(b):
+        return True
+    # A bare surname agrees with a full name that ends with it ("Raymond", "John Raymond").
+    key_a, key_b = name_key(a).split(), name_key(b).split()
+    if len(key_a) == 1 or len(key_b) == 1:
+        return bool(key_a and key_b and key_a[-1] == key_b[-1])
+    return False
