@@ -78,6 +78,8 @@ def test_found(text: str, span: str, value: float, unit: str) -> None:
         "A majority backed it.", "A third round of talks began.", "a quarter century later",
         "Version 2.4.1 shipped.", "It is open 24/7.", "the 1990s", "5G towers", "a 3D model",
         "It happened two years ago.",
+        "The probe Voyager 2 is far away.", "as argued before (Tanaka, 2017: 44-46, 51).",
+        "2.3 Regional effects\nText follows.", "under a 1985 treaty", "tested since at least 2004.",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -84,6 +84,9 @@ def test_month_and_year(text: str, span: str, value: str) -> None:
         ("The study (2012) found no effect.", "2012"),
         ("Unlike 2011's plan, this one is funded.", "2011"),
         ("In the year 1999 the bridge opened.", "1999"),
+        ("The ministry's 2015 review was blunt.", "2015"),
+        ("It has been known since at least 1994.", "1994"),
+        ("under a 1972 treaty", "1972"),
     ],
 )
 def test_bare_years_in_context(text: str, value: str) -> None:

@@ -169,7 +169,11 @@ _OUT_OF = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.\-])\d{3,4}[\s.\-]\d{3,4}(?!\d)")
-_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\(?\d{1,3}[.)](?=\s)")
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*(?:\(?\d{1,3}[.)](?=\s)|\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=[ \t]+[A-Z]))")
+# A parenthesised citation with page numbers: "(Author, 2019: 12-14, 20)".
+_CITATION = re.compile(r"\((?=[^()]{0,400}?\b(?:1[5-9]|20)\d\d[a-z]?\s?:\s?\d)[^()]{0,400}\)")
+# A capitalised name right before a number makes it part of a name: "Satellite 6", "Apollo 11".
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=[\w,)]\s)[A-Z][a-z]+\s$")
 
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|CN)?[$¥]|[€£₹₩₽]|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|AUD|CAD)\s?)\s?$"
@@ -354,11 +358,19 @@ def _comparator_before(text: str, start: int) -> tuple[str | None, int]:
     return _COMPARATORS[phrase], start - (len(window) - match.start("cmp"))
 
 
+_NOT_NAMES = frozenset(
+    "about around nearly almost over under some just only all and or but than to of in by from".split()
+)
+
+
 def _excluded_digits(text: str, number: _Number, in_range: bool = False) -> bool:
     """Identifiers, ordinals, times of day, versions: digits that are not quantities."""
     before = text[max(0, number.start - 16):number.start]
     after = text[number.end:number.end + 12]
     if _ID_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
+        return True
+    name = _NAME_BEFORE.search(before)
+    if name and name.group().strip().casefold() not in _NOT_NAMES:
         return True
     if re.search(r"\d\s?[:/]\s?$", before) or re.match(r"/\d", after):
         return True
@@ -531,7 +543,7 @@ def _finish(text: str, start: int, end: int, number: _Number, value: float, unit
         return None
     if number.word and unit == "count" and kind is None and number.value == 0:
         return None
-    if unit == "count" and kind is None and not number.word and _looks_like_year(text, number):
+    if unit == "count" and not number.word and _looks_like_year(text, number):
         return None
     if kind is not None:
         start = comparator_start
@@ -609,6 +621,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     blocked = [(m.start, m.end) for m in find_times(text, None)]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _LIST_NUMBER.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in _CITATION.finditer(text)]
     numbers = _numbers(text)
     candidates = _fraction_candidates(text) + _range_candidates(text, numbers)
     for number in numbers:

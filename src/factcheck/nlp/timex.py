@@ -248,8 +248,13 @@ _Handler = Callable[[re.Match[str], str, "date | None"], "_Candidate | None"]
 _RULES: list[tuple[re.Pattern[str], _Handler]] = []
 
 
+_WORD_START = r"(?<![\w'\u2019])(?=[\w'\u2019(])"
+
+
 def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
-    compiled = re.compile(pattern, flags)
+    # Every expression starts at a word start; saying so first lets the engine skip the
+    # inside of words cheaply instead of trying each optional prefix at every character.
+    compiled = re.compile(_WORD_START + "(?:" + pattern + ")", flags)
 
     def register(handler: _Handler) -> _Handler:
         _RULES.append((compiled, handler))
@@ -489,7 +494,7 @@ _YEAR_PREP = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|to|through|thru|throughout|before|after|during|of|between"
     r"|and|or|around|circa|c\.|ca\.|the|year|fiscal|as\s+of|for|within|starting|beginning|ending"
     r"|ended|end|early|late|its|their|his|her|our|this|that|each|every|whose|than|versus|vs\.?"
-    r"|on|at|over|into|unlike|like|per|against)\s{1,3}|\(|[\u2013\u2014-]|\bend-)$",
+    r"|on|at|over|into|unlike|like|per|against|least|early\s+as|late\s+as|back\s+as|a|an)\s{1,3}|['\u2019]s\s{1,3}|\(|[\u2013\u2014-]|\bend-)$",
     re.IGNORECASE,
 )
 _YEAR_FOLLOW = re.compile(
