@@ -353,5 +353,57 @@ def audit(
     raise typer.Exit(code)
 
 
+ledger_app = typer.Typer(help="The reference ledger of verified facts (claims/*.yaml).", no_args_is_help=True)
+app.add_typer(ledger_app, name="ledger")
+LedgerPathsArgument = Annotated[Optional[list[Path]], typer.Argument(help="Ledger files (default: claims/*.yaml and --ledger files from the configuration).")]
+
+
+@ledger_app.command("check")
+def ledger_check(
+    paths: LedgerPathsArgument = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Validate ledger files: every problem as file:line: message (exit 2), else one OK line."""
+    try:
+        from factcheck.ledger import ledger_paths, validate_files
+
+        files = list(paths) if paths else ledger_paths(build_settings(config=config, isolated=isolated))
+        if not files:
+            raise UsageError("no ledger files found", hint="give paths, or create claims/ledger.yaml")
+        problems = validate_files(files)
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    if problems:
+        stderr.print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the ledger", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    stderr.print(f"ledger OK: {len(files)} file{'s' if len(files) != 1 else ''}", markup=False)
+
+
+@ledger_app.command("show")
+def ledger_show(
+    name: Annotated[str, typer.Argument(help="A person, organisation, event actor or measure.")],
+    ledger: Annotated[Optional[list[Path]], typer.Option("--ledger", help="Ledger files (default: claims/*.yaml).")] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Print what the ledger holds about a name (exit 1 when nothing)."""
+    try:
+        from factcheck.ledger import ledger_paths, load_ledger
+
+        files = list(ledger) if ledger else ledger_paths(build_settings(config=config, isolated=isolated))
+        text = load_ledger(files).describe(name)
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    if not text:
+        stderr.print(f"the ledger holds nothing about {name!r}", markup=False)
+        raise typer.Exit(1)
+    sys.stdout.write(text + "\n")
+
+
 def main() -> None:
     app()
