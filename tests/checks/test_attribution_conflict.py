@@ -83,3 +83,20 @@ def test_helpers():
     assert not titles_conflict("Lt. Gen.", "Lieutenant General")
     assert titles_conflict("Prime Minister", "Foreign Minister")
     assert titles_conflict("President", "Prime Minister")
+
+
+# -- through the real load, extract and cluster stages ------------------------------------
+def _quotes(second_affiliation: str) -> str:
+    return ("\"The plan is sound,\" noted Dr. Ruth Okoye from the Harbour Policy Forum.\n\n"
+            f"\"Costs will rise,\" warned Dr. Ruth Okoye, a senior fellow at the {second_affiliation}.\n")
+
+
+def test_fixture_two_affiliations(make_corpus):
+    corp = make_corpus({"a": _quotes("Delta Trade Institute")}, checks=[AttributionConflictCheck])
+    assert len(corp.findings) == 1
+    assert "Harbour Policy Forum" in corp.findings[0].message and "Delta Trade Institute" in corp.findings[0].message
+
+
+def test_fixture_same_affiliation(make_corpus):
+    corp = make_corpus({"a": _quotes("Harbour Policy Forum")}, checks=[AttributionConflictCheck])
+    assert corp.findings == ()

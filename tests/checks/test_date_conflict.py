@@ -70,3 +70,18 @@ def test_within_one_document_is_error():
                   event=Event(actor="norland", action="found", object="coast guard"))
     findings = run(corpus([a], [left, right], clusters=[[left, right]]))
     assert [f.severity for f in findings] == [Severity.ERROR]
+
+
+# -- through the real load, extract and cluster stages ------------------------------------
+def test_fixture_founding_dated_two_ways(make_corpus):
+    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
+                        "b": "Norland founded its coast guard in 2001, officials said.\n"}, checks=[DateConflictCheck])
+    assert len(corp.findings) == 1
+    assert "1998" in corp.findings[0].message and "2001" in corp.findings[0].message
+
+
+def test_fixture_year_and_month_agree(make_corpus):
+    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
+                        "b": "Norland founded its coast guard in October 1998, officials said.\n"},
+                       checks=[DateConflictCheck])
+    assert corp.findings == ()

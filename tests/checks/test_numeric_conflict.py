@@ -71,3 +71,21 @@ def test_different_as_of_years_are_change_not_conflict():
 def test_keys():
     assert measure_key("operational satellites") == measure_key("Satellite") == "satellite"
     assert "us" in entity_keys("The United States") and "us" in entity_keys("U.S.")
+
+
+# -- through the real load, extract and cluster stages ------------------------------------
+def test_fixture_compatible_shares(make_corpus):
+    corp = make_corpus({"a": "Norland operates more than three-quarters of the region's reactors.\n",
+                        "b": "Norland operated over 70% of the region's reactors at the end of 2029.\n"},
+                       checks=[NumericConflictCheck])
+    assert [f.severity for f in corp.findings] == [Severity.INFO]
+    assert "more than three-quarters" in corp.findings[0].message and "over 70%" in corp.findings[0].message
+    assert "2029" in corp.findings[0].message
+
+
+def test_fixture_incompatible_shares(make_corpus):
+    corp = make_corpus({"a": "Norland operates more than three-quarters of the region's reactors.\n",
+                        "c": "Norland operates less than a third of the region's reactors.\n"},
+                       checks=[NumericConflictCheck])
+    assert [f.severity for f in corp.findings] == [Severity.WARNING]
+    assert "less than a third" in corp.findings[0].message

@@ -109,3 +109,20 @@ def test_no_dateline_says_nothing():
 ])
 def test_dates_agree_by_granularity(a, b, agree):
     assert dates_agree(a, b) is agree
+
+
+# -- through the real load, extract and cluster stages ------------------------------------
+def _story(year: int) -> str:
+    return ("Vela Probe Report\n\nThe recent launch of the Vela probe drew large crowds.\n\n"
+            f"On March 1, {year}, engineers watched the lift-off of the Vela probe from the coast.\n")
+
+
+def test_fixture_recent_launch_a_year_old(make_corpus):
+    corp = make_corpus({"a": _story(2029)}, published={"a": PUBLISHED}, checks=[TemporalCheck])
+    assert len(corp.findings) == 1
+    assert "2029-03-01" in corp.findings[0].message and "2030-03-01" in corp.findings[0].suggestion
+
+
+def test_fixture_recent_launch_dated_recently(make_corpus):
+    corp = make_corpus({"a": _story(2030)}, published={"a": PUBLISHED}, checks=[TemporalCheck])
+    assert corp.findings == ()

@@ -39,3 +39,18 @@ def test_single_document_run_is_quiet():
     fish = claim(a, a.text, kinds=("quantity",),
                  quantities=(Quantity(span=span(a, "40 tonnes"), value=40, unit="tonne", measure="fish"),))
     assert list(UncorroboratedCheck().run(corpus([a], [fish], clusters=[[fish]]), CheckContext())) == []
+
+
+# -- through the real load, extract and cluster stages ------------------------------------
+def test_fixture_single_source_quote(make_corpus):
+    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said. "
+                             "\"We patrol every night,\" said Admiral Tomas Berg.\n",
+                        "b": "Norland founded its coast guard in 1998, officials said.\n"}, checks=[UncorroboratedCheck])
+    assert len(corp.findings) == 1 and "We patrol every night" in corp.findings[0].message
+    assert corp.extras["checks"]["uncorroborated"]["b"] == {"corroborated": 1, "single_source": 0}
+
+
+def test_fixture_corroborated_claims_are_quiet(make_corpus):
+    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
+                        "b": "Norland founded its coast guard in 1998, officials said.\n"}, checks=[UncorroboratedCheck])
+    assert corp.findings == ()
