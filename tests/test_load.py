@@ -495,3 +495,12 @@ def test_wire_dateline_opens_the_body(tmp_path):
     assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
     assert doc.published_span.text == "March 3, 2024"
     assert doc.clean[doc.body_start:].startswith("PORT ELLEN")
+
+
+def test_html_declared_charset(tmp_path):
+    page = HTML.replace("<head>", '<head><meta charset="iso-8859-7">').replace(
+        "forty metres", "forty metres (\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1)")
+    path = _write(tmp_path, "greek.html", page, encoding="iso-8859-7")
+    doc = load_document(path, _settings(path))
+    assert doc.encoding == "iso8859-7"
+    assert "\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1" in doc.text

@@ -254,7 +254,7 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None) 
     else:
         if not data.strip():
             raise EmptyInputError("is empty", path=str(path))
-        text, encoding = decode_bytes(data, path)
+        text, encoding = decode_bytes(data, path, declared=_declared_charset(data) if kind == "html" else None)
         if kind == "html":
             text, metadata = _html_text(text, path)
         else:
@@ -348,8 +348,9 @@ _BOMS = (
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
-def decode_bytes(data: bytes, path: Path | str = "") -> tuple[str, str]:
-    """Decode a text file: BOM, UTF-8, Windows-1252 when it plainly fits, else charset-normalizer.
+def decode_bytes(data: bytes, path: Path | str = "", *, declared: str | None = None) -> tuple[str, str]:
+    """Decode a text file: BOM, UTF-8, the ``declared`` charset (an HTML page's own), Windows-1252
+    when it plainly fits, else charset-normalizer.
 
     Returns the text (BOM removed) and the encoding used. Raises BinaryInputError or
     UndecodableInputError.
@@ -370,9 +371,27 @@ def decode_bytes(data: bytes, path: Path | str = "") -> tuple[str, str]:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, path)
+        text, encoding = _decode_declared(data, declared) or _decode_legacy(data, path)
     _reject_binary(text, path)
     return text, encoding
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _decode_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared).name
+        return data.decode(name), name
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong declaration is common; fall back to detection
 
 
 def _decode_legacy(data: bytes, path: Path | str) -> tuple[str, str]:
