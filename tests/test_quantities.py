@@ -92,6 +92,13 @@ def test_number_spans_and_dates_together() -> None:
     assert found == [("more than 300", 300, "count"), ("12", 12, "count"), ("40%", 40, "percent")]
 
 
+def test_precomputed_times_give_the_same_result() -> None:
+    from factcheck.nlp.timex import find_times
+
+    text = "In May 2020 about 40% of 1,200 firms, some 30 in 2021, cut jobs."
+    assert find_quantities(text, find_times(text, None)) == find_quantities(text)
+
+
 def test_year_like_count_with_a_noun_is_a_count() -> None:
     match = only("The ministry hired 2000 teachers.")
     assert (match.value, match.unit) == (2000, "count")

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from factcheck.nlp.timex import find_times
 
@@ -612,13 +614,17 @@ def _parse_small(token: str) -> float | None:
 # --------------------------------------------------------------------------- public API
 
 
-def find_quantities(text: str) -> list[QuantityMatch]:
+def find_quantities(text: str, times: Iterable[Any] | None = None) -> list[QuantityMatch]:
     """Quantities in ``text``, sorted by start and never overlapping (the longest wins).
 
-    Numbers that belong to a time expression (as ``find_times`` sees it), to a phone
-    number or to list numbering are left out.
+    Numbers that belong to a time expression, to a phone number, to list numbering or to a
+    citation's page references are left out. ``times`` may pass the ``TimeMatch`` list the
+    caller already has from ``find_times(text, ...)`` (anything with ``start``/``end``), to
+    save scanning the text twice; by default it is computed here.
     """
-    blocked = [(m.start, m.end) for m in find_times(text, None)]
+    if times is None:
+        times = find_times(text, None)
+    blocked = [(m.start, m.end) for m in times]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _LIST_NUMBER.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _CITATION.finditer(text)]
