@@ -80,6 +80,21 @@ def test_passive_agent_is_the_actor(nlp):
     assert claim.event.past
 
 
+def test_coordinated_statements_become_atomic_claims(nlp):
+    text = ("Japan launched its first navigation satellite in 2010 after years of delay, "
+            "and China followed with a larger constellation of its own in 2012.")
+    claims = claims_of(nlp, text)
+    assert [(c.event.actor, c.event.action, [t.value for t in c.times]) for c in claims] == [
+        ("japan", "launch", ["2010"]), ("china", "follow", ["2012"])]
+    assert claims[0].span.text == "Japan launched its first navigation satellite in 2010 after years of delay"
+
+
+def test_fronted_time_keeps_the_sentence_whole(nlp):
+    text = ("In 2014, the cabinet changed the rules for the agency in several ways, "
+            "and the parliament approved the changes after a long debate.")
+    assert len(claims_of(nlp, text)) == 1
+
+
 def test_all_time_expressions_cover_the_whole_document(nlp):
     doc = make_doc("Filed in May 2020.\n\nThe bridge opened in 1998 and closed last year.", body_start=20)
     values = [t.value for t in all_time_expressions(doc)]

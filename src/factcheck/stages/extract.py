@@ -123,10 +123,8 @@ def _find_times(text: str, anchor: date | None) -> list[Any]:
 
 
 def _find_quantities(text: str) -> list[Any]:
-    try:
-        from factcheck.nlp.quantities import find_quantities
-    except ImportError:  # the quantities module lands separately; no numbers until it does
-        return []
+    from factcheck.nlp.quantities import find_quantities
+
     return find_quantities(text)
 
 
@@ -445,7 +443,7 @@ class _DocumentExtractor:
         times = _find_times(text, self.doc.published)
         quantities = _find_quantities(text)
         quotes = find_quotes(text)
-        units = list(_units(spacy_doc, quotes))
+        units = [clause for unit in _units(spacy_doc, quotes) for clause in _clauses(unit, quotes)]
         for position, unit in enumerate(units):
             self.unit_number += 1
             is_last = position == len(units) - 1
@@ -663,6 +661,59 @@ def _units(spacy_doc: Any, quotes: list[QuoteMatch]) -> Iterator[_Unit]:
         if end > start:
             yield _Unit(start=start, end=end, tokens=spacy_doc[sentences[index].start:sentences[last].end])
         index = last + 1
+
+
+_CLAUSE_MIN_CHARS = 120  # shorter sentences are one statement often enough not to split
+
+
+def _clauses(unit: _Unit, quotes: list[QuoteMatch]) -> list[_Unit]:
+    """Split "A did X, and B did Y" / "A did X; B did Y" into atomic clauses when the parse is clear.
+
+    Only when: no quote in the sentence; the sentence starts with the first clause's subject
+    (so no fronted "In 2014," is shared by both clauses); and each coordinated verb has its
+    own subject. The claim span then covers the clause.
+    """
+    tokens = unit.tokens
+    text = tokens.doc.text
+    if unit.end - unit.start < _CLAUSE_MIN_CHARS or any(unit.start <= q.close_mark and q.open_mark < unit.end for q in quotes):
+        return [unit]
+    root = tokens.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if root.pos_ not in {"VERB", "AUX"} or subject is None:
+        return [unit]
+    lead = [t for t in tokens if t.i < subject.left_edge.i]
+    if any(t.pos_ not in {"PUNCT", "ADV", "CCONJ"} for t in lead):
+        return [unit]
+    cuts: list[tuple[int, int]] = []  # (end of the previous clause, start of the next), token indices
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        conj_subject = next((c for c in conj.children if c.dep_ in _SUBJECT_DEPS), None)
+        if conj_subject is None or conj_subject.pos_ == "PRON" and conj_subject.lower_ in {"which", "that", "who"}:
+            continue
+        start = min(conj_subject.left_edge.i, conj.left_edge.i)
+        end = start
+        while end > tokens.start and (tokens.doc[end - 1].pos_ in {"PUNCT", "CCONJ"} or tokens.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end > tokens.start:
+            cuts.append((end, start))
+    if not cuts:
+        return [unit]
+    pieces: list[_Unit] = []
+    begin = tokens.start
+    for end, start in sorted(cuts):
+        if end <= begin:
+            continue
+        pieces.append(_span_unit(tokens.doc, begin, end, text))
+        begin = start
+    pieces.append(_span_unit(tokens.doc, begin, tokens.end, text))
+    return [piece for piece in pieces if piece.end > piece.start]
+
+
+def _span_unit(doc: Any, start: int, end: int, text: str) -> _Unit:
+    span = doc[start:end]
+    char_start, char_end = _trimmed(text, span.start_char, span.end_char)
+    return _Unit(start=char_start, end=char_end, tokens=span)
 
 
 def _attributes_previous(text: str, previous: Any, sentence: Any, quotes: list[QuoteMatch]) -> bool:
