@@ -504,3 +504,15 @@ def test_html_declared_charset(tmp_path):
     doc = load_document(path, _settings(path))
     assert doc.encoding == "iso8859-7"
     assert "\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1" in doc.text
+
+
+def test_caption_or_short_dated_sentence_after_the_first_paragraph_is_not_header(tmp_path):
+    long_paragraph = ("The harbour board voted on Tuesday to extend the northern pier by forty metres, "
+                      "a plan that has been argued over in the town for the best part of a decade, and "
+                      "which the fishermen's association has long said is overdue. ") * 2
+    text = f"Pier Plans\n\n{long_paragraph}\n\nImage credit: Coastal Photo Agency\n\nIt rained on March 3, 2024.\n"
+    doc = _load(tmp_path, text)
+    assert doc.published is None
+    assert doc.clean[doc.body_start:].startswith("The harbour board voted")
+    short = _load(tmp_path, "Pier Plans\n\nIt happened on March 3, 2024.\n\n" + BODY, name="short.txt")
+    assert short.published is None

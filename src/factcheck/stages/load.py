@@ -647,7 +647,8 @@ class Header:
 _MAX_HEADER_LINES = 14
 _MAX_HEADER_CHARS = 4000
 _MAX_TITLE_CHARS = 200
-_MAX_SHORT_LINE = 160  # longer lines are running text, never a byline or dateline
+_MAX_SHORT_LINE = 160
+_MAX_STANDFIRST = 350  # longer lines are running text, never a byline or dateline
 
 _BY_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|reporting\s+)?by\b\s*[:\-\u2013\u2014]?\s*", re.I)
 _BY_ALONE = re.compile(r"^(?:written\s+)?by\s*:?$", re.I)
@@ -699,7 +700,7 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
     for index, (line_start, line) in enumerate(lines):
         stripped = line.strip()
         lead = line_start + (len(line) - len(line.lstrip()))
-        wire = _wire_dateline(stripped)
+        wire = None if text_seen else _wire_dateline(stripped)
         if wire is not None:  # "LONDON, March 3, 2024 - The board ...": the line stays body text
             datelines.append((1, lead + wire[0], lead + wire[1], wire[2]))
         if expecting_name:
@@ -734,9 +735,11 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
             continue
         text_seen = True
         if _SENTENCE_END.search(stripped) and len(stripped) > 80:
+            # One short paragraph may be a standfirst above the byline; a second one, or a long
+            # one, is the body, and a caption or date further down is not header.
             running_text_seen += 1
-            if running_text_seen >= 2 or len(stripped) > 600:
-                break  # well into the body: nothing below is header
+            if running_text_seen >= 2 or len(stripped) > _MAX_STANDFIRST:
+                break
 
     if datelines:
         _, date_start, date_end, value = min(datelines)
@@ -851,7 +854,7 @@ def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
     """The publication date on a dateline: (priority, start, end, date), or None.
 
     A line is a dateline when, apart from its dates, it holds little more than times, weekdays,
-    labels such as "Published" or "Updated" and separators. Priority 0 for a date labelled
+    labels such as "Published" or "Updated", separators and a capitalised place or outlet. Priority 0 for a date labelled
     published/posted, 1 unlabelled, 2 updated/modified.
     """
     dates = [item for item in find_dates(line) if item[0] >= skip]
@@ -860,8 +863,9 @@ def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
     residue = line[skip:]
     for start, end, _ in reversed(dates):
         residue = residue[:start - skip] + " " + residue[end - skip:]
-    if len(re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", residue))) > 2:
-        return None
+    words = re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", residue))
+    if len(words) > 3 or any(not word[0].isupper() for word in words):
+        return None  # a sentence with a date in it; a dateline adds at most a place or an outlet
     ranked = []
     for start, end, value in dates:
         before = line[max(skip, start - 30):start]
