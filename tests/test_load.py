@@ -516,3 +516,30 @@ def test_caption_or_short_dated_sentence_after_the_first_paragraph_is_not_header
     assert doc.clean[doc.body_start:].startswith("The harbour board voted")
     short = _load(tmp_path, "Pier Plans\n\nIt happened on March 3, 2024.\n\n" + BODY, name="short.txt")
     assert short.published is None
+
+
+_HEADERISH = st.sampled_from(["Pier Plans", "By Jane Doe", "by", "Jane Doe", "March 3, 2024", "2024-12-05",
+                              "4 min read", "Image credit: Agency", "Published: 10 February 2025",
+                              "The board voted to extend the pier by forty metres after a long debate in the town hall.",
+                              "", "# Heading", "---", "title: x"])
+
+
+@hypothesis_settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(_HEADERISH, st.text(max_size=40)), max_size=20))
+def test_header_reading_never_breaks(lines):
+    from factcheck.stages.load import read_header
+    from factcheck.textclean import clean_text
+
+    text = "\n".join(lines)
+    clean = clean_text(text).text
+    header = read_header(clean, 0, markdown=True)
+    assert 0 <= header.body_start <= len(clean)
+    if header.published_span is not None:
+        start, end = header.published_span
+        assert 0 <= start < end <= len(clean)
+        assert find_dates(clean[start:end])
+
+
+def test_no_paths_at_all():
+    (failure,) = LoadStage(Settings(paths=(), use_cache=False, ledger_dir=None, resolutions=None))(Corpus()).failures
+    assert failure.fatal and failure.code == "FC-E101"

@@ -132,6 +132,11 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Failure]]:
     """The supported files under ``paths`` (sorted, each once) and Failures for the rest."""
     found: dict[Path, Path] = {}  # resolved path -> path as the user spelled it
     failures: list[Failure] = []
+    paths = list(paths)
+    if not paths:
+        failures.append(Failure(stage="load", subject="", code=MissingInputError.code, fatal=True,
+                                message="no files or folders to check (name them on the command line, "
+                                        "or set paths under [tool.factcheck])"))
 
     def add(path: Path) -> None:
         try:
