@@ -373,3 +373,28 @@ def test_segment_marks_reasons(nlp):
     reasons = [(block.text.strip(), block.skip) for block in segment(doc)]
     assert reasons == [("Funding and Timeline", "heading"), ("4 min read", "reading time"),
                        ("The plan costs $4 million.", None)]
+
+
+def test_load_spacy_names_the_missing_package(monkeypatch):
+    import spacy
+
+    from factcheck.errors import ModelError
+    from factcheck.stages import extract
+
+    def missing(name, *args, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(spacy, "load", missing)
+    with pytest.raises(ModelError, match=extract.MODEL_PACKAGE):
+        extract.load_spacy()
+
+
+@pytest.mark.parametrize("text, former", [
+    ("The then-Secretary Ruth Adler announced the merger in 2016.", True),
+    ("The late Oskar Brandt founded the company in 1971.", True),
+    ("Secretary Ruth Adler announced the merger in 2016.", False),
+])
+def test_past_framing_of_roles(nlp, text, former):
+    claim = claims_of(nlp, text)[0]
+    person = next(a for a in claim.actors if a.label == "PERSON")
+    assert person.former is former
