@@ -70,9 +70,11 @@ def ledger_person(ledger: Ledger, name: str | None, full_names: list[str]) -> Pe
 def matching_roles(ledger: Ledger, person: Person, title: str | None, affiliation: str | None) -> tuple[list[Role], str]:
     """The person's roles the text's title (or, without one, affiliation) names, and how: title|rank|affiliation."""
     if title and normalise_title(title):
-        by_title = [role for role in person.roles if title_match(title, role) == "title"]
-        if by_title:
-            return by_title, "title"
+        # Extraction may split "Chief of Orbital Operations" into title "Chief" + affiliation.
+        for form in (title, f"{title} of {affiliation}" if affiliation else None):
+            by_title = [role for role in person.roles if form and title_match(form, role) == "title"]
+            if by_title:
+                return by_title, "title"
         by_rank = [role for role in person.roles if title_match(title, role) == "rank"]
         if by_rank:
             return by_rank, "rank"
@@ -165,7 +167,7 @@ class QuoteTimingCheck(Check):
     def _presented(self, ledger: Ledger, claim: Claim, full_names: list[str]) -> list[Presented]:
         quote = claim.quote
         if quote is not None:
-            if quote.framing == "past" or frames_past(quote.speaker_title):
+            if quote.framing == "past" or frames_past(quote.speaker_title, _words_before(claim, quote.speaker_span)):
                 return []
             person = ledger_person(ledger, quote.speaker, full_names)
             if person is None:
@@ -233,6 +235,14 @@ class QuoteTimingCheck(Check):
                   "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None,
                   "dateline": published.isoformat(), "matched_by": how, "ledger": role.origin or presented.person.origin},
         )
+
+
+def _words_before(claim: Claim, span: Span | None, count: int = 3) -> str:
+    """The few words right before the speaker's name ("said retired General"), for past framing."""
+    if span is None or not claim.span.start <= span.start <= claim.span.end:
+        return ""
+    before = claim.span.text[: span.start - claim.span.start]
+    return " ".join(before.split()[-count:])
 
 
 def _pronoun(presented: Presented) -> str:
