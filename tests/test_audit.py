@@ -63,10 +63,10 @@ def test_items_in_draft_order_with_kinds_and_passages(run):
     assert kinds == [
         ("contradicted", "February 2, 2024"),
         ("problem", "founded recently"),
-        ("unsupported", "The Space Force was founded recently."),
         ("problem", "it is historic"),
-        ("unsupported", "Officials said \"it is historic\" <b>@here</b>."),
     ]
+    # Claims with findings are not listed again as unsupported; their items say so.
+    assert [item.supported for item in result.items] == [True, False, False]
     # Ordered by the draft claim each item belongs to.
     claim_starts = [int(item.claim.split("#")[1].split("-")[0]) for item in result.items]
     assert claim_starts == sorted(claim_starts)
@@ -96,11 +96,11 @@ def test_unknown_draft_exits_2(run):
 def test_json_render(run):
     data = json.loads(render_audit(audit_result(run, "000"), "json"))
     assert data["draft"] == {"id": "000", "path": "seeds/000.txt"}
-    assert data["counts"] == {"contradicted": 1, "problem": 2, "unsupported": 2}
+    assert data["counts"] == {"contradicted": 1, "problem": 2, "unsupported": 0}
     first = data["items"][0]
     assert first["location"] == "seeds/000.txt:2:19" and first["severity"] == "error"
     assert first["contradicting"][0]["location"] == "seeds/001.txt:1:25"
-    assert data["items"][3]["status"] == "accepted" and data["exit_code"] == 1
+    assert data["items"][2]["status"] == "accepted" and data["exit_code"] == 1
 
 
 def test_markdown_and_rich_renders_escape_and_keep_order(run):
@@ -108,7 +108,7 @@ def test_markdown_and_rich_renders_escape_and_keep_order(run):
     markdown = render_audit(result, "markdown")
     assert "<b>" not in markdown and "@here" not in markdown
     assert markdown.index("contradicted by sources") < markdown.index("draft problem") < markdown.index(
-        "no source supports")
+        "no source supports this claim")
     assert "(accepted)" in markdown and "Speaker named in the caption" in markdown
     text = render_audit(result, "rich")
     assert "Audit of seeds/000.txt against 2 sources" in text
@@ -116,3 +116,21 @@ def test_markdown_and_rich_renders_escape_and_keep_order(run):
     assert "contradicts: seeds/001.txt:1:25" in text and "supports: seeds/002.txt:1:1" in text
     with pytest.raises(Exception):
         render_audit(result, "sarif")
+
+
+def test_unsupported_claims_and_dateline_anchors(run):
+    corpus = run.corpus
+    draft = corpus.document("000")
+    plain = claim(draft, "Intro.")
+    dateline = span(draft, "Intro")
+    dated = draft.model_copy(update={"published_span": dateline})
+    temporal = make_finding("temporal", "FC001", Severity.WARNING, "Far from the dateline.",
+                            [dateline, span(draft, "February 2, 2024")])
+    corpus = corpus.evolve(documents=(dated, *corpus.documents[1:]), claims=(plain, *corpus.claims),
+                           findings=(temporal,))
+    result = audit_result(RunResult(corpus, run.settings), "000")
+    kinds = [(item.kind, item.text) for item in result.items]
+    # The finding is anchored on the claim's date, not on the dateline it was measured against.
+    assert kinds[0] == ("unsupported", "Intro.")
+    assert ("problem", "February 2, 2024") in kinds
+    assert [k for k, _ in kinds].count("unsupported") == 3  # intro, founded, quote claims

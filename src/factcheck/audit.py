@@ -39,6 +39,7 @@ class AuditItem:
     contradicting: tuple[Span, ...] = ()  # source passages that say otherwise
     supporting: tuple[Span, ...] = ()  # source passages that say the same (cluster mates)
     claim: str | None = None  # the draft claim id, when the item is about one
+    supported: bool | None = None  # whether any source shares the claim's cluster (None: no claim)
 
     @property
     def severity(self) -> Severity | None:
@@ -126,24 +127,43 @@ def audit_result(result: RunResult, draft: Path | str) -> AuditResult:
         if not in_draft:
             continue  # a disagreement among sources is not the draft's problem
         elsewhere = tuple(span for span in finding.evidence if span.doc in source_ids)
-        anchor = min(in_draft, key=lambda span: span.start)
+        anchor = _anchor(in_draft, document, draft_claims)
         claim = _claim_at(draft_claims, anchor)
         items.append(AuditItem(
             kind="contradicted" if elsewhere else "problem",
             start=anchor.start, end=anchor.end, text=anchor.text, findings=(finding,),
             contradicting=elsewhere, supporting=_supporting(corpus, claim, draft_id, exclude=elsewhere),
             claim=claim.id if claim else None,
+            supported=_is_supported(corpus, claim, source_ids) if claim else None,
         ))
+    # A claim with findings already has its items (which say whether a source supports it);
+    # the others are listed when no source shares their cluster.
+    with_items = {item.claim for item in items}
     for claim in draft_claims:
-        cluster = corpus.cluster_of(claim.id)
-        if cluster is None or not any(doc in source_ids for doc in cluster.documents):
+        if claim.id not in with_items and not _is_supported(corpus, claim, source_ids):
             items.append(AuditItem(kind="unsupported", start=claim.span.start, end=claim.span.end,
-                                   text=claim.span.text, claim=claim.id))
+                                   text=claim.span.text, claim=claim.id, supported=False))
     # Draft order, by the claim an item belongs to, so a claim's problems sit together.
     claim_start = {c.id: c.span.start for c in draft_claims}
     items.sort(key=lambda item: (claim_start.get(item.claim, item.start), _KIND_ORDER[item.kind], item.start,
                                  item.end, item.findings[0].id if item.findings else ""))
     return AuditResult(run=result, draft=document, sources=source_ids, items=items)
+
+
+def _is_supported(corpus: Corpus, claim: Claim, source_ids: tuple[str, ...]) -> bool:
+    cluster = corpus.cluster_of(claim.id)
+    return cluster is not None and any(doc in source_ids for doc in cluster.documents)
+
+
+def _anchor(spans: list[Span], document: Document, claims: list[Claim]) -> Span:
+    """The draft span an item is about: inside a claim, not the dateline it was measured against."""
+    dateline = document.published_span
+
+    def rank(span: Span) -> tuple[bool, bool, int, int]:
+        is_dateline = dateline is not None and (span.start, span.end) == (dateline.start, dateline.end)
+        return is_dateline, _claim_at(claims, span) is None, span.start, span.end
+
+    return min(spans, key=rank)
 
 
 def _claim_at(claims: list[Claim], span: Span) -> Claim | None:
@@ -207,6 +227,7 @@ def audit_data(result: AuditResult) -> dict[str, Any]:
                 "end": item.end,
                 "text": item.text,
                 "claim": item.claim,
+                "supported": item.supported,
                 "findings": [finding_data(f) for f in item.findings],
                 "contradicting": [_span_data(result, span) for span in item.contradicting],
                 "supporting": [_span_data(result, span) for span in item.supporting],
@@ -247,6 +268,8 @@ def render_markdown(result: AuditResult) -> str:
         for label, spans in (("contradicts", item.contradicting), ("supports", item.supporting)):
             for span in spans:
                 lines.append(f"   - {label}: {location(corpus, span)} \u201c{escape(span.text)}\u201d")
+        if item.kind != "unsupported" and item.supported is False:
+            lines.append("   - no source supports this claim")
     return "\n".join(lines) + "\n"
 
 
@@ -281,6 +304,8 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
                 for span in spans:
                     console.print(Text(f"   {label}: {_place(result, span)} \u201c{_one_line(span.text)}\u201d",
                                        style="dim" if label == "supports" else None))
+            if item.kind != "unsupported" and item.supported is False:
+                console.print(Text("   no source supports this claim", style="cyan" + dim))
     for failure in result.run.failures:
         console.print(Text(f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}",
                            style="red"))
