@@ -303,27 +303,39 @@ class LedgerFile(BaseModel):
 # --------------------------------------------------------------------------- titles
 
 
-_TITLE_FILLER = frozenset({"of", "the", "a", "an", "for", "and", "at", "in", "on", "to"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Words that make a different, lesser role of the title they precede ("Vice Chief" is not "Chief").
+_TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "associate", "under", "sub", "lieutenant", "co", "former"})
 
 
-def _title_tokens(title: str | None) -> frozenset[str]:
-    return frozenset(word for word in normalise_text(normalise_title(title)).split() if word not in _TITLE_FILLER)
+def _title_tokens(title: str | None) -> list[str]:
+    return [word for word in normalise_text(normalise_title(title)).split() if word not in _ARTICLES]
+
+
+def _inside(short: list[str], long: list[str]) -> bool:
+    """``short`` occurs as a run of words in ``long``, not right after a modifier ("vice", "deputy")."""
+    size = len(short)
+    for index in range(len(long) - size + 1):
+        if long[index:index + size] == short and not (index and long[index - 1] in _TITLE_MODIFIERS):
+            return True
+    return False
 
 
 def title_match(text_title: str | None, role: Role) -> Literal["title", "rank"] | None:
     """How a title the text gives names a ledger role: by the role's title, by its rank, or not.
 
-    The role's title (or an alias) matches when its words equal the text's or are all in it
-    ("Chief of Space Operations of the U.S. Space Force"); a text title of two or more words
-    all within the role's title also matches. A rank matches only exactly ("General" is not
-    "Lieutenant General").
+    The role's title (or an alias) matches when it occurs as a run of words in the text's
+    title ("Chief of Space Operations of the U.S. Space Force"); a text title of two or more
+    words that occurs in the role's title matches too ("program executive officer"). Neither
+    may follow a modifier: "Vice Chief of X" is not "Chief of X". A rank matches only exactly
+    ("General" is not "Lieutenant General").
     """
     words = _title_tokens(text_title)
     if not words:
         return None
     for form in (role.title, *role.aliases):
         role_words = _title_tokens(form)
-        if role_words and (role_words <= words or (len(words) >= 2 and words <= role_words)):
+        if role_words and (_inside(role_words, words) or (len(words) >= 2 and _inside(words, role_words))):
             return "title"
     if role.rank and normalise_title(text_title) == normalise_title(role.rank):
         return "rank"

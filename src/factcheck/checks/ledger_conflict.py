@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
-from factcheck.checks.quote_timing import known_full_names, ledger_person
+from factcheck.checks.quote_timing import known_full_names, ledger_person, title_forms
 from factcheck.ledger import Figure, Ledger, LedgerEvent, title_match, time_interval
 from factcheck.model import Claim, Corpus, Document, Finding, Quantity, Severity, TimeExpression, normalise_text
 
@@ -214,7 +214,9 @@ class LedgerConflictCheck(Check):
             person = ledger_person(ledger, actor.name, full_names)
             if person is None:
                 continue
-            by_title = [role for role in person.roles if title_match(actor.title, role) == "title"]
+            forms = title_forms(actor.title, actor.affiliation)
+            by_title = next(([role for role in person.roles if title_match(form, role) == "title"] for form in forms
+                             if any(title_match(form, role) == "title" for role in person.roles)), [])
             evidence = [actor.span] + ([actor.role_span] if actor.role_span and actor.role_span != actor.span else [])
             if not evidence[0].text:
                 evidence = [claim.span]
@@ -236,8 +238,15 @@ class LedgerConflictCheck(Check):
             when = _reference_date(absolute, document)
             if when is None:
                 continue
-            holders = [(other, role) for other, role in ledger.holders(actor.title, when, actor.affiliation) if other != person]
-            if not holders or (len(set(normalise_text(actor.title).split()) - {"the"}) < 2 and not actor.affiliation):
+            holders = []
+            for form in forms:
+                words = set(normalise_text(form).split()) - {"the", "of"}
+                if len(words) < 2:
+                    continue  # a one-word title ("Director") names too many roles to say whose it was
+                holders = [(other, role) for other, role in ledger.holders(form, when) if other != person]
+                if holders:
+                    break
+            if not holders:
                 continue
             other, role = holders[0]
             message = (f"\"{claim.text.strip()}\" gives {actor.name} the title {actor.title}, a role the ledger never "

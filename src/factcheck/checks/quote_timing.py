@@ -67,12 +67,16 @@ def ledger_person(ledger: Ledger, name: str | None, full_names: list[str]) -> Pe
     return ledger.person(name, surname=False)
 
 
+def title_forms(title: str, affiliation: str | None) -> list[str]:
+    """The title, then title + affiliation: extraction may split "Chief of Orbital Operations" in two."""
+    return [title, f"{title} of {affiliation}"] if affiliation else [title]
+
+
 def matching_roles(ledger: Ledger, person: Person, title: str | None, affiliation: str | None) -> tuple[list[Role], str]:
     """The person's roles the text's title (or, without one, affiliation) names, and how: title|rank|affiliation."""
     if title and normalise_title(title):
-        # Extraction may split "Chief of Orbital Operations" into title "Chief" + affiliation.
-        for form in (title, f"{title} of {affiliation}" if affiliation else None):
-            by_title = [role for role in person.roles if form and title_match(form, role) == "title"]
+        for form in title_forms(title, affiliation):
+            by_title = [role for role in person.roles if title_match(form, role) == "title"]
             if by_title:
                 return by_title, "title"
         by_rank = [role for role in person.roles if title_match(title, role) == "rank"]
