@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _claimkit import Actor, Quantity, claim, corpus, document, span, time
+from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
 from factcheck.checks.numeric_conflict import NumericConflictCheck, entity_keys, measure_key
@@ -25,10 +25,10 @@ def actor(doc, name, label="GPE"):
 def test_overlapping_shares_are_info_with_both_figures_and_as_of():
     a = document("a", "The Republic of Norland runs more than three-quarters of the region's reactors.")
     b = document("b", "Norland's grid, the RN, held over 70% of all reactors at the end of 2029.")
-    left = claim(a, a.text, actors=(actor(a, "The Republic of Norland"),),
+    left = claim(a, a.text, actors=(actor(a, "The Republic of Norland"),), event=Event(actor="republic of norland", action="run"),
                  quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
     as_of = time(b, "the end of 2029", "2029", "year")
-    right = claim(b, b.text, actors=(actor(b, "RN"),), times=(as_of,),
+    right = claim(b, b.text, actors=(actor(b, "RN"),), times=(as_of,), event=Event(actor="rn", action="hold"),
                   quantities=(share(b, "over 70%", 70.0, "percent", 70.0, 100.0, as_of=as_of),))
     findings = run(corpus([a, b], [left, right]))
     assert len(findings) == 1
@@ -65,6 +65,16 @@ def test_different_as_of_years_are_change_not_conflict():
                                                  as_of=time(a, "2010", "2010", "year")),))
     right = claim(b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors",
                                                   as_of=time(b, "2020", "2020", "year")),))
+    assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_percent_change_is_not_a_share():
+    a = document("a", "Norland profits jumped 76% last year.")
+    b = document("b", "Norland holds 46% of the market.")
+    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="norland", action="jump"),
+                 quantities=(Quantity(span=span(a, "76%"), value=76, unit="percent", measure="profits"),))
+    right = claim(b, b.text, actors=(actor(b, "Norland"),), event=Event(actor="norland", action="hold"),
+                  quantities=(Quantity(span=span(b, "46%"), value=46, unit="percent", measure="profits"),))
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 

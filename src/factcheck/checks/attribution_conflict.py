@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Corpus, Document, Finding, Severity, Span
-from factcheck.nlp.names import PersonName, normalise_title, resolve_mention, same_person
+from factcheck.nlp.names import PersonName, fold_title_word, normalise_title, resolve_mention, same_person
 
 # Honorifics say nothing about a role: "Dr." never conflicts with "senior fellow".
 _HONORIFICS = frozenset({"doctor", "mister", "missus", "ms", "mx", "miss", "sir", "dame", "madam", "honourable",
@@ -30,6 +30,40 @@ def normalise_affiliation(text: str | None) -> str:
     while words and words[0] in _AFFILIATION_NOISE:
         words.pop(0)
     return " ".join(words)
+
+
+# Words that make an affiliation an organisation rather than a party label or a place.
+_ORGANISATION_WORDS = frozenset({
+    "institute", "institution", "university", "college", "school", "center", "centre", "council", "agency",
+    "ministry", "department", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "foundation",
+    "association", "society", "command", "office", "bank", "group", "committee", "commission", "forum",
+    "coalition", "laboratory", "lab", "academy", "bureau", "board", "authority", "service", "organisation",
+    "organization", "network", "trust", "fund", "union", "federation", "hospital", "court", "parliament",
+    "congress", "senate", "newspaper", "times", "post", "journal", "press", "studies", "program", "programme",
+    "project", "initiative", "force", "army", "navy", "police", "party", "club", "team", "museum",
+})
+# Framing that makes a role a past one ("former chief", "ex-minister", "then director").
+_FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
+
+
+def organisation_like(raw: str | None) -> bool:
+    """Whether an affiliation names an organisation that can be compared.
+
+    A single adjective or label ("Conservative", "Tory") is not compared: two different words
+    may name one party. Organisations: an organisation word, several capitalised words, or
+    an acronym ("CSIS").
+    """
+    if not raw:
+        return False
+    words = [word for word in re.findall(r"[\w.&'-]+", raw) if fold_title_word(word) not in _HONORIFICS
+             and fold_title_word(word) not in {"mister", "ms", "missus"}]
+    folded = {word.casefold().strip(".") for word in words}
+    if folded & _ORGANISATION_WORDS:
+        return True
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE]):
+        return True
+    return len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2
 
 
 def _acronym(text: str) -> str:
@@ -168,7 +202,8 @@ class AttributionConflictCheck(Check):
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         aliases = getattr(context.ledger, "aliases", None)
         aliases = dict(aliases) if isinstance(aliases, dict) else None
-        mentions = [mention for mention in collect_mentions(corpus) if not mention.former]
+        mentions = [mention for mention in collect_mentions(corpus) if not mention.former
+                    and not _FORMER.search(" ".join(filter(None, (mention.title, mention.role_span and mention.role_span.text))))]
         # Block by surname tokens: only mentions that could be one person are compared.
         blocks: dict[str, list[Mention]] = defaultdict(list)
         for mention in mentions:
@@ -191,7 +226,8 @@ class AttributionConflictCheck(Check):
                  seen: set[tuple[str, str, str]]) -> Iterable[Finding]:
         left_aff, right_aff = normalise_affiliation(left.affiliation), normalise_affiliation(right.affiliation)
         kinds = []
-        if left_aff and right_aff and not affiliations_agree(left_aff, right_aff):
+        if (left_aff and right_aff and not affiliations_agree(left_aff, right_aff)
+                and organisation_like(left.affiliation) and organisation_like(right.affiliation)):
             kinds.append(("affiliation", left_aff, right_aff))
         if titles_conflict(left.title, right.title):
             kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))

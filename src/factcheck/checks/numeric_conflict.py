@@ -15,6 +15,25 @@ _GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "peo
 _ARTICLES = frozenset({"the", "a", "an", "of", "and", "for", "&"})
 
 
+# A percentage after these words is a change ("profits jumped 76%"), not a share of a whole.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump\w*|up|down|increase\w*|decrease\w*|grew|grow\w*|"
+    r"drop\w*|cut\w*|by|climb\w*|slump\w*|surge\w*|gain\w*|plung\w*|soar\w*|declin\w*|shed|slid|slip\w*|"
+    r"boost\w*|rais\w*|lower\w*|reduc\w*|higher|lower)\s+(?:by\s+)?(?:about|around|nearly|almost|over|"
+    r"more\s+than|less\s+than|some|just|roughly)?\s*$", re.I)
+
+
+def is_change(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a number states a change rather than a level ("up 5%", "fell by 2,000")."""
+    offset = quantity.span.start - claim.span.start
+    before = claim.span.text[max(0, offset - 40): max(0, offset)]
+    return bool(_CHANGE_BEFORE.search(before))
+
+
+def _actor_keys(claim: Claim) -> set[str]:
+    return entity_keys(claim.event.actor) if claim.event is not None and claim.event.actor else set()
+
+
 def unit_family(unit: str) -> str:
     """Units that can be compared: shares (percent, fraction), counts, money per currency."""
     unit = unit.casefold()
@@ -138,8 +157,11 @@ class NumericConflictCheck(Check):
                 family = unit_family(quantity.unit)
                 if cluster is not None and len(cluster.claims) > 1:
                     blocks[(family, measure, f"cluster:{cluster.id}")].append((claim, index, quantity))
-                if family == "share":  # a share of a named entity is comparable by entity
-                    for entity in sorted(entities):
+                if family == "share" and not is_change(claim, quantity):
+                    # A share held by a named entity is comparable by that entity, when the
+                    # entity is who holds it (the event's actor, when the event names one).
+                    holders = _actor_keys(claim)
+                    for entity in sorted(entities & holders if holders else entities):
                         blocks[(family, measure, f"entity:{entity}")].append((claim, index, quantity))
         seen: set[tuple[str, str]] = set()
         for block_key in sorted(blocks):
@@ -160,6 +182,11 @@ class NumericConflictCheck(Check):
                  block_key: tuple[str, str, str]) -> Finding | None:
         if unit_family(left_q.unit) != unit_family(right_q.unit):
             return None
+        if is_change(left, left_q) != is_change(right, right_q):
+            return None  # a change and a level are different measures
+        if unit_family(left_q.unit) != "share" and left.event is not None and right.event is not None \
+                and left.event.action != right.event.action:
+            return None  # "added 600,000 users" and "has 7.5 million users" count different things
         left_interval, right_interval = interval(left_q), interval(right_q)
         if left_interval == right_interval:
             return None
