@@ -40,7 +40,7 @@ def documents_table(corpus: Corpus) -> Table:
         counts = single.get(doc.id, {}) if isinstance(single, dict) else {}
         table.add_row(
             escape(doc.id),
-            _safe(doc.title or "(untitled)", 70),
+            _safe(doc.title or "(untitled)", 120),
             doc.published.isoformat() if doc.published else "unknown",
             doc.published_source,
             str(claim_counts.get(doc.id, 0)),
