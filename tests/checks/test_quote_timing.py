@@ -123,7 +123,8 @@ def test_seed_raymond_quote_is_flagged_and_mcclain_is_not(monkeypatch):
 
     repo = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(repo)
-    result = factcheck.run(Settings(paths=(Path("seeds"),), use_cache=False, select=("quote-timing",)))
+    result = factcheck.run(Settings(paths=(Path("seeds"),), use_cache=False, select=("quote-timing", "ledger-conflict")))
+    assert not [f for f in result.failures if f.stage == "ledger"]
     found = [f for f in result.findings if f.check == "quote-timing"]
     raymond = [f for f in found if "Raymond" in f.message]
     assert len(raymond) == 1
@@ -131,3 +132,6 @@ def test_seed_raymond_quote_is_flagged_and_mcclain_is_not(monkeypatch):
     assert "Chief of Space Operations" in raymond[0].message and "2019-12-20 – 2022-11-02" in raymond[0].message
     assert "2025-02-10" in raymond[0].message
     assert not [f for f in found if "McClain" in f.message]
+    # The same run: the ledger dates the QZS-6 launch a year after the one 000 gives.
+    launch = [f for f in result.findings if f.check == "ledger-conflict" and "QZS-6" in f.message]
+    assert len(launch) == 1 and "2025-02-02" in launch[0].message and launch[0].evidence[0].doc.startswith("000")
