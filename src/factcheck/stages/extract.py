@@ -21,11 +21,18 @@ Rules worth knowing when reading a claim:
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import metadata
+from pathlib import Path
 from typing import Any, get_args
+
+from factcheck.cache import open_cache, text_hash
 
 from factcheck.errors import FactcheckError, ModelError
 from factcheck.model import (
@@ -387,21 +394,63 @@ class ExtractStage:
     def __call__(self, corpus: Corpus) -> Corpus:
         claims: list[Claim] = []
         failures = list(corpus.failures)
-        try:
-            nlp = self.nlp
-        except ModelError as exc:
-            failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=str(exc), code=exc.code, fatal=True))
-            return corpus.evolve(claims=(), failures=tuple(failures))
+        cache = open_cache(self.settings)
+        pending: list[tuple[Document, str]] = []
         for doc in corpus.documents:
+            key = self._cache_key(doc)
+            cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
+            if cached is not None:
+                claims.extend(Claim.model_validate(item) for item in json.loads(cached))
+            else:
+                pending.append((doc, key))
+        if pending:
+            # spaCy loads only when some document is not in the cache: warm runs never import it.
             try:
-                claims.extend(self.extract_document(doc, nlp))
+                nlp = self.nlp
+            except ModelError as exc:
+                failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=str(exc), code=exc.code, fatal=True))
+                return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
+        for doc, key in pending:
+            try:
+                extracted = self.extract_document(doc, nlp)
             except FactcheckError as exc:
                 failures.append(Failure(stage=self.name, subject=doc.path, message=str(exc), code=exc.code))
+                continue
             except Exception as exc:  # errors are data: one bad document must not stop the run
                 failures.append(Failure(stage=self.name, subject=doc.path,
                                         message=f"{type(exc).__name__}: {exc}", code="FC-E700"))
+                continue
+            claims.extend(extracted)
+            if cache:
+                cache.put_blob(CACHE_NAMESPACE, key, json.dumps([claim.model_dump(mode="json") for claim in extracted]))
+        if cache:
+            cache.close()
         claims.sort(key=lambda claim: (claim.doc, claim.span.start, claim.span.end))
         return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
+
+    def _cache_key(self, doc: Document) -> str:
+        """Everything the claims depend on: the document, the extractor's code and the model."""
+        parts = [_extractor_fingerprint(), doc.id, doc.text, doc.clean, str(doc.published), str(doc.body_start),
+                 str(self._max_sentence_chars())]
+        return text_hash("\x1f".join(parts))
+
+
+CACHE_NAMESPACE = "claims"
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor_fingerprint() -> str:
+    """A hash of the extraction code and the spaCy model version, so a change to either misses."""
+    package = Path(__file__).resolve().parent.parent
+    sources = [package / "model.py", Path(__file__).resolve(), *sorted((package / "nlp").glob("*.py"))]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    try:
+        digest.update(metadata.version(MODEL_PACKAGE).encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return digest.hexdigest()
 
 
 def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000) -> list[Claim]:
