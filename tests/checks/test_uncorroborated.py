@@ -44,7 +44,7 @@ def test_single_document_run_is_quiet():
 # -- through the real load, extract and cluster stages ------------------------------------
 def test_fixture_single_source_quote(make_corpus):
     corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said. "
-                             "\"We patrol every night,\" said Admiral Tomas Berg.\n",
+                             "\"We patrol every night,\" Norland's navy chief Tomas Berg said.\n",
                         "b": "Norland founded its coast guard in 1998, officials said.\n"}, checks=[UncorroboratedCheck])
     assert len(corp.findings) == 1 and "We patrol every night" in corp.findings[0].message
     assert corp.extras["checks"]["uncorroborated"]["b"] == {"corroborated": 1, "single_source": 0}

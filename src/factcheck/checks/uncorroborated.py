@@ -37,8 +37,8 @@ class UncorroboratedCheck(Check):
     Runs only when the run has two or more documents. A claim is single-source when its
     cluster (the claims that say the same thing) holds claims of one document only. It is
     reported only when other sources do cover the topic: the claim's document shares a
-    cross-source cluster with another document, or the claim names an entity another
-    document also names. A claim on a topic nobody else touches is not reported: there is
+    cross-source cluster with another document which, when the claim names entities, also
+    names one of them. A claim on a topic nobody else touches is not reported: there is
     nothing it could have been corroborated by.
 
     Severity: info, one finding per single-source quote, figure or dated event. The run's
@@ -78,8 +78,14 @@ class UncorroboratedCheck(Check):
                 continue
             cluster = corpus.cluster_of(claim.id)
             corroborated = cluster is not None and cluster.cross_source
-            covered = bool(shared_docs.get(claim.doc)) or any(
-                entity_docs[entity] - {claim.doc} for entity in _claim_entities(claim))
+            # Covered: another document shares a cluster with this one and, when the claim
+            # names entities, names one of them too; a shared "UK" alone is no common topic.
+            neighbours = shared_docs.get(claim.doc, set())
+            entities = _claim_entities(claim)
+            if entities:
+                covered = any(entity_docs[entity] & neighbours for entity in entities)
+            else:
+                covered = bool(neighbours)
             rows.append((claim, kinds, corroborated, covered))
         return rows
 
