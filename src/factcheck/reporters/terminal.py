@@ -16,6 +16,9 @@ from factcheck.reporters.text import one_line
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_CLUSTERS_SHOWN = 25
+# Info findings (single-source claims above all) can run to dozens on a long essay; the editor
+# sees the first few of each check and a count, and every one stays in --format json/markdown.
+MAX_INFO_PER_CHECK = 5
 
 
 def _safe(text: str, limit: int = 240) -> str:
@@ -82,7 +85,7 @@ def finding_block(corpus: Corpus, finding: Finding) -> Text:
         text.append(f"  {finding.status.value}", style="green")
         if finding.note:
             text.append(f": {one_line(finding.note, 160)}", style="dim")
-    text.append("\n  " + one_line(finding.message, 400) + "\n", style="dim" if dimmed else "")
+    text.append("\n  " + one_line(finding.message, 1000) + "\n", style="dim" if dimmed else "")
     for span in finding.evidence:
         text.append(f"    {_location(corpus, span)}  ", style="dim")
         text.append(f"“{one_line(span.text, 200)}”\n", style="dim italic" if dimmed else "italic")
@@ -97,9 +100,19 @@ def findings_panel(corpus: Corpus) -> Group:
     closed = [f for f in corpus.findings if f.status != Status.OPEN]
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in open_findings if f.severity == severity]
-        if group:
-            parts.append(Text(f"{severity.value.capitalize()}s ({len(group)})", style=SEVERITY_STYLE[severity] + " underline"))
-            parts.extend(finding_block(corpus, finding) for finding in group)
+        if not group:
+            continue
+        parts.append(Text(f"{severity.value.capitalize()}s ({len(group)})", style=SEVERITY_STYLE[severity] + " underline"))
+        shown_per_check: Counter[str] = Counter()
+        for finding in group:
+            shown_per_check[finding.check] += 1
+            if severity != Severity.INFO or shown_per_check[finding.check] <= MAX_INFO_PER_CHECK:
+                parts.append(finding_block(corpus, finding))
+        hidden = {check: count - MAX_INFO_PER_CHECK for check, count in sorted(shown_per_check.items())
+                  if severity == Severity.INFO and count > MAX_INFO_PER_CHECK}
+        if hidden:
+            parts.append(Text("… and " + ", ".join(f"{count} more {check}" for check, count in hidden.items())
+                              + " (all of them in --format json or markdown)\n", style="dim"))
     if closed:
         parts.append(Text(f"Resolved or accepted ({len(closed)})", style="dim underline"))
         parts.extend(finding_block(corpus, finding) for finding in closed)
@@ -120,6 +133,10 @@ def failures_panel(corpus: Corpus) -> Group | None:
     return Group(Text("Problems", style="bold red underline"), text)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def summary_line(result: RunResult) -> Text:
     corpus = result.corpus
     counts = Counter(f.severity for f in corpus.findings if f.status == Status.OPEN)
@@ -127,9 +144,9 @@ def summary_line(result: RunResult) -> Text:
     text = Text()
     text.append(f"{len(corpus.documents)} documents, {len(corpus.claims)} claims, "
                 f"{sum(1 for c in corpus.clusters if c.cross_source)} cross-source clusters; ")
-    text.append(f"{counts.get(Severity.ERROR, 0)} errors", style=SEVERITY_STYLE[Severity.ERROR])
+    text.append(_plural(counts.get(Severity.ERROR, 0), "error"), style=SEVERITY_STYLE[Severity.ERROR])
     text.append(", ")
-    text.append(f"{counts.get(Severity.WARNING, 0)} warnings", style=SEVERITY_STYLE[Severity.WARNING])
+    text.append(_plural(counts.get(Severity.WARNING, 0), "warning"), style=SEVERITY_STYLE[Severity.WARNING])
     text.append(", ")
     text.append(f"{counts.get(Severity.INFO, 0)} info", style=SEVERITY_STYLE[Severity.INFO])
     if closed:
