@@ -172,8 +172,10 @@ def cluster_agreement(docs: list[str], fp32, int8, threshold: float) -> dict:
     _, neighbours = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(fp32).kneighbors(fp32)
     edges = {(min(a, b), max(a, b)) for a, row in enumerate(neighbours) for b in row if a != b}
     left, right = np.array([a for a, _ in edges]), np.array([b for _, b in edges])
-    close_fp32 = np.sum(fp32[left] * fp32[right], axis=1) >= 1 - threshold
-    close_int8 = np.sum(int8[left] * int8[right], axis=1) >= 1 - threshold
+    similarity_fp32 = np.sum(fp32[left] * fp32[right], axis=1)
+    similarity_int8 = np.sum(int8[left] * int8[right], axis=1)
+    similarity_noise = np.sum(noisy[left] * noisy[right], axis=1)
+    close_fp32, close_int8 = similarity_fp32 >= 1 - threshold, similarity_int8 >= 1 - threshold
 
     fp32_pairs, int8_pairs = pairs(groups["fp32"]), pairs(groups["int8"])
     fp32_cross, int8_cross = cross_source(groups["fp32"]), cross_source(groups["int8"])
@@ -188,6 +190,10 @@ def cluster_agreement(docs: list[str], fp32, int8, threshold: float) -> dict:
         "cross": (len(fp32_cross), len(int8_cross), len(fp32_cross & int8_cross)),
         "cross_jaccard": len(fp32_cross & int8_cross) / len(union) if union else 1.0,
         "edges_close": int(close_fp32.sum()), "edges_flipped": int((close_fp32 != close_int8).sum()),
+        "edges_noise_flipped": int((close_fp32 != (similarity_noise >= 1 - threshold)).sum()),
+        "pair_error_mean": float(np.abs(similarity_int8 - similarity_fp32).mean()),
+        "pair_error_max": float(np.abs(similarity_int8 - similarity_fp32).max()),
+        "pair_noise_error_mean": float(np.abs(similarity_noise - similarity_fp32).mean()),
         "noise_ari": float(adjusted_rand_score(labels(groups["fp32"]), labels(groups["noise"]))),
         "noise_cross_jaccard": _jaccard(fp32_cross, cross_source(groups["noise"])),
     }
@@ -242,12 +248,14 @@ def print_tables(rows: list[dict], findings: dict | None) -> dict:
               f"  {row['source']}")
     print("(pairs of figures: fp32/int8)")
     print()
-    print(f"{'corpus':<10}{'neighbour pairs within threshold (fp32)':>41}{'flipped by int8':>17}"
-          f"{'noise floor: ARI':>18}{'xs Jaccard':>12}")
+    print(f"{'corpus':<10}{'pairs within threshold':>23}{'flipped int8/noise':>20}{'|dcos| mean':>13}"
+          f"{'max':>8}{'noise |dcos|':>14}{'noise ARI':>11}{'noise xs J.':>13}")
     for row in rows:
         a = row["agreement"]
-        print(f"{row['label']:<10}{a['edges_close']:>41}{a['edges_flipped']:>17}{a['noise_ari']:>18.3f}"
-              f"{a['noise_cross_jaccard']:>12.3f}")
+        print(f"{row['label']:<10}{a['edges_close']:>23}{'%d/%d' % (a['edges_flipped'], a['edges_noise_flipped']):>20}"
+              f"{a['pair_error_mean']:>13.4f}{a['pair_error_max']:>8.4f}{a['pair_noise_error_mean']:>14.4f}"
+              f"{a['noise_ari']:>11.3f}{a['noise_cross_jaccard']:>13.3f}")
+    print("(over each claim's 20 nearest neighbours under fp32; |dcos|: change of a pair's cosine)")
     print("(noise floor: fp32 moved by a random vector as long as int8's difference, clustered the same way)")
     verdict = {"findings_agree": None, "clusters_agree": None}
     bbc = [row for row in rows if row["label"].startswith("bbc")]
