@@ -37,3 +37,52 @@ def test_order_and_content_are_deterministic():
 def test_fewer_than_two_vectors_give_no_cluster():
     assert cluster_vectors(np.zeros((0, 4), dtype=np.float32), 0.35) == []
     assert cluster_vectors(_unit([[1.0, 0.0]]), 0.35) == []
+
+
+def _reference_groups(vectors, threshold):
+    """The scikit-learn implementation this module replaced, as the reference."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.neighbors import NearestNeighbors
+
+    count = len(vectors)
+    neighbours = min(20, count - 1) + 1
+    distances, indices = NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+    rows, cols = np.repeat(np.arange(count), neighbours), indices.ravel()
+    keep = (distances.ravel() <= threshold) & (rows != cols)
+    graph = coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(count, count)).tocsr()
+    _, labels = connected_components(((graph + graph.T) > 0).astype(np.float64), directed=False)
+    groups = []
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        if len(members) < 2:
+            continue
+        if len(members) == 2:
+            groups.append(sorted(int(m) for m in members))
+            continue
+        part = vectors[members]
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="complete", distance_threshold=threshold)
+        sub_labels = model.fit_predict(np.clip(1.0 - part @ part.T, 0.0, 2.0))
+        groups += [sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s)) for s in np.unique(sub_labels)
+                   if np.count_nonzero(sub_labels == s) >= 2]
+    return sorted(groups)
+
+
+def test_same_groups_as_scikit_learn_including_ties():
+    for seed in range(12):
+        rng = np.random.default_rng(seed)
+        count, dim, centres = int(rng.integers(3, 250)), int(rng.integers(2, 24)), int(rng.integers(1, 20))
+        raw = rng.normal(size=(centres, dim))[rng.integers(0, centres, size=count)] * 3 + rng.normal(size=(count, dim))
+        if seed % 3 == 0:
+            raw[: count // 4] = raw[0]  # exact duplicates: tie-breaking must match too
+        vectors = _unit(raw)
+        for threshold in (0.2, 0.35, 0.7):
+            assert cluster_vectors(vectors, threshold) == _reference_groups(vectors, threshold), (seed, threshold)
+
+
+def test_stats_count_neighbour_pairs_not_all_pairs():
+    vectors = _unit(np.random.default_rng(3).normal(size=(100, 8)))
+    stats = {}
+    cluster_vectors(vectors, 0.35, stats)
+    assert stats["knn_pairs"] == 100 * 21

@@ -1,4 +1,4 @@
-"""Group claims that say the same thing across sources (scikit-learn, cosine distance).
+"""Group claims that say the same thing across sources (cosine distance, numpy only).
 
 Method: each claim's nearest neighbours (k <= 20, cosine) give a sparse graph of pairs closer
 than ``settings.cluster_threshold``; each connected component of that graph is then clustered
@@ -27,53 +27,157 @@ DENSE_COMPONENT_LIMIT = 1500  # above this, cluster the component over its spars
 LINKAGE = "complete"
 
 
-def cluster_vectors(vectors: np.ndarray, threshold: float) -> list[list[int]]:
-    """Groups of row indices (each of two or more rows), deterministic for a given input."""
+def cluster_vectors(vectors: np.ndarray, threshold: float, stats: dict | None = None) -> list[list[int]]:
+    """Groups of row indices (each of two or more rows), deterministic for a given input.
+
+    Plain numpy on purpose: importing scikit-learn and scipy costs seconds, more than clustering
+    a thousand articles' claims, and warm runs should not pay it. The results are the ones
+    ``NearestNeighbors(metric="cosine", algorithm="brute")`` and ``AgglomerativeClustering``
+    (scipy's nearest-neighbour chain) give; tests/test_cluster.py compares the two. ``stats``,
+    when given, receives the number of neighbour pairs compared ("knn_pairs").
+    """
     count = len(vectors)
     if count < 2:
         return []
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    from sklearn.neighbors import NearestNeighbors
-
     neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
-    index = NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors)
-    distances, indices = index.kneighbors(vectors)
-    rows = np.repeat(np.arange(count), neighbours)
-    cols = indices.ravel()
-    keep = (distances.ravel() <= threshold) & (rows != cols)
-    graph = coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(count, count)).tocsr()
-    graph = ((graph + graph.T) > 0).astype(np.float64)
-    _, labels = connected_components(graph, directed=False)
+    rows, cols = _neighbour_pairs(np.asarray(vectors, dtype=np.float32), neighbours, threshold)
+    if stats is not None:
+        stats["knn_pairs"] = count * neighbours
+    labels = _components(count, rows, cols)
 
     groups: list[list[int]] = []
-    for label in np.unique(labels):
-        members = np.flatnonzero(labels == label)
+    order = np.argsort(labels, kind="stable")
+    boundaries = np.flatnonzero(np.diff(labels[order])) + 1
+    for members in np.split(order, boundaries):
         if len(members) < 2:
             continue
-        for sub in _agglomerate(vectors[members], graph[members][:, members], threshold):
+        members = np.sort(members)
+        for sub in _agglomerate(vectors[members], members, rows, cols, threshold):
             if len(sub) >= 2:
                 groups.append(sorted(int(members[i]) for i in sub))
     return sorted(groups)
 
 
-def _agglomerate(vectors: np.ndarray, graph, threshold: float) -> list[list[int]]:
-    from sklearn.cluster import AgglomerativeClustering
+# Rows of the cosine-distance matrix computed at once: bounds memory at CHUNK_ROWS x n floats.
+CHUNK_ROWS = 512
 
+
+def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) pairs, row != col, where col is among row's ``neighbours`` nearest within ``threshold``.
+
+    Brute force in row chunks, as scikit-learn's brute kneighbors does it (re-normalised rows,
+    1 - dot, clipped to [0, 2], argpartition): no n x n matrix is ever held.
+    """
+    norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
+    norms[norms == 0.0] = 1.0
+    unit = vectors / norms[:, np.newaxis]
+    all_rows: list[np.ndarray] = []
+    all_cols: list[np.ndarray] = []
+    for start in range(0, len(unit), CHUNK_ROWS):
+        distances = unit[start:start + CHUNK_ROWS] @ unit.T
+        distances *= -1
+        distances += 1
+        np.clip(distances, 0, 2, out=distances)
+        nearest = np.argpartition(distances, neighbours - 1, axis=1)[:, :neighbours]
+        nearest_distances = np.take_along_axis(distances, nearest, axis=1)
+        rows = np.repeat(np.arange(start, start + len(distances)), neighbours)
+        cols = nearest.ravel()
+        keep = (nearest_distances.ravel() <= threshold) & (rows != cols)
+        all_rows.append(rows[keep])
+        all_cols.append(cols[keep])
+    return np.concatenate(all_rows), np.concatenate(all_cols)
+
+
+def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Connected-component label of each node of the undirected graph (union-find)."""
+    parent = list(range(count))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for left, right in zip(rows.tolist(), cols.tolist()):
+        a, b = find(left), find(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return np.array([find(node) for node in range(count)], dtype=np.int64)
+
+
+def _agglomerate(vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                 threshold: float) -> list[list[int]]:
     if len(vectors) == 2:
         return [[0, 1]]
     if len(vectors) <= DENSE_COMPONENT_LIMIT:
         distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold
-        )
-        labels = model.fit_predict(distances)
-    else:
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage=LINKAGE, distance_threshold=threshold,
-            connectivity=graph,
-        )
-        labels = model.fit_predict(vectors)
+        return complete_linkage_groups(distances, threshold)
+    # A huge component (never seen on the seeds or 1,000 BBC articles): scikit-learn's
+    # connectivity-constrained complete linkage over the sparse neighbour graph.
+    from scipy.sparse import coo_matrix
+    from sklearn.cluster import AgglomerativeClustering
+
+    position = {int(member): index for index, member in enumerate(members)}
+    local = [(position[r], position[c]) for r, c in zip(rows.tolist(), cols.tolist()) if r in position]
+    size = len(members)
+    graph = coo_matrix((np.ones(len(local)), ([r for r, _ in local], [c for _, c in local])), shape=(size, size)).tocsr()
+    graph = ((graph + graph.T) > 0).astype(np.float64)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage=LINKAGE, distance_threshold=threshold, connectivity=graph,
+    )
+    labels = model.fit_predict(vectors)
+    return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
+
+
+def complete_linkage_groups(distances: np.ndarray, threshold: float) -> list[list[int]]:
+    """Flat clusters of complete linkage cut below ``threshold``, from a dense distance matrix.
+
+    scipy's nearest-neighbour-chain algorithm step for step (the one ``AgglomerativeClustering``
+    runs for complete linkage), so ties break the same way; a merge at a distance >= threshold
+    is not made, as ``distance_threshold`` does it. O(n^2) memory for one component only.
+    """
+    size = len(distances)
+    upper = np.triu(np.asarray(distances, dtype=np.float64), 1)
+    matrix = upper + upper.T  # the upper triangle is what scipy reads
+    np.fill_diagonal(matrix, np.inf)
+    active = np.ones(size, dtype=bool)
+    parent = list(range(size))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    chain: list[int] = []
+    for _ in range(size - 1):
+        if not chain:
+            chain.append(int(np.flatnonzero(active)[0]))
+        while True:
+            x = chain[-1]
+            row = matrix[x]
+            y = int(np.argmin(row))
+            current = row[y]
+            if len(chain) > 1:
+                previous = chain[-2]
+                if row[previous] <= current:  # scipy keeps the previous element on a tie
+                    y, current = previous, row[previous]
+                if y == previous:
+                    break
+            chain.append(y)
+        del chain[-2:]
+        x, y = min(x, y), max(x, y)
+        if current < threshold:
+            parent[find(x)] = find(y)
+        # Complete linkage: the merged cluster's distance to another is the larger of the two.
+        merged = np.maximum(matrix[x], matrix[y])
+        matrix[y, :] = merged
+        matrix[:, y] = merged
+        matrix[x, :] = np.inf
+        matrix[:, x] = np.inf
+        matrix[y, y] = np.inf
+        active[x] = False
+    labels = np.array([find(node) for node in range(size)])
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
@@ -93,8 +197,11 @@ class ClusterStage:
             return corpus.evolve(clusters=())
         vectors = np.vstack([corpus.embeddings[claim.id] for claim in claims]).astype(np.float32)
         clusters = []
-        for number, group in enumerate(cluster_vectors(vectors, self.settings.cluster_threshold), start=1):
+        stats: dict[str, int] = {}
+        for number, group in enumerate(cluster_vectors(vectors, self.settings.cluster_threshold, stats), start=1):
             members = [claims[i] for i in group]
             documents = tuple(sorted({claim.doc for claim in members}))
             clusters.append(Cluster(id=f"C{number:04d}", claims=tuple(c.id for c in members), documents=documents))
-        return corpus.evolve(clusters=tuple(clusters))
+        # Pairs compared, by step: grows with n*k here, never n^2 (benchmarks/pipeline.py prints it).
+        pairs = {**corpus.extras.get("candidate_pairs", {}), "cluster": stats.get("knn_pairs", 0)}
+        return corpus.evolve(clusters=tuple(clusters), extras={**corpus.extras, "candidate_pairs": pairs})
