@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -91,6 +92,8 @@ class PersonName:
         return tuple(middle[0] for middle in self.middles)
 
     @classmethod
+    # Checks ask about the same few hundred names thousands of times; the result is frozen.
+    @functools.lru_cache(maxsize=1 << 16)
     def parse(cls, text: str) -> "PersonName | None":
         """Parse a name, dropping leading titles/ranks/service prefixes and trailing suffixes.
 
@@ -147,6 +150,7 @@ def _alias_index(aliases: Mapping[str, str] | None) -> dict[str, str]:
     return {name_key(alias): canonical for alias, canonical in (aliases or {}).items() if name_key(alias)}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A stable key for a person: "given surname", casefolded, titles and middles dropped.
 
