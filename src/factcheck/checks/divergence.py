@@ -1,0 +1,95 @@
+"""FC021 divergence: a paraphrase that flips a word's meaning against its source ("export" -> "import")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.model import Corpus, Finding, Severity, Span
+
+
+class DivergenceCheck(Check):
+    """Two documents say the same sentence but one word flips its meaning.
+
+    When a document paraphrases another (near-identical sentences across documents, or claims
+    in one cross-source cluster), the two sentences are aligned word by word. A one-word
+    substitution between opposites - "export controls" against "import regulations", "civil
+    missions" against "military missions" - changes what is claimed, whichever version is
+    right, so both places are shown side by side.
+
+    Opposites are decided without a word list: the language model (Gemma 3 270M) is asked how
+    likely each word is as "the opposite of" the other, against how likely it is as "another
+    word for" it; a clear preference for "opposite" in both directions marks a flip. Synonym
+    swaps are left to garbled-wording (FC020).
+
+    Example: 002 "…security clearances and export controls" / 003 "…security clearances and
+    import regulations" -> divergence on "export" / "import".
+
+    Suppress one by resolving its fingerprint, or switch the check off with
+    ``--ignore divergence``. Tunable: ``thresholds = {"divergence.min_contrast" = 1.0}``.
+    """
+
+    code: ClassVar[str] = "FC021"
+    slug: ClassVar[str] = "divergence"
+    severity: ClassVar[Severity] = Severity.WARNING
+
+    language_model: ClassVar[Any] = None
+
+    @classmethod
+    def using(cls, lm) -> type["DivergenceCheck"]:
+        """This check bound to a given language model (tests inject a fake)."""
+        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
+
+    def _lm(self, context: CheckContext):
+        if self.language_model is not None:
+            return self.language_model
+        from factcheck.nlp.lm import load_lm
+
+        return load_lm(context.settings.cache_dir)
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        from factcheck.nlp import spin
+
+        settings = context.settings
+        min_contrast = settings.threshold(f"{self.slug}.min_contrast", 1.0)
+        sentences_by_doc = {
+            doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
+            for doc in sorted(corpus.documents, key=lambda d: d.id)
+        }
+        pairs = spin.paraphrase_pairs(corpus, sentences_by_doc)
+        if not pairs:
+            return []
+        lm = None
+        findings = []
+        for a, b in pairs:
+            for sub in spin.align_substitutions(a.text, b.text):
+                if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
+                    continue
+                lm = lm or self._lm(context)
+                contrast = spin.contrast(lm, sub.a.text.casefold(), sub.b.text.casefold())
+                if contrast < min_contrast:
+                    continue
+                span_a = Span(doc=a.doc, start=a.start + sub.a.start, end=a.start + sub.a.end, text=sub.a.text)
+                span_b = Span(doc=b.doc, start=b.start + sub.b.start, end=b.start + sub.b.end, text=sub.b.text)
+                phrase_a = _around(a.text, sub.a)
+                phrase_b = _around(b.text, sub.b)
+                findings.append(self.finding(
+                    f"{a.doc} says '{phrase_a}' where {b.doc} says '{phrase_b}': "
+                    f"'{sub.a.text}' and '{sub.b.text}' are opposites (contrast {contrast:.1f})",
+                    [span_a, span_b],
+                    suggestion=None,
+                    data={"contrast": round(contrast, 3), "words": [sub.a.text, sub.b.text],
+                          "phrases": [phrase_a, phrase_b], "signals": ["source", "lm-contrast"]},
+                ))
+        return findings
+
+
+def _around(sentence: str, word) -> str:
+    """The word with one word of context each side."""
+    from factcheck.nlp.spin import words_of
+
+    words = [w for w in words_of(sentence) if w.text.isalnum()]
+    index = next(i for i, w in enumerate(words) if w.start == word.start)
+    chosen = words[max(0, index - 1): index + 2]
+    return sentence[chosen[0].start: chosen[-1].end].replace("\n", " ")

@@ -1,0 +1,223 @@
+"""FC020 garbled-wording: synonym-swapped ("spun") phrases, their likely originals, and a spin score."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from factcheck.checks.base import Check, CheckContext
+from factcheck.model import Corpus, Finding, Severity, Span
+
+
+class GarbledWordingCheck(Check):
+    """Wording that reads like an article spinner's synonym swap, with the likely original.
+
+    Rewritten wire copy is often run through a "spinner" that swaps words for near-synonyms:
+    "marriage of convenience" becomes "relationship of pleasure", "space operations" becomes
+    "area operations". Such "tortured phrases" mark copied, machine-rewritten text and often
+    change what a sentence says. Three signals are combined (see ``factcheck.nlp.spin``):
+
+    * **lm** - a small language model (Gemma 3 270M) reads each sentence once; a lower-case
+      content word that the context makes less likely than its everyday frequency is
+      shortlisted, and the model's own alternatives are swapped in: when one makes the whole
+      sentence much more likely (score = log-likelihood gain in nats), the word is flagged and
+      that alternative suggested.
+    * **source** - another document in the run paraphrases the sentence; its wording differs
+      in exactly this word and the model prefers it. The source's wording is the suggestion.
+    * **document** - the same document uses the suggested word in the same slot elsewhere
+      ("space operations" in one paragraph, "area operations" in the next).
+
+    Names, capitalised titles, numbers, quotations, parenthesised text and extraction
+    artefacts (hyphenation remnants, glued words, typos one letter away) are never flagged.
+
+    Each document gets a spin score: flagged phrases per 100 words, each weighted by its
+    confidence (``min(1, score / 10)``). Above ``garbled-wording.spun_threshold`` (default
+    0.6) the document is reported as likely spun copy, with its top phrases as evidence.
+
+    Example: "North Korea, China and Russia are in a relationship of pleasure on space" ->
+    "pleasure" flagged, suggestion "convenience".
+
+    Cost: one model pass per sentence plus a few rescorings; about 5-10 sentences per second
+    on one CPU core, cached by sentence hash. Switch it off for large runs with
+    ``--ignore garbled-wording`` (or ``ignore = ["FC020"]`` in ``[tool.factcheck]``).
+    Tunables: ``thresholds = {"garbled-wording.min_gain" = 5.0, ...}``.
+    """
+
+    code: ClassVar[str] = "FC020"
+    slug: ClassVar[str] = "garbled-wording"
+    severity: ClassVar[Severity] = Severity.WARNING
+
+    # Tests and embedders set this to a LanguageModel; None loads Gemma on first use.
+    language_model: ClassVar[Any] = None
+
+    @classmethod
+    def using(cls, lm) -> type["GarbledWordingCheck"]:
+        """This check bound to a given language model (tests inject a fake)."""
+        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
+
+    def _lm(self, context: CheckContext):
+        if self.language_model is not None:
+            return self.language_model
+        from factcheck.nlp.lm import load_lm
+
+        return load_lm(context.settings.cache_dir)
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        from factcheck.nlp import spin
+
+        settings = context.settings
+        thresholds = spin.Thresholds.from_settings(settings, self.slug)
+        self._words: dict[str, int] = {}
+        self._spun_threshold = settings.threshold(f"{self.slug}.spun_threshold", 0.6)
+        sentences_by_doc = {
+            doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
+            for doc in sorted(corpus.documents, key=lambda d: d.id)
+        }
+        if not any(sentences_by_doc.values()):
+            return []
+        for doc_id, sentences in sentences_by_doc.items():
+            self._words[doc_id] = sum(len([w for w in spin.words_of(s.text) if w.alpha]) for s in sentences)
+        cache = spin.ResultCache(_cache_path(settings) if settings.use_cache else None)
+        scorer = spin.LMSpinScorer(self._lm(context), thresholds, cache)
+
+        # Signal 2: words another document renders differently in a paraphrased sentence.
+        offered: dict[tuple[str, int], dict[int, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        source_of: dict[tuple[str, int, int], Span] = {}
+        for a, b in spin.paraphrase_pairs(corpus, sentences_by_doc):
+            for sub in spin.align_substitutions(a.text, b.text):
+                if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
+                    continue
+                offered[(a.doc, a.start)][sub.a.start].append((sub.b.text, "source"))
+                offered[(b.doc, b.start)][sub.b.start].append((sub.a.text, "source"))
+                source_of[(a.doc, a.start + sub.a.start, hash(sub.b.text))] = _span(b, sub.b)
+                source_of[(b.doc, b.start + sub.b.start, hash(sub.a.text))] = _span(a, sub.a)
+
+        findings: list[Finding] = []
+        self._flags: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+        for doc_id, sentences in sentences_by_doc.items():
+            if not sentences:
+                continue
+            document = corpus.document(doc_id)
+            skips = [_protected(corpus, doc_id, sentence) for sentence in sentences]
+            # Signal 3: the same slot filled differently elsewhere in the document.
+            variants = spin.document_variants([s.text for s in sentences])
+            extras = []
+            for sentence, own in zip(sentences, variants):
+                merged: dict[int, list[tuple[str, str]]] = defaultdict(list)
+                for start, items in own.items():
+                    merged[start].extend(items)
+                for start, items in offered.get((doc_id, sentence.start), {}).items():
+                    merged[start].extend(items)
+                extras.append({start: sorted(set(items)) for start, items in merged.items()})
+            results = scorer.analyse([s.text for s in sentences], skips, extras)
+            for sentence, flags in zip(sentences, results):
+                for flag in flags:
+                    start, end = sentence.start + flag.start, sentence.start + flag.end
+                    evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
+                    source = source_of.get((doc_id, start, hash(flag.suggestion)))
+                    if source is not None and "source" in flag.signals:
+                        evidence.append(source)
+                    phrase = _phrase(sentence.text, flag.start, flag.end)
+                    suggested = phrase.replace(flag.text, flag.suggestion, 1)
+                    why = ", ".join(flag.signals)
+                    findings.append(self.finding(
+                        f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
+                        f"(signals: {why}; +{flag.score:.1f} nats)",
+                        evidence,
+                        suggestion=flag.suggestion,
+                        key=f"{flag.start}",
+                        data={"score": flag.score, "signals": flag.signals, "phrase": phrase,
+                              "suggested_phrase": suggested, "context_logprob": flag.context_logprob,
+                              "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain},
+                    ))
+                    self._flags[doc_id].append((flag.score, phrase, suggested))
+        findings.extend(self._document_findings(corpus, findings))
+        return findings
+
+    def spin_scores(self) -> dict[str, dict[str, Any]]:
+        scores = {}
+        for doc_id, words in sorted(self._words.items()):
+            flags = sorted(self._flags.get(doc_id, []), key=lambda item: (-item[0], item[1]))
+            weight = sum(min(1.0, score / 10.0) for score, _, _ in flags)
+            spin_score = round(100.0 * weight / words, 3) if words else 0.0
+            scores[doc_id] = {
+                "spin_score": spin_score,
+                "likely_spun": spin_score >= self._spun_threshold and len(flags) >= 3,
+                "flagged": len(flags),
+                "words": words,
+                "top": [f"{phrase} -> {suggested}" for _, phrase, suggested in flags[:5]],
+            }
+        return scores
+
+    def _document_findings(self, corpus: Corpus, phrase_findings: list[Finding]) -> list[Finding]:
+        found = []
+        by_doc: dict[str, list[Finding]] = defaultdict(list)
+        for finding in phrase_findings:
+            by_doc[finding.evidence[0].doc].append(finding)
+        for doc_id, summary in self.spin_scores().items():
+            if not summary["likely_spun"]:
+                continue
+            top = sorted(by_doc[doc_id], key=lambda f: (-f.data["score"], f.evidence[0].start))[:5]
+            found.append(self.finding(
+                f"{doc_id} is likely spun copy: spin score {summary['spin_score']:.2f} "
+                f"({summary['flagged']} swapped phrases in {summary['words']} words); "
+                f"top: {'; '.join(summary['top'][:3])}",
+                [f.evidence[0] for f in top],
+                key="document",
+                data={"spin_score": summary["spin_score"], "likely_spun": True, "top": summary["top"],
+                      "signals": ["spin-score"]},
+            ))
+        return found
+
+    def report_data(self, corpus: Corpus, findings: list[Finding]) -> dict[str, Any] | None:
+        if not getattr(self, "_words", None):
+            return None
+        return {doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
+                for doc_id, s in self.spin_scores().items()}
+
+
+def _cache_path(settings):
+    from pathlib import Path
+
+    if settings.cache_dir is not None:
+        return Path(settings.cache_dir) / "spin.sqlite3"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck")) / "spin.sqlite3"
+
+
+def _span(sentence, word) -> Span:
+    return Span(doc=sentence.doc, start=sentence.start + word.start, end=sentence.start + word.end, text=word.text)
+
+
+def _phrase(sentence: str, start: int, end: int) -> str:
+    """The flagged word with a content neighbour each side, for display ("relationship of pleasure")."""
+    from factcheck.nlp.spin import STOPWORDS, words_of
+
+    words = words_of(sentence)
+    index = next(i for i, w in enumerate(words) if w.start == start)
+    left = index
+    while left > 0 and words[left - 1].alpha and index - left < 2:
+        left -= 1
+        if words[left].text.casefold() not in STOPWORDS:
+            break
+    right = index
+    if right + 1 < len(words) and words[right + 1].alpha and words[right + 1].text.casefold() not in STOPWORDS:
+        right += 1
+    return " ".join(w.text for w in words[left:right + 1]) if left <= right else sentence[start:end]
+
+
+def _protected(corpus: Corpus, doc_id: str, sentence) -> list[tuple[int, int]]:
+    """Actor names, titles and quote speakers the extractor found in this sentence (local offsets)."""
+    spans = []
+    for claim in corpus.claims_of(doc_id):
+        if claim.span.end <= sentence.start or claim.span.start >= sentence.end:
+            continue
+        parts = [actor.span for actor in claim.actors] + [a.role_span for a in claim.actors if a.role_span]
+        if claim.quote is not None and claim.quote.speaker_span is not None:
+            parts.append(claim.quote.speaker_span)
+        for span in parts:
+            if span.doc == doc_id and span.start < sentence.end and span.end > sentence.start:
+                spans.append((max(0, span.start - sentence.start), min(len(sentence.text), span.end - sentence.start)))
+    return sorted(spans)

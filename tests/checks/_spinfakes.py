@@ -1,0 +1,62 @@
+"""A fake causal LM for the spin checks: a bigram table, deterministic and instant."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.nlp.lm import TokenScore
+
+_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+_PROMPT = re.compile(r"(The opposite of|Another word for) (\w+) is (\w+)\.")
+
+
+class BigramLM:
+    """log P(word | previous word) from a table; unseen content words are very unlikely.
+
+    ``opposites`` answers the contrast prompts: ("export", "import") reads as opposites.
+    """
+
+    name = "fake-bigram"
+
+    def __init__(self, bigrams: dict[tuple[str, str], float], opposites: set[tuple[str, str]] = frozenset(),
+                 unseen: float = -12.0, function_word: float = -2.0) -> None:
+        self.bigrams = bigrams
+        self.opposites = {tuple(sorted(pair)) for pair in opposites}
+        self.unseen = unseen
+        self.function_word = function_word
+        self.calls = 0
+
+    def _logprob(self, previous: str, word: str) -> float:
+        if (previous, word) in self.bigrams:
+            return self.bigrams[(previous, word)]
+        if not word.isalpha() or len(word) <= 3 or word[0].isupper():
+            return self.function_word
+        return self.unseen
+
+    def score_tokens(self, texts, top_k=0):
+        self.calls += 1
+        results = []
+        for text in texts:
+            prompt = _PROMPT.fullmatch(text)
+            tokens = []
+            previous = "<s>"
+            for match in _TOKEN.finditer(text):
+                word = match.group(1)
+                logprob = self._logprob(previous.casefold(), word)
+                if prompt and match.start(1) == prompt.start(3):
+                    pair = tuple(sorted((prompt.group(2), word)))
+                    opposite = pair in self.opposites
+                    asks_opposite = prompt.group(1).startswith("The opposite")
+                    logprob = -1.0 if opposite == asks_opposite else -8.0
+                alternatives = ()
+                if top_k:
+                    options = sorted(((w, lp) for (p, w), lp in self.bigrams.items() if p == previous.casefold()),
+                                     key=lambda item: (-item[1], item[0]))
+                    alternatives = tuple((" " + w, lp) for w, lp in options[:top_k])
+                tokens.append(TokenScore(match.start(), match.end(), match.group(), logprob, alternatives))
+                previous = word
+            results.append(tokens)
+        return results
+
+    def sequence_logprobs(self, texts):
+        return [sum(token.logprob for token in tokens) for tokens in self.score_tokens(texts)]

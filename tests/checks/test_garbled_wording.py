@@ -1,0 +1,144 @@
+"""garbled-wording (FC020): each signal on text written for the tests, with a fake LM; Gemma when slow."""
+
+from __future__ import annotations
+
+import pytest
+from _spinfakes import BigramLM
+
+from factcheck.checks.base import CheckContext
+from factcheck.checks.garbled_wording import GarbledWordingCheck
+from factcheck.config import Settings
+from factcheck.model import Corpus, Document
+from factcheck.nlp import spin
+
+# The fake model knows how these sentences "should" read.
+BIGRAMS = {
+    ("of", "convenience"): -1.0, ("of", "trust"): -4.0, ("convenience", "on"): -1.5,
+    ("their", "space"): -1.0, ("space", "assets"): -1.0, ("space", "operations"): -1.0,
+    ("in", "space"): -1.5, ("geosynchronous", "orbit"): -0.5, ("in", "geosynchronous"): -12.0,
+    ("security", "threat"): -1.0,
+}
+
+
+def corpus_of(texts: dict[str, str]) -> Corpus:
+    return Corpus(documents=tuple(Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text)
+                                  for doc_id, text in sorted(texts.items())))
+
+
+def run(texts: dict[str, str], lm=None, **thresholds):
+    check = GarbledWordingCheck.using(lm or BigramLM(BIGRAMS))()
+    settings = Settings(use_cache=False, thresholds={f"garbled-wording.{k}": v for k, v in thresholds.items()})
+    corpus = corpus_of(texts)
+    findings = list(check.run(corpus, CheckContext(settings=settings)))
+    return findings, check.report_data(corpus, findings)
+
+
+def phrase_findings(findings):
+    return [f for f in findings if "spin-score" not in f.data["signals"]]
+
+
+def test_lm_signal_flags_a_swapped_word_and_suggests_the_original():
+    text = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    findings, _ = run({"a": text})
+    [finding] = phrase_findings(findings)
+    span = finding.evidence[0]
+    assert text[span.start:span.end] == span.text == "pleasure"
+    assert finding.suggestion == "convenience"
+    assert finding.data["signals"] == ["lm"]
+    assert finding.data["score"] >= 5.0
+    assert "relationship of pleasure" in finding.message and "convenience" in finding.message
+    assert finding.code == "FC020"
+
+
+def test_source_signal_uses_the_other_documents_wording():
+    source = "Japan and the United States agreed to protect their space assets against attacks by rivals."
+    spun = "Japan and the United States agreed to protect their planetary assets against attacks by rivals."
+    findings, _ = run({"a-source": source, "b-spun": spun})
+    [finding] = phrase_findings(findings)
+    assert finding.evidence[0].doc == "b-spun" and finding.evidence[0].text == "planetary"
+    assert finding.suggestion == "space"
+    assert "source" in finding.data["signals"]
+    # The source's word is shown beside it.
+    assert [(e.doc, e.text) for e in finding.evidence] == [("b-spun", "planetary"), ("a-source", "space")]
+
+
+def test_document_signal_offers_the_same_slot_elsewhere_in_the_document():
+    text = ("Japan made major advancements in area operations over the past decade.\n\n"
+            "Its officers still lack experience in military space operations and training.")
+    lm = BigramLM({k: v for k, v in BIGRAMS.items() if k[0] != "in"})  # the model alone would not guess "space"
+    findings, _ = run({"a": text}, lm=lm)
+    [finding] = phrase_findings(findings)
+    assert finding.evidence[0].text == "area" and finding.suggestion == "space"
+    assert "document" in finding.data["signals"]
+
+
+@pytest.mark.parametrize("text", [
+    "The agreement was signed by Colonel Ryan Pleasure and Major Anna Convenience in Tokyo last week.",
+    "The satellite reached geosynchronous orbit on its third attempt after two failed launches.",
+    "Officials counted 4,500 units and 12.5 percent growth over the previous quarter of the year.",
+    "Officials warned of a growing security treat from rival powers in the region this year.",
+    "The talks came amidgreat uncertainty over the future of the alliance and its members.",
+    "The new system improves secu- rity for allied satellites and the ground stations abroad.",
+    'He called the plan "a relationship of pleasure" during the press conference on Monday.',
+])
+def test_names_terms_numbers_artefacts_and_quotes_are_not_spin(text):
+    findings, _ = run({"a": text})
+    assert phrase_findings(findings) == []
+
+
+def test_spin_score_marks_a_spun_document_and_leaves_a_clean_one():
+    spun = ("The two rival countries are now in a relationship of pleasure on trade and arms. "
+            "Both want to protect their planetary assets against attacks by rivals. "
+            "Officials described the growing relationship of pleasure as a serious concern.")
+    clean = ("The two rival countries are now in a marriage of convenience on trade and arms. "
+             "Both want to protect their space assets against attacks by rivals.")
+    findings, data = run({"spun": spun, "clean": clean}, spun_threshold=1.0)
+    assert data["spun"]["likely_spun"] is True and data["spun"]["spin_score"] > 1.0
+    assert data["clean"] == {"spin_score": 0.0, "likely_spun": False, "top": []}
+    assert any("relationship of pleasure" in phrase for phrase in data["spun"]["top"])
+    [document_finding] = [f for f in findings if "spin-score" in f.data["signals"]]
+    assert document_finding.evidence and all(e.doc == "spun" for e in document_finding.evidence)
+    assert "likely spun copy" in document_finding.message
+
+
+def test_results_are_deterministic_and_cached_by_sentence(tmp_path):
+    lm = BigramLM(BIGRAMS)
+    cache = spin.ResultCache(tmp_path / "spin.sqlite3")
+    scorer = spin.LMSpinScorer(lm, cache=cache)
+    sentence = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    first = scorer.analyse([sentence])
+    calls = lm.calls
+    second = spin.LMSpinScorer(lm, cache=spin.ResultCache(tmp_path / "spin.sqlite3")).analyse([sentence])
+    assert first == second and lm.calls == calls
+
+
+def test_sentences_keep_original_offsets_and_skip_abbreviations():
+    text = "Gen. Smith met U.S. officials on Monday in Tokyo. They agreed on a plan.\nA new line here."
+    spans = spin.split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Gen. Smith met U.S. officials on Monday in Tokyo.", "They agreed on a plan.", "A new line here."]
+
+
+def test_alignment_pairs_one_word_and_two_word_substitutions():
+    subs = spin.align_substitutions("firms face barriers over export controls and security clearances",
+                                    "firms face barriers over import regulations and security clearances")
+    assert [(s.a.text, s.b.text) for s in subs] == [("export", "import"), ("controls", "regulations")]
+
+
+@pytest.mark.slow
+def test_gemma_flags_handmade_spun_sentences_but_not_clean_ones():
+    spun = [
+        "North Korea, China and Russia are increasingly in a relationship of pleasure on space cooperation.",
+        "She mentions issues such as anti-satellite weapons and the rising risks of orbital debris from an expanding area system.",
+    ]
+    clean = [
+        "North Korea, China and Russia are increasingly in a marriage of convenience on space cooperation.",
+        "The central bank raised interest rates by a quarter of a percentage point on Thursday.",
+        "Brigadier General Anthony Mastalir said the new command would improve resilience.",
+    ]
+    from factcheck.nlp.lm import load_lm
+
+    scorer = spin.LMSpinScorer(load_lm())
+    flagged = scorer.analyse(spun + clean)
+    assert flagged[0] and flagged[0][0].text == "pleasure"
+    assert all(not flags for flags in flagged[len(spun):])
