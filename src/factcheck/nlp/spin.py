@@ -136,7 +136,9 @@ def is_variant(word: str, other: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 2)]) and len(longer) - len(shorter) <= 3:
         return True
-    return Levenshtein.distance(a, b) <= (1 if len(shorter) <= 5 else 2)
+    distance = Levenshtein.distance(a, b)
+    # One edit is a typo ("treat"/"threat"); two only in a long word that keeps its stem start.
+    return distance <= 1 or (distance == 2 and len(shorter) >= 7 and a[:3] == b[:3])
 
 
 def protected_spans(sentence: str) -> list[tuple[int, int]]:

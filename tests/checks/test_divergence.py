@@ -1,0 +1,55 @@
+"""divergence (FC021): a paraphrase that flips a word against its source, decided by the LM's contrast."""
+
+from __future__ import annotations
+
+import pytest
+from _spinfakes import BigramLM
+
+from factcheck.checks.base import CheckContext
+from factcheck.checks.divergence import DivergenceCheck
+from factcheck.config import Settings
+from factcheck.model import Corpus, Document
+from factcheck.nlp import spin
+
+OPPOSITES = {("export", "import"), ("civil", "military")}
+
+
+def run(texts: dict[str, str]):
+    check = DivergenceCheck.using(BigramLM({}, opposites=OPPOSITES))()
+    corpus = Corpus(documents=tuple(Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text)
+                                    for doc_id, text in sorted(texts.items())))
+    return list(check.run(corpus, CheckContext(settings=Settings(use_cache=False))))
+
+
+def test_flipped_word_in_a_paraphrase_is_reported_with_both_places():
+    source = "Japan's defense organizations and industry faced barriers from data sharing policies and export controls."
+    rewrite = "Japan's defense organizations and industry faced barriers from data sharing policies and import controls."
+    [finding] = run({"a": source, "b": rewrite})
+    assert finding.code == "FC021"
+    assert [(e.doc, e.text) for e in finding.evidence] == [("a", "export"), ("b", "import")]
+    assert source[finding.evidence[0].start:finding.evidence[0].end] == "export"
+    assert rewrite[finding.evidence[1].start:finding.evidence[1].end] == "import"
+    assert finding.data["contrast"] > 1.0 and "export controls" in finding.message
+
+
+def test_synonym_swaps_and_unrelated_sentences_are_not_divergence():
+    source = "Japan's space ecosystem has previously focused on civil missions for science and exploration."
+    synonym = "Japan's area ecosystem has previously focused on civil missions for science and exploration."
+    other = "The weather in Tokyo was mild on Monday and commuters were not delayed on their way home."
+    assert run({"a": source, "b": synonym, "c": other}) == []
+
+
+def test_two_word_flip_pairs_each_word():
+    source = "The ministry has previously focused on civil missions for science and exploration in orbit."
+    rewrite = "The ministry has previously focused on military missions for science and exploration in orbit."
+    [finding] = run({"a": source, "b": rewrite})
+    assert finding.data["words"] == ["civil", "military"]
+
+
+@pytest.mark.slow
+def test_gemma_reads_opposites_and_synonyms_apart():
+    from factcheck.nlp.lm import load_lm
+
+    lm = load_lm()
+    assert spin.contrast(lm, "export", "import") > spin.contrast(lm, "alliance", "empire")
+    assert spin.contrast(lm, "civil", "military") > spin.contrast(lm, "procedures", "operations")
