@@ -31,7 +31,8 @@ class GarbledWordingCheck(Check):
     Names, capitalised titles, numbers, quotations, parenthesised text and extraction
     artefacts (hyphenation remnants, glued words, typos one letter away) are never flagged.
 
-    Each document gets a spin score: flagged phrases per 100 words, each weighted by its
+    Each swapped phrase is reported as info (a hint for the editor); the document-level
+    verdict below is a warning. Each document gets a spin score: flagged phrases per 100 words, each weighted by its
     confidence (``min(1, score / 10)``). Above ``garbled-wording.spun_threshold`` (default
     0.6) the document is reported as likely spun copy, with its top phrases as evidence.
 
@@ -125,6 +126,7 @@ class GarbledWordingCheck(Check):
                         f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
                         f"(signals: {why}; +{flag.score:.1f} nats)",
                         evidence,
+                        severity=Severity.INFO,
                         suggestion=flag.suggestion,
                         key=f"{flag.start}",
                         data={"score": flag.score, "signals": flag.signals, "phrase": phrase,

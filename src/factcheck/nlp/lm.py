@@ -11,6 +11,7 @@ Checks talk to the small ``LanguageModel`` protocol, so tests inject a fake.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -113,6 +114,16 @@ def convert(target: Path, progress: ProgressCallback | None = None) -> Path:
     return target
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a small file via a temporary file and a rename; a failure only costs speed."""
+    try:
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8", suffix=".tmp") as handle:
+            handle.write(text)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+
+
 def _is_converted(directory: Path) -> bool:
     marker = directory / "FACTCHECK_CONVERSION"
     return marker.is_file() and marker.read_text(encoding="utf-8").strip() == CONVERSION_VERSION
@@ -168,14 +179,19 @@ class GemmaLM:
             from wordfreq import zipf_frequency
 
             model, tokenizer = self._load()
-            pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
-            keep = []
-            for token_id, piece in enumerate(pieces):
-                if not piece or not re.fullmatch(r"[\x20-\x7e\u2581]+", piece):
-                    continue
-                bare = piece.replace("\u2581", "")
-                if len(bare) <= 3 or not bare.isalpha() or zipf_frequency(bare.casefold(), "en") >= 2.0:
-                    keep.append(token_id)
+            stored = self.directory / "vocabulary-subset.json"
+            try:
+                keep = json.loads(stored.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+                keep = []
+                for token_id, piece in enumerate(pieces):
+                    if not piece or not re.fullmatch(r"[\x20-\x7e\u2581]+", piece):
+                        continue
+                    bare = piece.replace("\u2581", "")
+                    if len(bare) <= 3 or not bare.isalpha() or zipf_frequency(bare.casefold(), "en") >= 2.0:
+                        keep.append(token_id)
+                _write_atomically(stored, json.dumps(keep))
             self._subset = torch.tensor(keep, dtype=torch.long)
             self._subset_weight = model.get_output_embeddings().weight[self._subset].float()
         return self._subset, self._subset_weight

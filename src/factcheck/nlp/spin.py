@@ -185,8 +185,10 @@ class Thresholds:
     min_rest_gain: float = 0.0  # ... and the words after the swap do not get less likely
     min_source_gain: float = 1.0  # a substitution seen against another source needs only this gain
     top_k: int = 40
+    window_left: int = 6  # words of left context kept when rescoring a swap
+    window_right: int = 6  # words after the swap rescored
     max_shortlist: int = 2
-    max_candidates: int = 5
+    max_candidates: int = 4
 
     @classmethod
     def from_settings(cls, settings, prefix: str = "garbled-wording") -> "Thresholds":
@@ -194,7 +196,7 @@ class Thresholds:
         if settings is None:
             return base
         values = {name: settings.threshold(f"{prefix}.{name}", getattr(base, name)) for name in asdict(base)}
-        for integer in ("top_k", "max_shortlist", "max_candidates"):
+        for integer in ("top_k", "max_shortlist", "max_candidates", "window_left", "window_right"):
             values[integer] = int(values[integer])
         return cls(**values)
 
@@ -311,24 +313,33 @@ class LMSpinScorer:
         shortlist = shortlist[: th.max_shortlist + sum(1 for item in shortlist if item[4])]
         if not shortlist:
             return []
-        variants: list[str] = []
-        owners: list[tuple[int, str]] = []
+        # Rescore a window around each shortlisted word (the swap and the words after it carry
+        # the evidence); short windows keep the costly part cheap.
+        texts: list[str] = []
+        owners: list[tuple[int, str | None, int]] = []
         for _, index, _, candidates, _, _ in shortlist:
             word = words[index]
+            window_start = words[max(0, index - th.window_left)].start
+            window_end = words[min(len(words) - 1, index + th.window_right)].end
+            texts.append(sentence[window_start:window_end])
+            owners.append((index, None, window_start))
             for candidate in candidates:
-                variants.append(sentence[: word.start] + candidate + sentence[word.end:])
-                owners.append((index, candidate))
-        scored = self.lm.score_tokens([sentence, *variants])
-        base_tokens, variant_tokens = scored[0], scored[1:]
-        base_total = sum(t.logprob for t in base_tokens)
+                texts.append(sentence[window_start:word.start] + candidate + sentence[word.end:window_end])
+                owners.append((index, candidate, window_start))
+        scored = self.lm.score_tokens(texts)
+        base: dict[int, list] = {}
         best: dict[int, tuple[float, float, str]] = {}
-        for (index, candidate), tokens in zip(owners, variant_tokens):
+        for (index, candidate, window_start), tokens in zip(owners, scored):
             word = words[index]
-            total = sum(t.logprob for t in tokens)
-            rest_variant = sum(t.logprob for t in tokens if t.start >= word.start + len(candidate))
-            rest_base = sum(t.logprob for t in base_tokens if t.start >= word.end)
-            gain = total - base_total
-            rest_gain = rest_variant - rest_base
+            if candidate is None:
+                base[index] = tokens
+                continue
+            base_tokens = base[index]
+            gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base_tokens)
+            after_variant = word.start - window_start + len(candidate)
+            after_base = word.end - window_start
+            rest_gain = (sum(t.logprob for t in tokens if t.start >= after_variant)
+                         - sum(t.logprob for t in base_tokens if t.start >= after_base))
             if index not in best or gain > best[index][0]:
                 best[index] = (gain, rest_gain, candidate)
         flags = []
