@@ -71,6 +71,8 @@ def parse_published(values: list[str] | None) -> dict[str, date]:
 
 def emit(text: str, output: Path | None) -> None:
     """The report goes to stdout, or atomically to --output."""
+    # Lone surrogates (from a file name that is not UTF-8) cannot be written as UTF-8: show them.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

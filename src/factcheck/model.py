@@ -250,7 +250,7 @@ def fingerprint(check: str, evidence: tuple[Span, ...] | list[Span], key: str = 
     raises on the same evidence (e.g. two different conflicts in one sentence).
     """
     parts = sorted(f"{span.doc}\x1f{normalise_text(span.text)}" for span in evidence)
-    digest = hashlib.sha256("\x1e".join([check, key, *parts]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1e".join([check, key, *parts]).encode("utf-8", "surrogatepass")).hexdigest()
     return f"{check}-{digest[:10]}"
 
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Corpus, Finding, RunResult, Severity, Span, Status
-from factcheck.reporters.text import one_line
+from factcheck.reporters.text import inert, one_line
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_CLUSTERS_SHOWN = 25
@@ -26,11 +26,12 @@ def _safe(text: str, limit: int = 240) -> str:
 
 
 def _location(corpus: Corpus, span: Span) -> str:
+    # Ids come from file names, which may hold control characters too: never raw to a terminal.
     try:
         line, column = corpus.document(span.doc).line_col(span.start)
     except KeyError:
-        return span.doc
-    return f"{span.doc}:{line}:{column}"
+        return inert(span.doc)
+    return f"{inert(span.doc)}:{line}:{column}"
 
 
 def documents_table(corpus: Corpus) -> Table:
@@ -42,7 +43,7 @@ def documents_table(corpus: Corpus) -> Table:
     for doc in corpus.documents:
         counts = single.get(doc.id, {}) if isinstance(single, dict) else {}
         table.add_row(
-            escape(doc.id),
+            escape(inert(doc.id)),
             _safe(doc.title or "(untitled)", 120),
             doc.published.isoformat() if doc.published else "unknown",
             doc.published_source,
@@ -59,7 +60,7 @@ def clusters_panel(corpus: Corpus) -> Group:
     for cluster in cross[:MAX_CLUSTERS_SHOWN]:
         lines = Text()
         lines.append(f"{cluster.id}  ", style="bold")
-        lines.append(f"{cluster.corroboration} sources agree: {', '.join(cluster.documents)}\n", style="green")
+        lines.append(f"{cluster.corroboration} sources agree: {inert(', '.join(cluster.documents))}\n", style="green")
         shown_docs: set[str] = set()
         for claim_id in cluster.claims:
             claim = corpus.claim(claim_id)
@@ -80,7 +81,7 @@ def finding_block(corpus: Corpus, finding: Finding) -> Text:
     text = Text()
     text.append(f"{finding.severity.value.upper():7} ", style=style)
     text.append(f"{finding.code} {finding.check} ", style="dim" if dimmed else "bold")
-    text.append(f"[{finding.id}]", style="dim")
+    text.append(f"[{inert(finding.id)}]", style="dim")
     if dimmed:
         text.append(f"  {finding.status.value}", style="green")
         if finding.note:
@@ -117,7 +118,7 @@ def findings_panel(corpus: Corpus) -> Group:
         parts.append(Text(f"Resolved or accepted ({len(closed)})", style="dim underline"))
         parts.extend(finding_block(corpus, finding) for finding in closed)
     if corpus.stale_resolutions:
-        parts.append(Text("Stale resolutions (match no finding): " + ", ".join(corpus.stale_resolutions), style="yellow"))
+        parts.append(Text("Stale resolutions (match no finding): " + inert(", ".join(corpus.stale_resolutions)), style="yellow"))
     if not parts:
         parts.append(Text("No findings.", style="green"))
     return Group(*parts)
@@ -165,7 +166,7 @@ def spin_panel(corpus: Corpus) -> Group | None:
         if not isinstance(entry, dict):
             continue
         flag = entry.get("likely_spun")
-        text.append(f"  {escape(doc_id)}  spin score {entry.get('spin_score', 0):.2f}",
+        text.append(f"  {inert(doc_id)}  spin score {entry.get('spin_score', 0):.2f}",
                     style="bold red" if flag else "")
         if flag:
             text.append("  likely spun copy", style="bold red")

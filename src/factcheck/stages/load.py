@@ -121,7 +121,8 @@ class LoadStage:
 
 
 def _failure(path: Path | str, error: InputError, *, fatal: bool = False) -> Failure:
-    return Failure(stage="load", subject=str(path), message=str(error), code=error.code, fatal=fatal)
+    return Failure(stage="load", subject=display_name(str(path)), message=display_name(str(error)),
+                   code=error.code, fatal=fatal)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +218,18 @@ def assign_ids(paths: Iterable[Path]) -> dict[Path, str]:
                 continue
             break
         ids.update(candidates)
-    return ids
+    return {path: display_name(doc_id) for path, doc_id in ids.items()}
+
+
+def display_name(text: str) -> str:
+    """A file name as printable text: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) become ``\\xNN``, so ids and paths can be written to any report as UTF-8."""
+
+    def visible(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return re.sub(r"[\ud800-\udfff]", visible, text)
 
 
 def _folders(path: Path) -> tuple[str, ...]:
@@ -291,7 +303,7 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None) 
 
     return Document(
         id=doc_id,
-        path=str(path),
+        path=display_name(str(path)),
         text=text,
         clean=cleaned.text,
         clean_to_original=offsets,
@@ -375,8 +387,13 @@ def decode_bytes(data: bytes, path: Path | str = "", *, declared: str | None = N
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _decode_declared(data, declared) or _decode_legacy(data, path)
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            # A UTF-8 file cut off inside its last character (a half-saved or truncated file):
+            # the rest is UTF-8, so decoding it all as a legacy encoding would garble every accent.
+            text, encoding = data[:error.start].decode("utf-8") + "\ufffd", "utf-8"
+        else:
+            text, encoding = _decode_declared(data, declared) or _decode_legacy(data, path)
     _reject_binary(text, path)
     return text, encoding
 
@@ -786,9 +803,14 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
+
+
 def _is_title(line: str) -> bool:
     if not 2 <= len(line) <= _MAX_TITLE_CHARS or not any(char.isalpha() for char in line):
         return False
+    if _SENTENCE_INSIDE.search(line):
+        return False  # running text cut off before its full stop (a half-saved page), not a title
     return not re.search(r"[.,;]$", line) or line.endswith("...")
 
 
