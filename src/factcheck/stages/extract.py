@@ -466,6 +466,8 @@ class ExtractStage:
 
 
 CACHE_NAMESPACE = "claims"
+# The factcheck.nlp modules extraction imports (directly or through each other).
+_EXTRACTION_MODULES = ("quotes", "roles", "timex", "quantities")
 
 
 def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]] | None:
@@ -485,7 +487,9 @@ def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]
 def _extractor_fingerprint() -> str:
     """A hash of the extraction code and the spaCy model version, so a change to either misses."""
     package = Path(__file__).resolve().parent.parent
-    sources = [package / "model.py", Path(__file__).resolve(), *sorted((package / "nlp").glob("*.py"))]
+    # Only the modules extraction runs: an edit to nlp/lm.py or nlp/names.py (checks) keeps the claims.
+    sources = [package / "model.py", Path(__file__).resolve(),
+               *(package / "nlp" / f"{module}.py" for module in _EXTRACTION_MODULES)]
     digest = hashlib.sha256()
     for source in sources:
         digest.update(source.read_bytes())

@@ -47,6 +47,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
+import hashlib
 import io
 import re
 import unicodedata
@@ -54,9 +56,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import Any
 
+from factcheck.cache import Cache, open_cache, text_hash
 from factcheck.config import Settings
 from factcheck.errors import (
     BinaryInputError,
@@ -104,9 +108,10 @@ class LoadStage:
         paths, failures = discover(self.settings.paths)
         ids = assign_ids(paths)
         documents: list[Document] = []
+        cache = open_cache(self.settings)
         for path in paths:
             try:
-                documents.append(load_document(path, self.settings, doc_id=ids[path]))
+                documents.append(self._load(path, ids[path], cache))
             except InputError as error:
                 failures.append(_failure(path, error))
             except Exception as error:  # a parser bug must not sink the other documents
@@ -115,9 +120,51 @@ class LoadStage:
                     message=f"{path}: could not be loaded ({type(error).__name__}: {error}) "
                             "(leave the file out of the run, and please report this with the file)",
                 ))
+        if cache:
+            cache.close()
         documents.sort(key=lambda document: document.id)
         failures.sort(key=lambda failure: (not failure.fatal, failure.subject, failure.code))
         return corpus.evolve(documents=tuple(documents), failures=corpus.failures + tuple(failures))
+
+
+    def _load(self, path: Path, doc_id: str, cache: Cache | None) -> Document:
+        """load_document, or its earlier result for the same bytes, path, id and loader code.
+
+        Cleaning and header reading are pure functions of these; a warm run so never imports
+        trafilatura, pypdf or wordfreq. Failures are not cached: they are re-read and re-raised.
+        """
+        if cache is None:
+            return load_document(path, self.settings, doc_id=doc_id)
+        data = _read_bytes(path, self.settings.max_file_bytes)  # raises as load_document would
+        option = _published_option(self.settings, doc_id, path)
+        key = text_hash("\x1f".join([_loader_fingerprint(), str(path), doc_id, str(option), hashlib.sha256(data).hexdigest()]))
+        cached = cache.get_blob(CACHE_NAMESPACE, key)
+        if cached is not None:
+            try:
+                return Document.model_validate_json(cached)
+            except ValueError:
+                pass  # a stale or damaged entry: load afresh
+        document = load_document(path, self.settings, doc_id=doc_id, data=data)
+        cache.put_blob(CACHE_NAMESPACE, key, document.model_dump_json())
+        return document
+
+
+CACHE_NAMESPACE = "documents"
+
+
+@functools.lru_cache(maxsize=1)
+def _loader_fingerprint() -> str:
+    """The loading code and the parsers' versions: a change to any of them misses the cache."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for source in (Path(__file__).resolve(), package / "textclean.py", package / "model.py", package / "errors.py"):
+        digest.update(source.read_bytes())
+    for dependency in ("trafilatura", "pypdf", "charset-normalizer", "wordfreq", "ruamel.yaml"):
+        try:
+            digest.update(f"{dependency}={package_metadata.version(dependency)}".encode())
+        except package_metadata.PackageNotFoundError:
+            digest.update(f"{dependency}=missing".encode())
+    return digest.hexdigest()
 
 
 def _failure(path: Path | str, error: InputError, *, fatal: bool = False) -> Failure:
@@ -254,14 +301,18 @@ class _Metadata:
     source: str | None = None
 
 
-def load_document(path: Path, settings: Settings, *, doc_id: str | None = None) -> Document:
-    """Read one file into a Document. Raises an InputError (with ``path`` set) when it cannot."""
+def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, data: bytes | None = None) -> Document:
+    """Read one file into a Document. Raises an InputError (with ``path`` set) when it cannot.
+
+    ``data``: the file's bytes when the caller has already read them (with ``_read_bytes``).
+    """
     path = Path(path)
     doc_id = doc_id or path.stem
     kind = SUPPORTED_FORMATS.get(path.suffix.lower())
     if kind is None:
         raise _unsupported(path)
-    data = _read_bytes(path, settings.max_file_bytes)
+    if data is None:
+        data = _read_bytes(path, settings.max_file_bytes)
     metadata = _Metadata()
     metadata_source: PublishedSource = "metadata"
     protect = 0
