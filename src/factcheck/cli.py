@@ -5,18 +5,19 @@ from __future__ import annotations
 import sys
 from datetime import date
 from enum import Enum
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from factcheck.config import Settings
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.fileio import write_atomic
-from factcheck.model import RunResult, Severity
+
+if TYPE_CHECKING:  # the models load when a command runs, so --help answers at once
+    from factcheck.config import Settings
+    from factcheck.model import RunResult
 
 app = typer.Typer(
     name="factcheck",
@@ -42,11 +43,15 @@ class FailOn(str, Enum):
 
 
 def reporter_names() -> list[str]:
+    from importlib.metadata import entry_points
+
     return sorted(entry.name for entry in entry_points(group="factcheck.reporters"))
 
 
 def render(result: RunResult, output_format: str, color: bool = False) -> str:
     """Render with the reporter registered under ``output_format``."""
+    from importlib.metadata import entry_points
+
     for entry in entry_points(group="factcheck.reporters"):
         if entry.name == output_format:
             reporter_class = entry.load()
@@ -153,6 +158,8 @@ def check(
 ) -> None:
     """Check documents: claims, cross-source clusters and consistency findings."""
     try:
+        from factcheck.model import Severity
+
         settings = build_settings(
             config=config,
             isolated=isolated,
@@ -281,7 +288,7 @@ def findings(
 ) -> None:
     """List findings by status (default: the open ones). Exits 0 unless the run is broken (2)."""
     try:
-        from factcheck.model import Status
+        from factcheck.model import RunResult, Status
         from factcheck.resolutions import with_status
 
         settings = build_settings(
@@ -340,6 +347,7 @@ def audit(
     """The editor's view of one draft against its sources, in the draft's order."""
     try:
         from factcheck.audit import audit as run_audit, render_audit
+        from factcheck.model import Severity
 
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions,
