@@ -111,14 +111,40 @@ def build_settings(*, config: Path | None = None, isolated: bool = False, **valu
 
 
 def run_with_progress(settings: Settings) -> RunResult:
+    """run(), with a progress bar per stage on stderr (rate and ETA where a stage counts its work).
+
+    Nothing is drawn when stderr is not a terminal, so logs and CI output stay clean.
+    """
     from factcheck.pipeline import run
+
+    if not sys.stderr.isatty():
+        return run(settings)
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
     labels = {"load": "reading documents", "extract": "extracting claims (spaCy)", "embed": "embedding claims",
               "cluster": "clustering", "check": "running checks"}
-    if not sys.stderr.isatty():
-        return run(settings)
-    with stderr.status("starting") as status:
-        return run(settings, on_stage=lambda name: status.update(labels.get(name, name)))
+    units = {"extract": "docs", "embed": "claims", "check": "checks"}
+    columns = (SpinnerColumn(), TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(),
+               TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("eta"),
+               TimeRemainingColumn())
+    tasks: dict[str, int] = {}
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        def on_stage(name: str) -> None:
+            for task_id in tasks.values():  # the previous stage is done
+                task = progress.tasks[task_id]
+                progress.update(task_id, total=task.total or 1, completed=task.total or 1)
+            tasks[name] = progress.add_task(labels.get(name, name), total=None, rate="")
+
+        def on_progress(name: str, done: int, total: int) -> None:
+            task_id = tasks.get(name)
+            if task_id is None:
+                return
+            speed = progress.tasks[task_id].speed
+            rate = f"{speed:.1f} {units.get(name, 'items')}/s" if speed else ""
+            progress.update(task_id, completed=done, total=max(total, 1), rate=rate)
+
+        return run(settings, on_stage=on_stage, on_progress=on_progress)
 
 
 PathsArgument = Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: seeds/).")]

@@ -58,14 +58,20 @@ def build_stages(settings: Settings, *, embedder=None, nlp=None, checks=None, co
 
 
 ProgressCallback = Callable[[str], None]
+# (stage name, units done, units in all): extract reports documents, check reports checks.
+# Library code never prints; the CLI turns these calls into progress bars on stderr.
+CountCallback = Callable[[str, int, int], None]
 
 
-def run_stages(stages: Sequence[Stage], corpus: Corpus | None = None, on_stage: ProgressCallback | None = None) -> Corpus:
+def run_stages(stages: Sequence[Stage], corpus: Corpus | None = None, on_stage: ProgressCallback | None = None,
+               on_progress: CountCallback | None = None) -> Corpus:
     validate_order(stages)
     corpus = corpus or Corpus()
     for stage in stages:
         if on_stage:
             on_stage(stage.name)
+        if on_progress is not None and hasattr(stage, "on_progress"):
+            stage.on_progress = on_progress  # a stage that counts its work declares the attribute
         started = time.perf_counter()
         corpus = stage(corpus)
         corpus.timings[stage.name] = round(time.perf_counter() - started, 4)
@@ -85,8 +91,12 @@ def _cannot_proceed(corpus: Corpus, stage: Stage) -> bool:
 
 
 def run(settings: Settings | None = None, *, embedder=None, nlp=None, checks=None, context=None,
-        on_stage: ProgressCallback | None = None) -> RunResult:
-    """Run the whole pipeline on ``settings.paths`` and return the finished corpus."""
+        on_stage: ProgressCallback | None = None, on_progress: CountCallback | None = None) -> RunResult:
+    """Run the whole pipeline on ``settings.paths`` and return the finished corpus.
+
+    ``on_stage(name)`` is called as each stage starts; ``on_progress(name, done, total)`` as a
+    stage that counts its work (documents, batches, checks) advances.
+    """
     settings = settings or Settings()
     stages = build_stages(settings, embedder=embedder, nlp=nlp, checks=checks, context=context)
-    return RunResult(corpus=run_stages(stages, on_stage=on_stage), settings=settings)
+    return RunResult(corpus=run_stages(stages, on_stage=on_stage, on_progress=on_progress), settings=settings)

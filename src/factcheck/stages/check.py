@@ -70,6 +70,7 @@ class CheckStage:
         self.settings = settings
         self.checks = checks
         self.context = context
+        self.on_progress = None  # (stage, checks done, checks in all), set by the pipeline
 
     def __call__(self, corpus: Corpus) -> Corpus:
         checks = self.checks if self.checks is not None else select_checks(self.settings)
@@ -85,7 +86,9 @@ class CheckStage:
             failures.extend(ledger_failures)
         check_data: dict[str, dict] = {}
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
-        for check_class in checks:
+        for number, check_class in enumerate(checks):
+            if self.on_progress is not None:
+                self.on_progress(self.name, number, len(checks))
             override = _severity_override(self.settings, check_class)
             try:
                 check = check_class()
@@ -106,6 +109,8 @@ class CheckStage:
                     finding = finding.model_copy(update={"severity": override})
                 # Identical evidence and key means the same finding reported twice: keep one.
                 findings.setdefault(finding.id, finding)
+        if self.on_progress is not None:
+            self.on_progress(self.name, len(checks), len(checks))
         ordered = sort_findings(list(findings.values()))
         # Resolutions are policy too: applied here, once, after severities and de-duplication.
         ordered, stale, resolution_failures = resolve_findings(ordered, self.settings.resolutions, checks_run)

@@ -383,6 +383,7 @@ class ExtractStage:
     def __init__(self, settings: Any, nlp: Any = None) -> None:
         self.settings = settings
         self._nlp = nlp
+        self.on_progress: Any = None  # (stage, documents done, documents in all), set by the pipeline
 
     @property
     def nlp(self) -> Any:
@@ -433,7 +434,10 @@ class ExtractStage:
             except ModelError as exc:
                 failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=str(exc), code=exc.code, fatal=True))
                 return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
-        for doc, key in pending:
+        total = len(corpus.documents)
+        for number, (doc, key) in enumerate(pending):
+            if self.on_progress is not None:
+                self.on_progress(self.name, total - len(pending) + number, total)
             skipped: list[tuple[int, int]] = []
             try:
                 extracted = self.extract_document(doc, nlp, skipped=skipped)
@@ -453,6 +457,8 @@ class ExtractStage:
                     "claims": [claim.model_dump(mode="json") for claim in extracted],
                     "skipped": [list(pair) for pair in skipped],
                 }))
+        if self.on_progress is not None:
+            self.on_progress(self.name, total, total)
         if cache:
             cache.close()
         claims.sort(key=lambda claim: (claim.doc, claim.span.start, claim.span.end))
