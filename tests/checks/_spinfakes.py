@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from factcheck.nlp.lm import TokenScore
+from factcheck.nlp.spin import STOPWORDS, frequency_logprob
 
 _TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _PROMPT = re.compile(r"(The opposite of|Another word for) (\w+) is (\w+)\.")
 
 
 class BigramLM:
-    """log P(word | previous word) from a table; unseen content words are very unlikely.
+    """log P(word | previous word) from a table; an unlisted content word gets its frequency.
 
     ``opposites`` answers the contrast prompts: ("export", "import") reads as opposites.
     """
@@ -19,19 +20,21 @@ class BigramLM:
     name = "fake-bigram"
 
     def __init__(self, bigrams: dict[tuple[str, str], float], opposites: set[tuple[str, str]] = frozenset(),
-                 unseen: float = -12.0, function_word: float = -2.0) -> None:
+                 function_word: float = -2.0,
+                 near: dict[str, list[str]] | None = None) -> None:
+        self.near = near
         self.bigrams = bigrams
         self.opposites = {tuple(sorted(pair)) for pair in opposites}
-        self.unseen = unseen
         self.function_word = function_word
         self.calls = 0
 
     def _logprob(self, previous: str, word: str) -> float:
         if (previous, word) in self.bigrams:
             return self.bigrams[(previous, word)]
-        if not word.isalpha() or len(word) <= 3 or word[0].isupper():
+        if not word.isalpha() or word.casefold() in STOPWORDS or word[0].isupper():
             return self.function_word
-        return self.unseen
+        # An unlisted content word is as likely as its everyday frequency suggests, a bit more.
+        return frequency_logprob(word) + 2.0
 
     def score_tokens(self, texts, top_k=0):
         self.calls += 1
@@ -57,6 +60,12 @@ class BigramLM:
                 previous = word
             results.append(tokens)
         return results
+
+    def neighbours(self, word, count=50):
+        """Every word the table knows is a "near-synonym", unless ``near`` says otherwise."""
+        if self.near is not None:
+            return list(self.near.get(word, ()))[:count]
+        return sorted({w for _, w in self.bigrams if w != word})[:count]
 
     def sequence_logprobs(self, texts):
         return [sum(token.logprob for token in tokens) for tokens in self.score_tokens(texts)]

@@ -17,6 +17,8 @@ BIGRAMS = {
     ("their", "space"): -1.0, ("space", "assets"): -1.0, ("space", "operations"): -1.0,
     ("in", "space"): -1.5, ("geosynchronous", "orbit"): -0.5, ("in", "geosynchronous"): -12.0,
     ("security", "threat"): -1.0,
+    # How the spun wording reads to it: far less likely than the words' frequency suggests.
+    ("of", "pleasure"): -12.0, ("their", "planetary"): -12.0, ("in", "area"): -12.0,
 }
 
 
@@ -65,7 +67,7 @@ def test_source_signal_uses_the_other_documents_wording():
 def test_document_signal_offers_the_same_slot_elsewhere_in_the_document():
     text = ("Japan made major advancements in area operations over the past decade.\n\n"
             "Its officers still lack experience in military space operations and training.")
-    lm = BigramLM({k: v for k, v in BIGRAMS.items() if k[0] != "in"})  # the model alone would not guess "space"
+    lm = BigramLM({k: v for k, v in BIGRAMS.items() if k != ("in", "space")})  # the model alone would not guess "space"
     findings, _ = run({"a": text}, lm=lm)
     [finding] = phrase_findings(findings)
     assert finding.evidence[0].text == "area" and finding.suggestion == "space"
@@ -142,3 +144,10 @@ def test_gemma_flags_handmade_spun_sentences_but_not_clean_ones():
     flagged = scorer.analyse(spun + clean)
     assert flagged[0] and flagged[0][0].text == "pleasure"
     assert all(not flags for flags in flagged[len(spun):])
+
+
+def test_a_preferred_word_that_is_no_near_synonym_is_not_spin():
+    """The context prefers "convenience", but it is no neighbour of "pleasure": a rare choice, not a swap."""
+    text = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    findings, _ = run({"a": text}, lm=BigramLM(BIGRAMS, near={"pleasure": ["joy", "delight"]}))
+    assert phrase_findings(findings) == []

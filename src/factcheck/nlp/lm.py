@@ -57,6 +57,11 @@ class LanguageModel(Protocol):
         """Total log-probability of each text (all tokens after the first)."""
         ...
 
+    def neighbours(self, word: str, count: int = 50) -> list[str]:
+        """Whole words nearest to ``word`` in the model's input embeddings (near-synonyms and
+        related words), nearest first; empty when the word is not a single token."""
+        ...
+
 
 def default_lm_dir(cache_dir: Path | None = None) -> Path:
     if cache_dir is None:
@@ -145,6 +150,7 @@ class GemmaLM:
         self._lock = threading.Lock()
         self._subset = None
         self._subset_weight = None
+        self._lexicon = None
 
     def _load(self):
         with self._lock:
@@ -251,6 +257,30 @@ class GemmaLM:
                 ))
             results.append(scores)
         return results
+
+    def neighbours(self, word: str, count: int = 50) -> list[str]:
+        import torch
+
+        if self._lexicon is None:
+            from wordfreq import zipf_frequency
+
+            model, tokenizer = self._load()
+            pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+            ids, words = [], []
+            for token_id, piece in enumerate(pieces):
+                bare = piece[1:] if piece and piece.startswith("\u2581") else ""
+                if len(bare) >= 3 and bare.isalpha() and bare.islower() and zipf_frequency(bare, "en") >= 3.0:
+                    ids.append(token_id)
+                    words.append(bare)
+            weight = model.get_input_embeddings().weight[torch.tensor(ids)].float()
+            self._lexicon = (torch.nn.functional.normalize(weight, dim=-1), words, {w: i for i, w in enumerate(words)})
+        matrix, words, index = self._lexicon
+        row = index.get(word.casefold())
+        if row is None:
+            return []
+        similarity = matrix @ matrix[row]
+        order = torch.topk(similarity, min(count + 1, len(words))).indices.tolist()
+        return [words[i] for i in order if i != row][:count]
 
     def sequence_logprobs(self, texts: Sequence[str]) -> list[float]:
         totals: list[float] = []

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-SCORER_VERSION = "3"
+SCORER_VERSION = "4"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -184,7 +184,9 @@ class Thresholds:
     min_gain: float = 5.0  # swapping in the suggestion raises the sentence log-likelihood this much
     min_rest_gain: float = 0.0  # ... and the words after the swap do not get less likely
     min_source_gain: float = 1.0  # a substitution seen against another source needs only this gain
-    top_k: int = 40
+    top_k: int = 200
+    neighbours: int = 50  # how many embedding neighbours count as near-synonyms
+    nearest: int = 4  # the nearest neighbours always tried as originals
     window_left: int = 6  # words of left context kept when rescoring a swap
     window_right: int = 6  # words after the swap rescored
     max_shortlist: int = 2
@@ -196,7 +198,7 @@ class Thresholds:
         if settings is None:
             return base
         values = {name: settings.threshold(f"{prefix}.{name}", getattr(base, name)) for name in asdict(base)}
-        for integer in ("top_k", "max_shortlist", "max_candidates", "window_left", "window_right"):
+        for integer in ("top_k", "neighbours", "nearest", "max_shortlist", "max_candidates", "window_left", "window_right"):
             values[integer] = int(values[integer])
         return cls(**values)
 
@@ -253,6 +255,15 @@ class LMSpinScorer:
         self.lm = lm
         self.thresholds = thresholds or Thresholds()
         self.cache = cache or ResultCache(None)
+        self._near: dict[str, list[str]] = {}
+
+    def _neighbours(self, word: str) -> list[str]:
+        lookup = getattr(self.lm, "neighbours", None)
+        if lookup is None:
+            return []
+        if word not in self._near:
+            self._near[word] = lookup(word, self.thresholds.neighbours)
+        return self._near[word]
 
     def _key(self, sentence: str, skip: Sequence[tuple[int, int]], extra: dict[int, list[tuple[str, str]]]) -> str:
         payload = json.dumps([SCORER_VERSION, getattr(self.lm, "name", "lm"), asdict(self.thresholds), sentence,
@@ -298,16 +309,25 @@ class LMSpinScorer:
             # A token that straddles the word boundary means the model read it differently.
             context = sum(t.logprob for t in mine)
             pmi = context - frequency_logprob(word.text)
-            alternatives = _word_alternatives(mine[0].alternatives, word.text)
+            unlikely = pmi < th.max_pmi and context < th.max_logprob
             offered = [(c, signal) for c, signal in extra.get(word.start, []) if not is_variant(c, word.text)]
             from_source = [c for c, signal in offered if signal == "source"]
-            best_alternative = alternatives[0][1] if alternatives else -99.0
-            unlikely = pmi < th.max_pmi and context < th.max_logprob
-            suspicious = unlikely and best_alternative - context > th.alt_margin
-            from_document = [c for c, signal in offered if signal == "document"] if unlikely else []
+            if not unlikely and not from_source:
+                continue
+            # A spinner swaps a word for a near-synonym, so the original is one of the observed
+            # word's neighbours (in the model's embeddings) that the context clearly prefers.
+            near = set(self._neighbours(word.text))
+            alternatives = [(c, lp) for c, lp in _word_alternatives(mine[0].alternatives, word.text)
+                            if c in near and lp - context > th.alt_margin]
+            from_document = [c for c, signal in offered if signal == "document" and c in near] if unlikely else []
+            # The nearest neighbours are tried even when the left context alone does not predict
+            # them: the words after the swap may be what makes the original clear.
+            nearest = [c for c in self._neighbours(word.text)
+                       if c not in STOPWORDS and not is_variant(c, word.text)][: th.nearest]
+            suspicious = unlikely and bool(alternatives or nearest)
             if suspicious or from_source or from_document:
                 candidates = [c for c, _ in alternatives[: th.max_candidates]]
-                candidates = list(dict.fromkeys([*from_source, *from_document, *candidates]))
+                candidates = list(dict.fromkeys([*from_source, *from_document, *candidates, *nearest]))
                 shortlist.append((pmi, index, context, candidates, bool(from_source), unlikely))
         shortlist.sort(key=lambda item: (not item[4], item[0]))
         shortlist = shortlist[: th.max_shortlist + sum(1 for item in shortlist if item[4])]
