@@ -214,6 +214,7 @@ class AttributionConflictCheck(Check):
                 blocks[token].append(mention)
         documents = {document.id: document for document in corpus.documents}
         seen: set[tuple[str, str, str]] = set()
+        self.candidate_pairs = sum(len(members) * (len(members) - 1) // 2 for members in blocks.values())
         for token in sorted(blocks):
             members = sorted(blocks[token], key=lambda m: (m.doc, m.name_span.start))
             for i, left in enumerate(members):

@@ -30,6 +30,9 @@ class Check:
     code: ClassVar[str]
     slug: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
+    # Pairs a pairwise check compared in its last run (set by run); the runner records it in
+    # corpus.extras["candidate_pairs"], so a benchmark shows whether blocking keeps it near-linear.
+    candidate_pairs: int | None = None
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError

@@ -71,6 +71,7 @@ class DateConflictCheck(Check):
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         # Block on (cluster, event): only claims that already say the same thing meet.
+        self.candidate_pairs = 0
         blocks: dict[tuple[str, tuple[str, str, str]], list[tuple[Claim, TimeExpression]]] = defaultdict(list)
         for claim in corpus.claims:
             cluster = corpus.cluster_of(claim.id)
@@ -87,6 +88,7 @@ class DateConflictCheck(Check):
                 first_of_value.setdefault(f"{claim.doc}\x1f{time.value}", (claim, time))
             reported: set[tuple[str, str]] = set()
             entries = list(first_of_value.values())
+            self.candidate_pairs = (self.candidate_pairs or 0) + len(entries) * (len(entries) - 1) // 2
             for i, (left, left_time) in enumerate(entries):
                 for right, right_time in entries[i + 1:]:
                     if left.id == right.id or dates_agree(left_time.value or "", right_time.value or ""):

@@ -96,6 +96,8 @@ class LedgerConflictCheck(Check):
         ledger: Ledger | None = context.ledger
         if ledger is None:
             return []
+        # Each claim meets each ledger entry once: linear in claims, never claims x claims.
+        self.candidate_pairs = len(corpus.claims) * (len(ledger.events) + len(ledger.figures) + len(ledger.people))
         findings: list[Finding] = []
         for document in corpus.documents:
             full_names = known_full_names(corpus, document.id) if ledger.people else []

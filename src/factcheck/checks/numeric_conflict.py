@@ -164,6 +164,7 @@ class NumericConflictCheck(Check):
                     for entity in sorted(entities & holders if holders else entities):
                         blocks[(family, measure, f"entity:{entity}")].append((claim, index, quantity))
         seen: set[tuple[str, str]] = set()
+        self.candidate_pairs = sum(len(members) * (len(members) - 1) // 2 for members in blocks.values())
         for block_key in sorted(blocks):
             members = blocks[block_key]
             for i, (left, left_index, left_q) in enumerate(members):

@@ -124,6 +124,7 @@ class QuoteProvenanceCheck(Check):
             for position, left in enumerate(members):
                 for right in members[position + 1:]:
                     shared[(left, right)] += 1
+        self.candidate_pairs = len(shared)  # pairs sharing at least one indexed word
         pairs = []
         for (left, right), count in shared.items():
             needed = min(SHARED_WORDS, len(_index_words(quotes[left].text)), len(_index_words(quotes[right].text)))

@@ -67,6 +67,8 @@ class UncorroboratedCheck(Check):
             if cluster.cross_source:
                 for doc in cluster.documents:
                     shared_docs[doc].update(other for other in cluster.documents if other != doc)
+        # Document pairs that share a cross-source cluster: what "covered" is looked up in.
+        self.candidate_pairs = sum(len(others) for others in shared_docs.values())
         entity_docs: dict[str, set[str]] = defaultdict(set)
         for claim in corpus.claims:
             for entity in _claim_entities(claim):

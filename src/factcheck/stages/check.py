@@ -85,6 +85,7 @@ class CheckStage:
             context = dataclasses.replace(context, ledger=ledger)
             failures.extend(ledger_failures)
         check_data: dict[str, dict] = {}
+        candidate_pairs: dict[str, int] = {}
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
         for number, check_class in enumerate(checks):
             if self.on_progress is not None:
@@ -94,6 +95,8 @@ class CheckStage:
                 check = check_class()
                 produced = list(check.run(corpus, context))
                 data = check.report_data(corpus, produced)
+                if check.candidate_pairs is not None:
+                    candidate_pairs[check_class.slug] = check.candidate_pairs
                 if data is not None:
                     check_data[check_class.slug] = data
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
@@ -115,6 +118,7 @@ class CheckStage:
         # Resolutions are policy too: applied here, once, after severities and de-duplication.
         ordered, stale, resolution_failures = resolve_findings(ordered, self.settings.resolutions, checks_run)
         failures.extend(resolution_failures)
-        extras = {**corpus.extras, "checks": check_data}
+        extras = {**corpus.extras, "checks": check_data,
+                  "candidate_pairs": {**corpus.extras.get("candidate_pairs", {}), **candidate_pairs}}
         return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras,
                              stale_resolutions=stale)
