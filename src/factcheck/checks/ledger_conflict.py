@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -29,16 +30,23 @@ def _find(text: str, phrase: str, *, inflected: bool = False) -> int | None:
     ``inflected`` lets the last word take a verb or noun ending ("test" finds "testing", but
     "found" does not find "foundational").
     """
+    pattern = _phrase_pattern(phrase, inflected)
+    if pattern is None:
+        return None
+    match = pattern.search(text)
+    return match.start() if match else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str, inflected: bool) -> re.Pattern[str] | None:
+    """The compiled pattern for a ledger phrase: built once per run, not once per claim."""
     folded = normalise_text(phrase)
     if not folded:
         return None
     if inflected:
         stem = folded[:-1] if folded.endswith("e") else folded
-        pattern = rf"(?<!\w){re.escape(stem)}{_INFLECTIONS}(?!\w)"
-    else:
-        pattern = rf"(?<!\w){re.escape(folded)}(?:s)?(?!\w)"
-    match = re.search(pattern, text)
-    return match.start() if match else None
+        return re.compile(rf"(?<!\w){re.escape(stem)}{_INFLECTIONS}(?!\w)")
+    return re.compile(rf"(?<!\w){re.escape(folded)}(?:s)?(?!\w)")
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
