@@ -22,7 +22,8 @@ _ESCAPED = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
 
 def escape(text: str, limit: int | None = MAX_CELL_CHARS) -> str:
     """Text from a document as inert Markdown: one line, no markup, no HTML, no mentions."""
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", "", text)  # controls, bidi overrides
+    # C0 and C1 controls (\x9b is an 8-bit CSI), zero-width marks and bidi overrides
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
