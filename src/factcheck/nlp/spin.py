@@ -178,7 +178,7 @@ def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[
 class Thresholds:
     """Tunables, calibrated on the synthetic split (benchmarks/garbled.py)."""
 
-    max_pmi: float = 0.5  # context log-prob minus frequency log-prob: below this, the context disfavours the word
+    max_pmi: float = -1.0  # context log-prob minus frequency log-prob: below this, the context disfavours the word
     max_logprob: float = -6.0  # and the word is improbable in context (nats)
     alt_margin: float = 3.0  # the best alternative is this much likelier at that position
     min_gain: float = 5.0  # swapping in the suggestion raises the sentence log-likelihood this much
@@ -189,7 +189,7 @@ class Thresholds:
     nearest: int = 4  # the nearest neighbours always tried as originals
     window_left: int = 6  # words of left context kept when rescoring a swap
     window_right: int = 6  # words after the swap rescored
-    max_shortlist: int = 2
+    max_shortlist: int = 3
     max_candidates: int = 4
 
     @classmethod
