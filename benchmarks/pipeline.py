@@ -28,9 +28,9 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "bbc" / "articles.jsonl"
 
 
-def write_bbc(count: int, folder: Path) -> Path:
+def write_bbc(count: int, folder: Path, corpus: Path = CORPUS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    with CORPUS.open(encoding="utf-8") as lines:
+    with corpus.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             if number >= count:
                 break
@@ -44,14 +44,20 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process: steadier than wall time on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: str | None) -> dict:
     from factcheck import Settings, run
 
     settings = Settings(paths=tuple(Path(p) for p in paths), cache_dir=Path(cache_dir), ignore=tuple(ignore),
                         ledger_dir=REPO / "claims", resolutions=None)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     result = run(settings)
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     corpus = result.corpus
     if claims_out:
         Path(claims_out).write_text(json.dumps({
@@ -63,7 +69,7 @@ def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: st
         key = f"{finding.check}:{finding.severity.value}"
         findings[key] = findings.get(key, 0) + 1
     return {
-        "total": total, "stages": corpus.timings, "peak_mb": peak_mb(), "documents": len(corpus.documents),
+        "total": total, "cpu": cpu, "stages": corpus.timings, "peak_mb": peak_mb(), "documents": len(corpus.documents),
         "claims": len(corpus.claims), "clusters": len(corpus.clusters), "findings": findings,
         "candidate_pairs": corpus.extras.get("candidate_pairs"),
         "modules": sorted(m for m in ("torch", "spacy") if m in sys.modules),
@@ -72,7 +78,7 @@ def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: st
 
 def run_floor(claims_file: str) -> dict:
     data = json.loads(Path(claims_file).read_text())
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     from factcheck.stages.extract import load_spacy
 
     nlp = load_spacy()
@@ -87,7 +93,7 @@ def run_floor(claims_file: str) -> dict:
     encoder_loaded = time.perf_counter()
     embedder.encode(data["claims"])
     encoded = time.perf_counter()
-    return {"total": encoded - started, "stages": {"spacy-load": loaded - started, "parse": parsed - loaded,
+    return {"total": encoded - started, "cpu": cpu_seconds() - cpu_started, "stages": {"spacy-load": loaded - started, "parse": parsed - loaded,
             "st-load": encoder_loaded - parsed, "encode": encoded - encoder_loaded}, "peak_mb": peak_mb()}
 
 
@@ -109,9 +115,20 @@ def benchmark(label: str, paths: list[Path], ignore: list[str], work: Path) -> l
     return [(f"{label} cold", cold), (f"{label} warm", warm), (f"{label} floor", floor)]
 
 
+def cli_seconds(arguments: list[str], repeat: int) -> float:
+    """Best wall-clock seconds of ``factcheck ARGUMENTS`` in a fresh process (start-up included)."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "factcheck", *arguments], capture_output=True, cwd=REPO,
+                       env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def print_table(rows: list[tuple[str, dict]]) -> None:
     stage_names = ["load", "extract", "embed", "cluster", "check", "spacy-load", "parse", "st-load", "encode"]
-    header = f"{'case':<16}{'docs':>6}{'claims':>8}{'total s':>9}{'s/doc':>8}{'peak MB':>9}  " + " ".join(f"{s:>8}" for s in stage_names)
+    header = f"{'case':<16}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'peak MB':>9}  " + " ".join(f"{s:>8}" for s in stage_names)
     print(header)
     print("-" * len(header))
     documents = {}
@@ -122,14 +139,28 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         stages = row.get("stages", {})
         cells = " ".join(f"{stages[s]:>8.2f}" if s in stages else f"{'':>8}" for s in stage_names)
         per_doc = row["total"] / docs if docs else 0
-        print(f"{label:<16}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{per_doc:>8.3f}{row['peak_mb']:>9.0f}  {cells}")
+        cpu = f"{row['cpu']:>8.1f}" if "cpu" in row else f"{'':>8}"
+        print(f"{label:<16}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{row['peak_mb']:>9.0f}  {cells}")
     print()
+    by_label = dict(rows)
     for label, row in rows:
         if label.endswith("cold"):
-            floor = dict(rows)[label.replace("cold", "floor")]
-            print(f"{label.replace(' cold', ''):<16} pipeline/floor = {row['total'] / floor['total']:.2f}x; "
-                  f"warm imports: {dict(rows)[label.replace('cold', 'warm')]['modules'] or 'neither torch nor spaCy'}; "
-                  f"clusters {row['clusters']}; candidate pairs {row.get('candidate_pairs')}; findings {row['findings']}")
+            floor = by_label[label.replace("cold", "floor")]
+            cpu_ratio = f" (cpu {row['cpu'] / floor['cpu']:.2f}x)" if "cpu" in row and "cpu" in floor else ""
+            print(f"{label.replace(' cold', ''):<16} pipeline/floor = {row['total'] / floor['total']:.2f}x{cpu_ratio}; "
+                  f"warm imports: {by_label[label.replace('cold', 'warm')]['modules'] or 'neither torch nor spaCy'}; "
+                  f"clusters {row['clusters']}")
+            print(f"{'':<16} candidate pairs: {row.get('candidate_pairs')}")
+    bbc = sorted((int(label.split()[0].split("-")[1]), row) for label, row in rows
+                 if label.startswith("bbc-") and label.endswith("cold"))
+    if len(bbc) >= 2:
+        (small, small_row), (large, large_row) = bbc[0], bbc[-1]
+        ratio = (large_row["total"] / large) / (small_row["total"] / small)
+        print(f"\nper-article time at {large} / at {small}: {ratio:.2f}x")
+    for size, row in bbc:
+        print(f"\nfindings per 100 articles (bbc-{size}, by check and severity):")
+        for key, count in sorted(row["findings"].items()):
+            print(f"  {key:<40}{100 * count / max(row['documents'], 1):>8.1f}")
 
 
 def main() -> None:
@@ -137,6 +168,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--no-seeds", action="store_true")
     parser.add_argument("--skip-checks", default="garbled-wording,divergence")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="JSON lines with id and text (default: the BBC sample)")
     parser.add_argument("--case", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", help=argparse.SUPPRESS)
     parser.add_argument("--paths", nargs="*", help=argparse.SUPPRESS)
@@ -155,13 +187,20 @@ def main() -> None:
 
     ignore = [name for name in args.skip_checks.split(",") if name in registered_checks()]
     rows: list[tuple[str, dict]] = []
+    command_lines: list[str] = []
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         if not args.no_seeds:
             rows += benchmark("seeds", [REPO / "seeds"], ignore, work)
+            skip = [part for name in ignore for part in ("--ignore", name)]
+            warm_cli = cli_seconds(["check", "seeds", "--cache-dir", str(work / "cache-seeds"), "-f", "json", *skip], 3)
+            command_lines.append(f"factcheck --help: {cli_seconds(['--help'], 5):.2f} s (best of 5)")
+            command_lines.append(f"factcheck check seeds, warm cache, new process: {warm_cli:.2f} s (best of 3)")
         for size in (int(s) for s in args.sizes.split(",") if s):
-            rows += benchmark(f"bbc-{size}", [write_bbc(size, work / f"bbc-{size}")], ignore, work)
+            rows += benchmark(f"bbc-{size}", [write_bbc(size, work / f"bbc-{size}", args.corpus)], ignore, work)
     print_table(rows)
+    for line in command_lines:
+        print(line)
 
 
 if __name__ == "__main__":
