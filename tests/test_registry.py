@@ -36,3 +36,17 @@ def test_check_has_fixture_tests(slug):
 def test_codes_and_slugs_are_unique():
     checks = registered_checks()
     assert len({cls.code for cls in checks.values()}) == len(checks)
+
+
+def test_opt_in_checks_run_only_when_asked_for():
+    from factcheck.config import Settings
+    from factcheck.stages.check import select_checks
+
+    opt_in = [slug for slug, cls in registered_checks().items() if not cls.default_enabled]
+    assert opt_in, "the language-model checks are opt-in"
+    default = [cls.slug for cls in select_checks(Settings())]
+    assert not set(opt_in) & set(default)
+    extended = [cls.slug for cls in select_checks(Settings(extend_select=(opt_in[0],)))]
+    assert extended == default + [opt_in[0]] or set(extended) == set(default) | {opt_in[0]}
+    assert [cls.slug for cls in select_checks(Settings(select=(opt_in[0],)))] == [opt_in[0]]
+    assert [cls.slug for cls in select_checks(Settings(extend_select=(opt_in[0],), ignore=(opt_in[0],)))] == default

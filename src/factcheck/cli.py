@@ -157,6 +157,7 @@ CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cac
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 ChecksOption = Annotated[Optional[list[str]], typer.Option("--checks", "--select", help="Run only these checks (slug or code).")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks (slug or code).")]
+EnableOption = Annotated[Optional[list[str]], typer.Option("--enable", "--extend-select", help="Also run these opt-in checks (e.g. garbled-wording).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 EmbedderOption = Annotated[Optional[EmbedderName], typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file (factcheck.toml or pyproject.toml) instead of discovery.")]
@@ -176,6 +177,7 @@ def check(
     no_cache: NoCacheOption = False,
     checks: ChecksOption = None,
     ignore: IgnoreOption = None,
+    enable: EnableOption = None,
     embedder: EmbedderOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
@@ -197,6 +199,7 @@ def check(
             cache_dir=cache_dir,
             use_cache=False if no_cache else None,
             select=tuple(checks) if checks else None,
+            extend_select=tuple(enable) if enable else None,
             ignore=tuple(ignore) if ignore else None,
             embedder=embedder.value if embedder else None,
         )
@@ -307,6 +310,7 @@ def findings(
     no_cache: NoCacheOption = False,
     checks: ChecksOption = None,
     ignore: IgnoreOption = None,
+    enable: EnableOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     resolutions: ResolutionsOption = None,
@@ -322,6 +326,7 @@ def findings(
             paths=tuple(paths) if paths else None, published=parse_published(published) or None,
             cache_dir=cache_dir, use_cache=False if no_cache else None,
             select=tuple(checks) if checks else None, ignore=tuple(ignore) if ignore else None,
+            extend_select=tuple(enable) if enable else None,
         )
         result = run_with_progress(settings)
         statuses = list(Status) if status is StatusFilter.all else [Status(status.value)]
@@ -343,7 +348,9 @@ def rule(
 
     if name is None:
         for check_class in registered_checks().values():
-            sys.stdout.write(f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} {check_class.summary()}\n")
+            opt_in = "" if check_class.default_enabled else " (opt-in: --enable)"
+            sys.stdout.write(f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} "
+                             f"{check_class.summary()}{opt_in}\n")
         return
     check_class = find_check(name)
     if check_class is None:

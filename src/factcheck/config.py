@@ -26,6 +26,7 @@ class Settings(BaseModel):
     ledger_dir: Path | None = Path("claims")
     resolutions: Path | None = Path("claims/resolutions.yaml")
     select: tuple[str, ...] = ()  # check slugs or codes to run; empty = all registered
+    extend_select: tuple[str, ...] = ()  # opt-in checks to run beside the default set
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = Field(default_factory=dict)  # slug or code -> severity override
     fail_on: Severity = Severity.ERROR

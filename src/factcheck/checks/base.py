@@ -30,6 +30,9 @@ class Check:
     code: ClassVar[str]
     slug: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
+    # Costly checks (a language model over every sentence) run only when asked for, by
+    # --checks/--enable or `select`/`extend-select` in configuration.
+    default_enabled: ClassVar[bool] = True
     # Pairs a pairwise check compared in its last run (set by run); the runner records it in
     # corpus.extras["candidate_pairs"], so a benchmark shows whether blocking keeps it near-linear.
     candidate_pairs: int | None = None

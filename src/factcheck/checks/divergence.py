@@ -33,6 +33,7 @@ class DivergenceCheck(Check):
     code: ClassVar[str] = "FC021"
     slug: ClassVar[str] = "divergence"
     severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled = False  # a language model over every sentence: opt in with --enable
 
     language_model: ClassVar[Any] = None
 

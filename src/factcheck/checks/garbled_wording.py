@@ -48,6 +48,7 @@ class GarbledWordingCheck(Check):
     code: ClassVar[str] = "FC020"
     slug: ClassVar[str] = "garbled-wording"
     severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled = False  # a language model over every sentence: opt in with --enable
 
     # Tests and embedders set this to a LanguageModel; None loads Gemma on first use.
     language_model: ClassVar[Any] = None

@@ -36,7 +36,7 @@ def find_check(name: str) -> type[Check] | None:
 def select_checks(settings: Settings, available: dict[str, type[Check]] | None = None) -> list[type[Check]]:
     available = registered_checks() if available is None else available
     known = {name.casefold() for cls in available.values() for name in (cls.slug, cls.code)}
-    for name in (*settings.select, *settings.ignore, *settings.severity):
+    for name in (*settings.select, *settings.extend_select, *settings.ignore, *settings.severity):
         if name.casefold() not in known:
             raise ConfigError(f"unknown check {name!r}", hint=f"known checks: {', '.join(available)}")
 
@@ -44,10 +44,12 @@ def select_checks(settings: Settings, available: dict[str, type[Check]] | None =
         folded = {name.casefold() for name in names}
         return cls.slug.casefold() in folded or cls.code.casefold() in folded
 
-    return [
-        cls for cls in available.values()
-        if (not settings.select or named(cls, settings.select)) and not named(cls, settings.ignore)
-    ]
+    def wanted(cls: type[Check]) -> bool:
+        if settings.select:
+            return named(cls, settings.select)
+        return cls.default_enabled or named(cls, settings.extend_select)
+
+    return [cls for cls in available.values() if wanted(cls) and not named(cls, settings.ignore)]
 
 
 def _severity_override(settings: Settings, check_class: type[Check]) -> Severity | None:
