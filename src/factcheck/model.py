@@ -297,6 +297,7 @@ class Corpus:
     _documents_index: dict[str, Document] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
     _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
+    _claims_by_doc_index: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def evolve(self, **changes: Any) -> "Corpus":
         return replace(self, **changes)
@@ -308,7 +309,13 @@ class Corpus:
         return self._claims_by_id()[claim_id]
 
     def claims_of(self, doc_id: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.doc == doc_id]
+        # Indexed: checks ask once per document, and a scan per call made that docs x claims.
+        if self._claims_by_doc_index is None:
+            index: dict[str, list[Claim]] = {}
+            for claim in self.claims:
+                index.setdefault(claim.doc, []).append(claim)
+            self._claims_by_doc_index = index
+        return list(self._claims_by_doc_index.get(doc_id, ()))
 
     def cluster_of(self, claim_id: str) -> Cluster | None:
         return self._cluster_by_claim().get(claim_id)
