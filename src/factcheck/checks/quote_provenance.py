@@ -125,9 +125,10 @@ class QuoteProvenanceCheck(Check):
                 for right in members[position + 1:]:
                     shared[(left, right)] += 1
         self.candidate_pairs = len(shared)  # pairs sharing at least one indexed word
+        sizes = [len(_index_words(quote.text)) for quote in quotes]  # once per quote, not per pair
         pairs = []
         for (left, right), count in shared.items():
-            needed = min(SHARED_WORDS, len(_index_words(quotes[left].text)), len(_index_words(quotes[right].text)))
+            needed = min(SHARED_WORDS, sizes[left], sizes[right])
             if count >= max(needed, 1):
                 pairs.append((left, right))
         return sorted(pairs)
