@@ -78,13 +78,25 @@ def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> 
         distances *= -1
         distances += 1
         np.clip(distances, 0, 2, out=distances)
-        nearest = np.argpartition(distances, neighbours - 1, axis=1)[:, :neighbours]
-        nearest_distances = np.take_along_axis(distances, nearest, axis=1)
-        rows = np.repeat(np.arange(start, start + len(distances)), neighbours)
-        cols = nearest.ravel()
-        keep = (nearest_distances.ravel() <= threshold) & (rows != cols)
+        within = distances <= threshold
+        # A row with at most `neighbours` entries within the threshold keeps all of them, whatever
+        # the order of the rest: only crowded rows need the (costly) partial sort.
+        crowded = np.flatnonzero(within.sum(axis=1) > neighbours)
+        sparse_rows, sparse_cols = np.nonzero(within)
+        if len(crowded):
+            keep_sparse = ~np.isin(sparse_rows, crowded)
+            sparse_rows, sparse_cols = sparse_rows[keep_sparse], sparse_cols[keep_sparse]
+            nearest = np.argpartition(distances[crowded], neighbours - 1, axis=1)[:, :neighbours]
+            nearest_distances = np.take_along_axis(distances[crowded], nearest, axis=1)
+            crowded_rows = np.repeat(crowded, neighbours)
+            crowded_cols = nearest.ravel()
+            keep_crowded = nearest_distances.ravel() <= threshold
+            sparse_rows = np.concatenate([sparse_rows, crowded_rows[keep_crowded]])
+            sparse_cols = np.concatenate([sparse_cols, crowded_cols[keep_crowded]])
+        rows = sparse_rows + start
+        keep = rows != sparse_cols
         all_rows.append(rows[keep])
-        all_cols.append(cols[keep])
+        all_cols.append(sparse_cols[keep])
     return np.concatenate(all_rows), np.concatenate(all_cols)
 
 
