@@ -80,7 +80,10 @@ def test_seeds_with_the_real_models_are_deterministic(tmp_path):
 
     def check(*paths: str) -> str:
         command = [sys.executable, "-m", "factcheck", "check", *paths, "--format", "json", "--cache-dir", cache,
-                   "--isolated", "--exit-zero"]
+                   "--isolated", "--exit-zero",
+                   # The LM swap test alone took over 15 minutes per cold run on two shared cores;
+                   # its determinism belongs in its own tests (tests/checks), not three times here.
+                   "--ignore", "garbled-wording"]
         result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8",
                                 timeout=1800)
         assert result.returncode == 0, result.stderr[-2000:]
