@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.fileio import write_atomic
+from factcheck.reporters.text import inert
 
 if TYPE_CHECKING:  # the models load when a command runs, so --help answers at once
     from factcheck.config import Settings
@@ -91,10 +92,10 @@ def fail(error: BaseException, debug: bool) -> "typer.Exit":
         raise error
     if isinstance(error, FactcheckError):
         # soft_wrap: a path:line:col message must stay on one line for editors and CI logs.
-        stderr.print(f"[bold red]error[/] [dim]{error.code}[/] {escape(str(error))}", markup=True, highlight=False,
+        stderr.print(f"[bold red]error[/] [dim]{error.code}[/] {escape(inert(str(error)))}", markup=True, highlight=False,
                      soft_wrap=True)
     else:
-        stderr.print(f"[bold red]internal error[/] {type(error).__name__}: {escape(str(error))} "
+        stderr.print(f"[bold red]internal error[/] {type(error).__name__}: {escape(inert(str(error)))} "
                      "(run with --debug for the traceback)", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
 
