@@ -1,0 +1,34 @@
+"""The pipeline benchmark still runs end to end on a small N, so it cannot rot (no timings asserted)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_pipeline_benchmark_prints_its_table(tmp_path):
+    # Ten small articles made from the seeds, so CI needs no corpus outside the repository.
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    corpus = tmp_path / "articles.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for number in range(10):
+            text = seeds[number % len(seeds)].read_text(encoding="utf-8")
+            out.write(json.dumps({"id": f"article-{number}", "text": text[: 1500 + 200 * number]}) + "\n")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "pipeline.py"), "--sizes", "10", "--no-seeds", "--corpus", str(corpus)],
+        capture_output=True, text=True, timeout=1800,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:5] == ["case", "docs", "claims", "total", "s"]
+    for case in ("bbc-10 cold", "bbc-10 warm", "bbc-10 floor"):
+        assert any(line.startswith(case) for line in lines), result.stdout
+    assert "pipeline/floor" in result.stdout and "candidate pairs" in result.stdout
+    assert "findings per 100 articles" in result.stdout
