@@ -40,7 +40,7 @@ def test_fewer_than_two_vectors_give_no_cluster():
 
 
 def _reference_groups(vectors, threshold):
-    """The scikit-learn implementation this module replaced, as the reference."""
+    """scikit-learn end to end (NearestNeighbors for the neighbours), the reference for the chunked search."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
     from sklearn.cluster import AgglomerativeClustering
@@ -86,3 +86,29 @@ def test_stats_count_neighbour_pairs_not_all_pairs():
     stats = {}
     cluster_vectors(vectors, 0.35, stats)
     assert stats["knn_pairs"] == 100 * 21
+
+
+def test_a_warm_run_reuses_the_grouping_without_importing_scikit_learn(tmp_path):
+    import subprocess
+    import sys
+
+    script = f"""
+import sys, numpy as np
+from pathlib import Path
+from factcheck.config import Settings
+from factcheck.model import Claim, Corpus, Span
+from factcheck.stages.cluster import ClusterStage
+rng = np.random.default_rng(0)
+vectors = rng.normal(size=(30, 8)).astype(np.float32)
+vectors[10:20] = vectors[10] + 0.01 * rng.normal(size=(10, 8))
+vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+claims = tuple(Claim(id=f"d#{{i}}-{{i + 1}}", doc="d", span=Span(doc="d", start=i, end=i + 1, text="x"), text="x")
+               for i in range(30))
+corpus = Corpus(claims=claims, embeddings={{c.id: v for c, v in zip(claims, vectors)}})
+clusters = ClusterStage(Settings(cache_dir=Path({str(tmp_path)!r})))(corpus).clusters
+print(len(clusters), [len(c.claims) for c in clusters], "sklearn" in sys.modules)
+"""
+    cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert cold[-1] == "True" and warm[-1] == "False"
+    assert cold[:-1] == warm[:-1] and cold[0] != "0"

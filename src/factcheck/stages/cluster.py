@@ -1,4 +1,4 @@
-"""Group claims that say the same thing across sources (cosine distance, numpy only).
+"""Group claims that say the same thing across sources (scikit-learn, cosine distance).
 
 Method: each claim's nearest neighbours (k <= 20, cosine) give a sparse graph of pairs closer
 than ``settings.cluster_threshold``; each connected component of that graph is then clustered
@@ -13,12 +13,20 @@ Threshold: 0.35 cosine distance (0.65 similarity) for all-MiniLM-L6-v2: paraphra
 across sources ("In 2012, JAXA's basic law was revised ..." / "In 2012, JAXA's foundational law
 was modified ...") sit at 0.2–0.35, sentences that merely share a topic at 0.4–0.6. Singleton claims form
 no cluster: a claim without a cluster rests on its own sentence alone.
+
+The grouping is cached (SQLite, keyed by the vectors, threshold and scikit-learn version), so a
+warm run on unchanged documents imports neither scikit-learn nor scipy.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from importlib import metadata
+
 import numpy as np
 
+from factcheck.cache import open_cache
 from factcheck.config import Settings
 from factcheck.model import Cluster, Corpus
 
@@ -32,11 +40,10 @@ LINKAGE = "complete"
 def cluster_vectors(vectors: np.ndarray, threshold: float, stats: dict | None = None) -> list[list[int]]:
     """Groups of row indices (each of two or more rows), deterministic for a given input.
 
-    Plain numpy on purpose: importing scikit-learn and scipy costs seconds, more than clustering
-    a thousand articles' claims, and warm runs should not pay it. The results are the ones
-    ``NearestNeighbors(metric="cosine", algorithm="brute")`` and ``AgglomerativeClustering``
-    (scipy's nearest-neighbour chain) give; tests/test_cluster.py compares the two. ``stats``,
-    when given, receives the number of neighbour pairs compared ("knn_pairs").
+    Neighbours come from a chunked brute-force search (what ``NearestNeighbors(metric="cosine",
+    algorithm="brute")`` computes, without holding an n x n matrix); each connected component of
+    the neighbour graph is then clustered by scikit-learn's ``AgglomerativeClustering``.
+    ``stats``, when given, receives the number of neighbour pairs compared ("knn_pairs").
     """
     count = len(vectors)
     if count < 2:
@@ -103,33 +110,30 @@ def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> 
 
 
 def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Connected-component label of each node of the undirected graph (union-find)."""
-    parent = list(range(count))
+    """Connected-component label of each node of the undirected neighbour graph."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for left, right in zip(rows.tolist(), cols.tolist()):
-        a, b = find(left), find(right)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return np.array([find(node) for node in range(count)], dtype=np.int64)
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(count, count))
+    return connected_components(graph, directed=False, connection="weak")[1]
 
 
 def _agglomerate(vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, cols: np.ndarray,
                  threshold: float) -> list[list[int]]:
     if len(vectors) == 2:
         return [[0, 1]]
+    from sklearn.cluster import AgglomerativeClustering
+
     if len(vectors) <= DENSE_COMPONENT_LIMIT:
         distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
-        return complete_linkage_groups(distances, threshold)
-    # A huge component (never seen on the seeds or 1,000 BBC articles): scikit-learn's
-    # connectivity-constrained complete linkage over the sparse neighbour graph.
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold
+        )
+        labels = model.fit_predict(distances)
+        return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
+    # A huge component (never seen on the seeds or 1,000 BBC articles): connectivity-constrained
+    # complete linkage over the sparse neighbour graph, so no dense matrix of the component.
     from scipy.sparse import coo_matrix
-    from sklearn.cluster import AgglomerativeClustering
 
     position = {int(member): index for index, member in enumerate(members)}
     local = [(position[r], position[c]) for r, c in zip(rows.tolist(), cols.tolist()) if r in position]
@@ -140,58 +144,6 @@ def _agglomerate(vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, col
         n_clusters=None, metric="cosine", linkage=LINKAGE, distance_threshold=threshold, connectivity=graph,
     )
     labels = model.fit_predict(vectors)
-    return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
-
-
-def complete_linkage_groups(distances: np.ndarray, threshold: float) -> list[list[int]]:
-    """Flat clusters of complete linkage cut below ``threshold``, from a dense distance matrix.
-
-    scipy's nearest-neighbour-chain algorithm step for step (the one ``AgglomerativeClustering``
-    runs for complete linkage), so ties break the same way; a merge at a distance >= threshold
-    is not made, as ``distance_threshold`` does it. O(n^2) memory for one component only.
-    """
-    size = len(distances)
-    upper = np.triu(np.asarray(distances, dtype=np.float64), 1)
-    matrix = upper + upper.T  # the upper triangle is what scipy reads
-    np.fill_diagonal(matrix, np.inf)
-    active = np.ones(size, dtype=bool)
-    parent = list(range(size))
-
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    chain: list[int] = []
-    for _ in range(size - 1):
-        if not chain:
-            chain.append(int(np.flatnonzero(active)[0]))
-        while True:
-            x = chain[-1]
-            row = matrix[x]
-            y = int(np.argmin(row))
-            current = row[y]
-            if len(chain) > 1:
-                previous = chain[-2]
-                if row[previous] <= current:  # scipy keeps the previous element on a tie
-                    y, current = previous, row[previous]
-                if y == previous:
-                    break
-            chain.append(y)
-        del chain[-2:]
-        x, y = min(x, y), max(x, y)
-        if current < threshold:
-            parent[find(x)] = find(y)
-        # Complete linkage: the merged cluster's distance to another is the larger of the two.
-        merged = np.maximum(matrix[x], matrix[y])
-        matrix[y, :] = merged
-        matrix[:, y] = merged
-        matrix[x, :] = np.inf
-        matrix[:, x] = np.inf
-        matrix[y, y] = np.inf
-        active[x] = False
-    labels = np.array([find(node) for node in range(size)])
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
@@ -210,12 +162,42 @@ class ClusterStage:
         if len(claims) < 2:
             return corpus.evolve(clusters=())
         vectors = np.vstack([corpus.embeddings[claim.id] for claim in claims]).astype(np.float32)
+        groups, stats = self._groups(vectors)
         clusters = []
-        stats: dict[str, int] = {}
-        for number, group in enumerate(cluster_vectors(vectors, self.settings.cluster_threshold, stats), start=1):
+        for number, group in enumerate(groups, start=1):
             members = [claims[i] for i in group]
             documents = tuple(sorted({claim.doc for claim in members}))
             clusters.append(Cluster(id=f"C{number:04d}", claims=tuple(c.id for c in members), documents=documents))
         # Pairs compared, by step: grows with n*k here, never n^2 (benchmarks/pipeline.py prints it).
         pairs = {**corpus.extras.get("candidate_pairs", {}), "cluster": stats.get("knn_pairs", 0)}
         return corpus.evolve(clusters=tuple(clusters), extras={**corpus.extras, "candidate_pairs": pairs})
+
+    def _groups(self, vectors: np.ndarray) -> tuple[list[list[int]], dict[str, int]]:
+        """``cluster_vectors`` through the cache: the same vectors and threshold give the same groups."""
+        cache = open_cache(self.settings)
+        key = _cache_key(vectors, self.settings.cluster_threshold)
+        cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
+        if cached is not None:
+            data = json.loads(cached)
+            groups, stats = data["groups"], data["stats"]
+        else:
+            stats: dict[str, int] = {}
+            groups = cluster_vectors(vectors, self.settings.cluster_threshold, stats)
+            if cache:
+                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({"groups": groups, "stats": stats}))
+        if cache:
+            cache.close()
+        return groups, stats
+
+
+CACHE_NAMESPACE = "clusters"
+
+
+def _cache_key(vectors: np.ndarray, threshold: float) -> str:
+    try:
+        library = metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:
+        library = "missing"
+    digest = hashlib.sha256(f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{library}".encode())
+    digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
+    return digest.hexdigest()
