@@ -99,3 +99,51 @@ def test_fixture_incompatible_shares(make_corpus):
                        checks=[NumericConflictCheck])
     assert [f.severity for f in corp.findings] == [Severity.WARNING]
     assert "less than a third" in corp.findings[0].message
+
+
+# -- false alarms on real prose stay quiet (issue 3) ---------------------------------------
+def test_growth_of_different_economies_is_quiet(make_corpus):
+    corp = make_corpus({"a": "Norland's economy grew 4.4% in 2029, the finance ministry said.\n",
+                        "b": "Sudria's economy grew 1.1% in 2029, official figures showed.\n"},
+                       checks=[NumericConflictCheck])
+    assert [f for f in corp.findings if f.severity != Severity.INFO] == []
+
+
+def test_unit_word_is_not_a_measure():
+    assert measure_key("penny") == measure_key("points") == measure_key("per cent") == ""
+    assert measure_key("share price pence") == "price"
+
+
+def test_figure_without_holder_does_not_meet_one_with_a_holder():
+    a = document("a", "Norland runs 40 reactors.")
+    b = document("b", "The region runs 90 reactors, Sudria says.")
+    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="norland", action="run"),
+                 quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),))
+    right = claim(b, b.text, actors=(actor(b, "Sudria"),), event=Event(actor="region", action="run"),
+                  quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),))
+    assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_same_document_different_groups_are_quiet():
+    text = "Norland holds a 70% stake in the mine. Less than 50% of Norland voters back the plan."
+    doc = document("a", text)
+    first = claim(doc, "Norland holds a 70% stake in the mine.", actors=(actor(doc, "Norland"),),
+                  event=Event(actor="norland", action="hold"),
+                  quantities=(Quantity(span=span(doc, "70%"), value=70, unit="percent", measure="stake"),))
+    second = claim(doc, "Less than 50% of Norland voters back the plan.", actors=(Actor(span=span(doc, "Norland", 30), name="Norland", label="GPE"),),
+                   event=Event(actor="voters", action="back"),
+                   quantities=(Quantity(span=span(doc, "Less than 50%"), value=50, unit="percent", comparator="lt",
+                                        high=50, high_open=True, measure="Norland voters"),))
+    assert run(corpus([doc], [first, second], clusters=[[first, second]])) == []
+
+
+def test_mirrored_pair_is_reported_once():
+    a = document("a", "The fleet has 40 reactors.")
+    b = document("b", "The fleet has 90 reactors.")
+    quantity_a = Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors")
+    quantity_b = Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors")
+    left, right = claim(a, a.text, quantities=(quantity_a,)), claim(b, b.text, quantities=(quantity_b,))
+    # The same figures reached again through overlapping claims must not give B-vs-A as well.
+    left_again = claim(a, "The fleet has 40 reactors", quantities=(quantity_a,))
+    findings = run(corpus([a, b], [left, right, left_again], clusters=[[left, right, left_again]]))
+    assert len(findings) == 1

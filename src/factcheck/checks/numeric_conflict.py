@@ -34,6 +34,43 @@ def _actor_keys(claim: Claim) -> set[str]:
     return entity_keys(claim.event.actor) if claim.event is not None and claim.event.actor else set()
 
 
+_HOLDER_LABELS = ("GPE", "ORG", "PERSON")
+_NAMED_LABELS = ("GPE", "ORG", "NORP", "PERSON", "FAC")
+
+
+def holders(claim: Claim, quantity: Quantity) -> set[str]:
+    """Who a figure belongs to: named entities that are the claim's subject or the measure's possessor.
+
+    "Japan's economy grew 1.1%" and "the US economy grew 4.4%" are two measures, not one
+    measure given two values; a figure with no identifiable holder is not comparable to one
+    with a holder.
+    """
+    subject = _actor_keys(claim)
+    found: set[str] = set()
+    for actor in claim.actors:
+        if actor.label not in _HOLDER_LABELS:
+            continue
+        keys = entity_keys(actor.name)
+        if subject and keys & subject:
+            found |= keys
+        elif _possesses(claim, actor.span.end, quantity):
+            found |= keys
+    return found
+
+
+def _possesses(claim: Claim, entity_end: int, quantity: Quantity) -> bool:
+    """Whether an entity ending at ``entity_end`` is the possessor of the measured noun ("Japan's economy")."""
+    if not quantity.measure:
+        return False
+    after = claim.span.text[entity_end - claim.span.start: entity_end - claim.span.start + 60].casefold()
+    possessive = re.match(r"(?:'s|’s|')\s+((?:[\w-]+\s+){0,3}?)" + re.escape(measure_key(quantity.measure)), after)
+    return possessive is not None
+
+
+def names_entities(claim: Claim) -> bool:
+    return any(actor.label in _NAMED_LABELS for actor in claim.actors)
+
+
 def unit_family(unit: str) -> str:
     """Units that can be compared: shares (percent, fraction), counts, money per currency."""
     unit = unit.casefold()
@@ -42,19 +79,37 @@ def unit_family(unit: str) -> str:
     return unit
 
 
+# Words that name a unit, not a measure: "64 points" or "four pence" say how a thing is
+# counted, not what is counted (an index level, a share price), so they never key a block.
+_UNIT_WORDS = frozenset({"penny", "pence", "p", "point", "cent", "percent", "percentage", "pct", "per",
+                         "basis", "bp", "bps"})
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def measure_key(measure: str | None) -> str:
-    """The measured noun, lower-cased and singular ("Satellites" -> "satellite")."""
+    """The measured noun, lower-cased and singular ("Satellites" -> "satellite").
+
+    The head is the last word that is not a unit word ("share price pence" -> "price"); a
+    measure made only of unit words ("penny", "points") has no key.
+    """
     if not measure:
         return ""
-    words = re.findall(r"[a-z0-9]+", measure.casefold())
-    if not words:
-        return ""
-    head = words[-1]
-    if head.endswith("ies") and len(head) > 4:
-        head = head[:-3] + "y"
-    elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        head = head[:-1]
-    return head
+    words = [_singular(word) for word in re.findall(r"[a-z]+", measure.casefold())]
+    content = [word for word in words if word not in _UNIT_WORDS and word != "pence"]
+    return content[-1] if content else ""
+
+
+def measure_phrase(measure: str | None) -> str:
+    """The whole measured noun phrase, folded: what must match within one document."""
+    words = [_singular(word) for word in re.findall(r"[a-z0-9]+", (measure or "").casefold())]
+    return " ".join(word for word in words if word not in _ARTICLES)
 
 
 def entity_keys(name: str) -> set[str]:
@@ -163,7 +218,9 @@ class NumericConflictCheck(Check):
                     holders = _actor_keys(claim)
                     for entity in sorted(entities & holders if holders else entities):
                         blocks[(family, measure, f"entity:{entity}")].append((claim, index, quantity))
-        seen: set[tuple[str, str]] = set()
+        # One finding per unordered pair of figures, keyed by where the figures are (not by
+        # claim), so a figure shared by two overlapping claims is not reported A-B and B-A.
+        seen: set[frozenset[tuple[str, int, int]]] = set()
         self.candidate_pairs = sum(len(members) * (len(members) - 1) // 2 for members in blocks.values())
         for block_key in sorted(blocks):
             members = blocks[block_key]
@@ -171,13 +228,32 @@ class NumericConflictCheck(Check):
                 for right, right_index, right_q in members[i + 1:]:
                     if left.id == right.id:
                         continue
-                    pair = tuple(sorted((f"{left.id}/{left_index}", f"{right.id}/{right_index}")))
-                    if pair in seen:
+                    pair = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
+                                      (right_q.span.doc, right_q.span.start, right_q.span.end)})
+                    if len(pair) < 2 or pair in seen:
                         continue
-                    seen.add(pair)  # type: ignore[arg-type]
+                    seen.add(pair)
+                    if not self._same_holder(left, left_q, right, right_q):
+                        continue
                     finding = self._compare(left, left_q, right, right_q, block_key)
                     if finding is not None:
                         yield finding
+
+    @staticmethod
+    def _same_holder(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
+        """Whether two figures can belong to one thing: the same holder, and within one document the same measure.
+
+        Holders must be named on both sides and share a key. The one exception: two claims
+        from different documents that name no entity at all ("The fleet has 40 reactors"),
+        met through their cluster, are compared on the cluster's word.
+        """
+        left_holders, right_holders = holders(left, left_q), holders(right, right_q)
+        if left.doc == right.doc:
+            # One text says many things about one topic; only the same thing of the same holder meets.
+            return bool(left_holders & right_holders) and measure_phrase(left_q.measure) == measure_phrase(right_q.measure)
+        if left_holders or right_holders:
+            return bool(left_holders & right_holders)
+        return not names_entities(left) and not names_entities(right)
 
     def _compare(self, left: Claim, left_q: Quantity, right: Claim, right_q: Quantity,
                  block_key: tuple[str, str, str]) -> Finding | None:
