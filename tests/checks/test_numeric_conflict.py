@@ -147,3 +147,21 @@ def test_mirrored_pair_is_reported_once():
     left_again = claim(a, "The fleet has 40 reactors", quantities=(quantity_a,))
     findings = run(corpus([a, b], [left, right, left_again], clusters=[[left, right, left_again]]))
     assert len(findings) == 1
+
+
+def test_unnamed_growth_in_two_articles_is_quiet():
+    a = document("a", "Growth was 1.1% in 2029.")
+    b = document("b", "Economic growth in 2029 was about 4.7%.")
+    left = claim(a, a.text, event=Event(actor="growth", action="be"),
+                 quantities=(Quantity(span=span(a, "1.1%"), value=1.1, unit="percent", measure="growth"),))
+    right = claim(b, b.text, event=Event(actor="economic growth", action="be"),
+                  quantities=(Quantity(span=span(b, "about 4.7%"), value=4.7, unit="percent", comparator="approx",
+                                       measure="growth"),))
+    assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_stake_cut_to_a_new_level_is_a_change_not_a_conflict(make_corpus):
+    corp = make_corpus({"a": "Norcell holds a 70% stake in Delta Mobile.\n\n"
+                             "Norcell said its stake in Delta Mobile would be reduced to less than 50%.\n"},
+                       checks=[NumericConflictCheck])
+    assert [f for f in corp.findings if f.severity != Severity.INFO] == []

@@ -19,7 +19,7 @@ _ARTICLES = frozenset({"the", "a", "an", "of", "and", "for", "&"})
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump\w*|up|down|increase\w*|decrease\w*|grew|grow\w*|"
     r"drop\w*|cut\w*|by|climb\w*|slump\w*|surge\w*|gain\w*|plung\w*|soar\w*|declin\w*|shed|slid|slip\w*|"
-    r"boost\w*|rais\w*|lower\w*|reduc\w*|higher|lower)\s+(?:by\s+)?(?:about|around|nearly|almost|over|"
+    r"boost\w*|rais\w*|lower\w*|reduc\w*|higher|lower)\s+(?:by\s+|to\s+|from\s+)?(?:about|around|nearly|almost|over|"
     r"more\s+than|less\s+than|some|just|roughly)?\s*$", re.I)
 
 
@@ -253,7 +253,17 @@ class NumericConflictCheck(Check):
             return bool(left_holders & right_holders) and measure_phrase(left_q.measure) == measure_phrase(right_q.measure)
         if left_holders or right_holders:
             return bool(left_holders & right_holders)
-        return not names_entities(left) and not names_entities(right)
+        if names_entities(left) or names_entities(right):
+            return False
+        # Nothing named on either side: only a shared subject that is not the measure itself
+        # ("the fleet has 40 reactors") makes them one thing; "growth was 1.1%" and "growth
+        # was 4.7%" in two articles may be two countries' growth.
+        left_subject = left.event.actor if left.event is not None else None
+        right_subject = right.event.actor if right.event is not None else None
+        if left_subject is None and right_subject is None:
+            return True
+        measure = measure_key(left_q.measure)
+        return left_subject == right_subject and measure not in (left_subject or "")
 
     def _compare(self, left: Claim, left_q: Quantity, right: Claim, right_q: Quantity,
                  block_key: tuple[str, str, str]) -> Finding | None:
