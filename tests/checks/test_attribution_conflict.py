@@ -100,3 +100,29 @@ def test_fixture_two_affiliations(make_corpus):
 def test_fixture_same_affiliation(make_corpus):
     corp = make_corpus({"a": _quotes("Harbour Policy Forum")}, checks=[AttributionConflictCheck])
     assert corp.findings == ()
+
+
+# -- false alarms on real prose stay quiet (issue 3) ---------------------------------------
+def test_paraphrased_office_across_sources_is_info_at_most():
+    a = document("a", "Norland finance minister Sam Ito spoke.")
+    b = document("b", "Chancellor Sam Ito spoke.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "finance minister"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "Chancellor"),))
+    findings = run(corpus([a, b], [left, right]))
+    assert [f.severity for f in findings] == [Severity.INFO]
+
+
+def test_paraphrased_office_in_one_document_is_quiet():
+    doc = document("a", "Finance minister Sam Ito spoke. Later Chancellor Sam Ito left.")
+    first = claim(doc, "Finance minister Sam Ito spoke.", actors=(person(doc, "Sam Ito", "Finance minister"),))
+    second = claim(doc, "Later Chancellor Sam Ito left.", actors=(person(doc, "Sam Ito", "Chancellor", after=20),))
+    assert run(corpus([doc], [first, second])) == []
+
+
+def test_role_running_into_an_honorific_is_dropped():
+    doc = document("a", "Ruth Okoye, Delta Gas Corporation chairman, spoke. Then Delta's Mr Ruth Okoye left.")
+    first = claim(doc, "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
+                  actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),))
+    second = claim(doc, "Then Delta's Mr Ruth Okoye left.",
+                   actors=(person(doc, "Ruth Okoye", "chief executive. Mr", "Delta's Mr", after=30),))
+    assert run(corpus([doc], [first, second])) == []

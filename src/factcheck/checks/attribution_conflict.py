@@ -107,6 +107,30 @@ def titles_conflict(a: str | None, b: str | None) -> bool:
     return False
 
 
+def ranks_conflict(a: str | None, b: str | None) -> bool:
+    """Two titles that conflict as ranks ("Col." and "Gen."), not as offices, which are paraphrased constantly."""
+    if not titles_conflict(a, b):
+        return False
+    left = [word for word in _role_words(a or "") if word in _RANKS]
+    right = [word for word in _role_words(b or "") if word in _RANKS]
+    return bool(left) and bool(right) and left != right
+
+
+def clean_role(text: str | None) -> str | None:
+    """A title or affiliation, or None when it is only an honorific or runs into one.
+
+    Extraction spans sometimes run on into the next name's honorific ("ONGC's Mr",
+    "chief executive. Mr"): such a span is not a role anyone was given.
+    """
+    if not text:
+        return None
+    words = re.findall(r"[\w.&'’-]+", text)
+    folded = [fold_title_word(word.strip(".")) for word in words]
+    if not folded or folded[-1] in _HONORIFICS or words[-1].strip(".").casefold() in {"mr", "mrs", "ms"}:
+        return None
+    return text
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place a text says who a person is."""
@@ -155,8 +179,9 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 if resolved is None:
                     continue
                 name = resolved
-            if mention.title or mention.affiliation:
-                mentions.append(Mention(mention.doc, name, mention.name_span, mention.title, mention.affiliation,
+            title, affiliation = clean_role(mention.title), clean_role(mention.affiliation)
+            if title or affiliation:
+                mentions.append(Mention(mention.doc, name, mention.name_span, title, affiliation,
                                         mention.role_span, mention.former))
     return mentions
 
@@ -230,7 +255,13 @@ class AttributionConflictCheck(Check):
         if (left_aff and right_aff and not affiliations_agree(left_aff, right_aff)
                 and organisation_like(left.affiliation) and organisation_like(right.affiliation)):
             kinds.append(("affiliation", left_aff, right_aff))
-        if titles_conflict(left.title, right.title):
+        office_only = False
+        if ranks_conflict(left.title, right.title):
+            kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))
+        elif titles_conflict(left.title, right.title) and left.doc != right.doc:
+            # Offices are paraphrased constantly ("finance minister" for "Chancellor"): across
+            # sources a difference is worth a look, never a warning; within one text, not a finding.
+            office_only = True
             kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))
         for kind, left_value, right_value in kinds:
             marker = (kind, *sorted((f"{left.doc}:{left_value}", f"{right.doc}:{right_value}")))
@@ -243,6 +274,9 @@ class AttributionConflictCheck(Check):
                 severity = Severity.INFO
                 when = (f"; the documents are dated {left_date.isoformat()} and {right_date.isoformat()}, "
                         f"so the {kind} may have changed")
+            if kind == "title" and office_only:
+                severity = Severity.INFO
+                when = when or "; offices are often paraphrased, so this may be one office named two ways"
             where = "in the same document" if left.doc == right.doc else f"in {left.doc} and {right.doc}"
             message = (f"{left.name} is given two different {kind}s {where}: {_describe(left)} "
                        f"({left.doc}) and {_describe(right)} ({right.doc}){when}")
