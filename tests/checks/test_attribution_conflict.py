@@ -126,3 +126,12 @@ def test_role_running_into_an_honorific_is_dropped():
     second = claim(doc, "Then Delta's Mr Ruth Okoye left.",
                    actors=(person(doc, "Ruth Okoye", "chief executive. Mr", "Delta's Mr", after=30),))
     assert run(corpus([doc], [first, second])) == []
+
+
+def test_role_span_running_into_an_honorific_is_dropped():
+    doc = document("a", "Ruth Okoye, Delta Gas Corporation chairman, spoke. Then ODGC's Mr Ruth Okoye left.")
+    first = claim(doc, "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
+                  actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),))
+    second = claim(doc, "Then ODGC's Mr Ruth Okoye left.",
+                   actors=(person(doc, "Ruth Okoye", None, "ODGC", "ODGC's Mr", after=30),))
+    assert run(corpus([doc], [first, second])) == []

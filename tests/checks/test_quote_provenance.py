@@ -105,3 +105,9 @@ def test_blocking_keeps_large_runs_linear():
               for c in claims]
     assert check._candidates(quotes) == []
     assert run(corpus(documents, claims)) == []
+
+
+def test_pronoun_is_not_a_speaker_of_record():
+    from factcheck.checks.quote_provenance import speaker_of_record
+    assert speaker_of_record("it") is None and speaker_of_record("They") is None
+    assert speaker_of_record("Ruth Okoye") == "Ruth Okoye"

@@ -180,6 +180,8 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                     continue
                 name = resolved
             title, affiliation = clean_role(mention.title), clean_role(mention.affiliation)
+            if mention.role_span is not None and clean_role(mention.role_span.text) is None:
+                title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
                 mentions.append(Mention(mention.doc, name, mention.name_span, title, affiliation,
                                         mention.role_span, mention.former))

@@ -92,7 +92,7 @@ class QuoteProvenanceCheck(Check):
                 continue
             text = normalise_text(claim.quote.span.text)
             if len(text.split()) >= min_words:
-                quotes.append(_Quote(claim, text, tuple(text.split()), claim.quote.speaker))
+                quotes.append(_Quote(claim, text, tuple(text.split()), speaker_of_record(claim.quote.speaker)))
 
         findings: list[Finding] = []
         matched: dict[int, set[str]] = defaultdict(set)  # quote index -> docs with the same quote
@@ -183,3 +183,15 @@ def _same_speaker(a: str, b: str) -> bool:
     if len(key_a) == 1 or len(key_b) == 1:
         return bool(key_a and key_b and key_a[-1] == key_b[-1])
     return False
+
+
+# Pronouns are never speakers of record: "it warned" names no one.
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "its", "him", "her",
+                       "them", "one", "someone", "somebody"})
+
+
+def speaker_of_record(speaker: str | None) -> str | None:
+    """The speaker, or None when the extractor took a pronoun for one."""
+    if not speaker or speaker.strip().casefold() in _PRONOUNS:
+        return None
+    return speaker
