@@ -135,3 +135,8 @@ def test_role_span_running_into_an_honorific_is_dropped():
     second = claim(doc, "Then ODGC's Mr Ruth Okoye left.",
                    actors=(person(doc, "Ruth Okoye", None, "ODGC", "ODGC's Mr", after=30),))
     assert run(corpus([doc], [first, second])) == []
+
+
+def test_truncated_organisation_name_agrees_with_its_acronym():
+    assert affiliations_agree("natural gas corporation chairman", "ongc")
+    assert not affiliations_agree("harbour policy forum", "dtif")

@@ -78,7 +78,18 @@ def affiliations_agree(a: str, b: str) -> bool:
     if a == b or a in b or b in a:
         return True
     a_words, b_words = a.split(), b.split()
-    return (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a))
+    if (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a)):
+        return True
+    # A span that lost its leading words ("Natural Gas Corporation" for "Oil and Natural Gas
+    # Corporation") still names the organisation whose acronym ends with its own ("ONGC").
+    for short, long_words in ((a_words, b_words), (b_words, a_words)):
+        organisation = [word for word in long_words if word not in _AFFILIATION_NOISE]
+        while organisation and organisation[-1] not in _ORGANISATION_WORDS:
+            organisation.pop()  # trailing role words: "corporation chairman" -> "corporation"
+        initials = "".join(word[0] for word in organisation)
+        if len(short) == 1 and len(initials) >= 3 and short[0].endswith(initials):
+            return True
+    return False
 
 
 def _role_words(title: str) -> list[str]:
