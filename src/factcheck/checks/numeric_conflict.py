@@ -45,7 +45,7 @@ def holders(claim: Claim, quantity: Quantity) -> set[str]:
     measure given two values; a figure with no identifiable holder is not comparable to one
     with a holder.
     """
-    subject = _actor_keys(claim)
+    subject = _actor_keys(claim) - _PRONOUN_SUBJECTS
     found: set[str] = set()
     for actor in claim.actors:
         if actor.label not in _HOLDER_LABELS:
@@ -55,7 +55,17 @@ def holders(claim: Claim, quantity: Quantity) -> set[str]:
             found |= keys
         elif _possesses(claim, actor.span.end, quantity):
             found |= keys
+    if not found and not subject:
+        # No named subject ("the US, which accounted for over 60%"): the entity named
+        # nearest before the figure is what the relative clause or pronoun stands for.
+        before = [actor for actor in claim.actors if actor.label in _HOLDER_LABELS
+                  and actor.span.end <= quantity.span.start]
+        if before:
+            found = entity_keys(max(before, key=lambda actor: actor.span.end).name)
     return found
+
+
+_PRONOUN_SUBJECTS = frozenset({"which", "who", "that", "it", "they", "this", "he", "she", "we"})
 
 
 def _possesses(claim: Claim, entity_end: int, quantity: Quantity) -> bool:
