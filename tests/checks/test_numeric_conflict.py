@@ -165,3 +165,13 @@ def test_stake_cut_to_a_new_level_is_a_change_not_a_conflict(make_corpus):
                              "Norcell said its stake in Delta Mobile would be reduced to less than 50%.\n"},
                        checks=[NumericConflictCheck])
     assert [f for f in corp.findings if f.severity != Severity.INFO] == []
+
+
+def test_relative_clause_subject_takes_the_entity_before_it():
+    a = document("a", "Norland, which runs more than three-quarters of the region's reactors, spoke.")
+    b = document("b", "Norland runs less than a third of the region's reactors.")
+    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="which", action="run"),
+                 quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
+    right = claim(b, b.text, actors=(actor(b, "Norland"),), event=Event(actor="norland", action="run"),
+                  quantities=(share(b, "less than a third", 0.33, "fraction", 0.0, 33.3),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
