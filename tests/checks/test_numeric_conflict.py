@@ -174,4 +174,4 @@ def test_relative_clause_subject_takes_the_entity_before_it():
                  quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
     right = claim(b, b.text, actors=(actor(b, "Norland"),), event=Event(actor="norland", action="run"),
                   quantities=(share(b, "less than a third", 0.33, "fraction", 0.0, 33.3),))
-    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+    assert [f.severity for f in run(corpus([a, b], [left, right], clusters=[[left, right]]))] == [Severity.WARNING]
