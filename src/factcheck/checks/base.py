@@ -70,3 +70,26 @@ class Check:
     @classmethod
     def summary(cls) -> str:
         return cls.documentation().split("\n", 1)[0]
+
+
+class LanguageModelCheck(Check):
+    """A check that reads sentences with a language model (Gemma 3 270M unless one is injected).
+
+    Opt-in: scoring every sentence costs seconds on a CPU, so it runs only when selected.
+    """
+
+    default_enabled: ClassVar[bool] = False
+    # Tests set this to a LanguageModel through ``using``; None loads Gemma on first use.
+    language_model: ClassVar[Any] = None
+
+    @classmethod
+    def using(cls, lm: Any) -> type["LanguageModelCheck"]:
+        """This check bound to a given language model (tests inject a fake)."""
+        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
+
+    def _lm(self, context: CheckContext) -> Any:
+        if self.language_model is not None:
+            return self.language_model
+        from factcheck.nlp.lm import load_lm
+
+        return load_lm(context.settings.cache_dir)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
 
 
-class DivergenceCheck(Check):
+class DivergenceCheck(LanguageModelCheck):
     """Two documents say the same sentence but one word flips its meaning.
 
     When a document paraphrases another (near-identical sentences across documents, or claims
@@ -33,21 +33,6 @@ class DivergenceCheck(Check):
     code: ClassVar[str] = "FC021"
     slug: ClassVar[str] = "divergence"
     severity: ClassVar[Severity] = Severity.WARNING
-    default_enabled = False  # a language model over every sentence: opt in with --enable
-
-    language_model: ClassVar[Any] = None
-
-    @classmethod
-    def using(cls, lm) -> type["DivergenceCheck"]:
-        """This check bound to a given language model (tests inject a fake)."""
-        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
-
-    def _lm(self, context: CheckContext):
-        if self.language_model is not None:
-            return self.language_model
-        from factcheck.nlp.lm import load_lm
-
-        return load_lm(context.settings.cache_dir)
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         from factcheck.nlp import spin

@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
 
 
-class GarbledWordingCheck(Check):
+class GarbledWordingCheck(LanguageModelCheck):
     """Wording that reads like an article spinner's synonym swap, with the likely original.
 
     Rewritten wire copy is often run through a "spinner" that swaps words for near-synonyms:
@@ -48,22 +48,6 @@ class GarbledWordingCheck(Check):
     code: ClassVar[str] = "FC020"
     slug: ClassVar[str] = "garbled-wording"
     severity: ClassVar[Severity] = Severity.WARNING
-    default_enabled = False  # a language model over every sentence: opt in with --enable
-
-    # Tests and embedders set this to a LanguageModel; None loads Gemma on first use.
-    language_model: ClassVar[Any] = None
-
-    @classmethod
-    def using(cls, lm) -> type["GarbledWordingCheck"]:
-        """This check bound to a given language model (tests inject a fake)."""
-        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
-
-    def _lm(self, context: CheckContext):
-        if self.language_model is not None:
-            return self.language_model
-        from factcheck.nlp.lm import load_lm
-
-        return load_lm(context.settings.cache_dir)
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         from factcheck.nlp import spin
