@@ -108,7 +108,31 @@ def build_settings(*, config: Path | None = None, isolated: bool = False, **valu
     """
     from factcheck.config import load_settings
 
-    return load_settings(values, config_path=config, isolated=isolated)
+    return load_settings(_settings_values(values), config_path=config, isolated=isolated)
+
+
+# Command-line option name -> Settings field, where the two differ.
+_OPTION_FIELDS = {"checks": "select", "enable": "extend_select", "no_cache": "use_cache"}
+
+
+def _settings_values(options: dict) -> dict:
+    """Typer's values as Settings fields: lists become tuples, enums their values, an unset
+    flag or empty list ``None`` (not given), ``--published ID=DATE`` a mapping, ``--no-cache``
+    ``use_cache=False``. Values already in Settings' terms pass through."""
+    values = {}
+    for option, value in options.items():
+        if option == "published":
+            value = parse_published(value) or None
+        elif option == "no_cache":
+            value = False if value else None
+        elif isinstance(value, list):
+            value = tuple(value) or None
+        elif isinstance(value, Enum):
+            value = value.value
+        elif option == "exit_zero":
+            value = value or None
+        values[_OPTION_FIELDS.get(option, option)] = value
+    return values
 
 
 def run_with_progress(settings: Settings) -> RunResult:
@@ -187,22 +211,10 @@ def check(
 ) -> None:
     """Check documents: claims, cross-source clusters and consistency findings."""
     try:
-        from factcheck.model import Severity
-
         settings = build_settings(
-            config=config,
-            isolated=isolated,
-            resolutions=resolutions,
-            paths=tuple(paths) if paths else None,
-            published=parse_published(published) or None,
-            fail_on=Severity(fail_on.value) if fail_on else None,
-            exit_zero=exit_zero or None,
-            cache_dir=cache_dir,
-            use_cache=False if no_cache else None,
-            select=tuple(checks) if checks else None,
-            extend_select=tuple(enable) if enable else None,
-            ignore=tuple(ignore) if ignore else None,
-            embedder=embedder.value if embedder else None,
+            config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
+            fail_on=fail_on, exit_zero=exit_zero, cache_dir=cache_dir, no_cache=no_cache, checks=checks,
+            ignore=ignore, enable=enable, embedder=embedder,
         )
         result = run_with_progress(settings)
         emit(render(result, output_format, color=output is None and sys.stdout.isatty()), output)
@@ -224,7 +236,7 @@ def claims(
     try:
         from factcheck.explore import claims_report
 
-        settings = build_settings(paths=(path,), published=parse_published(published) or None, use_cache=False)
+        settings = build_settings(paths=[path], published=published, use_cache=False)
         text, code = claims_report(settings, output_format)
         emit(text, output)
     except Exception as error:  # noqa: BLE001
@@ -247,10 +259,8 @@ def clusters(
     try:
         from factcheck.explore import clusters_report
 
-        settings = build_settings(paths=tuple(paths) if paths else None,
-                                  published=parse_published(published) or None,
-                                  cache_dir=cache_dir, use_cache=False if no_cache else None,
-                                  embedder=embedder.value if embedder else None)
+        settings = build_settings(paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
+                                  embedder=embedder)
         text, code = clusters_report(settings, output_format)
         emit(text, output)
     except Exception as error:  # noqa: BLE001
@@ -324,10 +334,8 @@ def findings(
 
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions,
-            paths=tuple(paths) if paths else None, published=parse_published(published) or None,
-            cache_dir=cache_dir, use_cache=False if no_cache else None,
-            select=tuple(checks) if checks else None, ignore=tuple(ignore) if ignore else None,
-            extend_select=tuple(enable) if enable else None,
+            paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
+            checks=checks, ignore=ignore, enable=enable,
         )
         result = run_with_progress(settings)
         statuses = list(Status) if status is StatusFilter.all else [Status(status.value)]
@@ -381,13 +389,10 @@ def audit(
     """The editor's view of one draft against its sources, in the draft's order."""
     try:
         from factcheck.audit import audit as run_audit, render_audit
-        from factcheck.model import Severity
 
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions,
-            published=parse_published(published) or None,
-            fail_on=Severity(fail_on.value) if fail_on else None, exit_zero=exit_zero or None,
-            cache_dir=cache_dir, use_cache=False if no_cache else None,
+            published=published, fail_on=fail_on, exit_zero=exit_zero, cache_dir=cache_dir, no_cache=no_cache,
         )
         result = run_audit(draft, list(sources), settings)
         emit(render_audit(result, output_format, color=output is None and sys.stdout.isatty()), output)
