@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 
@@ -277,3 +278,72 @@ def test_upsert_refuses_an_invalid_entry(tmp_path):
     with pytest.raises(LedgerError):
         upsert_entry(path, "events", {"action": "launch", "date": "2020-99", "source": "s"})
     assert path.read_bytes() == before
+
+
+def test_upsert_into_the_shipped_ledger_only_inserts_lines(tmp_path):
+    path = tmp_path / "ledger.yaml"
+    path.write_bytes((REPO / "claims" / "ledger.yaml").read_bytes())
+    before = path.read_text(encoding="utf-8").splitlines()
+    upsert_entry(path, "people", {"name": "Maria T. Okafor", "aliases": ["Mia Okafor"], "source": "a biography",
+                                  "roles": [{"title": "Chief of Orbital Operations", "start": "2018-03", "end": "2021"}]})
+    upsert_entry(path, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2019-05-14",
+                                  "source": "a release"})
+    upsert_entry(path, "people", {"name": "Gen. Bryon McClain", "roles": [{
+        "title": "Program Executive Officer for Space Domain Awareness and Combat Power",
+        "organisation": "Space Systems Command", "start": "2023-07"}]})
+    after = path.read_text(encoding="utf-8").splitlines()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    assert {tag for tag, *_ in matcher.get_opcodes()} == {"equal", "insert"}  # quotes, comments, blank lines kept
+    inserted = [after[j1:j2] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "insert"]
+    assert inserted == [
+        ["        start: 2023-07"],  # the role without a start got one; the name kept its recorded form
+        ["  - name: Maria T. Okafor", "    aliases: [Mia Okafor]", "    source: a biography", "    roles:",
+         "      - title: Chief of Orbital Operations", "        start: 2018-03", "        end: 2021"],
+        ["  - actor: Freedonia", "    action: launch", "    object: Beacon-3", "    date: 2019-05-14",
+         "    source: a release"],
+    ]
+    # Each new entry ends its section: the blank line before the next section stays before it.
+    for block in inserted[1:]:
+        end = after.index(block[-1])
+        assert after[end + 1] == "" and not after[end + 2].startswith(" ")
+
+
+def test_upsert_merges_roles_by_title_organisation_and_agreeing_start(tmp_path):
+    path = write(tmp_path, "ledger.yaml", GOOD)
+    upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
+        {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "start": "2018", "end": "2021-07"}]})
+    role = load_ledger([path]).person("Maria Okafor").roles[0]
+    assert (str(role.start), str(role.end)) == ("2018-03-01", "2021-07")  # a coarser agreeing start keeps the finer
+    upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
+        {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "start": "2022-01-01"}]})
+    assert len(load_ledger([path]).person("Maria Okafor").roles) == 2  # a start that disagrees is another term
+    before = path.read_bytes()
+    with pytest.raises(LedgerError, match="2 roles 'Chief of Orbital Operations' match") as raised:
+        upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
+            {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "end": "2023"}]})
+    assert "nothing was written" in str(raised.value) and path.read_bytes() == before
+
+
+def test_upsert_errors_name_the_entry_and_the_key_and_write_nothing(tmp_path):
+    path = write(tmp_path, "ledger.yaml", GOOD)
+    before = path.read_bytes()
+    with pytest.raises(LedgerError) as raised:
+        upsert_entry(path, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-4", "date": "2020-99",
+                                      "source": "s"})
+    assert str(raised.value).startswith(f"{path}: event 'Freedonia launch Beacon-4': date: bad date '2020-99'")
+    with pytest.raises(LedgerError, match="missing required key 'source'"):
+        upsert_entry(path, "organisations", {"name": "Orbital Defense Command"})
+    with pytest.raises(LedgerError, match="a role needs a title"):
+        upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [{"start": "2018"}]})
+    assert path.read_bytes() == before
+
+
+def test_upsert_refuses_an_edit_that_would_conflict_with_the_rest_of_the_ledger(tmp_path):
+    path = write(tmp_path, "ledger.yaml", GOOD)
+    other = write(tmp_path, "extra.yaml", "version: 1\n")
+    with pytest.raises(LedgerError, match="after the edit: conflicting duplicate: event 'Freedonia launch Beacon-3'"):
+        upsert_entry(other, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2020",
+                                       "source": "s"}, alongside=[path])
+    assert other.read_text() == "version: 1\n"
+    assert upsert_entry(other, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3",
+                                          "date": "2019", "source": "s"}, alongside=[path]) == "added"
