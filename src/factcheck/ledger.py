@@ -899,6 +899,17 @@ def _identity(section: str, entry: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _find_entry(section: str, items: Sequence[Any], entry: Mapping[str, Any]) -> Any:
+    """The item with ``entry``'s identity; for a person or organisation, else the one that has
+    ``entry``'s name among its aliases ("Jay Raymond" names John W. Raymond)."""
+    wanted = _identity(section, entry)
+    found = next((item for item in items if _identity(section, item) == wanted), None)
+    if found is not None or section not in ("people", "organisations"):
+        return found
+    return next((item for item in items
+                 if any(_identity(section, {"name": alias}) == wanted for alias in item.get("aliases") or ())), None)
+
+
 def entry_label(section: str, entry: Mapping[str, Any]) -> str:
     """"person 'Maria T. Okafor'", "event 'Freedonia launch Beacon-3'", for messages."""
     name = " ".join(str(entry[key]) for key in _IDENTITY[section] if entry.get(key) not in (None, ""))
@@ -909,11 +920,12 @@ def upsert_entry(path: Path | str, section: str, entry: Mapping[str, Any], *,
                  alongside: Iterable[Path | str] = ()) -> Literal["added", "updated"]:
     """Add an entry to a ledger file, or update the one with the same identity, keeping comments and order.
 
-    Identity: a person's or organisation's name; an event's actor+action+object; a figure's
-    measure+unit+as_of. An update sets the keys given and extends lists (aliases, context);
-    a person's ``roles`` merge: a given role updates the one with its title and organisation
-    whose start agrees with its own (absent agrees with any; more than one such role is an
-    error), else it is added. Dates may be PartialDates, dates or ``YYYY[-MM[-DD]]`` text.
+    Identity: a person's or organisation's name (or one of its aliases); an event's
+    actor+action+object; a figure's measure+unit+as_of. An update sets the keys given and
+    extends lists (aliases, context); a person's ``roles`` merge: a given role updates the one
+    with its title and organisation whose start agrees with its own (absent agrees with any;
+    more than one such role is an error), else it is added. Dates may be PartialDates, dates
+    or ``YYYY[-MM[-DD]]`` text.
 
     Nothing is written unless the entry validates on its own (errors name the entry and the
     key) and the file, merged with the ``alongside`` files (the rest of the run's ledger),
@@ -941,8 +953,7 @@ def upsert_entry(path: Path | str, section: str, entry: Mapping[str, Any], *,
     items = data.get(section)
     if items is None:
         items = data[section] = _node([])
-    wanted = _identity(section, entry)
-    target = next((item for item in items if _identity(section, item) == wanted), None)
+    target = _find_entry(section, items, entry)
     outcome: Literal["added", "updated"]
     if target is None:
         _check_entry(section, entry, path)
