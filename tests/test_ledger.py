@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from factcheck.config import Settings
 from factcheck.errors import LedgerError
 from factcheck.ledger import (
     PartialDate,
+    file_from_json,
+    file_to_json,
     ledger_paths,
     load_for_run,
     load_ledger,
@@ -191,6 +194,53 @@ def test_a_missing_ledger_file_is_an_error(tmp_path):
 
 
 # --------------------------------------------------------------------------- the run and the CLI
+
+
+def test_parsed_files_round_trip_through_json_with_their_origins():
+    for name, text in (("shipped.yaml", (REPO / "claims" / "ledger.yaml").read_text(encoding="utf-8")), ("good.yaml", GOOD),
+                       ("open.yaml", "version: 1\nfigures:\n  - {measure: m, unit: count, low: .inf, as_of: 2020-05, source: s}\n")):
+        parsed, problems = parse_text(text, name)
+        assert not problems
+        restored = file_from_json(file_to_json(parsed))
+        assert restored == parsed  # records, PartialDates and the private file:line origins
+        assert [role.origin for person in restored.people for role in person.roles] == \
+               [role.origin for person in parsed.people for role in person.roles]
+
+
+def test_the_parse_cache_holds_json_and_a_corrupt_entry_is_a_miss(tmp_path, monkeypatch):
+    import sqlite3
+
+    import factcheck.ledger as ledger_module
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    write(folder, "ledger.yaml", GOOD)
+    settings = Settings(ledger_dir=folder, resolutions=None, cache_dir=tmp_path / "cache")
+    fresh, failures = load_for_run(settings)
+    assert failures == [] and fresh.person("Mia Okafor") is not None
+    database = next((tmp_path / "cache").glob("*.sqlite3"))
+
+    def blobs() -> list[str]:
+        with sqlite3.connect(database) as connection:
+            return [row[0] for row in connection.execute("SELECT data FROM blobs WHERE namespace = 'ledger'")]
+
+    assert len(blobs()) == 1 and json.loads(blobs()[0])["file"]["version"] == 1
+
+    # A hit does not parse the YAML again.
+    real_parse_text = ledger_module.parse_text
+    monkeypatch.setattr(ledger_module, "parse_text", lambda *args: pytest.fail("the cache was not used"))
+    cached, failures = load_for_run(settings)
+    assert failures == [] and cached.people == fresh.people and cached.events == fresh.events
+    assert cached.person("Mia Okafor").origin == fresh.person("Mia Okafor").origin
+
+    # A damaged entry (or an old pickle) is parsed afresh, and rewritten as JSON.
+    monkeypatch.setattr(ledger_module, "parse_text", real_parse_text)
+    for damage in ("not json", "gASVAAAAAAAAAAB9lC4=", '{"file": {"version": 1}, "origins": {}}'):
+        with sqlite3.connect(database) as connection:
+            connection.execute("UPDATE blobs SET data = ? WHERE namespace = 'ledger'", (damage,))
+        again, failures = load_for_run(settings)
+        assert failures == [] and again.people == fresh.people and again.events == fresh.events
+        assert file_from_json(blobs()[0]) is not None
 
 
 def test_a_broken_ledger_is_a_fatal_failure_and_the_checks_still_run(tmp_path):

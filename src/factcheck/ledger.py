@@ -23,6 +23,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainSerializer,
     PrivateAttr,
     StringConstraints,
     ValidationError,
@@ -153,8 +154,9 @@ def _number(value: Any) -> Any:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-DateField = Annotated[PartialDate, BeforeValidator(PartialDate.parse)]
-OpenDate = Annotated[PartialDate | None, BeforeValidator(_date_or_open)]
+# In JSON (the parse cache) a date is its ledger text ("2022-11"), which PartialDate.parse reads back.
+DateField = Annotated[PartialDate, BeforeValidator(PartialDate.parse), PlainSerializer(str, when_used="json")]
+OpenDate = Annotated[PartialDate | None, BeforeValidator(_date_or_open), PlainSerializer(str, when_used="json-unless-none")]
 Number = Annotated[float, BeforeValidator(_number)]
 
 
@@ -760,16 +762,15 @@ _CACHE_NAMESPACE = "ledger"
 
 
 def _parse_file_cached(path: Path | str, cache: Any) -> tuple[LedgerFile | None, list[LedgerError]]:
-    """parse_file, or its pickled result for the same text, path and ledger code.
+    """parse_file, or its cached result for the same text, path and ledger code.
 
     ruamel's round-trip parser (kept for the line of every entry) takes about half a second on
-    an 18 kB ledger: a warm run should not. Only clean parses are cached; a file with problems
-    is parsed again so every problem is reported afresh. The pickle is one this code wrote into
-    the user's own cache; an entry that does not load is ignored.
+    an 18 kB ledger: a warm run should not. Only clean parses are cached, as JSON records (never
+    a pickle: the cache folder is not trusted to run code), and only when they read back equal;
+    a file with problems is parsed again so every problem is reported afresh. An entry that
+    does not read back is a miss.
     """
-    import base64
     import hashlib
-    import pickle
 
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -778,14 +779,42 @@ def _parse_file_cached(path: Path | str, cache: Any) -> tuple[LedgerFile | None,
     key = hashlib.sha256("\x1f".join([_ledger_fingerprint(), str(path), text]).encode("utf-8", "surrogatepass")).hexdigest()
     cached = cache.get_blob(_CACHE_NAMESPACE, key)
     if cached is not None:
-        try:
-            return pickle.loads(base64.b64decode(cached)), []
-        except Exception:  # noqa: BLE001 - a damaged entry costs a parse, nothing else
-            pass
+        restored = file_from_json(cached)
+        if restored is not None:
+            return restored, []
     parsed, problems = parse_text(text, str(path))
     if parsed is not None and not problems:
-        cache.put_blob(_CACHE_NAMESPACE, key, base64.b64encode(pickle.dumps(parsed)).decode("ascii"))
+        blob = file_to_json(parsed)
+        if file_from_json(blob) == parsed:  # a NaN figure would not
+            cache.put_blob(_CACHE_NAMESPACE, key, blob)
     return parsed, problems
+
+
+def file_to_json(parsed: LedgerFile) -> str:
+    """A parsed file as JSON: its records and the file:line each came from (for messages and `ledger show`)."""
+    import json
+
+    origins = {section: [[entry.origin, [role.origin for role in getattr(entry, "roles", ())]]
+                         for entry in getattr(parsed, section)] for section in SECTIONS}
+    return json.dumps({"file": parsed.model_dump(mode="json", exclude_unset=True), "origins": origins},
+                      ensure_ascii=False)
+
+
+def file_from_json(blob: str) -> LedgerFile | None:
+    """The LedgerFile file_to_json wrote, or None when ``blob`` is not one (damaged, or from other code)."""
+    import json
+
+    try:
+        data = json.loads(blob)
+        parsed = LedgerFile.model_validate(data["file"])
+        for section in SECTIONS:
+            for entry, (origin, role_origins) in zip(getattr(parsed, section), data["origins"][section], strict=True):
+                entry._origin = str(origin)
+                for role, role_origin in zip(getattr(entry, "roles", ()), role_origins, strict=True):
+                    role._origin = str(role_origin)
+    except (ValueError, TypeError, KeyError, AttributeError):  # ValidationError and JSONDecodeError are ValueErrors
+        return None
+    return parsed
 
 
 def _ledger_fingerprint() -> str:
