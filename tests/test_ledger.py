@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from ledger_kit import ledger_from_yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -106,8 +107,8 @@ def test_the_shipped_ledger_is_valid_and_sourced():
 # --------------------------------------------------------------------------- lookups
 
 
-def test_person_lookup_is_name_form_aware(tmp_path):
-    ledger = load_ledger([write(tmp_path, "a.yaml", GOOD)])
+def test_person_lookup_is_name_form_aware():
+    ledger = ledger_from_yaml(GOOD, "a.yaml")
     okafor = ledger.person("Maria Okafor")
     assert okafor is not None
     assert ledger.person("Gen. Maria T. Okafor") is okafor
@@ -120,8 +121,8 @@ def test_person_lookup_is_name_form_aware(tmp_path):
     assert ledger.roles_at(okafor, PartialDate(2021)) != []  # the role was held during 2021
 
 
-def test_describe_shows_roles_dates_and_sources(tmp_path):
-    ledger = load_ledger([write(tmp_path, "a.yaml", GOOD)])
+def test_describe_shows_roles_dates_and_sources():
+    ledger = ledger_from_yaml(GOOD, "a.yaml")
     text = ledger.describe("Gen. Maria Okafor")
     assert "Maria T. Okafor" in text and "2018-03-01 – 2021-06-30" in text
     assert "Orbital Defense Command biography" in text and "a.yaml:4" in text

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from ledger_kit import ledger_from_yaml
 
 from factcheck.checks.base import CheckContext
 from factcheck.checks.ledger_conflict import LedgerConflictCheck
 from factcheck.config import Settings
-from factcheck.ledger import merge, parse_text
 
 # Fictional facts, written for these tests.
 LEDGER = """\
@@ -61,9 +61,7 @@ figures:
 
 @pytest.fixture(scope="module")
 def ledger():
-    parsed, problems = parse_text(LEDGER, "test-ledger.yaml")
-    assert not problems
-    return merge([parsed])[0]
+    return ledger_from_yaml(LEDGER)
 
 
 def findings(make_corpus, ledger, text, published=date(2024, 3, 1)):

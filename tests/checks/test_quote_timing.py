@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from ledger_kit import ledger_from_yaml
 
 from factcheck.checks.base import CheckContext
 from factcheck.checks.quote_timing import QuoteTimingCheck
 from factcheck.config import Settings
-from factcheck.ledger import parse_text, merge
 from factcheck.model import Severity
 
 # Fictional people and an invented service, written for these tests.
@@ -48,9 +48,7 @@ organisations:
 
 @pytest.fixture(scope="module")
 def ledger():
-    parsed, problems = parse_text(LEDGER, "test-ledger.yaml")
-    assert not problems
-    return merge([parsed])[0]
+    return ledger_from_yaml(LEDGER)
 
 
 def findings(make_corpus, ledger, texts, published):
