@@ -151,3 +151,58 @@ def test_a_preferred_word_that_is_no_near_synonym_is_not_spin():
     text = "The two rival countries are now in a relationship of pleasure on trade and arms."
     findings, _ = run({"a": text}, lm=BigramLM(BIGRAMS, near={"pleasure": ["joy", "delight"]}))
     assert phrase_findings(findings) == []
+
+
+class RecordingLM(BigramLM):
+    """The bigram fake, remembering every text it was asked to score."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.texts: list[str] = []
+
+    def score_tokens(self, texts, top_k=0):
+        self.texts.extend(texts)
+        return super().score_tokens(texts, top_k)
+
+
+def test_the_previous_sentence_is_read_first_and_offsets_stay_in_the_sentence():
+    previous = "Japan and the United States signed a space pact."
+    sentence = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    lm = RecordingLM(BIGRAMS)
+    [flags] = spin.LMSpinScorer(lm).analyse([sentence], contexts=[previous])
+    assert lm.texts[0] == f"{previous} {sentence}"
+    [flag] = flags
+    assert sentence[flag.start:flag.end] == "pleasure" and flag.suggestion == "convenience"
+
+
+# A weak flag: the context expects "area" about as often as its frequency suggests (pmi
+# between strong_pmi and max_pmi), yet "space" there makes the sentence much likelier.
+WEAK = {**BIGRAMS, ("in", "area"): -8.0, ("area", "operations"): -9.0, ("their", "planetary"): -14.0}
+
+
+def test_a_weak_flag_alone_is_not_reported_but_counts_in_a_spun_document():
+    weak_only = "Japan made major advancements in area operations over the past decade."
+    findings, data = run({"a": weak_only}, lm=BigramLM(WEAK))
+    assert phrase_findings(findings) == [] and data["a"]["likely_spun"] is False
+
+    spun = " ".join([
+        "The two rival countries are now in a relationship of pleasure on trade and arms.",
+        "Both want to protect their planetary assets against attacks by rivals.",
+        "Officials described the growing relationship of pleasure as a serious concern.",
+        weak_only,
+    ])
+    findings, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0)
+    assert data["a"]["likely_spun"] is True
+    flagged = {f.evidence[0].text: f for f in phrase_findings(findings)}
+    assert flagged["area"].suggestion == "space" and flagged["area"].data["strong"] is False
+    assert flagged["pleasure"].data["strong"] is True
+
+
+def test_a_very_confident_strong_flag_is_reported_in_an_unspun_document():
+    text = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    findings, data = run({"a": text})
+    assert data["a"]["likely_spun"] is False
+    [finding] = phrase_findings(findings)
+    assert finding.data["strong"] is True and finding.data["score"] >= 10.0
+    findings, _ = run({"a": text}, standalone_gain=30.0)
+    assert phrase_findings(findings) == []

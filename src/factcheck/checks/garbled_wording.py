@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
+from factcheck.nlp.spin import Flag, Sentence
 
 
 class GarbledWordingCheck(LanguageModelCheck):
@@ -55,6 +56,7 @@ class GarbledWordingCheck(LanguageModelCheck):
         settings = context.settings
         thresholds = spin.Thresholds.from_settings(settings, self.slug)
         self._words: dict[str, int] = {}
+        self._thresholds = thresholds
         self._spun_threshold = settings.threshold(f"{self.slug}.spun_threshold", 0.6)
         sentences_by_doc = {
             doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
@@ -79,12 +81,12 @@ class GarbledWordingCheck(LanguageModelCheck):
                 source_of[(a.doc, a.start + sub.a.start, hash(sub.b.text))] = _span(b, sub.b)
                 source_of[(b.doc, b.start + sub.b.start, hash(sub.a.text))] = _span(a, sub.a)
 
-        findings: list[Finding] = []
-        self._flags: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+        # Each document is read whole before anything is reported: a spinner rewrites a whole
+        # text, so a weak flag counts only in a document whose strong flags already mark it spun.
+        self._flags: dict[str, list[tuple[Sentence, Flag]]] = {}
         for doc_id, sentences in sentences_by_doc.items():
             if not sentences:
                 continue
-            document = corpus.document(doc_id)
             skips = [_protected(corpus, doc_id, sentence) for sentence in sentences]
             # Signal 3: the same slot filled differently elsewhere in the document.
             variants = spin.document_variants([s.text for s in sentences])
@@ -96,48 +98,63 @@ class GarbledWordingCheck(LanguageModelCheck):
                 for start, items in offered.get((doc_id, sentence.start), {}).items():
                     merged[start].extend(items)
                 extras.append({start: sorted(set(items)) for start, items in merged.items()})
-            results = scorer.analyse([s.text for s in sentences], skips, extras)
-            for sentence, flags in zip(sentences, results):
-                for flag in flags:
-                    start, end = sentence.start + flag.start, sentence.start + flag.end
-                    evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
-                    source = source_of.get((doc_id, start, hash(flag.suggestion)))
-                    if source is not None and "source" in flag.signals:
-                        evidence.append(source)
-                    phrase = _phrase(sentence.text, flag.start, flag.end)
-                    suggested = phrase.replace(flag.text, flag.suggestion, 1)
-                    why = ", ".join(flag.signals)
-                    findings.append(self.finding(
-                        f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
-                        f"(signals: {why}; +{flag.score:.1f} nats)",
-                        evidence,
-                        severity=Severity.INFO,
-                        suggestion=flag.suggestion,
-                        key=f"{flag.start}",
-                        data={"score": flag.score, "signals": flag.signals, "phrase": phrase,
-                              "suggested_phrase": suggested, "context_logprob": flag.context_logprob,
-                              "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain},
-                    ))
-                    self._flags[doc_id].append((flag.score, phrase, suggested))
-        findings.extend(self._document_findings(corpus, findings))
+            # The previous sentence is read first, so the model knows what the text is about.
+            contexts = ["", *(s.text for s in sentences[:-1])]
+            vocabulary = {w.text for s in sentences for w in spin.words_of(s.text) if spin.is_content(w)}
+            results = scorer.analyse([s.text for s in sentences], skips, extras, contexts, vocabulary)
+            self._flags[doc_id] = [(sentence, flag) for sentence, flags in zip(sentences, results) for flag in flags]
+
+        findings: list[Finding] = []
+        scores = self.spin_scores()
+        for doc_id, flagged in self._flags.items():
+            document = corpus.document(doc_id)
+            spun = scores[doc_id]["likely_spun"]
+            for sentence, flag in flagged:
+                corroborated = len(flag.signals) > 1
+                if not (spun or corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
+                    continue
+                start, end = sentence.start + flag.start, sentence.start + flag.end
+                evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
+                source = source_of.get((doc_id, start, hash(flag.suggestion)))
+                if source is not None and "source" in flag.signals:
+                    evidence.append(source)
+                phrase, suggested = _phrases(sentence.text, flag)
+                why = ", ".join(flag.signals)
+                findings.append(self.finding(
+                    f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
+                    f"(signals: {why}; +{flag.score:.1f} nats)",
+                    evidence,
+                    severity=Severity.INFO,
+                    suggestion=flag.suggestion,
+                    key=f"{flag.start}",
+                    data={"score": flag.score, "signals": flag.signals, "phrase": phrase, "strong": flag.is_strong(thresholds),
+                          "suggested_phrase": suggested, "context_logprob": flag.context_logprob,
+                          "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain},
+                ))
+        findings.extend(self._document_findings(findings))
         return findings
 
     def spin_scores(self) -> dict[str, dict[str, Any]]:
+        """Per document: strong flags per 100 words, each weighted by its confidence
+        (``min(1, score / 10)``), and whether that marks it as likely spun copy."""
         scores = {}
         for doc_id, words in sorted(self._words.items()):
-            flags = sorted(self._flags.get(doc_id, []), key=lambda item: (-item[0], item[1]))
-            weight = sum(min(1.0, score / 10.0) for score, _, _ in flags)
+            flagged = sorted(self._flags.get(doc_id, []), key=lambda item: (-item[1].score, item[1].start))
+            strong = [flag for _, flag in flagged if flag.is_strong(self._thresholds)]
+            weight = sum(min(1.0, flag.score / 10.0) for flag in strong)
             spin_score = round(100.0 * weight / words, 3) if words else 0.0
+            likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3
             scores[doc_id] = {
                 "spin_score": spin_score,
-                "likely_spun": spin_score >= self._spun_threshold and len(flags) >= 3,
-                "flagged": len(flags),
+                "likely_spun": likely_spun,
+                "flagged": len(flagged) if likely_spun else len(strong),
                 "words": words,
-                "top": [f"{phrase} -> {suggested}" for _, phrase, suggested in flags[:5]],
+                "top": [" -> ".join(_phrases(sentence.text, flag)) for sentence, flag in flagged
+                        if likely_spun or flag.is_strong(self._thresholds)][:5],
             }
         return scores
 
-    def _document_findings(self, corpus: Corpus, phrase_findings: list[Finding]) -> list[Finding]:
+    def _document_findings(self, phrase_findings: list[Finding]) -> list[Finding]:
         found = []
         by_doc: dict[str, list[Finding]] = defaultdict(list)
         for finding in phrase_findings:
@@ -178,12 +195,13 @@ def _span(sentence, word) -> Span:
     return Span(doc=sentence.doc, start=sentence.start + word.start, end=sentence.start + word.end, text=word.text)
 
 
-def _phrase(sentence: str, start: int, end: int) -> str:
-    """The flagged word with a content neighbour each side, for display ("relationship of pleasure")."""
+def _phrases(sentence: str, flag) -> tuple[str, str]:
+    """The flagged word with a content neighbour each side ("relationship of pleasure"), as
+    written and with the suggestion in its place."""
     from factcheck.nlp.spin import STOPWORDS, words_of
 
     words = words_of(sentence)
-    index = next(i for i, w in enumerate(words) if w.start == start)
+    index = next(i for i, w in enumerate(words) if w.start == flag.start)
     left = index
     while left > 0 and words[left - 1].alpha and index - left < 2:
         left -= 1
@@ -192,7 +210,10 @@ def _phrase(sentence: str, start: int, end: int) -> str:
     right = index
     if right + 1 < len(words) and words[right + 1].alpha and words[right + 1].text.casefold() not in STOPWORDS:
         right += 1
-    return " ".join(w.text for w in words[left:right + 1]) if left <= right else sentence[start:end]
+    chosen = words[left:right + 1]
+    phrase = " ".join(w.text for w in chosen)
+    suggested = " ".join(flag.suggestion if w.start == flag.start else w.text for w in chosen)
+    return phrase, suggested
 
 
 def _protected(corpus: Corpus, doc_id: str, sentence) -> list[tuple[int, int]]:

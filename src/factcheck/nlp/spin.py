@@ -26,11 +26,12 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "4"
+SCORER_VERSION = "7"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -75,6 +76,16 @@ class Flag:
     context_logprob: float = 0.0
     frequency_logprob: float = 0.0
     rest_gain: float = 0.0
+
+    @property
+    def pmi(self) -> float:
+        """How much less likely the context makes the word than its everyday frequency (< 0: disfavoured)."""
+        return self.context_logprob - self.frequency_logprob
+
+    def is_strong(self, thresholds: "Thresholds") -> bool:
+        """The context positively disfavours the word, or another signal agrees: the flag counts
+        towards the document's spin score. A weak flag is shown only in a document judged spun."""
+        return self.pmi < thresholds.strong_pmi or len(self.signals) > 1
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -127,18 +138,26 @@ def frequency_logprob(word: str) -> float:
 
 
 def is_variant(word: str, other: str) -> bool:
-    """Inflections, spelling variants and typos of each other: not a synonym swap."""
+    """Inflections and typos of each other ("grow"/"growing", "treat"/"threat"): not a synonym
+    swap. Words that merely share a beginning ("electric"/"electronic") are different words."""
     from rapidfuzz.distance import Levenshtein
 
     a, b = word.casefold(), other.casefold()
-    if a == b:
+    if a == b or _stem(a) == _stem(b):
         return True
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 2)]) and len(longer) - len(shorter) <= 3:
-        return True
-    distance = Levenshtein.distance(a, b)
-    # One edit is a typo ("treat"/"threat"); two only in a long word that keeps its stem start.
-    return distance <= 1 or (distance == 2 and len(shorter) >= 7 and a[:3] == b[:3])
+    return Levenshtein.distance(a, b) <= 1
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def protected_spans(sentence: str) -> list[tuple[int, int]]:
@@ -176,21 +195,25 @@ def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[
 
 @dataclass
 class Thresholds:
-    """Tunables, calibrated on the synthetic split (benchmarks/garbled.py)."""
+    """Tunables, calibrated on the synthetic split (benchmarks/garbled.py) and clean documents."""
 
-    max_pmi: float = -1.0  # context log-prob minus frequency log-prob: below this, the context disfavours the word
-    max_logprob: float = -6.0  # and the word is improbable in context (nats)
-    alt_margin: float = 3.0  # the best alternative is this much likelier at that position
-    min_gain: float = 5.0  # swapping in the suggestion raises the sentence log-likelihood this much
-    min_rest_gain: float = 0.0  # ... and the words after the swap do not get less likely
+    max_pmi: float = 1.5  # context log-prob minus frequency log-prob: above this the context expects the word
+    strong_pmi: float = -1.0  # below this the context positively disfavours it: a strong flag
+    margin: float = 1.0  # a near-synonym the left context prefers by this much is a candidate original
+    min_gain: float = 5.0  # swapping in the suggestion raises the window's log-likelihood this much
+    min_rest_gain: float = -1.0  # ... and the words after the swap do not get much less likely
     min_source_gain: float = 1.0  # a substitution seen against another source needs only this gain
+    standalone_gain: float = 10.0  # a strong flag this confident is reported even in an unspun document
+    # (strong_pmi and standalone_gain only sort flags the scorer found; they do not change its cache key)
     top_k: int = 200
-    neighbours: int = 50  # how many embedding neighbours count as near-synonyms
+    neighbours: int = 100  # how many embedding neighbours count as near-synonyms
     nearest: int = 4  # the nearest neighbours always tried as originals
-    window_left: int = 6  # words of left context kept when rescoring a swap
+    from_vocabulary: int = 2  # neighbours the document itself uses elsewhere, also tried
+    rank_prior: float = 1.0  # a spinner picks close synonyms: suggestion score = gain - rank_prior * ln(1 + neighbour rank)
+    window_left: int = 5  # words of left context kept when rescoring a swap
     window_right: int = 6  # words after the swap rescored
-    max_shortlist: int = 3
-    max_candidates: int = 4
+    max_shortlist: int = 4
+    max_candidates: int = 3
 
     @classmethod
     def from_settings(cls, settings, prefix: str = "garbled-wording") -> "Thresholds":
@@ -198,8 +221,9 @@ class Thresholds:
         if settings is None:
             return base
         values = {name: settings.threshold(f"{prefix}.{name}", getattr(base, name)) for name in asdict(base)}
-        for integer in ("top_k", "neighbours", "nearest", "max_shortlist", "max_candidates", "window_left", "window_right"):
-            values[integer] = int(values[integer])
+        for name, default in asdict(base).items():
+            if isinstance(default, int):
+                values[name] = int(values[name])
         return cls(**values)
 
 
@@ -248,6 +272,18 @@ class ResultCache:
             pass
 
 
+_REPORTING_THRESHOLDS = frozenset({"strong_pmi", "standalone_gain"})
+
+
+@dataclass
+class _Shortlisted:
+    index: int  # word index in the sentence
+    logprob: float  # the word's log-probability in context
+    pmi: float
+    candidates: list[str]
+    from_source: bool
+
+
 class LMSpinScorer:
     """Signal 1: the language model's view of each sentence, with candidate originals rescored."""
 
@@ -256,6 +292,7 @@ class LMSpinScorer:
         self.thresholds = thresholds or Thresholds()
         self.cache = cache or ResultCache(None)
         self._near: dict[str, list[str]] = {}
+        self._vocabulary: frozenset[str] = frozenset()
 
     def _neighbours(self, word: str) -> list[str]:
         lookup = getattr(self.lm, "neighbours", None)
@@ -265,20 +302,31 @@ class LMSpinScorer:
             self._near[word] = lookup(word, self.thresholds.neighbours)
         return self._near[word]
 
-    def _key(self, sentence: str, skip: Sequence[tuple[int, int]], extra: dict[int, list[tuple[str, str]]]) -> str:
-        payload = json.dumps([SCORER_VERSION, getattr(self.lm, "name", "lm"), asdict(self.thresholds), sentence,
-                              sorted(skip), sorted((k, sorted(map(list, v))) for k, v in extra.items())])
+    def _key(self, sentence: str, context: str, skip: Sequence[tuple[int, int]],
+             extra: dict[int, list[tuple[str, str]]], vocabulary_hash: str) -> str:
+        analysis = {k: v for k, v in asdict(self.thresholds).items() if k not in _REPORTING_THRESHOLDS}
+        payload = json.dumps([SCORER_VERSION, getattr(self.lm, "name", "lm"), analysis, sentence, context,
+                              sorted(skip), sorted((k, sorted(map(list, v))) for k, v in extra.items()),
+                              vocabulary_hash])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def analyse(self, sentences: Sequence[str], skips: Sequence[Sequence[tuple[int, int]]] | None = None,
-                extra_candidates: Sequence[dict[int, list[tuple[str, str]]]] | None = None) -> list[list[Flag]]:
+                extra_candidates: Sequence[dict[int, list[tuple[str, str]]]] | None = None,
+                contexts: Sequence[str] | None = None, vocabulary: Iterable[str] = ()) -> list[list[Flag]]:
         """Flags per sentence. ``skips`` are spans (names) to leave alone; ``extra_candidates``
         maps a word's start offset to ``(candidate, signal)`` pairs from the other signals
-        ("source": another document's wording; "document": the same slot elsewhere in it)."""
+        ("source": another document's wording; "document": the same slot elsewhere in it);
+        ``contexts`` is text read before each sentence (its predecessor), so the model knows
+        the topic ("space" is likelier than "area" in a piece about satellites); ``vocabulary``
+        holds the words of the whole document: a spinner rarely swaps every occurrence of a
+        term, so a near-synonym the document uses elsewhere is a candidate original."""
         skips = skips or [()] * len(sentences)
         extra_candidates = extra_candidates or [{}] * len(sentences)
+        contexts = contexts or [""] * len(sentences)
+        self._vocabulary = frozenset(word.casefold() for word in vocabulary)
+        vocabulary_hash = hashlib.sha256("\n".join(sorted(self._vocabulary)).encode("utf-8")).hexdigest()
         results: list[list[Flag] | None] = [None] * len(sentences)
-        keys = [self._key(s, sk, ex) for s, sk, ex in zip(sentences, skips, extra_candidates)]
+        keys = [self._key(*item, vocabulary_hash) for item in zip(sentences, contexts, skips, extra_candidates)]
         todo = []
         for index, key in enumerate(keys):
             cached = self.cache.get(key)
@@ -287,97 +335,127 @@ class LMSpinScorer:
             else:
                 todo.append(index)
         if todo:
-            # Normalise line breaks to spaces: same length, so offsets still hold.
-            texts = [sentences[i].replace("\n", " ").replace("\r", " ") for i in todo]
-            token_scores = self.lm.score_tokens(texts, top_k=self.thresholds.top_k)
-            for index, text, tokens in zip(todo, texts, token_scores):
-                flags = self._analyse_one(text, tokens, skips[index], extra_candidates[index])
+            # Line breaks become spaces: same length, so offsets still hold.
+            texts = [_flat(sentences[i]) for i in todo]
+            prefixes = [_flat(contexts[i]) + " " if contexts[i].strip() else "" for i in todo]
+            token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k)
+            shortlists = []
+            for text, prefix, tokens, index in zip(texts, prefixes, token_scores, todo):
+                shift = len(prefix)
+                own = [replace(t, start=t.start - shift, end=t.end - shift) for t in tokens if t.start >= shift]
+                shortlists.append(self._shortlist(text, own, skips[index], extra_candidates[index]))
+            flags_per_sentence = self._rescore(texts, shortlists, [extra_candidates[i] for i in todo])
+            for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
                 self.cache.put(keys[index], [flag.to_dict() for flag in flags])
         return [r or [] for r in results]
 
-    def _analyse_one(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]]) -> list[Flag]:
+    def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]]) -> list[_Shortlisted]:
+        """Words the context disfavours, with the near-synonyms worth trying in their place.
+
+        A spinner swaps a word for a near-synonym, so the original is one of the observed word's
+        neighbours in the model's embeddings: those the left context prefers, the nearest few
+        (the words after the swap may be what makes the original clear) and what the other
+        signals offer.
+        """
         th = self.thresholds
         words = words_of(sentence)
-        indices = content_word_indices(sentence, words, skip)
-        shortlist = []
-        for index in indices:
+        found = []
+        for index in content_word_indices(sentence, words, skip):
             word = words[index]
             mine = [t for t in tokens if t.start < word.end and word.start < t.end]
             if not mine:
                 continue
-            # A token that straddles the word boundary means the model read it differently.
             context = sum(t.logprob for t in mine)
             pmi = context - frequency_logprob(word.text)
-            unlikely = pmi < th.max_pmi and context < th.max_logprob
             offered = [(c, signal) for c, signal in extra.get(word.start, []) if not is_variant(c, word.text)]
             from_source = [c for c, signal in offered if signal == "source"]
-            if not unlikely and not from_source:
+            if pmi >= th.max_pmi and not from_source:
                 continue
-            # A spinner swaps a word for a near-synonym, so the original is one of the observed
-            # word's neighbours (in the model's embeddings) that the context clearly prefers.
-            near = set(self._neighbours(word.text))
-            alternatives = [(c, lp) for c, lp in _word_alternatives(mine[0].alternatives, word.text)
-                            if c in near and lp - context > th.alt_margin]
-            from_document = [c for c, signal in offered if signal == "document" and c in near] if unlikely else []
-            # The nearest neighbours are tried even when the left context alone does not predict
-            # them: the words after the swap may be what makes the original clear.
-            nearest = [c for c in self._neighbours(word.text)
-                       if c not in STOPWORDS and not is_variant(c, word.text)][: th.nearest]
-            suspicious = unlikely and bool(alternatives or nearest)
-            if suspicious or from_source or from_document:
-                candidates = [c for c, _ in alternatives[: th.max_candidates]]
-                candidates = list(dict.fromkeys([*from_source, *from_document, *candidates, *nearest]))
-                shortlist.append((pmi, index, context, candidates, bool(from_source), unlikely))
-        shortlist.sort(key=lambda item: (not item[4], item[0]))
-        shortlist = shortlist[: th.max_shortlist + sum(1 for item in shortlist if item[4])]
-        if not shortlist:
-            return []
-        # Rescore a window around each shortlisted word (the swap and the words after it carry
-        # the evidence); short windows keep the costly part cheap.
+            near = self._neighbours(word.text)
+            near_set = set(near)
+            preferred = [c for c, lp in _word_alternatives(mine[0].alternatives, word.text)
+                         if c in near_set and lp - context > th.margin][: th.max_candidates]
+            from_document = [c for c, signal in offered if signal == "document" and c in near_set]
+            usable = [c for c in near if c not in STOPWORDS and not is_variant(c, word.text)]
+            in_vocabulary = [c for c in usable if c in self._vocabulary][: th.from_vocabulary]
+            nearest = usable[: th.nearest]
+            candidates = list(dict.fromkeys([*from_source, *from_document, *preferred, *in_vocabulary, *nearest]))
+            if candidates and (preferred or from_source or from_document or pmi < th.strong_pmi):
+                found.append(_Shortlisted(index, context, pmi, candidates, bool(from_source)))
+        found.sort(key=lambda item: (not item.from_source, item.pmi))
+        return found[: th.max_shortlist + sum(1 for item in found if item.from_source)]
+
+    def _rescore(self, sentences: Sequence[str], shortlists: Sequence[list[_Shortlisted]],
+                 extras: Sequence[dict[int, list[tuple[str, str]]]]) -> list[list[Flag]]:
+        """Swap each candidate in and rescore a window around it, all sentences in one batch:
+        the swap and the words after it carry the evidence, and short windows keep it cheap."""
+        th = self.thresholds
         texts: list[str] = []
-        owners: list[tuple[int, str | None, int]] = []
-        for _, index, _, candidates, _, _ in shortlist:
-            word = words[index]
-            window_start = words[max(0, index - th.window_left)].start
-            window_end = words[min(len(words) - 1, index + th.window_right)].end
-            texts.append(sentence[window_start:window_end])
-            owners.append((index, None, window_start))
-            for candidate in candidates:
-                texts.append(sentence[window_start:word.start] + candidate + sentence[word.end:window_end])
-                owners.append((index, candidate, window_start))
-        scored = self.lm.score_tokens(texts)
-        base: dict[int, list] = {}
-        best: dict[int, tuple[float, float, str]] = {}
-        for (index, candidate, window_start), tokens in zip(owners, scored):
-            word = words[index]
+        owners: list[tuple[int, int, str | None, int]] = []
+        for number, (sentence, shortlist) in enumerate(zip(sentences, shortlists)):
+            words = words_of(sentence)
+            for item in shortlist:
+                word = words[item.index]
+                window_start = words[max(0, item.index - th.window_left)].start
+                window_end = words[min(len(words) - 1, item.index + th.window_right)].end
+                texts.append(sentence[window_start:window_end])
+                owners.append((number, item.index, None, window_start))
+                for candidate in item.candidates:
+                    texts.append(sentence[window_start:word.start] + candidate + sentence[word.end:window_end])
+                    owners.append((number, item.index, candidate, window_start))
+        scored = self.lm.score_tokens(texts) if texts else []
+        base = None
+        tried: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
+        for (number, index, candidate, window_start), tokens in zip(owners, scored):
             if candidate is None:
-                base[index] = tokens
+                base = tokens
                 continue
-            base_tokens = base[index]
-            gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base_tokens)
+            word = words_of(sentences[number])[index]
+            gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base)
             after_variant = word.start - window_start + len(candidate)
             after_base = word.end - window_start
             rest_gain = (sum(t.logprob for t in tokens if t.start >= after_variant)
-                         - sum(t.logprob for t in base_tokens if t.start >= after_base))
-            if index not in best or gain > best[index][0]:
-                best[index] = (gain, rest_gain, candidate)
-        flags = []
-        for pmi, index, context, _, _, unlikely in shortlist:
-            if index not in best:
-                continue
-            gain, rest_gain, candidate = best[index]
-            word = words[index]
-            signals = ["lm"] + sorted({signal for c, signal in extra.get(word.start, []) if c == candidate})
-            strong = gain >= th.min_gain and rest_gain >= th.min_rest_gain
-            supported = "source" in signals and unlikely and gain >= th.min_source_gain
-            if strong or supported:
-                flags.append(Flag(
-                    start=word.start, end=word.end, text=word.text, suggestion=candidate,
-                    score=round(gain, 3), signals=signals, context_logprob=round(context, 3),
-                    frequency_logprob=round(frequency_logprob(word.text), 3), rest_gain=round(rest_gain, 3),
-                ))
-        return sorted(flags, key=lambda flag: flag.start)
+                         - sum(t.logprob for t in base if t.start >= after_base))
+            near = self._neighbours(word.text)
+            rank = near.index(candidate) if candidate in near else len(near)
+            tried[(number, index)].append((gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate))
+        # The suggestion is the candidate that best explains the text as a spinner's swap: another
+        # source's wording first, then a big gain from a close synonym over a slightly bigger
+        # gain from a loosely related word.
+        best: dict[tuple[int, int], tuple[float, float, str]] = {}
+        for (number, index), options in tried.items():
+            start = words_of(sentences[number])[index].start
+            sourced = {c for c, signal in extras[number].get(start, []) if signal == "source"}
+            passing = [option for option in options
+                       if option[1] >= (th.min_source_gain if option[3] in sourced else th.min_gain)]
+            _, gain, rest_gain, candidate = max(
+                passing or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
+            best[(number, index)] = (gain, rest_gain, candidate)
+        results = []
+        for number, (sentence, shortlist, extra) in enumerate(zip(sentences, shortlists, extras)):
+            words = words_of(sentence)
+            flags = []
+            for item in shortlist:
+                if (number, item.index) not in best:
+                    continue
+                gain, rest_gain, candidate = best[(number, item.index)]
+                word = words[item.index]
+                signals = ["lm"] + sorted({signal for c, signal in extra.get(word.start, []) if c == candidate})
+                confident = gain >= th.min_gain and rest_gain >= th.min_rest_gain
+                supported = "source" in signals and item.pmi < th.max_pmi and gain >= th.min_source_gain
+                if confident or supported:
+                    flags.append(Flag(
+                        start=word.start, end=word.end, text=word.text, suggestion=candidate,
+                        score=round(gain, 3), signals=signals, context_logprob=round(item.logprob, 3),
+                        frequency_logprob=round(frequency_logprob(word.text), 3), rest_gain=round(rest_gain, 3),
+                    ))
+            results.append(sorted(flags, key=lambda flag: flag.start))
+        return results
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", " ").replace("\r", " ")
 
 
 def _word_alternatives(alternatives: Iterable[tuple[str, float]], word: str) -> list[tuple[str, float]]:
