@@ -206,3 +206,15 @@ def test_a_very_confident_strong_flag_is_reported_in_an_unspun_document():
     assert finding.data["strong"] is True and finding.data["score"] >= 10.0
     findings, _ = run({"a": text}, standalone_gain=30.0)
     assert phrase_findings(findings) == []
+
+
+def test_a_swap_next_to_a_flagged_one_is_found_once_the_first_is_undone():
+    """"successful launch" -> "prosperous release": "release" reads fine after "prosperous";
+    only with "successful" back in place does "launch" stand out as the original."""
+    bigrams = {**BIGRAMS, ("the", "successful"): -1.0, ("the", "prosperous"): -14.0,
+               ("successful", "launch"): -0.5, ("successful", "release"): -8.0}
+    sentence = "North Korea celebrated the prosperous release of its first spy satellite last year."
+    [flags] = spin.LMSpinScorer(BigramLM(bigrams)).analyse([sentence])
+    assert [(f.text, f.suggestion) for f in flags] == [("prosperous", "successful"), ("release", "launch")]
+    assert flags[0].signals == ["lm"] and flags[1].signals == ["lm", "joint"]
+    assert sentence[flags[1].start:flags[1].end] == "release"

@@ -17,33 +17,39 @@ class GarbledWordingCheck(LanguageModelCheck):
     Rewritten wire copy is often run through a "spinner" that swaps words for near-synonyms:
     "marriage of convenience" becomes "relationship of pleasure", "space operations" becomes
     "area operations". Such "tortured phrases" mark copied, machine-rewritten text and often
-    change what a sentence says. Three signals are combined (see ``factcheck.nlp.spin``):
+    change what a sentence says. Signals (see ``factcheck.nlp.spin``):
 
-    * **lm** - a small language model (Gemma 3 270M) reads each sentence once; a lower-case
-      content word that the context makes less likely than its everyday frequency is
-      shortlisted, and the model's own alternatives are swapped in: when one makes the whole
-      sentence much more likely (score = log-likelihood gain in nats), the word is flagged and
-      that alternative suggested.
+    * **lm** - a small language model (Gemma 3 270M) reads each sentence after the one before
+      it. A lower-case content word the context expects less than its everyday frequency is
+      shortlisted, and near-synonyms of it (its neighbours in the model's embeddings that the
+      context prefers, the nearest few, and those the document uses elsewhere) are swapped in
+      and a window around the word rescored: when one makes the text much more likely
+      (score = log-likelihood gain in nats), the word is flagged with that suggestion.
     * **source** - another document in the run paraphrases the sentence; its wording differs
       in exactly this word and the model prefers it. The source's wording is the suggestion.
     * **document** - the same document uses the suggested word in the same slot elsewhere
       ("space operations" in one paragraph, "area operations" in the next).
+    * **joint** - found once a flagged neighbour's suggestion is put back: spinners swap
+      adjacent words together ("successful launch" -> "prosperous release").
 
-    Names, capitalised titles, numbers, quotations, parenthesised text and extraction
-    artefacts (hyphenation remnants, glued words, typos one letter away) are never flagged.
+    A flag is *strong* when the context positively disfavours the word (it is rarer here than
+    anywhere) or source/document agree, *weak* otherwise. Each document gets a spin score:
+    strong flags per 100 words, each weighted by its confidence (``min(1, score / 10)``). At
+    ``garbled-wording.spun_threshold`` (default 0.6) and at least three strong flags, the
+    document is reported as likely spun copy (a warning, with its top phrases as evidence) and
+    every flagged phrase in it is listed (info). In a document not judged spun only a
+    corroborated flag, or a strong one scoring ``standalone_gain`` (10 nats) or more, is shown:
+    a spinner rewrites whole texts, so an isolated odd word is more likely the model's error.
 
-    Each swapped phrase is reported as info (a hint for the editor); the document-level
-    verdict below is a warning. Each document gets a spin score: flagged phrases per 100 words, each weighted by its
-    confidence (``min(1, score / 10)``). Above ``garbled-wording.spun_threshold`` (default
-    0.6) the document is reported as likely spun copy, with its top phrases as evidence.
+    Names, capitalised words, numbers, quotations, parenthesised text and extraction artefacts
+    (hyphenation remnants, glued words, inflections and one-letter typos) are never flagged.
 
     Example: "North Korea, China and Russia are in a relationship of pleasure on space" ->
     "pleasure" flagged, suggestion "convenience".
 
-    Cost: one model pass per sentence plus a few rescorings; about 5-10 sentences per second
-    on one CPU core, cached by sentence hash. Switch it off for large runs with
-    ``--ignore garbled-wording`` (or ``ignore = ["FC020"]`` in ``[tool.factcheck]``).
-    Tunables: ``thresholds = {"garbled-wording.min_gain" = 5.0, ...}``.
+    Cost: about one sentence per second on two CPU cores, cached by sentence hash, so the check
+    is opt-in: ``--enable garbled-wording`` (or ``extend-select = ["FC020"]`` in
+    ``[tool.factcheck]``). Tunables: ``thresholds = {"garbled-wording.min_gain" = 5.0, ...}``.
     """
 
     code: ClassVar[str] = "FC020"
@@ -110,8 +116,7 @@ class GarbledWordingCheck(LanguageModelCheck):
             document = corpus.document(doc_id)
             spun = scores[doc_id]["likely_spun"]
             for sentence, flag in flagged:
-                corroborated = len(flag.signals) > 1
-                if not (spun or corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
+                if not (spun or flag.corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
                     continue
                 start, end = sentence.start + flag.start, sentence.start + flag.end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]

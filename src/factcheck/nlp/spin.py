@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "7"
+SCORER_VERSION = "8"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -82,10 +82,15 @@ class Flag:
         """How much less likely the context makes the word than its everyday frequency (< 0: disfavoured)."""
         return self.context_logprob - self.frequency_logprob
 
+    @property
+    def corroborated(self) -> bool:
+        """Another source or the document itself offers the suggestion in this place."""
+        return "source" in self.signals or "document" in self.signals
+
     def is_strong(self, thresholds: "Thresholds") -> bool:
         """The context positively disfavours the word, or another signal agrees: the flag counts
         towards the document's spin score. A weak flag is shown only in a document judged spun."""
-        return self.pmi < thresholds.strong_pmi or len(self.signals) > 1
+        return self.pmi < thresholds.strong_pmi or self.corroborated
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -337,18 +342,68 @@ class LMSpinScorer:
         if todo:
             # Line breaks become spaces: same length, so offsets still hold.
             texts = [_flat(sentences[i]) for i in todo]
-            prefixes = [_flat(contexts[i]) + " " if contexts[i].strip() else "" for i in todo]
-            token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k)
-            shortlists = []
-            for text, prefix, tokens, index in zip(texts, prefixes, token_scores, todo):
-                shift = len(prefix)
-                own = [replace(t, start=t.start - shift, end=t.end - shift) for t in tokens if t.start >= shift]
-                shortlists.append(self._shortlist(text, own, skips[index], extra_candidates[index]))
-            flags_per_sentence = self._rescore(texts, shortlists, [extra_candidates[i] for i in todo])
+            prefixes = [_flat(contexts[i]) for i in todo]
+            extras = [extra_candidates[i] for i in todo]
+            flags_per_sentence = self._analyse_batch(texts, prefixes, [skips[i] for i in todo], extras)
+            self._follow_up(texts, prefixes, extras, flags_per_sentence)
             for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
                 self.cache.put(keys[index], [flag.to_dict() for flag in flags])
         return [r or [] for r in results]
+
+    def _analyse_batch(self, texts: Sequence[str], contexts: Sequence[str], skips, extras,
+                       only: Sequence[set[int] | None] | None = None) -> list[list[Flag]]:
+        """One scoring pass over every sentence (after its context), then the shortlist rescored."""
+        prefixes = [context + " " if context.strip() else "" for context in contexts]
+        token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k)
+        shortlists = []
+        for number, (text, prefix, tokens) in enumerate(zip(texts, prefixes, token_scores)):
+            shift = len(prefix)
+            own = [replace(t, start=t.start - shift, end=t.end - shift) for t in tokens if t.start >= shift]
+            shortlist = self._shortlist(text, own, skips[number], extras[number])
+            if only is not None and only[number] is not None:
+                shortlist = [item for item in shortlist if item.index in only[number]]
+            shortlists.append(shortlist)
+        return self._rescore(texts, shortlists, extras)
+
+    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], extras, flags_per_sentence) -> None:
+        """Spinners swap neighbouring words together ("successful launch" -> "prosperous release"),
+        and each swap hides the other from the model. Where a word was flagged, its suggestion is
+        put in place and the content words next to it are examined again; what that finds is
+        added, with the signal "joint"."""
+        numbers, corrected, only, moved_extras = [], [], [], []
+        for number, flags in enumerate(flags_per_sentence):
+            if not flags:
+                continue
+            words = words_of(texts[number])
+            flagged = {next(i for i, w in enumerate(words) if w.start == flag.start): flag for flag in flags}
+            if any(not flag.suggestion.isalpha() for flag in flags):
+                continue
+            text = texts[number]
+            for index in sorted(flagged, reverse=True):
+                word = words[index]
+                text = text[:word.start] + flagged[index].suggestion + text[word.end:]
+            nearby = {k for index in flagged for k in range(index - 2, index + 3)} - set(flagged)
+            nearby &= set(content_word_indices(texts[number], words))
+            if not nearby:
+                continue
+            new_words = words_of(text)
+            numbers.append(number)
+            corrected.append(text)
+            only.append(nearby)
+            moved_extras.append({new_words[k].start: extras[number][w.start]
+                                 for k, w in enumerate(words) if w.start in extras[number]})
+        if not numbers:
+            return
+        found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers), moved_extras, only)
+        for number, text, flags in zip(numbers, corrected, found):
+            words, new_words = words_of(texts[number]), words_of(text)
+            for flag in flags:
+                index = next(i for i, w in enumerate(new_words) if w.start == flag.start)
+                word = words[index]
+                flags_per_sentence[number].append(replace(
+                    flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"]))
+            flags_per_sentence[number].sort(key=lambda flag: flag.start)
 
     def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]]) -> list[_Shortlisted]:
         """Words the context disfavours, with the near-synonyms worth trying in their place.
