@@ -32,3 +32,24 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
         assert any(line.startswith(case) for line in lines), result.stdout
     assert "pipeline/floor" in result.stdout and "candidate pairs" in result.stdout
     assert "findings per 100 articles" in result.stdout
+
+
+@pytest.mark.slow
+def test_garbled_benchmark_prints_recall_precision_and_speed(tmp_path):
+    # A few articles made from the seeds' plain sentences; the benchmark spins half itself.
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    corpus = tmp_path / "articles.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for number, seed in enumerate(seeds[:3]):
+            out.write(json.dumps({"id": f"article-{number}", "text": seed.read_text(encoding="utf-8")[:3000]}) + "\n")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "garbled.py"), "--sentences", "3", "--corpus", str(corpus),
+         "--split", "calibration"],
+        capture_output=True, text=True, timeout=1800,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "3 spun and 3 clean sentences" in result.stdout, result.stdout
+    for tier in ("strong flags: recall", "all flags: recall"):
+        assert tier in result.stdout
+    assert "false alarms per 100 clean sentences" in result.stdout and "sentences/s" in result.stdout
