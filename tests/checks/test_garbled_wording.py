@@ -218,3 +218,23 @@ def test_a_swap_next_to_a_flagged_one_is_found_once_the_first_is_undone():
     assert [(f.text, f.suggestion) for f in flags] == [("prosperous", "successful"), ("release", "launch")]
     assert flags[0].signals == ["lm"] and flags[1].signals == ["lm", "joint"]
     assert sentence[flags[1].start:flags[1].end] == "release"
+
+
+def test_a_document_is_spun_only_with_more_strong_flags_than_chance_explains():
+    spun = ("The two rival countries are now in a relationship of pleasure on trade and arms. "
+            "Both want to protect their planetary assets against attacks by rivals. "
+            "Officials described the growing relationship of pleasure as a serious concern.")
+    _, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0)
+    assert data["a"]["likely_spun"] is True
+    # Were clean prose to raise ten strong flags per 100 words, three in 35 words prove nothing.
+    _, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0, clean_rate=10.0)
+    assert data["a"]["likely_spun"] is False and data["a"]["spin_score"] > 1.0
+
+
+def test_poisson_tail():
+    from factcheck.checks.garbled_wording import _poisson_tail
+
+    assert _poisson_tail(0, 2.0) == 1.0
+    assert _poisson_tail(1, 2.0) == pytest.approx(1 - 0.1353352832, abs=1e-9)
+    assert _poisson_tail(3, 0.9) == pytest.approx(0.0628569, abs=1e-6)
+    assert _poisson_tail(14, 2.9) < 1e-5

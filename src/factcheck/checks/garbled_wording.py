@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -35,8 +36,9 @@ class GarbledWordingCheck(LanguageModelCheck):
     A flag is *strong* when the context positively disfavours the word (it is rarer here than
     anywhere) or source/document agree, *weak* otherwise. Each document gets a spin score:
     strong flags per 100 words, each weighted by its confidence (``min(1, score / 10)``). At
-    ``garbled-wording.spun_threshold`` (default 0.6) and at least three strong flags, the
-    document is reported as likely spun copy (a warning, with its top phrases as evidence) and
+    ``garbled-wording.spun_threshold`` (default 0.6), with at least three strong flags and more
+    than clean prose of its length raises by chance (``clean_rate`` 0.3 per 100 words, Poisson
+    tail below ``max_chance`` 0.01), the document is reported as likely spun copy (a warning, with its top phrases as evidence) and
     every flagged phrase in it is listed (info). In a document not judged spun only a
     corroborated flag, or a strong one scoring ``standalone_gain`` (10 nats) or more, is shown:
     a spinner rewrites whole texts, so an isolated odd word is more likely the model's error.
@@ -64,6 +66,9 @@ class GarbledWordingCheck(LanguageModelCheck):
         self._words: dict[str, int] = {}
         self._thresholds = thresholds
         self._spun_threshold = settings.threshold(f"{self.slug}.spun_threshold", 0.6)
+        # Strong flags per 100 words of clean prose (BBC news and the seeds' clean pieces: 0.1-0.25).
+        self._clean_rate = settings.threshold(f"{self.slug}.clean_rate", 0.3)
+        self._max_chance = settings.threshold(f"{self.slug}.max_chance", 0.01)
         sentences_by_doc = {
             doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
             for doc in sorted(corpus.documents, key=lambda d: d.id)
@@ -148,7 +153,10 @@ class GarbledWordingCheck(LanguageModelCheck):
             strong = [flag for _, flag in flagged if flag.is_strong(self._thresholds)]
             weight = sum(min(1.0, flag.score / 10.0) for flag in strong)
             spin_score = round(100.0 * weight / words, 3) if words else 0.0
-            likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3
+            # Clean prose raises a few strong flags too (the model's own mistakes); a document is
+            # judged spun only when it has far more than its length makes likely by chance.
+            by_chance = _poisson_tail(len(strong), self._clean_rate * words / 100.0)
+            likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3 and by_chance < self._max_chance
             scores[doc_id] = {
                 "spin_score": spin_score,
                 "likely_spun": likely_spun,
@@ -184,6 +192,19 @@ class GarbledWordingCheck(LanguageModelCheck):
             return None
         return {doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
                 for doc_id, s in self.spin_scores().items()}
+
+
+def _poisson_tail(count: int, expected: float) -> float:
+    """P(X >= count) for X ~ Poisson(expected): how likely so many flags are by chance."""
+    if count <= 0:
+        return 1.0
+    if expected <= 0:
+        return 0.0
+    term = below = math.exp(-expected)
+    for k in range(1, count):
+        term *= expected / k
+        below += term
+    return max(0.0, 1.0 - below)
 
 
 def _cache_path(settings):
