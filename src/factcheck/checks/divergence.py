@@ -23,8 +23,9 @@ class DivergenceCheck(LanguageModelCheck):
     word for" it; a clear preference for "opposite" in both directions marks a flip. Synonym
     swaps are left to garbled-wording (FC020).
 
-    Example: 002 "…security clearances and export controls" / 003 "…security clearances and
-    import regulations" -> divergence on "export" / "import".
+    Example: a source says "firms face barriers over security clearances and export controls",
+    its rewrite "... security clearances and import regulations" -> divergence on "export" /
+    "import", both places cited.
 
     Suppress one by resolving its fingerprint, or switch the check off with
     ``--ignore divergence``. Tunable: ``thresholds = {"divergence.min_contrast" = 1.0}``.
