@@ -49,6 +49,25 @@ class LanguageModel(Protocol):
 
     name: str
 
+    def _batches(self, texts: Sequence[str], tokenizer):
+        """Consecutive texts in batches of about ``batch_tokens`` padded tokens: the output layer
+        (~100k kept words) is read once per batch, so many short windows go together and long
+        sentences in fewer numbers, which also bounds the memory the logits take."""
+        batch: list[str] = []
+        encoded: list = []
+        longest = 0
+        for text in texts:
+            item = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+            length = len(item["input_ids"]) + 1
+            if batch and max(longest, length) * (len(batch) + 1) > self.batch_tokens:
+                yield batch, encoded
+                batch, encoded, longest = [], [], 0
+            batch.append(text)
+            encoded.append(item)
+            longest = max(longest, length)
+        if batch:
+            yield batch, encoded
+
     def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
         """Per-token log-probabilities (and top-k alternatives) of each text, one pass each."""
         ...
@@ -140,10 +159,10 @@ class GemmaLM:
     name = f"{MODEL_NAME}-bf16-v{CONVERSION_VERSION}"
 
     def __init__(self, cache_dir: Path | None = None, progress: ProgressCallback | None = None,
-                 batch_size: int = 8, threads: int | None = None) -> None:
+                 batch_tokens: int = 1024, threads: int | None = None) -> None:
         self.directory = default_lm_dir(cache_dir)
         self.progress = progress
-        self.batch_size = batch_size
+        self.batch_tokens = batch_tokens
         self.threads = threads
         self._model = None
         self._tokenizer = None
@@ -210,9 +229,7 @@ class GemmaLM:
         subset, weight = self._vocabulary()
         full_weight = model.get_output_embeddings().weight
         bos = tokenizer.bos_token_id
-        for begin in range(0, len(texts), self.batch_size):
-            batch = list(texts[begin:begin + self.batch_size])
-            encoded = [tokenizer(text, add_special_tokens=False, return_offsets_mapping=True) for text in batch]
+        for batch, encoded in self._batches(texts, tokenizer):
             ids = [[bos, *item["input_ids"]] for item in encoded]
             width = max(len(row) for row in ids)
             pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
@@ -231,6 +248,25 @@ class GemmaLM:
                 target_logprobs = target_logits - normaliser
             for row, (text, item) in enumerate(zip(batch, encoded)):
                 yield text, ids[row], item["offset_mapping"], logprobs[row], target_logprobs[row]
+
+    def _batches(self, texts: Sequence[str], tokenizer):
+        """Consecutive texts in batches of about ``batch_tokens`` padded tokens: the output layer
+        (~100k kept words) is read once per batch, so many short windows go together and long
+        sentences in fewer numbers, which also bounds the memory the logits take."""
+        batch: list[str] = []
+        encoded: list = []
+        longest = 0
+        for text in texts:
+            item = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+            length = len(item["input_ids"]) + 1
+            if batch and max(longest, length) * (len(batch) + 1) > self.batch_tokens:
+                yield batch, encoded
+                batch, encoded, longest = [], [], 0
+            batch.append(text)
+            encoded.append(item)
+            longest = max(longest, length)
+        if batch:
+            yield batch, encoded
 
     def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
         import torch
