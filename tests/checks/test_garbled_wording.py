@@ -238,3 +238,13 @@ def test_poisson_tail():
     assert _poisson_tail(1, 2.0) == pytest.approx(1 - 0.1353352832, abs=1e-9)
     assert _poisson_tail(3, 0.9) == pytest.approx(0.0628569, abs=1e-6)
     assert _poisson_tail(14, 2.9) < 1e-5
+
+
+def test_a_small_gain_makes_only_a_weak_flag():
+    bigrams = {**BIGRAMS, ("their", "planetary"): -14.0, ("their", "space"): -9.5, ("planetary", "assets"): -1.0}
+    sentence = "Both want to protect their planetary assets against attacks by rivals."
+    [[flag]] = spin.LMSpinScorer(BigramLM(bigrams)).analyse([sentence])
+    assert (flag.text, flag.suggestion) == ("planetary", "space")
+    assert 3.5 <= flag.score < 5.0 and flag.pmi < -1.0
+    assert not flag.is_strong(spin.Thresholds())
+    assert spin.LMSpinScorer(BigramLM(bigrams), spin.Thresholds(min_weak_gain=5.0)).analyse([sentence]) == [[]]

@@ -33,8 +33,9 @@ class GarbledWordingCheck(LanguageModelCheck):
     * **joint** - found once a flagged neighbour's suggestion is put back: spinners swap
       adjacent words together ("successful launch" -> "prosperous release").
 
-    A flag is *strong* when the context positively disfavours the word (it is rarer here than
-    anywhere) or source/document agree, *weak* otherwise. Each document gets a spin score:
+    A flag is *strong* when the swap gains at least ``min_gain`` (5 nats) and the context
+    positively disfavours the word (it is rarer here than anywhere) or source/document agree;
+    *weak* otherwise, down to ``min_weak_gain`` (3.5 nats). Each document gets a spin score:
     strong flags per 100 words, each weighted by its confidence (``min(1, score / 10)``). At
     ``garbled-wording.spun_threshold`` (default 0.6), with at least three strong flags and more
     than clean prose of its length raises by chance (``clean_rate`` 0.3 per 100 words, Poisson
@@ -121,7 +122,8 @@ class GarbledWordingCheck(LanguageModelCheck):
             document = corpus.document(doc_id)
             spun = scores[doc_id]["likely_spun"]
             for sentence, flag in flagged:
-                if not (spun or flag.corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
+                corroborated = flag.corroborated and flag.is_strong(thresholds)
+                if not (spun or corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
                     continue
                 start, end = sentence.start + flag.start, sentence.start + flag.end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]

@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "8"
+SCORER_VERSION = "10"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -90,7 +90,9 @@ class Flag:
     def is_strong(self, thresholds: "Thresholds") -> bool:
         """The context positively disfavours the word, or another signal agrees: the flag counts
         towards the document's spin score. A weak flag is shown only in a document judged spun."""
-        return self.pmi < thresholds.strong_pmi or self.corroborated
+        if "source" in self.signals:
+            return True
+        return self.score >= thresholds.min_gain and (self.pmi < thresholds.strong_pmi or self.corroborated)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -206,6 +208,7 @@ class Thresholds:
     strong_pmi: float = -1.0  # below this the context positively disfavours it: a strong flag
     margin: float = 1.0  # a near-synonym the left context prefers by this much is a candidate original
     min_gain: float = 5.0  # swapping in the suggestion raises the window's log-likelihood this much
+    min_weak_gain: float = 3.5  # a smaller gain makes only a weak flag (shown in documents judged spun)
     min_rest_gain: float = -1.0  # ... and the words after the swap do not get much less likely
     min_source_gain: float = 1.0  # a substitution seen against another source needs only this gain
     standalone_gain: float = 10.0  # a strong flag this confident is reported even in an unspun document
@@ -482,10 +485,12 @@ class LMSpinScorer:
         for (number, index), options in tried.items():
             start = words_of(sentences[number])[index].start
             sourced = {c for c, signal in extras[number].get(start, []) if signal == "source"}
-            passing = [option for option in options
-                       if option[1] >= (th.min_source_gain if option[3] in sourced else th.min_gain)]
+            # A confident candidate before a merely plausible one, each ranked by the prior.
+            confident = [option for option in options
+                         if option[1] >= (th.min_source_gain if option[3] in sourced else th.min_gain)]
+            plausible = [option for option in options if option[1] >= th.min_weak_gain]
             _, gain, rest_gain, candidate = max(
-                passing or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
+                confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
             best[(number, index)] = (gain, rest_gain, candidate)
         results = []
         for number, (sentence, shortlist, extra) in enumerate(zip(sentences, shortlists, extras)):
@@ -497,7 +502,7 @@ class LMSpinScorer:
                 gain, rest_gain, candidate = best[(number, item.index)]
                 word = words[item.index]
                 signals = ["lm"] + sorted({signal for c, signal in extra.get(word.start, []) if c == candidate})
-                confident = gain >= th.min_gain and rest_gain >= th.min_rest_gain
+                confident = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
                 supported = "source" in signals and item.pmi < th.max_pmi and gain >= th.min_source_gain
                 if confident or supported:
                     flags.append(Flag(
