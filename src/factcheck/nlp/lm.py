@@ -49,25 +49,6 @@ class LanguageModel(Protocol):
 
     name: str
 
-    def _batches(self, texts: Sequence[str], tokenizer):
-        """Consecutive texts in batches of about ``batch_tokens`` padded tokens: the output layer
-        (~100k kept words) is read once per batch, so many short windows go together and long
-        sentences in fewer numbers, which also bounds the memory the logits take."""
-        batch: list[str] = []
-        encoded: list = []
-        longest = 0
-        for text in texts:
-            item = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-            length = len(item["input_ids"]) + 1
-            if batch and max(longest, length) * (len(batch) + 1) > self.batch_tokens:
-                yield batch, encoded
-                batch, encoded, longest = [], [], 0
-            batch.append(text)
-            encoded.append(item)
-            longest = max(longest, length)
-        if batch:
-            yield batch, encoded
-
     def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
         """Per-token log-probabilities (and top-k alternatives) of each text, one pass each."""
         ...
