@@ -19,6 +19,18 @@ PYTHON = sys.executable
 # Cheap checks only: the tests are about input handling, not about what the checks find.
 FAST_CHECKS = ("--checks", "date-conflict", "--checks", "numeric-conflict", "--checks", "temporal")
 
+
+def in_process_pipeline(monkeypatch, nlp, embedder) -> None:
+    """Run `factcheck` in this process with the given spaCy pipeline and embedder, and no
+    FACTCHECK_* settings leaking in from the environment."""
+    import factcheck.stages.embed as embed
+    import factcheck.stages.extract as extract
+
+    monkeypatch.setattr(embed, "make_embedder", lambda settings: embedder)
+    monkeypatch.setattr(extract, "load_spacy", lambda: nlp)
+    for name in [name for name in os.environ if name.startswith("FACTCHECK_")]:
+        monkeypatch.delenv(name)
+
 STORY = (
     "Harbour Board Votes On Pier\n\n"
     "By Jane Doe\n\n"

@@ -12,20 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from robustness_kit import FAST_CHECKS, project, story, write_good
+from robustness_kit import FAST_CHECKS, in_process_pipeline, project, story, write_good
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def check_json(monkeypatch, nlp, fake_embedder):
-    import factcheck.stages.embed as embed
-    import factcheck.stages.extract as extract
-
-    monkeypatch.setattr(embed, "make_embedder", lambda settings: fake_embedder)
-    monkeypatch.setattr(extract, "load_spacy", lambda: nlp)
-    for name in [name for name in os.environ if name.startswith("FACTCHECK_")]:
-        monkeypatch.delenv(name)
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
 
     def invoke(root, *args: str) -> str:
         monkeypatch.chdir(root)

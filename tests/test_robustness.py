@@ -24,6 +24,7 @@ from robustness_kit import (
     child_script,
     cli_command,
     child_env,
+    in_process_pipeline,
     project,
     run_cli,
     story,
@@ -37,13 +38,7 @@ runner = CliRunner()
 @pytest.fixture
 def cli(monkeypatch, nlp, fake_embedder):
     """`factcheck` in-process with the fake embedder and the session's spaCy pipeline."""
-    import factcheck.stages.embed as embed
-    import factcheck.stages.extract as extract
-
-    monkeypatch.setattr(embed, "make_embedder", lambda settings: fake_embedder)
-    monkeypatch.setattr(extract, "load_spacy", lambda: nlp)
-    for name in [name for name in os.environ if name.startswith("FACTCHECK_")]:
-        monkeypatch.delenv(name)
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
 
     def invoke(*args: str, cwd: Path):
         monkeypatch.chdir(cwd)
