@@ -231,14 +231,6 @@ def test_a_document_is_spun_only_with_more_strong_flags_than_chance_explains():
     assert data["a"]["likely_spun"] is False and data["a"]["spin_score"] > 1.0
 
 
-def test_poisson_tail():
-    from factcheck.checks.garbled_wording import _poisson_tail
-
-    assert _poisson_tail(0, 2.0) == 1.0
-    assert _poisson_tail(1, 2.0) == pytest.approx(1 - 0.1353352832, abs=1e-9)
-    assert _poisson_tail(3, 0.9) == pytest.approx(0.0628569, abs=1e-6)
-    assert _poisson_tail(14, 2.9) < 1e-5
-
 
 def test_a_small_gain_makes_only_a_weak_flag():
     bigrams = {**BIGRAMS, ("their", "planetary"): -14.0, ("their", "space"): -9.5, ("planetary", "assets"): -1.0}

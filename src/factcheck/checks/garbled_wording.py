@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -39,8 +38,8 @@ class GarbledWordingCheck(LanguageModelCheck):
     strong flags per 100 words, each weighted by its confidence (``min(1, score / 10)``). At
     ``garbled-wording.spun_threshold`` (default 0.6), with at least three strong flags and more
     than clean prose of its length raises by chance (``clean_rate`` 0.3 per 100 words, Poisson
-    tail below ``max_chance`` 0.01), the document is reported as likely spun copy (a warning, with its top phrases as evidence) and
-    every flagged phrase in it is listed (info). In a document not judged spun only a
+    tail below ``max_chance`` 0.01), the document is reported as likely spun copy (a warning,
+    with its top phrases as evidence) and every flagged phrase in it is listed (info). In a document not judged spun only a
     corroborated flag, or a strong one scoring ``standalone_gain`` (10 nats) or more, is shown:
     a spinner rewrites whole texts, so an isolated odd word is more likely the model's error.
 
@@ -122,8 +121,8 @@ class GarbledWordingCheck(LanguageModelCheck):
             document = corpus.document(doc_id)
             spun = scores[doc_id]["likely_spun"]
             for sentence, flag in flagged:
-                corroborated = flag.corroborated and flag.is_strong(thresholds)
-                if not (spun or corroborated or (flag.is_strong(thresholds) and flag.score >= thresholds.standalone_gain)):
+                strong = flag.is_strong(thresholds)
+                if not (spun or (strong and (flag.corroborated or flag.score >= thresholds.standalone_gain))):
                     continue
                 start, end = sentence.start + flag.start, sentence.start + flag.end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
@@ -139,7 +138,7 @@ class GarbledWordingCheck(LanguageModelCheck):
                     severity=Severity.INFO,
                     suggestion=flag.suggestion,
                     key=f"{flag.start}",
-                    data={"score": flag.score, "signals": flag.signals, "phrase": phrase, "strong": flag.is_strong(thresholds),
+                    data={"score": flag.score, "signals": flag.signals, "phrase": phrase, "strong": strong,
                           "suggested_phrase": suggested, "context_logprob": flag.context_logprob,
                           "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain},
                 ))
@@ -149,6 +148,8 @@ class GarbledWordingCheck(LanguageModelCheck):
     def spin_scores(self) -> dict[str, dict[str, Any]]:
         """Per document: strong flags per 100 words, each weighted by its confidence
         (``min(1, score / 10)``), and whether that marks it as likely spun copy."""
+        from scipy.stats import poisson
+
         scores = {}
         for doc_id, words in sorted(self._words.items()):
             flagged = sorted(self._flags.get(doc_id, []), key=lambda item: (-item[1].score, item[1].start))
@@ -157,7 +158,7 @@ class GarbledWordingCheck(LanguageModelCheck):
             spin_score = round(100.0 * weight / words, 3) if words else 0.0
             # Clean prose raises a few strong flags too (the model's own mistakes); a document is
             # judged spun only when it has far more than its length makes likely by chance.
-            by_chance = _poisson_tail(len(strong), self._clean_rate * words / 100.0)
+            by_chance = float(poisson.sf(len(strong) - 1, self._clean_rate * words / 100.0))  # P(X >= strong)
             likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3 and by_chance < self._max_chance
             scores[doc_id] = {
                 "spin_score": spin_score,
@@ -194,19 +195,6 @@ class GarbledWordingCheck(LanguageModelCheck):
             return None
         return {doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
                 for doc_id, s in self.spin_scores().items()}
-
-
-def _poisson_tail(count: int, expected: float) -> float:
-    """P(X >= count) for X ~ Poisson(expected): how likely so many flags are by chance."""
-    if count <= 0:
-        return 1.0
-    if expected <= 0:
-        return 0.0
-    term = below = math.exp(-expected)
-    for k in range(1, count):
-        term *= expected / k
-        below += term
-    return max(0.0, 1.0 - below)
 
 
 def _cache_path(settings):

@@ -88,8 +88,9 @@ class Flag:
         return "source" in self.signals or "document" in self.signals
 
     def is_strong(self, thresholds: "Thresholds") -> bool:
-        """The context positively disfavours the word, or another signal agrees: the flag counts
-        towards the document's spin score. A weak flag is shown only in a document judged spun."""
+        """Another source offers the suggestion, or the swap gains ``min_gain`` and the context
+        positively disfavours the word or the document agrees: the flag counts towards the
+        document's spin score. A weak flag is shown only in a document judged spun."""
         if "source" in self.signals:
             return True
         return self.score >= thresholds.min_gain and (self.pmi < thresholds.strong_pmi or self.corroborated)
@@ -300,7 +301,6 @@ class LMSpinScorer:
         self.thresholds = thresholds or Thresholds()
         self.cache = cache or ResultCache(None)
         self._near: dict[str, list[str]] = {}
-        self._vocabulary: frozenset[str] = frozenset()
 
     def _neighbours(self, word: str) -> list[str]:
         lookup = getattr(self.lm, "neighbours", None)
@@ -331,8 +331,8 @@ class LMSpinScorer:
         skips = skips or [()] * len(sentences)
         extra_candidates = extra_candidates or [{}] * len(sentences)
         contexts = contexts or [""] * len(sentences)
-        self._vocabulary = frozenset(word.casefold() for word in vocabulary)
-        vocabulary_hash = hashlib.sha256("\n".join(sorted(self._vocabulary)).encode("utf-8")).hexdigest()
+        vocabulary = frozenset(word.casefold() for word in vocabulary)
+        vocabulary_hash = hashlib.sha256("\n".join(sorted(vocabulary)).encode("utf-8")).hexdigest()
         results: list[list[Flag] | None] = [None] * len(sentences)
         keys = [self._key(*item, vocabulary_hash) for item in zip(sentences, contexts, skips, extra_candidates)]
         todo = []
@@ -347,15 +347,15 @@ class LMSpinScorer:
             texts = [_flat(sentences[i]) for i in todo]
             prefixes = [_flat(contexts[i]) for i in todo]
             extras = [extra_candidates[i] for i in todo]
-            flags_per_sentence = self._analyse_batch(texts, prefixes, [skips[i] for i in todo], extras)
-            self._follow_up(texts, prefixes, extras, flags_per_sentence)
+            flags_per_sentence = self._analyse_batch(texts, prefixes, [skips[i] for i in todo], extras, vocabulary)
+            self._follow_up(texts, prefixes, extras, vocabulary, flags_per_sentence)
             for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
                 self.cache.put(keys[index], [flag.to_dict() for flag in flags])
         return [r or [] for r in results]
 
-    def _analyse_batch(self, texts: Sequence[str], contexts: Sequence[str], skips, extras,
-                       only: Sequence[set[int] | None] | None = None) -> list[list[Flag]]:
+    def _analyse_batch(self, texts: Sequence[str], contexts: Sequence[str], skips, extras, vocabulary: frozenset[str],
+                       only: Sequence[set[int]] | None = None) -> list[list[Flag]]:
         """One scoring pass over every sentence (after its context), then the shortlist rescored."""
         prefixes = [context + " " if context.strip() else "" for context in contexts]
         token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k)
@@ -363,13 +363,14 @@ class LMSpinScorer:
         for number, (text, prefix, tokens) in enumerate(zip(texts, prefixes, token_scores)):
             shift = len(prefix)
             own = [replace(t, start=t.start - shift, end=t.end - shift) for t in tokens if t.start >= shift]
-            shortlist = self._shortlist(text, own, skips[number], extras[number])
-            if only is not None and only[number] is not None:
+            shortlist = self._shortlist(text, own, skips[number], extras[number], vocabulary)
+            if only is not None:
                 shortlist = [item for item in shortlist if item.index in only[number]]
             shortlists.append(shortlist)
         return self._rescore(texts, shortlists, extras)
 
-    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], extras, flags_per_sentence) -> None:
+    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], extras, vocabulary: frozenset[str],
+                   flags_per_sentence) -> None:
         """Spinners swap neighbouring words together ("successful launch" -> "prosperous release"),
         and each swap hides the other from the model. Where a word was flagged, its suggestion is
         put in place and the content words next to it are examined again; what that finds is
@@ -398,7 +399,8 @@ class LMSpinScorer:
                                  for k, w in enumerate(words) if w.start in extras[number]})
         if not numbers:
             return
-        found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers), moved_extras, only)
+        found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers), moved_extras,
+                                    vocabulary, only)
         for number, text, flags in zip(numbers, corrected, found):
             words, new_words = words_of(texts[number]), words_of(text)
             for flag in flags:
@@ -408,7 +410,8 @@ class LMSpinScorer:
                     flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"]))
             flags_per_sentence[number].sort(key=lambda flag: flag.start)
 
-    def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]]) -> list[_Shortlisted]:
+    def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]],
+                   vocabulary: frozenset[str]) -> list[_Shortlisted]:
         """Words the context disfavours, with the near-synonyms worth trying in their place.
 
         A spinner swaps a word for a near-synonym, so the original is one of the observed word's
@@ -436,7 +439,7 @@ class LMSpinScorer:
                          if c in near_set and lp - context > th.margin][: th.max_candidates]
             from_document = [c for c, signal in offered if signal == "document" and c in near_set]
             usable = [c for c in near if c not in STOPWORDS and not is_variant(c, word.text)]
-            in_vocabulary = [c for c in usable if c in self._vocabulary][: th.from_vocabulary]
+            in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
             nearest = usable[: th.nearest]
             candidates = list(dict.fromkeys([*from_source, *from_document, *preferred, *in_vocabulary, *nearest]))
             if candidates and (preferred or from_source or from_document or pmi < th.strong_pmi):
@@ -449,10 +452,11 @@ class LMSpinScorer:
         """Swap each candidate in and rescore a window around it, all sentences in one batch:
         the swap and the words after it carry the evidence, and short windows keep it cheap."""
         th = self.thresholds
+        words_by_number = [words_of(sentence) for sentence in sentences]
         texts: list[str] = []
         owners: list[tuple[int, int, str | None, int]] = []
         for number, (sentence, shortlist) in enumerate(zip(sentences, shortlists)):
-            words = words_of(sentence)
+            words = words_by_number[number]
             for item in shortlist:
                 word = words[item.index]
                 window_start = words[max(0, item.index - th.window_left)].start
@@ -469,7 +473,7 @@ class LMSpinScorer:
             if candidate is None:
                 base = tokens
                 continue
-            word = words_of(sentences[number])[index]
+            word = words_by_number[number][index]
             gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base)
             after_variant = word.start - window_start + len(candidate)
             after_base = word.end - window_start
@@ -483,7 +487,7 @@ class LMSpinScorer:
         # gain from a loosely related word.
         best: dict[tuple[int, int], tuple[float, float, str]] = {}
         for (number, index), options in tried.items():
-            start = words_of(sentences[number])[index].start
+            start = words_by_number[number][index].start
             sourced = {c for c, signal in extras[number].get(start, []) if signal == "source"}
             # A confident candidate before a merely plausible one, each ranked by the prior.
             confident = [option for option in options
@@ -493,8 +497,8 @@ class LMSpinScorer:
                 confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
             best[(number, index)] = (gain, rest_gain, candidate)
         results = []
-        for number, (sentence, shortlist, extra) in enumerate(zip(sentences, shortlists, extras)):
-            words = words_of(sentence)
+        for number, (shortlist, extra) in enumerate(zip(shortlists, extras)):
+            words = words_by_number[number]
             flags = []
             for item in shortlist:
                 if (number, item.index) not in best:
@@ -502,9 +506,9 @@ class LMSpinScorer:
                 gain, rest_gain, candidate = best[(number, item.index)]
                 word = words[item.index]
                 signals = ["lm"] + sorted({signal for c, signal in extra.get(word.start, []) if c == candidate})
-                confident = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
+                plausible = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
                 supported = "source" in signals and item.pmi < th.max_pmi and gain >= th.min_source_gain
-                if confident or supported:
+                if plausible or supported:
                     flags.append(Flag(
                         start=word.start, end=word.end, text=word.text, suggestion=candidate,
                         score=round(gain, 3), signals=signals, context_logprob=round(item.logprob, 3),
