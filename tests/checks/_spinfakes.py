@@ -36,10 +36,11 @@ class BigramLM:
         # An unlisted content word is as likely as its everyday frequency suggests, a bit more.
         return frequency_logprob(word) + 2.0
 
-    def score_tokens(self, texts, top_k=0):
+    def score_tokens(self, texts, top_k=0, probes=None):
         self.calls += 1
         results = []
-        for text in texts:
+        for number, text in enumerate(texts):
+            probed = probes[number] if probes else {}
             prompt = _PROMPT.fullmatch(text)
             tokens = []
             previous = "<s>"
@@ -56,6 +57,10 @@ class BigramLM:
                     options = sorted(((w, lp) for (p, w), lp in self.bigrams.items() if p == previous.casefold()),
                                      key=lambda item: (-item[1], item[0]))
                     alternatives = tuple((" " + w, lp) for w, lp in options[:top_k])
+                # Its whole distribution is the table: a probed word it does not list is left out.
+                alternatives += tuple((" " + w, self.bigrams[(previous.casefold(), w)])
+                                      for w in probed.get(match.start(1), ())
+                                      if (previous.casefold(), w) in self.bigrams)
                 tokens.append(TokenScore(match.start(), match.end(), match.group(), logprob, alternatives))
                 previous = word
             results.append(tokens)

@@ -146,6 +146,22 @@ def test_gemma_flags_handmade_spun_sentences_but_not_clean_ones():
     assert all(not flags for flags in flagged[len(spun):])
 
 
+@pytest.mark.slow
+def test_gemma_probes_a_word_as_if_it_were_written_there():
+    from factcheck.nlp.lm import load_lm
+
+    lm = load_lm()
+    spun = "They are in a relationship of pleasure on space."
+    offset = spun.index("pleasure")
+    [tokens] = lm.score_tokens([spun], probes=[{offset: ["convenience", "delight"]}])
+    [at] = [t for t in tokens if t.start <= offset < t.end]
+    probed = dict(at.alternatives)
+    [written] = lm.score_tokens([spun.replace("pleasure", "convenience")])
+    [real] = [t for t in written if t.start <= offset < t.end]
+    assert probed[" convenience"] == pytest.approx(real.logprob, abs=1e-3)
+    assert probed[" convenience"] > at.logprob  # the context prefers the original
+
+
 def test_a_preferred_word_that_is_no_near_synonym_is_not_spin():
     """The context prefers "convenience", but it is no neighbour of "pleasure": a rare choice, not a swap."""
     text = "The two rival countries are now in a relationship of pleasure on trade and arms."
@@ -160,9 +176,9 @@ class RecordingLM(BigramLM):
         super().__init__(*args, **kwargs)
         self.texts: list[str] = []
 
-    def score_tokens(self, texts, top_k=0):
+    def score_tokens(self, texts, top_k=0, probes=None):
         self.texts.extend(texts)
-        return super().score_tokens(texts, top_k)
+        return super().score_tokens(texts, top_k, probes)
 
 
 def test_the_previous_sentence_is_read_first_and_offsets_stay_in_the_sentence():
@@ -240,3 +256,14 @@ def test_a_small_gain_makes_only_a_weak_flag():
     assert 3.5 <= flag.score < 5.0 and flag.pmi < -1.0
     assert not flag.is_strong(spin.Thresholds())
     assert spin.LMSpinScorer(BigramLM(bigrams), spin.Thresholds(min_weak_gain=5.0)).analyse([sentence]) == [[]]
+
+
+def test_a_neighbour_far_down_the_models_ranking_is_still_tried():
+    # The model's top word after "of" is no synonym of "pleasure"; "convenience" ranks second and
+    # is only the fifth-nearest neighbour, so neither the top-1 list nor the nearest four hold it.
+    bigrams = {**BIGRAMS, ("of", "people"): -0.5, ("of", "convenience"): -3.0}
+    near = {"pleasure": ["delight", "joy", "enjoyment", "satisfaction", "convenience"]}
+    sentence = "The two rival countries are now in a relationship of pleasure on trade and arms."
+    scorer = spin.LMSpinScorer(BigramLM(bigrams, near=near), spin.Thresholds(top_k=1))
+    [[flag]] = scorer.analyse([sentence])
+    assert (flag.text, flag.suggestion) == ("pleasure", "convenience")

@@ -49,8 +49,14 @@ class LanguageModel(Protocol):
 
     name: str
 
-    def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
-        """Per-token log-probabilities (and top-k alternatives) of each text, one pass each."""
+    def score_tokens(self, texts: Sequence[str], top_k: int = 0,
+                     probes: Sequence[dict[int, Sequence[str]]] | None = None) -> list[list[TokenScore]]:
+        """Per-token log-probabilities (and top-k alternatives) of each text, one pass each.
+
+        ``probes`` maps, per text, a character offset to words whose log-probability in place of
+        the token at that offset is wanted as well, whatever their rank; they join that token's
+        alternatives as (" word", log-probability).
+        """
         ...
 
     def sequence_logprobs(self, texts: Sequence[str]) -> list[float]:
@@ -151,6 +157,9 @@ class GemmaLM:
         self._subset = None
         self._subset_weight = None
         self._lexicon = None
+        self._piece_list: list[str] | None = None
+        self._column_of: dict[int, int] | None = None
+        self._columns: dict[str, int | None] = {}
 
     def _load(self):
         with self._lock:
@@ -249,31 +258,56 @@ class GemmaLM:
         if batch:
             yield batch, encoded
 
-    def score_tokens(self, texts: Sequence[str], top_k: int = 0) -> list[list[TokenScore]]:
+    def score_tokens(self, texts: Sequence[str], top_k: int = 0,
+                     probes: Sequence[dict[int, Sequence[str]]] | None = None) -> list[list[TokenScore]]:
         import torch
 
-        _, tokenizer = self._load()
         results: list[list[TokenScore]] = []
         subset, _ = self._vocabulary()
-        for text, ids, offsets, logprobs, target_logprobs in self._forward(texts):
+        pieces = self._pieces()
+        probes = probes or [{}] * len(texts)
+        for number, (text, ids, offsets, logprobs, target_logprobs) in enumerate(self._forward(texts)):
             scores: list[TokenScore] = []
             if top_k:
                 top_values, top_ids = torch.topk(logprobs[: len(ids) - 1], top_k, dim=-1)
+            probed_at = _probe_positions(offsets, probes[number])
             for position in range(1, len(ids)):
                 start, end = offsets[position - 1]
-                alternatives: tuple[tuple[str, float], ...] = ()
+                alternatives: list[tuple[str, float]] = []
                 if top_k:
-                    decoded = tokenizer.convert_ids_to_tokens(subset[top_ids[position - 1]].tolist())
-                    alternatives = tuple(
-                        (token.replace("\u2581", " "), float(value))
-                        for token, value in zip(decoded, top_values[position - 1].tolist())
-                    )
+                    alternatives = [
+                        (pieces[token_id].replace("\u2581", " "), value)
+                        for token_id, value in zip(subset[top_ids[position - 1]].tolist(),
+                                                   top_values[position - 1].tolist())
+                    ]
+                for word in probed_at.get(position, ()):
+                    column = self._word_column(word)
+                    if column is not None:
+                        alternatives.append((" " + word, float(logprobs[position - 1, column])))
                 scores.append(TokenScore(
                     start=start, end=end, text=text[start:end],
-                    logprob=float(target_logprobs[position - 1]), alternatives=alternatives,
+                    logprob=float(target_logprobs[position - 1]), alternatives=tuple(alternatives),
                 ))
             results.append(scores)
         return results
+
+    def _pieces(self) -> list[str]:
+        if self._piece_list is None:
+            _, tokenizer = self._load()
+            self._piece_list = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+        return self._piece_list
+
+    def _word_column(self, word: str) -> int | None:
+        """Column of " word" in the kept vocabulary when the word, with its space, is one token
+        (a longer word's first piece would overstate its probability)."""
+        if word not in self._columns:
+            subset, _ = self._vocabulary()
+            if self._column_of is None:
+                self._column_of = {token_id: column for column, token_id in enumerate(subset.tolist())}
+            _, tokenizer = self._load()
+            ids = tokenizer(" " + word, add_special_tokens=False)["input_ids"]
+            self._columns[word] = self._column_of.get(ids[0]) if len(ids) == 1 else None
+        return self._columns[word]
 
     def neighbours(self, word: str, count: int = 50) -> list[str]:
         import torch
@@ -305,6 +339,17 @@ class GemmaLM:
             total = float(target_logprobs[: len(ids) - 1].sum())
             totals.append(total if math.isfinite(total) else -1e9)
         return totals
+
+
+def _probe_positions(offsets, probes: dict[int, Sequence[str]]) -> dict[int, Sequence[str]]:
+    """Position (the BOS token being 0) of the token holding each probed character offset."""
+    found: dict[int, Sequence[str]] = {}
+    for offset, words in probes.items():
+        for position, (_, end) in enumerate(offsets, start=1):
+            if end > offset:
+                found[position] = words
+                break
+    return found
 
 
 _SHARED: dict[Path, GemmaLM] = {}

@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "10"
+SCORER_VERSION = "11"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -310,6 +310,10 @@ class LMSpinScorer:
             self._near[word] = lookup(word, self.thresholds.neighbours)
         return self._near[word]
 
+    def _usable_neighbours(self, word: str) -> list[str]:
+        """Neighbours that could be the original: not function words, not the word's own inflections."""
+        return [c for c in self._neighbours(word) if c not in STOPWORDS and not is_variant(c, word)]
+
     def _key(self, sentence: str, context: str, skip: Sequence[tuple[int, int]],
              extra: dict[int, list[tuple[str, str]]], vocabulary_hash: str) -> str:
         analysis = {k: v for k, v in asdict(self.thresholds).items() if k not in _REPORTING_THRESHOLDS}
@@ -358,7 +362,15 @@ class LMSpinScorer:
                        only: Sequence[set[int]] | None = None) -> list[list[Flag]]:
         """One scoring pass over every sentence (after its context), then the shortlist rescored."""
         prefixes = [context + " " if context.strip() else "" for context in contexts]
-        token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k)
+        # Every near-synonym of a content word is probed where the word stands, so the left
+        # context's view of each is known however low it ranks among all words.
+        probes = []
+        for text, prefix, skip in zip(texts, prefixes, skips):
+            words = words_of(text)
+            probes.append({len(prefix) + words[index].start: self._usable_neighbours(words[index].text)
+                           for index in content_word_indices(text, words, skip)})
+        token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k,
+                                            probes=probes)
         shortlists = []
         for number, (text, prefix, tokens) in enumerate(zip(texts, prefixes, token_scores)):
             shift = len(prefix)
@@ -434,11 +446,16 @@ class LMSpinScorer:
             if pmi >= th.max_pmi and not from_source:
                 continue
             near = self._neighbours(word.text)
-            near_set = set(near)
-            preferred = [c for c, lp in _word_alternatives(mine[0].alternatives, word.text)
-                         if c in near_set and lp - context > th.margin][: th.max_candidates]
-            from_document = [c for c, signal in offered if signal == "document" and c in near_set]
-            usable = [c for c in near if c not in STOPWORDS and not is_variant(c, word.text)]
+            rank = {c: r for r, c in enumerate(near)}
+            # The neighbours the left context prefers, the closest synonyms first.
+            preferred = sorted(
+                ((lp - context - th.rank_prior * math.log1p(rank[c]), c)
+                 for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
+                 if c in rank and lp - context > th.margin),
+                key=lambda item: (-item[0], item[1]))
+            preferred = [c for _, c in preferred[: th.max_candidates]]
+            from_document = [c for c, signal in offered if signal == "document" and c in rank]
+            usable = self._usable_neighbours(word.text)
             in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
             nearest = usable[: th.nearest]
             candidates = list(dict.fromkeys([*from_source, *from_document, *preferred, *in_vocabulary, *nearest]))
