@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.nlp.lm import TokenScore
 from factcheck.nlp.spin import STOPWORDS, frequency_logprob
@@ -65,6 +66,11 @@ class BigramLM:
                 previous = word
             results.append(tokens)
         return results
+
+    def score_continuations(self, prefix, suffixes):
+        scored = self.score_tokens([prefix + suffix for suffix in suffixes])
+        return [[replace(t, start=t.start - len(prefix), end=t.end - len(prefix)) for t in tokens
+                 if t.start >= len(prefix)] for tokens in scored]
 
     def neighbours(self, word, count=50):
         """Every word the table knows is a "near-synonym", unless ``near`` says otherwise."""

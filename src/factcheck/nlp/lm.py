@@ -63,6 +63,11 @@ class LanguageModel(Protocol):
         """Total log-probability of each text (all tokens after the first)."""
         ...
 
+    def score_continuations(self, prefix: str, suffixes: Sequence[str]) -> list[list[TokenScore]]:
+        """Per-token log-probabilities of each suffix read after ``prefix`` (offsets into the
+        suffix): the same numbers as scoring ``prefix + suffix`` whole, with the prefix read once."""
+        ...
+
     def neighbours(self, word: str, count: int = 50) -> list[str]:
         """Whole words nearest to ``word`` in the model's input embeddings (near-synonyms and
         related words), nearest first; empty when the word is not a single token."""
@@ -216,8 +221,6 @@ class GemmaLM:
         import torch
 
         model, tokenizer = self._load()
-        subset, weight = self._vocabulary()
-        full_weight = model.get_output_embeddings().weight
         bos = tokenizer.bos_token_id
         for batch, encoded in self._batches(texts, tokenizer):
             ids = [[bos, *item["input_ids"]] for item in encoded]
@@ -227,17 +230,57 @@ class GemmaLM:
             mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
             with torch.inference_mode():
                 hidden = model.model(input_ids=input_ids, attention_mask=mask).last_hidden_state.float()
-                logits = hidden @ weight.T  # (batch, positions, kept vocabulary)
                 targets = torch.cat([input_ids[:, 1:], input_ids[:, -1:]], dim=1)
-                target_logits = (hidden * full_weight[targets].float()).sum(-1)
-                in_subset = torch.isin(targets, subset)
-                # A target outside the kept vocabulary joins the normaliser on its own.
-                normaliser = torch.logsumexp(logits, dim=-1)
-                normaliser = torch.where(in_subset, normaliser, torch.logaddexp(normaliser, target_logits))
-                logprobs = logits - normaliser.unsqueeze(-1)
-                target_logprobs = target_logits - normaliser
+                logprobs, target_logprobs = self._normalised(hidden, targets)
             for row, (text, item) in enumerate(zip(batch, encoded)):
                 yield text, ids[row], item["offset_mapping"], logprobs[row], target_logprobs[row]
+
+    def _normalised(self, hidden, targets):
+        """Log-probabilities over the kept vocabulary at each position, and of each target token."""
+        import torch
+
+        model, _ = self._load()
+        subset, weight = self._vocabulary()
+        logits = hidden @ weight.T  # (batch, positions, kept vocabulary)
+        target_logits = (hidden * model.get_output_embeddings().weight[targets].float()).sum(-1)
+        # A target outside the kept vocabulary joins the normaliser on its own.
+        normaliser = torch.logsumexp(logits, dim=-1)
+        normaliser = torch.where(torch.isin(targets, subset), normaliser, torch.logaddexp(normaliser, target_logits))
+        return logits - normaliser.unsqueeze(-1), target_logits - normaliser
+
+    def score_continuations(self, prefix: str, suffixes: Sequence[str]) -> list[list[TokenScore]]:
+        import torch
+
+        if not suffixes:
+            return []
+        model, tokenizer = self._load()
+        prefix_ids = [tokenizer.bos_token_id, *tokenizer(prefix, add_special_tokens=False)["input_ids"]]
+        encoded = [tokenizer(suffix, add_special_tokens=False, return_offsets_mapping=True) for suffix in suffixes]
+        width = max(len(item["input_ids"]) for item in encoded) + 1
+        pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        # The prefix's last token leads each row, so the first suffix token is scored too.
+        rows = torch.tensor([[prefix_ids[-1], *item["input_ids"]] + [pad] * (width - 1 - len(item["input_ids"]))
+                             for item in encoded])
+        mask = torch.tensor([[1] * (len(prefix_ids) - 1) + [1] * (1 + len(item["input_ids"]))
+                             + [0] * (width - 1 - len(item["input_ids"])) for item in encoded])
+        with torch.inference_mode():
+            extra = {}
+            if len(prefix_ids) > 1:
+                read = model.model(input_ids=torch.tensor([prefix_ids[:-1]]), use_cache=True)
+                # transformers 5 renamed past_key_values to cache; older releases know only the old name.
+                name = "cache" if "cache" in read else "past_key_values"
+                cache = read[name]
+                cache.batch_repeat_interleave(len(suffixes))
+                extra[name] = cache
+            hidden = model.model(input_ids=rows, attention_mask=mask, **extra).last_hidden_state.float()
+            _, target_logprobs = self._normalised(hidden[:, :-1], rows[:, 1:])
+        results = []
+        for row, (suffix, item) in enumerate(zip(suffixes, encoded)):
+            results.append([
+                TokenScore(start=start, end=end, text=suffix[start:end], logprob=float(target_logprobs[row, position]))
+                for position, (start, end) in enumerate(item["offset_mapping"])
+            ])
+        return results
 
     def _batches(self, texts: Sequence[str], tokenizer):
         """Consecutive texts in batches of about ``batch_tokens`` padded tokens: the output layer
