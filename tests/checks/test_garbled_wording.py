@@ -41,7 +41,8 @@ def phrase_findings(findings):
 
 def test_lm_signal_flags_a_swapped_word_and_suggests_the_original():
     text = "The two rival countries are now in a relationship of pleasure on trade and arms."
-    findings, _ = run({"a": text})
+    # One swap alone in a document is reported when it is this confident (the fake's gain is 11 nats).
+    findings, _ = run({"a": text}, standalone_gain=10.0)
     [finding] = phrase_findings(findings)
     span = finding.evidence[0]
     assert text[span.start:span.end] == span.text == "pleasure"
@@ -66,12 +67,16 @@ def test_source_signal_uses_the_other_documents_wording():
 
 def test_document_signal_offers_the_same_slot_elsewhere_in_the_document():
     text = ("Japan made major advancements in area operations over the past decade.\n\n"
-            "Its officers still lack experience in military space operations and training.")
+            "Its officers still lack experience in military space operations and training.\n\n"
+            "Allied space operations have grown as well.")
     lm = BigramLM({k: v for k, v in BIGRAMS.items() if k != ("in", "space")})  # the model alone would not guess "space"
-    findings, _ = run({"a": text}, lm=lm)
-    [finding] = phrase_findings(findings)
-    assert finding.evidence[0].text == "area" and finding.suggestion == "space"
-    assert "document" in finding.data["signals"]
+    sentences = [s.strip() for s in text.split("\n\n")]
+    [flag], _, _ = spin.LMSpinScorer(lm).analyse(sentences, extra_candidates=spin.document_variants(sentences))
+    assert (flag.text, flag.suggestion) == ("area", "space")
+    assert "document" in flag.signals and flag.is_strong(spin.Thresholds())
+    # It counts towards the spin score, but an author varying a term is not reported on its own.
+    findings, data = run({"a": text}, lm=lm)
+    assert phrase_findings(findings) == [] and data["a"]["spin_score"] > 0
 
 
 @pytest.mark.parametrize("text", [
@@ -121,6 +126,24 @@ def test_sentences_keep_original_offsets_and_skip_abbreviations():
         "Gen. Smith met U.S. officials on Monday in Tokyo.", "They agreed on a plan.", "A new line here."]
 
 
+def test_every_filler_of_a_slot_is_offered_whatever_its_place_in_the_alphabet():
+    fillers = ["border", "cyber", "energy", "food", "home", "job", "maritime", "national", "water"]
+    sentences = [f"They talked about {word} security at length." for word in fillers]
+    sentences += ["Officials also discussed space security and debris.", "Space security matters."]
+    offered = spin.document_variants(sentences)
+    start = sentences[0].index("border")
+    assert ("space", "document") in offered[0][start]
+
+
+def test_only_the_documents_usual_wording_of_a_slot_is_offered():
+    """Seventeen "Japanese state" and one "Japanese government" are an author's habit, not a swap."""
+    sentences = ["The Japanese state funds the programme.", "The Japanese state owns the land.",
+                 "Critics say the Japanese government moved too slowly."]
+    offered = spin.document_variants(sentences)
+    assert sentences[0].index("state") not in offered[0]
+    assert ("state", "document") in offered[2][sentences[2].index("government")]
+
+
 def test_alignment_pairs_one_word_and_two_word_substitutions():
     subs = spin.align_substitutions("firms face barriers over export controls and security clearances",
                                     "firms face barriers over import regulations and security clearances")
@@ -160,6 +183,24 @@ def test_gemma_probes_a_word_as_if_it_were_written_there():
     [real] = [t for t in written if t.start <= offset < t.end]
     assert probed[" convenience"] == pytest.approx(real.logprob, abs=1e-3)
     assert probed[" convenience"] > at.logprob  # the context prefers the original
+
+
+@pytest.mark.slow
+def test_gemma_reads_continuations_as_it_reads_the_whole_text():
+    from factcheck.nlp.lm import load_lm
+
+    lm = load_lm()
+    prefix = "Tokyo launched two more satellites. The move aims to improve"
+    suffixes = [" area security for allies.", " space security and long-term sustainability, keeping"]
+    continued = lm.score_continuations(prefix, suffixes)
+    whole = lm.score_tokens([prefix + suffix for suffix in suffixes])
+    for suffix, tokens, reference in zip(suffixes, continued, whole):
+        reference = [t for t in reference if t.start >= len(prefix)]
+        assert [suffix[t.start:t.end] for t in tokens] == [t.text for t in reference]
+        assert [t.logprob for t in tokens] == pytest.approx([t.logprob for t in reference], abs=1e-3)
+    [alone] = lm.score_continuations("", [" area security"])
+    assert [t.logprob for t in alone] == pytest.approx([t.logprob for t in lm.score_tokens([" area security"])[0]],
+                                                       abs=1e-3)
 
 
 def test_a_preferred_word_that_is_no_near_synonym_is_not_spin():
@@ -216,7 +257,7 @@ def test_a_weak_flag_alone_is_not_reported_but_counts_in_a_spun_document():
 
 def test_a_very_confident_strong_flag_is_reported_in_an_unspun_document():
     text = "The two rival countries are now in a relationship of pleasure on trade and arms."
-    findings, data = run({"a": text})
+    findings, data = run({"a": text}, standalone_gain=10.0)
     assert data["a"]["likely_spun"] is False
     [finding] = phrase_findings(findings)
     assert finding.data["strong"] is True and finding.data["score"] >= 10.0
@@ -267,3 +308,77 @@ def test_a_neighbour_far_down_the_models_ranking_is_still_tried():
     scorer = spin.LMSpinScorer(BigramLM(bigrams, near=near), spin.Thresholds(top_k=1))
     [[flag]] = scorer.analyse([sentence])
     assert (flag.text, flag.suggestion) == ("pleasure", "convenience")
+
+
+class TopicLM(BigramLM):
+    """The bigram fake, except that a text mentioning ``topic`` is read with ``on_topic`` too,
+    so what the model expects depends on what came before, as a real one's does."""
+
+    def __init__(self, bigrams, topic: str, on_topic: dict, **kwargs) -> None:
+        super().__init__(bigrams, **kwargs)
+        self.off_topic, self.topic, self.on_topic = dict(bigrams), topic, on_topic
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        results = []
+        for number, text in enumerate(texts):
+            self.bigrams = {**self.off_topic, **self.on_topic} if self.topic in text else self.off_topic
+            results += super().score_tokens([text], top_k, [probes[number]] if probes else None)
+        return results
+
+
+def test_the_swap_is_rescored_after_the_previous_sentence():
+    """Out of context "in area" and "in space" read the same; after a sentence about satellites only
+    "space" fits. The rescoring must see that sentence too, not only the words around the swap."""
+    lm = TopicLM({("in", "area"): -6.0, ("in", "space"): -6.0}, topic="satellites",
+                 on_topic={("in", "area"): -12.0, ("in", "space"): -1.0})
+    sentence = "Japan made major advancements in area operations over the past decade."
+    [flags] = spin.LMSpinScorer(lm).analyse([sentence], contexts=["Tokyo launched two more satellites."])
+    assert [(f.text, f.suggestion) for f in flags] == [("area", "space")]
+    assert flags[0].score >= 10.0
+    assert spin.LMSpinScorer(lm).analyse([sentence], contexts=["Tokyo held an election."]) == [[]]
+
+
+def test_the_documents_own_wording_beats_a_likelier_loose_synonym():
+    """"regional" makes the sentence likelier than "space" does, but the document says "space
+    security" elsewhere, and a spinner rarely swaps every occurrence of a term."""
+    fillers = [f"{a}{b}zone" for a in "bcdfg" for b in "aeiou"] * 2
+    bigrams = {("improve", "area"): -12.0, ("improve", "regional"): -5.0, ("improve", "space"): -7.5}
+    scorer = spin.LMSpinScorer(BigramLM(bigrams, near={"area": ["space", *fillers, "regional"]}))
+    sentences = ["The new unit aims to improve area security for the allies in the region.",
+                 "Tokyo also raised spending on space security last year.", "Space security matters."]
+    [flag], _, _ = scorer.analyse(sentences, extra_candidates=spin.document_variants(sentences))
+    assert (flag.text, flag.suggestion) == ("area", "space") and "document" in flag.signals
+    # Without the document's "space security", the likelier loose synonym is the best guess.
+    [[flag]] = scorer.analyse(sentences[:1])
+    assert (flag.text, flag.suggestion) == ("area", "regional")
+
+
+def test_a_candidate_that_spoils_the_words_after_it_is_not_the_suggestion():
+    """"strategic" reads better than "logical" after "and", but "strategic self-interest" less
+    well than "rational self-interest": the candidate must explain the words after it too."""
+    bigrams = {("and", "logical"): -13.0, ("and", "strategic"): -6.5, ("and", "rational"): -9.0,
+               ("logical", "self"): -5.0, ("strategic", "self"): -6.2, ("rational", "self"): -3.6}
+    sentence = "They share a dislike of the global order and logical self-interest."
+    [[flag]] = spin.LMSpinScorer(BigramLM(bigrams, near={"logical": ["strategic", "rational"]})).analyse([sentence])
+    assert (flag.text, flag.suggestion) == ("logical", "rational")
+    assert flag.rest_gain > 0
+
+
+def test_a_word_the_context_would_rather_see_spelt_differently_is_a_typo_not_spin():
+    bigrams = {("security", "treat"): -12.0, ("security", "treaty"): -1.0, ("security", "deal"): -3.0}
+    sentence = "They discussed the scope of the security treat with allies and partners."
+    scorer = spin.LMSpinScorer(BigramLM(bigrams, near={"treat": ["deal", "pact"]}))
+    assert scorer.analyse([sentence]) == [[]]
+    # Were "treaty" not the likelier reading, "deal" would be the suggestion.
+    bigrams[("security", "treaty")] = -14.0
+    [[flag]] = spin.LMSpinScorer(BigramLM(bigrams, near={"treat": ["deal", "pact"]})).analyse([sentence])
+    assert (flag.text, flag.suggestion) == ("treat", "deal")
+
+
+def test_a_word_the_context_would_rather_see_inflected_is_still_examined():
+    """Spinners ignore agreement: "weapon protection" for "missile defense" reads better as
+    "weapons protection", which says nothing about whether "weapon" was swapped."""
+    bigrams = {("on", "weapon"): -12.0, ("on", "weapons"): -2.0, ("on", "missile"): -1.0}
+    sentence = "They agreed to cooperate on weapon protection and satellite tracking."
+    [[flag]] = spin.LMSpinScorer(BigramLM(bigrams, near={"weapon": ["missile", "weapons"]})).analyse([sentence])
+    assert (flag.text, flag.suggestion) == ("weapon", "missile")

@@ -22,6 +22,15 @@ SWAPPED_IN_003 = {
     "incorporated": {"integrated"},
     "empire": {"alliance"},
     "prosperous": {"successful"},
+    "release": {"launch"},
+    "pleasure": {"convenience"},
+    "assistance": {"cooperation"},
+    "abilities": {"capabilities"},
+    "growth": {"development"},
+    "weapon": {"missile"},
+    "protection": {"defense", "defence"},
+    "beat": {"hit", "faced"},
+    "conference": {"summit", "meeting"},
 }
 
 
@@ -49,10 +58,10 @@ def test_003_is_reported_as_likely_spun_copy_with_its_swaps_and_originals(result
     [verdict] = [f for f in result.findings if f.code == "FC020" and "spin-score" in f.data["signals"]]
     assert verdict.severity.value == "warning" and "likely spun copy" in verdict.message
     found = _phrases(result, "003")
-    assert len(found) >= 10
+    assert len(found) >= 20
     right = {f.evidence[0].text for f in found
              if f.suggestion in SWAPPED_IN_003.get(f.evidence[0].text.casefold(), set())}
-    assert len(right) >= 4, sorted((f.evidence[0].text, f.suggestion) for f in found)
+    assert len(right) >= 10, sorted((f.evidence[0].text, f.suggestion) for f in found)
 
 
 @pytest.mark.slow

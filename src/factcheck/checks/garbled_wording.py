@@ -40,11 +40,13 @@ class GarbledWordingCheck(LanguageModelCheck):
     than clean prose of its length raises by chance (``clean_rate`` 0.3 per 100 words, Poisson
     tail below ``max_chance`` 0.01), the document is reported as likely spun copy (a warning,
     with its top phrases as evidence) and every flagged phrase in it is listed (info). In a document not judged spun only a
-    corroborated flag, or a strong one scoring ``standalone_gain`` (10 nats) or more, is shown:
-    a spinner rewrites whole texts, so an isolated odd word is more likely the model's error.
+    strong flag another source agrees with, or one scoring ``standalone_gain`` (13 nats) or more, is shown:
+    a spinner rewrites whole texts, so an isolated odd word is more likely the model's error, and an
+    author who varies a term within one piece ("contemporary"/"international space order") is no spinner.
 
     Names, capitalised words, numbers, quotations, parenthesised text and extraction artefacts
-    (hyphenation remnants, glued words, inflections and one-letter typos) are never flagged.
+    (hyphenation remnants, glued words, inflections and one-letter typos, including a word the
+    context would rather read spelt differently: "security treat") are never flagged.
 
     Example: "North Korea, China and Russia are in a relationship of pleasure on space" ->
     "pleasure" flagged, suggestion "convenience".
@@ -122,7 +124,7 @@ class GarbledWordingCheck(LanguageModelCheck):
             spun = scores[doc_id]["likely_spun"]
             for sentence, flag in flagged:
                 strong = flag.is_strong(thresholds)
-                if not (spun or (strong and (flag.corroborated or flag.score >= thresholds.standalone_gain))):
+                if not (spun or (strong and ("source" in flag.signals or flag.score >= thresholds.standalone_gain))):
                     continue
                 start, end = sentence.start + flag.start, sentence.start + flag.end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]

@@ -24,14 +24,14 @@ import json
 import math
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "11"
+SCORER_VERSION = "14"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -148,12 +148,16 @@ def frequency_logprob(word: str) -> float:
 def is_variant(word: str, other: str) -> bool:
     """Inflections and typos of each other ("grow"/"growing", "treat"/"threat"): not a synonym
     swap. Words that merely share a beginning ("electric"/"electronic") are different words."""
+    a, b = word.casefold(), other.casefold()
+    return a == b or _stem(a) == _stem(b) or is_typo(a, b)
+
+
+def is_typo(word: str, other: str) -> bool:
+    """One letter apart and not inflections of one word ("treat"/"treaty", not "weapon"/"weapons")."""
     from rapidfuzz.distance import Levenshtein
 
     a, b = word.casefold(), other.casefold()
-    if a == b or _stem(a) == _stem(b):
-        return True
-    return Levenshtein.distance(a, b) <= 1
+    return a != b and _stem(a) != _stem(b) and Levenshtein.distance(a, b) <= 1
 
 
 @lru_cache(maxsize=65536)
@@ -212,15 +216,14 @@ class Thresholds:
     min_weak_gain: float = 3.5  # a smaller gain makes only a weak flag (shown in documents judged spun)
     min_rest_gain: float = -1.0  # ... and the words after the swap do not get much less likely
     min_source_gain: float = 1.0  # a substitution seen against another source needs only this gain
-    standalone_gain: float = 10.0  # a strong flag this confident is reported even in an unspun document
+    standalone_gain: float = 13.0  # a strong flag this confident is reported even in an unspun document
     # (strong_pmi and standalone_gain only sort flags the scorer found; they do not change its cache key)
     top_k: int = 200
     neighbours: int = 100  # how many embedding neighbours count as near-synonyms
     nearest: int = 4  # the nearest neighbours always tried as originals
     from_vocabulary: int = 2  # neighbours the document itself uses elsewhere, also tried
     rank_prior: float = 1.0  # a spinner picks close synonyms: suggestion score = gain - rank_prior * ln(1 + neighbour rank)
-    window_left: int = 5  # words of left context kept when rescoring a swap
-    window_right: int = 6  # words after the swap rescored
+    window_right: int = 6  # words after the swap rescored (all the text before it is read)
     max_shortlist: int = 4
     max_candidates: int = 3
 
@@ -379,7 +382,7 @@ class LMSpinScorer:
             if only is not None:
                 shortlist = [item for item in shortlist if item.index in only[number]]
             shortlists.append(shortlist)
-        return self._rescore(texts, shortlists, extras)
+        return self._rescore(texts, prefixes, shortlists, extras)
 
     def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], extras, vocabulary: frozenset[str],
                    flags_per_sentence) -> None:
@@ -445,8 +448,16 @@ class LMSpinScorer:
             from_source = [c for c, signal in offered if signal == "source"]
             if pmi >= th.max_pmi and not from_source:
                 continue
+            # The context would rather read the word spelt a letter differently ("security treat"
+            # for "treaty"): a slip, not a synonym swap. (A preferred inflection proves nothing:
+            # spinners ignore agreement, "weapon protection" for "missile defense".)
+            if any(text.startswith(" ") and is_typo(text[1:], word.text) and lp - context > th.margin
+                   for text, lp in mine[0].alternatives):
+                continue
             near = self._neighbours(word.text)
             rank = {c: r for r, c in enumerate(near)}
+            from_document = sorted((c for c, signal in offered if signal == "document" and c in rank),
+                                   key=rank.__getitem__)[: th.max_candidates]
             # The neighbours the left context prefers, the closest synonyms first.
             preferred = sorted(
                 ((lp - context - th.rank_prior * math.log1p(rank[c]), c)
@@ -454,7 +465,6 @@ class LMSpinScorer:
                  if c in rank and lp - context > th.margin),
                 key=lambda item: (-item[0], item[1]))
             preferred = [c for _, c in preferred[: th.max_candidates]]
-            from_document = [c for c, signal in offered if signal == "document" and c in rank]
             usable = self._usable_neighbours(word.text)
             in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
             nearest = usable[: th.nearest]
@@ -464,52 +474,55 @@ class LMSpinScorer:
         found.sort(key=lambda item: (not item.from_source, item.pmi))
         return found[: th.max_shortlist + sum(1 for item in found if item.from_source)]
 
-    def _rescore(self, sentences: Sequence[str], shortlists: Sequence[list[_Shortlisted]],
+    def _rescore(self, sentences: Sequence[str], prefixes: Sequence[str], shortlists: Sequence[list[_Shortlisted]],
                  extras: Sequence[dict[int, list[tuple[str, str]]]]) -> list[list[Flag]]:
-        """Swap each candidate in and rescore a window around it, all sentences in one batch:
-        the swap and the words after it carry the evidence, and short windows keep it cheap."""
+        """Swap each candidate in and rescore the words from the swap to a few after it, read
+        after everything before it (the previous sentence included: "space" beats "area" only
+        once the text is known to be about satellites). The text before is read once per word."""
         th = self.thresholds
         words_by_number = [words_of(sentence) for sentence in sentences]
-        texts: list[str] = []
-        owners: list[tuple[int, int, str | None, int]] = []
-        for number, (sentence, shortlist) in enumerate(zip(sentences, shortlists)):
+        tried: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
+        for number, (sentence, prefix, shortlist) in enumerate(zip(sentences, prefixes, shortlists)):
             words = words_by_number[number]
+            text = prefix + sentence
             for item in shortlist:
                 word = words[item.index]
-                window_start = words[max(0, item.index - th.window_left)].start
-                window_end = words[min(len(words) - 1, item.index + th.window_right)].end
-                texts.append(sentence[window_start:window_end])
-                owners.append((number, item.index, None, window_start))
-                for candidate in item.candidates:
-                    texts.append(sentence[window_start:word.start] + candidate + sentence[word.end:window_end])
-                    owners.append((number, item.index, candidate, window_start))
-        scored = self.lm.score_tokens(texts) if texts else []
-        base = None
-        tried: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
-        for (number, index, candidate, window_start), tokens in zip(owners, scored):
-            if candidate is None:
-                base = tokens
-                continue
-            word = words_by_number[number][index]
-            gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base)
-            after_variant = word.start - window_start + len(candidate)
-            after_base = word.end - window_start
-            rest_gain = (sum(t.logprob for t in tokens if t.start >= after_variant)
-                         - sum(t.logprob for t in base if t.start >= after_base))
-            near = self._neighbours(word.text)
-            rank = near.index(candidate) if candidate in near else len(near)
-            tried[(number, index)].append((gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate))
+                start, end = len(prefix) + word.start, len(prefix) + word.end
+                # The space before a word belongs to its token, so the split comes before the space.
+                split = start - 1 if start and text[start - 1] == " " else start
+                window_end = len(prefix) + words[min(len(words) - 1, item.index + th.window_right)].end
+                lead, rest = text[split:start], text[end:window_end]
+                options = [word.text, *item.candidates]
+                scored = self.lm.score_continuations(text[:split], [lead + option + rest for option in options])
+                base, after_base = scored[0], len(lead) + len(word.text)
+                near = self._neighbours(word.text)
+                for candidate, tokens in zip(item.candidates, scored[1:]):
+                    gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base)
+                    after_candidate = len(lead) + len(candidate)
+                    rest_gain = (sum(t.logprob for t in tokens if t.start >= after_candidate)
+                                 - sum(t.logprob for t in base if t.start >= after_base))
+                    rank = near.index(candidate) if candidate in near else len(near)
+                    tried[(number, item.index)].append(
+                        (gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate))
         # The suggestion is the candidate that best explains the text as a spinner's swap: another
         # source's wording first, then a big gain from a close synonym over a slightly bigger
         # gain from a loosely related word.
         best: dict[tuple[int, int], tuple[float, float, str]] = {}
         for (number, index), options in tried.items():
             start = words_by_number[number][index].start
-            sourced = {c for c, signal in extras[number].get(start, []) if signal == "source"}
-            # A confident candidate before a merely plausible one, each ranked by the prior.
-            confident = [option for option in options
-                         if option[1] >= (th.min_source_gain if option[3] in sourced else th.min_gain)]
-            plausible = [option for option in options if option[1] >= th.min_weak_gain]
+            offered = extras[number].get(start, [])
+            sourced = {c for c, signal in offered if signal == "source"}
+            # The document's own wording of the same slot elsewhere needs no synonym-rank prior
+            # and less gain to be believed ("space security" in one paragraph, "area security" in the next).
+            in_document = {c for c, signal in offered if signal == "document"}
+            options = [(gain, gain, rest_gain, c) if c in in_document else (score, gain, rest_gain, c)
+                       for score, gain, rest_gain, c in options]
+            # A confident candidate before a merely plausible one, each ranked by the prior; one
+            # that makes the words after it less likely does not explain the text.
+            fitting = [option for option in options if option[2] >= th.min_rest_gain or option[3] in sourced]
+            needed = {c: th.min_source_gain for c in sourced} | {c: th.min_weak_gain for c in in_document - sourced}
+            confident = [option for option in fitting if option[1] >= needed.get(option[3], th.min_gain)]
+            plausible = [option for option in fitting if option[1] >= th.min_weak_gain]
             _, gain, rest_gain, candidate = max(
                 confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
             best[(number, index)] = (gain, rest_gain, candidate)
@@ -597,37 +610,41 @@ def align_substitutions(sentence_a: str, sentence_b: str, min_ratio: float = 0.5
 # --- Signal 3: within-document consistency --------------------------------------------------
 
 def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str, str]]]]:
-    """For each sentence, word start -> other words that fill the same slot elsewhere in the document.
+    """For each sentence, word start -> other words that fill the same slot more often elsewhere in the document.
 
     A slot is a neighbouring content word: "area operations" and "space operations" share the
-    slot "_ operations", so "space" is a candidate for "area" and vice versa. The LM decides.
+    slot "_ operations", so "space" is a candidate for "area". Only the document's usual wording
+    is offered: a piece that says "Japanese state" seventeen times and "Japanese government"
+    once is not a spinner's work. The LM decides.
     """
-    slot_fillers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    slot_fillers: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     tokenised = []
     for sentence in sentences:
-        words = [w for w in words_of(sentence)]
+        words = words_of(sentence)
         tokenised.append(words)
         for left, right in zip(words, words[1:]):
             if not (left.alpha and right.alpha) or sentence[left.end:right.start] != " ":
                 continue
             lf, rf = left.text.casefold(), right.text.casefold()
             if rf not in STOPWORDS and lf not in STOPWORDS:
-                slot_fillers[("_", rf)].add(lf)
-                slot_fillers[(lf, "_")].add(rf)
+                slot_fillers[("_", rf)][lf] += 1
+                slot_fillers[(lf, "_")][rf] += 1
     result = []
     for sentence, words in zip(sentences, tokenised):
         candidates: dict[int, list[tuple[str, str]]] = {}
         for i, word in enumerate(words):
             if not word.alpha or not word.text.islower() or word.text in STOPWORDS:
                 continue
-            options: set[str] = set()
+            slots = []
             if i + 1 < len(words) and words[i + 1].alpha:
-                options |= slot_fillers.get(("_", words[i + 1].text.casefold()), set())
+                slots.append(("_", words[i + 1].text.casefold()))
             if i > 0 and words[i - 1].alpha:
-                options |= slot_fillers.get((words[i - 1].text.casefold(), "_"), set())
+                slots.append((words[i - 1].text.casefold(), "_"))
+            options = {option for slot in slots for fillers in [slot_fillers.get(slot, Counter())]
+                       for option, count in fillers.items() if count > fillers[word.text.casefold()]}
             options = {o for o in options if o.isalpha() and not is_variant(o, word.text) and _zipf(o) >= 3.0}
             if options:
-                candidates[word.start] = [(option, "document") for option in sorted(options)[:6]]
+                candidates[word.start] = [(option, "document") for option in sorted(options)]
         result.append(candidates)
     return result
 
