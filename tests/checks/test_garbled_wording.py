@@ -277,6 +277,52 @@ def test_a_swap_next_to_a_flagged_one_is_found_once_the_first_is_undone():
     assert sentence[flags[1].start:flags[1].end] == "release"
 
 
+def test_neighbouring_swaps_are_reported_as_one_phrase_with_both_originals():
+    bigrams = {**BIGRAMS, ("the", "successful"): -1.0, ("the", "prosperous"): -14.0,
+               ("successful", "launch"): -0.5, ("successful", "release"): -8.0}
+    text = "North Korea celebrated the prosperous release of its first spy satellite last year."
+    findings, data = run({"a": text}, lm=BigramLM(bigrams), standalone_gain=10.0)
+    [finding] = phrase_findings(findings)
+    [span] = finding.evidence
+    assert text[span.start:span.end] == span.text == "prosperous release"
+    assert finding.suggestion == "successful launch"
+    assert [(swap["text"], swap["suggestion"]) for swap in finding.data["swaps"]] == [
+        ("prosperous", "successful"), ("release", "launch")]
+    assert finding.data["signals"] == ["lm", "joint"]
+    assert "'celebrated the successful launch'" in finding.message
+    assert data["a"]["top"] == ["celebrated the prosperous release -> celebrated the successful launch"]
+
+
+def test_a_chain_of_swaps_is_followed_past_the_first_neighbours():
+    """"Mars exploration, missile defense" -> "Mars investigation, weapon protection": "protection"
+    reads fine after "weapon" and is three words from "investigation"; it stands out only once
+    "missile", itself found beside "investigation", is back."""
+    bigrams = {**BIGRAMS, ("mars", "exploration"): -1.0, ("mars", "investigation"): -14.0,
+               (",", "missile"): -1.0, (",", "weapon"): -10.0, ("weapon", "protection"): -9.5,
+               ("missile", "defense"): -0.5, ("missile", "protection"): -10.0}
+    near = {"investigation": ["exploration"], "weapon": ["missile"], "protection": ["defense"]}
+    sentence = "Japan plans Mars investigation, weapon protection and satellites."
+    [flags] = spin.LMSpinScorer(BigramLM(bigrams, near=near)).analyse([sentence])
+    assert [(f.text, f.suggestion) for f in flags] == [
+        ("investigation", "exploration"), ("weapon", "missile"), ("protection", "defense")]
+    assert [f.signals for f in flags] == [["lm"], ["lm", "joint"], ["lm", "joint"]]
+
+
+def test_a_flag_that_only_the_stronger_swap_beside_it_explains_is_dropped():
+    """"space ecosystem" -> "area ecosystem": after "area", "network" reads better than
+    "ecosystem", but once "space" is back "ecosystem" is what the text said."""
+    bigrams = {**BIGRAMS, ("strong", "space"): -1.0, ("strong", "area"): -16.0,
+               ("area", "network"): -1.0, ("area", "ecosystem"): -16.0, ("space", "ecosystem"): -1.0,
+               ("space", "network"): -6.0}
+    near = {"area": ["space"], "ecosystem": ["network"]}
+    sentence = "Japan has built a strong area ecosystem for its satellites."
+    [flags] = spin.LMSpinScorer(BigramLM(bigrams, near=near)).analyse([sentence])
+    assert [(f.text, f.suggestion) for f in flags] == [("area", "space")]
+    # The weaker flag on its own, with nothing stronger beside it, stands.
+    [flags] = spin.LMSpinScorer(BigramLM(bigrams, near={"ecosystem": ["network"]})).analyse([sentence])
+    assert [(f.text, f.suggestion) for f in flags] == [("ecosystem", "network")]
+
+
 def test_a_document_is_spun_only_with_more_strong_flags_than_chance_explains():
     spun = ("The two rival countries are now in a relationship of pleasure on trade and arms. "
             "Both want to protect their planetary assets against attacks by rivals. "

@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-SCORER_VERSION = "14"
+SCORER_VERSION = "16"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -355,7 +355,7 @@ class LMSpinScorer:
             prefixes = [_flat(contexts[i]) for i in todo]
             extras = [extra_candidates[i] for i in todo]
             flags_per_sentence = self._analyse_batch(texts, prefixes, [skips[i] for i in todo], extras, vocabulary)
-            self._follow_up(texts, prefixes, extras, vocabulary, flags_per_sentence)
+            self._follow_up(texts, prefixes, [skips[i] for i in todo], extras, vocabulary, flags_per_sentence)
             for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
                 self.cache.put(keys[index], [flag.to_dict() for flag in flags])
@@ -384,46 +384,66 @@ class LMSpinScorer:
             shortlists.append(shortlist)
         return self._rescore(texts, prefixes, shortlists, extras)
 
-    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], extras, vocabulary: frozenset[str],
-                   flags_per_sentence) -> None:
+    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], skips, extras, vocabulary: frozenset[str],
+                   flags_per_sentence, rounds: int = 3) -> None:
         """Spinners swap neighbouring words together ("successful launch" -> "prosperous release"),
         and each swap hides the other from the model. Where a word was flagged, its suggestion is
         put in place and the content words next to it are examined again; what that finds is
-        added, with the signal "joint"."""
-        numbers, corrected, only, moved_extras = [], [], [], []
+        added, with the signal "joint", and its own neighbours are examined in the next round
+        ("Mars investigation, weapon protection"). A flag next to a stronger one was judged with
+        the stronger swap still in place ("area ecosystem": "ecosystem" reads oddly only after
+        "area"), so it is dropped and its word examined again the same way."""
+        examined: list[set[int]] = [set() for _ in texts]
+        fresh: list[list[Flag]] = [list(flags) for flags in flags_per_sentence]
+        demoted: list[set[int]] = [set() for _ in texts]
         for number, flags in enumerate(flags_per_sentence):
-            if not flags:
-                continue
-            words = words_of(texts[number])
-            flagged = {next(i for i, w in enumerate(words) if w.start == flag.start): flag for flag in flags}
-            if any(not flag.suggestion.isalpha() for flag in flags):
-                continue
-            text = texts[number]
-            for index in sorted(flagged, reverse=True):
-                word = words[index]
-                text = text[:word.start] + flagged[index].suggestion + text[word.end:]
-            nearby = {k for index in flagged for k in range(index - 2, index + 3)} - set(flagged)
-            nearby &= set(content_word_indices(texts[number], words))
-            if not nearby:
-                continue
-            new_words = words_of(text)
-            numbers.append(number)
-            corrected.append(text)
-            only.append(nearby)
-            moved_extras.append({new_words[k].start: extras[number][w.start]
-                                 for k, w in enumerate(words) if w.start in extras[number]})
-        if not numbers:
-            return
-        found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers), moved_extras,
-                                    vocabulary, only)
-        for number, text, flags in zip(numbers, corrected, found):
-            words, new_words = words_of(texts[number]), words_of(text)
-            for flag in flags:
-                index = next(i for i, w in enumerate(new_words) if w.start == flag.start)
-                word = words[index]
-                flags_per_sentence[number].append(replace(
-                    flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"]))
-            flags_per_sentence[number].sort(key=lambda flag: flag.start)
+            index_of = {w.start: i for i, w in enumerate(words_of(texts[number]))}
+            anchors: dict[int, Flag] = {}
+            for flag in sorted(flags, key=lambda f: ("source" not in f.signals, -f.score, f.start)):
+                index = index_of[flag.start]
+                if "source" in flag.signals or all(abs(index - other) > 2 for other in anchors):
+                    anchors[index] = flag
+                else:
+                    demoted[number].add(index)
+            flags_per_sentence[number] = fresh[number] = sorted(anchors.values(), key=lambda flag: flag.start)
+        for _ in range(rounds):
+            numbers, corrected, only, moved_extras = [], [], [], []
+            for number, flags in enumerate(flags_per_sentence):
+                if not flags or any(not flag.suggestion.isalpha() for flag in flags):
+                    continue
+                words = words_of(texts[number])
+                index_of = {w.start: i for i, w in enumerate(words)}
+                flagged = {index_of[flag.start]: flag for flag in flags}
+                around = [index_of[flag.start] for flag in fresh[number]]
+                nearby = {k for index in around for k in range(index - 2, index + 3)} | demoted[number]
+                nearby = (nearby - set(flagged) - examined[number]) & set(
+                    content_word_indices(texts[number], words, skips[number]))
+                if not nearby:
+                    continue
+                examined[number] |= nearby
+                text = texts[number]
+                for index in sorted(flagged, reverse=True):
+                    text = text[:words[index].start] + flagged[index].suggestion + text[words[index].end:]
+                new_words = words_of(text)
+                numbers.append(number)
+                corrected.append(text)
+                only.append(nearby)
+                moved_extras.append({new_words[k].start: extras[number][w.start]
+                                     for k, w in enumerate(words) if w.start in extras[number]})
+            demoted = [set() for _ in texts]
+            fresh = [[] for _ in texts]
+            if not numbers:
+                return
+            found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers),
+                                        moved_extras, vocabulary, only)
+            for number, text, flags in zip(numbers, corrected, found):
+                words, new_words = words_of(texts[number]), words_of(text)
+                for flag in flags:
+                    word = words[next(i for i, w in enumerate(new_words) if w.start == flag.start)]
+                    fresh[number].append(replace(
+                        flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"]))
+                flags_per_sentence[number] = sorted([*flags_per_sentence[number], *fresh[number]],
+                                                    key=lambda flag: flag.start)
 
     def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]],
                    vocabulary: frozenset[str]) -> list[_Shortlisted]:
