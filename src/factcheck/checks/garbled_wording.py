@@ -30,7 +30,8 @@ class GarbledWordingCheck(LanguageModelCheck):
     * **document** - the same document uses the suggested word in the same slot elsewhere
       ("space operations" in one paragraph, "area operations" in the next).
     * **joint** - found once a flagged neighbour's suggestion is put back: spinners swap
-      adjacent words together ("successful launch" -> "prosperous release").
+      adjacent words together ("successful launch" -> "prosperous release"). Swaps at most
+      two words apart are one finding, the phrase with all their originals in place.
 
     A flag is *strong* when the swap gains at least ``min_gain`` (5 nats) and the context
     positively disfavours the word (it is rarer here than anywhere) or source/document agree;
@@ -122,27 +123,33 @@ class GarbledWordingCheck(LanguageModelCheck):
         for doc_id, flagged in self._flags.items():
             document = corpus.document(doc_id)
             spun = scores[doc_id]["likely_spun"]
-            for sentence, flag in flagged:
-                strong = flag.is_strong(thresholds)
-                if not (spun or (strong and ("source" in flag.signals or flag.score >= thresholds.standalone_gain))):
+            for sentence, group in _phrase_groups(flagged):
+                strong = [flag for flag in group if flag.is_strong(thresholds)]
+                if not (spun or any("source" in flag.signals or flag.score >= thresholds.standalone_gain
+                                    for flag in strong)):
                     continue
-                start, end = sentence.start + flag.start, sentence.start + flag.end
+                start, end = sentence.start + group[0].start, sentence.start + group[-1].end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
-                source = source_of.get((doc_id, start, hash(flag.suggestion)))
-                if source is not None and "source" in flag.signals:
-                    evidence.append(source)
-                phrase, suggested = _phrases(sentence.text, flag)
-                why = ", ".join(flag.signals)
+                for flag in group:
+                    source = source_of.get((doc_id, sentence.start + flag.start, hash(flag.suggestion)))
+                    if source is not None and "source" in flag.signals:
+                        evidence.append(source)
+                phrase, suggested = _phrases(sentence.text, group)
+                signals = list(dict.fromkeys(signal for flag in group for signal in flag.signals))
+                score = max(flag.score for flag in group)
                 findings.append(self.finding(
                     f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
-                    f"(signals: {why}; +{flag.score:.1f} nats)",
+                    f"(signals: {', '.join(signals)}; +{score:.1f} nats)",
                     evidence,
                     severity=Severity.INFO,
-                    suggestion=flag.suggestion,
-                    key=f"{flag.start}",
-                    data={"score": flag.score, "signals": flag.signals, "phrase": phrase, "strong": strong,
-                          "suggested_phrase": suggested, "context_logprob": flag.context_logprob,
-                          "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain},
+                    suggestion=_replaced(sentence.text, group, group[0].start, group[-1].end),
+                    key=f"{group[0].start}",
+                    data={"score": score, "signals": signals, "phrase": phrase, "strong": bool(strong),
+                          "suggested_phrase": suggested,
+                          "swaps": [{"text": flag.text, "suggestion": flag.suggestion, "score": flag.score,
+                                     "signals": flag.signals, "context_logprob": flag.context_logprob,
+                                     "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain}
+                                    for flag in group]},
                 ))
         findings.extend(self._document_findings(findings))
         return findings
@@ -154,7 +161,7 @@ class GarbledWordingCheck(LanguageModelCheck):
 
         scores = {}
         for doc_id, words in sorted(self._words.items()):
-            flagged = sorted(self._flags.get(doc_id, []), key=lambda item: (-item[1].score, item[1].start))
+            flagged = self._flags.get(doc_id, [])
             strong = [flag for _, flag in flagged if flag.is_strong(self._thresholds)]
             weight = sum(min(1.0, flag.score / 10.0) for flag in strong)
             spin_score = round(100.0 * weight / words, 3) if words else 0.0
@@ -162,13 +169,15 @@ class GarbledWordingCheck(LanguageModelCheck):
             # judged spun only when it has far more than its length makes likely by chance.
             by_chance = float(poisson.sf(len(strong) - 1, self._clean_rate * words / 100.0))  # P(X >= strong)
             likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3 and by_chance < self._max_chance
+            phrases = [(sentence, group) for sentence, group in _phrase_groups(flagged)
+                       if likely_spun or any(flag.is_strong(self._thresholds) for flag in group)]
+            phrases.sort(key=lambda item: (-max(flag.score for flag in item[1]), item[0].start + item[1][0].start))
             scores[doc_id] = {
                 "spin_score": spin_score,
                 "likely_spun": likely_spun,
-                "flagged": len(flagged) if likely_spun else len(strong),
+                "flagged": len(phrases),
                 "words": words,
-                "top": [" -> ".join(_phrases(sentence.text, flag)) for sentence, flag in flagged
-                        if likely_spun or flag.is_strong(self._thresholds)][:5],
+                "top": [" -> ".join(_phrases(sentence.text, group)) for sentence, group in phrases][:5],
             }
         return scores
 
@@ -213,25 +222,52 @@ def _span(sentence, word) -> Span:
     return Span(doc=sentence.doc, start=sentence.start + word.start, end=sentence.start + word.end, text=word.text)
 
 
-def _phrases(sentence: str, flag) -> tuple[str, str]:
-    """The flagged word with a content neighbour each side ("relationship of pleasure"), as
-    written and with the suggestion in its place."""
+def _phrase_groups(flagged: list[tuple[Sentence, Flag]]) -> list[tuple[Sentence, list[Flag]]]:
+    """Flags at most two words apart in one sentence make one phrase: a spinner swaps
+    neighbouring words together ("successful launch" -> "prosperous release")."""
+    from factcheck.nlp.spin import words_of
+
+    groups: list[tuple[Sentence, list[Flag]]] = []
+    index_of: dict[int, int] = {}
+    previous = None
+    for sentence, flag in sorted(flagged, key=lambda item: (item[0].start, item[1].start)):
+        if sentence != previous:
+            index_of = {w.start: i for i, w in enumerate(words_of(sentence.text))}
+            previous = sentence
+        if groups and groups[-1][0] == sentence and index_of[flag.start] - index_of[groups[-1][1][-1].start] <= 2:
+            groups[-1][1].append(flag)
+        else:
+            groups.append((sentence, [flag]))
+    return groups
+
+
+def _replaced(sentence: str, group: list[Flag], start: int, end: int) -> str:
+    """``sentence[start:end]`` with each flagged word replaced by its suggestion."""
+    pieces, cursor = [], start
+    for flag in group:
+        pieces += [sentence[cursor:flag.start], flag.suggestion]
+        cursor = flag.end
+    return "".join(pieces) + sentence[cursor:end]
+
+
+def _phrases(sentence: str, group: list[Flag]) -> tuple[str, str]:
+    """The flagged words with a content neighbour each side ("relationship of pleasure"), as
+    written and with the suggestions in their place."""
     from factcheck.nlp.spin import STOPWORDS, words_of
 
     words = words_of(sentence)
-    index = next(i for i, w in enumerate(words) if w.start == flag.start)
-    left = index
-    while left > 0 and words[left - 1].alpha and index - left < 2:
+    first = next(i for i, w in enumerate(words) if w.start == group[0].start)
+    last = next(i for i, w in enumerate(words) if w.start == group[-1].start)
+    left = first
+    while left > 0 and words[left - 1].alpha and first - left < 2:
         left -= 1
         if words[left].text.casefold() not in STOPWORDS:
             break
-    right = index
+    right = last
     if right + 1 < len(words) and words[right + 1].alpha and words[right + 1].text.casefold() not in STOPWORDS:
         right += 1
-    chosen = words[left:right + 1]
-    phrase = " ".join(w.text for w in chosen)
-    suggested = " ".join(flag.suggestion if w.start == flag.start else w.text for w in chosen)
-    return phrase, suggested
+    start, end = words[left].start, words[right].end
+    return " ".join(sentence[start:end].split()), " ".join(_replaced(sentence, group, start, end).split())
 
 
 def _protected(corpus: Corpus, doc_id: str, sentence) -> list[tuple[int, int]]:
