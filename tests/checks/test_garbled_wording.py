@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from _spinfakes import BigramLM
 
+from factcheck.cache import Cache
 from factcheck.checks.base import CheckContext
 from factcheck.checks.garbled_wording import GarbledWordingCheck
 from factcheck.config import Settings
@@ -110,12 +111,11 @@ def test_spin_score_marks_a_spun_document_and_leaves_a_clean_one():
 
 def test_results_are_deterministic_and_cached_by_sentence(tmp_path):
     lm = BigramLM(BIGRAMS)
-    cache = spin.ResultCache(tmp_path / "spin.sqlite3")
-    scorer = spin.LMSpinScorer(lm, cache=cache)
+    scorer = spin.LMSpinScorer(lm, cache=Cache(tmp_path))
     sentence = "The two rival countries are now in a relationship of pleasure on trade and arms."
     first = scorer.analyse([sentence])
     calls = lm.calls
-    second = spin.LMSpinScorer(lm, cache=spin.ResultCache(tmp_path / "spin.sqlite3")).analyse([sentence])
+    second = spin.LMSpinScorer(lm, cache=Cache(tmp_path)).analyse([sentence])
     assert first == second and lm.calls == calls
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from factcheck.cache import open_cache
 from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
 from factcheck.nlp.spin import Flag, Sentence
@@ -80,7 +81,7 @@ class GarbledWordingCheck(LanguageModelCheck):
             return []
         for doc_id, sentences in sentences_by_doc.items():
             self._words[doc_id] = sum(len([w for w in spin.words_of(s.text) if w.alpha]) for s in sentences)
-        cache = spin.ResultCache(_cache_path(settings) if settings.use_cache else None)
+        cache = open_cache(settings)
         scorer = spin.LMSpinScorer(self._lm(context), thresholds, cache)
 
         # Signal 2: words another document renders differently in a paraphrased sentence.
@@ -206,16 +207,6 @@ class GarbledWordingCheck(LanguageModelCheck):
             return None
         return {doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
                 for doc_id, s in self.spin_scores().items()}
-
-
-def _cache_path(settings):
-    from pathlib import Path
-
-    if settings.cache_dir is not None:
-        return Path(settings.cache_dir) / "spin.sqlite3"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("factcheck")) / "spin.sqlite3"
 
 
 def _span(sentence, word) -> Span:

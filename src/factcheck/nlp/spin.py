@@ -23,13 +23,13 @@ import hashlib
 import json
 import math
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
+
+from factcheck.cache import Cache
 
 SCORER_VERSION = "16"
 LN10 = math.log(10.0)
@@ -239,49 +239,7 @@ class Thresholds:
         return cls(**values)
 
 
-class ResultCache:
-    """Analysis results by sentence hash in a small SQLite table; a broken cache is bypassed."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._connection: sqlite3.Connection | None = None
-        self.disabled = path is None
-
-    def _connect(self) -> sqlite3.Connection | None:
-        if self.disabled:
-            return None
-        if self._connection is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=30.0)
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("CREATE TABLE IF NOT EXISTS spin (key TEXT PRIMARY KEY, data TEXT)")
-                connection.commit()
-                self._connection = connection
-            except (sqlite3.Error, OSError):
-                self.disabled = True
-                return None
-        return self._connection
-
-    def get(self, key: str) -> list[dict] | None:
-        connection = self._connect()
-        if connection is None:
-            return None
-        try:
-            row = connection.execute("SELECT data FROM spin WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return json.loads(row[0]) if row else None
-
-    def put(self, key: str, value: list[dict]) -> None:
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
-            with connection:
-                connection.execute("INSERT OR REPLACE INTO spin (key, data) VALUES (?, ?)", (key, json.dumps(value)))
-        except sqlite3.Error:
-            pass
+CACHE_NAMESPACE = "spin"
 
 
 _REPORTING_THRESHOLDS = frozenset({"strong_pmi", "standalone_gain"})
@@ -299,10 +257,10 @@ class _Shortlisted:
 class LMSpinScorer:
     """Signal 1: the language model's view of each sentence, with candidate originals rescored."""
 
-    def __init__(self, lm, thresholds: Thresholds | None = None, cache: ResultCache | None = None) -> None:
+    def __init__(self, lm, thresholds: Thresholds | None = None, cache: Cache | None = None) -> None:
         self.lm = lm
         self.thresholds = thresholds or Thresholds()
-        self.cache = cache or ResultCache(None)
+        self.cache = cache
         self._near: dict[str, list[str]] = {}
 
     def _neighbours(self, word: str) -> list[str]:
@@ -344,9 +302,9 @@ class LMSpinScorer:
         keys = [self._key(*item, vocabulary_hash) for item in zip(sentences, contexts, skips, extra_candidates)]
         todo = []
         for index, key in enumerate(keys):
-            cached = self.cache.get(key)
+            cached = self.cache.get_blob(CACHE_NAMESPACE, key) if self.cache else None
             if cached is not None:
-                results[index] = [Flag(**item) for item in cached]
+                results[index] = [Flag(**item) for item in json.loads(cached)]
             else:
                 todo.append(index)
         if todo:
@@ -358,7 +316,8 @@ class LMSpinScorer:
             self._follow_up(texts, prefixes, [skips[i] for i in todo], extras, vocabulary, flags_per_sentence)
             for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
-                self.cache.put(keys[index], [flag.to_dict() for flag in flags])
+                if self.cache:
+                    self.cache.put_blob(CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in flags]))
         return [r or [] for r in results]
 
     def _analyse_batch(self, texts: Sequence[str], contexts: Sequence[str], skips, extras, vocabulary: frozenset[str],
