@@ -302,7 +302,7 @@ class LMSpinScorer:
         keys = [self._key(*item, vocabulary_hash) for item in zip(sentences, contexts, skips, extra_candidates)]
         todo = []
         for index, key in enumerate(keys):
-            cached = self.cache.get_blob(CACHE_NAMESPACE, key) if self.cache else None
+            cached = self.cache.get_blob(CACHE_NAMESPACE, key) if self.cache is not None else None
             if cached is not None:
                 results[index] = [Flag(**item) for item in json.loads(cached)]
             else:
@@ -316,7 +316,7 @@ class LMSpinScorer:
             self._follow_up(texts, prefixes, [skips[i] for i in todo], extras, vocabulary, flags_per_sentence)
             for index, flags in zip(todo, flags_per_sentence):
                 results[index] = flags
-                if self.cache:
+                if self.cache is not None:
                     self.cache.put_blob(CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in flags]))
         return [r or [] for r in results]
 
@@ -353,7 +353,7 @@ class LMSpinScorer:
         the stronger swap still in place ("area ecosystem": "ecosystem" reads oddly only after
         "area"), so it is dropped and its word examined again the same way."""
         examined: list[set[int]] = [set() for _ in texts]
-        fresh: list[list[Flag]] = [list(flags) for flags in flags_per_sentence]
+        fresh: list[list[Flag]] = [[] for _ in texts]  # flags whose neighbours are read in the next round
         demoted: list[set[int]] = [set() for _ in texts]
         for number, flags in enumerate(flags_per_sentence):
             index_of = {w.start: i for i, w in enumerate(words_of(texts[number]))}
@@ -619,8 +619,10 @@ def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str
                 slots.append(("_", words[i + 1].text.casefold()))
             if i > 0 and words[i - 1].alpha:
                 slots.append((words[i - 1].text.casefold(), "_"))
-            options = {option for slot in slots for fillers in [slot_fillers.get(slot, Counter())]
-                       for option, count in fillers.items() if count > fillers[word.text.casefold()]}
+            options = set()
+            for slot in slots:
+                fillers = slot_fillers.get(slot, Counter())
+                options |= {option for option, count in fillers.items() if count > fillers[word.text.casefold()]}
             options = {o for o in options if o.isalpha() and not is_variant(o, word.text) and _zipf(o) >= 3.0}
             if options:
                 candidates[word.start] = [(option, "document") for option in sorted(options)]
