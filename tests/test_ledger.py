@@ -211,7 +211,7 @@ def test_parsed_files_round_trip_through_json_with_their_origins():
 def test_the_parse_cache_holds_json_and_a_corrupt_entry_is_a_miss(tmp_path, monkeypatch):
     import sqlite3
 
-    import factcheck.ledger as ledger_module
+    import factcheck.ledger.cache as ledger_module  # where load_for_run looks parse_text up
 
     folder = tmp_path / "claims"
     folder.mkdir()

@@ -43,7 +43,7 @@ class InputError(FactcheckError):
     hint = "check the file, or leave it out of the run"
 
 
-# One code per way a document can fail to load (raised by stages/load.py, recorded as Failures).
+# One code per way a document can fail to load (raised by stages/load/, recorded as Failures).
 class MissingInputError(InputError):
     code = "FC-E101"
     hint = "check the spelling of the path, or remove it from the paths to check"

@@ -1,0 +1,253 @@
+"""One document's claims: blocks parsed by spaCy, sentence units turned into Claims with typed slots."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factcheck.model import Actor, Claim, Document, Quantity, Quote, TimeExpression
+from factcheck.nlp.quotes import QuoteMatch, find_quotes
+from factcheck.nlp.roles import Role, find_role, split_title
+from factcheck.stages.extract.attribution import (
+    _attribute,
+    _framing,
+    _is_personal,
+    _looks_like_name,
+    _only_quote_left,
+    _said_at,
+    _trim_entity,
+)
+from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
+from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
+from factcheck.stages.extract.people import _People
+from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
+from factcheck.stages.extract.segment import LONG_PASSAGE, Block, _cut_long_runs, segment
+from factcheck.stages.extract.sentences import _clauses, _is_prose, _Unit, _units
+
+_NAME_LINE = re.compile(r"^[—–-]?\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)\s*(?:,\s*(?P<rest>[^.!?]{0,120}))?\.?$")
+
+
+def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000,
+                     skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """The claims of one document, ordered by start offset.
+
+    Passages too long to be sentences (see ``LONG_PASSAGE``) hold no claims; their original
+    (start, end) offsets are appended to ``skipped`` so the caller can say so.
+    """
+    blocks = [piece for block in segment(doc) for piece in _cut_long_runs(block, max_sentence_chars)]
+    prose = [block for block in blocks if block.skip is None]
+    extractor = _DocumentExtractor(doc, max_sentence_chars)
+    parsed = nlp.pipe([block.text for block in prose], batch_size=32)
+    by_start = {id(block): index for index, block in enumerate(blocks)}
+    for block, spacy_doc in zip(prose, parsed):
+        index = by_start[id(block)]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        extractor.block(block, spacy_doc, following)
+    if skipped is not None:
+        too_long = [(block.start, block.end) for block in blocks if block.skip == LONG_PASSAGE]
+        too_long += extractor.too_long
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(doc.original_offsets(start, end) for start, end in set(too_long)):
+            if merged and start <= merged[-1][1] + 1:  # pieces of one run cut for parsing
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        skipped.extend(merged)
+    return sorted(extractor.claims, key=lambda claim: (claim.span.start, claim.span.end))
+
+
+class _DocumentExtractor:
+    def __init__(self, doc: Document, max_sentence_chars: int) -> None:
+        self.doc = doc
+        self.max_chars = max_sentence_chars
+        self.people = _People()
+        self.claims: list[Claim] = []
+        self.too_long: list[tuple[int, int]] = []  # clean offsets of units over max_chars
+        self.unit_number = 0
+
+    # -- block level --
+    def block(self, block: Block, spacy_doc: Any, following: Block | None) -> None:
+        text = block.text
+        times = _find_times(text, self.doc.published)
+        quantities = _find_quantities(text)
+        quotes = find_quotes(text)
+        units = [clause for unit in _units(spacy_doc, quotes) for clause in _clauses(unit, quotes)]
+        for position, unit in enumerate(units):
+            self.unit_number += 1
+            is_last = position == len(units) - 1
+            claim = self._claim(block, spacy_doc, unit, times, quantities, quotes,
+                                following if is_last else None)
+            if claim is not None:
+                self.claims.append(claim)
+
+    # -- unit level --
+    def _claim(self, block: Block, spacy_doc: Any, unit: _Unit, times: list[Any], quantities: list[Any],
+               quotes: list[QuoteMatch], following: Block | None) -> Claim | None:
+        text = block.text
+        start, end = unit.start, unit.end
+        sentence = text[start:end]
+        if end - start > self.max_chars:
+            self.too_long.append((block.start + start, block.start + end))
+            return None
+        if not _is_prose(sentence):
+            return None
+        unit_quotes = [q for q in quotes if start <= q.start < end]
+        if sentence.rstrip().rstrip("\"”’').").endswith("?") and not unit_quotes:
+            return None  # a question asks; it does not claim
+        if not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
+            return None
+        offset = block.start
+        unit_times = [t for t in times if start <= t.start and t.end <= end]
+        time_expressions = [(t, _time_expression(self.doc, t, offset)) for t in unit_times]
+        unit_quantities = [q for q in quantities if start <= q.start and q.end <= end
+                           and not any(t.start < q.end and q.start < t.end for t in unit_times)]
+        actors = self._actors(block, unit)
+        quote = self._quote(block, unit, unit_quotes, time_expressions, following)
+        event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
+        kinds: list[str] = []
+        has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
+        if has_predicate and any(expr.value not in (None, "PRESENT_REF") for _, expr in time_expressions):
+            kinds.append("dated-event")
+        if any(not _anaphoric(text, q) for q in unit_quantities):
+            kinds.append("quantity")
+        if quote is not None:
+            kinds.append("quote")
+        if _actor_acts(unit.tokens, actors, quote):
+            kinds.append("actor-statement")
+        if not kinds:
+            return None
+        quantity_records = [self._quantity(block, unit, q, time_expressions) for q in unit_quantities]
+        span = self.doc.span(offset + start, offset + end)
+        return Claim(
+            id=f"{self.doc.id}#{span.start}-{span.end}",
+            doc=self.doc.id,
+            span=span,
+            text=" ".join(self.doc.clean[offset + start:offset + end].split()),
+            kinds=tuple(kinds),
+            times=tuple(expr for _, expr in time_expressions),
+            quantities=tuple(quantity_records),
+            actors=tuple(actors),
+            quote=quote,
+            event=event,
+        )
+
+    # -- actors --
+    def _actors(self, block: Block, unit: _Unit) -> list[Actor]:
+        text, offset = block.text, block.start
+        actors: list[Actor] = []
+        for ent in unit.tokens.ents:
+            label = _ACTOR_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = _trim_entity(text, ent.start_char, ent.end_char)
+            if end <= start:
+                continue
+            name = text[start:end]
+            title_in_name, bare = split_title(name)
+            if title_in_name:
+                start = end - len(bare)
+                name = bare
+            role: Role | None = None
+            if label == "PERSON" or (len(name.split()) == 1 and self.people.resolve_surname(name)):
+                resolved = self.people.resolve_surname(name) if len(name.split()) == 1 else None
+                if resolved:
+                    name, label = resolved, "PERSON"
+                if label == "PERSON":
+                    role = find_role(text, start, end)
+                    if title_in_name and not role.title:
+                        role = Role(title=title_in_name, affiliation=role.affiliation, start=ent.start_char,
+                                    end=role.end if role.end is not None else ent.start_char + len(title_in_name),
+                                    former=role.former)
+                    self.people.add(name, role, self.unit_number)
+            role_span = None
+            if role is not None and role.start is not None and role.end is not None and role.end > role.start:
+                role_span = self.doc.span(offset + role.start, offset + role.end)
+            actors.append(Actor(
+                span=self.doc.span(offset + start, offset + end),
+                name=name,
+                label=label,
+                title=role.title if role else None,
+                affiliation=role.affiliation if role else None,
+                role_span=role_span,
+                former=bool(role and role.former),
+            ))
+        return actors
+
+    # -- quotes --
+    def _quote(self, block: Block, unit: _Unit, unit_quotes: list[QuoteMatch],
+               time_expressions: list[tuple[Any, TimeExpression]], following: Block | None) -> Quote | None:
+        if not unit_quotes:
+            return None
+        text = block.text
+        main = max(unit_quotes, key=lambda q: (q.end - q.start, -q.start))
+        speaker = _attribute(unit.tokens, unit_quotes, main, text)
+        speaker_start = speaker_end = None
+        verb = None
+        if speaker is not None:
+            speaker_start, speaker_end, verb = speaker
+        elif following is not None and following.skip is not None and _only_quote_left(text, unit, main):
+            # The speaker's name alone on the next line.
+            match = _NAME_LINE.match(following.text.strip())
+            if match and _looks_like_name(match.group("name")):
+                lead = len(following.text) - len(following.text.lstrip())
+                name_start = lead + match.start("name")
+                name_end = lead + match.end("name")
+                return self._speaker_quote(following.text, following.start, name_start, name_end, main,
+                                           block.start, None, time_expressions, None)
+        return self._speaker_quote(text, block.start, speaker_start, speaker_end, main, block.start, verb,
+                                   time_expressions, unit)
+
+    def _speaker_quote(self, text: str, text_offset: int, name_start: int | None, name_end: int | None,
+                       main: QuoteMatch, quote_offset: int, verb: Any,
+                       time_expressions: list[tuple[Any, TimeExpression]], unit: _Unit | None) -> Quote:
+        quote_span = self.doc.span(quote_offset + main.start, quote_offset + main.end)
+        speaker = speaker_span = title = affiliation = None
+        former = False
+        if name_start is not None and name_end is not None:
+            raw = text[name_start:name_end]
+            title_in_name, bare = split_title(raw)
+            if title_in_name:
+                name_start = name_end - len(bare)
+            speaker = bare
+            if bare.lower() in {"he", "she"}:
+                speaker = self.people.resolve_pronoun(self.unit_number)
+            elif len(bare.split()) == 1:
+                speaker = self.people.resolve_surname(bare) or bare
+            if speaker is not None and bare[:1].isupper():
+                role = find_role(text, name_start, name_end)
+                if title_in_name and not role.title:
+                    role = Role(title=title_in_name, affiliation=role.affiliation, former=role.former)
+                known = self.people.known.get(speaker)
+                title = role.title or (known.title if known else None)
+                affiliation = role.affiliation or (known.affiliation if known else None)
+                former = role.former or bool(known and known.former and not role.title)
+                if _is_personal(speaker):
+                    self.people.add(speaker, role, self.unit_number)
+            elif speaker is not None:
+                known = self.people.known.get(speaker)
+                if known:
+                    title, affiliation, former = known.title, known.affiliation, known.former
+            speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
+        said_at = None
+        if verb is not None:
+            said_at = _said_at(verb, main, time_expressions)
+        framing = _framing(said_at, former, self.doc.published)
+        return Quote(span=quote_span, speaker=speaker, speaker_span=speaker_span, speaker_title=title,
+                     speaker_affiliation=affiliation, framing=framing, said_at=said_at)
+
+    # -- quantities --
+    def _quantity(self, block: Block, unit: _Unit, match: Any,
+                  time_expressions: list[tuple[Any, TimeExpression]]) -> Quantity:
+        low, high = getattr(match, "low", None), getattr(match, "high", None)
+        return Quantity(
+            span=self.doc.span(block.start + match.start, block.start + match.end),
+            value=float(match.value),
+            unit=str(match.unit),
+            comparator=match.comparator,
+            low=low,
+            high=high,
+            low_open=bool(getattr(match, "low_open", False)),
+            high_open=bool(getattr(match, "high_open", False)),
+            measure=_measure(unit.tokens, match),
+            as_of=_as_of(block.text, match, time_expressions),
+        )

@@ -1,0 +1,36 @@
+"""Time expressions and quantities found by the rule-based recognisers (factcheck.nlp), as model records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, get_args
+
+from factcheck.model import Document, TimeExpression
+
+_GRANULARITIES = frozenset(get_args(TimeExpression.model_fields["granularity"].annotation))
+
+
+def _find_times(text: str, anchor: date | None) -> list[Any]:
+    from factcheck.nlp.timex import find_times
+
+    return find_times(text, anchor)
+
+
+def _find_quantities(text: str) -> list[Any]:
+    from factcheck.nlp.quantities import find_quantities
+
+    return find_quantities(text)
+
+
+def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
+    granularity = match.granularity if match.granularity in _GRANULARITIES else "unknown"
+    return TimeExpression(span=doc.span(offset + match.start, offset + match.end), value=match.value,
+                          granularity=granularity, relative=bool(match.relative), recent=bool(match.recent))
+
+
+def all_time_expressions(doc: Document, nlp: Any = None) -> list[TimeExpression]:
+    """Every time expression in the document, inside a claim or not, in text order.
+
+    ``nlp`` is accepted for interface symmetry; the time recogniser needs no parse.
+    """
+    return [_time_expression(doc, match, 0) for match in _find_times(doc.clean, doc.published)]

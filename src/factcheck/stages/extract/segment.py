@@ -1,0 +1,146 @@
+"""Segmentation: the body of a document as blocks of prose (hard-wrapped lines re-joined, long runs cut)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.model import Document
+from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
+
+# Blocks longer than this are cut at sentence-like boundaries before parsing, so a huge
+# document never needs one giant spaCy Doc.
+_BLOCK_CHARS = 20_000
+# A sentence ends at terminal punctuation (with closing quotes or brackets) before a space.
+# A run longer than max_sentence_chars without one is a table or minified text, not prose:
+# it is cut out before parsing (spaCy's time grows fast on such runs) and reported.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?:\s+|$)")
+LONG_PASSAGE = "no sentence end within max_sentence_chars"
+_WRAP_JOINERS = re.compile(r"[\n\r\t\f\v\u2028\u2029]")
+
+
+@dataclass
+class Block:
+    """A paragraph of the body: clean offsets and the text handed to spaCy (same length)."""
+
+    start: int
+    end: int
+    text: str
+    lines: int = 1
+    skip: str | None = None  # why this block holds no claims
+
+
+def _lines(clean: str, start: int) -> list[tuple[int, int]]:
+    """Non-empty lines (stripped) from ``start``, as clean offsets; None marks a blank line."""
+    lines: list[tuple[int, int]] = []
+    position = start
+    for piece in re.split(r"(\n)", clean[start:]):
+        if piece == "\n":
+            position += 1
+            continue
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            lines.append((position + left, position + right))
+        else:
+            lines.append((position, position))  # blank line: a paragraph break
+        position += len(piece)
+    return lines
+
+
+def _is_wrapped(texts: list[str]) -> tuple[bool, int]:
+    """Whether lines are hard-wrapped (PDF extraction): many long lines end mid-sentence."""
+    lengths = sorted(len(text) for text in texts)
+    if len(lengths) < 8:
+        return False, 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width < 40 or width > 200:
+        return False, width
+    open_ended = sum(1 for text in texts if len(text) >= 0.7 * width and not _TERMINAL.search(text))
+    return open_ended >= 0.3 * len(texts), width
+
+
+def segment(doc: Document) -> list[Block]:
+    """The body's blocks, in order, each marked with why it is skipped (or not)."""
+    clean = doc.clean
+    lines = _lines(clean, min(max(doc.body_start, 0), len(clean)))
+    texts = [clean[a:b] for a, b in lines if b > a]
+    wrapped, width = _is_wrapped(texts)
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if current:
+            start, end = current[0][0], current[-1][1]
+            blocks.append(Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", clean[start:end]), lines=len(current)))
+            current.clear()
+
+    for start, end in lines:
+        if end <= start:
+            flush()
+            continue
+        if current:
+            previous = clean[current[-1][0]:current[-1][1]]
+            following = clean[start:end]
+            if not _joins(previous, following, wrapped, width):
+                flush()
+        current.append((start, end))
+    flush()
+    _mark_skips(blocks)
+    return [piece for block in blocks for piece in _split_long(block)]
+
+
+def _joins(previous: str, following: str, wrapped: bool, width: int) -> bool:
+    """Whether a line break continues the paragraph (a wrapped line) rather than ending it."""
+    if previous.endswith("-") and following[:1].islower():
+        return True
+    if wrapped and len(previous) >= 0.7 * width:
+        return True
+    return not _TERMINAL.search(previous) and following[:1].islower()
+
+
+def _split_long(block: Block) -> list[Block]:
+    if len(block.text) <= _BLOCK_CHARS:
+        return [block]
+    pieces: list[Block] = []
+    offset = 0
+    text = block.text
+    while offset < len(text):
+        limit = offset + _BLOCK_CHARS
+        if limit >= len(text):
+            cut = len(text)
+        else:
+            window = text[offset:limit]
+            boundary = None
+            for match in re.finditer(r"[.!?][\"”’)]?\s+", window):
+                boundary = match.end()
+            if boundary is None:
+                space = window.rfind(" ")
+                boundary = space + 1 if space > 0 else len(window)
+            cut = offset + boundary
+        pieces.append(Block(start=block.start + offset, end=block.start + cut, text=text[offset:cut],
+                            lines=block.lines, skip=block.skip))
+        offset = cut
+    return pieces
+
+
+def _cut_long_runs(block: Block, limit: int) -> list[Block]:
+    """A prose block, with every run longer than ``limit`` without a sentence end made a skipped piece."""
+    if block.skip is not None or len(block.text) <= limit:
+        return [block]
+    text = block.text
+    pieces: list[Block] = []
+    piece_start = run_start = 0
+    for end in [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]:
+        if end - run_start > limit:
+            if run_start > piece_start:
+                pieces.append(Block(start=block.start + piece_start, end=block.start + run_start,
+                                    text=text[piece_start:run_start], lines=block.lines))
+            pieces.append(Block(start=block.start + run_start, end=block.start + end, text=text[run_start:end],
+                                lines=block.lines, skip=LONG_PASSAGE))
+            piece_start = end
+        run_start = end
+    if piece_start < len(text):
+        pieces.append(Block(start=block.start + piece_start, end=block.end, text=text[piece_start:],
+                            lines=block.lines))
+    return pieces

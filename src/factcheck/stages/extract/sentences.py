@@ -1,0 +1,129 @@
+"""Claim candidates: sentences (or sentences a quote runs across), split into clauses when long."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
+
+
+@dataclass
+class _Unit:
+    """One claim candidate: a sentence, or sentences joined because a quote runs across them."""
+
+    start: int  # char offsets in the block
+    end: int
+    tokens: Any  # the spaCy Span
+
+
+_QUOTE_CLOSERS = "\"”’'»"
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside(quotes: Iterable[QuoteMatch], offset: int) -> bool:
+    return any(q.open_mark <= offset <= q.close_mark for q in quotes)
+
+
+def _units(spacy_doc: Any, quotes: list[QuoteMatch]) -> Iterator[_Unit]:
+    """Sentences, joined where a quote runs across a boundary or the next sentence only attributes it."""
+    sentences = list(spacy_doc.sents)
+    text = spacy_doc.text
+    index = 0
+    while index < len(sentences):
+        last = index
+        while last + 1 < len(sentences):
+            boundary = sentences[last].end_char
+            crosses = any(q.open_mark < boundary <= q.close_mark for q in quotes)
+            if crosses or _attributes_previous(text, sentences[last], sentences[last + 1], quotes):
+                last += 1
+                continue
+            break
+        start, end = _trimmed(text, sentences[index].start_char, sentences[last].end_char)
+        if end > start:
+            yield _Unit(start=start, end=end, tokens=spacy_doc[sentences[index].start:sentences[last].end])
+        index = last + 1
+
+
+_CLAUSE_MIN_CHARS = 120  # shorter sentences are one statement often enough not to split
+
+
+def _clauses(unit: _Unit, quotes: list[QuoteMatch]) -> list[_Unit]:
+    """Split "A did X, and B did Y" / "A did X; B did Y" into atomic clauses when the parse is clear.
+
+    Only when: no quote in the sentence; the sentence starts with the first clause's subject
+    (so no fronted "In 2014," is shared by both clauses); and each coordinated verb has its
+    own subject. The claim span then covers the clause.
+    """
+    tokens = unit.tokens
+    text = tokens.doc.text
+    if unit.end - unit.start < _CLAUSE_MIN_CHARS or any(unit.start <= q.close_mark and q.open_mark < unit.end for q in quotes):
+        return [unit]
+    root = tokens.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if root.pos_ not in {"VERB", "AUX"} or subject is None:
+        return [unit]
+    lead = [t for t in tokens if t.i < subject.left_edge.i]
+    if any(t.pos_ not in {"PUNCT", "ADV", "CCONJ"} for t in lead):
+        return [unit]
+    cuts: list[tuple[int, int]] = []  # (end of the previous clause, start of the next), token indices
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        conj_subject = next((c for c in conj.children if c.dep_ in _SUBJECT_DEPS), None)
+        if conj_subject is None or conj_subject.pos_ == "PRON" and conj_subject.lower_ in {"which", "that", "who"}:
+            continue
+        start = min(conj_subject.left_edge.i, conj.left_edge.i)
+        end = start
+        while end > tokens.start and (tokens.doc[end - 1].pos_ in {"PUNCT", "CCONJ"} or tokens.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end > tokens.start:
+            cuts.append((end, start))
+    if not cuts:
+        return [unit]
+    pieces: list[_Unit] = []
+    begin = tokens.start
+    for end, start in sorted(cuts):
+        if end <= begin:
+            continue
+        pieces.append(_span_unit(tokens.doc, begin, end, text))
+        begin = start
+    pieces.append(_span_unit(tokens.doc, begin, tokens.end, text))
+    return [piece for piece in pieces if piece.end > piece.start]
+
+
+def _span_unit(doc: Any, start: int, end: int, text: str) -> _Unit:
+    span = doc[start:end]
+    char_start, char_end = _trimmed(text, span.start_char, span.end_char)
+    return _Unit(start=char_start, end=char_end, tokens=span)
+
+
+def _attributes_previous(text: str, previous: Any, sentence: Any, quotes: list[QuoteMatch]) -> bool:
+    """A short sentence right after a closing quote that only names or attributes the speaker."""
+    ending = text[previous.start_char:previous.end_char].rstrip()
+    if not ending or not any(q.close_mark >= previous.end_char - 3 and q.close_mark < previous.end_char for q in quotes):
+        if not (ending and ending[-1] in _QUOTE_CLOSERS):
+            return False
+    if len(sentence) > 14 or _inside(quotes, sentence.start_char):
+        return False
+    if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sentence):
+        return True
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sentence) and any(t.pos_ == "PROPN" for t in sentence)
+
+
+def _is_prose(sentence: str) -> bool:
+    visible = [c for c in sentence if not c.isspace()]
+    if not visible:
+        return False
+    letters = sum(1 for c in visible if c.isalpha())
+    return letters >= 0.5 * len(visible) and len(re.findall(r"[^\W\d_]+", sentence)) >= 3

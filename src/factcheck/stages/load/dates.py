@@ -1,0 +1,66 @@
+"""Dates written in a document's header ("March 3, 2024", "2024-03-03", "3 Mar 2024" ...)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(r"(?<![\d/.-])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"),
+)
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Full calendar dates in ``text`` as (start, end, date), in order, without overlaps.
+
+    Month names ("Feb 10, 2025", "10 February 2025"), ISO-like dates ("2024-12-05") and
+    numeric day/month/year dates when the order is unambiguous (a dot means day.month.year;
+    with slashes, a part above 12 tells the day from the month). Ambiguous dates are left out.
+    """
+    found: list[tuple[int, int, date]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _date_from_match(match)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    result: list[tuple[int, int, date]] = []
+    for item in found:
+        if not result or item[0] >= result[-1][1]:
+            result.append(item)
+    return result
+
+
+def _date_from_match(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("first") is not None:
+        first, second = int(groups["first"]), int(groups["second"])
+        if groups["sep"] == ".":
+            day, month = first, second
+        elif first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first
+        else:
+            return None
+    else:
+        month_text = groups["month"]
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.casefold()]
+        day = int(groups["day"])
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
