@@ -4,75 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
+from factcheck.dates import interval_of, values_agree
 from factcheck.model import Claim, Corpus, Document, Finding, Severity, Span, TimeExpression
-
-_REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
-
-def _last_day_of_month(year: int, month: int) -> date:
-    if month == 12:
-        return date(year, 12, 31)
-    return date(year, month + 1, 1) - timedelta(days=1)
-
-
-def _local_bounds(value: str) -> tuple[date, date] | None:
-    """TIMEX3 value -> (first day, last day); a fallback matching nlp.timex's contract."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-(SP|SU|FA|AU|WI))?", value)
-    if match:
-        year = int(match.group(1))
-        if match.group(3):
-            day = date(year, int(match.group(2)), int(match.group(3)))
-            return day, day
-        if match.group(2):
-            month = int(match.group(2))
-            return date(year, month, 1), _last_day_of_month(year, month)
-        if match.group(4):
-            quarter = int(match.group(4))
-            return date(year, 3 * quarter - 2, 1), _last_day_of_month(year, 3 * quarter)
-        if match.group(5):
-            first, last = _SEASON_MONTHS[match.group(5)]
-            end = _last_day_of_month(year + (last - 1) // 12, (last - 1) % 12 + 1)
-            return date(year, first, 1), end
-        return date(year, 1, 1), date(year, 12, 31)
-    decade = re.fullmatch(r"(\d{3})X?", value)
-    if decade:
-        start = int(decade.group(1)) * 10
-        return date(start, 1, 1), date(start + 9, 12, 31)
-    return None
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:
     """The first and last day a resolved TIMEX value covers; None for refs and unknowns."""
-    if not value or value in _REF_VALUES:
-        return None
-    try:
-        from factcheck.nlp.timex import parse_date_value
-    except ImportError:  # the shared parser not installed yet: same contract, local copy
-        parse_date_value = None
-    bounds = None
-    if parse_date_value is not None:
-        try:
-            bounds = parse_date_value(value)
-        except (ValueError, TypeError):
-            bounds = None
-    if bounds is None or bounds[0] is None:
-        try:
-            bounds = _local_bounds(value)
-        except ValueError:
-            return None
-    return bounds
+    return interval_of(value)
 
 
 def dates_agree(a: str, b: str) -> bool:
     """Granularity-aware agreement: "2020" and "2020-10" agree; "2019" and "2020" do not."""
-    first, second = date_bounds(a), date_bounds(b)
-    if first is None or second is None:
-        return True  # nothing to compare is not a disagreement
-    return first[0] <= second[1] and second[0] <= first[1]
+    return values_agree(a, b)
 
 
 # "(Kyodo, 2021)", "(Pekkanen and Kallender, 2010: 43; GOJ, 2008)": a year that dates a

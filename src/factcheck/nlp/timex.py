@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from factcheck.dates import interval_of, values_agree
+
 __all__ = ["TimeMatch", "find_times", "parse_date_value", "values_agree"]
 
 
@@ -719,70 +721,5 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
     ]
 
 
-_VALUE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|Q(?P<quarter>[1-4])|W(?P<week>\d{2})"
-    r"|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
-    r"|^(?P<decade>\d{3})X$|^(?P<century>\d{2})XX$"
-)
-
-
-def parse_date_value(value: str | None) -> tuple[date, date] | None:
-    """The [first day, last day] interval a TIMEX value covers; None for non-calendar values.
-
-    "2020" -> 2020-01-01..2020-12-31, "2020-10" -> October, "2020-Q3" -> July..September,
-    "2020-W05" -> that ISO week's Monday..Sunday, "199X" -> 1990..1999. Seasons are
-    meteorological (northern hemisphere): SP March-May, SU June-August, FA September-
-    November; "2023-WI" is read generously as December 2022 .. February 2024 because
-    "winter 2023" is used for both the winter that ends and the one that starts in 2023.
-    """
-    if not value:
-        return None
-    match = _VALUE.match(value.strip())
-    if match is None:
-        return None
-    try:
-        if match["decade"]:
-            decade = int(match["decade"]) * 10
-            return date(decade, 1, 1), date(decade + 9, 12, 31)
-        if match["century"]:
-            century = int(match["century"]) * 100
-            return date(century, 1, 1), date(century + 99, 12, 31)
-        year = int(match["year"])
-        if year < 1:
-            return None
-        if match["day"]:
-            day = date(year, int(match["month"]), int(match["day"]))
-            return day, day
-        if match["month"]:
-            month = int(match["month"])
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if match["quarter"]:
-            first = (int(match["quarter"]) - 1) * 3 + 1
-            return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-        if match["week"]:
-            monday = date.fromisocalendar(year, int(match["week"]), 1)
-            return monday, monday + timedelta(days=6)
-        if match["half"]:
-            return (date(year, 1, 1), date(year, 6, 30)) if match["half"] == "1" else (date(year, 7, 1), date(year, 12, 31))
-        if match["season"]:
-            season = match["season"]
-            if season == "WI":
-                return date(year - 1, 12, 1), date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
-            first = {"SP": 3, "SU": 6, "FA": 9}[season]
-            return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def values_agree(a: str | None, b: str | None) -> bool:
-    """Whether two TIMEX values can describe the same time: their intervals overlap.
-
-    "2020" and "2020-10" agree (one contains the other); "2019" and "2020" do not. Values
-    without a calendar interval (``PRESENT_REF``, ``None``, unparseable) cannot be shown to
-    disagree, so they agree with everything: a check only sees a conflict it can prove.
-    """
-    first, second = parse_date_value(a), parse_date_value(b)
-    if first is None or second is None:
-        return True
-    return first[0] <= second[1] and second[0] <= first[1]
+# The interval of a value lives in factcheck.dates, shared with the checks and the ledger.
+parse_date_value = interval_of
