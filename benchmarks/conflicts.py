@@ -1,0 +1,628 @@
+"""Cross-source discrepancy benchmark on ECB+: planted conflicts, clean groups, clustering against event chains.
+
+Usage:
+    python benchmarks/conflicts.py                      # the development part
+    python benchmarks/conflicts.py --part heldout       # the README figures
+    python benchmarks/conflicts.py --limit 3            # the first three groups only (quick)
+    python benchmarks/conflicts.py --show-misses        # print what each missed case planted
+
+Data: ../shared/corpora/ecbplus-dev (read at benchmark time, never shipped): articles grouped by
+``event_group`` (several outlets reporting one real event), and ``events.jsonl``, sentences tagged with
+cross-document event chains. The split is by topic (a hash of the topic number, fixed below), not by
+group, so the two look-alike events of a topic (two rehab stays, two earthquakes) fall in the same part:
+about 60% of the topics are the development part you may tune on, the rest is held out and only scored.
+
+Cases. A *clean* case is one group's articles, unchanged. A *planted* case changes one fact in one
+article where another article of the group states the same fact:
+
+* ``date``: a date ("June 8", "May 3, 2013") or year shared by two sentences of a common event chain,
+  moved to another day or year in one article;
+* ``number``: a number with the noun it counts ("4,000 tents"), shared the same way, doubled or halved;
+* ``title``: a person's title ("coach Mike Smith", "Smith, the CEO") that two articles give alike,
+  swapped for another title of the same kind (CEO -> CFO, prosecutor -> defense attorney);
+* ``speaker``: a quotation another article also carries, credited to another person named in the corpus.
+
+The word lists below only *plant* changes and pick their replacements; detection never sees them.
+
+Scores. Recall per kind: the right check (``RIGHT_CHECKS``) reports the case at warning or above with
+evidence that covers the planted span. Precision: of the warning-or-above findings a planted case raises
+that its clean group does not, the share pointing at the planted span. False alarms: findings per clean
+group, by check and severity. Clustering: one run over all articles of the part; every pair of
+event-annotated sentences from different articles is gold-positive when they share a chain and
+predicted-positive when a claim of one and a claim of the other share a cluster (pairwise P/R/F1).
+
+Every case runs through the library API (``factcheck.run``) in this one process, the spaCy and
+embedding models loaded once; the cache (one directory for the whole benchmark) makes the unchanged
+articles of a group cheap after its clean run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev"
+SPLIT_SALT = "factcheck-conflicts-split"
+DEV_SHARE = 0.6
+KINDS = ("date", "number", "title", "speaker")
+# The check that owns each kind of discrepancy: a find counts only when this check reports it.
+RIGHT_CHECKS = {
+    "date": {"date-conflict"},
+    "number": {"numeric-conflict"},
+    "title": {"attribution-conflict"},
+    "speaker": {"quote-provenance"},
+}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+# --- data ------------------------------------------------------------------------------------
+
+@dataclass
+class Article:
+    id: str
+    topic: int
+    group: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    article: str
+    start: int
+    end: int
+    chains: frozenset[str]
+
+
+@dataclass
+class Case:
+    group: str
+    kind: str  # "clean" or one of KINDS
+    article: str = ""  # the changed article
+    start: int = 0  # the planted span, in the changed text
+    end: int = 0
+    before: str = ""
+    after: str = ""
+    witness: str = ""  # the other article that states the fact unchanged
+    text: str = ""  # the changed article's whole text
+
+
+@dataclass
+class Outcome:
+    case: Case
+    findings: list = field(default_factory=list)
+
+
+def part_of(topic: int) -> str:
+    digest = hashlib.sha256(f"{SPLIT_SALT}:{topic}".encode()).hexdigest()
+    return "dev" if int(digest[:8], 16) / 2**32 < DEV_SHARE else "heldout"
+
+
+def read_corpus(folder: Path) -> tuple[list[Article], list[Sentence]]:
+    articles = []
+    with (folder / "articles.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            articles.append(Article(id=row["id"], topic=int(row["topic"]), group=row["event_group"], text=row["text"]))
+    sentences = []
+    with (folder / "events.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            sentences.append(Sentence(article=row["id"], start=row["start"], end=row["end"], chains=frozenset(row["chains"])))
+    return articles, sentences
+
+
+# --- planting --------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_DAY_DATE = re.compile(rf"(?<!\d\s)\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+_YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d\d)\b(?![\d,]|\s*(?:%|percent))")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "hundred": 100, "hundreds": None, "dozens": None, "thousands": None}
+_WORDS_OF = {value: word for word, value in _NUMBER_WORDS.items() if value}
+_NUMBER = re.compile(
+    r"(?<![\w$£€.,:/-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))"
+    r"(?P<scale>\s+(?:million|billion|thousand))?(?:-|\s+)(?P<noun>[a-z][a-z-]{2,})\b", re.IGNORECASE)
+_NOT_COUNTED = {"percent", "years", "year", "old", "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "p",
+                "am", "pm", "a.m", "p.m", "times", "more", "other", "people's", "per", "th", "st", "nd", "rd", "was",
+                "were", "is", "are", "for", "from", "with", "by", "after", "before", "since", "when", "as"}
+# Titles by kind, each kind a list of synonym sets: a planted change swaps a title for one of
+# another set of its kind (CEO -> CFO, prosecutor -> judge), never for a synonym (lawyer -> attorney).
+TITLE_KINDS = [
+    [["chief executive", "CEO"], ["chief financial officer", "CFO"], ["chairman"], ["president"], ["vice president"],
+     ["founder"]],
+    [["attorney", "lawyer", "defense attorney", "defence lawyer"], ["prosecutor", "district attorney"], ["judge"]],
+    [["coach", "head coach"], ["assistant coach"], ["general manager"], ["offensive coordinator"]],
+    [["spokesman", "spokeswoman", "spokesperson", "rep", "representative"], ["publicist"], ["agent"]],
+    [["senator"], ["governor"], ["mayor"], ["congressman"], ["secretary"], ["minister"], ["ambassador"]],
+    [["Sen."], ["Gov."], ["Rep."]],
+    [["police chief"], ["sheriff"], ["detective"], ["officer"]],
+    [["captain"], ["lieutenant"], ["sergeant"]],
+    [["Sgt."], ["Lt."], ["Capt."], ["Det."]],
+    [["actor", "actress"], ["singer"], ["rapper"], ["comedian"], ["producer"]],
+]
+_TITLE_WORDS = sorted({title for kind in TITLE_KINDS for synonyms in kind for title in synonyms}, key=len, reverse=True)
+_TITLE = "(?i:" + "|".join(re.escape(title) for title in _TITLE_WORDS) + ")"
+_NAME = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+_TITLE_BEFORE = re.compile(rf"\b(?P<title>{_TITLE})\s+{_NAME}")
+_TITLE_AFTER = re.compile(rf"{_NAME},\s+(?:the\s+|an?\s+|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*\s+)?(?P<title>{_TITLE})\b")
+_QUOTE = re.compile(r"[\"“](?P<words>[^\"“”]{20,}?)[\"”]")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|explained|stated|according to)\b")
+
+
+def _stable(*parts: object) -> int:
+    return int(hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:12], 16)
+
+
+def _date_key(match: re.Match) -> tuple:
+    month = _MONTHS[match.group("month").lower().rstrip(".")]
+    return month, int(match.group("day"))
+
+
+def _dates(text: str) -> list[tuple[int, int, tuple, str]]:
+    """(start, end, key, replacement) for each day date and each free-standing year."""
+    found = []
+    for match in _DAY_DATE.finditer(text):
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            continue
+        new_day = day + 8 if day <= 20 else day - 9
+        start, end = match.span("day")
+        replacement = str(new_day)
+        if match.group("suffix"):
+            end = match.end("suffix")
+            replacement += _ordinal(new_day)
+        found.append((start, end, ("day", *_date_key(match)), replacement))
+    for match in _YEAR.finditer(text):
+        year = int(match.group("year"))
+        start, end = match.span("year")
+        found.append((start, end, ("year", year), str(year - 1)))
+    return found
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _format_number(value: float, like: str) -> str:
+    if like.lower() in _NUMBER_WORDS:
+        word = _WORDS_OF.get(int(value), str(int(value))) if value == int(value) else str(value)
+        return word.capitalize() if like[:1].isupper() else word
+    if "." in like:
+        decimals = len(like.split(".")[1])
+        return f"{value:.{decimals}f}"
+    if "," in like:
+        return f"{int(value):,}"
+    return str(int(value))
+
+
+def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        word = match.group("number")
+        noun = match.group("noun").lower()
+        if noun in _NOT_COUNTED or noun.lower().rstrip(".") in _MONTHS:
+            continue
+        if word.lower() in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[word.lower()]
+            if value is None:
+                continue
+        else:
+            value = float(word.replace(",", ""))
+            if "," not in word and "." not in word and 1900 <= value <= 2099:
+                continue  # a year
+        before = text[max(0, match.start() - 12):match.start()]
+        if re.search(rf"{_MONTH}\s*$", before) or re.search(r"[:#]\s*$", before):
+            continue  # a date or a time
+        if value == int(value):
+            new_value = value * 2 if value < 10 else round(value / 2)
+            if "," in word and new_value >= 1000:
+                new_value = round(new_value, -3) if value >= 10000 else new_value
+        else:
+            new_value = round(value + 0.6, len(word.split(".")[1]))
+        start, end = match.span("number")
+        found.append((start, end, ("number", value, noun[:5]), _format_number(new_value, word)))
+    return found
+
+
+def _other_titles(title: str) -> list[str]:
+    """Titles of the same kind that are no synonym of ``title``."""
+    for kind in TITLE_KINDS:
+        for synonyms in kind:
+            if any(title.lower() == member.lower() for member in synonyms):
+                return [member[0] for member in kind if member is not synonyms]
+    return []
+
+
+# A lower-case word before a title makes it part of a longer one ("chief fire officer"), unless
+# it is one of these.
+_BEFORE_TITLE_OK = {"the", "a", "an", "'s", "’s", "s", "by", "said", "says", "to", "with", "and", "former", "then",
+                    "his", "her", "their", "its", "told", "according", "of", "as", "for"}
+
+
+_TITLE_PREFIXES = {"Assistant", "Vice", "Associate", "Executive", "Deputy", "Senior", "Chief", "General", "Acting"}
+
+
+def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
+    found = []
+    for pattern in (_TITLE_BEFORE, _TITLE_AFTER):
+        for match in pattern.finditer(text):
+            title = match.group("title")
+            start, end = match.span("title")
+            previous = re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, start - 30):start])
+            if previous and previous[-1][:1].islower() and previous[-1].lower() not in _BEFORE_TITLE_OK \
+                    and not re.search(r"['’]s$", previous[-1]):
+                continue
+            if text[max(0, start - 1):start] == "-" or (previous and previous[-1] in _TITLE_PREFIXES):
+                continue
+            surname = match.group("name").split()[-1]
+            others = [member for member in _other_titles(title)]
+            if not others:
+                continue
+            replacement = others[_stable(surname, title) % len(others)]
+            if title[:1].isupper() and replacement[:1].islower():
+                replacement = replacement[:1].upper() + replacement[1:]
+            found.append((start, end, ("title", surname, title.lower()), replacement))
+    return found
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z']{4,}", text.lower())}
+
+
+def plant_cases(articles: list[Article], sentences: list[Sentence], persons: dict[str, list[tuple[int, int]]],
+                people: list[str], per_group: int) -> list[Case]:
+    """Planted cases, deterministic: per group and kind, at most ``per_group`` changes."""
+    by_id = {article.id: article for article in articles}
+    by_group: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_group[article.group].append(article)
+    sentences_of: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        if sentence.article in by_id:
+            sentences_of[sentence.article].append(sentence)
+    cases: list[Case] = []
+    for group in sorted(by_group):
+        members = sorted(by_group[group], key=lambda a: a.id)
+        candidates: dict[str, list[Case]] = defaultdict(list)
+        # Dates and numbers: two sentences of a shared event chain state the same value.
+        annotated = [(s, by_id[s.article]) for a in members for s in sentences_of[a.id]]
+        for (left, left_article), (right, right_article) in combinations(annotated, 2):
+            if left.article == right.article or not (left.chains & right.chains):
+                continue
+            for finder, kind in ((_dates, "date"), (_numbers, "number")):
+                for first, second in ((left, right), (right, left)):
+                    first_text = by_id[first.article].text
+                    second_keys = {key for *_, key, _ in [(0, 0, k, r) for _, _, k, r in
+                                                           finder(by_id[second.article].text[second.start:second.end])]}
+                    for start, end, key, replacement in finder(first_text[first.start:first.end]):
+                        if key in second_keys:
+                            candidates[kind].append(_changed(group, kind, by_id[first.article], first.start + start,
+                                                             first.start + end, replacement, second.article))
+        # Titles: the same person given the same title by two articles (a fact about the person).
+        titles: dict[tuple, list[tuple[Article, int, int, str]]] = defaultdict(list)
+        for article in members:
+            for start, end, key, replacement in _titles(article.text):
+                titles[key].append((article, start, end, replacement))
+        for key, places in titles.items():
+            if len({article.id for article, *_ in places}) < 2:
+                continue
+            for article, start, end, replacement in places:
+                witness = next(other.id for other, *_ in places if other.id != article.id)
+                candidates["title"].append(_changed(group, "title", article, start, end, replacement, witness))
+        # Speakers: a quotation another article carries too, credited to someone else.
+        for article in members:
+            for quote in _QUOTE.finditer(article.text):
+                words = _content_words(quote.group("words"))
+                if len(words) < 4:
+                    continue
+                witness = next((other.id for other in members if other.id != article.id and any(
+                    len(words & _content_words(q.group("words"))) >= 0.6 * len(words) for q in _QUOTE.finditer(other.text))), None)
+                if witness is None:
+                    continue
+                speaker = _speaker_near(article.text, quote.start(), quote.end(), persons.get(article.id, []))
+                if speaker is None:
+                    continue
+                start, end = speaker
+                name = article.text[start:end]
+                replacement = next((person for person in _rotate(people, _stable(article.id, quote.start()))
+                                    if person.split()[-1] not in article.text and person.split()[0] != name.split()[0]), None)
+                if replacement is None:
+                    continue
+                candidates["speaker"].append(_changed(group, "speaker", article, start, end, replacement, witness))
+        for kind in KINDS:
+            seen: set[tuple[str, int]] = set()
+            unique = []
+            for case in sorted(candidates[kind], key=lambda c: (_stable(c.group, c.kind, c.article, c.start), c.start)):
+                if (case.article, case.start) in seen or any(c.article == case.article for c in unique):
+                    continue
+                seen.add((case.article, case.start))
+                unique.append(case)
+            cases.extend(unique[:per_group])
+    return cases
+
+
+def _rotate(items: list[str], offset: int) -> list[str]:
+    if not items:
+        return []
+    offset %= len(items)
+    return items[offset:] + items[:offset]
+
+
+def _speaker_near(text: str, quote_start: int, quote_end: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A person (spaCy's PERSON entity) credited with the quote by a speech verb right after or before it."""
+    for start, end in persons:
+        between = text[quote_end:start]
+        if 0 <= start - quote_end <= 40 and "\n" not in between and (_SPEECH.search(between) or re.fullmatch(r"[,\s]*", between)):
+            after = text[end:end + 25]
+            if _SPEECH.search(between) or _SPEECH.match(after.strip()):
+                return start, end
+    for start, end in sorted(persons, reverse=True):
+        between = text[end:quote_start]
+        if 0 <= quote_start - end <= 40 and "\n" not in between and _SPEECH.search(between):
+            return start, end
+    return None
+
+
+def person_spans(articles: list[Article], nlp) -> dict[str, list[tuple[int, int]]]:
+    """Each article's PERSON entities of two or three capitalised words (to credit a quote to someone else)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    texts = (article.text for article in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16, disable=["parser", "lemmatizer"])):
+        spans[article.id] = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"
+                             and 2 <= len(ent.text.split()) <= 3 and all(w[:1].isupper() for w in ent.text.split())]
+    return spans
+
+
+def _changed(group: str, kind: str, article: Article, start: int, end: int, replacement: str, witness: str) -> Case:
+    text = article.text[:start] + replacement + article.text[end:]
+    return Case(group=group, kind=kind, article=article.id, start=start, end=start + len(replacement),
+                before=article.text[start:end], after=replacement, witness=witness, text=text)
+
+
+# --- running ---------------------------------------------------------------------------------
+
+class Runner:
+    """Runs the pipeline on a list of files with models loaded once."""
+
+    def __init__(self, work: Path, cache: Path, ignore: tuple[str, ...]) -> None:
+        from factcheck.stages.embed import SentenceTransformerEmbedder
+        from factcheck.stages.extract import load_spacy
+
+        self.work = work
+        self.cache = cache
+        self.ignore = ignore
+        self.nlp = load_spacy()
+        self.embedder = SentenceTransformerEmbedder()
+        self.seconds = 0.0
+        self.runs = 0
+
+    def run(self, paths: list[Path]):
+        import factcheck
+
+        settings = factcheck.Settings(paths=tuple(paths), cache_dir=self.cache, ignore=self.ignore, ledger_dir=None,
+                                      resolutions=None)
+        started = time.perf_counter()
+        result = factcheck.run(settings, embedder=self.embedder, nlp=self.nlp)
+        self.seconds += time.perf_counter() - started
+        self.runs += 1
+        return result
+
+
+def article_path(work: Path, article: Article) -> Path:
+    path = work / "articles" / f"{article.id}.txt"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article.text, encoding="utf-8", newline="")
+    return path
+
+
+def _touches(finding, case: Case) -> bool:
+    return any(span.doc == case.article and span.start < case.end and case.start < span.end for span in finding.evidence)
+
+
+def score_cases(runner: Runner, work: Path, articles: list[Article], cases: list[Case],
+                progress) -> tuple[dict[str, list[Outcome]], list[Outcome], list[float]]:
+    by_group: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_group[article.group].append(article)
+    clean: dict[str, Outcome] = {}
+    planted: dict[str, list[Outcome]] = defaultdict(list)
+    new_counts: list[float] = []
+    groups = sorted(by_group)
+    for number, group in enumerate(groups, start=1):
+        members = sorted(by_group[group], key=lambda a: a.id)
+        paths = [article_path(work, article) for article in members]
+        result = runner.run(paths)
+        clean[group] = Outcome(case=Case(group=group, kind="clean"), findings=list(result.findings))
+        clean_ids = {finding.id for finding in result.findings}
+        group_cases = [case for case in cases if case.group == group]
+        for index, case in enumerate(group_cases):
+            folder = work / "planted" / f"{group}-{case.kind}-{index}"
+            folder.mkdir(parents=True, exist_ok=True)
+            changed = folder / f"{case.article}.txt"
+            changed.write_text(case.text, encoding="utf-8", newline="")
+            case_paths = [changed if article.id == case.article else path for article, path in zip(members, paths)]
+            outcome = Outcome(case=case, findings=list(runner.run(case_paths).findings))
+            planted[case.kind].append(outcome)
+            fresh = [f for f in outcome.findings if f.id not in clean_ids and SEVERITY_RANK[f.severity.value] >= 1]
+            new_counts.append(len(fresh))
+            outcome.fresh = fresh  # type: ignore[attr-defined]
+        progress(f"group {number}/{len(groups)} {group}: {len(members)} articles, {len(group_cases)} planted cases")
+    return planted, list(clean.values()), new_counts
+
+
+def found(outcome: Outcome) -> bool:
+    return any(f.check in RIGHT_CHECKS[outcome.case.kind] and SEVERITY_RANK[f.severity.value] >= 1
+               and _touches(f, outcome.case) for f in outcome.findings)
+
+
+def noticed(outcome: Outcome) -> bool:
+    """Found at any severity by any check (a weaker signal than ``found``)."""
+    return any(_touches(f, outcome.case) for f in outcome.findings)
+
+
+def clustering_scores(result, articles: list[Article], sentences: list[Sentence]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of the clusters against the event chains."""
+    corpus = result.corpus
+    wanted = {article.id for article in articles}
+    annotated = [s for s in sentences if s.article in wanted]
+    claims_by_doc: dict[str, list] = defaultdict(list)
+    for claim in corpus.claims:
+        claims_by_doc[claim.doc].append(claim)
+    cluster_sets: list[set[str]] = []
+    covered = 0
+    for sentence in annotated:
+        clusters = set()
+        claimed = False
+        for claim in claims_by_doc.get(sentence.article, []):
+            if claim.span.start < sentence.end and sentence.start < claim.span.end:
+                claimed = True
+                cluster = corpus.cluster_of(claim.id)
+                if cluster is not None:
+                    clusters.add(cluster.id)
+        covered += claimed
+        cluster_sets.append(clusters)
+    true_positive = gold = predicted = 0
+    for (i, left), (j, right) in combinations(enumerate(annotated), 2):
+        if left.article == right.article:
+            continue
+        same_event = bool(left.chains & right.chains)
+        same_cluster = bool(cluster_sets[i] & cluster_sets[j])
+        gold += same_event
+        predicted += same_cluster
+        true_positive += same_event and same_cluster
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"sentences": len(annotated), "covered": covered / len(annotated) if annotated else 0.0,
+            "gold_pairs": gold, "predicted_pairs": predicted, "precision": precision, "recall": recall, "f1": f1,
+            "claims": len(corpus.claims), "clusters": len(corpus.clusters)}
+
+
+def report(part: str, groups: int, planted: dict[str, list[Outcome]], clean: list[Outcome], new_counts: list[float],
+           clustering: dict[str, float] | None, show_misses: bool) -> list[str]:
+    lines = [f"part: {part} ({groups} groups, {sum(len(v) for v in planted.values())} planted cases)", ""]
+    lines.append(f"{'kind':<10}{'cases':>7}{'found':>7}{'recall':>8}{'any check/severity':>20}")
+    hits = total_hits = 0
+    for kind in KINDS:
+        outcomes = planted.get(kind, [])
+        hits = sum(found(o) for o in outcomes)
+        total_hits += hits
+        seen = sum(noticed(o) for o in outcomes)
+        recall = hits / len(outcomes) if outcomes else 0.0
+        lines.append(f"{kind:<10}{len(outcomes):>7}{hits:>7}{recall:>8.2f}{seen:>20}")
+    fresh = [f for outcomes in planted.values() for o in outcomes for f in getattr(o, "fresh", [])]
+    pointing = [f for outcomes in planted.values() for o in outcomes for f in getattr(o, "fresh", []) if _touches(f, o.case)]
+    precision = len(pointing) / len(fresh) if fresh else 0.0
+    lines.append(f"precision (new warning+ findings at the planted span): {precision:.2f} ({len(pointing)} of {len(fresh)})")
+    lines.append("")
+    counts: Counter[str] = Counter()
+    for outcome in clean:
+        for finding in outcome.findings:
+            counts[f"{finding.check}:{finding.severity.value}"] += 1
+    groups_run = max(len(clean), 1)
+    warnings = sum(count for key, count in counts.items() if not key.endswith(":info"))
+    infos = sum(count for key, count in counts.items() if key.endswith(":info"))
+    lines.append(f"false alarms per clean group ({len(clean)} groups): warning+ {warnings / groups_run:.2f}, info {infos / groups_run:.2f}")
+    for key, count in sorted(counts.items()):
+        lines.append(f"  {key:<40}{count / groups_run:>8.2f}")
+    if clustering:
+        lines.append("")
+        lines.append(f"clustering against event chains ({clustering['sentences']} annotated sentences, "
+                     f"{clustering['covered']:.0%} covered by a claim; {clustering['claims']} claims, {clustering['clusters']} clusters):")
+        lines.append(f"  pairwise precision {clustering['precision']:.3f}  recall {clustering['recall']:.3f}  "
+                     f"F1 {clustering['f1']:.3f}  (gold pairs {clustering['gold_pairs']}, predicted {clustering['predicted_pairs']})")
+    if show_misses:
+        lines.append("")
+        lines.append("missed cases:")
+        for kind in KINDS:
+            for outcome in planted.get(kind, []):
+                if not found(outcome):
+                    case = outcome.case
+                    context = case.text[max(0, case.start - 60):case.end + 60].replace("\n", " ")
+                    near = sorted({f"{f.check}:{f.severity.value}" for f in outcome.findings if _touches(f, case)})
+                    lines.append(f"  {kind} {case.article} (witness {case.witness}) {case.before!r} -> {case.after!r}"
+                                 f" near: {near or 'nothing'}\n      ...{context}...")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with articles.jsonl and events.jsonl")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N groups of the part")
+    parser.add_argument("--per-group", type=int, default=2, help="planted cases per kind and group (default 2)")
+    parser.add_argument("--skip-checks", default="garbled-wording,divergence",
+                        help="checks left out (comma-separated; the slow spun-wording checks by default)")
+    parser.add_argument("--no-clustering", action="store_true", help="skip the clustering run over the whole part")
+    parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+    articles, sentences = read_corpus(args.corpus)
+    chosen = [a for a in articles if args.part == "all" or part_of(a.topic) == args.part]
+    groups = sorted({a.group for a in chosen})
+    if args.limit:
+        groups = groups[:args.limit]
+    chosen = [a for a in chosen if a.group in groups]
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    from factcheck.stages.check import registered_checks
+
+    ignore = tuple(name for name in args.skip_checks.split(",") if name in registered_checks())
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        runner = Runner(work, args.cache_dir or work / "cache", ignore)
+        started = time.perf_counter()
+        persons = person_spans(chosen, runner.nlp)
+        named_in = defaultdict(set)
+        for article in chosen:
+            for start, end in persons[article.id]:
+                named_in[article.text[start:end]].add(article.id)
+        people = sorted(name for name, where in named_in.items()
+                        if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name))
+        cases = plant_cases(chosen, sentences, persons, people, args.per_group)
+        progress(f"{len(groups)} groups, {len(chosen)} articles, {len(cases)} planted cases")
+        clustering = None
+        if not args.no_clustering:
+            result = runner.run([article_path(work, article) for article in sorted(chosen, key=lambda a: a.id)])
+            clustering = clustering_scores(result, chosen, sentences)
+            progress(f"clustering run: {len(result.corpus.claims)} claims, {len(result.corpus.clusters)} clusters")
+        planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
+        lines = report(args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses)
+        lines.append("")
+        lines.append(f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)")
+    print("\n".join(lines))
+    if args.json:
+        figures = {"part": args.part, "groups": len(groups),
+                   "recall": {kind: (sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))) for kind in KINDS},
+                   "clustering": clustering}
+        args.json.write_text(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""benchmarks/conflicts.py keeps planting what it says and keeps running end to end (no figures asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Two outlets on one event and a look-alike event in the same topic; made up for the test.
+ARTICLES = [
+    {"id": "1_1a", "topic": 1, "subcorpus": "ecb", "event_group": "1-a", "text":
+        "Coach Dana Whitfield resigned on June 8 after the team lost 4,000 fans in a season.\n\n"
+        "\"We have to rebuild this club from the ground up,\" said Dana Whitfield at a news conference.\n"},
+    {"id": "1_2a", "topic": 1, "subcorpus": "ecb", "event_group": "1-a", "text":
+        "The team's coach Dana Whitfield stepped down on June 8, the club said.\n\n"
+        "Attendance fell by 4,000 fans over the season.\n\n"
+        "\"We have to rebuild this club from the ground up,\" Whitfield told reporters.\n"},
+    {"id": "1_1b", "topic": 1, "subcorpus": "ecbplus", "event_group": "1-b", "text":
+        "Coach Morgan Ellery was fired in 2011 after a losing season.\n\nOwner Kim Lasko said the decision was hard.\n"},
+    {"id": "1_2b", "topic": 1, "subcorpus": "ecbplus", "event_group": "1-b", "text":
+        "The club fired its coach Morgan Ellery in 2011.\n\nKim Lasko, the owner, called it a hard decision.\n"},
+]
+
+
+def _events() -> list[dict]:
+    rows = []
+    for article in ARTICLES:
+        text = article["text"]
+        first = text.index("\n")
+        chain = "ACT-resign" if article["event_group"] == "1-a" else "ACT-fire"
+        rows.append({"id": article["id"], "start": 0, "end": first, "chains": [chain]})
+    second = ARTICLES[1]["text"]
+    start = second.index("Attendance")
+    rows.append({"id": "1_2a", "start": start, "end": second.index("\n", start), "chains": ["ACT-resign"]})
+    return rows
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("conflicts_benchmark", REPO / "benchmarks" / "conflicts.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "articles.jsonl").write_text("".join(json.dumps(row) + "\n" for row in ARTICLES), encoding="utf-8")
+    (folder / "events.jsonl").write_text("".join(json.dumps(row) + "\n" for row in _events()), encoding="utf-8")
+    return folder
+
+
+def test_split_is_fixed_by_topic_and_deterministic():
+    benchmark = _load_benchmark()
+    parts = [benchmark.part_of(topic) for topic in range(1, 41)]
+    assert parts == [benchmark.part_of(topic) for topic in range(1, 41)]
+    assert {"dev", "heldout"} == set(parts)
+    assert 0.4 <= parts.count("dev") / len(parts) <= 0.8
+
+
+def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_path):
+    benchmark = _load_benchmark()
+    articles, sentences = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
+    first_text = ARTICLES[0]["text"]
+    speaker = first_text.index("Dana Whitfield at")
+    persons = {"1_1a": [(speaker, speaker + len("Dana Whitfield"))]}
+    cases = benchmark.plant_cases(articles, sentences, persons, ["Rory Castellan"], per_group=1)
+    by_kind = {case.kind: case for case in cases if case.group == "1-a"}
+    assert set(by_kind) == {"date", "number", "title", "speaker"}
+    # The other group shares its coach's title and the year of the firing, nothing else.
+    assert sorted(case.kind for case in cases if case.group == "1-b") == ["date", "title"]
+    for case in cases:
+        original = next(a.text for a in articles if a.id == case.article)
+        # Exactly the planted span changed, and the rest of the article is intact.
+        assert case.text[:case.start] == original[:case.start]
+        assert case.text[case.end:] == original[case.start + len(case.before):]
+        assert case.text[case.start:case.end] == case.after != case.before
+        assert case.witness != case.article
+    assert by_kind["date"].before == "8" and by_kind["date"].after != "8"
+    assert by_kind["number"].before == "4,000" and by_kind["number"].after in {"2,000", "8,000"}
+    assert by_kind["title"].before.lower() == "coach" and by_kind["title"].after.lower() != "coach"
+    assert by_kind["speaker"].before == "Dana Whitfield" and by_kind["speaker"].after == "Rory Castellan"
+
+
+@pytest.mark.slow
+def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path):
+    corpus = _corpus(tmp_path / "corpus")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "conflicts.py"), "--corpus", str(corpus), "--part", "all",
+         "--cache-dir", str(tmp_path / "cache"), "--json", str(tmp_path / "figures.json")],
+        capture_output=True, text=True, timeout=1800,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert out.startswith("part: all (2 groups,"), out
+    for kind in ("date", "number", "title", "speaker"):
+        assert any(line.split()[:1] == [kind] for line in out.splitlines()), out
+    assert "false alarms per clean group (2 groups)" in out
+    assert "clustering against event chains (5 annotated sentences" in out and "pairwise precision" in out
+    figures = json.loads((tmp_path / "figures.json").read_text())
+    assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
