@@ -84,7 +84,7 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text)
-        stderr.print(f"wrote {output}")
+        stderr.print(f"wrote {inert(str(output))}", markup=False, highlight=False)
 
 
 def fail(error: BaseException, debug: bool) -> "typer.Exit":

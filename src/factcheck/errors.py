@@ -36,6 +36,13 @@ class UsageError(FactcheckError):
     code = "FC-E001"
 
 
+class OutputError(FactcheckError):
+    """A file factcheck was asked to write that it must not or cannot replace."""
+
+    code = "FC-E002"
+    hint = "name a regular file you can write"
+
+
 class InputError(FactcheckError):
     """A document that cannot be read as a document."""
 

@@ -31,8 +31,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import ResolutionsError, UsageError
-from factcheck.fileio import write_atomic
+from factcheck.fileio import edit_lock, read_text_capped, write_atomic
 from factcheck.model import Failure, Finding, Status
+from factcheck.yamlio import brief
 
 SCHEMA_VERSION = 1
 DECIDED = (Status.RESOLVED, Status.ACCEPTED)
@@ -61,9 +62,9 @@ class Resolution(BaseModel):
 
 
 def _yaml():
-    from ruamel.yaml import YAML
+    from factcheck.yamlio import safe_yaml
 
-    yaml = YAML(typ="rt")
+    yaml = safe_yaml("rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a note mid-sentence
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -89,11 +90,9 @@ def _parse(path: Path, text: str) -> Any:
 def _read(path: Path) -> tuple[str, Any] | None:
     """The text and round-trip document of ``path``; None when the file does not exist."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_capped(path, ResolutionsError, "resolutions file")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ResolutionsError(f"cannot read resolutions: {error}", path=str(path)) from error
     return text, _parse(path, text)
 
 
@@ -120,9 +119,9 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
         raise fail("expected a mapping with 'version' and 'resolutions'", document)
     unknown = [key for key in document if key not in ("version", "resolutions")]
     if unknown:
-        raise fail(f"unknown top-level key {unknown[0]!r}", document, unknown[0])
+        raise fail(f"unknown top-level key {brief(unknown[0])}", document, unknown[0])
     if document.get("version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        raise fail(f"unsupported version {document.get('version')!r}", document, "version",
+        raise fail(f"unsupported version {brief(document.get('version'))}", document, "version",
                    hint=f"this factcheck reads version {SCHEMA_VERSION}")
     entries = document.get("resolutions")
     if entries is None:
@@ -136,18 +135,18 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
             raise ResolutionsError(f"resolution #{index + 1} must be a mapping", path=str(path), line=line)
         for key in entry:
             if key not in _FIELDS:
-                raise fail(f"unknown key {key!r} in resolution", entry, key, hint=f"keys: {', '.join(_FIELDS)}")
+                raise fail(f"unknown key {brief(key)} in resolution", entry, key, hint=f"keys: {', '.join(_FIELDS)}")
         for key in ("id", "status", "note"):
             if not isinstance(entry.get(key), str) or not entry.get(key).strip():
                 raise fail(f"resolution needs a non-empty {key!r}", entry, key if key in entry else None)
         if entry["status"] not in ("resolved", "accepted"):
-            raise fail(f"status must be 'resolved' or 'accepted', not {entry['status']!r}", entry, "status")
+            raise fail(f"status must be 'resolved' or 'accepted', not {brief(entry['status'])}", entry, "status")
         recorded = entry.get("date")
         if isinstance(recorded, str):
             try:
                 recorded = date.fromisoformat(recorded)
             except ValueError:
-                raise fail(f"date must be YYYY-MM-DD, not {recorded!r}", entry, "date") from None
+                raise fail(f"date must be YYYY-MM-DD, not {brief(recorded)}", entry, "date") from None
         elif recorded is not None and not isinstance(recorded, date):
             raise fail("date must be YYYY-MM-DD", entry, "date")
         evidence = entry.get("evidence") or []
@@ -160,7 +159,7 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
                 raise fail(f"{key!r} must be text", entry, key)
         finding_id = entry["id"].strip()
         if finding_id in found:
-            raise fail(f"resolution for {finding_id!r} given twice (first on line {found[finding_id].line})",
+            raise fail(f"resolution for {brief(finding_id)} given twice (first on line {found[finding_id].line})",
                        entry, "id")
         found[finding_id] = Resolution(
             id=finding_id, status=Status(entry["status"]), note=entry["note"].strip(), by=entry.get("by"),
@@ -228,7 +227,8 @@ def record_resolution(
     by: str | None = None,
     today: date | None = None,
 ) -> Resolution:
-    """Add or update the entry for one finding, atomically, keeping comments and order.
+    """Add or update the entry for one finding, atomically and under the file's edit lock, keeping
+    comments and order.
 
     An existing entry keeps its place and any fields not given here. Raises UsageError
     for a bad status or empty note, ResolutionsError if the file does not parse (it is
@@ -251,46 +251,48 @@ def record_resolution(
         if not finding_id:
             raise UsageError("a finding id is required")
 
-    read = _read(path)
-    if read is None:
-        document = _yaml().load(_HEADER + f"version: {SCHEMA_VERSION}\nresolutions: []\n")
-    else:
-        document = read[1]
-        _validate(path, document)  # never rewrite what we cannot read back
-        if document is None:
-            document = _yaml().load(read[0] + f"\nversion: {SCHEMA_VERSION}\nresolutions: []\n")
-    if "version" not in document:
-        document.insert(0, "version", SCHEMA_VERSION)
-    entries = document.get("resolutions")
-    if entries is None:
-        entries = CommentedSeq()
-        document["resolutions"] = entries
-    if len(entries) == 0 and hasattr(entries, "fa"):
-        entries.fa.set_block_style()
+    # Read, change and replace under one lock: two editors at once must not lose a decision.
+    with edit_lock(path, ResolutionsError):
+        read = _read(path)
+        if read is None:
+            document = _yaml().load(_HEADER + f"version: {SCHEMA_VERSION}\nresolutions: []\n")
+        else:
+            document = read[1]
+            _validate(path, document)  # never rewrite what we cannot read back
+            if document is None:
+                document = _yaml().load(read[0] + f"\nversion: {SCHEMA_VERSION}\nresolutions: []\n")
+        if "version" not in document:
+            document.insert(0, "version", SCHEMA_VERSION)
+        entries = document.get("resolutions")
+        if entries is None:
+            entries = CommentedSeq()
+            document["resolutions"] = entries
+        if len(entries) == 0 and hasattr(entries, "fa"):
+            entries.fa.set_block_style()
 
-    entry = next((item for item in entries if str(item.get("id", "")).strip() == finding_id), None)
-    if entry is None:
-        entry = CommentedMap()
-        entry["id"] = finding_id
-        entries.append(entry)
-    entry["status"] = status.value
-    entry["note"] = note.strip()
-    if by:
-        entry["by"] = by
-    entry["date"] = today
-    if check and "check" not in entry:
-        entry["check"] = check
-    if evidence and not entry.get("evidence"):
-        entry["evidence"] = CommentedSeq(evidence)
-    _order_new_keys(entry)
+        entry = next((item for item in entries if str(item.get("id", "")).strip() == finding_id), None)
+        if entry is None:
+            entry = CommentedMap()
+            entry["id"] = finding_id
+            entries.append(entry)
+        entry["status"] = status.value
+        entry["note"] = note.strip()
+        if by:
+            entry["by"] = by
+        entry["date"] = today
+        if check and "check" not in entry:
+            entry["check"] = check
+        if evidence and not entry.get("evidence"):
+            entry["evidence"] = CommentedSeq(evidence)
+        _order_new_keys(entry)
 
-    buffer = StringIO()
-    _yaml().dump(document, buffer)
-    text = buffer.getvalue()
-    # Read our own output back before replacing the file: a bug here must not eat the ledger.
-    written = _validate(path, _parse(path, text))
-    write_atomic(path, text)
-    return written[finding_id]
+        buffer = StringIO()
+        _yaml().dump(document, buffer)
+        text = buffer.getvalue()
+        # Read our own output back before replacing the file: a bug here must not eat the ledger.
+        written = _validate(path, _parse(path, text))
+        write_atomic(path, text, error=ResolutionsError)
+        return written[finding_id]
 
 
 def _order_new_keys(entry: Any) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import LedgerError
+from factcheck.fileio import read_text_capped
 from factcheck.ledger.parse import parse_file, parse_text
 from factcheck.ledger.schema import SECTIONS, LedgerFile
 
@@ -24,8 +25,8 @@ def _parse_file_cached(path: Path | str, cache: Any) -> tuple[LedgerFile | None,
     import hashlib
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text_capped(path, LedgerError, "ledger file")
+    except (OSError, LedgerError):
         return parse_file(path)
     key = hashlib.sha256("\x1f".join([_ledger_fingerprint(), str(path), text]).encode("utf-8", "surrogatepass")).hexdigest()
     cached = cache.get_blob(_CACHE_NAMESPACE, key)

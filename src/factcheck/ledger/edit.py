@@ -110,52 +110,54 @@ def upsert_entry(path: Path | str, section: str, entry: Mapping[str, Any], *,
     Nothing is written unless the entry validates on its own (errors name the entry and the
     key) and the file, merged with the ``alongside`` files (the rest of the run's ledger),
     loads without a problem. A file that does not parse raises LedgerError and is left
-    untouched. The write is atomic.
+    untouched. The write is atomic, and the read-change-write runs under the file's edit lock.
     """
-    from factcheck.fileio import write_atomic
+    from factcheck.fileio import edit_lock, read_text_capped, write_atomic
 
     if section not in SECTIONS:
         raise LedgerError(f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}", path=str(path))
     path = Path(path)
-    yaml = _yaml()
-    yaml.preserve_quotes = True  # a rewrite changes only the entry it edits
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        _, problems = parse_text(text, str(path))
+    # Read, change and replace under one lock: two editors at once must not lose an entry.
+    with edit_lock(path, LedgerError):
+        yaml = _yaml()
+        yaml.preserve_quotes = True  # a rewrite changes only the entry it edits
+        if path.exists():
+            text = read_text_capped(path, LedgerError, "ledger file")
+            _, problems = parse_text(text, str(path))
+            if problems:
+                raise LedgerErrors(problems)
+            data = yaml.load(text)
+        else:
+            data = _node({"version": SCHEMA_VERSION})
+        entry = _plain(dict(entry))
+        if section == "people" and any(not role.get("title") for role in entry.get("roles") or ()):
+            raise LedgerError(f"{entry_label(section, entry)}: a role needs a title", path=str(path), hint=_NOT_WRITTEN)
+        items = data.get(section)
+        if items is None:
+            items = data[section] = _node([])
+        target = _find_entry(section, items, entry)
+        outcome: Literal["added", "updated"]
+        if target is None:
+            _check_entry(section, entry, path)
+            added = _node(entry)
+            if items:
+                _put_trailing_lines(added, _take_trailing_lines(items[-1]))
+            items.append(added)
+            outcome = "added"
+        else:
+            trailing = _take_trailing_lines(target)
+            _update(target, entry, section, path)
+            _put_trailing_lines(target, trailing)
+            _check_entry(section, target, path)
+            outcome = "updated"
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        new_text = buffer.getvalue()
+        problems = _check_loads(path, new_text, alongside)
         if problems:
             raise LedgerErrors(problems)
-        data = yaml.load(text)
-    else:
-        data = _node({"version": SCHEMA_VERSION})
-    entry = _plain(dict(entry))
-    if section == "people" and any(not role.get("title") for role in entry.get("roles") or ()):
-        raise LedgerError(f"{entry_label(section, entry)}: a role needs a title", path=str(path), hint=_NOT_WRITTEN)
-    items = data.get(section)
-    if items is None:
-        items = data[section] = _node([])
-    target = _find_entry(section, items, entry)
-    outcome: Literal["added", "updated"]
-    if target is None:
-        _check_entry(section, entry, path)
-        added = _node(entry)
-        if items:
-            _put_trailing_lines(added, _take_trailing_lines(items[-1]))
-        items.append(added)
-        outcome = "added"
-    else:
-        trailing = _take_trailing_lines(target)
-        _update(target, entry, section, path)
-        _put_trailing_lines(target, trailing)
-        _check_entry(section, target, path)
-        outcome = "updated"
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    new_text = buffer.getvalue()
-    problems = _check_loads(path, new_text, alongside)
-    if problems:
-        raise LedgerErrors(problems)
-    write_atomic(path, new_text)
-    return outcome
+        write_atomic(path, new_text, error=LedgerError)
+        return outcome
 
 
 def _check_entry(section: str, entry: Mapping[str, Any], path: Path) -> None:

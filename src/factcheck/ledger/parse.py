@@ -11,13 +11,15 @@ from pydantic import (
 )
 
 from factcheck.errors import LedgerError
+from factcheck.fileio import read_text_capped
 from factcheck.ledger.schema import SCHEMA_VERSION, SECTIONS, LedgerFile, Person
+from factcheck.yamlio import brief
 
 
 def _yaml():
-    from ruamel.yaml import YAML
+    from factcheck.yamlio import safe_yaml
 
-    yaml = YAML(typ="rt")
+    yaml = safe_yaml("rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a user's long source notes
     return yaml
@@ -56,7 +58,7 @@ def _validation_errors(error: ValidationError, data: Any, path: str) -> list[Led
             message = f"missing required key {loc[-1]!r}"
             where = ".".join(str(part) for part in loc[:-1])
         elif item["type"] == "literal_error" and loc == ["version"]:
-            message = f"unsupported schema version {item.get('input')!r} (this factcheck reads version {SCHEMA_VERSION})"
+            message = f"unsupported schema version {brief(item.get('input'))} (this factcheck reads version {SCHEMA_VERSION})"
         problems.append(LedgerError(f"{where}: {message}" if where else message, path=path, line=_line_of(data, loc)))
     return problems
 
@@ -99,9 +101,9 @@ def parse_text(text: str, path: str = "<ledger>") -> tuple[LedgerFile | None, li
 def parse_file(path: Path | str) -> tuple[LedgerFile | None, list[LedgerError]]:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_capped(path, LedgerError, "ledger file")
     except FileNotFoundError:
         return None, [LedgerError("ledger file not found", path=str(path))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [LedgerError(f"cannot read ledger file: {error}", path=str(path))]
+    except LedgerError as error:
+        return None, [error]
     return parse_text(text, str(path))

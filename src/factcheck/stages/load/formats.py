@@ -41,11 +41,13 @@ def _front_matter(text: str) -> tuple[int, _Metadata]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return 0, _Metadata()
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from factcheck.yamlio import safe_yaml
+
     try:
-        data = YAML(typ="safe", pure=True).load(match.group("yaml"))
+        # No aliases: a few bytes of front matter must not expand to gigabytes.
+        data = safe_yaml("safe").load(match.group("yaml"))
     except (YAMLError, ValueError):
         return 0, _Metadata()  # not YAML: a horizontal rule, not front matter
     if data is None:

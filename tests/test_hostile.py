@@ -1,0 +1,258 @@
+"""Hostile input, concurrent editors and runaway documents (issue 19): nothing hangs, nothing is lost.
+
+Every input is generated here (nothing large is committed). Whatever could hang or eat the
+memory on a regression runs in a child process under a time limit and an address-space cap
+(``run_capped``), so a regression fails this suite in seconds instead of stalling CI.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.errors import LedgerError, OutputError, ResolutionsError
+from factcheck.fileio import read_text_capped, write_atomic, write_target
+
+runner = CliRunner()
+MEMORY_CAP = 3 * 1024**3  # bytes of address space for a child: far above a healthy run, far below a bomb
+TIME_CAP = 120  # seconds
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_capped(args: list[str], cwd: Path, timeout: float = TIME_CAP) -> subprocess.CompletedProcess:
+    """``python -m factcheck ARGS`` (or ``python -c`` when args[0] is "-c") in a child under the caps."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("FACTCHECK_")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", FACTCHECK_CACHE_DIR=str(cwd / ".cache"))
+    command = [sys.executable, *args] if args[0] == "-c" else [sys.executable, "-m", "factcheck", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=_limit_memory)
+
+
+def start_capped(args: list[str], cwd: Path) -> subprocess.Popen:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("FACTCHECK_")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", FACTCHECK_CACHE_DIR=str(cwd / ".cache"))
+    return subprocess.Popen([sys.executable, "-m", "factcheck", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, preexec_fn=_limit_memory)
+
+
+def alias_bomb(levels: int = 9, fan: int = 10) -> str:
+    """YAML anchors that expand to fan**levels values (10**9 by default) in a few hundred bytes."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * fan)}]")
+    return "\n".join(lines) + "\n"
+
+
+def one_line_bomb(key: str) -> str:
+    """An alias bomb as the value of ``key`` (flow style, so it fits one mapping entry)."""
+    inner = "&b0 [x, x, x, x, x, x, x, x, x, x]"
+    for level in range(1, 9):
+        inner = f"&b{level} [{inner}, " + ", ".join([f"*b{level - 1}"] * 9) + "]"
+    return f"{key}: {inner}\n"
+
+
+# --------------------------------------------------------------------------- 1. concurrent editors
+
+PARALLEL = 12
+
+
+def test_parallel_resolve_keeps_every_decision(tmp_path):
+    (tmp_path / "resolutions.yaml").write_text("# shared by the desk\nversion: 1\nresolutions: []\n", encoding="utf-8")
+    children = [start_capped(["resolve", f"date-conflict-{index:010x}", "--status", "accepted", "--note", f"editor {index}",
+                              "--resolutions", "resolutions.yaml", "--isolated"], tmp_path) for index in range(PARALLEL)]
+    for child in children:
+        _, err = child.communicate(timeout=TIME_CAP)
+        assert child.returncode == 0, err
+    from factcheck.resolutions import load_resolutions
+
+    recorded = load_resolutions(tmp_path / "resolutions.yaml")
+    assert sorted(recorded) == sorted(f"date-conflict-{index:010x}" for index in range(PARALLEL))
+    assert (tmp_path / "resolutions.yaml").read_text(encoding="utf-8").startswith("# shared by the desk")
+
+
+def test_parallel_ledger_add_keeps_every_entry(tmp_path):
+    children = [start_capped(["ledger", "add", "organisation", f"Harbour Board {index}", "--source", "https://example.org",
+                              "--ledger", "ledger.yaml", "--isolated"], tmp_path) for index in range(PARALLEL)]
+    for child in children:
+        _, err = child.communicate(timeout=TIME_CAP)
+        assert child.returncode == 0, err
+    from factcheck.ledger import load_ledger
+
+    ledger = load_ledger([tmp_path / "ledger.yaml"])
+    assert sorted(org.name for org in ledger.organisations) == sorted(f"Harbour Board {index}" for index in range(PARALLEL))
+
+
+# --------------------------------------------------------------------------- 2. atomic writes
+
+
+def test_write_goes_through_a_symlink_to_its_target(tmp_path):
+    shared = tmp_path / "shared" / "resolutions.yaml"
+    shared.parent.mkdir()
+    shared.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "resolutions.yaml"
+    link.symlink_to(shared)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and shared.read_text(encoding="utf-8") == "new\n"
+
+
+def test_write_refuses_a_fifo_a_folder_and_a_device(tmp_path):
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="named pipe"):
+        write_atomic(fifo, "{}")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    with pytest.raises(OutputError, match="folder"):
+        write_atomic(tmp_path, "{}")
+    # Only the check: a regression must not be able to replace the system's /dev/null.
+    with pytest.raises(OutputError, match="device"):
+        write_target("/dev/null")
+
+
+def test_report_output_to_a_fifo_is_refused_and_wrote_is_not_markup(tmp_path, capsys):
+    from factcheck.cli import emit
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="named pipe"):
+        emit("{}", fifo)
+    odd = tmp_path / "r[/].json"  # Rich would read "[/]" as a closing tag
+    emit("{}", odd)
+    assert odd.read_text(encoding="utf-8") == "{}" and f"wrote {odd}" in capsys.readouterr().err
+
+
+def test_write_keeps_the_mode_and_respects_the_umask(tmp_path):
+    existing = tmp_path / "ledger.yaml"
+    existing.write_text("a\n", encoding="utf-8")
+    existing.chmod(0o640)
+    write_atomic(existing, "b\n")
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    previous = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "new.yaml", "c\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o640
+
+
+def test_resolutions_through_a_symlink_update_the_shared_file(tmp_path):
+    shared = tmp_path / "team" / "resolutions.yaml"
+    shared.parent.mkdir()
+    shared.write_text("version: 1\nresolutions: []\n", encoding="utf-8")
+    (tmp_path / "resolutions.yaml").symlink_to(shared)
+    result = runner.invoke(app, ["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "fixed",
+                                 "--resolutions", str(tmp_path / "resolutions.yaml"), "--isolated"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "resolutions.yaml").is_symlink() and "date-conflict-0123456789" in shared.read_text("utf-8")
+
+
+# --------------------------------------------------------------------------- 3. YAML alias bombs
+
+
+def test_alias_bomb_in_front_matter_is_not_expanded(tmp_path):
+    document = tmp_path / "story.md"
+    document.write_text("---\n" + alias_bomb() + one_line_bomb("title") + "---\n\nThe board met on Monday.\n",
+                        encoding="utf-8")
+    result = run_capped(["-c", textwrap.dedent(f"""
+        from pathlib import Path
+        from factcheck.config import Settings
+        from factcheck.stages.load import load_document
+        doc = load_document(Path({str(document)!r}), Settings(paths=(Path({str(document)!r}),)))
+        print(len(doc.title or ""), "board met" in doc.clean)
+    """)], tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    length, found = result.stdout.split()
+    assert int(length) < 1000 and found == "True"
+
+
+@pytest.mark.parametrize("where", ["resolutions", "ledger"])
+def test_alias_bomb_in_resolutions_or_ledger_is_refused_with_its_line(tmp_path, where):
+    bomb = alias_bomb() + one_line_bomb("version")
+    (tmp_path / "claims").mkdir()
+    if where == "resolutions":
+        (tmp_path / "r.yaml").write_text(bomb, encoding="utf-8")
+        result = run_capped(["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "n",
+                             "--resolutions", "r.yaml", "--isolated"], tmp_path, timeout=60)
+        name = "r.yaml"
+    else:
+        (tmp_path / "claims" / "ledger.yaml").write_text(bomb, encoding="utf-8")
+        result = run_capped(["ledger", "check", "claims/ledger.yaml"], tmp_path, timeout=60)
+        name = "claims/ledger.yaml"
+    assert result.returncode == 2
+    assert f"{name}:2" in result.stdout + result.stderr and "aliases" in result.stdout + result.stderr
+    assert len(result.stdout + result.stderr) < 2000
+
+
+# --------------------------------------------------------------------------- 6. unbounded reads
+
+
+def test_resolutions_from_dev_zero_and_a_fifo_are_refused(tmp_path):
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for source, words in (("/dev/zero", "device"), ("pipe.yaml", "named pipe")):
+        result = run_capped(["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "n",
+                             "--resolutions", source, "--isolated"], tmp_path, timeout=60)
+        assert result.returncode == 2 and words in result.stderr and source in result.stderr
+
+
+def test_ledger_add_to_dev_zero_is_refused(tmp_path):
+    result = run_capped(["ledger", "add", "organisation", "Harbour Board", "--source", "s", "--ledger", "/dev/zero",
+                         "--isolated"], tmp_path, timeout=60)
+    assert result.returncode == 2 and "/dev/zero" in result.stderr and "device" in result.stderr
+
+
+def test_a_fifo_in_the_ledger_folder_does_not_hang(tmp_path):
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "ledger.yaml").write_text("version: 1\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "claims" / "x.yaml")
+    (tmp_path / ".git").mkdir()
+    result = run_capped(["ledger", "check"], tmp_path, timeout=60)
+    assert result.returncode == 2 and "x.yaml" in result.stdout and "named pipe" in result.stdout
+
+
+def test_capped_read_stops_at_the_limit(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * 2000 + b"\n")
+    with pytest.raises(LedgerError, match="limit"):
+        read_text_capped(big, LedgerError, "ledger file", limit=1000)
+    with pytest.raises(ResolutionsError, match="not UTF-8"):
+        (tmp_path / "latin.yaml").write_bytes(b"note: caf\xe9\n")
+        read_text_capped(tmp_path / "latin.yaml", ResolutionsError)
+
+
+# --------------------------------------------------------------------------- 7. bad scalars in YAML
+
+BAD_SCALARS = ["2019-13-45", "2019-02-30", "9" * 5000]
+
+
+@pytest.mark.parametrize("value", BAD_SCALARS, ids=["month-13", "feb-30", "5000-digits"])
+def test_bad_scalar_in_the_ledger_names_file_and_line(tmp_path, value):
+    path = tmp_path / "ledger.yaml"
+    path.write_text(f"version: 1\nevents:\n  - actor: Harbour Board\n    action: vote\n    date: {value}\n"
+                    "    source: s\n", encoding="utf-8")
+    result = runner.invoke(app, ["ledger", "check", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:5" in result.output and "internal error" not in result.output
+    assert len(result.output) < 1000
+
+
+@pytest.mark.parametrize("value", BAD_SCALARS, ids=["month-13", "feb-30", "5000-digits"])
+def test_bad_scalar_in_resolutions_names_file_and_line(tmp_path, value):
+    path = tmp_path / "resolutions.yaml"
+    path.write_text(f"version: 1\nresolutions:\n  - id: date-conflict-0123456789\n    status: resolved\n    note: n\n"
+                    f"    date: {value}\n", encoding="utf-8")
+    from factcheck.resolutions import load_resolutions
+
+    with pytest.raises(ResolutionsError) as raised:
+        load_resolutions(path)
+    assert str(raised.value).startswith(f"{path}:6") and len(str(raised.value)) < 500
