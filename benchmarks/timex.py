@@ -23,7 +23,7 @@ sentence splitter that does not break after initials and common abbreviations); 
 inside that region, and the predictions beyond it are counted and printed, not scored.
 
 Every gold annotation is scored, the articles' creation times included: the extractor reports the
-dateline's date like any other time expression (marked ``function: creation-time``), so dropping them
+dateline's date like any other time expression (marked ``dateline: true``), so dropping them
 would hide nothing it does differently. A second line scores the body alone (creation-time gold and any
 prediction on its span left out), which is the harder and more telling figure.
 
@@ -108,8 +108,7 @@ def predict(articles: Iterable[dict]) -> tuple[list[Timex], int]:
                 unscored += 1
                 continue
             predictions.append(Timex(article["id"], time.span.start, time.span.end, time.span.text,
-                                     getattr(time, "type", None) or _baseline_type(time.value), time.value,
-                                     getattr(time, "function", None) == "creation-time"))
+                                     time.type, time.value, time.dateline))
     return predictions, unscored
 
 
@@ -140,12 +139,6 @@ def _iso_date(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def _baseline_type(value):  # TEMP: before TimeExpression had a type
-    if value and value.startswith("P") and not value.endswith("_REF"):
-        return "DURATION"
-    return "TIME" if value and "T" in value[4:] and not value.endswith("_REF") else "DATE"
 
 
 def _overlap(a: Timex, b: Timex) -> int:

@@ -54,3 +54,18 @@ def test_agreement_is_interval_overlap():
     assert values_agree("2021-W01", "2021-01-10") and not values_agree("2021-W01", "2021-01-11")
     assert not values_agree("2019", "2020") and not dates_agree("2019", "2020")
     assert values_agree("PRESENT_REF", "2019") and values_agree("P3M", "2019")
+
+
+@pytest.mark.parametrize("value", ["2020", "2024-02", "2020-10-05", "2020-Q4", "2021-W01", "2020-W53", "2023-WI",
+                                   "2023-SU", "2010s", "199X", "PRESENT_REF", "P3M", None])
+def test_the_ledger_reads_values_as_the_checks_do(value):
+    from factcheck.ledger import time_interval
+
+    assert time_interval(value) == interval_of(value) == date_bounds(value)
+
+
+@pytest.mark.parametrize("value", ["2020", "2024-02", "2020-10-05"])
+def test_ledger_partial_dates_cover_the_same_days(value):
+    from factcheck.ledger import PartialDate
+
+    assert PartialDate.parse(value).interval() == interval_of(value)

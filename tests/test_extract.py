@@ -85,7 +85,7 @@ def test_coordinated_statements_become_atomic_claims(nlp):
             "and China followed with a larger constellation of its own in 2012.")
     claims = claims_of(nlp, text)
     assert [(c.event.actor, c.event.action, [t.value for t in c.times]) for c in claims] == [
-        ("japan", "launch", ["2010"]), ("china", "follow", ["2012"])]
+        ("japan", "launch", ["2010", "PXY"]), ("china", "follow", ["2012"])]  # "years" of delay: a length
     assert claims[0].span.text == "Japan launched its first navigation satellite in 2010 after years of delay"
 
 

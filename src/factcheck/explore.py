@@ -38,7 +38,8 @@ def claim_lines(document: Document, claim: Claim) -> Text:
     text.append(f"  {one_line(claim.text, 300)}\n")
     for time in claim.times:
         marker = " recent" if time.recent else ""
-        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {time.value}{marker}\n", style="green")
+        kind = "" if time.type == "DATE" else f" ({time.type.lower()})"
+        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {time.value}{kind}{marker}\n", style="green")
     for quantity in claim.quantities:
         as_of = f" as of {quantity.as_of.value}" if quantity.as_of else ""
         text.append(f"  how much  “{one_line(quantity.span.text, 60)}” -> {quantity.comparator} {quantity.value:g} "
@@ -77,11 +78,8 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
                 "published": document.published.isoformat() if document.published else None,
                 "published_source": document.published_source,
                 "claims": [claim.model_dump(mode="json") for claim in corpus.claims_of(document.id)],
-                "times": [
-                    {**span_data(time.span), "value": time.value, "granularity": time.granularity,
-                     "relative": time.relative, "recent": time.recent}
-                    for time in all_time_expressions(document, extract.nlp)
-                ],
+                # The same shape as the times inside the claims: one record, dumped one way.
+                "times": [time.model_dump(mode="json") for time in all_time_expressions(document, extract.nlp)],
             })
         data = {"version": 1, "documents": documents,
                 "failures": [failure.model_dump(mode="json") for failure in corpus.failures]}

@@ -48,22 +48,42 @@ class Span(Record):
     text: str
 
 
-class TimeExpression(Record):
-    """A time expression and its TIMEX3-style value, resolved against the dateline.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
-    ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-SU`` style
-    or ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``; ``None`` when it cannot be
-    resolved (a relative expression in a document without a publication date).
-    ``relative`` marks expressions whose value came from the dateline ("this month").
-    ``recent`` marks wording that presents an event as recent ("recently", "recent",
-    "this week", "just").
+
+class TimeExpression(Record):
+    """A time expression with its TIMEX3 type and value, resolved against the dateline.
+
+    ``type`` is TIMEX3's: DATE (a calendar date or period, "March 2024", "last week"), TIME (a time
+    of day, "Friday afternoon", "16:15 UTC"), DURATION (a length, "three months" = ``P3M``,
+    "years" = ``PXY``) or SET (a repetition, "every year" = ``P1Y`` with quantifier ``EVERY``).
+    ``value`` for a DATE is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-Wnn``,
+    ``YYYY-SU`` style, ``199X`` or ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``; a TIME adds
+    ``T19:30`` or a part of day (``TAF``); ``None`` when it cannot be resolved (a relative
+    expression in a document without a publication date). ``factcheck.dates.interval_of`` gives
+    the days a value covers. ``relative`` marks values that came from the dateline ("this month"),
+    and ``anchor`` is then that dateline; ``reasoning`` says how an underspecified value was read
+    ("no year given: the clause is in the past ('announced'), so the most recent January up to the
+    dateline 2006-08-19"). ``recent`` marks wording that presents an event as recent ("recently",
+    "this week", "just"). ``dateline`` marks the document's own dateline.
     """
 
     span: Span
+    type: TimexType = "DATE"
     value: str | None
-    granularity: Literal["day", "week", "month", "quarter", "season", "year", "decade", "present", "unknown"]
+    granularity: Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century", "present",
+                         "unknown"]
     relative: bool = False
     recent: bool = False
+    anchor: date | None = None
+    reasoning: str | None = None
+    quantifier: str | None = None
+    dateline: bool = False
+
+    @property
+    def is_point(self) -> bool:
+        """A date or a time of day (a place on the calendar), not a length or a repetition."""
+        return self.type in ("DATE", "TIME")
 
 
 class Quantity(Record):

@@ -1,12 +1,13 @@
-"""Partial dates of the ledger (2019, 2019-05, 2019-05-01) and the interval of days a date value covers."""
+"""Partial dates of the ledger (2019, 2019-05, 2019-05-01); their intervals come from factcheck.dates."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
+
+from factcheck.dates import interval_of, intervals_overlap
 
 # Words that say an end date is open (the role is held, the figure still stands).
 _OPEN_WORDS = frozenset({"open", "present", "now", "current", "ongoing"})
@@ -51,19 +52,19 @@ class PartialDate:
         return "day" if self.day else "month" if self.month else "year"
 
     def earliest(self) -> date:
-        return date(self.year, self.month or 1, self.day or 1)
+        return self.interval()[0]
 
     def latest(self) -> date:
-        month = self.month or 12
-        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return self.interval()[1]
 
     def interval(self) -> tuple[date, date]:
-        return self.earliest(), self.latest()
+        interval = interval_of(str(self))
+        assert interval is not None  # parse() only builds real years, months and days
+        return interval
 
     def agrees(self, other: "PartialDate | tuple[date, date]") -> bool:
         """Granularity-aware agreement: "2020" agrees with "2020-05"; "2024-02" does not with "2025"."""
-        low, high = other.interval() if isinstance(other, PartialDate) else other
-        return self.earliest() <= high and low <= self.latest()
+        return intervals_overlap(self.interval(), other.interval() if isinstance(other, PartialDate) else other)
 
     def __str__(self) -> str:
         if self.day:
@@ -73,37 +74,12 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
-
 def time_interval(value: str | None) -> tuple[date, date] | None:
     """The date interval a TIMEX3-style value covers, or None for references and unknowns.
 
-    ``2020`` -> the year; ``2020-05``; ``2020-05-18``; ``2020-Q2``; ``2020-SU``; ``201X`` or
-    ``2010s`` -> the decade.
+    The ledger reads values as the recogniser and the date checks do: ``factcheck.dates``.
     """
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return PartialDate.parse(value).interval()
-    except ValueError:
-        pass
-    match = re.match(r"^(\d{4})-Q([1-4])$", value)
-    if match:
-        year, quarter = int(match.group(1)), int(match.group(2))
-        last = quarter * 3
-        return date(year, last - 2, 1), date(year, last, calendar.monthrange(year, last)[1])
-    match = re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)
-    if match:
-        year, (first, last) = int(match.group(1)), _SEASONS[match.group(2)]
-        end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-        return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-    match = re.match(r"^(\d{3})(?:X|0s)$", value)
-    if match:
-        decade = int(match.group(1)) * 10
-        return date(decade, 1, 1), date(decade + 9, 12, 31)
-    return None
+    return interval_of(value)
 
 
 def _date_or_open(value: Any) -> PartialDate | None:

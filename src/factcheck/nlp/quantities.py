@@ -624,7 +624,8 @@ def find_quantities(text: str, times: Iterable[Any] | None = None) -> list[Quant
     """
     if times is None:
         times = find_times(text, None)
-    blocked = [(m.start, m.end) for m in times]
+    # Numbers in dates and times of day are not quantities; those in lengths and repetitions are.
+    blocked = [(m.start, m.end) for m in times if getattr(m, "is_point", True)]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _LIST_NUMBER.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _CITATION.finditer(text)]

@@ -57,9 +57,17 @@ class TimeMatch:
     end: int
     text: str
     value: str | None
-    granularity: str  # day | week | month | quarter | season | year | decade | present | unknown
+    granularity: str  # time | day | week | month | quarter | season | year | decade | century | present | unknown
     relative: bool = False  # the value came from the anchor (dateline)
     recent: bool = False  # the wording presents the event as recent
+    type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION or SET
+    reasoning: str | None = None  # how an underspecified value was resolved, for findings to explain
+    quantifier: str | None = None  # SET: "EVERY", "EACH"
+
+    @property
+    def is_point(self) -> bool:
+        """A date or a time of day (a point or period on the calendar), not a length or a repetition."""
+        return self.type in ("DATE", "TIME")
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -149,21 +157,77 @@ _COUNT_NOUNS = frozenset(
 )
 
 _PRESENT_WORDS = (
-    r"recently|recent|newly|latest|currently|nowadays|presently|now|at\s+present|these\s+days"
-    r"|to\s+date|so\s+far|as\s+of\s+now|in\s+recent\s+(?:days|weeks|months|years)"
-    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|year|month|week)"
+    r"latest|currently|nowadays|presently|now|at\s+present|these\s+days"
+    r"|to\s+date|so\s+far|as\s+of\s+now"
 )
+# "recently", "newly": a past time close to the dateline (TimeML's PAST_REF), flagged recent.
+_RECENT_WORDS = r"(?:more\s+|most\s+|very\s+|only\s+)?recently|recent|newly|lately"
 _PAST_WORDS = r"previously|formerly|in\s+the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
 _FUTURE_WORDS = (
     r"soon|shortly|upcoming|in\s+the\s+(?:near\s+)?future"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
 )
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|would|plans?|planned|planning|scheduled|expected|expects|due|set\s+to"
-    r"|upcoming|intends?|aims?\s+to|is\s+to|are\s+to|going\s+to)\b",
+# Verb groups that tell the clause's time. A future group wins over a participle inside it ("will be
+# completed"); the group nearest the expression decides.
+_FUTURE_GROUP = re.compile(
+    r"\b(?:will|won't|shall|should|could|may|might|would|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|to)"
+    r"|scheduled|upcoming|until|till)\b(?:\s+(?:not|also|still|then|soon|likely|now|be|have|been)\b)*(?:\s+[a-z]+\b)?",
     re.IGNORECASE,
 )
+_PAST_GROUP = re.compile(
+    r"\b(?:was|were|had|did|said|told|rose|fell|made|took|began|came|went|saw|won|lost|sold|bought|paid|held"
+    r"|left|met|ran|grew|gave|got|kept|led|spent|struck|wrote|became|brought|thought|found|fought|shut|hit\s+(?:a|an|the|its)"
+    r"|ago|earlier|previously|last"
+    r"|(?<![A-Z])(?!(?:need|seed|speed|feed|breed|exceed|proceed|succeed|red|bed|shed|wed|indeed|naked|wicked|sacred"
+    r"|hundred|kindred|based|related|limited|united|expected|scheduled|planned|slated|interested)\b)[a-z]{2,}ed"
+    r"|taken|given|written|spoken|chosen|broken|fallen|risen|driven|beaten|forgotten|hidden|stolen|frozen|shaken"
+    r"|proven|seen|been|grown|shown|known|thrown|drawn|sworn|worn|torn)\b",
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s")
+
+
+def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The tense of the clause around ``text[start:end]`` and the words that tell it.
+
+    ("past", "announced"), ("future", "will be completed"), or (None, None) when the clause has no
+    verb group that says. The group nearest the expression decides, so "announced in January, in
+    which jobs should be cut" is past.
+    """
+    before = text[max(0, start - 160):start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    after = text[end:end + 160]
+    stop = _CLAUSE_BREAK.search(after)
+    if stop:
+        after = after[:stop.start()]
+    cues: list[tuple[int, str, str]] = []  # (distance, tense, words)
+    for part, distance_of in ((before, lambda found: len(before) - found.end()), (after, lambda found: found.start())):
+        future_spans = [found.span() for found in _FUTURE_GROUP.finditer(part)]
+        for found in _FUTURE_GROUP.finditer(part):
+            cues.append((distance_of(found), "future", found.group()))
+        for found in _PAST_GROUP.finditer(part):
+            # A participle inside a future group ("will be completed") belongs to that group.
+            if not any(low <= found.start() < high for low, high in future_spans):
+                cues.append((distance_of(found), "past", found.group()))
+    if not cues:
+        return None, None
+    distance, tense, words = min(cues, key=lambda cue: (cue[0], cue[1] != "future"))
+    return tense, " ".join(words.split())
+
+
+def _direction(text: str, start: int, end: int) -> tuple[bool, str]:
+    """Whether to read an underspecified date forwards, and the reason in words."""
+    tense, words = clause_tense(text, start, end)
+    if tense == "future":
+        return True, f"the clause speaks of the future ('{words}')"
+    if tense == "past":
+        return False, f"the clause is in the past ('{words}')"
+    return False, "no tense in the clause; news reports mostly what has happened"
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
 
 
@@ -199,19 +263,6 @@ def _count_value(token: str) -> int | None:
     return _NUMBER_WORDS.get(token)
 
 
-def _future_context(text: str, start: int) -> bool:
-    """Whether the sentence around ``start`` (120 characters either side) speaks of the future."""
-    before = text[max(0, start - 120):start]
-    breaks = list(_SENTENCE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
-    after = text[start:start + 120]
-    stop = _SENTENCE_BREAK.search(after)
-    if stop:
-        after = after[:stop.start()]
-    return _FUTURE_CUE.search(before) is not None or _FUTURE_CUE.search(after) is not None
-
-
 def _resolve_month(anchor: date, month: int, future: bool) -> int:
     """The year of a month named without one, read against the anchor (see module doc)."""
     if future:
@@ -244,6 +295,9 @@ class _Candidate:
     relative: bool = False
     recent: bool = False
     rank: int = 0  # tie-breaker between equally long candidates: lower wins
+    type: str = "DATE"
+    reasoning: str | None = None
+    quantifier: str | None = None
 
 
 _Handler = Callable[[re.Match[str], str, "date | None"], "_Candidate | None"]
@@ -272,7 +326,7 @@ def _span(match: re.Match[str], group: str | int = 0) -> tuple[int, int]:
 # Full dates -------------------------------------------------------------------------
 
 @_rule(
-    rf"(?:\b{_WEEKDAY},?\s{{1,3}})?(?<![A-Za-z])(?P<month>{_MONTH})\s{{0,3}}(?P<day>{_DAY}),?\s{{1,3}}"
+    rf"(?:\b{_WEEKDAY},?[ \t]{{1,3}})?(?<![A-Za-z])(?P<month>{_MONTH})\s{{0,3}}(?P<day>{_DAY}),?\s{{1,3}}"
     rf"(?P<year>{_YEAR4}){_TIME_OF_DAY}"
 )
 def _month_day_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -283,7 +337,7 @@ def _month_day_year(match: re.Match[str], text: str, anchor: date | None) -> _Ca
 
 
 @_rule(
-    rf"(?:\b{_WEEKDAY},?\s{{1,3}})?(?<![\d.,])\b(?P<day>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<month>{_MONTH}),?\s{{1,3}}"
+    rf"(?:\b{_WEEKDAY},?[ \t]{{1,3}})?(?<![\d.,])\b(?P<day>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<month>{_MONTH}),?\s{{1,3}}"
     rf"(?P<year>{_YEAR4}){_TIME_OF_DAY}"
 )
 def _day_month_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -348,10 +402,13 @@ def _month_day_common(match: re.Match[str], text: str, anchor: date | None) -> _
     start, end = _span(match)
     if anchor is None:
         return _Candidate(start, end, None, "day", relative=True)
-    resolved = _resolve_month_day(anchor, month, day, _future_context(text, start))
+    future, why = _direction(text, start, end)
+    resolved = _resolve_month_day(anchor, month, day, future)
     if resolved is None:
         return None
-    return _Candidate(start, end, resolved.isoformat(), "day", relative=True)
+    which = "next" if future else "most recent"
+    reasoning = f"no year given: {why}, so the {which} {resolved:%-d %B} {'from' if future else 'up to'} the dateline {anchor.isoformat()}"
+    return _Candidate(start, end, resolved.isoformat(), "day", relative=True, reasoning=reasoning)
 
 
 _MONTH_PREP = (
@@ -377,15 +434,22 @@ def _bare_month(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     month = _month_of(match["month"])
     if anchor is None:
         return _Candidate(start, end, None, "month", relative=True)
+    name = calendar.month_name[month]
     if rel == "last":
         year = anchor.year if month < anchor.month else anchor.year - 1
+        reasoning = f"'last {name}': the {name} before the dateline {anchor.isoformat()}"
     elif rel == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
+        reasoning = f"'next {name}': the {name} after the dateline {anchor.isoformat()}"
     elif rel == "this":
         year = anchor.year
+        reasoning = f"'this {name}': the dateline's year"
     else:
-        year = _resolve_month(anchor, month, _future_context(text, start))
-    return _Candidate(start, end, f"{year:04d}-{month:02d}", "month", relative=True)
+        future, why = _direction(text, start, end)
+        year = _resolve_month(anchor, month, future)
+        which = "next" if future else "most recent"
+        reasoning = f"no year given: {why}, so the {which} {name} {'from' if future else 'up to'} the dateline {anchor.isoformat()}"
+    return _Candidate(start, end, f"{year:04d}-{month:02d}", "month", relative=True, reasoning=reasoning)
 
 
 # Quarters, seasons, decades -------------------------------------------------------------
@@ -424,7 +488,16 @@ def _relative_quarter(match: re.Match[str], text: str, anchor: date | None) -> _
         return _Candidate(start, end, None, "quarter", relative=True)
     current = (anchor.month - 1) // 3 + 1
     if match["ord"]:
-        return _Candidate(start, end, f"{anchor.year:04d}-Q{_ORDINAL_QUARTER[match['ord'].casefold()]}", "quarter", relative=True)
+        quarter = _ORDINAL_QUARTER[match["ord"].casefold()]
+        future, why = _direction(text, start, end)
+        if future:
+            year = anchor.year if quarter >= current else anchor.year + 1
+        else:
+            year = anchor.year if quarter <= current else anchor.year - 1
+        which = "next" if future else "most recent"
+        return _Candidate(start, end, f"{year:04d}-Q{quarter}", "quarter", relative=True,
+                          reasoning=f"no year given: {why}, so the {which} Q{quarter} {'from' if future else 'up to'} "
+                                    f"the dateline {anchor.isoformat()}")
     rel = " ".join(match["rel"].casefold().split())
     delta = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the next": 1}[rel]
     index = anchor.year * 4 + current - 1 + delta
@@ -557,29 +630,38 @@ def _year_short_range(match: re.Match[str], text: str, anchor: date | None) -> _
 
 # Relative to the anchor -----------------------------------------------------------------
 
-@_rule(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|(?:the\s+day\s+before\s+)?yesterday|tomorrow)\b", re.IGNORECASE)
+@_rule(
+    r"\b(?P<lead>(?:earlier|later)\s{1,3})?(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)"
+    r"|(?:the\s+day\s+before\s+)?yesterday|(?:the\s+day\s+after\s+)?tomorrow)"
+    r"(?P<part>\s{1,3}(?:morning|afternoon|evening|night)\b)?\b",
+    re.IGNORECASE,
+)
 def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     word = " ".join(match["word"].casefold().split())
-    offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1}.get(word, 0)
+    offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1, "the day after tomorrow": 2}.get(word, 0)
+    part_word = match["part"].strip().casefold() if match["part"] else word.split()[-1]
+    part = _PART_OF_DAY.get(part_word)
+    if word == "today" and match.start("word") == match.start() and re.match(r"['\u2019]s\s", text[match.end():match.end() + 3]):
+        part = None  # "today's" is as often "nowadays" as the day itself; keep the day
     recent = offset <= 0
+    kind, granularity = ("TIME", "time") if part else ("DATE", "day")
     if anchor is None:
-        return _Candidate(*_span(match), None, "day", relative=True, recent=recent)
-    return _Candidate(*_span(match), (anchor + timedelta(days=offset)).isoformat(), "day", relative=True, recent=recent)
+        return _Candidate(*_span(match), None, granularity, relative=True, recent=recent, type=kind)
+    value = (anchor + timedelta(days=offset)).isoformat() + (f"T{part}" if part else "")
+    return _Candidate(*_span(match), value, granularity, relative=True, recent=recent, type=kind)
 
 
 @_rule(
     r"\b(?P<mod>(?:(?:earlier|later)\s{1,3}(?:in\s{1,3})?)|(?:(?:early|late|mid)(?:\s{1,3}|-))|(?:(?:the\s{1,3})?(?:end|beginning|start|middle|close)\s{1,3}of\s{1,3}))?"
-    r"(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+current)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
+    r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|the\s+next)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
     re.IGNORECASE,
 )
 def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     unit = match["unit"].casefold()
     rel = " ".join(match["rel"].casefold().split())
     mod = " ".join((match["mod"] or "").casefold().split())
-    delta = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the past": -1}[rel]
-    if rel == "the past" and unit != "year":
-        # "the past week" is the seven days up to the anchor: present and recent.
-        return _Candidate(*_span(match), "PRESENT_REF", "present", recent=True)
+    delta = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1, "the past": -1,
+             "the coming": 1, "the next": 1}[rel]
     recent = (unit == "week" and delta <= 0) or (unit == "month" and delta == 0 and mod.startswith("earlier"))
     granularity = unit
     if anchor is None:
@@ -626,32 +708,403 @@ def _ago(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | N
     return _Candidate(start, end, value, granularity, relative=True, recent=recent)
 
 
+# Days with names of their own: not "the most recent Friday".
+_NAMED_DAYS = re.compile(
+    r"\b(?:Black|Cyber|Super|Good|Holy|Maundy|Ash|Easter|Palm|Whit|Bloody|Shrove|Giving|Small\s+Business|Blue|Mega)"
+    r"\s{1,3}$"
+)
+
+
 @_rule(
-    r"(?:\b(?P<rel>on|last|next|this|since|until|by|from|early|late|said|says|announced|reported|told)\s{1,3})?"
+    r"(?:\b(?P<rel>on|last|next|this|since|until|till|by|from|early|late|said|says|announced|reported|told)\s{1,3})?"
     rf"(?<![A-Za-z])(?P<weekday>{_WEEKDAY_FULL})(?![A-Za-z])(?!,?\s{{1,3}}(?:{_MONTH}|\d))"
+    r"(?P<part>[ \t]{1,3}(?:morning|afternoon|evening|night)\b)?",
+    re.IGNORECASE,
 )
 def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    if not match["weekday"][0].isupper():
+        return None  # IGNORECASE is for the cue words; the day keeps its capital
     rel = (match["rel"] or "").casefold()
-    before = text[max(0, match.start() - 20):match.start()]
-    if not rel:
-        # A capitalised word before a bare weekday makes a name ("Black Friday", "Super Tuesday").
-        if re.search(r"[A-Z][\w'\u2019]*\s{1,3}$", before):
-            return None
+    before = text[max(0, match.start("weekday") - 20):match.start("weekday")]
+    if _NAMED_DAYS.search(before):
+        return None
     start = match.start() if rel in {"last", "next", "this"} else match.start("weekday")
-    end = match.end("weekday")
+    end = match.end("part") if match["part"] else match.end("weekday")
     weekday = _WEEKDAYS.index(match["weekday"].casefold())
-    future = rel == "next"
+    part = _PART_OF_DAY[match["part"].strip().casefold()] if match["part"] else None
+    kind, granularity = ("TIME", "time") if part else ("DATE", "day")
     if anchor is None:
-        return _Candidate(start, end, None, "day", relative=True, recent=not future)
-    if future:
-        delta = (weekday - anchor.weekday()) % 7 or 7
-        resolved = anchor + timedelta(days=delta)
+        return _Candidate(start, end, None, granularity, relative=True, recent=rel != "next", type=kind)
+    name = match["weekday"].capitalize()
+    if rel == "next":
+        resolved = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+        reasoning, future = f"'next {name}': the first {name} after the dateline", True
+    elif rel == "last":
+        resolved = anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+        reasoning, future = f"'last {name}': the {name} before the dateline", False
+    elif rel == "this":
+        resolved = anchor + timedelta(days=weekday - anchor.weekday())
+        reasoning, future = f"'this {name}': the {name} of the dateline's week", resolved > anchor
     else:
-        delta = (anchor.weekday() - weekday) % 7
-        if rel == "last" and delta == 0:
-            delta = 7
-        resolved = anchor - timedelta(days=delta)
-    return _Candidate(start, end, resolved.isoformat(), "day", relative=True, recent=not future)
+        if rel in {"until", "till"}:
+            future, why = True, "'until' looks ahead"
+        elif rel in {"said", "says", "announced", "reported", "told", "since"}:
+            future, why = False, f"'{rel}' reports the past"
+        else:
+            future, why = _direction(text, start, end)
+        if future:
+            resolved = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+            reasoning = f"{why}: the first {name} on or after the dateline {anchor.isoformat()}"
+        else:
+            resolved = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+            reasoning = f"{why}: the most recent {name} up to the dateline {anchor.isoformat()}"
+    value = resolved.isoformat() + (f"T{part}" if part else "")
+    return _Candidate(start, end, value, granularity, relative=True, recent=not future, type=kind, reasoning=reasoning)
+
+
+# Times of day -------------------------------------------------------------------------------
+
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_UTC_ZONES = frozenset({"utc", "gmt", "z"})
+_CLOCK = (
+    r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?)?"
+    r"(?:\s?(?P<zone>UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|JST)\b)?"
+)
+
+
+def _clock_value(match: re.Match[str]) -> str | None:
+    """"T16:15", "T07:00Z" from a clock match, or None when it is not a time of day."""
+    hour = int(match["hour"])
+    minute = int(match["minute"] or 0)
+    ampm = (match["ampm"] or "").casefold().replace(".", "")
+    if not match["minute"] and not ampm:
+        return None  # "at 5" alone is a count as often as a time
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    zone = "Z" if (match["zone"] or "").casefold() in _UTC_ZONES else ""
+    return f"T{hour:02d}:{minute:02d}{zone}"
+
+
+@_rule(
+    rf"(?:(?P<cue>\b(?:at|by|until|till|from|before|after|around|about|since|to)\s{{1,3}}))?(?<![\d:.,$£€])"
+    rf"{_CLOCK}(?![\d:]|\s?%)"
+)
+def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    clock = _clock_value(match)
+    if clock is None:
+        return None
+    if not (match["ampm"] or match["zone"] or match["cue"]):
+        return None  # "3:1" is a score or a ratio unless something says it is a time
+    start = match.start("hour")
+    if anchor is None:
+        return _Candidate(start, match.end(), None, "time", relative=True, type="TIME")
+    return _Candidate(start, match.end(), anchor.isoformat() + clock, "time", relative=True, type="TIME",
+                      reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}")
+
+
+@_rule(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
+def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    clock = "T00:00" if match["word"].casefold() == "midnight" else "T12:00"
+    value = anchor.isoformat() + clock if anchor else None
+    return _Candidate(*_span(match), value, "time", relative=True, type="TIME", rank=1)
+
+
+# Durations ---------------------------------------------------------------------------------
+
+_UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q",
+              "year": "Y", "decade": "DE", "century": "CE"}
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
+_TENS_WORDS = {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
+_DURATION_COUNT = (
+    r"(?:\d{1,3}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|a\s+hundred|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|an?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|half\s+an?|a\s+half)"
+)
+_VAGUE_COUNT = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|recent|the\s+past\s+few|countless)"
+
+
+def _duration_value(count: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3M, P90D, PT30M, P10Y for a decade; X for an unknown count (PXY)."""
+    unit = unit.casefold().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    if unit in ("decade", "century"):
+        factor = 10 if unit == "decade" else 100
+        return f"P{int(count * factor)}Y" if count is not None and float(count * factor).is_integer() else "PXY"
+    code = _UNIT_CODE[unit]
+    if count is None:
+        number = "X"
+    elif unit == "quarter":
+        return f"P{int(count * 3)}M" if float(count * 3).is_integer() else "PXM"
+    elif not float(count).is_integer():
+        if unit in ("year", "month", "day", "hour"):  # "1.5 years" -> P18M
+            smaller = {"year": ("M", 12), "month": ("D", 30), "day": ("TH", 24), "hour": ("TM", 60)}[unit]
+            return _format_duration(count * smaller[1], smaller[0])
+        number = "X"
+    else:
+        number = str(int(count))
+    return _format_duration(number, code)
+
+
+def _format_duration(number: float | str, code: str) -> str:
+    number = str(int(number)) if isinstance(number, float) else number
+    return f"PT{number}{code[1]}" if code.startswith("T") else f"P{number}{code}"
+
+
+def _duration_count(token: str) -> float | None:
+    token = " ".join(token.casefold().replace("-", " ").split())
+    if re.fullmatch(r"\d+(?:\.\d)?", token):
+        return float(token)
+    if token in ("half a", "half an", "a half"):
+        return 0.5
+    if token in _TENS_WORDS:
+        return float(_TENS_WORDS[token])
+    parts = token.split()
+    if len(parts) == 2 and parts[0] in _NUMBER_WORDS and parts[1] in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]])
+    tens = {**_NUMBER_WORDS, **_TENS_WORDS}
+    return float(tens[token]) if token in tens else None
+
+
+_DURATION_GRANULARITY = {"second": "time", "minute": "time", "hour": "time", "day": "day", "week": "week",
+                         "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
+                         "century": "century"}
+
+
+@_rule(
+    rf"(?P<span>(?:(?P<approx>about|around|nearly|almost|over|more\s{{1,3}}than|less\s{{1,3}}than|under|roughly"
+    rf"|approximately|at\s{{1,3}}least|up\s{{1,3}}to|some|just|only|another|barely)\s{{1,3}})?"
+    rf"(?:(?P<frame>the\s{{1,3}}(?:past|last|next|coming|previous|following|first|final|remaining))\s{{1,3}})?"
+    rf"(?:(?P<count>{_DURATION_COUNT})|(?P<vague>{_VAGUE_COUNT}))[\s-]{{1,3}}(?:(?:trading|business|working|calendar)\s{{1,3}})?"
+    rf"{_UNIT}(?P<plural>s)?(?P<long>-(?:long|old))?)\b"
+    r"(?!\s{1,3}(?:ago|earlier|later|from\s+now|prior)\b|['\u2019])",
+    re.IGNORECASE,
+)
+def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    unit = match["unit"].casefold()
+    unit = "century" if unit.startswith("centur") else unit
+    count = _duration_count(match["count"]) if match["count"] else None
+    if match["count"] and count is None:
+        return None
+    if match["vague"] and not match["plural"]:
+        return None  # "some day" is not a duration
+    count_text = (match["count"] or "").casefold()
+    if count_text in ("a", "an", "one") and re.match(r"\s{1,3}(?:or\s+(?:so|two)|and\s+a\s+half)", text[match.end():match.end() + 14]):
+        return None
+    before = text[max(0, match.start() - 12):match.start()]
+    if match["approx"] and match["approx"].casefold() == "some" and not match["count"]:
+        return None
+    if count_text in ("a", "an") and not match["frame"] and re.search(
+            r"(?:\d|\b(?:once|twice|thrice|times|per))\s{1,3}$", before, re.IGNORECASE):
+        return None  # "15 a year", "twice a week": a set, found below
+    start, end = _span(match, "span")
+    if count_text in ("a", "an") and match["long"] is None and not match["frame"] and not match["approx"]:
+        # "a year" alone after "for/in/over/within/about": a length; elsewhere ("a year of growth") too vague
+        if not re.search(r"\b(?:for|in|over|within|about|around|nearly|almost|than|under|after|of|to|least|just|only)\s{1,3}$",
+                         before, re.IGNORECASE):
+            return None
+    value = _duration_value(count, unit)
+    frame = " ".join((match["frame"] or "").casefold().split())
+    reasoning = None
+    if frame in ("the past", "the last", "the previous") and count is not None:
+        reasoning = "a length of time reaching back to the dateline"
+    return _Candidate(start, end, value, _DURATION_GRANULARITY[unit], type="DURATION", rank=1, reasoning=reasoning,
+                      recent=bool(match["vague"] and match["vague"].casefold() == "recent" and unit != "year"))
+
+
+@_rule(r"\b(?P<unit>year|month|week|day|hour|minute|decade|centurie)s(?P<long>-long)?\b(?!\s{1,3}(?:ago|old|of\s+age)\b|['\u2019])",
+       re.IGNORECASE)
+def _bare_plural_duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "for years", "in months", "decades-long": a length whose count is not said (PXY).
+    before = text[max(0, match.start() - 14):match.start()]
+    if not (match["long"] or re.search(r"\b(?:for|in|over|within|after|took|take|takes|lasted|last|spent)\s{1,3}$",
+                                       before, re.IGNORECASE)):
+        return None
+    unit = match["unit"].casefold()
+    unit = "century" if unit.startswith("centur") else unit
+    end = match.end() if match["long"] else match.end("unit") + 1
+    return _Candidate(match.start(), end, _duration_value(None, unit), _DURATION_GRANULARITY[unit], type="DURATION",
+                      rank=2)
+
+
+@_rule(r"\b(?P<frame>the\s{1,3}(?:past|last|previous|next|coming))\s{1,3}(?P<unit>decade|century)\b", re.IGNORECASE)
+def _framed_long_period(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    unit = match["unit"].casefold()
+    return _Candidate(*_span(match), _duration_value(1, unit), unit, type="DURATION", rank=1)
+
+
+@_rule(r"\b(?P<prep>in|during|by|until|since|over|through|throughout|before|after)\s{1,3}(?P<the>the\s{1,3})?"
+       r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|(?<=the\s)[Ff]all)\b(?!\s{1,3}(?:of\s+)?\d)")
+def _bare_season(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    start = match.start("the") if match["the"] else match.start("season")
+    end = match.end()
+    if anchor is None:
+        return _Candidate(start, end, None, "season", relative=True)
+    code = _SEASON_CODE[match["season"].casefold()]
+    future, why = _direction(text, start, end)
+    # Winter is labelled by the year of its January, as "next winter" is.
+    if code == "WI":
+        if future:
+            label = anchor.year if anchor.month <= 2 else anchor.year + 1
+        else:
+            label = anchor.year + 1 if anchor.month == 12 else anchor.year
+    else:
+        first_month = {"SP": 3, "SU": 6, "FA": 9}[code]
+        if future:
+            label = anchor.year if anchor.month <= first_month + 2 else anchor.year + 1
+        else:
+            label = anchor.year if anchor.month >= first_month else anchor.year - 1
+    which = "next" if future else "most recent"
+    return _Candidate(start, end, f"{label:04d}-{code}", "season", relative=True,
+                      reasoning=f"no year given: {why}, so the {which} {match['season'].lower()}")
+
+
+# Sets ----------------------------------------------------------------------------------------
+
+_SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W",
+                "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
+                "biannually": "P6M", "biennially": "P2Y"}
+
+
+@_rule(r"\b(?P<word>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b",
+       re.IGNORECASE)
+def _set_adverb(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    return _Candidate(*_span(match), _SET_ADVERBS[match["word"].casefold()], "unknown", type="SET", rank=1)
+
+
+@_rule(
+    rf"\b(?P<quant>every|each|per|a|an)\s{{1,3}}(?:(?P<count>{_DURATION_COUNT}|other)\s{{1,3}})?"
+    rf"(?:(?P<unit>year|month|week|day|hour|quarter|decade)s?|(?P<weekday>{_WEEKDAY_FULL})s?"
+    r"|(?P<part>morning|afternoon|evening|night))\b",
+    re.IGNORECASE,
+)
+def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    quant = match["quant"].casefold()
+    if quant in ("a", "an"):
+        if match["count"] or match["weekday"] or match["part"]:
+            return None
+        before = text[max(0, match.start() - 12):match.start()]
+        if not re.search(r"(?:\d|\b(?:once|twice|thrice|times))[\s%]{0,3}$", before, re.IGNORECASE):
+            return None  # "15 a year", "twice a week"; not "a year of growth"
+    if match["weekday"]:
+        weekday = _WEEKDAYS.index(match["weekday"].casefold()) + 1
+        value = f"XXXX-WXX-{weekday}"
+    elif match["part"]:
+        value = f"TXX{_PART_OF_DAY[match['part'].casefold()]}"
+    else:
+        if quant == "per" and match["count"]:
+            return None
+        count_text = (match["count"] or "").casefold()
+        count = 2.0 if count_text == "other" else (_duration_count(count_text) if count_text else 1.0)
+        if count is None:
+            return None
+        value = _duration_value(count, match["unit"])
+    quantifier = {"every": "EVERY", "each": "EACH"}.get(quant)
+    return _Candidate(*_span(match), value, "unknown", type="SET", quantifier=quantifier)
+
+
+# The day of the report ------------------------------------------------------------------------
+
+@_rule(
+    r"\b(?P<lead>(?:late|early|earlier|later)\s{1,3}in\s{1,3})?(?P<day>the\s{1,3}day)\b"
+    r"(?=[\s,.;]|$)",
+    re.IGNORECASE,
+)
+def _the_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "ended the day", "late in the day": the day the report is about, in running news.
+    before = text[max(0, match.start() - 24):match.start()]
+    if not match["lead"] and not re.search(r"\b(?:end|ended|ending|ends|close|closed|finish|finished|start|started"
+                                           r"|for|during|on|of|throughout)\s{1,3}$", before, re.IGNORECASE):
+        return None
+    after = text[match.end():match.end() + 12]
+    if re.match(r"\s{1,3}(?:before|after|when|that|of|on)\b", after, re.IGNORECASE):
+        return None  # "the day before", "the day of the vote": another day
+    start = match.start() if match["lead"] else match.start("day")
+    value = anchor.isoformat() if anchor else None
+    return _Candidate(start, match.end(), value, "day", relative=True, rank=1,
+                      reasoning="'the day' in a news report: the dateline's day" if anchor else None)
+
+
+# Weekends --------------------------------------------------------------------------------------
+
+@_rule(r"\b(?P<rel>this|last|next|the\s+past|the)\s{1,3}weekend\b", re.IGNORECASE)
+def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    if anchor is None:
+        return _Candidate(*_span(match), None, "week", relative=True)
+    rel = " ".join(match["rel"].casefold().split())
+    saturday_this_week = anchor + timedelta(days=5 - anchor.weekday())
+    if rel == "next":
+        saturday = saturday_this_week if anchor.weekday() < 5 else saturday_this_week + timedelta(weeks=1)
+        reasoning = "'next weekend': the first weekend after the dateline"
+    elif rel in ("last", "the past"):
+        saturday = saturday_this_week - timedelta(weeks=1) if anchor.weekday() < 5 else saturday_this_week
+        if rel == "last" and anchor.weekday() >= 5:
+            saturday -= timedelta(weeks=1)
+        reasoning = "'last weekend': the weekend before the dateline"
+    else:
+        future, why = _direction(text, match.start(), match.end())
+        if anchor.weekday() >= 5:
+            saturday = saturday_this_week
+            reasoning = "the dateline falls on this weekend"
+        elif future:
+            saturday = saturday_this_week
+            reasoning = f"{why}: the coming weekend"
+        else:
+            saturday = saturday_this_week - timedelta(weeks=1)
+            reasoning = f"{why}: the weekend before the dateline"
+    return _Candidate(*_span(match), _week_value(saturday) + "-WE", "week", relative=True, reasoning=reasoning)
+
+
+# Decades and centuries in words ------------------------------------------------------------------
+
+_ORDINAL_CENTURY = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+@_rule(
+    r"\b(?P<mod>(?:the\s{1,3})?(?:(?:early|late|mid)(?:\s{1,3}|-)|(?:turn|end|start|beginning|middle)\s{1,3}of\s{1,3}the\s{1,3})?)"
+    r"(?:the\s{1,3})?(?P<ord>\d{1,2}(?:st|nd|rd|th)|twenty[\s-]first|(?:first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth))[\s-]{1,3}century\b",
+    re.IGNORECASE,
+)
+def _century(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    token = match["ord"].casefold().replace("-", " ")
+    number = int(re.match(r"\d+", token).group()) if token[0].isdigit() else _ORDINAL_CENTURY.get(token)  # type: ignore[union-attr]
+    if not number or number > 30:
+        return None
+    start = match.start() if match["mod"].strip() else match.start("ord") - (4 if text[match.start("ord") - 4:match.start("ord")].casefold() == "the " else 0)
+    return _Candidate(start, match.end(), f"{number - 1:02d}XX", "century", reasoning=None)
+
+
+@_rule(r"\b(?P<mod>(?:the\s{1,3})?(?:(?:early|late|mid)(?:\s{1,3}|-))?)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+(?:percent|%))")
+def _decade_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    before = text[max(0, match.start() - 8):match.start()]
+    if not re.search(r"\bthe\s{1,3}$", before + match["mod"], re.IGNORECASE) and not match["mod"].strip():
+        return None  # "in his forties" is an age, "the seventies" a decade
+    digit = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}[match["word"]]
+    start = match.start() if match["mod"].strip() else match.start("word") - 4
+    return _Candidate(start, match.end(), f"19{digit}X", "decade",
+                      reasoning="a decade named without its century: the 1900s")
+
+
+# Fiscal years -----------------------------------------------------------------------------------
+
+@_rule(r"(?<![\w-])(?:(?:fiscal|financial)\s{1,3}(?:year\s{1,3})?|FY\s?)(?P<year>" + _YEAR4 + r"|'?\d{2}(?!\d))(?:[/\u2013-](?P<second>\d{2,4}))?",
+       re.IGNORECASE)
+def _fiscal_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    token = match["year"].lstrip("'")
+    year = int(token) if len(token) == 4 else 2000 + int(token)
+    if match["second"]:
+        second = match["second"]
+        year = year // 100 * 100 + int(second) if len(second) == 2 else int(second)
+    # Fiscal years end in different months by country and company; the year named is the one they end in.
+    return _Candidate(*_span(match), f"{year:04d}", "year", reasoning="a fiscal year, read as the calendar year it ends in")
 
 
 # Recency and vague references ------------------------------------------------------------
@@ -679,6 +1132,11 @@ def _just(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
     end = match.end()
     start = end - len("just")
     return _Candidate(start, end, "PRESENT_REF", "present", recent=True, rank=1)
+
+
+@_rule(rf"\b(?:{_RECENT_WORDS})\b", re.IGNORECASE)
+def _recent(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    return _Candidate(*_span(match), "PAST_REF", "unknown", recent=True, rank=1)
 
 
 @_rule(rf"\b(?:{_PAST_WORDS})\b", re.IGNORECASE)
@@ -716,7 +1174,8 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
         chosen.append(candidate)
     chosen.sort(key=lambda c: c.start)
     return [
-        TimeMatch(c.start, c.end, text[c.start:c.end], c.value, c.granularity, c.relative, c.recent)
+        TimeMatch(c.start, c.end, text[c.start:c.end], c.value, c.granularity, c.relative, c.recent, c.type,
+                  c.reasoning, c.quantifier)
         for c in chosen
     ]
 

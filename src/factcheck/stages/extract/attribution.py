@@ -128,7 +128,7 @@ def _said_at(verb: Any, main: QuoteMatch, time_expressions: list[tuple[Any, Time
     """A time attached to the speech verb ("said in 2021"), outside the quote."""
     doc = verb.doc
     for match, expression in time_expressions:
-        if main.open_mark <= match.start <= main.close_mark:
+        if main.open_mark <= match.start <= main.close_mark or not expression.is_point:
             continue
         tokens = [t for t in doc if match.start <= t.idx < match.end]
         for token in tokens:
@@ -148,7 +148,7 @@ def _framing(said_at: TimeExpression | None, former: bool, published: date | Non
     if said_at is None or said_at.value is None:
         return "current"
     value = said_at.value
-    if value == "PAST_REF":
+    if value == "PAST_REF" and not said_at.recent:  # "said previously", not "said recently"
         return "past"
     if not value[:4].isdigit():
         return "current"

@@ -99,14 +99,15 @@ class _DocumentExtractor:
         offset = block.start
         unit_times = [t for t in times if start <= t.start and t.end <= end]
         time_expressions = [(t, _time_expression(self.doc, t, offset)) for t in unit_times]
+        # A number inside a date is not a quantity; one inside a length ("90 days") is both.
         unit_quantities = [q for q in quantities if start <= q.start and q.end <= end
-                           and not any(t.start < q.end and q.start < t.end for t in unit_times)]
+                           and not any(t.is_point and t.start < q.end and q.start < t.end for t in unit_times)]
         actors = self._actors(block, unit)
         quote = self._quote(block, unit, unit_quotes, time_expressions, following)
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
         kinds: list[str] = []
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
-        if has_predicate and any(expr.value not in (None, "PRESENT_REF") for _, expr in time_expressions):
+        if has_predicate and any(_dates_the_event(expr) for _, expr in time_expressions):
             kinds.append("dated-event")
         if any(not _anaphoric(text, q) for q in unit_quantities):
             kinds.append("quantity")
@@ -251,3 +252,10 @@ class _DocumentExtractor:
             measure=_measure(unit.tokens, match),
             as_of=_as_of(block.text, match, time_expressions),
         )
+
+
+def _dates_the_event(time: TimeExpression) -> bool:
+    """Whether a time expression places the clause's event in time (not a length, a repetition or "recently")."""
+    if not time.is_point or time.value in (None, "PRESENT_REF"):
+        return False
+    return not (time.value == "PAST_REF" and time.recent)

@@ -85,6 +85,8 @@ def _as_of(text: str, match: Any, time_expressions: list[tuple[Any, TimeExpressi
     """The time the sentence ties the number to: the nearest, preferring "as of"/"at the end of"/"in"."""
     best: tuple[float, int, TimeExpression] | None = None
     for time_match, expression in time_expressions:
+        if not expression.is_point:
+            continue  # "for three years" says how long, not as of when
         if time_match.end <= match.start:
             distance = match.start - time_match.end
         elif time_match.start >= match.end:

@@ -1,0 +1,67 @@
+"""`claims --format json` gives every time expression one shape, with its TIMEX3 type and anchor."""
+
+import json
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from robustness_kit import in_process_pipeline
+
+ARTICLE = (
+    "Port Expansion Approved\n\n"
+    "March 22, 2013\n\n"
+    "The board approved the expansion on Friday afternoon after talks that lasted three months. "
+    "Officials told reporters in August that the first berth will open in June. "
+    "Inspections take place every year, and the crane ran for 90 days at 19:30 UTC on a test.\n"
+)
+
+
+def _times_in(value, found):
+    """Every time-expression object in a JSON tree: the flat list's and those nested in claims."""
+    if isinstance(value, dict):
+        if {"span", "granularity", "type"} <= value.keys():
+            found.append(value)
+        for item in value.values():
+            _times_in(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _times_in(item, found)
+    return found
+
+
+def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedder):
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
+    (tmp_path / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "port.txt"), "--format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["documents"][0]
+
+    flat = document["times"]
+    nested = _times_in(document["claims"], [])
+    assert nested, "the claims carry time expressions"
+    keys = set(flat[0])
+    assert keys == {"span", "type", "value", "granularity", "relative", "recent", "anchor", "reasoning", "quantifier",
+                    "dateline"}
+    for time in flat + nested:
+        assert set(time) == keys, time
+        assert set(time["span"]) == {"doc", "start", "end", "text"}
+        assert time["type"] in {"DATE", "TIME", "DURATION", "SET"}
+        assert ARTICLE[time["span"]["start"]:time["span"]["end"]] == time["span"]["text"]
+        # A time inside a claim is the same record as in the document's list.
+        if time in nested:
+            assert time in flat
+
+    by_text = {time["span"]["text"]: time for time in flat}
+    assert by_text["March 22, 2013"]["dateline"] is True
+    assert (by_text["Friday afternoon"]["type"], by_text["Friday afternoon"]["value"]) == ("TIME", "2013-03-22TAF")
+    assert by_text["Friday afternoon"]["anchor"] == "2013-03-22"
+    assert (by_text["three months"]["type"], by_text["three months"]["value"]) == ("DURATION", "P3M")
+    assert by_text["three months"]["anchor"] is None
+    # Past tense: the August before the dateline, with the reason recorded; future: the coming June.
+    assert by_text["August"]["value"] == "2012-08" and "past" in by_text["August"]["reasoning"]
+    assert by_text["June"]["value"] == "2013-06" and "future" in by_text["June"]["reasoning"]
+    every_year = by_text["every year"]
+    assert (every_year["type"], every_year["value"], every_year["quantifier"]) == ("SET", "P1Y", "EVERY")
+    assert (by_text["90 days"]["type"], by_text["90 days"]["value"]) == ("DURATION", "P90D")
+    assert (by_text["19:30 UTC"]["type"], by_text["19:30 UTC"]["value"]) == ("TIME", "2013-03-22T19:30Z")
