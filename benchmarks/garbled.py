@@ -18,7 +18,6 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import time
 from pathlib import Path
 

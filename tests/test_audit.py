@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from factcheck.errors import UsageError
+
 from factcheck.audit import audit_result, render_audit
 from factcheck.config import Settings
 from factcheck.model import Claim, Cluster, Corpus, Document, RunResult, Severity, Span, Status, make_finding
@@ -114,7 +116,7 @@ def test_markdown_and_rich_renders_escape_and_keep_order(run):
     assert "Audit of seeds/000.txt against 2 sources" in text
     assert text.index("1. contradicted by sources") < text.index("2. draft problem")
     assert "contradicts: seeds/001.txt:1:25" in text and "supports: seeds/002.txt:1:1" in text
-    with pytest.raises(Exception):
+    with pytest.raises(UsageError):
         render_audit(result, "sarif")
 
 

@@ -7,9 +7,7 @@ from: ``text == original[start:end]``. Pathological inputs found here stay as re
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from factcheck.config import Settings

@@ -256,3 +256,17 @@ def test_bad_scalar_in_resolutions_names_file_and_line(tmp_path, value):
     with pytest.raises(ResolutionsError) as raised:
         load_resolutions(path)
     assert str(raised.value).startswith(f"{path}:6") and len(str(raised.value)) < 500
+
+
+# --------------------------------------------------------------------------- 9. settings that disable the product
+
+
+def test_ledger_refuses_year_0000(tmp_path):
+    path = tmp_path / "ledger.yaml"
+    result = runner.invoke(app, ["ledger", "add", "event", "--action", "launch", "--actor", "Harbour Board",
+                                 "--date", "0000", "--source", "s", "--ledger", str(path), "--isolated"])
+    assert result.exit_code == 2 and "0000" in result.output and not path.exists()
+    path.write_text("version: 1\nevents:\n  - actor: Harbour Board\n    action: launch\n    date: '0000'\n"
+                    "    source: s\n", encoding="utf-8")
+    result = runner.invoke(app, ["ledger", "check", str(path)])
+    assert result.exit_code == 2 and f"{path}:5" in result.output

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from factcheck.checks.base import Check
 from factcheck.cli import app
 from factcheck.config import Settings
-from factcheck.model import Document, RunResult, Corpus, Severity, Span, make_finding
+from factcheck.model import RunResult, Severity, Span, make_finding
 from robustness_kit import (
     BROKEN_EXPECTED,
     FAST_CHECKS,

@@ -126,7 +126,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
                               line=_key_line(path, raw_key))
         values[key] = _anchor_paths(key, value, path.parent)
     raw_names = {raw.replace("-", "_"): raw for raw in data}
-    _validate(values, source=str(path), line_of=lambda key: _key_line(path, raw_names.get(key, key)),
+    _validate(values, source=str(path), line_of=lambda key: _key_line(path, str(raw_names.get(key, key))),
               name_of=lambda key: raw_names.get(key, key))
     return values
 

@@ -376,7 +376,7 @@ class RunResult:
     def exit_code(self, fail_on: Severity | None = None, exit_zero: bool | None = None) -> int:
         """The one place the exit code is computed: 2 broken run, 1 open findings at or above
         ``fail_on``, else 0. ``exit_zero`` reports without gating (but still 2 when broken)."""
-        fail_on = fail_on or getattr(self.settings, "fail_on", Severity.ERROR)
+        fail_on = fail_on or getattr(self.settings, "fail_on", None) or Severity.ERROR
         exit_zero = getattr(self.settings, "exit_zero", False) if exit_zero is None else exit_zero
         if any(failure.fatal for failure in self.failures) or not self.corpus.documents:
             return 2

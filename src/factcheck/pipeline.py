@@ -17,9 +17,15 @@ _INITIAL = frozenset({"failures"})
 class Stage(Protocol):
     """A pipeline step: Corpus in, Corpus out, with what it needs and what it adds."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # Read-only (properties), so a stage's class attribute ``requires = ("documents",)`` matches.
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, corpus: Corpus) -> Corpus: ...
 

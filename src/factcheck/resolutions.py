@@ -137,7 +137,8 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
             if key not in _FIELDS:
                 raise fail(f"unknown key {brief(key)} in resolution", entry, key, hint=f"keys: {', '.join(_FIELDS)}")
         for key in ("id", "status", "note"):
-            if not isinstance(entry.get(key), str) or not entry.get(key).strip():
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
                 raise fail(f"resolution needs a non-empty {key!r}", entry, key if key in entry else None)
         if entry["status"] not in ("resolved", "accepted"):
             raise fail(f"status must be 'resolved' or 'accepted', not {brief(entry['status'])}", entry, "status")

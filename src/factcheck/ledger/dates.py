@@ -36,10 +36,15 @@ class PartialDate:
         if isinstance(value, str):
             match = _PARTIAL_DATE.match(value.strip())
             if match:
-                year, month, day = (int(part) if part else None for part in match.groups())
+                year_text, month_text, day_text = match.groups()
+                year = int(year_text)
+                month = int(month_text) if month_text else None
+                day = int(day_text) if day_text else None
+                if year < 1:
+                    raise ValueError(f"bad date {value!r}: there is no year 0000 (the calendar starts at 0001)")
                 if month is not None and not 1 <= month <= 12:
                     raise ValueError(f"bad date {value!r}: month {month} is not 1-12")
-                if day is not None:
+                if day is not None and month is not None:
                     try:
                         date(year, month, day)
                     except ValueError:

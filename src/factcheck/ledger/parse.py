@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import (
     ValidationError,
@@ -27,16 +27,17 @@ def _yaml():
 
 def _line_of(data: Any, loc: Sequence[Any]) -> int | None:
     """1-based line of the deepest node on ``loc`` that the YAML tree has."""
-    node, line = data, (data.lc.line + 1 if hasattr(data, "lc") else None)
+    node: Any = data
+    line = data.lc.line + 1 if hasattr(data, "lc") else None
     for key in loc:
         try:
             if isinstance(node, Mapping):
                 if key not in node:
                     break
-                line = node.lc.key(key)[0] + 1
+                line = cast(Any, node).lc.key(key)[0] + 1
                 node = node[key]
             elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-                line = node.lc.item(key)[0] + 1
+                line = cast(Any, node).lc.item(key)[0] + 1
                 node = node[key]
             else:
                 break

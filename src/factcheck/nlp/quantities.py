@@ -148,7 +148,7 @@ _ID_HEADS = (
 
 
 def _alternation(words: object) -> str:
-    forms = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    forms = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
     return "|".join(re.escape(form).replace(r"\ ", r"\s{1,3}") for form in forms)
 
 
@@ -669,7 +669,7 @@ def share_interval(quantity: object) -> tuple[float, float, bool, bool] | None:
     if unit not in {"percent", "fraction"}:
         return None
     scale = 100.0 if unit == "fraction" else 1.0
-    value = float(getattr(quantity, "value")) * scale
+    value = float(quantity.value) * scale
     low = getattr(quantity, "low", None)
     high = getattr(quantity, "high", None)
     low = value if low is None else float(low) * scale

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from factcheck.model import TimeExpression
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
@@ -142,7 +142,8 @@ def _said_at(verb: Any, main: QuoteMatch, time_expressions: list[tuple[Any, Time
     return None
 
 
-def _framing(said_at: TimeExpression | None, former: bool, published: date | None) -> str:
+def _framing(said_at: TimeExpression | None, former: bool,
+             published: date | None) -> Literal["current", "past", "unknown"]:
     if former:
         return "past"
     if said_at is None or said_at.value is None:

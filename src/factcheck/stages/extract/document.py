@@ -105,7 +105,7 @@ class _DocumentExtractor:
         actors = self._actors(block, unit)
         quote = self._quote(block, unit, unit_quotes, time_expressions, following)
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
-        kinds: list[str] = []
+        kinds: list[Any] = []  # ClaimKind literals
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
         if has_predicate and any(_dates_the_event(expr) for _, expr in time_expressions):
             kinds.append("dated-event")
@@ -137,7 +137,7 @@ class _DocumentExtractor:
         text, offset = block.text, block.start
         actors: list[Actor] = []
         for ent in unit.tokens.ents:
-            label = _ACTOR_LABELS.get(ent.label_)
+            label: Any = _ACTOR_LABELS.get(ent.label_)
             if label is None:
                 continue
             start, end = _trim_entity(text, ent.start_char, ent.end_char)

@@ -10,9 +10,10 @@ from factcheck.stages.extract.attribution import _PRONOUNS, _entity_of
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside
 
-_ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC",
-                 "LOC": "OTHER", "PRODUCT": "OTHER", "EVENT": "OTHER", "WORK_OF_ART": "OTHER",
-                 "LAW": "OTHER"}
+# spaCy's entity label -> Actor.label (typed Any: mypy cannot see the values are Actor's literals)
+_ACTOR_LABELS: dict[str, Any] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC",
+                                 "LOC": "OTHER", "PRODUCT": "OTHER", "EVENT": "OTHER", "WORK_OF_ART": "OTHER",
+                                 "LAW": "OTHER"}
 LIGHT_VERBS = frozenset({"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness",
                          "mark", "undertake", "execute"})
 

@@ -23,7 +23,7 @@ def _find_quantities(text: str) -> list[Any]:
 
 
 def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
-    granularity = match.granularity if match.granularity in _GRANULARITIES else "unknown"
+    granularity: Any = match.granularity if match.granularity in _GRANULARITIES else "unknown"
     span = doc.span(offset + match.start, offset + match.end)
     dateline = doc.published_span is not None and span.start < doc.published_span.end and doc.published_span.start < span.end
     return TimeExpression(span=span, type=match.type, value=match.value, granularity=granularity,
