@@ -669,7 +669,7 @@ def share_interval(quantity: object) -> tuple[float, float, bool, bool] | None:
     if unit not in {"percent", "fraction"}:
         return None
     scale = 100.0 if unit == "fraction" else 1.0
-    value = float(quantity.value) * scale
+    value = float(getattr(quantity, "value")) * scale  # noqa: B009 - typed object: a QuantityMatch or a Quantity
     low = getattr(quantity, "low", None)
     high = getattr(quantity, "high", None)
     low = value if low is None else float(low) * scale
