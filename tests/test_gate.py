@@ -56,8 +56,18 @@ def test_broken_runs_exit_2_even_with_exit_zero():
     fatal = Failure(stage="resolutions", subject="r.yaml", message="bad", code="FC-E400", fatal=True)
     assert RunResult(Corpus(documents=(DOC,), failures=(fatal,)), Settings(exit_zero=True)).exit_code() == 2
     assert RunResult(Corpus(), Settings()).exit_code() == 2  # nothing readable
+
+
+def test_a_document_left_unchecked_exits_2_unless_allowed():
     unread = Failure(stage="load", subject="x.pdf", message="unreadable", code="FC-E100")
-    assert RunResult(Corpus(documents=(DOC,), failures=(unread,)), Settings()).exit_code() == 0
+    crashed = Failure(stage="extract", subject="y.md", message="OverflowError: date value out of range", code="FC-E700")
+    passage = Failure(stage="extract", subject="z.txt", message="1 passage ran over", code="FC-E111")
+    for skipped in (unread, crashed):
+        assert RunResult(Corpus(documents=(DOC,), failures=(skipped,)), Settings()).exit_code() == 2
+        assert RunResult(Corpus(documents=(DOC,), failures=(skipped,)), Settings(exit_zero=True)).exit_code() == 2
+        assert RunResult(Corpus(documents=(DOC,), failures=(skipped,)), Settings(allow_skipped=True)).exit_code() == 0
+    # A long passage left out of a checked document is reported, not a skipped document.
+    assert RunResult(Corpus(documents=(DOC,), failures=(passage,)), Settings()).exit_code() == 0
 
 
 # --- fake stages: the CLI and the real runner without models --------------------------------

@@ -261,6 +261,21 @@ def test_bad_scalar_in_resolutions_names_file_and_line(tmp_path, value):
 # --------------------------------------------------------------------------- 9. settings that disable the product
 
 
+@pytest.mark.parametrize("setting", ["max-sentence-chars = -5", "max-sentence-chars = 0", "cluster-threshold = nan",
+                                     "cluster-threshold = -0.1", "cluster-threshold = inf", "max-file-bytes = 0"])
+def test_settings_that_would_disable_the_product_are_refused(tmp_path, monkeypatch, setting):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(f"[tool.factcheck]\n{setting}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The board met on Monday.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in [name for name in os.environ if name.startswith("FACTCHECK_")]:
+        monkeypatch.delenv(name)
+    result = runner.invoke(app, ["check", "a.txt", "--no-cache"])
+    assert result.exit_code == 2
+    assert "pyproject.toml:2" in result.output and setting.split()[0] in result.output
+    assert "internal error" not in result.output
+
+
 def test_ledger_refuses_year_0000(tmp_path):
     path = tmp_path / "ledger.yaml"
     result = runner.invoke(app, ["ledger", "add", "event", "--action", "launch", "--actor", "Harbour Board",
@@ -270,3 +285,19 @@ def test_ledger_refuses_year_0000(tmp_path):
                     "    source: s\n", encoding="utf-8")
     result = runner.invoke(app, ["ledger", "check", str(path)])
     assert result.exit_code == 2 and f"{path}:5" in result.output
+
+
+# --------------------------------------------------------------------------- 8. documents left unchecked
+
+
+def test_a_dateline_at_the_end_of_the_calendar_does_not_crash_extraction(nlp):
+    from datetime import date
+
+    from factcheck.model import Document
+    from factcheck.stages.extract import all_time_expressions, extract_document
+
+    text = "The harbour board will vote tomorrow on the pier, officials said on Monday. It met next week."
+    doc = Document(id="far", path="far.md", text=text, clean=text, published=date(9999, 12, 31))
+    extract_document(doc, nlp)  # raised OverflowError, and the document was skipped
+    times = {time.span.text: time for time in all_time_expressions(doc)}
+    assert times["tomorrow"].value is None and times["Monday"] is not None

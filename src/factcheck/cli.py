@@ -177,6 +177,7 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="rich, json, s
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")]
 FailOnOption = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 for open findings at or above this severity (default: error, or the configuration's fail-on).")]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Report only: exit 0 even with findings.")]
+AllowSkippedOption = Annotated[bool, typer.Option("--allow-skipped", help="Gate on the documents that could be checked: a document that could not be (unreadable, failed, over a limit) is reported but does not exit 2.")]
 PublishedOption = Annotated[Optional[list[str]], typer.Option("--published", help="ID=YYYY-MM-DD for a document without a dateline.")]
 CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache folder (default: the user cache).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
@@ -197,6 +198,7 @@ def check(
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
+    allow_skipped: AllowSkippedOption = False,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -213,12 +215,16 @@ def check(
     try:
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
-            fail_on=fail_on, exit_zero=exit_zero, cache_dir=cache_dir, no_cache=no_cache, checks=checks,
+            fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, cache_dir=cache_dir, no_cache=no_cache, checks=checks,
             ignore=ignore, enable=enable, embedder=embedder,
         )
         result = run_with_progress(settings)
         emit(render(result, output_format, color=output is None and sys.stdout.isatty()), output)
         code = result.exit_code()
+        skipped = result.skipped_documents()
+        if skipped and not settings.allow_skipped and not any(failure.fatal for failure in result.failures):
+            stderr.print(f"{len(skipped)} document{'s' if len(skipped) != 1 else ''} could not be checked: exit 2 "
+                         "(--allow-skipped gates on the rest)", markup=False, highlight=False)
     except Exception as error:  # noqa: BLE001 - every error becomes a message and exit 2
         raise fail(error, debug) from None
     raise typer.Exit(code)

@@ -235,6 +235,13 @@ class Failure(Record):
     code: str  # stable error code, see errors.py
     fatal: bool = False  # the run cannot proceed (exit 2)
 
+    @property
+    def skips_document(self) -> bool:
+        """A document of the run was not checked (not loaded, or its extraction failed).
+
+        A passage left out of an otherwise checked document (FC-E111) does not count."""
+        return not self.fatal and self.stage in ("load", "extract") and self.code != "FC-E111"
+
 
 class Finding(Record):
     """A discrepancy a check found, with the evidence that shows it."""
@@ -373,12 +380,19 @@ class RunResult:
     def failures(self) -> tuple[Failure, ...]:
         return self.corpus.failures
 
+    def skipped_documents(self) -> tuple[Failure, ...]:
+        """The failures that left a document of the run unchecked (they exit 2 unless allow_skipped)."""
+        return tuple(failure for failure in self.failures if failure.skips_document)
+
     def exit_code(self, fail_on: Severity | None = None, exit_zero: bool | None = None) -> int:
-        """The one place the exit code is computed: 2 broken run, 1 open findings at or above
-        ``fail_on``, else 0. ``exit_zero`` reports without gating (but still 2 when broken)."""
+        """The one place the exit code is computed: 2 broken run (or a document left unchecked,
+        unless ``allow_skipped``), 1 open findings at or above ``fail_on``, else 0. ``exit_zero``
+        reports without gating (but still 2 when broken)."""
         fail_on = fail_on or getattr(self.settings, "fail_on", None) or Severity.ERROR
         exit_zero = getattr(self.settings, "exit_zero", False) if exit_zero is None else exit_zero
         if any(failure.fatal for failure in self.failures) or not self.corpus.documents:
+            return 2
+        if not getattr(self.settings, "allow_skipped", False) and self.skipped_documents():
             return 2
         if exit_zero:
             return 0

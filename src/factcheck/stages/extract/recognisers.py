@@ -13,7 +13,12 @@ _GRANULARITIES = frozenset(get_args(TimeExpression.model_fields["granularity"].a
 def _find_times(text: str, anchor: date | None) -> list[Any]:
     from factcheck.nlp.timex import find_times
 
-    return find_times(text, anchor)
+    try:
+        return find_times(text, anchor)
+    except OverflowError:
+        # A dateline at the edge of the calendar (9999-12-31, then "tomorrow"): relative expressions
+        # cannot be resolved against it, so they stay unresolved rather than sinking the document.
+        return find_times(text, None)
 
 
 def _find_quantities(text: str) -> list[Any]:
