@@ -34,12 +34,12 @@ class Settings(BaseModel):
     # A document that could not be checked (not loaded, extraction failed, over a limit) exits 2 unless allowed.
     allow_skipped: bool = False
     # Cosine distance (0..2), average linkage; see stages/cluster.py. NaN or negative would silently cluster nothing.
-    cluster_threshold: float = Field(0.35, ge=0.0, le=2.0, allow_inf_nan=False)
+    cluster_threshold: float = Field(default=0.35, ge=0.0, le=2.0, allow_inf_nan=False)
     cache_dir: Path | None = None  # None = the user cache directory
     use_cache: bool = True
     embedder: Literal["minilm", "minilm-int8"] = "minilm"
-    max_file_bytes: int = Field(10_000_000, gt=0)
-    max_sentence_chars: int = Field(2_000, gt=0)
+    max_file_bytes: int = Field(default=10_000_000, gt=0)
+    max_sentence_chars: int = Field(default=2_000, gt=0)
     progress: bool = False
     thresholds: dict[str, float] = Field(default_factory=dict)  # check-specific tunables, "slug.name"
 
