@@ -132,7 +132,7 @@ def test_year_lists_and_ranges() -> None:
         ("Work stopped at the end of 2018.", "the end of 2018", "2018", "year"),
         ("It reopens in early 2024.", "early 2024", "2024", "year"),
         ("Prices rose by mid-2016.", "mid-2016", "2016", "year"),
-        ("in the first half of 2015", "the first half of 2015", "2015", "year"),
+        ("in the first half of 2015", "the first half of 2015", "2015-H1", "year"),
     ],
 )
 def test_periods(text: str, span: str, value: str, granularity: str) -> None:
@@ -295,7 +295,7 @@ def test_values_of_found_dates_parse(words: list[str], anchor: date | None) -> N
         if match.is_point and match.value and not match.value.endswith("_REF"):
             assert parse_date_value(match.value) is not None, match
         if match.type == "DURATION":
-            assert match.value and re.fullmatch(r"PT?(?:\d+|X)[YMWDHS]|P\d+(?:DE|CE)", match.value), match
+            assert match.value and re.fullmatch(r"PT?(?:\d+(?:\.\d+)?|X)[YMWDHS]", match.value), match
 
 
 def test_long_hostile_input_is_fast() -> None:
@@ -305,3 +305,118 @@ def test_long_hostile_input_is_fast() -> None:
     for text in pieces:
         find_times(text, ANCHOR)
     assert time.perf_counter() - began < 10
+
+
+# --------------------------------------------------------------------------- TIMEX3 types (issue 20)
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Talks lasted three months.", "three months", "P3M"),
+        ("The plan runs for 90 days.", "90 days", "P90D"),
+        ("It fell in thirty minutes.", "thirty minutes", "PT30M"),
+        ("the firm's 27-year history", "27-year", "P27Y"),
+        ("its lowest level in over a decade", "over a decade", "P10Y"),
+        ("They have argued for years.", "years", "PXY"),
+        ("a decades-long dispute", "decades-long", "PXY"),
+        ("Prices rose over the past several months.", "the past several months", "PXM"),
+        ("Stocks fell for the past five trading days.", "the past five trading days", "P5D"),
+        ("It took two and a half years.", "two and a half years", "P2.5Y"),
+        ("Growth has slowed over the past decade.", "the past decade", "P10Y"),
+    ],
+)
+def test_durations(text: str, span: str, value: str) -> None:
+    match = only(text)
+    assert (match.text, match.type, match.value, match.relative) == (span, "DURATION", value, False)
+
+
+def test_a_range_of_lengths_gives_both_ends_the_unit() -> None:
+    assert [(m.text, m.value) for m in find_times("The process will take between 60 and 90 days.", ANCHOR)] == [
+        ("60", "P60D"), ("90 days", "P90D")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "quantifier"),
+    [
+        ("The fair is held every year.", "every year", "P1Y", "EVERY"),
+        ("They meet every Monday.", "every Monday", "XXXX-WXX-1", "EVERY"),
+        ("tankers at a rate of 15 a year", "a year", "P1Y", None),
+        ("The list is published weekly.", "weekly", "P1W", None),
+        ("Inspections come each month.", "each month", "P1M", "EACH"),
+    ],
+)
+def test_sets(text: str, span: str, value: str, quantifier: str | None) -> None:
+    match = only(text)
+    assert (match.text, match.type, match.value, match.quantifier) == (span, "SET", value, quantifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Trading stopped at 16:15 UTC.", "16:15 UTC", "2023-06-14T16:15Z"),
+        ("The vote is at 7:30 p.m.", "7:30 p.m.", "2023-06-14T19:30"),
+        ("The board met on Friday afternoon.", "Friday afternoon", "2023-06-09TAF"),
+        ("Shares fell this morning.", "this morning", "2023-06-14TMO"),
+        ("Fighting resumed Sunday night.", "Sunday night", "2023-06-11TNI"),
+        ("The index rose earlier today.", "earlier today", "2023-06-14"),
+    ],
+)
+def test_times_of_day(text: str, span: str, value: str) -> None:
+    match = only(text)
+    assert (match.text, match.value) == (span, value)
+    assert match.type == ("DATE" if value.count("T") == 0 else "TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "direction"),
+    [
+        # A March dateline: "in August" told in the past is last year's August ...
+        ("The chief executive told CNN in August that sales were weak.", "2012-08", "past"),
+        # ... and a future clause reads forward, even past a participle ("will be completed").
+        ("The deal will run through June.", "2013-06", "future"),
+        ("The sale should be completed in October.", "2013-10", "future"),
+        ("Plans announced in January, in which jobs should be cut, were dropped.", "2013-01", "past"),
+        ("The trial is set to begin on Wednesday.", "2013-03-27", "future"),
+        ("Markets stay closed until Friday.", "2013-03-29", "future"),
+        ("Apple announced on Monday that it had settled.", "2013-03-18", "past"),
+        ("Sales rose in the fourth quarter.", "2012-Q4", "past"),
+    ],
+)
+def test_year_and_direction_follow_the_clause_tense(text: str, value: str, direction: str) -> None:
+    anchor = date(2013, 3, 22)  # a Friday
+    match = next(m for m in find_times(text, anchor) if m.value == value)
+    assert match.relative and direction in match.reasoning, match
+
+
+def test_clause_tense_prefers_the_nearest_verb_group() -> None:
+    from factcheck.nlp.timex import clause_tense
+
+    text = "It is expected that the jet will wear the livery when it arrives on November 11, later than planned."
+    start = text.index("November")
+    assert clause_tense(text, start, start + 11) == ("future", "will wear")
+    text = "The company announced the move on Wednesday."
+    start = text.index("Wednesday")
+    assert clause_tense(text, start, start + 9)[0] == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The G7 met during the weekend.", "2023-W23-WE"),  # the weekend before a Wednesday dateline
+        ("Art of the 19th century", "18XX"),
+        ("music of the seventies", "197X"),
+        ("Results for fiscal 2022 were strong.", "2022"),
+        ("Profit fell in the first half of 2015.", "2015-H1"),
+        ("Sales were weak at the beginning of the year.", "2023"),
+        ("It was built in mid-2019.", "2019"),
+        ("Prices fell in late 2020.", "2020"),
+        ("The Dow fell 2% for the week.", "2023-W24"),
+        ("The last week was calm.", "2023-W23"),
+    ],
+)
+def test_periods_named_in_words(text: str, value: str) -> None:
+    assert value in values(text)
+
+
+def test_fiscal_and_named_days_are_not_weekdays() -> None:
+    assert values("Shoppers crowded stores on Black Friday.") == []

@@ -157,14 +157,14 @@ _COUNT_NOUNS = frozenset(
 )
 
 _PRESENT_WORDS = (
-    r"latest|currently|nowadays|presently|now|at\s+present|these\s+days"
+    r"latest|currently|current|nowadays|presently|now|at\s+present|these\s+days"
     r"|to\s+date|so\s+far|as\s+of\s+now"
 )
 # "recently", "newly": a past time close to the dateline (TimeML's PAST_REF), flagged recent.
 _RECENT_WORDS = r"(?:more\s+|most\s+|very\s+|only\s+)?recently|recent|newly|lately"
 _PAST_WORDS = r"previously|formerly|in\s+the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
 _FUTURE_WORDS = (
-    r"soon|shortly|upcoming|in\s+the\s+(?:near\s+)?future"
+    r"(?:very\s+)?soon|shortly|upcoming|in\s+the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
 )
 
@@ -413,7 +413,7 @@ def _month_day_common(match: re.Match[str], text: str, anchor: date | None) -> _
 
 _MONTH_PREP = (
     r"\b(?:in|since|by|until|till|from|to|through|throughout|during|before|after|of|on|for"
-    r"|between|and|or|around|early|late|mid|as\s+of|starting|beginning|ending|last|next|this)"
+    r"|between|and|or|around|early|late|mid|as\s+of|starting|beginning|ending|last|next|this|its|their|our|his|her)"
 )
 
 
@@ -477,7 +477,7 @@ def _q_quarter(match: re.Match[str], text: str, anchor: date | None) -> _Candida
 
 @_rule(
     r"\b(?:(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+next)\s{1,3}quarter"
-    r"|(?:in|during)\s{1,3}(?P<phrase>the\s{1,3}(?P<ord>first|second|third|fourth|final)\s{1,3}quarter))\b(?!\s{1,3}of\b|\s{1,3}century)",
+    r"|(?P<phrase>(?:the\s{1,3})?(?P<ord>first|second|third|fourth|final)[\s-]{1,3}quarter))\b(?!\s{1,3}of\b|\s{1,3}century|-)",
     re.IGNORECASE,
 )
 def _relative_quarter(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -587,6 +587,9 @@ def _year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
     if _followed_by_count_noun(text, year_end):
         return None
     start = match.start() if match["mod"] else year_start
+    half = re.search(r"\b(first|second|latter)\s{1,3}half\b", match["mod"] or "", re.IGNORECASE)
+    if half:
+        return _Candidate(start, year_end, f"{match['year']}-H{1 if half.group(1).casefold() == 'first' else 2}", "year")
     return _Candidate(start, year_end, match["year"], "year")
 
 
@@ -677,7 +680,7 @@ def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _C
 
 
 @_rule(
-    rf"\b(?P<count>{_COUNT_WORD}|few|several|some|many|a\s+few)?\s{{0,3}}(?P<unit>day|week|month|year|decade)s?\s{{1,3}}ago\b",
+    rf"\b(?P<count>{_COUNT_WORD}|few|several|some|many|a\s+few)?\s{{0,3}}(?P<unit>day|week|month|year|decade)s?\s{{1,3}}(?:ago|earlier)\b",
     re.IGNORECASE,
 )
 def _ago(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -717,7 +720,7 @@ _NAMED_DAYS = re.compile(
 
 @_rule(
     r"(?:\b(?P<rel>on|last|next|this|since|until|till|by|from|early|late|said|says|announced|reported|told)\s{1,3})?"
-    rf"(?<![A-Za-z])(?P<weekday>{_WEEKDAY_FULL})(?![A-Za-z])(?!,?\s{{1,3}}(?:{_MONTH}|\d))"
+    rf"(?<![A-Za-z])(?P<weekday>{_WEEKDAY_FULL})(?![A-Za-z])(?!,?[ \t]{{1,3}}(?:{_MONTH}|\d))"
     r"(?P<part>[ \t]{1,3}(?:morning|afternoon|evening|night)\b)?",
     re.IGNORECASE,
 )
@@ -747,13 +750,14 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
         reasoning, future = f"'this {name}': the {name} of the dateline's week", resolved > anchor
     else:
         if rel in {"until", "till"}:
-            future, why = True, "'until' looks ahead"
+            future, why = True, "'until' looks to the future"
         elif rel in {"said", "says", "announced", "reported", "told", "since"}:
             future, why = False, f"'{rel}' reports the past"
         else:
             future, why = _direction(text, start, end)
         if future:
-            resolved = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+            # "until Friday" said on a Friday means the next one; "begins on Friday" may be today.
+            resolved = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or (7 if rel in {"until", "till"} else 0))
             reasoning = f"{why}: the first {name} on or after the dateline {anchor.isoformat()}"
         else:
             resolved = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
@@ -767,7 +771,7 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _UTC_ZONES = frozenset({"utc", "gmt", "z"})
 _CLOCK = (
-    r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?)?"
+    r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?))?"
     r"(?:\s?(?P<zone>UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|JST)\b)?"
 )
 
@@ -795,8 +799,8 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     clock = _clock_value(match)
     if clock is None:
         return None
-    if not (match["ampm"] or match["zone"] or match["cue"]):
-        return None  # "3:1" is a score or a ratio unless something says it is a time
+    if not (match["ampm"] or match["zone"] or match["cue"] or (match["minute"] and len(match["hour"]) == 2)):
+        return None  # "3:15" is a score or a verse unless something says it is a time; "14:30" is a time
     start = match.start("hour")
     if anchor is None:
         return _Candidate(start, match.end(), None, "time", relative=True, type="TIME")
@@ -839,10 +843,7 @@ def _duration_value(count: float | None, unit: str) -> str:
     elif unit == "quarter":
         return f"P{int(count * 3)}M" if float(count * 3).is_integer() else "PXM"
     elif not float(count).is_integer():
-        if unit in ("year", "month", "day", "hour"):  # "1.5 years" -> P18M
-            smaller = {"year": ("M", 12), "month": ("D", 30), "day": ("TH", 24), "hour": ("TM", 60)}[unit]
-            return _format_duration(count * smaller[1], smaller[0])
-        number = "X"
+        number = f"{count:g}"  # "1.5 years" -> P1.5Y
     else:
         number = str(int(count))
     return _format_duration(number, code)
@@ -875,9 +876,9 @@ _DURATION_GRANULARITY = {"second": "time", "minute": "time", "hour": "time", "da
 
 @_rule(
     rf"(?P<span>(?:(?P<approx>about|around|nearly|almost|over|more\s{{1,3}}than|less\s{{1,3}}than|under|roughly"
-    rf"|approximately|at\s{{1,3}}least|up\s{{1,3}}to|some|just|only|another|barely)\s{{1,3}})?"
+    rf"|approximately|at\s{{1,3}}least|up\s{{1,3}}to|some|another)\s{{1,3}})?"
     rf"(?:(?P<frame>the\s{{1,3}}(?:past|last|next|coming|previous|following|first|final|remaining))\s{{1,3}})?"
-    rf"(?:(?P<count>{_DURATION_COUNT})|(?P<vague>{_VAGUE_COUNT}))[\s-]{{1,3}}(?:(?:trading|business|working|calendar)\s{{1,3}})?"
+    rf"(?:(?P<count>{_DURATION_COUNT})(?P<half>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?|(?P<vague>{_VAGUE_COUNT}))[\s-]{{1,3}}(?:(?:trading|business|working|calendar|consecutive|straight|successive|full|whole|more|additional|extra|long)\s{{1,3}})?"
     rf"{_UNIT}(?P<plural>s)?(?P<long>-(?:long|old))?)\b"
     r"(?!\s{1,3}(?:ago|earlier|later|from\s+now|prior)\b|['\u2019])",
     re.IGNORECASE,
@@ -888,6 +889,10 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     count = _duration_count(match["count"]) if match["count"] else None
     if match["count"] and count is None:
         return None
+    if count is not None and match["half"]:
+        count += 0.5
+    if (match["count"] or "").casefold() in ("a", "an") and match["plural"]:
+        return None  # "a decades-long", "a years" are not counts
     if match["vague"] and not match["plural"]:
         return None  # "some day" is not a duration
     count_text = (match["count"] or "").casefold()
@@ -900,10 +905,12 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
             r"(?:\d|\b(?:once|twice|thrice|times|per))\s{1,3}$", before, re.IGNORECASE):
         return None  # "15 a year", "twice a week": a set, found below
     start, end = _span(match, "span")
+    if match["frame"]:
+        start = match.start("frame")  # "over the past five days": the length is "the past five days"
     if count_text in ("a", "an") and match["long"] is None and not match["frame"] and not match["approx"]:
         # "a year" alone after "for/in/over/within/about": a length; elsewhere ("a year of growth") too vague
         if not re.search(r"\b(?:for|in|over|within|about|around|nearly|almost|than|under|after|of|to|least|just|only)\s{1,3}$",
-                         before, re.IGNORECASE):
+                         before, re.IGNORECASE) and not re.match(r"\s{1,3}(?:after|before)\b", text[end:end + 10], re.IGNORECASE):
             return None
     value = _duration_value(count, unit)
     frame = " ".join((match["frame"] or "").casefold().split())
@@ -912,6 +919,12 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
         reasoning = "a length of time reaching back to the dateline"
     return _Candidate(start, end, value, _DURATION_GRANULARITY[unit], type="DURATION", rank=1, reasoning=reasoning,
                       recent=bool(match["vague"] and match["vague"].casefold() == "recent" and unit != "year"))
+
+
+@_rule(r"\b(?<![\d-])(?P<single>(?:year|month|week|day|decade|century)-long)\b", re.IGNORECASE)
+def _singular_long(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    unit = match["single"].split("-")[0].casefold()
+    return _Candidate(*_span(match), _duration_value(1, unit), _DURATION_GRANULARITY[unit], type="DURATION", rank=2)
 
 
 @_rule(r"\b(?P<unit>year|month|week|day|hour|minute|decade|centurie)s(?P<long>-long)?\b(?!\s{1,3}(?:ago|old|of\s+age)\b|['\u2019])",
@@ -959,6 +972,77 @@ def _bare_season(match: re.Match[str], text: str, anchor: date | None) -> _Candi
     which = "next" if future else "most recent"
     return _Candidate(start, end, f"{label:04d}-{code}", "season", relative=True,
                       reasoning=f"no year given: {why}, so the {which} {match['season'].lower()}")
+
+
+@_rule(
+    rf"\b(?P<first>{_DURATION_COUNT})\s{{0,3}}(?:and|to|or|-|\u2013)\s{{0,3}}(?={_DURATION_COUNT}[\s-]{{1,3}}{_UNIT}s?\b)",
+    re.IGNORECASE,
+)
+def _duration_range_start(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "between 60 and 90 days", "two to three years": the first number takes the unit of the second.
+    count = _duration_count(match["first"])
+    if count is None or match["first"].casefold() in ("a", "an"):
+        return None
+    unit = match["unit"].casefold()
+    unit = "century" if unit.startswith("centur") else unit
+    return _Candidate(match.start("first"), match.end("first"), _duration_value(count, unit),
+                      _DURATION_GRANULARITY[unit], type="DURATION", rank=2)
+
+
+@_rule(
+    r"\b(?:(?:the\s{1,3})?(?P<part>beginning|start|end|middle|rest|remainder|close)\s{1,3}of|(?:earlier|later)\s{1,3}in)"
+    r"\s{1,3}(?P<rel>the|this)\s{1,3}(?P<unit>year|month|week)\b(?!\s{1,3}(?:before|after|earlier|ago)\b|['\u2019])",
+    re.IGNORECASE,
+)
+def _part_of_current_period(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "the beginning of the year": of the dateline's year, as "this year" is.
+    unit = match["unit"].casefold()
+    if anchor is None:
+        return _Candidate(*_span(match), None, unit, relative=True)
+    value = {"year": f"{anchor.year:04d}", "month": f"{anchor.year:04d}-{anchor.month:02d}",
+             "week": _week_value(anchor)}[unit]
+    return _Candidate(*_span(match), value, unit, relative=True, reasoning=f"the {unit} of the dateline {anchor.isoformat()}")
+
+
+@_rule(r"\b(?:(?:early|late)\s{1,3})?(?:in\s{1,3})?the\s{1,3}(?P<part>morning|afternoon|evening)\b(?!\s{1,3}(?:of|after|before)\b)",
+       re.IGNORECASE)
+def _the_part_of_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "in the afternoon" in a news report: of the dateline's day.
+    start = match.start()
+    leading = re.match(r"(?:(?:early|late)\s{1,3})?(in\s{1,3})", match.group(), re.IGNORECASE)
+    if leading and not re.match(r"(?:early|late)", match.group(), re.IGNORECASE):
+        start = match.start() + leading.end()
+    part = _PART_OF_DAY[match["part"].casefold()]
+    value = f"{anchor.isoformat()}T{part}" if anchor else None
+    return _Candidate(start, match.end(), value, "time", relative=True, type="TIME", rank=1,
+                      reasoning="a part of the day in a news report: the dateline's day" if anchor else None)
+
+
+@_rule(r"\b(?P<phrase>(?:the\s{1,3})?(?P<ord>first|second)[\s-]half)\b(?!\s{1,3}of\b|-)", re.IGNORECASE)
+def _half_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    if anchor is None:
+        return _Candidate(*_span(match), None, "year", relative=True)
+    half = 1 if match["ord"].casefold() == "first" else 2
+    current = 1 if anchor.month <= 6 else 2
+    future, why = _direction(text, match.start(), match.end())
+    if future:
+        year = anchor.year if half >= current else anchor.year + 1
+    else:
+        year = anchor.year if half <= current else anchor.year - 1
+    return _Candidate(*_span(match), f"{year:04d}-H{half}", "year", relative=True,
+                      reasoning=f"no year given: {why}, so the {'next' if future else 'most recent'} such half-year")
+
+
+@_rule(r"\b(?P<lead>for|during|over|throughout|ended|ending|end|close|closed|on)\s{1,3}(?P<span>the\s{1,3}(?P<unit>week|year))\b"
+       r"(?!\s{1,3}(?:before|after|of|earlier|ago|to|that|when)\b|['\u2019])", re.IGNORECASE)
+def _the_week(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "the index fell 5% for the week": the dateline's week, in running news.
+    start, end = _span(match, "span")
+    unit = match["unit"].casefold()
+    if anchor is None:
+        return _Candidate(start, end, None, unit, relative=True)
+    value = _week_value(anchor) if unit == "week" else f"{anchor.year:04d}"
+    return _Candidate(start, end, value, unit, relative=True, reasoning=f"'the {unit}' in a news report: the dateline's {unit}")
 
 
 # Sets ----------------------------------------------------------------------------------------
@@ -1019,7 +1103,7 @@ def _the_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
                                            r"|for|during|on|of|throughout)\s{1,3}$", before, re.IGNORECASE):
         return None
     after = text[match.end():match.end() + 12]
-    if re.match(r"\s{1,3}(?:before|after|when|that|of|on)\b", after, re.IGNORECASE):
+    if not match["lead"] and re.match(r"\s{1,3}(?:before|after|when|that|of|on)\b", after, re.IGNORECASE):
         return None  # "the day before", "the day of the vote": another day
     start = match.start() if match["lead"] else match.start("day")
     value = anchor.isoformat() if anchor else None
@@ -1116,7 +1200,10 @@ def _present(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
         return None  # "at the latest" is a deadline, not recency
     if word == "now" and re.match(r"\s{0,3}-?\s{0,3}(?:defunct|former|ex-)", text[match.end():match.end() + 12]):
         return None
-    recent = not word.endswith(("years", "year"))
+    if word == "current" and re.match(r"\s{1,3}(?:account|accounts|affairs|events|flows?|assets|liabilities|density|s)\b",
+                                      text[match.end():match.end() + 14], re.IGNORECASE):
+        return None  # "current account", "current affairs": names of things, not the present
+    recent = word != "current"
     return _Candidate(*_span(match), "PRESENT_REF", "present", recent=recent, rank=1)
 
 
