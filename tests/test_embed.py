@@ -26,7 +26,7 @@ def test_cache_encodes_each_new_text_once(tmp_path):
     embedder = CountingEmbedder()
     first = embed_texts(["alpha", "beta", "alpha"], embedder, settings)
     second = embed_texts(["beta", "gamma"], embedder, settings)
-    assert embedder.calls == [["alpha", "beta"], ["gamma"]]
+    assert embedder.calls == [["beta", "alpha"], ["gamma"]]  # shortest first: the chunks are cut by length
     assert np.array_equal(first[1], second[0])
     assert np.array_equal(first[0], first[2])
 
@@ -64,3 +64,17 @@ def test_real_model_loads_offline_and_separates_meaning():
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > 0.8 > vectors[0] @ vectors[2]
+
+
+def test_chunks_depend_on_the_texts_alone_not_on_their_order_or_the_cache_size(tmp_path, monkeypatch):
+    # fp32 vectors depend on their batch in the last bits, so the batches must be a function of
+    # the set of texts to encode: then any number of workers encodes the same batches.
+    import factcheck.stages.embed as embed
+
+    monkeypatch.setattr(embed, "CHUNK_TEXTS", 2)
+    texts = ["a much longer sentence", "short", "mid length", "tiny", "another long one here"]
+    forward, backward = CountingEmbedder(), CountingEmbedder()
+    embed_texts(texts, forward, Settings(use_cache=False))
+    embed_texts(texts[::-1], backward, Settings(use_cache=False))
+    assert forward.calls == backward.calls == [["tiny", "short"], ["mid length", "another long one here"],
+                                               ["a much longer sentence"]]

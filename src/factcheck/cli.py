@@ -37,6 +37,11 @@ class EmbedderName(str, Enum):
     minilm_int8 = "minilm-int8"
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -188,6 +193,9 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 EmbedderOption = Annotated[Optional[EmbedderName], typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file (factcheck.toml or pyproject.toml) instead of discovery.")]
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing and encoding (default: every core).")]
+EngineOption = Annotated[Optional[EngineName], typer.Option("--engine", help="local (this machine's cores) or dask (a LocalCluster, or --scheduler).")]
+SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", help="Join the Dask cluster at this address (tcp://host:8786) instead of starting one.")]
 ResolutionsOption = Annotated[Optional[Path], typer.Option("--resolutions", help="Resolutions file (default: claims/resolutions.yaml).")]
 
 
@@ -206,6 +214,9 @@ def check(
     ignore: IgnoreOption = None,
     enable: EnableOption = None,
     embedder: EmbedderOption = None,
+    jobs: JobsOption = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     resolutions: ResolutionsOption = None,
@@ -216,7 +227,7 @@ def check(
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
             fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, cache_dir=cache_dir, no_cache=no_cache, checks=checks,
-            ignore=ignore, enable=enable, embedder=embedder,
+            ignore=ignore, enable=enable, embedder=embedder, jobs=jobs, engine=engine, scheduler=scheduler,
         )
         result = run_with_progress(settings)
         emit(render(result, output_format, color=output is None and sys.stdout.isatty()), output)

