@@ -605,6 +605,9 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     after = text[end:end + 24]
     if _IDENTIFIER_BEFORE.search(before):
         return False
+    if re.search(r"\b[A-Z][A-Za-z]*[A-Z]?\s$", before) and not re.match(r"[ \t]{1,3}[A-Z]|[\w-]", after):
+        # An event or a meeting and its year ("WWDC 2005", "Expo 2010"); "Russell 2000 Index" names a thing.
+        return not re.search(r"\b(?:No|Nos|Number|Model|Version|Windows|Office|Route|Flight)\s$", before)
     if _YEAR_PREP.search(before) or _YEAR_FOLLOW.match(after):
         # An identifier's hyphen is not a range dash: "H-2020", "A-2022".
         if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
@@ -901,8 +904,7 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     before = text[max(0, match.start() - 12):match.start()]
     if match["approx"] and match["approx"].casefold() == "some" and not match["count"]:
         return None
-    if count_text in ("a", "an") and not match["frame"] and re.search(
-            r"(?:\d|\b(?:once|twice|thrice|times|per))\s{1,3}$", before, re.IGNORECASE):
+    if count_text in ("a", "an") and not match["frame"] and not match["approx"] and _after_a_quantity(text, match.start()):
         return None  # "15 a year", "twice a week": a set, found below
     start, end = _span(match, "span")
     if match["frame"]:
@@ -1058,6 +1060,20 @@ def _set_adverb(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     return _Candidate(*_span(match), _SET_ADVERBS[match["word"].casefold()], "unknown", type="SET", rank=1)
 
 
+# A rate: a number or a frequency word, then at most three words of what is counted, then "a year".
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s?(?:%|bn|m|k|million|billion|thousand|trillion)?|\b(?:once|twice|thrice|times|per))"
+    r"\s{1,3}(?:\([^()]{0,24}\)\s{1,3})?(?:[A-Za-z][\w'\u2019-]*\s{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _after_a_quantity(text: str, start: int) -> bool:
+    before = text[max(0, start - 60):start]
+    stop = max(before.rfind(mark) + len(mark) for mark in (". ", "; ", ": ", ", ", "\n"))
+    return _QUANTITY_BEFORE.search(before[max(stop, 0):]) is not None
+
+
 @_rule(
     rf"\b(?P<quant>every|each|per|a|an)\s{{1,3}}(?:(?P<count>{_DURATION_COUNT}|other)\s{{1,3}})?"
     rf"(?:(?P<unit>year|month|week|day|hour|quarter|decade)s?|(?P<weekday>{_WEEKDAY_FULL})s?"
@@ -1069,9 +1085,8 @@ def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate |
     if quant in ("a", "an"):
         if match["count"] or match["weekday"] or match["part"]:
             return None
-        before = text[max(0, match.start() - 12):match.start()]
-        if not re.search(r"(?:\d|\b(?:once|twice|thrice|times))[\s%]{0,3}$", before, re.IGNORECASE):
-            return None  # "15 a year", "twice a week"; not "a year of growth"
+        if not _after_a_quantity(text, match.start()):
+            return None  # "15 a year", "280,000 jobs a year", "twice a week"; not "a year of growth"
     if match["weekday"]:
         weekday = _WEEKDAYS.index(match["weekday"].casefold()) + 1
         value = f"XXXX-WXX-{weekday}"
