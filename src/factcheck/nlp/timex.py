@@ -637,14 +637,15 @@ def _year_short_range(match: re.Match[str], text: str, anchor: date | None) -> _
 # Relative to the anchor -----------------------------------------------------------------
 
 @_rule(
-    r"\b(?P<lead>(?:earlier|later)\s{1,3})?(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)"
+    r"\b(?P<lead>(?:earlier|later)\s{1,3})?(?P<word>today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|(?:the\s+day\s+before\s+)?yesterday|(?:the\s+day\s+after\s+)?tomorrow)"
     r"(?P<part>\s{1,3}(?:morning|afternoon|evening|night)\b)?\b",
     re.IGNORECASE,
 )
 def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     word = " ".join(match["word"].casefold().split())
-    offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1, "the day after tomorrow": 2}.get(word, 0)
+    offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1, "the day after tomorrow": 2,
+              "last night": -1}.get(word, 0)
     part_word = match["part"].strip().casefold() if match["part"] else word.split()[-1]
     part = _PART_OF_DAY.get(part_word)
     if word == "today" and match.start("word") == match.start() and re.match(r"['\u2019]s\s", text[match.end():match.end() + 3]):
@@ -811,6 +812,14 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
                       reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}")
 
 
+@_rule(r"(?<![\d:.,])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?P<zone>GMT|UTC)\b")
+def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    clock = f"T{match['hour']}:{match['minute']}Z"
+    value = anchor.isoformat() + clock if anchor else None
+    return _Candidate(*_span(match), value, "time", relative=True, type="TIME", rank=1,
+                      reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}" if anchor else None)
+
+
 @_rule(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
 def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     clock = "T00:00" if match["word"].casefold() == "midnight" else "T12:00"
@@ -934,8 +943,9 @@ def _singular_long(match: re.Match[str], text: str, anchor: date | None) -> _Can
 def _bare_plural_duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     # "for years", "in months", "decades-long": a length whose count is not said (PXY).
     before = text[max(0, match.start() - 14):match.start()]
-    if not (match["long"] or re.search(r"\b(?:for|in|over|within|after|took|take|takes|lasted|last|spent)\s{1,3}$",
-                                       before, re.IGNORECASE)):
+    if not (match["long"] or re.search(r"\b(?:for|in|over|within|after|took|take|takes|lasted|last|spent|just)\s{1,3}$",
+                                       before, re.IGNORECASE)
+            or re.match(r"\s{1,3}(?:after|before|later|earlier)\b", text[match.end():match.end() + 10], re.IGNORECASE)):
         return None
     unit = match["unit"].casefold()
     unit = "century" if unit.startswith("centur") else unit
