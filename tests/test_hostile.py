@@ -301,3 +301,87 @@ def test_a_dateline_at_the_end_of_the_calendar_does_not_crash_extraction(nlp):
     extract_document(doc, nlp)  # raised OverflowError, and the document was skipped
     times = {time.span.text: time for time in all_time_expressions(doc)}
     assert times["tomorrow"].value is None and times["Monday"] is not None
+
+
+# --------------------------------------------------------------------------- 11. symlinks out of the checked folder
+
+
+def test_symlinks_out_of_the_folder_are_reported_not_read(tmp_path):
+    from factcheck.stages.load import discover
+
+    secrets = tmp_path / "home"
+    secrets.mkdir()
+    (secrets / "credentials.txt").write_text("aws_secret_access_key = abc\n", encoding="utf-8")
+    (secrets / "notes.md").write_text("Private notes.\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    (docs / "inner").mkdir(parents=True)
+    (docs / "story.txt").write_text("The board met on Monday.\n", encoding="utf-8")
+    (docs / "inner" / "other.txt").write_text("The board met again.\n", encoding="utf-8")
+    (docs / "leak.txt").symlink_to(secrets / "credentials.txt")
+    (docs / "home").symlink_to(secrets, target_is_directory=True)
+    (docs / "same.txt").symlink_to(docs / "story.txt")  # inside the folder: fine
+    (docs / "loop").symlink_to(docs, target_is_directory=True)
+
+    paths, failures = discover([docs])
+    assert sorted(path.resolve() for path in paths) == sorted([(docs / "inner" / "other.txt").resolve(),
+                                                               (docs / "story.txt").resolve()])
+    outside = sorted(Path(failure.subject).name for failure in failures if failure.code == "FC-E112")
+    assert outside == ["home", "leak.txt"]
+    assert all("--follow-symlinks" in failure.message for failure in failures if failure.code == "FC-E112")
+
+    followed, failures = discover([docs], follow_symlinks=True)
+    assert {path.resolve() for path in followed} >= {(secrets / "credentials.txt").resolve(), (secrets / "notes.md").resolve()}
+    assert not [failure for failure in failures if failure.code == "FC-E112"]
+    # Named on the command line, a link is read: the user asked for it.
+    named, failures = discover([docs / "leak.txt"])
+    assert named == [docs / "leak.txt"] and not failures
+
+
+# --------------------------------------------------------------------------- 11. the cache: no long waits, bounded, inspectable
+
+
+def test_a_cache_write_steps_aside_when_another_run_holds_the_lock(tmp_path):
+    import sqlite3
+    import threading
+
+    from factcheck.cache import Cache
+
+    cache = Cache(tmp_path)
+    cache.put_blob("claims", "warm", "1")
+    holder = sqlite3.connect(cache.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another run mid-write
+    done = threading.Event()
+
+    def write() -> None:
+        cache.put_blob("claims", "k", "v")
+        done.set()
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    thread.join(timeout=25)  # it waited 30 s before; now it gives up after a moment
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert done.is_set()
+    assert cache.get_blob("claims", "warm") == "1"
+
+
+def test_the_cache_is_emptied_past_its_bound(tmp_path):
+    from factcheck.cache import Cache
+
+    cache = Cache(tmp_path)
+    cache.put_blob("claims", "k", "x" * 200_000)
+    cache.close()
+    bounded = Cache(tmp_path, max_bytes=100_000)
+    assert bounded.get_blob("claims", "k") is None and bounded.size() < 100_000
+
+
+def test_cache_info_and_clear(tmp_path):
+    from factcheck.cache import Cache
+
+    cache = Cache(tmp_path / "c")
+    cache.put_blob("claims", "k", "v")
+    cache.close()
+    result = runner.invoke(app, ["cache", "info", "--cache-dir", str(tmp_path / "c"), "--isolated"])
+    assert result.exit_code == 0 and "claims: 1" in result.stdout and str(tmp_path / "c") in result.stdout
+    result = runner.invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path / "c"), "--isolated"])
+    assert result.exit_code == 0 and not Cache(tmp_path / "c").path.exists()

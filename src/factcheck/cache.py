@@ -1,8 +1,11 @@
 """The persistent cache: embeddings and extracted claims in SQLite, safe for concurrent runs.
 
 Keys carry everything the value depends on (model name, extractor version, text hash), so a
-changed document or model misses exactly what changed. WAL mode and a busy timeout let two
-runs share one cache; a corrupt or unreadable cache is bypassed, never fatal.
+changed document or model misses exactly what changed. WAL mode lets two runs share one cache;
+a write that would wait more than a moment for another run's lock is skipped (the next run
+computes that value again), so a run never stalls behind another. A corrupt or unreadable cache
+is bypassed, never fatal. The cache is bounded: when its file passes ``max_bytes`` it is emptied
+when the next run opens it. ``factcheck cache info|clear`` show and remove it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from pathlib import Path
 import numpy as np
 
 SCHEMA_VERSION = 1
+# How long a statement waits for another run's write lock before the cache steps aside (milliseconds).
+BUSY_TIMEOUT_MS = 2_000
+DEFAULT_MAX_BYTES = 2_000_000_000
 
 
 def default_cache_dir() -> Path:
@@ -29,8 +35,9 @@ def text_hash(text: str) -> str:
 class Cache:
     """A small key-value store over SQLite with two tables: vectors and JSON blobs."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.directory = Path(directory) if directory else default_cache_dir()
+        self.max_bytes = max_bytes
         self._connection: sqlite3.Connection | None = None
         self.disabled = False
 
@@ -44,9 +51,9 @@ class Cache:
         if self._connection is None:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=30.0)
+                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+                connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA busy_timeout=30000")
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, data BLOB, PRIMARY KEY (model, key))"
                 )
@@ -55,6 +62,8 @@ class Cache:
                 )
                 connection.commit()
                 self._connection = connection
+                if self.size() > self.max_bytes:
+                    self._empty(connection)
             except (sqlite3.Error, OSError):
                 # A broken cache costs speed, never correctness.
                 self.disabled = True
@@ -115,6 +124,50 @@ class Cache:
         except sqlite3.Error:
             pass
 
+    def size(self) -> int:
+        """Bytes on disk: the database and its write-ahead log."""
+        total = 0
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                total += path.stat().st_size
+            except OSError:
+                pass
+        return total
+
+    def _empty(self, connection: sqlite3.Connection) -> None:
+        try:
+            with connection:
+                connection.execute("DELETE FROM vectors")
+                connection.execute("DELETE FROM blobs")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another run holds it: the next run tries again
+
+    def counts(self) -> dict[str, int]:
+        """Entries per kind: vectors per model, blobs per namespace."""
+        connection = self._connect()
+        if connection is None:
+            return {}
+        try:
+            rows = [*connection.execute("SELECT 'vectors ' || model, COUNT(*) FROM vectors GROUP BY model"),
+                    *connection.execute("SELECT namespace, COUNT(*) FROM blobs GROUP BY namespace")]
+        except sqlite3.Error:
+            return {}
+        return {str(name): int(count) for name, count in sorted(rows)}
+
+    def clear(self) -> int:
+        """Remove the cache files; returns the bytes freed."""
+        self.close()
+        freed = 0
+        for path in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+            try:
+                freed += path.stat().st_size
+                path.unlink()
+            except FileNotFoundError:
+                pass
+        return freed
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
@@ -125,4 +178,4 @@ def open_cache(settings) -> Cache | None:
     """The run's cache, or None with --no-cache."""
     if not settings.use_cache:
         return None
-    return Cache(settings.cache_dir)
+    return Cache(settings.cache_dir, getattr(settings, "cache_max_bytes", DEFAULT_MAX_BYTES))

@@ -182,6 +182,7 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="rich, json, s
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")]
 FailOnOption = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 for open findings at or above this severity (default: error, or the configuration's fail-on).")]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Report only: exit 0 even with findings.")]
+FollowSymlinksOption = Annotated[bool, typer.Option("--follow-symlinks", help="Inside a folder, also read files that symlinks point to outside it.")]
 AllowSkippedOption = Annotated[bool, typer.Option("--allow-skipped", help="Gate on the documents that could be checked: a document that could not be (unreadable, failed, over a limit) is reported but does not exit 2.")]
 PublishedOption = Annotated[Optional[list[str]], typer.Option("--published", help="ID=YYYY-MM-DD for a document without a dateline.")]
 CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache folder (default: the user cache).")]
@@ -207,6 +208,7 @@ def check(
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     allow_skipped: AllowSkippedOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -226,7 +228,8 @@ def check(
     try:
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
-            fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, cache_dir=cache_dir, no_cache=no_cache, checks=checks,
+            fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, follow_symlinks=follow_symlinks,
+            cache_dir=cache_dir, no_cache=no_cache, checks=checks,
             ignore=ignore, enable=enable, embedder=embedder, jobs=jobs, engine=engine, scheduler=scheduler,
         )
         result = run_with_progress(settings)
@@ -582,6 +585,52 @@ def ledger_add_figure(
     entry = _given(measure=measure, aliases=alias, context=context, unit=unit, value=value, low=low, high=high,
                    as_of=as_of, timeless=timeless, source=source)
     _add_to_ledger("figures", entry, ledger_file, config, isolated, debug)
+
+
+cache_app = typer.Typer(help="The cache of parsed documents, claims and embeddings.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(
+    cache_dir: CacheDirOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Where the cache is, its size and its entries."""
+    try:
+        from factcheck.cache import Cache
+
+        settings = build_settings(config=config, isolated=isolated, cache_dir=cache_dir)
+        cache = Cache(settings.cache_dir, settings.cache_max_bytes)
+        size = cache.size()
+        counts = cache.counts() if cache.path.exists() else {}
+        cache.close()
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    lines = [f"path: {inert(str(cache.path))}", f"size: {size:,} bytes (emptied above {settings.cache_max_bytes:,})"]
+    lines += [f"{name}: {count:,}" for name, count in counts.items()]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@cache_app.command("clear")
+def cache_clear(
+    cache_dir: CacheDirOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Remove the cache (the next run rebuilds what it needs)."""
+    try:
+        from factcheck.cache import Cache
+
+        settings = build_settings(config=config, isolated=isolated, cache_dir=cache_dir)
+        cache = Cache(settings.cache_dir)
+        freed = cache.clear()
+    except Exception as error:  # noqa: BLE001
+        raise fail(error, debug) from None
+    stderr.print(f"removed {inert(str(cache.path))} ({freed:,} bytes)", markup=False, highlight=False)
 
 
 def main() -> None:

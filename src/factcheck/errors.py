@@ -109,6 +109,13 @@ class LongPassageError(InputError):
             "tables and minified text cannot be checked")
 
 
+class OutsideRootError(InputError):
+    """A symlink inside a checked folder that points outside it."""
+
+    code = "FC-E112"
+    hint = "name the file itself on the command line, or pass --follow-symlinks to read what links point to"
+
+
 class ConfigError(FactcheckError):
     code = "FC-E200"
     hint = "fix the key or value, or run with --isolated to ignore configuration files"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from factcheck.errors import (
     InputError,
+    OutsideRootError,
     MissingInputError,
     NoDocumentsError,
     UnreadableInputError,
@@ -32,8 +34,13 @@ UNSUPPORTED_DOCUMENT_FORMATS = frozenset(
 )
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Failure]]:
-    """The supported files under ``paths`` (sorted, each once) and Failures for the rest."""
+def discover(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> tuple[list[Path], list[Failure]]:
+    """The supported files under ``paths`` (sorted, each once) and Failures for the rest.
+
+    Inside a folder, a symlink that leads out of it (a link to a credentials file, to ``/``) is
+    reported, not read, unless ``follow_symlinks``; a file named on the command line is read
+    wherever it points, since the user named it.
+    """
     found: dict[Path, Path] = {}  # resolved path -> path as the user spelled it
     failures: list[Failure] = []
     paths = list(paths)
@@ -54,7 +61,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Failure]]:
         if not path.exists():
             failures.append(_failure(path, MissingInputError("no such file or folder", path=str(path)), fatal=True))
         elif path.is_dir():
-            members = _folder_members(path, failures)
+            members = _folder_members(path, failures, follow_symlinks)
             if not members:
                 failures.append(_failure(path, NoDocumentsError(
                     "the folder holds no supported documents (.txt .text .md .markdown .html .htm .pdf)",
@@ -70,26 +77,61 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Failure]]:
     return sorted(found.values()), failures
 
 
-def _folder_members(folder: Path, failures: list[Failure]) -> list[Path]:
+def _folder_members(folder: Path, failures: list[Failure], follow_symlinks: bool = False) -> list[Path]:
+    """The supported files under ``folder``, hidden files and folders (.git, .DS_Store ...) left out."""
     members: list[Path] = []
-    try:
-        entries = sorted(folder.rglob("*"))
-    except OSError as error:  # a symlink loop or an unreadable subfolder
-        failures.append(_failure(folder, UnreadableInputError(
-            f"cannot be searched ({error.strerror or error})", path=str(folder))))
-        return members
-    for path in entries:
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden files and folders (.git, .DS_Store ...)
-        if not path.is_file():
+    root = folder.resolve()
+    seen: set[Path] = set()  # real folders walked, so a symlink loop ends
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        failures.append(_failure(where, UnreadableInputError(
+            f"cannot be searched ({error.strerror or error})", path=str(where))))
+
+    for current, folders, files in os.walk(folder, onerror=unreadable, followlinks=follow_symlinks):
+        here = Path(current)
+        real = here.resolve()
+        if real in seen:
+            folders[:] = []
             continue
-        suffix = path.suffix.lower()
-        if suffix in SUPPORTED_FORMATS:
-            members.append(path)
-        elif suffix in UNSUPPORTED_DOCUMENT_FORMATS:
-            failures.append(_failure(path, _unsupported(path)))
-    return members
+        seen.add(real)
+        kept = []
+        for name in sorted(folders):
+            link = here / name
+            if name.startswith("."):
+                continue
+            if link.is_symlink() and not follow_symlinks:
+                if not _inside(link, root):
+                    failures.append(_failure(link, _outside(link)))
+                continue  # a link within the folder: its files are found where they really are
+            kept.append(name)
+        folders[:] = kept
+        for name in sorted(files):
+            path = here / name
+            if name.startswith(".") or not path.is_file():
+                continue
+            suffix = path.suffix.lower()
+            if suffix not in SUPPORTED_FORMATS and suffix not in UNSUPPORTED_DOCUMENT_FORMATS:
+                continue
+            if not follow_symlinks and path.is_symlink() and not _inside(path, root):
+                failures.append(_failure(path, _outside(path)))
+            elif suffix in SUPPORTED_FORMATS:
+                members.append(path)
+            else:
+                failures.append(_failure(path, _unsupported(path)))
+    return sorted(members)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def _outside(path: Path) -> OutsideRootError:
+    return OutsideRootError("is a symlink that leads out of the folder being checked; it was not read",
+                            path=str(path))
 
 
 def _unsupported(path: Path) -> UnsupportedInputError:

@@ -75,7 +75,7 @@ class LoadStage:
         self.engine = engine or SerialEngine(Models(settings))
 
     def __call__(self, corpus: Corpus) -> Corpus:
-        paths, failures = discover(self.settings.paths)
+        paths, failures = discover(self.settings.paths, follow_symlinks=getattr(self.settings, "follow_symlinks", False))
         ids = assign_ids(paths)
         documents: list[Document] = []
         cache = open_cache(self.settings)
