@@ -385,3 +385,146 @@ def test_cache_info_and_clear(tmp_path):
     assert result.exit_code == 0 and "claims: 1" in result.stdout and str(tmp_path / "c") in result.stdout
     result = runner.invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path / "c"), "--isolated"])
     assert result.exit_code == 0 and not Cache(tmp_path / "c").path.exists()
+
+
+def test_markdown_report_fits_a_pull_request_comment():
+    from factcheck.config import Settings
+    from factcheck.model import Corpus, Document, Failure, RunResult
+    from factcheck.reporters.markdown import MarkdownReporter
+
+    doc = Document(id="d", path="d.txt", text="t", clean="t")
+    failures = tuple(Failure(stage="load", subject=f"empty/{index:05d}-{'x' * 80}.txt", message="is empty " + "y" * 200,
+                             code="FC-E105") for index in range(3000))
+    text = MarkdownReporter().render(RunResult(Corpus(documents=(doc,), failures=failures), Settings()))
+    assert len(text) < 65_536 and "more (see the JSON or SARIF report)" in text
+
+
+# --------------------------------------------------------------------------- 10. terminal escapes from documents
+
+OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # writes the clipboard
+CLEAR = "\x1b[2J\x1b[H"
+
+
+def test_no_terminal_escape_from_a_document_reaches_the_terminal(tmp_path, monkeypatch, nlp, fake_embedder):
+    from robustness_kit import in_process_pipeline, story
+
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
+    (tmp_path / ".git").mkdir()
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    hostile = story(40, 30).replace("The harbour board", f"The harbour{OSC52} board{CLEAR}")
+    hostile = hostile.replace("Fishermen said", f"Fishermen{CLEAR} said")
+    (sources / f"wire{CLEAR}.txt").write_text(hostile, encoding="utf-8")
+    (sources / "other.txt").write_text(story(45, 30), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(hostile, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cache = ["--no-cache"]
+    for args in (["claims", str(draft)],
+                 ["clusters", str(sources), *cache],
+                 ["audit", str(draft), "--sources", str(sources), *cache],
+                 ["check", str(sources), "--allow-skipped", *cache]):
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
+
+
+# --------------------------------------------------------------------------- 5. per-document limits and time budget
+
+
+def _pdf(pages: int) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=100, height=100)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_pages_and_extracted_characters_are_capped(tmp_path):
+    from factcheck.config import Settings
+    from factcheck.errors import DocumentLimitError
+    from factcheck.stages.load import load_document
+
+    pdf = tmp_path / "many.pdf"
+    pdf.write_bytes(_pdf(5))
+    with pytest.raises(DocumentLimitError, match="max_pdf_pages") as raised:
+        load_document(pdf, Settings(paths=(pdf,), max_pdf_pages=3))
+    assert "5 pages" in str(raised.value) and str(pdf) in str(raised.value)
+    text = tmp_path / "long.txt"
+    text.write_text("The board met on Monday. " * 100, encoding="utf-8")
+    with pytest.raises(DocumentLimitError, match="max_document_chars"):
+        load_document(text, Settings(paths=(text,), max_document_chars=1000))
+
+
+def test_a_document_over_its_time_budget_is_a_failure_naming_the_limit(tmp_path, monkeypatch):
+    import time
+
+    from factcheck.config import Settings
+    from factcheck.model import Corpus, RunResult
+    from factcheck.stages.load import LoadStage
+    from factcheck.stages.load import stage as load_stage
+
+    (tmp_path / "slow.txt").write_text("The board met on Monday.\n", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("The board met on Tuesday.\n", encoding="utf-8")
+    real = load_stage.load_document
+
+    def stuck(path, settings, **kwargs):
+        if path.name == "slow.txt":
+            while True:  # a parser that never finishes
+                time.sleep(0.01)
+        return real(path, settings, **kwargs)
+
+    monkeypatch.setattr(load_stage, "load_document", stuck)
+    settings = Settings(paths=(tmp_path,), document_seconds=0.5, use_cache=False)
+    corpus = LoadStage(settings)(Corpus())
+    assert [doc.id for doc in corpus.documents] == ["fast"]
+    (failure,) = corpus.failures
+    assert failure.code == "FC-E113" and "document_seconds" in failure.message and "slow.txt" in failure.message
+    assert RunResult(corpus, settings).exit_code() == 2
+
+
+def test_extraction_over_its_time_budget_is_a_failure(tmp_path, monkeypatch, nlp):
+    import time
+
+    from factcheck.config import Settings
+    from factcheck.model import Corpus, Document
+    from factcheck.stages.extract import ExtractStage
+
+    text = "The harbour board voted on 1 March 2024 to extend the northern pier by 40 metres."
+    docs = tuple(Document(id=name, path=f"{name}.txt", text=text, clean=text) for name in ("slow", "fast"))
+    from factcheck.stages.extract import stage as extract_stage
+
+    stage = ExtractStage(Settings(document_seconds=0.5, use_cache=False), nlp=nlp)
+    real = extract_stage.extract_document
+
+    def stuck(doc, nlp, **kwargs):
+        while doc.id == "slow":
+            time.sleep(0.01)
+        return real(doc, nlp, **kwargs)
+
+    monkeypatch.setattr(extract_stage, "extract_document", stuck)
+    corpus = stage(Corpus(documents=docs))
+    assert {claim.doc for claim in corpus.claims} == {"fast"}
+    (failure,) = corpus.failures
+    assert failure.code == "FC-E113" and failure.stage == "extract" and "document_seconds" in failure.message
+
+
+def test_a_runaway_html_file_ends_within_its_budget(tmp_path):
+    page = "<html><body><article>" + "<p>Row of a table that never ends.</p>" * 150_000 + "</article></body></html>"
+    (tmp_path / "huge.html").write_text(page, encoding="utf-8")
+    result = run_capped(["-c", textwrap.dedent(f"""
+        from pathlib import Path
+        from factcheck.config import Settings
+        from factcheck.model import Corpus
+        from factcheck.stages.load import LoadStage
+        settings = Settings(paths=(Path({str(tmp_path)!r}),), document_seconds=3, use_cache=False)
+        corpus = LoadStage(settings)(Corpus())
+        print([doc.id for doc in corpus.documents], [(failure.code, failure.message) for failure in corpus.failures])
+    """)], tmp_path, timeout=90)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "['huge']" in result.stdout or ("FC-E113" in result.stdout and "document_seconds" in result.stdout)

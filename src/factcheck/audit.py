@@ -282,7 +282,7 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
     if result.draft is None:
         console.print(Text("The draft could not be read; see the failures.", style="bold red"))
     else:
-        console.print(Text(f"Audit of {result.draft.path} against {len(result.sources)} sources", style="bold"))
+        console.print(Text(f"Audit of {_one_line(result.draft.path)} against {len(result.sources)} sources", style="bold"))
         styles = {"contradicted": "red", "problem": "yellow", "unsupported": "cyan"}
         for number, item in enumerate(result.items, start=1):
             draft_span = Span(doc=result.draft.id, start=item.start, end=item.end, text=item.text)
@@ -293,27 +293,30 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
                 header.append(f" {item.severity.value}", style=dim.strip() or None)
             if item.status is not Status.OPEN:
                 header.append(f" ({item.status.value})", style="dim")
-            header.append(f"  {_place(result, draft_span)}", style="dim")
+            header.append(f"  {_one_line(_place(result, draft_span))}", style="dim")
             console.print(header)
             console.print(Text(f"   \u201c{_one_line(item.text)}\u201d", style=dim.strip() or None))
             for finding in item.findings:
-                console.print(Text(f"   {finding.message} [{finding.id}]", style=dim.strip() or None))
+                console.print(Text(f"   {_one_line(finding.message, 600)} [{finding.id}]", style=dim.strip() or None))
                 if finding.note:
-                    console.print(Text(f"   note: {finding.note}", style="dim"))
+                    console.print(Text(f"   note: {_one_line(finding.note, 600)}", style="dim"))
             for label, spans in (("contradicts", item.contradicting), ("supports", item.supporting)):
                 for span in spans:
-                    console.print(Text(f"   {label}: {_place(result, span)} \u201c{_one_line(span.text)}\u201d",
+                    console.print(Text(f"   {label}: {_one_line(_place(result, span))} \u201c{_one_line(span.text)}\u201d",
                                        style="dim" if label == "supports" else None))
             if item.kind != "unsupported" and item.supported is False:
                 console.print(Text("   no source supports this claim", style="cyan" + dim))
     for failure in result.run.failures:
-        console.print(Text(f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}",
+        console.print(Text(_one_line(f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}", 600),
                            style="red"))
     return console.export_text(styles=color)
 
 
 def _one_line(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
+    """Document text on one line and inert (no terminal escapes), shortened beyond ``limit``."""
+    from factcheck.reporters.text import inert
+
+    text = " ".join(inert(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 

@@ -43,6 +43,11 @@ class Settings(BaseModel):
     embedder: Literal["minilm", "minilm-int8"] = "minilm"
     max_file_bytes: int = Field(default=10_000_000, gt=0)
     max_sentence_chars: int = Field(default=2_000, gt=0)
+    # Per-document limits (a failure naming the limit, not a hang): text extracted, PDF pages, and the
+    # seconds each stage (load, extract) may spend on one document.
+    max_document_chars: int = Field(default=5_000_000, gt=0)
+    max_pdf_pages: int = Field(default=2_000, gt=0)
+    document_seconds: float = Field(default=180.0, gt=0, allow_inf_nan=False)
     progress: bool = False
     jobs: int | None = Field(default=None, ge=1)  # worker processes; None = every core (see engine.py)
     engine: Literal["local", "dask"] = "local"

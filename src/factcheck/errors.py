@@ -116,6 +116,14 @@ class OutsideRootError(InputError):
     hint = "name the file itself on the command line, or pass --follow-symlinks to read what links point to"
 
 
+class DocumentLimitError(InputError):
+    """A document over a per-document limit: extracted characters, PDF pages or time."""
+
+    code = "FC-E113"
+    hint = ("raise max_document_chars, max_pdf_pages or document_seconds under [tool.factcheck], "
+            "or split the document")
+
+
 class ConfigError(FactcheckError):
     code = "FC-E200"
     hint = "fix the key or value, or run with --isolated to ignore configuration files"

@@ -33,17 +33,18 @@ def _first_failure(corpus: Corpus) -> InputError:
 def claim_lines(document: Document, claim: Claim) -> Text:
     line, column = document.line_col(claim.span.start)
     text = Text()
-    text.append(f"{claim.doc}:{line}:{column} ", style="dim")
+    # Everything printed here comes from a document or its file name: one_line makes it inert.
+    text.append(f"{one_line(claim.doc)}:{line}:{column} ", style="dim")
     text.append(f"[{', '.join(claim.kinds)}]\n", style="cyan")
     text.append(f"  {one_line(claim.text, 300)}\n")
     for time in claim.times:
         marker = " recent" if time.recent else ""
         kind = "" if time.type == "DATE" else f" ({time.type.lower()})"
-        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {time.value}{kind}{marker}\n", style="green")
+        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {one_line(str(time.value), 60)}{kind}{marker}\n", style="green")
     for quantity in claim.quantities:
         as_of = f" as of {quantity.as_of.value}" if quantity.as_of else ""
         text.append(f"  how much  “{one_line(quantity.span.text, 60)}” -> {quantity.comparator} {quantity.value:g} "
-                    f"{quantity.unit} of {quantity.measure or '?'}{as_of}\n", style="yellow")
+                    f"{one_line(quantity.unit, 40)} of {one_line(quantity.measure or '?', 60)}{one_line(as_of, 60)}\n", style="yellow")
     for actor in claim.actors:
         role = ", ".join(part for part in (actor.title, actor.affiliation) if part)
         text.append(f"  who  {one_line(actor.name, 60)} ({actor.label}){' — ' + one_line(role, 100) if role else ''}\n",
@@ -54,7 +55,7 @@ def claim_lines(document: Document, claim: Claim) -> Text:
                     f"{', ' + one_line(quote.speaker_title, 60) if quote.speaker_title else ''}\n", style="blue")
     if claim.event:
         event = claim.event
-        text.append(f"  event  {event.actor or '?'} / {event.action} / {event.object or '-'}"
+        text.append(f"  event  {one_line(event.actor or '?', 60)} / {one_line(event.action, 40)} / {one_line(event.object or '-', 60)}"
                     f"{' (past)' if event.past else ''}\n", style="dim")
     return text
 
@@ -88,7 +89,7 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
     console = _console(buffer)
     for document in corpus.documents:
         published = document.published.isoformat() if document.published else "unknown"
-        console.print(Text(f"{document.id}: {one_line(document.title or '(untitled)', 100)} "
+        console.print(Text(f"{one_line(document.id)}: {one_line(document.title or '(untitled)', 100)} "
                            f"— {published} ({document.published_source})", style="bold"))
         for claim in corpus.claims_of(document.id):
             console.print(claim_lines(document, claim))
@@ -117,9 +118,9 @@ def clusters_report(settings: Settings, output_format: str) -> tuple[str, int]:
     console = _console(buffer)
     for cluster in corpus.clusters:
         label = "cross-source" if cluster.cross_source else "one source"
-        console.print(Text(f"{cluster.id} ({label}: {', '.join(cluster.documents)})", style="bold"))
+        console.print(Text(f"{cluster.id} ({label}: {one_line(', '.join(cluster.documents))})", style="bold"))
         for claim_id in cluster.claims:
             claim = corpus.claim(claim_id)
             line, _ = corpus.document(claim.doc).line_col(claim.span.start)
-            console.print(f"  [dim]{escape(claim.doc)}:{line}[/]  {escape(one_line(claim.text, 150))}")
+            console.print(f"  [dim]{escape(one_line(claim.doc))}:{line}[/]  {escape(one_line(claim.text, 150))}")
     return buffer.getvalue(), _exit_code(corpus)

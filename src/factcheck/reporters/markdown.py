@@ -14,6 +14,9 @@ from factcheck.model import Corpus, Finding, RunResult, Severity, Span, Status
 MAX_CELL_CHARS = 300
 EXCERPT_CHARS = 160
 MAX_ROWS = 200  # a PR comment has a size limit; the rest is in the JSON or SARIF report
+MAX_FAILURES = 50
+# GitHub refuses a comment over 65,536 characters: the report stops short of it, saying where the rest is.
+MAX_COMMENT_CHARS = 60_000
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
 # that can start markup, links, autolinks (":" and "." break "https://" and "www.") or tables.
@@ -102,12 +105,14 @@ class MarkdownReporter:
             lines += [f"- {_code(stale_id)}" for stale_id in corpus.stale_resolutions]
         if corpus.failures:
             lines += ["", "### Failures", ""]
-            for failure in corpus.failures:
+            for failure in corpus.failures[:MAX_FAILURES]:
                 marker = "**fatal** " if failure.fatal else ""
                 message = failure.message.splitlines()[0] if failure.message else ""
                 lines.append(f"- {marker}{escape(failure.stage, None)} {escape(failure.subject)}: "
                              f"{escape(message)} ({failure.code})")
-        return "\n".join(lines).rstrip() + "\n"
+            if len(corpus.failures) > MAX_FAILURES:
+                lines.append(f"- … and {len(corpus.failures) - MAX_FAILURES} more (see the JSON or SARIF report)")
+        return _fit("\n".join(lines).rstrip() + "\n")
 
     @staticmethod
     def _counts_table(findings: tuple[Finding, ...]) -> list[str]:
@@ -133,3 +138,12 @@ class MarkdownReporter:
         if len(findings) > MAX_ROWS:
             rows.append(f"\n… and {len(findings) - MAX_ROWS} more (see the JSON or SARIF report).")
         return rows
+
+
+def _fit(text: str, limit: int = MAX_COMMENT_CHARS) -> str:
+    """The report cut at a line boundary below ``limit`` characters, with a note, when it is longer."""
+    if len(text) <= limit:
+        return text
+    note = "\n\n… the report is cut here to fit a pull-request comment; see the JSON or SARIF report.\n"
+    cut = text.rfind("\n", 0, limit - len(note))
+    return text[: max(cut, 0)] + note

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.budget import BudgetExceeded, time_budget
 from factcheck.cache import open_cache, text_hash
 from factcheck.engine import (
     DOCUMENTS_PER_PARTITION,
@@ -21,7 +22,7 @@ from factcheck.engine import (
     SerialEngine,
     partitions,
 )
-from factcheck.errors import FactcheckError, LongPassageError, ModelError
+from factcheck.errors import DocumentLimitError, FactcheckError, LongPassageError, ModelError
 from factcheck.model import Claim, Corpus, Document, Failure
 from factcheck.stages.extract.cache import CACHE_NAMESPACE, _cache_entry, _extractor_fingerprint
 from factcheck.stages.extract.document import extract_document
@@ -31,6 +32,7 @@ from factcheck.stages.extract.parser import MODEL_PACKAGE
 class ExtractJob:
     documents: tuple[Document, ...]
     max_sentence_chars: int
+    document_seconds: float | None = None  # the time budget of one document (None: no budget)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,13 @@ def extract_partition(job: ExtractJob, models: Models) -> ExtractedPartition:
     for doc in job.documents:
         skipped: list[tuple[int, int]] = []
         try:
-            claims = extract_document(doc, nlp, max_sentence_chars=job.max_sentence_chars, skipped=skipped)
+            with time_budget(job.document_seconds):
+                claims = extract_document(doc, nlp, max_sentence_chars=job.max_sentence_chars, skipped=skipped)
+        except BudgetExceeded:
+            error = DocumentLimitError(f"took over {job.document_seconds:g} s to extract claims from "
+                                       "(document_seconds) and was not checked", path=doc.path)
+            outcomes.append(Extracted(error=(error.code, str(error))))
+            continue
         except FactcheckError as exc:
             outcomes.append(Extracted(error=(exc.code, str(exc))))
             continue
@@ -123,7 +131,8 @@ class ExtractStage:
                 pending.append((doc, key))
         total = len(corpus.documents)
         done = total - len(pending)
-        jobs = [ExtractJob(documents=tuple(doc for doc, _ in part), max_sentence_chars=self._max_sentence_chars())
+        jobs = [ExtractJob(documents=tuple(doc for doc, _ in part), max_sentence_chars=self._max_sentence_chars(),
+                           document_seconds=getattr(self.settings, "document_seconds", None))
                 for part in partitions(pending, DOCUMENTS_PER_PARTITION)]
         outcomes: list[Extracted | None] = [None] * len(pending)
         if self.on_progress is not None:

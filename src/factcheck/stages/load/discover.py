@@ -10,9 +10,9 @@ from pathlib import Path
 
 from factcheck.errors import (
     InputError,
-    OutsideRootError,
     MissingInputError,
     NoDocumentsError,
+    OutsideRootError,
     UnreadableInputError,
     UnsupportedInputError,
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from factcheck.config import Settings
 from factcheck.errors import (
+    DocumentLimitError,
     EmptyInputError,
     NoTextInputError,
     TooLargeInputError,
@@ -37,7 +38,8 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
     metadata_source: PublishedSource = "metadata"
     protect = 0
     if kind == "pdf":
-        text, metadata = _pdf_text(data, path)
+        text, metadata = _pdf_text(data, path, max_pages=getattr(settings, "max_pdf_pages", 2_000),
+                                   max_chars=getattr(settings, "max_document_chars", 5_000_000))
         encoding = "n/a"
     else:
         if not data.strip():
@@ -48,6 +50,10 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
         else:
             protect, metadata = _front_matter(text)
             metadata_source = "front-matter"
+    max_chars = getattr(settings, "max_document_chars", 5_000_000)
+    if len(text) > max_chars:
+        raise DocumentLimitError(f"holds {len(text):,} characters of text, over the {max_chars:,} limit "
+                                 "(max_document_chars)", path=str(path))
     if not text[protect:].strip():
         if kind in ("html", "pdf"):
             raise NoTextInputError("holds no readable text", path=str(path))

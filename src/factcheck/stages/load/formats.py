@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import (
+    DocumentLimitError,
     InputError,
     MalformedInputError,
     NoTextInputError,
@@ -127,7 +128,8 @@ def _html_text(html: str, path: Path) -> tuple[str, _Metadata]:
     )
 
 
-def _pdf_text(data: bytes, path: Path) -> tuple[str, _Metadata]:
+def _pdf_text(data: bytes, path: Path, *, max_pages: int = 2_000,
+              max_chars: int = 5_000_000) -> tuple[str, _Metadata]:
     if b"%PDF-" not in data[:1024]:
         raise MalformedInputError("is not a PDF file (no %PDF header)", path=str(path))
     import logging
@@ -140,7 +142,17 @@ def _pdf_text(data: bytes, path: Path) -> tuple[str, _Metadata]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableInputError("is an encrypted PDF", path=str(path),
                                        hint="save a copy without a password, or supply the text as .txt")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > max_pages:
+            raise DocumentLimitError(f"has {count:,} pages, over the {max_pages:,}-page limit (max_pdf_pages)",
+                                     path=str(path))
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            if chars > max_chars:
+                raise DocumentLimitError(f"holds over {max_chars:,} characters of text (max_document_chars)",
+                                         path=str(path))
         info = reader.metadata
     except InputError:
         raise

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import metadata as package_metadata
 from pathlib import Path
 
+from factcheck.budget import BudgetExceeded, time_budget
 from factcheck.cache import Cache, open_cache, text_hash
 from factcheck.config import Settings
 from factcheck.engine import (
@@ -23,6 +24,7 @@ from factcheck.engine import (
     partitions,
 )
 from factcheck.errors import (
+    DocumentLimitError,
     InputError,
 )
 from factcheck.model import Corpus, Document, Failure
@@ -49,9 +51,14 @@ class LoadJob:
 def load_partition(job: LoadJob, models: Models) -> list[Document | Failure]:
     """Each item's Document, or its Failure: a file that cannot be read never sinks the others."""
     outcomes: list[Document | Failure] = []
+    seconds = getattr(job.settings, "document_seconds", None)
     for item in job.items:
         try:
-            outcomes.append(load_document(item.path, job.settings, doc_id=item.doc_id, data=item.data))
+            with time_budget(seconds):
+                outcomes.append(load_document(item.path, job.settings, doc_id=item.doc_id, data=item.data))
+        except BudgetExceeded:
+            outcomes.append(_failure(item.path, DocumentLimitError(
+                f"took over {seconds:g} s to load (document_seconds) and was not checked", path=str(item.path))))
         except InputError as error:
             outcomes.append(_failure(item.path, error))
         except Exception as error:  # noqa: BLE001 - a parser bug must not sink the other documents
@@ -75,7 +82,7 @@ class LoadStage:
         self.engine = engine or SerialEngine(Models(settings))
 
     def __call__(self, corpus: Corpus) -> Corpus:
-        paths, failures = discover(self.settings.paths, follow_symlinks=getattr(self.settings, "follow_symlinks", False))
+        paths, failures = discover(self.settings.paths)
         ids = assign_ids(paths)
         documents: list[Document] = []
         cache = open_cache(self.settings)
