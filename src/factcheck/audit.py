@@ -328,12 +328,12 @@ class _Null:
         pass
 
 
-def render_audit(result: AuditResult, output_format: str, color: bool = False) -> str:
+def render_audit(result: AuditResult, output_format: str, color: bool = False, width: int = 120) -> str:
     """Render an audit as ``rich`` (terminal text), ``json`` or ``markdown``."""
     if output_format == "json":
         return json.dumps(audit_data(result), indent=2, ensure_ascii=False) + "\n"
     if output_format == "markdown":
         return render_markdown(result)
     if output_format == "rich":
-        return render_rich(result, color=color)
+        return render_rich(result, color=color, width=width)
     raise UsageError(f"audit has no {output_format!r} format", hint="choose rich, json or markdown")

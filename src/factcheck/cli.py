@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from datetime import date
 from enum import Enum
@@ -12,19 +13,24 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from factcheck.cli_options import (AllowSkippedOption, AuditFormatOption, CacheDirOption, ChecksOption, Color,
+                                   ColorOption, ConfigOption, DebugOption, EmbedderOption, EnableOption,
+                                   EngineOption, ExitZeroOption, FailOnOption, FollowSymlinksOption, FormatOption,
+                                   IgnoreOption, IsolatedOption, JobsOption, LedgerOption, NoCacheOption,
+                                   OutputOption, PathsArgument, PublishedOption, ResolutionsOption, SchedulerOption,
+                                   reporter_names, terminal_width, use_color)
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.fileio import write_atomic
-from factcheck.reporters.text import inert
+from factcheck.reporters.text import inert, one_line
 
 if TYPE_CHECKING:  # the models load when a command runs, so --help answers at once
     from factcheck.config import Settings
-    from factcheck.model import RunResult
+    from factcheck.model import Corpus, RunResult
 
 app = typer.Typer(
     name="factcheck",
     help="Offline, source-critical fact-checking: claims, cross-source clusters and consistency findings.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False)
@@ -32,39 +38,46 @@ stderr = Console(stderr=True, highlight=False)
 EXIT_USAGE = 2
 
 
-class EmbedderName(str, Enum):
-    minilm = "minilm"
-    minilm_int8 = "minilm-int8"
-
-
-class EngineName(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-def reporter_names() -> list[str]:
-    from importlib.metadata import entry_points
-
-    return sorted(entry.name for entry in entry_points(group="factcheck.reporters"))
-
-
-def render(result: RunResult, output_format: str, color: bool = False) -> str:
-    """Render with the reporter registered under ``output_format``."""
+def render(result: RunResult, output_format: str, *, color: bool = False, width: int | None = None) -> str:
+    """Render with the reporter registered under ``output_format``; a reporter that takes
+    ``color`` or ``width`` (the terminal's) is given them."""
     from importlib.metadata import entry_points
 
     for entry in entry_points(group="factcheck.reporters"):
         if entry.name == output_format:
             reporter_class = entry.load()
-            if output_format == "rich":
-                return reporter_class(color=color).render(result)
-            return reporter_class().render(result)
+            offered = {"color": color, "width": width or terminal_width()}
+            accepted = inspect.signature(reporter_class).parameters
+            return reporter_class(**{name: value for name, value in offered.items() if name in accepted}).render(result)
     raise UsageError(f"unknown format {output_format!r}", hint=f"choose one of: {', '.join(reporter_names())}")
+
+
+def report_failures(corpus: Corpus) -> None:
+    """Each skipped file and each fatal problem as one line on stderr, whatever the report's
+    format or destination, so a CI log shows them even when the report goes to a file."""
+    for failure in corpus.failures:
+        message = failure.message.splitlines()[0] if failure.message else ""
+        if failure.subject and failure.subject not in message:
+            message = f"{failure.subject}: {message}"
+        label = "error" if failure.fatal else "skipped"
+        stderr.print(f"{label} {failure.code} {one_line(message, 1000)}", markup=False, highlight=False,
+                     soft_wrap=True)
+
+
+def show_version(value: bool) -> None:
+    if value:
+        from factcheck import __version__
+
+        sys.stdout.write(f"factcheck {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Offline, source-critical fact-checking: claims, cross-source clusters and consistency findings."""
 
 
 def parse_published(values: list[str] | None) -> dict[str, date]:
@@ -177,34 +190,12 @@ def run_with_progress(settings: Settings) -> RunResult:
         return run(settings, on_stage=on_stage, on_progress=on_progress)
 
 
-PathsArgument = Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: seeds/).")]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="rich, json, sarif or markdown.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")]
-FailOnOption = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 for open findings at or above this severity (default: error, or the configuration's fail-on).")]
-ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Report only: exit 0 even with findings.")]
-FollowSymlinksOption = Annotated[bool, typer.Option("--follow-symlinks", help="Inside a folder, also read files that symlinks point to outside it.")]
-AllowSkippedOption = Annotated[bool, typer.Option("--allow-skipped", help="Gate on the documents that could be checked: a document that could not be (unreadable, failed, over a limit) is reported but does not exit 2.")]
-PublishedOption = Annotated[Optional[list[str]], typer.Option("--published", help="ID=YYYY-MM-DD for a document without a dateline.")]
-CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache folder (default: the user cache).")]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
-ChecksOption = Annotated[Optional[list[str]], typer.Option("--checks", "--select", help="Run only these checks (slug or code).")]
-IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks (slug or code).")]
-EnableOption = Annotated[Optional[list[str]], typer.Option("--enable", "--extend-select", help="Also run these opt-in checks (e.g. garbled-wording).")]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
-EmbedderOption = Annotated[Optional[EmbedderName], typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file (factcheck.toml or pyproject.toml) instead of discovery.")]
-IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing and encoding (default: every core).")]
-EngineOption = Annotated[Optional[EngineName], typer.Option("--engine", help="local (this machine's cores) or dask (a LocalCluster, or --scheduler).")]
-SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", help="Join the Dask cluster at this address (tcp://host:8786) instead of starting one.")]
-ResolutionsOption = Annotated[Optional[Path], typer.Option("--resolutions", help="Resolutions file (default: claims/resolutions.yaml).")]
-
-
 @app.command()
 def check(
     paths: PathsArgument = None,
     output_format: FormatOption = "rich",
     output: OutputOption = None,
+    color: ColorOption = Color.auto,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     allow_skipped: AllowSkippedOption = False,
@@ -219,6 +210,7 @@ def check(
     jobs: JobsOption = None,
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
+    ledger: LedgerOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     resolutions: ResolutionsOption = None,
@@ -229,11 +221,12 @@ def check(
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
             fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, follow_symlinks=follow_symlinks,
-            cache_dir=cache_dir, no_cache=no_cache, checks=checks,
-            ignore=ignore, enable=enable, embedder=embedder, jobs=jobs, engine=engine, scheduler=scheduler,
+            cache_dir=cache_dir, no_cache=no_cache, checks=checks, ignore=ignore, enable=enable, embedder=embedder, jobs=jobs, engine=engine,
+            scheduler=scheduler, ledger=ledger,
         )
         result = run_with_progress(settings)
-        emit(render(result, output_format, color=output is None and sys.stdout.isatty()), output)
+        report_failures(result.corpus)
+        emit(render(result, output_format, color=use_color(color, output)), output)
         code = result.exit_code()
         skipped = result.skipped_documents()
         if skipped and not settings.allow_skipped and not any(failure.fatal for failure in result.failures):
@@ -246,28 +239,40 @@ def check(
 
 @app.command()
 def claims(
-    path: Annotated[Path, typer.Argument(help="One document.")],
-    output_format: FormatOption = "rich",
+    paths: PathsArgument = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="rich or json (json also lists every time expression).",
+        callback=lambda value: _rich_or_json(value))] = "rich",
     output: OutputOption = None,
     published: PublishedOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """The claims of one document with their slots; JSON also lists every time expression."""
+    """The claims of documents (files or folders) with their slots; JSON also lists every time expression."""
     try:
         from factcheck.explore import claims_report
 
-        settings = build_settings(paths=[path], published=published, use_cache=False)
-        text, code = claims_report(settings, output_format)
+        settings = build_settings(paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache)
+        text, code, corpus = claims_report(settings, output_format)
+        report_failures(corpus)
         emit(text, output)
     except Exception as error:  # noqa: BLE001
         raise fail(error, debug) from None
     raise typer.Exit(code)
 
 
+def _rich_or_json(value: str) -> str:
+    if value not in ("rich", "json"):
+        raise typer.BadParameter(f"{value!r} is not a format of this command; choose one of: rich, json")
+    return value
+
+
 @app.command()
 def clusters(
     paths: PathsArgument = None,
-    output_format: FormatOption = "rich",
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="rich or json.", callback=lambda value: _rich_or_json(value))] = "rich",
     output: OutputOption = None,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
@@ -281,7 +286,8 @@ def clusters(
 
         settings = build_settings(paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
                                   embedder=embedder)
-        text, code = clusters_report(settings, output_format)
+        text, code, corpus = clusters_report(settings, output_format)
+        report_failures(corpus)
         emit(text, output)
     except Exception as error:  # noqa: BLE001
         raise fail(error, debug) from None
@@ -336,12 +342,14 @@ def findings(
     status: Annotated[StatusFilter, typer.Option("--status", help="Which findings to list.")] = StatusFilter.open,
     output_format: FormatOption = "rich",
     output: OutputOption = None,
+    color: ColorOption = Color.auto,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     checks: ChecksOption = None,
     ignore: IgnoreOption = None,
     enable: EnableOption = None,
+    ledger: LedgerOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     resolutions: ResolutionsOption = None,
@@ -355,13 +363,14 @@ def findings(
         settings = build_settings(
             config=config, isolated=isolated, resolutions=resolutions,
             paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
-            checks=checks, ignore=ignore, enable=enable,
+            checks=checks, ignore=ignore, enable=enable, ledger=ledger,
         )
         result = run_with_progress(settings)
+        report_failures(result.corpus)
         statuses = list(Status) if status is StatusFilter.all else [Status(status.value)]
         listed = RunResult(corpus=result.corpus.evolve(findings=with_status(result.findings, statuses)),
                            settings=settings.model_copy(update={"exit_zero": True}))
-        emit(render(listed, output_format, color=output is None and sys.stdout.isatty()), output)
+        emit(render(listed, output_format, color=use_color(color, output)), output)
         code = listed.exit_code()
     except Exception as error:  # noqa: BLE001
         raise fail(error, debug) from None
@@ -392,15 +401,22 @@ def rule(
 
 @app.command()
 def audit(
-    draft: Annotated[Path, typer.Argument(help="The draft to audit.")],
-    sources: Annotated[list[Path], typer.Option("--sources", "-s", help="Source files or folders (repeat the option).")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="rich, json or markdown.")] = "rich",
+    draft: Annotated[Path, typer.Argument(help="The draft to audit.", metavar="DRAFT", show_default=False)],
+    more_sources: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="SOURCES", help="More source files or folders (so `--sources a/ b/` works).",
+        show_default=False)] = None,
+    sources: Annotated[Optional[list[Path]], typer.Option(
+        "--sources", "-s", metavar="PATH", help="Source files or folders: `--sources a/ b/`, or repeat the option.",
+        show_default=False)] = None,
+    output_format: AuditFormatOption = "rich",
     output: OutputOption = None,
+    color: ColorOption = Color.auto,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    ledger: LedgerOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     resolutions: ResolutionsOption = None,
@@ -410,12 +426,15 @@ def audit(
     try:
         from factcheck.audit import audit as run_audit, render_audit
 
+        if not sources:
+            raise UsageError("audit needs its sources", hint="pass --sources PATH [PATH...]")
         settings = build_settings(
-            config=config, isolated=isolated, resolutions=resolutions,
+            config=config, isolated=isolated, resolutions=resolutions, ledger=ledger,
             published=published, fail_on=fail_on, exit_zero=exit_zero, cache_dir=cache_dir, no_cache=no_cache,
         )
-        result = run_audit(draft, list(sources), settings)
-        emit(render_audit(result, output_format, color=output is None and sys.stdout.isatty()), output)
+        result = run_audit(draft, [*sources, *(more_sources or [])], settings)
+        report_failures(result.run.corpus)
+        emit(render_audit(result, output_format, color=use_color(color, output), width=terminal_width()), output)
         code = result.exit_code()
     except Exception as error:  # noqa: BLE001
         raise fail(error, debug) from None

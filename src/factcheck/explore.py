@@ -60,8 +60,9 @@ def claim_lines(document: Document, claim: Claim) -> Text:
     return text
 
 
-def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
-    """Claims of the documents in ``settings.paths`` (load and extract only; no embeddings)."""
+def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Corpus]:
+    """Claims of the documents in ``settings.paths`` (load and extract only; no embeddings),
+    the exit code, and the corpus (whose failures the caller reports)."""
     from factcheck.stages.extract import ExtractStage, all_time_expressions
     from factcheck.stages.load import LoadStage
 
@@ -84,7 +85,7 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
             })
         data = {"version": 1, "documents": documents,
                 "failures": [failure.model_dump(mode="json") for failure in corpus.failures]}
-        return dumps(data), _exit_code(corpus)
+        return dumps(data), _exit_code(corpus), corpus
     buffer = io.StringIO()
     console = _console(buffer)
     for document in corpus.documents:
@@ -93,11 +94,11 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int]:
                            f"— {published} ({document.published_source})", style="bold"))
         for claim in corpus.claims_of(document.id):
             console.print(claim_lines(document, claim))
-    return buffer.getvalue(), _exit_code(corpus)
+    return buffer.getvalue(), _exit_code(corpus), corpus
 
 
-def clusters_report(settings: Settings, output_format: str) -> tuple[str, int]:
-    """Clusters across the documents in ``settings.paths`` (no checks run)."""
+def clusters_report(settings: Settings, output_format: str) -> tuple[str, int, Corpus]:
+    """Clusters across the documents in ``settings.paths`` (no checks run), the exit code and the corpus."""
     from factcheck.pipeline import build_stages
 
     stages = [stage for stage in build_stages(settings) if stage.name != "check"]
@@ -113,7 +114,7 @@ def clusters_report(settings: Settings, output_format: str) -> tuple[str, int]:
                 for cluster in corpus.clusters
             ],
         }
-        return dumps(data), _exit_code(corpus)
+        return dumps(data), _exit_code(corpus), corpus
     buffer = io.StringIO()
     console = _console(buffer)
     for cluster in corpus.clusters:
@@ -123,4 +124,4 @@ def clusters_report(settings: Settings, output_format: str) -> tuple[str, int]:
             claim = corpus.claim(claim_id)
             line, _ = corpus.document(claim.doc).line_col(claim.span.start)
             console.print(f"  [dim]{escape(one_line(claim.doc))}:{line}[/]  {escape(one_line(claim.text, 150))}")
-    return buffer.getvalue(), _exit_code(corpus)
+    return buffer.getvalue(), _exit_code(corpus), corpus
