@@ -26,7 +26,7 @@ def test_same_event_two_years_across_sources():
     findings = run(corpus([a, b], [left, right], clusters=[[left, right]]))
     assert len(findings) == 1
     assert findings[0].severity == Severity.WARNING
-    assert "'1998'" in findings[0].message and "'2001'" in findings[0].message
+    assert "\u20181998\u2019" in findings[0].message and "\u20182001\u2019" in findings[0].message
     assert {span.doc for span in findings[0].evidence} == {"a", "b"}
 
 

@@ -36,6 +36,7 @@ def test_overlapping_shares_are_info_with_both_figures_and_as_of():
     assert finding.severity == Severity.INFO
     assert "more than three-quarters" in finding.message and "over 70%" in finding.message
     assert "2029" in finding.message and "unknown date" in finding.message
+    assert "more than 75%" in finding.message and "more than 70%" in finding.message and "(75" not in finding.message
 
 
 def test_disjoint_values_same_cluster_is_warning():

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.temporal import dates_agree, event_times
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
+from factcheck.plainwords import time_words
 
 
 def _norm(text: str | None) -> str:
@@ -108,8 +109,8 @@ class DateConflictCheck(Check):
         where = "the same document" if same_doc else f"{left.doc} and {right.doc}"
         relative = left_time.relative or right_time.relative
         severity = Severity.ERROR if same_doc and not relative else Severity.WARNING
-        message = (f"the same event ({event}) is dated {left_time.span.text!r} ({left_time.value}) in {left.doc} "
-                   f"and {right_time.span.text!r} ({right_time.value}) in {right.doc}; "
+        message = (f"the same event ({event}) is dated {time_words(left_time)} in {left.doc} "
+                   f"and {time_words(right_time)} in {right.doc}; "
                    f"these dates do not overlap, so {where} cannot both be right")
         return self.finding(message, [left_time.span, left.span, right_time.span, right.span], severity=severity,
                             key=f"{event}:{left_time.value}:{right_time.value}",

@@ -11,6 +11,7 @@ from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.quote_timing import known_full_names, ledger_person, title_forms
 from factcheck.ledger import Figure, Ledger, LedgerEvent, title_match, time_interval
 from factcheck.model import Claim, Corpus, Document, Finding, Quantity, Severity, TimeExpression, normalise_text
+from factcheck.plainwords import quoted, time_words
 
 # A date and an event mention further apart than this (characters) are not read as belonging together.
 _NEAR = 120
@@ -158,7 +159,7 @@ class LedgerConflictCheck(Check):
             if any(other is not event and other.date.agrees(interval) for other, _ in named):
                 continue
             what = f" ({event.what})" if event.what else ""
-            message = (f"\"{claim.text.strip()}\" dates {event.label()} to {nearest.span.text} ({nearest.value}), "
+            message = (f"{quoted(claim.text, 120)} dates {event.label()} to {time_words(nearest)}, "
                        f"but the ledger has {event.date}{what} [source: {event.source}]")
             findings.append(self.finding(
                 message, [nearest.span, claim.span], key=f"event|{event.label()}",
@@ -183,7 +184,7 @@ class LedgerConflictCheck(Check):
                     continue
                 if _overlaps(_quantity_interval(quantity), figure.interval()):
                     continue
-                message = (f"\"{claim.text.strip()}\" gives {quantity.span.text} for {figure.measure}, but the ledger has "
+                message = (f"{quoted(claim.text, 120)} gives {quantity.span.text} for {figure.measure}, but the ledger has "
                            f"{figure.interval_text()} as of {figure.as_of} [source: {figure.source}]")
                 findings.append(self.finding(
                     message, [quantity.span, claim.span], key=f"figure|{figure.measure}",
@@ -239,7 +240,7 @@ class LedgerConflictCheck(Check):
                        for role in by_title):
                     continue
                 role = by_title[0]
-                message = (f"\"{claim.text.strip()}\" gives {actor.name} the title {actor.title} at {low.year if low.year == high.year else low}, "
+                message = (f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title} at {low.year if low.year == high.year else low}, "
                            f"but the ledger has them as {role.label()} only {role.span_text()} [source: {role.source or person.source}]")
                 findings.append(self.finding(message, [*evidence, claim.span], key=f"role-date|{person.name}|{role.title}",
                                              data={"kind": "role-date", "person": person.name, "role": role.title,
@@ -259,7 +260,7 @@ class LedgerConflictCheck(Check):
             if not holders:
                 continue
             other, role = holders[0]
-            message = (f"\"{claim.text.strip()}\" gives {actor.name} the title {actor.title}, a role the ledger never "
+            message = (f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title}, a role the ledger never "
                        f"records for {person.name}; on {when} {role.label()} was {other.name} ({role.span_text()}) "
                        f"[source: {role.source or other.source}]")
             findings.append(self.finding(message, [*evidence, claim.span], key=f"role-never|{person.name}|{role.title}",

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.temporal import dates_agree
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
+from factcheck.plainwords import date_words, quoted
 
 # Entity names too generic to say two claims are about the same thing.
 _GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
@@ -175,11 +176,11 @@ def overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, boo
 
 
 def render(quantity: Quantity) -> str:
-    low, high, low_open, high_open = interval(quantity)
-    unit = "%" if unit_family(quantity.unit) == "share" else f" {quantity.unit}"
-    if low == high:
-        return f"{low:g}{unit}"
-    return f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}{unit}"
+    """The values a quantity allows, in plain words ("more than 66.7%")."""
+    from factcheck.plainwords import interval_words
+
+    share = unit_family(quantity.unit) == "share"
+    return interval_words(*interval(quantity), "percent" if share else quantity.unit, ceiling=100.0 if share else None)
 
 
 class NumericConflictCheck(Check):
@@ -291,9 +292,10 @@ class NumericConflictCheck(Check):
         right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None
         if left_as_of and right_as_of and not dates_agree(left_as_of, right_as_of):
             return None  # a change over time, not a conflict
-        as_of = f"as of {left_as_of or 'unknown date'} vs as of {right_as_of or 'unknown date'}"
+        as_of = f"as of {date_words(left_as_of) if left_as_of else 'an unknown date'} vs as of " \
+                f"{date_words(right_as_of) if right_as_of else 'an unknown date'}"
         family, measure, _ = block_key
-        both = f"{left_q.span.text!r} ({render(left_q)}, {left.doc}) and {right_q.span.text!r} ({render(right_q)}, {right.doc})"
+        both = f"{quoted(left_q.span.text)} ({render(left_q)}, {left.doc}) and {quoted(right_q.span.text)} ({render(right_q)}, {right.doc})"
         if overlap(left_interval, right_interval):
             severity = Severity.INFO
             message = f"{measure} figures differ but are compatible: {both}; the ranges overlap ({as_of})"

@@ -9,6 +9,7 @@ from datetime import date
 from factcheck.checks.base import Check, CheckContext
 from factcheck.dates import interval_of, values_agree
 from factcheck.model import Claim, Corpus, Document, Finding, Severity, Span, TimeExpression
+from factcheck.plainwords import date_words, quoted, time_words
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:
@@ -276,8 +277,8 @@ class TemporalCheck(Check):
         evidence = [marker_span, time.span]
         if document.published_span is not None:
             evidence.append(document.published_span)
-        message = (f"{time.span.text!r} ({time.value}) is {wording} the dateline {published.isoformat()}, "
-                   f"yet the text calls it {called!r}; an event {days} days old is not recent "
+        message = (f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
+                   f"yet the text calls it {quoted(called)}; an event {days} days old is not recent "
                    f"(threshold {int(recent_days)} days)")
         yield self.finding(message, evidence, severity=severity, suggestion=suggestion, key=f"recent:{time.value}",
                            data={"date": time.value, "published": published.isoformat(), "days": days,
@@ -300,7 +301,7 @@ class TemporalCheck(Check):
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
             days, wording = describe_gap(time.value or "", published)
-            message = (f"{time.span.text!r} ({time.value}) is {wording} the dateline {published.isoformat()}, "
+            message = (f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
                        f"yet the event ({claim.event.action}) is told in the past tense as having happened")
             evidence = [time.span, claim.span]
             if document.published_span is not None:
@@ -324,8 +325,9 @@ class TemporalCheck(Check):
                         continue
                     if dates_agree(relative.value or "", time.value or ""):
                         continue
-                    message = (f"{relative.span.text!r} resolves to {relative.value} against the dateline "
-                               f"{published.isoformat()}, but the date beside it, {time.span.text!r}, is {time.value}")
+                    message = (f"{quoted(relative.span.text)} means {date_words(relative.value)} counted from the "
+                               f"dateline, {date_words(published.isoformat())}, but the date beside it, "
+                               f"{time_words(time)}, does not fall in it")
                     intended = _intended(time.value or "", published)
                     suggestion = f"did the text mean {intended.isoformat()}?" if intended else None
                     yield self.finding(message, [relative.span, time.span], severity=Severity.ERROR,

@@ -10,6 +10,7 @@ from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.numeric_conflict import entity_keys
 from factcheck.checks.temporal import event_times
 from factcheck.model import Claim, Corpus, Finding, Severity
+from factcheck.plainwords import quoted
 
 _KIND_WORDS = {"quote": "quote", "quantity": "figure", "dated-event": "dated event"}
 
@@ -97,7 +98,7 @@ class UncorroboratedCheck(Check):
             if corroborated or not covered:
                 continue
             what = " and ".join(_KIND_WORDS[kind] for kind in kinds)
-            message = (f"only {claim.doc} makes this claim ({what}): {claim.span.text.strip()[:160]!r}; "
+            message = (f"only {claim.doc} makes this claim ({what}): {quoted(claim.span.text, 160)}; "
                        f"none of the {other_count} other document(s) in the run, which cover related topics, says it")
             evidence = [claim.quote.span] if claim.quote is not None else [claim.span]
             yield self.finding(message, evidence, key=",".join(kinds), data={"kinds": kinds, "doc": claim.doc})
