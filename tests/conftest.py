@@ -77,3 +77,16 @@ def make_corpus(tmp_path, nlp, fake_embedder):
         return run(settings, embedder=fake_embedder, nlp=nlp, checks=list(checks), context=context).corpus
 
     return build
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say whether the HTML report's browser tests ran (CI logs must show it, not hide it in -ra)."""
+    outcomes = {"passed": 0, "failed": 0, "skipped": 0}
+    for outcome in outcomes:
+        for report in terminalreporter.stats.get(outcome, []):
+            if "test_html_report.py" in getattr(report, "nodeid", "") and "browser" in getattr(report, "keywords", {}):
+                outcomes[outcome] += 1
+    if any(outcomes.values()):
+        terminalreporter.write_line(
+            f"browser tests (headless Chromium): {outcomes['passed']} ran and passed, {outcomes['failed']} failed, "
+            f"{outcomes['skipped']} skipped")

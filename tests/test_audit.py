@@ -10,14 +10,14 @@ from factcheck.errors import UsageError
 
 from factcheck.audit import audit_result, render_audit
 from factcheck.config import Settings
-from factcheck.model import Claim, Cluster, Corpus, Document, RunResult, Severity, Span, Status, make_finding
+from factcheck.model import Claim, Cluster, Corpus, Document, Event, RunResult, Severity, Span, Status, make_finding
 
 DRAFT = ("Intro.\n"
          "QZS-6 launched on February 2, 2024.\n"
          "The Space Force was founded recently.\n"
          "Officials said \"it is historic\" <b>@here</b>.\n")
 SOURCE_A = "Japan launched QZS-6 on February 1, 2024.\n"
-SOURCE_B = "QZS-6 lifted off on February 1, 2024 from Tanegashima.\n"
+SOURCE_B = "QZS-6 lifted off on February 1, 2024 from Tanegashima.\nThe alliance is central to that mission.\n"
 
 
 def span(doc: Document, needle: str) -> Span:
@@ -25,9 +25,9 @@ def span(doc: Document, needle: str) -> Span:
     return Span(doc=doc.id, start=start, end=start + len(needle), text=needle)
 
 
-def claim(doc: Document, needle: str) -> Claim:
+def claim(doc: Document, needle: str, event: Event | None = None) -> Claim:
     sp = span(doc, needle)
-    return Claim(id=f"{doc.id}#{sp.start}-{sp.end}", doc=doc.id, span=sp, text=needle)
+    return Claim(id=f"{doc.id}#{sp.start}-{sp.end}", doc=doc.id, span=sp, text=needle, event=event)
 
 
 @pytest.fixture
@@ -35,13 +35,15 @@ def run() -> RunResult:
     draft = Document(id="000", path="seeds/000.txt", text=DRAFT, clean=DRAFT)
     a = Document(id="001", path="seeds/001.txt", text=SOURCE_A, clean=SOURCE_A)
     b = Document(id="002", path="seeds/002.txt", text=SOURCE_B, clean=SOURCE_B)
-    launch = claim(draft, "QZS-6 launched on February 2, 2024.")
+    launch = claim(draft, "QZS-6 launched on February 2, 2024.", Event(action="launch", object="qzs-6"))
     founded = claim(draft, "The Space Force was founded recently.")
     quote = claim(draft, "Officials said \"it is historic\" <b>@here</b>.")
-    a_launch = claim(a, "Japan launched QZS-6 on February 1, 2024.")
-    b_launch = claim(b, "QZS-6 lifted off on February 1, 2024 from Tanegashima.")
+    a_launch = claim(a, "Japan launched QZS-6 on February 1, 2024.", Event(actor="japan", action="launch", object="qzs-6"))
+    b_launch = claim(b, "QZS-6 lifted off on February 1, 2024 from Tanegashima.", Event(action="launch", object="qzs-6"))
+    # Same topic, same cluster, but no statement of the launch: it supports nothing.
+    b_topic = claim(b, "The alliance is central to that mission.")
     clusters = (
-        Cluster(id="c1", claims=(launch.id, a_launch.id, b_launch.id), documents=("000", "001", "002")),
+        Cluster(id="c1", claims=(launch.id, a_launch.id, b_launch.id, b_topic.id), documents=("000", "001", "002")),
         Cluster(id="c2", claims=(founded.id,), documents=("000",)),
     )
     conflict = make_finding("date-conflict", "FC001", Severity.ERROR, "Launch date differs.",
@@ -53,7 +55,7 @@ def run() -> RunResult:
     quote_problem = make_finding("quote-role", "FC006", Severity.WARNING, "Unattributed quote.",
                                  [span(draft, "it is historic")]).model_copy(
         update={"status": Status.ACCEPTED, "note": "Speaker named in the caption."})
-    corpus = Corpus(documents=(draft, a, b), claims=(launch, founded, quote, a_launch, b_launch),
+    corpus = Corpus(documents=(draft, a, b), claims=(launch, founded, quote, a_launch, b_launch, b_topic),
                     clusters=clusters, findings=(sources_only, conflict, quote_problem, recency))
     return RunResult(corpus=corpus, settings=Settings(fail_on=Severity.WARNING))
 
@@ -75,7 +77,8 @@ def test_items_in_draft_order_with_kinds_and_passages(run):
     contradicted = result.items[0]
     assert [s.text for s in contradicted.contradicting] == ["February 1, 2024"]
     # The contradicting source's own claim is not listed again as support; the other source is.
-    assert [s.doc for s in contradicted.supporting] == ["002"]
+    assert [(s.doc, s.text) for s in contradicted.supporting] == [
+        ("002", "QZS-6 lifted off on February 1, 2024 from Tanegashima.")]
     assert contradicted.claim == "000#7-42"
     # A disagreement between two sources is not the draft's problem.
     assert all(f.check != "numeric-conflict" for item in result.items for f in item.findings)
@@ -136,3 +139,15 @@ def test_unsupported_claims_and_dateline_anchors(run):
     assert kinds[0] == ("unsupported", "Intro.")
     assert ("problem", "February 2, 2024") in kinds
     assert [k for k, _ in kinds].count("unsupported") == 3  # intro, founded, quote claims
+
+
+def test_a_source_on_the_same_topic_does_not_support_a_claim(run):
+    corpus = run.corpus
+    founded = next(c for c in corpus.claims if c.text.startswith("The Space Force"))
+    topic = next(c for c in corpus.claims if c.text.startswith("The alliance"))
+    clusters = tuple(c for c in corpus.clusters if c.id != "c2") + (
+        Cluster(id="c2", claims=(founded.id, topic.id), documents=("000", "002")),)
+    result = audit_result(RunResult(corpus.evolve(clusters=clusters, findings=()), run.settings), "000")
+    listed = {item.text: item for item in result.items}
+    assert listed[founded.text].kind == "unsupported" and listed[founded.text].supporting == ()
+    assert "The alliance is central to that mission." not in render_audit(result, "rich")

@@ -151,8 +151,14 @@ def audit_result(result: RunResult, draft: Path | str) -> AuditResult:
 
 
 def _is_supported(corpus: Corpus, claim: Claim, source_ids: tuple[str, ...]) -> bool:
+    """Whether a source states the same fact (a cluster mate on the same topic is not enough)."""
+    from factcheck.samefact import same_fact
+
     cluster = corpus.cluster_of(claim.id)
-    return cluster is not None and any(doc in source_ids for doc in cluster.documents)
+    if cluster is None:
+        return False
+    return any(mate.doc in source_ids and same_fact(claim, mate)
+               for mate in (corpus.claim(claim_id) for claim_id in cluster.claims))
 
 
 def _anchor(spans: list[Span], document: Document, claims: list[Claim]) -> Span:
@@ -180,11 +186,14 @@ def _supporting(corpus: Corpus, claim: Claim | None, draft_id: str, exclude: tup
     cluster = corpus.cluster_of(claim.id)
     if cluster is None:
         return ()
+    from factcheck.samefact import same_fact
+
     excluded = {(span.doc, span.start, span.end) for span in exclude}
     mates = []
     for claim_id in cluster.claims:
         mate = corpus.claim(claim_id)
-        if mate.doc == draft_id:
+        # A cluster mate on the same topic is not support: only a source stating the same fact is.
+        if mate.doc == draft_id or not same_fact(claim, mate):
             continue
         overlaps = any(doc == mate.doc and start < mate.span.end and mate.span.start < end
                        for doc, start, end in excluded)

@@ -1,0 +1,128 @@
+"""The editor's terminal report: findings first, by severity then document order, grouped by
+sentence, cross-source evidence side by side with the differing words marked, plain words,
+width from the terminal, colour only when asked; and snapshots of every text reporter."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from factcheck.model import Severity, Status
+from factcheck.reporters.compare import differing_words, group_by_sentence
+from factcheck.reporters.terminal import TerminalReporter
+from report_kit import sample_run
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
+UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"  # rewrite the snapshots, then review the diff
+
+
+def render(width: int = 100, color: bool = False) -> str:
+    return TerminalReporter(color=color, width=width).render(sample_run())
+
+
+def test_findings_come_first_errors_then_warnings_then_info():
+    text = render()
+    assert text.index("Errors (1 sentence)") < text.index("Warnings (1 sentence)") < text.index("Info (1 sentence)")
+    assert text.index("Info (1 sentence)") < text.index("Documents") < text.index("Cross-source clusters")
+    # the summary line opens the report, so the first screen says what is wrong
+    assert text.splitlines()[0].startswith("3 documents, 4 claims")
+
+
+def test_one_block_per_sentence_with_its_findings_inside():
+    text = render()
+    sentence = "The recent vote on 1 March 2023 extended the northern pier by 40 metres."
+    errors = text[text.index("Errors"):text.index("Warnings")]
+    assert errors.count(sentence) == 1
+    assert errors.index("FC011 ledger-conflict") < errors.index("FC001 temporal") < errors.index("FC003 numeric")
+    # evidence outside the sentence (the dateline) is listed under the finding
+    assert re.search(r"alpha:3:1 +\u201cMarch 3, 2024\u201d", errors)
+
+
+def test_cross_source_evidence_side_by_side_with_differing_words_marked():
+    lines = render().splitlines()
+    header = next(line for line in lines if "alpha:5:1" in line and "bravo:5:1" in line)
+    assert header.index("alpha:5:1") < header.index("bravo:5:1")
+    row = next(line for line in lines if "\u00ab40\u00bb" in line)
+    assert "\u00ab45\u00bb" in row  # the two figures face each other on one line
+
+
+def test_narrow_terminals_stack_the_sources_and_no_line_passes_the_width():
+    for width in (60, 80, 132):
+        text = render(width)
+        assert max(len(line) for line in text.splitlines()) <= width
+    narrow = render(60).splitlines()
+    assert not any("alpha:5:1" in line and "bravo:5:1" in line for line in narrow)
+
+
+def test_colour_only_when_asked():
+    assert "\x1b[" not in render(color=False)
+    coloured = render(color=True)
+    assert "\x1b[" in coloured and "\u00ab" not in coloured  # colour marks the differing words instead
+
+
+def test_resolutions_show_their_note_and_control_characters_are_inert():
+    text = render()
+    decided = text[text.index("Resolved or accepted"):]
+    assert "accepted: Attributed in the print edition." in decided
+    assert "\u202e" not in text and "\\u202e" in text
+
+
+def test_word_diff_marks_only_the_words_that_differ():
+    left, right = "Japan launched QZS-6 on 2 February 2024.", "Japan launched QZS-6 on 2 February 2025."
+    (left_marks, right_marks) = differing_words([left, right])
+    assert [left[s:e] for s, e in left_marks] == ["2024"] and [right[s:e] for s, e in right_marks] == ["2025"]
+
+
+def test_sentence_groups_follow_document_order_within_a_severity():
+    run = sample_run()
+    groups = group_by_sentence(run.corpus, [f for f in run.corpus.findings if f.status is Status.OPEN])
+    assert [g.doc for g in groups] == ["alpha", "bravo", "evil<b>"]
+    assert groups[0].severity is Severity.ERROR and len(groups[0].findings) == 3
+
+
+def test_the_cli_width_follows_columns(monkeypatch):
+    from factcheck.cli_options import terminal_width
+
+    monkeypatch.setenv("COLUMNS", "77")
+    assert terminal_width() == 77
+
+
+def test_no_color_is_honoured_and_the_option_overrides_it(monkeypatch):
+    from factcheck.cli_options import Color, use_color
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert use_color(Color.auto, None) is False and use_color(Color.always, None) is True
+    monkeypatch.delenv("NO_COLOR")
+    assert use_color(Color.auto, None) is True and use_color(Color.never, None) is False
+    assert use_color(Color.auto, Path("report.txt")) is False
+
+
+# --- snapshots: one per reporter, versions and absolute paths blanked -------------------------
+
+def _blank(text: str) -> str:
+    from factcheck import __version__
+
+    text = text.replace(__version__, "<version>")
+    return re.sub(r"file://\S+?(?=[\"<\s])", "file://<path>", text)
+
+
+def _render(output_format: str) -> str:
+    from factcheck.cli import render as render_format
+
+    return _blank(render_format(sample_run(), output_format, color=False, width=100))
+
+
+@pytest.mark.parametrize("output_format", ["rich", "concise", "github", "markdown", "json", "html"])
+def test_reporter_snapshot(output_format):
+    rendered = _render(output_format)
+    golden = GOLDEN / f"sample.{output_format}"
+    if UPDATE or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"wrote a new snapshot {golden.name}: review it and commit it")
+    assert rendered == golden.read_text(encoding="utf-8")
