@@ -160,3 +160,22 @@ def test_skipped_files_and_fatal_problems_are_one_line_on_stderr(project):
             assert len(fatal) == 1 and f"{bad}:3" in fatal[0], result.stderr
     finally:
         FakeLoad.__call__ = original
+
+
+def test_claims_reads_folders_and_uses_the_cache_dir(tmp_path, monkeypatch, nlp, fake_embedder):
+    from robustness_kit import in_process_pipeline, story
+
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text(story(40, 30), encoding="utf-8")
+    (folder / "two.md").write_text(story(45, 30), encoding="utf-8")
+    cache = tmp_path / "cache"
+    result = invoke("claims", "docs", "--cache-dir", str(cache), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [document["id"] for document in data["documents"]] == ["one", "two"]
+    assert all(document["claims"] for document in data["documents"])
+    assert cache.is_dir() and any(cache.rglob("*"))  # extraction was cached where it was told
+    assert invoke("claims", "docs", "-f", "yaml").exit_code == 2

@@ -126,3 +126,26 @@ def test_reporter_snapshot(output_format):
         if not UPDATE:
             pytest.fail(f"wrote a new snapshot {golden.name}: review it and commit it")
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_sources_agree_only_when_they_state_the_same_fact():
+    from factcheck.model import Claim, Cluster, Corpus, Document, Span
+    from factcheck.reporters.terminal import cluster_verdict
+
+    texts = {"a": "The recent launch of the joint space effort marks a milestone.",
+             "b": "The alliance is central to that mission.",
+             "c": "In this essay, I focus on three elements."}
+    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
+    claims = tuple(Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+                   for k, v in texts.items())
+    topic = Cluster(id="C1", claims=tuple(c.id for c in claims), documents=("a", "b", "c"))
+    corpus = Corpus(documents=documents, claims=claims, clusters=(topic,))
+    assert cluster_verdict(corpus, topic) == "3 sources report"
+
+    same = {"a": "Japan launched the QZS-6 navigation satellite from Tanegashima on 2 February 2025.",
+            "b": "On 2 February 2025 Japan launched the QZS-6 navigation satellite from Tanegashima."}
+    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in same.items())
+    claims = tuple(Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+                   for k, v in same.items())
+    fact = Cluster(id="C2", claims=tuple(c.id for c in claims), documents=("a", "b"))
+    assert cluster_verdict(Corpus(documents=documents, claims=claims, clusters=(fact,)), fact) == "2 sources agree"

@@ -14,6 +14,7 @@ ones that support it (cluster mates from the sources).
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +146,7 @@ def audit_result(result: RunResult, draft: Path | str) -> AuditResult:
                                    text=claim.span.text, claim=claim.id, supported=False))
     # Draft order, by the claim an item belongs to, so a claim's problems sit together.
     claim_start = {c.id: c.span.start for c in draft_claims}
-    items.sort(key=lambda item: (claim_start.get(item.claim, item.start), _KIND_ORDER[item.kind], item.start,
+    items.sort(key=lambda item: (claim_start.get(item.claim or "", item.start), _KIND_ORDER[item.kind], item.start,
                                  item.end, item.findings[0].id if item.findings else ""))
     return AuditResult(run=result, draft=document, sources=source_ids, items=items)
 
@@ -284,10 +285,11 @@ def render_markdown(result: AuditResult) -> str:
 
 def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> str:
     from rich.console import Console
+    from rich.padding import Padding
     from rich.text import Text
 
     console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, file=_Null())
+                      force_terminal=color, file=io.StringIO())
     if result.draft is None:
         console.print(Text("The draft could not be read; see the failures.", style="bold red"))
     else:
@@ -296,45 +298,44 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
         for number, item in enumerate(result.items, start=1):
             draft_span = Span(doc=result.draft.id, start=item.start, end=item.end, text=item.text)
             dim = "" if item.status is Status.OPEN else " dim"
-            header = Text(f"{number}. ", style=dim.strip() or None)
+            header = Text(f"{number}. ", style=dim.strip())
             header.append(_LABELS[item.kind], style=styles[item.kind] + dim)
             if item.severity:
-                header.append(f" {item.severity.value}", style=dim.strip() or None)
+                header.append(f" {item.severity.value}", style=dim.strip())
             if item.status is not Status.OPEN:
                 header.append(f" ({item.status.value})", style="dim")
             header.append(f"  {_one_line(_place(result, draft_span))}", style="dim")
             console.print(header)
-            console.print(Text(f"   \u201c{_one_line(item.text)}\u201d", style=dim.strip() or None))
+
+            def say(text: str, style: str | None = None) -> None:
+                # Indented as a block, so wrapped lines stay under their item.
+                console.print(Padding(Text(text, style=style or ""), (0, 0, 0, 3)))
+
+            say(f"\u201c{_one_line(item.text)}\u201d", dim.strip() or None)
             for finding in item.findings:
-                console.print(Text(f"   {_one_line(finding.message, 600)} [{finding.id}]", style=dim.strip() or None))
+                say(f"{_one_line(finding.message, 1000)} [{finding.id}]", dim.strip() or None)
                 if finding.note:
-                    console.print(Text(f"   note: {_one_line(finding.note, 600)}", style="dim"))
+                    say(f"note: {_one_line(finding.note, 600)}", "dim")
             for label, spans in (("contradicts", item.contradicting), ("supports", item.supporting)):
                 for span in spans:
-                    console.print(Text(f"   {label}: {_one_line(_place(result, span))} \u201c{_one_line(span.text)}\u201d",
-                                       style="dim" if label == "supports" else None))
+                    say(f"{label}: {_one_line(_place(result, span))} \u201c{_one_line(span.text)}\u201d",
+                        "dim" if label == "supports" else None)
             if item.kind != "unsupported" and item.supported is False:
-                console.print(Text("   no source supports this claim", style="cyan" + dim))
+                say("no source supports this claim", "cyan" + dim)
     for failure in result.run.failures:
         console.print(Text(_one_line(f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}", 600),
                            style="red"))
-    return console.export_text(styles=color)
+    text = console.export_text(styles=color)
+    # Padded blocks end in spaces up to the width: plain text keeps none.
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def _one_line(text: str, limit: int = 240) -> str:
-    """Document text on one line and inert (no terminal escapes), shortened beyond ``limit``."""
+    """Document text on one line and inert (no terminal escapes), cut at a word boundary beyond ``limit``."""
+    from factcheck.plainwords import excerpt
     from factcheck.reporters.text import inert
 
-    text = " ".join(inert(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-class _Null:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
+    return excerpt(inert(text), limit)  # cut at a word boundary, control characters shown
 
 
 def render_audit(result: AuditResult, output_format: str, color: bool = False, width: int = 120) -> str:

@@ -162,7 +162,7 @@ def run_with_progress(settings: Settings) -> RunResult:
 
     if not sys.stderr.isatty():
         return run(settings)
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn,
                                TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
     labels = {"load": "reading documents", "extract": "extracting claims (spaCy)", "embed": "embedding claims",
@@ -171,7 +171,7 @@ def run_with_progress(settings: Settings) -> RunResult:
     columns = (SpinnerColumn(), TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(),
                TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn())
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     with Progress(*columns, console=stderr, transient=True) as progress:
         def on_stage(name: str) -> None:
             for task_id in tasks.values():  # the previous stage is done
@@ -390,13 +390,13 @@ def rule(
             sys.stdout.write(f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} "
                              f"{check_class.summary()}{opt_in}\n")
         return
-    check_class = find_check(name)
-    if check_class is None:
+    found = find_check(name)
+    if found is None:
         known = ", ".join(f"{c.code} {c.slug}" for c in registered_checks().values())
         stderr.print(f"error unknown check {name!r} (known: {known})", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    sys.stdout.write(f"{check_class.code} {check_class.slug} (default severity: {check_class.severity.value})\n\n")
-    sys.stdout.write(check_class.documentation().rstrip() + "\n")
+    sys.stdout.write(f"{found.code} {found.slug} (default severity: {found.severity.value})\n\n")
+    sys.stdout.write(found.documentation().rstrip() + "\n")
 
 
 @app.command()

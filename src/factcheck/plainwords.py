@@ -114,8 +114,10 @@ def quantity_words(quantity: Quantity, low: float | None = None, high: float | N
     The interval defaults to the quantity's own; a check that computed it otherwise (a share of
     a whole) passes its own ends. ``share`` marks a percentage, whose ceiling is 100.
     """
-    low = quantity.value if low is None and quantity.low is None else (quantity.low if low is None else low)
-    high = quantity.value if high is None and quantity.high is None else (quantity.high if high is None else high)
+    if low is None:
+        low = quantity.value if quantity.low is None else quantity.low
+    if high is None:
+        high = quantity.value if quantity.high is None else quantity.high
     low_open = quantity.low_open if low_open is None else low_open
     high_open = quantity.high_open if high_open is None else high_open
     unit = "percent" if share else quantity.unit

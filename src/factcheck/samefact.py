@@ -18,6 +18,8 @@ from factcheck.model import Claim
 
 QUOTE_SIMILARITY = 85.0  # rapidfuzz ratio (0-100) of two quotes' normalised words
 WORDING_SIMILARITY = 80.0  # token-set ratio of two sentences' content words
+MAX_CLAIMS_PER_DOCUMENT = 3
+MAX_DOCUMENTS = 30
 _STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been has have had
 this that these those its it their his her our which who what when where than then so such into over under about
 also will would could should may might can not no""".split())
@@ -71,6 +73,13 @@ def same_fact(left: Claim, right: Claim) -> bool:
 
 def agreeing_documents(claims: Sequence[Claim]) -> tuple[str, ...]:
     """The documents whose claims state the same fact as another document's claim, in order."""
+    # A few claims per document are enough to tell; a cluster of hundreds stays cheap to describe.
+    per_document: dict[str, list[Claim]] = {}
+    for claim in claims:
+        kept = per_document.setdefault(claim.doc, [])
+        if len(kept) < MAX_CLAIMS_PER_DOCUMENT:
+            kept.append(claim)
+    claims = [claim for kept in list(per_document.values())[:MAX_DOCUMENTS] for claim in kept]
     agreeing: set[str] = set()
     for index, left in enumerate(claims):
         for right in claims[index + 1:]:
