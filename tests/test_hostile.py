@@ -528,3 +528,11 @@ def test_a_runaway_html_file_ends_within_its_budget(tmp_path):
     """)], tmp_path, timeout=90)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "['huge']" in result.stdout or ("FC-E113" in result.stdout and "document_seconds" in result.stdout)
+
+
+def test_a_huge_unknown_configuration_key_is_not_printed_whole(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n" + "x" * 100_000 + " = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "a.txt", "--no-cache"])
+    assert result.exit_code == 2 and "unknown configuration key" in result.output and len(result.output) < 1000

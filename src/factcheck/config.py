@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.model import Severity
+from factcheck.yamlio import brief
 
 
 class Settings(BaseModel):
@@ -132,11 +133,11 @@ def read_config_file(path: Path) -> dict[str, Any]:
         key = raw_key.replace("-", "_")
         if key not in Settings.model_fields:
             raise ConfigError(
-                f"unknown configuration key {raw_key!r}", path=str(path), line=_key_line(path, raw_key),
+                f"unknown configuration key {brief(raw_key)}", path=str(path), line=_key_line(path, raw_key),
                 hint=f"known keys: {', '.join(name.replace('_', '-') for name in Settings.model_fields)}",
             )
         if key in values:
-            raise ConfigError(f"key {raw_key!r} given twice (kebab- and snake-case)", path=str(path),
+            raise ConfigError(f"key {brief(raw_key)} given twice (kebab- and snake-case)", path=str(path),
                               line=_key_line(path, raw_key))
         values[key] = _anchor_paths(key, value, path.parent)
     raw_names = {raw.replace("-", "_"): raw for raw in data}
@@ -189,7 +190,7 @@ def _validate(values: dict[str, Any], *, source: str | None, line_of=None, name_
         first = error.errors()[0]
         key = str(first["loc"][0]) if first.get("loc") else "?"
         name = name_of(key) if name_of else key.replace("_", "-")
-        detail = ".".join(str(part) for part in first.get("loc", ())[1:])
+        detail = ".".join(str(part) for part in first.get("loc", ())[1:])[:80]
         raise ConfigError(
             f"invalid value for {name!r}{f' ({detail})' if detail else ''}: {first['msg']}",
             path=source, line=line_of(key) if line_of else None,
@@ -222,7 +223,7 @@ def read_environment(env: Mapping[str, str]) -> dict[str, Any]:
                 if "=" not in pair:
                     from factcheck.errors import ConfigError
 
-                    raise ConfigError(f"environment variable {name}: expected key=value pairs, got {pair.strip()!r}")
+                    raise ConfigError(f"environment variable {name}: expected key=value pairs, got {brief(pair.strip())}")
                 item_key, _, item_value = pair.partition("=")
                 value[item_key.strip()] = item_value.strip()
         elif raw == "" and key in _PATH_FIELDS:
