@@ -149,3 +149,28 @@ def test_sources_agree_only_when_they_state_the_same_fact():
                    for k, v in same.items())
     fact = Cluster(id="C2", claims=tuple(c.id for c in claims), documents=("a", "b"))
     assert cluster_verdict(Corpus(documents=documents, claims=claims, clusters=(fact,)), fact) == "2 sources agree"
+
+
+def test_the_alignment_decides_the_differing_words_when_a_finding_carries_one():
+    from factcheck.reporters.compare import passages
+
+    run = sample_run(hostile=False)
+    corpus = run.corpus
+    alpha, bravo = corpus.document("alpha"), corpus.document("bravo")
+
+    def side(doc, sentence, differing):
+        start = doc.text.index(sentence)
+        found = doc.text.index(differing, start)
+        return {"doc": doc.id, "start": start, "end": start + len(sentence), "text": sentence,
+                "differs": [{"start": found, "end": found + len(differing), "text": differing}]}
+
+    numeric = next(f for f in corpus.findings if f.check == "numeric-conflict")
+    aligned = numeric.model_copy(update={"data": {"alignment": {
+        "strength": 0.8,
+        "left": side(alpha, "The recent vote on 1 March 2023 extended the northern pier by 40 metres.", "40"),
+        "right": side(bravo, "The board voted on 1 March 2024 to extend the northern pier by 45 metres.", "45")}}})
+    left, right = passages(corpus, aligned)
+    assert [left.text[s:e] for s, e in left.differs] == ["40"] and [right.text[s:e] for s, e in right.differs] == ["45"]
+    # without it, the word diff marks more (the vote's wording and year differ too)
+    left, _ = passages(corpus, numeric)
+    assert len(left.differs) > 1

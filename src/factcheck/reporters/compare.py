@@ -118,9 +118,36 @@ def is_cross_source(finding: Finding) -> bool:
     return len({span.doc for span in finding.evidence}) >= 2
 
 
+def aligned_passages(corpus: Corpus, finding: Finding) -> list[Passage] | None:
+    """The two sides of a finding the cross-source alignment built (``data["alignment"]``), with
+    the words it found to differ; None when the finding carries no alignment."""
+    alignment = finding.data.get("alignment") if isinstance(finding.data, dict) else None
+    if not isinstance(alignment, dict):
+        return None
+    shown = []
+    for side in (alignment.get("left"), alignment.get("right")):
+        if not isinstance(side, dict):
+            return None
+        try:
+            doc, start, end = str(side["doc"]), int(side["start"]), int(side["end"])
+            text = corpus.document(doc).text[start:end]
+            differs = tuple(sorted((int(d["start"]) - start, int(d["end"]) - start) for d in side.get("differs", ())
+                                   if start <= int(d["start"]) <= int(d["end"]) <= end))
+        except (KeyError, TypeError, ValueError):
+            return None
+        marks = tuple(sorted((s.start - start, s.end - start) for s in finding.evidence
+                             if s.doc == doc and start <= s.start and s.end <= end))
+        shown.append(Passage(doc=doc, start=start, end=end, text=text, marks=marks, differs=differs))
+    return shown
+
+
 def passages(corpus: Corpus, finding: Finding) -> list[Passage]:
     """The finding's evidence as one passage per document (its sentences, spans marked), in
-    evidence order, with the words that differ between documents marked."""
+    evidence order, with the words that differ between documents marked: the alignment's when
+    the finding carries one, else a word diff."""
+    aligned = aligned_passages(corpus, finding)
+    if aligned is not None:
+        return aligned
     by_doc: dict[str, list[Span]] = {}
     for span in finding.evidence:
         by_doc.setdefault(span.doc, []).append(span)
