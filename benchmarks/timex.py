@@ -141,6 +141,46 @@ def _iso_date(text: str | None) -> date | None:
         return None
 
 
+def predict_dateparser(articles: Iterable[dict]) -> tuple[list[Timex], int]:
+    """The same articles through dateparser's ``search_dates`` (relative to the dateline, past preferred).
+
+    dateparser finds dates and returns datetimes, not TIMEX3: a match is typed DATE and its value is the
+    day it names (or the month or year when the words name no day), so durations and sets count as misses.
+    """
+    from dateparser.search import search_dates
+
+    predictions = []
+    unscored = 0
+    for article in articles:
+        text = article["text"]
+        end = annotated_end(text)
+        published = _iso_date(article.get("published"))
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+        if published is not None:
+            from datetime import datetime
+
+            settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        position = 0
+        for words, when in found:
+            start = text.find(words, position)
+            if start < 0:
+                continue
+            position = start + len(words)
+            if start >= end:
+                unscored += 1
+                continue
+            if re.search(r"\d{1,2}\s*(?:[,/]|\s)\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\b", words) or re.search(
+                    r"day|yesterday|today|tomorrow", words, re.IGNORECASE):
+                value = when.date().isoformat()
+            elif re.search(r"[A-Za-z]", words) and re.search(r"\d{4}", words):
+                value = f"{when.year:04d}-{when.month:02d}"
+            else:
+                value = f"{when.year:04d}"
+            predictions.append(Timex(article["id"], start, start + len(words), words, "DATE", value))
+    return predictions, unscored
+
+
 def _overlap(a: Timex, b: Timex) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
@@ -280,14 +320,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("dev", "heldout", "all"), default="heldout")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder with articles.jsonl and timex.jsonl")
+    parser.add_argument("--recogniser", choices=("factcheck", "dateparser"), default="factcheck",
+                        help="whose time expressions to score (dateparser: the library, for comparison)")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong values (dev only)")
     args = parser.parse_args(argv)
     if args.errors and args.part != "dev":
         parser.error("--errors lists the development part only; the held-out part is scored, never inspected")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     articles, gold = read_corpus(args.corpus, args.part)
-    predicted, unscored = predict(articles)
-    print(f"part: {args.part}; {len(articles)} articles, {len(gold)} gold TIMEX3 "
+    predicted, unscored = (predict_dateparser if args.recogniser == "dateparser" else predict)(articles)
+    print(f"part: {args.part}; recogniser: {args.recogniser}; {len(articles)} articles, {len(gold)} gold TIMEX3 "
           f"({sum(g.creation_time for g in gold)} of them creation times); "
           f"{unscored} predictions after the annotated sentences not scored")
     for line in report(gold, predicted):

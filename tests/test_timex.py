@@ -420,3 +420,21 @@ def test_periods_named_in_words(text: str, value: str) -> None:
 
 def test_fiscal_and_named_days_are_not_weekdays() -> None:
     assert values("Shoppers crowded stores on Black Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales fell over Christmas.", "2022-12-25"),  # past: the one before the June dateline
+        ("Stores will open on Thanksgiving.", "2023-11-23"),  # future: the fourth Thursday of this November
+        ("A fire broke out last night.", "2023-06-13TNI"),
+        ("Markets closed at 6 p.m. local time (1300 GMT).", "2023-06-14T13:00Z"),
+        ("280,000 jobs a year have been created.", "P1Y"),
+    ],
+)
+def test_holidays_nights_and_rates(text: str, value: str) -> None:
+    assert value in values(text)
+
+
+def test_christmas_as_a_modifier_is_not_a_date() -> None:
+    assert values("Christmas sales were weak.") == []

@@ -75,7 +75,7 @@ def test_benchmark_prints_its_table(corpus: Path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("part: all; 2 articles, 5 gold TIMEX3 (2 of them creation times)")
+    assert lines[0].startswith("part: all; recogniser: factcheck; 2 articles, 5 gold TIMEX3 (2 of them creation times)")
     # "2015" sits after the four annotated body sentences: counted, not scored.
     assert "1 predictions after the annotated sentences not scored" in lines[0]
     # Four of five found with exact extents and right values; "a bygone era" missed.
