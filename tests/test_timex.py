@@ -32,7 +32,7 @@ def values(text: str, anchor: date | None = ANCHOR) -> list[str | None]:
     [
         ("The ceasefire began on March 7, 2021, after talks.", "March 7, 2021", "2021-03-07"),
         ("Signed Sept. 30, 2019 in Geneva.", "Sept. 30, 2019", "2019-09-30"),
-        ("Posted Nov 3, 2022, 11 PM by staff", "Nov 3, 2022, 11 PM", "2022-11-03"),
+        ("Posted Nov 3, 2022, 11 PM by staff", "Nov 3, 2022, 11 PM", "2022-11-03T23:00"),  # a TIME on that day
         ("It opened on 14 July 2018.", "14 July 2018", "2018-07-14"),
         ("the 3rd of August, 2016 was hot", "3rd of August, 2016", "2016-08-03"),
         ("Filed 2020-12-01 with the court.", "2020-12-01", "2020-12-01"),
@@ -225,7 +225,7 @@ def test_not_recency(text: str) -> None:
 
 def test_dateline_with_time_of_day_is_one_date() -> None:
     matches = find_times("Apr 4, 2022, 9:30 AM\nThe launch failed.", None)
-    assert [(m.text, m.value) for m in matches] == [("Apr 4, 2022, 9:30 AM", "2022-04-04")]
+    assert [(m.text, m.type, m.value) for m in matches] == [("Apr 4, 2022, 9:30 AM", "TIME", "2022-04-04T09:30")]
 
 
 def test_longest_match_wins_and_results_are_sorted() -> None:

@@ -57,6 +57,7 @@ class TimeMatch:
     end: int
     text: str
     value: str | None
+    # The calendar precision (a TIME's is its day); for a DURATION the unit ("time" below a day).
     granularity: str  # time | day | week | month | quarter | season | year | decade | century | present | unknown
     relative: bool = False  # the value came from the anchor (dateline)
     recent: bool = False  # the wording presents the event as recent
@@ -333,7 +334,12 @@ def _month_day_year(match: re.Match[str], text: str, anchor: date | None) -> _Ca
     year, month, day = int(match["year"]), _month_of(match["month"]), _day_of(match["day"])
     if not _valid_day(year, month, day):
         return None
-    return _Candidate(*_span(match), f"{year:04d}-{month:02d}-{day:02d}", "day")
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    clock = _CLOCK_PATTERN.search(match.group(), match.end("year") - match.start())
+    clock_value = _clock_value(clock) if clock else None
+    if clock_value:  # "Apr 4, 2022, 9:30 AM": a time of day on a written date
+        return _Candidate(*_span(match), value + clock_value, "day", type="TIME")
+    return _Candidate(*_span(match), value, "day")
 
 
 @_rule(
@@ -651,7 +657,7 @@ def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     if word == "today" and match.start("word") == match.start() and re.match(r"['\u2019]s\s", text[match.end():match.end() + 3]):
         part = None  # "today's" is as often "nowadays" as the day itself; keep the day
     recent = offset <= 0
-    kind, granularity = ("TIME", "time") if part else ("DATE", "day")
+    kind, granularity = ("TIME", "day") if part else ("DATE", "day")
     if anchor is None:
         return _Candidate(*_span(match), None, granularity, relative=True, recent=recent, type=kind)
     value = (anchor + timedelta(days=offset)).isoformat() + (f"T{part}" if part else "")
@@ -739,7 +745,7 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     end = match.end("part") if match["part"] else match.end("weekday")
     weekday = _WEEKDAYS.index(match["weekday"].casefold())
     part = _PART_OF_DAY[match["part"].strip().casefold()] if match["part"] else None
-    kind, granularity = ("TIME", "time") if part else ("DATE", "day")
+    kind, granularity = ("TIME", "day") if part else ("DATE", "day")
     if anchor is None:
         return _Candidate(start, end, None, granularity, relative=True, recent=rel != "next", type=kind)
     name = match["weekday"].capitalize()
@@ -780,6 +786,9 @@ _CLOCK = (
 )
 
 
+_CLOCK_PATTERN = re.compile(_CLOCK)
+
+
 def _clock_value(match: re.Match[str]) -> str | None:
     """"T16:15", "T07:00Z" from a clock match, or None when it is not a time of day."""
     hour = int(match["hour"])
@@ -807,8 +816,8 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
         return None  # "3:15" is a score or a verse unless something says it is a time; "14:30" is a time
     start = match.start("hour")
     if anchor is None:
-        return _Candidate(start, match.end(), None, "time", relative=True, type="TIME")
-    return _Candidate(start, match.end(), anchor.isoformat() + clock, "time", relative=True, type="TIME",
+        return _Candidate(start, match.end(), None, "day", relative=True, type="TIME")
+    return _Candidate(start, match.end(), anchor.isoformat() + clock, "day", relative=True, type="TIME",
                       reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}")
 
 
@@ -816,7 +825,7 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
 def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     clock = f"T{match['hour']}:{match['minute']}Z"
     value = anchor.isoformat() + clock if anchor else None
-    return _Candidate(*_span(match), value, "time", relative=True, type="TIME", rank=1,
+    return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1,
                       reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}" if anchor else None)
 
 
@@ -824,7 +833,7 @@ def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Can
 def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     clock = "T00:00" if match["word"].casefold() == "midnight" else "T12:00"
     value = anchor.isoformat() + clock if anchor else None
-    return _Candidate(*_span(match), value, "time", relative=True, type="TIME", rank=1)
+    return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1)
 
 
 # Durations ---------------------------------------------------------------------------------
@@ -1026,7 +1035,7 @@ def _the_part_of_day(match: re.Match[str], text: str, anchor: date | None) -> _C
         start = match.start() + leading.end()
     part = _PART_OF_DAY[match["part"].casefold()]
     value = f"{anchor.isoformat()}T{part}" if anchor else None
-    return _Candidate(start, match.end(), value, "time", relative=True, type="TIME", rank=1,
+    return _Candidate(start, match.end(), value, "day", relative=True, type="TIME", rank=1,
                       reasoning="a part of the day in a news report: the dateline's day" if anchor else None)
 
 
