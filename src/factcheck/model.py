@@ -325,6 +325,8 @@ class Corpus:
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
     _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_by_doc_index: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
+    # The aligned candidate pairs (factcheck.nlp.align), computed once per corpus for every check that reads them.
+    alignment_index: Any = field(default=None, init=False, repr=False, compare=False)
 
     def evolve(self, **changes: Any) -> "Corpus":
         return replace(self, **changes)

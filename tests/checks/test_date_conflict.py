@@ -46,12 +46,14 @@ def test_different_events_never_meet():
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
-def test_different_clusters_never_meet():
+def test_same_fact_meets_even_when_clustering_kept_it_apart():
+    # Issue 15: 16 of the date misses were never clustered together; the alignment finds them anyway.
     a = document("a", "Norland founded the coast guard in 1998.")
     b = document("b", "Norland founded the coast guard in 2001.")
     left = founding(a, "Norland founded the coast guard in 1998.", "1998", "1998")
     right = founding(b, "Norland founded the coast guard in 2001.", "2001", "2001")
-    assert run(corpus([a, b], [left, right], clusters=[[left], [right]])) == []
+    findings = run(corpus([a, b], [left, right], clusters=[[left], [right]]))
+    assert [f.data["dates"] for f in findings] == [["1998", "2001"]]
 
 
 def test_list_of_dates_is_skipped():
@@ -83,5 +85,31 @@ def test_fixture_founding_dated_two_ways(make_corpus):
 def test_fixture_year_and_month_agree(make_corpus):
     corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
                         "b": "Norland founded its coast guard in October 1998, officials said.\n"},
+                       checks=[DateConflictCheck])
+    assert corp.findings == ()
+
+
+# -- cases the tuple rules missed (issue 15), through the real extraction ---------------------
+def test_fixture_future_tense_date_changed(make_corpus):
+    # The (actor, action, object) rule skipped future tense: "will defend ... on Sept. 8" never met.
+    text = "Pacquiao will defend his welterweight title against Hatton on Sept. {day} in Las Vegas, his promoter said.\n"
+    corp = make_corpus({"a": text.format(day=8), "b": text.format(day=16)}, checks=[DateConflictCheck])
+    assert [f.severity for f in corp.findings] == [Severity.WARNING]
+    finding = corp.findings[0]
+    assert {span.text for span in finding.evidence} >= {"Sept. 8", "Sept. 16"}
+    assert finding.data["alignment"]["left"]["differs"][0]["text"] in {"Sept. 8", "Sept. 16"}
+
+
+def test_fixture_paraphrase_in_the_passive_with_another_year(make_corpus):
+    corp = make_corpus({"a": "Jon Stewart hosted the Academy Awards ceremony in 2007, the academy said.\n",
+                        "b": "The Academy Awards ceremony was hosted by Jon Stewart in 2006, the academy said.\n"},
+                       checks=[DateConflictCheck])
+    assert [f.data["dates"] for f in corp.findings] in ([["2007", "2006"]], [["2006", "2007"]])
+
+
+def test_fixture_weekday_and_today_without_datelines_are_not_compared(make_corpus):
+    # "today" in one undated article and "Saturday" in another may be the same day.
+    corp = make_corpus({"a": "The navy captured the pirate boats today in the Gulf of Aden, officials said.\n",
+                        "b": "The navy captured the pirate boats on Saturday in the Gulf of Aden, officials said.\n"},
                        checks=[DateConflictCheck])
     assert corp.findings == ()

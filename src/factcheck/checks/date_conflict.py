@@ -1,69 +1,98 @@
-"""FC002 date-conflict: the same event dated differently, within a document or across sources."""
+"""FC002 date-conflict: two sentences that state the same fact give it dates that cannot both be true."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
-from factcheck.checks.temporal import dates_agree, event_times
-from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
-from factcheck.plainwords import time_words
+from factcheck.dates import values_agree
+from factcheck.model import Corpus, Document, Finding, Severity, TimeExpression
+from factcheck.nlp.align import Alignment, SlotPair, corpus_alignments
+from factcheck.plainwords import date_words, quoted
+
+# Defaults, each overridable as thresholds["date-conflict.<name>"]:
+STRENGTH = 0.5  # how well the rest of the two sentences must match (Dice of content stems)
+SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
+SHARED = 3  # content words both sentences must have: two ("Norland founded") name a topic, not a fact
+LOCAL = 0.6  # or: how well the words around the two dates match, when one sentence adds a clause
+# A date compared under a shared anchor when a side has no dateline: any fixed day will do,
+# as long as both sides are resolved against the same one.
+_FALLBACK_ANCHOR = date(2001, 1, 15)
 
 
-def _norm(text: str | None) -> str:
-    if not text:
-        return ""
-    words = re.findall(r"\w+", text.casefold())
-    return " ".join(word for word in words if word not in {"the", "a", "an", "its", "their", "his", "her"})
+# Words whose meaning does not depend on the day they are read: a weekday, a month (with its
+# day), a year. "today", "yesterday", "last week" mean different days in articles of
+# different days, so without datelines they cannot be compared.
+_ANCHOR_FREE = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|\b\d{4}\b", re.IGNORECASE)
 
 
-def event_date(claim: Claim) -> TimeExpression | None:
-    """The one date a claim gives its event: written out, or relative but resolved.
+def _resolved(time: TimeExpression, anchor: date) -> str | None:
+    """The value of a time expression's words read against ``anchor`` (for undated or relative sides)."""
+    from factcheck.nlp.timex import find_times
 
-    Claims giving several distinct dates are skipped: which date belongs to which event
-    cannot be told apart ("China in 2007, the USA in 2008, India in 2019").
+    if not _ANCHOR_FREE.search(time.span.text) or re.search(r"\b(?:last|next|this|ago)\b", time.span.text, re.I):
+        return None
+    matches = find_times(time.span.text, anchor)
+    values = [match.value for match in matches if match.value]
+    return values[0] if len(values) == 1 else None
+
+
+def comparable_values(left: TimeExpression, right: TimeExpression, left_doc: Document,
+                      right_doc: Document) -> tuple[str, str] | None:
+    """Two date values that can be compared, or None.
+
+    Resolved values are compared as they are when each side's value came from its own
+    words or both came from known datelines. Otherwise ("Sept. 8" in an article without a
+    dateline, "Tuesday" in two articles of unknown date) both sides are read against one
+    shared anchor: the same words then give the same value, different words different ones.
     """
-    dated = event_times(claim)
-    values = {time.value for time in dated}
-    if len(values) != 1:
+    if left.value and right.value and not (left.relative or right.relative):
+        return left.value, right.value
+    if left.value and right.value and left_doc.published and right_doc.published:
+        return left.value, right.value
+    anchor = left_doc.published or right_doc.published or _FALLBACK_ANCHOR
+    if not left.relative and left.value:
+        left_value = left.value
+    else:
+        left_value = _resolved(left, anchor)
+    right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
+    if not left_value or not right_value:
         return None
-    return dated[0]
-
-
-def event_key(claim: Claim) -> tuple[str, str, str] | None:
-    """(actor, action, object), normalised; None when the claim has no usable event."""
-    event = claim.event
-    if event is None or not event.action or not event.past:
-        return None
-    actor, obj = _norm(event.actor), _norm(event.object)
-    if not actor and not obj:
-        return None  # "launched in 2020" with nobody and nothing named is no identity
-    return actor, _norm(event.action), obj
+    return left_value, right_value
 
 
 class DateConflictCheck(Check):
-    """The same event given two dates that cannot both be true.
+    """Two sentences that state the same fact give dates that cannot both be true.
 
-    "The same event" is strict: both claims sit in the same cluster (they say the same
-    thing) *and* their events have the same actor, action and object, normalised (the
-    founding of the same unit by the same country), not merely the same topic. Each claim
-    must give exactly one date for its event; claims listing several dates are skipped,
-    since the check cannot tell which date belongs to which event. Relative dates count
-    only once resolved against a dateline.
+    Every pair of claims that may state the same fact (factcheck.nlp.align: shared rare
+    words, cluster mates) is aligned word by word; a date that stands opposite a date is
+    compared when the rest of the two sentences matches (at least half of their content
+    words, lemmatised, in any order: tense, voice and word order do not matter, so
+    "will defend his title on Sept. 8" meets "defends the title on Sept. 16", and "hosted
+    the Oscars in 2007" meets "the Oscars were hosted by him in 2006").
 
-    Granularity is respected: "2020" and "October 2020" agree, "2019" and "2020" do not,
-    "October 2020" and "November 2020" do not.
+    Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
+    2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
+    sentences that say the same thing are compared even when clustering kept them apart.
 
-    Severity: error when one document dates the same event two ways (the text contradicts
-    itself); warning across sources (one of them is wrong, or they describe different
-    occurrences: an editor must look).
+    Granularity is respected: "2020" and "October 2020" agree, "2019" and "2020" do not.
+    Dates without a dateline ("on Tuesday", "Sept. 8" in an undated article) are read
+    against one shared anchor, so the same words agree and different ones do not.
 
-    Example: "Japan set up the squadron in 2020" in one source, "Japan set up the squadron
-    in 2019" in another.
+    Severity: warning across sources (one of them is wrong, or they describe different
+    occurrences: an editor must look); error when one document restates a sentence with
+    another date. The finding's ``data["alignment"]`` holds both sentences and the words
+    that differ, for reporters to mark.
 
-    Suppress with ``ignore = ["date-conflict"]`` or resolve a finding by its id.
+    Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
+    by Japan in 2019" in another.
+
+    Suppress with ``ignore = ["date-conflict"]``, tune with
+    ``thresholds = {"date-conflict.strength" = 0.6}``, or resolve a finding by its id.
     """
 
     code = "FC002"
@@ -71,48 +100,58 @@ class DateConflictCheck(Check):
     severity = Severity.WARNING
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        # Block on (cluster, event): only claims that already say the same thing meet.
-        self.candidate_pairs = 0
-        blocks: dict[tuple[str, tuple[str, str, str]], list[tuple[Claim, TimeExpression]]] = defaultdict(list)
-        for claim in corpus.claims:
-            cluster = corpus.cluster_of(claim.id)
-            key = event_key(claim)
-            time = event_date(claim)
-            if cluster is None or key is None or time is None:
-                continue
-            blocks[(cluster.id, key)].append((claim, time))
-        for (cluster_id, key), members in sorted(blocks.items()):
-            members.sort(key=lambda item: (item[0].doc, item[0].span.start))
-            # One finding per pair of disagreeing values, on their first mentions.
-            first_of_value: dict[str, tuple[Claim, TimeExpression]] = {}
-            for claim, time in members:
-                first_of_value.setdefault(f"{claim.doc}\x1f{time.value}", (claim, time))
-            reported: set[tuple[str, str]] = set()
-            entries = list(first_of_value.values())
-            self.candidate_pairs = (self.candidate_pairs or 0) + len(entries) * (len(entries) - 1) // 2
-            for i, (left, left_time) in enumerate(entries):
-                for right, right_time in entries[i + 1:]:
-                    if left.id == right.id or dates_agree(left_time.value or "", right_time.value or ""):
-                        continue
-                    pair = tuple(sorted((left_time.value or "", right_time.value or "")))
-                    same_doc = left.doc == right.doc
-                    if (pair, same_doc) in reported:  # type: ignore[comparison-overlap]
-                        continue
-                    reported.add((pair, same_doc))  # type: ignore[arg-type]
-                    yield self._finding(left, left_time, right, right_time, key, cluster_id)
+        strength = context.settings.threshold("date-conflict.strength", STRENGTH)
+        same_document = context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH)
+        shared = int(context.settings.threshold("date-conflict.shared", SHARED))
+        local = context.settings.threshold("date-conflict.local", LOCAL)
+        index = corpus_alignments(corpus)
+        self.candidate_pairs = index.candidates
+        best: dict[tuple[str, ...], tuple[float, Finding]] = {}
+        for alignment in index.alignments:
+            needed = strength if alignment.cross_source else same_document
+            left_count, right_count = alignment.slot_counts("date")
+            if left_count != right_count:
+                continue  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
+            pairs = alignment.pairs_of("date")
+            compared = [(pair, self._values(corpus, alignment, pair)) for pair in pairs]
+            differing = [(pair, values) for pair, values in compared if values is not None and not values_agree(*values)]
+            if len(differing) > 1:
+                continue  # more than one date differs: two accounts of different occasions, not one slip
+            for pair, _ in differing:
+                if not alignment.matches_otherwise(pair, needed, local, shared):
+                    continue
+                found = self._compare(corpus, alignment, pair)
+                if found is None:
+                    continue
+                marker, finding = found
+                if marker not in best or alignment.strength > best[marker][0]:
+                    best[marker] = (alignment.strength, finding)
+        return [finding for _, finding in sorted(best.values(), key=lambda item: item[1].id)]
 
-    def _finding(self, left: Claim, left_time: TimeExpression, right: Claim, right_time: TimeExpression,
-                 key: tuple[str, str, str], cluster_id: str) -> Finding:
-        actor, action, obj = key
-        event = " ".join(part for part in (actor, action, obj) if part)
+    @staticmethod
+    def _values(corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[str, str] | None:
+        return comparable_values(pair.left.ref, pair.right.ref, corpus.document(alignment.left.doc),
+                                 corpus.document(alignment.right.doc))
+
+    def _compare(self, corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[tuple[str, ...], Finding] | None:
+        left_time, right_time = pair.left.ref, pair.right.ref
+        left, right = alignment.left, alignment.right
+        values = self._values(corpus, alignment, pair)
+        if values is None or values_agree(*values):
+            return None
+        left_value, right_value = values
         same_doc = left.doc == right.doc
+        severity = Severity.ERROR if same_doc else Severity.WARNING
         where = "the same document" if same_doc else f"{left.doc} and {right.doc}"
-        relative = left_time.relative or right_time.relative
-        severity = Severity.ERROR if same_doc and not relative else Severity.WARNING
-        message = (f"the same event ({event}) is dated {time_words(left_time)} in {left.doc} "
-                   f"and {time_words(right_time)} in {right.doc}; "
-                   f"these dates do not overlap, so {where} cannot both be right")
-        return self.finding(message, [left_time.span, left.span, right_time.span, right.span], severity=severity,
-                            key=f"{event}:{left_time.value}:{right_time.value}",
-                            data={"event": event, "cluster": cluster_id,
-                                  "dates": [left_time.value, right_time.value]})
+        message = (f"the same fact is dated {quoted(left_time.span.text)} ({date_words(left_value)}) in {left.doc} and "
+                   f"{quoted(right_time.span.text)} ({date_words(right_value)}) in {right.doc}; the sentences otherwise match "
+                   f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
+                   f"so {where} cannot both be right")
+        # One finding per pair of (document, value), the best-aligned sentences as its evidence.
+        marker = tuple(sorted((f"{left.doc}\x1f{left_value}", f"{right.doc}\x1f{right_value}")))
+        finding = self.finding(
+            message, [left_time.span, left.span, right_time.span, right.span], severity=severity,
+            key=f"{left_value}:{right_value}",
+            data={"dates": [left_value, right_value], "slot": "date",
+                  "alignment": alignment.evidence_data([pair.left], [pair.right])})
+        return marker, finding

@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.temporal import dates_agree
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
+from factcheck.nlp.align import Alignment, SlotPair, Token, corpus_alignments
 from factcheck.plainwords import date_words, quoted
+
+STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
+SHARED = 3  # content words both sentences must have
+LOCAL = 0.6  # or: how well the words around the two numbers match, when one sentence adds a clause
+SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
 
 # Entity names too generic to say two claims are about the same thing.
 _GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
@@ -184,25 +190,35 @@ def render(quantity: Quantity) -> str:
 
 
 class NumericConflictCheck(Check):
-    """The same measure given values that differ, across sources or within one.
+    """The same figure given values that cannot both be true, across sources or within one.
 
-    Only numbers of the same measure meet: the same counted noun ("satellites") in the same
-    unit family (a percentage and a fraction are both shares; counts with counts; money only
-    in the same currency), in claims of the same cluster, or sharing a named entity ("the
-    United States" and "U.S." share one). Numbers of different measures never meet.
+    Two ways two numbers meet:
+
+    * **aligned sentences** (factcheck.nlp.align): two claims that may state the same fact
+      are aligned word by word; a number standing opposite a number is compared when the
+      rest of the sentences matches (half of their content words or more, in any order) and
+      both count the same thing (the same counted noun, "4,000 tents" / "2,000 tents", in the
+      same unit family). Two numbers of one shared sentence are never paired with each other
+      ("101 yards" meets "101 yards", not "352 yards");
+    * **a share held by a named entity** ("the United States operates more than two-thirds of
+      the world's active satellites" / "the US accounted for over 60% of all operational
+      satellites"): the same measured noun, a share, held by the same entity.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
 
-    * intervals overlap but differ: info, "differ but compatible", with both as-of dates;
+    * intervals overlap but differ (rounding, "about", a range containing the other): info,
+      "differ but compatible", with both as-of dates;
     * disjoint intervals at compatible times (as-of dates agree or are unknown): warning;
       error when both give the same as-of date.
-    Different as-of dates (2019 vs 2021) are a change over time, not a conflict.
+    Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
+    ("up 5%") never meets a level ("5%").
 
-    Example: "more than two-thirds of active satellites" vs "over 60% of operational
-    satellites at the end of 2021": compatible, shown as info with both figures.
+    Example: "Workers put up 4,000 tents" in one source, "4,000" changed to "2,000 tents" in
+    another: warning, both sentences with the differing number in ``data["alignment"]``.
 
-    Suppress with ``ignore = ["numeric-conflict"]`` or resolve a finding by its id.
+    Suppress with ``ignore = ["numeric-conflict"]``, tune with
+    ``thresholds = {"numeric-conflict.strength" = 0.6}``, or resolve a finding by its id.
     """
 
     code = "FC003"
@@ -210,45 +226,65 @@ class NumericConflictCheck(Check):
     severity = Severity.WARNING
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        # Blocks: (unit family, measure) x (cluster or entity). Never all claims x all claims.
+        strength = context.settings.threshold("numeric-conflict.strength", STRENGTH)
+        shared = int(context.settings.threshold("numeric-conflict.shared", SHARED))
+        local = context.settings.threshold("numeric-conflict.local", LOCAL)
+        seen: set[frozenset[tuple[str, int, int]]] = set()
+        findings: list[Finding] = []
+        index = corpus_alignments(corpus)
+        for alignment in index.alignments:
+            needed = strength if alignment.cross_source else SAME_DOCUMENT_STRENGTH
+            counts = alignment.slot_counts("number")
+            pairs = [pair for pair in alignment.pairs_of("number") if _same_count(alignment, pair)
+                     and (counts[0] == counts[1] or pair.how != "only")]
+            differing = [pair for pair in pairs if interval(pair.left.ref) != interval(pair.right.ref)]
+            if len(differing) > 1:
+                continue  # several figures differ: two tallies of different things ("so far" / "this time")
+            for pair in differing:
+                if not alignment.matches_otherwise(pair, needed, local, shared):
+                    continue
+                left_q, right_q = pair.left.ref, pair.right.ref
+                where = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
+                                   (right_q.span.doc, right_q.span.start, right_q.span.end)})
+                if len(where) < 2 or where in seen:
+                    continue
+                seen.add(where)
+                measure = measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
+                finding = self._compare(alignment.left, left_q, alignment.right, right_q,
+                                        (unit_family(left_q.unit), measure, "aligned"), alignment, pair)
+                if finding is not None:
+                    findings.append(finding)
+        # Shares held by a named entity: the same measure of the same holder, aligned or not.
         blocks: dict[tuple[str, str, str], list[tuple[Claim, int, Quantity]]] = defaultdict(list)
         for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.span.start)):
-            cluster = corpus.cluster_of(claim.id)
             entities = {key for actor in claim.actors if actor.label in ("GPE", "ORG", "NORP", "PERSON", "FAC")
                         for key in entity_keys(actor.name)}
-            for index, quantity in enumerate(claim.quantities):
+            for position, quantity in enumerate(claim.quantities):
                 measure = measure_key(quantity.measure)
-                if not measure:
-                    continue
                 family = unit_family(quantity.unit)
-                if cluster is not None and len(cluster.claims) > 1:
-                    blocks[(family, measure, f"cluster:{cluster.id}")].append((claim, index, quantity))
-                if family == "share" and not is_change(claim, quantity):
-                    # A share held by a named entity is comparable by that entity, when the
-                    # entity is who holds it (the event's actor, when the event names one).
-                    holders = _actor_keys(claim)
-                    for entity in sorted(entities & holders if holders else entities):
-                        blocks[(family, measure, f"entity:{entity}")].append((claim, index, quantity))
-        # One finding per unordered pair of figures, keyed by where the figures are (not by
-        # claim), so a figure shared by two overlapping claims is not reported A-B and B-A.
-        seen: set[frozenset[tuple[str, int, int]]] = set()
-        self.candidate_pairs = sum(len(members) * (len(members) - 1) // 2 for members in blocks.values())
+                if not measure or family != "share" or is_change(claim, quantity):
+                    continue
+                holders = _actor_keys(claim)
+                for entity in sorted(entities & holders if holders else entities):
+                    blocks[(family, measure, f"entity:{entity}")].append((claim, position, quantity))
+        self.candidate_pairs = index.candidates + sum(len(m) * (len(m) - 1) // 2 for m in blocks.values())
         for block_key in sorted(blocks):
             members = blocks[block_key]
-            for i, (left, left_index, left_q) in enumerate(members):
-                for right, right_index, right_q in members[i + 1:]:
+            for i, (left, _, left_q) in enumerate(members):
+                for right, _, right_q in members[i + 1:]:
                     if left.id == right.id:
                         continue
-                    pair = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
-                                      (right_q.span.doc, right_q.span.start, right_q.span.end)})
-                    if len(pair) < 2 or pair in seen:
+                    where = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
+                                       (right_q.span.doc, right_q.span.start, right_q.span.end)})
+                    if len(where) < 2 or where in seen:
                         continue
-                    seen.add(pair)
+                    seen.add(where)
                     if not self._same_holder(left, left_q, right, right_q):
                         continue
                     finding = self._compare(left, left_q, right, right_q, block_key)
                     if finding is not None:
-                        yield finding
+                        findings.append(finding)
+        return findings
 
     @staticmethod
     def _same_holder(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
@@ -277,13 +313,14 @@ class NumericConflictCheck(Check):
         return left_subject == right_subject and measure not in (left_subject or "")
 
     def _compare(self, left: Claim, left_q: Quantity, right: Claim, right_q: Quantity,
-                 block_key: tuple[str, str, str]) -> Finding | None:
+                 block_key: tuple[str, str, str], alignment: Alignment | None = None,
+                 pair: SlotPair | None = None) -> Finding | None:
         if unit_family(left_q.unit) != unit_family(right_q.unit):
             return None
         if is_change(left, left_q) != is_change(right, right_q):
             return None  # a change and a level are different measures
-        if unit_family(left_q.unit) != "share" and left.event is not None and right.event is not None \
-                and left.event.action != right.event.action:
+        if alignment is None and unit_family(left_q.unit) != "share" and left.event is not None \
+                and right.event is not None and left.event.action != right.event.action:
             return None  # "added 600,000 users" and "has 7.5 million users" count different things
         left_interval, right_interval = interval(left_q), interval(right_q)
         if left_interval == right_interval:
@@ -304,6 +341,42 @@ class NumericConflictCheck(Check):
             message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
         evidence = [left_q.span, right_q.span]
         evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
-        return self.finding(message, evidence, severity=severity, key=f"{measure}:{family}",
-                            data={"measure": measure, "unit_family": family,
-                                  "values": [render(left_q), render(right_q)], "as_of": [left_as_of, right_as_of]})
+        data = {"measure": measure, "unit_family": family, "slot": "number",
+                "values": [render(left_q), render(right_q)], "as_of": [left_as_of, right_as_of]}
+        if alignment is not None and pair is not None:
+            evidence += [claim.span for claim in (left, right) if claim.span not in evidence]
+            data["alignment"] = alignment.evidence_data([pair.left], [pair.right])
+            message += f"; the sentences otherwise match ({alignment.strength:.0%} of their content words)"
+        return self.finding(message, evidence, severity=severity, key=f"{measure}:{family}", data=data)
+
+
+def _next_word(tokens: tuple[Token, ...], slot: Token) -> str | None:
+    for position, token in enumerate(tokens):
+        if token is slot:
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            return following.key if following is not None and not following.slot else None
+    return None
+
+
+def _following_word(alignment: Alignment, pair: SlotPair) -> str:
+    return _next_word(alignment.left_tokens, pair.left) or _next_word(alignment.right_tokens, pair.right) or ""
+
+
+def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two aligned numbers count the same thing: one unit family, the same counted noun.
+
+    The counted noun is the measure extraction found, else the word right after the number
+    ("4,000 tents"); when neither side names one, the words around the numbers must match.
+    """
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if unit_family(left_q.unit) != unit_family(right_q.unit):
+        return False
+    if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
+        return False
+    left_measure, right_measure = measure_key(left_q.measure), measure_key(right_q.measure)
+    if left_measure and right_measure:
+        return left_measure == right_measure
+    left_next, right_next = _next_word(alignment.left_tokens, pair.left), _next_word(alignment.right_tokens, pair.right)
+    if left_next and right_next:
+        return left_next == right_next
+    return pair.context >= 0.5

@@ -1,0 +1,468 @@
+"""Align what two sources say, word by word, so that what differs is known by slot.
+
+The cross-source checks read this module: date-conflict (a date against a date) and
+numeric-conflict (a number against a number with its counted noun); quote-provenance and
+attribution-conflict compare speakers and titles of one person found by name, and report
+the differing words in the same shape.
+
+Method. A claim becomes a sequence of tokens: each typed slot extraction found (a time
+expression, a quantity, a named person) is one token; every other content word is its
+Snowball stem, with function words, auxiliaries and punctuation left out, so tense and
+voice do not count ("will defend" / "defended" both give ``defend``; "was hosted by" /
+"hosted" both give ``host``). Slots are keyed by kind (``<date>``, ``<number>``,
+``<person>``), so two dates stand opposite each other whatever their values. The two key
+sequences are aligned with rapidfuzz's Levenshtein opcodes (C, linear memory); the opcodes
+give the words each side has that the other lacks. Slots are then paired by kind: a lone
+slot of its kind on each side pairs as it is; several pair greedily by the overlap of the
+words around them, the alignment putting them opposite each other and an equal granularity
+counting in favour. So a moved phrase ("On Sept. 8, X won" / "X won on Sept. 8") or a
+passive still pairs its dates, and "101 yards ... 352 yards" pairs each with its own.
+
+How well the rest matches (``strength``: the Dice overlap of the content stems and the
+people's surnames, as multisets and weighted by inverse document frequency over the
+corpus's claims, so a shared rare name counts more than a shared "said"; order-free, so
+paraphrase that keeps the words and reorders them still matches) is the strength of
+whatever differs at a slot; ``SlotPair.context`` is the same overlap for the few words
+around the two slots, for when one source adds a clause the other lacks. A check decides
+what a difference at a slot means (dates by interval, numbers by interval and counted noun).
+
+Candidate pairs come from the corpus without comparing all pairs: an inverted index of
+the claims' rarer content stems (a word in more than ``MAX_POSTINGS`` claims is not
+indexed) scores the claims sharing words with each claim by summed IDF, and the best few
+from other documents are kept, plus the claim's nearest cluster mates and the cluster
+stage's same-fact neighbours (``corpus.same_fact``). Work grows with the number of claims
+times the capped posting length: near-linear.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from factcheck.model import Actor, Claim, Corpus
+
+TokenKind = Literal["word", "date", "number", "person"]
+
+# Function words, auxiliaries and modal verbs: they carry tense, voice and syntax, not the fact.
+STOPWORDS = frozenset("""
+a an the this that these those there here its it it's his her hers their theirs our ours my your yours
+him them they he she we i you me us who whom whose which what when where why how
+of to in on at by for from with without into onto over under about above below after before during
+since until till between among against through throughout per via as than then so such too very
+and or but nor yet if because while although though whether also just only even still already
+is are was were be been being am do does did doing done have has had having will would shall should
+can could may might must ought not no never n't 's s
+said says say told tells according
+""".split())
+
+# Irregular verb forms a stemmer cannot fold ("won" / "will win", "held" / "holds").
+_IRREGULAR = {
+    "won": "win", "held": "hold", "left": "leav", "made": "make", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "came": "come", "began": "begin",
+    "begun": "begin", "found": "find", "brought": "bring", "bought": "buy", "sold": "sell",
+    "thought": "think", "met": "meet", "led": "lead", "fell": "fall", "fallen": "fall", "rose": "rise",
+    "risen": "rise", "struck": "strike", "hit": "hit", "shot": "shoot", "fought": "fight",
+    "caught": "catch", "built": "build", "sent": "send", "spent": "spend", "paid": "pay",
+    "kept": "keep", "lost": "lose", "ran": "run", "saw": "see", "seen": "see", "knew": "know",
+    "known": "know", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
+    "chose": "choos", "chosen": "choos", "drove": "drive", "driven": "drive", "flew": "fli",
+    "flown": "fli", "grew": "grow", "grown": "grow", "killed": "kill", "died": "die", "dead": "die",
+    "death": "die", "arrested": "arrest", "fled": "flee", "hid": "hide", "hidden": "hide",
+    "stole": "steal", "stolen": "steal", "swore": "swear", "sworn": "swear", "won't": "win",
+    "wed": "marri", "fired": "fire", "quit": "quit", "sank": "sink", "sunk": "sink", "shook": "shake",
+    "woke": "wake", "wore": "wear", "worn": "wear", "threw": "throw", "thrown": "throw",
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W_]+)*", re.UNICODE)
+
+# Candidate search: a stem in more claims than this is too common to pair on.
+MAX_POSTINGS = 120
+# Neighbours kept per claim from other documents (and from its own document).
+NEIGHBOURS = 6
+SAME_DOCUMENT_NEIGHBOURS = 2
+# Cluster mates kept per claim (clusters can be large; the nearest by words are kept).
+CLUSTER_MATES = 8
+LARGE_CLUSTER_WINDOW = 25
+# Pairs whose content words overlap less than this are not aligned any further.
+MIN_STRENGTH = 0.25
+MIN_SHARED = 2
+# Content words either side of a slot that say which fact it belongs to.
+LOCAL_WIDTH = 5
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The comparison form of a word: casefolded, possessive dropped, irregular forms folded, stemmed."""
+    folded = word.casefold().replace("\u2019", "'")
+    if folded.endswith("'s"):
+        folded = folded[:-2]
+    folded = folded.strip("'")
+    if folded in _IRREGULAR:
+        return _IRREGULAR[folded]
+    return str(_stemmer().stemWord(folded))
+
+
+@dataclass(frozen=True)
+class Token:
+    """One aligned unit: a content word, or a whole typed slot (a date, a number, a person)."""
+
+    kind: TokenKind
+    key: str  # what must be equal for the alignment to put two tokens opposite each other
+    text: str
+    start: int  # offsets into the document's original text
+    end: int
+    ref: Any = None  # the TimeExpression, Quantity or Actor of a slot
+
+    @property
+    def slot(self) -> bool:
+        return self.kind != "word"
+
+
+@dataclass(frozen=True)
+class SlotPair:
+    """Two slots of one kind the alignment puts opposite each other."""
+
+    kind: TokenKind
+    left: Token
+    right: Token
+    how: Literal["aligned", "context", "only"]  # by the alignment, by the words around, the only ones left
+    context: float  # weighted overlap of the words right around the two slots, over the fewer (0..1)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two claims aligned: their tokens, the opcodes, how well the rest matches, their paired slots."""
+
+    left: Claim
+    right: Claim
+    left_tokens: tuple[Token, ...]
+    right_tokens: tuple[Token, ...]
+    opcodes: tuple[tuple[str, int, int, int, int], ...]
+    strength: float  # IDF-weighted Dice overlap of the content stems and people's surnames (0..1)
+    shared: int  # content stems and surnames both sides have
+    slots: tuple[SlotPair, ...] = ()
+
+    @property
+    def cross_source(self) -> bool:
+        return self.left.doc != self.right.doc
+
+    def pairs_of(self, kind: TokenKind) -> list[SlotPair]:
+        return [pair for pair in self.slots if pair.kind == kind]
+
+    def slot_counts(self, kind: TokenKind) -> tuple[int, int]:
+        return (sum(1 for t in self.left_tokens if t.kind == kind), sum(1 for t in self.right_tokens if t.kind == kind))
+
+    def matches_otherwise(self, pair: SlotPair, strength: float, local: float, shared: int) -> bool:
+        """Whether the rest of the two sentences matches around a slot pair.
+
+        Identical but for the slots always does ("The fleet has 40 reactors" / "... 90
+        reactors"). Otherwise at least ``shared`` content words in common, and either the
+        whole sentences match to ``strength`` (weighted Dice) or the words around the two
+        slots to ``local`` while the whole still matches to half of ``strength`` (one source
+        adds a clause the other lacks).
+        """
+        if self.strength >= 0.999 and self.shared >= 1:
+            return True
+        if self.shared < shared:
+            return False
+        if not self.cross_source:
+            return self.strength >= strength  # within one text, only a close restatement
+        return self.strength >= strength or (pair.context >= local and self.strength >= strength / 2)
+
+    def differing_words(self) -> tuple[list[Token], list[Token]]:
+        """Content words each side has that the other lacks at the aligned place (for a word diff)."""
+        left: list[Token] = []
+        right: list[Token] = []
+        left_bag = Counter(t.key for t in self.left_tokens if not t.slot)
+        right_bag = Counter(t.key for t in self.right_tokens if not t.slot)
+        for tag, i1, i2, j1, j2 in self.opcodes:
+            if tag == "equal":
+                continue
+            left.extend(t for t in self.left_tokens[i1:i2] if not t.slot and right_bag[t.key] == 0)
+            right.extend(t for t in self.right_tokens[j1:j2] if not t.slot and left_bag[t.key] == 0)
+        return left, right
+
+    def evidence_data(self, left_marked: Sequence[Token] = (), right_marked: Sequence[Token] = ()) -> dict[str, Any]:
+        """Both sides with the sub-spans that differ, for reporters to highlight (see README, finding data)."""
+        left_words, right_words = self.differing_words()
+
+        def side(claim: Claim, marked: Sequence[Token], words: list[Token]) -> dict[str, Any]:
+            spans = sorted({(t.start, t.end, t.text) for t in (*marked, *words)})
+            return {"doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.span.text,
+                    "differs": [{"start": s, "end": e, "text": text} for s, e, text in spans]}
+
+        return {"strength": round(self.strength, 3), "left": side(self.left, left_marked, left_words),
+                "right": side(self.right, right_marked, right_words)}
+
+
+# --- tokens -------------------------------------------------------------------------------------
+
+def _slots(claim: Claim) -> list[Token]:
+    slots: list[Token] = []
+    for time in claim.times:
+        if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            continue  # "now", "recently": no calendar value to compare
+        slots.append(Token("date", "<date>", time.span.text, time.span.start, time.span.end, time))
+    for quantity in claim.quantities:
+        slots.append(Token("number", "<number>", quantity.span.text, quantity.span.start, quantity.span.end, quantity))
+    people: dict[tuple[int, int], Actor | str] = {}
+    for actor in claim.actors:
+        if actor.label == "PERSON":
+            people[(actor.span.start, actor.span.end)] = actor
+    quote = claim.quote
+    if quote is not None and quote.speaker_span is not None and quote.speaker:
+        key = (quote.speaker_span.start, quote.speaker_span.end)
+        if not any(start < key[1] and key[0] < end for start, end in people):
+            people[key] = quote.speaker
+    for (start, end), person in people.items():
+        text = claim.span.text[start - claim.span.start:end - claim.span.start] or (
+            person.span.text if not isinstance(person, str) else person)
+        slots.append(Token("person", "<person>", text, start, end, person))
+    # Overlapping slots (a number inside a date span): the earlier-listed, longer one wins.
+    slots.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Token] = []
+    for slot in slots:
+        if kept and slot.start < kept[-1].end:
+            continue
+        kept.append(slot)
+    return kept
+
+
+def claim_tokens(claim: Claim) -> tuple[Token, ...]:
+    """The claim as aligned tokens: typed slots whole, other content words stemmed, in text order."""
+    return _claim_tokens_cached(claim)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _claim_tokens_cached(claim: Claim) -> tuple[Token, ...]:
+    base = claim.span.start
+    text = claim.span.text
+    slots = [slot for slot in _slots(claim) if base <= slot.start and slot.end <= base + len(text)]
+    tokens: list[Token] = []
+    position = 0
+    for slot in [*slots, None]:
+        stop = (slot.start - base) if slot is not None else len(text)
+        for match in _WORD.finditer(text, position, max(position, stop)):
+            word = match.group()
+            folded = word.casefold().replace("\u2019", "'")
+            if folded in STOPWORDS or folded.removesuffix("'s") in STOPWORDS:
+                continue
+            key = stem(word)
+            if not key or key in STOPWORDS:
+                continue
+            tokens.append(Token("word", key, word, base + match.start(), base + match.end()))
+        if slot is not None:
+            tokens.append(slot)
+            position = slot.end - base
+    return tuple(tokens)
+
+
+# --- aligning two claims ------------------------------------------------------------------------
+
+def _bag_key(token: Token) -> str | None:
+    """What a token contributes to "the rest matches": a content stem, or a person's surname."""
+    if token.kind == "word":
+        return token.key
+    if token.kind == "person":
+        words = re.findall(r"[^\W\d_]+", token.text)
+        return "@" + words[-1].casefold() if words else None
+    return None
+
+
+def _bag(tokens: Sequence[Token]) -> Counter[str]:
+    return Counter(key for key in map(_bag_key, tokens) if key is not None)
+
+
+def _weighted(bag: Counter[str], weights: Mapping[str, float] | None) -> float:
+    if weights is None:
+        return float(sum(bag.values()))
+    default = max(weights.values(), default=1.0)
+    return sum(count * weights.get(key, default) for key, count in bag.items())
+
+
+def _window(tokens: Sequence[Token], index: int, width: int) -> Counter[str]:
+    around = [*tokens[max(0, index - width):index], *tokens[index + 1:index + 1 + width]]
+    return _bag([token for token in around if not token.slot or token.kind == "person"])
+
+
+def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | None) -> float:
+    """Weighted containment: what the two bags share, over the smaller one (0..1)."""
+    if not a or not b:
+        return 0.0
+    return _weighted(a & b, weights) / max(1e-9, min(_weighted(a, weights), _weighted(b, weights)))
+
+
+def _granularity(token: Token) -> str:
+    return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
+
+
+def _pair_slots(left: Sequence[Token], right: Sequence[Token], opcodes: Sequence[tuple[str, int, int, int, int]],
+                weights: Mapping[str, float] | None = None) -> list[SlotPair]:
+    """Pair the slots of each kind: by the words around them, the alignment and their granularity, greedily."""
+    opposite: set[tuple[int, int]] = set()
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            opposite.update(zip(range(i1, i2), range(j1, j2)))
+    pairs: list[SlotPair] = []
+    kinds = sorted({token.kind for token in left if token.slot} & {token.kind for token in right if token.slot})
+    for kind in kinds:
+        lefts = [i for i, token in enumerate(left) if token.kind == kind]
+        rights = [j for j, token in enumerate(right) if token.kind == kind]
+        scored = []
+        for i in lefts:
+            for j in rights:
+                context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
+                score = context + (0.3 if (i, j) in opposite else 0.0) \
+                    + (0.2 if _granularity(left[i]) == _granularity(right[j]) else 0.0)
+                scored.append((score, context, (i, j) in opposite, i, j))
+        scored.sort(key=lambda item: (-item[0], item[3], item[4]))
+        taken_left: set[int] = set()
+        taken_right: set[int] = set()
+        only = len(lefts) == len(rights) == 1
+        for score, context, aligned, i, j in scored:
+            if i in taken_left or j in taken_right:
+                continue
+            if not only and context < 0.34:
+                continue  # several of a kind: pair only what the words around them confirm
+            taken_left.add(i)
+            taken_right.add(j)
+            how: Literal["aligned", "context", "only"] = "only" if only else ("aligned" if aligned else "context")
+            pairs.append(SlotPair(kind, left[i], right[j], how, context))  # type: ignore[arg-type]
+    pairs.sort(key=lambda pair: (pair.left.start, pair.right.start))
+    return pairs
+
+
+def align_tokens(left: Sequence[Token], right: Sequence[Token], weights: Mapping[str, float] | None = None,
+                 ) -> tuple[tuple[tuple[str, int, int, int, int], ...], float, int]:
+    """Opcodes over the token keys, the strength (weighted Dice of content stems) and the shared stem count."""
+    from rapidfuzz.distance import Levenshtein
+
+    left_keys = [token.key for token in left]
+    right_keys = [token.key for token in right]
+    opcodes = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+                    for op in Levenshtein.opcodes(left_keys, right_keys))
+    left_bag, right_bag = _bag(left), _bag(right)
+    common = left_bag & right_bag
+    total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
+    strength = 2 * _weighted(common, weights) / total if total else 0.0
+    return opcodes, strength, sum(common.values())
+
+
+def align(left: Claim, right: Claim, weights: Mapping[str, float] | None = None) -> Alignment:
+    """Align two claims (see the module docstring); ``weights`` (IDF by stem) make rare shared words count more."""
+    left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
+    opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
+    slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
+    return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots))
+
+
+# --- candidate pairs over a corpus ----------------------------------------------------------------
+
+def _index_keys(tokens: Iterable[Token]) -> set[str]:
+    keys = set()
+    for token in tokens:
+        if token.kind == "word" and len(token.key) >= 3 and not token.key.isdigit():
+            keys.add(token.key)
+        elif token.kind == "person":
+            surname = re.findall(r"[^\W\d_]+", token.text)
+            if surname:
+                keys.add("@" + surname[-1].casefold())
+    return keys
+
+
+def candidate_pairs(corpus: Corpus, extra: Iterable[tuple[str, str]] = ()) -> tuple[list[tuple[str, str]], dict[str, float]]:
+    """Pairs of claim ids that may state the same fact (see the module docstring); near-linear.
+
+    ``extra`` adds pairs found elsewhere (same-fact candidates from clustering). Also returns
+    the IDF of every stem, so alignment can weigh rare shared words above common ones.
+    """
+    claims = list(corpus.claims)
+    position = {claim.id: index for index, claim in enumerate(claims)}
+    keys = [_index_keys(claim_tokens(claim)) for claim in claims]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, claim_keys in enumerate(keys):
+        for key in claim_keys:
+            postings[key].append(index)
+    count = max(1, len(claims))
+    idf = {key: math.log(1 + count / len(members)) for key, members in postings.items()}
+    weights = dict(idf)
+    for tokens in map(claim_tokens, claims):
+        for token in tokens:
+            bag_key = _bag_key(token)
+            if bag_key is not None and bag_key not in weights:
+                weights[bag_key] = math.log(1 + count)  # short or numeric stems the index leaves out
+    pairs: set[tuple[int, int]] = set()
+    for index, claim in enumerate(claims):
+        scores: dict[int, float] = defaultdict(float)
+        hits: dict[int, int] = defaultdict(int)
+        for key in keys[index]:
+            members = postings[key]
+            if len(members) > MAX_POSTINGS:
+                continue
+            weight = idf[key]
+            for other in members:
+                if other != index:
+                    scores[other] += weight
+                    hits[other] += 1
+        needed = min(MIN_SHARED, len(keys[index]))
+        ranked = sorted((other for other in scores if hits[other] >= needed),
+                        key=lambda other: (-scores[other], other))
+        other_docs = [other for other in ranked if claims[other].doc != claim.doc][:NEIGHBOURS]
+        same_doc = [other for other in ranked if claims[other].doc == claim.doc][:SAME_DOCUMENT_NEIGHBOURS]
+        for other in (*other_docs, *same_doc):
+            pairs.add((min(index, other), max(index, other)))
+    for cluster in corpus.clusters:
+        if len(cluster.documents) < 2:
+            continue
+        members = sorted(position[claim_id] for claim_id in cluster.claims if claim_id in position)
+        for rank, index in enumerate(members):
+            # A large cluster is read through a window of its members, so the work stays linear.
+            nearby = members[max(0, rank - LARGE_CLUSTER_WINDOW):rank + LARGE_CLUSTER_WINDOW + 1] \
+                if len(members) > 2 * LARGE_CLUSTER_WINDOW else members
+            overlap = sorted((other for other in nearby if other != index and claims[other].doc != claims[index].doc),
+                             key=lambda other: (-len(keys[index] & keys[other]), other))[:CLUSTER_MATES]
+            for other in overlap:
+                pairs.add((min(index, other), max(index, other)))
+    for left_id, right_id in extra:
+        if left_id in position and right_id in position and left_id != right_id:
+            left, right = position[left_id], position[right_id]
+            pairs.add((min(left, right), max(left, right)))
+    return [(claims[left].id, claims[right].id) for left, right in sorted(pairs)], weights
+
+
+@dataclass
+class AlignmentIndex:
+    """The aligned candidate pairs of one corpus, computed once and shared by every check."""
+
+    alignments: list[Alignment] = field(default_factory=list)
+    candidates: int = 0
+
+
+def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
+    """Every candidate pair of the corpus aligned, with enough overlap to compare slots; cached on the corpus."""
+    cached = corpus.alignment_index
+    if isinstance(cached, AlignmentIndex):
+        return cached
+    # Same-fact candidates from the cluster stage (embedding neighbours), when it provides them.
+    extra = [(pair.left, pair.right) for pair in getattr(corpus, "same_fact", ())]
+    pairs, weights = candidate_pairs(corpus, extra)
+    index = AlignmentIndex(candidates=len(pairs))
+    for left_id, right_id in pairs:
+        alignment = align(corpus.claim(left_id), corpus.claim(right_id), weights)
+        if alignment.strength >= MIN_STRENGTH and alignment.shared >= 1:
+            index.alignments.append(alignment)
+    corpus.alignment_index = index
+    return index

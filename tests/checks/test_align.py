@@ -1,0 +1,77 @@
+"""factcheck.nlp.align: word alignment of two claims, slots paired by kind, candidate pairs near-linear."""
+
+from __future__ import annotations
+
+from _claimkit import Actor, Quantity, claim, corpus, document, span, time
+
+from factcheck.nlp.align import align, candidate_pairs, claim_tokens, corpus_alignments
+
+
+def _person(doc, name, after=0):
+    return Actor(span=span(doc, name, after), name=name, label="PERSON")
+
+
+def test_tense_voice_and_order_do_not_block_the_date_slot():
+    a = document("a", "Jon Stewart hosted the Oscars in 2007.")
+    b = document("b", "In 2006 the Oscars were hosted by Jon Stewart.")
+    left = claim(a, a.text, times=(time(a, "2007", "2007", "year"),), actors=(_person(a, "Jon Stewart"),))
+    right = claim(b, b.text, times=(time(b, "2006", "2006", "year"),), actors=(_person(b, "Jon Stewart"),))
+    alignment = align(left, right)
+    assert alignment.strength == 1.0  # host, oscar and the person match; "was ... by" and the order do not count
+    dates = alignment.pairs_of("date")
+    assert [(pair.left.text, pair.right.text) for pair in dates] == [("2007", "2006")]
+
+
+def test_future_tense_meets_past_tense():
+    a = document("a", "Pacquiao will defend his title against Hatton on May 2 in Las Vegas.")
+    b = document("b", "Pacquiao defended his title against Hatton on May 9 in Las Vegas.")
+    left = claim(a, a.text, times=(time(a, "May 2", None, relative=True),))
+    right = claim(b, b.text, times=(time(b, "May 9", None, relative=True),))
+    alignment = align(left, right)
+    assert alignment.strength == 1.0
+    assert [(p.left.text, p.right.text) for p in alignment.pairs_of("date")] == [("May 2", "May 9")]
+
+
+def test_numbers_of_one_shared_sentence_pair_with_their_own_counterparts():
+    sentence = "Hillis added 101 yards for the Chiefs, who had 352 yards rushing."
+    a, b = document("a", sentence), document("b", sentence)
+
+    def numbers(doc):
+        return (Quantity(span=span(doc, "101"), value=101, unit="count", measure="yard"),
+                Quantity(span=span(doc, "352"), value=352, unit="count", measure="yard"))
+
+    alignment = align(claim(a, sentence, quantities=numbers(a)), claim(b, sentence, quantities=numbers(b)))
+    assert [(p.left.text, p.right.text) for p in alignment.pairs_of("number")] == [("101", "101"), ("352", "352")]
+
+
+def test_differing_words_are_reported_with_offsets_into_the_original_text():
+    a = document("a", "Workers put up 4,000 tents for the refugees.")
+    b = document("b", "Workers put up 2,000 tents for the refugees.")
+    left = claim(a, a.text, quantities=(Quantity(span=span(a, "4,000"), value=4000, unit="count", measure="tent"),))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "2,000"), value=2000, unit="count", measure="tent"),))
+    alignment = align(left, right)
+    pair = alignment.pairs_of("number")[0]
+    data = alignment.evidence_data([pair.left], [pair.right])
+    assert data["left"]["differs"] == [{"start": 15, "end": 20, "text": "4,000"}]
+    assert a.text[15:20] == "4,000" and data["right"]["differs"][0]["text"] == "2,000"
+
+
+def test_function_words_are_not_tokens():
+    a = document("a", "The council will have voted on the plan.")
+    keys = [token.key for token in claim_tokens(claim(a, a.text))]
+    assert keys == ["council", "vote", "plan"]
+
+
+def test_candidate_pairs_stay_near_linear_on_many_similar_claims():
+    # 400 documents all mentioning one surname: each claim keeps a few neighbours, not 399.
+    docs = [document(f"d{i:03d}", f"Smith opened the new bridge over the river number {i} today.") for i in range(400)]
+    claims = [claim(doc, doc.text) for doc in docs]
+    pairs, _ = candidate_pairs(corpus(docs, claims))
+    assert len(pairs) <= 400 * 8
+
+
+def test_alignments_are_computed_once_per_corpus():
+    a = document("a", "Norland founded the coast guard in 1998.")
+    b = document("b", "Norland founded the coast guard in 2001.")
+    corp = corpus([a, b], [claim(a, a.text), claim(b, b.text)])
+    assert corpus_alignments(corp) is corpus_alignments(corp)
