@@ -53,7 +53,11 @@ class QuoteProvenanceCheck(Check):
     Quotes shorter than five words are not traced. Then:
 
     * credited to *different speakers* (names that are not one person by
-      factcheck.nlp.names, titles and initials aside) -> ``warning``;
+      factcheck.nlp.names, titles, initials and a leading initial aside: "W. Mark Felt" is
+      "Mark Felt") -> ``warning``. "he said" counts as the person the text last quoted or
+      made the subject, "the spokesman said" as the person it called the spokesman
+      (resolved at extraction); a role alone ("her rep told People") is no speaker of
+      record and is not compared. ``data["alignment"]`` marks both speakers' words;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
       showing both wordings; ``warning`` when the change adds or drops a negation;
     * a quote whose claim sits in a cluster covered by at least two other documents, none
@@ -140,9 +144,13 @@ class QuoteProvenanceCheck(Check):
         if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
             message = (f"The same quote is credited to {a.speaker} in {a.claim.doc} and to {b.speaker} in "
                        f"{b.claim.doc}: \"{a.claim.quote.span.text}\" / \"{b.claim.quote.span.text}\"")
+            for quote in (a.claim.quote, b.claim.quote):
+                if quote.speaker_span is not None and quote.speaker_span not in evidence:
+                    evidence.append(quote.speaker_span)
             return self.finding(message, evidence, severity=Severity.WARNING, key=f"speakers|{pair}",
                                 suggestion="find the original source of the quote and who said it",
-                                data={"kind": "different-speakers", "speakers": [a.speaker, b.speaker]})
+                                data={"kind": "different-speakers", "speakers": [a.speaker, b.speaker], "slot": "speaker",
+                                      "alignment": {"left": _side(a.claim), "right": _side(b.claim)}})
         if a.text == b.text or excerpt:
             return None
         removed, added = _changed_words(a.text, b.text)
@@ -191,7 +199,20 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "tha
 
 
 def speaker_of_record(speaker: str | None) -> str | None:
-    """The speaker, or None when the extractor took a pronoun for one."""
-    if not speaker or speaker.strip().casefold() in _PRONOUNS:
+    """The speaker, or None when the extractor took a pronoun or a role ("rep", "the officer") for one."""
+    if not speaker or speaker.strip().casefold() in _PRONOUNS or not speaker.strip()[:1].isupper():
+        return None
+    if name_key(speaker) == "":
         return None
     return speaker
+
+
+def _side(claim: Claim) -> dict:
+    """One side of a speaker conflict for reporters: the claim, with the speaker's words marked."""
+    quote = claim.quote
+    differs = []
+    if quote is not None and quote.speaker_span is not None:
+        span = quote.speaker_span
+        differs.append({"start": span.start, "end": span.end, "text": span.text})
+    return {"doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.span.text,
+            "differs": differs}

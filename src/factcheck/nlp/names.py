@@ -186,11 +186,21 @@ def _middles_agree(a: PersonName, b: PersonName) -> bool:
     return True
 
 
+def _goes_by_middle_name(a: PersonName, b: PersonName) -> bool:
+    """A leading initial before the name a person goes by: "W. Mark Felt" is "Mark Felt"."""
+    for initialled, plain in ((a, b), (b, a)):
+        if (initialled.first and len(initialled.first) == 1 and initialled.middles and plain.first
+                and len(initialled.middles[0]) > 1 and initialled.middles[0] == plain.first):
+            return all(_given_agree(x, y) for x, y in zip(initialled.middles[1:], plain.middles))
+    return False
+
+
 def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
     """Whether two full name forms name the same person.
 
     Titles, ranks and middle initials are ignored when absent on one side; initials agree
-    with names they abbreviate. A bare surname never matches here (use ``resolve_mention``).
+    with names they abbreviate; a leading initial before the name a person goes by is
+    dropped ("W. Mark Felt" is "Mark Felt"). A bare surname never matches here (use ``resolve_mention``).
     Two two-word names with the same words in either order match ("Ishiba Shigeru",
     "Shigeru Ishiba"). ``aliases`` maps alias forms to canonical names ("Jay Raymond" ->
     "John Raymond").
@@ -201,6 +211,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
         return False
     if left.last == right.last and left.first and right.first and _given_agree(left.first, right.first):
         return _middles_agree(left, right)
+    if left.last == right.last and _goes_by_middle_name(left, right):
+        return True
     # Family-name-first order: the same two full words, swapped.
     if len(left.tokens) == len(right.tokens) == 2 and min(len(t) for t in left.tokens + right.tokens) > 1:
         return sorted(left.tokens) == sorted(right.tokens)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # Title words and ranks (lower-case, without a trailing dot). Matching is case-insensitive;
 # a capitalised word is accepted in an appositive title only when it is listed here.
@@ -294,3 +295,111 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
         start, end = prefix.start, prefix.end
     return Role(title=title, affiliation=affiliation, start=start, end=end,
                 former=prefix.former or suffix.former, prefix_start=prefix.prefix_start)
+
+
+# --- roles from the dependency parse -------------------------------------------------------------
+# Open-class: any noun the parse attaches to the name as an appositive ("Jane Roe, the spokesman
+# for X"), as a modifier before it ("CFO Jane Roe", "the actress's rep Jane Roe") or as the noun
+# the name stands in apposition to ("chief financial officer Jane Roe") is a title, whatever the
+# word; no list of titles is consulted. Organisations, places and possessors modifying the
+# title, and the object of "of/at/for/with/from" after it, are the affiliation.
+
+_AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "for", "with", "from"})
+_TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_AFFILIATION_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_NOT_TITLE_ENTITIES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+
+
+def _title_heads(root: Any, entity: Any) -> list[Any]:
+    # An appositive ("Col. Dana Roe, program director for X") says more than a rank before the name.
+    inside = {token.i for token in entity}
+    heads = [child for child in root.children if child.i not in inside and child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
+        heads.append(root.head)
+    heads += [child for child in root.children if child.i not in inside and child.dep_ == "compound"
+              and child.i < entity.start]
+    return [head for head in heads if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NOT_TITLE_ENTITIES
+            and not head.like_num]
+
+
+def role_from_parse(entity: Any) -> Role:
+    """The title and affiliation the parse gives a PERSON entity (a spaCy Span), offsets in its doc's text."""
+    root = entity.root
+    for head in _title_heads(root, entity):
+        title_tokens = [head]
+        affiliation_tokens: list[Any] = []
+        former = False
+        frontier = [head]
+        while frontier:
+            token = frontier.pop()
+            for child in token.children:
+                if child.i > head.i or child.i in {t.i for t in entity}:
+                    continue
+                if child.dep_ == "poss" or child.ent_type_ in _AFFILIATION_ENTITIES:
+                    affiliation_tokens.extend(child.subtree)
+                elif child.dep_ in _TITLE_MODIFIER_DEPS:
+                    if child.lower_.rstrip("-") in FORMER_WORDS:
+                        former = True
+                        continue
+                    title_tokens.append(child)
+                    frontier.append(child)
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
+                objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+                if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
+                    affiliation_tokens.extend(token for token in objects[0].subtree if token.dep_ != "det" or token.i != objects[0].left_edge.i)
+                break
+        if any(token.lower_ in FORMER_WORDS for token in head.lefts):
+            former = True
+        title_tokens.sort(key=lambda token: token.i)
+        # The title is the contiguous run ending at its head ("chief financial officer").
+        start_index = head.i
+        indices = {token.i for token in title_tokens}
+        while start_index - 1 in indices:
+            start_index -= 1
+        doc = head.doc
+        title = doc[start_index:head.i + 1]
+        if not title.text.strip() or len(title) > 6:
+            continue
+        affiliation = None
+        spans = [(title.start_char, title.end_char)]
+        if affiliation_tokens:
+            affiliation_tokens = [t for t in affiliation_tokens if t.dep_ not in ("case", "punct")
+                                  and not (t.dep_ == "det" and t.i == min(a.i for a in affiliation_tokens))]
+            if affiliation_tokens:
+                first, last = min(t.i for t in affiliation_tokens), max(t.i for t in affiliation_tokens)
+                affiliation_span = doc[first:last + 1]
+                affiliation = affiliation_span.text
+                spans.append((affiliation_span.start_char, affiliation_span.end_char))
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        return Role(title=title.text, affiliation=affiliation, start=start, end=end, former=former,
+                    prefix_start=title.start_char if title.start_char < entity.start_char else None)
+    return Role()
+
+
+def merge_roles(parsed: Role, textual: Role) -> Role:
+    """The parse's title and affiliation first, the text patterns' where the parse found none.
+
+    The parse reads any noun attached to the name; the text patterns catch what the small
+    parser often splits or mislabels (a rank abbreviation before the name, "Col.").
+    """
+    if parsed.empty:
+        return textual
+    if textual.empty:
+        return parsed
+    starts = [value for value in (parsed.start, textual.start) if value is not None]
+    ends = [value for value in (parsed.end, textual.end) if value is not None]
+    return Role(title=parsed.title or textual.title, affiliation=parsed.affiliation or textual.affiliation,
+                start=min(starts) if starts else None, end=max(ends) if ends else None,
+                former=parsed.former or textual.former,
+                prefix_start=parsed.prefix_start if parsed.prefix_start is not None else textual.prefix_start)
+
+
+def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
+    """The role the text gives the person at ``text[start:end]``: from the parse of ``entity``
+    (a spaCy Span over the same text) when there is one, completed by the text patterns."""
+    textual = find_role(text, start, end)
+    if entity is None:
+        return textual
+    return merge_roles(role_from_parse(entity), textual)

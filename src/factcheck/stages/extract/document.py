@@ -7,7 +7,7 @@ from typing import Any
 
 from factcheck.model import Actor, Claim, Document, Quantity, Quote, TimeExpression
 from factcheck.nlp.quotes import QuoteMatch, find_quotes
-from factcheck.nlp.roles import Role, find_role, split_title
+from factcheck.nlp.roles import Role, role_of, split_title
 from factcheck.stages.extract.attribution import (
     _attribute,
     _framing,
@@ -154,12 +154,12 @@ class _DocumentExtractor:
                 if resolved:
                     name, label = resolved, "PERSON"
                 if label == "PERSON":
-                    role = find_role(text, start, end)
+                    role = role_of(text, start, end, ent)
                     if title_in_name and not role.title:
                         role = Role(title=title_in_name, affiliation=role.affiliation, start=ent.start_char,
                                     end=role.end if role.end is not None else ent.start_char + len(title_in_name),
                                     former=role.former)
-                    self.people.add(name, role, self.unit_number)
+                    self.people.add(name, role, self.unit_number, subject=_main_subject(ent))
             role_span = None
             if role is not None and role.start is not None and role.end is not None and role.end > role.start:
                 role_span = self.doc.span(offset + role.start, offset + role.end)
@@ -210,12 +210,18 @@ class _DocumentExtractor:
             if title_in_name:
                 name_start = name_end - len(bare)
             speaker = bare
+            nominal = not bare[:1].isupper()
             if bare.lower() in {"he", "she"}:
                 speaker = self.people.resolve_pronoun(self.unit_number)
+            elif nominal:
+                # "the spokesman said", "her rep told": the person the text gave that role, if any.
+                speaker = self.people.resolve_role(bare)
+                title = bare if speaker is None else None
             elif len(bare.split()) == 1:
                 speaker = self.people.resolve_surname(bare) or bare
-            if speaker is not None and bare[:1].isupper():
-                role = find_role(text, name_start, name_end)
+            if speaker is not None and not nominal and bare[:1].isupper():
+                entity = _person_entity(unit, name_start, name_end) if unit is not None else None
+                role = role_of(text, name_start, name_end, entity)
                 if title_in_name and not role.title:
                     role = Role(title=title_in_name, affiliation=role.affiliation, former=role.former)
                 known = self.people.known.get(speaker)
@@ -228,6 +234,8 @@ class _DocumentExtractor:
                 known = self.people.known.get(speaker)
                 if known:
                     title, affiliation, former = known.title, known.affiliation, known.former
+            if speaker is not None:
+                self.people.spoke(speaker, self.unit_number)
             speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
         said_at = None
         if verb is not None:
@@ -259,3 +267,17 @@ def _dates_the_event(time: TimeExpression) -> bool:
     if not time.is_point or time.value in (None, "PRESENT_REF"):
         return False
     return not (time.value == "PAST_REF" and time.recent)
+
+
+def _person_entity(unit: _Unit, start: int, end: int) -> Any:
+    """The PERSON entity of the parse that covers a speaker's name (block offsets), if any."""
+    for entity in unit.tokens.ents:
+        if entity.label_ == "PERSON" and entity.start_char < end and start < entity.end_char:
+            return entity
+    return None
+
+
+def _main_subject(entity: Any) -> bool:
+    """Whether an entity is the subject of its sentence's main verb (who a later "he" can be)."""
+    root = entity.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from factcheck.nlp.roles import Role
@@ -21,14 +22,18 @@ class _People:
 
     known: dict[str, _Person] = field(default_factory=dict)
     recent: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name)
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) as a main-clause subject
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) of quoted speakers
 
-    def add(self, name: str, role: Role | None, unit: int) -> None:
+    def add(self, name: str, role: Role | None, unit: int, subject: bool = False) -> None:
         person = self.known.setdefault(name, _Person(name))
         if role is not None and not role.empty:
             person.title = role.title or person.title
             person.affiliation = role.affiliation or person.affiliation
             person.former = role.former
         self.recent.append((unit, name))
+        if subject:
+            self.subjects.append((unit, name))
 
     def resolve_surname(self, mention: str) -> str | None:
         if mention in self.known:
@@ -41,6 +46,32 @@ class _People:
             return next(iter(matches)) if len(matches) == 1 else None
         return resolve_mention(mention, full_names)
 
-    def resolve_pronoun(self, unit: int, window: int = 2) -> str | None:
-        names = {name for seen, name in self.recent if unit - window <= seen <= unit}
-        return next(iter(names)) if len(names) == 1 else None
+    def spoke(self, name: str, unit: int) -> None:
+        self.speakers.append((unit, name))
+        self.subjects.append((unit, name))
+
+    def resolve_pronoun(self, unit: int, window: int = 2, speaker_window: int = 4) -> str | None:
+        """ "he said": the one person the last sentences had as their subject, else the last person quoted.
+
+        Reporters keep "he said" for whoever spoke last, and a new speaker is named again; a
+        person named only inside a clause ("He did not say what Reid was treated for") is
+        not who "he" is.
+        """
+        names = {name for seen, name in self.subjects if unit - window <= seen <= unit}
+        if len(names) == 1:
+            return next(iter(names))
+        if self.speakers and not names:
+            seen, name = self.speakers[-1]
+            if unit - speaker_window <= seen <= unit:
+                return name
+        return None
+
+    def resolve_role(self, phrase: str) -> str | None:
+        """ "the spokesman said": the one person the text has given a title with that head noun."""
+        words = re.findall(r"[^\W\d_]+", phrase.casefold())
+        if not words:
+            return None
+        head = words[-1]
+        matches = {person.name for person in self.known.values()
+                   if person.title and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]}
+        return next(iter(matches)) if len(matches) == 1 else None
