@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Corpus, Document, Finding, Severity, Span
@@ -16,9 +18,6 @@ _HONORIFICS = frozenset({"doctor", "mister", "missus", "ms", "mx", "miss", "sir"
                          "honorable", "reverend"})
 _RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "brigadier", "brigade", "admiral",
                     "commander", "sergeant", "corporal", "private", "marshal", "commodore", "ensign"})
-_OFFICES = frozenset({"president", "prime", "minister", "secretary", "governor", "senator", "representative",
-                      "mayor", "chancellor", "premier", "ambassador", "chairman", "chairwoman", "chair",
-                      "chairperson", "chief", "director", "ceo", "spokesperson", "spokesman", "spokeswoman"})
 _AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
 
 
@@ -96,35 +95,48 @@ def _role_words(title: str) -> list[str]:
     return [word for word in normalise_title(title).split() if word not in _HONORIFICS]
 
 
-def titles_conflict(a: str | None, b: str | None) -> bool:
-    """Two titles that cannot both be current: different ranks, or different offices.
+def _stem(word: str) -> str:
+    from factcheck.nlp.align import stem
 
-    Honorifics never conflict; a title that is a prefix, part or abbreviation of the other
-    ("Gen." and "General", "Professor" and "Professor of Law") is not a conflict; titles of
-    different kinds (a rank and a fellowship) may both be true and are not compared.
+    return stem(word)
+
+
+def title_conflict_kind(a: str | None, b: str | None) -> str | None:
+    """How two titles of one person conflict: "rank", "role", "modifier", or None when both can be true.
+
+    Open-class: no list of offices. Honorifics never conflict; a title that is part of the
+    other ("Professor" / "Professor of Law", "Gen." / "Lieutenant General" with the rank
+    agreeing) or the other's abbreviation (CEO / chief executive officer) is no conflict.
+    Otherwise: two different military ranks -> "rank"; the same head noun with different
+    modifiers ("chief executive officer" / "chief financial officer", "head coach" /
+    "assistant coach") -> "modifier"; different head nouns ("coach" / "general manager",
+    "senator" / "governor") -> "role".
     """
     if not a or not b:
-        return False
+        return None
     left, right = _role_words(a), _role_words(b)
     if not left or not right:
-        return False
-    if set(left) <= set(right) or set(right) <= set(left):
-        return False
-    for kind in (_RANKS, _OFFICES):
-        left_kind = [word for word in left if word in kind]
-        right_kind = [word for word in right if word in kind]
-        if left_kind and right_kind:
-            return left_kind != right_kind
-    return False
+        return None
+    left_stems, right_stems = [_stem(word) for word in left], [_stem(word) for word in right]
+    if set(left_stems) <= set(right_stems) or set(right_stems) <= set(left_stems):
+        return None
+    left_ranks = [word for word in left if word in _RANKS]
+    right_ranks = [word for word in right if word in _RANKS]
+    if left_ranks and right_ranks:
+        return "rank" if left_ranks != right_ranks else None
+    if left_stems[-1] == right_stems[-1]:
+        return "modifier"
+    return "role"
+
+
+def titles_conflict(a: str | None, b: str | None) -> bool:
+    """Two titles that cannot both be current (see ``title_conflict_kind``)."""
+    return title_conflict_kind(a, b) is not None
 
 
 def ranks_conflict(a: str | None, b: str | None) -> bool:
-    """Two titles that conflict as ranks ("Col." and "Gen."), not as offices, which are paraphrased constantly."""
-    if not titles_conflict(a, b):
-        return False
-    left = [word for word in _role_words(a or "") if word in _RANKS]
-    right = [word for word in _role_words(b or "") if word in _RANKS]
-    return bool(left) and bool(right) and left != right
+    """Two titles that conflict as ranks ("Col." and "Gen.")."""
+    return title_conflict_kind(a, b) == "rank"
 
 
 def clean_role(text: str | None) -> str | None:
@@ -211,19 +223,66 @@ def _describe(mention: Mention) -> str:
     return repr(text)
 
 
+@dataclass
+class _Person:
+    """One person: the full name first seen, and every mention of them."""
+
+    name: str
+    parsed: PersonName
+    mentions: list[Mention]
+
+
+def group_people(mentions: list[Mention], aliases: dict[str, str] | None) -> list[_Person]:
+    """Mentions grouped into people, near-linear: by surname, then by name form within a surname.
+
+    Each mention is compared with the few people already known under its surname, never
+    with every other mention.
+    """
+    by_surname: dict[str, list[_Person]] = defaultdict(list)
+    people: list[_Person] = []
+    for mention in sorted(mentions, key=lambda m: (m.doc, m.name_span.start)):
+        parsed = PersonName.parse(mention.name)
+        if parsed is None:
+            continue
+        known = by_surname[parsed.last]
+        match = next((person for person in known if person.name == mention.name
+                      or same_person(person.name, mention.name, aliases)), None)
+        if match is None:
+            match = _Person(mention.name, parsed, [])
+            known.append(match)
+            people.append(match)
+        match.mentions.append(mention)
+    return people
+
+
+# Evidence kept per finding: the first mention of each value in each document, up to this many.
+MAX_EVIDENCE = 12
+
+
 class AttributionConflictCheck(Check):
     """One person given two different affiliations or titles.
 
     People are matched by name across forms ("Dr. Emily Chen", "Emily Chen", "Chen" after a
     full mention in the same document; "Gen. John W. Raymond" and "General John Raymond";
-    aliases from the ledger). Within a document and across sources, their affiliations are
-    compared with case, articles and prepositions folded, an organisation and its acronym
-    agreeing; titles are compared with ranks expanded ("Col." == "Colonel"), honorifics
-    ("Dr.") ignored, and a title that is part of the other not counted as a conflict.
-    Roles the text marks as former are skipped.
+    "W. Mark Felt" and "Mark Felt"; aliases from the ledger). Titles and affiliations come
+    from the parse at extraction (appositions, modifiers before the name, possessives, "X,
+    the Y of Z"), so any role word counts, not a list of offices.
 
-    Severity: warning; info when the two documents are dated a year or more apart (titles
-    and jobs change), with both dates.
+    * affiliations are compared with case, articles and prepositions folded, an organisation
+      and its acronym agreeing;
+    * titles are compared with abbreviations expanded ("CEO" == "chief executive officer"),
+      honorifics ("Dr.") ignored and a title that is part of the other agreeing; two
+      different ranks, the same role with another modifier ("chief financial officer" for
+      "chief executive officer") or another role noun ("general manager" for "coach")
+      conflict. Within one document only ranks and modifiers count: one text calls a person
+      several things ("the actress", "the star").
+
+    Roles the text marks as former are skipped. One finding per person and kind (title or
+    affiliation) lists every value with its sources as evidence; the work grows with the
+    number of mentions, not their pairs.
+
+    Severity: warning; info when every conflicting pair comes from documents dated a year or
+    more apart (titles and jobs change), with both dates.
 
     Why it matters: a source introduced as "from Institute A" and later as "a senior fellow
     at B" is either two people or a fabricated or garbled attribution, and the reader
@@ -242,58 +301,103 @@ class AttributionConflictCheck(Check):
         aliases = dict(aliases) if isinstance(aliases, dict) else None
         mentions = [mention for mention in collect_mentions(corpus) if not mention.former
                     and not _FORMER.search(" ".join(filter(None, (mention.title, mention.role_span and mention.role_span.text))))]
-        # Block by surname tokens: only mentions that could be one person are compared.
-        blocks: dict[str, list[Mention]] = defaultdict(list)
-        for mention in mentions:
-            parsed = PersonName.parse(mention.name)
-            if parsed is None:
-                continue
-            for token in sorted({parsed.last, *(parsed.tokens if len(parsed.tokens) == 2 else ())}):
-                blocks[token].append(mention)
         documents = {document.id: document for document in corpus.documents}
-        seen: set[tuple[str, str, str]] = set()
-        self.candidate_pairs = sum(len(members) * (len(members) - 1) // 2 for members in blocks.values())
-        for token in sorted(blocks):
-            members = sorted(blocks[token], key=lambda m: (m.doc, m.name_span.start))
-            for i, left in enumerate(members):
-                for right in members[i + 1:]:
-                    if left.name_span == right.name_span or not same_person(left.name, right.name, aliases):
-                        continue
-                    yield from self._compare(left, right, documents, seen)
+        people = group_people(mentions, aliases)
+        self.candidate_pairs = 0
+        findings = []
+        for person in people:
+            for kind in ("affiliation", "title"):
+                finding = self._person_conflict(person, kind, documents)
+                if finding is not None:
+                    findings.append(finding)
+        return findings
 
-    def _compare(self, left: Mention, right: Mention, documents: dict[str, Document],
-                 seen: set[tuple[str, str, str]]) -> Iterable[Finding]:
-        left_aff, right_aff = normalise_affiliation(left.affiliation), normalise_affiliation(right.affiliation)
-        kinds = []
-        if (left_aff and right_aff and not affiliations_agree(left_aff, right_aff)
-                and organisation_like(left.affiliation) and organisation_like(right.affiliation)):
-            kinds.append(("affiliation", left_aff, right_aff))
-        office_only = False
-        if ranks_conflict(left.title, right.title):
-            kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))
-        elif titles_conflict(left.title, right.title) and left.doc != right.doc:
-            # Offices are paraphrased constantly ("finance minister" for "Chancellor"): across
-            # sources a difference is worth a look, never a warning; within one text, not a finding.
-            office_only = True
-            kinds.append(("title", normalise_title(left.title), normalise_title(right.title)))
-        for kind, left_value, right_value in kinds:
-            marker = (kind, *sorted((f"{left.doc}:{left_value}", f"{right.doc}:{right_value}")))
-            if marker in seen:
-                continue
-            seen.add(marker)  # type: ignore[arg-type]
-            severity, when = Severity.WARNING, ""
-            left_date, right_date = documents[left.doc].published, documents[right.doc].published
-            if left.doc != right.doc and left_date and right_date and abs((left_date - right_date).days) >= 365:
-                severity = Severity.INFO
-                when = (f"; the documents are dated {left_date.isoformat()} and {right_date.isoformat()}, "
-                        f"so the {kind} may have changed")
-            if kind == "title" and office_only:
-                severity = Severity.INFO
-                when = when or "; offices are often paraphrased, so this may be one office named two ways"
-            where = "in the same document" if left.doc == right.doc else f"in {left.doc} and {right.doc}"
-            message = (f"{left.name} is given two different {kind}s {where}: {_describe(left)} "
-                       f"({left.doc}) and {_describe(right)} ({right.doc}){when}")
-            evidence = [left.name_span, left.evidence, right.name_span, right.evidence]
-            evidence = list(dict.fromkeys(evidence))
-            yield self.finding(message, evidence, severity=severity, key=f"{kind}:{left_value}:{right_value}",
-                               data={"person": left.name, "kind": kind, "values": [left_value, right_value]})
+    def _values(self, person: _Person, kind: str) -> dict[str, list[Mention]]:
+        values: dict[str, list[Mention]] = defaultdict(list)
+        for mention in person.mentions:
+            if kind == "affiliation":
+                value = normalise_affiliation(mention.affiliation)
+                if not value or not organisation_like(mention.affiliation):
+                    continue
+            else:
+                value = " ".join(_role_words(mention.title or ""))
+                if not value:
+                    continue
+            values[value].append(mention)
+        return values
+
+    def _person_conflict(self, person: _Person, kind: str, documents: dict[str, Document]) -> Finding | None:
+        values = self._values(person, kind)
+        distinct = sorted(values)
+        conflicts: list[tuple[str, str, Severity, str]] = []
+        for i, left in enumerate(distinct):
+            for right in distinct[i + 1:]:
+                self.candidate_pairs = (self.candidate_pairs or 0) + 1
+                judged = self._judge(kind, left, right, values[left], values[right], documents)
+                if judged is not None:
+                    conflicts.append((left, right, *judged))
+        if not conflicts:
+            return None
+        severity = max((severity for *_, severity, _ in conflicts), key=lambda s: s.rank)
+        involved = sorted({value for left, right, *_ in conflicts for value in (left, right)})
+        evidence: list[Span] = []
+        shown: list[str] = []
+        for value in involved:
+            first_by_doc: dict[str, Mention] = {}
+            for mention in values[value]:
+                first_by_doc.setdefault(mention.doc, mention)
+            sources = list(first_by_doc.values())
+            more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
+            shown.append(f"{_describe(sources[0])} ({', '.join(m.doc for m in sources[:3])}{more})")
+            for mention in sources[:MAX_EVIDENCE // 2]:
+                for span in (mention.name_span, mention.evidence):
+                    if span not in evidence and len(evidence) < MAX_EVIDENCE:
+                        evidence.append(span)
+        notes = sorted({note for *_, severity_, note in conflicts if note and severity_ == severity})
+        docs = sorted({mention.doc for value in involved for mention in values[value]})
+        where = "in the same document" if len(docs) == 1 else f"in {len(docs)} documents"
+        message = (f"{person.name} is given {len(involved)} different {kind}s {where}: {'; '.join(shown)}"
+                   + (f"; {' '.join(notes)}" if notes else ""))
+        return self.finding(message, evidence, severity=severity, key=f"{kind}:{'|'.join(involved)}",
+                            data={"person": person.name, "kind": kind, "values": involved,
+                                  "documents": docs})
+
+    @staticmethod
+    def _judge(kind: str, left: str, right: str, left_mentions: list[Mention], right_mentions: list[Mention],
+               documents: dict[str, Document]) -> tuple[Severity, str] | None:
+        """Severity and a note for two values of one person, or None when both can be true."""
+        left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
+        cross = len(left_docs | right_docs) > 1
+        if kind == "affiliation":
+            if affiliations_agree(left, right):
+                return None
+        else:
+            how = title_conflict_kind(left, right)
+            if how is None:
+                return None
+            if how == "role" and not cross:
+                return None  # one text calls a person several things
+        note = ("two role nouns: the person may hold both, or one source may name the office another way"
+                if kind == "title" and title_conflict_kind(left, right) == "role" else "")
+        if not cross:
+            return Severity.WARNING, note
+        # Across sources: info only when every pair of documents is a year or more apart.
+        left_dates = sorted(documents[doc].published for doc in left_docs if documents[doc].published)
+        right_dates = sorted(documents[doc].published for doc in right_docs if documents[doc].published)
+        if len(left_dates) < len(left_docs) or len(right_dates) < len(right_docs):
+            return Severity.WARNING, note  # an undated source may be of any date
+        closest = min(((abs((a - b).days), a, b) for a, b in _nearest_pairs(left_dates, right_dates)))
+        if closest[0] < 365:
+            return Severity.WARNING, note
+        _, first, second = closest
+        return Severity.INFO, (f"the documents are dated {first.isoformat()} and {second.isoformat()}, "
+                               f"so the {kind} may have changed")
+
+
+def _nearest_pairs(left: list[date], right: list[date]) -> Iterable[tuple[date, date]]:
+    """For each date on the left, its nearest neighbours among the sorted right dates (n log n, not n x m)."""
+    for day in left:
+        position = bisect.bisect_left(right, day)
+        for index in (position - 1, position):
+            if 0 <= index < len(right):
+                yield day, right[index]
