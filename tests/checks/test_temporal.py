@@ -60,6 +60,15 @@ def test_same_sentence_recent_and_old_date_is_error():
     assert [f.severity for f in findings] == [Severity.ERROR]
 
 
+def test_weekday_dates_its_own_event_not_the_one_compared_with():
+    # Issue 15: "Wednesday" was tied to "December 2008" in a comparison with an earlier event.
+    text = "Wednesday's violence was similar to the riots of December 2008 in the capital."
+    doc = document("a", text, date(2010, 5, 7))
+    only = claim(doc, text, times=(time(doc, "Wednesday", "2010-05-05", relative=True, recent=True),
+                                   time(doc, "December 2008", "2008-12", "month")))
+    assert run(corpus([doc], [only])) == []
+
+
 def test_reported_date_is_not_the_recent_event():
     doc = document("a", "The recently released report says output peaked in March 2021.", PUBLISHED)
     only = claim(doc, "The recently released report says output peaked in March 2021.",

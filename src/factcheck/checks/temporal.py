@@ -130,12 +130,18 @@ class _RecencyMarker:
         self.start, self.end, self.text, self.heads = start, end, text, heads
 
 
+def _dates_itself(time: TimeExpression) -> bool:
+    return time.granularity in ("day", "week") and (time.value is not None or time.relative)
+
+
 def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
     """Recent-wording in a claim: extractor-marked recent times, plus "recent(ly) X" phrases."""
     markers: dict[int, _RecencyMarker] = {}
     text = document.text
     for time in claim.times:
-        if time.recent:
+        # A weekday or "yesterday" dates its own event ("Wednesday's violence was like the
+        # December 2008 riots"): an explicit date beside it belongs to another event.
+        if time.recent and not _dates_itself(time):
             following = _words(text[time.span.end: time.span.end + 40])[:3]
             markers[time.span.start] = _RecencyMarker(time.span.start, time.span.end, time.span.text, following)
     claim_text = text[claim.span.start: claim.span.end]
