@@ -154,6 +154,37 @@ def clean_role(text: str | None) -> str | None:
     return text
 
 
+# Words that make a phrase a description or a clause rather than a title: numbers and ordinals
+# ("the third woman", "a 12-year department veteran"), quantifiers and pronouns ("one of
+# Orozco's"), auxiliaries and relatives ("will be the host", "whose hosting").
+_NOT_IN_TITLE = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth last latest next new
+one two three four five six seven eight nine ten year years old whose who which that will would be is was were been has
+have had his her their its our my your this these those some many several all both each other another""".split())
+
+
+def plausible_title(title: str | None, name: str) -> str | None:
+    """The title, or None when it reads as a description or a clause rather than a role.
+
+    A role is a short noun phrase of words ("coach", "chief financial officer", "Police
+    Chief"): no numbers, no clause words, no verb forms in -ing, not the person's own name.
+    """
+    if not title:
+        return None
+    words = re.findall(r"[^\W\d_][\w.&'’-]*|\d+", title)
+    if not words or len(words) > 5 or any(word[:1].isdigit() for word in words):
+        return None
+    folded = [word.casefold().strip(".") for word in words]
+    if any(word in _NOT_IN_TITLE or word.endswith(("'s", "’s")) for word in folded):
+        return None
+    if any(word.endswith("ing") and len(word) > 5 for word in folded):
+        return None  # "explaining", "hosting": a clause ran into the title
+    parsed = PersonName.parse(name)
+    name_words = set(parsed.tokens) if parsed is not None else set()
+    if name_words & {word.replace(".", "") for word in folded}:
+        return None
+    return title
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place a text says who a person is."""
@@ -202,7 +233,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 if resolved is None:
                     continue
                 name = resolved
-            title, affiliation = clean_role(mention.title), clean_role(mention.affiliation)
+            title, affiliation = plausible_title(clean_role(mention.title), name), clean_role(mention.affiliation)
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:

@@ -50,6 +50,8 @@ def comparable_values(left: TimeExpression, right: TimeExpression, left_doc: Doc
     dateline, "Tuesday" in two articles of unknown date) both sides are read against one
     shared anchor: the same words then give the same value, different words different ones.
     """
+    if " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split()):
+        return None  # the same words ("3 p.m.", "Tuesday") read against two datelines: one fact, not two
     if left.value and right.value and not (left.relative or right.relative):
         return left.value, right.value
     if left.value and right.value and left_doc.published and right_doc.published:
@@ -109,10 +111,9 @@ class DateConflictCheck(Check):
         best: dict[tuple[str, ...], tuple[float, Finding]] = {}
         for alignment in index.alignments:
             needed = strength if alignment.cross_source else same_document
-            left_count, right_count = alignment.slot_counts("date")
-            if left_count != right_count:
-                continue  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
             pairs = alignment.pairs_of("date")
+            if self._a_list(corpus, alignment, pairs):
+                continue  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
             compared = [(pair, self._values(corpus, alignment, pair)) for pair in pairs]
             differing = [(pair, values) for pair, values in compared if values is not None and not values_agree(*values)]
             if len(differing) > 1:
@@ -127,6 +128,30 @@ class DateConflictCheck(Check):
                 if marker not in best or alignment.strength > best[marker][0]:
                     best[marker] = (alignment.strength, finding)
         return [finding for _, finding in sorted(best.values(), key=lambda item: item[1].id)]
+
+    @staticmethod
+    def _a_list(corpus: Corpus, alignment: Alignment, pairs: list[SlotPair]) -> bool:
+        """Whether a side gives more dates than the other and an unpaired one is another time.
+
+        "planned for December 15 of this year": the extra "this year" contains the paired
+        date, so the sentence still dates one thing; "in 2007 and in 2008" lists two.
+        """
+        left_count, right_count = alignment.slot_counts("date")
+        if left_count == right_count:
+            return False
+        tokens = alignment.left_tokens if left_count > right_count else alignment.right_tokens
+        document = corpus.document((alignment.left if left_count > right_count else alignment.right).doc)
+        paired = {id(pair.left if left_count > right_count else pair.right) for pair in pairs}
+        paired_values = [pair.left.ref.value if left_count > right_count else pair.right.ref.value for pair in pairs]
+        if not paired_values:
+            return True
+        for token in tokens:
+            if token.kind != "date" or id(token) in paired:
+                continue
+            value = token.ref.value or _resolved(token.ref, document.published or _FALLBACK_ANCHOR)
+            if value and any(other and not values_agree(value, other) for other in paired_values):
+                return True
+        return False
 
     @staticmethod
     def _values(corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[str, str] | None:

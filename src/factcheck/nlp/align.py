@@ -213,8 +213,8 @@ class Alignment:
 def _slots(claim: Claim) -> list[Token]:
     slots: list[Token] = []
     for time in claim.times:
-        if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-            continue  # "now", "recently": no calendar value to compare
+        if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or getattr(time, "type", "DATE") != "DATE":
+            continue  # "now", "recently", a length ("15-year-old") or a time of day: no calendar date to compare
         slots.append(Token("date", "<date>", time.span.text, time.span.start, time.span.end, time))
     for quantity in claim.quantities:
         slots.append(Token("number", "<number>", quantity.span.text, quantity.span.start, quantity.span.end, quantity))

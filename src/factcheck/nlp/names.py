@@ -195,6 +195,15 @@ def _goes_by_middle_name(a: PersonName, b: PersonName) -> bool:
     return False
 
 
+def _ends_with_full_name(a: PersonName, b: PersonName) -> bool:
+    """A capitalised word the title list does not know before a full name: "Comedian Ellen DeGeneres"."""
+    for longer, shorter in ((a, b), (b, a)):
+        if len(shorter.tokens) >= 2 and len(longer.tokens) == len(shorter.tokens) + 1 \
+                and longer.tokens[1:] == shorter.tokens:
+            return True
+    return False
+
+
 def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
     """Whether two full name forms name the same person.
 
@@ -212,6 +221,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     if left.last == right.last and left.first and right.first and _given_agree(left.first, right.first):
         return _middles_agree(left, right)
     if left.last == right.last and _goes_by_middle_name(left, right):
+        return True
+    if left.last == right.last and _ends_with_full_name(left, right):
         return True
     # Family-name-first order: the same two full words, swapped.
     if len(left.tokens) == len(right.tokens) == 2 and min(len(t) for t in left.tokens + right.tokens) > 1:

@@ -335,6 +335,8 @@ def role_from_parse(entity: Any) -> Role:
             for child in token.children:
                 if child.i > head.i or child.i in {t.i for t in entity}:
                     continue
+                if child.pos_ == "PRON" or child.dep_ == "det":
+                    continue  # "her spokesman": a pronoun is no organisation
                 if child.dep_ == "poss" or child.ent_type_ in _AFFILIATION_ENTITIES:
                     affiliation_tokens.extend(child.subtree)
                 elif child.dep_ in _TITLE_MODIFIER_DEPS:

@@ -59,7 +59,15 @@ def _entity_of(token: Any) -> Any:
 
 
 def _name_extent(token: Any) -> tuple[int, int]:
-    """Character extent (in the block) of the name a subject token heads."""
+    """Character extent (in the block) of the name a subject token heads.
+
+    A role with the name in apposition ("Her spokesman, Jane Roe, said") is the name's.
+    """
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            named = _entity_of(child) if child.dep_ == "appos" else None
+            if named is not None and named.label_ == "PERSON":
+                return _trim_entity(token.doc.text, named.start_char, named.end_char)
     ent = _entity_of(token)
     if ent is not None:
         return _trim_entity(token.doc.text, ent.start_char, ent.end_char)
@@ -78,6 +86,13 @@ def _name_extent(token: Any) -> tuple[int, int]:
 def _name_after(verb: Any, quotes: list[QuoteMatch]) -> tuple[int, int] | None:
     """ "noted Dr. Jane Roe" when the parser did not make the name the subject."""
     doc = verb.doc
+    # "said ABC group prexy Jane Roe": the person named within a few words, past the titles.
+    for token in doc[verb.i + 1:min(len(doc), verb.i + 9)]:
+        if token.is_punct or _inside(quotes, token.idx):
+            break
+        named = _entity_of(token)
+        if named is not None and named.label_ == "PERSON":
+            return _trim_entity(doc.text, named.start_char, named.end_char)
     index = verb.i + 1
     while index < len(doc) and (is_title_word(doc[index].text) or doc[index].text == "."):
         index += 1
