@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from factcheck.model import Actor, Claim, Corpus
+    from factcheck.model import Actor, Claim, Corpus, TimeExpression
 
 TokenKind = Literal["word", "date", "number", "person"]
 
@@ -210,10 +210,20 @@ class Alignment:
 
 # --- tokens -------------------------------------------------------------------------------------
 
+_WRITTEN_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b\d{4}\b|\d{1,2}/\d{1,2}",
+                           re.IGNORECASE)
+
+
+def _calendar_date(time: TimeExpression) -> bool:
+    """A DATE, or a TIME written with its date ("April 4, 2022 at 9:30"); not a length or "3 p.m." alone."""
+    kind = getattr(time, "type", "DATE")
+    return kind == "DATE" or (kind == "TIME" and bool(_WRITTEN_DATE.search(time.span.text)))
+
+
 def _slots(claim: Claim) -> list[Token]:
     slots: list[Token] = []
     for time in claim.times:
-        if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or getattr(time, "type", "DATE") != "DATE":
+        if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or not _calendar_date(time):
             continue  # "now", "recently", a length ("15-year-old") or a time of day: no calendar date to compare
         slots.append(Token("date", "<date>", time.span.text, time.span.start, time.span.end, time))
     for quantity in claim.quantities:
