@@ -68,6 +68,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 # --- data ------------------------------------------------------------------------------------
 
+
 @dataclass
 class Article:
     id: str
@@ -118,36 +119,128 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[Sentence]]:
     with (folder / "events.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            sentences.append(Sentence(article=row["id"], start=row["start"], end=row["end"], chains=frozenset(row["chains"])))
+            sentences.append(
+                Sentence(article=row["id"], start=row["start"], end=row["end"], chains=frozenset(row["chains"]))
+            )
     return articles, sentences
 
 
 # --- planting --------------------------------------------------------------------------------
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-_DAY_DATE = re.compile(rf"(?<!\d\s)\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+_DAY_DATE = re.compile(
+    rf"(?<!\d\s)\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
 _YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d\d)\b(?![\d,]|\s*(?:%|percent))")
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                 "hundred": 100, "hundreds": None, "dozens": None, "thousands": None}
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "hundreds": None,
+    "dozens": None,
+    "thousands": None,
+}
 _WORDS_OF = {value: word for word, value in _NUMBER_WORDS.items() if value}
 _NUMBER = re.compile(
     r"(?<![\w$£€.,:/-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))"
-    r"(?P<scale>\s+(?:million|billion|thousand))?(?:-|\s+)(?P<noun>[a-z][a-z-]{2,})\b", re.IGNORECASE)
-_NOT_COUNTED = {"percent", "years", "year", "old", "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "p",
-                "am", "pm", "a.m", "p.m", "times", "more", "other", "people's", "per", "th", "st", "nd", "rd", "was",
-                "were", "is", "are", "for", "from", "with", "by", "after", "before", "since", "when", "as"}
+    r"(?P<scale>\s+(?:million|billion|thousand))?(?:-|\s+)(?P<noun>[a-z][a-z-]{2,})\b",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = {
+    "percent",
+    "years",
+    "year",
+    "old",
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "p",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "times",
+    "more",
+    "other",
+    "people's",
+    "per",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "was",
+    "were",
+    "is",
+    "are",
+    "for",
+    "from",
+    "with",
+    "by",
+    "after",
+    "before",
+    "since",
+    "when",
+    "as",
+}
 # Titles by kind, each kind a list of synonym sets: a planted change swaps a title for one of
 # another set of its kind (CEO -> CFO, prosecutor -> judge), never for a synonym (lawyer -> attorney).
 TITLE_KINDS = [
-    [["chief executive", "CEO"], ["chief financial officer", "CFO"], ["chairman"], ["president"], ["vice president"],
-     ["founder"]],
+    [
+        ["chief executive", "CEO"],
+        ["chief financial officer", "CFO"],
+        ["chairman"],
+        ["president"],
+        ["vice president"],
+        ["founder"],
+    ],
     [["attorney", "lawyer", "defense attorney", "defence lawyer"], ["prosecutor", "district attorney"], ["judge"]],
     [["coach", "head coach"], ["assistant coach"], ["general manager"], ["offensive coordinator"]],
     [["spokesman", "spokeswoman", "spokesperson", "rep", "representative"], ["publicist"], ["agent"]],
@@ -162,7 +255,9 @@ _TITLE_WORDS = sorted({title for kind in TITLE_KINDS for synonyms in kind for ti
 _TITLE = "(?i:" + "|".join(re.escape(title) for title in _TITLE_WORDS) + ")"
 _NAME = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
 _TITLE_BEFORE = re.compile(rf"\b(?P<title>{_TITLE})\s+{_NAME}")
-_TITLE_AFTER = re.compile(rf"{_NAME},\s+(?:the\s+|an?\s+|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*\s+)?(?P<title>{_TITLE})\b")
+_TITLE_AFTER = re.compile(
+    rf"{_NAME},\s+(?:the\s+|an?\s+|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*\s+)?(?P<title>{_TITLE})\b"
+)
 _QUOTE = re.compile(r"[\"“](?P<words>[^\"“”]{20,}?)[\"”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|explained|stated|according to)\b")
 
@@ -228,7 +323,7 @@ def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
             value = float(word.replace(",", ""))
             if "," not in word and "." not in word and 1900 <= value <= 2099:
                 continue  # a year
-        before = text[max(0, match.start() - 12):match.start()]
+        before = text[max(0, match.start() - 12) : match.start()]
         if re.search(rf"{_MONTH}\s*$", before) or re.search(r"[:#]\s*$", before):
             continue  # a date or a time
         if value == int(value):
@@ -253,8 +348,31 @@ def _other_titles(title: str) -> list[str]:
 
 # A lower-case word before a title makes it part of a longer one ("chief fire officer"), unless
 # it is one of these.
-_BEFORE_TITLE_OK = {"the", "a", "an", "'s", "’s", "s", "by", "said", "says", "to", "with", "and", "former", "then",
-                    "his", "her", "their", "its", "told", "according", "of", "as", "for"}
+_BEFORE_TITLE_OK = {
+    "the",
+    "a",
+    "an",
+    "'s",
+    "’s",
+    "s",
+    "by",
+    "said",
+    "says",
+    "to",
+    "with",
+    "and",
+    "former",
+    "then",
+    "his",
+    "her",
+    "their",
+    "its",
+    "told",
+    "according",
+    "of",
+    "as",
+    "for",
+}
 
 
 _TITLE_PREFIXES = {"Assistant", "Vice", "Associate", "Executive", "Deputy", "Senior", "Chief", "General", "Acting"}
@@ -266,11 +384,15 @@ def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
         for match in pattern.finditer(text):
             title = match.group("title")
             start, end = match.span("title")
-            previous = re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, start - 30):start])
-            if previous and previous[-1][:1].islower() and previous[-1].lower() not in _BEFORE_TITLE_OK \
-                    and not re.search(r"['’]s$", previous[-1]):
+            previous = re.findall(r"[\w'’-]+|[^\w\s]", text[max(0, start - 30) : start])
+            if (
+                previous
+                and previous[-1][:1].islower()
+                and previous[-1].lower() not in _BEFORE_TITLE_OK
+                and not re.search(r"['’]s$", previous[-1])
+            ):
                 continue
-            if text[max(0, start - 1):start] == "-" or (previous and previous[-1] in _TITLE_PREFIXES):
+            if text[max(0, start - 1) : start] == "-" or (previous and previous[-1] in _TITLE_PREFIXES):
                 continue
             surname = match.group("name").split()[-1]
             others = [member for member in _other_titles(title)]
@@ -287,8 +409,13 @@ def _content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z']{4,}", text.lower())}
 
 
-def plant_cases(articles: list[Article], sentences: list[Sentence], persons: dict[str, list[tuple[int, int]]],
-                people: list[str], per_group: int) -> list[Case]:
+def plant_cases(
+    articles: list[Article],
+    sentences: list[Sentence],
+    persons: dict[str, list[tuple[int, int]]],
+    people: list[str],
+    per_group: int,
+) -> list[Case]:
     """Planted cases, deterministic: per group and kind, at most ``per_group`` changes."""
     by_id = {article.id: article for article in articles}
     by_group: dict[str, list[Article]] = defaultdict(list)
@@ -310,12 +437,25 @@ def plant_cases(articles: list[Article], sentences: list[Sentence], persons: dic
             for finder, kind in ((_dates, "date"), (_numbers, "number")):
                 for first, second in ((left, right), (right, left)):
                     first_text = by_id[first.article].text
-                    second_keys = {key for *_, key, _ in [(0, 0, k, r) for _, _, k, r in
-                                                           finder(by_id[second.article].text[second.start:second.end])]}
-                    for start, end, key, replacement in finder(first_text[first.start:first.end]):
+                    second_keys = {
+                        key
+                        for *_, key, _ in [
+                            (0, 0, k, r) for _, _, k, r in finder(by_id[second.article].text[second.start : second.end])
+                        ]
+                    }
+                    for start, end, key, replacement in finder(first_text[first.start : first.end]):
                         if key in second_keys:
-                            candidates[kind].append(_changed(group, kind, by_id[first.article], first.start + start,
-                                                             first.start + end, replacement, second.article))
+                            candidates[kind].append(
+                                _changed(
+                                    group,
+                                    kind,
+                                    by_id[first.article],
+                                    first.start + start,
+                                    first.start + end,
+                                    replacement,
+                                    second.article,
+                                )
+                            )
         # Titles: the same person given the same title by two articles (a fact about the person).
         titles: dict[tuple, list[tuple[Article, int, int, str]]] = defaultdict(list)
         for article in members:
@@ -333,8 +473,18 @@ def plant_cases(articles: list[Article], sentences: list[Sentence], persons: dic
                 words = _content_words(quote.group("words"))
                 if len(words) < 4:
                     continue
-                witness = next((other.id for other in members if other.id != article.id and any(
-                    len(words & _content_words(q.group("words"))) >= 0.6 * len(words) for q in _QUOTE.finditer(other.text))), None)
+                witness = next(
+                    (
+                        other.id
+                        for other in members
+                        if other.id != article.id
+                        and any(
+                            len(words & _content_words(q.group("words"))) >= 0.6 * len(words)
+                            for q in _QUOTE.finditer(other.text)
+                        )
+                    ),
+                    None,
+                )
                 if witness is None:
                     continue
                 speaker = _speaker_near(article.text, quote.start(), quote.end(), persons.get(article.id, []))
@@ -342,8 +492,14 @@ def plant_cases(articles: list[Article], sentences: list[Sentence], persons: dic
                     continue
                 start, end = speaker
                 name = article.text[start:end]
-                replacement = next((person for person in _rotate(people, _stable(article.id, quote.start()))
-                                    if person.split()[-1] not in article.text and person.split()[0] != name.split()[0]), None)
+                replacement = next(
+                    (
+                        person
+                        for person in _rotate(people, _stable(article.id, quote.start()))
+                        if person.split()[-1] not in article.text and person.split()[0] != name.split()[0]
+                    ),
+                    None,
+                )
                 if replacement is None:
                     continue
                 candidates["speaker"].append(_changed(group, "speaker", article, start, end, replacement, witness))
@@ -366,12 +522,18 @@ def _rotate(items: list[str], offset: int) -> list[str]:
     return items[offset:] + items[:offset]
 
 
-def _speaker_near(text: str, quote_start: int, quote_end: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _speaker_near(
+    text: str, quote_start: int, quote_end: int, persons: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """A person (spaCy's PERSON entity) credited with the quote by a speech verb right after or before it."""
     for start, end in persons:
         between = text[quote_end:start]
-        if 0 <= start - quote_end <= 40 and "\n" not in between and (_SPEECH.search(between) or re.fullmatch(r"[,\s]*", between)):
-            after = text[end:end + 25]
+        if (
+            0 <= start - quote_end <= 40
+            and "\n" not in between
+            and (_SPEECH.search(between) or re.fullmatch(r"[,\s]*", between))
+        ):
+            after = text[end : end + 25]
             if _SPEECH.search(between) or _SPEECH.match(after.strip()):
                 return start, end
     for start, end in sorted(persons, reverse=True):
@@ -386,18 +548,33 @@ def person_spans(articles: list[Article], nlp) -> dict[str, list[tuple[int, int]
     spans: dict[str, list[tuple[int, int]]] = {}
     texts = (article.text for article in articles)
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16, disable=["parser", "lemmatizer"])):
-        spans[article.id] = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"
-                             and 2 <= len(ent.text.split()) <= 3 and all(w[:1].isupper() for w in ent.text.split())]
+        spans[article.id] = [
+            (ent.start_char, ent.end_char)
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and 2 <= len(ent.text.split()) <= 3
+            and all(w[:1].isupper() for w in ent.text.split())
+        ]
     return spans
 
 
 def _changed(group: str, kind: str, article: Article, start: int, end: int, replacement: str, witness: str) -> Case:
     text = article.text[:start] + replacement + article.text[end:]
-    return Case(group=group, kind=kind, article=article.id, start=start, end=start + len(replacement),
-                before=article.text[start:end], after=replacement, witness=witness, text=text)
+    return Case(
+        group=group,
+        kind=kind,
+        article=article.id,
+        start=start,
+        end=start + len(replacement),
+        before=article.text[start:end],
+        after=replacement,
+        witness=witness,
+        text=text,
+    )
 
 
 # --- running ---------------------------------------------------------------------------------
+
 
 class Runner:
     """Runs the pipeline on a list of files with models loaded once."""
@@ -417,8 +594,9 @@ class Runner:
     def run(self, paths: list[Path]):
         import factcheck
 
-        settings = factcheck.Settings(paths=tuple(paths), cache_dir=self.cache, ignore=self.ignore, ledger_dir=None,
-                                      resolutions=None)
+        settings = factcheck.Settings(
+            paths=tuple(paths), cache_dir=self.cache, ignore=self.ignore, ledger_dir=None, resolutions=None
+        )
         started = time.perf_counter()
         result = factcheck.run(settings, embedder=self.embedder, nlp=self.nlp)
         self.seconds += time.perf_counter() - started
@@ -435,11 +613,14 @@ def article_path(work: Path, article: Article) -> Path:
 
 
 def _touches(finding, case: Case) -> bool:
-    return any(span.doc == case.article and span.start < case.end and case.start < span.end for span in finding.evidence)
+    return any(
+        span.doc == case.article and span.start < case.end and case.start < span.end for span in finding.evidence
+    )
 
 
-def score_cases(runner: Runner, work: Path, articles: list[Article], cases: list[Case],
-                progress) -> tuple[dict[str, list[Outcome]], list[Outcome], list[float]]:
+def score_cases(
+    runner: Runner, work: Path, articles: list[Article], cases: list[Case], progress
+) -> tuple[dict[str, list[Outcome]], list[Outcome], list[float]]:
     by_group: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_group[article.group].append(article)
@@ -470,8 +651,12 @@ def score_cases(runner: Runner, work: Path, articles: list[Article], cases: list
 
 
 def found(outcome: Outcome) -> bool:
-    return any(f.check in RIGHT_CHECKS[outcome.case.kind] and SEVERITY_RANK[f.severity.value] >= 1
-               and _touches(f, outcome.case) for f in outcome.findings)
+    return any(
+        f.check in RIGHT_CHECKS[outcome.case.kind]
+        and SEVERITY_RANK[f.severity.value] >= 1
+        and _touches(f, outcome.case)
+        for f in outcome.findings
+    )
 
 
 def noticed(outcome: Outcome) -> bool:
@@ -512,13 +697,28 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
     precision = true_positive / predicted if predicted else 0.0
     recall = true_positive / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"sentences": len(annotated), "covered": covered / len(annotated) if annotated else 0.0,
-            "gold_pairs": gold, "predicted_pairs": predicted, "precision": precision, "recall": recall, "f1": f1,
-            "claims": len(corpus.claims), "clusters": len(corpus.clusters)}
+    return {
+        "sentences": len(annotated),
+        "covered": covered / len(annotated) if annotated else 0.0,
+        "gold_pairs": gold,
+        "predicted_pairs": predicted,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "claims": len(corpus.claims),
+        "clusters": len(corpus.clusters),
+    }
 
 
-def report(part: str, groups: int, planted: dict[str, list[Outcome]], clean: list[Outcome], new_counts: list[float],
-           clustering: dict[str, float] | None, show_misses: bool) -> list[str]:
+def report(
+    part: str,
+    groups: int,
+    planted: dict[str, list[Outcome]],
+    clean: list[Outcome],
+    new_counts: list[float],
+    clustering: dict[str, float] | None,
+    show_misses: bool,
+) -> list[str]:
     lines = [f"part: {part} ({groups} groups, {sum(len(v) for v in planted.values())} planted cases)", ""]
     lines.append(f"{'kind':<10}{'cases':>7}{'found':>7}{'recall':>8}{'any check/severity':>20}")
     hits = total_hits = 0
@@ -530,9 +730,13 @@ def report(part: str, groups: int, planted: dict[str, list[Outcome]], clean: lis
         recall = hits / len(outcomes) if outcomes else 0.0
         lines.append(f"{kind:<10}{len(outcomes):>7}{hits:>7}{recall:>8.2f}{seen:>20}")
     fresh = [f for outcomes in planted.values() for o in outcomes for f in getattr(o, "fresh", [])]
-    pointing = [f for outcomes in planted.values() for o in outcomes for f in getattr(o, "fresh", []) if _touches(f, o.case)]
+    pointing = [
+        f for outcomes in planted.values() for o in outcomes for f in getattr(o, "fresh", []) if _touches(f, o.case)
+    ]
     precision = len(pointing) / len(fresh) if fresh else 0.0
-    lines.append(f"precision (new warning+ findings at the planted span): {precision:.2f} ({len(pointing)} of {len(fresh)})")
+    lines.append(
+        f"precision (new warning+ findings at the planted span): {precision:.2f} ({len(pointing)} of {len(fresh)})"
+    )
     lines.append("")
     counts: Counter[str] = Counter()
     for outcome in clean:
@@ -541,15 +745,21 @@ def report(part: str, groups: int, planted: dict[str, list[Outcome]], clean: lis
     groups_run = max(len(clean), 1)
     warnings = sum(count for key, count in counts.items() if not key.endswith(":info"))
     infos = sum(count for key, count in counts.items() if key.endswith(":info"))
-    lines.append(f"false alarms per clean group ({len(clean)} groups): warning+ {warnings / groups_run:.2f}, info {infos / groups_run:.2f}")
+    lines.append(
+        f"false alarms per clean group ({len(clean)} groups): warning+ {warnings / groups_run:.2f}, info {infos / groups_run:.2f}"
+    )
     for key, count in sorted(counts.items()):
         lines.append(f"  {key:<40}{count / groups_run:>8.2f}")
     if clustering:
         lines.append("")
-        lines.append(f"clustering against event chains ({clustering['sentences']} annotated sentences, "
-                     f"{clustering['covered']:.0%} covered by a claim; {clustering['claims']} claims, {clustering['clusters']} clusters):")
-        lines.append(f"  pairwise precision {clustering['precision']:.3f}  recall {clustering['recall']:.3f}  "
-                     f"F1 {clustering['f1']:.3f}  (gold pairs {clustering['gold_pairs']}, predicted {clustering['predicted_pairs']})")
+        lines.append(
+            f"clustering against event chains ({clustering['sentences']} annotated sentences, "
+            f"{clustering['covered']:.0%} covered by a claim; {clustering['claims']} claims, {clustering['clusters']} clusters):"
+        )
+        lines.append(
+            f"  pairwise precision {clustering['precision']:.3f}  recall {clustering['recall']:.3f}  "
+            f"F1 {clustering['f1']:.3f}  (gold pairs {clustering['gold_pairs']}, predicted {clustering['predicted_pairs']})"
+        )
     if show_misses:
         lines.append("")
         lines.append("missed cases:")
@@ -557,10 +767,12 @@ def report(part: str, groups: int, planted: dict[str, list[Outcome]], clean: lis
             for outcome in planted.get(kind, []):
                 if not found(outcome):
                     case = outcome.case
-                    context = case.text[max(0, case.start - 60):case.end + 60].replace("\n", " ")
+                    context = case.text[max(0, case.start - 60) : case.end + 60].replace("\n", " ")
                     near = sorted({f"{f.check}:{f.severity.value}" for f in outcome.findings if _touches(f, case)})
-                    lines.append(f"  {kind} {case.article} (witness {case.witness}) {case.before!r} -> {case.after!r}"
-                                 f" near: {near or 'nothing'}\n      ...{context}...")
+                    lines.append(
+                        f"  {kind} {case.article} (witness {case.witness}) {case.before!r} -> {case.after!r}"
+                        f" near: {near or 'nothing'}\n      ...{context}..."
+                    )
     return lines
 
 
@@ -570,8 +782,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with articles.jsonl and events.jsonl")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N groups of the part")
     parser.add_argument("--per-group", type=int, default=2, help="planted cases per kind and group (default 2)")
-    parser.add_argument("--skip-checks", default="garbled-wording,divergence",
-                        help="checks left out (comma-separated; the slow spun-wording checks by default)")
+    parser.add_argument(
+        "--skip-checks",
+        default="garbled-wording,divergence",
+        help="checks left out (comma-separated; the slow spun-wording checks by default)",
+    )
     parser.add_argument("--no-clustering", action="store_true", help="skip the clustering run over the whole part")
     parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
     parser.add_argument("--show-misses", action="store_true")
@@ -584,7 +799,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [a for a in articles if args.part == "all" or part_of(a.topic) == args.part]
     groups = sorted({a.group for a in chosen})
     if args.limit:
-        groups = groups[:args.limit]
+        groups = groups[: args.limit]
     chosen = [a for a in chosen if a.group in groups]
 
     def progress(message: str) -> None:
@@ -602,8 +817,11 @@ def main(argv: list[str] | None = None) -> int:
         for article in chosen:
             for start, end in persons[article.id]:
                 named_in[article.text[start:end]].add(article.id)
-        people = sorted(name for name, where in named_in.items()
-                        if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name))
+        people = sorted(
+            name
+            for name, where in named_in.items()
+            if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
+        )
         cases = plant_cases(chosen, sentences, persons, people, args.per_group)
         progress(f"{len(groups)} groups, {len(chosen)} articles, {len(cases)} planted cases")
         clustering = None
@@ -614,12 +832,19 @@ def main(argv: list[str] | None = None) -> int:
         planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
         lines = report(args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses)
         lines.append("")
-        lines.append(f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)")
+        lines.append(
+            f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)"
+        )
     print("\n".join(lines))
     if args.json:
-        figures = {"part": args.part, "groups": len(groups),
-                   "recall": {kind: (sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))) for kind in KINDS},
-                   "clustering": clustering}
+        figures = {
+            "part": args.part,
+            "groups": len(groups),
+            "recall": {
+                kind: (sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))) for kind in KINDS
+            },
+            "clustering": clustering,
+        }
         args.json.write_text(json.dumps(figures, indent=1))
     return 0
 

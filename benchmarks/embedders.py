@@ -81,6 +81,7 @@ def peak_mb() -> float:
 
 # --- children: each runs in its own process -------------------------------------------------
 
+
 def extract_claims(folder: str) -> dict:
     """Claims as (doc, text) through the real load + extract stages, else a plain sentence split."""
     from factcheck import Settings
@@ -90,8 +91,7 @@ def extract_claims(folder: str) -> dict:
         from factcheck.pipeline import build_stages, run_stages
 
         corpus = run_stages(build_stages(settings)[:2])
-        return {"source": "pipeline extract",
-                "claims": [[claim.doc, claim.text] for claim in corpus.claims]}
+        return {"source": "pipeline extract", "claims": [[claim.doc, claim.text] for claim in corpus.claims]}
     except Exception as error:  # noqa: BLE001 - the extract stage may not exist yet
         claims = []
         for path in sorted(Path(folder).glob("*.txt")):
@@ -125,9 +125,17 @@ def encode_claims(embedder_name: str, claims_file: str, vectors_file: str, repea
         threads = sys.modules["torch"].get_num_threads()
     elif hasattr(embedder, "threads"):
         threads = embedder.threads
-    return {"name": embedder.name, "load_s": load, "encode_s": best, "count": len(texts),
-            "per_s": len(texts) / best if best else 0.0, "per_cpu_s": len(texts) / best_cpu if best_cpu else 0.0, "peak_mb": peak_mb(), "threads": threads,
-            "modules": [m for m in WATCHED_MODULES if m in sys.modules]}
+    return {
+        "name": embedder.name,
+        "load_s": load,
+        "encode_s": best,
+        "count": len(texts),
+        "per_s": len(texts) / best if best else 0.0,
+        "per_cpu_s": len(texts) / best_cpu if best_cpu else 0.0,
+        "peak_mb": peak_mb(),
+        "threads": threads,
+        "modules": [m for m in WATCHED_MODULES if m in sys.modules],
+    }
 
 
 def run_findings(embedder_name: str, ignore: str) -> dict:
@@ -148,14 +156,20 @@ def run_findings(embedder_name: str, ignore: str) -> dict:
 
 
 def child(*arguments: str) -> dict:
-    output = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True, cwd=REPO,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+    output = subprocess.run(
+        [sys.executable, __file__, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
     if output.returncode != 0:
         return {"error": output.stderr.strip().splitlines()[-1] if output.stderr.strip() else "failed"}
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
 # --- agreement -------------------------------------------------------------------------------
+
 
 def cluster_agreement(docs: list[str], fp32, int8, threshold: float) -> dict:
     import numpy as np
@@ -173,7 +187,7 @@ def cluster_agreement(docs: list[str], fp32, int8, threshold: float) -> dict:
         return assigned
 
     def pairs(found: list[list[int]]) -> set[tuple[int, int]]:
-        return {(a, b) for group in found for i, a in enumerate(group) for b in group[i + 1:]}
+        return {(a, b) for group in found for i, a in enumerate(group) for b in group[i + 1 :]}
 
     def cross_source(found: list[list[int]]) -> set[tuple[int, ...]]:
         return {tuple(group) for group in found if len({docs[row] for row in group}) >= 2}
@@ -204,14 +218,16 @@ def cluster_agreement(docs: list[str], fp32, int8, threshold: float) -> dict:
     union = fp32_cross | int8_cross
     cosines = np.sum(fp32 * int8, axis=1)
     return {
-        "cos_min": float(cosines.min()), "cos_p1": float(np.percentile(cosines, 1)),
+        "cos_min": float(cosines.min()),
+        "cos_p1": float(np.percentile(cosines, 1)),
         "cos_mean": float(cosines.mean()),
         "clusters": (len(groups["fp32"]), len(groups["int8"])),
         "ari": float(adjusted_rand_score(labels(groups["fp32"]), labels(groups["int8"]))),
         "pairs": (len(fp32_pairs), len(int8_pairs), len(fp32_pairs & int8_pairs)),
         "cross": (len(fp32_cross), len(int8_cross), len(fp32_cross & int8_cross)),
         "cross_jaccard": len(fp32_cross & int8_cross) / len(union) if union else 1.0,
-        "edges_close": int(close_fp32.sum()), "edges_flipped": int((close_fp32 != close_int8).sum()),
+        "edges_close": int(close_fp32.sum()),
+        "edges_flipped": int((close_fp32 != close_int8).sum()),
         "edges_noise_flipped": int((close_fp32 != (similarity_noise >= 1 - threshold)).sum()),
         "pair_error_mean": float(np.abs(similarity_int8 - similarity_fp32).mean()),
         "pair_error_max": float(np.abs(similarity_int8 - similarity_fp32).max()),
@@ -226,6 +242,7 @@ def _jaccard(first: set, second: set) -> float:
 
 
 # --- the table -------------------------------------------------------------------------------
+
 
 def measure(label: str, folder: Path, work: Path, repeat: int, threshold: float) -> dict:
     import numpy as np
@@ -244,39 +261,56 @@ def measure(label: str, folder: Path, work: Path, repeat: int, threshold: float)
         vectors[name] = np.load(vectors_file)
     docs = [doc for doc, _ in extracted["claims"]]
     agreement = cluster_agreement(docs, vectors["minilm"], vectors["minilm-int8"], threshold)
-    return {"label": label, "source": extracted["source"], "docs": len(set(docs)), "speed": speed,
-            "agreement": agreement}
+    return {
+        "label": label,
+        "source": extracted["source"],
+        "docs": len(set(docs)),
+        "speed": speed,
+        "agreement": agreement,
+    }
 
 
 def print_tables(rows: list[dict]) -> None:
-    print(f"{'corpus':<10}{'embedder':<13}{'claims':>7}{'load s':>8}{'encode s':>9}{'sent/s':>8}"
-          f"{'sent/cpu-s':>11}{'speed-up':>9}{'peak MB':>9}{'threads':>8}  imports")
+    print(
+        f"{'corpus':<10}{'embedder':<13}{'claims':>7}{'load s':>8}{'encode s':>9}{'sent/s':>8}"
+        f"{'sent/cpu-s':>11}{'speed-up':>9}{'peak MB':>9}{'threads':>8}  imports"
+    )
     for row in rows:
         base = row["speed"]["minilm"]["per_cpu_s"]
         for name in EMBEDDERS:
             s = row["speed"][name]
-            print(f"{row['label']:<10}{name:<13}{s['count']:>7}{s['load_s']:>8.2f}{s['encode_s']:>9.2f}"
-                  f"{s['per_s']:>8.0f}{s['per_cpu_s']:>11.0f}{s['per_cpu_s'] / base:>8.2f}x{s['peak_mb']:>9.0f}{s['threads'] or '':>8}  "
-                  f"{','.join(s['modules'])}")
+            print(
+                f"{row['label']:<10}{name:<13}{s['count']:>7}{s['load_s']:>8.2f}{s['encode_s']:>9.2f}"
+                f"{s['per_s']:>8.0f}{s['per_cpu_s']:>11.0f}{s['per_cpu_s'] / base:>8.2f}x{s['peak_mb']:>9.0f}{s['threads'] or '':>8}  "
+                f"{','.join(s['modules'])}"
+            )
     print("(speed-up: sentences per CPU-second against fp32; wall-clock figures depend on the machine's load)")
     print()
-    print(f"{'corpus':<10}{'docs':>5}{'claims':>7}{'cos min':>9}{'cos p1':>8}{'cos mean':>9}{'clusters':>11}"
-          f"{'ARI':>7}{'co-clustered pairs':>21}{'cross-source':>15}{'xs Jaccard':>11}  claims from")
+    print(
+        f"{'corpus':<10}{'docs':>5}{'claims':>7}{'cos min':>9}{'cos p1':>8}{'cos mean':>9}{'clusters':>11}"
+        f"{'ARI':>7}{'co-clustered pairs':>21}{'cross-source':>15}{'xs Jaccard':>11}  claims from"
+    )
     for row in rows:
         a = row["agreement"]
-        print(f"{row['label']:<10}{row['docs']:>5}{row['speed']['minilm']['count']:>7}{a['cos_min']:>9.4f}"
-              f"{a['cos_p1']:>8.4f}{a['cos_mean']:>9.4f}{'%d/%d' % a['clusters']:>11}{a['ari']:>7.3f}"
-              f"{'%d/%d, %d same' % a['pairs']:>21}{'%d/%d, %d same' % a['cross']:>15}{a['cross_jaccard']:>11.3f}"
-              f"  {row['source']}")
+        print(
+            f"{row['label']:<10}{row['docs']:>5}{row['speed']['minilm']['count']:>7}{a['cos_min']:>9.4f}"
+            f"{a['cos_p1']:>8.4f}{a['cos_mean']:>9.4f}{'%d/%d' % a['clusters']:>11}{a['ari']:>7.3f}"
+            f"{'%d/%d, %d same' % a['pairs']:>21}{'%d/%d, %d same' % a['cross']:>15}{a['cross_jaccard']:>11.3f}"
+            f"  {row['source']}"
+        )
     print("(pairs of figures: fp32/int8)")
     print()
-    print(f"{'corpus':<10}{'pairs within threshold':>23}{'flipped int8/noise':>20}{'|dcos| mean':>13}"
-          f"{'max':>8}{'noise |dcos|':>14}{'noise ARI':>11}{'noise xs J.':>13}")
+    print(
+        f"{'corpus':<10}{'pairs within threshold':>23}{'flipped int8/noise':>20}{'|dcos| mean':>13}"
+        f"{'max':>8}{'noise |dcos|':>14}{'noise ARI':>11}{'noise xs J.':>13}"
+    )
     for row in rows:
         a = row["agreement"]
-        print(f"{row['label']:<10}{a['edges_close']:>23}{'%d/%d' % (a['edges_flipped'], a['edges_noise_flipped']):>20}"
-              f"{a['pair_error_mean']:>13.4f}{a['pair_error_max']:>8.4f}{a['pair_noise_error_mean']:>14.4f}"
-              f"{a['noise_ari']:>11.3f}{a['noise_cross_jaccard']:>13.3f}")
+        print(
+            f"{row['label']:<10}{a['edges_close']:>23}{'%d/%d' % (a['edges_flipped'], a['edges_noise_flipped']):>20}"
+            f"{a['pair_error_mean']:>13.4f}{a['pair_error_max']:>8.4f}{a['pair_noise_error_mean']:>14.4f}"
+            f"{a['noise_ari']:>11.3f}{a['noise_cross_jaccard']:>13.3f}"
+        )
     print("(over each claim's 20 nearest neighbours under fp32; |dcos|: change of a pair's cosine)")
     print("(noise floor: fp32 moved by a random vector as long as int8's difference, clustered the same way)")
     sys.stdout.flush()  # the findings runs below take minutes; keep what is measured
@@ -292,29 +326,40 @@ def print_findings(rows: list[dict], findings: dict | None, skipped: str) -> dic
     if findings is None:
         print("seeds findings: not run (--no-findings)")
     elif any("error" in findings[name] for name in EMBEDDERS):
-        print("seeds findings: the pipeline does not run end to end yet: "
-              + "; ".join(f"{name}: {findings[name].get('error')}" for name in EMBEDDERS if "error" in findings[name]))
+        print(
+            "seeds findings: the pipeline does not run end to end yet: "
+            + "; ".join(f"{name}: {findings[name].get('error')}" for name in EMBEDDERS if "error" in findings[name])
+        )
     else:
         fp32, int8 = findings["minilm"], findings["minilm-int8"]
         fp32_ids = {f[0]: f for f in fp32["findings"]}
         int8_ids = {f[0]: f for f in int8["findings"]}
         same = set(fp32_ids) & set(int8_ids)
         verdict["findings_agree"] = set(fp32_ids) == set(int8_ids)
-        print(f"seeds findings: fp32 {len(fp32_ids)}, int8 {len(int8_ids)}, same id {len(same)}; "
-              f"clusters {len(fp32['clusters'])}/{len(int8['clusters'])}, identical: {fp32['clusters'] == int8['clusters']}; "
-              f"cross-source identical: {fp32['cross_source'] == int8['cross_source']}; "
-              f"run s {fp32['seconds']:.1f}/{int8['seconds']:.1f} (embed stage {fp32['stages'].get('embed', 0):.1f}/"
-              f"{int8['stages'].get('embed', 0):.1f}); checks skipped: {skipped or 'none'}")
+        print(
+            f"seeds findings: fp32 {len(fp32_ids)}, int8 {len(int8_ids)}, same id {len(same)}; "
+            f"clusters {len(fp32['clusters'])}/{len(int8['clusters'])}, identical: {fp32['clusters'] == int8['clusters']}; "
+            f"cross-source identical: {fp32['cross_source'] == int8['cross_source']}; "
+            f"run s {fp32['seconds']:.1f}/{int8['seconds']:.1f} (embed stage {fp32['stages'].get('embed', 0):.1f}/"
+            f"{int8['stages'].get('embed', 0):.1f}); checks skipped: {skipped or 'none'}"
+        )
         for finding_id in sorted(set(fp32_ids) ^ set(int8_ids)):
-            side, finding = ("fp32 only", fp32_ids[finding_id]) if finding_id in fp32_ids else ("int8 only", int8_ids[finding_id])
+            side, finding = (
+                ("fp32 only", fp32_ids[finding_id]) if finding_id in fp32_ids else ("int8 only", int8_ids[finding_id])
+            )
             print(f"  {side}: {finding[1]} {finding[2]} {finding[3][:110]}")
         for name in EMBEDDERS:
             for failure in findings[name]["failures"]:
                 print(f"  {name} failure: {failure[:140]}")
-    print(f"verdict: findings agree on seeds: {verdict['findings_agree']}; "
-          f"clusters agree closely on BBC: {verdict['clusters_agree']} -> "
-          + ("int8 can be the default" if verdict["findings_agree"] and verdict["clusters_agree"]
-             else "keep fp32 as the default (int8 stays an option)"))
+    print(
+        f"verdict: findings agree on seeds: {verdict['findings_agree']}; "
+        f"clusters agree closely on BBC: {verdict['clusters_agree']} -> "
+        + (
+            "int8 can be the default"
+            if verdict["findings_agree"] and verdict["clusters_agree"]
+            else "keep fp32 as the default (int8 stays an option)"
+        )
+    )
     return verdict
 
 
@@ -323,8 +368,11 @@ def main() -> None:
     parser.add_argument("--bbc", type=int, default=300, help="first N BBC articles (0: none)")
     parser.add_argument("--repeat", type=int, default=1, help="encode passes per embedder; the fastest counts")
     parser.add_argument("--no-findings", action="store_true", help="skip the two full runs on the seeds")
-    parser.add_argument("--skip-checks", default="garbled-wording",
-                        help="checks left out of the findings runs (garbled-wording has its own budget and reads no embedding)")
+    parser.add_argument(
+        "--skip-checks",
+        default="garbled-wording",
+        help="checks left out of the findings runs (garbled-wording has its own budget and reads no embedding)",
+    )
     parser.add_argument("--extract", help=argparse.SUPPRESS)
     parser.add_argument("--encode", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--findings", help=argparse.SUPPRESS)
@@ -348,8 +396,11 @@ def main() -> None:
         if args.bbc:
             rows.append(measure(f"bbc-{args.bbc}", write_bbc(args.bbc, work / "bbc"), work, args.repeat, threshold))
     print_tables(rows)
-    findings = None if args.no_findings else {
-        name: child("--findings", name, "--skip-checks", args.skip_checks) for name in EMBEDDERS}
+    findings = (
+        None
+        if args.no_findings
+        else {name: child("--findings", name, "--skip-checks", args.skip_checks) for name in EMBEDDERS}
+    )
     print()
     print_findings(rows, findings, args.skip_checks)
 

@@ -89,7 +89,7 @@ class EmbeddingSpinner:
             if neighbours:
                 substitute = neighbours[rng.randrange(min(3, len(neighbours)))]
                 word = words[index]
-                spun = sentence[: word.start] + substitute + sentence[word.end:]
+                spun = sentence[: word.start] + substitute + sentence[word.end :]
                 return spun, word.start, word.start + len(substitute), word.text
         return None
 
@@ -100,8 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("heldout", "calibration"), default="heldout")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", action="store_true", help="print each swap and what was flagged")
-    parser.add_argument("--threshold", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a spin threshold (calibration split only)")
+    parser.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a spin threshold (calibration split only)",
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(20)
@@ -125,16 +130,20 @@ def main(argv: list[str] | None = None) -> int:
 
     overrides = {name: float(value) for name, value in (item.split("=", 1) for item in args.threshold)}
     defaults = spin.Thresholds()
-    thresholds = spin.Thresholds(**{name: type(getattr(defaults, name))(value) for name, value in overrides.items()},
-                                 **{k: v for k, v in vars(defaults).items() if k not in overrides})
+    thresholds = spin.Thresholds(
+        **{name: type(getattr(defaults, name))(value) for name, value in overrides.items()},
+        **{k: v for k, v in vars(defaults).items() if k not in overrides},
+    )
     scorer = spin.LMSpinScorer(lm, thresholds)
     texts = [item[0] for item in spun_items] + clean_items
     started = time.perf_counter()
     results = scorer.analyse(texts, contexts=contexts + clean_contexts)
     elapsed = time.perf_counter() - started
 
-    print(f"split: {args.split}; {len(spun_items)} spun and {len(clean_items)} clean sentences "
-          f"(each read after its previous sentence)")
+    print(
+        f"split: {args.split}; {len(spun_items)} spun and {len(clean_items)} clean sentences "
+        f"(each read after its previous sentence)"
+    )
     # Strong flags are what the check reports on their own (and what the spin score counts);
     # weak ones it shows only in a document judged spun.
     for tier, keep in (("strong", lambda flag: flag.is_strong(thresholds)), ("all", lambda flag: True)):
@@ -146,20 +155,31 @@ def main(argv: list[str] | None = None) -> int:
             if hit:
                 hits += 1
                 suggestions_right += hit[0].suggestion.casefold() == original.casefold()
-        clean_flags = sum(len(flags) for flags in kept[len(spun_items):])
+        clean_flags = sum(len(flags) for flags in kept[len(spun_items) :])
         flags_total += clean_flags
         recall = hits / len(spun_items) if spun_items else 0.0
         precision = hits / flags_total if flags_total else 1.0
-        print(f"{tier} flags: recall {recall:.2f}, precision {precision:.2f}, suggestion = original "
-              f"{suggestions_right}/{hits}, false alarms per 100 clean sentences "
-              f"{100.0 * clean_flags / max(1, len(clean_items)):.1f}")
+        print(
+            f"{tier} flags: recall {recall:.2f}, precision {precision:.2f}, suggestion = original "
+            f"{suggestions_right}/{hits}, false alarms per 100 clean sentences "
+            f"{100.0 * clean_flags / max(1, len(clean_items)):.1f}"
+        )
     print(f"speed: {len(texts) / elapsed:.2f} sentences/s ({elapsed:.0f} s, uncached)")
     if args.show:
         for (spun, start, end, original), flags in zip(spun_items, results):
-            print(repr(spun[start:end]), "<-", original, [(f.text, f.suggestion, f.score, f.rest_gain, round(f.pmi, 2)) for f in flags])
-        for sentence, flags in zip(clean_items, results[len(spun_items):]):
+            print(
+                repr(spun[start:end]),
+                "<-",
+                original,
+                [(f.text, f.suggestion, f.score, f.rest_gain, round(f.pmi, 2)) for f in flags],
+            )
+        for sentence, flags in zip(clean_items, results[len(spun_items) :]):
             if flags:
-                print("clean:", [(f.text, f.suggestion, f.score, f.rest_gain, round(f.pmi, 2)) for f in flags], sentence[:90])
+                print(
+                    "clean:",
+                    [(f.text, f.suggestion, f.score, f.rest_gain, round(f.pmi, 2)) for f in flags],
+                    sentence[:90],
+                )
     return 0
 
 

@@ -53,24 +53,39 @@ def cpu_seconds() -> float:
 def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: str | None) -> dict:
     from factcheck import Settings, run
 
-    settings = Settings(paths=tuple(Path(p) for p in paths), cache_dir=Path(cache_dir), ignore=tuple(ignore),
-                        ledger_dir=REPO / "claims", resolutions=None)
+    settings = Settings(
+        paths=tuple(Path(p) for p in paths),
+        cache_dir=Path(cache_dir),
+        ignore=tuple(ignore),
+        ledger_dir=REPO / "claims",
+        resolutions=None,
+    )
     started, cpu_started = time.perf_counter(), cpu_seconds()
     result = run(settings)
     total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     corpus = result.corpus
     if claims_out:
-        Path(claims_out).write_text(json.dumps({
-            "texts": [doc.clean for doc in corpus.documents],
-            "claims": [claim.text for claim in corpus.claims],
-        }))
+        Path(claims_out).write_text(
+            json.dumps(
+                {
+                    "texts": [doc.clean for doc in corpus.documents],
+                    "claims": [claim.text for claim in corpus.claims],
+                }
+            )
+        )
     findings: dict[str, int] = {}
     for finding in corpus.findings:
         key = f"{finding.check}:{finding.severity.value}"
         findings[key] = findings.get(key, 0) + 1
     return {
-        "total": total, "cpu": cpu, "stages": corpus.timings, "peak_mb": peak_mb(), "documents": len(corpus.documents),
-        "claims": len(corpus.claims), "clusters": len(corpus.clusters), "findings": findings,
+        "total": total,
+        "cpu": cpu,
+        "stages": corpus.timings,
+        "peak_mb": peak_mb(),
+        "documents": len(corpus.documents),
+        "claims": len(corpus.claims),
+        "clusters": len(corpus.clusters),
+        "findings": findings,
         "candidate_pairs": corpus.extras.get("candidate_pairs"),
         "modules": sorted(m for m in ("torch", "spacy") if m in sys.modules),
     }
@@ -93,13 +108,26 @@ def run_floor(claims_file: str) -> dict:
     encoder_loaded = time.perf_counter()
     embedder.encode(data["claims"])
     encoded = time.perf_counter()
-    return {"total": encoded - started, "cpu": cpu_seconds() - cpu_started, "stages": {"spacy-load": loaded - started, "parse": parsed - loaded,
-            "st-load": encoder_loaded - parsed, "encode": encoded - encoder_loaded}, "peak_mb": peak_mb()}
+    return {
+        "total": encoded - started,
+        "cpu": cpu_seconds() - cpu_started,
+        "stages": {
+            "spacy-load": loaded - started,
+            "parse": parsed - loaded,
+            "st-load": encoder_loaded - parsed,
+            "encode": encoded - encoder_loaded,
+        },
+        "peak_mb": peak_mb(),
+    }
 
 
 def child(*arguments: str) -> dict:
-    output = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+    output = subprocess.run(
+        [sys.executable, __file__, *arguments],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
     if output.returncode != 0:
         raise SystemExit(f"benchmark case {arguments} failed:\n{output.stderr[-3000:]}")
     return json.loads(output.stdout.strip().splitlines()[-1])
@@ -120,15 +148,21 @@ def cli_seconds(arguments: list[str], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "factcheck", *arguments], capture_output=True, cwd=REPO,
-                       env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "factcheck", *arguments],
+            capture_output=True,
+            cwd=REPO,
+            env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+        )
         best = min(best, time.perf_counter() - started)
     return best
 
 
 def print_table(rows: list[tuple[str, dict]]) -> None:
     stage_names = ["load", "extract", "embed", "cluster", "check", "spacy-load", "parse", "st-load", "encode"]
-    header = f"{'case':<16}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'peak MB':>9}  " + " ".join(f"{s:>8}" for s in stage_names)
+    header = f"{'case':<16}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'peak MB':>9}  " + " ".join(
+        f"{s:>8}" for s in stage_names
+    )
     print(header)
     print("-" * len(header))
     documents = {}
@@ -140,19 +174,26 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         cells = " ".join(f"{stages[s]:>8.2f}" if s in stages else f"{'':>8}" for s in stage_names)
         per_doc = row["total"] / docs if docs else 0
         cpu = f"{row['cpu']:>8.1f}" if "cpu" in row else f"{'':>8}"
-        print(f"{label:<16}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{row['peak_mb']:>9.0f}  {cells}")
+        print(
+            f"{label:<16}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{row['peak_mb']:>9.0f}  {cells}"
+        )
     print()
     by_label = dict(rows)
     for label, row in rows:
         if label.endswith("cold"):
             floor = by_label[label.replace("cold", "floor")]
             cpu_ratio = f" (cpu {row['cpu'] / floor['cpu']:.2f}x)" if "cpu" in row and "cpu" in floor else ""
-            print(f"{label.replace(' cold', ''):<16} pipeline/floor = {row['total'] / floor['total']:.2f}x{cpu_ratio}; "
-                  f"warm imports: {by_label[label.replace('cold', 'warm')]['modules'] or 'neither torch nor spaCy'}; "
-                  f"clusters {row['clusters']}")
+            print(
+                f"{label.replace(' cold', ''):<16} pipeline/floor = {row['total'] / floor['total']:.2f}x{cpu_ratio}; "
+                f"warm imports: {by_label[label.replace('cold', 'warm')]['modules'] or 'neither torch nor spaCy'}; "
+                f"clusters {row['clusters']}"
+            )
             print(f"{'':<16} candidate pairs: {row.get('candidate_pairs')}")
-    bbc = sorted((int(label.split()[0].split("-")[1]), row) for label, row in rows
-                 if label.startswith("bbc-") and label.endswith("cold"))
+    bbc = sorted(
+        (int(label.split()[0].split("-")[1]), row)
+        for label, row in rows
+        if label.startswith("bbc-") and label.endswith("cold")
+    )
     if len(bbc) >= 2:
         (small, small_row), (large, large_row) = bbc[0], bbc[-1]
         ratio = (large_row["total"] / large) / (small_row["total"] / small)
@@ -168,7 +209,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--no-seeds", action="store_true")
     parser.add_argument("--skip-checks", default="garbled-wording,divergence")
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="JSON lines with id and text (default: the BBC sample)")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="JSON lines with id and text (default: the BBC sample)"
+    )
     parser.add_argument("--case", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", help=argparse.SUPPRESS)
     parser.add_argument("--paths", nargs="*", help=argparse.SUPPRESS)

@@ -80,8 +80,17 @@ def read_corpus(folder: Path, part: str) -> tuple[list[dict], list[Timex]]:
                 continue
             item = json.loads(line)
             if item["id"] in kept:
-                gold.append(Timex(item["id"], item["start"], item["end"], item["text"], item["type"], item["value"],
-                                  item.get("function") == "CREATION_TIME"))
+                gold.append(
+                    Timex(
+                        item["id"],
+                        item["start"],
+                        item["end"],
+                        item["text"],
+                        item["type"],
+                        item["value"],
+                        item.get("function") == "CREATION_TIME",
+                    )
+                )
     return articles, gold
 
 
@@ -98,8 +107,9 @@ def predict(articles: Iterable[dict]) -> tuple[list[Timex], int]:
     unscored = 0
     for article in articles:
         end = annotated_end(article["text"])
-        document = load_document(Path(f"{article['id']}.txt"), settings, doc_id=article["id"],
-                                 data=article["text"].encode("utf-8"))
+        document = load_document(
+            Path(f"{article['id']}.txt"), settings, doc_id=article["id"], data=article["text"].encode("utf-8")
+        )
         published = _iso_date(article.get("published"))
         if published is not None:
             document = document.model_copy(update={"published": published})
@@ -107,8 +117,11 @@ def predict(articles: Iterable[dict]) -> tuple[list[Timex], int]:
             if time.span.start >= end:
                 unscored += 1
                 continue
-            predictions.append(Timex(article["id"], time.span.start, time.span.end, time.span.text,
-                                     time.type, time.value, time.dateline))
+            predictions.append(
+                Timex(
+                    article["id"], time.span.start, time.span.end, time.span.text, time.type, time.value, time.dateline
+                )
+            )
     return predictions, unscored
 
 
@@ -171,7 +184,8 @@ def predict_dateparser(articles: Iterable[dict]) -> tuple[list[Timex], int]:
                 unscored += 1
                 continue
             if re.search(r"\d{1,2}\s*(?:[,/]|\s)\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\b", words) or re.search(
-                    r"day|yesterday|today|tomorrow", words, re.IGNORECASE):
+                r"day|yesterday|today|tomorrow", words, re.IGNORECASE
+            ):
                 value = when.date().isoformat()
             elif re.search(r"[A-Za-z]", words) and re.search(r"\d{4}", words):
                 value = f"{when.year:04d}-{when.month:02d}"
@@ -236,7 +250,8 @@ def score(gold: list[Timex], predicted: list[Timex]) -> Scores:
     type_hits = sum(1 for g, p in pairs if g.type == p.type)
     matched = len(pairs)
     return Scores(
-        gold=len(gold), predicted=len(predicted),
+        gold=len(gold),
+        predicted=len(predicted),
         strict=_prf(strict_hits, len(predicted), len(gold)),
         relaxed=_prf(matched, len(predicted), len(gold)),
         value_accuracy=100 * value_hits / matched if matched else 0.0,
@@ -265,18 +280,23 @@ def by_type(gold: list[Timex], predicted: list[Timex]) -> list[tuple[str, int, i
 
 
 def _line(label: str, scores: Scores) -> str:
-    return (f"{label:<22}{scores.gold:>5}{scores.predicted:>6}"
-            f"  {scores.strict[0]:5.1f} {scores.strict[1]:5.1f} {scores.strict[2]:5.1f}"
-            f"  {scores.relaxed[0]:5.1f} {scores.relaxed[1]:5.1f} {scores.relaxed[2]:5.1f}"
-            f"  {scores.value_accuracy:5.1f} {scores.value_f1:5.1f}  {scores.type_accuracy:5.1f} {scores.type_f1:5.1f}")
+    return (
+        f"{label:<22}{scores.gold:>5}{scores.predicted:>6}"
+        f"  {scores.strict[0]:5.1f} {scores.strict[1]:5.1f} {scores.strict[2]:5.1f}"
+        f"  {scores.relaxed[0]:5.1f} {scores.relaxed[1]:5.1f} {scores.relaxed[2]:5.1f}"
+        f"  {scores.value_accuracy:5.1f} {scores.value_f1:5.1f}  {scores.type_accuracy:5.1f} {scores.type_f1:5.1f}"
+    )
 
 
 def report(gold: list[Timex], predicted: list[Timex]) -> list[str]:
     body_gold = [g for g in gold if not g.creation_time]
     creation_spans = {(g.doc, g.start, g.end) for g in gold if g.creation_time}
-    body_pred = [p for p in predicted
-                 if not p.creation_time and not any(d == p.doc and _overlap(Timex(d, s, e, "", "", None), p) > 0
-                                                    for d, s, e in creation_spans)]
+    body_pred = [
+        p
+        for p in predicted
+        if not p.creation_time
+        and not any(d == p.doc and _overlap(Timex(d, s, e, "", "", None), p) > 0 for d, s, e in creation_spans)
+    ]
     lines = [
         f"{'':<22}{'gold':>5}{'pred':>6}  {'strict P/R/F1':^17}  {'relaxed P/R/F1':^17}  {'value':^11}  {'type':^11}",
         f"{'':<22}{'':>5}{'':>6}  {'':17}  {'':17}  {'acc':>5} {'F1':>5}  {'acc':>5} {'F1':>5}",
@@ -286,8 +306,10 @@ def report(gold: list[Timex], predicted: list[Timex]) -> list[str]:
         f"{'by type':<10}{'gold':>5}{'pred':>6}  {'P':>5} {'R':>5}  {'value acc':>9}  {'type acc':>8}",
     ]
     for kind, n_gold, n_pred, precision, recall, value_accuracy, type_accuracy in by_type(gold, predicted):
-        lines.append(f"{kind:<10}{n_gold:>5}{n_pred:>6}  {precision:5.1f} {recall:5.1f}  {value_accuracy:9.1f}"
-                     f"  {type_accuracy:8.1f}")
+        lines.append(
+            f"{kind:<10}{n_gold:>5}{n_pred:>6}  {precision:5.1f} {recall:5.1f}  {value_accuracy:9.1f}"
+            f"  {type_accuracy:8.1f}"
+        )
     return lines
 
 
@@ -311,8 +333,10 @@ def errors(gold: list[Timex], predicted: list[Timex]) -> list[str]:
         if g.type != p.type:
             problems.append("type")
         if problems:
-            lines.append(f"{'/'.join(problems).upper():<6} {g.doc[:28]:<28} gold {g.text!r} {g.type} {g.value}"
-                         f"  | pred {p.text!r} {p.type} {p.value}")
+            lines.append(
+                f"{'/'.join(problems).upper():<6} {g.doc[:28]:<28} gold {g.text!r} {g.type} {g.value}"
+                f"  | pred {p.text!r} {p.type} {p.value}"
+            )
     return lines
 
 
@@ -320,8 +344,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("dev", "heldout", "all"), default="heldout")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder with articles.jsonl and timex.jsonl")
-    parser.add_argument("--recogniser", choices=("factcheck", "dateparser"), default="factcheck",
-                        help="whose time expressions to score (dateparser: the library, for comparison)")
+    parser.add_argument(
+        "--recogniser",
+        choices=("factcheck", "dateparser"),
+        default="factcheck",
+        help="whose time expressions to score (dateparser: the library, for comparison)",
+    )
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong values (dev only)")
     args = parser.parse_args(argv)
     if args.errors and args.part != "dev":
@@ -329,9 +357,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     articles, gold = read_corpus(args.corpus, args.part)
     predicted, unscored = (predict_dateparser if args.recogniser == "dateparser" else predict)(articles)
-    print(f"part: {args.part}; recogniser: {args.recogniser}; {len(articles)} articles, {len(gold)} gold TIMEX3 "
-          f"({sum(g.creation_time for g in gold)} of them creation times); "
-          f"{unscored} predictions after the annotated sentences not scored")
+    print(
+        f"part: {args.part}; recogniser: {args.recogniser}; {len(articles)} articles, {len(gold)} gold TIMEX3 "
+        f"({sum(g.creation_time for g in gold)} of them creation times); "
+        f"{unscored} predictions after the annotated sentences not scored"
+    )
     for line in report(gold, predicted):
         print(line)
     if args.errors:

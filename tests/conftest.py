@@ -64,14 +64,27 @@ def make_corpus(tmp_path, nlp, fake_embedder):
     run (a list of Check classes; default: none, so tests of one check see only its findings).
     """
 
-    def build(texts: dict[str, str], *, published: dict[str, date] | None = None, checks=(),
-              context=None, suffix: str = ".txt", **settings_overrides) -> Corpus:
+    def build(
+        texts: dict[str, str],
+        *,
+        published: dict[str, date] | None = None,
+        checks=(),
+        context=None,
+        suffix: str = ".txt",
+        **settings_overrides,
+    ) -> Corpus:
         folder = tmp_path / "docs"
         folder.mkdir(exist_ok=True)
         for doc_id, text in texts.items():
             (folder / f"{doc_id}{suffix}").write_text(text, encoding="utf-8")
-        settings = Settings(paths=(folder,), published=published or {}, use_cache=False,
-                            ledger_dir=None, resolutions=None, **settings_overrides)
+        settings = Settings(
+            paths=(folder,),
+            published=published or {},
+            use_cache=False,
+            ledger_dir=None,
+            resolutions=None,
+            **settings_overrides,
+        )
         from factcheck.pipeline import run
 
         return run(settings, embedder=fake_embedder, nlp=nlp, checks=list(checks), context=context).corpus
@@ -89,4 +102,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if any(outcomes.values()):
         terminalreporter.write_line(
             f"browser tests (headless Chromium): {outcomes['passed']} ran and passed, {outcomes['failed']} failed, "
-            f"{outcomes['skipped']} skipped")
+            f"{outcomes['skipped']} skipped"
+        )

@@ -31,6 +31,7 @@ def in_process_pipeline(monkeypatch, nlp, embedder) -> None:
     for name in [name for name in os.environ if name.startswith("FACTCHECK_")]:
         monkeypatch.delenv(name)
 
+
 STORY = (
     "Harbour Board Votes On Pier\n\n"
     "By Jane Doe\n\n"
@@ -91,14 +92,15 @@ def write_broken(folder: Path) -> None:
     # Readable, in awkward shapes:
     truncated = story(40, 30).replace("Fishermen", "Fischermänner").encode("utf-8") + "café".encode("utf-8")[:-1]
     (folder / "truncated.txt").write_bytes(truncated)
-    (folder / "legacy1252.txt").write_bytes(
-        story(40, 30).replace("board", "board\u2019s caf\u00e9").encode("cp1252"))
+    (folder / "legacy1252.txt").write_bytes(story(40, 30).replace("board", "board\u2019s caf\u00e9").encode("cp1252"))
     (folder / "latin1.txt").write_bytes(story(40, 30).replace("board", "b\u00f6ard").encode("latin-1"))
     (folder / "wide.txt").write_bytes(story(40, 30).encode("utf-16"))  # with its BOM
     (folder / "half.html").write_text(
         "<html><head><meta charset='utf-8'><title>Half saved</title></head><body><article>"
         "<p>The harbour board voted on 1 March 2024 to extend the northern pier by 40 metres. "
-        "Work is expected to", encoding="utf-8")
+        "Work is expected to",
+        encoding="utf-8",
+    )
     rows = "\n".join(f"| {year} | {year % 97},{year % 13} | north |" for year in range(1000, 6000))
     (folder / "longdoc.txt").write_text(story(40, 30) + "\n" + rows + "\n\n" + story(40, 30), encoding="utf-8")
 
@@ -113,7 +115,7 @@ def project(root: Path, **config: object) -> Path:
     return root
 
 
-CHILD = r'''
+CHILD = r"""
 import os, signal, sys
 sys.path.insert(0, {tests!r})
 from conftest import FakeEmbedder
@@ -141,7 +143,7 @@ elif kill == "cache":  # mid cold run, after the first document's claims are cac
 from factcheck.cli import main
 sys.argv = ["factcheck", *sys.argv[1:]]
 main()
-'''
+"""
 
 
 def child_script(folder: Path) -> Path:
@@ -161,5 +163,12 @@ def child_env(kill: str = "") -> dict[str, str]:
 
 
 def run_cli(script: Path, *args: str, cwd: Path, kill: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(cli_command(script, *args), cwd=cwd, env=child_env(kill), capture_output=True,
-                          text=True, encoding="utf-8", timeout=600)
+    return subprocess.run(
+        cli_command(script, *args),
+        cwd=cwd,
+        env=child_env(kill),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )

@@ -6,16 +6,17 @@ import json
 
 import pytest
 
-from factcheck.errors import UsageError
-
 from factcheck.audit import audit_result, render_audit
 from factcheck.config import Settings
+from factcheck.errors import UsageError
 from factcheck.model import Claim, Cluster, Corpus, Document, Event, RunResult, Severity, Span, Status, make_finding
 
-DRAFT = ("Intro.\n"
-         "QZS-6 launched on February 2, 2024.\n"
-         "The Space Force was founded recently.\n"
-         "Officials said \"it is historic\" <b>@here</b>.\n")
+DRAFT = (
+    "Intro.\n"
+    "QZS-6 launched on February 2, 2024.\n"
+    "The Space Force was founded recently.\n"
+    'Officials said "it is historic" <b>@here</b>.\n'
+)
 SOURCE_A = "Japan launched QZS-6 on February 1, 2024.\n"
 SOURCE_B = "QZS-6 lifted off on February 1, 2024 from Tanegashima.\nThe alliance is central to that mission.\n"
 
@@ -37,26 +38,41 @@ def run() -> RunResult:
     b = Document(id="002", path="seeds/002.txt", text=SOURCE_B, clean=SOURCE_B)
     launch = claim(draft, "QZS-6 launched on February 2, 2024.", Event(action="launch", object="qzs-6"))
     founded = claim(draft, "The Space Force was founded recently.")
-    quote = claim(draft, "Officials said \"it is historic\" <b>@here</b>.")
-    a_launch = claim(a, "Japan launched QZS-6 on February 1, 2024.", Event(actor="japan", action="launch", object="qzs-6"))
-    b_launch = claim(b, "QZS-6 lifted off on February 1, 2024 from Tanegashima.", Event(action="launch", object="qzs-6"))
+    quote = claim(draft, 'Officials said "it is historic" <b>@here</b>.')
+    a_launch = claim(
+        a, "Japan launched QZS-6 on February 1, 2024.", Event(actor="japan", action="launch", object="qzs-6")
+    )
+    b_launch = claim(
+        b, "QZS-6 lifted off on February 1, 2024 from Tanegashima.", Event(action="launch", object="qzs-6")
+    )
     # Same topic, same cluster, but no statement of the launch: it supports nothing.
     b_topic = claim(b, "The alliance is central to that mission.")
     clusters = (
         Cluster(id="c1", claims=(launch.id, a_launch.id, b_launch.id, b_topic.id), documents=("000", "001", "002")),
         Cluster(id="c2", claims=(founded.id,), documents=("000",)),
     )
-    conflict = make_finding("date-conflict", "FC001", Severity.ERROR, "Launch date differs.",
-                            [span(draft, "February 2, 2024"), span(a, "February 1, 2024")])
-    recency = make_finding("temporal", "FC003", Severity.WARNING, "\"Recently\" is years old.",
-                           [span(draft, "founded recently")])
-    sources_only = make_finding("numeric-conflict", "FC002", Severity.ERROR, "Sources disagree.",
-                                [span(a, "Japan"), span(b, "Tanegashima")])
-    quote_problem = make_finding("quote-role", "FC006", Severity.WARNING, "Unattributed quote.",
-                                 [span(draft, "it is historic")]).model_copy(
-        update={"status": Status.ACCEPTED, "note": "Speaker named in the caption."})
-    corpus = Corpus(documents=(draft, a, b), claims=(launch, founded, quote, a_launch, b_launch, b_topic),
-                    clusters=clusters, findings=(sources_only, conflict, quote_problem, recency))
+    conflict = make_finding(
+        "date-conflict",
+        "FC001",
+        Severity.ERROR,
+        "Launch date differs.",
+        [span(draft, "February 2, 2024"), span(a, "February 1, 2024")],
+    )
+    recency = make_finding(
+        "temporal", "FC003", Severity.WARNING, '"Recently" is years old.', [span(draft, "founded recently")]
+    )
+    sources_only = make_finding(
+        "numeric-conflict", "FC002", Severity.ERROR, "Sources disagree.", [span(a, "Japan"), span(b, "Tanegashima")]
+    )
+    quote_problem = make_finding(
+        "quote-role", "FC006", Severity.WARNING, "Unattributed quote.", [span(draft, "it is historic")]
+    ).model_copy(update={"status": Status.ACCEPTED, "note": "Speaker named in the caption."})
+    corpus = Corpus(
+        documents=(draft, a, b),
+        claims=(launch, founded, quote, a_launch, b_launch, b_topic),
+        clusters=clusters,
+        findings=(sources_only, conflict, quote_problem, recency),
+    )
     return RunResult(corpus=corpus, settings=Settings(fail_on=Severity.WARNING))
 
 
@@ -78,7 +94,8 @@ def test_items_in_draft_order_with_kinds_and_passages(run):
     assert [s.text for s in contradicted.contradicting] == ["February 1, 2024"]
     # The contradicting source's own claim is not listed again as support; the other source is.
     assert [(s.doc, s.text) for s in contradicted.supporting] == [
-        ("002", "QZS-6 lifted off on February 1, 2024 from Tanegashima.")]
+        ("002", "QZS-6 lifted off on February 1, 2024 from Tanegashima.")
+    ]
     assert contradicted.claim == "000#7-42"
     # A disagreement between two sources is not the draft's problem.
     assert all(f.check != "numeric-conflict" for item in result.items for f in item.findings)
@@ -112,8 +129,11 @@ def test_markdown_and_rich_renders_escape_and_keep_order(run):
     result = audit_result(run, "000")
     markdown = render_audit(result, "markdown")
     assert "<b>" not in markdown and "@here" not in markdown
-    assert markdown.index("contradicted by sources") < markdown.index("draft problem") < markdown.index(
-        "no source supports this claim")
+    assert (
+        markdown.index("contradicted by sources")
+        < markdown.index("draft problem")
+        < markdown.index("no source supports this claim")
+    )
     assert "(accepted)" in markdown and "Speaker named in the caption" in markdown
     text = render_audit(result, "rich")
     assert "Audit of seeds/000.txt against 2 sources" in text
@@ -129,10 +149,12 @@ def test_unsupported_claims_and_dateline_anchors(run):
     plain = claim(draft, "Intro.")
     dateline = span(draft, "Intro")
     dated = draft.model_copy(update={"published_span": dateline})
-    temporal = make_finding("temporal", "FC001", Severity.WARNING, "Far from the dateline.",
-                            [dateline, span(draft, "February 2, 2024")])
-    corpus = corpus.evolve(documents=(dated, *corpus.documents[1:]), claims=(plain, *corpus.claims),
-                           findings=(temporal,))
+    temporal = make_finding(
+        "temporal", "FC001", Severity.WARNING, "Far from the dateline.", [dateline, span(draft, "February 2, 2024")]
+    )
+    corpus = corpus.evolve(
+        documents=(dated, *corpus.documents[1:]), claims=(plain, *corpus.claims), findings=(temporal,)
+    )
     result = audit_result(RunResult(corpus, run.settings), "000")
     kinds = [(item.kind, item.text) for item in result.items]
     # The finding is anchored on the claim's date, not on the dateline it was measured against.
@@ -146,7 +168,8 @@ def test_a_source_on_the_same_topic_does_not_support_a_claim(run):
     founded = next(c for c in corpus.claims if c.text.startswith("The Space Force"))
     topic = next(c for c in corpus.claims if c.text.startswith("The alliance"))
     clusters = tuple(c for c in corpus.clusters if c.id != "c2") + (
-        Cluster(id="c2", claims=(founded.id, topic.id), documents=("000", "002")),)
+        Cluster(id="c2", claims=(founded.id, topic.id), documents=("000", "002")),
+    )
     result = audit_result(RunResult(corpus.evolve(clusters=clusters, findings=()), run.settings), "000")
     listed = {item.text: item for item in result.items}
     assert listed[founded.text].kind == "unsupported" and listed[founded.text].supporting == ()

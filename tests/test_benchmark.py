@@ -21,8 +21,18 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
             text = seeds[number % len(seeds)].read_text(encoding="utf-8")
             out.write(json.dumps({"id": f"article-{number}", "text": text[: 1500 + 200 * number]}) + "\n")
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "pipeline.py"), "--sizes", "10", "--no-seeds", "--corpus", str(corpus)],
-        capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "pipeline.py"),
+            "--sizes",
+            "10",
+            "--no-seeds",
+            "--corpus",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
         env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -43,9 +53,19 @@ def test_garbled_benchmark_prints_recall_precision_and_speed(tmp_path):
         for number, seed in enumerate(seeds[:3]):
             out.write(json.dumps({"id": f"article-{number}", "text": seed.read_text(encoding="utf-8")[:3000]}) + "\n")
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "garbled.py"), "--sentences", "3", "--corpus", str(corpus),
-         "--split", "calibration"],
-        capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "garbled.py"),
+            "--sentences",
+            "3",
+            "--corpus",
+            str(corpus),
+            "--split",
+            "calibration",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
         env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
     )
     assert result.returncode == 0, result.stderr[-2000:]

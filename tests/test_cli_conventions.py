@@ -13,12 +13,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_gate import FakeLoad, MarkerCheck
 from typer.testing import CliRunner
 
 from factcheck import __version__
 from factcheck.cli import app
 from factcheck.stages.check import CheckStage
-from test_gate import FakeLoad, MarkerCheck
 
 runner = CliRunner()
 
@@ -42,10 +42,12 @@ def project(tmp_path, monkeypatch):
     (root / ".git").mkdir(parents=True)
     docs = root / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("Intro line.\nWARN: a date is odd.\nThe launch was CONFLICT:launch on May 1.\n",
-                                encoding="utf-8")
-    (docs / "b.txt").write_text("Another intro.\nThe launch was CONFLICT:launch on May 2.\nINFO: small thing.\n",
-                                encoding="utf-8")
+    (docs / "a.txt").write_text(
+        "Intro line.\nWARN: a date is odd.\nThe launch was CONFLICT:launch on May 1.\n", encoding="utf-8"
+    )
+    (docs / "b.txt").write_text(
+        "Another intro.\nThe launch was CONFLICT:launch on May 2.\nINFO: small thing.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(root)
     for name in [n for n in __import__("os").environ if n.startswith("FACTCHECK_")]:
         monkeypatch.delenv(name)
@@ -78,8 +80,12 @@ def test_concise_prints_one_line_per_finding_with_its_place(project):
     parsed = [pattern.match(line) for line in lines]
     assert all(parsed), lines
     places = {(m.group(1), m.group(2), m.group(3), m.group(5)) for m in parsed}
-    assert (str(Path("docs/a.txt").resolve()) if Path(parsed[0].group(1)).is_absolute() else "docs/a.txt",
-            "2", "1", "warning") in places
+    assert (
+        str(Path("docs/a.txt").resolve()) if Path(parsed[0].group(1)).is_absolute() else "docs/a.txt",
+        "2",
+        "1",
+        "warning",
+    ) in places
 
 
 def test_github_prints_one_annotation_per_open_finding(project):
@@ -87,8 +93,11 @@ def test_github_prints_one_annotation_per_open_finding(project):
     lines = result.stdout.splitlines()
     assert sorted(line.split(" ", 1)[0] for line in lines) == ["::error", "::notice", "::warning"]
     warning = next(line for line in lines if line.startswith("::warning"))
-    assert re.fullmatch(r"::warning file=docs/a\.txt,line=2,endLine=2,col=1,endColumn=\d+,title=FC990 marker::"
-                        r"warn marker%0A\[marker-\w+\]", warning), warning
+    assert re.fullmatch(
+        r"::warning file=docs/a\.txt,line=2,endLine=2,col=1,endColumn=\d+,title=FC990 marker::"
+        r"warn marker%0A\[marker-\w+\]",
+        warning,
+    ), warning
 
 
 def test_github_annotations_escape_document_text():
@@ -97,8 +106,9 @@ def test_github_annotations_escape_document_text():
 
     text = "It was 100% wrong,\r\n::error::injected\n"
     document = Document(id="c", path="odd, name:1.txt", text=text, clean=text)
-    finding = make_finding("marker", "FC990", Severity.ERROR, f"quoted {text!s}",
-                           [Span(doc="c", start=0, end=17, text=text[:17])])
+    finding = make_finding(
+        "marker", "FC990", Severity.ERROR, f"quoted {text!s}", [Span(doc="c", start=0, end=17, text=text[:17])]
+    )
     (line,) = GithubReporter().render(RunResult(Corpus(documents=(document,), findings=(finding,)), None)).splitlines()
     assert line.startswith("::error file=odd%2C name%3A1.txt,line=1,endLine=1,col=1,endColumn=18,title=FC990 marker::")
     assert "100%25 wrong" in line and "\\x0d%0A::error::injected" in line and line.count("\n") == 0
@@ -123,7 +133,16 @@ def test_audit_takes_several_sources_after_one_option(project):
 
 
 def test_help_shows_no_python_type_names():
-    for command in ([], ["check"], ["audit"], ["claims"], ["findings"], ["clusters"], ["resolve"], ["ledger", "add", "person"]):
+    for command in (
+        [],
+        ["check"],
+        ["audit"],
+        ["claims"],
+        ["findings"],
+        ["clusters"],
+        ["resolve"],
+        ["ledger", "add", "person"],
+    ):
         text = invoke(*command, "--help").stdout
         assert not re.search(r"list\[|<\w+\[|Optional|NoneType|PosixPath", text), (command, text)
     assert "--sources" in invoke("audit", "--help").stdout
@@ -145,9 +164,17 @@ def test_skipped_files_and_fatal_problems_are_one_line_on_stderr(project):
 
     def with_a_skip(self, corpus):
         corpus = original(self, corpus)
-        return corpus.evolve(failures=(*corpus.failures, Failure(
-            stage="load", subject="docs/scan.pdf", message="docs/scan.pdf: the file has no text layer",
-            code="FC-E108")))
+        return corpus.evolve(
+            failures=(
+                *corpus.failures,
+                Failure(
+                    stage="load",
+                    subject="docs/scan.pdf",
+                    message="docs/scan.pdf: the file has no text layer",
+                    code="FC-E108",
+                ),
+            )
+        )
 
     FakeLoad.__call__ = with_a_skip
     try:

@@ -13,9 +13,11 @@ def _unit(vectors):
 def test_near_vectors_cluster_and_far_ones_stay_apart():
     rng = np.random.default_rng(0)
     centre_a, centre_b = rng.normal(size=32), rng.normal(size=32)
-    vectors = _unit([centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
-                    + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
-                    + [rng.normal(size=32)])
+    vectors = _unit(
+        [centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
+        + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
+        + [rng.normal(size=32)]
+    )
     groups = cluster_vectors(vectors, threshold=0.35)
     assert groups == [[0, 1, 2], [3, 4]]
 
@@ -48,7 +50,9 @@ def _reference_groups(vectors, threshold):
 
     count = len(vectors)
     neighbours = min(20, count - 1) + 1
-    distances, indices = NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+    distances, indices = (
+        NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+    )
     rows, cols = np.repeat(np.arange(count), neighbours), indices.ravel()
     keep = (distances.ravel() <= threshold) & (rows != cols)
     graph = coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(count, count)).tocsr()
@@ -62,10 +66,15 @@ def _reference_groups(vectors, threshold):
             groups.append(sorted(int(m) for m in members))
             continue
         part = vectors[members]
-        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="complete", distance_threshold=threshold)
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="complete", distance_threshold=threshold
+        )
         sub_labels = model.fit_predict(np.clip(1.0 - part @ part.T, 0.0, 2.0))
-        groups += [sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s)) for s in np.unique(sub_labels)
-                   if np.count_nonzero(sub_labels == s) >= 2]
+        groups += [
+            sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s))
+            for s in np.unique(sub_labels)
+            if np.count_nonzero(sub_labels == s) >= 2
+        ]
     return sorted(groups)
 
 

@@ -1,4 +1,4 @@
-"""ruff's lint rules (pyproject.toml) hold on the whole tree, so a lint error fails the suite people run, not only CI."""
+"""ruff's lint rules and format (pyproject.toml) hold on the whole tree, so a slip fails the suite people run, not only CI."""
 
 import shutil
 import subprocess
@@ -10,10 +10,16 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_ruff_check_is_clean():
+@pytest.mark.parametrize(
+    "command", [["check", "--output-format", "concise"], ["format", "--check"]], ids=["check", "format"]
+)
+def test_ruff_is_clean(command):
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (it comes with the dev extra)")
-    result = subprocess.run([ruff, "check", "--output-format", "concise", "src", "tests", "benchmarks"], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run(
+        [ruff, *command, "src", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, (
+        f"run `ruff {' '.join(command)}` (without --check to fix):\n" + result.stdout + result.stderr
+    )

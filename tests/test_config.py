@@ -31,8 +31,11 @@ def test_defaults_without_any_file(project):
 
 
 def test_pyproject_table_found_walking_up_with_kebab_keys(project):
-    write(project / "pyproject.toml", '[project]\nname = "x"\n\n[tool.factcheck]\nfail-on = "warning"\n'
-                                      'cluster_threshold = 0.3\nselect = ["date-conflict"]\n')
+    write(
+        project / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.factcheck]\nfail-on = "warning"\n'
+        'cluster_threshold = 0.3\nselect = ["date-conflict"]\n',
+    )
     nested = project / "docs" / "drafts"
     nested.mkdir(parents=True)
     settings = load_settings({}, cwd=nested, env={})
@@ -43,25 +46,25 @@ def test_pyproject_table_found_walking_up_with_kebab_keys(project):
 
 
 def test_pyproject_without_our_table_is_skipped(project):
-    write(project / "pyproject.toml", "[tool.factcheck]\nfail-on = \"info\"\n")
+    write(project / "pyproject.toml", '[tool.factcheck]\nfail-on = "info"\n')
     write(project / "sub" / "pyproject.toml", "[tool.black]\nline-length = 100\n")
     assert find_config(project / "sub") == project / "pyproject.toml"
 
 
 def test_factcheck_toml_wins_over_pyproject_in_the_same_directory(project):
-    write(project / "pyproject.toml", "[tool.factcheck]\nfail-on = \"info\"\n")
-    write(project / "factcheck.toml", "fail-on = \"warning\"\n")
+    write(project / "pyproject.toml", '[tool.factcheck]\nfail-on = "info"\n')
+    write(project / "factcheck.toml", 'fail-on = "warning"\n')
     assert load_settings({}, cwd=project, env={}).fail_on is Severity.WARNING
 
 
 def test_nearest_file_wins(project):
-    write(project / "factcheck.toml", "fail-on = \"warning\"\n")
-    write(project / "sub" / "factcheck.toml", "fail-on = \"info\"\n")
+    write(project / "factcheck.toml", 'fail-on = "warning"\n')
+    write(project / "sub" / "factcheck.toml", 'fail-on = "info"\n')
     assert load_settings({}, cwd=project / "sub", env={}).fail_on is Severity.INFO
 
 
 def test_discovery_stops_at_the_repository_root(tmp_path):
-    write(tmp_path / "factcheck.toml", "fail-on = \"info\"\n")
+    write(tmp_path / "factcheck.toml", 'fail-on = "info"\n')
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     assert find_config(repo) is None
@@ -69,8 +72,10 @@ def test_discovery_stops_at_the_repository_root(tmp_path):
 
 
 def test_relative_paths_resolve_against_the_config_directory(project):
-    write(project / "factcheck.toml", 'paths = ["articles"]\nresolutions = "review/res.yaml"\n'
-                                      'ledger = "facts.yaml"\ncache-dir = "/abs/cache"\n')
+    write(
+        project / "factcheck.toml",
+        'paths = ["articles"]\nresolutions = "review/res.yaml"\nledger = "facts.yaml"\ncache-dir = "/abs/cache"\n',
+    )
     settings = load_settings({}, cwd=project / "deep" / "er", env={})
     assert settings.paths == (project / "articles",)
     assert settings.resolutions == project / "review" / "res.yaml"
@@ -81,8 +86,11 @@ def test_relative_paths_resolve_against_the_config_directory(project):
 
 
 def test_tables_severities_thresholds_and_dates(project):
-    write(project / "factcheck.toml", '[severity]\ndate-conflict = "info"\nFC002 = "error"\n\n'
-                                      '[thresholds]\n"spin.min-score" = 0.8\n\n[published]\n000 = 2025-02-10\n')
+    write(
+        project / "factcheck.toml",
+        '[severity]\ndate-conflict = "info"\nFC002 = "error"\n\n'
+        '[thresholds]\n"spin.min-score" = 0.8\n\n[published]\n000 = 2025-02-10\n',
+    )
     settings = load_settings({}, cwd=project, env={})
     assert settings.severity == {"date-conflict": Severity.INFO, "FC002": Severity.ERROR}
     assert settings.thresholds == {"spin.min-score": 0.8}
@@ -90,8 +98,10 @@ def test_tables_severities_thresholds_and_dates(project):
 
 
 def test_unknown_key_names_key_file_and_line(project):
-    config = write(project / "pyproject.toml", '[project]\nname = "x"\n\n[tool.factcheck]\nfail-on = "error"\n'
-                                               'fial-on = "warning"\n')
+    config = write(
+        project / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.factcheck]\nfail-on = "error"\nfial-on = "warning"\n',
+    )
     with pytest.raises(ConfigError) as caught:
         load_settings({}, cwd=project, env={})
     assert caught.value.path == str(config)
@@ -129,10 +139,15 @@ def test_malformed_pyproject_with_our_table_is_an_error_not_skipped(project):
 
 
 def test_precedence_defaults_file_environment_command_line(project):
-    write(project / "factcheck.toml", 'fail-on = "info"\ncluster-threshold = 0.2\nuse-cache = false\n'
-                                      'max-file-bytes = 5\n')
-    env = {"FACTCHECK_CLUSTER_THRESHOLD": "0.25", "FACTCHECK_MAX_FILE_BYTES": "7", "UNRELATED": "1",
-           "FACTCHECK_NOT_A_SETTING": "ignored"}
+    write(
+        project / "factcheck.toml", 'fail-on = "info"\ncluster-threshold = 0.2\nuse-cache = false\nmax-file-bytes = 5\n'
+    )
+    env = {
+        "FACTCHECK_CLUSTER_THRESHOLD": "0.25",
+        "FACTCHECK_MAX_FILE_BYTES": "7",
+        "UNRELATED": "1",
+        "FACTCHECK_NOT_A_SETTING": "ignored",
+    }
     settings = load_settings({"max_file_bytes": 9, "fail_on": None}, cwd=project, env=env)
     assert settings.fail_on is Severity.INFO  # file (command line gave None = not given)
     assert settings.cluster_threshold == 0.25  # environment over file
@@ -142,9 +157,13 @@ def test_precedence_defaults_file_environment_command_line(project):
 
 
 def test_environment_lists_tables_and_paths(project):
-    env = {"FACTCHECK_FAIL_ON": "warning", "FACTCHECK_CACHE_DIR": "/tmp/fc-cache",
-           "FACTCHECK_SELECT": "date-conflict, FC002", "FACTCHECK_SEVERITY": "date-conflict=info",
-           "FACTCHECK_EXIT_ZERO": "true"}
+    env = {
+        "FACTCHECK_FAIL_ON": "warning",
+        "FACTCHECK_CACHE_DIR": "/tmp/fc-cache",
+        "FACTCHECK_SELECT": "date-conflict, FC002",
+        "FACTCHECK_SEVERITY": "date-conflict=info",
+        "FACTCHECK_EXIT_ZERO": "true",
+    }
     settings = load_settings({}, cwd=project, env=env)
     assert settings.fail_on is Severity.WARNING
     assert settings.cache_dir == Path("/tmp/fc-cache")

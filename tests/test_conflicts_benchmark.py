@@ -15,17 +15,37 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Two outlets on one event and a look-alike event in the same topic; made up for the test.
 ARTICLES = [
-    {"id": "1_1a", "topic": 1, "subcorpus": "ecb", "event_group": "1-a", "text":
-        "Coach Dana Whitfield resigned on June 8 after the team lost 4,000 fans in a season.\n\n"
-        "\"We have to rebuild this club from the ground up,\" said Dana Whitfield at a news conference.\n"},
-    {"id": "1_2a", "topic": 1, "subcorpus": "ecb", "event_group": "1-a", "text":
-        "The team's coach Dana Whitfield stepped down on June 8, the club said.\n\n"
+    {
+        "id": "1_1a",
+        "topic": 1,
+        "subcorpus": "ecb",
+        "event_group": "1-a",
+        "text": "Coach Dana Whitfield resigned on June 8 after the team lost 4,000 fans in a season.\n\n"
+        '"We have to rebuild this club from the ground up," said Dana Whitfield at a news conference.\n',
+    },
+    {
+        "id": "1_2a",
+        "topic": 1,
+        "subcorpus": "ecb",
+        "event_group": "1-a",
+        "text": "The team's coach Dana Whitfield stepped down on June 8, the club said.\n\n"
         "Attendance fell by 4,000 fans over the season.\n\n"
-        "\"We have to rebuild this club from the ground up,\" Whitfield told reporters.\n"},
-    {"id": "1_1b", "topic": 1, "subcorpus": "ecbplus", "event_group": "1-b", "text":
-        "Coach Morgan Ellery was fired in 2011 after a losing season.\n\nOwner Kim Lasko said the decision was hard.\n"},
-    {"id": "1_2b", "topic": 1, "subcorpus": "ecbplus", "event_group": "1-b", "text":
-        "The club fired its coach Morgan Ellery in 2011.\n\nKim Lasko, the owner, called it a hard decision.\n"},
+        '"We have to rebuild this club from the ground up," Whitfield told reporters.\n',
+    },
+    {
+        "id": "1_1b",
+        "topic": 1,
+        "subcorpus": "ecbplus",
+        "event_group": "1-b",
+        "text": "Coach Morgan Ellery was fired in 2011 after a losing season.\n\nOwner Kim Lasko said the decision was hard.\n",
+    },
+    {
+        "id": "1_2b",
+        "topic": 1,
+        "subcorpus": "ecbplus",
+        "event_group": "1-b",
+        "text": "The club fired its coach Morgan Ellery in 2011.\n\nKim Lasko, the owner, called it a hard decision.\n",
+    },
 ]
 
 
@@ -79,9 +99,9 @@ def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_pa
     for case in cases:
         original = next(a.text for a in articles if a.id == case.article)
         # Exactly the planted span changed, and the rest of the article is intact.
-        assert case.text[:case.start] == original[:case.start]
-        assert case.text[case.end:] == original[case.start + len(case.before):]
-        assert case.text[case.start:case.end] == case.after != case.before
+        assert case.text[: case.start] == original[: case.start]
+        assert case.text[case.end :] == original[case.start + len(case.before) :]
+        assert case.text[case.start : case.end] == case.after != case.before
         assert case.witness != case.article
     assert by_kind["date"].before == "8" and by_kind["date"].after != "8"
     assert by_kind["number"].before == "4,000" and by_kind["number"].after in {"2,000", "8,000"}
@@ -93,9 +113,21 @@ def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_pa
 def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path):
     corpus = _corpus(tmp_path / "corpus")
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "conflicts.py"), "--corpus", str(corpus), "--part", "all",
-         "--cache-dir", str(tmp_path / "cache"), "--json", str(tmp_path / "figures.json")],
-        capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "conflicts.py"),
+            "--corpus",
+            str(corpus),
+            "--part",
+            "all",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--json",
+            str(tmp_path / "figures.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
         env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -40,8 +40,23 @@ def test_interval_of(value, interval):
     assert date_bounds(value) == interval
 
 
-@pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "P3M", "PXY", "XXXX-10",
-                                   "2020-13", "2021-02-30", "2021-W53", "soon"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+        "P3M",
+        "PXY",
+        "XXXX-10",
+        "2020-13",
+        "2021-02-30",
+        "2021-W53",
+        "soon",
+    ],
+)
 def test_values_without_an_interval(value):
     assert interval_of(value) is None
     assert date_bounds(value) is None
@@ -56,8 +71,24 @@ def test_agreement_is_interval_overlap():
     assert values_agree("PRESENT_REF", "2019") and values_agree("P3M", "2019")
 
 
-@pytest.mark.parametrize("value", ["2020", "2024-02", "2020-10-05", "2020-Q4", "2021-W01", "2020-W53", "2023-WI",
-                                   "2023-SU", "2010s", "199X", "PRESENT_REF", "P3M", None])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2020",
+        "2024-02",
+        "2020-10-05",
+        "2020-Q4",
+        "2021-W01",
+        "2020-W53",
+        "2023-WI",
+        "2023-SU",
+        "2010s",
+        "199X",
+        "PRESENT_REF",
+        "P3M",
+        None,
+    ],
+)
 def test_the_ledger_reads_values_as_the_checks_do(value):
     from factcheck.ledger import time_interval
 

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from robustness_kit import FAST_CHECKS, in_process_pipeline, project, story, write_good
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from robustness_kit import FAST_CHECKS, in_process_pipeline, project, story, write_good
 
 runner = CliRunner()
 
@@ -73,13 +73,26 @@ def test_seeds_with_the_real_models_are_deterministic(tmp_path):
     cache = str(tmp_path / "cache")
 
     def check(*paths: str) -> str:
-        command = [sys.executable, "-m", "factcheck", "check", *paths, "--format", "json", "--cache-dir", cache,
-                   "--isolated", "--exit-zero",
-                   # The LM swap test alone took over 15 minutes per cold run on two shared cores;
-                   # its determinism belongs in its own tests (tests/checks), not three times here.
-                   "--ignore", "garbled-wording"]
-        result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8",
-                                timeout=1800)
+        command = [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "check",
+            *paths,
+            "--format",
+            "json",
+            "--cache-dir",
+            cache,
+            "--isolated",
+            "--exit-zero",
+            # The LM swap test alone took over 15 minutes per cold run on two shared cores;
+            # its determinism belongs in its own tests (tests/checks), not three times here.
+            "--ignore",
+            "garbled-wording",
+        ]
+        result = subprocess.run(
+            command, cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8", timeout=1800
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         return result.stdout
 

@@ -56,11 +56,13 @@ def test_importing_the_cli_loads_neither_torch_nor_spacy():
 @pytest.mark.slow
 def test_real_model_loads_offline_and_separates_meaning():
     embedder = SentenceTransformerEmbedder()
-    vectors = embedder.encode([
-        "The committee approved the budget on Tuesday.",
-        "On Tuesday the budget was approved by the committee.",
-        "Penguins live mostly in the southern hemisphere.",
-    ])
+    vectors = embedder.encode(
+        [
+            "The committee approved the budget on Tuesday.",
+            "On Tuesday the budget was approved by the committee.",
+            "Penguins live mostly in the southern hemisphere.",
+        ]
+    )
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > 0.8 > vectors[0] @ vectors[2]
@@ -76,5 +78,8 @@ def test_chunks_depend_on_the_texts_alone_not_on_their_order_or_the_cache_size(t
     forward, backward = CountingEmbedder(), CountingEmbedder()
     embed_texts(texts, forward, Settings(use_cache=False))
     embed_texts(texts[::-1], backward, Settings(use_cache=False))
-    assert forward.calls == backward.calls == [["tiny", "short"], ["mid length", "another long one here"],
-                                               ["a much longer sentence"]]
+    assert (
+        forward.calls
+        == backward.calls
+        == [["tiny", "short"], ["mid length", "another long one here"], ["a much longer sentence"]]
+    )

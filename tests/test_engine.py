@@ -40,8 +40,14 @@ def write_corpus(folder: Path, count: int = DOCUMENTS) -> Path:
 
 
 def report(folder: Path, cache: Path, embedder=None, **overrides) -> str:
-    settings = Settings(paths=(folder,), cache_dir=cache, ledger_dir=None, resolutions=None,
-                        ignore=("garbled-wording", "divergence"), **overrides)
+    settings = Settings(
+        paths=(folder,),
+        cache_dir=cache,
+        ledger_dir=None,
+        resolutions=None,
+        ignore=("garbled-wording", "divergence"),
+        **overrides,
+    )
     result = run(settings, embedder=embedder or FakeEmbedder())
     return JsonReporter().render(result)
 
@@ -116,7 +122,13 @@ def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
     folder = write_corpus(tmp_path / "docs", count=3)
-    settings = Settings(paths=(folder,), use_cache=False, ledger_dir=None, resolutions=None, jobs=2,
-                        ignore=("garbled-wording", "divergence"))
+    settings = Settings(
+        paths=(folder,),
+        use_cache=False,
+        ledger_dir=None,
+        resolutions=None,
+        jobs=2,
+        ignore=("garbled-wording", "divergence"),
+    )
     corpus = run(settings, embedder=fake_embedder, nlp=nlp).corpus
     assert len(corpus.documents) == 3 and corpus.claims

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from factcheck.config import Settings
 from factcheck.model import Claim, Corpus, Document
@@ -16,8 +18,15 @@ DATELINE = date(2025, 3, 14)
 
 
 def make_doc(text: str, *, published: date | None = DATELINE, body_start: int = 0, doc_id: str = "d") -> Document:
-    return Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text,
-                    clean_to_original=tuple(range(len(text) + 1)), published=published, body_start=body_start)
+    return Document(
+        id=doc_id,
+        path=f"{doc_id}.txt",
+        text=text,
+        clean=text,
+        clean_to_original=tuple(range(len(text) + 1)),
+        published=published,
+        body_start=body_start,
+    )
 
 
 def claims_of(nlp, text: str, **kwargs) -> list[Claim]:
@@ -38,7 +47,7 @@ def assert_spans_index(doc: Document, claim: Claim) -> None:
     for span in spans:
         assert span.doc == doc.id
         assert 0 <= span.start <= span.end <= len(doc.text)
-        assert span.text == doc.text[span.start:span.end]
+        assert span.text == doc.text[span.start : span.end]
     assert claim.id == f"{doc.id}#{claim.span.start}-{claim.span.end}"
 
 
@@ -50,9 +59,12 @@ def only(claims: list[Claim], containing: str) -> Claim:
 
 # --- dated events -----------------------------------------------------------------------
 
+
 def test_dated_event_with_normalised_times(nlp):
-    claims = claims_of(nlp, "The agency launched its third weather satellite on March 3, 2021. "
-                            "Officials said the rover landed last month.")
+    claims = claims_of(
+        nlp,
+        "The agency launched its third weather satellite on March 3, 2021. Officials said the rover landed last month.",
+    )
     launch = only(claims, "weather satellite")
     assert "dated-event" in launch.kinds
     assert [t.value for t in launch.times] == ["2021-03-03"]
@@ -81,17 +93,23 @@ def test_passive_agent_is_the_actor(nlp):
 
 
 def test_coordinated_statements_become_atomic_claims(nlp):
-    text = ("Japan launched its first navigation satellite in 2010 after years of delay, "
-            "and China followed with a larger constellation of its own in 2012.")
+    text = (
+        "Japan launched its first navigation satellite in 2010 after years of delay, "
+        "and China followed with a larger constellation of its own in 2012."
+    )
     claims = claims_of(nlp, text)
     assert [(c.event.actor, c.event.action, [t.value for t in c.times]) for c in claims] == [
-        ("japan", "launch", ["2010", "PXY"]), ("china", "follow", ["2012"])]  # "years" of delay: a length
+        ("japan", "launch", ["2010", "PXY"]),
+        ("china", "follow", ["2012"]),
+    ]  # "years" of delay: a length
     assert claims[0].span.text == "Japan launched its first navigation satellite in 2010 after years of delay"
 
 
 def test_fronted_time_keeps_the_sentence_whole(nlp):
-    text = ("In 2014, the cabinet changed the rules for the agency in several ways, "
-            "and the parliament approved the changes after a long debate.")
+    text = (
+        "In 2014, the cabinet changed the rules for the agency in several ways, "
+        "and the parliament approved the changes after a long debate."
+    )
     assert len(claims_of(nlp, text)) == 1
 
 
@@ -103,9 +121,13 @@ def test_all_time_expressions_cover_the_whole_document(nlp):
 
 # --- quantities -------------------------------------------------------------------------
 
+
 def test_quantity_measure_and_as_of(nlp):
-    claims = claims_of(nlp, "At the end of 2022, the operator ran more than two-thirds of the country's active "
-                            "wind turbines. The city approved a $2 billion budget in 2020.")
+    claims = claims_of(
+        nlp,
+        "At the end of 2022, the operator ran more than two-thirds of the country's active "
+        "wind turbines. The city approved a $2 billion budget in 2020.",
+    )
     turbines = only(claims, "turbines")
     assert "quantity" in turbines.kinds
     share = turbines.quantities[0]
@@ -128,6 +150,7 @@ def test_quantity_as_of_phrase_and_subject_measure(nlp):
 
 # --- actors and roles -------------------------------------------------------------------
 
+
 def actor(claim: Claim, name: str):
     matches = [a for a in claim.actors if a.name == name]
     assert matches, [a.name for a in claim.actors]
@@ -135,8 +158,12 @@ def actor(claim: Claim, name: str):
 
 
 def test_affiliation_via_appositive(nlp):
-    claim = only(claims_of(nlp, "Marta Lindqvist, a senior fellow at the Institute for Coastal Studies, "
-                                "said the dam was unsafe."), "Lindqvist")
+    claim = only(
+        claims_of(
+            nlp, "Marta Lindqvist, a senior fellow at the Institute for Coastal Studies, said the dam was unsafe."
+        ),
+        "Lindqvist",
+    )
     person = actor(claim, "Marta Lindqvist")
     assert person.label == "PERSON"
     assert person.title == "senior fellow"
@@ -145,24 +172,33 @@ def test_affiliation_via_appositive(nlp):
 
 
 def test_affiliation_via_from_and_prefix_title(nlp):
-    claim = only(claims_of(nlp, "Professor Tomas Berger from the University of Leeds published the survey in 2019."),
-                 "Berger")
+    claim = only(
+        claims_of(nlp, "Professor Tomas Berger from the University of Leeds published the survey in 2019."), "Berger"
+    )
     person = actor(claim, "Tomas Berger")
     assert person.title == "Professor"
     assert person.affiliation == "University of Leeds"
 
 
 def test_rank_with_appositive_role(nlp):
-    claim = only(claims_of(nlp, "Col. Dana Whitfield, program director for Orbital Logistics Command, "
-                                "approved the plan on May 5, 2022."), "Whitfield")
+    claim = only(
+        claims_of(
+            nlp,
+            "Col. Dana Whitfield, program director for Orbital Logistics Command, approved the plan on May 5, 2022.",
+        ),
+        "Whitfield",
+    )
     person = actor(claim, "Dana Whitfield")
     assert person.title == "program director"
     assert person.affiliation == "Orbital Logistics Command"
 
 
 def test_possessive_affiliation_and_former(nlp):
-    claims = claims_of(nlp, "The Harbour Authority's director Ines Moreau signed the lease in 2018. "
-                            "Former minister Paul Okafor criticised the deal in 2019.")
+    claims = claims_of(
+        nlp,
+        "The Harbour Authority's director Ines Moreau signed the lease in 2018. "
+        "Former minister Paul Okafor criticised the deal in 2019.",
+    )
     moreau = actor(only(claims, "Moreau"), "Ines Moreau")
     assert moreau.title == "director" and moreau.affiliation == "Harbour Authority"
     okafor = actor(only(claims, "Okafor"), "Paul Okafor")
@@ -171,24 +207,28 @@ def test_possessive_affiliation_and_former(nlp):
 
 # --- quotes -----------------------------------------------------------------------------
 
+
 def quote_of(nlp, text: str, containing: str):
     claim = only(claims_of(nlp, text), containing)
     assert "quote" in claim.kinds
     return claim.quote
 
 
-@pytest.mark.parametrize("text", [
-    '"The bridge will reopen next spring after the repairs," said Mayor Alan Pierce.',
-    '"The bridge will reopen next spring after the repairs," Alan Pierce said.',
-    'Alan Pierce said: "The bridge will reopen next spring after the repairs."',
-    'Alan Pierce said that "the bridge will reopen next spring after the repairs."',
-    '“The bridge will reopen next spring after the repairs,” noted Alan Pierce.',
-    '"The bridge will reopen next spring after the repairs," warned Alan Pierce.',
-    '"The bridge will reopen next spring after the repairs," commented Alan Pierce.',
-    '"The bridge will reopen next spring after the repairs" — Alan Pierce',
-    '"The bridge will reopen next spring after the repairs.", Mayor Alan Pierce',
-    '"The bridge will reopen next spring after the repairs." Mayor Alan Pierce',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The bridge will reopen next spring after the repairs," said Mayor Alan Pierce.',
+        '"The bridge will reopen next spring after the repairs," Alan Pierce said.',
+        'Alan Pierce said: "The bridge will reopen next spring after the repairs."',
+        'Alan Pierce said that "the bridge will reopen next spring after the repairs."',
+        "“The bridge will reopen next spring after the repairs,” noted Alan Pierce.",
+        '"The bridge will reopen next spring after the repairs," warned Alan Pierce.',
+        '"The bridge will reopen next spring after the repairs," commented Alan Pierce.',
+        '"The bridge will reopen next spring after the repairs" — Alan Pierce',
+        '"The bridge will reopen next spring after the repairs.", Mayor Alan Pierce',
+        '"The bridge will reopen next spring after the repairs." Mayor Alan Pierce',
+    ],
+)
 def test_quote_attribution_patterns(nlp, text):
     quote = quote_of(nlp, text, "bridge")
     assert quote.speaker == "Alan Pierce"
@@ -202,9 +242,11 @@ def test_quote_according_to(nlp):
 
 
 def test_quote_with_name_on_next_line(nlp):
-    text = ('The council met on Monday to discuss the bridge.\n\n'
-            '"We cannot keep the bridge closed for another winter."\nDr. Alan Pierce\n\n'
-            'The vote is due in April.')
+    text = (
+        "The council met on Monday to discuss the bridge.\n\n"
+        '"We cannot keep the bridge closed for another winter."\nDr. Alan Pierce\n\n'
+        "The vote is due in April."
+    )
     claims = claims_of(nlp, text)
     quote = only(claims, "another winter").quote
     assert quote.speaker == "Alan Pierce" and quote.speaker_title == "Dr."
@@ -219,9 +261,11 @@ def test_quote_spanning_sentences(nlp):
 
 
 def test_quote_speaker_resolved_from_earlier_mention(nlp):
-    text = ("Alan Pierce, the city's chief engineer, inspected the bridge in 2023. "
-            '"The cables are sound and the deck is safe," Pierce said. '
-            '"We will reopen it after one more test," he added.')
+    text = (
+        "Alan Pierce, the city's chief engineer, inspected the bridge in 2023. "
+        '"The cables are sound and the deck is safe," Pierce said. '
+        '"We will reopen it after one more test," he added.'
+    )
     claims = claims_of(nlp, text)
     first = only(claims, "cables").quote
     assert first.speaker == "Alan Pierce"
@@ -245,35 +289,42 @@ def test_scare_quotes_are_not_quotes(nlp):
 
 # --- what is not a claim ----------------------------------------------------------------
 
+
 def test_header_and_furniture_are_not_claims(nlp):
-    text = ("Harbour Plan Approved After Long Fight\n"
-            "The council voted for the plan on Tuesday after months of debate.\n\n"
-            "by Jane Doe\nMar 14, 2025\n4 min read\nImage credit: City Archive\n\n"
-            "The council approved the harbour plan on March 11, 2025.\n\n"
-            "Funding and Timeline\n\n"
-            "Figure 2: Harbour traffic grew by 12 percent in 2024.\n\n"
-            "Related stories\n\n"
-            "Read more: Bridge repairs finished in 2023\n\n"
-            "© 2025 City Times. All rights reserved.\n\n"
-            "https://example.org/harbour https://example.org/plan\n")
+    text = (
+        "Harbour Plan Approved After Long Fight\n"
+        "The council voted for the plan on Tuesday after months of debate.\n\n"
+        "by Jane Doe\nMar 14, 2025\n4 min read\nImage credit: City Archive\n\n"
+        "The council approved the harbour plan on March 11, 2025.\n\n"
+        "Funding and Timeline\n\n"
+        "Figure 2: Harbour traffic grew by 12 percent in 2024.\n\n"
+        "Related stories\n\n"
+        "Read more: Bridge repairs finished in 2023\n\n"
+        "© 2025 City Times. All rights reserved.\n\n"
+        "https://example.org/harbour https://example.org/plan\n"
+    )
     body_start = text.index("by Jane")
     claims = claims_of(nlp, text, body_start=body_start)
     assert [claim.text for claim in claims] == ["The council approved the harbour plan on March 11, 2025."]
 
 
 def test_reference_entries_are_not_claims(nlp):
-    text = ("The port handled 4 million containers in 2021 (Smith, 2022).\n\n"
-            "References\n\n"
-            "Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
-            "Lee, K. and Park, S. (2019) Shipping and cities. doi:10.1234/ports.2019.17\n\n"
-            "- Brown, Alice. “The Long Quay.” Port Review. April 11, 2021.\n")
+    text = (
+        "The port handled 4 million containers in 2021 (Smith, 2022).\n\n"
+        "References\n\n"
+        "Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
+        "Lee, K. and Park, S. (2019) Shipping and cities. doi:10.1234/ports.2019.17\n\n"
+        "- Brown, Alice. “The Long Quay.” Port Review. April 11, 2021.\n"
+    )
     claims = claims_of(nlp, text)
     assert [claim.text for claim in claims] == ["The port handled 4 million containers in 2021 (Smith, 2022)."]
 
 
 def test_reference_entry_without_heading_is_skipped(nlp):
-    text = ("Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
-            "The port handled 4 million containers in 2021.")
+    text = (
+        "Smith, J. (2020). Harbour economics revisited. Journal of Ports 3(2): 45–67.\n\n"
+        "The port handled 4 million containers in 2021."
+    )
     assert [claim.text for claim in claims_of(nlp, text)] == ["The port handled 4 million containers in 2021."]
 
 
@@ -296,12 +347,14 @@ def test_hard_wrapped_lines_are_joined(nlp):
 
 def test_long_sentences_are_skipped(nlp):
     table = "Row " + " | ".join(f"cell {n} value {n * 7}" for n in range(400)) + "."
-    claims = extract_document(make_doc(table + "\n\nThe agency launched the probe in 2011."), nlp,
-                              max_sentence_chars=500)
+    claims = extract_document(
+        make_doc(table + "\n\nThe agency launched the probe in 2011."), nlp, max_sentence_chars=500
+    )
     assert [claim.text for claim in claims] == ["The agency launched the probe in 2011."]
 
 
 # --- the stage --------------------------------------------------------------------------
+
 
 def test_stage_orders_claims_and_round_trips(nlp):
     first = make_doc("The agency launched the probe in 2011. It reached orbit in 2012.", doc_id="b")
@@ -342,10 +395,20 @@ _WHEN = ["in 2011", "on March 3, 2021", "last year", "at the end of 2019", ""]
 
 
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_VERBS), st.sampled_from(_OBJECTS),
-                          st.sampled_from(_WHEN), st.sampled_from([" ", "\n", "\n\n", "  \n "])),
-                min_size=1, max_size=6),
-       st.text(alphabet=" \n\t", max_size=3))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SUBJECTS),
+            st.sampled_from(_VERBS),
+            st.sampled_from(_OBJECTS),
+            st.sampled_from(_WHEN),
+            st.sampled_from([" ", "\n", "\n\n", "  \n "]),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.text(alphabet=" \n\t", max_size=3),
+)
 def test_generated_spans_index_the_original(nlp, sentences, lead):
     text = lead + "".join(f"{s} {v} {o}{(' ' + w) if w else ''}.{sep}" for s, v, o, w, sep in sentences)
     doc = make_doc(text)
@@ -371,8 +434,11 @@ def test_seed_documents_yield_claims_with_valid_spans(nlp):
 def test_segment_marks_reasons(nlp):
     doc = make_doc("Funding and Timeline\n\n4 min read\n\nThe plan costs $4 million.")
     reasons = [(block.text.strip(), block.skip) for block in segment(doc)]
-    assert reasons == [("Funding and Timeline", "heading"), ("4 min read", "reading time"),
-                       ("The plan costs $4 million.", None)]
+    assert reasons == [
+        ("Funding and Timeline", "heading"),
+        ("4 min read", "reading time"),
+        ("The plan costs $4 million.", None),
+    ]
 
 
 def test_load_spacy_names_the_missing_package(monkeypatch):
@@ -389,11 +455,14 @@ def test_load_spacy_names_the_missing_package(monkeypatch):
         extract.load_spacy()
 
 
-@pytest.mark.parametrize("text, former", [
-    ("The then-Secretary Ruth Adler announced the merger in 2016.", True),
-    ("The late Oskar Brandt founded the company in 1971.", True),
-    ("Secretary Ruth Adler announced the merger in 2016.", False),
-])
+@pytest.mark.parametrize(
+    "text, former",
+    [
+        ("The then-Secretary Ruth Adler announced the merger in 2016.", True),
+        ("The late Oskar Brandt founded the company in 1971.", True),
+        ("Secretary Ruth Adler announced the merger in 2016.", False),
+    ],
+)
 def test_past_framing_of_roles(nlp, text, former):
     claim = claims_of(nlp, text)[0]
     person = next(a for a in claim.actors if a.label == "PERSON")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from factcheck.config import Settings
 from factcheck.errors import InputError
@@ -20,14 +21,67 @@ from factcheck.stages.extract import extract_document, segment
 from factcheck.stages.load import decode_bytes, find_dates, load_document, read_header
 from factcheck.textclean import clean_text
 
-PIECES = st.sampled_from([
-    "The board said", " on 3 March 2024", " in 2019", " last year", " by 40%", " $3.5 million", " 1,200 km",
-    " \u201cWe will build it,\u201d she said.", ' "quoted', "\u2019s", " (bracket", ")", " [1]", " -\n", "\u00ad",
-    "\n\n", "\n", "  ", "\t", ".", "?", "!", " \u2026", " - ", "\u2013", "\u2014", "'", "\"", "\u201c", "\u201d",
-    "\x1b[31m", "\x07", "\u202e", "\u200b", "\r\n", "\f", " 12/13/2024", " 2024-02-30", " Q3 2023", " 10.5.2021",
-    " two-thirds", " nearly half", " between 3 and 4", " -5", " 1e9", " \u0663\u0664", " \U0001F600", "\ufeff",
-    " Dr. Smith", " U.S.", " No.", " e.g.", "#", "*", "|", "<b>", "---\n",
-])
+PIECES = st.sampled_from(
+    [
+        "The board said",
+        " on 3 March 2024",
+        " in 2019",
+        " last year",
+        " by 40%",
+        " $3.5 million",
+        " 1,200 km",
+        " \u201cWe will build it,\u201d she said.",
+        ' "quoted',
+        "\u2019s",
+        " (bracket",
+        ")",
+        " [1]",
+        " -\n",
+        "\u00ad",
+        "\n\n",
+        "\n",
+        "  ",
+        "\t",
+        ".",
+        "?",
+        "!",
+        " \u2026",
+        " - ",
+        "\u2013",
+        "\u2014",
+        "'",
+        '"',
+        "\u201c",
+        "\u201d",
+        "\x1b[31m",
+        "\x07",
+        "\u202e",
+        "\u200b",
+        "\r\n",
+        "\f",
+        " 12/13/2024",
+        " 2024-02-30",
+        " Q3 2023",
+        " 10.5.2021",
+        " two-thirds",
+        " nearly half",
+        " between 3 and 4",
+        " -5",
+        " 1e9",
+        " \u0663\u0664",
+        " \U0001f600",
+        "\ufeff",
+        " Dr. Smith",
+        " U.S.",
+        " No.",
+        " e.g.",
+        "#",
+        "*",
+        "|",
+        "<b>",
+        "---\n",
+    ]
+)
 TEXTS = st.one_of(
     st.lists(PIECES, max_size=40).map("".join),
     st.text(max_size=300),
@@ -39,7 +93,7 @@ FAST = settings(max_examples=150, deadline=None)
 def _spans_index(text: str, matches) -> None:
     for match in matches:
         assert 0 <= match.start <= match.end <= len(text)
-        assert match.text == text[match.start:match.end]
+        assert match.text == text[match.start : match.end]
 
 
 @FAST
@@ -99,15 +153,20 @@ def test_load_document_spans_map_to_the_original(tmp_path, text, suffix):
     assert len(doc.clean_to_original) == len(doc.clean) + 1
     for block in segment(doc):
         span = doc.span(block.start, block.end)
-        assert span.text == doc.text[span.start:span.end]
+        assert span.text == doc.text[span.start : span.end]
     if doc.published_span is not None:
         span = doc.published_span
-        assert span.text == doc.text[span.start:span.end]
+        assert span.text == doc.text[span.start : span.end]
 
 
 def _all_spans(claim) -> list[Span]:
-    spans = [claim.span, *(t.span for t in claim.times), *(q.span for q in claim.quantities),
-             *(a.span for a in claim.actors), *(a.role_span for a in claim.actors if a.role_span)]
+    spans = [
+        claim.span,
+        *(t.span for t in claim.times),
+        *(q.span for q in claim.quantities),
+        *(a.span for a in claim.actors),
+        *(a.role_span for a in claim.actors if a.role_span),
+    ]
     if claim.quote is not None:
         spans += [claim.quote.span] + ([claim.quote.speaker_span] if claim.quote.speaker_span else [])
     return spans
@@ -125,12 +184,13 @@ def test_extract_never_raises_and_spans_index_the_original(tmp_path, nlp, text, 
     skipped: list[tuple[int, int]] = []
     for claim in extract_document(doc, nlp, max_sentence_chars=max_chars, skipped=skipped):
         for span in _all_spans(claim):
-            assert span.doc == doc.id and span.text == doc.text[span.start:span.end]
+            assert span.doc == doc.id and span.text == doc.text[span.start : span.end]
     for start, end in skipped:
         assert 0 <= start < end <= len(doc.text)
 
 
 # --- regressions found while working on issue 8 ---------------------------------------------------
+
 
 def test_run_without_a_sentence_end_is_skipped_and_reported_not_parsed(nlp):
     """240k characters of minified text took spaCy 41 s and were dropped without a word."""

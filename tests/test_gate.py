@@ -20,14 +20,14 @@ from typer.testing import CliRunner
 from factcheck.checks.base import Check
 from factcheck.cli import app
 from factcheck.config import Settings
-from factcheck.model import (Claim, Cluster, Corpus, Document, Failure, RunResult, Severity, Span, Status,
-                             make_finding)
+from factcheck.model import Claim, Cluster, Corpus, Document, Failure, RunResult, Severity, Span, Status, make_finding
 from factcheck.stages.check import CheckStage
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 # --- the exit code, from data -------------------------------------------------------------
+
 
 def one(severity: Severity, status: Status = Status.OPEN):
     finding = make_finding("x", "FC999", severity, "m", [Span(doc="d", start=0, end=1, text="t")])
@@ -37,16 +37,19 @@ def one(severity: Severity, status: Status = Status.OPEN):
 DOC = Document(id="d", path="d.txt", text="t", clean="t")
 
 
-@pytest.mark.parametrize("findings, fail_on, exit_zero, expected", [
-    ((), Severity.ERROR, False, 0),
-    ((one(Severity.WARNING),), Severity.ERROR, False, 0),
-    ((one(Severity.WARNING),), Severity.WARNING, False, 1),
-    ((one(Severity.INFO),), Severity.WARNING, False, 0),
-    ((one(Severity.INFO),), Severity.INFO, False, 1),
-    ((one(Severity.ERROR),), Severity.ERROR, False, 1),
-    ((one(Severity.ERROR, Status.RESOLVED), one(Severity.WARNING, Status.ACCEPTED)), Severity.INFO, False, 0),
-    ((one(Severity.ERROR),), Severity.ERROR, True, 0),
-])
+@pytest.mark.parametrize(
+    "findings, fail_on, exit_zero, expected",
+    [
+        ((), Severity.ERROR, False, 0),
+        ((one(Severity.WARNING),), Severity.ERROR, False, 0),
+        ((one(Severity.WARNING),), Severity.WARNING, False, 1),
+        ((one(Severity.INFO),), Severity.WARNING, False, 0),
+        ((one(Severity.INFO),), Severity.INFO, False, 1),
+        ((one(Severity.ERROR),), Severity.ERROR, False, 1),
+        ((one(Severity.ERROR, Status.RESOLVED), one(Severity.WARNING, Status.ACCEPTED)), Severity.INFO, False, 0),
+        ((one(Severity.ERROR),), Severity.ERROR, True, 0),
+    ],
+)
 def test_exit_code_matrix(findings, fail_on, exit_zero, expected):
     result = RunResult(Corpus(documents=(DOC,), findings=findings), Settings(fail_on=fail_on, exit_zero=exit_zero))
     assert result.exit_code() == expected
@@ -72,6 +75,7 @@ def test_a_document_left_unchecked_exits_2_unless_allowed():
 
 # --- fake stages: the CLI and the real runner without models --------------------------------
 
+
 class FakeLoad:
     """Reads every .txt under the paths; one claim per line; lines with a CONFLICT tag cluster."""
 
@@ -83,8 +87,9 @@ class FakeLoad:
         self.settings = settings
 
     def __call__(self, corpus: Corpus) -> Corpus:
-        files_ = sorted(p for root in self.settings.paths
-                        for p in ([root] if root.is_file() else Path(root).rglob("*.txt")))
+        files_ = sorted(
+            p for root in self.settings.paths for p in ([root] if root.is_file() else Path(root).rglob("*.txt"))
+        )
         documents, claims, groups = [], [], {}
         for path in files_:
             text = path.read_text(encoding="utf-8")
@@ -96,9 +101,10 @@ class FakeLoad:
                 claims.append(claim)
                 tag = re.search(r"CONFLICT:(\w+)", span.text)
                 groups.setdefault(tag.group(1) if tag else claim.id, []).append(claim)
-        clusters = tuple(Cluster(id=f"c{i}", claims=tuple(c.id for c in members),
-                                 documents=tuple(sorted({c.doc for c in members})))
-                         for i, members in enumerate(groups.values()))
+        clusters = tuple(
+            Cluster(id=f"c{i}", claims=tuple(c.id for c in members), documents=tuple(sorted({c.doc for c in members})))
+            for i, members in enumerate(groups.values())
+        )
         return corpus.evolve(documents=tuple(documents), claims=tuple(claims), clusters=clusters)
 
 
@@ -135,10 +141,12 @@ def project(tmp_path, monkeypatch, fake_pipeline):
     (root / ".git").mkdir(parents=True)
     docs = root / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("Intro line.\nWARN: a date is odd.\nThe launch was CONFLICT:launch on May 1.\n",
-                                encoding="utf-8")
-    (docs / "b.txt").write_text("Another intro.\nThe launch was CONFLICT:launch on May 2.\nINFO: small thing.\n",
-                                encoding="utf-8")
+    (docs / "a.txt").write_text(
+        "Intro line.\nWARN: a date is odd.\nThe launch was CONFLICT:launch on May 1.\n", encoding="utf-8"
+    )
+    (docs / "b.txt").write_text(
+        "Another intro.\nThe launch was CONFLICT:launch on May 2.\nINFO: small thing.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(root)
     for name in [n for n in __import__("os").environ if n.startswith("FACTCHECK_")]:
         monkeypatch.delenv(name)
@@ -173,8 +181,9 @@ def test_unreadable_inputs_only_exit_2(project):
 
 
 def test_configuration_file_and_environment_set_the_gate(project):
-    (project / "pyproject.toml").write_text('[tool.factcheck]\npaths = ["docs/a.txt"]\nfail-on = "warning"\n',
-                                            encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.factcheck]\npaths = ["docs/a.txt"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     assert invoke("check", "-f", "json").exit_code == 1  # file: warning gates
     assert invoke("check", "-f", "json", "--fail-on", "error").exit_code == 0  # command line wins
     assert invoke("check", "-f", "json", env={"FACTCHECK_FAIL_ON": "error"}).exit_code == 0  # env over file
@@ -189,7 +198,7 @@ def test_malformed_or_unknown_configuration_exits_2_naming_the_place(project):
     result = invoke("check", "docs", "-f", "json")
     assert result.exit_code == 2
     assert "factcheck.toml:2" in result.stderr and "fail_onn" in result.stderr and result.stdout == ""
-    (project / "factcheck.toml").write_text('fail-on = \n', encoding="utf-8")
+    (project / "factcheck.toml").write_text("fail-on = \n", encoding="utf-8")
     result = invoke("check", "docs", "-f", "json")
     assert result.exit_code == 2 and re.search(r"factcheck\.toml:1:\d+", result.stderr)
 
@@ -200,8 +209,19 @@ def test_resolving_every_finding_makes_the_gate_pass_and_survives_edits(project)
     gating = [f["id"] for f in data["findings"] if f["severity"] in ("error", "warning")]
     assert len(gating) == 2
     assert invoke("check", "docs", "--isolated", "-f", "json", "--fail-on", "warning").exit_code == 1
-    result = invoke("resolve", *gating, "--status", "accepted", "--note", "Checked with the desk.",
-                    "--by", "ed", "--from", "report.json", "--isolated")
+    result = invoke(
+        "resolve",
+        *gating,
+        "--status",
+        "accepted",
+        "--note",
+        "Checked with the desk.",
+        "--by",
+        "ed",
+        "--from",
+        "report.json",
+        "--isolated",
+    )
     assert result.exit_code == 0, result.stderr
     resolutions = (project / "claims" / "resolutions.yaml").read_text(encoding="utf-8")
     assert "Checked with the desk." in resolutions and "check: marker" in resolutions
@@ -304,6 +324,7 @@ def test_audit_command(project):
 
 # --- the issue's "done when", on a copy of the seeds, with the real models ------------------
 
+
 @pytest.mark.slow
 def test_done_when_on_the_seeds(tmp_path, monkeypatch):
     for name in [n for n in __import__("os").environ if n.startswith("FACTCHECK_")]:
@@ -319,8 +340,17 @@ def test_done_when_on_the_seeds(tmp_path, monkeypatch):
     data = json.loads((root / "report.json").read_text(encoding="utf-8"))
     gating = [f["id"] for f in data["findings"] if f["severity"] in ("error", "warning")]
     assert gating
-    resolved = invoke("resolve", *gating, "--status", "accepted", "--note", "Reviewed for the seed test.",
-                      "--from", "report.json", "--isolated")
+    resolved = invoke(
+        "resolve",
+        *gating,
+        "--status",
+        "accepted",
+        "--note",
+        "Reviewed for the seed test.",
+        "--from",
+        "report.json",
+        "--isolated",
+    )
     assert resolved.exit_code == 0, resolved.stderr
     assert invoke("check", *base, "--fail-on", "warning").exit_code == 0
 
@@ -336,12 +366,20 @@ def test_done_when_on_the_seeds(tmp_path, monkeypatch):
     jsonschema.validators.validator_for(schema)(schema).validate(json.loads(sarif.stdout))
 
     seeds = sorted((root / "seeds").iterdir())
-    audited = invoke("audit", str(seeds[0]), *[arg for s in seeds[1:] for arg in ("--sources", str(s))],
-                     "--isolated", "-f", "json", "--exit-zero")
+    audited = invoke(
+        "audit",
+        str(seeds[0]),
+        *[arg for s in seeds[1:] for arg in ("--sources", str(s))],
+        "--isolated",
+        "-f",
+        "json",
+        "--exit-zero",
+    )
     assert audited.exit_code == 0, audited.stderr
     items = json.loads(audited.stdout)["items"]
     assert items and any(item["findings"] for item in items)
     assert all(item["location"].startswith(str(seeds[0])) or seeds[0].name in item["location"] for item in items)
-    claim_starts = [int(item["claim"].split("#")[1].split("-")[0]) if item["claim"] else item["start"]
-                    for item in items]
+    claim_starts = [
+        int(item["claim"].split("#")[1].split("-")[0]) if item["claim"] else item["start"] for item in items
+    ]
     assert claim_starts == sorted(claim_starts)

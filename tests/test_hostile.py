@@ -36,15 +36,23 @@ def run_capped(args: list[str], cwd: Path, timeout: float = TIME_CAP) -> subproc
     env = {name: value for name, value in os.environ.items() if not name.startswith("FACTCHECK_")}
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", FACTCHECK_CACHE_DIR=str(cwd / ".cache"))
     command = [sys.executable, *args] if args[0] == "-c" else [sys.executable, "-m", "factcheck", *args]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
-                          preexec_fn=_limit_memory)
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, preexec_fn=_limit_memory
+    )
 
 
 def start_capped(args: list[str], cwd: Path) -> subprocess.Popen:
     env = {name: value for name, value in os.environ.items() if not name.startswith("FACTCHECK_")}
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", FACTCHECK_CACHE_DIR=str(cwd / ".cache"))
-    return subprocess.Popen([sys.executable, "-m", "factcheck", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, preexec_fn=_limit_memory)
+    return subprocess.Popen(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_limit_memory,
+    )
 
 
 def alias_bomb(levels: int = 9, fan: int = 10) -> str:
@@ -70,8 +78,23 @@ PARALLEL = 12
 
 def test_parallel_resolve_keeps_every_decision(tmp_path):
     (tmp_path / "resolutions.yaml").write_text("# shared by the desk\nversion: 1\nresolutions: []\n", encoding="utf-8")
-    children = [start_capped(["resolve", f"date-conflict-{index:010x}", "--status", "accepted", "--note", f"editor {index}",
-                              "--resolutions", "resolutions.yaml", "--isolated"], tmp_path) for index in range(PARALLEL)]
+    children = [
+        start_capped(
+            [
+                "resolve",
+                f"date-conflict-{index:010x}",
+                "--status",
+                "accepted",
+                "--note",
+                f"editor {index}",
+                "--resolutions",
+                "resolutions.yaml",
+                "--isolated",
+            ],
+            tmp_path,
+        )
+        for index in range(PARALLEL)
+    ]
     for child in children:
         _, err = child.communicate(timeout=TIME_CAP)
         assert child.returncode == 0, err
@@ -83,15 +106,32 @@ def test_parallel_resolve_keeps_every_decision(tmp_path):
 
 
 def test_parallel_ledger_add_keeps_every_entry(tmp_path):
-    children = [start_capped(["ledger", "add", "organisation", f"Harbour Board {index}", "--source", "https://example.org",
-                              "--ledger", "ledger.yaml", "--isolated"], tmp_path) for index in range(PARALLEL)]
+    children = [
+        start_capped(
+            [
+                "ledger",
+                "add",
+                "organisation",
+                f"Harbour Board {index}",
+                "--source",
+                "https://example.org",
+                "--ledger",
+                "ledger.yaml",
+                "--isolated",
+            ],
+            tmp_path,
+        )
+        for index in range(PARALLEL)
+    ]
     for child in children:
         _, err = child.communicate(timeout=TIME_CAP)
         assert child.returncode == 0, err
     from factcheck.ledger import load_ledger
 
     ledger = load_ledger([tmp_path / "ledger.yaml"])
-    assert sorted(org.name for org in ledger.organisations) == sorted(f"Harbour Board {index}" for index in range(PARALLEL))
+    assert sorted(org.name for org in ledger.organisations) == sorted(
+        f"Harbour Board {index}" for index in range(PARALLEL)
+    )
 
 
 # --------------------------------------------------------------------------- 2. atomic writes
@@ -151,8 +191,20 @@ def test_resolutions_through_a_symlink_update_the_shared_file(tmp_path):
     shared.parent.mkdir()
     shared.write_text("version: 1\nresolutions: []\n", encoding="utf-8")
     (tmp_path / "resolutions.yaml").symlink_to(shared)
-    result = runner.invoke(app, ["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "fixed",
-                                 "--resolutions", str(tmp_path / "resolutions.yaml"), "--isolated"])
+    result = runner.invoke(
+        app,
+        [
+            "resolve",
+            "date-conflict-0123456789",
+            "--status",
+            "resolved",
+            "--note",
+            "fixed",
+            "--resolutions",
+            str(tmp_path / "resolutions.yaml"),
+            "--isolated",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "resolutions.yaml").is_symlink() and "date-conflict-0123456789" in shared.read_text("utf-8")
 
@@ -162,15 +214,23 @@ def test_resolutions_through_a_symlink_update_the_shared_file(tmp_path):
 
 def test_alias_bomb_in_front_matter_is_not_expanded(tmp_path):
     document = tmp_path / "story.md"
-    document.write_text("---\n" + alias_bomb() + one_line_bomb("title") + "---\n\nThe board met on Monday.\n",
-                        encoding="utf-8")
-    result = run_capped(["-c", textwrap.dedent(f"""
+    document.write_text(
+        "---\n" + alias_bomb() + one_line_bomb("title") + "---\n\nThe board met on Monday.\n", encoding="utf-8"
+    )
+    result = run_capped(
+        [
+            "-c",
+            textwrap.dedent(f"""
         from pathlib import Path
         from factcheck.config import Settings
         from factcheck.stages.load import load_document
         doc = load_document(Path({str(document)!r}), Settings(paths=(Path({str(document)!r}),)))
         print(len(doc.title or ""), "board met" in doc.clean)
-    """)], tmp_path, timeout=60)
+    """),
+        ],
+        tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     length, found = result.stdout.split()
     assert int(length) < 1000 and found == "True"
@@ -182,8 +242,21 @@ def test_alias_bomb_in_resolutions_or_ledger_is_refused_with_its_line(tmp_path, 
     (tmp_path / "claims").mkdir()
     if where == "resolutions":
         (tmp_path / "r.yaml").write_text(bomb, encoding="utf-8")
-        result = run_capped(["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "n",
-                             "--resolutions", "r.yaml", "--isolated"], tmp_path, timeout=60)
+        result = run_capped(
+            [
+                "resolve",
+                "date-conflict-0123456789",
+                "--status",
+                "resolved",
+                "--note",
+                "n",
+                "--resolutions",
+                "r.yaml",
+                "--isolated",
+            ],
+            tmp_path,
+            timeout=60,
+        )
         name = "r.yaml"
     else:
         (tmp_path / "claims" / "ledger.yaml").write_text(bomb, encoding="utf-8")
@@ -200,14 +273,30 @@ def test_alias_bomb_in_resolutions_or_ledger_is_refused_with_its_line(tmp_path, 
 def test_resolutions_from_dev_zero_and_a_fifo_are_refused(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     for source, words in (("/dev/zero", "device"), ("pipe.yaml", "named pipe")):
-        result = run_capped(["resolve", "date-conflict-0123456789", "--status", "resolved", "--note", "n",
-                             "--resolutions", source, "--isolated"], tmp_path, timeout=60)
+        result = run_capped(
+            [
+                "resolve",
+                "date-conflict-0123456789",
+                "--status",
+                "resolved",
+                "--note",
+                "n",
+                "--resolutions",
+                source,
+                "--isolated",
+            ],
+            tmp_path,
+            timeout=60,
+        )
         assert result.returncode == 2 and words in result.stderr and source in result.stderr
 
 
 def test_ledger_add_to_dev_zero_is_refused(tmp_path):
-    result = run_capped(["ledger", "add", "organisation", "Harbour Board", "--source", "s", "--ledger", "/dev/zero",
-                         "--isolated"], tmp_path, timeout=60)
+    result = run_capped(
+        ["ledger", "add", "organisation", "Harbour Board", "--source", "s", "--ledger", "/dev/zero", "--isolated"],
+        tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 2 and "/dev/zero" in result.stderr and "device" in result.stderr
 
 
@@ -238,8 +327,10 @@ BAD_SCALARS = ["2019-13-45", "2019-02-30", "9" * 5000]
 @pytest.mark.parametrize("value", BAD_SCALARS, ids=["month-13", "feb-30", "5000-digits"])
 def test_bad_scalar_in_the_ledger_names_file_and_line(tmp_path, value):
     path = tmp_path / "ledger.yaml"
-    path.write_text(f"version: 1\nevents:\n  - actor: Harbour Board\n    action: vote\n    date: {value}\n"
-                    "    source: s\n", encoding="utf-8")
+    path.write_text(
+        f"version: 1\nevents:\n  - actor: Harbour Board\n    action: vote\n    date: {value}\n    source: s\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["ledger", "check", str(path)])
     assert result.exit_code == 2
     assert f"{path}:5" in result.output and "internal error" not in result.output
@@ -249,8 +340,11 @@ def test_bad_scalar_in_the_ledger_names_file_and_line(tmp_path, value):
 @pytest.mark.parametrize("value", BAD_SCALARS, ids=["month-13", "feb-30", "5000-digits"])
 def test_bad_scalar_in_resolutions_names_file_and_line(tmp_path, value):
     path = tmp_path / "resolutions.yaml"
-    path.write_text(f"version: 1\nresolutions:\n  - id: date-conflict-0123456789\n    status: resolved\n    note: n\n"
-                    f"    date: {value}\n", encoding="utf-8")
+    path.write_text(
+        f"version: 1\nresolutions:\n  - id: date-conflict-0123456789\n    status: resolved\n    note: n\n"
+        f"    date: {value}\n",
+        encoding="utf-8",
+    )
     from factcheck.resolutions import load_resolutions
 
     with pytest.raises(ResolutionsError) as raised:
@@ -261,8 +355,17 @@ def test_bad_scalar_in_resolutions_names_file_and_line(tmp_path, value):
 # --------------------------------------------------------------------------- 9. settings that disable the product
 
 
-@pytest.mark.parametrize("setting", ["max-sentence-chars = -5", "max-sentence-chars = 0", "cluster-threshold = nan",
-                                     "cluster-threshold = -0.1", "cluster-threshold = inf", "max-file-bytes = 0"])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "max-sentence-chars = -5",
+        "max-sentence-chars = 0",
+        "cluster-threshold = nan",
+        "cluster-threshold = -0.1",
+        "cluster-threshold = inf",
+        "max-file-bytes = 0",
+    ],
+)
 def test_settings_that_would_disable_the_product_are_refused(tmp_path, monkeypatch, setting):
     (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_text(f"[tool.factcheck]\n{setting}\n", encoding="utf-8")
@@ -278,11 +381,30 @@ def test_settings_that_would_disable_the_product_are_refused(tmp_path, monkeypat
 
 def test_ledger_refuses_year_0000(tmp_path):
     path = tmp_path / "ledger.yaml"
-    result = runner.invoke(app, ["ledger", "add", "event", "--action", "launch", "--actor", "Harbour Board",
-                                 "--date", "0000", "--source", "s", "--ledger", str(path), "--isolated"])
+    result = runner.invoke(
+        app,
+        [
+            "ledger",
+            "add",
+            "event",
+            "--action",
+            "launch",
+            "--actor",
+            "Harbour Board",
+            "--date",
+            "0000",
+            "--source",
+            "s",
+            "--ledger",
+            str(path),
+            "--isolated",
+        ],
+    )
     assert result.exit_code == 2 and "0000" in result.output and not path.exists()
-    path.write_text("version: 1\nevents:\n  - actor: Harbour Board\n    action: launch\n    date: '0000'\n"
-                    "    source: s\n", encoding="utf-8")
+    path.write_text(
+        "version: 1\nevents:\n  - actor: Harbour Board\n    action: launch\n    date: '0000'\n    source: s\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["ledger", "check", str(path)])
     assert result.exit_code == 2 and f"{path}:5" in result.output
 
@@ -323,14 +445,18 @@ def test_symlinks_out_of_the_folder_are_reported_not_read(tmp_path):
     (docs / "loop").symlink_to(docs, target_is_directory=True)
 
     paths, failures = discover([docs])
-    assert sorted(path.resolve() for path in paths) == sorted([(docs / "inner" / "other.txt").resolve(),
-                                                               (docs / "story.txt").resolve()])
+    assert sorted(path.resolve() for path in paths) == sorted(
+        [(docs / "inner" / "other.txt").resolve(), (docs / "story.txt").resolve()]
+    )
     outside = sorted(Path(failure.subject).name for failure in failures if failure.code == "FC-E112")
     assert outside == ["home", "leak.txt"]
     assert all("--follow-symlinks" in failure.message for failure in failures if failure.code == "FC-E112")
 
     followed, failures = discover([docs], follow_symlinks=True)
-    assert {path.resolve() for path in followed} >= {(secrets / "credentials.txt").resolve(), (secrets / "notes.md").resolve()}
+    assert {path.resolve() for path in followed} >= {
+        (secrets / "credentials.txt").resolve(),
+        (secrets / "notes.md").resolve(),
+    }
     assert not [failure for failure in failures if failure.code == "FC-E112"]
     # Named on the command line, a link is read: the user asked for it.
     named, failures = discover([docs / "leak.txt"])
@@ -393,8 +519,12 @@ def test_markdown_report_fits_a_pull_request_comment():
     from factcheck.reporters.markdown import MarkdownReporter
 
     doc = Document(id="d", path="d.txt", text="t", clean="t")
-    failures = tuple(Failure(stage="load", subject=f"empty/{index:05d}-{'x' * 80}.txt", message="is empty " + "y" * 200,
-                             code="FC-E105") for index in range(3000))
+    failures = tuple(
+        Failure(
+            stage="load", subject=f"empty/{index:05d}-{'x' * 80}.txt", message="is empty " + "y" * 200, code="FC-E105"
+        )
+        for index in range(3000)
+    )
     text = MarkdownReporter().render(RunResult(Corpus(documents=(doc,), failures=failures), Settings()))
     assert len(text) < 65_536 and "more (see the JSON or SARIF report)" in text
 
@@ -420,10 +550,12 @@ def test_no_terminal_escape_from_a_document_reaches_the_terminal(tmp_path, monke
     draft.write_text(hostile, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     cache = ["--no-cache"]
-    for args in (["claims", str(draft)],
-                 ["clusters", str(sources), *cache],
-                 ["audit", str(draft), "--sources", str(sources), *cache],
-                 ["check", str(sources), "--allow-skipped", *cache]):
+    for args in (
+        ["claims", str(draft)],
+        ["clusters", str(sources), *cache],
+        ["audit", str(draft), "--sources", str(sources), *cache],
+        ["check", str(sources), "--allow-skipped", *cache],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code in (0, 1), (args, result.output)
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
@@ -517,7 +649,10 @@ def test_extraction_over_its_time_budget_is_a_failure(tmp_path, monkeypatch, nlp
 def test_a_runaway_html_file_ends_within_its_budget(tmp_path):
     page = "<html><body><article>" + "<p>Row of a table that never ends.</p>" * 150_000 + "</article></body></html>"
     (tmp_path / "huge.html").write_text(page, encoding="utf-8")
-    result = run_capped(["-c", textwrap.dedent(f"""
+    result = run_capped(
+        [
+            "-c",
+            textwrap.dedent(f"""
         from pathlib import Path
         from factcheck.config import Settings
         from factcheck.model import Corpus
@@ -525,7 +660,11 @@ def test_a_runaway_html_file_ends_within_its_budget(tmp_path):
         settings = Settings(paths=(Path({str(tmp_path)!r}),), document_seconds=3, use_cache=False)
         corpus = LoadStage(settings)(Corpus())
         print([doc.id for doc in corpus.documents], [(failure.code, failure.message) for failure in corpus.failures])
-    """)], tmp_path, timeout=90)
+    """),
+        ],
+        tmp_path,
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "['huge']" in result.stdout or ("FC-E113" in result.stdout and "document_seconds" in result.stdout)
 

@@ -18,15 +18,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from report_kit import sample_run
 
 from factcheck.reporters.html import HtmlReporter, script_hash
-from report_kit import sample_run
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 # The flags the brief asks for; the profile is a new empty folder (Playwright's user_data_dir).
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -37,11 +44,13 @@ def needs_chromium(test):
     """A browser test: marked so the run's summary says whether it ran; skipped only without Chromium."""
     skip = pytest.mark.skipif(
         chromium_path() is None,
-        reason="Chromium is not installed (apt-get install chromium; .ci/run installs it): browser test not run")
+        reason="Chromium is not installed (apt-get install chromium; .ci/run installs it): browser test not run",
+    )
     return pytest.mark.browser(skip(test))
 
 
 # --- the page's source ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def page_source() -> str:
@@ -73,8 +82,11 @@ def test_only_the_pages_own_script_may_run(page_source):
 
 
 def test_findings_grouped_with_resolutions_and_filters(page_source):
-    articles = re.findall(r'<article class="finding[^"]*" id="[^"]+" data-severity="(\w+)" data-status="(\w+)" '
-                          r'data-check="([\w-]+)"', page_source)
+    articles = re.findall(
+        r'<article class="finding[^"]*" id="[^"]+" data-severity="(\w+)" data-status="(\w+)" '
+        r'data-check="([\w-]+)"',
+        page_source,
+    )
     assert len(articles) == 6
     assert [severity for severity, status, _ in articles if status == "open"][:3] == ["error", "warning", "warning"]
     assert ("info", "accepted", "uncorroborated") in articles
@@ -90,6 +102,7 @@ def test_findings_grouped_with_resolutions_and_filters(page_source):
 
 # --- in the browser ---------------------------------------------------------------------------
 
+
 @contextmanager
 def browser_page(tmp_path: Path, width: int = 1280, height: int = 800):
     """A page in headless Chromium with every network request refused and problems recorded."""
@@ -98,9 +111,15 @@ def browser_page(tmp_path: Path, width: int = 1280, height: int = 800):
     problems: list[str] = []
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": width, "height": height}, java_script_enabled=True)
+            str(tmp_path / "profile"),
+            executable_path=chromium_path(),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": width, "height": height},
+            java_script_enabled=True,
+        )
         try:
+
             def refuse(route):
                 if not route.request.url.startswith(("file:", "data:", "about:")):
                     problems.append(f"network request: {route.request.url}")
@@ -109,8 +128,14 @@ def browser_page(tmp_path: Path, width: int = 1280, height: int = 800):
 
             context.route("**/*", refuse)
             page = context.new_page()
-            page.on("console", lambda message: problems.append(f"console {message.type}: {message.text}")
-                    if message.type in ("error", "warning") else None)
+            page.on(
+                "console",
+                lambda message: (
+                    problems.append(f"console {message.type}: {message.text}")
+                    if message.type in ("error", "warning")
+                    else None
+                ),
+            )
             page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
             page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
             yield page, problems
@@ -119,12 +144,15 @@ def browser_page(tmp_path: Path, width: int = 1280, height: int = 800):
 
 
 def _visible_in_container(page, element_id: str) -> bool:
-    return page.evaluate("""(id) => {
+    return page.evaluate(
+        """(id) => {
         const mark = document.getElementById(id);
         const box = mark.closest('pre').getBoundingClientRect();
         const r = mark.getBoundingClientRect();
         return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.top >= 0 && r.bottom <= window.innerHeight;
-    }""", element_id)
+    }""",
+        element_id,
+    )
 
 
 @needs_chromium
@@ -173,11 +201,28 @@ def test_seeds_report_in_the_browser(tmp_path, monkeypatch):
         monkeypatch.delenv(name)
     monkeypatch.chdir(REPO)
     report = tmp_path / "seeds.html"
-    result = CliRunner().invoke(app, ["check", "seeds", "--isolated", "--resolutions", str(tmp_path / "none.yaml"),
-                                      "-f", "html", "-o", str(report), "--exit-zero"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            "seeds",
+            "--isolated",
+            "--resolutions",
+            str(tmp_path / "none.yaml"),
+            "-f",
+            "html",
+            "-o",
+            str(report),
+            "--exit-zero",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.stderr
-    data = CliRunner().invoke(app, ["check", "seeds", "--isolated", "--resolutions", str(tmp_path / "none.yaml"),
-                                    "-f", "json", "--exit-zero"], catch_exceptions=False)
+    data = CliRunner().invoke(
+        app,
+        ["check", "seeds", "--isolated", "--resolutions", str(tmp_path / "none.yaml"), "-f", "json", "--exit-zero"],
+        catch_exceptions=False,
+    )
     findings = json.loads(data.stdout)["findings"]
     assert findings
 

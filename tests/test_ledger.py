@@ -97,10 +97,16 @@ def test_the_shipped_ledger_is_valid_and_sourced():
     assert validate_files(paths) == []
     ledger = load_ledger(paths)
     raymond = ledger.person("General John Raymond")
-    assert raymond is not None and ledger.person("Gen. John W. Raymond") is raymond and ledger.person("Jay Raymond") is raymond
+    assert (
+        raymond is not None
+        and ledger.person("Gen. John W. Raymond") is raymond
+        and ledger.person("Jay Raymond") is raymond
+    )
     cso = next(role for role in raymond.roles if role.title == "Chief of Space Operations")
     assert (str(cso.start), str(cso.end)) == ("2019-12-20", "2022-11-02")
-    assert [role.title for role in ledger.roles_at("B. Chance Saltzman", date(2025, 2, 10))] == ["Chief of Space Operations"]
+    assert [role.title for role in ledger.roles_at("B. Chance Saltzman", date(2025, 2, 10))] == [
+        "Chief of Space Operations"
+    ]
     assert all(person.source for person in ledger.people) and all(event.source for event in ledger.events)
 
 
@@ -142,7 +148,11 @@ def test_describe_shows_roles_dates_and_sources():
         ("version: 1\nevents:\n  - action: launch\n    date: 2020-14\n    source: s\n", 4, "bad date '2020-14'"),
         ("version: 1\nevents:\n  - action: launch\n    date: 2020\n", 3, "missing required key 'source'"),
         ("version: 3\n", 1, "unsupported schema version"),
-        ("version: 1\npeople:\n  - name: A\n    source: s\n    roles:\n      - title: T\n        start: 2022\n        end: 2020\n", 6, "ends (2020) before"),
+        (
+            "version: 1\npeople:\n  - name: A\n    source: s\n    roles:\n      - title: T\n        start: 2022\n        end: 2020\n",
+            6,
+            "ends (2020) before",
+        ),
         ("version: 1\nfigures:\n  - measure: m\n    unit: count\n    as_of: 2020\n    source: s\n", 3, "needs a value"),
     ],
 )
@@ -155,7 +165,10 @@ def test_problems_name_the_line(text, line, fragment):
 
 def test_files_merge_and_conflicting_duplicates_name_both_places(tmp_path):
     first = write(tmp_path, "a.yaml", GOOD)
-    second = write(tmp_path, "b.yaml", """\
+    second = write(
+        tmp_path,
+        "b.yaml",
+        """\
 version: 1
 people:
   - name: Gen. Maria Okafor
@@ -165,11 +178,18 @@ people:
         organisation: Third Orbital Wing
         start: 2015
         end: 2018
-""")
+""",
+    )
     ledger = load_ledger([first, second])
-    assert len(ledger.people) == 1 and {r.title for r in ledger.people[0].roles} == {"Chief of Orbital Operations", "Commander"}
+    assert len(ledger.people) == 1 and {r.title for r in ledger.people[0].roles} == {
+        "Chief of Orbital Operations",
+        "Commander",
+    }
 
-    third = write(tmp_path, "c.yaml", """\
+    third = write(
+        tmp_path,
+        "c.yaml",
+        """\
 version: 1
 people:
   - name: Maria Okafor
@@ -179,7 +199,8 @@ people:
         organisation: Orbital Defense Command
         start: 2018-03-01
         end: 2022-06-30
-""")
+""",
+    )
     problems = validate_files([first, third])
     assert len(problems) == 1
     assert problems[0].path == str(third) and problems[0].line == 6
@@ -198,14 +219,18 @@ def test_a_missing_ledger_file_is_an_error(tmp_path):
 
 
 def test_parsed_files_round_trip_through_json_with_their_origins():
-    for name, text in (("shipped.yaml", (REPO / "claims" / "ledger.yaml").read_text(encoding="utf-8")), ("good.yaml", GOOD),
-                       ("open.yaml", "version: 1\nfigures:\n  - {measure: m, unit: count, low: .inf, as_of: 2020-05, source: s}\n")):
+    for name, text in (
+        ("shipped.yaml", (REPO / "claims" / "ledger.yaml").read_text(encoding="utf-8")),
+        ("good.yaml", GOOD),
+        ("open.yaml", "version: 1\nfigures:\n  - {measure: m, unit: count, low: .inf, as_of: 2020-05, source: s}\n"),
+    ):
         parsed, problems = parse_text(text, name)
         assert not problems
         restored = file_from_json(file_to_json(parsed))
         assert restored == parsed  # records, PartialDates and the private file:line origins
-        assert [role.origin for person in restored.people for role in person.roles] == \
-               [role.origin for person in parsed.people for role in person.roles]
+        assert [role.origin for person in restored.people for role in person.roles] == [
+            role.origin for person in parsed.people for role in person.roles
+        ]
 
 
 def test_the_parse_cache_holds_json_and_a_corrupt_entry_is_a_miss(tmp_path, monkeypatch):
@@ -274,7 +299,11 @@ def test_a_broken_ledger_is_a_fatal_failure_and_the_checks_still_run(tmp_path):
 
 
 def test_cli_ledger_check_reports_file_line_and_exits_2_leaving_the_file_untouched(tmp_path):
-    broken = write(tmp_path, "ledger.yaml", "version: 1\npeople:\n  - name: A\n    source: s\n    roles:\n      - title: T\n        start: 2020-13\n")
+    broken = write(
+        tmp_path,
+        "ledger.yaml",
+        "version: 1\npeople:\n  - name: A\n    source: s\n    roles:\n      - title: T\n        start: 2020-13\n",
+    )
     before = broken.read_bytes()
     result = CliRunner().invoke(app, ["ledger", "check", str(broken)])
     assert result.exit_code == 2
@@ -299,11 +328,21 @@ def test_cli_ledger_show(tmp_path):
 
 def test_upsert_round_trips_comments_and_order(tmp_path):
     path = write(tmp_path, "ledger.yaml", GOOD)
-    outcome = upsert_entry(path, "people", {
-        "name": "Gen. Maria Okafor",
-        "roles": [{"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command",
-                   "start": "2018-03-01", "end": PartialDate(2021, 7, 1)}],
-    })
+    outcome = upsert_entry(
+        path,
+        "people",
+        {
+            "name": "Gen. Maria Okafor",
+            "roles": [
+                {
+                    "title": "Chief of Orbital Operations",
+                    "organisation": "Orbital Defense Command",
+                    "start": "2018-03-01",
+                    "end": PartialDate(2021, 7, 1),
+                }
+            ],
+        },
+    )
     assert outcome == "updated"
     text = path.read_text()
     assert "# A test ledger: fictional people and events." in text and "# keep this comment" in text
@@ -335,23 +374,57 @@ def test_upsert_into_the_shipped_ledger_only_inserts_lines(tmp_path):
     path = tmp_path / "ledger.yaml"
     path.write_bytes((REPO / "claims" / "ledger.yaml").read_bytes())
     before = path.read_text(encoding="utf-8").splitlines()
-    upsert_entry(path, "people", {"name": "Maria T. Okafor", "aliases": ["Mia Okafor"], "source": "a biography",
-                                  "roles": [{"title": "Chief of Orbital Operations", "start": "2018-03", "end": "2021"}]})
-    upsert_entry(path, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2019-05-14",
-                                  "source": "a release"})
-    upsert_entry(path, "people", {"name": "Gen. Bryon McClain", "roles": [{
-        "title": "Program Executive Officer for Space Domain Awareness and Combat Power",
-        "organisation": "Space Systems Command", "start": "2023-07"}]})
+    upsert_entry(
+        path,
+        "people",
+        {
+            "name": "Maria T. Okafor",
+            "aliases": ["Mia Okafor"],
+            "source": "a biography",
+            "roles": [{"title": "Chief of Orbital Operations", "start": "2018-03", "end": "2021"}],
+        },
+    )
+    upsert_entry(
+        path,
+        "events",
+        {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2019-05-14", "source": "a release"},
+    )
+    upsert_entry(
+        path,
+        "people",
+        {
+            "name": "Gen. Bryon McClain",
+            "roles": [
+                {
+                    "title": "Program Executive Officer for Space Domain Awareness and Combat Power",
+                    "organisation": "Space Systems Command",
+                    "start": "2023-07",
+                }
+            ],
+        },
+    )
     after = path.read_text(encoding="utf-8").splitlines()
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     assert {tag for tag, *_ in matcher.get_opcodes()} == {"equal", "insert"}  # quotes, comments, blank lines kept
     inserted = [after[j1:j2] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "insert"]
     assert inserted == [
         ["        start: 2023-07"],  # the role without a start got one; the name kept its recorded form
-        ["  - name: Maria T. Okafor", "    aliases: [Mia Okafor]", "    source: a biography", "    roles:",
-         "      - title: Chief of Orbital Operations", "        start: 2018-03", "        end: 2021"],
-        ["  - actor: Freedonia", "    action: launch", "    object: Beacon-3", "    date: 2019-05-14",
-         "    source: a release"],
+        [
+            "  - name: Maria T. Okafor",
+            "    aliases: [Mia Okafor]",
+            "    source: a biography",
+            "    roles:",
+            "      - title: Chief of Orbital Operations",
+            "        start: 2018-03",
+            "        end: 2021",
+        ],
+        [
+            "  - actor: Freedonia",
+            "    action: launch",
+            "    object: Beacon-3",
+            "    date: 2019-05-14",
+            "    source: a release",
+        ],
     ]
     # Each new entry ends its section: the blank line before the next section stays before it.
     for block in inserted[1:]:
@@ -361,17 +434,50 @@ def test_upsert_into_the_shipped_ledger_only_inserts_lines(tmp_path):
 
 def test_upsert_merges_roles_by_title_organisation_and_agreeing_start(tmp_path):
     path = write(tmp_path, "ledger.yaml", GOOD)
-    upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
-        {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "start": "2018", "end": "2021-07"}]})
+    upsert_entry(
+        path,
+        "people",
+        {
+            "name": "Maria Okafor",
+            "roles": [
+                {
+                    "title": "Chief of Orbital Operations",
+                    "organisation": "Orbital Defense Command",
+                    "start": "2018",
+                    "end": "2021-07",
+                }
+            ],
+        },
+    )
     role = load_ledger([path]).person("Maria Okafor").roles[0]
     assert (str(role.start), str(role.end)) == ("2018-03-01", "2021-07")  # a coarser agreeing start keeps the finer
-    upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
-        {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "start": "2022-01-01"}]})
+    upsert_entry(
+        path,
+        "people",
+        {
+            "name": "Maria Okafor",
+            "roles": [
+                {
+                    "title": "Chief of Orbital Operations",
+                    "organisation": "Orbital Defense Command",
+                    "start": "2022-01-01",
+                }
+            ],
+        },
+    )
     assert len(load_ledger([path]).person("Maria Okafor").roles) == 2  # a start that disagrees is another term
     before = path.read_bytes()
     with pytest.raises(LedgerError, match="2 roles 'Chief of Orbital Operations' match") as raised:
-        upsert_entry(path, "people", {"name": "Maria Okafor", "roles": [
-            {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "end": "2023"}]})
+        upsert_entry(
+            path,
+            "people",
+            {
+                "name": "Maria Okafor",
+                "roles": [
+                    {"title": "Chief of Orbital Operations", "organisation": "Orbital Defense Command", "end": "2023"}
+                ],
+            },
+        )
     assert "nothing was written" in str(raised.value) and path.read_bytes() == before
 
 
@@ -379,8 +485,11 @@ def test_upsert_errors_name_the_entry_and_the_key_and_write_nothing(tmp_path):
     path = write(tmp_path, "ledger.yaml", GOOD)
     before = path.read_bytes()
     with pytest.raises(LedgerError) as raised:
-        upsert_entry(path, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-4", "date": "2020-99",
-                                      "source": "s"})
+        upsert_entry(
+            path,
+            "events",
+            {"actor": "Freedonia", "action": "launch", "object": "Beacon-4", "date": "2020-99", "source": "s"},
+        )
     assert str(raised.value).startswith(f"{path}: event 'Freedonia launch Beacon-4': date: bad date '2020-99'")
     with pytest.raises(LedgerError, match="missing required key 'source'"):
         upsert_entry(path, "organisations", {"name": "Orbital Defense Command"})
@@ -393,8 +502,19 @@ def test_upsert_refuses_an_edit_that_would_conflict_with_the_rest_of_the_ledger(
     path = write(tmp_path, "ledger.yaml", GOOD)
     other = write(tmp_path, "extra.yaml", "version: 1\n")
     with pytest.raises(LedgerError, match="after the edit: conflicting duplicate: event 'Freedonia launch Beacon-3'"):
-        upsert_entry(other, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2020",
-                                       "source": "s"}, alongside=[path])
+        upsert_entry(
+            other,
+            "events",
+            {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2020", "source": "s"},
+            alongside=[path],
+        )
     assert other.read_text() == "version: 1\n"
-    assert upsert_entry(other, "events", {"actor": "Freedonia", "action": "launch", "object": "Beacon-3",
-                                          "date": "2019", "source": "s"}, alongside=[path]) == "added"
+    assert (
+        upsert_entry(
+            other,
+            "events",
+            {"actor": "Freedonia", "action": "launch", "object": "Beacon-3", "date": "2019", "source": "s"},
+            alongside=[path],
+        )
+        == "added"
+    )

@@ -34,9 +34,24 @@ def add(*args: str):
 
 def test_add_a_person_with_a_role_keeps_every_line_of_the_file(claims):
     before = (claims / "ledger.yaml").read_text(encoding="utf-8")
-    result = add("person", "Maria T. Okafor", "--alias", "Mia Okafor", "--source", "Orbital Defense Command biography",
-                 "--title", "Chief of Orbital Operations", "--organisation", "Orbital Defense Command",
-                 "--rank", "General", "--start", "2018-03-01", "--end", "2021-06-30")
+    result = add(
+        "person",
+        "Maria T. Okafor",
+        "--alias",
+        "Mia Okafor",
+        "--source",
+        "Orbital Defense Command biography",
+        "--title",
+        "Chief of Orbital Operations",
+        "--organisation",
+        "Orbital Defense Command",
+        "--rank",
+        "General",
+        "--start",
+        "2018-03-01",
+        "--end",
+        "2021-06-30",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == "" and "added person 'Maria T. Okafor' in claims/ledger.yaml" in result.stderr
     after = (claims / "ledger.yaml").read_text(encoding="utf-8")
@@ -44,12 +59,22 @@ def test_add_a_person_with_a_role_keeps_every_line_of_the_file(claims):
     assert all(line in lines for line in before.splitlines())  # comments and other entries, in order
     okafor = load_ledger([claims / "ledger.yaml"]).person("Gen. Maria Okafor")
     assert okafor.aliases == ("Mia Okafor",) and okafor.roles[0].span_text() == "2018-03-01 – 2021-06-30"
-    assert [p for p in claims.iterdir() if p.name != ".ledger.yaml.lock"] == [claims / "ledger.yaml"]  # written atomically: no temp file left
+    assert [p for p in claims.iterdir() if p.name != ".ledger.yaml.lock"] == [
+        claims / "ledger.yaml"
+    ]  # written atomically: no temp file left
 
 
 def test_add_updates_the_entry_with_the_same_identity(claims):
-    result = add("person", "Col. Bryon McClain", "--title", MCCLAIN_ROLE, "--organisation", "Space Systems Command",
-                 "--start", "2023-07")
+    result = add(
+        "person",
+        "Col. Bryon McClain",
+        "--title",
+        MCCLAIN_ROLE,
+        "--organisation",
+        "Space Systems Command",
+        "--start",
+        "2023-07",
+    )
     assert result.exit_code == 0, result.output
     assert "updated person 'Col. Bryon McClain'" in result.stderr
     ledger = load_ledger([claims / "ledger.yaml"])
@@ -69,8 +94,19 @@ def test_add_updates_the_entry_with_the_same_identity(claims):
 
 def test_a_bad_date_exits_2_naming_it_and_leaves_the_file_byte_for_byte(claims):
     before = (claims / "ledger.yaml").read_bytes()
-    result = add("event", "--actor", "Freedonia", "--action", "launch", "--object", "Beacon-3", "--date", "2019-13-14",
-                 "--source", "Freedonian space agency release")
+    result = add(
+        "event",
+        "--actor",
+        "Freedonia",
+        "--action",
+        "launch",
+        "--object",
+        "Beacon-3",
+        "--date",
+        "2019-13-14",
+        "--source",
+        "Freedonian space agency release",
+    )
     assert result.exit_code == 2
     assert "event 'Freedonia launch Beacon-3': date: bad date '2019-13-14'" in result.stderr
     assert "nothing was written" in result.stderr
@@ -78,14 +114,44 @@ def test_a_bad_date_exits_2_naming_it_and_leaves_the_file_byte_for_byte(claims):
     assert [p for p in claims.iterdir() if p.name != ".ledger.yaml.lock"] == [claims / "ledger.yaml"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["organisation", "Orbital Defense Command"], "missing required key 'source'"),
-    (["person", "John W. Raymond", "--start", "2016"], "a role needs a title"),
-    (["figure", "--measure", "ground stations", "--unit", "count", "--as-of", "2022", "--value", "11", "--low", "10",
-      "--source", "s"], "give either value or low/high, not both"),
-    (["person", "Donald Trump", "--title", "President", "--organisation", "United States", "--end", "2029-01-20"],
-     "2 roles 'President' match"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["organisation", "Orbital Defense Command"], "missing required key 'source'"),
+        (["person", "John W. Raymond", "--start", "2016"], "a role needs a title"),
+        (
+            [
+                "figure",
+                "--measure",
+                "ground stations",
+                "--unit",
+                "count",
+                "--as-of",
+                "2022",
+                "--value",
+                "11",
+                "--low",
+                "10",
+                "--source",
+                "s",
+            ],
+            "give either value or low/high, not both",
+        ),
+        (
+            [
+                "person",
+                "Donald Trump",
+                "--title",
+                "President",
+                "--organisation",
+                "United States",
+                "--end",
+                "2029-01-20",
+            ],
+            "2 roles 'President' match",
+        ),
+    ],
+)
 def test_invalid_input_exits_2_and_writes_nothing(claims, args, message):
     before = (claims / "ledger.yaml").read_bytes()
     result = add(*args)
@@ -99,23 +165,50 @@ def test_an_edit_that_would_contradict_another_ledger_file_is_refused(claims):
     raymond = load_ledger([claims / "ledger.yaml"]).person("John W. Raymond")
     assert raymond.aliases[-1] == "Gen. Jay Raymond" and len(raymond.roles) == 3
 
-    result = add("event", "--actor", "Japan", "--action", "launch", "--object", "QZS-6", "--date", "2024-02-02",
-                 "--source", "a wrong date", "--ledger", "claims/extra.yaml")
+    result = add(
+        "event",
+        "--actor",
+        "Japan",
+        "--action",
+        "launch",
+        "--object",
+        "QZS-6",
+        "--date",
+        "2024-02-02",
+        "--source",
+        "a wrong date",
+        "--ledger",
+        "claims/extra.yaml",
+    )
     assert result.exit_code == 2
     assert "after the edit: conflicting duplicate: event 'Japan launch QZS-6'" in result.stderr
     assert not (claims / "extra.yaml").exists()
 
 
 def test_a_check_sees_the_added_entry(claims, make_corpus):
-    text = "\"We are building deterrence, not provocation,\" said General Maria Okafor.\n"
-    result = add("person", "Maria T. Okafor", "--source", "Orbital Defense Command biography",
-                 "--title", "Chief of Orbital Operations", "--organisation", "Orbital Defense Command",
-                 "--rank", "General", "--start", "2018-03-01", "--end", "2021-06-30")
+    text = '"We are building deterrence, not provocation," said General Maria Okafor.\n'
+    result = add(
+        "person",
+        "Maria T. Okafor",
+        "--source",
+        "Orbital Defense Command biography",
+        "--title",
+        "Chief of Orbital Operations",
+        "--organisation",
+        "Orbital Defense Command",
+        "--rank",
+        "General",
+        "--start",
+        "2018-03-01",
+        "--end",
+        "2021-06-30",
+    )
     assert result.exit_code == 0, result.output
     ledger, failures = load_for_run(Settings(ledger_dir=claims, resolutions=None, use_cache=False))
     assert failures == []
     context = CheckContext(settings=Settings(), ledger=ledger)
-    corpus = make_corpus({"quote": text}, published={"quote": date(2024, 3, 1)}, checks=[QuoteTimingCheck],
-                         context=context)
+    corpus = make_corpus(
+        {"quote": text}, published={"quote": date(2024, 3, 1)}, checks=[QuoteTimingCheck], context=context
+    )
     found = [finding for finding in corpus.findings if finding.check == "quote-timing"]
     assert len(found) == 1 and "ended 2021-06-30" in found[0].message

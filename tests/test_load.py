@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from factcheck.config import Settings
@@ -70,8 +71,8 @@ def test_dateline_forms(tmp_path, dateline, expected, date_words):
     assert doc.published_source == "dateline"
     span = doc.published_span
     assert span is not None and span.text == date_words
-    assert doc.text[span.start:span.end] == span.text
-    assert doc.clean[doc.body_start:].startswith("The harbour board voted")
+    assert doc.text[span.start : span.end] == span.text
+    assert doc.clean[doc.body_start :].startswith("The harbour board voted")
 
 
 def test_header_block_with_lone_by_reading_time_and_credit(tmp_path):
@@ -84,28 +85,28 @@ def test_header_block_with_lone_by_reading_time_and_credit(tmp_path):
     assert doc.title == "Harbour Pier To Grow: A Boon Or A Burden?"
     assert doc.byline == "Amara N Okafor"
     assert doc.published == date(2025, 2, 10)
-    assert doc.clean[doc.body_start:].startswith("The harbour board voted")
+    assert doc.clean[doc.body_start :].startswith("The harbour board voted")
     assert doc.format == "text" and doc.encoding == "utf-8"
 
 
 def test_by_line_with_names_and_role(tmp_path):
     doc = _load(tmp_path, f"Pier Plans\nBy Jane Doe and Luis Ortega, Staff Writers\n\n{BODY}")
     assert doc.byline == "Jane Doe and Luis Ortega"
-    assert doc.clean[doc.body_start:].startswith("The harbour board")
+    assert doc.clean[doc.body_start :].startswith("The harbour board")
 
 
 def test_sentence_starting_with_by_is_not_a_byline(tmp_path):
     text = "Pier Plans\n\nBy Monday, the board had approved the pier after a long debate about its cost.\n" + BODY
     doc = _load(tmp_path, text)
     assert doc.byline is None
-    assert doc.clean[doc.body_start:].startswith("By Monday")
+    assert doc.clean[doc.body_start :].startswith("By Monday")
 
 
 def test_title_and_standfirst_without_byline(tmp_path):
     text = "Pier Plans Approved\nA longer pier for bigger boats\n" + BODY
     doc = _load(tmp_path, text)
     assert doc.title == "Pier Plans Approved"
-    assert doc.clean[doc.body_start:].startswith("The harbour board")
+    assert doc.clean[doc.body_start :].startswith("The harbour board")
 
 
 def test_text_without_header_starts_at_zero(tmp_path):
@@ -138,14 +139,7 @@ def test_find_dates_leaves_ambiguous_numeric_dates_out():
 # Front matter and the publication-date priority
 
 
-FRONT = (
-    "---\n"
-    "title: Pier Plans Approved\n"
-    "author: Jane Doe\n"
-    "date: 2023-11-02\n"
-    "source: The Coastal Gazette\n"
-    "---\n"
-)
+FRONT = "---\ntitle: Pier Plans Approved\nauthor: Jane Doe\ndate: 2023-11-02\nsource: The Coastal Gazette\n---\n"
 
 
 def test_front_matter(tmp_path):
@@ -155,19 +149,19 @@ def test_front_matter(tmp_path):
     assert doc.published == date(2023, 11, 2) and doc.published_source == "front-matter"
     assert doc.published_span is None
     assert doc.clean.startswith(FRONT)  # copied, not cleaned
-    assert doc.clean[doc.body_start:].startswith("The harbour board")
+    assert doc.clean[doc.body_start :].startswith("The harbour board")
 
 
 def test_dateline_beats_front_matter(tmp_path):
     doc = _load(tmp_path, FRONT + "# Pier Plans Approved\n\nMarch 3, 2024\n\n" + BODY, name="pier.md")
     assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
-    assert doc.text[doc.published_span.start:doc.published_span.end] == "March 3, 2024"
+    assert doc.text[doc.published_span.start : doc.published_span.end] == "March 3, 2024"
 
 
 def test_markdown_heading_is_the_title(tmp_path):
     doc = _load(tmp_path, "# Pier Plans Approved\n\n" + BODY, name="pier.md")
     assert doc.title == "Pier Plans Approved"
-    assert doc.clean[doc.body_start:].startswith("The harbour board")
+    assert doc.clean[doc.body_start :].startswith("The harbour board")
 
 
 def test_published_option_is_the_fallback(tmp_path):
@@ -248,8 +242,16 @@ def _pdf_with_text(lines: list[str]) -> bytes:
 
 def test_pdf_text(tmp_path):
     path = tmp_path / "pier.pdf"
-    path.write_bytes(_pdf_with_text(["Harbour Pier To Grow", "By Jane Doe", "March 3, 2024",
-                                     "The harbour board voted to extend the northern pier."]))
+    path.write_bytes(
+        _pdf_with_text(
+            [
+                "Harbour Pier To Grow",
+                "By Jane Doe",
+                "March 3, 2024",
+                "The harbour board voted to extend the northern pier.",
+            ]
+        )
+    )
     doc = load_document(path, _settings(path))
     assert doc.format == "pdf"
     assert "extend the northern pier" in doc.text
@@ -320,7 +322,7 @@ def test_hyphenated_break_in_a_loaded_file(tmp_path):
     assert "security review" in doc.clean
     start = doc.clean.index("security")
     span = doc.span(start, start + len("security"))
-    assert span.text == "secur-\nity" == doc.text[span.start:span.end]
+    assert span.text == "secur-\nity" == doc.text[span.start : span.end]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,8 +358,9 @@ def test_missing_path_is_fatal_and_others_still_load(tmp_path):
     corpus = _run(tmp_path / "nowhere.txt", good)
     assert [doc.id for doc in corpus.documents] == ["good"]
     (failure,) = corpus.failures
-    assert failure == Failure(stage="load", subject=str(tmp_path / "nowhere.txt"), code="FC-E101", fatal=True,
-                              message=failure.message)
+    assert failure == Failure(
+        stage="load", subject=str(tmp_path / "nowhere.txt"), code="FC-E101", fatal=True, message=failure.message
+    )
     assert "nowhere.txt" in failure.message and "no such file" in failure.message
 
 
@@ -448,8 +451,29 @@ def test_stage_interface_appends_failures(tmp_path):
 # Property: loaded documents keep an exact offset map
 
 
-_WORDS = st.sampled_from(["pier", "board", "voted", "Harbour", "secur", "ity", "(", ")", ",", ".", "2024", "a",
-                          "long", "term", "self", "the", "Jane", "Doe", "March"])
+_WORDS = st.sampled_from(
+    [
+        "pier",
+        "board",
+        "voted",
+        "Harbour",
+        "secur",
+        "ity",
+        "(",
+        ")",
+        ",",
+        ".",
+        "2024",
+        "a",
+        "long",
+        "term",
+        "self",
+        "the",
+        "Jane",
+        "Doe",
+        "March",
+    ]
+)
 _GAPS = st.sampled_from([" ", " ", "  ", "\n", "\n\n", "-\n", " ( ", " , ", "\r\n", "\t"])
 
 
@@ -469,10 +493,10 @@ def test_loaded_spans_map_exactly(pieces, data):
     a = data.draw(st.integers(min_value=0, max_value=len(doc.clean)))
     b = data.draw(st.integers(min_value=a, max_value=len(doc.clean)))
     span = doc.span(a, b)
-    assert span.text == doc.text[span.start:span.end]
+    assert span.text == doc.text[span.start : span.end]
     assert re.sub(r"[\s-]", "", span.text) == re.sub(r"[\s-]", "", doc.clean[a:b])
     if doc.published_span is not None:
-        assert doc.text[doc.published_span.start:doc.published_span.end] == doc.published_span.text
+        assert doc.text[doc.published_span.start : doc.published_span.end] == doc.published_span.text
 
 
 def test_unreadable_even_as_root(tmp_path, monkeypatch):
@@ -494,12 +518,13 @@ def test_wire_dateline_opens_the_body(tmp_path):
     doc = _load(tmp_path, text)
     assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
     assert doc.published_span.text == "March 3, 2024"
-    assert doc.clean[doc.body_start:].startswith("PORT ELLEN")
+    assert doc.clean[doc.body_start :].startswith("PORT ELLEN")
 
 
 def test_html_declared_charset(tmp_path):
     page = HTML.replace("<head>", '<head><meta charset="iso-8859-7">').replace(
-        "forty metres", "forty metres (\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1)")
+        "forty metres", "forty metres (\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1)"
+    )
     path = _write(tmp_path, "greek.html", page, encoding="iso-8859-7")
     doc = load_document(path, _settings(path))
     assert doc.encoding == "iso8859-7"
@@ -507,21 +532,37 @@ def test_html_declared_charset(tmp_path):
 
 
 def test_caption_or_short_dated_sentence_after_the_first_paragraph_is_not_header(tmp_path):
-    long_paragraph = ("The harbour board voted on Tuesday to extend the northern pier by forty metres, "
-                      "a plan that has been argued over in the town for the best part of a decade, and "
-                      "which the fishermen's association has long said is overdue. ") * 2
+    long_paragraph = (
+        "The harbour board voted on Tuesday to extend the northern pier by forty metres, "
+        "a plan that has been argued over in the town for the best part of a decade, and "
+        "which the fishermen's association has long said is overdue. "
+    ) * 2
     text = f"Pier Plans\n\n{long_paragraph}\n\nImage credit: Coastal Photo Agency\n\nIt rained on March 3, 2024.\n"
     doc = _load(tmp_path, text)
     assert doc.published is None
-    assert doc.clean[doc.body_start:].startswith("The harbour board voted")
+    assert doc.clean[doc.body_start :].startswith("The harbour board voted")
     short = _load(tmp_path, "Pier Plans\n\nIt happened on March 3, 2024.\n\n" + BODY, name="short.txt")
     assert short.published is None
 
 
-_HEADERISH = st.sampled_from(["Pier Plans", "By Jane Doe", "by", "Jane Doe", "March 3, 2024", "2024-12-05",
-                              "4 min read", "Image credit: Agency", "Published: 10 February 2025",
-                              "The board voted to extend the pier by forty metres after a long debate in the town hall.",
-                              "", "# Heading", "---", "title: x"])
+_HEADERISH = st.sampled_from(
+    [
+        "Pier Plans",
+        "By Jane Doe",
+        "by",
+        "Jane Doe",
+        "March 3, 2024",
+        "2024-12-05",
+        "4 min read",
+        "Image credit: Agency",
+        "Published: 10 February 2025",
+        "The board voted to extend the pier by forty metres after a long debate in the town hall.",
+        "",
+        "# Heading",
+        "---",
+        "title: x",
+    ]
+)
 
 
 @hypothesis_settings(max_examples=100, deadline=None)

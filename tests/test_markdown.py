@@ -20,27 +20,41 @@ def span(doc: Document, needle: str) -> Span:
 def result(*findings, failures=(), stale=(), fail_on=Severity.ERROR) -> RunResult:
     draft = Document(id="000", path="seeds/000.txt", text=DRAFT, clean=DRAFT)
     source = Document(id="001", path="seeds/001.txt", text=SOURCE, clean=SOURCE)
-    return RunResult(Corpus(documents=(draft, source), findings=tuple(findings), failures=tuple(failures),
-                            stale_resolutions=tuple(stale)), Settings(fail_on=fail_on))
+    return RunResult(
+        Corpus(
+            documents=(draft, source),
+            findings=tuple(findings),
+            failures=tuple(failures),
+            stale_resolutions=tuple(stale),
+        ),
+        Settings(fail_on=fail_on),
+    )
 
 
 def docs():
-    return (Document(id="000", path="seeds/000.txt", text=DRAFT, clean=DRAFT),
-            Document(id="001", path="seeds/001.txt", text=SOURCE, clean=SOURCE))
+    return (
+        Document(id="000", path="seeds/000.txt", text=DRAFT, clean=DRAFT),
+        Document(id="001", path="seeds/001.txt", text=SOURCE, clean=SOURCE),
+    )
 
 
 def conflict():
     draft, source = docs()
-    return make_finding("date-conflict", "FC001", Severity.ERROR, "Launch date differs.",
-                        [span(draft, "On February 2, 2024"), span(source, "February 1, 2024")],
-                        suggestion="February 1, 2024")
+    return make_finding(
+        "date-conflict",
+        "FC001",
+        Severity.ERROR,
+        "Launch date differs.",
+        [span(draft, "On February 2, 2024"), span(source, "February 1, 2024")],
+        suggestion="February 1, 2024",
+    )
 
 
 def accepted():
     draft, _ = docs()
-    return make_finding("quote-role", "FC004", Severity.WARNING, "Title differs.",
-                        [span(draft, "Second | paragraph")]).model_copy(
-        update={"status": Status.ACCEPTED, "note": "Known; the title changed."})
+    return make_finding(
+        "quote-role", "FC004", Severity.WARNING, "Title differs.", [span(draft, "Second | paragraph")]
+    ).model_copy(update={"status": Status.ACCEPTED, "note": "Known; the title changed."})
 
 
 def test_summary_counts_table_and_open_findings():
@@ -86,8 +100,10 @@ def test_every_table_row_has_the_header_column_count():
 
 
 def test_escape_makes_hostile_text_inert():
-    hostile = ("[click](https://evil.example) <img src=x onerror=alert(1)> **bold** `code` | cell\n"
-               "# heading @someone www.evil.example \u202eabc ![i](x) <!-- c -->")
+    hostile = (
+        "[click](https://evil.example) <img src=x onerror=alert(1)> **bold** `code` | cell\n"
+        "# heading @someone www.evil.example \u202eabc ![i](x) <!-- c -->"
+    )
     escaped = escape(hostile, None)
     assert "\n" not in escaped and "<" not in escaped and ">" not in escaped
     assert "](" not in escaped and "https://" not in escaped and "www." not in escaped
@@ -97,15 +113,22 @@ def test_escape_makes_hostile_text_inert():
 
 def test_hostile_finding_text_is_escaped_in_the_report():
     draft, _ = docs()
-    evil = make_finding("x", "FC999", Severity.ERROR, "<script>alert(1)</script> [a](javascript:x)",
-                        [span(draft, "Title")], suggestion="|||")
+    evil = make_finding(
+        "x",
+        "FC999",
+        Severity.ERROR,
+        "<script>alert(1)</script> [a](javascript:x)",
+        [span(draft, "Title")],
+        suggestion="|||",
+    )
     text = MarkdownReporter().render(result(evil))
     assert "<script>" not in text and "](javascript" not in text and "| ||| |" not in text
 
 
 def test_output_is_deterministic():
     assert MarkdownReporter().render(result(conflict(), accepted())) == MarkdownReporter().render(
-        result(conflict(), accepted()))
+        result(conflict(), accepted())
+    )
 
 
 def test_reporters_register_through_the_entry_point_like_plugins():

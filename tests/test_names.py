@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.nlp.names import PersonName, name_key, normalise_title, resolve_mention, same_person
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("Dr. Emily Chen", "emily chen"),
-    ("Emily Chen", "emily chen"),
-    ("Gen. John W. Raymond", "john raymond"),
-    ("General John Raymond", "john raymond"),
-    ("Lt. Gen. Maria Ortiz-Silva", "maria ortiz-silva"),
-    ("Brig. Gen. Ada Okafor", "ada okafor"),
-    ("USSF Col. Pat Quinn", "pat quinn"),
-    ("U.S. Army Maj. Lee Park", "lee park"),
-    ("Prime Minister Kwame Mensah", "kwame mensah"),
-    ("spokesperson Dana Whit", "dana whit"),
-    ("Professor Ines Almeida", "ines almeida"),
-    ("Charles de Vries Jr.", "charles de vries"),
-    ("Gen Nakamura", "gen nakamura"),
-    ("Okafor", "okafor"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Dr. Emily Chen", "emily chen"),
+        ("Emily Chen", "emily chen"),
+        ("Gen. John W. Raymond", "john raymond"),
+        ("General John Raymond", "john raymond"),
+        ("Lt. Gen. Maria Ortiz-Silva", "maria ortiz-silva"),
+        ("Brig. Gen. Ada Okafor", "ada okafor"),
+        ("USSF Col. Pat Quinn", "pat quinn"),
+        ("U.S. Army Maj. Lee Park", "lee park"),
+        ("Prime Minister Kwame Mensah", "kwame mensah"),
+        ("spokesperson Dana Whit", "dana whit"),
+        ("Professor Ines Almeida", "ines almeida"),
+        ("Charles de Vries Jr.", "charles de vries"),
+        ("Gen Nakamura", "gen nakamura"),
+        ("Okafor", "okafor"),
+    ],
+)
 def test_name_key_strips_titles(text, key):
     assert name_key(text) == key
 
@@ -33,24 +37,30 @@ def test_title_only_is_not_a_name():
     assert name_key("President") == ""
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Dr. Emily Chen", "Emily Chen"),
-    ("Gen. John W. Raymond", "General John Raymond"),
-    ("J. Raymond", "John Raymond"),
-    ("Tanaka Hiroko", "Hiroko Tanaka"),
-    ("Émile Durand", "Emile Durand"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Dr. Emily Chen", "Emily Chen"),
+        ("Gen. John W. Raymond", "General John Raymond"),
+        ("J. Raymond", "John Raymond"),
+        ("Tanaka Hiroko", "Hiroko Tanaka"),
+        ("Émile Durand", "Emile Durand"),
+    ],
+)
 def test_same_person(a, b):
     assert same_person(a, b)
     assert same_person(b, a)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Emily Chen", "Michael Chen"),
-    ("John W. Raymond", "John K. Raymond"),
-    ("Chen", "Emily Chen"),
-    ("Emily Chen", "Emily Chang"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Emily Chen", "Michael Chen"),
+        ("John W. Raymond", "John K. Raymond"),
+        ("Chen", "Emily Chen"),
+        ("Emily Chen", "Emily Chang"),
+    ],
+)
 def test_different_people(a, b):
     assert not same_person(a, b)
 

@@ -31,12 +31,20 @@ def test_progress_reports_documents_and_checks_up_to_their_totals(tmp_path, nlp,
     folder = tmp_path / "docs"
     folder.mkdir()
     for number in range(3):
-        (folder / f"d{number}.txt").write_text(f"The agency launched {number + 2} satellites in 2021.\n", encoding="utf-8")
+        (folder / f"d{number}.txt").write_text(
+            f"The agency launched {number + 2} satellites in 2021.\n", encoding="utf-8"
+        )
     settings = Settings(paths=(folder,), use_cache=False, ledger_dir=None, resolutions=None)
     started, counts = [], []
     checks = list(registered_checks().values())[:2]
-    run(settings, embedder=fake_embedder, nlp=nlp, checks=checks, on_stage=started.append,
-        on_progress=lambda stage, done, total: counts.append((stage, done, total)))
+    run(
+        settings,
+        embedder=fake_embedder,
+        nlp=nlp,
+        checks=checks,
+        on_stage=started.append,
+        on_progress=lambda stage, done, total: counts.append((stage, done, total)),
+    )
     assert started == ["load", "extract", "embed", "cluster", "check"]
     extract = [(done, total) for stage, done, total in counts if stage == "extract"]
     assert extract[0] == (0, 3) and extract[-1] == (3, 3)
@@ -52,6 +60,7 @@ def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.md").write_text("# Title\n", encoding="utf-8")  # no prose: no model loads
-    result = CliRunner().invoke(app, ["check", str(folder), "--no-cache", "--isolated", "-f", "json",
-                                      "-o", str(tmp_path / "out.json")])
+    result = CliRunner().invoke(
+        app, ["check", str(folder), "--no-cache", "--isolated", "-f", "json", "-o", str(tmp_path / "out.json")]
+    )
     assert "━" not in result.output and "eta" not in result.output

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.model import Quantity, Span, TimeExpression
 from factcheck.plainwords import date_words, excerpt, interval_words, number_words, quantity_words, time_words
@@ -13,11 +14,21 @@ def span(text: str) -> Span:
     return Span(doc="d", start=0, end=len(text), text=text)
 
 
-@pytest.mark.parametrize("value, words", [
-    ("2024-02-02", "2 February 2024"), ("2025-03", "March 2025"), ("2021", "2021"),
-    ("2024-Q1", "the first quarter of 2024"), ("2023-SU", "summer 2023"), ("2024-W05", "week 5 of 2024"),
-    ("201", "the 2010s"), ("PRESENT_REF", "the present"), ("PAST_REF", "the past"), (None, "an unknown date"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("2024-02-02", "2 February 2024"),
+        ("2025-03", "March 2025"),
+        ("2021", "2021"),
+        ("2024-Q1", "the first quarter of 2024"),
+        ("2023-SU", "summer 2023"),
+        ("2024-W05", "week 5 of 2024"),
+        ("201", "the 2010s"),
+        ("PRESENT_REF", "the present"),
+        ("PAST_REF", "the past"),
+        (None, "an unknown date"),
+    ],
+)
 def test_dates_in_words(value, words):
     assert date_words(value) == words
 
@@ -38,8 +49,15 @@ def test_intervals_in_words():
     assert interval_words(0, 5, False, True, "count") == "less than 5"
     assert interval_words(10, 20, False, False, "km") == "between 10 km and 20 km"
     assert interval_words(1_200_000, 1_200_000, False, False, "money:USD") == "1,200,000 USD"
-    quantity = Quantity(span=span("more than two-thirds"), value=66.6667, unit="percent", comparator="gt",
-                        low=66.6667, high=100, low_open=True)
+    quantity = Quantity(
+        span=span("more than two-thirds"),
+        value=66.6667,
+        unit="percent",
+        comparator="gt",
+        low=66.6667,
+        high=100,
+        low_open=True,
+    )
     assert quantity_words(quantity, share=True) == "\u2018more than two-thirds\u2019 (more than 66.7%)"
     assert number_words(0.25) == "0.25" and number_words(3.0) == "3"
 
@@ -52,8 +70,8 @@ def test_excerpts_end_at_a_word_boundary(text, limit):
     if cut.endswith("\u2026"):
         kept = cut[:-1]
         assert flat.startswith(kept)
-        following = flat[len(kept):len(kept) + 1]
+        following = flat[len(kept) : len(kept) + 1]
         # either a boundary follows, or the text had no boundary in the second half to cut at
-        assert following in ("", " ", ",", "-") or not any(c in flat[limit // 2:limit] for c in " ,-")
+        assert following in ("", " ", ",", "-") or not any(c in flat[limit // 2 : limit] for c in " ,-")
     else:
         assert cut == flat

@@ -24,6 +24,7 @@ def interval(match: QuantityMatch) -> tuple[float | None, float | None, bool, bo
 
 # --------------------------------------------------------------------------- what is found
 
+
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit"),
     [
@@ -63,23 +64,46 @@ def test_found(text: str, span: str, value: float, unit: str) -> None:
     assert match.text == span
     assert match.value == pytest.approx(value)
     assert match.unit == unit
-    assert text[match.number_start:match.number_end] in match.text
+    assert text[match.number_start : match.number_end] in match.text
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "It was the first attempt.", "She finished 2nd and he was 11th.", "The H-2 rocket flew.",
-        "The MiG-29 crashed.", "A B-52 flew over.", "SARS-CoV-2 spread.", "The G20 met.",
-        "The meeting is at 9 AM.", "The meeting is at 14:30.", "See page 17.", "Read section 4.2.",
-        "Call +44 20 7946 0958 now.", "Call 212-555-0187 now.", "1. Open the box.\n2) Close it.",
-        "One of the pilots refused.", "No one came.", "One senior aide quit.",
-        "It was signed in 2019.", "The 2019 plan failed.", "On March 3, 2020 it rained.",
-        "A majority backed it.", "A third round of talks began.", "a quarter century later",
-        "Version 2.4.1 shipped.", "It is open 24/7.", "the 1990s", "5G towers", "a 3D model",
+        "It was the first attempt.",
+        "She finished 2nd and he was 11th.",
+        "The H-2 rocket flew.",
+        "The MiG-29 crashed.",
+        "A B-52 flew over.",
+        "SARS-CoV-2 spread.",
+        "The G20 met.",
+        "The meeting is at 9 AM.",
+        "The meeting is at 14:30.",
+        "See page 17.",
+        "Read section 4.2.",
+        "Call +44 20 7946 0958 now.",
+        "Call 212-555-0187 now.",
+        "1. Open the box.\n2) Close it.",
+        "One of the pilots refused.",
+        "No one came.",
+        "One senior aide quit.",
+        "It was signed in 2019.",
+        "The 2019 plan failed.",
+        "On March 3, 2020 it rained.",
+        "A majority backed it.",
+        "A third round of talks began.",
+        "a quarter century later",
+        "Version 2.4.1 shipped.",
+        "It is open 24/7.",
+        "the 1990s",
+        "5G towers",
+        "a 3D model",
         "It happened two years ago.",
-        "The probe Voyager 2 is far away.", "as argued before (Tanaka, 2017: 44-46, 51).",
-        "2.3 Regional effects\nText follows.", "under a 1985 treaty", "tested since at least 2004.",
+        "The probe Voyager 2 is far away.",
+        "as argued before (Tanaka, 2017: 44-46, 51).",
+        "2.3 Regional effects\nText follows.",
+        "under a 1985 treaty",
+        "tested since at least 2004.",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -105,6 +129,7 @@ def test_year_like_count_with_a_noun_is_a_count() -> None:
 
 
 # --------------------------------------------------------------------------- comparators and intervals
+
 
 @pytest.mark.parametrize(
     ("text", "comparator", "expected"),
@@ -163,10 +188,11 @@ def test_comparator_is_part_of_the_span_but_not_of_the_number() -> None:
     text = "Officials said nearly 700 homes flooded."
     match = only(text)
     assert match.text == "nearly 700"
-    assert text[match.number_start:match.number_end] == "700"
+    assert text[match.number_start : match.number_end] == "700"
 
 
 # --------------------------------------------------------------------------- shares
+
 
 def test_fraction_and_percent_compare_as_shares() -> None:
     more_than_two_thirds = only("more than two-thirds of members")
@@ -194,10 +220,11 @@ def test_intervals_overlap_respects_open_ends() -> None:
 
 # --------------------------------------------------------------------------- properties
 
+
 def _check_invariants(text: str) -> None:
     matches = find_quantities(text)
     for match in matches:
-        assert text[match.start:match.end] == match.text
+        assert text[match.start : match.end] == match.text
         assert match.start <= match.number_start < match.number_end <= match.end
         assert match.low is not None and match.high is not None
         assert match.low <= match.value <= match.high
@@ -214,9 +241,45 @@ def test_never_raises_and_spans_are_exact(text: str) -> None:
     _check_invariants(text)
 
 
-_WORDS = ["more", "than", "about", "nearly", "at", "least", "up", "to", "3", "40", "1.5", "2,000",
-          "million", "bn", "$", "€", "%", "percent", "two-thirds", "a", "third", "of", "half", "one",
-          "in", "five", "km", "years", "-", "and", "between", "2021", "or", "more", "+", "dozen", "yen"]
+_WORDS = [
+    "more",
+    "than",
+    "about",
+    "nearly",
+    "at",
+    "least",
+    "up",
+    "to",
+    "3",
+    "40",
+    "1.5",
+    "2,000",
+    "million",
+    "bn",
+    "$",
+    "€",
+    "%",
+    "percent",
+    "two-thirds",
+    "a",
+    "third",
+    "of",
+    "half",
+    "one",
+    "in",
+    "five",
+    "km",
+    "years",
+    "-",
+    "and",
+    "between",
+    "2021",
+    "or",
+    "more",
+    "+",
+    "dozen",
+    "yen",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -226,8 +289,18 @@ def test_invariants_on_number_like_text(words: list[str], joiner: str) -> None:
 
 
 def test_long_hostile_input_is_fast() -> None:
-    pieces = ["1" * 5000, "1," * 5000, "one " * 3000, "$1 " * 3000, "1-" * 5000, "more than " * 2000,
-              "twenty-" * 3000, "1.1." * 3000, "a third of " * 1000, " " * 10000 + "5%"]
+    pieces = [
+        "1" * 5000,
+        "1," * 5000,
+        "one " * 3000,
+        "$1 " * 3000,
+        "1-" * 5000,
+        "more than " * 2000,
+        "twenty-" * 3000,
+        "1.1." * 3000,
+        "a third of " * 1000,
+        " " * 10000 + "5%",
+    ]
     began = time.perf_counter()
     for text in pieces:
         find_quantities(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from factcheck.errors import ResolutionsError, UsageError
 from factcheck.model import Severity, Span, Status, fingerprint, make_finding
@@ -25,12 +27,18 @@ def span_of(doc: str, text: str, needle: str) -> Span:
 
 def finding_in(text: str, needle: str = "On February 2, 2024, QZS-6 lifted off", doc: str = "000", **kwargs):
     other = "QZS-6 launched on February 1, 2024."
-    return make_finding("date-conflict", "FC001", kwargs.pop("severity", Severity.WARNING), "dates differ",
-                        [span_of(doc, text, needle), Span(doc="001", start=10, end=10 + len(other), text=other)],
-                        **kwargs)
+    return make_finding(
+        "date-conflict",
+        "FC001",
+        kwargs.pop("severity", Severity.WARNING),
+        "dates differ",
+        [span_of(doc, text, needle), Span(doc="001", start=10, end=10 + len(other), text=other)],
+        **kwargs,
+    )
 
 
 # --- fingerprints ---------------------------------------------------------------------------
+
 
 def test_editing_an_unrelated_paragraph_keeps_the_id():
     before = finding_in(TEXT)
@@ -76,9 +84,9 @@ def test_ids_differ_when_normalised_evidence_or_key_differs(text_a, text_b, key_
 
 def test_runner_keeps_one_of_identical_findings():
     from factcheck.checks.base import Check
+    from factcheck.config import Settings
     from factcheck.model import Corpus, Document
     from factcheck.stages.check import CheckStage
-    from factcheck.config import Settings
 
     class Twice(Check):
         """Reports the same thing twice."""
@@ -96,6 +104,7 @@ def test_runner_keeps_one_of_identical_findings():
 
 # --- the resolutions file -----------------------------------------------------------------
 
+
 def test_missing_file_means_no_resolutions(tmp_path):
     assert load_resolutions(tmp_path / "none.yaml") == {}
     assert load_resolutions(None) == {}
@@ -109,7 +118,12 @@ def test_record_creates_the_file_and_load_reads_it_back(tmp_path):
     assert list(loaded) == [finding.id]
     entry = loaded[finding.id]
     assert (entry.status, entry.note, entry.by, entry.date, entry.check) == (
-        Status.RESOLVED, "Fixed the date.", "ed", date(2025, 2, 11), "date-conflict")
+        Status.RESOLVED,
+        "Fixed the date.",
+        "ed",
+        date(2025, 2, 11),
+        "date-conflict",
+    )
     assert entry.evidence[0].startswith("On February 2, 2024")
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# factcheck resolutions")
@@ -140,7 +154,7 @@ def test_record_keeps_comments_order_and_updates_in_place(tmp_path):
     assert "# we keep the old figure" in text
     assert text.index("b-2222222222") < text.index("a-1111111111") < text.index("c-3333333333")
     # The user's key order in an existing entry stands (note before status).
-    a_block = text[text.index("a-1111111111"):text.index("c-3333333333")]
+    a_block = text[text.index("a-1111111111") : text.index("c-3333333333")]
     assert a_block.index("note:") < a_block.index("status:")
     loaded = load_resolutions(path)
     assert list(loaded) == ["b-2222222222", "a-1111111111", "c-3333333333"]
@@ -157,18 +171,25 @@ def test_record_into_an_empty_or_comment_only_file(tmp_path):
     assert list(load_resolutions(path)) == ["x-0000000000"]
 
 
-@pytest.mark.parametrize("content, line, fragment", [
-    ("version: 1\nresolutions:\n  - id: a\n    status: [\n", 5, "malformed YAML"),
-    ("version: 1\nresolutions:\n  - id: a\n    status: closed\n    note: x\n", 4, "status"),
-    ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n", 3, "note"),
-    ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n    colour: red\n", 6, "colour"),
-    ("version: 2\nresolutions: []\n", 1, "version"),
-    ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n"
-     "  - id: a\n    status: accepted\n    note: y\n", 6, "twice"),
-    ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n    date: tomorrow\n", 6, "date"),
-    ("version: 1\nresolutions: {a: 1}\n", 2, "list"),
-    ("- just\n- a list\n", 1, "mapping"),
-])
+@pytest.mark.parametrize(
+    "content, line, fragment",
+    [
+        ("version: 1\nresolutions:\n  - id: a\n    status: [\n", 5, "malformed YAML"),
+        ("version: 1\nresolutions:\n  - id: a\n    status: closed\n    note: x\n", 4, "status"),
+        ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n", 3, "note"),
+        ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n    colour: red\n", 6, "colour"),
+        ("version: 2\nresolutions: []\n", 1, "version"),
+        (
+            "version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n"
+            "  - id: a\n    status: accepted\n    note: y\n",
+            6,
+            "twice",
+        ),
+        ("version: 1\nresolutions:\n  - id: a\n    status: resolved\n    note: x\n    date: tomorrow\n", 6, "date"),
+        ("version: 1\nresolutions: {a: 1}\n", 2, "list"),
+        ("- just\n- a list\n", 1, "mapping"),
+    ],
+)
 def test_malformed_files_give_path_line_and_are_never_rewritten(tmp_path, content, line, fragment):
     path = tmp_path / "resolutions.yaml"
     path.write_text(content, encoding="utf-8")
@@ -181,7 +202,9 @@ def test_malformed_files_give_path_line_and_are_never_rewritten(tmp_path, conten
     with pytest.raises(ResolutionsError):
         record_resolution(path, "z-1", "resolved", "note", today=date(2025, 1, 1))
     assert path.read_text(encoding="utf-8") == content
-    assert [p.name for p in tmp_path.iterdir() if p.name != ".resolutions.yaml.lock"] == ["resolutions.yaml"]  # no temp files left
+    assert [p.name for p in tmp_path.iterdir() if p.name != ".resolutions.yaml.lock"] == [
+        "resolutions.yaml"
+    ]  # no temp files left
 
 
 def test_record_needs_a_note_and_a_decided_status(tmp_path):
@@ -200,6 +223,7 @@ def test_hostile_note_round_trips_as_text(tmp_path):
 
 
 # --- applying ----------------------------------------------------------------------------
+
 
 def test_apply_sets_status_and_note_and_lists_stale_ids(tmp_path):
     first = finding_in(TEXT)

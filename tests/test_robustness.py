@@ -11,19 +11,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from factcheck.checks.base import Check
-from factcheck.cli import app
-from factcheck.config import Settings
-from factcheck.model import RunResult, Severity, Span, make_finding
 from robustness_kit import (
     BROKEN_EXPECTED,
     FAST_CHECKS,
     SIZE_LIMIT,
+    child_env,
     child_script,
     cli_command,
-    child_env,
     in_process_pipeline,
     project,
     run_cli,
@@ -31,6 +25,12 @@ from robustness_kit import (
     write_broken,
     write_good,
 )
+from typer.testing import CliRunner
+
+from factcheck.checks.base import Check
+from factcheck.cli import app
+from factcheck.config import Settings
+from factcheck.model import RunResult, Severity, Span, make_finding
 
 runner = CliRunner()
 
@@ -54,6 +54,7 @@ def _no_traceback(result) -> None:
 
 # --- 1. a corpus of broken files ---------------------------------------------------------------
 
+
 def test_broken_corpus_is_reported_file_by_file_and_the_rest_is_checked(tmp_path, cli):
     root = project(tmp_path / "proj", max_file_bytes=SIZE_LIMIT)
     write_good(root / "docs")
@@ -73,8 +74,18 @@ def test_broken_corpus_is_reported_file_by_file_and_the_rest_is_checked(tmp_path
     assert "minified.txt:3:1" in failures["minified.txt"]["message"]  # file:line:col of the passage
 
     documents = {doc["id"]: doc for doc in report["documents"]}
-    assert {"alpha", "bravo", "charlie", "truncated", "legacy1252", "latin1", "wide", "half", "longdoc",
-            "minified"} <= set(documents)
+    assert {
+        "alpha",
+        "bravo",
+        "charlie",
+        "truncated",
+        "legacy1252",
+        "latin1",
+        "wide",
+        "half",
+        "longdoc",
+        "minified",
+    } <= set(documents)
     assert documents["legacy1252"]["encoding"] == "cp1252"
     assert documents["wide"]["encoding"] == "utf-16"
     assert documents["truncated"]["encoding"] == "utf-8"  # not re-read as cp1252 mojibake
@@ -121,7 +132,11 @@ def test_unreadable_file_is_a_failure_not_a_crash(tmp_path, cli, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)
     result = cli("check", "docs", "--format", "json", "--no-cache", *FAST_CHECKS, cwd=root)
     (failure,) = json.loads(result.stdout)["summary"]["failures"]
-    assert failure["code"] == "FC-E103" and "locked.txt" in failure["message"] and "Permission denied" in failure["message"]
+    assert (
+        failure["code"] == "FC-E103"
+        and "locked.txt" in failure["message"]
+        and "Permission denied" in failure["message"]
+    )
     assert result.exit_code == 2
 
 
@@ -139,8 +154,15 @@ def test_missing_path_on_the_command_line_exits_2_and_names_it(tmp_path, cli):
 def test_no_readable_document_exits_2(tmp_path, cli):
     root = project(tmp_path / "proj", max_file_bytes=SIZE_LIMIT)
     write_broken(root / "docs")
-    for readable in ("truncated.txt", "legacy1252.txt", "latin1.txt", "wide.txt", "half.html", "longdoc.txt",
-                     "minified.txt"):
+    for readable in (
+        "truncated.txt",
+        "legacy1252.txt",
+        "latin1.txt",
+        "wide.txt",
+        "half.html",
+        "longdoc.txt",
+        "minified.txt",
+    ):
         (root / "docs" / readable).unlink()
     result = cli("check", "docs", "--no-cache", *FAST_CHECKS, cwd=root)
     _no_traceback(result)
@@ -148,12 +170,15 @@ def test_no_readable_document_exits_2(tmp_path, cli):
     assert "empty.txt" in result.stdout and "binary.txt" in result.stdout
 
 
-@pytest.mark.parametrize(("where", "content", "place"), [
-    ("pyproject.toml", "[tool.factcheck]\nfail-on = 'error'\nmax_file_bytes = = 3\n", "pyproject.toml:3:"),
-    ("pyproject.toml", "[tool.factcheck]\nmax-file-bytes = 'lots'\n", "pyproject.toml:2"),
-    ("claims/resolutions.yaml", "resolutions:\n  - id: x\n    status: [unclosed\n", "resolutions.yaml:"),
-    ("claims/ledger.yaml", "version: 1\nfacts:\n  - {broken: yes\n", "ledger.yaml:"),
-])
+@pytest.mark.parametrize(
+    ("where", "content", "place"),
+    [
+        ("pyproject.toml", "[tool.factcheck]\nfail-on = 'error'\nmax_file_bytes = = 3\n", "pyproject.toml:3:"),
+        ("pyproject.toml", "[tool.factcheck]\nmax-file-bytes = 'lots'\n", "pyproject.toml:2"),
+        ("claims/resolutions.yaml", "resolutions:\n  - id: x\n    status: [unclosed\n", "resolutions.yaml:"),
+        ("claims/ledger.yaml", "version: 1\nfacts:\n  - {broken: yes\n", "ledger.yaml:"),
+    ],
+)
 def test_malformed_config_ledger_or_resolutions_exit_2_with_the_place(tmp_path, cli, where, content, place):
     root = project(tmp_path / "proj")
     write_good(root / "docs")
@@ -186,6 +211,7 @@ def test_non_utf8_file_name_never_breaks_a_report(tmp_path, cli):
 
 # --- 2. nothing lost ------------------------------------------------------------------------------
 
+
 def test_failed_rename_keeps_the_previous_report(tmp_path, cli, monkeypatch):
     root = project(tmp_path / "proj")
     write_good(root / "docs")
@@ -207,12 +233,14 @@ def test_failed_fsync_keeps_the_previous_resolutions(tmp_path, monkeypatch):
     from factcheck.resolutions import record_resolution
 
     path = tmp_path / "claims" / "resolutions.yaml"
-    first = make_finding("date-conflict", "FC002", Severity.ERROR, "dates differ",
-                         [Span(doc="a", start=0, end=5, text="March")])
+    first = make_finding(
+        "date-conflict", "FC002", Severity.ERROR, "dates differ", [Span(doc="a", start=0, end=5, text="March")]
+    )
     record_resolution(path, first, "resolved", "Checked.", today=date(2025, 1, 1))
     before = path.read_bytes()
-    second = make_finding("date-conflict", "FC002", Severity.ERROR, "dates differ",
-                          [Span(doc="b", start=0, end=5, text="April")])
+    second = make_finding(
+        "date-conflict", "FC002", Severity.ERROR, "dates differ", [Span(doc="b", start=0, end=5, text="April")]
+    )
 
     def broken_fsync(fd):
         raise OSError(5, "Input/output error")
@@ -230,8 +258,19 @@ def test_killed_while_writing_the_report_keeps_the_previous_one(tmp_path):
     report = root / "report.json"
     report.write_text("previous report\n", encoding="utf-8")
     script = child_script(tmp_path)
-    result = run_cli(script, "check", "docs", "--format", "json", "--no-cache", "-o", str(report),
-                     *FAST_CHECKS, cwd=root, kill="fsync")
+    result = run_cli(
+        script,
+        "check",
+        "docs",
+        "--format",
+        "json",
+        "--no-cache",
+        "-o",
+        str(report),
+        *FAST_CHECKS,
+        cwd=root,
+        kill="fsync",
+    )
     assert result.returncode == -9  # SIGKILL, after the new report was written to its temp file
     assert report.read_text(encoding="utf-8") == "previous report\n"
 
@@ -257,11 +296,22 @@ def test_two_runs_at_once_share_a_cache(tmp_path):
     cache = tmp_path / "cache"
     script = child_script(tmp_path)
     args = ("check", "docs", "--format", "json", "--cache-dir", str(cache), *FAST_CHECKS)
-    children = [subprocess.Popen(cli_command(script, *args), cwd=root, env=child_env(), stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True, encoding="utf-8") for _ in range(2)]
+    children = [
+        subprocess.Popen(
+            cli_command(script, *args),
+            cwd=root,
+            env=child_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for _ in range(2)
+    ]
     outputs = [child.communicate(timeout=600) for child in children]
-    assert [child.returncode for child in children] == [0, 0] or [c.returncode for c in children] == [1, 1], \
-        [err for _, err in outputs]
+    assert [child.returncode for child in children] == [0, 0] or [c.returncode for c in children] == [1, 1], [
+        err for _, err in outputs
+    ]
     assert outputs[0][0] == outputs[1][0] and json.loads(outputs[0][0])["findings"]
     again = run_cli(script, *args, cwd=root)
     assert again.stdout == outputs[0][0]
@@ -289,6 +339,7 @@ def test_corrupt_cache_file_is_bypassed(tmp_path, cli):
 
 # --- 3. limits ----------------------------------------------------------------------------------
 
+
 def test_long_passage_note_survives_the_cache(tmp_path, cli):
     root = project(tmp_path / "proj")
     write_good(root / "docs")
@@ -303,9 +354,11 @@ def test_long_passage_note_survives_the_cache(tmp_path, cli):
 
 # --- 4. hostile text is inert ---------------------------------------------------------------------
 
-HOSTILE = ("The board \x1b[31mvoted\x1b[0m on 1 March 2024 \x1b]8;;https://evil.example\x1b\\to extend\x1b]8;;\x1b\\ "
-           "the pier \u202eby 40 metres\u202c, a <script>alert(1)</script> [link](https://evil.example) | cell | "
-           "`code` **bold** @everyone \x07\x08 said <img src=x onerror=alert(1)>.")
+HOSTILE = (
+    "The board \x1b[31mvoted\x1b[0m on 1 March 2024 \x1b]8;;https://evil.example\x1b\\to extend\x1b]8;;\x1b\\ "
+    "the pier \u202eby 40 metres\u202c, a <script>alert(1)</script> [link](https://evil.example) | cell | "
+    "`code` **bold** @everyone \x07\x08 said <img src=x onerror=alert(1)>."
+)
 RAW_CONTROLS = ["\x1b", "\x07", "\x08", "\x00", "\u202e", "\u202c", "\x9b"]
 
 
@@ -325,16 +378,23 @@ def _hostile_result(tmp_path, nlp, fake_embedder) -> RunResult:
     folder = tmp_path / "docs"
     folder.mkdir()
     padding = "The council met on Monday and approved the harbour budget for the year.\n\n" * 12
-    (folder / "hostile\x1b[2J.txt").write_text(f"Title \x1b[5mBlink\x1b[0m\n\n{padding}{HOSTILE}\n\n{padding}",
-                                              encoding="utf-8")
+    (folder / "hostile\x1b[2J.txt").write_text(
+        f"Title \x1b[5mBlink\x1b[0m\n\n{padding}{HOSTILE}\n\n{padding}", encoding="utf-8"
+    )
     (folder / "plain.txt").write_text(story(), encoding="utf-8")
     settings = Settings(paths=(folder,), use_cache=False, ledger_dir=None, resolutions=None)
     result = run(settings, embedder=fake_embedder, nlp=nlp, checks=[EveryClaim])
     assert any("\x1b" in claim.span.text for claim in result.corpus.claims)
     # A NUL cannot come through load (the file would be "binary"), so add a finding that holds one.
     doc = result.corpus.documents[0]
-    nul = make_finding("every-claim", "FC998", Severity.ERROR, "nul \x00 and csi \x9b2J here",
-                       [Span(doc=doc.id, start=0, end=5, text="Ti\x00le")], suggestion="\x00")
+    nul = make_finding(
+        "every-claim",
+        "FC998",
+        Severity.ERROR,
+        "nul \x00 and csi \x9b2J here",
+        [Span(doc=doc.id, start=0, end=5, text="Ti\x00le")],
+        suggestion="\x00",
+    )
     return RunResult(corpus=result.corpus.evolve(findings=result.corpus.findings + (nul,)), settings=settings)
 
 

@@ -39,15 +39,24 @@ def sample_result(tmp_path: Path | None = None, *, failures=(), stale=()) -> Run
     root = Path("articles")
     draft = Document(id="000", path=str(root / "000 draft.txt"), text=DRAFT, clean=DRAFT)
     source = Document(id="001", path=str(root / "001.txt"), text=SOURCE, clean=SOURCE)
-    conflict = make_finding("date-conflict", "FC001", Severity.ERROR, "The launch date differs between sources.",
-                            [span(draft, "on February 2, 2024 the\nlaunch"), span(source, "February 1, 2024")],
-                            suggestion="February 1, 2024")
-    accepted = make_finding("quote-role", "FC004", Severity.WARNING, "Speaker's title <b>differs</b>.",
-                            [span(draft, "Second paragraph")]).model_copy(
-        update={"status": Status.ACCEPTED, "note": "Title changed after publication; fine."})
-    info = make_finding("recency", "FC003", Severity.INFO, "\"Recent\" event is a year old.", [span(draft, "café")])
-    corpus = Corpus(documents=(draft, source), findings=(conflict, accepted, info),
-                    failures=tuple(failures), stale_resolutions=tuple(stale))
+    conflict = make_finding(
+        "date-conflict",
+        "FC001",
+        Severity.ERROR,
+        "The launch date differs between sources.",
+        [span(draft, "on February 2, 2024 the\nlaunch"), span(source, "February 1, 2024")],
+        suggestion="February 1, 2024",
+    )
+    accepted = make_finding(
+        "quote-role", "FC004", Severity.WARNING, "Speaker's title <b>differs</b>.", [span(draft, "Second paragraph")]
+    ).model_copy(update={"status": Status.ACCEPTED, "note": "Title changed after publication; fine."})
+    info = make_finding("recency", "FC003", Severity.INFO, '"Recent" event is a year old.', [span(draft, "café")])
+    corpus = Corpus(
+        documents=(draft, source),
+        findings=(conflict, accepted, info),
+        failures=tuple(failures),
+        stale_resolutions=tuple(stale),
+    )
     return RunResult(corpus=corpus, settings=Settings(fail_on=Severity.WARNING))
 
 
@@ -58,9 +67,10 @@ def test_log_validates_against_the_oasis_schema(sarif_schema):
 
 
 def test_log_with_failures_and_stale_resolutions_validates(sarif_schema):
-    failures = [Failure(stage="load", subject="x.pdf", message="cannot read", code="FC-E100"),
-                Failure(stage="check:date-conflict", subject="date-conflict", message="boom", code="FC-E600",
-                        fatal=True)]
+    failures = [
+        Failure(stage="load", subject="x.pdf", message="cannot read", code="FC-E100"),
+        Failure(stage="check:date-conflict", subject="date-conflict", message="boom", code="FC-E600", fatal=True),
+    ]
     log = json.loads(SarifReporter().render(sample_result(failures=failures, stale=["old-1234567890"])))
     validate(log, sarif_schema)
     invocation = log["runs"][0]["invocations"][0]
@@ -85,9 +95,12 @@ def test_regions_are_code_point_lines_and_columns_from_offsets():
     assert physical["artifactLocation"]["uri"] == "articles/000%20draft.txt"
     start = DRAFT.index("on February 2")
     assert physical["region"] == {
-        "startLine": 3, "startColumn": len("Über café: ") + 1,
-        "endLine": 4, "endColumn": len("launch") + 1,
-        "charOffset": start, "charLength": len("on February 2, 2024 the\nlaunch"),
+        "startLine": 3,
+        "startColumn": len("Über café: ") + 1,
+        "endLine": 4,
+        "endColumn": len("launch") + 1,
+        "charOffset": start,
+        "charLength": len("on February 2, 2024 the\nlaunch"),
         "snippet": {"text": "on February 2, 2024 the\nlaunch"},
     }
     related = conflict["relatedLocations"][0]
@@ -105,11 +118,14 @@ def test_results_carry_levels_fingerprints_and_suppressions():
     assert conflict["ruleId"] == "FC001" and run["tool"]["driver"]["rules"][conflict["ruleIndex"]]["id"] == "FC001"
     assert "February 1, 2024" in conflict["message"]["text"]
     assert conflict["suppressions"] == [] and info["suppressions"] == []
-    assert accepted["suppressions"] == [{
-        "kind": "external", "status": "accepted",
-        "justification": "Title changed after publication; fine.",
-        "properties": {"factcheckStatus": "accepted"},
-    }]
+    assert accepted["suppressions"] == [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": "Title changed after publication; fine.",
+            "properties": {"factcheckStatus": "accepted"},
+        }
+    ]
     assert run["invocations"][0]["exitCode"] == 1  # the open error gates at --fail-on warning
 
 
@@ -142,7 +158,9 @@ def test_artifact_uri_relative_posix_and_outside_root(tmp_path):
 def test_hostile_text_stays_json_text(sarif_schema):
     hostile = '"}]}\u202e<script>alert(1)</script>\x00'
     doc = Document(id="h", path="h.txt", text=hostile, clean=hostile)
-    finding = make_finding("x", "FC999", Severity.ERROR, hostile, [Span(doc="h", start=0, end=len(hostile), text=hostile)])
+    finding = make_finding(
+        "x", "FC999", Severity.ERROR, hostile, [Span(doc="h", start=0, end=len(hostile), text=hostile)]
+    )
     log = json.loads(SarifReporter().render(RunResult(Corpus(documents=(doc,), findings=(finding,)), Settings())))
     validate(log, sarif_schema)
     assert log["runs"][0]["results"][0]["message"]["text"] == hostile

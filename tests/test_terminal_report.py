@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+from report_kit import sample_run
 
 from factcheck.model import Severity, Status
 from factcheck.reporters.compare import differing_words, group_by_sentence
 from factcheck.reporters.terminal import TerminalReporter
-from report_kit import sample_run
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"  # rewrite the snapshots, then review the diff
@@ -34,7 +34,7 @@ def test_findings_come_first_errors_then_warnings_then_info():
 def test_one_block_per_sentence_with_its_findings_inside():
     text = render()
     sentence = "The recent vote on 1 March 2023 extended the northern pier by 40 metres."
-    errors = text[text.index("Errors"):text.index("Warnings")]
+    errors = text[text.index("Errors") : text.index("Warnings")]
     assert errors.count(sentence) == 1
     assert errors.index("FC011 ledger-conflict") < errors.index("FC001 temporal") < errors.index("FC003 numeric")
     # evidence outside the sentence (the dateline) is listed under the finding
@@ -65,7 +65,7 @@ def test_colour_only_when_asked():
 
 def test_resolutions_show_their_note_and_control_characters_are_inert():
     text = render()
-    decided = text[text.index("Resolved or accepted"):]
+    decided = text[text.index("Resolved or accepted") :]
     assert "accepted: Attributed in the print edition." in decided
     assert "\u202e" not in text and "\\u202e" in text
 
@@ -103,6 +103,7 @@ def test_no_color_is_honoured_and_the_option_overrides_it(monkeypatch):
 
 # --- snapshots: one per reporter, versions and absolute paths blanked -------------------------
 
+
 def _blank(text: str) -> str:
     from factcheck import __version__
 
@@ -132,21 +133,29 @@ def test_sources_agree_only_when_they_state_the_same_fact():
     from factcheck.model import Claim, Cluster, Corpus, Document, Span
     from factcheck.reporters.terminal import cluster_verdict
 
-    texts = {"a": "The recent launch of the joint space effort marks a milestone.",
-             "b": "The alliance is central to that mission.",
-             "c": "In this essay, I focus on three elements."}
+    texts = {
+        "a": "The recent launch of the joint space effort marks a milestone.",
+        "b": "The alliance is central to that mission.",
+        "c": "In this essay, I focus on three elements.",
+    }
     documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
-    claims = tuple(Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
-                   for k, v in texts.items())
+    claims = tuple(
+        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+        for k, v in texts.items()
+    )
     topic = Cluster(id="C1", claims=tuple(c.id for c in claims), documents=("a", "b", "c"))
     corpus = Corpus(documents=documents, claims=claims, clusters=(topic,))
     assert cluster_verdict(corpus, topic) == "3 sources report"
 
-    same = {"a": "Japan launched the QZS-6 navigation satellite from Tanegashima on 2 February 2025.",
-            "b": "On 2 February 2025 Japan launched the QZS-6 navigation satellite from Tanegashima."}
+    same = {
+        "a": "Japan launched the QZS-6 navigation satellite from Tanegashima on 2 February 2025.",
+        "b": "On 2 February 2025 Japan launched the QZS-6 navigation satellite from Tanegashima.",
+    }
     documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in same.items())
-    claims = tuple(Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
-                   for k, v in same.items())
+    claims = tuple(
+        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+        for k, v in same.items()
+    )
     fact = Cluster(id="C2", claims=tuple(c.id for c in claims), documents=("a", "b"))
     assert cluster_verdict(Corpus(documents=documents, claims=claims, clusters=(fact,)), fact) == "2 sources agree"
 
@@ -161,14 +170,30 @@ def test_the_alignment_decides_the_differing_words_when_a_finding_carries_one():
     def side(doc, sentence, differing):
         start = doc.text.index(sentence)
         found = doc.text.index(differing, start)
-        return {"doc": doc.id, "start": start, "end": start + len(sentence), "text": sentence,
-                "differs": [{"start": found, "end": found + len(differing), "text": differing}]}
+        return {
+            "doc": doc.id,
+            "start": start,
+            "end": start + len(sentence),
+            "text": sentence,
+            "differs": [{"start": found, "end": found + len(differing), "text": differing}],
+        }
 
     numeric = next(f for f in corpus.findings if f.check == "numeric-conflict")
-    aligned = numeric.model_copy(update={"data": {"alignment": {
-        "strength": 0.8,
-        "left": side(alpha, "The recent vote on 1 March 2023 extended the northern pier by 40 metres.", "40"),
-        "right": side(bravo, "The board voted on 1 March 2024 to extend the northern pier by 45 metres.", "45")}}})
+    aligned = numeric.model_copy(
+        update={
+            "data": {
+                "alignment": {
+                    "strength": 0.8,
+                    "left": side(
+                        alpha, "The recent vote on 1 March 2023 extended the northern pier by 40 metres.", "40"
+                    ),
+                    "right": side(
+                        bravo, "The board voted on 1 March 2024 to extend the northern pier by 45 metres.", "45"
+                    ),
+                }
+            }
+        }
+    )
     left, right = passages(corpus, aligned)
     assert [left.text[s:e] for s, e in left.differs] == ["40"] and [right.text[s:e] for s, e in right.differs] == ["45"]
     # without it, the word diff marks more (the vote's wording and year differ too)

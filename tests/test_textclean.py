@@ -110,19 +110,53 @@ def test_span_maps_to_original():
     start = doc.clean.index("security")
     span = doc.span(start, start + len("security"))
     assert span.text == "secur-\nity"
-    assert span.text == doc.text[span.start:span.end]
+    assert span.text == doc.text[span.start : span.end]
 
 
 # ---------------------------------------------------------------------------------------------
 # Property tests: random prose with the artefacts the cleaner repairs.
 
 _WORDS = st.sampled_from(
-    ["the", "river", "council", "said", "security", "budget", "rose", "by", "twelve", "percent",
-     "North", "agency", "(ESA)", "launch", "satellite", "in", "2024", "a", "long", "term", "plan",
-     "self", "on", "Monday", "report", "and", "of", "to", "-", "e.g.", "U.S.", "co", "x"]
+    [
+        "the",
+        "river",
+        "council",
+        "said",
+        "security",
+        "budget",
+        "rose",
+        "by",
+        "twelve",
+        "percent",
+        "North",
+        "agency",
+        "(ESA)",
+        "launch",
+        "satellite",
+        "in",
+        "2024",
+        "a",
+        "long",
+        "term",
+        "plan",
+        "self",
+        "on",
+        "Monday",
+        "report",
+        "and",
+        "of",
+        "to",
+        "-",
+        "e.g.",
+        "U.S.",
+        "co",
+        "x",
+    ]
 )
 _PUNCT = st.sampled_from(["", "", "", ",", ".", ";", ":", "?"])
-_SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "   ", "\n", "\n\n", "\r\n", " \n", "\t", "-\n", "-\n ", " ( ", " ) ", " , "])
+_SEPARATORS = st.sampled_from(
+    [" ", " ", " ", "  ", "   ", "\n", "\n\n", "\r\n", " \n", "\t", "-\n", "-\n ", " ( ", " ) ", " , "]
+)
 
 
 @st.composite
@@ -160,14 +194,14 @@ def test_offset_map_is_exact(text, data):
     kept = set(offsets[:-1])
     for position, char in enumerate(text):
         if position not in kept:
-            assert char.isspace() or (char == "-" and "\n" in text[position:position + 4]), (position, text)
+            assert char.isspace() or (char == "-" and "\n" in text[position : position + 4]), (position, text)
 
     doc = Document(id="d", path="d.txt", text=text, clean=cleaned.text, clean_to_original=offsets)
     if cleaned.text:
         a = data.draw(st.integers(min_value=0, max_value=len(cleaned.text)))
         b = data.draw(st.integers(min_value=a, max_value=len(cleaned.text)))
         span = doc.span(a, b)
-        assert span.text == doc.text[span.start:span.end]
+        assert span.text == doc.text[span.start : span.end]
         # The original span, with the same repairs applied, is the clean substring ...
         same_repairs = "".join(cleaned.text[i] for i in range(a, b))
         rebuilt = "".join(
@@ -192,13 +226,37 @@ def test_split_word_property_example():
     assert "security" in clean_text("the secur-\nity of it").text
 
 
-_PLAIN = st.sampled_from(["the", "board", "said", "its", "review", "of", "harbour", "works", "would", "end",
-                          "soon", "and", "that", "pier", "costs", "rose", "again", "last", "year"])
+_PLAIN = st.sampled_from(
+    [
+        "the",
+        "board",
+        "said",
+        "its",
+        "review",
+        "of",
+        "harbour",
+        "works",
+        "would",
+        "end",
+        "soon",
+        "and",
+        "that",
+        "pier",
+        "costs",
+        "rose",
+        "again",
+        "last",
+        "year",
+    ]
+)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(_PLAIN, min_size=1, max_size=40), st.lists(_PLAIN, min_size=1, max_size=40),
-       st.sampled_from([" ", "\n", "  ", " \n "]))
+@given(
+    st.lists(_PLAIN, min_size=1, max_size=40),
+    st.lists(_PLAIN, min_size=1, max_size=40),
+    st.sampled_from([" ", "\n", "  ", " \n "]),
+)
 def test_split_word_is_always_rejoined(before, after, gap):
     text = gap.join(before) + " secur-\nity " + gap.join(after)
     assert "security" in clean_text(text).text

@@ -27,6 +27,7 @@ def values(text: str, anchor: date | None = ANCHOR) -> list[str | None]:
 
 # --------------------------------------------------------------------------- explicit dates
 
+
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
@@ -142,6 +143,7 @@ def test_periods(text: str, span: str, value: str, granularity: str) -> None:
 
 # --------------------------------------------------------------------------- relative to the anchor
 
+
 @pytest.mark.parametrize(
     ("text", "span", "value", "granularity", "recent"),
     [
@@ -197,8 +199,13 @@ def test_month_without_year_reads_back_from_the_anchor() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["the latest figures", "Prices are currently high.", "Prices are high now.",
-     "The firm has just announced cuts.", "They just signed the deal."],
+    [
+        "the latest figures",
+        "Prices are currently high.",
+        "Prices are high now.",
+        "The firm has just announced cuts.",
+        "They just signed the deal.",
+    ],
 )
 def test_recency_words(text: str) -> None:
     for anchor in (ANCHOR, None):
@@ -206,8 +213,15 @@ def test_recency_words(text: str) -> None:
         assert (match.value, match.granularity, match.recent, match.relative) == ("PRESENT_REF", "present", True, False)
 
 
-@pytest.mark.parametrize("text", ["It was recently approved.", "The recent floods hit farms.", "a newly built road",
-                                  "Sales have slowed more recently."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was recently approved.",
+        "The recent floods hit farms.",
+        "a newly built road",
+        "Sales have slowed more recently.",
+    ],
+)
 def test_recent_is_a_past_reference_flagged_recent(text: str) -> None:
     # TimeML reads "recently" as a time before the dateline (PAST_REF); the checks still see it as recent.
     match = only(text, ANCHOR)
@@ -216,8 +230,7 @@ def test_recent_is_a_past_reference_flagged_recent(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["It costs just over 40 dollars.", "It was just a test.", "Reply by Friday at the latest.",
-     "He is just as tall."],
+    ["It costs just over 40 dollars.", "It was just a test.", "Reply by Friday at the latest.", "He is just as tall."],
 )
 def test_not_recency(text: str) -> None:
     assert all(match.value != "PRESENT_REF" for match in find_times(text, ANCHOR))
@@ -236,6 +249,7 @@ def test_longest_match_wins_and_results_are_sorted() -> None:
 
 
 # --------------------------------------------------------------------------- intervals
+
 
 @pytest.mark.parametrize(
     ("value", "interval"),
@@ -271,27 +285,53 @@ def test_values_agree() -> None:
 
 # --------------------------------------------------------------------------- properties
 
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(), st.one_of(st.none(), st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 10, 1))))
 def test_spans_are_exact_and_ordered(text: str, anchor: date | None) -> None:
     matches = find_times(text, anchor)
     for match in matches:
-        assert text[match.start:match.end] == match.text
+        assert text[match.start : match.end] == match.text
         assert match.start < match.end
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
 
 
-_WORDS = ["in", "2021", "May", "March", "on", "Monday", "last", "year", "the", "1990s", "Q3", "of",
-          "early", "mid-", "recently", "just", "3", "days", "ago", "12/12/2012", "Feb.", ",", "2,000"]
+_WORDS = [
+    "in",
+    "2021",
+    "May",
+    "March",
+    "on",
+    "Monday",
+    "last",
+    "year",
+    "the",
+    "1990s",
+    "Q3",
+    "of",
+    "early",
+    "mid-",
+    "recently",
+    "just",
+    "3",
+    "days",
+    "ago",
+    "12/12/2012",
+    "Feb.",
+    ",",
+    "2,000",
+]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS), max_size=30),
-       st.one_of(st.none(), st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 10, 1))))
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=30),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 10, 1))),
+)
 def test_values_of_found_dates_parse(words: list[str], anchor: date | None) -> None:
     text = " ".join(words)
     for match in find_times(text, anchor):
-        assert text[match.start:match.end] == match.text
+        assert text[match.start : match.end] == match.text
         if match.is_point and match.value and not match.value.endswith("_REF"):
             assert parse_date_value(match.value) is not None, match
         if match.type == "DURATION":
@@ -299,8 +339,16 @@ def test_values_of_found_dates_parse(words: list[str], anchor: date | None) -> N
 
 
 def test_long_hostile_input_is_fast() -> None:
-    pieces = ["1" * 5000, "May " * 2000, "in 2020 " * 2000, "Jan. 1, " * 2000, "-" * 5000,
-              "the end of " * 1000, "12/" * 3000, " " * 10000 + "x"]
+    pieces = [
+        "1" * 5000,
+        "May " * 2000,
+        "in 2020 " * 2000,
+        "Jan. 1, " * 2000,
+        "-" * 5000,
+        "the end of " * 1000,
+        "12/" * 3000,
+        " " * 10000 + "x",
+    ]
     began = time.perf_counter()
     for text in pieces:
         find_times(text, ANCHOR)
@@ -308,6 +356,7 @@ def test_long_hostile_input_is_fast() -> None:
 
 
 # --------------------------------------------------------------------------- TIMEX3 types (issue 20)
+
 
 @pytest.mark.parametrize(
     ("text", "span", "value"),
@@ -332,7 +381,9 @@ def test_durations(text: str, span: str, value: str) -> None:
 
 def test_a_range_of_lengths_gives_both_ends_the_unit() -> None:
     assert [(m.text, m.value) for m in find_times("The process will take between 60 and 90 days.", ANCHOR)] == [
-        ("60", "P60D"), ("90 days", "P90D")]
+        ("60", "P60D"),
+        ("90 days", "P90D"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,18 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = [
-    {"id": "plant", "corpus": "test", "published": "2008-03-05",
-     "text": "Plant to close\n\nMarch 5, 2008\n\nThe plant opened on March 3, 2008. It will close in 2012."},
-    {"id": "sales", "corpus": "test", "published": "2009-04-01",
-     "text": "Sales rise\n\nApril 1, 2009\n\nSales rose in a bygone era. One. Two. Three. Sales fell in 2015."},
+    {
+        "id": "plant",
+        "corpus": "test",
+        "published": "2008-03-05",
+        "text": "Plant to close\n\nMarch 5, 2008\n\nThe plant opened on March 3, 2008. It will close in 2012.",
+    },
+    {
+        "id": "sales",
+        "corpus": "test",
+        "published": "2009-04-01",
+        "text": "Sales rise\n\nApril 1, 2009\n\nSales rose in a bygone era. One. Two. Three. Sales fell in 2015.",
+    },
 ]
 GOLD = [
     ("plant", "March 5, 2008", "DATE", "2008-03-05", "CREATION_TIME"),
@@ -34,8 +42,20 @@ def corpus(tmp_path: Path) -> Path:
     with (tmp_path / "timex.jsonl").open("w", encoding="utf-8") as out:
         for doc, text, kind, value, function in GOLD:
             start = texts[doc].index(text)
-            out.write(json.dumps({"id": doc, "start": start, "end": start + len(text), "text": text, "type": kind,
-                                  "value": value, "function": function}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": doc,
+                        "start": start,
+                        "end": start + len(text),
+                        "text": text,
+                        "type": kind,
+                        "value": value,
+                        "function": function,
+                    }
+                )
+                + "\n"
+            )
     return tmp_path
 
 
@@ -49,11 +69,16 @@ def _benchmark():
 
 def test_scoring_is_tempeval_style():
     bench = _benchmark()
-    gold = [bench.Timex("d", 10, 20, "", "DATE", "2020"), bench.Timex("d", 30, 40, "", "DURATION", "P3M"),
-            bench.Timex("d", 50, 60, "", "DATE", "2021")]
-    predicted = [bench.Timex("d", 10, 20, "", "DATE", "2020"),  # exact, right value
-                 bench.Timex("d", 28, 40, "", "DATE", "P3M"),  # overlapping, right value, wrong type
-                 bench.Timex("d", 70, 75, "", "DATE", "2022")]  # false alarm
+    gold = [
+        bench.Timex("d", 10, 20, "", "DATE", "2020"),
+        bench.Timex("d", 30, 40, "", "DURATION", "P3M"),
+        bench.Timex("d", 50, 60, "", "DATE", "2021"),
+    ]
+    predicted = [
+        bench.Timex("d", 10, 20, "", "DATE", "2020"),  # exact, right value
+        bench.Timex("d", 28, 40, "", "DATE", "P3M"),  # overlapping, right value, wrong type
+        bench.Timex("d", 70, 75, "", "DATE", "2022"),
+    ]  # false alarm
     scores = bench.score(gold, predicted)
     assert scores.strict == pytest.approx((100 / 3, 100 / 3, 100 / 3))
     assert scores.relaxed == pytest.approx((200 / 3, 200 / 3, 200 / 3))
@@ -71,7 +96,10 @@ def test_split_is_fixed_and_uses_both_parts():
 def test_benchmark_prints_its_table(corpus: Path):
     result = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "timex.py"), "--part", "all", "--corpus", str(corpus)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
@@ -86,7 +114,17 @@ def test_benchmark_prints_its_table(corpus: Path):
 
 def test_errors_refuse_the_held_out_part(corpus: Path):
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "timex.py"), "--part", "heldout", "--errors", "--corpus",
-         str(corpus)], capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "timex.py"),
+            "--part",
+            "heldout",
+            "--errors",
+            "--corpus",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 2 and "held-out" in result.stderr

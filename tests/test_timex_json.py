@@ -2,10 +2,10 @@
 
 import json
 
+from robustness_kit import in_process_pipeline
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from robustness_kit import in_process_pipeline
 
 ARTICLE = (
     "Port Expansion Approved\n\n"
@@ -32,8 +32,7 @@ def _times_in(value, found):
 def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedder):
     in_process_pipeline(monkeypatch, nlp, fake_embedder)
     (tmp_path / "port.txt").write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["claims", str(tmp_path / "port.txt"), "--format", "json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "port.txt"), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)["documents"][0]
 
@@ -41,13 +40,23 @@ def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedde
     nested = _times_in(document["claims"], [])
     assert nested, "the claims carry time expressions"
     keys = set(flat[0])
-    assert keys == {"span", "type", "value", "granularity", "relative", "recent", "anchor", "reasoning", "quantifier",
-                    "dateline"}
+    assert keys == {
+        "span",
+        "type",
+        "value",
+        "granularity",
+        "relative",
+        "recent",
+        "anchor",
+        "reasoning",
+        "quantifier",
+        "dateline",
+    }
     for time in flat + nested:
         assert set(time) == keys, time
         assert set(time["span"]) == {"doc", "start", "end", "text"}
         assert time["type"] in {"DATE", "TIME", "DURATION", "SET"}
-        assert ARTICLE[time["span"]["start"]:time["span"]["end"]] == time["span"]["text"]
+        assert ARTICLE[time["span"]["start"] : time["span"]["end"]] == time["span"]["text"]
         # A time inside a claim is the same record as in the document's list.
         if time in nested:
             assert time in flat

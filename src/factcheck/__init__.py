@@ -6,12 +6,30 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["run", "Settings", "Corpus", "Document", "Claim", "Cluster", "Finding", "RunResult", "Severity", "Span", "__version__"]
+__all__ = [
+    "run",
+    "Settings",
+    "Corpus",
+    "Document",
+    "Claim",
+    "Cluster",
+    "Finding",
+    "RunResult",
+    "Severity",
+    "Span",
+    "__version__",
+]
 
 # The public names load on first use (PEP 562): `factcheck --help` and any `factcheck.x` import
 # must not pay for building the pydantic models first.
-_LAZY = {"Settings": "factcheck.config", "run": "factcheck.pipeline", **{
-    name: "factcheck.model" for name in ("Claim", "Cluster", "Corpus", "Document", "Finding", "RunResult", "Severity", "Span")}}
+_LAZY = {
+    "Settings": "factcheck.config",
+    "run": "factcheck.pipeline",
+    **{
+        name: "factcheck.model"
+        for name in ("Claim", "Cluster", "Corpus", "Document", "Finding", "RunResult", "Severity", "Span")
+    },
+}
 
 if TYPE_CHECKING:
     from factcheck.config import Settings

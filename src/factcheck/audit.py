@@ -130,24 +130,45 @@ def audit_result(result: RunResult, draft: Path | str) -> AuditResult:
         elsewhere = tuple(span for span in finding.evidence if span.doc in source_ids)
         anchor = _anchor(in_draft, document, draft_claims)
         claim = _claim_at(draft_claims, anchor)
-        items.append(AuditItem(
-            kind="contradicted" if elsewhere else "problem",
-            start=anchor.start, end=anchor.end, text=anchor.text, findings=(finding,),
-            contradicting=elsewhere, supporting=_supporting(corpus, claim, draft_id, exclude=elsewhere),
-            claim=claim.id if claim else None,
-            supported=_is_supported(corpus, claim, source_ids) if claim else None,
-        ))
+        items.append(
+            AuditItem(
+                kind="contradicted" if elsewhere else "problem",
+                start=anchor.start,
+                end=anchor.end,
+                text=anchor.text,
+                findings=(finding,),
+                contradicting=elsewhere,
+                supporting=_supporting(corpus, claim, draft_id, exclude=elsewhere),
+                claim=claim.id if claim else None,
+                supported=_is_supported(corpus, claim, source_ids) if claim else None,
+            )
+        )
     # A claim with findings already has its items (which say whether a source supports it);
     # the others are listed when no source shares their cluster.
     with_items = {item.claim for item in items}
     for claim in draft_claims:
         if claim.id not in with_items and not _is_supported(corpus, claim, source_ids):
-            items.append(AuditItem(kind="unsupported", start=claim.span.start, end=claim.span.end,
-                                   text=claim.span.text, claim=claim.id, supported=False))
+            items.append(
+                AuditItem(
+                    kind="unsupported",
+                    start=claim.span.start,
+                    end=claim.span.end,
+                    text=claim.span.text,
+                    claim=claim.id,
+                    supported=False,
+                )
+            )
     # Draft order, by the claim an item belongs to, so a claim's problems sit together.
     claim_start = {c.id: c.span.start for c in draft_claims}
-    items.sort(key=lambda item: (claim_start.get(item.claim or "", item.start), _KIND_ORDER[item.kind], item.start,
-                                 item.end, item.findings[0].id if item.findings else ""))
+    items.sort(
+        key=lambda item: (
+            claim_start.get(item.claim or "", item.start),
+            _KIND_ORDER[item.kind],
+            item.start,
+            item.end,
+            item.findings[0].id if item.findings else "",
+        )
+    )
     return AuditResult(run=result, draft=document, sources=source_ids, items=items)
 
 
@@ -158,8 +179,10 @@ def _is_supported(corpus: Corpus, claim: Claim, source_ids: tuple[str, ...]) -> 
     cluster = corpus.cluster_of(claim.id)
     if cluster is None:
         return False
-    return any(mate.doc in source_ids and same_fact(claim, mate)
-               for mate in (corpus.claim(claim_id) for claim_id in cluster.claims))
+    return any(
+        mate.doc in source_ids and same_fact(claim, mate)
+        for mate in (corpus.claim(claim_id) for claim_id in cluster.claims)
+    )
 
 
 def _anchor(spans: list[Span], document: Document, claims: list[Claim]) -> Span:
@@ -196,14 +219,16 @@ def _supporting(corpus: Corpus, claim: Claim | None, draft_id: str, exclude: tup
         # A cluster mate on the same topic is not support: only a source stating the same fact is.
         if mate.doc == draft_id or not same_fact(claim, mate):
             continue
-        overlaps = any(doc == mate.doc and start < mate.span.end and mate.span.start < end
-                       for doc, start, end in excluded)
+        overlaps = any(
+            doc == mate.doc and start < mate.span.end and mate.span.start < end for doc, start, end in excluded
+        )
         if not overlaps:
             mates.append(mate.span)
     return tuple(sorted(mates, key=lambda span: (span.doc, span.start)))
 
 
 # --- rendering ------------------------------------------------------------------------------
+
 
 def _place(result: AuditResult, span: Span) -> str:
     try:
@@ -243,7 +268,9 @@ def audit_data(result: AuditResult) -> dict[str, Any]:
                 "supporting": [_span_data(result, span) for span in item.supporting],
             }
             for item in result.items
-        ] if draft else [],
+        ]
+        if draft
+        else [],
         "counts": {kind: sum(1 for item in result.items if item.kind == kind) for kind in _KIND_ORDER},
         "failures": [failure.model_dump(mode="json") for failure in result.run.failures],
         "exit_code": result.exit_code(),
@@ -261,18 +288,24 @@ def render_markdown(result: AuditResult) -> str:
         return "## factcheck audit: the draft could not be read\n"
     lines = [f"## factcheck audit: {escape(result.draft.path, None)}", ""]
     counts = audit_data(result)["counts"]
-    lines.append(", ".join(f"{counts[kind]} {_LABELS[kind]}" for kind in _KIND_ORDER)
-                 + f"; {len(result.sources)} sources.")
+    lines.append(
+        ", ".join(f"{counts[kind]} {_LABELS[kind]}" for kind in _KIND_ORDER) + f"; {len(result.sources)} sources."
+    )
     for number, item in enumerate(result.items, start=1):
         draft_span = Span(doc=result.draft.id, start=item.start, end=item.end, text=item.text)
         status = "" if item.status is Status.OPEN else f" ({item.status.value})"
         severity = f" {item.severity.value}" if item.severity else ""
-        lines += ["", f"{number}. **{_LABELS[item.kind]}**{severity}{status} at {location(corpus, draft_span)}: "
-                      f"\u201c{escape(item.text)}\u201d"]
+        lines += [
+            "",
+            f"{number}. **{_LABELS[item.kind]}**{severity}{status} at {location(corpus, draft_span)}: "
+            f"\u201c{escape(item.text)}\u201d",
+        ]
         for finding in item.findings:
-            lines.append(f"   - {escape(finding.message)} ({escape(finding.code, None)} `{finding.id}`)"
-                         if all(ch.isalnum() or ch in "-_." for ch in finding.id)
-                         else f"   - {escape(finding.message)}")
+            lines.append(
+                f"   - {escape(finding.message)} ({escape(finding.code, None)} `{finding.id}`)"
+                if all(ch.isalnum() or ch in "-_." for ch in finding.id)
+                else f"   - {escape(finding.message)}"
+            )
             if finding.note:
                 lines.append(f"     note: {escape(finding.note)}")
         for label, spans in (("contradicts", item.contradicting), ("supports", item.supporting)):
@@ -288,12 +321,15 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
     from rich.padding import Padding
     from rich.text import Text
 
-    console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, file=io.StringIO())
+    console = Console(
+        record=True, width=width, color_system="standard" if color else None, force_terminal=color, file=io.StringIO()
+    )
     if result.draft is None:
         console.print(Text("The draft could not be read; see the failures.", style="bold red"))
     else:
-        console.print(Text(f"Audit of {_one_line(result.draft.path)} against {len(result.sources)} sources", style="bold"))
+        console.print(
+            Text(f"Audit of {_one_line(result.draft.path)} against {len(result.sources)} sources", style="bold")
+        )
         styles = {"contradicted": "red", "problem": "yellow", "unsupported": "cyan"}
         for number, item in enumerate(result.items, start=1):
             draft_span = Span(doc=result.draft.id, start=item.start, end=item.end, text=item.text)
@@ -318,13 +354,22 @@ def render_rich(result: AuditResult, color: bool = False, width: int = 120) -> s
                     say(f"note: {_one_line(finding.note, 600)}", "dim")
             for label, spans in (("contradicts", item.contradicting), ("supports", item.supporting)):
                 for span in spans:
-                    say(f"{label}: {_one_line(_place(result, span))} \u201c{_one_line(span.text)}\u201d",
-                        "dim" if label == "supports" else None)
+                    say(
+                        f"{label}: {_one_line(_place(result, span))} \u201c{_one_line(span.text)}\u201d",
+                        "dim" if label == "supports" else None,
+                    )
             if item.kind != "unsupported" and item.supported is False:
                 say("no source supports this claim", "cyan" + dim)
     for failure in result.run.failures:
-        console.print(Text(_one_line(f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}", 600),
-                           style="red"))
+        console.print(
+            Text(
+                _one_line(
+                    f"{failure.stage} {failure.subject}: {failure.message.splitlines()[0] if failure.message else ''}",
+                    600,
+                ),
+                style="red",
+            )
+        )
     text = console.export_text(styles=color)
     # Padded blocks end in spaces up to the width: plain text keeps none.
     return text if color else "\n".join(line.rstrip() for line in text.split("\n"))

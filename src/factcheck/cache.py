@@ -77,7 +77,7 @@ class Cache:
         found: dict[str, np.ndarray] = {}
         try:
             for chunk_start in range(0, len(keys), 500):
-                chunk = keys[chunk_start:chunk_start + 500]
+                chunk = keys[chunk_start : chunk_start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = connection.execute(
                     f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
@@ -109,7 +109,9 @@ class Cache:
         if connection is None:
             return None
         try:
-            row = connection.execute("SELECT data FROM blobs WHERE namespace = ? AND key = ?", (namespace, key)).fetchone()
+            row = connection.execute(
+                "SELECT data FROM blobs WHERE namespace = ? AND key = ?", (namespace, key)
+            ).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row else None
@@ -150,8 +152,10 @@ class Cache:
         if connection is None:
             return {}
         try:
-            rows = [*connection.execute("SELECT 'vectors ' || model, COUNT(*) FROM vectors GROUP BY model"),
-                    *connection.execute("SELECT namespace, COUNT(*) FROM blobs GROUP BY namespace")]
+            rows = [
+                *connection.execute("SELECT 'vectors ' || model, COUNT(*) FROM vectors GROUP BY model"),
+                *connection.execute("SELECT namespace, COUNT(*) FROM blobs GROUP BY namespace"),
+            ]
         except sqlite3.Error:
             return {}
         return {str(name): int(count) for name, count in sorted(rows)}
@@ -160,7 +164,11 @@ class Cache:
         """Remove the cache files; returns the bytes freed."""
         self.close()
         freed = 0
-        for path in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+        for path in (
+            self.path,
+            self.path.with_name(self.path.name + "-wal"),
+            self.path.with_name(self.path.name + "-shm"),
+        ):
             try:
                 freed += path.stat().st_size
                 path.unlink()

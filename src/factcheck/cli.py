@@ -13,12 +13,36 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from factcheck.cli_options import (AllowSkippedOption, AuditFormatOption, CacheDirOption, ChecksOption, Color,
-                                   ColorOption, ConfigOption, DebugOption, EmbedderOption, EnableOption,
-                                   EngineOption, ExitZeroOption, FailOnOption, FollowSymlinksOption, FormatOption,
-                                   IgnoreOption, IsolatedOption, JobsOption, LedgerOption, NoCacheOption,
-                                   OutputOption, PathsArgument, PublishedOption, ResolutionsOption, SchedulerOption,
-                                   reporter_names, terminal_width, use_color)
+from factcheck.cli_options import (
+    AllowSkippedOption,
+    AuditFormatOption,
+    CacheDirOption,
+    ChecksOption,
+    Color,
+    ColorOption,
+    ConfigOption,
+    DebugOption,
+    EmbedderOption,
+    EnableOption,
+    EngineOption,
+    ExitZeroOption,
+    FailOnOption,
+    FollowSymlinksOption,
+    FormatOption,
+    IgnoreOption,
+    IsolatedOption,
+    JobsOption,
+    LedgerOption,
+    NoCacheOption,
+    OutputOption,
+    PathsArgument,
+    PublishedOption,
+    ResolutionsOption,
+    SchedulerOption,
+    reporter_names,
+    terminal_width,
+    use_color,
+)
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.fileio import write_atomic
 from factcheck.reporters.text import inert, one_line
@@ -60,8 +84,7 @@ def report_failures(corpus: Corpus) -> None:
         if failure.subject and failure.subject not in message:
             message = f"{failure.subject}: {message}"
         label = "error" if failure.fatal else "skipped"
-        stderr.print(f"{label} {failure.code} {one_line(message, 1000)}", markup=False, highlight=False,
-                     soft_wrap=True)
+        stderr.print(f"{label} {failure.code} {one_line(message, 1000)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def show_version(value: bool) -> None:
@@ -74,8 +97,9 @@ def show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Offline, source-critical fact-checking: claims, cross-source clusters and consistency findings."""
 
@@ -110,11 +134,18 @@ def fail(error: BaseException, debug: bool) -> "typer.Exit":
         raise error
     if isinstance(error, FactcheckError):
         # soft_wrap: a path:line:col message must stay on one line for editors and CI logs.
-        stderr.print(f"[bold red]error[/] [dim]{error.code}[/] {escape(inert(str(error)))}", markup=True, highlight=False,
-                     soft_wrap=True)
+        stderr.print(
+            f"[bold red]error[/] [dim]{error.code}[/] {escape(inert(str(error)))}",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
     else:
-        stderr.print(f"[bold red]internal error[/] {type(error).__name__}: {escape(inert(str(error)))} "
-                     "(run with --debug for the traceback)", soft_wrap=True)
+        stderr.print(
+            f"[bold red]internal error[/] {type(error).__name__}: {escape(inert(str(error)))} "
+            "(run with --debug for the traceback)",
+            soft_wrap=True,
+        )
     return typer.Exit(EXIT_USAGE)
 
 
@@ -162,17 +193,40 @@ def run_with_progress(settings: Settings) -> RunResult:
 
     if not sys.stderr.isatty():
         return run(settings)
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn,
-                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TaskID,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    labels = {"load": "reading documents", "extract": "extracting claims (spaCy)", "embed": "embedding claims",
-              "cluster": "clustering", "check": "running checks"}
+    labels = {
+        "load": "reading documents",
+        "extract": "extracting claims (spaCy)",
+        "embed": "embedding claims",
+        "cluster": "clustering",
+        "check": "running checks",
+    }
     units = {"extract": "docs", "embed": "claims", "check": "checks"}
-    columns = (SpinnerColumn(), TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(),
-               TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("eta"),
-               TimeRemainingColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description:<26}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
     tasks: dict[str, TaskID] = {}
     with Progress(*columns, console=stderr, transient=True) as progress:
+
         def on_stage(name: str) -> None:
             for task_id in tasks.values():  # the previous stage is done
                 task = progress.tasks[task_id]
@@ -219,10 +273,25 @@ def check(
     """Check documents: claims, cross-source clusters and consistency findings."""
     try:
         settings = build_settings(
-            config=config, isolated=isolated, resolutions=resolutions, paths=paths, published=published,
-            fail_on=fail_on, exit_zero=exit_zero, allow_skipped=allow_skipped, follow_symlinks=follow_symlinks,
-            cache_dir=cache_dir, no_cache=no_cache, checks=checks, ignore=ignore, enable=enable, embedder=embedder, jobs=jobs, engine=engine,
-            scheduler=scheduler, ledger=ledger,
+            config=config,
+            isolated=isolated,
+            resolutions=resolutions,
+            paths=paths,
+            published=published,
+            fail_on=fail_on,
+            exit_zero=exit_zero,
+            allow_skipped=allow_skipped,
+            follow_symlinks=follow_symlinks,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            checks=checks,
+            ignore=ignore,
+            enable=enable,
+            embedder=embedder,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            ledger=ledger,
         )
         result = run_with_progress(settings)
         report_failures(result.corpus)
@@ -230,8 +299,12 @@ def check(
         code = result.exit_code()
         skipped = result.skipped_documents()
         if skipped and not settings.allow_skipped and not any(failure.fatal for failure in result.failures):
-            stderr.print(f"{len(skipped)} document{'s' if len(skipped) != 1 else ''} could not be checked: exit 2 "
-                         "(--allow-skipped gates on the rest)", markup=False, highlight=False)
+            stderr.print(
+                f"{len(skipped)} document{'s' if len(skipped) != 1 else ''} could not be checked: exit 2 "
+                "(--allow-skipped gates on the rest)",
+                markup=False,
+                highlight=False,
+            )
     except Exception as error:  # noqa: BLE001 - every error becomes a message and exit 2
         raise fail(error, debug) from None
     raise typer.Exit(code)
@@ -240,9 +313,16 @@ def check(
 @app.command()
 def claims(
     paths: PathsArgument = None,
-    output_format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", help="rich or json (json also lists every time expression).",
-        callback=lambda value: _rich_or_json(value))] = "rich",
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="rich or json (json also lists every time expression).",
+            callback=lambda value: _rich_or_json(value),
+        ),
+    ] = "rich",
     output: OutputOption = None,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
@@ -271,8 +351,12 @@ def _rich_or_json(value: str) -> str:
 @app.command()
 def clusters(
     paths: PathsArgument = None,
-    output_format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", help="rich or json.", callback=lambda value: _rich_or_json(value))] = "rich",
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="rich or json.", callback=lambda value: _rich_or_json(value)
+        ),
+    ] = "rich",
     output: OutputOption = None,
     published: PublishedOption = None,
     cache_dir: CacheDirOption = None,
@@ -284,8 +368,9 @@ def clusters(
     try:
         from factcheck.explore import clusters_report
 
-        settings = build_settings(paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
-                                  embedder=embedder)
+        settings = build_settings(
+            paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache, embedder=embedder
+        )
         text, code, corpus = clusters_report(settings, output_format)
         report_failures(corpus)
         emit(text, output)
@@ -295,6 +380,7 @@ def clusters(
 
 
 # --- Editor and CI workflow: resolutions, open findings, rule docs, audit (issue 6) -----------
+
 
 class ResolutionStatus(str, Enum):
     resolved = "resolved"
@@ -311,10 +397,18 @@ class StatusFilter(str, Enum):
 @app.command()
 def resolve(
     ids: Annotated[list[str], typer.Argument(help="Finding ids, as check shows them.")],
-    status: Annotated[ResolutionStatus, typer.Option("--status", help="resolved (fixed, or the finding is wrong) or accepted (known, left as is).")],
+    status: Annotated[
+        ResolutionStatus,
+        typer.Option("--status", help="resolved (fixed, or the finding is wrong) or accepted (known, left as is)."),
+    ],
     note: Annotated[str, typer.Option("--note", help="Why: shown with the finding from now on.")],
     by: Annotated[Optional[str], typer.Option("--by", help="Who decided.")] = None,
-    from_report: Annotated[Optional[Path], typer.Option("--from", help="A JSON report (check --format json): verify the ids and record check and evidence.")] = None,
+    from_report: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--from", help="A JSON report (check --format json): verify the ids and record check and evidence."
+        ),
+    ] = None,
     resolutions: ResolutionsOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
@@ -361,15 +455,25 @@ def findings(
         from factcheck.resolutions import with_status
 
         settings = build_settings(
-            config=config, isolated=isolated, resolutions=resolutions,
-            paths=paths, published=published, cache_dir=cache_dir, no_cache=no_cache,
-            checks=checks, ignore=ignore, enable=enable, ledger=ledger,
+            config=config,
+            isolated=isolated,
+            resolutions=resolutions,
+            paths=paths,
+            published=published,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            checks=checks,
+            ignore=ignore,
+            enable=enable,
+            ledger=ledger,
         )
         result = run_with_progress(settings)
         report_failures(result.corpus)
         statuses = list(Status) if status is StatusFilter.all else [Status(status.value)]
-        listed = RunResult(corpus=result.corpus.evolve(findings=with_status(result.findings, statuses)),
-                           settings=settings.model_copy(update={"exit_zero": True}))
+        listed = RunResult(
+            corpus=result.corpus.evolve(findings=with_status(result.findings, statuses)),
+            settings=settings.model_copy(update={"exit_zero": True}),
+        )
         emit(render(listed, output_format, color=use_color(color, output)), output)
         code = listed.exit_code()
     except Exception as error:  # noqa: BLE001
@@ -379,7 +483,9 @@ def findings(
 
 @app.command()
 def rule(
-    name: Annotated[Optional[str], typer.Argument(help="A check's code (FC001) or slug (date-conflict); none lists all.")] = None,
+    name: Annotated[
+        Optional[str], typer.Argument(help="A check's code (FC001) or slug (date-conflict); none lists all.")
+    ] = None,
 ) -> None:
     """Print a check's documentation, or list every registered check."""
     from factcheck.stages.check import find_check, registered_checks
@@ -387,8 +493,10 @@ def rule(
     if name is None:
         for check_class in registered_checks().values():
             opt_in = "" if check_class.default_enabled else " (opt-in: --enable)"
-            sys.stdout.write(f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} "
-                             f"{check_class.summary()}{opt_in}\n")
+            sys.stdout.write(
+                f"{check_class.code}  {check_class.slug:<24} {check_class.severity.value:<8} "
+                f"{check_class.summary()}{opt_in}\n"
+            )
         return
     found = find_check(name)
     if found is None:
@@ -402,12 +510,22 @@ def rule(
 @app.command()
 def audit(
     draft: Annotated[Path, typer.Argument(help="The draft to audit.", metavar="DRAFT", show_default=False)],
-    more_sources: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="SOURCES", help="More source files or folders (so `--sources a/ b/` works).",
-        show_default=False)] = None,
-    sources: Annotated[Optional[list[Path]], typer.Option(
-        "--sources", "-s", metavar="PATH", help="Source files or folders: `--sources a/ b/`, or repeat the option.",
-        show_default=False)] = None,
+    more_sources: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            metavar="SOURCES", help="More source files or folders (so `--sources a/ b/` works).", show_default=False
+        ),
+    ] = None,
+    sources: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--sources",
+            "-s",
+            metavar="PATH",
+            help="Source files or folders: `--sources a/ b/`, or repeat the option.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: AuditFormatOption = "rich",
     output: OutputOption = None,
     color: ColorOption = Color.auto,
@@ -424,13 +542,21 @@ def audit(
 ) -> None:
     """The editor's view of one draft against its sources, in the draft's order."""
     try:
-        from factcheck.audit import audit as run_audit, render_audit
+        from factcheck.audit import audit as run_audit
+        from factcheck.audit import render_audit
 
         if not sources:
             raise UsageError("audit needs its sources", hint="pass --sources PATH [PATH...]")
         settings = build_settings(
-            config=config, isolated=isolated, resolutions=resolutions, ledger=ledger,
-            published=published, fail_on=fail_on, exit_zero=exit_zero, cache_dir=cache_dir, no_cache=no_cache,
+            config=config,
+            isolated=isolated,
+            resolutions=resolutions,
+            ledger=ledger,
+            published=published,
+            fail_on=fail_on,
+            exit_zero=exit_zero,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
         )
         result = run_audit(draft, [*sources, *(more_sources or [])], settings)
         report_failures(result.run.corpus)
@@ -443,7 +569,10 @@ def audit(
 
 ledger_app = typer.Typer(help="The reference ledger of verified facts (claims/*.yaml).", no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
-LedgerPathsArgument = Annotated[Optional[list[Path]], typer.Argument(help="Ledger files (default: claims/*.yaml and --ledger files from the configuration).")]
+LedgerPathsArgument = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="Ledger files (default: claims/*.yaml and --ledger files from the configuration)."),
+]
 
 
 @ledger_app.command("check")
@@ -474,7 +603,9 @@ def ledger_check(
 @ledger_app.command("show")
 def ledger_show(
     name: Annotated[str, typer.Argument(help="A person, organisation, event actor or measure.")],
-    ledger: Annotated[Optional[list[Path]], typer.Option("--ledger", help="Ledger files (default: claims/*.yaml).")] = None,
+    ledger: Annotated[
+        Optional[list[Path]], typer.Option("--ledger", help="Ledger files (default: claims/*.yaml).")
+    ] = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     debug: DebugOption = False,
@@ -498,19 +629,27 @@ ledger_add_app = typer.Typer(
     no_args_is_help=True,
 )
 ledger_app.add_typer(ledger_add_app, name="add")
-LedgerFileOption = Annotated[Optional[Path], typer.Option("--ledger", help="The ledger file to edit (default: claims/ledger.yaml).")]
-SourceOption = Annotated[Optional[str], typer.Option("--source", help="Where the fact can be checked (required for a new entry).")]
+LedgerFileOption = Annotated[
+    Optional[Path], typer.Option("--ledger", help="The ledger file to edit (default: claims/ledger.yaml).")
+]
+SourceOption = Annotated[
+    Optional[str], typer.Option("--source", help="Where the fact can be checked (required for a new entry).")
+]
 AliasOption = Annotated[Optional[list[str]], typer.Option("--alias", help="Another name for it (repeat the option).")]
 
 
 def _given(**fields) -> dict:
     """The fields an option set: not None, not an unset flag, not an empty list (0 is a value)."""
-    return {key: value for key, value in fields.items()
-            if value is not None and value is not False and not (isinstance(value, (list, tuple)) and not value)}
+    return {
+        key: value
+        for key, value in fields.items()
+        if value is not None and value is not False and not (isinstance(value, (list, tuple)) and not value)
+    }
 
 
-def _add_to_ledger(section: str, entry: dict, ledger_file: Path | None, config: Path | None, isolated: bool,
-                   debug: bool) -> None:
+def _add_to_ledger(
+    section: str, entry: dict, ledger_file: Path | None, config: Path | None, isolated: bool, debug: bool
+) -> None:
     """Write one entry with upsert_entry: validated on its own and with the rest of the run's ledger."""
     try:
         from factcheck.ledger import edit_paths, entry_label, upsert_entry
@@ -527,21 +666,30 @@ def ledger_add_person(
     name: Annotated[str, typer.Argument(help="The full name, as the person's own institution writes it.")],
     source: SourceOption = None,
     alias: AliasOption = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="A role's title; the role options below describe it.")] = None,
+    title: Annotated[
+        Optional[str], typer.Option("--title", help="A role's title; the role options below describe it.")
+    ] = None,
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="The role's organisation.")] = None,
     rank: Annotated[Optional[str], typer.Option("--rank", help="The rank that goes with the role (General).")] = None,
-    title_alias: Annotated[Optional[list[str]], typer.Option("--title-alias", help="Another way of writing the title (repeat).")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", help="First day the role was held: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    title_alias: Annotated[
+        Optional[list[str]], typer.Option("--title-alias", help="Another way of writing the title (repeat).")
+    ] = None,
+    start: Annotated[
+        Optional[str], typer.Option("--start", help="First day the role was held: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     end: Annotated[Optional[str], typer.Option("--end", help="Last day held (same forms), or 'open'.")] = None,
-    role_source: Annotated[Optional[str], typer.Option("--role-source", help="The role's own source (default: the person's).")] = None,
+    role_source: Annotated[
+        Optional[str], typer.Option("--role-source", help="The role's own source (default: the person's).")
+    ] = None,
     ledger_file: LedgerFileOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     debug: DebugOption = False,
 ) -> None:
     """A person, and optionally one role: a role with the same title and organisation whose start agrees is updated."""
-    role = _given(title=title, organisation=organisation, rank=rank, aliases=title_alias, start=start, end=end,
-                  source=role_source)
+    role = _given(
+        title=title, organisation=organisation, rank=rank, aliases=title_alias, start=start, end=end, source=role_source
+    )
     entry = _given(name=name, aliases=alias, source=source, roles=[role] if role else None)
     _add_to_ledger("people", entry, ledger_file, config, isolated, debug)
 
@@ -557,7 +705,9 @@ def ledger_add_organisation(
     debug: DebugOption = False,
 ) -> None:
     """An organisation and its short forms (USSF for U.S. Space Force)."""
-    _add_to_ledger("organisations", _given(name=name, aliases=alias, source=source), ledger_file, config, isolated, debug)
+    _add_to_ledger(
+        "organisations", _given(name=name, aliases=alias, source=source), ledger_file, config, isolated, debug
+    )
 
 
 @ledger_add_app.command("event")
@@ -565,21 +715,39 @@ def ledger_add_event(
     action: Annotated[str, typer.Option("--action", help="The verb: launch, test.")],
     actor: Annotated[Optional[str], typer.Option("--actor", help="Who did it.")] = None,
     object_: Annotated[Optional[str], typer.Option("--object", help="What it was done to.")] = None,
-    date_: Annotated[Optional[str], typer.Option("--date", help="YYYY, YYYY-MM or YYYY-MM-DD, at its real precision.")] = None,
+    date_: Annotated[
+        Optional[str], typer.Option("--date", help="YYYY, YYYY-MM or YYYY-MM-DD, at its real precision.")
+    ] = None,
     what: Annotated[Optional[str], typer.Option("--what", help="A description, shown in findings.")] = None,
     source: SourceOption = None,
     alias: Annotated[Optional[list[str]], typer.Option("--alias", help="A name of the event itself (repeat).")] = None,
-    actor_alias: Annotated[Optional[list[str]], typer.Option("--actor-alias", help="Another name of the actor (repeat).")] = None,
-    action_alias: Annotated[Optional[list[str]], typer.Option("--action-alias", help="Another word for the action (repeat).")] = None,
-    object_alias: Annotated[Optional[list[str]], typer.Option("--object-alias", help="Another name of the object (repeat).")] = None,
+    actor_alias: Annotated[
+        Optional[list[str]], typer.Option("--actor-alias", help="Another name of the actor (repeat).")
+    ] = None,
+    action_alias: Annotated[
+        Optional[list[str]], typer.Option("--action-alias", help="Another word for the action (repeat).")
+    ] = None,
+    object_alias: Annotated[
+        Optional[list[str]], typer.Option("--object-alias", help="Another name of the object (repeat).")
+    ] = None,
     ledger_file: LedgerFileOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     debug: DebugOption = False,
 ) -> None:
     """A dated event, identified by actor, action and object."""
-    entry = _given(actor=actor, actor_aliases=actor_alias, action=action, actions=action_alias, object=object_,
-                   object_aliases=object_alias, aliases=alias, date=date_, what=what, source=source)
+    entry = _given(
+        actor=actor,
+        actor_aliases=actor_alias,
+        action=action,
+        actions=action_alias,
+        object=object_,
+        object_aliases=object_alias,
+        aliases=alias,
+        date=date_,
+        what=what,
+        source=source,
+    )
     _add_to_ledger("events", entry, ledger_file, config, isolated, debug)
 
 
@@ -588,21 +756,37 @@ def ledger_add_figure(
     measure: Annotated[str, typer.Option("--measure", help="What is counted, in words.")],
     unit: Annotated[str, typer.Option("--unit", help="count, percent, fraction, money:USD, km, ...")],
     as_of: Annotated[str, typer.Option("--as-of", help="When the figure held: YYYY, YYYY-MM or YYYY-MM-DD.")],
-    value: Annotated[Optional[float], typer.Option("--value", help="The exact value (or give --low and/or --high).")] = None,
+    value: Annotated[
+        Optional[float], typer.Option("--value", help="The exact value (or give --low and/or --high).")
+    ] = None,
     low: Annotated[Optional[float], typer.Option("--low", help="The interval's low end.")] = None,
     high: Annotated[Optional[float], typer.Option("--high", help="The interval's high end.")] = None,
     timeless: Annotated[bool, typer.Option("--timeless", help="The value cannot change after --as-of.")] = False,
     source: SourceOption = None,
-    alias: Annotated[Optional[list[str]], typer.Option("--alias", help="A head noun a text may use for the measure (repeat).")] = None,
-    context: Annotated[Optional[list[str]], typer.Option("--context", help="Words a sentence must contain to be about it (repeat).")] = None,
+    alias: Annotated[
+        Optional[list[str]], typer.Option("--alias", help="A head noun a text may use for the measure (repeat).")
+    ] = None,
+    context: Annotated[
+        Optional[list[str]], typer.Option("--context", help="Words a sentence must contain to be about it (repeat).")
+    ] = None,
     ledger_file: LedgerFileOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     debug: DebugOption = False,
 ) -> None:
     """A measured quantity as of a date, identified by measure, unit and as-of date."""
-    entry = _given(measure=measure, aliases=alias, context=context, unit=unit, value=value, low=low, high=high,
-                   as_of=as_of, timeless=timeless, source=source)
+    entry = _given(
+        measure=measure,
+        aliases=alias,
+        context=context,
+        unit=unit,
+        value=value,
+        low=low,
+        high=high,
+        as_of=as_of,
+        timeless=timeless,
+        source=source,
+    )
     _add_to_ledger("figures", entry, ledger_file, config, isolated, debug)
 
 

@@ -105,53 +105,124 @@ _words_not_types()
 
 
 # metavar: help shows a word a person understands, never a Python type such as <list[str]>.
-PathsArgument = Annotated[Optional[list[Path]], typer.Argument(
-    help="Files or folders (default: seeds/).", metavar="PATHS", show_default=False)]
-FormatOption = Annotated[str, typer.Option(
-    "--format", "-f", callback=_check_format, metavar="FORMAT",
-    help=f"Report format: {', '.join(BUILTIN_FORMATS)} (or a plugin's).")]
-AuditFormatOption = Annotated[str, typer.Option(
-    "--format", "-f", callback=_check_audit_format, metavar="FORMAT",
-    help=f"Report format: {', '.join(AUDIT_FORMATS)}.")]
-OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE", help="Write the report here (atomically) instead of stdout.")]
-ColorOption = Annotated[Color, typer.Option(
-    "--color", help="Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never.")]
-FailOnOption = Annotated[Optional[FailOn], typer.Option(
-    "--fail-on", help="Exit 1 for open findings at or above this severity (default: error, or the configuration's "
-                      "fail-on).", show_default=False)]
+PathsArgument = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="Files or folders (default: seeds/).", metavar="PATHS", show_default=False),
+]
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_check_format,
+        metavar="FORMAT",
+        help=f"Report format: {', '.join(BUILTIN_FORMATS)} (or a plugin's).",
+    ),
+]
+AuditFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_check_audit_format,
+        metavar="FORMAT",
+        help=f"Report format: {', '.join(AUDIT_FORMATS)}.",
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically) instead of stdout."),
+]
+ColorOption = Annotated[
+    Color,
+    typer.Option(
+        "--color", help="Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never."
+    ),
+]
+FailOnOption = Annotated[
+    Optional[FailOn],
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 for open findings at or above this severity (default: error, or the configuration's fail-on).",
+        show_default=False,
+    ),
+]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Report only: exit 0 even with findings.")]
-FollowSymlinksOption = Annotated[bool, typer.Option(
-    "--follow-symlinks", help="Inside a folder, also read files that symlinks point to outside it.")]
-AllowSkippedOption = Annotated[bool, typer.Option(
-    "--allow-skipped", help="Gate on the documents that could be checked: a document that could not be (unreadable, "
-                            "failed, over a limit) is reported but does not exit 2.")]
-PublishedOption = Annotated[Optional[list[str]], typer.Option(
-    "--published", metavar="ID=YYYY-MM-DD", help="Publication date of a document without a dateline (repeat).")]
-CacheDirOption = Annotated[Optional[Path], typer.Option(
-    "--cache-dir", metavar="DIR", help="Cache folder (default: the user cache).")]
+FollowSymlinksOption = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Inside a folder, also read files that symlinks point to outside it.")
+]
+AllowSkippedOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-skipped",
+        help="Gate on the documents that could be checked: a document that could not be (unreadable, "
+        "failed, over a limit) is reported but does not exit 2.",
+    ),
+]
+PublishedOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--published", metavar="ID=YYYY-MM-DD", help="Publication date of a document without a dateline (repeat)."
+    ),
+]
+CacheDirOption = Annotated[
+    Optional[Path], typer.Option("--cache-dir", metavar="DIR", help="Cache folder (default: the user cache).")
+]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
-ChecksOption = Annotated[Optional[list[str]], typer.Option(
-    "--checks", "--select", metavar="CHECK", help="Run only these checks (slug or code; repeat).")]
-IgnoreOption = Annotated[Optional[list[str]], typer.Option(
-    "--ignore", metavar="CHECK", help="Skip these checks (slug or code; repeat).")]
-EnableOption = Annotated[Optional[list[str]], typer.Option(
-    "--enable", "--extend-select", metavar="CHECK", help="Also run these opt-in checks (e.g. garbled-wording).")]
+ChecksOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--checks", "--select", metavar="CHECK", help="Run only these checks (slug or code; repeat)."),
+]
+IgnoreOption = Annotated[
+    Optional[list[str]], typer.Option("--ignore", metavar="CHECK", help="Skip these checks (slug or code; repeat).")
+]
+EnableOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--enable", "--extend-select", metavar="CHECK", help="Also run these opt-in checks (e.g. garbled-wording)."
+    ),
+]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
-EmbedderOption = Annotated[Optional[EmbedderName], typer.Option(
-    "--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).", show_default=False)]
-ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", metavar="FILE", help="Use this configuration file (factcheck.toml or pyproject.toml) instead of "
-                                     "discovery.")]
+EmbedderOption = Annotated[
+    Optional[EmbedderName],
+    typer.Option("--embedder", help="minilm (fp32, torch) or minilm-int8 (ONNX, no torch).", show_default=False),
+]
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Use this configuration file (factcheck.toml or pyproject.toml) instead of discovery.",
+    ),
+]
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
-JobsOption = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, metavar="N", help="Worker processes for parsing and encoding (default: every core).")]
-EngineOption = Annotated[Optional[EngineName], typer.Option(
-    "--engine", help="local (this machine's cores) or dask (a LocalCluster, or --scheduler).", show_default=False)]
-SchedulerOption = Annotated[Optional[str], typer.Option(
-    "--scheduler", metavar="ADDRESS", help="Join the Dask cluster at this address (tcp://host:8786) instead of "
-                                           "starting one.")]
-ResolutionsOption = Annotated[Optional[Path], typer.Option(
-    "--resolutions", metavar="FILE", help="Resolutions file (default: claims/resolutions.yaml).")]
-LedgerOption = Annotated[Optional[list[Path]], typer.Option(
-    "--ledger", metavar="FILE", help="A ledger file of verified facts, read besides claims/*.yaml (repeat).")]
+JobsOption = Annotated[
+    Optional[int],
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes for parsing and encoding (default: every core)."
+    ),
+]
+EngineOption = Annotated[
+    Optional[EngineName],
+    typer.Option(
+        "--engine", help="local (this machine's cores) or dask (a LocalCluster, or --scheduler).", show_default=False
+    ),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Join the Dask cluster at this address (tcp://host:8786) instead of starting one.",
+    ),
+]
+ResolutionsOption = Annotated[
+    Optional[Path],
+    typer.Option("--resolutions", metavar="FILE", help="Resolutions file (default: claims/resolutions.yaml)."),
+]
+LedgerOption = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--ledger", metavar="FILE", help="A ledger file of verified facts, read besides claims/*.yaml (repeat)."
+    ),
+]

@@ -96,7 +96,9 @@ def _has_factcheck_config(path: Path) -> bool:
     try:
         data = _parse_toml(path)
     except Exception:  # noqa: BLE001 - a broken pyproject is reported only if it is ours
-        return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", path.read_text("utf-8", "replace"), re.M) is not None
+        return (
+            re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", path.read_text("utf-8", "replace"), re.M) is not None
+        )
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
 
 
@@ -113,8 +115,10 @@ def _parse_toml(path: Path) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "invalid TOML"
         raise ConfigError(
-            f"malformed TOML: {message}", path=str(path),
-            line=int(match.group(1)) if match else None, column=int(match.group(2)) if match else None,
+            f"malformed TOML: {message}",
+            path=str(path),
+            line=int(match.group(1)) if match else None,
+            column=int(match.group(2)) if match else None,
         ) from error
 
 
@@ -133,16 +137,25 @@ def read_config_file(path: Path) -> dict[str, Any]:
         key = raw_key.replace("-", "_")
         if key not in Settings.model_fields:
             raise ConfigError(
-                f"unknown configuration key {brief(raw_key)}", path=str(path), line=_key_line(path, raw_key),
+                f"unknown configuration key {brief(raw_key)}",
+                path=str(path),
+                line=_key_line(path, raw_key),
                 hint=f"known keys: {', '.join(name.replace('_', '-') for name in Settings.model_fields)}",
             )
         if key in values:
-            raise ConfigError(f"key {brief(raw_key)} given twice (kebab- and snake-case)", path=str(path),
-                              line=_key_line(path, raw_key))
+            raise ConfigError(
+                f"key {brief(raw_key)} given twice (kebab- and snake-case)",
+                path=str(path),
+                line=_key_line(path, raw_key),
+            )
         values[key] = _anchor_paths(key, value, path.parent)
     raw_names = {raw.replace("-", "_"): raw for raw in data}
-    _validate(values, source=str(path), line_of=lambda key: _key_line(path, str(raw_names.get(key, key))),
-              name_of=lambda key: raw_names.get(key, key))
+    _validate(
+        values,
+        source=str(path),
+        line_of=lambda key: _key_line(path, str(raw_names.get(key, key))),
+        name_of=lambda key: raw_names.get(key, key),
+    )
     return values
 
 
@@ -193,7 +206,8 @@ def _validate(values: dict[str, Any], *, source: str | None, line_of=None, name_
         detail = ".".join(str(part) for part in first.get("loc", ())[1:])[:80]
         raise ConfigError(
             f"invalid value for {name!r}{f' ({detail})' if detail else ''}: {first['msg']}",
-            path=source, line=line_of(key) if line_of else None,
+            path=source,
+            line=line_of(key) if line_of else None,
         ) from error
 
 
@@ -208,7 +222,7 @@ def read_environment(env: Mapping[str, str]) -> dict[str, Any]:
     for name, raw in sorted(env.items()):
         if not name.startswith(ENV_PREFIX):
             continue
-        key = name[len(ENV_PREFIX):].lower()
+        key = name[len(ENV_PREFIX) :].lower()
         if key not in Settings.model_fields:
             continue
         annotation = str(Settings.model_fields[key].annotation)
@@ -223,7 +237,9 @@ def read_environment(env: Mapping[str, str]) -> dict[str, Any]:
                 if "=" not in pair:
                     from factcheck.errors import ConfigError
 
-                    raise ConfigError(f"environment variable {name}: expected key=value pairs, got {brief(pair.strip())}")
+                    raise ConfigError(
+                        f"environment variable {name}: expected key=value pairs, got {brief(pair.strip())}"
+                    )
                 item_key, _, item_value = pair.partition("=")
                 value[item_key.strip()] = item_value.strip()
         elif raw == "" and key in _PATH_FIELDS:

@@ -72,7 +72,11 @@ def interval_of(value: str | None) -> Interval | None:
             first = (int(found["quarter"]) - 1) * 3 + 1
             return date(year, first, 1), _month_end(year, first + 2)
         if found["half"]:
-            return (date(year, 1, 1), date(year, 6, 30)) if found["half"] == "1" else (date(year, 7, 1), date(year, 12, 31))
+            return (
+                (date(year, 1, 1), date(year, 6, 30))
+                if found["half"] == "1"
+                else (date(year, 7, 1), date(year, 12, 31))
+            )
         if found["week"]:
             monday = date.fromisocalendar(year, int(found["week"]), 1)
             if found["weekend"]:

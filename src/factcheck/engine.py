@@ -83,13 +83,20 @@ class Models:
             from factcheck.stages import embed
 
             # Without a thread cap, called as tests replace it: make_embedder(settings).
-            self._embedder = (embed.make_embedder(self.settings, threads=self.threads) if self.threads
-                              else embed.make_embedder(self.settings))
+            self._embedder = (
+                embed.make_embedder(self.settings, threads=self.threads)
+                if self.threads
+                else embed.make_embedder(self.settings)
+            )
         return self._embedder
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"settings": self.settings, "given_nlp": self.given_nlp, "given_embedder": self.given_embedder,
-                "threads": self.threads}
+        return {
+            "settings": self.settings,
+            "given_nlp": self.given_nlp,
+            "given_embedder": self.given_embedder,
+            "threads": self.threads,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.settings = state["settings"]
@@ -172,8 +179,11 @@ class ProcessEngine:
 
             threads = max(1, available_cores() // self.workers)
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_install_models, initargs=(self.models, threads))
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_install_models,
+                initargs=(self.models, threads),
+            )
         return self._pool
 
     def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
@@ -203,8 +213,10 @@ class ProcessEngine:
                 self._shutdown(wait=False)
                 retries += 1
                 if retries > PROCESS_RETRIES:
-                    raise EngineError(f"local workers died {retries} times; giving up ({error})",
-                                      hint="lower --jobs, or check the machine's memory") from error
+                    raise EngineError(
+                        f"local workers died {retries} times; giving up ({error})",
+                        hint="lower --jobs, or check the machine's memory",
+                    ) from error
 
     def _shutdown(self, *, wait: bool) -> None:
         if self._pool is not None:
@@ -243,18 +255,26 @@ class DaskEngine:
             try:
                 from distributed import Client, LocalCluster
             except ImportError as error:
-                raise EngineError(f"cannot import dask.distributed: {error}",
-                                  hint="pip install 'dask[distributed]'") from error
+                raise EngineError(
+                    f"cannot import dask.distributed: {error}", hint="pip install 'dask[distributed]'"
+                ) from error
             if self.scheduler:
                 try:
                     self._client = Client(self.scheduler, timeout="30s")
                 except (OSError, TimeoutError) as error:
-                    raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {error}",
-                                      hint="start one with `dask scheduler`, or leave out --scheduler") from error
+                    raise EngineError(
+                        f"cannot reach the Dask scheduler at {self.scheduler}: {error}",
+                        hint="start one with `dask scheduler`, or leave out --scheduler",
+                    ) from error
             else:
                 # Library code never prints: the cluster's own logging stays at errors.
-                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
                 self._client = Client(self._cluster)
             from factcheck.dask_plugin import ModelsPlugin
 
@@ -296,4 +316,4 @@ def make_engine(settings: Any, models: Models) -> Engine:
 
 def partitions(items: Sequence[Job], size: int) -> list[list[Job]]:
     """``items`` cut in order into lists of ``size`` (the last may be shorter)."""
-    return [list(items[start:start + size]) for start in range(0, len(items), size)]
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]

@@ -9,8 +9,15 @@ class FactcheckError(Exception):
     code = "FC-E000"
     hint = ""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 column: int | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -105,8 +112,7 @@ class LongPassageError(InputError):
     """Text too long without a sentence end to be read as sentences: a table, minified text."""
 
     code = "FC-E111"
-    hint = ("if it is prose, raise max_sentence_chars under [tool.factcheck]; "
-            "tables and minified text cannot be checked")
+    hint = "if it is prose, raise max_sentence_chars under [tool.factcheck]; tables and minified text cannot be checked"
 
 
 class OutsideRootError(InputError):
@@ -120,8 +126,7 @@ class DocumentLimitError(InputError):
     """A document over a per-document limit: extracted characters, PDF pages or time."""
 
     code = "FC-E113"
-    hint = ("raise max_document_chars, max_pdf_pages or document_seconds under [tool.factcheck], "
-            "or split the document")
+    hint = "raise max_document_chars, max_pdf_pages or document_seconds under [tool.factcheck], or split the document"
 
 
 class ConfigError(FactcheckError):

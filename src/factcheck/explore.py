@@ -40,23 +40,37 @@ def claim_lines(document: Document, claim: Claim) -> Text:
     for time in claim.times:
         marker = " recent" if time.recent else ""
         kind = "" if time.type == "DATE" else f" ({time.type.lower()})"
-        text.append(f"  when  “{one_line(time.span.text, 60)}” -> {one_line(str(time.value), 60)}{kind}{marker}\n", style="green")
+        text.append(
+            f"  when  “{one_line(time.span.text, 60)}” -> {one_line(str(time.value), 60)}{kind}{marker}\n",
+            style="green",
+        )
     for quantity in claim.quantities:
         as_of = f" as of {quantity.as_of.value}" if quantity.as_of else ""
-        text.append(f"  how much  “{one_line(quantity.span.text, 60)}” -> {quantity.comparator} {quantity.value:g} "
-                    f"{one_line(quantity.unit, 40)} of {one_line(quantity.measure or '?', 60)}{one_line(as_of, 60)}\n", style="yellow")
+        text.append(
+            f"  how much  “{one_line(quantity.span.text, 60)}” -> {quantity.comparator} {quantity.value:g} "
+            f"{one_line(quantity.unit, 40)} of {one_line(quantity.measure or '?', 60)}{one_line(as_of, 60)}\n",
+            style="yellow",
+        )
     for actor in claim.actors:
         role = ", ".join(part for part in (actor.title, actor.affiliation) if part)
-        text.append(f"  who  {one_line(actor.name, 60)} ({actor.label}){' — ' + one_line(role, 100) if role else ''}\n",
-                    style="magenta")
+        text.append(
+            f"  who  {one_line(actor.name, 60)} ({actor.label}){' — ' + one_line(role, 100) if role else ''}\n",
+            style="magenta",
+        )
     if claim.quote:
         quote = claim.quote
-        text.append(f"  quote  “{one_line(quote.span.text, 120)}” — {one_line(quote.speaker or 'unattributed', 60)}"
-                    f"{', ' + one_line(quote.speaker_title, 60) if quote.speaker_title else ''}\n", style="blue")
+        text.append(
+            f"  quote  “{one_line(quote.span.text, 120)}” — {one_line(quote.speaker or 'unattributed', 60)}"
+            f"{', ' + one_line(quote.speaker_title, 60) if quote.speaker_title else ''}\n",
+            style="blue",
+        )
     if claim.event:
         event = claim.event
-        text.append(f"  event  {one_line(event.actor or '?', 60)} / {one_line(event.action, 40)} / {one_line(event.object or '-', 60)}"
-                    f"{' (past)' if event.past else ''}\n", style="dim")
+        text.append(
+            f"  event  {one_line(event.actor or '?', 60)} / {one_line(event.action, 40)} / {one_line(event.object or '-', 60)}"
+            f"{' (past)' if event.past else ''}\n",
+            style="dim",
+        )
     return text
 
 
@@ -73,25 +87,35 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Cor
     if output_format == "json":
         documents = []
         for document in corpus.documents:
-            documents.append({
-                "id": document.id,
-                "path": document.path,
-                "title": document.title,
-                "published": document.published.isoformat() if document.published else None,
-                "published_source": document.published_source,
-                "claims": [claim.model_dump(mode="json") for claim in corpus.claims_of(document.id)],
-                # The same shape as the times inside the claims: one record, dumped one way.
-                "times": [time.model_dump(mode="json") for time in all_time_expressions(document, extract.nlp)],
-            })
-        data = {"version": 1, "documents": documents,
-                "failures": [failure.model_dump(mode="json") for failure in corpus.failures]}
+            documents.append(
+                {
+                    "id": document.id,
+                    "path": document.path,
+                    "title": document.title,
+                    "published": document.published.isoformat() if document.published else None,
+                    "published_source": document.published_source,
+                    "claims": [claim.model_dump(mode="json") for claim in corpus.claims_of(document.id)],
+                    # The same shape as the times inside the claims: one record, dumped one way.
+                    "times": [time.model_dump(mode="json") for time in all_time_expressions(document, extract.nlp)],
+                }
+            )
+        data = {
+            "version": 1,
+            "documents": documents,
+            "failures": [failure.model_dump(mode="json") for failure in corpus.failures],
+        }
         return dumps(data), _exit_code(corpus), corpus
     buffer = io.StringIO()
     console = _console(buffer)
     for document in corpus.documents:
         published = document.published.isoformat() if document.published else "unknown"
-        console.print(Text(f"{one_line(document.id)}: {one_line(document.title or '(untitled)', 100)} "
-                           f"— {published} ({document.published_source})", style="bold"))
+        console.print(
+            Text(
+                f"{one_line(document.id)}: {one_line(document.title or '(untitled)', 100)} "
+                f"— {published} ({document.published_source})",
+                style="bold",
+            )
+        )
         for claim in corpus.claims_of(document.id):
             console.print(claim_lines(document, claim))
     return buffer.getvalue(), _exit_code(corpus), corpus
@@ -109,8 +133,13 @@ def clusters_report(settings: Settings, output_format: str) -> tuple[str, int, C
         data = {
             "version": 1,
             "clusters": [
-                {"id": cluster.id, "documents": list(cluster.documents),
-                 "claims": [{"id": claim_id, **span_data(corpus.claim(claim_id).span)} for claim_id in cluster.claims]}
+                {
+                    "id": cluster.id,
+                    "documents": list(cluster.documents),
+                    "claims": [
+                        {"id": claim_id, **span_data(corpus.claim(claim_id).span)} for claim_id in cluster.claims
+                    ],
+                }
                 for cluster in corpus.clusters
             ],
         }

@@ -30,8 +30,9 @@ TEXT_FILE_LIMIT = 16_000_000
 LOCK_TIMEOUT_SECONDS = 60.0
 
 
-def write_atomic(path: Path | str, text: str, encoding: str = "utf-8",
-                 error: type[FactcheckError] = OutputError) -> None:
+def write_atomic(
+    path: Path | str, text: str, encoding: str = "utf-8", error: type[FactcheckError] = OutputError
+) -> None:
     """Write ``text`` to ``path`` through a temp file in the same folder, fsync, then rename."""
     write_bytes_atomic(path, text.encode(encoding), error=error)
 
@@ -47,8 +48,11 @@ def write_target(path: Path | str, error: type[FactcheckError] = OutputError) ->
     except OSError as problem:
         raise error(f"cannot write: {problem.strerror or problem}", path=str(path)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise error(f"cannot write: {_kind(info.st_mode)} is there, not a regular file", path=str(path),
-                    hint="name a regular file (or a new one); a report goes to stdout without --output")
+        raise error(
+            f"cannot write: {_kind(info.st_mode)} is there, not a regular file",
+            path=str(path),
+            hint="name a regular file (or a new one); a report goes to stdout without --output",
+        )
     return target
 
 
@@ -113,15 +117,17 @@ def read_bytes_capped(path: Path | str, limit: int, error: type[FactcheckError],
     return b"".join(chunks)
 
 
-def read_text_capped(path: Path | str, error: type[FactcheckError], what: str = "file",
-                     limit: int = TEXT_FILE_LIMIT) -> str:
+def read_text_capped(
+    path: Path | str, error: type[FactcheckError], what: str = "file", limit: int = TEXT_FILE_LIMIT
+) -> str:
     """The UTF-8 text of a regular file (see ``read_bytes_capped``)."""
     data = read_bytes_capped(path, limit, error, what)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as problem:
-        raise error(f"cannot read {what}: not UTF-8 (byte {problem.start})", path=str(path),
-                    hint="save the file as UTF-8") from None
+        raise error(
+            f"cannot read {what}: not UTF-8 (byte {problem.start})", path=str(path), hint="save the file as UTF-8"
+        ) from None
 
 
 @contextmanager
@@ -135,8 +141,11 @@ def edit_lock(path: Path | str, error: type[FactcheckError], timeout: float = LO
     try:
         lock.acquire()
     except Timeout:
-        raise error(f"another factcheck has been editing this file for over {timeout:.0f} s", path=str(path),
-                    hint="wait for it to finish and run again") from None
+        raise error(
+            f"another factcheck has been editing this file for over {timeout:.0f} s",
+            path=str(path),
+            hint="wait for it to finish and run again",
+        ) from None
     except OSError as problem:
         raise error(f"cannot lock the file for editing: {problem.strerror or problem}", path=str(path)) from None
     try:

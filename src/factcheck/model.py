@@ -71,8 +71,9 @@ class TimeExpression(Record):
     span: Span
     type: TimexType = "DATE"
     value: str | None
-    granularity: Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century", "present",
-                         "unknown"]
+    granularity: Literal[
+        "time", "day", "week", "month", "quarter", "season", "year", "decade", "century", "present", "unknown"
+    ]
     relative: bool = False
     recent: bool = False
     anchor: date | None = None
@@ -361,9 +362,7 @@ class Corpus:
 
     def _cluster_by_claim(self) -> dict[str, Cluster]:
         if self._cluster_index is None:
-            self._cluster_index = {
-                claim_id: cluster for cluster in self.clusters for claim_id in cluster.claims
-            }
+            self._cluster_index = {claim_id: cluster for cluster in self.clusters for claim_id in cluster.claims}
         return self._cluster_index
 
 

@@ -45,8 +45,9 @@ def validate_order(stages: Sequence[Stage]) -> None:
         available.update(stage.assigns)
 
 
-def build_stages(settings: Settings, *, embedder=None, nlp=None, checks=None, context=None,
-                 engine: Engine | None = None) -> list[Stage]:
+def build_stages(
+    settings: Settings, *, embedder=None, nlp=None, checks=None, context=None, engine: Engine | None = None
+) -> list[Stage]:
     """The standard stage order. Models are passed in (tests inject fakes) or load on first use;
     load, extract and embed hand what the cache lacks to ``engine`` (default: this process)."""
     from factcheck.stages.check import CheckStage
@@ -73,8 +74,12 @@ ProgressCallback = Callable[[str], None]
 CountCallback = Callable[[str, int, int], None]
 
 
-def run_stages(stages: Sequence[Stage], corpus: Corpus | None = None, on_stage: ProgressCallback | None = None,
-               on_progress: CountCallback | None = None) -> Corpus:
+def run_stages(
+    stages: Sequence[Stage],
+    corpus: Corpus | None = None,
+    on_stage: ProgressCallback | None = None,
+    on_progress: CountCallback | None = None,
+) -> Corpus:
     validate_order(stages)
     corpus = corpus or Corpus()
     for stage in stages:
@@ -100,8 +105,16 @@ def _cannot_proceed(corpus: Corpus, stage: Stage) -> bool:
     return any(failure.fatal and failure.stage in _BLOCKING_STAGES for failure in corpus.failures)
 
 
-def run(settings: Settings | None = None, *, embedder=None, nlp=None, checks=None, context=None,
-        on_stage: ProgressCallback | None = None, on_progress: CountCallback | None = None) -> RunResult:
+def run(
+    settings: Settings | None = None,
+    *,
+    embedder=None,
+    nlp=None,
+    checks=None,
+    context=None,
+    on_stage: ProgressCallback | None = None,
+    on_progress: CountCallback | None = None,
+) -> RunResult:
     """Run the whole pipeline on ``settings.paths`` and return the finished corpus.
 
     ``on_stage(name)`` is called as each stage starts; ``on_progress(name, done, total)`` as a

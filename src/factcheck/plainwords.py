@@ -12,8 +12,20 @@ import re
 
 from factcheck.model import Quantity, TimeExpression
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 _QUARTERS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _HALVES = {"1": "first", "2": "second"}
@@ -87,8 +99,9 @@ def _with_unit(value: float, unit: str) -> str:
     return f"{number_words(value)} {unit}"
 
 
-def interval_words(low: float, high: float, low_open: bool, high_open: bool, unit: str = "count",
-                   ceiling: float | None = None) -> str:
+def interval_words(
+    low: float, high: float, low_open: bool, high_open: bool, unit: str = "count", ceiling: float | None = None
+) -> str:
     """An interval of allowed values in words: ``(66.7, 100]`` percent -> "more than 66.7%".
 
     ``ceiling`` is the natural upper end (100 for a percentage): an interval reaching it is
@@ -107,8 +120,14 @@ def interval_words(low: float, high: float, low_open: bool, high_open: bool, uni
     return f"between {_with_unit(low, unit)} and {_with_unit(high, unit)}"
 
 
-def quantity_words(quantity: Quantity, low: float | None = None, high: float | None = None,
-                   low_open: bool | None = None, high_open: bool | None = None, share: bool = False) -> str:
+def quantity_words(
+    quantity: Quantity,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool | None = None,
+    high_open: bool | None = None,
+    share: bool = False,
+) -> str:
     """A quantity as written, then the values it allows: "'over two-thirds' (more than 66.7%)".
 
     The interval defaults to the quantity's own; a check that computed it otherwise (a share of

@@ -80,8 +80,10 @@ def _parse(path: Path, text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
         raise ResolutionsError(
-            f"malformed YAML: {problem}", path=str(path),
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            f"malformed YAML: {problem}",
+            path=str(path),
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
         ) from error
     except YAMLError as error:
         raise ResolutionsError(f"malformed YAML: {error}", path=str(path)) from error
@@ -121,8 +123,12 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
     if unknown:
         raise fail(f"unknown top-level key {brief(unknown[0])}", document, unknown[0])
     if document.get("version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        raise fail(f"unsupported version {brief(document.get('version'))}", document, "version",
-                   hint=f"this factcheck reads version {SCHEMA_VERSION}")
+        raise fail(
+            f"unsupported version {brief(document.get('version'))}",
+            document,
+            "version",
+            hint=f"this factcheck reads version {SCHEMA_VERSION}",
+        )
     entries = document.get("resolutions")
     if entries is None:
         return {}
@@ -160,11 +166,18 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
                 raise fail(f"{key!r} must be text", entry, key)
         finding_id = entry["id"].strip()
         if finding_id in found:
-            raise fail(f"resolution for {brief(finding_id)} given twice (first on line {found[finding_id].line})",
-                       entry, "id")
+            raise fail(
+                f"resolution for {brief(finding_id)} given twice (first on line {found[finding_id].line})", entry, "id"
+            )
         found[finding_id] = Resolution(
-            id=finding_id, status=Status(entry["status"]), note=entry["note"].strip(), by=entry.get("by"),
-            date=recorded, check=entry.get("check"), evidence=tuple(evidence), line=_place(entry)[0],
+            id=finding_id,
+            status=Status(entry["status"]),
+            note=entry["note"].strip(),
+            by=entry.get("by"),
+            date=recorded,
+            check=entry.get("check"),
+            evidence=tuple(evidence),
+            line=_place(entry)[0],
         )
     return found
 
@@ -203,7 +216,8 @@ def apply_resolutions(
             matched.add(finding.id)
         applied.append(finding)
     stale = tuple(
-        finding_id for finding_id, resolution in resolutions.items()
+        finding_id
+        for finding_id, resolution in resolutions.items()
         if finding_id not in matched and (checks_run is None or _check_of(resolution) in set(checks_run))
     )
     return applied, stale
@@ -306,7 +320,9 @@ def _order_new_keys(entry: Any) -> None:
 
 
 def resolve_findings(
-    findings: list[Finding], path: Path | str | None, checks_run: Collection[str] | None = None,
+    findings: list[Finding],
+    path: Path | str | None,
+    checks_run: Collection[str] | None = None,
 ) -> tuple[list[Finding], tuple[str, ...], list[Failure]]:
     """The runner's step: load ``path`` and apply it; a malformed file becomes a fatal Failure
     (the run exits 2) and every finding stays open."""
@@ -328,8 +344,11 @@ def findings_from_report(path: Path | str) -> dict[str, Finding]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {item["id"]: Finding.model_validate(item) for item in data["findings"]}
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-        raise UsageError(f"not a factcheck JSON report: {error}", path=str(path),
-                         hint="write one with: factcheck check --format json --output report.json") from error
+        raise UsageError(
+            f"not a factcheck JSON report: {error}",
+            path=str(path),
+            hint="write one with: factcheck check --format json --output report.json",
+        ) from error
 
 
 FINDING_ID = re.compile(r"[\w.]+(?:-[\w.]+)*-[0-9a-f]{10}")
@@ -344,8 +363,10 @@ def resolve_target(finding_id: str, known: Mapping[str, Finding] | None = None) 
         if finding_id in known:
             return known[finding_id]
         close = difflib.get_close_matches(finding_id, list(known), n=3)
-        raise UsageError(f"no finding {finding_id!r} in the report",
-                         hint=f"did you mean {', '.join(close)}?" if close else "copy the id from the report")
+        raise UsageError(
+            f"no finding {finding_id!r} in the report",
+            hint=f"did you mean {', '.join(close)}?" if close else "copy the id from the report",
+        )
     if not FINDING_ID.fullmatch(finding_id):
         raise UsageError(f"{finding_id!r} is not a finding id", hint="ids look like date-conflict-1a2b3c4d5e")
     return finding_id

@@ -20,9 +20,11 @@ QUOTE_SIMILARITY = 85.0  # rapidfuzz ratio (0-100) of two quotes' normalised wor
 WORDING_SIMILARITY = 80.0  # token-set ratio of two sentences' content words
 MAX_CLAIMS_PER_DOCUMENT = 3
 MAX_DOCUMENTS = 30
-_STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been has have had
+_STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been has have had
 this that these those its it their his her our which who what when where than then so such into over under about
-also will would could should may might can not no""".split())
+also will would could should may might can not no""".split()
+)
 
 
 def _content_words(text: str) -> str:
@@ -82,7 +84,7 @@ def agreeing_documents(claims: Sequence[Claim]) -> tuple[str, ...]:
     claims = [claim for kept in list(per_document.values())[:MAX_DOCUMENTS] for claim in kept]
     agreeing: set[str] = set()
     for index, left in enumerate(claims):
-        for right in claims[index + 1:]:
+        for right in claims[index + 1 :]:
             if left.doc != right.doc and same_fact(left, right):
                 agreeing.update((left.doc, right.doc))
     return tuple(sorted(agreeing))

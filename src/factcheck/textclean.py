@@ -39,8 +39,28 @@ Edit = tuple[int, int, tuple[tuple[int, str], ...]]
 # Prefixes that keep their hyphen when a compound breaks across lines ("self-\nreliant").
 # Kept short on purpose: prefixes usually written solid ("inter", "counter") are left out.
 HYPHEN_PREFIXES = frozenset(
-    {"self", "non", "co", "ex", "anti", "well", "all", "half", "cross", "semi", "quasi",
-     "pseudo", "vice", "mid", "post", "pre", "multi", "neo", "ill", "full"}
+    {
+        "self",
+        "non",
+        "co",
+        "ex",
+        "anti",
+        "well",
+        "all",
+        "half",
+        "cross",
+        "semi",
+        "quasi",
+        "pseudo",
+        "vice",
+        "mid",
+        "post",
+        "pre",
+        "multi",
+        "neo",
+        "ill",
+        "full",
+    }
 )
 # Words after a line-final hyphen that mark a suspended hyphen ("pre-\nand post-war").
 _SUSPENDED_NEXT = frozenset({"and", "or", "nor", "to", "as", "than", "versus", "vs"})
@@ -124,8 +144,9 @@ _SPACE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[tuple
 )
 
 
-def _regex_edits(text: str, floor: int, pattern: re.Pattern[str],
-                 replace: Callable[[re.Match[str]], tuple[tuple[int, str], ...]]) -> list[Edit]:
+def _regex_edits(
+    text: str, floor: int, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], tuple[tuple[int, str], ...]]
+) -> list[Edit]:
     return [(m.start(), m.end(), replace(m)) for m in pattern.finditer(text, floor)]
 
 
@@ -164,8 +185,7 @@ def looks_wrapped(text: str) -> bool:
     line start in lower case or continue a hyphenated word; text with one paragraph or
     heading per line almost never does.
     """
-    pairs = [(a, b) for a, b in _line_pairs(text)
-             if not _STRUCTURAL_LINE.match(a) and not _STRUCTURAL_LINE.match(b)]
+    pairs = [(a, b) for a, b in _line_pairs(text) if not _STRUCTURAL_LINE.match(a) and not _STRUCTURAL_LINE.match(b)]
     if len(pairs) < 2:
         return False
     continuing = sum(1 for a, b in pairs if _starts_lower(b) or _ends_with_break_hyphen(a))

@@ -18,7 +18,11 @@ _VALUE_CHARS = 60
 def brief(value: Any, limit: int = _VALUE_CHARS) -> str:
     """``repr(value)`` cut to ``limit`` characters, for error messages about values read from a file."""
     if isinstance(value, (str, int, float, bool)) or value is None:
-        text = repr(value) if not isinstance(value, int) or abs(value) < 10**limit else f"<{len(str(abs(value)))}-digit number>"
+        text = (
+            repr(value)
+            if not isinstance(value, int) or abs(value) < 10**limit
+            else f"<{len(str(abs(value)))}-digit number>"
+        )
     else:
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
@@ -47,8 +51,9 @@ def _composer_class() -> Any:
             def compose_node(self, parent: Any, index: Any) -> Any:
                 if self.parser.check_event(AliasEvent):
                     event = self.parser.get_event()
-                    raise ComposerError(None, None, f"aliases (*{str(event.anchor)[:_VALUE_CHARS]}) are not allowed",
-                                        event.start_mark)
+                    raise ComposerError(
+                        None, None, f"aliases (*{str(event.anchor)[:_VALUE_CHARS]}) are not allowed", event.start_mark
+                    )
                 return super().compose_node(parent, index)
 
         _classes["composer"] = NoAliasComposer
@@ -68,7 +73,9 @@ def _constructor_class(base: Any) -> Any:
                     if value is not None and value.lstrip("+-").isdigit() and len(value) > 100:
                         message = f"a {len(value):,}-digit number is too long (quote it if it is text)"
                     else:
-                        message = f"invalid value {brief(value) if value is not None else ''}: {problem}".replace("  ", " ")
+                        message = f"invalid value {brief(value) if value is not None else ''}: {problem}".replace(
+                            "  ", " "
+                        )
                     raise ConstructorError(None, None, message[:200], node.start_mark) from None
 
         _classes[base] = MarkedConstructor

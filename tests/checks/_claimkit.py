@@ -9,8 +9,14 @@ from factcheck.model import Actor, Claim, Cluster, Corpus, Document, Event, Quan
 
 
 def document(doc_id: str, text: str, published: date | None = None) -> Document:
-    return Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text, published=published,
-                    published_source="dateline" if published else "unknown")
+    return Document(
+        id=doc_id,
+        path=f"{doc_id}.txt",
+        text=text,
+        clean=text,
+        published=published,
+        published_source="dateline" if published else "unknown",
+    )
 
 
 def span(doc: Document, text: str, after: int = 0) -> Span:
@@ -27,17 +33,29 @@ def claim(doc: Document, sentence: str, **slots) -> Claim:
     return Claim(id=f"{doc.id}#{where.start}-{where.end}", doc=doc.id, span=where, text=sentence, **slots)
 
 
-def time(doc: Document, text: str, value: str | None, granularity: str = "day", *, after: int = 0,
-         relative: bool = False, recent: bool = False) -> TimeExpression:
-    return TimeExpression(span=span(doc, text, after), value=value, granularity=granularity,
-                          relative=relative, recent=recent)
+def time(
+    doc: Document,
+    text: str,
+    value: str | None,
+    granularity: str = "day",
+    *,
+    after: int = 0,
+    relative: bool = False,
+    recent: bool = False,
+) -> TimeExpression:
+    return TimeExpression(
+        span=span(doc, text, after), value=value, granularity=granularity, relative=relative, recent=recent
+    )
 
 
 def corpus(documents: list[Document], claims: list[Claim], clusters: list[list[Claim]] = ()) -> Corpus:
     built = []
     for index, members in enumerate(clusters):
-        built.append(Cluster(id=f"c{index}", claims=tuple(c.id for c in members),
-                             documents=tuple(sorted({c.doc for c in members}))))
+        built.append(
+            Cluster(
+                id=f"c{index}", claims=tuple(c.id for c in members), documents=tuple(sorted({c.doc for c in members}))
+            )
+        )
     return Corpus(documents=tuple(documents), claims=tuple(claims), clusters=tuple(built))
 
 

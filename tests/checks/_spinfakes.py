@@ -20,9 +20,13 @@ class BigramLM:
 
     name = "fake-bigram"
 
-    def __init__(self, bigrams: dict[tuple[str, str], float], opposites: set[tuple[str, str]] = frozenset(),
-                 function_word: float = -2.0,
-                 near: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        bigrams: dict[tuple[str, str], float],
+        opposites: set[tuple[str, str]] = frozenset(),
+        function_word: float = -2.0,
+        near: dict[str, list[str]] | None = None,
+    ) -> None:
         self.near = near
         self.bigrams = bigrams
         self.opposites = {tuple(sorted(pair)) for pair in opposites}
@@ -55,13 +59,17 @@ class BigramLM:
                     logprob = -1.0 if opposite == asks_opposite else -8.0
                 alternatives = ()
                 if top_k:
-                    options = sorted(((w, lp) for (p, w), lp in self.bigrams.items() if p == previous.casefold()),
-                                     key=lambda item: (-item[1], item[0]))
+                    options = sorted(
+                        ((w, lp) for (p, w), lp in self.bigrams.items() if p == previous.casefold()),
+                        key=lambda item: (-item[1], item[0]),
+                    )
                     alternatives = tuple((" " + w, lp) for w, lp in options[:top_k])
                 # Its whole distribution is the table: a probed word it does not list is left out.
-                alternatives += tuple((" " + w, self.bigrams[(previous.casefold(), w)])
-                                      for w in probed.get(match.start(1), ())
-                                      if (previous.casefold(), w) in self.bigrams)
+                alternatives += tuple(
+                    (" " + w, self.bigrams[(previous.casefold(), w)])
+                    for w in probed.get(match.start(1), ())
+                    if (previous.casefold(), w) in self.bigrams
+                )
                 tokens.append(TokenScore(match.start(), match.end(), match.group(), logprob, alternatives))
                 previous = word
             results.append(tokens)
@@ -69,8 +77,10 @@ class BigramLM:
 
     def score_continuations(self, prefix, suffixes):
         scored = self.score_tokens([prefix + suffix for suffix in suffixes])
-        return [[replace(t, start=t.start - len(prefix), end=t.end - len(prefix)) for t in tokens
-                 if t.start >= len(prefix)] for tokens in scored]
+        return [
+            [replace(t, start=t.start - len(prefix), end=t.end - len(prefix)) for t in tokens if t.start >= len(prefix)]
+            for tokens in scored
+        ]
 
     def neighbours(self, word, count=50):
         """Every word the table knows is a "near-synonym", unless ``near`` says otherwise."""

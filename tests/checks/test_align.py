@@ -37,8 +37,10 @@ def test_numbers_of_one_shared_sentence_pair_with_their_own_counterparts():
     a, b = document("a", sentence), document("b", sentence)
 
     def numbers(doc):
-        return (Quantity(span=span(doc, "101"), value=101, unit="count", measure="yard"),
-                Quantity(span=span(doc, "352"), value=352, unit="count", measure="yard"))
+        return (
+            Quantity(span=span(doc, "101"), value=101, unit="count", measure="yard"),
+            Quantity(span=span(doc, "352"), value=352, unit="count", measure="yard"),
+        )
 
     alignment = align(claim(a, sentence, quantities=numbers(a)), claim(b, sentence, quantities=numbers(b)))
     assert [(p.left.text, p.right.text) for p in alignment.pairs_of("number")] == [("101", "101"), ("352", "352")]

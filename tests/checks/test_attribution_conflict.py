@@ -21,21 +21,43 @@ def run(corp):
 
 
 def person(doc, name, title=None, affiliation=None, role=None, after=0):
-    return Actor(span=span(doc, name, after), name=name, label="PERSON", title=title, affiliation=affiliation,
-                 role_span=span(doc, role, after) if role else None)
+    return Actor(
+        span=span(doc, name, after),
+        name=name,
+        label="PERSON",
+        title=title,
+        affiliation=affiliation,
+        role_span=span(doc, role, after) if role else None,
+    )
 
 
-TEXT = ("Analyst Dr. Ruth Okoye from the Harbour Policy Forum spoke first. "
-        "Later Okoye, a senior fellow at the Delta Trade Institute, added a caveat.")
+TEXT = (
+    "Analyst Dr. Ruth Okoye from the Harbour Policy Forum spoke first. "
+    "Later Okoye, a senior fellow at the Delta Trade Institute, added a caveat."
+)
 
 
 def test_two_affiliations_in_one_document():
     doc = document("a", TEXT)
-    first = claim(doc, "Analyst Dr. Ruth Okoye from the Harbour Policy Forum spoke first.",
-                  actors=(person(doc, "Dr. Ruth Okoye", "Dr.", "the Harbour Policy Forum", "from the Harbour Policy Forum"),))
-    second = claim(doc, "Later Okoye, a senior fellow at the Delta Trade Institute, added a caveat.",
-                   actors=(person(doc, "Okoye", "senior fellow", "the Delta Trade Institute",
-                                  "a senior fellow at the Delta Trade Institute", after=40),))
+    first = claim(
+        doc,
+        "Analyst Dr. Ruth Okoye from the Harbour Policy Forum spoke first.",
+        actors=(person(doc, "Dr. Ruth Okoye", "Dr.", "the Harbour Policy Forum", "from the Harbour Policy Forum"),),
+    )
+    second = claim(
+        doc,
+        "Later Okoye, a senior fellow at the Delta Trade Institute, added a caveat.",
+        actors=(
+            person(
+                doc,
+                "Okoye",
+                "senior fellow",
+                "the Delta Trade Institute",
+                "a senior fellow at the Delta Trade Institute",
+                after=40,
+            ),
+        ),
+    )
     findings = run(corpus([doc], [first, second]))
     assert len(findings) == 1
     finding = findings[0]
@@ -97,8 +119,10 @@ def test_helpers():
 
 # -- through the real load, extract and cluster stages ------------------------------------
 def _quotes(second_affiliation: str) -> str:
-    return ("\"The plan is sound,\" noted Dr. Ruth Okoye from the Harbour Policy Forum.\n\n"
-            f"\"Costs will rise,\" warned Dr. Ruth Okoye, a senior fellow at the {second_affiliation}.\n")
+    return (
+        '"The plan is sound," noted Dr. Ruth Okoye from the Harbour Policy Forum.\n\n'
+        f'"Costs will rise," warned Dr. Ruth Okoye, a senior fellow at the {second_affiliation}.\n'
+    )
 
 
 def test_fixture_two_affiliations(make_corpus):
@@ -155,19 +179,29 @@ def test_paraphrased_office_in_one_document_is_quiet():
 
 def test_role_running_into_an_honorific_is_dropped():
     doc = document("a", "Ruth Okoye, Delta Gas Corporation chairman, spoke. Then Delta's Mr Ruth Okoye left.")
-    first = claim(doc, "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
-                  actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),))
-    second = claim(doc, "Then Delta's Mr Ruth Okoye left.",
-                   actors=(person(doc, "Ruth Okoye", "chief executive. Mr", "Delta's Mr", after=30),))
+    first = claim(
+        doc,
+        "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
+        actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),),
+    )
+    second = claim(
+        doc,
+        "Then Delta's Mr Ruth Okoye left.",
+        actors=(person(doc, "Ruth Okoye", "chief executive. Mr", "Delta's Mr", after=30),),
+    )
     assert run(corpus([doc], [first, second])) == []
 
 
 def test_role_span_running_into_an_honorific_is_dropped():
     doc = document("a", "Ruth Okoye, Delta Gas Corporation chairman, spoke. Then ODGC's Mr Ruth Okoye left.")
-    first = claim(doc, "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
-                  actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),))
-    second = claim(doc, "Then ODGC's Mr Ruth Okoye left.",
-                   actors=(person(doc, "Ruth Okoye", None, "ODGC", "ODGC's Mr", after=30),))
+    first = claim(
+        doc,
+        "Ruth Okoye, Delta Gas Corporation chairman, spoke.",
+        actors=(person(doc, "Ruth Okoye", None, "Delta Gas Corporation chairman"),),
+    )
+    second = claim(
+        doc, "Then ODGC's Mr Ruth Okoye left.", actors=(person(doc, "Ruth Okoye", None, "ODGC", "ODGC's Mr", after=30),)
+    )
     assert run(corpus([doc], [first, second])) == []
 
 

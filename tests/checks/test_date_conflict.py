@@ -14,8 +14,12 @@ def run(corp):
 
 
 def founding(doc, sentence, when, value, granularity="year", actor="norland", obj="coast guard"):
-    return claim(doc, sentence, times=(time(doc, when, value, granularity),),
-                 event=Event(actor=actor, action="found", object=obj))
+    return claim(
+        doc,
+        sentence,
+        times=(time(doc, when, value, granularity),),
+        event=Event(actor=actor, action="found", object=obj),
+    )
 
 
 def test_same_event_two_years_across_sources():
@@ -59,40 +63,63 @@ def test_same_fact_meets_even_when_clustering_kept_it_apart():
 def test_list_of_dates_is_skipped():
     a = document("a", "Tests were held by Norland in 2007 and by Sudmark in 2008.")
     b = document("b", "Norland held tests in 2009.")
-    left = claim(a, a.text, times=(time(a, "2007", "2007", "year"), time(a, "2008", "2008", "year")),
-                 event=Event(actor="norland", action="hold", object="test"))
-    right = claim(b, b.text, times=(time(b, "2009", "2009", "year"),), event=Event(actor="norland", action="hold", object="test"))
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "2007", "2007", "year"), time(a, "2008", "2008", "year")),
+        event=Event(actor="norland", action="hold", object="test"),
+    )
+    right = claim(
+        b, b.text, times=(time(b, "2009", "2009", "year"),), event=Event(actor="norland", action="hold", object="test")
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
 def test_within_one_document_is_error():
-    a = document("a", "Norland founded the coast guard in 1998. Later we learn Norland founded the coast guard in 2001.")
+    a = document(
+        "a", "Norland founded the coast guard in 1998. Later we learn Norland founded the coast guard in 2001."
+    )
     left = founding(a, "Norland founded the coast guard in 1998.", "1998", "1998")
-    right = claim(a, "Later we learn Norland founded the coast guard in 2001.", times=(time(a, "2001", "2001", "year"),),
-                  event=Event(actor="norland", action="found", object="coast guard"))
+    right = claim(
+        a,
+        "Later we learn Norland founded the coast guard in 2001.",
+        times=(time(a, "2001", "2001", "year"),),
+        event=Event(actor="norland", action="found", object="coast guard"),
+    )
     findings = run(corpus([a], [left, right], clusters=[[left, right]]))
     assert [f.severity for f in findings] == [Severity.ERROR]
 
 
 # -- through the real load, extract and cluster stages ------------------------------------
 def test_fixture_founding_dated_two_ways(make_corpus):
-    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
-                        "b": "Norland founded its coast guard in 2001, officials said.\n"}, checks=[DateConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norland founded its coast guard in 1998, officials said.\n",
+            "b": "Norland founded its coast guard in 2001, officials said.\n",
+        },
+        checks=[DateConflictCheck],
+    )
     assert len(corp.findings) == 1
     assert "1998" in corp.findings[0].message and "2001" in corp.findings[0].message
 
 
 def test_fixture_year_and_month_agree(make_corpus):
-    corp = make_corpus({"a": "Norland founded its coast guard in 1998, officials said.\n",
-                        "b": "Norland founded its coast guard in October 1998, officials said.\n"},
-                       checks=[DateConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norland founded its coast guard in 1998, officials said.\n",
+            "b": "Norland founded its coast guard in October 1998, officials said.\n",
+        },
+        checks=[DateConflictCheck],
+    )
     assert corp.findings == ()
 
 
 # -- cases the tuple rules missed (issue 15), through the real extraction ---------------------
 def test_fixture_future_tense_date_changed(make_corpus):
     # The (actor, action, object) rule skipped future tense: "will defend ... on Sept. 8" never met.
-    text = "Pacquiao will defend his welterweight title against Hatton on Sept. {day} in Las Vegas, his promoter said.\n"
+    text = (
+        "Pacquiao will defend his welterweight title against Hatton on Sept. {day} in Las Vegas, his promoter said.\n"
+    )
     corp = make_corpus({"a": text.format(day=8), "b": text.format(day=16)}, checks=[DateConflictCheck])
     assert [f.severity for f in corp.findings] == [Severity.WARNING]
     finding = corp.findings[0]
@@ -101,15 +128,23 @@ def test_fixture_future_tense_date_changed(make_corpus):
 
 
 def test_fixture_paraphrase_in_the_passive_with_another_year(make_corpus):
-    corp = make_corpus({"a": "Jon Stewart hosted the Academy Awards ceremony in 2007, the academy said.\n",
-                        "b": "The Academy Awards ceremony was hosted by Jon Stewart in 2006, the academy said.\n"},
-                       checks=[DateConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Jon Stewart hosted the Academy Awards ceremony in 2007, the academy said.\n",
+            "b": "The Academy Awards ceremony was hosted by Jon Stewart in 2006, the academy said.\n",
+        },
+        checks=[DateConflictCheck],
+    )
     assert [f.data["dates"] for f in corp.findings] in ([["2007", "2006"]], [["2006", "2007"]])
 
 
 def test_fixture_weekday_and_today_without_datelines_are_not_compared(make_corpus):
     # "today" in one undated article and "Saturday" in another may be the same day.
-    corp = make_corpus({"a": "The navy captured the pirate boats today in the Gulf of Aden, officials said.\n",
-                        "b": "The navy captured the pirate boats on Saturday in the Gulf of Aden, officials said.\n"},
-                       checks=[DateConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "The navy captured the pirate boats today in the Gulf of Aden, officials said.\n",
+            "b": "The navy captured the pirate boats on Saturday in the Gulf of Aden, officials said.\n",
+        },
+        checks=[DateConflictCheck],
+    )
     assert corp.findings == ()

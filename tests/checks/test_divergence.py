@@ -16,19 +16,24 @@ OPPOSITES = {("export", "import"), ("civil", "military")}
 
 def run(texts: dict[str, str]):
     check = DivergenceCheck.using(BigramLM({}, opposites=OPPOSITES))()
-    corpus = Corpus(documents=tuple(Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text)
-                                    for doc_id, text in sorted(texts.items())))
+    corpus = Corpus(
+        documents=tuple(
+            Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text) for doc_id, text in sorted(texts.items())
+        )
+    )
     return list(check.run(corpus, CheckContext(settings=Settings(use_cache=False))))
 
 
 def test_flipped_word_in_a_paraphrase_is_reported_with_both_places():
     source = "Japan's defense organizations and industry faced barriers from data sharing policies and export controls."
-    rewrite = "Japan's defense organizations and industry faced barriers from data sharing policies and import controls."
+    rewrite = (
+        "Japan's defense organizations and industry faced barriers from data sharing policies and import controls."
+    )
     [finding] = run({"a": source, "b": rewrite})
     assert finding.code == "FC021"
     assert [(e.doc, e.text) for e in finding.evidence] == [("a", "export"), ("b", "import")]
-    assert source[finding.evidence[0].start:finding.evidence[0].end] == "export"
-    assert rewrite[finding.evidence[1].start:finding.evidence[1].end] == "import"
+    assert source[finding.evidence[0].start : finding.evidence[0].end] == "export"
+    assert rewrite[finding.evidence[1].start : finding.evidence[1].end] == "import"
     assert finding.data["contrast"] > 1.0 and "export controls" in finding.message
 
 

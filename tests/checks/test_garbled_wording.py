@@ -14,18 +14,29 @@ from factcheck.nlp import spin
 
 # The fake model knows how these sentences "should" read.
 BIGRAMS = {
-    ("of", "convenience"): -1.0, ("of", "trust"): -4.0, ("convenience", "on"): -1.5,
-    ("their", "space"): -1.0, ("space", "assets"): -1.0, ("space", "operations"): -1.0,
-    ("in", "space"): -1.5, ("geosynchronous", "orbit"): -0.5, ("in", "geosynchronous"): -12.0,
+    ("of", "convenience"): -1.0,
+    ("of", "trust"): -4.0,
+    ("convenience", "on"): -1.5,
+    ("their", "space"): -1.0,
+    ("space", "assets"): -1.0,
+    ("space", "operations"): -1.0,
+    ("in", "space"): -1.5,
+    ("geosynchronous", "orbit"): -0.5,
+    ("in", "geosynchronous"): -12.0,
     ("security", "threat"): -1.0,
     # How the spun wording reads to it: far less likely than the words' frequency suggests.
-    ("of", "pleasure"): -12.0, ("their", "planetary"): -12.0, ("in", "area"): -12.0,
+    ("of", "pleasure"): -12.0,
+    ("their", "planetary"): -12.0,
+    ("in", "area"): -12.0,
 }
 
 
 def corpus_of(texts: dict[str, str]) -> Corpus:
-    return Corpus(documents=tuple(Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text)
-                                  for doc_id, text in sorted(texts.items())))
+    return Corpus(
+        documents=tuple(
+            Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text) for doc_id, text in sorted(texts.items())
+        )
+    )
 
 
 def run(texts: dict[str, str], lm=None, **thresholds):
@@ -46,7 +57,7 @@ def test_lm_signal_flags_a_swapped_word_and_suggests_the_original():
     findings, _ = run({"a": text}, standalone_gain=10.0)
     [finding] = phrase_findings(findings)
     span = finding.evidence[0]
-    assert text[span.start:span.end] == span.text == "pleasure"
+    assert text[span.start : span.end] == span.text == "pleasure"
     assert finding.suggestion == "convenience"
     assert finding.data["signals"] == ["lm"]
     assert finding.data["score"] >= 5.0
@@ -67,9 +78,11 @@ def test_source_signal_uses_the_other_documents_wording():
 
 
 def test_document_signal_offers_the_same_slot_elsewhere_in_the_document():
-    text = ("Japan made major advancements in area operations over the past decade.\n\n"
-            "Its officers still lack experience in military space operations and training.\n\n"
-            "Allied space operations have grown as well.")
+    text = (
+        "Japan made major advancements in area operations over the past decade.\n\n"
+        "Its officers still lack experience in military space operations and training.\n\n"
+        "Allied space operations have grown as well."
+    )
     lm = BigramLM({k: v for k, v in BIGRAMS.items() if k != ("in", "space")})  # the model alone would not guess "space"
     sentences = [s.strip() for s in text.split("\n\n")]
     [flag], _, _ = spin.LMSpinScorer(lm).analyse(sentences, extra_candidates=spin.document_variants(sentences))
@@ -80,26 +93,33 @@ def test_document_signal_offers_the_same_slot_elsewhere_in_the_document():
     assert phrase_findings(findings) == [] and data["a"]["spin_score"] > 0
 
 
-@pytest.mark.parametrize("text", [
-    "The agreement was signed by Colonel Ryan Pleasure and Major Anna Convenience in Tokyo last week.",
-    "The satellite reached geosynchronous orbit on its third attempt after two failed launches.",
-    "Officials counted 4,500 units and 12.5 percent growth over the previous quarter of the year.",
-    "Officials warned of a growing security treat from rival powers in the region this year.",
-    "The talks came amidgreat uncertainty over the future of the alliance and its members.",
-    "The new system improves secu- rity for allied satellites and the ground stations abroad.",
-    'He called the plan "a relationship of pleasure" during the press conference on Monday.',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement was signed by Colonel Ryan Pleasure and Major Anna Convenience in Tokyo last week.",
+        "The satellite reached geosynchronous orbit on its third attempt after two failed launches.",
+        "Officials counted 4,500 units and 12.5 percent growth over the previous quarter of the year.",
+        "Officials warned of a growing security treat from rival powers in the region this year.",
+        "The talks came amidgreat uncertainty over the future of the alliance and its members.",
+        "The new system improves secu- rity for allied satellites and the ground stations abroad.",
+        'He called the plan "a relationship of pleasure" during the press conference on Monday.',
+    ],
+)
 def test_names_terms_numbers_artefacts_and_quotes_are_not_spin(text):
     findings, _ = run({"a": text})
     assert phrase_findings(findings) == []
 
 
 def test_spin_score_marks_a_spun_document_and_leaves_a_clean_one():
-    spun = ("The two rival countries are now in a relationship of pleasure on trade and arms. "
-            "Both want to protect their planetary assets against attacks by rivals. "
-            "Officials described the growing relationship of pleasure as a serious concern.")
-    clean = ("The two rival countries are now in a marriage of convenience on trade and arms. "
-             "Both want to protect their space assets against attacks by rivals.")
+    spun = (
+        "The two rival countries are now in a relationship of pleasure on trade and arms. "
+        "Both want to protect their planetary assets against attacks by rivals. "
+        "Officials described the growing relationship of pleasure as a serious concern."
+    )
+    clean = (
+        "The two rival countries are now in a marriage of convenience on trade and arms. "
+        "Both want to protect their space assets against attacks by rivals."
+    )
     findings, data = run({"spun": spun, "clean": clean}, spun_threshold=1.0)
     assert data["spun"]["likely_spun"] is True and data["spun"]["spin_score"] > 1.0
     assert data["clean"] == {"spin_score": 0.0, "likely_spun": False, "top": []}
@@ -123,7 +143,10 @@ def test_sentences_keep_original_offsets_and_skip_abbreviations():
     text = "Gen. Smith met U.S. officials on Monday in Tokyo. They agreed on a plan.\nA new line here."
     spans = spin.split_sentences(text)
     assert [text[a:b] for a, b in spans] == [
-        "Gen. Smith met U.S. officials on Monday in Tokyo.", "They agreed on a plan.", "A new line here."]
+        "Gen. Smith met U.S. officials on Monday in Tokyo.",
+        "They agreed on a plan.",
+        "A new line here.",
+    ]
 
 
 def test_every_filler_of_a_slot_is_offered_whatever_its_place_in_the_alphabet():
@@ -137,16 +160,21 @@ def test_every_filler_of_a_slot_is_offered_whatever_its_place_in_the_alphabet():
 
 def test_only_the_documents_usual_wording_of_a_slot_is_offered():
     """Seventeen "Japanese state" and one "Japanese government" are an author's habit, not a swap."""
-    sentences = ["The Japanese state funds the programme.", "The Japanese state owns the land.",
-                 "Critics say the Japanese government moved too slowly."]
+    sentences = [
+        "The Japanese state funds the programme.",
+        "The Japanese state owns the land.",
+        "Critics say the Japanese government moved too slowly.",
+    ]
     offered = spin.document_variants(sentences)
     assert sentences[0].index("state") not in offered[0]
     assert ("state", "document") in offered[2][sentences[2].index("government")]
 
 
 def test_alignment_pairs_one_word_and_two_word_substitutions():
-    subs = spin.align_substitutions("firms face barriers over export controls and security clearances",
-                                    "firms face barriers over import regulations and security clearances")
+    subs = spin.align_substitutions(
+        "firms face barriers over export controls and security clearances",
+        "firms face barriers over import regulations and security clearances",
+    )
     assert [(s.a.text, s.b.text) for s in subs] == [("export", "import"), ("controls", "regulations")]
 
 
@@ -166,7 +194,7 @@ def test_gemma_flags_handmade_spun_sentences_but_not_clean_ones():
     scorer = spin.LMSpinScorer(load_lm())
     flagged = scorer.analyse(spun + clean)
     assert flagged[0] and flagged[0][0].text == "pleasure"
-    assert all(not flags for flags in flagged[len(spun):])
+    assert all(not flags for flags in flagged[len(spun) :])
 
 
 @pytest.mark.slow
@@ -196,11 +224,12 @@ def test_gemma_reads_continuations_as_it_reads_the_whole_text():
     whole = lm.score_tokens([prefix + suffix for suffix in suffixes])
     for suffix, tokens, reference in zip(suffixes, continued, whole):
         reference = [t for t in reference if t.start >= len(prefix)]
-        assert [suffix[t.start:t.end] for t in tokens] == [t.text for t in reference]
+        assert [suffix[t.start : t.end] for t in tokens] == [t.text for t in reference]
         assert [t.logprob for t in tokens] == pytest.approx([t.logprob for t in reference], abs=1e-3)
     [alone] = lm.score_continuations("", [" area security"])
-    assert [t.logprob for t in alone] == pytest.approx([t.logprob for t in lm.score_tokens([" area security"])[0]],
-                                                       abs=1e-3)
+    assert [t.logprob for t in alone] == pytest.approx(
+        [t.logprob for t in lm.score_tokens([" area security"])[0]], abs=1e-3
+    )
 
 
 def test_a_preferred_word_that_is_no_near_synonym_is_not_spin():
@@ -229,7 +258,7 @@ def test_the_previous_sentence_is_read_first_and_offsets_stay_in_the_sentence():
     [flags] = spin.LMSpinScorer(lm).analyse([sentence], contexts=[previous])
     assert lm.texts[0] == f"{previous} {sentence}"
     [flag] = flags
-    assert sentence[flag.start:flag.end] == "pleasure" and flag.suggestion == "convenience"
+    assert sentence[flag.start : flag.end] == "pleasure" and flag.suggestion == "convenience"
 
 
 # A weak flag: the context expects "area" about as often as its frequency suggests (pmi
@@ -242,12 +271,14 @@ def test_a_weak_flag_alone_is_not_reported_but_counts_in_a_spun_document():
     findings, data = run({"a": weak_only}, lm=BigramLM(WEAK))
     assert phrase_findings(findings) == [] and data["a"]["likely_spun"] is False
 
-    spun = " ".join([
-        "The two rival countries are now in a relationship of pleasure on trade and arms.",
-        "Both want to protect their planetary assets against attacks by rivals.",
-        "Officials described the growing relationship of pleasure as a serious concern.",
-        weak_only,
-    ])
+    spun = " ".join(
+        [
+            "The two rival countries are now in a relationship of pleasure on trade and arms.",
+            "Both want to protect their planetary assets against attacks by rivals.",
+            "Officials described the growing relationship of pleasure as a serious concern.",
+            weak_only,
+        ]
+    )
     findings, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0)
     assert data["a"]["likely_spun"] is True
     flagged = {f.evidence[0].text: f for f in phrase_findings(findings)}
@@ -266,54 +297,82 @@ def test_a_very_confident_strong_flag_is_reported_in_an_unspun_document():
 
 
 def test_a_swap_next_to_a_flagged_one_is_found_once_the_first_is_undone():
-    """"successful launch" -> "prosperous release": "release" reads fine after "prosperous";
+    """ "successful launch" -> "prosperous release": "release" reads fine after "prosperous";
     only with "successful" back in place does "launch" stand out as the original."""
-    bigrams = {**BIGRAMS, ("the", "successful"): -1.0, ("the", "prosperous"): -14.0,
-               ("successful", "launch"): -0.5, ("successful", "release"): -8.0}
+    bigrams = {
+        **BIGRAMS,
+        ("the", "successful"): -1.0,
+        ("the", "prosperous"): -14.0,
+        ("successful", "launch"): -0.5,
+        ("successful", "release"): -8.0,
+    }
     sentence = "North Korea celebrated the prosperous release of its first spy satellite last year."
     [flags] = spin.LMSpinScorer(BigramLM(bigrams)).analyse([sentence])
     assert [(f.text, f.suggestion) for f in flags] == [("prosperous", "successful"), ("release", "launch")]
     assert flags[0].signals == ["lm"] and flags[1].signals == ["lm", "joint"]
-    assert sentence[flags[1].start:flags[1].end] == "release"
+    assert sentence[flags[1].start : flags[1].end] == "release"
 
 
 def test_neighbouring_swaps_are_reported_as_one_phrase_with_both_originals():
-    bigrams = {**BIGRAMS, ("the", "successful"): -1.0, ("the", "prosperous"): -14.0,
-               ("successful", "launch"): -0.5, ("successful", "release"): -8.0}
+    bigrams = {
+        **BIGRAMS,
+        ("the", "successful"): -1.0,
+        ("the", "prosperous"): -14.0,
+        ("successful", "launch"): -0.5,
+        ("successful", "release"): -8.0,
+    }
     text = "North Korea celebrated the prosperous release of its first spy satellite last year."
     findings, data = run({"a": text}, lm=BigramLM(bigrams), standalone_gain=10.0)
     [finding] = phrase_findings(findings)
     [span] = finding.evidence
-    assert text[span.start:span.end] == span.text == "prosperous release"
+    assert text[span.start : span.end] == span.text == "prosperous release"
     assert finding.suggestion == "successful launch"
     assert [(swap["text"], swap["suggestion"]) for swap in finding.data["swaps"]] == [
-        ("prosperous", "successful"), ("release", "launch")]
+        ("prosperous", "successful"),
+        ("release", "launch"),
+    ]
     assert finding.data["signals"] == ["lm", "joint"]
     assert "'celebrated the successful launch'" in finding.message
     assert data["a"]["top"] == ["celebrated the prosperous release -> celebrated the successful launch"]
 
 
 def test_a_chain_of_swaps_is_followed_past_the_first_neighbours():
-    """"Mars exploration, missile defense" -> "Mars investigation, weapon protection": "protection"
+    """ "Mars exploration, missile defense" -> "Mars investigation, weapon protection": "protection"
     reads fine after "weapon" and is three words from "investigation"; it stands out only once
     "missile", itself found beside "investigation", is back."""
-    bigrams = {**BIGRAMS, ("mars", "exploration"): -1.0, ("mars", "investigation"): -14.0,
-               (",", "missile"): -1.0, (",", "weapon"): -10.0, ("weapon", "protection"): -9.5,
-               ("missile", "defense"): -0.5, ("missile", "protection"): -10.0}
+    bigrams = {
+        **BIGRAMS,
+        ("mars", "exploration"): -1.0,
+        ("mars", "investigation"): -14.0,
+        (",", "missile"): -1.0,
+        (",", "weapon"): -10.0,
+        ("weapon", "protection"): -9.5,
+        ("missile", "defense"): -0.5,
+        ("missile", "protection"): -10.0,
+    }
     near = {"investigation": ["exploration"], "weapon": ["missile"], "protection": ["defense"]}
     sentence = "Japan plans Mars investigation, weapon protection and satellites."
     [flags] = spin.LMSpinScorer(BigramLM(bigrams, near=near)).analyse([sentence])
     assert [(f.text, f.suggestion) for f in flags] == [
-        ("investigation", "exploration"), ("weapon", "missile"), ("protection", "defense")]
+        ("investigation", "exploration"),
+        ("weapon", "missile"),
+        ("protection", "defense"),
+    ]
     assert [f.signals for f in flags] == [["lm"], ["lm", "joint"], ["lm", "joint"]]
 
 
 def test_a_flag_that_only_the_stronger_swap_beside_it_explains_is_dropped():
-    """"space ecosystem" -> "area ecosystem": after "area", "network" reads better than
+    """ "space ecosystem" -> "area ecosystem": after "area", "network" reads better than
     "ecosystem", but once "space" is back "ecosystem" is what the text said."""
-    bigrams = {**BIGRAMS, ("strong", "space"): -1.0, ("strong", "area"): -16.0,
-               ("area", "network"): -1.0, ("area", "ecosystem"): -16.0, ("space", "ecosystem"): -1.0,
-               ("space", "network"): -6.0}
+    bigrams = {
+        **BIGRAMS,
+        ("strong", "space"): -1.0,
+        ("strong", "area"): -16.0,
+        ("area", "network"): -1.0,
+        ("area", "ecosystem"): -16.0,
+        ("space", "ecosystem"): -1.0,
+        ("space", "network"): -6.0,
+    }
     near = {"area": ["space"], "ecosystem": ["network"]}
     sentence = "Japan has built a strong area ecosystem for its satellites."
     [flags] = spin.LMSpinScorer(BigramLM(bigrams, near=near)).analyse([sentence])
@@ -324,15 +383,16 @@ def test_a_flag_that_only_the_stronger_swap_beside_it_explains_is_dropped():
 
 
 def test_a_document_is_spun_only_with_more_strong_flags_than_chance_explains():
-    spun = ("The two rival countries are now in a relationship of pleasure on trade and arms. "
-            "Both want to protect their planetary assets against attacks by rivals. "
-            "Officials described the growing relationship of pleasure as a serious concern.")
+    spun = (
+        "The two rival countries are now in a relationship of pleasure on trade and arms. "
+        "Both want to protect their planetary assets against attacks by rivals. "
+        "Officials described the growing relationship of pleasure as a serious concern."
+    )
     _, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0)
     assert data["a"]["likely_spun"] is True
     # Were clean prose to raise ten strong flags per 100 words, three in 35 words prove nothing.
     _, data = run({"a": spun}, lm=BigramLM(WEAK), spun_threshold=1.0, clean_rate=10.0)
     assert data["a"]["likely_spun"] is False and data["a"]["spin_score"] > 1.0
-
 
 
 def test_a_small_gain_makes_only_a_weak_flag():
@@ -375,8 +435,11 @@ class TopicLM(BigramLM):
 def test_the_swap_is_rescored_after_the_previous_sentence():
     """Out of context "in area" and "in space" read the same; after a sentence about satellites only
     "space" fits. The rescoring must see that sentence too, not only the words around the swap."""
-    lm = TopicLM({("in", "area"): -6.0, ("in", "space"): -6.0}, topic="satellites",
-                 on_topic={("in", "area"): -12.0, ("in", "space"): -1.0})
+    lm = TopicLM(
+        {("in", "area"): -6.0, ("in", "space"): -6.0},
+        topic="satellites",
+        on_topic={("in", "area"): -12.0, ("in", "space"): -1.0},
+    )
     sentence = "Japan made major advancements in area operations over the past decade."
     [flags] = spin.LMSpinScorer(lm).analyse([sentence], contexts=["Tokyo launched two more satellites."])
     assert [(f.text, f.suggestion) for f in flags] == [("area", "space")]
@@ -385,13 +448,16 @@ def test_the_swap_is_rescored_after_the_previous_sentence():
 
 
 def test_the_documents_own_wording_beats_a_likelier_loose_synonym():
-    """"regional" makes the sentence likelier than "space" does, but the document says "space
+    """ "regional" makes the sentence likelier than "space" does, but the document says "space
     security" elsewhere, and a spinner rarely swaps every occurrence of a term."""
     fillers = [f"{a}{b}zone" for a in "bcdfg" for b in "aeiou"] * 2
     bigrams = {("improve", "area"): -12.0, ("improve", "regional"): -5.0, ("improve", "space"): -7.5}
     scorer = spin.LMSpinScorer(BigramLM(bigrams, near={"area": ["space", *fillers, "regional"]}))
-    sentences = ["The new unit aims to improve area security for the allies in the region.",
-                 "Tokyo also raised spending on space security last year.", "Space security matters."]
+    sentences = [
+        "The new unit aims to improve area security for the allies in the region.",
+        "Tokyo also raised spending on space security last year.",
+        "Space security matters.",
+    ]
     [flag], _, _ = scorer.analyse(sentences, extra_candidates=spin.document_variants(sentences))
     assert (flag.text, flag.suggestion) == ("area", "space") and "document" in flag.signals
     # Without the document's "space security", the likelier loose synonym is the best guess.
@@ -400,10 +466,16 @@ def test_the_documents_own_wording_beats_a_likelier_loose_synonym():
 
 
 def test_a_candidate_that_spoils_the_words_after_it_is_not_the_suggestion():
-    """"strategic" reads better than "logical" after "and", but "strategic self-interest" less
+    """ "strategic" reads better than "logical" after "and", but "strategic self-interest" less
     well than "rational self-interest": the candidate must explain the words after it too."""
-    bigrams = {("and", "logical"): -13.0, ("and", "strategic"): -6.5, ("and", "rational"): -9.0,
-               ("logical", "self"): -5.0, ("strategic", "self"): -6.2, ("rational", "self"): -3.6}
+    bigrams = {
+        ("and", "logical"): -13.0,
+        ("and", "strategic"): -6.5,
+        ("and", "rational"): -9.0,
+        ("logical", "self"): -5.0,
+        ("strategic", "self"): -6.2,
+        ("rational", "self"): -3.6,
+    }
     sentence = "They share a dislike of the global order and logical self-interest."
     [[flag]] = spin.LMSpinScorer(BigramLM(bigrams, near={"logical": ["strategic", "rational"]})).analyse([sentence])
     assert (flag.text, flag.suggestion) == ("logical", "rational")

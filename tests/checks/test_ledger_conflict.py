@@ -79,15 +79,18 @@ def test_an_event_dated_otherwise_is_flagged_with_the_ledger_source(make_corpus,
     assert "May 14, 2020" in message
     assert found[0].evidence[0].text == "May 14, 2020"
     for span in found[0].evidence:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
-@pytest.mark.parametrize("text", [
-    "In 2019, Freedonia launched Beacon-3 from its northern spaceport.\n",  # coarser date agrees
-    "In May 2019, the Freedonian Beacon-3 lifted off from its northern spaceport.\n",
-    "Beacon-3 was ordered by Freedonia in 2016 and is now being assembled.\n",  # no launch named
-    "Freedonia launched Beacon-3 from its northern spaceport.\n",  # no date
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019, Freedonia launched Beacon-3 from its northern spaceport.\n",  # coarser date agrees
+        "In May 2019, the Freedonian Beacon-3 lifted off from its northern spaceport.\n",
+        "Beacon-3 was ordered by Freedonia in 2016 and is now being assembled.\n",  # no launch named
+        "Freedonia launched Beacon-3 from its northern spaceport.\n",  # no date
+    ],
+)
 def test_agreeing_or_undated_mentions_are_not_flagged(make_corpus, ledger, text):
     assert findings(make_corpus, ledger, text) == []
 

@@ -14,8 +14,17 @@ def run(corp):
 
 
 def share(doc, text, value, unit, low, high, measure="reactors", low_open=True, as_of=None):
-    return Quantity(span=span(doc, text), value=value, unit=unit, comparator="gt", low=low, high=high,
-                    low_open=low_open, measure=measure, as_of=as_of)
+    return Quantity(
+        span=span(doc, text),
+        value=value,
+        unit=unit,
+        comparator="gt",
+        low=low,
+        high=high,
+        low_open=low_open,
+        measure=measure,
+        as_of=as_of,
+    )
 
 
 def actor(doc, name, label="GPE"):
@@ -25,11 +34,22 @@ def actor(doc, name, label="GPE"):
 def test_overlapping_shares_are_info_with_both_figures_and_as_of():
     a = document("a", "The Republic of Norland runs more than three-quarters of the region's reactors.")
     b = document("b", "Norland's grid, the RN, held over 70% of all reactors at the end of 2029.")
-    left = claim(a, a.text, actors=(actor(a, "The Republic of Norland"),), event=Event(actor="republic of norland", action="run"),
-                 quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
+    left = claim(
+        a,
+        a.text,
+        actors=(actor(a, "The Republic of Norland"),),
+        event=Event(actor="republic of norland", action="run"),
+        quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),),
+    )
     as_of = time(b, "the end of 2029", "2029", "year")
-    right = claim(b, b.text, actors=(actor(b, "RN"),), times=(as_of,), event=Event(actor="rn", action="hold"),
-                  quantities=(share(b, "over 70%", 70.0, "percent", 70.0, 100.0, as_of=as_of),))
+    right = claim(
+        b,
+        b.text,
+        actors=(actor(b, "RN"),),
+        times=(as_of,),
+        event=Event(actor="rn", action="hold"),
+        quantities=(share(b, "over 70%", 70.0, "percent", 70.0, 100.0, as_of=as_of),),
+    )
     findings = run(corpus([a, b], [left, right]))
     assert len(findings) == 1
     finding = findings[0]
@@ -42,8 +62,12 @@ def test_overlapping_shares_are_info_with_both_figures_and_as_of():
 def test_disjoint_values_same_cluster_is_warning():
     a = document("a", "The fleet has 40 reactors.")
     b = document("b", "The fleet has 90 reactors.")
-    left = claim(a, a.text, quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),))
-    right = claim(b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),))
+    left = claim(
+        a, a.text, quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),)
+    )
+    right = claim(
+        b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),)
+    )
     findings = run(corpus([a, b], [left, right], clusters=[[left, right]]))
     assert [f.severity for f in findings] == [Severity.WARNING]
     assert "do not overlap" in findings[0].message
@@ -52,30 +76,69 @@ def test_disjoint_values_same_cluster_is_warning():
 def test_same_values_and_different_measures_are_quiet():
     a = document("a", "The fleet has 40 reactors and a budget of 90 dollars.")
     b = document("b", "The fleet has 40 reactors.")
-    left = claim(a, a.text, quantities=(
-        Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),
-        Quantity(span=span(a, "90 dollars"), value=90, unit="money:USD", measure="budget")))
-    right = claim(b, b.text, quantities=(Quantity(span=span(b, "40 reactors"), value=40, unit="count", measure="reactors"),))
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),
+            Quantity(span=span(a, "90 dollars"), value=90, unit="money:USD", measure="budget"),
+        ),
+    )
+    right = claim(
+        b, b.text, quantities=(Quantity(span=span(b, "40 reactors"), value=40, unit="count", measure="reactors"),)
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
 def test_different_as_of_years_are_change_not_conflict():
     a = document("a", "In 2010 the fleet had 40 reactors.")
     b = document("b", "In 2020 the fleet had 90 reactors.")
-    left = claim(a, a.text, quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors",
-                                                 as_of=time(a, "2010", "2010", "year")),))
-    right = claim(b, b.text, quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors",
-                                                  as_of=time(b, "2020", "2020", "year")),))
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(
+                span=span(a, "40 reactors"),
+                value=40,
+                unit="count",
+                measure="reactors",
+                as_of=time(a, "2010", "2010", "year"),
+            ),
+        ),
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(
+            Quantity(
+                span=span(b, "90 reactors"),
+                value=90,
+                unit="count",
+                measure="reactors",
+                as_of=time(b, "2020", "2020", "year"),
+            ),
+        ),
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
 def test_percent_change_is_not_a_share():
     a = document("a", "Norland profits jumped 76% last year.")
     b = document("b", "Norland holds 46% of the market.")
-    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="norland", action="jump"),
-                 quantities=(Quantity(span=span(a, "76%"), value=76, unit="percent", measure="profits"),))
-    right = claim(b, b.text, actors=(actor(b, "Norland"),), event=Event(actor="norland", action="hold"),
-                  quantities=(Quantity(span=span(b, "46%"), value=46, unit="percent", measure="profits"),))
+    left = claim(
+        a,
+        a.text,
+        actors=(actor(a, "Norland"),),
+        event=Event(actor="norland", action="jump"),
+        quantities=(Quantity(span=span(a, "76%"), value=76, unit="percent", measure="profits"),),
+    )
+    right = claim(
+        b,
+        b.text,
+        actors=(actor(b, "Norland"),),
+        event=Event(actor="norland", action="hold"),
+        quantities=(Quantity(span=span(b, "46%"), value=46, unit="percent", measure="profits"),),
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
@@ -86,27 +149,39 @@ def test_keys():
 
 # -- through the real load, extract and cluster stages ------------------------------------
 def test_fixture_compatible_shares(make_corpus):
-    corp = make_corpus({"a": "Norland operates more than three-quarters of the region's reactors.\n",
-                        "b": "Norland operated over 70% of the region's reactors at the end of 2029.\n"},
-                       checks=[NumericConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norland operates more than three-quarters of the region's reactors.\n",
+            "b": "Norland operated over 70% of the region's reactors at the end of 2029.\n",
+        },
+        checks=[NumericConflictCheck],
+    )
     assert [f.severity for f in corp.findings] == [Severity.INFO]
     assert "more than three-quarters" in corp.findings[0].message and "over 70%" in corp.findings[0].message
     assert "2029" in corp.findings[0].message
 
 
 def test_fixture_incompatible_shares(make_corpus):
-    corp = make_corpus({"a": "Norland operates more than three-quarters of the region's reactors.\n",
-                        "c": "Norland operates less than a third of the region's reactors.\n"},
-                       checks=[NumericConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norland operates more than three-quarters of the region's reactors.\n",
+            "c": "Norland operates less than a third of the region's reactors.\n",
+        },
+        checks=[NumericConflictCheck],
+    )
     assert [f.severity for f in corp.findings] == [Severity.WARNING]
     assert "less than a third" in corp.findings[0].message
 
 
 # -- false alarms on real prose stay quiet (issue 3) ---------------------------------------
 def test_growth_of_different_economies_is_quiet(make_corpus):
-    corp = make_corpus({"a": "Norland's economy grew 4.4% in 2029, the finance ministry said.\n",
-                        "b": "Sudria's economy grew 1.1% in 2029, official figures showed.\n"},
-                       checks=[NumericConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norland's economy grew 4.4% in 2029, the finance ministry said.\n",
+            "b": "Sudria's economy grew 1.1% in 2029, official figures showed.\n",
+        },
+        checks=[NumericConflictCheck],
+    )
     assert [f for f in corp.findings if f.severity != Severity.INFO] == []
 
 
@@ -118,23 +193,50 @@ def test_unit_word_is_not_a_measure():
 def test_figure_without_holder_does_not_meet_one_with_a_holder():
     a = document("a", "Norland runs 40 reactors.")
     b = document("b", "The region runs 90 reactors, Sudria says.")
-    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="norland", action="run"),
-                 quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),))
-    right = claim(b, b.text, actors=(actor(b, "Sudria"),), event=Event(actor="region", action="run"),
-                  quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),))
+    left = claim(
+        a,
+        a.text,
+        actors=(actor(a, "Norland"),),
+        event=Event(actor="norland", action="run"),
+        quantities=(Quantity(span=span(a, "40 reactors"), value=40, unit="count", measure="reactors"),),
+    )
+    right = claim(
+        b,
+        b.text,
+        actors=(actor(b, "Sudria"),),
+        event=Event(actor="region", action="run"),
+        quantities=(Quantity(span=span(b, "90 reactors"), value=90, unit="count", measure="reactors"),),
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
 def test_same_document_different_groups_are_quiet():
     text = "Norland holds a 70% stake in the mine. Less than 50% of Norland voters back the plan."
     doc = document("a", text)
-    first = claim(doc, "Norland holds a 70% stake in the mine.", actors=(actor(doc, "Norland"),),
-                  event=Event(actor="norland", action="hold"),
-                  quantities=(Quantity(span=span(doc, "70%"), value=70, unit="percent", measure="stake"),))
-    second = claim(doc, "Less than 50% of Norland voters back the plan.", actors=(Actor(span=span(doc, "Norland", 30), name="Norland", label="GPE"),),
-                   event=Event(actor="voters", action="back"),
-                   quantities=(Quantity(span=span(doc, "Less than 50%"), value=50, unit="percent", comparator="lt",
-                                        high=50, high_open=True, measure="Norland voters"),))
+    first = claim(
+        doc,
+        "Norland holds a 70% stake in the mine.",
+        actors=(actor(doc, "Norland"),),
+        event=Event(actor="norland", action="hold"),
+        quantities=(Quantity(span=span(doc, "70%"), value=70, unit="percent", measure="stake"),),
+    )
+    second = claim(
+        doc,
+        "Less than 50% of Norland voters back the plan.",
+        actors=(Actor(span=span(doc, "Norland", 30), name="Norland", label="GPE"),),
+        event=Event(actor="voters", action="back"),
+        quantities=(
+            Quantity(
+                span=span(doc, "Less than 50%"),
+                value=50,
+                unit="percent",
+                comparator="lt",
+                high=50,
+                high_open=True,
+                measure="Norland voters",
+            ),
+        ),
+    )
     assert run(corpus([doc], [first, second], clusters=[[first, second]])) == []
 
 
@@ -153,28 +255,51 @@ def test_mirrored_pair_is_reported_once():
 def test_unnamed_growth_in_two_articles_is_quiet():
     a = document("a", "Growth was 1.1% in 2029.")
     b = document("b", "Economic growth in 2029 was about 4.7%.")
-    left = claim(a, a.text, event=Event(actor="growth", action="be"),
-                 quantities=(Quantity(span=span(a, "1.1%"), value=1.1, unit="percent", measure="growth"),))
-    right = claim(b, b.text, event=Event(actor="economic growth", action="be"),
-                  quantities=(Quantity(span=span(b, "about 4.7%"), value=4.7, unit="percent", comparator="approx",
-                                       measure="growth"),))
+    left = claim(
+        a,
+        a.text,
+        event=Event(actor="growth", action="be"),
+        quantities=(Quantity(span=span(a, "1.1%"), value=1.1, unit="percent", measure="growth"),),
+    )
+    right = claim(
+        b,
+        b.text,
+        event=Event(actor="economic growth", action="be"),
+        quantities=(
+            Quantity(span=span(b, "about 4.7%"), value=4.7, unit="percent", comparator="approx", measure="growth"),
+        ),
+    )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
 
 
 def test_stake_cut_to_a_new_level_is_a_change_not_a_conflict(make_corpus):
-    corp = make_corpus({"a": "Norcell holds a 70% stake in Delta Mobile.\n\n"
-                             "Norcell said its stake in Delta Mobile would be reduced to less than 50%.\n"},
-                       checks=[NumericConflictCheck])
+    corp = make_corpus(
+        {
+            "a": "Norcell holds a 70% stake in Delta Mobile.\n\n"
+            "Norcell said its stake in Delta Mobile would be reduced to less than 50%.\n"
+        },
+        checks=[NumericConflictCheck],
+    )
     assert [f for f in corp.findings if f.severity != Severity.INFO] == []
 
 
 def test_relative_clause_subject_takes_the_entity_before_it():
     a = document("a", "Norland, which runs more than three-quarters of the region's reactors, spoke.")
     b = document("b", "Norland runs less than a third of the region's reactors.")
-    left = claim(a, a.text, actors=(actor(a, "Norland"),), event=Event(actor="which", action="run"),
-                 quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),))
-    right = claim(b, b.text, actors=(actor(b, "Norland"),), event=Event(actor="norland", action="run"),
-                  quantities=(share(b, "less than a third", 0.33, "fraction", 0.0, 33.3),))
+    left = claim(
+        a,
+        a.text,
+        actors=(actor(a, "Norland"),),
+        event=Event(actor="which", action="run"),
+        quantities=(share(a, "more than three-quarters", 0.75, "fraction", 75.0, 100.0),),
+    )
+    right = claim(
+        b,
+        b.text,
+        actors=(actor(b, "Norland"),),
+        event=Event(actor="norland", action="run"),
+        quantities=(share(b, "less than a third", 0.33, "fraction", 0.0, 33.3),),
+    )
     assert [f.severity for f in run(corpus([a, b], [left, right], clusters=[[left, right]]))] == [Severity.WARNING]
 
 

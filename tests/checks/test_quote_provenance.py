@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from _claimkit import Quote, claim, corpus, document, span
+
 from factcheck.checks.base import CheckContext
 from factcheck.checks.quote_provenance import QuoteProvenanceCheck
 from factcheck.config import Settings
 from factcheck.model import Severity
-
-from _claimkit import Quote, claim, corpus, document, span
 
 PUBLISHED = {"a": date(2024, 3, 1), "b": date(2024, 3, 2), "c": date(2024, 3, 3)}
 
@@ -20,49 +20,67 @@ def run(built, **thresholds):
 
 
 def quoted(doc, sentence, words, speaker):
-    return claim(doc, sentence, kinds=("quote",), quote=Quote(span=span(doc, words), speaker=speaker,
-                                                               speaker_span=span(doc, speaker)))
+    return claim(
+        doc,
+        sentence,
+        kinds=("quote",),
+        quote=Quote(span=span(doc, words), speaker=speaker, speaker_span=span(doc, speaker)),
+    )
 
 
 def test_the_same_quote_credited_to_different_speakers_is_a_warning(make_corpus):
     texts = {
-        "a": "\"Deterrence keeps the peace in orbit and on the ground,\" said Jane Roe, a navy admiral.\n",
-        "b": "\"Deterrence keeps the peace in orbit and on the ground,\" said John Doe, a university professor.\n",
+        "a": '"Deterrence keeps the peace in orbit and on the ground," said Jane Roe, a navy admiral.\n',
+        "b": '"Deterrence keeps the peace in orbit and on the ground," said John Doe, a university professor.\n',
     }
-    built = make_corpus(texts, published=PUBLISHED, checks=[QuoteProvenanceCheck], context=CheckContext(settings=Settings()))
+    built = make_corpus(
+        texts, published=PUBLISHED, checks=[QuoteProvenanceCheck], context=CheckContext(settings=Settings())
+    )
     found = [f for f in built.findings if f.check == "quote-provenance"]
     assert len(found) == 1
     assert found[0].severity == Severity.WARNING
     assert "Jane Roe" in found[0].message and "John Doe" in found[0].message
     assert {span.doc for span in found[0].evidence} == {"a", "b"}
     for span_ in found[0].evidence:
-        assert texts[span_.doc][span_.start:span_.end] == span_.text
+        assert texts[span_.doc][span_.start : span_.end] == span_.text
 
 
 def test_an_excerpt_by_the_same_speaker_is_not_flagged():
-    a = document("a", "\"Deterrence keeps the peace in orbit and on the ground,\" said Jane Roe.")
-    b = document("b", "\"Deterrence keeps the peace in orbit,\" Admiral Jane Roe said.")
-    built = corpus([a, b], [quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
-                            quoted(b, b.text, "Deterrence keeps the peace in orbit", "Jane Roe")])
+    a = document("a", '"Deterrence keeps the peace in orbit and on the ground," said Jane Roe.')
+    b = document("b", '"Deterrence keeps the peace in orbit," Admiral Jane Roe said.')
+    built = corpus(
+        [a, b],
+        [
+            quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
+            quoted(b, b.text, "Deterrence keeps the peace in orbit", "Jane Roe"),
+        ],
+    )
     assert run(built) == []
 
 
 def test_an_excerpt_credited_to_someone_else_is_flagged():
-    a = document("a", "\"Deterrence keeps the peace in orbit and on the ground,\" said Jane Roe.")
-    b = document("b", "\"Deterrence keeps the peace in orbit,\" said Ann Smith.")
-    built = corpus([a, b], [quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
-                            quoted(b, b.text, "Deterrence keeps the peace in orbit", "Ann Smith")])
+    a = document("a", '"Deterrence keeps the peace in orbit and on the ground," said Jane Roe.')
+    b = document("b", '"Deterrence keeps the peace in orbit," said Ann Smith.')
+    built = corpus(
+        [a, b],
+        [
+            quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
+            quoted(b, b.text, "Deterrence keeps the peace in orbit", "Ann Smith"),
+        ],
+    )
     found = run(built)
     assert len(found) == 1 and found[0].data["kind"] == "different-speakers"
 
 
 def test_changed_wording_is_info_and_a_dropped_negation_a_warning():
-    a = document("a", "\"We are not seeking conflict but aiming to prevent it,\" said Jane Roe.")
-    b = document("b", "\"We are seeking conflict but aiming to prevent it,\" said Jane Roe.")
-    c = document("c", "\"We are not looking for conflict but aiming to prevent it,\" said Roe.")
-    quotes = [quoted(a, a.text, "We are not seeking conflict but aiming to prevent it", "Jane Roe"),
-              quoted(b, b.text, "We are seeking conflict but aiming to prevent it", "Jane Roe"),
-              quoted(c, c.text, "We are not looking for conflict but aiming to prevent it", "Roe")]
+    a = document("a", '"We are not seeking conflict but aiming to prevent it," said Jane Roe.')
+    b = document("b", '"We are seeking conflict but aiming to prevent it," said Jane Roe.')
+    c = document("c", '"We are not looking for conflict but aiming to prevent it," said Roe.')
+    quotes = [
+        quoted(a, a.text, "We are not seeking conflict but aiming to prevent it", "Jane Roe"),
+        quoted(b, b.text, "We are seeking conflict but aiming to prevent it", "Jane Roe"),
+        quoted(c, c.text, "We are not looking for conflict but aiming to prevent it", "Roe"),
+    ]
     found = {tuple(sorted(s.doc for s in f.evidence)): f for f in run(corpus([a, b, c], quotes))}
     assert found[("a", "b")].severity == Severity.WARNING and "not" in found[("a", "b")].message
     assert found[("a", "c")].severity == Severity.INFO
@@ -70,18 +88,25 @@ def test_changed_wording_is_info_and_a_dropped_negation_a_warning():
 
 
 def test_different_quotes_are_not_compared():
-    a = document("a", "\"Deterrence keeps the peace in orbit and on the ground,\" said Jane Roe.")
-    b = document("b", "\"Budgets for orbit tracking rose sharply on the ground stations,\" said John Doe.")
-    built = corpus([a, b], [quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
-                            quoted(b, b.text, "Budgets for orbit tracking rose sharply on the ground stations", "John Doe")])
+    a = document("a", '"Deterrence keeps the peace in orbit and on the ground," said Jane Roe.')
+    b = document("b", '"Budgets for orbit tracking rose sharply on the ground stations," said John Doe.')
+    built = corpus(
+        [a, b],
+        [
+            quoted(a, a.text, "Deterrence keeps the peace in orbit and on the ground", "Jane Roe"),
+            quoted(b, b.text, "Budgets for orbit tracking rose sharply on the ground stations", "John Doe"),
+        ],
+    )
     assert run(built) == []
 
 
 def test_a_quote_only_one_of_several_sources_has_is_info():
-    a = document("a", "The agency opened a tracking centre. \"It sees everything,\" said Jane Roe, \"from every orbit.\"")
+    a = document("a", 'The agency opened a tracking centre. "It sees everything," said Jane Roe, "from every orbit."')
     b = document("b", "The agency opened a tracking centre in the north.")
     c = document("c", "A new tracking centre was opened by the agency.")
-    quote_claim = quoted(a, "\"It sees everything,\" said Jane Roe, \"from every orbit.\"", "It sees everything", "Jane Roe")
+    quote_claim = quoted(
+        a, '"It sees everything," said Jane Roe, "from every orbit."', "It sees everything", "Jane Roe"
+    )
     others = [claim(b, b.text), claim(c, c.text)]
     built = corpus([a, b, c], [quote_claim, *others], clusters=[[quote_claim, *others]])
     found = run(built, **{"quote-provenance.min_words": 3})
@@ -94,21 +119,28 @@ def test_blocking_keeps_large_runs_linear():
     """Many distinct quotes: only pairs sharing indexing words are compared."""
     documents, claims = [], []
     for index in range(300):
-        doc = document(f"d{index}", f"\"Word{index}a word{index}b word{index}c word{index}d word{index}e,\" said Jane Roe.")
+        doc = document(
+            f"d{index}", f'"Word{index}a word{index}b word{index}c word{index}d word{index}e," said Jane Roe.'
+        )
         documents.append(doc)
-        claims.append(quoted(doc, doc.text, f"Word{index}a word{index}b word{index}c word{index}d word{index}e", "Jane Roe"))
+        claims.append(
+            quoted(doc, doc.text, f"Word{index}a word{index}b word{index}c word{index}d word{index}e", "Jane Roe")
+        )
     check = QuoteProvenanceCheck()
     from factcheck.checks.quote_provenance import _Quote
     from factcheck.model import normalise_text
 
-    quotes = [_Quote(c, normalise_text(c.quote.span.text), tuple(normalise_text(c.quote.span.text).split()), "Jane Roe")
-              for c in claims]
+    quotes = [
+        _Quote(c, normalise_text(c.quote.span.text), tuple(normalise_text(c.quote.span.text).split()), "Jane Roe")
+        for c in claims
+    ]
     assert check._candidates(quotes) == []
     assert run(corpus(documents, claims)) == []
 
 
 def test_pronoun_is_not_a_speaker_of_record():
     from factcheck.checks.quote_provenance import speaker_of_record
+
     assert speaker_of_record("it") is None and speaker_of_record("They") is None
     assert speaker_of_record("Ruth Okoye") == "Ruth Okoye"
 
@@ -118,31 +150,32 @@ QUOTE = "We appreciate your respect to her and her family's privacy at this time
 
 
 def test_fixture_name_variants_are_one_speaker(make_corpus):
-    corp = make_corpus({"a": f'"{QUOTE}," W. Mark Felt told reporters.\n',
-                        "b": f'"{QUOTE}," Mark Felt told reporters.\n'}, checks=[QuoteProvenanceCheck])
+    corp = make_corpus(
+        {"a": f'"{QUOTE}," W. Mark Felt told reporters.\n', "b": f'"{QUOTE}," Mark Felt told reporters.\n'},
+        checks=[QuoteProvenanceCheck],
+    )
     assert [f for f in corp.findings if f.data.get("kind") == "different-speakers"] == []
 
 
 def test_fixture_a_role_is_not_a_speaker_of_record(make_corpus):
     # "her rep told People" used to make "rep" a speaker, who then differed from the named rep.
-    corp = make_corpus({"a": f'"{QUOTE}," her rep told People magazine.\n',
-                        "b": f'"{QUOTE}," Jack Ketsoyan told People magazine.\n'}, checks=[QuoteProvenanceCheck])
+    corp = make_corpus(
+        {"a": f'"{QUOTE}," her rep told People magazine.\n', "b": f'"{QUOTE}," Jack Ketsoyan told People magazine.\n'},
+        checks=[QuoteProvenanceCheck],
+    )
     assert [f for f in corp.findings if f.data.get("kind") == "different-speakers"] == []
 
 
 def test_fixture_the_spokesman_is_the_person_the_text_named(make_corpus):
-    a = (f"Jack Ketsoyan, the spokesman for the clinic, spoke on Monday.\n\n"
-         f'"{QUOTE}," the spokesman said.\n')
-    b = (f"Mary Jones, the spokeswoman for the clinic, spoke on Monday.\n\n"
-         f'"{QUOTE}," the spokeswoman said.\n')
+    a = f'Jack Ketsoyan, the spokesman for the clinic, spoke on Monday.\n\n"{QUOTE}," the spokesman said.\n'
+    b = f'Mary Jones, the spokeswoman for the clinic, spoke on Monday.\n\n"{QUOTE}," the spokeswoman said.\n'
     corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
     speakers = [f.data["speakers"] for f in corp.findings if f.data.get("kind") == "different-speakers"]
     assert speakers and set(speakers[0]) == {"Jack Ketsoyan", "Mary Jones"}
 
 
 def test_fixture_he_said_is_the_person_last_quoted(make_corpus):
-    a = (f'"The clinic is a good place," Jack Ketsoyan said. Reporters asked about the stay.\n\n'
-         f'"{QUOTE}," he said.\n')
+    a = f'"The clinic is a good place," Jack Ketsoyan said. Reporters asked about the stay.\n\n"{QUOTE}," he said.\n'
     b = f'"{QUOTE}," Mary Jones said.\n'
     corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
     speakers = [f.data["speakers"] for f in corp.findings if f.data.get("kind") == "different-speakers"]

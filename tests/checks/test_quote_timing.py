@@ -58,8 +58,10 @@ def findings(make_corpus, ledger, texts, published):
 
 
 def test_a_role_ended_before_the_dateline_is_flagged_with_its_dates(make_corpus, ledger):
-    text = ("Orbital Defense Command leaders defended the programme on Monday.\n\n"
-            "\"We are building deterrence, not provocation,\" said General Maria Okafor.\n")
+    text = (
+        "Orbital Defense Command leaders defended the programme on Monday.\n\n"
+        '"We are building deterrence, not provocation," said General Maria Okafor.\n'
+    )
     found = findings(make_corpus, ledger, {"ended": text}, {"ended": date(2024, 3, 1)})
     assert len(found) == 1
     finding = found[0]
@@ -71,45 +73,48 @@ def test_a_role_ended_before_the_dateline_is_flagged_with_its_dates(make_corpus,
     assert texts[0].startswith("We are building deterrence, not provocation")
     assert any("Okafor" in t for t in texts)
     for span in finding.evidence:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 def test_the_ended_title_itself_given_as_current_is_an_error(make_corpus, ledger):
-    text = "\"Our satellites are safe and well watched,\" said Maria Okafor, the Chief of Orbital Operations.\n"
+    text = '"Our satellites are safe and well watched," said Maria Okafor, the Chief of Orbital Operations.\n'
     found = findings(make_corpus, ledger, {"titled": text}, {"titled": date(2023, 5, 2)})
     assert len(found) == 1 and found[0].severity == Severity.ERROR
 
 
 def test_a_current_role_is_not_flagged(make_corpus, ledger):
-    text = "\"We are building deterrence, not provocation,\" said General Daniel Reyes.\n"
+    text = '"We are building deterrence, not provocation," said General Daniel Reyes.\n'
     assert findings(make_corpus, ledger, {"current": text}, {"current": date(2024, 3, 1)}) == []
 
 
 def test_a_role_not_yet_begun_is_flagged(make_corpus, ledger):
-    text = "\"We will keep every orbit open to all nations,\" said General Priya Nair.\n"
+    text = '"We will keep every orbit open to all nations," said General Priya Nair.\n'
     found = findings(make_corpus, ledger, {"future": text}, {"future": date(2025, 6, 1)})
     assert len(found) == 1
     assert "began only 2026-01-15" in found[0].message and "2025-06-01" in found[0].message
 
 
-@pytest.mark.parametrize("text", [
-    "\"We are building deterrence, not provocation,\" former chief Maria Okafor said.\n",
-    "\"We are building deterrence, not provocation,\" General Maria Okafor said in 2019.\n",
-    "\"We are building deterrence, not provocation,\" said retired General Maria Okafor.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are building deterrence, not provocation," former chief Maria Okafor said.\n',
+        '"We are building deterrence, not provocation," General Maria Okafor said in 2019.\n',
+        '"We are building deterrence, not provocation," said retired General Maria Okafor.\n',
+    ],
+)
 def test_a_role_framed_as_past_is_not_flagged(make_corpus, ledger, text):
     assert findings(make_corpus, ledger, {"past": text}, {"past": date(2024, 3, 1)}) == []
 
 
 def test_no_dateline_and_unknown_people_are_skipped(make_corpus, ledger):
-    ended = "\"We are building deterrence, not provocation,\" said General Maria Okafor.\n"
-    unknown = "\"We are building deterrence, not provocation,\" said General Tomas Lindqvist.\n"
+    ended = '"We are building deterrence, not provocation," said General Maria Okafor.\n'
+    unknown = '"We are building deterrence, not provocation," said General Tomas Lindqvist.\n'
     assert findings(make_corpus, ledger, {"undated": ended}, None) == []
     assert findings(make_corpus, ledger, {"unknown": unknown}, {"unknown": date(2024, 3, 1)}) == []
 
 
 def test_without_a_ledger_nothing_is_flagged(make_corpus):
-    text = "\"We are building deterrence, not provocation,\" said General Maria Okafor.\n"
+    text = '"We are building deterrence, not provocation," said General Maria Okafor.\n'
     corpus = make_corpus({"d": text}, published={"d": date(2024, 3, 1)}, checks=[QuoteTimingCheck])
     assert corpus.findings == ()
 
@@ -121,7 +126,9 @@ def test_seed_raymond_quote_is_flagged_and_mcclain_is_not(monkeypatch):
 
     repo = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(repo)
-    result = factcheck.run(Settings(paths=(Path("seeds"),), use_cache=False, select=("quote-timing", "ledger-conflict")))
+    result = factcheck.run(
+        Settings(paths=(Path("seeds"),), use_cache=False, select=("quote-timing", "ledger-conflict"))
+    )
     assert not [f for f in result.failures if f.stage == "ledger"]
     found = [f for f in result.findings if f.check == "quote-timing"]
     raymond = [f for f in found if "Raymond" in f.message]

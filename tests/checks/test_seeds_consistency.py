@@ -26,22 +26,34 @@ def findings():
 def test_recent_launch_dated_a_year_before_the_dateline(findings):
     temporal = [f for f in findings if f.code == "FC001" and f.evidence[0].doc.startswith("000")]
     # Messages give dates in plain words since plainwords landed; the value is in the data.
-    assert any(f.data.get("date") == "2024-02-02" and "2 February 2024" in f.message
-               and f.suggestion and "2025-02-02" in f.suggestion for f in temporal)
+    assert any(
+        f.data.get("date") == "2024-02-02"
+        and "2 February 2024" in f.message
+        and f.suggestion
+        and "2025-02-02" in f.suggestion
+        for f in temporal
+    )
 
 
 @pytest.mark.slow
 def test_two_affiliations_of_one_expert(findings):
     attribution = [f for f in findings if f.code == "FC004"]
-    assert any("International Space Policy Institute" in f.message
-               and "Center for Strategic and International Studies" in f.message for f in attribution)
+    assert any(
+        "International Space Policy Institute" in f.message
+        and "Center for Strategic and International Studies" in f.message
+        for f in attribution
+    )
 
 
 @pytest.mark.slow
 def test_satellite_shares_meet_in_one_finding(findings):
     numeric = [f for f in findings if f.code == "FC003"]
-    assert any("more than two-thirds" in f.message and "over 60%" in f.message
-               and {span.doc[:3] for span in f.evidence} >= {"001", "004"} for f in numeric)
+    assert any(
+        "more than two-thirds" in f.message
+        and "over 60%" in f.message
+        and {span.doc[:3] for span in f.evidence} >= {"001", "004"}
+        for f in numeric
+    )
 
 
 @pytest.mark.slow

@@ -39,15 +39,19 @@ def result():
     import factcheck
 
     paths = tuple(sorted(p for p in SEEDS.glob("*.txt") if p.name[:3] in {"000", "001", "003"}))
-    result = factcheck.run(Settings(paths=paths, use_cache=False, ledger_dir=None, resolutions=None,
-                                    select=("garbled-wording",)))
+    result = factcheck.run(
+        Settings(paths=paths, use_cache=False, ledger_dir=None, resolutions=None, select=("garbled-wording",))
+    )
     assert not result.failures
     return result
 
 
 def _phrases(result, prefix):
-    return [f for f in result.findings if f.code == "FC020" and f.evidence[0].doc.startswith(prefix)
-            and "spin-score" not in f.data["signals"]]
+    return [
+        f
+        for f in result.findings
+        if f.code == "FC020" and f.evidence[0].doc.startswith(prefix) and "spin-score" not in f.data["signals"]
+    ]
 
 
 @pytest.mark.slow

@@ -19,43 +19,66 @@ def run(corp):
 
 
 def test_recent_event_in_next_sentence_dated_a_year_before():
-    doc = document("a", "The recent test of the rover drew crowds.\n\n"
-                        "On March 1, 2029, engineers watched the trial run of the rover in the desert.", PUBLISHED)
-    first = claim(doc, "The recent test of the rover drew crowds.", times=(time(doc, "recent", "PRESENT_REF", "present", recent=True),))
-    second = claim(doc, "On March 1, 2029, engineers watched the trial run of the rover in the desert.",
-                   times=(time(doc, "March 1, 2029", "2029-03-01"),), event=Event(actor="engineer", action="watch"))
+    doc = document(
+        "a",
+        "The recent test of the rover drew crowds.\n\n"
+        "On March 1, 2029, engineers watched the trial run of the rover in the desert.",
+        PUBLISHED,
+    )
+    first = claim(
+        doc,
+        "The recent test of the rover drew crowds.",
+        times=(time(doc, "recent", "PRESENT_REF", "present", recent=True),),
+    )
+    second = claim(
+        doc,
+        "On March 1, 2029, engineers watched the trial run of the rover in the desert.",
+        times=(time(doc, "March 1, 2029", "2029-03-01"),),
+        event=Event(actor="engineer", action="watch"),
+    )
     findings = run(corpus([doc], [first, second]))
     assert len(findings) == 1
     finding = findings[0]
     assert finding.severity == Severity.WARNING
-    assert "1 March 2029" in finding.message and "384 days before" in finding.message and "recent test" in finding.message
+    assert (
+        "1 March 2029" in finding.message and "384 days before" in finding.message and "recent test" in finding.message
+    )
     assert "2029-03-01" not in finding.message  # plain words, not ISO or TIMEX3 values
     assert "2030-03-01" in finding.suggestion
     assert {span.text for span in finding.evidence} >= {"recent", "March 1, 2029"}
 
 
 def test_recent_event_dated_recently_is_quiet():
-    doc = document("a", "The recent test of the rover drew crowds.\n\n"
-                        "On March 1, 2030, engineers watched the trial run of the rover.", PUBLISHED)
+    doc = document(
+        "a",
+        "The recent test of the rover drew crowds.\n\nOn March 1, 2030, engineers watched the trial run of the rover.",
+        PUBLISHED,
+    )
     first = claim(doc, "The recent test of the rover drew crowds.")
-    second = claim(doc, "On March 1, 2030, engineers watched the trial run of the rover.",
-                   times=(time(doc, "March 1, 2030", "2030-03-01"),))
+    second = claim(
+        doc,
+        "On March 1, 2030, engineers watched the trial run of the rover.",
+        times=(time(doc, "March 1, 2030", "2030-03-01"),),
+    )
     assert run(corpus([doc], [first, second])) == []
 
 
 def test_unrelated_next_sentence_is_not_linked():
-    doc = document("a", "The recent test of the rover drew crowds. On March 1, 2019, the town council voted on parking.",
-                   PUBLISHED)
+    doc = document(
+        "a", "The recent test of the rover drew crowds. On March 1, 2019, the town council voted on parking.", PUBLISHED
+    )
     first = claim(doc, "The recent test of the rover drew crowds.")
-    second = claim(doc, "On March 1, 2019, the town council voted on parking.",
-                   times=(time(doc, "March 1, 2019", "2019-03-01"),))
+    second = claim(
+        doc, "On March 1, 2019, the town council voted on parking.", times=(time(doc, "March 1, 2019", "2019-03-01"),)
+    )
     assert run(corpus([doc], [first, second])) == []
 
 
 def test_same_sentence_recent_and_old_date_is_error():
     doc = document("a", "The recent launch took place on 4 May 2028 at the coast.", PUBLISHED)
-    only = claim(doc, "The recent launch took place on 4 May 2028 at the coast.",
-                 times=(time(doc, "4 May 2028", "2028-05-04"),))
+    only = claim(
+        doc, "The recent launch took place on 4 May 2028 at the coast.", times=(time(doc, "4 May 2028", "2028-05-04"),)
+    )
     findings = run(corpus([doc], [only]))
     assert [f.severity for f in findings] == [Severity.ERROR]
 
@@ -64,45 +87,70 @@ def test_weekday_dates_its_own_event_not_the_one_compared_with():
     # Issue 15: "Wednesday" was tied to "December 2008" in a comparison with an earlier event.
     text = "Wednesday's violence was similar to the riots of December 2008 in the capital."
     doc = document("a", text, date(2010, 5, 7))
-    only = claim(doc, text, times=(time(doc, "Wednesday", "2010-05-05", relative=True, recent=True),
-                                   time(doc, "December 2008", "2008-12", "month")))
+    only = claim(
+        doc,
+        text,
+        times=(
+            time(doc, "Wednesday", "2010-05-05", relative=True, recent=True),
+            time(doc, "December 2008", "2008-12", "month"),
+        ),
+    )
     assert run(corpus([doc], [only])) == []
 
 
 def test_reported_date_is_not_the_recent_event():
     doc = document("a", "The recently released report says output peaked in March 2021.", PUBLISHED)
-    only = claim(doc, "The recently released report says output peaked in March 2021.",
-                 times=(time(doc, "March 2021", "2021-03", "month"),))
+    only = claim(
+        doc,
+        "The recently released report says output peaked in March 2021.",
+        times=(time(doc, "March 2021", "2021-03", "month"),),
+    )
     assert run(corpus([doc], [only])) == []
 
 
 def test_recent_years_is_a_period_not_an_event():
     doc = document("a", "In recent years the agency moved on 4 May 2020 to new offices.", PUBLISHED)
-    only = claim(doc, "In recent years the agency moved on 4 May 2020 to new offices.",
-                 times=(time(doc, "4 May 2020", "2020-05-04"),))
+    only = claim(
+        doc,
+        "In recent years the agency moved on 4 May 2020 to new offices.",
+        times=(time(doc, "4 May 2020", "2020-05-04"),),
+    )
     assert run(corpus([doc], [only])) == []
 
 
 def test_past_event_after_dateline():
     doc = document("a", "The ministry opened the bridge on 2 June 2031.", PUBLISHED)
-    only = claim(doc, "The ministry opened the bridge on 2 June 2031.", times=(time(doc, "2 June 2031", "2031-06-02"),),
-                 event=Event(actor="ministry", action="open", object="bridge", past=True))
+    only = claim(
+        doc,
+        "The ministry opened the bridge on 2 June 2031.",
+        times=(time(doc, "2 June 2031", "2031-06-02"),),
+        event=Event(actor="ministry", action="open", object="bridge", past=True),
+    )
     findings = run(corpus([doc], [only]))
     assert len(findings) == 1 and "after the dateline" in findings[0].message
 
 
 def test_future_framed_event_after_dateline_is_quiet():
     doc = document("a", "The ministry said it will open the bridge on 2 June 2031.", PUBLISHED)
-    only = claim(doc, "The ministry said it will open the bridge on 2 June 2031.",
-                 times=(time(doc, "2 June 2031", "2031-06-02"),), event=Event(actor="ministry", action="say", past=True))
+    only = claim(
+        doc,
+        "The ministry said it will open the bridge on 2 June 2031.",
+        times=(time(doc, "2 June 2031", "2031-06-02"),),
+        event=Event(actor="ministry", action="say", past=True),
+    )
     assert run(corpus([doc], [only])) == []
 
 
 def test_relative_beside_explicit_date_in_another_year():
     doc = document("a", "Earlier this year, on 9 January 2027, the plant closed.", PUBLISHED)
-    only = claim(doc, "Earlier this year, on 9 January 2027, the plant closed.",
-                 times=(time(doc, "Earlier this year", "2030", "year", relative=True),
-                        time(doc, "9 January 2027", "2027-01-09")))
+    only = claim(
+        doc,
+        "Earlier this year, on 9 January 2027, the plant closed.",
+        times=(
+            time(doc, "Earlier this year", "2030", "year", relative=True),
+            time(doc, "9 January 2027", "2027-01-09"),
+        ),
+    )
     findings = run(corpus([doc], [only]))
     assert len(findings) == 1 and findings[0].severity == Severity.ERROR
     assert "2030" in findings[0].message and "9 January 2027" in findings[0].message
@@ -114,17 +162,25 @@ def test_no_dateline_says_nothing():
     assert run(corpus([doc], [only])) == []
 
 
-@pytest.mark.parametrize(("a", "b", "agree"), [
-    ("2020", "2020-10", True), ("2019", "2020", False), ("2020-10-01", "2020-Q4", True), ("2020-10", "2020-11", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("2020", "2020-10", True),
+        ("2019", "2020", False),
+        ("2020-10-01", "2020-Q4", True),
+        ("2020-10", "2020-11", False),
+    ],
+)
 def test_dates_agree_by_granularity(a, b, agree):
     assert dates_agree(a, b) is agree
 
 
 # -- through the real load, extract and cluster stages ------------------------------------
 def _story(year: int) -> str:
-    return ("Vela Probe Report\n\nThe recent launch of the Vela probe drew large crowds.\n\n"
-            f"On March 1, {year}, engineers watched the lift-off of the Vela probe from the coast.\n")
+    return (
+        "Vela Probe Report\n\nThe recent launch of the Vela probe drew large crowds.\n\n"
+        f"On March 1, {year}, engineers watched the lift-off of the Vela probe from the coast.\n"
+    )
 
 
 def test_fixture_recent_launch_a_year_old(make_corpus):

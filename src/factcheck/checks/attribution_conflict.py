@@ -14,10 +14,28 @@ from factcheck.model import Corpus, Document, Finding, Severity, Span
 from factcheck.nlp.names import PersonName, fold_title_word, normalise_title, resolve_mention, same_person
 
 # Honorifics say nothing about a role: "Dr." never conflicts with "senior fellow".
-_HONORIFICS = frozenset({"doctor", "mister", "missus", "ms", "mx", "miss", "sir", "dame", "madam", "honourable",
-                         "honorable", "reverend"})
-_RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "brigadier", "brigade", "admiral",
-                    "commander", "sergeant", "corporal", "private", "marshal", "commodore", "ensign"})
+_HONORIFICS = frozenset(
+    {"doctor", "mister", "missus", "ms", "mx", "miss", "sir", "dame", "madam", "honourable", "honorable", "reverend"}
+)
+_RANKS = frozenset(
+    {
+        "general",
+        "lieutenant",
+        "colonel",
+        "major",
+        "captain",
+        "brigadier",
+        "brigade",
+        "admiral",
+        "commander",
+        "sergeant",
+        "corporal",
+        "private",
+        "marshal",
+        "commodore",
+        "ensign",
+    }
+)
 _AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
 
 
@@ -32,15 +50,76 @@ def normalise_affiliation(text: str | None) -> str:
 
 
 # Words that make an affiliation an organisation rather than a party label or a place.
-_ORGANISATION_WORDS = frozenset({
-    "institute", "institution", "university", "college", "school", "center", "centre", "council", "agency",
-    "ministry", "department", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "foundation",
-    "association", "society", "command", "office", "bank", "group", "committee", "commission", "forum",
-    "coalition", "laboratory", "lab", "academy", "bureau", "board", "authority", "service", "organisation",
-    "organization", "network", "trust", "fund", "union", "federation", "hospital", "court", "parliament",
-    "congress", "senate", "newspaper", "times", "post", "journal", "press", "studies", "program", "programme",
-    "project", "initiative", "force", "army", "navy", "police", "party", "club", "team", "museum",
-})
+_ORGANISATION_WORDS = frozenset(
+    {
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "center",
+        "centre",
+        "council",
+        "agency",
+        "ministry",
+        "department",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "foundation",
+        "association",
+        "society",
+        "command",
+        "office",
+        "bank",
+        "group",
+        "committee",
+        "commission",
+        "forum",
+        "coalition",
+        "laboratory",
+        "lab",
+        "academy",
+        "bureau",
+        "board",
+        "authority",
+        "service",
+        "organisation",
+        "organization",
+        "network",
+        "trust",
+        "fund",
+        "union",
+        "federation",
+        "hospital",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "newspaper",
+        "times",
+        "post",
+        "journal",
+        "press",
+        "studies",
+        "program",
+        "programme",
+        "project",
+        "initiative",
+        "force",
+        "army",
+        "navy",
+        "police",
+        "party",
+        "club",
+        "team",
+        "museum",
+    }
+)
 # Framing that makes a role a past one ("former chief", "ex-minister", "then director").
 _FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
 
@@ -54,8 +133,11 @@ def organisation_like(raw: str | None) -> bool:
     """
     if not raw:
         return False
-    words = [word for word in re.findall(r"[\w.&'-]+", raw) if fold_title_word(word) not in _HONORIFICS
-             and fold_title_word(word) not in {"mister", "ms", "missus"}]
+    words = [
+        word
+        for word in re.findall(r"[\w.&'-]+", raw)
+        if fold_title_word(word) not in _HONORIFICS and fold_title_word(word) not in {"mister", "ms", "missus"}
+    ]
     folded = {word.casefold().strip(".") for word in words}
     if folded & _ORGANISATION_WORDS:
         return True
@@ -157,9 +239,11 @@ def clean_role(text: str | None) -> str | None:
 # Words that make a phrase a description or a clause rather than a title: numbers and ordinals
 # ("the third woman", "a 12-year department veteran"), quantifiers and pronouns ("one of
 # Orozco's"), auxiliaries and relatives ("will be the host", "whose hosting").
-_NOT_IN_TITLE = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth last latest next new
+_NOT_IN_TITLE = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth last latest next new
 one two three four five six seven eight nine ten year years old whose who which that will would be is was were been has
-have had his her their its our my your this these those some many several all both each other another""".split())
+have had his her their its our my your this these those some many several all both each other another""".split()
+)
 
 
 def plausible_title(title: str | None, name: str) -> str | None:
@@ -215,13 +299,36 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
         for claim in corpus.claims_of(document.id):
             for actor in claim.actors:
                 if actor.label == "PERSON":
-                    raw.append((actor.span.start, Mention(document.id, actor.name, actor.span, actor.title,
-                                                          actor.affiliation, actor.role_span, actor.former)))
+                    raw.append(
+                        (
+                            actor.span.start,
+                            Mention(
+                                document.id,
+                                actor.name,
+                                actor.span,
+                                actor.title,
+                                actor.affiliation,
+                                actor.role_span,
+                                actor.former,
+                            ),
+                        )
+                    )
             quote = claim.quote
             if quote is not None and quote.speaker and quote.speaker_span is not None:
-                raw.append((quote.speaker_span.start, Mention(
-                    document.id, quote.speaker, quote.speaker_span, quote.speaker_title, quote.speaker_affiliation,
-                    None, quote.framing == "past")))
+                raw.append(
+                    (
+                        quote.speaker_span.start,
+                        Mention(
+                            document.id,
+                            quote.speaker,
+                            quote.speaker_span,
+                            quote.speaker_title,
+                            quote.speaker_affiliation,
+                            None,
+                            quote.framing == "past",
+                        ),
+                    )
+                )
         raw.sort(key=lambda item: (item[0], item[1].name))
         known: list[str] = []
         for _, mention in raw:
@@ -237,8 +344,9 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
-                mentions.append(Mention(mention.doc, name, mention.name_span, title, affiliation,
-                                        mention.role_span, mention.former))
+                mentions.append(
+                    Mention(mention.doc, name, mention.name_span, title, affiliation, mention.role_span, mention.former)
+                )
     return mentions
 
 
@@ -276,8 +384,14 @@ def group_people(mentions: list[Mention], aliases: dict[str, str] | None) -> lis
         if parsed is None:
             continue
         known = by_surname[parsed.last]
-        match = next((person for person in known if person.name == mention.name
-                      or same_person(person.name, mention.name, aliases)), None)
+        match = next(
+            (
+                person
+                for person in known
+                if person.name == mention.name or same_person(person.name, mention.name, aliases)
+            ),
+            None,
+        )
         if match is None:
             match = _Person(mention.name, parsed, [])
             known.append(match)
@@ -330,8 +444,14 @@ class AttributionConflictCheck(Check):
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         aliases = getattr(context.ledger, "aliases", None)
         aliases = dict(aliases) if isinstance(aliases, dict) else None
-        mentions = [mention for mention in collect_mentions(corpus) if not mention.former
-                    and not _FORMER.search(" ".join(filter(None, (mention.title, mention.role_span and mention.role_span.text))))]
+        mentions = [
+            mention
+            for mention in collect_mentions(corpus)
+            if not mention.former
+            and not _FORMER.search(
+                " ".join(filter(None, (mention.title, mention.role_span and mention.role_span.text)))
+            )
+        ]
         documents = {document.id: document for document in corpus.documents}
         people = group_people(mentions, aliases)
         self.candidate_pairs = 0
@@ -362,7 +482,7 @@ class AttributionConflictCheck(Check):
         distinct = sorted(values)
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
-            for right in distinct[i + 1:]:
+            for right in distinct[i + 1 :]:
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
                 judged = self._judge(kind, left, right, values[left], values[right], documents)
                 if judged is not None:
@@ -380,22 +500,33 @@ class AttributionConflictCheck(Check):
             sources = list(first_by_doc.values())
             more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
             shown.append(f"{_describe(sources[0])} ({', '.join(m.doc for m in sources[:3])}{more})")
-            for mention in sources[:MAX_EVIDENCE // 2]:
+            for mention in sources[: MAX_EVIDENCE // 2]:
                 for span in (mention.name_span, mention.evidence):
                     if span not in evidence and len(evidence) < MAX_EVIDENCE:
                         evidence.append(span)
         notes = sorted({note for *_, severity_, note in conflicts if note and severity_ == severity})
         docs = sorted({mention.doc for value in involved for mention in values[value]})
         where = "in the same document" if len(docs) == 1 else f"in {len(docs)} documents"
-        message = (f"{person.name} is given {len(involved)} different {kind}s {where}: {'; '.join(shown)}"
-                   + (f"; {' '.join(notes)}" if notes else ""))
-        return self.finding(message, evidence, severity=severity, key=f"{kind}:{'|'.join(involved)}",
-                            data={"person": person.name, "kind": kind, "values": involved,
-                                  "documents": docs})
+        message = f"{person.name} is given {len(involved)} different {kind}s {where}: {'; '.join(shown)}" + (
+            f"; {' '.join(notes)}" if notes else ""
+        )
+        return self.finding(
+            message,
+            evidence,
+            severity=severity,
+            key=f"{kind}:{'|'.join(involved)}",
+            data={"person": person.name, "kind": kind, "values": involved, "documents": docs},
+        )
 
     @staticmethod
-    def _judge(kind: str, left: str, right: str, left_mentions: list[Mention], right_mentions: list[Mention],
-               documents: dict[str, Document]) -> tuple[Severity, str] | None:
+    def _judge(
+        kind: str,
+        left: str,
+        right: str,
+        left_mentions: list[Mention],
+        right_mentions: list[Mention],
+        documents: dict[str, Document],
+    ) -> tuple[Severity, str] | None:
         """Severity and a note for two values of one person, or None when both can be true."""
         left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
         cross = len(left_docs | right_docs) > 1
@@ -408,8 +539,11 @@ class AttributionConflictCheck(Check):
                 return None
             if how == "role" and not cross:
                 return None  # one text calls a person several things
-        note = ("two role nouns: the person may hold both, or one source may name the office another way"
-                if kind == "title" and title_conflict_kind(left, right) == "role" else "")
+        note = (
+            "two role nouns: the person may hold both, or one source may name the office another way"
+            if kind == "title" and title_conflict_kind(left, right) == "role"
+            else ""
+        )
         if not cross:
             return Severity.WARNING, note
         # Across sources: info only when every pair of documents is a year or more apart.
@@ -421,8 +555,9 @@ class AttributionConflictCheck(Check):
         if closest[0] < 365:
             return Severity.WARNING, note
         _, first, second = closest
-        return Severity.INFO, (f"the documents are dated {first.isoformat()} and {second.isoformat()}, "
-                               f"so the {kind} may have changed")
+        return Severity.INFO, (
+            f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
+        )
 
 
 def _nearest_pairs(left: list[date], right: list[date]) -> Iterable[tuple[date, date]]:

@@ -59,8 +59,14 @@ class Check:
         data: dict[str, Any] | None = None,
     ) -> Finding:
         return make_finding(
-            self.slug, self.code, severity or self.severity, message, evidence,
-            suggestion=suggestion, key=key, data=data,
+            self.slug,
+            self.code,
+            severity or self.severity,
+            message,
+            evidence,
+            suggestion=suggestion,
+            key=key,
+            data=data,
         )
 
     @classmethod

@@ -27,7 +27,9 @@ _FALLBACK_ANCHOR = date(2001, 1, 15)
 # different days, so without datelines they cannot be compared.
 _ANCHOR_FREE = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"|\b\d{4}\b", re.IGNORECASE)
+    r"|\b\d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
@@ -41,8 +43,9 @@ def _resolved(time: TimeExpression, anchor: date) -> str | None:
     return values[0] if len(values) == 1 else None
 
 
-def comparable_values(left: TimeExpression, right: TimeExpression, left_doc: Document,
-                      right_doc: Document) -> tuple[str, str] | None:
+def comparable_values(
+    left: TimeExpression, right: TimeExpression, left_doc: Document, right_doc: Document
+) -> tuple[str, str] | None:
     """Two date values that can be compared, or None.
 
     Resolved values are compared as they are when each side's value came from its own
@@ -115,7 +118,9 @@ class DateConflictCheck(Check):
             if self._a_list(corpus, alignment, pairs):
                 continue  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
             compared = [(pair, self._values(corpus, alignment, pair)) for pair in pairs]
-            differing = [(pair, values) for pair, values in compared if values is not None and not values_agree(*values)]
+            differing = [
+                (pair, values) for pair, values in compared if values is not None and not values_agree(*values)
+            ]
             if len(differing) > 1:
                 continue  # more than one date differs: two accounts of different occasions, not one slip
             for pair, _ in differing:
@@ -155,8 +160,9 @@ class DateConflictCheck(Check):
 
     @staticmethod
     def _values(corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[str, str] | None:
-        return comparable_values(pair.left.ref, pair.right.ref, corpus.document(alignment.left.doc),
-                                 corpus.document(alignment.right.doc))
+        return comparable_values(
+            pair.left.ref, pair.right.ref, corpus.document(alignment.left.doc), corpus.document(alignment.right.doc)
+        )
 
     def _compare(self, corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[tuple[str, ...], Finding] | None:
         left_time, right_time = pair.left.ref, pair.right.ref
@@ -168,15 +174,23 @@ class DateConflictCheck(Check):
         same_doc = left.doc == right.doc
         severity = Severity.ERROR if same_doc else Severity.WARNING
         where = "the same document" if same_doc else f"{left.doc} and {right.doc}"
-        message = (f"the same fact is dated {quoted(left_time.span.text)} ({date_words(left_value)}) in {left.doc} and "
-                   f"{quoted(right_time.span.text)} ({date_words(right_value)}) in {right.doc}; the sentences otherwise match "
-                   f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
-                   f"so {where} cannot both be right")
+        message = (
+            f"the same fact is dated {quoted(left_time.span.text)} ({date_words(left_value)}) in {left.doc} and "
+            f"{quoted(right_time.span.text)} ({date_words(right_value)}) in {right.doc}; the sentences otherwise match "
+            f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
+            f"so {where} cannot both be right"
+        )
         # One finding per pair of (document, value), the best-aligned sentences as its evidence.
         marker = tuple(sorted((f"{left.doc}\x1f{left_value}", f"{right.doc}\x1f{right_value}")))
         finding = self.finding(
-            message, [left_time.span, left.span, right_time.span, right.span], severity=severity,
+            message,
+            [left_time.span, left.span, right_time.span, right.span],
+            severity=severity,
             key=f"{left_value}:{right_value}",
-            data={"dates": [left_value, right_value], "slot": "date",
-                  "alignment": alignment.evidence_data([pair.left], [pair.right])})
+            data={
+                "dates": [left_value, right_value],
+                "slot": "date",
+                "alignment": alignment.evidence_data([pair.left], [pair.right]),
+            },
+        )
         return marker, finding

@@ -61,14 +61,20 @@ class DivergenceCheck(LanguageModelCheck):
                 span_b = Span(doc=b.doc, start=b.start + sub.b.start, end=b.start + sub.b.end, text=sub.b.text)
                 phrase_a = _around(a.text, sub.a)
                 phrase_b = _around(b.text, sub.b)
-                findings.append(self.finding(
-                    f"{a.doc} says '{phrase_a}' where {b.doc} says '{phrase_b}': "
-                    f"'{sub.a.text}' and '{sub.b.text}' are opposites (contrast {contrast:.1f})",
-                    [span_a, span_b],
-                    suggestion=None,
-                    data={"contrast": round(contrast, 3), "words": [sub.a.text, sub.b.text],
-                          "phrases": [phrase_a, phrase_b], "signals": ["source", "lm-contrast"]},
-                ))
+                findings.append(
+                    self.finding(
+                        f"{a.doc} says '{phrase_a}' where {b.doc} says '{phrase_b}': "
+                        f"'{sub.a.text}' and '{sub.b.text}' are opposites (contrast {contrast:.1f})",
+                        [span_a, span_b],
+                        suggestion=None,
+                        data={
+                            "contrast": round(contrast, 3),
+                            "words": [sub.a.text, sub.b.text],
+                            "phrases": [phrase_a, phrase_b],
+                            "signals": ["source", "lm-contrast"],
+                        },
+                    )
+                )
         return findings
 
 
@@ -78,5 +84,5 @@ def _around(sentence: str, word) -> str:
 
     words = [w for w in words_of(sentence) if w.text.isalnum()]
     index = next(i for i, w in enumerate(words) if w.start == word.start)
-    chosen = words[max(0, index - 1): index + 2]
-    return sentence[chosen[0].start: chosen[-1].end].replace("\n", " ")
+    chosen = words[max(0, index - 1) : index + 2]
+    return sentence[chosen[0].start : chosen[-1].end].replace("\n", " ")

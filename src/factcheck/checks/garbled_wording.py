@@ -126,8 +126,9 @@ class GarbledWordingCheck(LanguageModelCheck):
             spun = scores[doc_id]["likely_spun"]
             for sentence, group in _phrase_groups(flagged):
                 strong = [flag for flag in group if flag.is_strong(thresholds)]
-                if not (spun or any("source" in flag.signals or flag.score >= thresholds.standalone_gain
-                                    for flag in strong)):
+                if not (
+                    spun or any("source" in flag.signals or flag.score >= thresholds.standalone_gain for flag in strong)
+                ):
                     continue
                 start, end = sentence.start + group[0].start, sentence.start + group[-1].end
                 evidence = [Span(doc=doc_id, start=start, end=end, text=document.text[start:end])]
@@ -138,20 +139,35 @@ class GarbledWordingCheck(LanguageModelCheck):
                 phrase, suggested = _phrases(sentence.text, group)
                 signals = list(dict.fromkeys(signal for flag in group for signal in flag.signals))
                 score = max(flag.score for flag in group)
-                findings.append(self.finding(
-                    f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
-                    f"(signals: {', '.join(signals)}; +{score:.1f} nats)",
-                    evidence,
-                    severity=Severity.INFO,
-                    suggestion=_replaced(sentence.text, group, group[0].start, group[-1].end),
-                    key=f"{group[0].start}",
-                    data={"score": score, "signals": signals, "phrase": phrase, "strong": bool(strong),
-                          "suggested_phrase": suggested,
-                          "swaps": [{"text": flag.text, "suggestion": flag.suggestion, "score": flag.score,
-                                     "signals": flag.signals, "context_logprob": flag.context_logprob,
-                                     "frequency_logprob": flag.frequency_logprob, "rest_gain": flag.rest_gain}
-                                    for flag in group]},
-                ))
+                findings.append(
+                    self.finding(
+                        f"'{phrase}' reads like a synonym swap; likely original: '{suggested}' "
+                        f"(signals: {', '.join(signals)}; +{score:.1f} nats)",
+                        evidence,
+                        severity=Severity.INFO,
+                        suggestion=_replaced(sentence.text, group, group[0].start, group[-1].end),
+                        key=f"{group[0].start}",
+                        data={
+                            "score": score,
+                            "signals": signals,
+                            "phrase": phrase,
+                            "strong": bool(strong),
+                            "suggested_phrase": suggested,
+                            "swaps": [
+                                {
+                                    "text": flag.text,
+                                    "suggestion": flag.suggestion,
+                                    "score": flag.score,
+                                    "signals": flag.signals,
+                                    "context_logprob": flag.context_logprob,
+                                    "frequency_logprob": flag.frequency_logprob,
+                                    "rest_gain": flag.rest_gain,
+                                }
+                                for flag in group
+                            ],
+                        },
+                    )
+                )
         findings.extend(self._document_findings(findings))
         return findings
 
@@ -170,8 +186,11 @@ class GarbledWordingCheck(LanguageModelCheck):
             # judged spun only when it has far more than its length makes likely by chance.
             by_chance = float(poisson.sf(len(strong) - 1, self._clean_rate * words / 100.0))  # P(X >= strong)
             likely_spun = spin_score >= self._spun_threshold and len(strong) >= 3 and by_chance < self._max_chance
-            phrases = [(sentence, group) for sentence, group in _phrase_groups(flagged)
-                       if likely_spun or any(flag.is_strong(self._thresholds) for flag in group)]
+            phrases = [
+                (sentence, group)
+                for sentence, group in _phrase_groups(flagged)
+                if likely_spun or any(flag.is_strong(self._thresholds) for flag in group)
+            ]
             phrases.sort(key=lambda item: (-max(flag.score for flag in item[1]), item[0].start + item[1][0].start))
             scores[doc_id] = {
                 "spin_score": spin_score,
@@ -191,22 +210,30 @@ class GarbledWordingCheck(LanguageModelCheck):
             if not summary["likely_spun"]:
                 continue
             top = sorted(by_doc[doc_id], key=lambda f: (-f.data["score"], f.evidence[0].start))[:5]
-            found.append(self.finding(
-                f"{doc_id} is likely spun copy: spin score {summary['spin_score']:.2f} "
-                f"({summary['flagged']} swapped phrases in {summary['words']} words); "
-                f"top: {'; '.join(summary['top'][:3])}",
-                [f.evidence[0] for f in top],
-                key="document",
-                data={"spin_score": summary["spin_score"], "likely_spun": True, "top": summary["top"],
-                      "signals": ["spin-score"]},
-            ))
+            found.append(
+                self.finding(
+                    f"{doc_id} is likely spun copy: spin score {summary['spin_score']:.2f} "
+                    f"({summary['flagged']} swapped phrases in {summary['words']} words); "
+                    f"top: {'; '.join(summary['top'][:3])}",
+                    [f.evidence[0] for f in top],
+                    key="document",
+                    data={
+                        "spin_score": summary["spin_score"],
+                        "likely_spun": True,
+                        "top": summary["top"],
+                        "signals": ["spin-score"],
+                    },
+                )
+            )
         return found
 
     def report_data(self, corpus: Corpus, findings: list[Finding]) -> dict[str, Any] | None:
         if not getattr(self, "_words", None):
             return None
-        return {doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
-                for doc_id, s in self.spin_scores().items()}
+        return {
+            doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
+            for doc_id, s in self.spin_scores().items()
+        }
 
 
 def _span(sentence, word) -> Span:
@@ -236,7 +263,7 @@ def _replaced(sentence: str, group: list[Flag], start: int, end: int) -> str:
     """``sentence[start:end]`` with each flagged word replaced by its suggestion."""
     pieces, cursor = [], start
     for flag in group:
-        pieces += [sentence[cursor:flag.start], flag.suggestion]
+        pieces += [sentence[cursor : flag.start], flag.suggestion]
         cursor = flag.end
     return "".join(pieces) + sentence[cursor:end]
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.quote_timing import known_full_names, ledger_person, title_forms
-from factcheck.ledger import Figure, Ledger, LedgerEvent, title_match, time_interval
+from factcheck.ledger import Figure, Ledger, LedgerEvent, time_interval, title_match
 from factcheck.model import Claim, Corpus, Document, Finding, Quantity, Severity, TimeExpression, normalise_text
 from factcheck.plainwords import quoted, time_words
 
@@ -138,8 +138,11 @@ class LedgerConflictCheck(Check):
         if not ledger.events or any(time.value == "FUTURE_REF" for time in claim.times):
             return []  # a claim about the future does not date a past event
         citations = [(m.start(), m.end()) for m in _CITATION.finditer(claim.span.text)]
-        times = [(time, time_interval(time.value)) for time in claim.times
-                 if not any(lo <= time.span.start - claim.span.start < hi for lo, hi in citations)]
+        times = [
+            (time, time_interval(time.value))
+            for time in claim.times
+            if not any(lo <= time.span.start - claim.span.start < hi for lo, hi in citations)
+        ]
         times = [(time, interval) for time, interval in times if interval is not None and time.granularity != "decade"]
         if not times:
             return []
@@ -159,14 +162,25 @@ class LedgerConflictCheck(Check):
             if any(other is not event and other.date.agrees(interval) for other, _ in named):
                 continue
             what = f" ({event.what})" if event.what else ""
-            message = (f"{quoted(claim.text, 120)} dates {event.label()} to {time_words(nearest)}, "
-                       f"but the ledger has {event.date}{what} [source: {event.source}]")
-            findings.append(self.finding(
-                message, [nearest.span, claim.span], key=f"event|{event.label()}",
-                suggestion=f"check the date against the source; the ledger says {event.date}",
-                data={"kind": "event", "event": event.label(), "ledger_date": str(event.date),
-                      "claimed": nearest.value, "ledger": event.origin},
-            ))
+            message = (
+                f"{quoted(claim.text, 120)} dates {event.label()} to {time_words(nearest)}, "
+                f"but the ledger has {event.date}{what} [source: {event.source}]"
+            )
+            findings.append(
+                self.finding(
+                    message,
+                    [nearest.span, claim.span],
+                    key=f"event|{event.label()}",
+                    suggestion=f"check the date against the source; the ledger says {event.date}",
+                    data={
+                        "kind": "event",
+                        "event": event.label(),
+                        "ledger_date": str(event.date),
+                        "claimed": nearest.value,
+                        "ledger": event.origin,
+                    },
+                )
+            )
         return findings
 
     # -- figures -------------------------------------------------------------------------------
@@ -184,14 +198,25 @@ class LedgerConflictCheck(Check):
                     continue
                 if _overlaps(_quantity_interval(quantity), figure.interval()):
                     continue
-                message = (f"{quoted(claim.text, 120)} gives {quantity.span.text} for {figure.measure}, but the ledger has "
-                           f"{figure.interval_text()} as of {figure.as_of} [source: {figure.source}]")
-                findings.append(self.finding(
-                    message, [quantity.span, claim.span], key=f"figure|{figure.measure}",
-                    suggestion=f"check the figure; the ledger says {figure.interval_text()}",
-                    data={"kind": "figure", "measure": figure.measure, "ledger": figure.origin,
-                          "ledger_value": figure.interval_text(), "claimed": quantity.span.text},
-                ))
+                message = (
+                    f"{quoted(claim.text, 120)} gives {quantity.span.text} for {figure.measure}, but the ledger has "
+                    f"{figure.interval_text()} as of {figure.as_of} [source: {figure.source}]"
+                )
+                findings.append(
+                    self.finding(
+                        message,
+                        [quantity.span, claim.span],
+                        key=f"figure|{figure.measure}",
+                        suggestion=f"check the figure; the ledger says {figure.interval_text()}",
+                        data={
+                            "kind": "figure",
+                            "measure": figure.measure,
+                            "ledger": figure.origin,
+                            "ledger_value": figure.interval_text(),
+                            "claimed": quantity.span.text,
+                        },
+                    )
+                )
         return findings
 
     def _same_measure(self, figure: Figure, quantity: Quantity) -> bool:
@@ -201,7 +226,9 @@ class LedgerConflictCheck(Check):
             return True  # the context words already tie the sentence to the figure
         measure = normalise_text(quantity.measure)
         forms = [figure.measure, *figure.aliases]
-        return any(_find(normalise_text(form), measure) is not None or _find(measure, form) is not None for form in forms)
+        return any(
+            _find(normalise_text(form), measure) is not None or _find(measure, form) is not None for form in forms
+        )
 
     def _same_time(self, figure: Figure, quantity: Quantity, claim: Claim, document: Document) -> bool:
         times: list[TimeExpression] = [quantity.as_of] if quantity.as_of else list(claim.times)
@@ -226,8 +253,14 @@ class LedgerConflictCheck(Check):
             if person is None:
                 continue
             forms = title_forms(actor.title, actor.affiliation)
-            by_title = next(([role for role in person.roles if title_match(form, role) == "title"] for form in forms
-                             if any(title_match(form, role) == "title" for role in person.roles)), [])
+            by_title = next(
+                (
+                    [role for role in person.roles if title_match(form, role) == "title"]
+                    for form in forms
+                    if any(title_match(form, role) == "title" for role in person.roles)
+                ),
+                [],
+            )
             evidence = [actor.span] + ([actor.role_span] if actor.role_span and actor.role_span != actor.span else [])
             if not evidence[0].text:
                 evidence = [claim.span]
@@ -236,15 +269,26 @@ class LedgerConflictCheck(Check):
                 if len(absolute) != 1:
                     continue
                 low, high = absolute[0]
-                if any(role.status(low) == "current" or role.status(high) == "current" or role.status(low) != role.status(high)
-                       for role in by_title):
+                if any(
+                    role.status(low) == "current"
+                    or role.status(high) == "current"
+                    or role.status(low) != role.status(high)
+                    for role in by_title
+                ):
                     continue
                 role = by_title[0]
-                message = (f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title} at {low.year if low.year == high.year else low}, "
-                           f"but the ledger has them as {role.label()} only {role.span_text()} [source: {role.source or person.source}]")
-                findings.append(self.finding(message, [*evidence, claim.span], key=f"role-date|{person.name}|{role.title}",
-                                             data={"kind": "role-date", "person": person.name, "role": role.title,
-                                                   "ledger": role.origin}))
+                message = (
+                    f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title} at {low.year if low.year == high.year else low}, "
+                    f"but the ledger has them as {role.label()} only {role.span_text()} [source: {role.source or person.source}]"
+                )
+                findings.append(
+                    self.finding(
+                        message,
+                        [*evidence, claim.span],
+                        key=f"role-date|{person.name}|{role.title}",
+                        data={"kind": "role-date", "person": person.name, "role": role.title, "ledger": role.origin},
+                    )
+                )
                 continue
             when = _reference_date(absolute, document)
             if when is None:
@@ -260,12 +304,25 @@ class LedgerConflictCheck(Check):
             if not holders:
                 continue
             other, role = holders[0]
-            message = (f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title}, a role the ledger never "
-                       f"records for {person.name}; on {when} {role.label()} was {other.name} ({role.span_text()}) "
-                       f"[source: {role.source or other.source}]")
-            findings.append(self.finding(message, [*evidence, claim.span], key=f"role-never|{person.name}|{role.title}",
-                                         data={"kind": "role-never-held", "person": person.name, "role": role.title,
-                                               "holder": other.name, "ledger": role.origin}))
+            message = (
+                f"{quoted(claim.text, 120)} gives {actor.name} the title {actor.title}, a role the ledger never "
+                f"records for {person.name}; on {when} {role.label()} was {other.name} ({role.span_text()}) "
+                f"[source: {role.source or other.source}]"
+            )
+            findings.append(
+                self.finding(
+                    message,
+                    [*evidence, claim.span],
+                    key=f"role-never|{person.name}|{role.title}",
+                    data={
+                        "kind": "role-never-held",
+                        "person": person.name,
+                        "role": role.title,
+                        "holder": other.name,
+                        "ledger": role.origin,
+                    },
+                )
+            )
         return findings
 
 

@@ -27,13 +27,15 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump\w*|up|down|increase\w*|decrease\w*|grew|grow\w*|"
     r"drop\w*|cut\w*|by|climb\w*|slump\w*|surge\w*|gain\w*|plung\w*|soar\w*|declin\w*|shed|slid|slip\w*|"
     r"boost\w*|rais\w*|lower\w*|reduc\w*|higher|lower)\s+(?:by\s+|to\s+|from\s+)?(?:about|around|nearly|almost|over|"
-    r"more\s+than|less\s+than|some|just|roughly)?\s*$", re.I)
+    r"more\s+than|less\s+than|some|just|roughly)?\s*$",
+    re.I,
+)
 
 
 def is_change(claim: Claim, quantity: Quantity) -> bool:
     """Whether a number states a change rather than a level ("up 5%", "fell by 2,000")."""
     offset = quantity.span.start - claim.span.start
-    before = claim.span.text[max(0, offset - 40): max(0, offset)]
+    before = claim.span.text[max(0, offset - 40) : max(0, offset)]
     return bool(_CHANGE_BEFORE.search(before))
 
 
@@ -65,8 +67,9 @@ def holders(claim: Claim, quantity: Quantity) -> set[str]:
     if not found and not subject:
         # No named subject ("the US, which accounted for over 60%"): the entity named
         # nearest before the figure is what the relative clause or pronoun stands for.
-        before = [actor for actor in claim.actors if actor.label in _HOLDER_LABELS
-                  and actor.span.end <= quantity.span.start]
+        before = [
+            actor for actor in claim.actors if actor.label in _HOLDER_LABELS and actor.span.end <= quantity.span.start
+        ]
         if before:
             found = entity_keys(max(before, key=lambda actor: actor.span.end).name)
     return found
@@ -79,7 +82,7 @@ def _possesses(claim: Claim, entity_end: int, quantity: Quantity) -> bool:
     """Whether an entity ending at ``entity_end`` is the possessor of the measured noun ("Japan's economy")."""
     if not quantity.measure:
         return False
-    after = claim.span.text[entity_end - claim.span.start: entity_end - claim.span.start + 60].casefold()
+    after = claim.span.text[entity_end - claim.span.start : entity_end - claim.span.start + 60].casefold()
     possessive = re.match(r"(?:'s|’s|')\s+((?:[\w-]+\s+){0,3}?)" + re.escape(measure_key(quantity.measure)), after)
     return possessive is not None
 
@@ -98,8 +101,9 @@ def unit_family(unit: str) -> str:
 
 # Words that name a unit, not a measure: "64 points" or "four pence" say how a thing is
 # counted, not what is counted (an index level, a share price), so they never key a block.
-_UNIT_WORDS = frozenset({"penny", "pence", "p", "point", "cent", "percent", "percentage", "pct", "per",
-                         "basis", "bp", "bps"})
+_UNIT_WORDS = frozenset(
+    {"penny", "pence", "p", "point", "cent", "percent", "percentage", "pct", "per", "basis", "bp", "bps"}
+)
 
 
 def _singular(word: str) -> str:
@@ -235,8 +239,11 @@ class NumericConflictCheck(Check):
         for alignment in index.alignments:
             needed = strength if alignment.cross_source else SAME_DOCUMENT_STRENGTH
             counts = alignment.slot_counts("number")
-            pairs = [pair for pair in alignment.pairs_of("number") if _same_count(alignment, pair)
-                     and (counts[0] == counts[1] or pair.how != "only")]
+            pairs = [
+                pair
+                for pair in alignment.pairs_of("number")
+                if _same_count(alignment, pair) and (counts[0] == counts[1] or pair.how != "only")
+            ]
             differing = [pair for pair in pairs if interval(pair.left.ref) != interval(pair.right.ref)]
             if len(differing) > 1:
                 continue  # several figures differ: two tallies of different things ("so far" / "this time")
@@ -244,21 +251,38 @@ class NumericConflictCheck(Check):
                 if not alignment.matches_otherwise(pair, needed, local, shared):
                     continue
                 left_q, right_q = pair.left.ref, pair.right.ref
-                where = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
-                                   (right_q.span.doc, right_q.span.start, right_q.span.end)})
+                where = frozenset(
+                    {
+                        (left_q.span.doc, left_q.span.start, left_q.span.end),
+                        (right_q.span.doc, right_q.span.start, right_q.span.end),
+                    }
+                )
                 if len(where) < 2 or where in seen:
                     continue
                 seen.add(where)
-                measure = measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
-                finding = self._compare(alignment.left, left_q, alignment.right, right_q,
-                                        (unit_family(left_q.unit), measure, "aligned"), alignment, pair)
+                measure = (
+                    measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
+                )
+                finding = self._compare(
+                    alignment.left,
+                    left_q,
+                    alignment.right,
+                    right_q,
+                    (unit_family(left_q.unit), measure, "aligned"),
+                    alignment,
+                    pair,
+                )
                 if finding is not None:
                     findings.append(finding)
         # Shares held by a named entity: the same measure of the same holder, aligned or not.
         blocks: dict[tuple[str, str, str], list[tuple[Claim, int, Quantity]]] = defaultdict(list)
         for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.span.start)):
-            entities = {key for actor in claim.actors if actor.label in ("GPE", "ORG", "NORP", "PERSON", "FAC")
-                        for key in entity_keys(actor.name)}
+            entities = {
+                key
+                for actor in claim.actors
+                if actor.label in ("GPE", "ORG", "NORP", "PERSON", "FAC")
+                for key in entity_keys(actor.name)
+            }
             for position, quantity in enumerate(claim.quantities):
                 measure = measure_key(quantity.measure)
                 family = unit_family(quantity.unit)
@@ -271,11 +295,15 @@ class NumericConflictCheck(Check):
         for block_key in sorted(blocks):
             members = blocks[block_key]
             for i, (left, _, left_q) in enumerate(members):
-                for right, _, right_q in members[i + 1:]:
+                for right, _, right_q in members[i + 1 :]:
                     if left.id == right.id:
                         continue
-                    where = frozenset({(left_q.span.doc, left_q.span.start, left_q.span.end),
-                                       (right_q.span.doc, right_q.span.start, right_q.span.end)})
+                    where = frozenset(
+                        {
+                            (left_q.span.doc, left_q.span.start, left_q.span.end),
+                            (right_q.span.doc, right_q.span.start, right_q.span.end),
+                        }
+                    )
                     if len(where) < 2 or where in seen:
                         continue
                     seen.add(where)
@@ -297,7 +325,9 @@ class NumericConflictCheck(Check):
         left_holders, right_holders = holders(left, left_q), holders(right, right_q)
         if left.doc == right.doc:
             # One text says many things about one topic; only the same thing of the same holder meets.
-            return bool(left_holders & right_holders) and measure_phrase(left_q.measure) == measure_phrase(right_q.measure)
+            return bool(left_holders & right_holders) and measure_phrase(left_q.measure) == measure_phrase(
+                right_q.measure
+            )
         if left_holders or right_holders:
             return bool(left_holders & right_holders)
         if names_entities(left) or names_entities(right):
@@ -312,15 +342,27 @@ class NumericConflictCheck(Check):
         measure = measure_key(left_q.measure)
         return left_subject == right_subject and measure not in (left_subject or "")
 
-    def _compare(self, left: Claim, left_q: Quantity, right: Claim, right_q: Quantity,
-                 block_key: tuple[str, str, str], alignment: Alignment | None = None,
-                 pair: SlotPair | None = None) -> Finding | None:
+    def _compare(
+        self,
+        left: Claim,
+        left_q: Quantity,
+        right: Claim,
+        right_q: Quantity,
+        block_key: tuple[str, str, str],
+        alignment: Alignment | None = None,
+        pair: SlotPair | None = None,
+    ) -> Finding | None:
         if unit_family(left_q.unit) != unit_family(right_q.unit):
             return None
         if is_change(left, left_q) != is_change(right, right_q):
             return None  # a change and a level are different measures
-        if alignment is None and unit_family(left_q.unit) != "share" and left.event is not None \
-                and right.event is not None and left.event.action != right.event.action:
+        if (
+            alignment is None
+            and unit_family(left_q.unit) != "share"
+            and left.event is not None
+            and right.event is not None
+            and left.event.action != right.event.action
+        ):
             return None  # "added 600,000 users" and "has 7.5 million users" count different things
         left_interval, right_interval = interval(left_q), interval(right_q)
         if left_interval == right_interval:
@@ -329,8 +371,10 @@ class NumericConflictCheck(Check):
         right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None
         if left_as_of and right_as_of and not dates_agree(left_as_of, right_as_of):
             return None  # a change over time, not a conflict
-        as_of = f"as of {date_words(left_as_of) if left_as_of else 'an unknown date'} vs as of " \
-                f"{date_words(right_as_of) if right_as_of else 'an unknown date'}"
+        as_of = (
+            f"as of {date_words(left_as_of) if left_as_of else 'an unknown date'} vs as of "
+            f"{date_words(right_as_of) if right_as_of else 'an unknown date'}"
+        )
         family, measure, _ = block_key
         both = f"{quoted(left_q.span.text)} ({render(left_q)}, {left.doc}) and {quoted(right_q.span.text)} ({render(right_q)}, {right.doc})"
         if overlap(left_interval, right_interval):
@@ -341,8 +385,13 @@ class NumericConflictCheck(Check):
             message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
         evidence = [left_q.span, right_q.span]
         evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
-        data = {"measure": measure, "unit_family": family, "slot": "number",
-                "values": [render(left_q), render(right_q)], "as_of": [left_as_of, right_as_of]}
+        data = {
+            "measure": measure,
+            "unit_family": family,
+            "slot": "number",
+            "values": [render(left_q), render(right_q)],
+            "as_of": [left_as_of, right_as_of],
+        }
         if alignment is not None and pair is not None:
             evidence += [claim.span for claim in (left, right) if claim.span not in evidence]
             data["alignment"] = alignment.evidence_data([pair.left], [pair.right])

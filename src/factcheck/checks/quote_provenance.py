@@ -21,10 +21,60 @@ SHARED_WORDS = 3
 MAX_POSTINGS = 50
 
 # Words whose change turns a quote's meaning around; a rewording touching them is a warning.
-_POLARITY = frozenset({"not", "no", "never", "nor", "without", "cannot", "can't", "won't", "don't", "isn't",
-                       "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "couldn't", "didn't", "doesn't"})
-_STOPWORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "is", "are", "was", "were", "be",
-                        "this", "that", "it", "we", "our", "with", "as", "by", "at", "from", "but", "not", "will"})
+_POLARITY = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "nor",
+        "without",
+        "cannot",
+        "can't",
+        "won't",
+        "don't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "didn't",
+        "doesn't",
+    }
+)
+_STOPWORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "this",
+        "that",
+        "it",
+        "we",
+        "our",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "but",
+        "not",
+        "will",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -126,7 +176,7 @@ class QuoteProvenanceCheck(Check):
             if len(members) > MAX_POSTINGS:
                 continue
             for position, left in enumerate(members):
-                for right in members[position + 1:]:
+                for right in members[position + 1 :]:
                     shared[(left, right)] += 1
         self.candidate_pairs = len(shared)  # pairs sharing at least one indexed word
         sizes = [len(_index_words(quote.text)) for quote in quotes]  # once per quote, not per pair
@@ -142,15 +192,26 @@ class QuoteProvenanceCheck(Check):
         evidence = [a.claim.quote.span, b.claim.quote.span]
         pair = "|".join(sorted([a.claim.doc, b.claim.doc]))
         if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
-            message = (f"The same quote is credited to {a.speaker} in {a.claim.doc} and to {b.speaker} in "
-                       f"{b.claim.doc}: \"{a.claim.quote.span.text}\" / \"{b.claim.quote.span.text}\"")
+            message = (
+                f"The same quote is credited to {a.speaker} in {a.claim.doc} and to {b.speaker} in "
+                f'{b.claim.doc}: "{a.claim.quote.span.text}" / "{b.claim.quote.span.text}"'
+            )
             for quote in (a.claim.quote, b.claim.quote):
                 if quote.speaker_span is not None and quote.speaker_span not in evidence:
                     evidence.append(quote.speaker_span)
-            return self.finding(message, evidence, severity=Severity.WARNING, key=f"speakers|{pair}",
-                                suggestion="find the original source of the quote and who said it",
-                                data={"kind": "different-speakers", "speakers": [a.speaker, b.speaker], "slot": "speaker",
-                                      "alignment": {"left": _side(a.claim), "right": _side(b.claim)}})
+            return self.finding(
+                message,
+                evidence,
+                severity=Severity.WARNING,
+                key=f"speakers|{pair}",
+                suggestion="find the original source of the quote and who said it",
+                data={
+                    "kind": "different-speakers",
+                    "speakers": [a.speaker, b.speaker],
+                    "slot": "speaker",
+                    "alignment": {"left": _side(a.claim), "right": _side(b.claim)},
+                },
+            )
         if a.text == b.text or excerpt:
             return None
         removed, added = _changed_words(a.text, b.text)
@@ -158,13 +219,22 @@ class QuoteProvenanceCheck(Check):
         severity = Severity.WARNING if polarity else Severity.INFO
         who = a.speaker or b.speaker or "an unnamed speaker"
         turn = f" (the change touches {', '.join(sorted(polarity))})" if polarity else ""
-        message = (f"A quote by {who} is worded differently in {a.claim.doc} and {b.claim.doc}{turn}: "
-                   f"\"{a.claim.quote.span.text}\" / \"{b.claim.quote.span.text}\"")
-        return self.finding(message, evidence, severity=severity, key=f"wording|{pair}",
-                            suggestion="quote the original wording",
-                            data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added)})
+        message = (
+            f"A quote by {who} is worded differently in {a.claim.doc} and {b.claim.doc}{turn}: "
+            f'"{a.claim.quote.span.text}" / "{b.claim.quote.span.text}"'
+        )
+        return self.finding(
+            message,
+            evidence,
+            severity=severity,
+            key=f"wording|{pair}",
+            suggestion="quote the original wording",
+            data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added)},
+        )
 
-    def _only_here(self, corpus: Corpus, quotes: list[_Quote], matched: dict[int, set[str]], min_others: int) -> list[Finding]:
+    def _only_here(
+        self, corpus: Corpus, quotes: list[_Quote], matched: dict[int, set[str]], min_others: int
+    ) -> list[Finding]:
         findings = []
         for index, quote in enumerate(quotes):
             cluster = corpus.cluster_of(quote.claim.id)
@@ -175,11 +245,20 @@ class QuoteProvenanceCheck(Check):
                 continue
             assert quote.claim.quote is not None
             who = quote.speaker or "an unnamed speaker"
-            message = (f"Only {quote.claim.doc} has this quote by {who}; {len(others)} other sources covering the same "
-                       f"claim ({', '.join(others)}) do not: \"{quote.claim.quote.span.text}\"")
-            findings.append(self.finding(message, [quote.claim.quote.span], severity=Severity.INFO, key="only-here",
-                                         suggestion="look for the quote's original source",
-                                         data={"kind": "single-source", "others": others}))
+            message = (
+                f"Only {quote.claim.doc} has this quote by {who}; {len(others)} other sources covering the same "
+                f'claim ({", ".join(others)}) do not: "{quote.claim.quote.span.text}"'
+            )
+            findings.append(
+                self.finding(
+                    message,
+                    [quote.claim.quote.span],
+                    severity=Severity.INFO,
+                    key="only-here",
+                    suggestion="look for the quote's original source",
+                    data={"kind": "single-source", "others": others},
+                )
+            )
         return findings
 
 
@@ -194,8 +273,27 @@ def _same_speaker(a: str, b: str) -> bool:
 
 
 # Pronouns are never speakers of record: "it warned" names no one.
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "its", "him", "her",
-                       "them", "one", "someone", "somebody"})
+_PRONOUNS = frozenset(
+    {
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "who",
+        "its",
+        "him",
+        "her",
+        "them",
+        "one",
+        "someone",
+        "somebody",
+    }
+)
 
 
 def speaker_of_record(speaker: str | None) -> str | None:
@@ -214,5 +312,10 @@ def _side(claim: Claim) -> dict:
     if quote is not None and quote.speaker_span is not None:
         span = quote.speaker_span
         differs.append({"start": span.start, "end": span.end, "text": span.text})
-    return {"doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.span.text,
-            "differs": differs}
+    return {
+        "doc": claim.doc,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "text": claim.span.text,
+        "differs": differs,
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
-from factcheck.ledger import Ledger, Person, Role, title_match, time_interval
+from factcheck.ledger import Ledger, Person, Role, time_interval, title_match
 from factcheck.model import Actor, Claim, Corpus, Document, Finding, Severity, Span, normalise_text
 from factcheck.nlp.names import normalise_title, resolve_mention
 
@@ -72,7 +72,9 @@ def title_forms(title: str, affiliation: str | None) -> list[str]:
     return [title, f"{title} of {affiliation}"] if affiliation else [title]
 
 
-def matching_roles(ledger: Ledger, person: Person, title: str | None, affiliation: str | None) -> tuple[list[Role], str]:
+def matching_roles(
+    ledger: Ledger, person: Person, title: str | None, affiliation: str | None
+) -> tuple[list[Role], str]:
     """The person's roles the text's title (or, without one, affiliation) names, and how: title|rank|affiliation."""
     if title and normalise_title(title):
         for form in title_forms(title, affiliation):
@@ -84,7 +86,11 @@ def matching_roles(ledger: Ledger, person: Person, title: str | None, affiliatio
             return by_rank, "rank"
         return [], ""
     if affiliation:
-        by_org = [role for role in person.roles if role.organisation and ledger.same_organisation(affiliation, role.organisation)]
+        by_org = [
+            role
+            for role in person.roles
+            if role.organisation and ledger.same_organisation(affiliation, role.organisation)
+        ]
         return by_org, "affiliation" if by_org else ""
     return [], ""
 
@@ -95,7 +101,7 @@ def context_organisation(ledger: Ledger, document: Document, claim: Claim, role:
         return None
     organisation = ledger.organisation(role.organisation)
     forms = [role.organisation, *(organisation.aliases if organisation else ())]
-    window = normalise_text(document.text[max(0, claim.span.start - _CONTEXT_WINDOW):claim.span.end])
+    window = normalise_text(document.text[max(0, claim.span.start - _CONTEXT_WINDOW) : claim.span.end])
     for form in sorted(forms, key=len, reverse=True):
         folded = normalise_text(form)
         if folded and f" {folded} " in f" {window} ":
@@ -181,13 +187,26 @@ class QuoteTimingCheck(Check):
                 return []
             title = quote.speaker_title or (actor.title if actor else None)
             name = f"{title} {quote.speaker}" if title and normalise_title(title) else quote.speaker
-            return [Presented(person, name, title, quote.speaker_affiliation, quote.speaker_span,
-                              actor.role_span if actor else None)]
+            return [
+                Presented(
+                    person,
+                    name,
+                    title,
+                    quote.speaker_affiliation,
+                    quote.speaker_span,
+                    actor.role_span if actor else None,
+                )
+            ]
         if "actor-statement" not in claim.kinds:
             return []
         presented = []
         for actor in claim.actors:
-            if actor.label != "PERSON" or actor.former or frames_past(actor.title) or not (actor.title or actor.affiliation):
+            if (
+                actor.label != "PERSON"
+                or actor.former
+                or frames_past(actor.title)
+                or not (actor.title or actor.affiliation)
+            ):
                 continue
             person = ledger_person(ledger, actor.name, full_names)
             if person is not None:
@@ -212,32 +231,50 @@ class QuoteTimingCheck(Check):
         if ended:
             role = max(ended, key=lambda r: r.end.latest())  # the most recent: the one a reader would mean
             assert role.end is not None
-            relation = (f"ended {role.end}, {gap_text(role.end.latest(), low)} before the dateline {published}"
-                        if (low, high) == (published, published)
-                        else f"ended {role.end}, before the quote's time ({claim.quote.said_at.span.text})")  # type: ignore[union-attr]
+            relation = (
+                f"ended {role.end}, {gap_text(role.end.latest(), low)} before the dateline {published}"
+                if (low, high) == (published, published)
+                else f"ended {role.end}, before the quote's time ({claim.quote.said_at.span.text})"
+            )  # type: ignore[union-attr]
         else:
             role = min(roles, key=lambda r: r.start.earliest())  # type: ignore[union-attr]
             assert role.start is not None
-            relation = (f"began only {role.start}, {gap_text(high, role.start.earliest())} after the dateline {published}"
-                        if (low, high) == (published, published)
-                        else f"began only {role.start}, after the quote's time ({claim.quote.said_at.span.text})")  # type: ignore[union-attr]
+            relation = (
+                f"began only {role.start}, {gap_text(high, role.start.earliest())} after the dateline {published}"
+                if (low, high) == (published, published)
+                else f"began only {role.start}, after the quote's time ({claim.quote.said_at.span.text})"
+            )  # type: ignore[union-attr]
         organisation = context_organisation(ledger, document, claim, role)
         shown = presented.title or presented.affiliation or "current official"
         as_what = f"a current {organisation} {shown}" if organisation and how != "affiliation" else f"a current {shown}"
         verb = "quoted" if claim.quote is not None else "presented"
         rank = f", rank {role.rank}" if role.rank else ""
         source = role.source or presented.person.source
-        message = (f"{presented.name} is {verb} as {as_what}, but the ledger says {_pronoun(presented)} role as "
-                   f"{role.label()}{rank} ({role.span_text()}) {relation} [source: {source}]")
+        message = (
+            f"{presented.name} is {verb} as {as_what}, but the ledger says {_pronoun(presented)} role as "
+            f"{role.label()}{rank} ({role.span_text()}) {relation} [source: {source}]"
+        )
         evidence = [claim.quote.span] if claim.quote is not None else [claim.span]
-        evidence += [span for span in (presented.name_span, presented.role_span) if span is not None and span not in evidence]
+        evidence += [
+            span for span in (presented.name_span, presented.role_span) if span is not None and span not in evidence
+        ]
         severity = Severity.ERROR if how == "title" else Severity.WARNING
         return self.finding(
-            message, evidence, severity=severity, key=f"{presented.person.name}|{role.title}",
-            suggestion=f"say when it was said or that the role is past (\"former {role.title}\"), or quote the current holder",
-            data={"person": presented.person.name, "role": role.title, "organisation": role.organisation,
-                  "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None,
-                  "dateline": published.isoformat(), "matched_by": how, "ledger": role.origin or presented.person.origin},
+            message,
+            evidence,
+            severity=severity,
+            key=f"{presented.person.name}|{role.title}",
+            suggestion=f'say when it was said or that the role is past ("former {role.title}"), or quote the current holder',
+            data={
+                "person": presented.person.name,
+                "role": role.title,
+                "organisation": role.organisation,
+                "start": str(role.start) if role.start else None,
+                "end": str(role.end) if role.end else None,
+                "dateline": published.isoformat(),
+                "matched_by": how,
+                "ledger": role.origin or presented.person.origin,
+            },
         )
 
 

@@ -32,8 +32,8 @@ def is_citation(time: TimeExpression, text: str) -> bool:
     """Whether a year is a bibliographic reference ("(Smith, 2019: 31)") rather than a date."""
     if time.granularity != "year":
         return False
-    before = text[max(0, time.span.start - 120): time.span.start]
-    after = text[time.span.end: time.span.end + 20]
+    before = text[max(0, time.span.start - 120) : time.span.start]
+    after = text[time.span.end : time.span.end + 20]
     return bool(_CITATION_BEFORE.search(before)) and bool(_CITATION_AFTER.match(after))
 
 
@@ -45,8 +45,11 @@ def event_times(claim: Claim) -> list[TimeExpression]:
     for time in claim.times:
         if time.recent or date_bounds(time.value) is None:
             continue
-        local = time.model_copy(update={"span": time.span.model_copy(update={
-            "start": time.span.start - offset, "end": time.span.end - offset})})
+        local = time.model_copy(
+            update={
+                "span": time.span.model_copy(update={"start": time.span.start - offset, "end": time.span.end - offset})
+            }
+        )
         if 0 <= local.span.start <= len(text) and is_citation(local, text):
             continue
         kept.append(time)
@@ -72,16 +75,21 @@ def describe_gap(value: str, published: date) -> tuple[int, str]:
 
 # "recent" in these phrases describes a period, not one event ("in recent years").
 _RECENT_PERIOD = re.compile(
-    r"\brecent(?:ly)?\s+(?:years?|decades?|months|weeks|times|history|past|memory|era|trends?|centur(?:y|ies))\b", re.I)
+    r"\brecent(?:ly)?\s+(?:years?|decades?|months|weeks|times|history|past|memory|era|trends?|centur(?:y|ies))\b", re.I
+)
 _RECENT_WORD = re.compile(r"\b(?:most\s+)?recent(?:ly)?\b|\bjust\s+(?=\w+ed\b)|\bnewly\b", re.I)
-_STOPWORDS = frozenset("""a an the of to in on at by for from with and or but as is are was were be been this that these
+_STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been this that these
 those its it their his her our your which who whom whose what when where than then so such into over under about
-u.s us s""".split())
+u.s us s""".split()
+)
 # Reporting or framing words: a date after them usually belongs to what is reported, not to
 # the event called recent ("the recently released report says unemployment peaked in 2020").
 _REPORTING = re.compile(
     r"\b(?:said|says|say|saying|report(?:s|ed)?|according|found|finds|shows?|showed|shown|noted|notes|claims?|"
-    r"claimed|argues?|argued|wrote|writes|recalls?|recalled|since|after|before|until|following|compared)\b", re.I)
+    r"claimed|argues?|argued|wrote|writes|recalls?|recalled|since|after|before|until|following|compared)\b",
+    re.I,
+)
 # Different words for the same kind of event, so "the recent launch" links to "the lift-off".
 _EVENT_SYNONYMS = (
     frozenset({"launch", "liftoff", "lift", "blastoff", "takeoff"}),
@@ -142,16 +150,18 @@ def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
         # A weekday or "yesterday" dates its own event ("Wednesday's violence was like the
         # December 2008 riots"): an explicit date beside it belongs to another event.
         if time.recent and not _dates_itself(time):
-            following = _words(text[time.span.end: time.span.end + 40])[:3]
+            following = _words(text[time.span.end : time.span.end + 40])[:3]
             markers[time.span.start] = _RecencyMarker(time.span.start, time.span.end, time.span.text, following)
-    claim_text = text[claim.span.start: claim.span.end]
+    claim_text = text[claim.span.start : claim.span.end]
     for match in _RECENT_WORD.finditer(claim_text):
         if _RECENT_PERIOD.match(claim_text, match.start()):
             continue
         start = claim.span.start + match.start()
-        if any(m.start <= start < m.end + 1 or start <= m.start < start + len(match.group(0)) for m in markers.values()):
+        if any(
+            m.start <= start < m.end + 1 or start <= m.start < start + len(match.group(0)) for m in markers.values()
+        ):
             continue
-        following = _words(claim_text[match.end(): match.end() + 40])[:3]
+        following = _words(claim_text[match.end() : match.end() + 40])[:3]
         markers[start] = _RecencyMarker(start, claim.span.start + match.end(), match.group(0).strip(), following)
     # Heads: the content words after the marker, until a function word ends the phrase.
     for marker in markers.values():
@@ -186,7 +196,9 @@ def _intended(value: str, published: date) -> date | None:
 _FUTURE_FRAMING = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|plan(?:s|ned)?|planning|schedul\w*|expect\w*|set\s+to|due|"
     r"aims?|aimed|intend\w*|going\s+to|next|upcoming|forthcoming|by|until|through|projected|forecast\w*|"
-    r"target\w*|deadline|proposed|poised|later)\b", re.I)
+    r"target\w*|deadline|proposed|poised|later)\b",
+    re.I,
+)
 
 
 class TemporalCheck(Check):
@@ -244,14 +256,18 @@ class TemporalCheck(Check):
                 if len(dates) != 1 or len(markers) != 1:
                     continue
                 marker, time = markers[0], dates[0]
-                low, high = sorted((marker.end, time.span.start)) if marker.end <= time.span.start else (time.span.end, marker.start)
+                low, high = (
+                    sorted((marker.end, time.span.start))
+                    if marker.end <= time.span.start
+                    else (time.span.end, marker.start)
+                )
                 between = document.text[low:high]
                 if _REPORTING.search(between) or len(between) > 80:
                     continue
                 yield from self._stale(document, marker, claim, time, published, recent_days, Severity.ERROR)
                 continue
             # The story continues in the next sentences: the first one with a specific date.
-            for later in claims[index + 1: index + 4]:
+            for later in claims[index + 1 : index + 4]:
                 if _paragraph_breaks(document.text, claim.span.end, later.span.start) > 1:
                     break
                 later_dates = explicit_dates(later)
@@ -262,33 +278,60 @@ class TemporalCheck(Check):
                     break
                 for marker in markers:
                     heads = _event_keys(marker.heads)
-                    later_words = _event_keys(_words(document.text[later.span.start: later.span.end]))
+                    later_words = _event_keys(_words(document.text[later.span.start : later.span.end]))
                     if later.event is not None:
                         later_words |= _event_keys([later.event.action])
                     if heads & later_words:
-                        yield from self._stale(document, marker, later, specific[0], published, recent_days,
-                                               Severity.WARNING)
+                        yield from self._stale(
+                            document, marker, later, specific[0], published, recent_days, Severity.WARNING
+                        )
                         break
                 break
 
-    def _stale(self, document: Document, marker: _RecencyMarker, claim: Claim, time: TimeExpression,
-               published: date, recent_days: float, severity: Severity) -> Iterable[Finding]:
+    def _stale(
+        self,
+        document: Document,
+        marker: _RecencyMarker,
+        claim: Claim,
+        time: TimeExpression,
+        published: date,
+        recent_days: float,
+        severity: Severity,
+    ) -> Iterable[Finding]:
         days, wording = describe_gap(time.value or "", published)
         if days <= recent_days:
             return
         called = " ".join([marker.text, *marker.heads]).strip()
         intended = _intended(time.value or "", published)
-        suggestion = f"did the text mean {intended.isoformat()}? (same day and month in the dateline's year)" if intended else None
-        marker_span = Span(doc=document.id, start=marker.start, end=marker.end, text=document.text[marker.start:marker.end])
+        suggestion = (
+            f"did the text mean {intended.isoformat()}? (same day and month in the dateline's year)"
+            if intended
+            else None
+        )
+        marker_span = Span(
+            doc=document.id, start=marker.start, end=marker.end, text=document.text[marker.start : marker.end]
+        )
         evidence = [marker_span, time.span]
         if document.published_span is not None:
             evidence.append(document.published_span)
-        message = (f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
-                   f"yet the text calls it {quoted(called)}; an event {days} days old is not recent "
-                   f"(threshold {int(recent_days)} days)")
-        yield self.finding(message, evidence, severity=severity, suggestion=suggestion, key=f"recent:{time.value}",
-                           data={"date": time.value, "published": published.isoformat(), "days": days,
-                                 "suggested": intended.isoformat() if intended else None})
+        message = (
+            f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
+            f"yet the text calls it {quoted(called)}; an event {days} days old is not recent "
+            f"(threshold {int(recent_days)} days)"
+        )
+        yield self.finding(
+            message,
+            evidence,
+            severity=severity,
+            suggestion=suggestion,
+            key=f"recent:{time.value}",
+            data={
+                "date": time.value,
+                "published": published.isoformat(),
+                "days": days,
+                "suggested": intended.isoformat() if intended else None,
+            },
+        )
 
     # -- a past event dated after the dateline -------------------------------------------
     def _future_past(self, document: Document, claims: list[Claim]) -> Iterable[Finding]:
@@ -307,13 +350,20 @@ class TemporalCheck(Check):
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
             days, wording = describe_gap(time.value or "", published)
-            message = (f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
-                       f"yet the event ({claim.event.action}) is told in the past tense as having happened")
+            message = (
+                f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
+                f"yet the event ({claim.event.action}) is told in the past tense as having happened"
+            )
             evidence = [time.span, claim.span]
             if document.published_span is not None:
                 evidence.append(document.published_span)
-            yield self.finding(message, evidence, severity=Severity.WARNING, key=f"future:{time.value}",
-                               data={"date": time.value, "published": published.isoformat(), "days": -days})
+            yield self.finding(
+                message,
+                evidence,
+                severity=Severity.WARNING,
+                key=f"future:{time.value}",
+                data={"date": time.value, "published": published.isoformat(), "days": -days},
+            )
 
     # -- "earlier this year, on 3 March 2023" ----------------------------------------
     def _relative_beside_explicit(self, document: Document, claims: list[Claim]) -> Iterable[Finding]:
@@ -324,19 +374,28 @@ class TemporalCheck(Check):
             explicit = explicit_dates(claim)
             for relative in relatives:
                 for time in explicit:
-                    low, high = sorted((relative.span.end, time.span.start)) if relative.span.end <= time.span.start \
+                    low, high = (
+                        sorted((relative.span.end, time.span.start))
+                        if relative.span.end <= time.span.start
                         else (time.span.end, relative.span.start)
+                    )
                     between = document.text[low:high]
                     if not re.fullmatch(r"[\s,(\[\u2013\u2014-]*(?:on|in|of)?[\s,(\[\u2013\u2014-]*", between):
                         continue
                     if dates_agree(relative.value or "", time.value or ""):
                         continue
-                    message = (f"{quoted(relative.span.text)} means {date_words(relative.value)} counted from the "
-                               f"dateline, {date_words(published.isoformat())}, but the date beside it, "
-                               f"{time_words(time)}, does not fall in it")
+                    message = (
+                        f"{quoted(relative.span.text)} means {date_words(relative.value)} counted from the "
+                        f"dateline, {date_words(published.isoformat())}, but the date beside it, "
+                        f"{time_words(time)}, does not fall in it"
+                    )
                     intended = _intended(time.value or "", published)
                     suggestion = f"did the text mean {intended.isoformat()}?" if intended else None
-                    yield self.finding(message, [relative.span, time.span], severity=Severity.ERROR,
-                                       suggestion=suggestion, key=f"relative:{relative.value}:{time.value}",
-                                       data={"relative": relative.value, "date": time.value,
-                                             "published": published.isoformat()})
+                    yield self.finding(
+                        message,
+                        [relative.span, time.span],
+                        severity=Severity.ERROR,
+                        suggestion=suggestion,
+                        key=f"relative:{relative.value}:{time.value}",
+                        data={"relative": relative.value, "date": time.value, "published": published.isoformat()},
+                    )

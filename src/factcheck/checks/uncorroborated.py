@@ -98,8 +98,10 @@ class UncorroboratedCheck(Check):
             if corroborated or not covered:
                 continue
             what = " and ".join(_KIND_WORDS[kind] for kind in kinds)
-            message = (f"only {claim.doc} makes this claim ({what}): {quoted(claim.span.text, 160)}; "
-                       f"none of the {other_count} other document(s) in the run, which cover related topics, says it")
+            message = (
+                f"only {claim.doc} makes this claim ({what}): {quoted(claim.span.text, 160)}; "
+                f"none of the {other_count} other document(s) in the run, which cover related topics, says it"
+            )
             evidence = [claim.quote.span] if claim.quote is not None else [claim.span]
             yield self.finding(message, evidence, key=",".join(kinds), data={"kinds": kinds, "doc": claim.doc})
 

@@ -28,7 +28,9 @@ def _parse_file_cached(path: Path | str, cache: Any) -> tuple[LedgerFile | None,
         text = read_text_capped(path, LedgerError, "ledger file")
     except (OSError, LedgerError):
         return parse_file(path)
-    key = hashlib.sha256("\x1f".join([_ledger_fingerprint(), str(path), text]).encode("utf-8", "surrogatepass")).hexdigest()
+    key = hashlib.sha256(
+        "\x1f".join([_ledger_fingerprint(), str(path), text]).encode("utf-8", "surrogatepass")
+    ).hexdigest()
     cached = cache.get_blob(_CACHE_NAMESPACE, key)
     if cached is not None:
         restored = file_from_json(cached)
@@ -46,10 +48,15 @@ def file_to_json(parsed: LedgerFile) -> str:
     """A parsed file as JSON: its records and the file:line each came from (for messages and `ledger show`)."""
     import json
 
-    origins = {section: [[entry.origin, [role.origin for role in getattr(entry, "roles", ())]]
-                         for entry in getattr(parsed, section)] for section in SECTIONS}
-    return json.dumps({"file": parsed.model_dump(mode="json", exclude_unset=True), "origins": origins},
-                      ensure_ascii=False)
+    origins = {
+        section: [
+            [entry.origin, [role.origin for role in getattr(entry, "roles", ())]] for entry in getattr(parsed, section)
+        ]
+        for section in SECTIONS
+    }
+    return json.dumps(
+        {"file": parsed.model_dump(mode="json", exclude_unset=True), "origins": origins}, ensure_ascii=False
+    )
 
 
 def file_from_json(blob: str) -> LedgerFile | None:

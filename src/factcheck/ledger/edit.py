@@ -27,7 +27,10 @@ _IDENTITY = {
     "figures": ("measure", "unit", "as_of"),
 }
 _RECORDS: dict[str, type[LedgerRecord]] = {
-    "people": Person, "organisations": Organisation, "events": LedgerEvent, "figures": Figure,
+    "people": Person,
+    "organisations": Organisation,
+    "events": LedgerEvent,
+    "figures": Figure,
 }
 _NOUNS = {"people": "person", "organisations": "organisation", "events": "event", "figures": "figure"}
 _DATE_KEYS = frozenset({"date", "as_of", "start", "end"})
@@ -86,18 +89,25 @@ def _find_entry(section: str, items: Sequence[Any], entry: Mapping[str, Any]) ->
     found = next((item for item in items if _identity(section, item) == wanted), None)
     if found is not None or section not in ("people", "organisations"):
         return found
-    return next((item for item in items
-                 if any(_identity(section, {"name": alias}) == wanted for alias in item.get("aliases") or ())), None)
+    return next(
+        (
+            item
+            for item in items
+            if any(_identity(section, {"name": alias}) == wanted for alias in item.get("aliases") or ())
+        ),
+        None,
+    )
 
 
 def entry_label(section: str, entry: Mapping[str, Any]) -> str:
-    """"person 'Maria T. Okafor'", "event 'Freedonia launch Beacon-3'", for messages."""
+    """ "person 'Maria T. Okafor'", "event 'Freedonia launch Beacon-3'", for messages."""
     name = " ".join(str(entry[key]) for key in _IDENTITY[section] if entry.get(key) not in (None, ""))
     return f"{_NOUNS[section]} {name!r}"
 
 
-def upsert_entry(path: Path | str, section: str, entry: Mapping[str, Any], *,
-                 alongside: Iterable[Path | str] = ()) -> Literal["added", "updated"]:
+def upsert_entry(
+    path: Path | str, section: str, entry: Mapping[str, Any], *, alongside: Iterable[Path | str] = ()
+) -> Literal["added", "updated"]:
     """Add an entry to a ledger file, or update the one with the same identity, keeping comments and order.
 
     Identity: a person's or organisation's name (or one of its aliases); an event's
@@ -166,8 +176,12 @@ def _check_entry(section: str, entry: Mapping[str, Any], path: Path) -> None:
         _RECORDS[section].model_validate(entry)
     except ValidationError as error:
         label = entry_label(section, entry)
-        raise LedgerErrors([LedgerError(f"{label}: {problem.message}", path=str(path), hint=_NOT_WRITTEN)
-                            for problem in _validation_errors(error, {}, str(path))]) from None
+        raise LedgerErrors(
+            [
+                LedgerError(f"{label}: {problem.message}", path=str(path), hint=_NOT_WRITTEN)
+                for problem in _validation_errors(error, {}, str(path))
+            ]
+        ) from None
 
 
 def _check_loads(path: Path, text: str, alongside: Iterable[Path | str]) -> list[LedgerError]:
@@ -177,8 +191,10 @@ def _check_loads(path: Path, text: str, alongside: Iterable[Path | str]) -> list
     if parsed is not None:
         others = [(str(other), *parse_file(other)) for other in alongside]
         problems = _merged([(str(path), parsed, problems), *others])[1]
-    return [LedgerError(f"after the edit: {problem.message}", path=problem.path, line=problem.line, hint=_NOT_WRITTEN)
-            for problem in problems]
+    return [
+        LedgerError(f"after the edit: {problem.message}", path=problem.path, line=problem.line, hint=_NOT_WRITTEN)
+        for problem in problems
+    ]
 
 
 def _update(target: Any, entry: Mapping[str, Any], section: str, path: Path) -> None:
@@ -211,16 +227,22 @@ def _merge_role(roles: list, role: Mapping[str, Any], label: str, path: Path) ->
     A start or end that agrees with the recorded one keeps the finer of the two, as merging
     files does ("2018" does not overwrite "2018-03-01").
     """
+
     def same_post(item: Mapping[str, Any]) -> bool:
-        return (normalise_text(str(item.get("title", ""))), normalise_text(str(item.get("organisation") or ""))) == \
-               (normalise_text(str(role.get("title", ""))), normalise_text(str(role.get("organisation") or "")))
+        return (normalise_text(str(item.get("title", ""))), normalise_text(str(item.get("organisation") or ""))) == (
+            normalise_text(str(role.get("title", ""))),
+            normalise_text(str(role.get("organisation") or "")),
+        )
 
     start = _date_or_none(role.get("start"))
     matches = [item for item in roles if same_post(item) and _agree(_date_or_none(item.get("start")), start)]
     if len(matches) > 1:
         starts = ", ".join(str(item.get("start", "not recorded")) for item in matches)
-        raise LedgerError(f"{label}{len(matches)} roles {role.get('title')!r} match (starts: {starts})", path=str(path),
-                          hint="nothing was written; give the start date of the one to update")
+        raise LedgerError(
+            f"{label}{len(matches)} roles {role.get('title')!r} match (starts: {starts})",
+            path=str(path),
+            hint="nothing was written; give the start date of the one to update",
+        )
     if not matches:
         roles.append(_node(role))
         return
@@ -250,8 +272,9 @@ def _take_trailing_lines(entry: Any) -> str:
     node = entry
     while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
         if node.ca.end:
-            parts.append("".join((" " * token.column if token.value.strip() else "") + token.value
-                                 for token in node.ca.end))
+            parts.append(
+                "".join((" " * token.column if token.value.strip() else "") + token.value for token in node.ca.end)
+            )
             node.ca.end = []
         key, index = (next(reversed(node)), 2) if isinstance(node, CommentedMap) else (len(node) - 1, 0)
         slot = node.ca.items.get(key)

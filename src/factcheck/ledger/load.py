@@ -58,8 +58,12 @@ def edit_paths(settings: Any, path: Path | str | None = None) -> tuple[Path, lis
         path = Path(folder) / DEFAULT_FILE
     target = Path(path)
     run_files = ledger_paths(settings)
-    in_folder = (folder is not None and target.suffix in (".yaml", ".yml") and target.name != RESOLUTIONS_FILE
-                 and _same_file(target.parent, Path(folder)))
+    in_folder = (
+        folder is not None
+        and target.suffix in (".yaml", ".yml")
+        and target.name != RESOLUTIONS_FILE
+        and _same_file(target.parent, Path(folder))
+    )
     if not in_folder and not any(_same_file(target, other) for other in run_files):
         return target, []
     return target, [other for other in run_files if not _same_file(target, other)]
@@ -73,8 +77,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _load(paths: Iterable[Path | str], cache: Any = None) -> tuple[Ledger, list[LedgerError]]:
-    return _merged((str(path), *(_parse_file_cached(path, cache) if cache is not None else parse_file(path)))
-                   for path in paths)
+    return _merged(
+        (str(path), *(_parse_file_cached(path, cache) if cache is not None else parse_file(path))) for path in paths
+    )
 
 
 def _merged(parsed: Iterable[tuple[str, LedgerFile | None, list[LedgerError]]]) -> tuple[Ledger, list[LedgerError]]:
@@ -116,6 +121,8 @@ def load_for_run(settings: Any) -> tuple[Ledger | None, list[Failure]]:
         if cache is not None:
             cache.close()
     if errors:
-        return None, [Failure(stage="ledger", subject=error.path or "ledger", message=str(error), code=error.code, fatal=True)
-                      for error in errors]
+        return None, [
+            Failure(stage="ledger", subject=error.path or "ledger", message=str(error), code=error.code, fatal=True)
+            for error in errors
+        ]
     return ledger, []

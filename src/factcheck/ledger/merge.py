@@ -27,19 +27,30 @@ def _merge_people(entries: Iterable[Person], errors: list[LedgerError]) -> list[
             continue
         roles = list(existing.roles)
         for role in person.roles:
-            index = next((i for i, other in enumerate(roles)
-                          if _role_key(other) == _role_key(role) and _agree(other.start, role.start)), None)
+            index = next(
+                (
+                    i
+                    for i, other in enumerate(roles)
+                    if _role_key(other) == _role_key(role) and _agree(other.start, role.start)
+                ),
+                None,
+            )
             if index is None:
                 roles.append(role)
                 continue
             other = roles[index]
             if not _agree(other.end, role.end):
-                errors.append(_conflict(
-                    f"{person.name}: role {role.title!r} is {role.span_text()} here but {other.span_text()} at {other.origin}",
-                    role.origin or person.origin))
+                errors.append(
+                    _conflict(
+                        f"{person.name}: role {role.title!r} is {role.span_text()} here but {other.span_text()} at {other.origin}",
+                        role.origin or person.origin,
+                    )
+                )
                 continue
             # The same role recorded twice: keep the more precise dates.
-            precise = other.model_copy(update={"start": _finer(other.start, role.start), "end": _finer(other.end, role.end)})
+            precise = other.model_copy(
+                update={"start": _finer(other.start, role.start), "end": _finer(other.end, role.end)}
+            )
             precise._origin = other.origin
             roles[index] = precise
         aliases = tuple(dict.fromkeys((*existing.aliases, *person.aliases)))
@@ -68,7 +79,9 @@ def _merge_keyed(entries: Iterable[Any], key, same, describe, errors: list[Ledge
         if existing is None:
             merged[key(entry)] = entry
         elif not same(existing, entry):
-            errors.append(_conflict(f"{describe(entry)} contradicts {describe(existing)} at {existing.origin}", entry.origin))
+            errors.append(
+                _conflict(f"{describe(entry)} contradicts {describe(existing)} at {existing.origin}", entry.origin)
+            )
     return list(merged.values())
 
 
@@ -89,7 +102,9 @@ def merge(files: Iterable[LedgerFile], paths: Sequence[str] = ()) -> tuple[Ledge
         key = normalise_text(organisation.name)
         if key in organisations:
             existing = organisations[key]
-            combined = existing.model_copy(update={"aliases": tuple(dict.fromkeys((*existing.aliases, *organisation.aliases)))})
+            combined = existing.model_copy(
+                update={"aliases": tuple(dict.fromkeys((*existing.aliases, *organisation.aliases)))}
+            )
             combined._origin = existing.origin
             organisations[key] = combined
         else:
@@ -108,6 +123,11 @@ def merge(files: Iterable[LedgerFile], paths: Sequence[str] = ()) -> tuple[Ledge
         describe=lambda fig: f"figure {fig.measure!r} = {fig.interval_text()} as of {fig.as_of}",
         errors=errors,
     )
-    ledger = Ledger(people=tuple(people), organisations=tuple(organisations.values()), events=tuple(events),
-                    figures=tuple(figures), paths=tuple(paths))
+    ledger = Ledger(
+        people=tuple(people),
+        organisations=tuple(organisations.values()),
+        events=tuple(events),
+        figures=tuple(figures),
+        paths=tuple(paths),
+    )
     return ledger, errors

@@ -59,7 +59,9 @@ def _validation_errors(error: ValidationError, data: Any, path: str) -> list[Led
             message = f"missing required key {loc[-1]!r}"
             where = ".".join(str(part) for part in loc[:-1])
         elif item["type"] == "literal_error" and loc == ["version"]:
-            message = f"unsupported schema version {brief(item.get('input'))} (this factcheck reads version {SCHEMA_VERSION})"
+            message = (
+                f"unsupported schema version {brief(item.get('input'))} (this factcheck reads version {SCHEMA_VERSION})"
+            )
         problems.append(LedgerError(f"{where}: {message}" if where else message, path=path, line=_line_of(data, loc)))
     return problems
 

@@ -25,7 +25,7 @@ def _inside(short: list[str], long: list[str]) -> bool:
     """``short`` occurs as a run of words in ``long``, not right after a modifier ("vice", "deputy")."""
     size = len(short)
     for index in range(len(long) - size + 1):
-        if long[index:index + size] == short and not (index and long[index - 1] in _TITLE_MODIFIERS):
+        if long[index : index + size] == short and not (index and long[index - 1] in _TITLE_MODIFIERS):
             return True
     return False
 
@@ -108,8 +108,11 @@ class Ledger:
             return []
         if isinstance(when, PartialDate):
             low, high = when.interval()
-            return [role for role in found.roles
-                    if not (role.start and high < role.start.earliest()) and not (role.end and low > role.end.latest())]
+            return [
+                role
+                for role in found.roles
+                if not (role.start and high < role.start.earliest()) and not (role.end and low > role.end.latest())
+            ]
         return [role for role in found.roles if role.status(when) == "current"]
 
     def holders(self, title: str, when: date, organisation: str | None = None) -> list[tuple[Person, Role]]:
@@ -118,7 +121,11 @@ class Ledger:
         for person in self.people:
             for role in person.roles:
                 if title_match(title, role) == "title" and role.status(when) == "current":
-                    if organisation is None or role.organisation is None or self.same_organisation(organisation, role.organisation):
+                    if (
+                        organisation is None
+                        or role.organisation is None
+                        or self.same_organisation(organisation, role.organisation)
+                    ):
                         held.append((person, role))
         return held
 
@@ -162,16 +169,31 @@ class Ledger:
         for known in (person, organisation):
             if known is not None:
                 forms |= {normalise_text(form) for form in (known.name, *known.aliases)}
-        events = [event for event in self.events
-                  if forms & {normalise_text(form) for form in (event.actor or "", event.object or "", *event.actor_aliases,
-                                                                *event.object_aliases, *event.aliases)}]
+        events = [
+            event
+            for event in self.events
+            if forms
+            & {
+                normalise_text(form)
+                for form in (
+                    event.actor or "",
+                    event.object or "",
+                    *event.actor_aliases,
+                    *event.object_aliases,
+                    *event.aliases,
+                )
+            }
+        ]
         if events:
             lines.append("events:")
             for event in sorted(events, key=lambda e: (e.date.earliest(), e.label())):
                 lines.append(f"  - {event.date}: {event.label()}" + (f" — {event.what}" if event.what else ""))
                 lines.append(f"      source: {event.source}")
-        figures = [figure for figure in self.figures
-                   if any(form and f" {form} " in f" {normalise_text(figure.measure)} " for form in forms)]
+        figures = [
+            figure
+            for figure in self.figures
+            if any(form and f" {form} " in f" {normalise_text(figure.measure)} " for form in forms)
+        ]
         if figures:
             lines.append("figures:")
             for figure in sorted(figures, key=lambda f: (f.measure, f.as_of.earliest())):

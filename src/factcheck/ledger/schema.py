@@ -30,7 +30,9 @@ def _number(value: Any) -> Any:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # In JSON (the parse cache) a date is its ledger text ("2022-11"), which PartialDate.parse reads back.
 DateField = Annotated[PartialDate, BeforeValidator(PartialDate.parse), PlainSerializer(str, when_used="json")]
-OpenDate = Annotated[PartialDate | None, BeforeValidator(_date_or_open), PlainSerializer(str, when_used="json-unless-none")]
+OpenDate = Annotated[
+    PartialDate | None, BeforeValidator(_date_or_open), PlainSerializer(str, when_used="json-unless-none")
+]
 Number = Annotated[float, BeforeValidator(_number)]
 
 
@@ -72,7 +74,7 @@ class Role(LedgerRecord):
         return "current"
 
     def span_text(self) -> str:
-        """"2019-12-20 – 2022-11-02", "from 2022-11-02", "until 2020"."""
+        """ "2019-12-20 – 2022-11-02", "from 2022-11-02", "until 2020"."""
         if self.start and self.end:
             return f"{self.start} – {self.end}"
         if self.start:
@@ -82,7 +84,7 @@ class Role(LedgerRecord):
         return "dates not recorded"
 
     def label(self) -> str:
-        """"Chief of Space Operations (U.S. Space Force)"."""
+        """ "Chief of Space Operations (U.S. Space Force)"."""
         return f"{self.title} ({self.organisation})" if self.organisation else self.title
 
 

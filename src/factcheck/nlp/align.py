@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 TokenKind = Literal["word", "date", "number", "person"]
 
 # Function words, auxiliaries and modal verbs: they carry tense, voice and syntax, not the fact.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the this that these those there here its it it's his her hers their theirs our ours my your yours
 him them they he she we i you me us who whom whose which what when where why how
 of to in on at by for from with without into onto over under about above below after before during
@@ -59,24 +60,87 @@ and or but nor yet if because while although though whether also just only even 
 is are was were be been being am do does did doing done have has had having will would shall should
 can could may might must ought not no never n't 's s
 said says say told tells according
-""".split())
+""".split()
+)
 
 # Irregular verb forms a stemmer cannot fold ("won" / "will win", "held" / "holds").
 _IRREGULAR = {
-    "won": "win", "held": "hold", "left": "leav", "made": "make", "took": "take", "taken": "take",
-    "gave": "give", "given": "give", "went": "go", "gone": "go", "came": "come", "began": "begin",
-    "begun": "begin", "found": "find", "brought": "bring", "bought": "buy", "sold": "sell",
-    "thought": "think", "met": "meet", "led": "lead", "fell": "fall", "fallen": "fall", "rose": "rise",
-    "risen": "rise", "struck": "strike", "hit": "hit", "shot": "shoot", "fought": "fight",
-    "caught": "catch", "built": "build", "sent": "send", "spent": "spend", "paid": "pay",
-    "kept": "keep", "lost": "lose", "ran": "run", "saw": "see", "seen": "see", "knew": "know",
-    "known": "know", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
-    "chose": "choos", "chosen": "choos", "drove": "drive", "driven": "drive", "flew": "fli",
-    "flown": "fli", "grew": "grow", "grown": "grow", "killed": "kill", "died": "die", "dead": "die",
-    "death": "die", "arrested": "arrest", "fled": "flee", "hid": "hide", "hidden": "hide",
-    "stole": "steal", "stolen": "steal", "swore": "swear", "sworn": "swear", "won't": "win",
-    "wed": "marri", "fired": "fire", "quit": "quit", "sank": "sink", "sunk": "sink", "shook": "shake",
-    "woke": "wake", "wore": "wear", "worn": "wear", "threw": "throw", "thrown": "throw",
+    "won": "win",
+    "held": "hold",
+    "left": "leav",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "began": "begin",
+    "begun": "begin",
+    "found": "find",
+    "brought": "bring",
+    "bought": "buy",
+    "sold": "sell",
+    "thought": "think",
+    "met": "meet",
+    "led": "lead",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+    "struck": "strike",
+    "hit": "hit",
+    "shot": "shoot",
+    "fought": "fight",
+    "caught": "catch",
+    "built": "build",
+    "sent": "send",
+    "spent": "spend",
+    "paid": "pay",
+    "kept": "keep",
+    "lost": "lose",
+    "ran": "run",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "chose": "choos",
+    "chosen": "choos",
+    "drove": "drive",
+    "driven": "drive",
+    "flew": "fli",
+    "flown": "fli",
+    "grew": "grow",
+    "grown": "grow",
+    "killed": "kill",
+    "died": "die",
+    "dead": "die",
+    "death": "die",
+    "arrested": "arrest",
+    "fled": "flee",
+    "hid": "hide",
+    "hidden": "hide",
+    "stole": "steal",
+    "stolen": "steal",
+    "swore": "swear",
+    "sworn": "swear",
+    "won't": "win",
+    "wed": "marri",
+    "fired": "fire",
+    "quit": "quit",
+    "sank": "sink",
+    "sunk": "sink",
+    "shook": "shake",
+    "woke": "wake",
+    "wore": "wear",
+    "worn": "wear",
+    "threw": "throw",
+    "thrown": "throw",
 }
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W_]+)*", re.UNICODE)
@@ -201,17 +265,26 @@ class Alignment:
 
         def side(claim: Claim, marked: Sequence[Token], words: list[Token]) -> dict[str, Any]:
             spans = sorted({(t.start, t.end, t.text) for t in (*marked, *words)})
-            return {"doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.span.text,
-                    "differs": [{"start": s, "end": e, "text": text} for s, e, text in spans]}
+            return {
+                "doc": claim.doc,
+                "start": claim.span.start,
+                "end": claim.span.end,
+                "text": claim.span.text,
+                "differs": [{"start": s, "end": e, "text": text} for s, e, text in spans],
+            }
 
-        return {"strength": round(self.strength, 3), "left": side(self.left, left_marked, left_words),
-                "right": side(self.right, right_marked, right_words)}
+        return {
+            "strength": round(self.strength, 3),
+            "left": side(self.left, left_marked, left_words),
+            "right": side(self.right, right_marked, right_words),
+        }
 
 
 # --- tokens -------------------------------------------------------------------------------------
 
-_WRITTEN_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b\d{4}\b|\d{1,2}/\d{1,2}",
-                           re.IGNORECASE)
+_WRITTEN_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b\d{4}\b|\d{1,2}/\d{1,2}", re.IGNORECASE
+)
 
 
 def _calendar_date(time: TimeExpression) -> bool:
@@ -238,8 +311,9 @@ def _slots(claim: Claim) -> list[Token]:
         if not any(start < key[1] and key[0] < end for start, end in people):
             people[key] = quote.speaker
     for (start, end), person in people.items():
-        text = claim.span.text[start - claim.span.start:end - claim.span.start] or (
-            person.span.text if not isinstance(person, str) else person)
+        text = claim.span.text[start - claim.span.start : end - claim.span.start] or (
+            person.span.text if not isinstance(person, str) else person
+        )
         slots.append(Token("person", "<person>", text, start, end, person))
     # Overlapping slots (a number inside a date span): the earlier-listed, longer one wins.
     slots.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -282,6 +356,7 @@ def _claim_tokens_cached(claim: Claim) -> tuple[Token, ...]:
 
 # --- aligning two claims ------------------------------------------------------------------------
 
+
 def _bag_key(token: Token) -> str | None:
     """What a token contributes to "the rest matches": a content stem, or a person's surname."""
     if token.kind == "word":
@@ -304,7 +379,7 @@ def _weighted(bag: Counter[str], weights: Mapping[str, float] | None) -> float:
 
 
 def _window(tokens: Sequence[Token], index: int, width: int) -> Counter[str]:
-    around = [*tokens[max(0, index - width):index], *tokens[index + 1:index + 1 + width]]
+    around = [*tokens[max(0, index - width) : index], *tokens[index + 1 : index + 1 + width]]
     return _bag([token for token in around if not token.slot or token.kind == "person"])
 
 
@@ -319,8 +394,12 @@ def _granularity(token: Token) -> str:
     return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
 
 
-def _pair_slots(left: Sequence[Token], right: Sequence[Token], opcodes: Sequence[tuple[str, int, int, int, int]],
-                weights: Mapping[str, float] | None = None) -> list[SlotPair]:
+def _pair_slots(
+    left: Sequence[Token],
+    right: Sequence[Token],
+    opcodes: Sequence[tuple[str, int, int, int, int]],
+    weights: Mapping[str, float] | None = None,
+) -> list[SlotPair]:
     """Pair the slots of each kind: by the words around them, the alignment and their granularity, greedily."""
     opposite: set[tuple[int, int]] = set()
     for tag, i1, i2, j1, j2 in opcodes:
@@ -335,8 +414,11 @@ def _pair_slots(left: Sequence[Token], right: Sequence[Token], opcodes: Sequence
         for i in lefts:
             for j in rights:
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
-                score = context + (0.3 if (i, j) in opposite else 0.0) \
+                score = (
+                    context
+                    + (0.3 if (i, j) in opposite else 0.0)
                     + (0.2 if _granularity(left[i]) == _granularity(right[j]) else 0.0)
+                )
                 scored.append((score, context, (i, j) in opposite, i, j))
         scored.sort(key=lambda item: (-item[0], item[3], item[4]))
         taken_left: set[int] = set()
@@ -355,15 +437,20 @@ def _pair_slots(left: Sequence[Token], right: Sequence[Token], opcodes: Sequence
     return pairs
 
 
-def align_tokens(left: Sequence[Token], right: Sequence[Token], weights: Mapping[str, float] | None = None,
-                 ) -> tuple[tuple[tuple[str, int, int, int, int], ...], float, int]:
+def align_tokens(
+    left: Sequence[Token],
+    right: Sequence[Token],
+    weights: Mapping[str, float] | None = None,
+) -> tuple[tuple[tuple[str, int, int, int, int], ...], float, int]:
     """Opcodes over the token keys, the strength (weighted Dice of content stems) and the shared stem count."""
     from rapidfuzz.distance import Levenshtein
 
     left_keys = [token.key for token in left]
     right_keys = [token.key for token in right]
-    opcodes = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-                    for op in Levenshtein.opcodes(left_keys, right_keys))
+    opcodes = tuple(
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(left_keys, right_keys)
+    )
     left_bag, right_bag = _bag(left), _bag(right)
     common = left_bag & right_bag
     total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
@@ -381,6 +468,7 @@ def align(left: Claim, right: Claim, weights: Mapping[str, float] | None = None)
 
 # --- candidate pairs over a corpus ----------------------------------------------------------------
 
+
 def _index_keys(tokens: Iterable[Token]) -> set[str]:
     keys = set()
     for token in tokens:
@@ -393,7 +481,9 @@ def _index_keys(tokens: Iterable[Token]) -> set[str]:
     return keys
 
 
-def candidate_pairs(corpus: Corpus, extra: Iterable[tuple[str, str]] = ()) -> tuple[list[tuple[str, str]], dict[str, float]]:
+def candidate_pairs(
+    corpus: Corpus, extra: Iterable[tuple[str, str]] = ()
+) -> tuple[list[tuple[str, str]], dict[str, float]]:
     """Pairs of claim ids that may state the same fact (see the module docstring); near-linear.
 
     ``extra`` adds pairs found elsewhere (same-fact candidates from clustering). Also returns
@@ -428,8 +518,7 @@ def candidate_pairs(corpus: Corpus, extra: Iterable[tuple[str, str]] = ()) -> tu
                     scores[other] += weight
                     hits[other] += 1
         needed = min(MIN_SHARED, len(keys[index]))
-        ranked = sorted((other for other in scores if hits[other] >= needed),
-                        key=lambda other: (-scores[other], other))
+        ranked = sorted((other for other in scores if hits[other] >= needed), key=lambda other: (-scores[other], other))
         other_docs = [other for other in ranked if claims[other].doc != claim.doc][:NEIGHBOURS]
         same_doc = [other for other in ranked if claims[other].doc == claim.doc][:SAME_DOCUMENT_NEIGHBOURS]
         for other in (*other_docs, *same_doc):
@@ -440,10 +529,15 @@ def candidate_pairs(corpus: Corpus, extra: Iterable[tuple[str, str]] = ()) -> tu
         members = sorted(position[claim_id] for claim_id in cluster.claims if claim_id in position)
         for rank, index in enumerate(members):
             # A large cluster is read through a window of its members, so the work stays linear.
-            nearby = members[max(0, rank - LARGE_CLUSTER_WINDOW):rank + LARGE_CLUSTER_WINDOW + 1] \
-                if len(members) > 2 * LARGE_CLUSTER_WINDOW else members
-            overlap = sorted((other for other in nearby if other != index and claims[other].doc != claims[index].doc),
-                             key=lambda other: (-len(keys[index] & keys[other]), other))[:CLUSTER_MATES]
+            nearby = (
+                members[max(0, rank - LARGE_CLUSTER_WINDOW) : rank + LARGE_CLUSTER_WINDOW + 1]
+                if len(members) > 2 * LARGE_CLUSTER_WINDOW
+                else members
+            )
+            overlap = sorted(
+                (other for other in nearby if other != index and claims[other].doc != claims[index].doc),
+                key=lambda other: (-len(keys[index] & keys[other]), other),
+            )[:CLUSTER_MATES]
             for other in overlap:
                 pairs.add((min(index, other), max(index, other)))
     for left_id, right_id in extra:

@@ -49,8 +49,9 @@ class LanguageModel(Protocol):
 
     name: str
 
-    def score_tokens(self, texts: Sequence[str], top_k: int = 0,
-                     probes: Sequence[dict[int, Sequence[str]]] | None = None) -> list[list[TokenScore]]:
+    def score_tokens(
+        self, texts: Sequence[str], top_k: int = 0, probes: Sequence[dict[int, Sequence[str]]] | None = None
+    ) -> list[list[TokenScore]]:
         """Per-token log-probabilities (and top-k alternatives) of each text, one pass each.
 
         ``probes`` maps, per text, a character offset to words whose log-probability in place of
@@ -112,7 +113,9 @@ def convert(target: Path, progress: ProgressCallback | None = None) -> Path:
         tokenizer = AutoTokenizer.from_pretrained(source, gguf_file=gguf_name)
         # dequantize=True unpacks every block into a dense model that save_pretrained can write.
         model = AutoModelForCausalLM.from_pretrained(
-            source, gguf_file=gguf_name, dtype=torch.bfloat16,
+            source,
+            gguf_file=gguf_name,
+            dtype=torch.bfloat16,
             quantization_config=GgufConfig(gguf_file=gguf_name, dequantize=True),
         )
         staged = scratch_path / "model"
@@ -150,8 +153,13 @@ class GemmaLM:
 
     name = f"{MODEL_NAME}-bf16-v{CONVERSION_VERSION}"
 
-    def __init__(self, cache_dir: Path | None = None, progress: ProgressCallback | None = None,
-                 batch_tokens: int = 1024, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        progress: ProgressCallback | None = None,
+        batch_tokens: int = 1024,
+        threads: int | None = None,
+    ) -> None:
         self.directory = default_lm_dir(cache_dir)
         self.progress = progress
         self.batch_tokens = batch_tokens
@@ -259,10 +267,17 @@ class GemmaLM:
         width = max(len(item["input_ids"]) for item in encoded) + 1
         pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         # The prefix's last token leads each row, so the first suffix token is scored too.
-        rows = torch.tensor([[prefix_ids[-1], *item["input_ids"]] + [pad] * (width - 1 - len(item["input_ids"]))
-                             for item in encoded])
-        mask = torch.tensor([[1] * (len(prefix_ids) - 1) + [1] * (1 + len(item["input_ids"]))
-                             + [0] * (width - 1 - len(item["input_ids"])) for item in encoded])
+        rows = torch.tensor(
+            [[prefix_ids[-1], *item["input_ids"]] + [pad] * (width - 1 - len(item["input_ids"])) for item in encoded]
+        )
+        mask = torch.tensor(
+            [
+                [1] * (len(prefix_ids) - 1)
+                + [1] * (1 + len(item["input_ids"]))
+                + [0] * (width - 1 - len(item["input_ids"]))
+                for item in encoded
+            ]
+        )
         with torch.inference_mode():
             extra = {}
             if len(prefix_ids) > 1:
@@ -276,10 +291,14 @@ class GemmaLM:
             _, target_logprobs = self._normalised(hidden[:, :-1], rows[:, 1:])
         results = []
         for row, (suffix, item) in enumerate(zip(suffixes, encoded)):
-            results.append([
-                TokenScore(start=start, end=end, text=suffix[start:end], logprob=float(target_logprobs[row, position]))
-                for position, (start, end) in enumerate(item["offset_mapping"])
-            ])
+            results.append(
+                [
+                    TokenScore(
+                        start=start, end=end, text=suffix[start:end], logprob=float(target_logprobs[row, position])
+                    )
+                    for position, (start, end) in enumerate(item["offset_mapping"])
+                ]
+            )
         return results
 
     def _batches(self, texts: Sequence[str], tokenizer):
@@ -301,8 +320,9 @@ class GemmaLM:
         if batch:
             yield batch, encoded
 
-    def score_tokens(self, texts: Sequence[str], top_k: int = 0,
-                     probes: Sequence[dict[int, Sequence[str]]] | None = None) -> list[list[TokenScore]]:
+    def score_tokens(
+        self, texts: Sequence[str], top_k: int = 0, probes: Sequence[dict[int, Sequence[str]]] | None = None
+    ) -> list[list[TokenScore]]:
         import torch
 
         results: list[list[TokenScore]] = []
@@ -320,17 +340,23 @@ class GemmaLM:
                 if top_k:
                     alternatives = [
                         (pieces[token_id].replace("\u2581", " "), value)
-                        for token_id, value in zip(subset[top_ids[position - 1]].tolist(),
-                                                   top_values[position - 1].tolist())
+                        for token_id, value in zip(
+                            subset[top_ids[position - 1]].tolist(), top_values[position - 1].tolist()
+                        )
                     ]
                 for word in probed_at.get(position, ()):
                     column = self._word_column(word)
                     if column is not None:
                         alternatives.append((" " + word, float(logprobs[position - 1, column])))
-                scores.append(TokenScore(
-                    start=start, end=end, text=text[start:end],
-                    logprob=float(target_logprobs[position - 1]), alternatives=tuple(alternatives),
-                ))
+                scores.append(
+                    TokenScore(
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        logprob=float(target_logprobs[position - 1]),
+                        alternatives=tuple(alternatives),
+                    )
+                )
             results.append(scores)
         return results
 

@@ -11,40 +11,193 @@ from dataclasses import dataclass
 # Rank and honorific abbreviations and their long forms. Matching is on casefolded words
 # with the trailing dot removed, so "Gen." and "Gen" both fold to "general".
 TITLE_ABBREVIATIONS: dict[str, str] = {
-    "dr": "doctor", "prof": "professor", "mr": "mister", "mrs": "missus", "ms": "ms", "mx": "mx",
-    "gen": "general", "lt": "lieutenant", "lieut": "lieutenant", "col": "colonel", "maj": "major",
-    "capt": "captain", "cpt": "captain", "brig": "brigadier", "adm": "admiral", "cmdr": "commander",
-    "cdr": "commander", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "gov": "governor",
-    "sen": "senator", "rep": "representative", "pres": "president", "amb": "ambassador",
-    "supt": "superintendent", "insp": "inspector", "rev": "reverend", "fr": "father", "sr": "senior",
-    "jr": "junior", "st": "saint", "hon": "honourable", "dep": "deputy", "asst": "assistant",
-    "vp": "vice president", "pm": "prime minister", "ceo": "chief executive officer",
-    "cfo": "chief financial officer", "coo": "chief operating officer", "cto": "chief technology officer",
+    "dr": "doctor",
+    "prof": "professor",
+    "mr": "mister",
+    "mrs": "missus",
+    "ms": "ms",
+    "mx": "mx",
+    "gen": "general",
+    "lt": "lieutenant",
+    "lieut": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "cpt": "captain",
+    "brig": "brigadier",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "cdr": "commander",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "pvt": "private",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "amb": "ambassador",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "rev": "reverend",
+    "fr": "father",
+    "sr": "senior",
+    "jr": "junior",
+    "st": "saint",
+    "hon": "honourable",
+    "dep": "deputy",
+    "asst": "assistant",
+    "vp": "vice president",
+    "pm": "prime minister",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
 }
 
 # Words that may precede a name as a title, role or rank (casefolded, after abbreviation folding).
-_TITLE_WORDS = frozenset({
-    "doctor", "professor", "mister", "missus", "ms", "mx", "miss", "madam", "sir", "dame", "lord", "lady",
-    "general", "lieutenant", "colonel", "major", "captain", "brigadier", "brigade", "admiral", "commander",
-    "sergeant", "corporal", "private", "marshal", "commodore", "ensign", "officer", "chief", "master",
-    "governor", "senator", "representative", "congressman", "congresswoman", "president", "vice",
-    "prime", "minister", "secretary", "deputy", "assistant", "ambassador", "chancellor", "premier",
-    "mayor", "king", "queen", "prince", "princess", "emperor", "pope", "bishop", "cardinal", "reverend",
-    "father", "sister", "brother", "rabbi", "imam", "sheikh", "judge", "justice", "attorney", "inspector",
-    "superintendent", "detective", "constable", "spokesperson", "spokesman", "spokeswoman", "director",
-    "executive", "chair", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "leader",
-    "supreme", "honourable", "honorable", "the", "former", "acting", "retired", "ret", "us", "u.s",
-    "u.s.", "uk", "usa", "usaf", "ussf", "usn", "usmc", "army", "navy", "air", "force", "space",
-    "marine", "marines", "corps", "coast", "guard", "national", "analyst", "expert", "senior", "junior",
-    "fellow", "researcher", "scientist", "economist", "author", "journalist", "reporter", "editor",
-    "said", "says", "told", "by", "according", "to", "dr.", "mr.", "ms.", "mrs.", "prof.",
-})
+_TITLE_WORDS = frozenset(
+    {
+        "doctor",
+        "professor",
+        "mister",
+        "missus",
+        "ms",
+        "mx",
+        "miss",
+        "madam",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "general",
+        "lieutenant",
+        "colonel",
+        "major",
+        "captain",
+        "brigadier",
+        "brigade",
+        "admiral",
+        "commander",
+        "sergeant",
+        "corporal",
+        "private",
+        "marshal",
+        "commodore",
+        "ensign",
+        "officer",
+        "chief",
+        "master",
+        "governor",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "deputy",
+        "assistant",
+        "ambassador",
+        "chancellor",
+        "premier",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "bishop",
+        "cardinal",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "judge",
+        "justice",
+        "attorney",
+        "inspector",
+        "superintendent",
+        "detective",
+        "constable",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "executive",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "founder",
+        "co-founder",
+        "leader",
+        "supreme",
+        "honourable",
+        "honorable",
+        "the",
+        "former",
+        "acting",
+        "retired",
+        "ret",
+        "us",
+        "u.s",
+        "u.s.",
+        "uk",
+        "usa",
+        "usaf",
+        "ussf",
+        "usn",
+        "usmc",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "space",
+        "marine",
+        "marines",
+        "corps",
+        "coast",
+        "guard",
+        "national",
+        "analyst",
+        "expert",
+        "senior",
+        "junior",
+        "fellow",
+        "researcher",
+        "scientist",
+        "economist",
+        "author",
+        "journalist",
+        "reporter",
+        "editor",
+        "said",
+        "says",
+        "told",
+        "by",
+        "according",
+        "to",
+        "dr.",
+        "mr.",
+        "ms.",
+        "mrs.",
+        "prof.",
+    }
+)
 
 # Tokens that may follow a name and are not part of it.
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "mbe", "kbe", "ret", "retd"})
 
 # Lower-case particles that belong to a surname ("Ludwig van Beethoven", "Charles de Gaulle").
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ter", "ten"})
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ter", "ten"}
+)
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*[^\W\d_])?\.?", re.UNICODE)
 
@@ -189,8 +342,14 @@ def _middles_agree(a: PersonName, b: PersonName) -> bool:
 def _goes_by_middle_name(a: PersonName, b: PersonName) -> bool:
     """A leading initial before the name a person goes by: "W. Mark Felt" is "Mark Felt"."""
     for initialled, plain in ((a, b), (b, a)):
-        if (initialled.first and len(initialled.first) == 1 and initialled.middles and plain.first
-                and len(initialled.middles[0]) > 1 and initialled.middles[0] == plain.first):
+        if (
+            initialled.first
+            and len(initialled.first) == 1
+            and initialled.middles
+            and plain.first
+            and len(initialled.middles[0]) > 1
+            and initialled.middles[0] == plain.first
+        ):
             return all(_given_agree(x, y) for x, y in zip(initialled.middles[1:], plain.middles))
     return False
 
@@ -198,8 +357,11 @@ def _goes_by_middle_name(a: PersonName, b: PersonName) -> bool:
 def _ends_with_full_name(a: PersonName, b: PersonName) -> bool:
     """A capitalised word the title list does not know before a full name: "Comedian Ellen DeGeneres"."""
     for longer, shorter in ((a, b), (b, a)):
-        if len(shorter.tokens) >= 2 and len(longer.tokens) == len(shorter.tokens) + 1 \
-                and longer.tokens[1:] == shorter.tokens:
+        if (
+            len(shorter.tokens) >= 2
+            and len(longer.tokens) == len(shorter.tokens) + 1
+            and longer.tokens[1:] == shorter.tokens
+        ):
             return True
     return False
 
@@ -230,7 +392,9 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     return False
 
 
-def resolve_mention(mention: str, known_full_names: Iterable[str], aliases: Mapping[str, str] | None = None) -> str | None:
+def resolve_mention(
+    mention: str, known_full_names: Iterable[str], aliases: Mapping[str, str] | None = None
+) -> str | None:
     """The one known full name a mention refers to, or None when unknown or ambiguous.
 
     A bare surname ("Chen") resolves only when exactly one person among the names already

@@ -63,80 +63,285 @@ class QuantityMatch:
 # --------------------------------------------------------------------------- lexicons
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
 _MULTIPLIER_SUFFIX = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 _CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
-    "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "cn¥": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-    "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "inr": "INR", "chf": "CHF", "aud": "AUD", "cad": "CAD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "cn¥": "CNY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "chf": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
 }
 _CURRENCY_WORDS = {
-    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD",
-    "euros": "EUR", "euro": "EUR", "yen": "JPY", "pounds sterling": "GBP", "sterling": "GBP",
-    "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "rupee": "INR",
-    "roubles": "RUB", "rubles": "RUB", "francs": "CHF", "usd": "USD", "eur": "EUR",
-    "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupees": "INR",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
 }
 # Measure units: spoken or written form -> canonical unit. Longest forms are tried first.
 _MEASURES = {
-    "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
-    "square kilometer": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
-    "square miles": "sq mi", "square mile": "sq mi",
-    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h",
-    "miles per hour": "mph", "mph": "mph",
-    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
-    "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "centimetres": "cm", "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
-    "miles": "miles", "mile": "miles", "nautical miles": "nmi",
-    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in",
-    "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
-    "grams": "g", "gram": "g", "milligrams": "mg", "mg": "mg",
-    "metric tons": "tonnes", "metric tonnes": "tonnes", "tonnes": "tonnes", "tonne": "tonnes",
-    "tons": "tons", "ton": "tons", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
-    "hectares": "ha", "hectare": "ha", "acres": "acres", "acre": "acres",
-    "litres": "l", "liters": "l", "litre": "l", "liter": "l", "gallons": "gal", "gallon": "gal",
-    "barrels": "barrels", "barrel": "barrels",
-    "years": "years", "year": "years", "months": "months", "month": "months",
-    "weeks": "weeks", "week": "weeks", "days": "days", "day": "days", "hours": "hours",
-    "hour": "hours", "minutes": "minutes", "minute": "minutes", "seconds": "seconds",
-    "decades": "decades", "decade": "decades", "centuries": "centuries",
-    "degrees celsius": "°C", "°c": "°C", "degrees fahrenheit": "°F", "°f": "°F", "degrees": "degrees",
-    "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "mw": "MW", "gw": "GW", "kw": "kW",
-    "mwh": "MWh", "gwh": "GWh", "kwh": "kWh", "twh": "TWh",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square kilometre": "km2",
+    "square kilometer": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "km²": "km2",
+    "square miles": "sq mi",
+    "square mile": "sq mi",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "miles per hour": "mph",
+    "mph": "mph",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "cm": "cm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "mm": "mm",
+    "miles": "miles",
+    "mile": "miles",
+    "nautical miles": "nmi",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "inches": "in",
+    "inch": "in",
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "kilogram": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "gram": "g",
+    "milligrams": "mg",
+    "mg": "mg",
+    "metric tons": "tonnes",
+    "metric tonnes": "tonnes",
+    "tonnes": "tonnes",
+    "tonne": "tonnes",
+    "tons": "tons",
+    "ton": "tons",
+    "pounds": "lb",
+    "pound": "lb",
+    "lbs": "lb",
+    "lb": "lb",
+    "hectares": "ha",
+    "hectare": "ha",
+    "acres": "acres",
+    "acre": "acres",
+    "litres": "l",
+    "liters": "l",
+    "litre": "l",
+    "liter": "l",
+    "gallons": "gal",
+    "gallon": "gal",
+    "barrels": "barrels",
+    "barrel": "barrels",
+    "years": "years",
+    "year": "years",
+    "months": "months",
+    "month": "months",
+    "weeks": "weeks",
+    "week": "weeks",
+    "days": "days",
+    "day": "days",
+    "hours": "hours",
+    "hour": "hours",
+    "minutes": "minutes",
+    "minute": "minutes",
+    "seconds": "seconds",
+    "decades": "decades",
+    "decade": "decades",
+    "centuries": "centuries",
+    "degrees celsius": "°C",
+    "°c": "°C",
+    "degrees fahrenheit": "°F",
+    "°f": "°F",
+    "degrees": "degrees",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "kilowatts": "kW",
+    "mw": "MW",
+    "gw": "GW",
+    "kw": "kW",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "kwh": "kWh",
+    "twh": "TWh",
 }
 _COMPARATORS = {
-    "more than": "gt", "over": "gt", "above": "gt", "exceeding": "gt", "in excess of": "gt",
-    "greater than": "gt", "higher than": "gt", "upwards of": "gt", "just over": "gt+",
-    "just above": "gt+", "slightly more than": "gt+", "well over": "gt", "well above": "gt",
-    "far more than": "gt", "at least": "ge", "no fewer than": "ge", "no less than": "ge",
-    "not less than": "ge", "a minimum of": "ge", "a minimum": "ge",
-    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt", "lower than": "lt",
-    "just under": "lt-", "just below": "lt-", "slightly less than": "lt-", "well under": "lt",
-    "well below": "lt", "up to": "le", "at most": "le", "as many as": "le", "as much as": "le",
-    "no more than": "le", "not more than": "le", "a maximum of": "le", "as high as": "le",
-    "nearly": "near", "almost": "near", "close to": "near", "about": "approx", "around": "approx",
-    "approximately": "approx", "approx.": "approx", "roughly": "approx", "some": "approx",
-    "an estimated": "approx", "estimated": "approx", "circa": "approx", "c.": "approx",
-    "~": "approx", "or so": "approx", "an average of": "approx",
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "exceeding": "gt",
+    "in excess of": "gt",
+    "greater than": "gt",
+    "higher than": "gt",
+    "upwards of": "gt",
+    "just over": "gt+",
+    "just above": "gt+",
+    "slightly more than": "gt+",
+    "well over": "gt",
+    "well above": "gt",
+    "far more than": "gt",
+    "at least": "ge",
+    "no fewer than": "ge",
+    "no less than": "ge",
+    "not less than": "ge",
+    "a minimum of": "ge",
+    "a minimum": "ge",
+    "less than": "lt",
+    "fewer than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "lower than": "lt",
+    "just under": "lt-",
+    "just below": "lt-",
+    "slightly less than": "lt-",
+    "well under": "lt",
+    "well below": "lt",
+    "up to": "le",
+    "at most": "le",
+    "as many as": "le",
+    "as much as": "le",
+    "no more than": "le",
+    "not more than": "le",
+    "a maximum of": "le",
+    "as high as": "le",
+    "nearly": "near",
+    "almost": "near",
+    "close to": "near",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "approx.": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "c.": "approx",
+    "~": "approx",
+    "or so": "approx",
+    "an average of": "approx",
 }
 _ID_HEADS = (
     r"page|pages|pp?|section|sec|chapter|ch|article|art|paragraph|para|clause|figure|fig|table"
@@ -190,7 +395,9 @@ _PERCENT_AFTER = re.compile(
     r"(?P<space>\s{0,3})(?:(?P<points>percentage[\s\-]points?|pp\b)|(?P<pct>%|per\s?cent\b|pct\b))", re.IGNORECASE
 )
 _CURRENCY_AFTER = re.compile(rf"\s{{1,3}}(?P<cur>{_alternation(_CURRENCY_WORDS)})\b", re.IGNORECASE)
-_MEASURE_AFTER = re.compile(rf"(?:\s{{0,3}}-?\s{{0,3}})(?P<unit>{_alternation(_MEASURES)})(?![A-Za-z0-9²])", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(
+    rf"(?:\s{{0,3}}-?\s{{0,3}})(?P<unit>{_alternation(_MEASURES)})(?![A-Za-z0-9²])", re.IGNORECASE
+)
 _POSTFIX = re.compile(
     r"\s{1,3}(?P<post>or\s{1,3}more|or\s{1,3}so|or\s{1,3}fewer|or\s{1,3}less)\b|(?P<plus>\s?-?\s?plus\b|\+(?!\d))",
     re.IGNORECASE,
@@ -202,6 +409,7 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- numbers
+
 
 @dataclass
 class _Number:
@@ -279,7 +487,7 @@ def _word_number(text: str, match: re.Match[str]) -> _Number | None:
     if last_end is None:
         return None
     value = total + current
-    words = text[match.start():last_end]
+    words = text[match.start() : last_end]
     bare_one = words.casefold() == "one"
     step = smallest_scale if last_kind == "scale" else 1.0
     significant = step if last_kind == "scale" else (10.0 if value % 10 == 0 and value >= 10 else 1.0)
@@ -296,6 +504,7 @@ def _numbers(text: str) -> list[_Number]:
 
 
 # --------------------------------------------------------------------------- candidates
+
 
 @dataclass
 class _Candidate:
@@ -352,7 +561,7 @@ def _interval(kind: str, value: float, unit: str, number: _Number | None) -> tup
 
 
 def _comparator_before(text: str, start: int) -> tuple[str | None, int]:
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     match = _COMPARATOR_BEFORE.search(window)
     if match is None:
         return None, start
@@ -367,8 +576,8 @@ _NOT_NAMES = frozenset(
 
 def _excluded_digits(text: str, number: _Number, in_range: bool = False) -> bool:
     """Identifiers, ordinals, times of day, versions: digits that are not quantities."""
-    before = text[max(0, number.start - 16):number.start]
-    after = text[number.end:number.end + 12]
+    before = text[max(0, number.start - 16) : number.start]
+    after = text[number.end : number.end + 12]
     if _ID_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
         return True
     name = _NAME_BEFORE.search(before)
@@ -387,7 +596,11 @@ def _excluded_digits(text: str, number: _Number, in_range: bool = False) -> bool
             return True
         if letters.casefold() == "s":
             return True  # "1990s", "747s": decades and model names
-        known = letters.casefold() in _MULTIPLIER_SUFFIX or _MEASURE_AFTER.match(after) or re.match(r"pct\b|pp\b", after, re.IGNORECASE)
+        known = (
+            letters.casefold() in _MULTIPLIER_SUFFIX
+            or _MEASURE_AFTER.match(after)
+            or re.match(r"pct\b|pp\b", after, re.IGNORECASE)
+        )
         if not known:
             return True
     return False
@@ -408,7 +621,7 @@ def _measured(text: str, number: _Number, in_range: bool = False) -> _Measured |
     start, end = number.start, number.end
     value = number.value
     currency: str | None = None
-    prefix = _CURRENCY_BEFORE.search(text[max(0, start - 6):start])
+    prefix = _CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
     if prefix:
         symbol = "".join(prefix.group().split()).casefold()
         currency = _CURRENCY_PREFIX.get(symbol)
@@ -437,8 +650,16 @@ def _measured(text: str, number: _Number, in_range: bool = False) -> _Measured |
         if usable:
             scale = _MULTIPLIER_SUFFIX[suffix]
             end = multiplier_match.end()
-    number = _Number(number.start, number.end, value * scale, step * scale, significant * scale,
-                     number.word, number.fraction, number.bare_one and not half)
+    number = _Number(
+        number.start,
+        number.end,
+        value * scale,
+        step * scale,
+        significant * scale,
+        number.word,
+        number.fraction,
+        number.bare_one and not half,
+    )
     unit = "count"
     percent = _PERCENT_AFTER.match(text, end)
     if currency is None and percent:
@@ -470,7 +691,7 @@ _RANGE_JOIN = re.compile(r"\s{0,3}(?P<join>-|–|—|to|and)\s{0,3}", re.IGNOREC
 
 
 def _range_candidates(text: str, numbers: list[_Number]) -> list[_Candidate]:
-    """"5-10%", "5 to 10 million", "between $2m and $3m": one quantity spanning both ends."""
+    """ "5-10%", "5 to 10 million", "between $2m and $3m": one quantity spanning both ends."""
     by_start = {number.start: number for number in numbers}
     found: list[_Candidate] = []
     for number in numbers:
@@ -480,11 +701,11 @@ def _range_candidates(text: str, numbers: list[_Number]) -> list[_Candidate]:
         join = _RANGE_JOIN.match(text, first.end)
         if join is None:
             continue
-        between = _BETWEEN_BEFORE.search(text[max(0, first.start - 12):first.start])
+        between = _BETWEEN_BEFORE.search(text[max(0, first.start - 12) : first.start])
         if join["join"].casefold() == "and" and not (between and between.group().casefold().startswith("between")):
             continue
         second_start = join.end()
-        prefix = re.match(r"(?:US|A|C|HK|NZ|S)?[$¥€£₹₩₽]\s?", text[second_start:second_start + 5])
+        prefix = re.match(r"(?:US|A|C|HK|NZ|S)?[$¥€£₹₩₽]\s?", text[second_start : second_start + 5])
         if prefix:
             second_start += prefix.end()
         other = by_start.get(second_start)
@@ -510,15 +731,18 @@ def _range_candidates(text: str, numbers: list[_Number]) -> list[_Candidate]:
             continue  # "more than 5-10" is not a range we can read
         if kind is not None:
             start = comparator_start
-        found.append(_Candidate(start, second.end, number.start, other.end, midpoint, unit, "approx",
-                                low, high, False, False))
+        found.append(
+            _Candidate(start, second.end, number.start, other.end, midpoint, unit, "approx", low, high, False, False)
+        )
     return found
 
 
 def _measure_ok(text: str, end: int, measure: re.Match[str]) -> bool:
     unit = measure["unit"]
     # Short lower-case symbols must touch the number or follow a space, not start a word.
-    if unit.casefold() in {"in", "ft", "lb", "mg", "g"} and not re.match(r"\s?" + re.escape(unit) + r"\b", text[end:end + 6]):
+    if unit.casefold() in {"in", "ft", "lb", "mg", "g"} and not re.match(
+        r"\s?" + re.escape(unit) + r"\b", text[end : end + 6]
+    ):
         return False
     if unit.casefold() == "in":
         return False  # "5 in 2024": a preposition far more often than inches
@@ -530,7 +754,7 @@ def _finish(text: str, start: int, end: int, number: _Number, value: float, unit
     postfix = _POSTFIX.match(text, end)
     if postfix is None and unit == "count":
         # "30 boats or more": the counted noun may stand between number and postfix.
-        noun = re.match(r"\s{1,3}[a-z]+(?=\s{1,3}or\s)", text[end:end + 40])
+        noun = re.match(r"\s{1,3}[a-z]+(?=\s{1,3}or\s)", text[end : end + 40])
         if noun:
             postfix = _POSTFIX.match(text, end + noun.end())
             if postfix is not None and not postfix["post"]:
@@ -554,10 +778,10 @@ def _finish(text: str, start: int, end: int, number: _Number, value: float, unit
 
 
 def _looks_like_year(text: str, number: _Number) -> bool:
-    raw = text[number.start:number.end]
+    raw = text[number.start : number.end]
     if not re.fullmatch(r"(?:19|20)\d\d|2100", raw):
         return False
-    following = re.match(r"\s{1,3}([A-Za-z]+)", text[number.end:number.end + 30])
+    following = re.match(r"\s{1,3}([A-Za-z]+)", text[number.end : number.end + 30])
     return following is None or not following.group(1).islower()
 
 
@@ -568,9 +792,15 @@ def _fraction_candidates(text: str) -> list[_Candidate]:
         denominator_word = match["den"].casefold()
         numerator = 1 if numerator_word in {"a", "an", "one"} else _SMALL[numerator_word]
         singular = not denominator_word.endswith("s") or denominator_word == "halves"
-        if numerator == 1 and not singular or numerator > 1 and singular or numerator >= _DENOMINATORS[denominator_word]:
+        if (
+            numerator == 1
+            and not singular
+            or numerator > 1
+            and singular
+            or numerator >= _DENOMINATORS[denominator_word]
+        ):
             continue  # "one thirds", "two third": not fractions
-        after = text[match.end():match.end() + 12]
+        after = text[match.end() : match.end() + 12]
         hyphenated = "-" in match["sep"]
         if numerator == 1 and not hyphenated and not re.match(r"\s{1,3}(?:of|the)\b", after, re.IGNORECASE):
             if not (numerator_word == "a" and denominator_word == "half"):
@@ -636,8 +866,7 @@ def find_quantities(text: str, times: Iterable[Any] | None = None) -> list[Quant
         if candidate is not None:
             candidates.append(candidate)
     candidates = [
-        c for c in candidates
-        if not any(c.number_start < end and start < c.number_end for start, end in blocked)
+        c for c in candidates if not any(c.number_start < end and start < c.number_end for start, end in blocked)
     ]
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[tuple[int, int]] = []
@@ -650,8 +879,18 @@ def find_quantities(text: str, times: Iterable[Any] | None = None) -> list[Quant
     chosen.sort(key=lambda c: c.start)
     return [
         QuantityMatch(
-            c.start, c.end, text[c.start:c.end], c.value, c.unit, c.comparator,
-            c.low, c.high, c.low_open, c.high_open, c.number_start, c.number_end,
+            c.start,
+            c.end,
+            text[c.start : c.end],
+            c.value,
+            c.unit,
+            c.comparator,
+            c.low,
+            c.high,
+            c.low_open,
+            c.high_open,
+            c.number_start,
+            c.number_end,
         )
         for c in chosen
     ]

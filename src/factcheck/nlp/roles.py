@@ -119,7 +119,11 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
     # Titles: walk back over title words, their dots and hyphens, and "of" between title words.
     while index > 0:
         word = words[index - 1]
-        if word.text in {".", "-"} and index > 1 and (is_title_word(words[index - 2].text) or words[index - 2].key in FORMER_WORDS):
+        if (
+            word.text in {".", "-"}
+            and index > 1
+            and (is_title_word(words[index - 2].text) or words[index - 2].key in FORMER_WORDS)
+        ):
             index -= 1
             continue
         if is_title_word(word.text):
@@ -163,20 +167,36 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             rest = rest[:-1] + [_Word(word.text[:-2], word.start, word.end - 2)]
         # An organisation / nationality right before the title: "USSF Col.", "Japanese Defense Minister".
         aff_words: list[_Word] = []
-        while (rest and _is_capitalised(rest[-1].text) and not is_title_word(rest[-1].text)
-               and rest[-1].text[0].isalpha() and rest[-1].key not in _NOT_AFFILIATION):
+        while (
+            rest
+            and _is_capitalised(rest[-1].text)
+            and not is_title_word(rest[-1].text)
+            and rest[-1].text[0].isalpha()
+            and rest[-1].key not in _NOT_AFFILIATION
+        ):
             aff_words.insert(0, rest[-1])
             rest = rest[:-1]
             if len(aff_words) >= 6:
                 break
-        if (aff_words and rest and rest[-1].text[:1].isupper() and rest[-1].text.isalpha()
-                and rest[-1].key not in _NOT_AFFILIATION):
+        if (
+            aff_words
+            and rest
+            and rest[-1].text[:1].isupper()
+            and rest[-1].text.isalpha()
+            and rest[-1].key not in _NOT_AFFILIATION
+        ):
             aff_words = []  # part of a longer capitalised run (a headline), not an affiliation
         if aff_words:
-            affiliation = text[aff_words[0].start:aff_words[-1].end]
+            affiliation = text[aff_words[0].start : aff_words[-1].end]
             start = aff_words[0].start
-    return Role(title=title or None, affiliation=affiliation, start=start, end=title_end, former=former,
-                prefix_start=title_start), title_start
+    return Role(
+        title=title or None,
+        affiliation=affiliation,
+        start=start,
+        end=title_end,
+        former=former,
+        prefix_start=title_start,
+    ), title_start
 
 
 def _affiliation_words(words: list[_Word], index: int) -> tuple[str | None, int, int]:
@@ -205,7 +225,7 @@ def _affiliation_words(words: list[_Word], index: int) -> tuple[str | None, int,
 
 def _suffix(text: str, name_end: int, window: int = 200) -> Role:
     """Appositive title/affiliation or a "from/of" affiliation right after the name."""
-    words = _words(text[name_end:name_end + window], name_end)
+    words = _words(text[name_end : name_end + window], name_end)
     if not words:
         return Role()
     if words[0].key in {"from", "of", "at"}:
@@ -227,8 +247,13 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
     possessive_affiliation: tuple[int, int] | None = None
     while index < len(words):
         word = words[index]
-        if (word.key == "of" and index + 1 < len(words) and words[index + 1].text.islower()
-                and words[index + 1].key not in _DETERMINERS and index > title_start_index):
+        if (
+            word.key == "of"
+            and index + 1 < len(words)
+            and words[index + 1].text.islower()
+            and words[index + 1].key not in _DETERMINERS
+            and index > title_start_index
+        ):
             index += 2  # "chief of staff": a title that contains "of"
             continue
         if word.key in _APPOSITIVE_PREPOSITIONS or word.key in _STOP_AFTER_TITLE:
@@ -254,10 +279,10 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
         return Role()
     if not any(is_title_word(w.text) or w.text.islower() for w in title_words):
         return Role()
-    title = text[title_words[0].start:title_words[-1].end]
+    title = text[title_words[0].start : title_words[-1].end]
     end = title_words[-1].end
     if possessive_affiliation:
-        affiliation = text[possessive_affiliation[0]:possessive_affiliation[1]]
+        affiliation = text[possessive_affiliation[0] : possessive_affiliation[1]]
         if affiliation.lower().startswith("the "):
             affiliation = affiliation[4:]
     if index < len(words) and words[index].key in _APPOSITIVE_PREPOSITIONS:
@@ -293,8 +318,14 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
         end = suffix.end
     else:
         start, end = prefix.start, prefix.end
-    return Role(title=title, affiliation=affiliation, start=start, end=end,
-                former=prefix.former or suffix.former, prefix_start=prefix.prefix_start)
+    return Role(
+        title=title,
+        affiliation=affiliation,
+        start=start,
+        end=end,
+        former=prefix.former or suffix.former,
+        prefix_start=prefix.prefix_start,
+    )
 
 
 # --- roles from the dependency parse -------------------------------------------------------------
@@ -316,10 +347,16 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
     heads = [child for child in root.children if child.i not in inside and child.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
         heads.append(root.head)
-    heads += [child for child in root.children if child.i not in inside and child.dep_ == "compound"
-              and child.i < entity.start]
-    return [head for head in heads if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NOT_TITLE_ENTITIES
-            and not head.like_num]
+    heads += [
+        child
+        for child in root.children
+        if child.i not in inside and child.dep_ == "compound" and child.i < entity.start
+    ]
+    return [
+        head
+        for head in heads
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NOT_TITLE_ENTITIES and not head.like_num
+    ]
 
 
 def role_from_parse(entity: Any) -> Role:
@@ -349,7 +386,11 @@ def role_from_parse(entity: Any) -> Role:
             if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
                 objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
                 if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
-                    affiliation_tokens.extend(token for token in objects[0].subtree if token.dep_ != "det" or token.i != objects[0].left_edge.i)
+                    affiliation_tokens.extend(
+                        token
+                        for token in objects[0].subtree
+                        if token.dep_ != "det" or token.i != objects[0].left_edge.i
+                    )
                 break
         if any(token.lower_ in FORMER_WORDS for token in head.lefts):
             former = True
@@ -360,23 +401,33 @@ def role_from_parse(entity: Any) -> Role:
         while start_index - 1 in indices:
             start_index -= 1
         doc = head.doc
-        title = doc[start_index:head.i + 1]
+        title = doc[start_index : head.i + 1]
         if not title.text.strip() or len(title) > 6:
             continue
         affiliation = None
         spans = [(title.start_char, title.end_char)]
         if affiliation_tokens:
-            affiliation_tokens = [t for t in affiliation_tokens if t.dep_ not in ("case", "punct")
-                                  and not (t.dep_ == "det" and t.i == min(a.i for a in affiliation_tokens))]
+            affiliation_tokens = [
+                t
+                for t in affiliation_tokens
+                if t.dep_ not in ("case", "punct")
+                and not (t.dep_ == "det" and t.i == min(a.i for a in affiliation_tokens))
+            ]
             if affiliation_tokens:
                 first, last = min(t.i for t in affiliation_tokens), max(t.i for t in affiliation_tokens)
-                affiliation_span = doc[first:last + 1]
+                affiliation_span = doc[first : last + 1]
                 affiliation = affiliation_span.text
                 spans.append((affiliation_span.start_char, affiliation_span.end_char))
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        return Role(title=title.text, affiliation=affiliation, start=start, end=end, former=former,
-                    prefix_start=title.start_char if title.start_char < entity.start_char else None)
+        return Role(
+            title=title.text,
+            affiliation=affiliation,
+            start=start,
+            end=end,
+            former=former,
+            prefix_start=title.start_char if title.start_char < entity.start_char else None,
+        )
     return Role()
 
 
@@ -392,10 +443,14 @@ def merge_roles(parsed: Role, textual: Role) -> Role:
         return parsed
     starts = [value for value in (parsed.start, textual.start) if value is not None]
     ends = [value for value in (parsed.end, textual.end) if value is not None]
-    return Role(title=parsed.title or textual.title, affiliation=parsed.affiliation or textual.affiliation,
-                start=min(starts) if starts else None, end=max(ends) if ends else None,
-                former=parsed.former or textual.former,
-                prefix_start=parsed.prefix_start if parsed.prefix_start is not None else textual.prefix_start)
+    return Role(
+        title=parsed.title or textual.title,
+        affiliation=parsed.affiliation or textual.affiliation,
+        start=min(starts) if starts else None,
+        end=max(ends) if ends else None,
+        former=parsed.former or textual.former,
+        prefix_start=parsed.prefix_start if parsed.prefix_start is not None else textual.prefix_start,
+    )
 
 
 def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:

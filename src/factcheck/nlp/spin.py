@@ -35,7 +35,8 @@ SCORER_VERSION = "16"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all almost also although always am among an and another any are
 around as at be because been before being below between both but by can could did do does doing
 down during each either else even ever every few for from further had has have having he her here
@@ -46,7 +47,8 @@ should since so some such than that the their theirs them themselves then there 
 those though through thus to too toward towards under until up upon us very was we were what
 whatever when where whether which while who whom whose why will with within without would yet you
 your yours yourself yourselves said says say told according new
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)?|\d[\d.,:/%]*|\S")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -222,7 +224,9 @@ class Thresholds:
     neighbours: int = 100  # how many embedding neighbours count as near-synonyms
     nearest: int = 4  # the nearest neighbours always tried as originals
     from_vocabulary: int = 2  # neighbours the document itself uses elsewhere, also tried
-    rank_prior: float = 1.0  # a spinner picks close synonyms: suggestion score = gain - rank_prior * ln(1 + neighbour rank)
+    rank_prior: float = (
+        1.0  # a spinner picks close synonyms: suggestion score = gain - rank_prior * ln(1 + neighbour rank)
+    )
     window_right: int = 6  # words after the swap rescored (all the text before it is read)
     max_shortlist: int = 4
     max_candidates: int = 3
@@ -275,17 +279,37 @@ class LMSpinScorer:
         """Neighbours that could be the original: not function words, not the word's own inflections."""
         return [c for c in self._neighbours(word) if c not in STOPWORDS and not is_variant(c, word)]
 
-    def _key(self, sentence: str, context: str, skip: Sequence[tuple[int, int]],
-             extra: dict[int, list[tuple[str, str]]], vocabulary_hash: str) -> str:
+    def _key(
+        self,
+        sentence: str,
+        context: str,
+        skip: Sequence[tuple[int, int]],
+        extra: dict[int, list[tuple[str, str]]],
+        vocabulary_hash: str,
+    ) -> str:
         analysis = {k: v for k, v in asdict(self.thresholds).items() if k not in _REPORTING_THRESHOLDS}
-        payload = json.dumps([SCORER_VERSION, getattr(self.lm, "name", "lm"), analysis, sentence, context,
-                              sorted(skip), sorted((k, sorted(map(list, v))) for k, v in extra.items()),
-                              vocabulary_hash])
+        payload = json.dumps(
+            [
+                SCORER_VERSION,
+                getattr(self.lm, "name", "lm"),
+                analysis,
+                sentence,
+                context,
+                sorted(skip),
+                sorted((k, sorted(map(list, v))) for k, v in extra.items()),
+                vocabulary_hash,
+            ]
+        )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def analyse(self, sentences: Sequence[str], skips: Sequence[Sequence[tuple[int, int]]] | None = None,
-                extra_candidates: Sequence[dict[int, list[tuple[str, str]]]] | None = None,
-                contexts: Sequence[str] | None = None, vocabulary: Iterable[str] = ()) -> list[list[Flag]]:
+    def analyse(
+        self,
+        sentences: Sequence[str],
+        skips: Sequence[Sequence[tuple[int, int]]] | None = None,
+        extra_candidates: Sequence[dict[int, list[tuple[str, str]]]] | None = None,
+        contexts: Sequence[str] | None = None,
+        vocabulary: Iterable[str] = (),
+    ) -> list[list[Flag]]:
         """Flags per sentence. ``skips`` are spans (names) to leave alone; ``extra_candidates``
         maps a word's start offset to ``(candidate, signal)`` pairs from the other signals
         ("source": another document's wording; "document": the same slot elsewhere in it);
@@ -320,8 +344,15 @@ class LMSpinScorer:
                     self.cache.put_blob(CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in flags]))
         return [r or [] for r in results]
 
-    def _analyse_batch(self, texts: Sequence[str], contexts: Sequence[str], skips, extras, vocabulary: frozenset[str],
-                       only: Sequence[set[int]] | None = None) -> list[list[Flag]]:
+    def _analyse_batch(
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[str],
+        skips,
+        extras,
+        vocabulary: frozenset[str],
+        only: Sequence[set[int]] | None = None,
+    ) -> list[list[Flag]]:
         """One scoring pass over every sentence (after its context), then the shortlist rescored."""
         prefixes = [context + " " if context.strip() else "" for context in contexts]
         # Every near-synonym of a content word is probed where the word stands, so the left
@@ -329,10 +360,15 @@ class LMSpinScorer:
         probes = []
         for text, prefix, skip in zip(texts, prefixes, skips):
             words = words_of(text)
-            probes.append({len(prefix) + words[index].start: self._usable_neighbours(words[index].text)
-                           for index in content_word_indices(text, words, skip)})
-        token_scores = self.lm.score_tokens([p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k,
-                                            probes=probes)
+            probes.append(
+                {
+                    len(prefix) + words[index].start: self._usable_neighbours(words[index].text)
+                    for index in content_word_indices(text, words, skip)
+                }
+            )
+        token_scores = self.lm.score_tokens(
+            [p + t for p, t in zip(prefixes, texts)], top_k=self.thresholds.top_k, probes=probes
+        )
         shortlists = []
         for number, (text, prefix, tokens) in enumerate(zip(texts, prefixes, token_scores)):
             shift = len(prefix)
@@ -343,8 +379,16 @@ class LMSpinScorer:
             shortlists.append(shortlist)
         return self._rescore(texts, prefixes, shortlists, extras)
 
-    def _follow_up(self, texts: Sequence[str], contexts: Sequence[str], skips, extras, vocabulary: frozenset[str],
-                   flags_per_sentence, rounds: int = 3) -> None:
+    def _follow_up(
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[str],
+        skips,
+        extras,
+        vocabulary: frozenset[str],
+        flags_per_sentence,
+        rounds: int = 3,
+    ) -> None:
         """Spinners swap neighbouring words together ("successful launch" -> "prosperous release"),
         and each swap hides the other from the model. Where a word was flagged, its suggestion is
         put in place and the content words next to it are examined again; what that finds is
@@ -376,36 +420,46 @@ class LMSpinScorer:
                 around = [index_of[flag.start] for flag in fresh[number]]
                 nearby = {k for index in around for k in range(index - 2, index + 3)} | demoted[number]
                 nearby = (nearby - set(flagged) - examined[number]) & set(
-                    content_word_indices(texts[number], words, skips[number]))
+                    content_word_indices(texts[number], words, skips[number])
+                )
                 if not nearby:
                     continue
                 examined[number] |= nearby
                 text = texts[number]
                 for index in sorted(flagged, reverse=True):
-                    text = text[:words[index].start] + flagged[index].suggestion + text[words[index].end:]
+                    text = text[: words[index].start] + flagged[index].suggestion + text[words[index].end :]
                 new_words = words_of(text)
                 numbers.append(number)
                 corrected.append(text)
                 only.append(nearby)
-                moved_extras.append({new_words[k].start: extras[number][w.start]
-                                     for k, w in enumerate(words) if w.start in extras[number]})
+                moved_extras.append(
+                    {
+                        new_words[k].start: extras[number][w.start]
+                        for k, w in enumerate(words)
+                        if w.start in extras[number]
+                    }
+                )
             demoted = [set() for _ in texts]
             fresh = [[] for _ in texts]
             if not numbers:
                 return
-            found = self._analyse_batch(corrected, [contexts[n] for n in numbers], [()] * len(numbers),
-                                        moved_extras, vocabulary, only)
+            found = self._analyse_batch(
+                corrected, [contexts[n] for n in numbers], [()] * len(numbers), moved_extras, vocabulary, only
+            )
             for number, text, flags in zip(numbers, corrected, found):
                 words, new_words = words_of(texts[number]), words_of(text)
                 for flag in flags:
                     word = words[next(i for i, w in enumerate(new_words) if w.start == flag.start)]
-                    fresh[number].append(replace(
-                        flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"]))
-                flags_per_sentence[number] = sorted([*flags_per_sentence[number], *fresh[number]],
-                                                    key=lambda flag: flag.start)
+                    fresh[number].append(
+                        replace(flag, start=word.start, end=word.end, text=word.text, signals=[*flag.signals, "joint"])
+                    )
+                flags_per_sentence[number] = sorted(
+                    [*flags_per_sentence[number], *fresh[number]], key=lambda flag: flag.start
+                )
 
-    def _shortlist(self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]],
-                   vocabulary: frozenset[str]) -> list[_Shortlisted]:
+    def _shortlist(
+        self, sentence: str, tokens, skip, extra: dict[int, list[tuple[str, str]]], vocabulary: frozenset[str]
+    ) -> list[_Shortlisted]:
         """Words the context disfavours, with the near-synonyms worth trying in their place.
 
         A spinner swaps a word for a near-synonym, so the original is one of the observed word's
@@ -430,19 +484,25 @@ class LMSpinScorer:
             # The context would rather read the word spelt a letter differently ("security treat"
             # for "treaty"): a slip, not a synonym swap. (A preferred inflection proves nothing:
             # spinners ignore agreement, "weapon protection" for "missile defense".)
-            if any(text.startswith(" ") and is_typo(text[1:], word.text) and lp - context > th.margin
-                   for text, lp in mine[0].alternatives):
+            if any(
+                text.startswith(" ") and is_typo(text[1:], word.text) and lp - context > th.margin
+                for text, lp in mine[0].alternatives
+            ):
                 continue
             near = self._neighbours(word.text)
             rank = {c: r for r, c in enumerate(near)}
-            from_document = sorted((c for c, signal in offered if signal == "document" and c in rank),
-                                   key=rank.__getitem__)[: th.max_candidates]
+            from_document = sorted(
+                (c for c, signal in offered if signal == "document" and c in rank), key=rank.__getitem__
+            )[: th.max_candidates]
             # The neighbours the left context prefers, the closest synonyms first.
             preferred = sorted(
-                ((lp - context - th.rank_prior * math.log1p(rank[c]), c)
-                 for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
-                 if c in rank and lp - context > th.margin),
-                key=lambda item: (-item[0], item[1]))
+                (
+                    (lp - context - th.rank_prior * math.log1p(rank[c]), c)
+                    for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
+                    if c in rank and lp - context > th.margin
+                ),
+                key=lambda item: (-item[0], item[1]),
+            )
             preferred = [c for _, c in preferred[: th.max_candidates]]
             usable = self._usable_neighbours(word.text)
             in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
@@ -453,8 +513,13 @@ class LMSpinScorer:
         found.sort(key=lambda item: (not item.from_source, item.pmi))
         return found[: th.max_shortlist + sum(1 for item in found if item.from_source)]
 
-    def _rescore(self, sentences: Sequence[str], prefixes: Sequence[str], shortlists: Sequence[list[_Shortlisted]],
-                 extras: Sequence[dict[int, list[tuple[str, str]]]]) -> list[list[Flag]]:
+    def _rescore(
+        self,
+        sentences: Sequence[str],
+        prefixes: Sequence[str],
+        shortlists: Sequence[list[_Shortlisted]],
+        extras: Sequence[dict[int, list[tuple[str, str]]]],
+    ) -> list[list[Flag]]:
         """Swap each candidate in and rescore the words from the swap to a few after it, read
         after everything before it (the previous sentence included: "space" beats "area" only
         once the text is known to be about satellites). The text before is read once per word."""
@@ -478,11 +543,13 @@ class LMSpinScorer:
                 for candidate, tokens in zip(item.candidates, scored[1:]):
                     gain = sum(t.logprob for t in tokens) - sum(t.logprob for t in base)
                     after_candidate = len(lead) + len(candidate)
-                    rest_gain = (sum(t.logprob for t in tokens if t.start >= after_candidate)
-                                 - sum(t.logprob for t in base if t.start >= after_base))
+                    rest_gain = sum(t.logprob for t in tokens if t.start >= after_candidate) - sum(
+                        t.logprob for t in base if t.start >= after_base
+                    )
                     rank = near.index(candidate) if candidate in near else len(near)
                     tried[(number, item.index)].append(
-                        (gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate))
+                        (gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate)
+                    )
         # The suggestion is the candidate that best explains the text as a spinner's swap: another
         # source's wording first, then a big gain from a close synonym over a slightly bigger
         # gain from a loosely related word.
@@ -494,8 +561,10 @@ class LMSpinScorer:
             # The document's own wording of the same slot elsewhere needs no synonym-rank prior
             # and less gain to be believed ("space security" in one paragraph, "area security" in the next).
             in_document = {c for c, signal in offered if signal == "document"}
-            options = [(gain, gain, rest_gain, c) if c in in_document else (score, gain, rest_gain, c)
-                       for score, gain, rest_gain, c in options]
+            options = [
+                (gain, gain, rest_gain, c) if c in in_document else (score, gain, rest_gain, c)
+                for score, gain, rest_gain, c in options
+            ]
             # A confident candidate before a merely plausible one, each ranked by the prior; one
             # that makes the words after it less likely does not explain the text.
             fitting = [option for option in options if option[2] >= th.min_rest_gain or option[3] in sourced]
@@ -503,7 +572,8 @@ class LMSpinScorer:
             confident = [option for option in fitting if option[1] >= needed.get(option[3], th.min_gain)]
             plausible = [option for option in fitting if option[1] >= th.min_weak_gain]
             _, gain, rest_gain, candidate = max(
-                confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3]))
+                confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3])
+            )
             best[(number, index)] = (gain, rest_gain, candidate)
         results = []
         for number, (shortlist, extra) in enumerate(zip(shortlists, extras)):
@@ -518,11 +588,19 @@ class LMSpinScorer:
                 plausible = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
                 supported = "source" in signals and item.pmi < th.max_pmi and gain >= th.min_source_gain
                 if plausible or supported:
-                    flags.append(Flag(
-                        start=word.start, end=word.end, text=word.text, suggestion=candidate,
-                        score=round(gain, 3), signals=signals, context_logprob=round(item.logprob, 3),
-                        frequency_logprob=round(frequency_logprob(word.text), 3), rest_gain=round(rest_gain, 3),
-                    ))
+                    flags.append(
+                        Flag(
+                            start=word.start,
+                            end=word.end,
+                            text=word.text,
+                            suggestion=candidate,
+                            score=round(gain, 3),
+                            signals=signals,
+                            context_logprob=round(item.logprob, 3),
+                            frequency_logprob=round(frequency_logprob(word.text), 3),
+                            rest_gain=round(rest_gain, 3),
+                        )
+                    )
             results.append(sorted(flags, key=lambda flag: flag.start))
         return results
 
@@ -547,6 +625,7 @@ def _word_alternatives(alternatives: Iterable[tuple[str, float]], word: str) -> 
 
 
 # --- Signal 2: cross-source alignment -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Substitution:
@@ -588,6 +667,7 @@ def align_substitutions(sentence_a: str, sentence_b: str, min_ratio: float = 0.5
 
 # --- Signal 3: within-document consistency --------------------------------------------------
 
+
 def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str, str]]]]:
     """For each sentence, word start -> other words that fill the same slot more often elsewhere in the document.
 
@@ -602,7 +682,7 @@ def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str
         words = words_of(sentence)
         tokenised.append(words)
         for left, right in zip(words, words[1:]):
-            if not (left.alpha and right.alpha) or sentence[left.end:right.start] != " ":
+            if not (left.alpha and right.alpha) or sentence[left.end : right.start] != " ":
                 continue
             lf, rf = left.text.casefold(), right.text.casefold()
             if rf not in STOPWORDS and lf not in STOPWORDS:
@@ -631,6 +711,7 @@ def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str
 
 
 # --- Corpus level: sentences per document and paraphrased pairs across documents ------------
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -665,8 +746,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(w.text.casefold() for w in words_of(text) if w.alpha and w.text.casefold() not in STOPWORDS)
 
 
-def paraphrase_pairs(corpus, sentences_by_doc: dict[str, list[Sentence]],
-                     min_overlap: float = 0.3, min_ratio: float = 0.5) -> list[tuple[Sentence, Sentence]]:
+def paraphrase_pairs(
+    corpus, sentences_by_doc: dict[str, list[Sentence]], min_overlap: float = 0.3, min_ratio: float = 0.5
+) -> list[tuple[Sentence, Sentence]]:
     """Sentence pairs from two documents that paraphrase each other, sorted.
 
     Claims in one cross-source cluster are paired first (the clusters show paraphrases); any
@@ -704,7 +786,7 @@ def paraphrase_pairs(corpus, sentences_by_doc: dict[str, list[Sentence]],
     doc_ids = sorted(sentences_by_doc)
     sets = {doc_id: [(s, word_set(s.text)) for s in sentences_by_doc[doc_id]] for doc_id in doc_ids}
     for i, doc_a in enumerate(doc_ids):
-        for doc_b in doc_ids[i + 1:]:
+        for doc_b in doc_ids[i + 1 :]:
             for a, set_a in sets[doc_a]:
                 if len(set_a) < 4:
                     continue
@@ -716,8 +798,12 @@ def paraphrase_pairs(corpus, sentences_by_doc: dict[str, list[Sentence]],
                         pairs.add((a, b))
     kept = []
     for a, b in pairs:
-        matcher = SequenceMatcher(None, [w.text.casefold() for w in words_of(a.text)],
-                                  [w.text.casefold() for w in words_of(b.text)], autojunk=False)
+        matcher = SequenceMatcher(
+            None,
+            [w.text.casefold() for w in words_of(a.text)],
+            [w.text.casefold() for w in words_of(b.text)],
+            autojunk=False,
+        )
         if matcher.ratio() >= min_ratio:
             kept.append((a, b))
     return sorted(kept, key=lambda pair: (pair[0].doc, pair[0].start, pair[1].doc, pair[1].start))

@@ -116,11 +116,34 @@ _TIME_OF_DAY = (
     r"(?:\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?|\d{1,2}\s?[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a couple of": 2, "couple of": 2, "a couple": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a couple of": 2,
+    "couple of": 2,
+    "a couple": 2,
 }
 _COUNT_WORD = (
     r"(?:\d{1,3}|a\s+couple\s+of|a\s+couple|couple\s+of|an?|one|two|three|four|five|six|seven|eight"
@@ -128,8 +151,16 @@ _COUNT_WORD = (
     r"|nineteen|twenty|thirty|forty|fifty)"
 )
 _ORDINAL_QUARTER = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-    "fourth": 4, "4th": 4, "final": 4, "last": 4,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
 }
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -186,7 +217,9 @@ _PAST_GROUP = re.compile(
     r"|taken|given|written|spoken|chosen|broken|fallen|risen|driven|beaten|forgotten|hidden|stolen|frozen|shaken"
     r"|proven|seen|been|grown|shown|known|thrown|drawn|sworn|worn|torn)\b",
 )
-_CLAUSE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
+)
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -196,14 +229,14 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     verb group that says. The group nearest the expression decides, so "announced in January, in
     which jobs should be cut" is past.
     """
-    before = text[max(0, start - 160):start]
+    before = text[max(0, start - 160) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end():]
-    after = text[end:end + 160]
+        before = before[breaks[-1].end() :]
+    after = text[end : end + 160]
     stop = _CLAUSE_BREAK.search(after)
     if stop:
-        after = after[:stop.start()]
+        after = after[: stop.start()]
     cues: list[tuple[int, str, str]] = []  # (distance, tense, words)
     for part, distance_of in ((before, lambda found: len(before) - found.end()), (after, lambda found: found.start())):
         future_spans = [found.span() for found in _FUTURE_GROUP.finditer(part)]
@@ -287,6 +320,7 @@ def _resolve_month_day(anchor: date, month: int, day: int, future: bool) -> date
 
 # --------------------------------------------------------------------------- candidates
 
+
 @dataclass
 class _Candidate:
     start: int
@@ -326,6 +360,7 @@ def _span(match: re.Match[str], group: str | int = 0) -> tuple[int, int]:
 
 # Full dates -------------------------------------------------------------------------
 
+
 @_rule(
     rf"(?:\b{_WEEKDAY},?[ \t]{{1,3}})?(?<![A-Za-z])(?P<month>{_MONTH})\s{{0,3}}(?P<day>{_DAY}),?\s{{1,3}}"
     rf"(?P<year>{_YEAR4}){_TIME_OF_DAY}"
@@ -350,7 +385,9 @@ def _day_month_year(match: re.Match[str], text: str, anchor: date | None) -> _Ca
     return _month_day_year(match, text, anchor)
 
 
-@_rule(r"(?<![\w.\-/])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w\-/])")
+@_rule(
+    r"(?<![\w.\-/])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w\-/])"
+)
 def _iso_date(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     if not _valid_day(year, month, day):
@@ -378,6 +415,7 @@ def _numeric_date(match: re.Match[str], text: str, anchor: date | None) -> _Cand
 
 # Month and year, month and day ---------------------------------------------------------
 
+
 @_rule(rf"(?P<mod>{_MOD})?(?<![A-Za-z])(?P<month>{_MONTH}),?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR4})", re.IGNORECASE)
 def _month_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     month_text = match["month"]
@@ -394,9 +432,7 @@ def _month_day(match: re.Match[str], text: str, anchor: date | None) -> _Candida
     return _month_day_common(match, text, anchor)
 
 
-@_rule(
-    rf"(?<![\d.,])\b(?P<day>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<month>{_MONTH})"
-)
+@_rule(rf"(?<![\d.,])\b(?P<day>{_DAY})\s{{1,3}}(?:of\s{{1,3}})?(?P<month>{_MONTH})")
 def _day_month(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     return _month_day_common(match, text, anchor)
 
@@ -460,6 +496,7 @@ def _bare_month(match: re.Match[str], text: str, anchor: date | None) -> _Candid
 
 # Quarters, seasons, decades -------------------------------------------------------------
 
+
 @_rule(
     r"\b(?P<mod>(?:the\s{1,3})?)(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s\-]{1,3}quarter"
     r"(?:\s{1,3}of)?\s{1,3}(?:(?P<year>" + _YEAR4 + r")|(?P<rel>this|last|next|the)\s{1,3}year\b)",
@@ -501,9 +538,15 @@ def _relative_quarter(match: re.Match[str], text: str, anchor: date | None) -> _
         else:
             year = anchor.year if quarter <= current else anchor.year - 1
         which = "next" if future else "most recent"
-        return _Candidate(start, end, f"{year:04d}-Q{quarter}", "quarter", relative=True,
-                          reasoning=f"no year given: {why}, so the {which} Q{quarter} {'from' if future else 'up to'} "
-                                    f"the dateline {anchor.isoformat()}")
+        return _Candidate(
+            start,
+            end,
+            f"{year:04d}-Q{quarter}",
+            "quarter",
+            relative=True,
+            reasoning=f"no year given: {why}, so the {which} Q{quarter} {'from' if future else 'up to'} "
+            f"the dateline {anchor.isoformat()}",
+        )
     rel = " ".join(match["rel"].casefold().split())
     delta = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the next": 1}[rel]
     index = anchor.year * 4 + current - 1 + delta
@@ -550,7 +593,12 @@ def _relative_season(match: re.Match[str], text: str, anchor: date | None) -> _C
     elif rel in {"last", "past"}:
         year = this_year if ended else this_year - 1
     else:
-        started = code == "WI" and anchor.month in {12, 1, 2} or code != "WI" and anchor.month >= {"SP": 3, "SU": 6, "FA": 9}[code]
+        started = (
+            code == "WI"
+            and anchor.month in {12, 1, 2}
+            or code != "WI"
+            and anchor.month >= {"SP": 3, "SU": 6, "FA": 9}[code]
+        )
         year = this_year + 1 if started else this_year
     return _Candidate(start, end, f"{year:04d}-{code}", "season", relative=True)
 
@@ -585,7 +633,10 @@ _YEAR_FOLLOW = re.compile(
 _YEAR_RANGE_END = re.compile(r"[\u2013\u2014-](?P<short>\d{2})(?![\d\w])")
 
 
-@_rule(rf"(?:(?P<mod>{_MOD})|(?<![\w$€£¥.,:/#\-]))(?P<year>(?:19\d\d|20\d\d|2100))(?![\d%]|[.,]\d|[:/]\d|\w)", re.IGNORECASE)
+@_rule(
+    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£¥.,:/#\-]))(?P<year>(?:19\d\d|20\d\d|2100))(?![\d%]|[.,]\d|[:/]\d|\w)",
+    re.IGNORECASE,
+)
 def _year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     year_start, year_end = _span(match, "year")
     if not match["mod"] and not _year_in_context(text, year_start, year_end):
@@ -595,7 +646,9 @@ def _year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
     start = match.start() if match["mod"] else year_start
     half = re.search(r"\b(first|second|latter)\s{1,3}half\b", match["mod"] or "", re.IGNORECASE)
     if half:
-        return _Candidate(start, year_end, f"{match['year']}-H{1 if half.group(1).casefold() == 'first' else 2}", "year")
+        return _Candidate(
+            start, year_end, f"{match['year']}-H{1 if half.group(1).casefold() == 'first' else 2}", "year"
+        )
     return _Candidate(start, year_end, match["year"], "year")
 
 
@@ -607,8 +660,8 @@ _IDENTIFIER_BEFORE = re.compile(
 
 
 def _year_in_context(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 24):start]
-    after = text[end:end + 24]
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 24]
     if _IDENTIFIER_BEFORE.search(before):
         return False
     if re.search(r"\b[A-Z][A-Za-z]*[A-Z]?\s$", before) and not re.match(r"[ \t]{1,3}[A-Z]|[\w-]", after):
@@ -623,7 +676,7 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
 
 
 def _followed_by_count_noun(text: str, end: int) -> bool:
-    following = re.match(r"\s{1,3}(?:-?\s?)([A-Za-z]+)", text[end:end + 40])
+    following = re.match(r"\s{1,3}(?:-?\s?)([A-Za-z]+)", text[end : end + 40])
     if following is None:
         return False
     word = following.group(1)
@@ -642,6 +695,7 @@ def _year_short_range(match: re.Match[str], text: str, anchor: date | None) -> _
 
 # Relative to the anchor -----------------------------------------------------------------
 
+
 @_rule(
     r"\b(?P<lead>(?:earlier|later)\s{1,3})?(?P<word>today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|(?:the\s+day\s+before\s+)?yesterday|(?:the\s+day\s+after\s+)?tomorrow)"
@@ -650,11 +704,20 @@ def _year_short_range(match: re.Match[str], text: str, anchor: date | None) -> _
 )
 def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     word = " ".join(match["word"].casefold().split())
-    offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1, "the day after tomorrow": 2,
-              "last night": -1}.get(word, 0)
+    offset = {
+        "yesterday": -1,
+        "the day before yesterday": -2,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+        "last night": -1,
+    }.get(word, 0)
     part_word = match["part"].strip().casefold() if match["part"] else word.split()[-1]
     part = _PART_OF_DAY.get(part_word)
-    if word == "today" and match.start("word") == match.start() and re.match(r"['\u2019]s\s", text[match.end():match.end() + 3]):
+    if (
+        word == "today"
+        and match.start("word") == match.start()
+        and re.match(r"['\u2019]s\s", text[match.end() : match.end() + 3])
+    ):
         part = None  # "today's" is as often "nowadays" as the day itself; keep the day
     recent = offset <= 0
     kind, granularity = ("TIME", "day") if part else ("DATE", "day")
@@ -673,8 +736,17 @@ def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _C
     unit = match["unit"].casefold()
     rel = " ".join(match["rel"].casefold().split())
     mod = " ".join((match["mod"] or "").casefold().split())
-    delta = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1, "the past": -1,
-             "the coming": 1, "the next": 1}[rel]
+    delta = {
+        "this": 0,
+        "the current": 0,
+        "last": -1,
+        "the last": -1,
+        "the previous": -1,
+        "next": 1,
+        "the past": -1,
+        "the coming": 1,
+        "the next": 1,
+    }[rel]
     recent = (unit == "week" and delta <= 0) or (unit == "month" and delta == 0 and mod.startswith("earlier"))
     granularity = unit
     if anchor is None:
@@ -738,7 +810,7 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     if not match["weekday"][0].isupper():
         return None  # IGNORECASE is for the cue words; the day keeps its capital
     rel = (match["rel"] or "").casefold()
-    before = text[max(0, match.start("weekday") - 20):match.start("weekday")]
+    before = text[max(0, match.start("weekday") - 20) : match.start("weekday")]
     if _NAMED_DAYS.search(before):
         return None
     start = match.start() if rel in {"last", "next", "this"} else match.start("weekday")
@@ -767,7 +839,9 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
             future, why = _direction(text, start, end)
         if future:
             # "until Friday" said on a Friday means the next one; "begins on Friday" may be today.
-            resolved = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or (7 if rel in {"until", "till"} else 0))
+            resolved = anchor + timedelta(
+                days=(weekday - anchor.weekday()) % 7 or (7 if rel in {"until", "till"} else 0)
+            )
             reasoning = f"{why}: the first {name} on or after the dateline {anchor.isoformat()}"
         else:
             resolved = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
@@ -790,7 +864,7 @@ _CLOCK_PATTERN = re.compile(_CLOCK)
 
 
 def _clock_value(match: re.Match[str]) -> str | None:
-    """"T16:15", "T07:00Z" from a clock match, or None when it is not a time of day."""
+    """ "T16:15", "T07:00Z" from a clock match, or None when it is not a time of day."""
     hour = int(match["hour"])
     minute = int(match["minute"] or 0)
     ampm = (match["ampm"] or "").casefold().replace(".", "")
@@ -817,16 +891,30 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     start = match.start("hour")
     if anchor is None:
         return _Candidate(start, match.end(), None, "day", relative=True, type="TIME")
-    return _Candidate(start, match.end(), anchor.isoformat() + clock, "day", relative=True, type="TIME",
-                      reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}")
+    return _Candidate(
+        start,
+        match.end(),
+        anchor.isoformat() + clock,
+        "day",
+        relative=True,
+        type="TIME",
+        reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}",
+    )
 
 
 @_rule(r"(?<![\d:.,])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?P<zone>GMT|UTC)\b")
 def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     clock = f"T{match['hour']}:{match['minute']}Z"
     value = anchor.isoformat() + clock if anchor else None
-    return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1,
-                      reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}" if anchor else None)
+    return _Candidate(
+        *_span(match),
+        value,
+        "day",
+        relative=True,
+        type="TIME",
+        rank=1,
+        reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}" if anchor else None,
+    )
 
 
 @_rule(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
@@ -838,8 +926,18 @@ def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
 
 # Durations ---------------------------------------------------------------------------------
 
-_UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q",
-              "year": "Y", "decade": "DE", "century": "CE"}
+_UNIT_CODE = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
 _TENS_WORDS = {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
 _DURATION_COUNT = (
@@ -890,9 +988,18 @@ def _duration_count(token: str) -> float | None:
     return float(tens[token]) if token in tens else None
 
 
-_DURATION_GRANULARITY = {"second": "time", "minute": "time", "hour": "time", "day": "day", "week": "week",
-                         "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
-                         "century": "century"}
+_DURATION_GRANULARITY = {
+    "second": "time",
+    "minute": "time",
+    "hour": "time",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+}
 
 
 @_rule(
@@ -917,28 +1024,46 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     if match["vague"] and not match["plural"]:
         return None  # "some day" is not a duration
     count_text = (match["count"] or "").casefold()
-    if count_text in ("a", "an", "one") and re.match(r"\s{1,3}(?:or\s+(?:so|two)|and\s+a\s+half)", text[match.end():match.end() + 14]):
+    if count_text in ("a", "an", "one") and re.match(
+        r"\s{1,3}(?:or\s+(?:so|two)|and\s+a\s+half)", text[match.end() : match.end() + 14]
+    ):
         return None
-    before = text[max(0, match.start() - 12):match.start()]
+    before = text[max(0, match.start() - 12) : match.start()]
     if match["approx"] and match["approx"].casefold() == "some" and not match["count"]:
         return None
-    if count_text in ("a", "an") and not match["frame"] and not match["approx"] and _after_a_quantity(text, match.start()):
+    if (
+        count_text in ("a", "an")
+        and not match["frame"]
+        and not match["approx"]
+        and _after_a_quantity(text, match.start())
+    ):
         return None  # "15 a year", "twice a week": a set, found below
     start, end = _span(match, "span")
     if match["frame"]:
         start = match.start("frame")  # "over the past five days": the length is "the past five days"
     if count_text in ("a", "an") and match["long"] is None and not match["frame"] and not match["approx"]:
         # "a year" alone after "for/in/over/within/about": a length; elsewhere ("a year of growth") too vague
-        if not re.search(r"\b(?:for|in|over|within|about|around|nearly|almost|than|under|after|of|to|least|just|only)\s{1,3}$",
-                         before, re.IGNORECASE) and not re.match(r"\s{1,3}(?:after|before)\b", text[end:end + 10], re.IGNORECASE):
+        if not re.search(
+            r"\b(?:for|in|over|within|about|around|nearly|almost|than|under|after|of|to|least|just|only)\s{1,3}$",
+            before,
+            re.IGNORECASE,
+        ) and not re.match(r"\s{1,3}(?:after|before)\b", text[end : end + 10], re.IGNORECASE):
             return None
     value = _duration_value(count, unit)
     frame = " ".join((match["frame"] or "").casefold().split())
     reasoning = None
     if frame in ("the past", "the last", "the previous") and count is not None:
         reasoning = "a length of time reaching back to the dateline"
-    return _Candidate(start, end, value, _DURATION_GRANULARITY[unit], type="DURATION", rank=1, reasoning=reasoning,
-                      recent=bool(match["vague"] and match["vague"].casefold() == "recent" and unit != "year"))
+    return _Candidate(
+        start,
+        end,
+        value,
+        _DURATION_GRANULARITY[unit],
+        type="DURATION",
+        rank=1,
+        reasoning=reasoning,
+        recent=bool(match["vague"] and match["vague"].casefold() == "recent" and unit != "year"),
+    )
 
 
 @_rule(r"\b(?<![\d-])(?P<single>(?:year|month|week|day|decade|century)-long)\b", re.IGNORECASE)
@@ -947,20 +1072,27 @@ def _singular_long(match: re.Match[str], text: str, anchor: date | None) -> _Can
     return _Candidate(*_span(match), _duration_value(1, unit), _DURATION_GRANULARITY[unit], type="DURATION", rank=2)
 
 
-@_rule(r"\b(?P<unit>year|month|week|day|hour|minute|decade|centurie)s(?P<long>-long)?\b(?!\s{1,3}(?:ago|old|of\s+age)\b|['\u2019])",
-       re.IGNORECASE)
+@_rule(
+    r"\b(?P<unit>year|month|week|day|hour|minute|decade|centurie)s(?P<long>-long)?\b(?!\s{1,3}(?:ago|old|of\s+age)\b|['\u2019])",
+    re.IGNORECASE,
+)
 def _bare_plural_duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     # "for years", "in months", "decades-long": a length whose count is not said (PXY).
-    before = text[max(0, match.start() - 14):match.start()]
-    if not (match["long"] or re.search(r"\b(?:for|in|over|within|after|took|take|takes|lasted|last|spent|just)\s{1,3}$",
-                                       before, re.IGNORECASE)
-            or re.match(r"\s{1,3}(?:after|before|later|earlier)\b", text[match.end():match.end() + 10], re.IGNORECASE)):
+    before = text[max(0, match.start() - 14) : match.start()]
+    if not (
+        match["long"]
+        or re.search(
+            r"\b(?:for|in|over|within|after|took|take|takes|lasted|last|spent|just)\s{1,3}$", before, re.IGNORECASE
+        )
+        or re.match(r"\s{1,3}(?:after|before|later|earlier)\b", text[match.end() : match.end() + 10], re.IGNORECASE)
+    ):
         return None
     unit = match["unit"].casefold()
     unit = "century" if unit.startswith("centur") else unit
     end = match.end() if match["long"] else match.end("unit") + 1
-    return _Candidate(match.start(), end, _duration_value(None, unit), _DURATION_GRANULARITY[unit], type="DURATION",
-                      rank=2)
+    return _Candidate(
+        match.start(), end, _duration_value(None, unit), _DURATION_GRANULARITY[unit], type="DURATION", rank=2
+    )
 
 
 @_rule(r"\b(?P<frame>the\s{1,3}(?:past|last|previous|next|coming))\s{1,3}(?P<unit>decade|century)\b", re.IGNORECASE)
@@ -969,8 +1101,10 @@ def _framed_long_period(match: re.Match[str], text: str, anchor: date | None) ->
     return _Candidate(*_span(match), _duration_value(1, unit), unit, type="DURATION", rank=1)
 
 
-@_rule(r"\b(?P<prep>in|during|by|until|since|over|through|throughout|before|after)\s{1,3}(?P<the>the\s{1,3})?"
-       r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|(?<=the\s)[Ff]all)\b(?!\s{1,3}(?:of\s+)?\d)")
+@_rule(
+    r"\b(?P<prep>in|during|by|until|since|over|through|throughout|before|after)\s{1,3}(?P<the>the\s{1,3})?"
+    r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|(?<=the\s)[Ff]all)\b(?!\s{1,3}(?:of\s+)?\d)"
+)
 def _bare_season(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     start = match.start("the") if match["the"] else match.start("season")
     end = match.end()
@@ -991,8 +1125,14 @@ def _bare_season(match: re.Match[str], text: str, anchor: date | None) -> _Candi
         else:
             label = anchor.year if anchor.month >= first_month else anchor.year - 1
     which = "next" if future else "most recent"
-    return _Candidate(start, end, f"{label:04d}-{code}", "season", relative=True,
-                      reasoning=f"no year given: {why}, so the {which} {match['season'].lower()}")
+    return _Candidate(
+        start,
+        end,
+        f"{label:04d}-{code}",
+        "season",
+        relative=True,
+        reasoning=f"no year given: {why}, so the {which} {match['season'].lower()}",
+    )
 
 
 @_rule(
@@ -1006,8 +1146,14 @@ def _duration_range_start(match: re.Match[str], text: str, anchor: date | None) 
         return None
     unit = match["unit"].casefold()
     unit = "century" if unit.startswith("centur") else unit
-    return _Candidate(match.start("first"), match.end("first"), _duration_value(count, unit),
-                      _DURATION_GRANULARITY[unit], type="DURATION", rank=2)
+    return _Candidate(
+        match.start("first"),
+        match.end("first"),
+        _duration_value(count, unit),
+        _DURATION_GRANULARITY[unit],
+        type="DURATION",
+        rank=2,
+    )
 
 
 @_rule(
@@ -1020,13 +1166,20 @@ def _part_of_current_period(match: re.Match[str], text: str, anchor: date | None
     unit = match["unit"].casefold()
     if anchor is None:
         return _Candidate(*_span(match), None, unit, relative=True)
-    value = {"year": f"{anchor.year:04d}", "month": f"{anchor.year:04d}-{anchor.month:02d}",
-             "week": _week_value(anchor)}[unit]
-    return _Candidate(*_span(match), value, unit, relative=True, reasoning=f"the {unit} of the dateline {anchor.isoformat()}")
+    value = {
+        "year": f"{anchor.year:04d}",
+        "month": f"{anchor.year:04d}-{anchor.month:02d}",
+        "week": _week_value(anchor),
+    }[unit]
+    return _Candidate(
+        *_span(match), value, unit, relative=True, reasoning=f"the {unit} of the dateline {anchor.isoformat()}"
+    )
 
 
-@_rule(r"\b(?:(?:early|late)\s{1,3})?(?:in\s{1,3})?the\s{1,3}(?P<part>morning|afternoon|evening)\b(?!\s{1,3}(?:of|after|before)\b)",
-       re.IGNORECASE)
+@_rule(
+    r"\b(?:(?:early|late)\s{1,3})?(?:in\s{1,3})?the\s{1,3}(?P<part>morning|afternoon|evening)\b(?!\s{1,3}(?:of|after|before)\b)",
+    re.IGNORECASE,
+)
 def _the_part_of_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     # "in the afternoon" in a news report: of the dateline's day.
     start = match.start()
@@ -1035,8 +1188,16 @@ def _the_part_of_day(match: re.Match[str], text: str, anchor: date | None) -> _C
         start = match.start() + leading.end()
     part = _PART_OF_DAY[match["part"].casefold()]
     value = f"{anchor.isoformat()}T{part}" if anchor else None
-    return _Candidate(start, match.end(), value, "day", relative=True, type="TIME", rank=1,
-                      reasoning="a part of the day in a news report: the dateline's day" if anchor else None)
+    return _Candidate(
+        start,
+        match.end(),
+        value,
+        "day",
+        relative=True,
+        type="TIME",
+        rank=1,
+        reasoning="a part of the day in a news report: the dateline's day" if anchor else None,
+    )
 
 
 @_rule(r"\b(?P<phrase>(?:the\s{1,3})?(?P<ord>first|second)[\s-]half)\b(?!\s{1,3}of\b|-)", re.IGNORECASE)
@@ -1050,12 +1211,20 @@ def _half_year(match: re.Match[str], text: str, anchor: date | None) -> _Candida
         year = anchor.year if half >= current else anchor.year + 1
     else:
         year = anchor.year if half <= current else anchor.year - 1
-    return _Candidate(*_span(match), f"{year:04d}-H{half}", "year", relative=True,
-                      reasoning=f"no year given: {why}, so the {'next' if future else 'most recent'} such half-year")
+    return _Candidate(
+        *_span(match),
+        f"{year:04d}-H{half}",
+        "year",
+        relative=True,
+        reasoning=f"no year given: {why}, so the {'next' if future else 'most recent'} such half-year",
+    )
 
 
-@_rule(r"\b(?P<lead>for|during|over|throughout|ended|ending|end|close|closed|on)\s{1,3}(?P<span>the\s{1,3}(?P<unit>week|year))\b"
-       r"(?!\s{1,3}(?:before|after|of|earlier|ago|to|that|when)\b|['\u2019])", re.IGNORECASE)
+@_rule(
+    r"\b(?P<lead>for|during|over|throughout|ended|ending|end|close|closed|on)\s{1,3}(?P<span>the\s{1,3}(?P<unit>week|year))\b"
+    r"(?!\s{1,3}(?:before|after|of|earlier|ago|to|that|when)\b|['\u2019])",
+    re.IGNORECASE,
+)
 def _the_week(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     # "the index fell 5% for the week": the dateline's week, in running news.
     start, end = _span(match, "span")
@@ -1063,15 +1232,27 @@ def _the_week(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     if anchor is None:
         return _Candidate(start, end, None, unit, relative=True)
     value = _week_value(anchor) if unit == "week" else f"{anchor.year:04d}"
-    return _Candidate(start, end, value, unit, relative=True, reasoning=f"'the {unit}' in a news report: the dateline's {unit}")
+    return _Candidate(
+        start, end, value, unit, relative=True, reasoning=f"'the {unit}' in a news report: the dateline's {unit}"
+    )
 
 
 # Holidays with a fixed or computable date --------------------------------------------------------
 
-_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
-             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
-             "valentine's day": (2, 14), "independence day": (7, 4), "the fourth of july": (7, 4),
-             "thanksgiving day": (11, 0), "thanksgiving": (11, 0)}
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+    "thanksgiving day": (11, 0),
+    "thanksgiving": (11, 0),
+}
 
 
 def _holiday_date(name: str, year: int) -> date:
@@ -1090,8 +1271,11 @@ def _holiday_date(name: str, year: int) -> date:
 def _holiday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     name = " ".join(match["name"].casefold().replace("\u2019", "'").split())
     name = "halloween" if name.startswith("hallow") else name
-    if re.match(r"\s{1,3}(?:season|shopping|sales|tree|trees|card|cards|party|parties|music|gifts?|holidays?)\b",
-                text[match.end("name"):match.end("name") + 12], re.IGNORECASE):
+    if re.match(
+        r"\s{1,3}(?:season|shopping|sales|tree|trees|card|cards|party|parties|music|gifts?|holidays?)\b",
+        text[match.end("name") : match.end("name") + 12],
+        re.IGNORECASE,
+    ):
         return None  # "the Christmas season" is a period, "Christmas sales" a thing
     if match["year"]:
         return _Candidate(*_span(match), _holiday_date(name, int(match["year"].strip(" ,"))).isoformat(), "day")
@@ -1105,21 +1289,43 @@ def _holiday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     elif rel == "this":
         resolved, reasoning = this_year, "the dateline's year"
     else:
-        resolved = this_year if this_year <= anchor and rel != "last" or this_year < anchor else _holiday_date(name, anchor.year - 1)
+        resolved = (
+            this_year
+            if this_year <= anchor and rel != "last" or this_year < anchor
+            else _holiday_date(name, anchor.year - 1)
+        )
         reasoning = "the most recent one up to the dateline"
-    return _Candidate(*_span(match), resolved.isoformat(), "day", relative=True,
-                      reasoning=f"{match['name']} without a year: {reasoning} {anchor.isoformat()}")
+    return _Candidate(
+        *_span(match),
+        resolved.isoformat(),
+        "day",
+        relative=True,
+        reasoning=f"{match['name']} without a year: {reasoning} {anchor.isoformat()}",
+    )
 
 
 # Sets ----------------------------------------------------------------------------------------
 
-_SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W",
-                "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
-                "biannually": "P6M", "biennially": "P2Y"}
+_SET_ADVERBS = {
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "biannually": "P6M",
+    "biennially": "P2Y",
+}
 
 
-@_rule(r"\b(?P<word>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b",
-       re.IGNORECASE)
+@_rule(
+    r"\b(?P<word>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|biennially)\b",
+    re.IGNORECASE,
+)
 def _set_adverb(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     return _Candidate(*_span(match), _SET_ADVERBS[match["word"].casefold()], "unknown", type="SET", rank=1)
 
@@ -1133,9 +1339,9 @@ _QUANTITY_BEFORE = re.compile(
 
 
 def _after_a_quantity(text: str, start: int) -> bool:
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     stop = max(before.rfind(mark) + len(mark) for mark in (". ", "; ", ": ", ", ", "\n"))
-    return _QUANTITY_BEFORE.search(before[max(stop, 0):]) is not None
+    return _QUANTITY_BEFORE.search(before[max(stop, 0) :]) is not None
 
 
 @_rule(
@@ -1170,6 +1376,7 @@ def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate |
 
 # The day of the report ------------------------------------------------------------------------
 
+
 @_rule(
     r"\b(?P<lead>(?:late|early|earlier|later)\s{1,3}in\s{1,3})?(?P<day>the\s{1,3}day)\b"
     r"(?=[\s,.;]|$)",
@@ -1177,20 +1384,32 @@ def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate |
 )
 def _the_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     # "ended the day", "late in the day": the day the report is about, in running news.
-    before = text[max(0, match.start() - 24):match.start()]
-    if not match["lead"] and not re.search(r"\b(?:end|ended|ending|ends|close|closed|finish|finished|start|started"
-                                           r"|for|during|on|of|throughout)\s{1,3}$", before, re.IGNORECASE):
+    before = text[max(0, match.start() - 24) : match.start()]
+    if not match["lead"] and not re.search(
+        r"\b(?:end|ended|ending|ends|close|closed|finish|finished|start|started"
+        r"|for|during|on|of|throughout)\s{1,3}$",
+        before,
+        re.IGNORECASE,
+    ):
         return None
-    after = text[match.end():match.end() + 12]
+    after = text[match.end() : match.end() + 12]
     if not match["lead"] and re.match(r"\s{1,3}(?:before|after|when|that|of|on)\b", after, re.IGNORECASE):
         return None  # "the day before", "the day of the vote": another day
     start = match.start() if match["lead"] else match.start("day")
     value = anchor.isoformat() if anchor else None
-    return _Candidate(start, match.end(), value, "day", relative=True, rank=1,
-                      reasoning="'the day' in a news report: the dateline's day" if anchor else None)
+    return _Candidate(
+        start,
+        match.end(),
+        value,
+        "day",
+        relative=True,
+        rank=1,
+        reasoning="'the day' in a news report: the dateline's day" if anchor else None,
+    )
 
 
 # Weekends --------------------------------------------------------------------------------------
+
 
 @_rule(r"\b(?P<rel>this|last|next|the\s+past|the)\s{1,3}weekend\b", re.IGNORECASE)
 def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -1222,10 +1441,30 @@ def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
 
 # Decades and centuries in words ------------------------------------------------------------------
 
-_ORDINAL_CENTURY = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+_ORDINAL_CENTURY = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+}
 
 
 @_rule(
@@ -1240,26 +1479,46 @@ def _century(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     number = int(re.match(r"\d+", token).group()) if token[0].isdigit() else _ORDINAL_CENTURY.get(token)  # type: ignore[union-attr]
     if not number or number > 30:
         return None
-    start = match.start() if match["mod"].strip() else match.start("ord") - (4 if text[match.start("ord") - 4:match.start("ord")].casefold() == "the " else 0)
+    start = (
+        match.start()
+        if match["mod"].strip()
+        else match.start("ord") - (4 if text[match.start("ord") - 4 : match.start("ord")].casefold() == "the " else 0)
+    )
     return _Candidate(start, match.end(), f"{number - 1:02d}XX", "century", reasoning=None)
 
 
-@_rule(r"\b(?P<mod>(?:the\s{1,3})?(?:(?:early|late|mid)(?:\s{1,3}|-))?)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+(?:percent|%))")
+@_rule(
+    r"\b(?P<mod>(?:the\s{1,3})?(?:(?:early|late|mid)(?:\s{1,3}|-))?)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b(?!\s+(?:percent|%))"
+)
 def _decade_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
-    before = text[max(0, match.start() - 8):match.start()]
+    before = text[max(0, match.start() - 8) : match.start()]
     if not re.search(r"\bthe\s{1,3}$", before + match["mod"], re.IGNORECASE) and not match["mod"].strip():
         return None  # "in his forties" is an age, "the seventies" a decade
-    digit = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-             "eighties": 8, "nineties": 9}[match["word"]]
+    digit = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }[match["word"]]
     start = match.start() if match["mod"].strip() else match.start("word") - 4
-    return _Candidate(start, match.end(), f"19{digit}X", "decade",
-                      reasoning="a decade named without its century: the 1900s")
+    return _Candidate(
+        start, match.end(), f"19{digit}X", "decade", reasoning="a decade named without its century: the 1900s"
+    )
 
 
 # Fiscal years -----------------------------------------------------------------------------------
 
-@_rule(r"(?<![\w-])(?:(?:fiscal|financial)\s{1,3}(?:year\s{1,3})?|FY\s?)(?P<year>" + _YEAR4 + r"|'?\d{2}(?!\d))(?:[/\u2013-](?P<second>\d{2,4}))?",
-       re.IGNORECASE)
+
+@_rule(
+    r"(?<![\w-])(?:(?:fiscal|financial)\s{1,3}(?:year\s{1,3})?|FY\s?)(?P<year>"
+    + _YEAR4
+    + r"|'?\d{2}(?!\d))(?:[/\u2013-](?P<second>\d{2,4}))?",
+    re.IGNORECASE,
+)
 def _fiscal_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     token = match["year"].lstrip("'")
     year = int(token) if len(token) == 4 else 2000 + int(token)
@@ -1267,20 +1526,28 @@ def _fiscal_year(match: re.Match[str], text: str, anchor: date | None) -> _Candi
         second = match["second"]
         year = year // 100 * 100 + int(second) if len(second) == 2 else int(second)
     # Fiscal years end in different months by country and company; the year named is the one they end in.
-    return _Candidate(*_span(match), f"{year:04d}", "year", reasoning="a fiscal year, read as the calendar year it ends in")
+    return _Candidate(
+        *_span(match), f"{year:04d}", "year", reasoning="a fiscal year, read as the calendar year it ends in"
+    )
 
 
 # Recency and vague references ------------------------------------------------------------
 
+
 @_rule(rf"\b(?:{_PRESENT_WORDS})\b", re.IGNORECASE)
 def _present(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     word = match.group().casefold()
-    if word == "latest" and re.search(r"\bat\s+the\s+$", text[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+    if word == "latest" and re.search(
+        r"\bat\s+the\s+$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE
+    ):
         return None  # "at the latest" is a deadline, not recency
-    if word == "now" and re.match(r"\s{0,3}-?\s{0,3}(?:defunct|former|ex-)", text[match.end():match.end() + 12]):
+    if word == "now" and re.match(r"\s{0,3}-?\s{0,3}(?:defunct|former|ex-)", text[match.end() : match.end() + 12]):
         return None
-    if word == "current" and re.match(r"\s{1,3}(?:account|accounts|affairs|events|flows?|assets|liabilities|density|s)\b",
-                                      text[match.end():match.end() + 14], re.IGNORECASE):
+    if word == "current" and re.match(
+        r"\s{1,3}(?:account|accounts|affairs|events|flows?|assets|liabilities|density|s)\b",
+        text[match.end() : match.end() + 14],
+        re.IGNORECASE,
+    ):
         return None  # "current account", "current affairs": names of things, not the present
     recent = word != "current"
     return _Candidate(*_span(match), "PRESENT_REF", "present", recent=recent, rank=1)
@@ -1292,7 +1559,7 @@ def _present(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     re.IGNORECASE,
 )
 def _just(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
-    after = text[match.end():match.end() + 12]
+    after = text[match.end() : match.end() + 12]
     if re.match(r"\s{1,3}(?:over|under|about|around|as|a|an|one|the|\d)\b", after, re.IGNORECASE):
         return None  # "just over 60%", "is just a test": not recency
     end = match.end()
@@ -1340,8 +1607,18 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
         chosen.append(candidate)
     chosen.sort(key=lambda c: c.start)
     return [
-        TimeMatch(c.start, c.end, text[c.start:c.end], c.value, c.granularity, c.relative, c.recent, c.type,
-                  c.reasoning, c.quantifier)
+        TimeMatch(
+            c.start,
+            c.end,
+            text[c.start : c.end],
+            c.value,
+            c.granularity,
+            c.relative,
+            c.recent,
+            c.type,
+            c.reasoning,
+            c.quantifier,
+        )
         for c in chosen
     ]
 

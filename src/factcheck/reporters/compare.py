@@ -110,8 +110,11 @@ def group_by_sentence(corpus: Corpus, findings: Sequence[Finding]) -> list[Sente
 
 def by_severity(groups: Sequence[SentenceGroup]) -> list[tuple[Severity, list[SentenceGroup]]]:
     """Errors, then warnings, then info; a sentence sits under its most severe finding."""
-    return [(severity, [g for g in groups if g.severity is severity]) for severity in SEVERITY_ORDER
-            if any(g.severity is severity for g in groups)]
+    return [
+        (severity, [g for g in groups if g.severity is severity])
+        for severity in SEVERITY_ORDER
+        if any(g.severity is severity for g in groups)
+    ]
 
 
 def is_cross_source(finding: Finding) -> bool:
@@ -131,12 +134,22 @@ def aligned_passages(corpus: Corpus, finding: Finding) -> list[Passage] | None:
         try:
             doc, start, end = str(side["doc"]), int(side["start"]), int(side["end"])
             text = corpus.document(doc).text[start:end]
-            differs = tuple(sorted((int(d["start"]) - start, int(d["end"]) - start) for d in side.get("differs", ())
-                                   if start <= int(d["start"]) <= int(d["end"]) <= end))
+            differs = tuple(
+                sorted(
+                    (int(d["start"]) - start, int(d["end"]) - start)
+                    for d in side.get("differs", ())
+                    if start <= int(d["start"]) <= int(d["end"]) <= end
+                )
+            )
         except (KeyError, TypeError, ValueError):
             return None
-        marks = tuple(sorted((s.start - start, s.end - start) for s in finding.evidence
-                             if s.doc == doc and start <= s.start and s.end <= end))
+        marks = tuple(
+            sorted(
+                (s.start - start, s.end - start)
+                for s in finding.evidence
+                if s.doc == doc and start <= s.start and s.end <= end
+            )
+        )
         shown.append(Passage(doc=doc, start=start, end=end, text=text, marks=marks, differs=differs))
     return shown
 
@@ -156,8 +169,15 @@ def passages(corpus: Corpus, finding: Finding) -> list[Passage]:
         try:
             text = corpus.document(doc).text
         except KeyError:
-            shown.append(Passage(doc=doc, start=spans[0].start, end=spans[0].end, text=spans[0].text,
-                                 marks=((0, len(spans[0].text)),)))
+            shown.append(
+                Passage(
+                    doc=doc,
+                    start=spans[0].start,
+                    end=spans[0].end,
+                    text=spans[0].text,
+                    marks=((0, len(spans[0].text)),),
+                )
+            )
             continue
         dateline = corpus.document(doc).published_span
         inside = [s for s in spans if dateline is None or (s.start, s.end) != (dateline.start, dateline.end)] or spans
@@ -165,8 +185,13 @@ def passages(corpus: Corpus, finding: Finding) -> list[Passage]:
         start, end = ranges[0][0], max(r[1] for r in ranges)
         if end - start > 900:  # sentences far apart: the first one only, the rest stay in the marks list
             start, end = ranges[0]
-        marks = tuple(sorted((max(s.start, start) - start, min(s.end, end) - start) for s in inside
-                             if s.start < end and start < s.end))
+        marks = tuple(
+            sorted(
+                (max(s.start, start) - start, min(s.end, end) - start)
+                for s in inside
+                if s.start < end and start < s.end
+            )
+        )
         shown.append(Passage(doc=doc, start=start, end=end, text=text[start:end], marks=marks))
     if len(shown) >= 2:
         texts = [p.text for p in shown]
@@ -175,8 +200,10 @@ def passages(corpus: Corpus, finding: Finding) -> list[Passage]:
         else:
             # Sentences worded apart differ nearly everywhere: what differs is what the evidence marks.
             differing = [list(p.marks) for p in shown]
-        shown = [Passage(doc=p.doc, start=p.start, end=p.end, text=p.text, marks=p.marks, differs=tuple(d))
-                 for p, d in zip(shown, differing)]
+        shown = [
+            Passage(doc=p.doc, start=p.start, end=p.end, text=p.text, marks=p.marks, differs=tuple(d))
+            for p, d in zip(shown, differing)
+        ]
     return shown
 
 
@@ -186,8 +213,10 @@ SIMILAR_WORDING = 0.5  # difflib ratio over words above which a word diff reads 
 def similar(texts: Sequence[str]) -> bool:
     """Whether the passages are worded alike enough for a word diff to be worth reading."""
     first = [w for w, _, _ in _words(texts[0])]
-    return all(difflib.SequenceMatcher(a=first, b=[w for w, _, _ in _words(text)], autojunk=False).ratio()
-               >= SIMILAR_WORDING for text in texts[1:])
+    return all(
+        difflib.SequenceMatcher(a=first, b=[w for w, _, _ in _words(text)], autojunk=False).ratio() >= SIMILAR_WORDING
+        for text in texts[1:]
+    )
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -223,7 +252,7 @@ def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Adjacent differing words as one range (joined across the spaces between them)."""
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
-        if merged and not text[merged[-1][1]:start].strip():
+        if merged and not text[merged[-1][1] : start].strip():
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

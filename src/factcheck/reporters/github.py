@@ -55,5 +55,6 @@ class GithubReporter:
 
     def render(self, result: RunResult) -> str:
         corpus = result.corpus
-        return "".join(annotation(corpus, finding) + "\n" for finding in corpus.findings
-                       if finding.status is Status.OPEN)
+        return "".join(
+            annotation(corpus, finding) + "\n" for finding in corpus.findings if finding.status is Status.OPEN
+        )

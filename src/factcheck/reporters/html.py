@@ -21,8 +21,15 @@ from typing import Any
 
 from factcheck.model import Corpus, Finding, RunResult, Severity, Span, Status
 from factcheck.plainwords import excerpt
-from factcheck.reporters.compare import (SEVERITY_ORDER, Passage, SentenceGroup, by_severity, group_by_sentence,
-                                         is_cross_source, passages)
+from factcheck.reporters.compare import (
+    SEVERITY_ORDER,
+    Passage,
+    SentenceGroup,
+    by_severity,
+    group_by_sentence,
+    is_cross_source,
+    passages,
+)
 from factcheck.reporters.text import inert
 
 SECTION_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -54,8 +61,9 @@ def _visible(text: str) -> str:
     return inert(text)
 
 
-def marked_segments(text: str, marks: tuple[tuple[int, int], ...] = (),
-                    differs: tuple[tuple[int, int], ...] = ()) -> list[Segment]:
+def marked_segments(
+    text: str, marks: tuple[tuple[int, int], ...] = (), differs: tuple[tuple[int, int], ...] = ()
+) -> list[Segment]:
     """``text`` cut where a mark or a differing word starts or ends, each run with its classes."""
     bounds = {0, len(text)}
     for start, end in (*marks, *differs):
@@ -81,8 +89,13 @@ def _location(corpus: Corpus, span: Span | Passage) -> str:
     return f"{inert(document.path)}:{line}:{column}"
 
 
-def _finding_view(corpus: Corpus, finding: Finding, targets: dict[tuple[str, int, int], str],
-                  documents: dict[str, int], group: SentenceGroup | None = None) -> dict[str, Any]:
+def _finding_view(
+    corpus: Corpus,
+    finding: Finding,
+    targets: dict[tuple[str, int, int], str],
+    documents: dict[str, int],
+    group: SentenceGroup | None = None,
+) -> dict[str, Any]:
     shown = passages(corpus, finding)
     anchor = finding.evidence[0] if finding.evidence else None
     target = targets.get((anchor.doc, anchor.start, anchor.end)) if anchor else None
@@ -100,21 +113,29 @@ def _finding_view(corpus: Corpus, finding: Finding, targets: dict[tuple[str, int
         "target": target,
         "target_doc": f"doc-{documents[anchor.doc]}" if anchor and anchor.doc in documents else None,
         "passages": [
-            {"location": _location(corpus, passage), "doc": inert(passage.doc),
-             "segments": marked_segments(passage.text, passage.marks, passage.differs)}
+            {
+                "location": _location(corpus, passage),
+                "doc": inert(passage.doc),
+                "segments": marked_segments(passage.text, passage.marks, passage.differs),
+            }
             for passage in shown
         ],
         # Evidence the sentence block and the side-by-side view do not already show (a dateline).
-        "evidence": [] if is_cross_source(finding) else [
+        "evidence": []
+        if is_cross_source(finding)
+        else [
             {"location": _location(corpus, span), "text": inert(excerpt(span.text, 200))}
             for span in finding.evidence
-            if group is None or span.doc != group.doc or not (group.start <= span.start < group.end)],
+            if group is None or span.doc != group.doc or not (group.start <= span.start < group.end)
+        ],
     }
 
 
 def _dom_id(prefix: str, value: str) -> str:
     """A safe element id for any string (finding ids are [\\w-]+, but plugins may differ)."""
-    return f"{prefix}-" + base64.b32encode(hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()[:10]).decode().lower().rstrip("=")
+    return f"{prefix}-" + base64.b32encode(
+        hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()[:10]
+    ).decode().lower().rstrip("=")
 
 
 def document_views(corpus: Corpus) -> tuple[list[DocumentView], dict[tuple[str, int, int], str]]:
@@ -130,18 +151,25 @@ def document_views(corpus: Corpus) -> tuple[list[DocumentView], dict[tuple[str, 
         for span, _ in spans:
             bounds.update((max(0, min(span.start, len(text))), max(0, min(span.end, len(text)))))
         points = sorted(bounds)
-        view = DocumentView(index=index, id=inert(document.id), path=inert(document.path),
-                            title=inert(document.title or ""),
-                            published=document.published.isoformat() if document.published else "unknown",
-                            findings=len({finding.id for _, finding in spans}))
+        view = DocumentView(
+            index=index,
+            id=inert(document.id),
+            path=inert(document.path),
+            title=inert(document.title or ""),
+            published=document.published.isoformat() if document.published else "unknown",
+            findings=len({finding.id for _, finding in spans}),
+        )
         starts: dict[int, str] = {}
         for number, (start, end) in enumerate(zip(points, points[1:])):
-            covering = [finding for span, finding in spans if span.start <= start and end <= span.end and span.end > span.start]
+            covering = [
+                finding for span, finding in spans if span.start <= start and end <= span.end and span.end > span.start
+            ]
             segment = Segment(text=_visible(text[start:end]))
             if covering:
                 top = max(covering, key=lambda f: severity_rank[f.id])
-                segment.classes = f"mark sev-{top.severity.value}" + ("" if any(f.status is Status.OPEN for f in covering)
-                                                                   else " decided")
+                segment.classes = f"mark sev-{top.severity.value}" + (
+                    "" if any(f.status is Status.OPEN for f in covering) else " decided"
+                )
                 segment.findings = " ".join(sorted({_dom_id("f", f.id) for f in covering}))
                 segment.id = f"d{index}-s{number}"
                 starts.setdefault(start, segment.id)
@@ -167,35 +195,61 @@ def page_data(result: RunResult) -> dict[str, Any]:
     closed = [f for f in corpus.findings if f.status is not Status.OPEN]
     sections = []
     for severity, groups in by_severity(group_by_sentence(corpus, open_findings)):
-        sections.append({"title": SECTION_TITLE[severity], "severity": severity.value,
-                         "groups": [_group_view(corpus, group, targets, document_index) for group in groups]})
+        sections.append(
+            {
+                "title": SECTION_TITLE[severity],
+                "severity": severity.value,
+                "groups": [_group_view(corpus, group, targets, document_index) for group in groups],
+            }
+        )
     if closed:
-        sections.append({"title": "Resolved or accepted", "severity": "decided",
-                         "groups": [_group_view(corpus, group, targets, document_index)
-                                    for group in group_by_sentence(corpus, closed)]})
+        sections.append(
+            {
+                "title": "Resolved or accepted",
+                "severity": "decided",
+                "groups": [
+                    _group_view(corpus, group, targets, document_index) for group in group_by_sentence(corpus, closed)
+                ],
+            }
+        )
     counts = Counter(f.severity.value for f in open_findings)
     return {
         "version": __version__,
         "summary": {
-            "documents": len(corpus.documents), "claims": len(corpus.claims),
+            "documents": len(corpus.documents),
+            "claims": len(corpus.claims),
             "cross_source_clusters": sum(1 for c in corpus.clusters if c.cross_source),
             "open": {severity.value: counts.get(severity.value, 0) for severity in SEVERITY_ORDER},
-            "decided": len(closed), "exit_code": result.exit_code(),
+            "decided": len(closed),
+            "exit_code": result.exit_code(),
         },
         "checks": sorted({inert(f.check) for f in corpus.findings}),
         "sections": sections,
         "documents": documents,
-        "failures": [{"fatal": failure.fatal, "code": failure.code, "subject": inert(failure.subject),
-                      "message": inert(failure.message.splitlines()[0] if failure.message else "")}
-                     for failure in corpus.failures],
+        "failures": [
+            {
+                "fatal": failure.fatal,
+                "code": failure.code,
+                "subject": inert(failure.subject),
+                "message": inert(failure.message.splitlines()[0] if failure.message else ""),
+            }
+            for failure in corpus.failures
+        ],
         "stale": [inert(stale) for stale in corpus.stale_resolutions],
     }
 
 
 def _group_view(corpus: Corpus, group, targets, document_index) -> dict[str, Any]:
-    marks = tuple(sorted({(span.start - group.start, span.end - group.start) for f in group.findings
-                          for span in f.evidence
-                          if span.doc == group.doc and group.start <= span.start and span.end <= group.end}))
+    marks = tuple(
+        sorted(
+            {
+                (span.start - group.start, span.end - group.start)
+                for f in group.findings
+                for span in f.evidence
+                if span.doc == group.doc and group.start <= span.start and span.end <= group.end
+            }
+        )
+    )
     return {
         "location": _location(corpus, Span(doc=group.doc, start=group.start, end=group.end, text="")),
         "segments": marked_segments(group.text, marks),
@@ -206,9 +260,14 @@ def _group_view(corpus: Corpus, group, targets, document_index) -> dict[str, Any
 def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    return Environment(loader=PackageLoader("factcheck.reporters", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=PackageLoader("factcheck.reporters", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def script_hash(script: str) -> str:
@@ -226,5 +285,8 @@ class HtmlReporter:
         templates = files("factcheck.reporters").joinpath("templates")
         script = templates.joinpath("report.js").read_text(encoding="utf-8")
         style = templates.joinpath("report.css").read_text(encoding="utf-8")
-        return _environment().get_template("report.html.j2").render(
-            **page_data(result), script=script, style=style, script_hash=script_hash(script))
+        return (
+            _environment()
+            .get_template("report.html.j2")
+            .render(**page_data(result), script=script, style=style, script_hash=script_hash(script))
+        )

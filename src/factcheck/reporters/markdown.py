@@ -100,16 +100,23 @@ class MarkdownReporter:
             lines += self._findings_table(corpus, decided, last_column=("Note", lambda f: f.note), status=True)
             lines += ["", "</details>"]
         if corpus.stale_resolutions:
-            lines += ["", "### Stale resolutions", "",
-                      "These resolutions match no finding any more; remove them or record them again.", ""]
+            lines += [
+                "",
+                "### Stale resolutions",
+                "",
+                "These resolutions match no finding any more; remove them or record them again.",
+                "",
+            ]
             lines += [f"- {_code(stale_id)}" for stale_id in corpus.stale_resolutions]
         if corpus.failures:
             lines += ["", "### Failures", ""]
             for failure in corpus.failures[:MAX_FAILURES]:
                 marker = "**fatal** " if failure.fatal else ""
                 message = failure.message.splitlines()[0] if failure.message else ""
-                lines.append(f"- {marker}{escape(failure.stage, None)} {escape(failure.subject)}: "
-                             f"{escape(message)} ({failure.code})")
+                lines.append(
+                    f"- {marker}{escape(failure.stage, None)} {escape(failure.subject)}: "
+                    f"{escape(message)} ({failure.code})"
+                )
             if len(corpus.failures) > MAX_FAILURES:
                 lines.append(f"- … and {len(corpus.failures) - MAX_FAILURES} more (see the JSON or SARIF report)")
         return _fit("\n".join(lines).rstrip() + "\n")
@@ -119,9 +126,13 @@ class MarkdownReporter:
         counts = Counter((f.severity, f.status) for f in findings)
         rows = ["| Severity | Open | Resolved | Accepted |", "|---|---:|---:|---:|"]
         for severity in _SEVERITIES:
-            rows.append(f"| {severity.value} | " + " | ".join(
-                str(counts.get((severity, status), 0)) for status in (Status.OPEN, Status.RESOLVED, Status.ACCEPTED)
-            ) + " |")
+            rows.append(
+                f"| {severity.value} | "
+                + " | ".join(
+                    str(counts.get((severity, status), 0)) for status in (Status.OPEN, Status.RESOLVED, Status.ACCEPTED)
+                )
+                + " |"
+            )
         return rows
 
     @staticmethod
@@ -130,10 +141,14 @@ class MarkdownReporter:
         header = ["Severity", *(["Status"] if status else []), "Location", "Check", "Message", title]
         rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for finding in findings[:MAX_ROWS]:
-            cells = [finding.severity.value, *([finding.status.value] if status else []),
-                     _location_cell(corpus, finding),
-                     f"{escape(finding.code, None)} {escape(finding.check, None)}<br>{_code(finding.id)}",
-                     _message_cell(finding), escape(value_of(finding) or "")]
+            cells = [
+                finding.severity.value,
+                *([finding.status.value] if status else []),
+                _location_cell(corpus, finding),
+                f"{escape(finding.code, None)} {escape(finding.check, None)}<br>{_code(finding.id)}",
+                _message_cell(finding),
+                escape(value_of(finding) or ""),
+            ]
             rows.append("| " + " | ".join(cells) + " |")
         if len(findings) > MAX_ROWS:
             rows.append(f"\n… and {len(findings) - MAX_ROWS} more (see the JSON or SARIF report).")

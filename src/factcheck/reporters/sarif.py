@@ -66,7 +66,8 @@ def _rules(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
     for finding in findings:
         if finding.code not in rules:
             rules[finding.code] = {
-                "id": finding.code, "name": finding.check,
+                "id": finding.code,
+                "name": finding.check,
                 "shortDescription": {"text": finding.check},
                 "defaultConfiguration": {"level": LEVELS[finding.severity]},
             }
@@ -90,19 +91,24 @@ class SarifReporter:
         rules = _rules(corpus.findings)
         rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
         run: dict[str, Any] = {
-            "tool": {"driver": {
-                "name": "factcheck",
-                "version": self.version or _version(),
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }},
+            "tool": {
+                "driver": {
+                    "name": "factcheck",
+                    "version": self.version or _version(),
+                    "informationUri": INFORMATION_URI,
+                    "rules": rules,
+                }
+            },
             "invocations": [self._invocation(result)],
             "columnKind": "unicodeCodePoints",
             "results": [self._result(corpus, finding, rule_index) for finding in corpus.findings],
         }
         artifacts = [
-            {"location": {"uri": artifact_uri(doc.path, self.root)}, "encoding": doc.encoding,
-             "sourceLanguage": doc.format}
+            {
+                "location": {"uri": artifact_uri(doc.path, self.root)},
+                "encoding": doc.encoding,
+                "sourceLanguage": doc.format,
+            }
             for doc in corpus.documents
         ]
         if artifacts:
@@ -114,13 +120,20 @@ class SarifReporter:
             document = corpus.document(span.doc)
         except KeyError:
             document = None
-        physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(document.path if document else span.doc, self.root)}}
+        physical: dict[str, Any] = {
+            "artifactLocation": {"uri": artifact_uri(document.path if document else span.doc, self.root)}
+        }
         region: dict[str, Any] = {"charOffset": span.start, "charLength": max(span.end - span.start, 0)}
         if document is not None:
             start_line, start_column = document.line_col(span.start)
             end_line, end_column = document.line_col(max(span.end, span.start))
-            region = {"startLine": start_line, "startColumn": start_column,
-                      "endLine": end_line, "endColumn": end_column, **region}
+            region = {
+                "startLine": start_line,
+                "startColumn": start_column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                **region,
+            }
         if span.text:
             region["snippet"] = {"text": span.text}
         physical["region"] = region
@@ -152,12 +165,14 @@ class SarifReporter:
         # An empty list says "checked, not suppressed"; absence would mean "unknown".
         sarif_result["suppressions"] = []
         if finding.status in (Status.RESOLVED, Status.ACCEPTED):
-            sarif_result["suppressions"] = [{
-                "kind": "external",
-                "status": "accepted",
-                "justification": finding.note or finding.status.value,
-                "properties": {"factcheckStatus": finding.status.value},
-            }]
+            sarif_result["suppressions"] = [
+                {
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": finding.note or finding.status.value,
+                    "properties": {"factcheckStatus": finding.status.value},
+                }
+            ]
         return sarif_result
 
     def _invocation(self, result: RunResult) -> dict[str, Any]:

@@ -20,8 +20,14 @@ from rich.text import Text
 
 from factcheck.model import Corpus, Finding, RunResult, Severity, Span, Status
 from factcheck.plainwords import excerpt
-from factcheck.reporters.compare import (Passage, SentenceGroup, by_severity, group_by_sentence, is_cross_source,
-                                         passages)
+from factcheck.reporters.compare import (
+    Passage,
+    SentenceGroup,
+    by_severity,
+    group_by_sentence,
+    is_cross_source,
+    passages,
+)
 from factcheck.reporters.text import inert, one_line
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -49,8 +55,13 @@ def _safe(text: str) -> str:
     return inert(text).replace("\n", " ")
 
 
-def marked_text(text: str, marks: tuple[tuple[int, int], ...] = (), differs: tuple[tuple[int, int], ...] = (),
-                color: bool = True, limit: int = SENTENCE_CHARS) -> Text:
+def marked_text(
+    text: str,
+    marks: tuple[tuple[int, int], ...] = (),
+    differs: tuple[tuple[int, int], ...] = (),
+    color: bool = True,
+    limit: int = SENTENCE_CHARS,
+) -> Text:
     """Document text on one line with evidence underlined and differing words highlighted.
 
     Without colour the differing words are set in «guillemets», so they still stand out.
@@ -115,8 +126,9 @@ def _finding_header(finding: Finding) -> Text:
     return header
 
 
-def finding_block(corpus: Corpus, finding: Finding, group: SentenceGroup | None, color: bool,
-                  width: int) -> RenderableType:
+def finding_block(
+    corpus: Corpus, finding: Finding, group: SentenceGroup | None, color: bool, width: int
+) -> RenderableType:
     dimmed = finding.status is not Status.OPEN
     parts: list[RenderableType] = [_finding_header(finding)]
     body: list[RenderableType] = [Text(one_line(finding.message, 2000), style="dim" if dimmed else "")]
@@ -126,8 +138,11 @@ def finding_block(corpus: Corpus, finding: Finding, group: SentenceGroup | None,
         body.append(side_by_side(corpus, passages(corpus, finding), color, max(width - 10, 30)))
     else:
         # Evidence outside the sentence block (the dateline, a second mention) is listed below it.
-        outside = [span for span in finding.evidence
-                   if group is None or span.doc != group.doc or not (group.start <= span.start < group.end)]
+        outside = [
+            span
+            for span in finding.evidence
+            if group is None or span.doc != group.doc or not (group.start <= span.start < group.end)
+        ]
         for span in outside:
             line = Text(f"{_location(corpus, span)}  ", style="dim")
             line.append(f"\u201c{excerpt(_safe(span.text), 160)}\u201d", style="italic")
@@ -138,10 +153,19 @@ def finding_block(corpus: Corpus, finding: Finding, group: SentenceGroup | None,
     return Group(*parts)
 
 
-def sentence_block(corpus: Corpus, group: SentenceGroup, findings: list[Finding], color: bool,
-                   width: int) -> RenderableType:
-    marks = tuple(sorted({(span.start - group.start, span.end - group.start) for f in findings for span in f.evidence
-                          if span.doc == group.doc and group.start <= span.start and span.end <= group.end}))
+def sentence_block(
+    corpus: Corpus, group: SentenceGroup, findings: list[Finding], color: bool, width: int
+) -> RenderableType:
+    marks = tuple(
+        sorted(
+            {
+                (span.start - group.start, span.end - group.start)
+                for f in findings
+                for span in f.evidence
+                if span.doc == group.doc and group.start <= span.start and span.end <= group.end
+            }
+        )
+    )
     heading = Text(_location(corpus, Span(doc=group.doc, start=group.start, end=group.end, text="")), style="dim")
     parts: list[RenderableType] = [heading, Padding(marked_text(group.text, marks, (), color), (0, 0, 0, 2))]
     parts += [Padding(finding_block(corpus, f, group, color, width), (0, 0, 0, 2)) for f in findings]
@@ -168,15 +192,22 @@ def findings_section(corpus: Corpus, color: bool, width: int) -> Group:
             if visible:
                 parts.append(sentence_block(corpus, group, visible, color, width))
         if hidden:
-            parts.append(Text("\u2026 and " + ", ".join(f"{count} more {check}" for check, count in sorted(hidden.items()))
-                              + " (all of them in --format json, markdown or html)\n", style="dim"))
+            parts.append(
+                Text(
+                    "\u2026 and "
+                    + ", ".join(f"{count} more {check}" for check, count in sorted(hidden.items()))
+                    + " (all of them in --format json, markdown or html)\n",
+                    style="dim",
+                )
+            )
     if closed:
         parts.append(Rule(Text(f"Resolved or accepted ({len(closed)})", style="dim"), align="left", style="dim"))
         for group in group_by_sentence(corpus, closed):
             parts.append(sentence_block(corpus, group, group.findings, color, width))
     if corpus.stale_resolutions:
-        parts.append(Text("Stale resolutions (match no finding): " + inert(", ".join(corpus.stale_resolutions)),
-                          style="yellow"))
+        parts.append(
+            Text("Stale resolutions (match no finding): " + inert(", ".join(corpus.stale_resolutions)), style="yellow")
+        )
     if not parts:
         parts.append(Text("No findings.", style="green"))
     return Group(*parts)
@@ -202,7 +233,7 @@ def documents_table(corpus: Corpus) -> Table:
 
 
 def cluster_verdict(corpus: Corpus, cluster) -> str:
-    """"N sources agree" only when their sentences state the same fact, else "N sources report"."""
+    """ "N sources agree" only when their sentences state the same fact, else "N sources report"."""
     from factcheck.samefact import agreeing_documents
 
     claims = [corpus.claim(claim_id) for claim_id in cluster.claims]
@@ -222,8 +253,7 @@ def clusters_section(corpus: Corpus) -> Group:
         lines = Text()
         lines.append(f"{cluster.id}  ", style="bold")
         verdict = cluster_verdict(corpus, cluster)
-        lines.append(f"{verdict}: {inert(', '.join(cluster.documents))}\n",
-                     style="green" if "agree" in verdict else "")
+        lines.append(f"{verdict}: {inert(', '.join(cluster.documents))}\n", style="green" if "agree" in verdict else "")
         shown_docs: set[str] = set()
         for claim_id in cluster.claims:
             claim = corpus.claim(claim_id)
@@ -234,7 +264,9 @@ def clusters_section(corpus: Corpus) -> Group:
             lines.append(excerpt(_safe(claim.text), 200) + "\n")
         parts.append(lines)
     if len(cross) > MAX_CLUSTERS_SHOWN:
-        parts.append(Text(f"\u2026 and {len(cross) - MAX_CLUSTERS_SHOWN} more (see --format json or html)", style="dim"))
+        parts.append(
+            Text(f"\u2026 and {len(cross) - MAX_CLUSTERS_SHOWN} more (see --format json or html)", style="dim")
+        )
     return Group(*parts)
 
 
@@ -244,8 +276,10 @@ def failures_section(corpus: Corpus) -> Group | None:
     text = Text()
     for failure in corpus.failures:
         text.append("FATAL " if failure.fatal else "skipped ", style="bold red" if failure.fatal else "yellow")
-        text.append(f"{one_line(failure.subject, 120)}: "
-                    f"{one_line(failure.message.splitlines()[0] if failure.message else '', 300)}\n")
+        text.append(
+            f"{one_line(failure.subject, 120)}: "
+            f"{one_line(failure.message.splitlines()[0] if failure.message else '', 300)}\n"
+        )
     return Group(Rule(Text("Problems", style="bold red"), align="left", style="dim"), text)
 
 
@@ -258,8 +292,10 @@ def summary_line(result: RunResult) -> Text:
     counts = Counter(f.severity for f in corpus.findings if f.status is Status.OPEN)
     closed = sum(1 for f in corpus.findings if f.status is not Status.OPEN)
     text = Text()
-    text.append(f"{_plural(len(corpus.documents), 'document')}, {_plural(len(corpus.claims), 'claim')}, "
-                f"{sum(1 for c in corpus.clusters if c.cross_source)} cross-source clusters; ")
+    text.append(
+        f"{_plural(len(corpus.documents), 'document')}, {_plural(len(corpus.claims), 'claim')}, "
+        f"{sum(1 for c in corpus.clusters if c.cross_source)} cross-source clusters; "
+    )
     text.append(_plural(counts.get(Severity.ERROR, 0), "error"), style=SEVERITY_STYLE[Severity.ERROR])
     text.append(", ")
     text.append(_plural(counts.get(Severity.WARNING, 0), "warning"), style=SEVERITY_STYLE[Severity.WARNING])
@@ -281,8 +317,7 @@ def spin_section(corpus: Corpus) -> Group | None:
         if not isinstance(entry, dict):
             continue
         flag = entry.get("likely_spun")
-        text.append(f"  {inert(doc_id)}  spin score {entry.get('spin_score', 0):.2f}",
-                    style="bold red" if flag else "")
+        text.append(f"  {inert(doc_id)}  spin score {entry.get('spin_score', 0):.2f}", style="bold red" if flag else "")
         if flag:
             text.append("  likely spun copy", style="bold red")
             top = entry.get("top") or []
@@ -314,8 +349,15 @@ class TerminalReporter:
 
     def render(self, result: RunResult) -> str:
         buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=self.color, color_system="auto" if self.color else None,
-                          width=self.width, highlight=False, soft_wrap=False, no_color=not self.color)
+        console = Console(
+            file=buffer,
+            force_terminal=self.color,
+            color_system="auto" if self.color else None,
+            width=self.width,
+            highlight=False,
+            soft_wrap=False,
+            no_color=not self.color,
+        )
         console.print(render_report(result, self.color, self.width))
         if self.color:
             return buffer.getvalue()

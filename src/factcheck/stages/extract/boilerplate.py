@@ -15,26 +15,35 @@ _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by|posted\s+by
 _CREDIT = re.compile(
     r"^(?:(?:image|photo|photograph|picture|video|illustration|graphic|map|cover)\s*(?:credit|courtesy|source|by)?s?"
     r"|credits?|courtesy|source|sources|caption)\s*[:\-–—|]",
-    re.IGNORECASE)
-_CAPTION = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|plate|box|map|appendix)\s*[\dIVXivx]+[a-z]?\s*[.:\-–—|]",
-                      re.IGNORECASE)
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:figure|fig\.|table|chart|graph|exhibit|plate|box|map|appendix)\s*[\dIVXivx]+[a-z]?\s*[.:\-–—|]", re.IGNORECASE
+)
 _NAVIGATION = re.compile(
     r"^(?:related(?:\s+(?:&|and)\s+top)?(?:\s+(?:stories|articles|posts|content|reading|news))?|read\s+(?:more|next|also)"
     r"|see\s+also|more\s+from|more\s+on|recommended|top\s+stories|trending|share(?:\s+this)?|subscribe|sign\s+up"
     r"|follow\s+us|advertisement|sponsored|comments?|newsletter|tags?|topics?|keywords?|filed\s+under|click\s+here"
     r"|skip\s+to|back\s+to\s+top|print|email|listen)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 _REFERENCES_HEADING = re.compile(
     r"^\W{0,3}(?:\d+\.?\s+)?(?:references?|bibliography|works\s+cited|sources|notes|endnotes|footnotes"
     r"|literature(?:\s+cited)?|further\s+reading|citations|reference\s+list)\s*:?\s*$",
-    re.IGNORECASE)
-_SURNAME_INITIALS = re.compile(r"^\W{0,3}(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*|[A-Z][\w'’-]+(?:\s+[A-Z]\.)*[.,])")
+    re.IGNORECASE,
+)
+_SURNAME_INITIALS = re.compile(
+    r"^\W{0,3}(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*|[A-Z][\w'’-]+(?:\s+[A-Z]\.)*[.,])"
+)
 # "(2020)" or "J. 2020." as in "Smith, J. (2020)." / "Smith, J. 2020."; not "in 2020." in prose.
 _CITATION_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|\b[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.")
-_CITATION_DETAIL = re.compile(r"\b\d+\s*\(\d+\)\s*[:,]?\s*\d+|\bpp?\.\s*\d+|\bvol\.\s*\d+|\bno\.\s*\d+|\bretrieved\b|\baccessed\b"
-                              r"|\bin:\s|\beds?\.|\bet al\.,?\s+(?:19|20)\d{2}", re.IGNORECASE)
+_CITATION_DETAIL = re.compile(
+    r"\b\d+\s*\(\d+\)\s*[:,]?\s*\d+|\bpp?\.\s*\d+|\bvol\.\s*\d+|\bno\.\s*\d+|\bretrieved\b|\baccessed\b"
+    r"|\bin:\s|\beds?\.|\bet al\.,?\s+(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _VERBLESS_MAX_WORDS = 15
@@ -55,8 +64,11 @@ def reference_score(line: str) -> int:
         score += 1
     for match in _QUOTED_TITLE.finditer(line):
         words = re.findall(r"[^\W\d_][\w’'-]*", match.group(1))
-        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words) \
-                and re.search(r"\b(?:19|20)\d{2}\b", line):
+        if (
+            len(words) >= 2
+            and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+            and re.search(r"\b(?:19|20)\d{2}\b", line)
+        ):
             score += 1  # a title-cased work in quotes and a year: a cited work
             break
     if re.match(r"^\s*(?:[-•*–]|\[\d+\]|\d+\.)\s", line) and score:
@@ -87,7 +99,12 @@ def _skip_reason(text: str, lines: int) -> str | None:
         return "urls"
     if reference_score(stripped) >= 2:
         return "reference"
-    if lines == 1 and len(words) <= _VERBLESS_MAX_WORDS and not _TERMINAL.search(stripped) and not find_quotes(stripped):
+    if (
+        lines == 1
+        and len(words) <= _VERBLESS_MAX_WORDS
+        and not _TERMINAL.search(stripped)
+        and not find_quotes(stripped)
+    ):
         return "heading"
     return None
 
@@ -102,7 +119,11 @@ def _mark_skips(blocks: list[Block]) -> None:
             continue
         if in_references:
             # A references section runs until prose that is not an entry.
-            if reference_score(stripped) >= 1 or re.match(r"^\s*(?:[-•*–]|\[\d+\]|\d+\.)\s", stripped) or len(stripped) < 40:
+            if (
+                reference_score(stripped) >= 1
+                or re.match(r"^\s*(?:[-•*–]|\[\d+\]|\d+\.)\s", stripped)
+                or len(stripped) < 40
+            ):
                 block.skip = "reference"
                 continue
             in_references = False

@@ -35,8 +35,11 @@ def _extractor_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     package = here.parent.parent
     # Only the modules extraction runs: an edit to nlp/lm.py or nlp/names.py (checks) keeps the claims.
-    sources = [package / "model.py", *sorted(here.glob("*.py")),
-               *(package / "nlp" / f"{module}.py" for module in _EXTRACTION_MODULES)]
+    sources = [
+        package / "model.py",
+        *sorted(here.glob("*.py")),
+        *(package / "nlp" / f"{module}.py" for module in _EXTRACTION_MODULES),
+    ]
     digest = hashlib.sha256()
     for source in sources:
         digest.update(source.read_bytes())

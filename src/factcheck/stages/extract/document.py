@@ -24,11 +24,14 @@ from factcheck.stages.extract.recognisers import _find_quantities, _find_times, 
 from factcheck.stages.extract.segment import LONG_PASSAGE, Block, _cut_long_runs, segment
 from factcheck.stages.extract.sentences import _clauses, _is_prose, _Unit, _units
 
-_NAME_LINE = re.compile(r"^[—–-]?\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)\s*(?:,\s*(?P<rest>[^.!?]{0,120}))?\.?$")
+_NAME_LINE = re.compile(
+    r"^[—–-]?\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)\s*(?:,\s*(?P<rest>[^.!?]{0,120}))?\.?$"
+)
 
 
-def extract_document(doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000,
-                     skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
+def extract_document(
+    doc: Document, nlp: Any, *, max_sentence_chars: int = 2_000, skipped: list[tuple[int, int]] | None = None
+) -> list[Claim]:
     """The claims of one document, ordered by start offset.
 
     Passages too long to be sentences (see ``LONG_PASSAGE``) hold no claims; their original
@@ -75,14 +78,21 @@ class _DocumentExtractor:
         for position, unit in enumerate(units):
             self.unit_number += 1
             is_last = position == len(units) - 1
-            claim = self._claim(block, spacy_doc, unit, times, quantities, quotes,
-                                following if is_last else None)
+            claim = self._claim(block, spacy_doc, unit, times, quantities, quotes, following if is_last else None)
             if claim is not None:
                 self.claims.append(claim)
 
     # -- unit level --
-    def _claim(self, block: Block, spacy_doc: Any, unit: _Unit, times: list[Any], quantities: list[Any],
-               quotes: list[QuoteMatch], following: Block | None) -> Claim | None:
+    def _claim(
+        self,
+        block: Block,
+        spacy_doc: Any,
+        unit: _Unit,
+        times: list[Any],
+        quantities: list[Any],
+        quotes: list[QuoteMatch],
+        following: Block | None,
+    ) -> Claim | None:
         text = block.text
         start, end = unit.start, unit.end
         sentence = text[start:end]
@@ -100,8 +110,13 @@ class _DocumentExtractor:
         unit_times = [t for t in times if start <= t.start and t.end <= end]
         time_expressions = [(t, _time_expression(self.doc, t, offset)) for t in unit_times]
         # A number inside a date is not a quantity; one inside a length ("90 days") is both.
-        unit_quantities = [q for q in quantities if start <= q.start and q.end <= end
-                           and not any(t.is_point and t.start < q.end and q.start < t.end for t in unit_times)]
+        unit_quantities = [
+            q
+            for q in quantities
+            if start <= q.start
+            and q.end <= end
+            and not any(t.is_point and t.start < q.end and q.start < t.end for t in unit_times)
+        ]
         actors = self._actors(block, unit)
         quote = self._quote(block, unit, unit_quotes, time_expressions, following)
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
@@ -123,7 +138,7 @@ class _DocumentExtractor:
             id=f"{self.doc.id}#{span.start}-{span.end}",
             doc=self.doc.id,
             span=span,
-            text=" ".join(self.doc.clean[offset + start:offset + end].split()),
+            text=" ".join(self.doc.clean[offset + start : offset + end].split()),
             kinds=tuple(kinds),
             times=tuple(expr for _, expr in time_expressions),
             quantities=tuple(quantity_records),
@@ -156,27 +171,39 @@ class _DocumentExtractor:
                 if label == "PERSON":
                     role = role_of(text, start, end, ent)
                     if title_in_name and not role.title:
-                        role = Role(title=title_in_name, affiliation=role.affiliation, start=ent.start_char,
-                                    end=role.end if role.end is not None else ent.start_char + len(title_in_name),
-                                    former=role.former)
+                        role = Role(
+                            title=title_in_name,
+                            affiliation=role.affiliation,
+                            start=ent.start_char,
+                            end=role.end if role.end is not None else ent.start_char + len(title_in_name),
+                            former=role.former,
+                        )
                     self.people.add(name, role, self.unit_number, subject=_main_subject(ent))
             role_span = None
             if role is not None and role.start is not None and role.end is not None and role.end > role.start:
                 role_span = self.doc.span(offset + role.start, offset + role.end)
-            actors.append(Actor(
-                span=self.doc.span(offset + start, offset + end),
-                name=name,
-                label=label,
-                title=role.title if role else None,
-                affiliation=role.affiliation if role else None,
-                role_span=role_span,
-                former=bool(role and role.former),
-            ))
+            actors.append(
+                Actor(
+                    span=self.doc.span(offset + start, offset + end),
+                    name=name,
+                    label=label,
+                    title=role.title if role else None,
+                    affiliation=role.affiliation if role else None,
+                    role_span=role_span,
+                    former=bool(role and role.former),
+                )
+            )
         return actors
 
     # -- quotes --
-    def _quote(self, block: Block, unit: _Unit, unit_quotes: list[QuoteMatch],
-               time_expressions: list[tuple[Any, TimeExpression]], following: Block | None) -> Quote | None:
+    def _quote(
+        self,
+        block: Block,
+        unit: _Unit,
+        unit_quotes: list[QuoteMatch],
+        time_expressions: list[tuple[Any, TimeExpression]],
+        following: Block | None,
+    ) -> Quote | None:
         if not unit_quotes:
             return None
         text = block.text
@@ -193,14 +220,33 @@ class _DocumentExtractor:
                 lead = len(following.text) - len(following.text.lstrip())
                 name_start = lead + match.start("name")
                 name_end = lead + match.end("name")
-                return self._speaker_quote(following.text, following.start, name_start, name_end, main,
-                                           block.start, None, time_expressions, None)
-        return self._speaker_quote(text, block.start, speaker_start, speaker_end, main, block.start, verb,
-                                   time_expressions, unit)
+                return self._speaker_quote(
+                    following.text,
+                    following.start,
+                    name_start,
+                    name_end,
+                    main,
+                    block.start,
+                    None,
+                    time_expressions,
+                    None,
+                )
+        return self._speaker_quote(
+            text, block.start, speaker_start, speaker_end, main, block.start, verb, time_expressions, unit
+        )
 
-    def _speaker_quote(self, text: str, text_offset: int, name_start: int | None, name_end: int | None,
-                       main: QuoteMatch, quote_offset: int, verb: Any,
-                       time_expressions: list[tuple[Any, TimeExpression]], unit: _Unit | None) -> Quote:
+    def _speaker_quote(
+        self,
+        text: str,
+        text_offset: int,
+        name_start: int | None,
+        name_end: int | None,
+        main: QuoteMatch,
+        quote_offset: int,
+        verb: Any,
+        time_expressions: list[tuple[Any, TimeExpression]],
+        unit: _Unit | None,
+    ) -> Quote:
         quote_span = self.doc.span(quote_offset + main.start, quote_offset + main.end)
         speaker = speaker_span = title = affiliation = None
         former = False
@@ -241,12 +287,20 @@ class _DocumentExtractor:
         if verb is not None:
             said_at = _said_at(verb, main, time_expressions)
         framing = _framing(said_at, former, self.doc.published)
-        return Quote(span=quote_span, speaker=speaker, speaker_span=speaker_span, speaker_title=title,
-                     speaker_affiliation=affiliation, framing=framing, said_at=said_at)
+        return Quote(
+            span=quote_span,
+            speaker=speaker,
+            speaker_span=speaker_span,
+            speaker_title=title,
+            speaker_affiliation=affiliation,
+            framing=framing,
+            said_at=said_at,
+        )
 
     # -- quantities --
-    def _quantity(self, block: Block, unit: _Unit, match: Any,
-                  time_expressions: list[tuple[Any, TimeExpression]]) -> Quantity:
+    def _quantity(
+        self, block: Block, unit: _Unit, match: Any, time_expressions: list[tuple[Any, TimeExpression]]
+    ) -> Quantity:
         low, high = getattr(match, "low", None), getattr(match, "high", None)
         return Quantity(
             span=self.doc.span(block.start + match.start, block.start + match.end),

@@ -11,11 +11,21 @@ from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside
 
 # spaCy's entity label -> Actor.label (typed Any: mypy cannot see the values are Actor's literals)
-_ACTOR_LABELS: dict[str, Any] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC",
-                                 "LOC": "OTHER", "PRODUCT": "OTHER", "EVENT": "OTHER", "WORK_OF_ART": "OTHER",
-                                 "LAW": "OTHER"}
-LIGHT_VERBS = frozenset({"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness",
-                         "mark", "undertake", "execute"})
+_ACTOR_LABELS: dict[str, Any] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "LOC": "OTHER",
+    "PRODUCT": "OTHER",
+    "EVENT": "OTHER",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+}
+LIGHT_VERBS = frozenset(
+    {"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness", "mark", "undertake", "execute"}
+)
 
 
 def _phrase(token: Any, *, head: bool = True) -> str | None:
@@ -27,7 +37,9 @@ def _phrase(token: Any, *, head: bool = True) -> str | None:
         return None
     ent = _entity_of(token)
     if ent is not None:
-        words = [t for t in ent if t.dep_ not in {"det", "case"} and t.pos_ not in {"DET"} and t.text not in {"'s", "’s"}]
+        words = [
+            t for t in ent if t.dep_ not in {"det", "case"} and t.pos_ not in {"DET"} and t.text not in {"'s", "’s"}
+        ]
     else:
         chain = [token]
         for child in token.lefts:
@@ -89,15 +101,30 @@ def _event(tokens: Any, quotes: list[QuoteMatch], quote: Quote | None, people: _
     particle = next((c for c in children if c.dep_ == "prt"), None)
     if lemma in LIGHT_VERBS and theme is not None and theme.pos_ == "NOUN":
         # "conducted an ASAT test": the event is the test; what was tested is its modifier.
-        of_object = next((g for c in theme.children if c.dep_ == "prep" and c.lower_ in {"of", "on"}
-                          for g in c.children if g.dep_ == "pobj"), None)
-        return Event(actor=actor, action=theme.lemma_.lower(),
-                     object=_phrase(of_object) if of_object is not None else _phrase(theme, head=False),
-                     past=_tense_past(predicate))
+        of_object = next(
+            (
+                g
+                for c in theme.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "on"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        return Event(
+            actor=actor,
+            action=theme.lemma_.lower(),
+            object=_phrase(of_object) if of_object is not None else _phrase(theme, head=False),
+            past=_tense_past(predicate),
+        )
     if lemma == "be":
         attribute = next((c for c in children if c.dep_ in {"attr", "acomp"}), None)
-        return Event(actor=actor, action="be", object=_phrase(attribute) if attribute is not None else None,
-                     past=_tense_past(predicate))
+        return Event(
+            actor=actor,
+            action="be",
+            object=_phrase(attribute) if attribute is not None else None,
+            past=_tense_past(predicate),
+        )
     action = f"{lemma} {particle.lower_}" if particle is not None else lemma
     return Event(actor=actor, action=action, object=_phrase(theme), past=_tense_past(predicate))
 

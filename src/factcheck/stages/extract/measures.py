@@ -17,8 +17,10 @@ _UNIT_NOUNS = frozenset(
     km kilometre kilometer kilometres kilometers mile miles metre meter metres meters kg ton tons
     tonne tonnes""".split()
 )
-_AS_OF_CUES = re.compile(r"(?:as\s+of|as\s+at|at\s+the\s+(?:end|start|beginning)\s+of|by(?:\s+the\s+end\s+of)?|in|since|during)\s+$",
-                         re.IGNORECASE)
+_AS_OF_CUES = re.compile(
+    r"(?:as\s+of|as\s+at|at\s+the\s+(?:end|start|beginning)\s+of|by(?:\s+the\s+end\s+of)?|in|since|during)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _anaphoric(text: str, match: Any) -> bool:
@@ -27,7 +29,7 @@ def _anaphoric(text: str, match: Any) -> bool:
         return False
     if re.search(r"\d", match.text) or float(match.value) > 12:
         return False
-    return bool(_ANAPHORIC_COUNT.search(text[max(0, match.start - 12):match.start]))
+    return bool(_ANAPHORIC_COUNT.search(text[max(0, match.start - 12) : match.start]))
 
 
 def _is_unit_noun(token: Any, unit: str) -> bool:
@@ -59,7 +61,12 @@ def _measure(tokens: Any, match: Any) -> str | None:
     # "500 satellites", "$2 billion budget": the noun the number modifies
     for token in inside:
         head = token.head
-        if head.i not in indices and head.i > token.i and head.pos_ in {"NOUN", "PROPN"} and not _is_unit_noun(head, unit):
+        if (
+            head.i not in indices
+            and head.i > token.i
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not _is_unit_noun(head, unit)
+        ):
             return head.lemma_.lower()
         if head.i not in indices and head.pos_ in {"NOUN"} and _is_unit_noun(head, unit):
             target = of_object(head)
@@ -93,7 +100,7 @@ def _as_of(text: str, match: Any, time_expressions: list[tuple[Any, TimeExpressi
             distance = time_match.start - match.end
         else:
             continue
-        cue = _AS_OF_CUES.search(text[max(0, time_match.start - 30):time_match.start])
+        cue = _AS_OF_CUES.search(text[max(0, time_match.start - 30) : time_match.start])
         score = distance * (0.5 if cue else 1.0)
         candidate = (score, time_match.start, expression)
         if best is None or candidate[:2] < best[:2]:

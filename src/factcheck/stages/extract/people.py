@@ -72,6 +72,9 @@ class _People:
         if not words:
             return None
         head = words[-1]
-        matches = {person.name for person in self.known.values()
-                   if person.title and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]}
+        matches = {
+            person.name
+            for person in self.known.values()
+            if person.title and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]
+        }
         return next(iter(matches)) if len(matches) == 1 else None

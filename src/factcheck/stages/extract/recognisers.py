@@ -30,11 +30,21 @@ def _find_quantities(text: str) -> list[Any]:
 def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
     granularity: Any = match.granularity if match.granularity in _GRANULARITIES else "unknown"
     span = doc.span(offset + match.start, offset + match.end)
-    dateline = doc.published_span is not None and span.start < doc.published_span.end and doc.published_span.start < span.end
-    return TimeExpression(span=span, type=match.type, value=match.value, granularity=granularity,
-                          relative=bool(match.relative), recent=bool(match.recent),
-                          anchor=doc.published if match.relative and match.value is not None else None,
-                          reasoning=match.reasoning, quantifier=match.quantifier, dateline=dateline)
+    dateline = (
+        doc.published_span is not None and span.start < doc.published_span.end and doc.published_span.start < span.end
+    )
+    return TimeExpression(
+        span=span,
+        type=match.type,
+        value=match.value,
+        granularity=granularity,
+        relative=bool(match.relative),
+        recent=bool(match.recent),
+        anchor=doc.published if match.relative and match.value is not None else None,
+        reasoning=match.reasoning,
+        quantifier=match.quantifier,
+        dateline=dateline,
+    )
 
 
 def all_time_expressions(doc: Document, nlp: Any = None) -> list[TimeExpression]:

@@ -72,7 +72,9 @@ def segment(doc: Document) -> list[Block]:
     def flush() -> None:
         if current:
             start, end = current[0][0], current[-1][1]
-            blocks.append(Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", clean[start:end]), lines=len(current)))
+            blocks.append(
+                Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", clean[start:end]), lines=len(current))
+            )
             current.clear()
 
     for start, end in lines:
@@ -80,7 +82,7 @@ def segment(doc: Document) -> list[Block]:
             flush()
             continue
         if current:
-            previous = clean[current[-1][0]:current[-1][1]]
+            previous = clean[current[-1][0] : current[-1][1]]
             following = clean[start:end]
             if not _joins(previous, following, wrapped, width):
                 flush()
@@ -118,8 +120,15 @@ def _split_long(block: Block) -> list[Block]:
                 space = window.rfind(" ")
                 boundary = space + 1 if space > 0 else len(window)
             cut = offset + boundary
-        pieces.append(Block(start=block.start + offset, end=block.start + cut, text=text[offset:cut],
-                            lines=block.lines, skip=block.skip))
+        pieces.append(
+            Block(
+                start=block.start + offset,
+                end=block.start + cut,
+                text=text[offset:cut],
+                lines=block.lines,
+                skip=block.skip,
+            )
+        )
         offset = cut
     return pieces
 
@@ -134,13 +143,25 @@ def _cut_long_runs(block: Block, limit: int) -> list[Block]:
     for end in [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]:
         if end - run_start > limit:
             if run_start > piece_start:
-                pieces.append(Block(start=block.start + piece_start, end=block.start + run_start,
-                                    text=text[piece_start:run_start], lines=block.lines))
-            pieces.append(Block(start=block.start + run_start, end=block.start + end, text=text[run_start:end],
-                                lines=block.lines, skip=LONG_PASSAGE))
+                pieces.append(
+                    Block(
+                        start=block.start + piece_start,
+                        end=block.start + run_start,
+                        text=text[piece_start:run_start],
+                        lines=block.lines,
+                    )
+                )
+            pieces.append(
+                Block(
+                    start=block.start + run_start,
+                    end=block.start + end,
+                    text=text[run_start:end],
+                    lines=block.lines,
+                    skip=LONG_PASSAGE,
+                )
+            )
             piece_start = end
         run_start = end
     if piece_start < len(text):
-        pieces.append(Block(start=block.start + piece_start, end=block.end, text=text[piece_start:],
-                            lines=block.lines))
+        pieces.append(Block(start=block.start + piece_start, end=block.end, text=text[piece_start:], lines=block.lines))
     return pieces

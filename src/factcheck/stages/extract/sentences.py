@@ -51,7 +51,7 @@ def _units(spacy_doc: Any, quotes: list[QuoteMatch]) -> Iterator[_Unit]:
             break
         start, end = _trimmed(text, sentences[index].start_char, sentences[last].end_char)
         if end > start:
-            yield _Unit(start=start, end=end, tokens=spacy_doc[sentences[index].start:sentences[last].end])
+            yield _Unit(start=start, end=end, tokens=spacy_doc[sentences[index].start : sentences[last].end])
         index = last + 1
 
 
@@ -67,7 +67,9 @@ def _clauses(unit: _Unit, quotes: list[QuoteMatch]) -> list[_Unit]:
     """
     tokens = unit.tokens
     text = tokens.doc.text
-    if unit.end - unit.start < _CLAUSE_MIN_CHARS or any(unit.start <= q.close_mark and q.open_mark < unit.end for q in quotes):
+    if unit.end - unit.start < _CLAUSE_MIN_CHARS or any(
+        unit.start <= q.close_mark and q.open_mark < unit.end for q in quotes
+    ):
         return [unit]
     root = tokens.root
     subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -85,7 +87,9 @@ def _clauses(unit: _Unit, quotes: list[QuoteMatch]) -> list[_Unit]:
             continue
         start = min(conj_subject.left_edge.i, conj.left_edge.i)
         end = start
-        while end > tokens.start and (tokens.doc[end - 1].pos_ in {"PUNCT", "CCONJ"} or tokens.doc[end - 1].dep_ == "cc"):
+        while end > tokens.start and (
+            tokens.doc[end - 1].pos_ in {"PUNCT", "CCONJ"} or tokens.doc[end - 1].dep_ == "cc"
+        ):
             end -= 1
         if end > tokens.start:
             cuts.append((end, start))
@@ -110,8 +114,10 @@ def _span_unit(doc: Any, start: int, end: int, text: str) -> _Unit:
 
 def _attributes_previous(text: str, previous: Any, sentence: Any, quotes: list[QuoteMatch]) -> bool:
     """A short sentence right after a closing quote that only names or attributes the speaker."""
-    ending = text[previous.start_char:previous.end_char].rstrip()
-    if not ending or not any(q.close_mark >= previous.end_char - 3 and q.close_mark < previous.end_char for q in quotes):
+    ending = text[previous.start_char : previous.end_char].rstrip()
+    if not ending or not any(
+        q.close_mark >= previous.end_char - 3 and q.close_mark < previous.end_char for q in quotes
+    ):
         if not (ending and ending[-1] in _QUOTE_CLOSERS):
             return False
     if len(sentence) > 14 or _inside(quotes, sentence.start_char):

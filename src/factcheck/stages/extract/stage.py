@@ -28,6 +28,7 @@ from factcheck.stages.extract.cache import CACHE_NAMESPACE, _cache_entry, _extra
 from factcheck.stages.extract.document import extract_document
 from factcheck.stages.extract.parser import MODEL_PACKAGE
 
+
 @dataclass(frozen=True)
 class ExtractJob:
     documents: tuple[Document, ...]
@@ -63,8 +64,10 @@ def extract_partition(job: ExtractJob, models: Models) -> ExtractedPartition:
             with time_budget(job.document_seconds):
                 claims = extract_document(doc, nlp, max_sentence_chars=job.max_sentence_chars, skipped=skipped)
         except BudgetExceeded:
-            error = DocumentLimitError(f"took over {job.document_seconds:g} s to extract claims from "
-                                       "(document_seconds) and was not checked", path=doc.path)
+            error = DocumentLimitError(
+                f"took over {job.document_seconds:g} s to extract claims from (document_seconds) and was not checked",
+                path=doc.path,
+            )
             outcomes.append(Extracted(error=(error.code, str(error))))
             continue
         except FactcheckError as exc:
@@ -93,10 +96,10 @@ class ExtractStage:
     def nlp(self) -> Any:
         return self.engine.models.nlp
 
-    def extract_document(self, doc: Document, nlp: Any = None,
-                         skipped: list[tuple[int, int]] | None = None) -> list[Claim]:
-        return extract_document(doc, nlp or self.nlp, max_sentence_chars=self._max_sentence_chars(),
-                                skipped=skipped)
+    def extract_document(
+        self, doc: Document, nlp: Any = None, skipped: list[tuple[int, int]] | None = None
+    ) -> list[Claim]:
+        return extract_document(doc, nlp or self.nlp, max_sentence_chars=self._max_sentence_chars(), skipped=skipped)
 
     def _long_passages(self, doc: Document, skipped: list[tuple[int, int]]) -> Failure | None:
         """No silent drops: one note per document naming where passages were left out."""
@@ -107,7 +110,10 @@ class ExtractStage:
         error = LongPassageError(
             f"{count} passage{'s' if count != 1 else ''} ran over {self._max_sentence_chars():,} characters "
             f"(max_sentence_chars) without a sentence end and {'were' if count != 1 else 'was'} not checked",
-            path=doc.path, line=line, column=column)
+            path=doc.path,
+            line=line,
+            column=column,
+        )
         return Failure(stage=self.name, subject=doc.path, message=str(error), code=error.code)
 
     def _max_sentence_chars(self) -> int:
@@ -131,15 +137,21 @@ class ExtractStage:
                 pending.append((doc, key))
         total = len(corpus.documents)
         done = total - len(pending)
-        jobs = [ExtractJob(documents=tuple(doc for doc, _ in part), max_sentence_chars=self._max_sentence_chars(),
-                           document_seconds=getattr(self.settings, "document_seconds", None))
-                for part in partitions(pending, DOCUMENTS_PER_PARTITION)]
+        jobs = [
+            ExtractJob(
+                documents=tuple(doc for doc, _ in part),
+                max_sentence_chars=self._max_sentence_chars(),
+                document_seconds=getattr(self.settings, "document_seconds", None),
+            )
+            for part in partitions(pending, DOCUMENTS_PER_PARTITION)
+        ]
         outcomes: list[Extracted | None] = [None] * len(pending)
         if self.on_progress is not None:
             self.on_progress(self.name, done, total)
         # spaCy loads (here or on the workers) only when some document is not in the cache.
-        for index, partition in self.engine.map(extract_partition, jobs,
-                                                parallel=len(pending) >= MIN_PARALLEL_DOCUMENTS):
+        for index, partition in self.engine.map(
+            extract_partition, jobs, parallel=len(pending) >= MIN_PARALLEL_DOCUMENTS
+        ):
             if partition.model_error is not None:
                 code, message = partition.model_error
                 failures.append(Failure(stage=self.name, subject=MODEL_PACKAGE, message=message, code=code, fatal=True))
@@ -150,10 +162,16 @@ class ExtractStage:
             for offset, outcome in enumerate(partition.documents):
                 outcomes[first + offset] = outcome
                 if cache and outcome.error is None:
-                    cache.put_blob(CACHE_NAMESPACE, pending[first + offset][1], json.dumps({
-                        "claims": [claim.model_dump(mode="json") for claim in outcome.claims],
-                        "skipped": [list(pair) for pair in outcome.skipped],
-                    }))
+                    cache.put_blob(
+                        CACHE_NAMESPACE,
+                        pending[first + offset][1],
+                        json.dumps(
+                            {
+                                "claims": [claim.model_dump(mode="json") for claim in outcome.claims],
+                                "skipped": [list(pair) for pair in outcome.skipped],
+                            }
+                        ),
+                    )
             done += len(partition.documents)
             if self.on_progress is not None:
                 self.on_progress(self.name, done, total)
@@ -177,6 +195,13 @@ class ExtractStage:
 
     def _cache_key(self, doc: Document) -> str:
         """Everything the claims depend on: the document, the extractor's code and the model."""
-        parts = [_extractor_fingerprint(), doc.id, doc.text, doc.clean, str(doc.published), str(doc.body_start),
-                 str(self._max_sentence_chars())]
+        parts = [
+            _extractor_fingerprint(),
+            doc.id,
+            doc.text,
+            doc.clean,
+            str(doc.published),
+            str(doc.body_start),
+            str(self._max_sentence_chars()),
+        ]
         return text_hash("\x1f".join(parts))

@@ -34,8 +34,9 @@ def decode_bytes(data: bytes, path: Path | str = "", *, declared: str | None = N
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
-                raise UndecodableInputError(f"starts with a {encoding} byte-order mark but is not valid "
-                                            f"{encoding}", path=str(path)) from None
+                raise UndecodableInputError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding}", path=str(path)
+                ) from None
             text = text.removeprefix("\ufeff")
             _reject_binary(text, path)
             return text, "utf-8" if encoding == "utf-8-sig" else encoding
@@ -48,7 +49,7 @@ def decode_bytes(data: bytes, path: Path | str = "", *, declared: str | None = N
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             # A UTF-8 file cut off inside its last character (a half-saved or truncated file):
             # the rest is UTF-8, so decoding it all as a legacy encoding would garble every accent.
-            text, encoding = data[:error.start].decode("utf-8") + "\ufffd", "utf-8"
+            text, encoding = data[: error.start].decode("utf-8") + "\ufffd", "utf-8"
         else:
             text, encoding = _decode_declared(data, declared) or _decode_legacy(data, path)
     _reject_binary(text, path)

@@ -45,9 +45,16 @@ def discover(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> t
     failures: list[Failure] = []
     paths = list(paths)
     if not paths:
-        failures.append(Failure(stage="load", subject="", code=MissingInputError.code, fatal=True,
-                                message="no files or folders to check (name them on the command line, "
-                                        "or set paths under [tool.factcheck])"))
+        failures.append(
+            Failure(
+                stage="load",
+                subject="",
+                code=MissingInputError.code,
+                fatal=True,
+                message="no files or folders to check (name them on the command line, "
+                "or set paths under [tool.factcheck])",
+            )
+        )
 
     def add(path: Path) -> None:
         try:
@@ -63,9 +70,15 @@ def discover(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> t
         elif path.is_dir():
             members = _folder_members(path, failures, follow_symlinks)
             if not members:
-                failures.append(_failure(path, NoDocumentsError(
-                    "the folder holds no supported documents (.txt .text .md .markdown .html .htm .pdf)",
-                    path=str(path))))
+                failures.append(
+                    _failure(
+                        path,
+                        NoDocumentsError(
+                            "the folder holds no supported documents (.txt .text .md .markdown .html .htm .pdf)",
+                            path=str(path),
+                        ),
+                    )
+                )
             for member in members:
                 add(member)
         elif not path.is_file():
@@ -85,8 +98,9 @@ def _folder_members(folder: Path, failures: list[Failure], follow_symlinks: bool
 
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else folder
-        failures.append(_failure(where, UnreadableInputError(
-            f"cannot be searched ({error.strerror or error})", path=str(where))))
+        failures.append(
+            _failure(where, UnreadableInputError(f"cannot be searched ({error.strerror or error})", path=str(where)))
+        )
 
     for current, folders, files in os.walk(folder, onerror=unreadable, followlinks=follow_symlinks):
         here = Path(current)
@@ -130,14 +144,14 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _outside(path: Path) -> OutsideRootError:
-    return OutsideRootError("is a symlink that leads out of the folder being checked; it was not read",
-                            path=str(path))
+    return OutsideRootError("is a symlink that leads out of the folder being checked; it was not read", path=str(path))
 
 
 def _unsupported(path: Path) -> UnsupportedInputError:
     kind = f"{path.suffix} files" if path.suffix else "files without an extension"
     return UnsupportedInputError(
-        f"{kind} are not supported (supported: .txt .text .md .markdown .html .htm .pdf)", path=str(path))
+        f"{kind} are not supported (supported: .txt .text .md .markdown .html .htm .pdf)", path=str(path)
+    )
 
 
 def assign_ids(paths: Iterable[Path]) -> dict[Path, str]:
@@ -155,8 +169,9 @@ def assign_ids(paths: Iterable[Path]) -> dict[Path, str]:
         # The shortest distinguishing id: more parent folders first, the extension last.
         for with_suffix in (False, True):
             for depth in range(0, deepest + 1):
-                candidates = {path: _id_with_folders(path, depth) + (path.suffix if with_suffix else "")
-                              for path in group}
+                candidates = {
+                    path: _id_with_folders(path, depth) + (path.suffix if with_suffix else "") for path in group
+                }
                 if len(set(candidates.values())) == len(group):
                     break
             else:
@@ -184,9 +199,10 @@ def _folders(path: Path) -> tuple[str, ...]:
 
 def _id_with_folders(path: Path, depth: int) -> str:
     folders = _folders(path)
-    return "/".join([*folders[len(folders) - depth:], path.stem] if depth else [path.stem])
+    return "/".join([*folders[len(folders) - depth :], path.stem] if depth else [path.stem])
 
 
 def _failure(path: Path | str, error: InputError, *, fatal: bool = False) -> Failure:
-    return Failure(stage="load", subject=display_name(str(path)), message=display_name(str(error)),
-                   code=error.code, fatal=fatal)
+    return Failure(
+        stage="load", subject=display_name(str(path)), message=display_name(str(error)), code=error.code, fatal=fatal
+    )

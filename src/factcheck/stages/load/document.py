@@ -38,8 +38,12 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
     metadata_source: PublishedSource = "metadata"
     protect = 0
     if kind == "pdf":
-        text, metadata = _pdf_text(data, path, max_pages=getattr(settings, "max_pdf_pages", 2_000),
-                                   max_chars=getattr(settings, "max_document_chars", 5_000_000))
+        text, metadata = _pdf_text(
+            data,
+            path,
+            max_pages=getattr(settings, "max_pdf_pages", 2_000),
+            max_chars=getattr(settings, "max_document_chars", 5_000_000),
+        )
         encoding = "n/a"
     else:
         if not data.strip():
@@ -52,8 +56,9 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
             metadata_source = "front-matter"
     max_chars = getattr(settings, "max_document_chars", 5_000_000)
     if len(text) > max_chars:
-        raise DocumentLimitError(f"holds {len(text):,} characters of text, over the {max_chars:,} limit "
-                                 "(max_document_chars)", path=str(path))
+        raise DocumentLimitError(
+            f"holds {len(text):,} characters of text, over the {max_chars:,} limit (max_document_chars)", path=str(path)
+        )
     if not text[protect:].strip():
         if kind in ("html", "pdf"):
             raise NoTextInputError("holds no readable text", path=str(path))
@@ -114,8 +119,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise TooLargeInputError(
-                f"is {_megabytes(size)}, over the {_megabytes(limit)} limit (max_file_bytes = {limit})",
-                path=str(path))
+                f"is {_megabytes(size)}, over the {_megabytes(limit)} limit (max_file_bytes = {limit})", path=str(path)
+            )
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:

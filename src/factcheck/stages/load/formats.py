@@ -31,8 +31,16 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.
 _FRONT_KEYS = {
     "title": ("title", "headline"),
     "byline": ("author", "authors", "byline", "by", "creator"),
-    "published": ("date", "published", "publication_date", "published_at", "date_published", "pubdate",
-                  "publish_date", "published_date"),
+    "published": (
+        "date",
+        "published",
+        "publication_date",
+        "published_at",
+        "date_published",
+        "pubdate",
+        "publish_date",
+        "published_date",
+    ),
     "source": ("source", "publisher", "publication", "outlet", "site", "sitename", "site_name"),
 }
 
@@ -112,8 +120,9 @@ def _html_text(html: str, path: Path) -> tuple[str, _Metadata]:
             date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
         )
     except Exception as error:
-        raise MalformedInputError(f"cannot be parsed as HTML ({type(error).__name__}: {error})",
-                                  path=str(path)) from None
+        raise MalformedInputError(
+            f"cannot be parsed as HTML ({type(error).__name__}: {error})", path=str(path)
+        ) from None
     fields: dict[str, Any] = {}
     if result is not None:
         fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
@@ -128,8 +137,7 @@ def _html_text(html: str, path: Path) -> tuple[str, _Metadata]:
     )
 
 
-def _pdf_text(data: bytes, path: Path, *, max_pages: int = 2_000,
-              max_chars: int = 5_000_000) -> tuple[str, _Metadata]:
+def _pdf_text(data: bytes, path: Path, *, max_pages: int = 2_000, max_chars: int = 5_000_000) -> tuple[str, _Metadata]:
     if b"%PDF-" not in data[:1024]:
         raise MalformedInputError("is not a PDF file (no %PDF header)", path=str(path))
     import logging
@@ -140,25 +148,29 @@ def _pdf_text(data: bytes, path: Path, *, max_pages: int = 2_000,
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableInputError("is an encrypted PDF", path=str(path),
-                                       hint="save a copy without a password, or supply the text as .txt")
+            raise UnreadableInputError(
+                "is an encrypted PDF", path=str(path), hint="save a copy without a password, or supply the text as .txt"
+            )
         count = len(reader.pages)
         if count > max_pages:
-            raise DocumentLimitError(f"has {count:,} pages, over the {max_pages:,}-page limit (max_pdf_pages)",
-                                     path=str(path))
+            raise DocumentLimitError(
+                f"has {count:,} pages, over the {max_pages:,}-page limit (max_pdf_pages)", path=str(path)
+            )
         pages, chars = [], 0
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             chars += len(pages[-1])
             if chars > max_chars:
-                raise DocumentLimitError(f"holds over {max_chars:,} characters of text (max_document_chars)",
-                                         path=str(path))
+                raise DocumentLimitError(
+                    f"holds over {max_chars:,} characters of text (max_document_chars)", path=str(path)
+                )
         info = reader.metadata
     except InputError:
         raise
     except Exception as error:
-        raise MalformedInputError(f"cannot be read as a PDF ({type(error).__name__}: {error})",
-                                  path=str(path)) from None
+        raise MalformedInputError(
+            f"cannot be read as a PDF ({type(error).__name__}: {error})", path=str(path)
+        ) from None
     text = "\n".join(page.strip("\n") for page in pages)
     if not text.strip():
         raise NoTextInputError("is a PDF without text (image-only or scanned pages)", path=str(path))

@@ -51,13 +51,62 @@ _RESIDUE_NOISE = re.compile(
     r"|(?-i:\b[A-Z]{2,4}\b)|\b(?:UTC|GMT)[+\-]\d{1,2}",  # time zones: ET, CEST, JST
     re.I,
 )
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du",
-                             "bin", "al", "el", "ter", "st.", "y"})
+_NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "della",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "al",
+        "el",
+        "ter",
+        "st.",
+        "y",
+    }
+)
 _NAME_JOINERS = frozenset({"and", "&"})
-_NOT_NAMES = frozenset(list(_MONTHS) + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                        "sunday", "the", "a", "an", "this", "that", "these", "those"])
-_GENERIC_HEADINGS = frozenset({"abstract", "summary", "introduction", "contents", "table of contents",
-                               "overview", "preface", "foreword", "keywords", "executive summary"})
+_NOT_NAMES = frozenset(
+    list(_MONTHS)
+    + [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_GENERIC_HEADINGS = frozenset(
+    {
+        "abstract",
+        "summary",
+        "introduction",
+        "contents",
+        "table of contents",
+        "overview",
+        "preface",
+        "foreword",
+        "keywords",
+        "executive summary",
+    }
+)
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
@@ -204,7 +253,7 @@ def _byline(line: str) -> tuple[str | None, int]:
     match = _BY_PREFIX.match(line) or _AUTHOR_LABEL.match(line)
     if not match:
         return None, 0
-    rest = line[match.end():]
+    rest = line[match.end() :]
     length = _name_prefix(rest)
     if not length:
         return None, 0
@@ -242,13 +291,13 @@ def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
         return None
     residue = line[skip:]
     for start, end, _ in reversed(dates):
-        residue = residue[:start - skip] + " " + residue[end - skip:]
+        residue = residue[: start - skip] + " " + residue[end - skip :]
     words = re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", residue))
     if len(words) > 3 or any(not word[0].isupper() for word in words):
         return None  # a sentence with a date in it; a dateline adds at most a place or an outlet
     ranked = []
     for start, end, value in dates:
-        before = line[max(skip, start - 30):start]
+        before = line[max(skip, start - 30) : start]
         priority = 0 if _PUBLISHED_BEFORE.search(before) else 2 if _UPDATED_BEFORE.search(before) else 1
         ranked.append((priority, start, end, value))
     return min(ranked)

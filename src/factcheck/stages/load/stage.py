@@ -57,16 +57,26 @@ def load_partition(job: LoadJob, models: Models) -> list[Document | Failure]:
             with time_budget(seconds):
                 outcomes.append(load_document(item.path, job.settings, doc_id=item.doc_id, data=item.data))
         except BudgetExceeded:
-            outcomes.append(_failure(item.path, DocumentLimitError(
-                f"took over {seconds:g} s to load (document_seconds) and was not checked", path=str(item.path))))
+            outcomes.append(
+                _failure(
+                    item.path,
+                    DocumentLimitError(
+                        f"took over {seconds:g} s to load (document_seconds) and was not checked", path=str(item.path)
+                    ),
+                )
+            )
         except InputError as error:
             outcomes.append(_failure(item.path, error))
         except Exception as error:  # noqa: BLE001 - a parser bug must not sink the other documents
-            outcomes.append(Failure(
-                stage="load", subject=str(item.path), code=InputError.code,
-                message=f"{item.path}: could not be loaded ({type(error).__name__}: {error}) "
-                        "(leave the file out of the run, and please report this with the file)",
-            ))
+            outcomes.append(
+                Failure(
+                    stage="load",
+                    subject=str(item.path),
+                    code=InputError.code,
+                    message=f"{item.path}: could not be loaded ({type(error).__name__}: {error}) "
+                    "(leave the file out of the run, and please report this with the file)",
+                )
+            )
     return outcomes
 
 
@@ -122,7 +132,9 @@ class LoadStage:
             return None, LoadItem(path, doc_id)
         data = _read_bytes(path, self.settings.max_file_bytes)  # raises as load_document would
         option = _published_option(self.settings, doc_id, path)
-        key = text_hash("\x1f".join([_loader_fingerprint(), str(path), doc_id, str(option), hashlib.sha256(data).hexdigest()]))
+        key = text_hash(
+            "\x1f".join([_loader_fingerprint(), str(path), doc_id, str(option), hashlib.sha256(data).hexdigest()])
+        )
         cached = cache.get_blob(CACHE_NAMESPACE, key)
         if cached is not None:
             try:
