@@ -4,12 +4,21 @@ Usage:
     python benchmarks/pipeline.py                    # seeds + BBC N=100,300,1000
     python benchmarks/pipeline.py --sizes 20         # small N (what CI runs)
     python benchmarks/pipeline.py --skip-checks garbled-wording,divergence
+    python benchmarks/pipeline.py --jobs 2 --compare j1,dask2   # all cores, beside one core and a 2-worker LocalCluster
+    python benchmarks/pipeline.py --engine dask --jobs 2         # the main cases on a LocalCluster
+    python benchmarks/pipeline.py --folder ../shared/corpora/ecbplus-dev --no-seeds --sizes ""
 
 Each case runs in its own process so peak memory (ru_maxrss) is that case's alone. The corpus is the
 first N articles of ../shared/corpora/bbc/articles.jsonl, written out as text files (read at benchmark
 time, never shipped). "cold" starts from an empty cache; "warm" re-runs on the same cache. The floor
 is the unavoidable work on the same input: loading spaCy and parsing every document with nlp.pipe,
-loading the sentence-transformers model and encoding every claim the pipeline extracted.
+loading the sentence-transformers model and encoding every claim the pipeline extracted, in one
+process.
+
+CPU seconds count this process and its workers (local processes and LocalCluster workers are its
+children, reaped when the run ends); "client MB" is this process's peak, "workers MB" the peak of
+the workers' summed resident memory, sampled every 0.2 s. On a machine shared with other jobs the
+wall seconds are pessimistic and the CPU seconds are the steadier figure.
 """
 
 from __future__ import annotations
@@ -45,12 +54,55 @@ def peak_mb() -> float:
 
 
 def cpu_seconds() -> float:
-    """User + system CPU seconds of this process: steadier than wall time on a shared machine."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """User + system CPU seconds of this process and its reaped children (the workers)."""
+    seconds = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        seconds += usage.ru_utime + usage.ru_stime
+    return seconds
 
 
-def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: str | None) -> dict:
+class WorkerMemory:
+    """Peak of the summed resident memory of this process's descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(interval,), daemon=True)
+
+    def _sample(self, interval: float) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(interval):
+            total = 0
+            for child in me.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+    def __enter__(self) -> "WorkerMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_case(
+    paths: list[str],
+    cache_dir: str,
+    ignore: list[str],
+    claims_out: str | None,
+    jobs: int | None = None,
+    engine: str = "local",
+    embedder: str = "minilm",
+) -> dict:
     from factcheck import Settings, run
 
     settings = Settings(
@@ -59,9 +111,13 @@ def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: st
         ignore=tuple(ignore),
         ledger_dir=REPO / "claims",
         resolutions=None,
+        jobs=jobs,
+        engine=engine,
+        embedder=embedder,
     )
     started, cpu_started = time.perf_counter(), cpu_seconds()
-    result = run(settings)
+    with WorkerMemory() as workers:
+        result = run(settings)
     total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     corpus = result.corpus
     if claims_out:
@@ -82,6 +138,7 @@ def run_case(paths: list[str], cache_dir: str, ignore: list[str], claims_out: st
         "cpu": cpu,
         "stages": corpus.timings,
         "peak_mb": peak_mb(),
+        "workers_mb": workers.peak_mb,
         "documents": len(corpus.documents),
         "claims": len(corpus.claims),
         "clusters": len(corpus.clusters),
@@ -133,14 +190,51 @@ def child(*arguments: str) -> dict:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def benchmark(label: str, paths: list[Path], ignore: list[str], work: Path) -> list[tuple[str, dict]]:
+def variant_arguments(variant: str) -> list[str]:
+    """``j1`` -> one local process, ``dask2`` -> a 2-worker LocalCluster, ``int8`` -> the int8 encoder (combinable with +)."""
+    arguments: list[str] = []
+    for part in variant.split("+"):
+        if part.startswith("j"):
+            arguments += ["--jobs", part[1:], "--engine", "local"]
+        elif part.startswith("dask"):
+            arguments += ["--jobs", part[4:] or "2", "--engine", "dask"]
+        elif part == "int8":
+            arguments += ["--embedder", "minilm-int8"]
+        else:
+            raise SystemExit(f"unknown variant {part!r} (j<N>, dask<N>, int8)")
+    return arguments
+
+
+def benchmark(
+    label: str,
+    paths: list[Path],
+    ignore: list[str],
+    work: Path,
+    main: list[str],
+    compare: list[str],
+    floor: bool = True,
+) -> list[tuple[str, dict]]:
     cache = work / f"cache-{label}"
     claims = work / f"claims-{label}.json"
-    common = ["--paths", *map(str, paths), "--cache-dir", str(cache), "--ignore", ",".join(ignore)]
-    cold = child("--case", *common, "--claims-out", str(claims))
-    warm = child("--case", *common)
-    floor = child("--floor", str(claims))
-    return [(f"{label} cold", cold), (f"{label} warm", warm), (f"{label} floor", floor)]
+    common = ["--paths", *map(str, paths), "--ignore", ",".join(ignore)]
+    rows = [(f"{label} cold", child("--case", *common, *main, "--cache-dir", str(cache), "--claims-out", str(claims)))]
+    rows.append((f"{label} warm", child("--case", *common, *main, "--cache-dir", str(cache))))
+    if floor:
+        rows.append((f"{label} floor", child("--floor", str(claims))))
+    for variant in compare:
+        rows.append(
+            (
+                f"{label} cold/{variant}",
+                child(
+                    "--case",
+                    *common,
+                    *variant_arguments(variant),
+                    "--cache-dir",
+                    str(work / f"cache-{label}-{variant}"),
+                ),
+            )
+        )
+    return rows
 
 
 def cli_seconds(arguments: list[str], repeat: int) -> float:
@@ -160,8 +254,9 @@ def cli_seconds(arguments: list[str], repeat: int) -> float:
 
 def print_table(rows: list[tuple[str, dict]]) -> None:
     stage_names = ["load", "extract", "embed", "cluster", "check", "spacy-load", "parse", "st-load", "encode"]
-    header = f"{'case':<16}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'peak MB':>9}  " + " ".join(
-        f"{s:>8}" for s in stage_names
+    header = (
+        f"{'case':<22}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'cpu/doc':>8}{'peak MB':>9}"
+        f"{'wkr MB':>8}  " + " ".join(f"{s:>8}" for s in stage_names)
     )
     print(header)
     print("-" * len(header))
@@ -174,13 +269,23 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         cells = " ".join(f"{stages[s]:>8.2f}" if s in stages else f"{'':>8}" for s in stage_names)
         per_doc = row["total"] / docs if docs else 0
         cpu = f"{row['cpu']:>8.1f}" if "cpu" in row else f"{'':>8}"
+        cpu_per_doc = f"{row['cpu'] / docs:>8.3f}" if "cpu" in row and docs else f"{'':>8}"
+        workers = f"{row['workers_mb']:>8.0f}" if row.get("workers_mb") else f"{'':>8}"
         print(
-            f"{label:<16}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{row['peak_mb']:>9.0f}  {cells}"
+            f"{label:<22}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{cpu_per_doc}"
+            f"{row['peak_mb']:>9.0f}{workers}  {cells}"
         )
     print()
     by_label = dict(rows)
     for label, row in rows:
-        if label.endswith("cold"):
+        if "cold/" in label:
+            base = by_label[label.split("/")[0]]
+            print(
+                f"{label:<22} / {label.split('/')[0]}: wall {row['total'] / base['total']:.2f}x, cpu {row['cpu'] / base['cpu']:.2f}x; "
+                f"findings {'agree' if row['findings'] == base['findings'] else 'differ: ' + str(row['findings'])}"
+            )
+    for label, row in rows:
+        if label.endswith("cold") and label.replace("cold", "floor") in by_label:
             floor = by_label[label.replace("cold", "floor")]
             cpu_ratio = f" (cpu {row['cpu'] / floor['cpu']:.2f}x)" if "cpu" in row and "cpu" in floor else ""
             print(
@@ -197,7 +302,8 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
     if len(bbc) >= 2:
         (small, small_row), (large, large_row) = bbc[0], bbc[-1]
         ratio = (large_row["total"] / large) / (small_row["total"] / small)
-        print(f"\nper-article time at {large} / at {small}: {ratio:.2f}x")
+        cpu_ratio = (large_row["cpu"] / large) / (small_row["cpu"] / small)
+        print(f"\nper-article time at {large} / at {small}: {ratio:.2f}x (cpu {cpu_ratio:.2f}x)")
     for size, row in bbc:
         print(f"\nfindings per 100 articles (bbc-{size}, by check and severity):")
         for key, count in sorted(row["findings"].items()):
@@ -218,10 +324,28 @@ def main() -> None:
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     parser.add_argument("--ignore", default="", help=argparse.SUPPRESS)
     parser.add_argument("--claims-out", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, help="worker processes for the main cases (default: every core)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--embedder", choices=("minilm", "minilm-int8"), default="minilm")
+    parser.add_argument(
+        "--compare", default="", help="extra cold runs beside the main ones: j1, j2, dask2, int8, j2+int8 ..."
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        action="append",
+        default=[],
+        help="also benchmark this folder of documents (e.g. ../shared/corpora/ecbplus-dev)",
+    )
+    parser.add_argument("--no-floor", action="store_true", help="skip the floor cases (a bare parse and encode)")
     args = parser.parse_args()
     if args.case:
         ignore = [name for name in args.ignore.split(",") if name]
-        print(json.dumps(run_case(args.paths, args.cache_dir, ignore, args.claims_out)))
+        print(
+            json.dumps(
+                run_case(args.paths, args.cache_dir, ignore, args.claims_out, args.jobs, args.engine, args.embedder)
+            )
+        )
         return
     if args.floor:
         print(json.dumps(run_floor(args.floor)))
@@ -229,18 +353,39 @@ def main() -> None:
     from factcheck.stages.check import registered_checks
 
     ignore = [name for name in args.skip_checks.split(",") if name in registered_checks()]
+    main_arguments = [
+        "--engine",
+        args.engine,
+        "--embedder",
+        args.embedder,
+        *(["--jobs", str(args.jobs)] if args.jobs else []),
+    ]
+    compare = [variant for variant in args.compare.split(",") if variant]
+    for variant in compare:
+        variant_arguments(variant)  # reject a bad variant before any work
+    floor = not args.no_floor
     rows: list[tuple[str, dict]] = []
     command_lines: list[str] = []
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         if not args.no_seeds:
-            rows += benchmark("seeds", [REPO / "seeds"], ignore, work)
+            rows += benchmark("seeds", [REPO / "seeds"], ignore, work, main_arguments, compare, floor)
             skip = [part for name in ignore for part in ("--ignore", name)]
             warm_cli = cli_seconds(["check", "seeds", "--cache-dir", str(work / "cache-seeds"), "-f", "json", *skip], 3)
             command_lines.append(f"factcheck --help: {cli_seconds(['--help'], 5):.2f} s (best of 5)")
             command_lines.append(f"factcheck check seeds, warm cache, new process: {warm_cli:.2f} s (best of 3)")
         for size in (int(s) for s in args.sizes.split(",") if s):
-            rows += benchmark(f"bbc-{size}", [write_bbc(size, work / f"bbc-{size}", args.corpus)], ignore, work)
+            rows += benchmark(
+                f"bbc-{size}",
+                [write_bbc(size, work / f"bbc-{size}", args.corpus)],
+                ignore,
+                work,
+                main_arguments,
+                compare,
+                floor,
+            )
+        for folder in args.folder:
+            rows += benchmark(folder.name, [folder], ignore, work, main_arguments, compare, floor)
     print_table(rows)
     for line in command_lines:
         print(line)

@@ -29,6 +29,8 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
             "--no-seeds",
             "--corpus",
             str(corpus),
+            "--compare",
+            "j1",
         ],
         capture_output=True,
         text=True,
@@ -38,8 +40,10 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0].split()[:5] == ["case", "docs", "claims", "total", "s"]
-    for case in ("bbc-10 cold", "bbc-10 warm", "bbc-10 floor"):
+    for case in ("bbc-10 cold", "bbc-10 warm", "bbc-10 floor", "bbc-10 cold/j1"):
         assert any(line.startswith(case) for line in lines), result.stdout
+    # The one-process run beside the all-cores one: same findings, ratios of wall and CPU seconds.
+    assert any(line.startswith("bbc-10 cold/j1") and "findings agree" in line for line in lines), result.stdout
     assert "pipeline/floor" in result.stdout and "candidate pairs" in result.stdout
     assert "findings per 100 articles" in result.stdout
 

@@ -87,8 +87,22 @@ def test_local_processes_give_the_serial_report_byte_for_byte(corpus, serial_rep
 @pytest.mark.slow
 def test_dask_local_cluster_gives_the_serial_report_byte_for_byte(corpus, serial_report, tmp_path):
     assert report(corpus, tmp_path / "cache", engine="dask", jobs=2) == serial_report
-    # No cache at all: every document goes through the cluster, results come back to the client.
-    assert report(corpus, tmp_path / "unused", engine="dask", jobs=2, use_cache=False) == serial_report
+
+
+@pytest.mark.slow
+def test_joining_a_running_cluster_gives_the_serial_report_and_leaves_it_running(corpus, serial_report, tmp_path):
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    ) as cluster:
+        # No cache at all: every document goes through the cluster and comes back to the client.
+        text = report(corpus, tmp_path / "unused", scheduler=cluster.scheduler_address, use_cache=False)
+        assert text == serial_report
+        with Client(cluster.scheduler_address) as client:
+            assert len(client.scheduler_info()["workers"]) == 2  # a joined cluster is not ours to stop
 
 
 @pytest.mark.slow
