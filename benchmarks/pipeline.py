@@ -187,7 +187,10 @@ def child(*arguments: str) -> dict:
     )
     if output.returncode != 0:
         raise SystemExit(f"benchmark case {arguments} failed:\n{output.stderr[-3000:]}")
-    return json.loads(output.stdout.strip().splitlines()[-1])
+    row = json.loads(output.stdout.strip().splitlines()[-1])
+    # Long runs: each case's figures on stderr as soon as it ends, before the table at the very end.
+    print(f"case {' '.join(arguments[:2])} ...: {json.dumps(row)}", file=sys.stderr, flush=True)
+    return row
 
 
 def variant_arguments(variant: str) -> list[str]:
