@@ -156,10 +156,20 @@ def test_ctrl_c_mid_run_shuts_the_local_cluster_down(corpus, tmp_path):
         if stage == "extract" and done:  # the first partition is back from the cluster
             raise KeyboardInterrupt
 
-    settings = Settings(paths=(corpus,), cache_dir=tmp_path / "cache", ledger_dir=None, resolutions=None,
-                        engine="dask", jobs=2, ignore=("garbled-wording", "divergence"))
+    settings = Settings(
+        paths=(corpus,),
+        cache_dir=tmp_path / "cache",
+        ledger_dir=None,
+        resolutions=None,
+        engine="dask",
+        jobs=2,
+        ignore=("garbled-wording", "divergence"),
+    )
     with pytest.raises(KeyboardInterrupt):
         run(settings, embedder=FakeEmbedder(), on_progress=interrupt)
-    workers = [child for child in psutil.Process().children(recursive=True)
-               if "multiprocessing-fork" in " ".join(child.cmdline())]
+    workers = [
+        child
+        for child in psutil.Process().children(recursive=True)
+        if "multiprocessing-fork" in " ".join(child.cmdline())
+    ]
     assert not workers, f"workers still running after Ctrl-C: {workers}"
