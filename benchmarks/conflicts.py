@@ -375,7 +375,7 @@ _BEFORE_TITLE_OK = {
 }
 
 
-_TITLE_PREFIXES = {"Assistant", "Vice", "Associate", "Executive", "Deputy", "Senior", "Chief", "General", "Acting"}
+_TITLE_PREFIXES = {"Assistant", "Vice", "Associate", "Executive", "Deputy", "Senior", "Chief", "General", "Acting", "Prime"}
 
 
 def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
@@ -394,6 +394,8 @@ def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
                 continue
             if text[max(0, start - 1) : start] == "-" or (previous and previous[-1] in _TITLE_PREFIXES):
                 continue
+            if match.group("name").split()[0] in _TITLE_PREFIXES:
+                continue  # "Sheriff Deputy Jerry Ortiz": the title runs on
             surname = match.group("name").split()[-1]
             others = [member for member in _other_titles(title)]
             if not others:
@@ -809,7 +811,9 @@ def main(argv: list[str] | None = None) -> int:
 
     ignore = tuple(name for name in args.skip_checks.split(",") if name in registered_checks())
     with tempfile.TemporaryDirectory() as temp:
-        work = Path(temp)
+        # With --cache-dir the article files live beside the cache, at the same paths every run,
+        # so a rerun finds every unchanged article's claims in the cache (the key holds the path).
+        work = args.cache_dir / "work" if args.cache_dir else Path(temp)
         runner = Runner(work, args.cache_dir or work / "cache", ignore)
         started = time.perf_counter()
         persons = person_spans(chosen, runner.nlp)

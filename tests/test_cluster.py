@@ -2,7 +2,11 @@
 
 import numpy as np
 
-from factcheck.stages.cluster import cluster_vectors
+import pytest
+
+from factcheck.model import Actor, Claim, Corpus, Span, TimeExpression
+from factcheck.stages import cluster as cluster_module
+from factcheck.stages.cluster import ClusterStage, cluster_vectors
 
 
 def _unit(vectors):
@@ -13,11 +17,9 @@ def _unit(vectors):
 def test_near_vectors_cluster_and_far_ones_stay_apart():
     rng = np.random.default_rng(0)
     centre_a, centre_b = rng.normal(size=32), rng.normal(size=32)
-    vectors = _unit(
-        [centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
-        + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
-        + [rng.normal(size=32)]
-    )
+    vectors = _unit([centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
+                    + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
+                    + [rng.normal(size=32)])
     groups = cluster_vectors(vectors, threshold=0.35)
     assert groups == [[0, 1, 2], [3, 4]]
 
@@ -42,7 +44,8 @@ def test_fewer_than_two_vectors_give_no_cluster():
 
 
 def _reference_groups(vectors, threshold):
-    """scikit-learn end to end (NearestNeighbors for the neighbours), the reference for the chunked search."""
+    """scikit-learn end to end (NearestNeighbors for the neighbours, average linkage per component),
+    the reference for the chunked search without entity or year keys."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
     from sklearn.cluster import AgglomerativeClustering
@@ -50,9 +53,7 @@ def _reference_groups(vectors, threshold):
 
     count = len(vectors)
     neighbours = min(20, count - 1) + 1
-    distances, indices = (
-        NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
-    )
+    distances, indices = NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
     rows, cols = np.repeat(np.arange(count), neighbours), indices.ravel()
     keep = (distances.ravel() <= threshold) & (rows != cols)
     graph = coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(count, count)).tocsr()
@@ -66,15 +67,10 @@ def _reference_groups(vectors, threshold):
             groups.append(sorted(int(m) for m in members))
             continue
         part = vectors[members]
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="complete", distance_threshold=threshold
-        )
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold)
         sub_labels = model.fit_predict(np.clip(1.0 - part @ part.T, 0.0, 2.0))
-        groups += [
-            sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s))
-            for s in np.unique(sub_labels)
-            if np.count_nonzero(sub_labels == s) >= 2
-        ]
+        groups += [sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s)) for s in np.unique(sub_labels)
+                   if np.count_nonzero(sub_labels == s) >= 2]
     return sorted(groups)
 
 
@@ -121,3 +117,65 @@ print(len(clusters), [len(c.claims) for c in clusters], "sklearn" in sys.modules
     warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert cold[-1] == "True" and warm[-1] == "False"
     assert cold[:-1] == warm[:-1] and cold[0] != "0"
+
+
+def test_a_big_component_is_split_along_its_weakest_links_not_chained(monkeypatch):
+    # A chain of 60 points, each 0.05 from the next: single linkage at 0.35 makes one cluster.
+    angles = np.arange(60) * np.arccos(0.95)
+    vectors = _unit(np.stack([np.cos(angles), np.sin(angles), np.zeros(60)], axis=1))
+    dense = cluster_vectors(vectors, threshold=0.35)
+    monkeypatch.setattr(cluster_module, "DENSE_COMPONENT_LIMIT", 10)
+    split = cluster_vectors(vectors, threshold=0.35)
+    assert max(len(group) for group in dense) < 20
+    assert max(len(group) for group in split) <= 10 and sum(len(group) for group in split) >= 50
+    # Two tight groups far apart stay two clusters either way.
+    rng = np.random.default_rng(4)
+    centres = _unit(rng.normal(size=(2, 16)))
+    vectors = _unit(np.repeat(centres, 8, axis=0) + rng.normal(scale=0.02, size=(16, 16)))
+    assert cluster_vectors(vectors, threshold=0.35) == [list(range(8)), list(range(8, 16))]
+
+
+def _claim(doc, start, name=None, label="PERSON", year=None):
+    text = "x"
+    actors = (Actor(span=Span(doc=doc, start=start, end=start + 1, text=text), name=name, label=label),) if name else ()
+    times = (TimeExpression(span=Span(doc=doc, start=start, end=start + 1, text=text), value=str(year),
+                            granularity="year"),) if year else ()
+    return Claim(id=f"{doc}#{start}-{start + 1}", doc=doc, span=Span(doc=doc, start=start, end=start + 1, text=text),
+                 text=text, actors=actors, times=times)
+
+
+def _pair_vectors(distance):
+    """Two unit vectors at the given cosine distance."""
+    angle = np.arccos(1.0 - distance)
+    return _unit([[1.0, 0.0], [np.cos(angle), np.sin(angle)]])
+
+
+@pytest.mark.parametrize(("left", "right", "together"), [
+    ({}, {}, True),  # nothing to tell them apart: the vectors decide
+    ({"name": "Tara Reid"}, {"name": "Lindsay Lohan"}, False),  # two actresses: two rehab stays
+    ({"name": "Tara Reid"}, {"name": "Reid"}, True),  # one person, by surname
+    ({"year": 2008}, {"year": 2013}, False),  # two earthquakes in two years
+    ({"year": 2008, "name": "Qeshm", "label": "GPE"}, {"year": 2008, "name": "Qeshm", "label": "GPE"}, True),
+])
+def test_claims_that_name_other_entities_or_years_do_not_meet(left, right, together):
+    claims = (_claim("a", 0, **left), _claim("b", 0, **right))
+    vectors = _pair_vectors(cluster_module.ENTITY_CLASH / 2 + 0.3)
+    corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    from factcheck.config import Settings
+
+    result = ClusterStage(Settings(use_cache=False, cluster_threshold=0.36))(corpus)
+    assert bool(result.clusters) is together
+
+
+def test_same_fact_pairs_link_claims_of_different_documents_only():
+    from factcheck.config import Settings
+
+    claims = (_claim("a", 0, name="Tara Reid"), _claim("a", 5, name="Tara Reid"), _claim("b", 0, name="Reid"),
+              _claim("c", 0, name="Lindsay Lohan"))
+    vectors = _unit([[1.0, 0.0], [1.0, 0.02], [1.0, 0.05], [0.0, 1.0]])
+    corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    result = ClusterStage(Settings(use_cache=False))(corpus)
+    pairs = [(pair.left, pair.right) for pair in result.same_fact]
+    assert pairs == [("a#0-1", "b#0-1"), ("a#5-6", "b#0-1")]
+    assert all(pair.same_cluster and 0.9 < pair.similarity <= 1.0 for pair in result.same_fact)
+    assert [pair.right for pair in result.same_fact_of("b#0-1")] == ["b#0-1", "b#0-1"]

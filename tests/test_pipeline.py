@@ -16,7 +16,7 @@ class _Stage:
 
 def test_standard_order_is_valid():
     names = [stage.name for stage in build_stages(Settings())]
-    assert names == ["load", "extract", "embed", "cluster", "check"]
+    assert names == ["load", "extract", "embed", "cluster", "corroborate", "check"]
 
 
 def test_a_stage_before_what_it_needs_is_rejected():
@@ -45,7 +45,7 @@ def test_progress_reports_documents_and_checks_up_to_their_totals(tmp_path, nlp,
         on_stage=started.append,
         on_progress=lambda stage, done, total: counts.append((stage, done, total)),
     )
-    assert started == ["load", "extract", "embed", "cluster", "check"]
+    assert started == ["load", "extract", "embed", "cluster", "corroborate", "check"]
     extract = [(done, total) for stage, done, total in counts if stage == "extract"]
     assert extract[0] == (0, 3) and extract[-1] == (3, 3)
     assert all(a[0] <= b[0] for a, b in zip(extract, extract[1:]))

@@ -227,6 +227,35 @@ class Cluster(Record):
         return len(self.documents) >= 2
 
 
+class SameFactPair(Record):
+    """Two claims of different documents that may state the same fact (the cluster stage's candidates).
+
+    ``left`` comes before ``right`` in ``Corpus.claims``. ``similarity`` is the cosine similarity of
+    their vectors after the entity- and time-aware adjustment (see stages/cluster.py): a check that
+    aligns the two sentences reads it as how likely they report one fact.
+    """
+
+    left: str  # claim id
+    right: str  # claim id
+    similarity: float
+    same_cluster: bool = False
+
+
+class Corroboration(Record):
+    """How many of a document's checkable claims (quotes, figures, dated events) another source states too.
+
+    ``single_source_claims`` are the ids of the claims no other document states while others cover
+    their topic, most important first (quotes, then figures, then dated events; earlier in the
+    text first); ``single_source_kinds`` gives each one's kinds ("quote,quantity").
+    """
+
+    doc: str
+    corroborated: int
+    single_source: int
+    single_source_claims: tuple[str, ...] = ()
+    single_source_kinds: tuple[str, ...] = ()
+
+
 class Failure(Record):
     """Something that could not be done: a file not read, a check that crashed."""
 
@@ -316,6 +345,8 @@ class Corpus:
     claims: tuple[Claim, ...] = ()
     embeddings: dict[str, Any] = field(default_factory=dict)  # claim id -> numpy vector
     clusters: tuple[Cluster, ...] = ()
+    same_fact: tuple[SameFactPair, ...] = ()  # candidate pairs across documents, sorted by (left, right)
+    corroboration: tuple[Corroboration, ...] = ()  # per document, in document order
     findings: tuple[Finding, ...] = ()
     failures: tuple[Failure, ...] = ()
     stale_resolutions: tuple[str, ...] = ()
@@ -326,6 +357,7 @@ class Corpus:
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
     _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_by_doc_index: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
+    _same_fact_index: dict[str, list[SameFactPair]] | None = field(default=None, init=False, repr=False, compare=False)
     # The aligned candidate pairs (factcheck.nlp.align), computed once per corpus for every check that reads them.
     alignment_index: Any = field(default=None, init=False, repr=False, compare=False)
 
@@ -346,6 +378,16 @@ class Corpus:
                 index.setdefault(claim.doc, []).append(claim)
             self._claims_by_doc_index = index
         return list(self._claims_by_doc_index.get(doc_id, ()))
+
+    def same_fact_of(self, claim_id: str) -> list[SameFactPair]:
+        """The same-fact candidate pairs a claim takes part in (as left or right)."""
+        if self._same_fact_index is None:
+            index: dict[str, list[SameFactPair]] = {}
+            for pair in self.same_fact:
+                index.setdefault(pair.left, []).append(pair)
+                index.setdefault(pair.right, []).append(pair)
+            self._same_fact_index = index
+        return list(self._same_fact_index.get(claim_id, ()))
 
     def cluster_of(self, claim_id: str) -> Cluster | None:
         return self._cluster_by_claim().get(claim_id)
@@ -384,6 +426,10 @@ class RunResult:
     def skipped_documents(self) -> tuple[Failure, ...]:
         """The failures that left a document of the run unchecked (they exit 2 unless allow_skipped)."""
         return tuple(failure for failure in self.failures if failure.skips_document)
+
+    @property
+    def corroboration(self) -> tuple[Corroboration, ...]:
+        return self.corpus.corroboration
 
     def exit_code(self, fail_on: Severity | None = None, exit_zero: bool | None = None) -> int:
         """The one place the exit code is computed: 2 broken run (or a document left unchecked,

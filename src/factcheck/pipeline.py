@@ -52,6 +52,7 @@ def build_stages(
     load, extract and embed hand what the cache lacks to ``engine`` (default: this process)."""
     from factcheck.stages.check import CheckStage
     from factcheck.stages.cluster import ClusterStage
+    from factcheck.stages.corroborate import CorroborateStage
     from factcheck.stages.embed import EmbedStage
     from factcheck.stages.extract import ExtractStage
     from factcheck.stages.load import LoadStage
@@ -62,6 +63,7 @@ def build_stages(
         ExtractStage(settings, engine=engine),
         EmbedStage(settings, engine=engine),
         ClusterStage(settings),
+        CorroborateStage(settings),
         CheckStage(settings, checks=checks, context=context),
     ]
     validate_order(stages)

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from factcheck.model import Corpus, Finding, RunResult, Span
+from factcheck.model import Corpus, Corroboration, Finding, RunResult, Span
 
 FORMAT_VERSION = 1
 
@@ -31,6 +31,19 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     if finding.data:
         data["data"] = finding.data
     return data
+
+
+def corroboration_data(corpus: Corpus, record: Corroboration) -> dict[str, Any]:
+    """One document's corroboration summary with every single-source claim listed."""
+    return {
+        "doc": record.doc,
+        "corroborated": record.corroborated,
+        "single_source": record.single_source,
+        "single_source_claims": [
+            {"id": claim_id, "kinds": kinds.split(","), "text": corpus.claim(claim_id).span.text}
+            for claim_id, kinds in zip(record.single_source_claims, record.single_source_kinds)
+        ],
+    }
 
 
 def summary_data(corpus: Corpus, exit_code: int | None = None) -> dict[str, Any]:
@@ -77,6 +90,7 @@ def result_data(result: RunResult) -> dict[str, Any]:
             {"id": cluster.id, "claims": list(cluster.claims), "documents": list(cluster.documents)}
             for cluster in corpus.clusters
         ],
+        "corroboration": [corroboration_data(corpus, record) for record in corpus.corroboration],
         "findings": [finding_data(finding) for finding in corpus.findings],
         "summary": summary_data(corpus, result.exit_code()),
     }

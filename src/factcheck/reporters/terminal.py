@@ -215,19 +215,19 @@ def findings_section(corpus: Corpus, color: bool, width: int) -> Group:
 
 def documents_table(corpus: Corpus) -> Table:
     claim_counts = Counter(claim.doc for claim in corpus.claims)
-    single = corpus.extras.get("checks", {}).get("uncorroborated", {})
+    single = {record.doc: record for record in corpus.corroboration}
     table = Table(title="Documents", title_justify="left", expand=False)
     for column in ("id", "title", "published", "from", "claims", "corroborated / single-source"):
         table.add_column(column, overflow="fold")
     for doc in corpus.documents:
-        counts = single.get(doc.id, {}) if isinstance(single, dict) else {}
+        record = single.get(doc.id)
         table.add_row(
             inert(doc.id),
             excerpt(_safe(doc.title or "(untitled)"), 120),
             doc.published.isoformat() if doc.published else "unknown",
             doc.published_source,
             str(claim_counts.get(doc.id, 0)),
-            f"{counts.get('corroborated', '-')} / {counts.get('single_source', '-')}" if counts else "-",
+            f"{record.corroborated} / {record.single_source}" if record else "-",
         )
     return table
 
@@ -327,6 +327,22 @@ def spin_section(corpus: Corpus) -> Group | None:
     return Group(Rule(Text("Wording", style="bold"), align="left", style="dim"), text)
 
 
+def corroboration_section(corpus: Corpus) -> Group | None:
+    """One line per document with single-source claims: the counts and the most important of them."""
+    records = [record for record in corpus.corroboration if record.single_source]
+    if not records:
+        return None
+    text = Text()
+    for record in records:
+        text.append(inert(record.doc), style="bold")
+        text.append(f": {record.corroborated} corroborated, {record.single_source} single-source")
+        shown = [corpus.claim(claim_id).span.text for claim_id in record.single_source_claims[:2]]
+        if shown:
+            text.append(" - " + "; ".join(one_line(snippet, 70) for snippet in shown))
+        text.append("\n")
+    return Group(Text("Single-source claims", style="bold underline"), text)
+
+
 def render_report(result: RunResult, color: bool = True, width: int = 100) -> Group:
     corpus = result.corpus
     parts: list[RenderableType] = [summary_line(result), Text(""), findings_section(corpus, color, width)]
@@ -336,7 +352,11 @@ def render_report(result: RunResult, color: bool = True, width: int = 100) -> Gr
     spin = spin_section(corpus)
     if spin is not None:
         parts.append(spin)
-    parts += [documents_table(corpus), Text(""), clusters_section(corpus), Text(""), summary_line(result)]
+    parts += [documents_table(corpus), Text("")]
+    corroboration = corroboration_section(corpus)
+    if corroboration is not None:
+        parts += [corroboration, Text("")]
+    parts += [clusters_section(corpus), Text(""), summary_line(result)]
     return Group(*parts)
 
 

@@ -1,94 +1,149 @@
-"""Group claims that say the same thing across sources (scikit-learn, cosine distance).
+"""Group claims that report the same fact across sources, and list the pairs that may state the same fact.
 
-Method: each claim's nearest neighbours (k <= 20, cosine) give a sparse graph of pairs closer
-than ``settings.cluster_threshold``; each connected component of that graph is then clustered
-by complete-linkage agglomerative clustering with the same distance threshold, so a chain of
-loosely related sentences does not collapse into one cluster (on the seeds, average linkage at
-0.3 built a 17-claim "U.S.-Japan alliance" topic cluster; complete linkage keeps clusters to one fact). The neighbour search is
-brute force over row chunks (n^2 dot products, never an n x n matrix: memory is 512 x n floats;
-about a second for 12,000 claims); everything after it sees only the n*k neighbour pairs, and
-complete linkage holds a dense matrix for one component at a time.
+Distance. Cosine distance between claim vectors, made entity- and time-aware (``pair_distances``):
+two claims that name a common person, organisation or place come closer (``ENTITY_BONUS``); two
+claims that both name persons but none in common move apart (``ENTITY_CLASH``: two rehab stays of
+two different actresses); two claims that both give years, none in common, move apart too
+(``YEAR_CLASH``: two earthquakes in two years). The adjustments are additive, so a sentence copied
+from another source with one date changed stays close: that pair is what the conflict checks need.
 
-Threshold: 0.35 cosine distance (0.65 similarity) for all-MiniLM-L6-v2: paraphrases of one fact
-across sources ("In 2012, JAXA's basic law was revised ..." / "In 2012, JAXA's foundational law
-was modified ...") sit at 0.2–0.35, sentences that merely share a topic at 0.4–0.6. Singleton claims form
-no cluster: a claim without a cluster rests on its own sentence alone.
+Neighbours. Each claim's nearest neighbours (k <= 20) within the search radius come from a brute
+force search over row chunks (n^2 dot products, never an n x n matrix: memory is 512 x n floats;
+about a second for 12,000 claims). Everything after it sees only these n*k pairs.
 
-The grouping is cached (SQLite, keyed by the vectors, threshold and scikit-learn version), so a
-warm run on unchanged documents imports neither scikit-learn nor scipy.
+Clusters. Average linkage (UPGMA) with a distance threshold, per connected component of the
+neighbour graph. Average, not complete linkage: the sources word one fact differently, and complete
+linkage splits a fact as soon as two of its sentences are far apart. scikit-learn's
+``AgglomerativeClustering`` runs on the dense matrix of each component of up to
+``DENSE_COMPONENT_LIMIT`` claims; a bigger component is first split along its weakest links
+(``_pieces``), never clustered over its sparse graph: connectivity-constrained linkage only looks at
+linked pairs and chains like single linkage (one cluster swallowed 9,413 claims that way).
+
+Same-fact candidates (``Corpus.same_fact``): pairs of claims from different documents among each
+other's neighbours within ``CANDIDATE_DISTANCE`` of adjusted distance: a looser net than the clusters,
+for the checks that align two sentences and compare what differs.
+
+Thresholds, tuned on the development part of ``benchmarks/conflicts.py`` (ECB+ event chains):
+clusters at ``settings.cluster_threshold`` (0.5 adjusted average distance for all-MiniLM-L6-v2: pairwise F1
+against the chains rises from 0.24 to about 0.45 on the development part; looser thresholds reach 0.55 there but
+make topic-sized clusters of 200 claims, which the cluster-based checks would compare pairwise).
+
+The grouping is cached (SQLite, keyed by the vectors, the claims' entity and year keys, the
+threshold and the scikit-learn version), so a warm run on unchanged documents imports neither
+scikit-learn nor scipy.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import metadata
 
 import numpy as np
 
 from factcheck.cache import open_cache
 from factcheck.config import Settings
-from factcheck.model import Cluster, Corpus
+from factcheck.model import Claim, Cluster, Corpus, SameFactPair
 
 MAX_NEIGHBOURS = 20
-DENSE_COMPONENT_LIMIT = 1500  # above this, cluster the component over its sparse neighbour graph
-# Complete linkage: every pair in a cluster is within the threshold, so a cluster states one fact,
-# not a topic that a chain of loosely related sentences wanders through.
-LINKAGE = "complete"
-
-
-def cluster_vectors(vectors: np.ndarray, threshold: float, stats: dict | None = None) -> list[list[int]]:
-    """Groups of row indices (each of two or more rows), deterministic for a given input.
-
-    Neighbours come from a chunked brute-force search (what ``NearestNeighbors(metric="cosine",
-    algorithm="brute")`` computes, without holding an n x n matrix); each connected component of
-    the neighbour graph is then clustered by scikit-learn's ``AgglomerativeClustering``.
-    ``stats``, when given, receives the number of neighbour pairs compared ("knn_pairs").
-    """
-    count = len(vectors)
-    if count < 2:
-        return []
-    neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
-    rows, cols = _neighbour_pairs(np.asarray(vectors, dtype=np.float32), neighbours, threshold)
-    if stats is not None:
-        stats["knn_pairs"] = count * neighbours
-    labels = _components(count, rows, cols)
-
-    groups: list[list[int]] = []
-    order = np.argsort(labels, kind="stable")
-    boundaries = np.flatnonzero(np.diff(labels[order])) + 1
-    for members in np.split(order, boundaries):
-        if len(members) < 2:
-            continue
-        members = np.sort(members)
-        for sub in _agglomerate(vectors[members], members, rows, cols, threshold):
-            if len(sub) >= 2:
-                groups.append(sorted(int(members[i]) for i in sub))
-    return sorted(groups)
-
-
+DENSE_COMPONENT_LIMIT = 1500  # above this, average linkage over the sparse neighbour graph
+LINKAGE = "average"
+ENTITY_BONUS = 0.05  # the two claims name a common entity
+ENTITY_CLASH = 0.1  # both name persons, none in common
+YEAR_CLASH = 0.1  # both give years, none in common
+CANDIDATE_DISTANCE = 0.6  # same-fact candidates: adjusted distance at most this
 # Rows of the cosine-distance matrix computed at once: bounds memory at CHUNK_ROWS x n floats.
 CHUNK_ROWS = 512
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP", "OTHER"})
 
 
-def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """(row, col) pairs, row != col, where col is among row's ``neighbours`` nearest within ``threshold``.
+# --- entity and year keys ----------------------------------------------------------------------
 
-    Brute force in row chunks, as scikit-learn's brute kneighbors does it (re-normalised rows,
-    1 - dot, clipped to [0, 2], argpartition): no n x n matrix is ever held.
+def claim_keys(claim: Claim) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+    """The named entities (folded; a person by surname), the persons among them, and the years a claim states."""
+    entities: set[str] = set()
+    persons: set[str] = set()
+    for actor in claim.actors:
+        if actor.label not in _ENTITY_LABELS:
+            continue
+        words = re.findall(r"\w+", actor.name.casefold())
+        if not words:
+            continue
+        if actor.label == "PERSON":
+            persons.add(words[-1])
+        entities.add(words[-1] if actor.label == "PERSON" else " ".join(words))
+    if claim.quote is not None and claim.quote.speaker and claim.quote.speaker[:1].isupper():
+        words = re.findall(r"\w+", claim.quote.speaker.casefold())
+        if words:
+            entities.add(words[-1])
+            persons.add(words[-1])
+    years = {int(time.value[:4]) for time in claim.times
+             if time.value and time.value[:4].isdigit() and time.granularity not in {"present", "unknown"}}
+    return tuple(sorted(entities)), tuple(sorted(persons)), tuple(sorted(years))
+
+
+def _incidence(keys: list[tuple]) -> "np.ndarray | object":
+    """A sparse claims x keys matrix (1 where the claim holds the key)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[object, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, items in enumerate(keys):
+        for item in items:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(item, len(vocabulary)))
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(keys), max(len(vocabulary), 1)))
+
+
+def pair_distances(cosine: np.ndarray, rows: np.ndarray, cols: np.ndarray, entities, persons, years) -> np.ndarray:
+    """Entity- and time-aware distances of the pairs (rows[i], cols[i]), from their cosine distances.
+
+    ``entities``, ``persons`` and ``years`` are sparse incidence matrices (claims x keys), see
+    ``_incidence``. Only persons clash: two sentences on one event often name different places or
+    organisations, but two sentences naming different people are usually about different acts.
     """
+    if len(rows) == 0:
+        return cosine.astype(np.float32)
+
+    def shared(matrix) -> np.ndarray:
+        return np.asarray(matrix[rows].multiply(matrix[cols]).sum(axis=1)).ravel() > 0
+
+    def present(matrix) -> np.ndarray:
+        return np.asarray(matrix.sum(axis=1)).ravel() > 0
+
+    has_persons, has_years = present(persons), present(years)
+    clash = has_persons[rows] & has_persons[cols] & ~shared(persons)
+    year_clash = has_years[rows] & has_years[cols] & ~shared(years)
+    adjusted = cosine - ENTITY_BONUS * shared(entities) + ENTITY_CLASH * clash + YEAR_CLASH * year_clash
+    return np.clip(adjusted, 0.0, 2.0 + ENTITY_CLASH + YEAR_CLASH).astype(np.float32)
+
+
+# --- neighbours ------------------------------------------------------------------------------
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
     norms[norms == 0.0] = 1.0
-    unit = vectors / norms[:, np.newaxis]
+    return vectors / norms[:, np.newaxis]
+
+
+def _neighbour_pairs(unit: np.ndarray, neighbours: int, radius: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, col, cosine distance), row != col, where col is among row's ``neighbours`` nearest within ``radius``.
+
+    Brute force in row chunks, as scikit-learn's brute kneighbors does it (1 - dot, clipped to
+    [0, 2], argpartition): no n x n matrix is ever held.
+    """
     all_rows: list[np.ndarray] = []
     all_cols: list[np.ndarray] = []
+    all_distances: list[np.ndarray] = []
     for start in range(0, len(unit), CHUNK_ROWS):
-        distances = unit[start : start + CHUNK_ROWS] @ unit.T
+        distances = unit[start:start + CHUNK_ROWS] @ unit.T
         distances *= -1
         distances += 1
         np.clip(distances, 0, 2, out=distances)
-        within = distances <= threshold
-        # A row with at most `neighbours` entries within the threshold keeps all of them, whatever
+        within = distances <= radius
+        # A row with at most `neighbours` entries within the radius keeps all of them, whatever
         # the order of the rest: only crowded rows need the (costly) partial sort.
         crowded = np.flatnonzero(within.sum(axis=1) > neighbours)
         sparse_rows, sparse_cols = np.nonzero(within)
@@ -99,14 +154,26 @@ def _neighbour_pairs(vectors: np.ndarray, neighbours: int, threshold: float) -> 
             nearest_distances = np.take_along_axis(distances[crowded], nearest, axis=1)
             crowded_rows = np.repeat(crowded, neighbours)
             crowded_cols = nearest.ravel()
-            keep_crowded = nearest_distances.ravel() <= threshold
+            keep_crowded = nearest_distances.ravel() <= radius
             sparse_rows = np.concatenate([sparse_rows, crowded_rows[keep_crowded]])
             sparse_cols = np.concatenate([sparse_cols, crowded_cols[keep_crowded]])
+        pair_distance = distances[sparse_rows, sparse_cols]
         rows = sparse_rows + start
         keep = rows != sparse_cols
         all_rows.append(rows[keep])
         all_cols.append(sparse_cols[keep])
-    return np.concatenate(all_rows), np.concatenate(all_cols)
+        all_distances.append(pair_distance[keep])
+    return np.concatenate(all_rows), np.concatenate(all_cols), np.concatenate(all_distances)
+
+
+def _symmetric_pairs(rows: np.ndarray, cols: np.ndarray, distances: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each unordered pair once, as (low index, high index, distance), sorted."""
+    low, high = np.minimum(rows, cols), np.maximum(rows, cols)
+    order = np.lexsort((high, low))
+    low, high, distances = low[order], high[order], distances[order]
+    first = np.ones(len(low), dtype=bool)
+    first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    return low[first], high[first], distances[first]
 
 
 def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -118,48 +185,109 @@ def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return connected_components(graph, directed=False, connection="weak")[1]
 
 
-def _agglomerate(
-    vectors: np.ndarray, members: np.ndarray, rows: np.ndarray, cols: np.ndarray, threshold: float
-) -> list[list[int]]:
-    if len(vectors) == 2:
-        return [[0, 1]]
+# --- linkage ---------------------------------------------------------------------------------
+
+def _dense_average(distances: np.ndarray, threshold: float) -> list[list[int]]:
     from sklearn.cluster import AgglomerativeClustering
 
-    if len(vectors) <= DENSE_COMPONENT_LIMIT:
-        distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold
-        )
-        labels = model.fit_predict(distances)
-        return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
-    # A huge component (never seen on the seeds or 1,000 BBC articles): connectivity-constrained
-    # complete linkage over the sparse neighbour graph, so no dense matrix of the component.
-    from scipy.sparse import coo_matrix
-
-    position = {int(member): index for index, member in enumerate(members)}
-    local = [(position[r], position[c]) for r, c in zip(rows.tolist(), cols.tolist()) if r in position]
-    size = len(members)
-    graph = coo_matrix(
-        (np.ones(len(local)), ([r for r, _ in local], [c for _, c in local])), shape=(size, size)
-    ).tocsr()
-    graph = ((graph + graph.T) > 0).astype(np.float64)
-    model = AgglomerativeClustering(
-        n_clusters=None,
-        metric="cosine",
-        linkage=LINKAGE,
-        distance_threshold=threshold,
-        connectivity=graph,
-    )
-    labels = model.fit_predict(vectors)
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold)
+    labels = model.fit_predict(distances)
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
+def cluster_vectors(vectors: np.ndarray, threshold: float, stats: dict | None = None,
+                    keys: list[tuple[tuple, tuple]] | None = None,
+                    candidates: list[tuple[int, int, float]] | None = None) -> list[list[int]]:
+    """Groups of row indices (each of two or more rows), deterministic for a given input.
+
+    ``keys`` (one ``claim_keys`` per row) makes the distance entity- and time-aware; without it
+    the distance is the plain cosine distance. ``stats``, when given, receives the number of
+    neighbour pairs compared ("knn_pairs"). ``candidates``, when given, receives the neighbour
+    pairs (low, high, adjusted distance) within ``CANDIDATE_DISTANCE``.
+    """
+    count = len(vectors)
+    if count < 2:
+        return []
+    keys = keys or [((), (), ())] * count
+    entities = _incidence([key[0] for key in keys])
+    persons = _incidence([key[1] for key in keys])
+    years = _incidence([key[2] for key in keys])
+    unit = _unit(np.asarray(vectors, dtype=np.float32))
+    neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
+    # Search wide enough that the entity bonus can bring a pair within either threshold.
+    radius = max(threshold, CANDIDATE_DISTANCE) + ENTITY_BONUS
+    rows, cols, cosine = _neighbour_pairs(unit, neighbours, radius)
+    if stats is not None:
+        stats["knn_pairs"] = count * neighbours
+    low, high, cosine = _symmetric_pairs(rows, cols, cosine)
+    adjusted = pair_distances(cosine, low, high, entities, persons, years)
+    if candidates is not None:
+        near = adjusted <= CANDIDATE_DISTANCE
+        candidates.extend(zip(low[near].tolist(), high[near].tolist(), adjusted[near].tolist()))
+    linked = adjusted <= threshold
+    low, high, adjusted = low[linked], high[linked], adjusted[linked]
+    groups: list[list[int]] = []
+    for members in _pieces(count, low, high, adjusted, threshold):
+        if len(members) == 2:
+            groups.append([int(m) for m in members])
+            continue
+        part = unit[members]
+        local_low, local_high = np.triu_indices(len(members), 1)
+        cosine_local = np.clip(1.0 - np.einsum("ij,ij->i", part[local_low], part[local_high]), 0.0, 2.0)
+        local = pair_distances(cosine_local, members[local_low], members[local_high], entities, persons, years)
+        dense = np.zeros((len(members), len(members)), dtype=np.float64)
+        dense[local_low, local_high] = local
+        dense[local_high, local_low] = local
+        for sub in _dense_average(dense, threshold):
+            if len(sub) >= 2:
+                groups.append(sorted(int(members[i]) for i in sub))
+    return sorted(groups)
+
+
+SPLIT_STEP = 0.05  # how much stricter the links get each time a component is still too big
+
+
+def _pieces(count: int, low: np.ndarray, high: np.ndarray, distances: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """Connected components of the linked pairs, each of at most ``DENSE_COMPONENT_LIMIT`` claims.
+
+    A component over the limit is split along its weakest links: its components under a link
+    threshold ``SPLIT_STEP`` stricter, and so on until every piece fits. Each piece is then clustered
+    exactly (dense average linkage), so no chain of loose links ever makes one cluster, and memory
+    stays at one limit x limit matrix.
+    """
+    labels = _components(count, low, high)
+    order = np.argsort(labels, kind="stable")
+    boundaries = np.flatnonzero(np.diff(labels[order])) + 1
+    pieces: list[np.ndarray] = []
+    for members in np.split(order, boundaries):
+        if len(members) < 2:
+            continue
+        members = np.sort(members)
+        if len(members) <= DENSE_COMPONENT_LIMIT:
+            pieces.append(members)
+            continue
+        inside = np.zeros(count, dtype=bool)
+        inside[members] = True
+        stricter = threshold - SPLIT_STEP
+        keep = inside[low] & inside[high] & (distances <= stricter)
+        if stricter <= 0 or not keep.any():
+            # No link is weaker than another (a degenerate chain): cut it in corpus order.
+            pieces.extend(members[start:start + DENSE_COMPONENT_LIMIT]
+                          for start in range(0, len(members), DENSE_COMPONENT_LIMIT))
+            continue
+        pieces.extend(_pieces(count, low[keep], high[keep], distances[keep], stricter))
+    return sorted(pieces, key=lambda piece: int(piece[0]))
+
+
+# --- the stage -------------------------------------------------------------------------------
+
 class ClusterStage:
-    """Adds clusters of two or more claims, ordered by their first claim; ids C0001, C0002, ..."""
+    """Adds clusters of two or more claims (ids C0001, ... ordered by their first claim) and the
+    same-fact candidate pairs."""
 
     name = "cluster"
     requires = ("claims", "embeddings")
-    assigns = ("clusters",)
+    assigns = ("clusters", "same_fact")
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -167,44 +295,62 @@ class ClusterStage:
     def __call__(self, corpus: Corpus) -> Corpus:
         claims = [claim for claim in corpus.claims if claim.id in corpus.embeddings]
         if len(claims) < 2:
-            return corpus.evolve(clusters=())
+            return corpus.evolve(clusters=(), same_fact=())
         vectors = np.vstack([corpus.embeddings[claim.id] for claim in claims]).astype(np.float32)
-        groups, stats = self._groups(vectors)
+        keys = [claim_keys(claim) for claim in claims]
+        groups, candidates, stats = self._groups(vectors, keys)
         clusters = []
+        cluster_of: dict[int, int] = {}
         for number, group in enumerate(groups, start=1):
             members = [claims[i] for i in group]
+            for index in group:
+                cluster_of[index] = number
             documents = tuple(sorted({claim.doc for claim in members}))
             clusters.append(Cluster(id=f"C{number:04d}", claims=tuple(c.id for c in members), documents=documents))
+        pairs = []
+        for left, right, distance in candidates:
+            if claims[left].doc == claims[right].doc:
+                continue
+            same_cluster = left in cluster_of and cluster_of.get(left) == cluster_of.get(right)
+            pairs.append(SameFactPair(left=claims[left].id, right=claims[right].id,
+                                      similarity=round(1.0 - distance, 4), same_cluster=same_cluster))
         # Pairs compared, by step: grows with n*k here, never n^2 (benchmarks/pipeline.py prints it).
-        pairs = {**corpus.extras.get("candidate_pairs", {}), "cluster": stats.get("knn_pairs", 0)}
-        return corpus.evolve(clusters=tuple(clusters), extras={**corpus.extras, "candidate_pairs": pairs})
+        counts = {**corpus.extras.get("candidate_pairs", {}), "cluster": stats.get("knn_pairs", 0),
+                  "same-fact": len(pairs)}
+        return corpus.evolve(clusters=tuple(clusters), same_fact=tuple(pairs),
+                             extras={**corpus.extras, "candidate_pairs": counts})
 
-    def _groups(self, vectors: np.ndarray) -> tuple[list[list[int]], dict[str, int]]:
-        """``cluster_vectors`` through the cache: the same vectors and threshold give the same groups."""
+    def _groups(self, vectors: np.ndarray, keys: list) -> tuple[list[list[int]], list[list], dict[str, int]]:
+        """``cluster_vectors`` through the cache: the same vectors, keys and threshold give the same groups."""
         cache = open_cache(self.settings)
-        key = _cache_key(vectors, self.settings.cluster_threshold)
+        key = _cache_key(vectors, keys, self.settings.cluster_threshold)
         cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
         if cached is not None:
             data = json.loads(cached)
-            groups, stats = data["groups"], data["stats"]
+            groups, candidates, stats = data["groups"], data["candidates"], data["stats"]
         else:
             stats: dict[str, int] = {}
-            groups = cluster_vectors(vectors, self.settings.cluster_threshold, stats)
+            candidates: list = []
+            groups = cluster_vectors(vectors, self.settings.cluster_threshold, stats, keys=keys, candidates=candidates)
+            candidates = [[int(a), int(b), round(float(d), 6)] for a, b, d in candidates]
             if cache:
-                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({"groups": groups, "stats": stats}))
+                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({"groups": groups, "candidates": candidates, "stats": stats}))
         if cache:
             cache.close()
-        return groups, stats
+        return groups, candidates, stats
 
 
 CACHE_NAMESPACE = "clusters"
 
 
-def _cache_key(vectors: np.ndarray, threshold: float) -> str:
+def _cache_key(vectors: np.ndarray, keys: list, threshold: float) -> str:
     try:
         library = metadata.version("scikit-learn")
     except metadata.PackageNotFoundError:
         library = "missing"
-    digest = hashlib.sha256(f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{library}".encode())
+    settings = (f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
+                f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{library}")
+    digest = hashlib.sha256(settings.encode())
+    digest.update(json.dumps(keys).encode())
     digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
     return digest.hexdigest()

@@ -21,7 +21,7 @@ from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
-from factcheck.stages.extract.segment import LONG_PASSAGE, Block, _cut_long_runs, segment
+from factcheck.stages.extract.segment import HEADING, LONG_PASSAGE, Block, _cut_long_runs, segment
 from factcheck.stages.extract.sentences import _clauses, _is_prose, _Unit, _units
 
 _NAME_LINE = re.compile(
@@ -38,7 +38,9 @@ def extract_document(
     (start, end) offsets are appended to ``skipped`` so the caller can say so.
     """
     blocks = [piece for block in segment(doc) for piece in _cut_long_runs(block, max_sentence_chars)]
-    prose = [block for block in blocks if block.skip is None]
+    # Headings are parsed too: a headline ("Actress checks into rehab") states a fact; one without
+    # a verb or anything checkable ("Background") yields no claim.
+    prose = [block for block in blocks if block.skip is None or block.skip == HEADING]
     extractor = _DocumentExtractor(doc, max_sentence_chars)
     parsed = nlp.pipe([block.text for block in prose], batch_size=32)
     by_start = {id(block): index for index, block in enumerate(blocks)}
@@ -122,13 +124,20 @@ class _DocumentExtractor:
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
         kinds: list[Any] = []  # ClaimKind literals
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
-        if has_predicate and any(_dates_the_event(expr) for _, expr in time_expressions):
+        if block.skip == HEADING and not any(t.pos_ == "VERB" for t in unit.tokens):
+            return None  # a heading without a verb names a section; it states nothing
+        # Dated: also by a day left unresolved for want of a dateline ("on Friday").
+        if has_predicate and any(_dates_the_event(expr) or (expr.value is None and expr.is_point)
+                                 for _, expr in time_expressions):
             kinds.append("dated-event")
         if any(not _anaphoric(text, q) for q in unit_quantities):
             kinds.append("quantity")
         if quote is not None:
             kinds.append("quote")
-        if _actor_acts(unit.tokens, actors, quote):
+        # A named person, organisation or place anywhere in a sentence with a verb is checkable,
+        # not only when it is the subject ("a shooting at an office party in Vancouver").
+        if _actor_acts(unit.tokens, actors, quote) or (has_predicate and any(
+                actor.label in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for actor in actors)):
             kinds.append("actor-statement")
         if not kinds:
             return None

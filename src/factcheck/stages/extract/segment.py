@@ -89,7 +89,24 @@ def segment(doc: Document) -> list[Block]:
         current.append((start, end))
     flush()
     _mark_skips(blocks)
+    title = _title_block(doc)
+    if title is not None:
+        blocks.insert(0, title)
     return [piece for block in blocks for piece in _split_long(block)]
+
+
+HEADING = "heading"  # a one-line block without a full stop: parsed, a claim only when it states a fact
+
+
+def _title_block(doc: Document) -> Block | None:
+    """The title line in the header (before ``body_start``): a headline states the story's main fact."""
+    if not doc.title:
+        return None
+    start = doc.clean.find(doc.title, 0, max(doc.body_start, 0))
+    if start < 0:
+        return None
+    end = start + len(doc.title)
+    return Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", doc.clean[start:end]), skip=HEADING)
 
 
 def _joins(previous: str, following: str, wrapped: bool, width: int) -> bool:
