@@ -375,7 +375,18 @@ _BEFORE_TITLE_OK = {
 }
 
 
-_TITLE_PREFIXES = {"Assistant", "Vice", "Associate", "Executive", "Deputy", "Senior", "Chief", "General", "Acting", "Prime"}
+_TITLE_PREFIXES = {
+    "Assistant",
+    "Vice",
+    "Associate",
+    "Executive",
+    "Deputy",
+    "Senior",
+    "Chief",
+    "General",
+    "Acting",
+    "Prime",
+}
 
 
 def _titles(text: str) -> list[tuple[int, int, tuple, str]]:

@@ -1,7 +1,6 @@
 """Clustering: paraphrases group, unrelated claims don't, output is deterministic."""
 
 import numpy as np
-
 import pytest
 
 from factcheck.model import Actor, Claim, Corpus, Span, TimeExpression
@@ -17,9 +16,11 @@ def _unit(vectors):
 def test_near_vectors_cluster_and_far_ones_stay_apart():
     rng = np.random.default_rng(0)
     centre_a, centre_b = rng.normal(size=32), rng.normal(size=32)
-    vectors = _unit([centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
-                    + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
-                    + [rng.normal(size=32)])
+    vectors = _unit(
+        [centre_a + rng.normal(scale=0.05, size=32) for _ in range(3)]
+        + [centre_b + rng.normal(scale=0.05, size=32) for _ in range(2)]
+        + [rng.normal(size=32)]
+    )
     groups = cluster_vectors(vectors, threshold=0.35)
     assert groups == [[0, 1, 2], [3, 4]]
 
@@ -53,7 +54,9 @@ def _reference_groups(vectors, threshold):
 
     count = len(vectors)
     neighbours = min(20, count - 1) + 1
-    distances, indices = NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+    distances, indices = (
+        NearestNeighbors(n_neighbors=neighbours, metric="cosine", algorithm="brute").fit(vectors).kneighbors(vectors)
+    )
     rows, cols = np.repeat(np.arange(count), neighbours), indices.ravel()
     keep = (distances.ravel() <= threshold) & (rows != cols)
     graph = coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(count, count)).tocsr()
@@ -67,10 +70,15 @@ def _reference_groups(vectors, threshold):
             groups.append(sorted(int(m) for m in members))
             continue
         part = vectors[members]
-        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold)
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+        )
         sub_labels = model.fit_predict(np.clip(1.0 - part @ part.T, 0.0, 2.0))
-        groups += [sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s)) for s in np.unique(sub_labels)
-                   if np.count_nonzero(sub_labels == s) >= 2]
+        groups += [
+            sorted(int(members[i]) for i in np.flatnonzero(sub_labels == s))
+            for s in np.unique(sub_labels)
+            if np.count_nonzero(sub_labels == s) >= 2
+        ]
     return sorted(groups)
 
 
@@ -138,10 +146,23 @@ def test_a_big_component_is_split_along_its_weakest_links_not_chained(monkeypatc
 def _claim(doc, start, name=None, label="PERSON", year=None):
     text = "x"
     actors = (Actor(span=Span(doc=doc, start=start, end=start + 1, text=text), name=name, label=label),) if name else ()
-    times = (TimeExpression(span=Span(doc=doc, start=start, end=start + 1, text=text), value=str(year),
-                            granularity="year"),) if year else ()
-    return Claim(id=f"{doc}#{start}-{start + 1}", doc=doc, span=Span(doc=doc, start=start, end=start + 1, text=text),
-                 text=text, actors=actors, times=times)
+    times = (
+        (
+            TimeExpression(
+                span=Span(doc=doc, start=start, end=start + 1, text=text), value=str(year), granularity="year"
+            ),
+        )
+        if year
+        else ()
+    )
+    return Claim(
+        id=f"{doc}#{start}-{start + 1}",
+        doc=doc,
+        span=Span(doc=doc, start=start, end=start + 1, text=text),
+        text=text,
+        actors=actors,
+        times=times,
+    )
 
 
 def _pair_vectors(distance):
@@ -150,13 +171,16 @@ def _pair_vectors(distance):
     return _unit([[1.0, 0.0], [np.cos(angle), np.sin(angle)]])
 
 
-@pytest.mark.parametrize(("left", "right", "together"), [
-    ({}, {}, True),  # nothing to tell them apart: the vectors decide
-    ({"name": "Tara Reid"}, {"name": "Lindsay Lohan"}, False),  # two actresses: two rehab stays
-    ({"name": "Tara Reid"}, {"name": "Reid"}, True),  # one person, by surname
-    ({"year": 2008}, {"year": 2013}, False),  # two earthquakes in two years
-    ({"year": 2008, "name": "Qeshm", "label": "GPE"}, {"year": 2008, "name": "Qeshm", "label": "GPE"}, True),
-])
+@pytest.mark.parametrize(
+    ("left", "right", "together"),
+    [
+        ({}, {}, True),  # nothing to tell them apart: the vectors decide
+        ({"name": "Tara Reid"}, {"name": "Lindsay Lohan"}, False),  # two actresses: two rehab stays
+        ({"name": "Tara Reid"}, {"name": "Reid"}, True),  # one person, by surname
+        ({"year": 2008}, {"year": 2013}, False),  # two earthquakes in two years
+        ({"year": 2008, "name": "Qeshm", "label": "GPE"}, {"year": 2008, "name": "Qeshm", "label": "GPE"}, True),
+    ],
+)
 def test_claims_that_name_other_entities_or_years_do_not_meet(left, right, together):
     claims = (_claim("a", 0, **left), _claim("b", 0, **right))
     vectors = _pair_vectors(cluster_module.ENTITY_CLASH / 2 + 0.3)
@@ -170,8 +194,12 @@ def test_claims_that_name_other_entities_or_years_do_not_meet(left, right, toget
 def test_same_fact_pairs_link_claims_of_different_documents_only():
     from factcheck.config import Settings
 
-    claims = (_claim("a", 0, name="Tara Reid"), _claim("a", 5, name="Tara Reid"), _claim("b", 0, name="Reid"),
-              _claim("c", 0, name="Lindsay Lohan"))
+    claims = (
+        _claim("a", 0, name="Tara Reid"),
+        _claim("a", 5, name="Tara Reid"),
+        _claim("b", 0, name="Reid"),
+        _claim("c", 0, name="Lindsay Lohan"),
+    )
     vectors = _unit([[1.0, 0.0], [1.0, 0.02], [1.0, 0.05], [0.0, 1.0]])
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     result = ClusterStage(Settings(use_cache=False))(corpus)

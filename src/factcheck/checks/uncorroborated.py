@@ -49,15 +49,26 @@ class UncorroboratedCheck(Check):
                 continue
             shown = [corpus.claim(claim_id) for claim_id in record.single_source_claims[:SHOWN]]
             kinds = record.single_source_kinds[:SHOWN]
-            listed = "; ".join(f"{' and '.join(_KIND_WORDS[kind] for kind in kind_list.split(','))}: "
-                               f"{claim.span.text.strip()[:100]!r}" for claim, kind_list in zip(shown, kinds))
+            listed = "; ".join(
+                f"{' and '.join(_KIND_WORDS[kind] for kind in kind_list.split(','))}: {claim.span.text.strip()[:100]!r}"
+                for claim, kind_list in zip(shown, kinds)
+            )
             total = record.corroborated + record.single_source
-            message = (f"{record.single_source} of {total} quotes, figures and dated events in {record.doc} rest on "
-                       f"this source alone (the other sources cover the topic); most important: {listed}")
+            message = (
+                f"{record.single_source} of {total} quotes, figures and dated events in {record.doc} rest on "
+                f"this source alone (the other sources cover the topic); most important: {listed}"
+            )
             evidence = [claim.quote.span if claim.quote is not None else claim.span for claim in shown]
-            yield self.finding(message, evidence, data={
-                "doc": record.doc, "corroborated": record.corroborated, "single_source": record.single_source,
-                "single_source_claims": list(record.single_source_claims)})
+            yield self.finding(
+                message,
+                evidence,
+                data={
+                    "doc": record.doc,
+                    "corroborated": record.corroborated,
+                    "single_source": record.single_source,
+                    "single_source_claims": list(record.single_source_claims),
+                },
+            )
 
     def report_data(self, corpus: Corpus, findings: list[Finding]) -> dict[str, Any] | None:
         return None

@@ -60,6 +60,7 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP", "OTHER"})
 
 # --- entity and year keys ----------------------------------------------------------------------
 
+
 def claim_keys(claim: Claim) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
     """The named entities (folded; a person by surname), the persons among them, and the years a claim states."""
     entities: set[str] = set()
@@ -78,8 +79,11 @@ def claim_keys(claim: Claim) -> tuple[tuple[str, ...], tuple[str, ...], tuple[in
         if words:
             entities.add(words[-1])
             persons.add(words[-1])
-    years = {int(time.value[:4]) for time in claim.times
-             if time.value and time.value[:4].isdigit() and time.granularity not in {"present", "unknown"}}
+    years = {
+        int(time.value[:4])
+        for time in claim.times
+        if time.value and time.value[:4].isdigit() and time.granularity not in {"present", "unknown"}
+    }
     return tuple(sorted(entities)), tuple(sorted(persons)), tuple(sorted(years))
 
 
@@ -122,6 +126,7 @@ def pair_distances(cosine: np.ndarray, rows: np.ndarray, cols: np.ndarray, entit
 
 # --- neighbours ------------------------------------------------------------------------------
 
+
 def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
     norms[norms == 0.0] = 1.0
@@ -138,7 +143,7 @@ def _neighbour_pairs(unit: np.ndarray, neighbours: int, radius: float) -> tuple[
     all_cols: list[np.ndarray] = []
     all_distances: list[np.ndarray] = []
     for start in range(0, len(unit), CHUNK_ROWS):
-        distances = unit[start:start + CHUNK_ROWS] @ unit.T
+        distances = unit[start : start + CHUNK_ROWS] @ unit.T
         distances *= -1
         distances += 1
         np.clip(distances, 0, 2, out=distances)
@@ -166,7 +171,9 @@ def _neighbour_pairs(unit: np.ndarray, neighbours: int, radius: float) -> tuple[
     return np.concatenate(all_rows), np.concatenate(all_cols), np.concatenate(all_distances)
 
 
-def _symmetric_pairs(rows: np.ndarray, cols: np.ndarray, distances: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _symmetric_pairs(
+    rows: np.ndarray, cols: np.ndarray, distances: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each unordered pair once, as (low index, high index, distance), sorted."""
     low, high = np.minimum(rows, cols), np.maximum(rows, cols)
     order = np.lexsort((high, low))
@@ -187,17 +194,24 @@ def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 # --- linkage ---------------------------------------------------------------------------------
 
+
 def _dense_average(distances: np.ndarray, threshold: float) -> list[list[int]]:
     from sklearn.cluster import AgglomerativeClustering
 
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold
+    )
     labels = model.fit_predict(distances)
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
-def cluster_vectors(vectors: np.ndarray, threshold: float, stats: dict | None = None,
-                    keys: list[tuple[tuple, tuple]] | None = None,
-                    candidates: list[tuple[int, int, float]] | None = None) -> list[list[int]]:
+def cluster_vectors(
+    vectors: np.ndarray,
+    threshold: float,
+    stats: dict | None = None,
+    keys: list[tuple[tuple, tuple]] | None = None,
+    candidates: list[tuple[int, int, float]] | None = None,
+) -> list[list[int]]:
     """Groups of row indices (each of two or more rows), deterministic for a given input.
 
     ``keys`` (one ``claim_keys`` per row) makes the distance entity- and time-aware; without it
@@ -272,14 +286,17 @@ def _pieces(count: int, low: np.ndarray, high: np.ndarray, distances: np.ndarray
         keep = inside[low] & inside[high] & (distances <= stricter)
         if stricter <= 0 or not keep.any():
             # No link is weaker than another (a degenerate chain): cut it in corpus order.
-            pieces.extend(members[start:start + DENSE_COMPONENT_LIMIT]
-                          for start in range(0, len(members), DENSE_COMPONENT_LIMIT))
+            pieces.extend(
+                members[start : start + DENSE_COMPONENT_LIMIT]
+                for start in range(0, len(members), DENSE_COMPONENT_LIMIT)
+            )
             continue
         pieces.extend(_pieces(count, low[keep], high[keep], distances[keep], stricter))
     return sorted(pieces, key=lambda piece: int(piece[0]))
 
 
 # --- the stage -------------------------------------------------------------------------------
+
 
 class ClusterStage:
     """Adds clusters of two or more claims (ids C0001, ... ordered by their first claim) and the
@@ -312,13 +329,23 @@ class ClusterStage:
             if claims[left].doc == claims[right].doc:
                 continue
             same_cluster = left in cluster_of and cluster_of.get(left) == cluster_of.get(right)
-            pairs.append(SameFactPair(left=claims[left].id, right=claims[right].id,
-                                      similarity=round(1.0 - distance, 4), same_cluster=same_cluster))
+            pairs.append(
+                SameFactPair(
+                    left=claims[left].id,
+                    right=claims[right].id,
+                    similarity=round(1.0 - distance, 4),
+                    same_cluster=same_cluster,
+                )
+            )
         # Pairs compared, by step: grows with n*k here, never n^2 (benchmarks/pipeline.py prints it).
-        counts = {**corpus.extras.get("candidate_pairs", {}), "cluster": stats.get("knn_pairs", 0),
-                  "same-fact": len(pairs)}
-        return corpus.evolve(clusters=tuple(clusters), same_fact=tuple(pairs),
-                             extras={**corpus.extras, "candidate_pairs": counts})
+        counts = {
+            **corpus.extras.get("candidate_pairs", {}),
+            "cluster": stats.get("knn_pairs", 0),
+            "same-fact": len(pairs),
+        }
+        return corpus.evolve(
+            clusters=tuple(clusters), same_fact=tuple(pairs), extras={**corpus.extras, "candidate_pairs": counts}
+        )
 
     def _groups(self, vectors: np.ndarray, keys: list) -> tuple[list[list[int]], list[list], dict[str, int]]:
         """``cluster_vectors`` through the cache: the same vectors, keys and threshold give the same groups."""
@@ -334,7 +361,9 @@ class ClusterStage:
             groups = cluster_vectors(vectors, self.settings.cluster_threshold, stats, keys=keys, candidates=candidates)
             candidates = [[int(a), int(b), round(float(d), 6)] for a, b, d in candidates]
             if cache:
-                cache.put_blob(CACHE_NAMESPACE, key, json.dumps({"groups": groups, "candidates": candidates, "stats": stats}))
+                cache.put_blob(
+                    CACHE_NAMESPACE, key, json.dumps({"groups": groups, "candidates": candidates, "stats": stats})
+                )
         if cache:
             cache.close()
         return groups, candidates, stats
@@ -348,8 +377,10 @@ def _cache_key(vectors: np.ndarray, keys: list, threshold: float) -> str:
         library = metadata.version("scikit-learn")
     except metadata.PackageNotFoundError:
         library = "missing"
-    settings = (f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
-                f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{library}")
+    settings = (
+        f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
+        f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{library}"
+    )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
     digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())

@@ -87,11 +87,15 @@ def corroboration(corpus: Corpus) -> tuple[Corroboration, ...]:
                 weight = sum(_KIND_WEIGHT[kind] for kind in kinds)
                 single.append((-weight, position, claim, kinds))
         single.sort(key=lambda row: row[:2])
-        records.append(Corroboration(
-            doc=document.id, corroborated=corroborated, single_source=len(single),
-            single_source_claims=tuple(claim.id for _, _, claim, _ in single),
-            single_source_kinds=tuple(",".join(kinds) for *_, kinds in single),
-        ))
+        records.append(
+            Corroboration(
+                doc=document.id,
+                corroborated=corroborated,
+                single_source=len(single),
+                single_source_claims=tuple(claim.id for _, _, claim, _ in single),
+                single_source_kinds=tuple(",".join(kinds) for *_, kinds in single),
+            )
+        )
     return tuple(records)
 
 

@@ -127,8 +127,9 @@ class _DocumentExtractor:
         if block.skip == HEADING and not any(t.pos_ == "VERB" for t in unit.tokens):
             return None  # a heading without a verb names a section; it states nothing
         # Dated: also by a day left unresolved for want of a dateline ("on Friday").
-        if has_predicate and any(_dates_the_event(expr) or (expr.value is None and expr.is_point)
-                                 for _, expr in time_expressions):
+        if has_predicate and any(
+            _dates_the_event(expr) or (expr.value is None and expr.is_point) for _, expr in time_expressions
+        ):
             kinds.append("dated-event")
         if any(not _anaphoric(text, q) for q in unit_quantities):
             kinds.append("quantity")
@@ -136,8 +137,9 @@ class _DocumentExtractor:
             kinds.append("quote")
         # A named person, organisation or place anywhere in a sentence with a verb is checkable,
         # not only when it is the subject ("a shooting at an office party in Vancouver").
-        if _actor_acts(unit.tokens, actors, quote) or (has_predicate and any(
-                actor.label in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for actor in actors)):
+        if _actor_acts(unit.tokens, actors, quote) or (
+            has_predicate and any(actor.label in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for actor in actors)
+        ):
             kinds.append("actor-statement")
         if not kinds:
             return None
