@@ -288,7 +288,10 @@ def test_invariants_on_number_like_text(words: list[str], joiner: str) -> None:
     _check_invariants(joiner.join(words))
 
 
-def test_long_hostile_input_is_fast() -> None:
+HANG_GUARD_SECONDS = 300
+
+
+def test_long_hostile_input_neither_hangs_nor_breaks_spans() -> None:
     pieces = [
         "1" * 5000,
         "1," * 5000,
@@ -301,7 +304,9 @@ def test_long_hostile_input_is_fast() -> None:
         "a third of " * 1000,
         " " * 10000 + "5%",
     ]
+    # A hang guard, not a speed figure (benchmarks measure speed): catastrophic regex backtracking
+    # on such input takes hours, so a bound far above any loaded CI machine still catches it.
     began = time.perf_counter()
     for text in pieces:
-        find_quantities(text)
-    assert time.perf_counter() - began < 15
+        _check_invariants(text)
+    assert time.perf_counter() - began < HANG_GUARD_SECONDS

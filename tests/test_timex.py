@@ -338,7 +338,10 @@ def test_values_of_found_dates_parse(words: list[str], anchor: date | None) -> N
             assert match.value and re.fullmatch(r"PT?(?:\d+(?:\.\d+)?|X)[YMWDHS]", match.value), match
 
 
-def test_long_hostile_input_is_fast() -> None:
+HANG_GUARD_SECONDS = 300
+
+
+def test_long_hostile_input_neither_hangs_nor_breaks_spans() -> None:
     pieces = [
         "1" * 5000,
         "May " * 2000,
@@ -349,10 +352,13 @@ def test_long_hostile_input_is_fast() -> None:
         "12/" * 3000,
         " " * 10000 + "x",
     ]
+    # A hang guard, not a speed figure (benchmarks measure speed): catastrophic regex backtracking
+    # on such input takes hours, so a bound far above any loaded CI machine still catches it.
     began = time.perf_counter()
     for text in pieces:
-        find_times(text, ANCHOR)
-    assert time.perf_counter() - began < 10
+        for found in find_times(text, ANCHOR):
+            assert text[found.start : found.end] == found.text
+    assert time.perf_counter() - began < HANG_GUARD_SECONDS
 
 
 # --------------------------------------------------------------------------- TIMEX3 types (issue 20)
