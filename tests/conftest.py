@@ -43,6 +43,57 @@ class FakeEmbedder:
         return vectors
 
 
+class NeutralLM:
+    """Reads every word as its everyday frequency expects and knows no near-synonyms, so the
+    language-model checks run their whole path and flag nothing. Instant: the fast suite's
+    stand-in for Gemma, which the spin checks' own tests replace with fakes that know more."""
+
+    name = "fake-neutral"
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        from factcheck.nlp.lm import TokenScore
+        from factcheck.nlp.spin import frequency_logprob
+
+        return [
+            [
+                TokenScore(m.start(), m.end(), m.group(), frequency_logprob(m.group()) if m.group().isalpha() else -2.0)
+                for m in re.finditer(r"\w+|[^\w\s]", text)
+            ]
+            for text in texts
+        ]
+
+    def score_continuations(self, prefix, suffixes):
+        from dataclasses import replace
+
+        scored = self.score_tokens([prefix + suffix for suffix in suffixes])
+        return [
+            [replace(t, start=t.start - len(prefix), end=t.end - len(prefix)) for t in tokens if t.start >= len(prefix)]
+            for tokens in scored
+        ]
+
+    def sequence_logprobs(self, texts):
+        return [sum(token.logprob for token in tokens) for tokens in self.score_tokens(texts)]
+
+    def neighbours(self, word, count=50):
+        return []
+
+
+@pytest.fixture(autouse=True)
+def no_real_language_model(request, monkeypatch):
+    """Outside tests marked slow, the language-model checks (on by default) read with NeutralLM,
+    and loading the real model fails loudly: the fast suite must stay fast."""
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    from factcheck.checks.base import LanguageModelCheck
+    from factcheck.nlp.lm import GemmaLM
+
+    def refuse(self):
+        raise AssertionError("the fast suite loaded the real language model: mark the test slow or inject a fake")
+
+    monkeypatch.setattr(LanguageModelCheck, "language_model", NeutralLM())
+    monkeypatch.setattr(GemmaLM, "_load", refuse)
+
+
 @pytest.fixture(scope="session")
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

@@ -118,9 +118,11 @@ def project(root: Path, **config: object) -> Path:
 CHILD = r"""
 import os, signal, sys
 sys.path.insert(0, {tests!r})
-from conftest import FakeEmbedder
+from conftest import FakeEmbedder, NeutralLM
 import factcheck.stages.embed as embed
+from factcheck.checks.base import LanguageModelCheck
 embed.make_embedder = lambda settings: FakeEmbedder()
+LanguageModelCheck.language_model = NeutralLM()
 kill = os.environ.get("ROBUSTNESS_KILL", "")
 
 def die():

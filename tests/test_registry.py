@@ -11,7 +11,10 @@ CHECK_TESTS = Path(__file__).parent / "checks"
 
 
 def _registry_lines() -> list[str]:
-    return [f"{cls.code} {slug} {cls.__module__}:{cls.__name__}" for slug, cls in registered_checks().items()]
+    return [
+        f"{cls.code} {slug} {cls.__module__}:{cls.__name__} {'default' if cls.default_enabled else 'opt-in'}"
+        for slug, cls in registered_checks().items()
+    ]
 
 
 def test_registry_matches_golden_file():
@@ -39,14 +42,24 @@ def test_codes_and_slugs_are_unique():
 
 
 def test_opt_in_checks_run_only_when_asked_for():
+    from factcheck.checks.base import Check
     from factcheck.config import Settings
     from factcheck.stages.check import select_checks
 
-    opt_in = [slug for slug, cls in registered_checks().items() if not cls.default_enabled]
-    assert opt_in, "the language-model checks are opt-in"
-    default = [cls.slug for cls in select_checks(Settings())]
-    assert not set(opt_in) & set(default)
-    extended = [cls.slug for cls in select_checks(Settings(extend_select=(opt_in[0],)))]
-    assert extended == default + [opt_in[0]] or set(extended) == set(default) | {opt_in[0]}
-    assert [cls.slug for cls in select_checks(Settings(select=(opt_in[0],)))] == [opt_in[0]]
-    assert [cls.slug for cls in select_checks(Settings(extend_select=(opt_in[0],), ignore=(opt_in[0],)))] == default
+    class OptIn(Check):
+        """A check that runs only when selected."""
+
+        code = "FC999"
+        slug = "opt-in-example"
+        default_enabled = False
+
+    available = {**registered_checks(), OptIn.slug: OptIn}
+    default = [cls.slug for cls in select_checks(Settings(), available)]
+    assert "opt-in-example" not in default
+    extended = [cls.slug for cls in select_checks(Settings(extend_select=("opt-in-example",)), available)]
+    assert extended == default + ["opt-in-example"]
+    assert [cls.slug for cls in select_checks(Settings(select=("FC999",)), available)] == ["opt-in-example"]
+    assert [
+        cls.slug
+        for cls in select_checks(Settings(extend_select=("opt-in-example",), ignore=("opt-in-example",)), available)
+    ] == default

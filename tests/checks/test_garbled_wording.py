@@ -500,3 +500,27 @@ def test_a_word_the_context_would_rather_see_inflected_is_still_examined():
     sentence = "They agreed to cooperate on weapon protection and satellite tracking."
     [[flag]] = spin.LMSpinScorer(BigramLM(bigrams, near={"weapon": ["missile", "weapons"]})).analyse([sentence])
     assert (flag.text, flag.suggestion) == ("weapon", "missile")
+
+
+def test_spin_score_per_document_is_in_the_json_documents_and_the_documents_table():
+    from rich.console import Console
+
+    from factcheck.model import RunResult
+    from factcheck.reporters.json import result_data
+    from factcheck.reporters.terminal import documents_table
+
+    texts = {
+        "a": "The two rival countries are now in a relationship of pleasure on trade and arms.",
+        "b": "Rain is expected in the north of the country on Thursday, forecasters said.",
+    }
+    findings, data = run(texts, standalone_gain=10.0)
+    corpus = corpus_of(texts).evolve(findings=tuple(findings), extras={"checks": {"garbled-wording": data}})
+    documents = {doc["id"]: doc for doc in result_data(RunResult(corpus=corpus, settings=Settings()))["documents"]}
+    assert documents["a"]["spin_score"] == data["a"]["spin_score"] > 0
+    assert documents["b"]["spin_score"] == 0.0 and documents["b"]["likely_spun"] is False
+    console = Console(width=200, record=True)
+    console.print(documents_table(corpus))
+    table = console.export_text()
+    assert "spin score" in table and f"{data['a']['spin_score']:.2f}" in table
+    # Without the check's data there is no spin column and no score.
+    assert result_data(RunResult(corpus=corpus_of(texts), settings=Settings()))["documents"][0]["spin_score"] is None

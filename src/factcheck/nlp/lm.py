@@ -76,6 +76,10 @@ class LanguageModel(Protocol):
 
 
 def default_lm_dir(cache_dir: Path | None = None) -> Path:
+    """Where the converted model lives: under ``cache_dir``, else the run's cache directory as
+    ``FACTCHECK_CACHE_DIR`` names it, else the user cache."""
+    if cache_dir is None and os.environ.get("FACTCHECK_CACHE_DIR"):
+        cache_dir = Path(os.environ["FACTCHECK_CACHE_DIR"])
     if cache_dir is None:
         from platformdirs import user_cache_dir
 

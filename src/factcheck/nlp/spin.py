@@ -24,14 +24,14 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from factcheck.cache import Cache
 
-SCORER_VERSION = "16"
+SCORER_VERSION = "17"
 LN10 = math.log(10.0)
 
 # Function words never count as content words (closed class, not a lexicon of spin).
@@ -261,10 +261,17 @@ class _Shortlisted:
 class LMSpinScorer:
     """Signal 1: the language model's view of each sentence, with candidate originals rescored."""
 
-    def __init__(self, lm, thresholds: Thresholds | None = None, cache: Cache | None = None) -> None:
+    def __init__(
+        self,
+        lm,
+        thresholds: Thresholds | None = None,
+        cache: Cache | None = None,
+        on_sentence: Callable[[], None] | None = None,
+    ) -> None:
         self.lm = lm
         self.thresholds = thresholds or Thresholds()
         self.cache = cache
+        self.on_sentence = on_sentence  # called after each sentence the model scored (progress)
         self._near: dict[str, list[str]] = {}
 
     def _neighbours(self, word: str) -> list[str]:
@@ -331,17 +338,26 @@ class LMSpinScorer:
                 results[index] = [Flag(**item) for item in json.loads(cached)]
             else:
                 todo.append(index)
-        if todo:
+        for index in todo:
+            # Each sentence is stored as soon as it is scored, so an interrupted run over a long
+            # document loses one sentence's work, not the document's. (The runtime batches only
+            # sequences of equal length, which rarely span sentences, so this costs no speed.)
             # Line breaks become spaces: same length, so offsets still hold.
-            texts = [_flat(sentences[i]) for i in todo]
-            prefixes = [_flat(contexts[i]) for i in todo]
-            extras = [extra_candidates[i] for i in todo]
-            flags_per_sentence = self._analyse_batch(texts, prefixes, [skips[i] for i in todo], extras, vocabulary)
-            self._follow_up(texts, prefixes, [skips[i] for i in todo], extras, vocabulary, flags_per_sentence)
-            for index, flags in zip(todo, flags_per_sentence):
-                results[index] = flags
-                if self.cache is not None:
-                    self.cache.put_blob(CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in flags]))
+            text, prefix, skip, extra = (
+                _flat(sentences[index]),
+                _flat(contexts[index]),
+                skips[index],
+                extra_candidates[index],
+            )
+            flags_per_sentence = self._analyse_batch([text], [prefix], [skip], [extra], vocabulary)
+            self._follow_up([text], [prefix], [skip], [extra], vocabulary, flags_per_sentence)
+            results[index] = flags_per_sentence[0]
+            if self.cache is not None:
+                self.cache.put_blob(
+                    CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in results[index]])
+                )
+            if self.on_sentence is not None:
+                self.on_sentence()
         return [r or [] for r in results]
 
     def _analyse_batch(

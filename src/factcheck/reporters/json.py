@@ -70,6 +70,7 @@ def summary_data(corpus: Corpus, exit_code: int | None = None) -> dict[str, Any]
 def result_data(result: RunResult) -> dict[str, Any]:
     corpus = result.corpus
     claim_counts = Counter(claim.doc for claim in corpus.claims)
+    spin = corpus.extras.get("checks", {}).get("garbled-wording") or {}
     return {
         "version": FORMAT_VERSION,
         "documents": [
@@ -83,6 +84,9 @@ def result_data(result: RunResult) -> dict[str, Any]:
                 "encoding": doc.encoding,
                 "format": doc.format,
                 "claims": claim_counts.get(doc.id, 0),
+                # garbled-wording's spin score (None when the check did not run).
+                "spin_score": spin[doc.id].get("spin_score") if isinstance(spin.get(doc.id), dict) else None,
+                "likely_spun": spin[doc.id].get("likely_spun") if isinstance(spin.get(doc.id), dict) else None,
             }
             for doc in corpus.documents
         ],

@@ -216,19 +216,31 @@ def findings_section(corpus: Corpus, color: bool, width: int) -> Group:
 def documents_table(corpus: Corpus) -> Table:
     claim_counts = Counter(claim.doc for claim in corpus.claims)
     single = {record.doc: record for record in corpus.corroboration}
+    spin = corpus.extras.get("checks", {}).get("garbled-wording")
+    columns = ["id", "title", "published", "from", "claims", "corroborated / single-source"]
+    if isinstance(spin, dict):
+        columns.append("spin score")
     table = Table(title="Documents", title_justify="left", expand=False)
-    for column in ("id", "title", "published", "from", "claims", "corroborated / single-source"):
+    for column in columns:
         table.add_column(column, overflow="fold")
     for doc in corpus.documents:
         record = single.get(doc.id)
-        table.add_row(
+        cells = [
             inert(doc.id),
             excerpt(_safe(doc.title or "(untitled)"), 120),
             doc.published.isoformat() if doc.published else "unknown",
             doc.published_source,
             str(claim_counts.get(doc.id, 0)),
             f"{record.corroborated} / {record.single_source}" if record else "-",
-        )
+        ]
+        if isinstance(spin, dict):
+            entry = spin.get(doc.id)
+            cells.append(
+                f"{entry.get('spin_score', 0):.2f}{' likely spun' if entry.get('likely_spun') else ''}"
+                if isinstance(entry, dict)
+                else "-"
+            )
+        table.add_row(*cells)
     return table
 
 
