@@ -57,31 +57,22 @@ class EmbeddingSpinner:
     """Swap a word for a near neighbour in the LM's input embeddings (whole-word tokens only)."""
 
     def __init__(self, lm) -> None:
-        import torch
-        from wordfreq import zipf_frequency
+        import numpy as np
 
-        model, tokenizer = lm._load()
-        pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
-        ids, words = [], []
-        for token_id, piece in enumerate(pieces):
-            if piece and piece.startswith("\u2581") and piece[1:].isalpha() and piece[1:].islower():
-                word = piece[1:]
-                if len(word) >= 3 and word not in spin.STOPWORDS and zipf_frequency(word, "en") >= 3.0:
-                    ids.append(token_id)
-                    words.append(word)
-        weight = model.get_input_embeddings().weight[torch.tensor(ids)].float()
-        self.matrix = torch.nn.functional.normalize(weight, dim=-1)
-        self.words = words
-        self.index = {word: row for row, word in enumerate(words)}
+        words, vectors = lm.lexicon()
+        keep = [row for row, word in enumerate(words) if word not in spin.STOPWORDS]
+        self.matrix = np.asarray(vectors)[keep]
+        self.words = [words[row] for row in keep]
+        self.index = {word: row for row, word in enumerate(self.words)}
 
     def neighbours(self, word: str, count: int = 8) -> list[str]:
-        import torch
+        import numpy as np
 
         row = self.index.get(word)
         if row is None:
             return []
         similarity = self.matrix @ self.matrix[row]
-        order = torch.argsort(similarity, descending=True)[: count * 4].tolist()
+        order = np.lexsort((np.arange(len(self.words)), -similarity))[: count * 4].tolist()
         return [self.words[i] for i in order if i != row and not spin.is_variant(self.words[i], word)][:count]
 
     def spin(self, sentence: str, rng: random.Random) -> tuple[str, int, int, str] | None:
