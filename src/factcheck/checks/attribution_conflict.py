@@ -449,7 +449,7 @@ class AttributionConflictCheck(Check):
             for mention in collect_mentions(corpus)
             if not mention.former
             and not _FORMER.search(
-                " ".join(filter(None, (mention.title, mention.role_span and mention.role_span.text)))
+                " ".join(filter(None, (mention.title, mention.role_span.text if mention.role_span else None)))
             )
         ]
         documents = {document.id: document for document in corpus.documents}
@@ -547,8 +547,8 @@ class AttributionConflictCheck(Check):
         if not cross:
             return Severity.WARNING, note
         # Across sources: info only when every pair of documents is a year or more apart.
-        left_dates = sorted(documents[doc].published for doc in left_docs if documents[doc].published)
-        right_dates = sorted(documents[doc].published for doc in right_docs if documents[doc].published)
+        left_dates = sorted(filter(None, (documents[doc].published for doc in left_docs)))
+        right_dates = sorted(filter(None, (documents[doc].published for doc in right_docs)))
         if len(left_dates) < len(left_docs) or len(right_dates) < len(right_docs):
             return Severity.WARNING, note  # an undated source may be of any date
         closest = min(((abs((a - b).days), a, b) for a, b in _nearest_pairs(left_dates, right_dates)))

@@ -60,10 +60,7 @@ def comparable_values(
     if left.value and right.value and left_doc.published and right_doc.published:
         return left.value, right.value
     anchor = left_doc.published or right_doc.published or _FALLBACK_ANCHOR
-    if not left.relative and left.value:
-        left_value = left.value
-    else:
-        left_value = _resolved(left, anchor)
+    left_value = left.value if (left.value and not left.relative) else _resolved(left, anchor)
     right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
     if not left_value or not right_value:
         return None

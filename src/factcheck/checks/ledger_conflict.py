@@ -139,11 +139,12 @@ class LedgerConflictCheck(Check):
             return []  # a claim about the future does not date a past event
         citations = [(m.start(), m.end()) for m in _CITATION.finditer(claim.span.text)]
         times = [
-            (time, time_interval(time.value))
+            (time, interval)
             for time in claim.times
-            if not any(lo <= time.span.start - claim.span.start < hi for lo, hi in citations)
+            if time.granularity != "decade"
+            and not any(lo <= time.span.start - claim.span.start < hi for lo, hi in citations)
+            and (interval := time_interval(time.value)) is not None
         ]
-        times = [(time, interval) for time, interval in times if interval is not None and time.granularity != "decade"]
         if not times:
             return []
         folded, where = _fold_with_map(claim.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.temporal import dates_agree
@@ -151,11 +152,9 @@ def entity_keys(name: str) -> set[str]:
 def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:
     """(low, high, low_open, high_open); fractions scaled to percent when the extractor left them 0-1."""
     if unit_family(quantity.unit) == "share":
-        try:
-            from factcheck.nlp.quantities import share_interval
-        except ImportError:
-            share_interval = None
-        shared = share_interval(quantity) if share_interval is not None else None
+        from factcheck.nlp.quantities import share_interval
+
+        shared = share_interval(quantity)
         if shared is not None and shared[1] <= 100.5:
             return shared
     low = quantity.low if quantity.low is not None else quantity.value
@@ -166,23 +165,10 @@ def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:
 
 
 def overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
-    try:
-        from factcheck.nlp.quantities import intervals_overlap
-    except ImportError:
-        intervals_overlap = None
-    if intervals_overlap is not None:
-        try:
-            return bool(intervals_overlap(a, b))
-        except TypeError:
-            pass
-    (a_low, a_high, a_low_open, a_high_open), (b_low, b_high, b_low_open, b_high_open) = a, b
-    if a_high < b_low or b_high < a_low:
-        return False
-    if a_high == b_low:
-        return not (a_high_open or b_low_open)
-    if b_high == a_low:
-        return not (b_high_open or a_low_open)
-    return True
+    """Whether two (low, high, low_open, high_open) intervals share a point (one rule, in quantities)."""
+    from factcheck.nlp.quantities import intervals_overlap
+
+    return intervals_overlap(a, b)
 
 
 def render(quantity: Quantity) -> str:
@@ -385,7 +371,7 @@ class NumericConflictCheck(Check):
             message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
         evidence = [left_q.span, right_q.span]
         evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
-        data = {
+        data: dict[str, Any] = {
             "measure": measure,
             "unit_family": family,
             "slot": "number",

@@ -47,7 +47,7 @@ def frames_past(*texts: str | None) -> bool:
 
 def known_full_names(corpus: Corpus, doc_id: str) -> list[str]:
     """Full person names the document mentions (for resolving bare surnames)."""
-    names = set()
+    names: set[str] = set()
     for claim in corpus.claims_of(doc_id):
         names.update(actor.name for actor in claim.actors if actor.label == "PERSON" and len(actor.name.split()) > 1)
         if claim.quote and claim.quote.speaker and len(claim.quote.speaker.split()) > 1:
@@ -179,14 +179,15 @@ class QuoteTimingCheck(Check):
         if quote is not None:
             if quote.framing == "past" or frames_past(quote.speaker_title, _words_before(claim, quote.speaker_span)):
                 return []
-            person = ledger_person(ledger, quote.speaker, full_names)
-            if person is None:
+            speaker = quote.speaker
+            person = ledger_person(ledger, speaker, full_names) if speaker else None
+            if speaker is None or person is None:
                 return []
             actor = _actor_for(claim, person, ledger, full_names)
             if actor is not None and actor.former:
                 return []
             title = quote.speaker_title or (actor.title if actor else None)
-            name = f"{title} {quote.speaker}" if title and normalise_title(title) else quote.speaker
+            name = f"{title} {speaker}" if title and normalise_title(title) else speaker
             return [
                 Presented(
                     person,
@@ -227,23 +228,27 @@ class QuoteTimingCheck(Check):
         statuses = [(role, role.status(low), role.status(high)) for role in roles]
         if any("current" in (at_low, at_high) or at_low != at_high for _, at_low, at_high in statuses):
             return None
-        ended = [role for role, status, _ in statuses if status == "ended"]
+        # Without a "said" time the interval is the dateline's (reference_interval).
+        said_at = claim.quote.said_at if claim.quote is not None else None
+        # Every role is ended or not yet begun at both ends of the interval (the test above).
+        ended = [(role, role.end) for role, status, _ in statuses if status == "ended" and role.end is not None]
+        not_begun = [(role, role.start) for role, status, _ in statuses if status == "not-begun" and role.start]
         if ended:
-            role = max(ended, key=lambda r: r.end.latest())  # the most recent: the one a reader would mean
-            assert role.end is not None
+            role, end = max(ended, key=lambda pair: pair[1].latest())  # the most recent: the one a reader would mean
             relation = (
-                f"ended {role.end}, {gap_text(role.end.latest(), low)} before the dateline {published}"
-                if (low, high) == (published, published)
-                else f"ended {role.end}, before the quote's time ({claim.quote.said_at.span.text})"
-            )  # type: ignore[union-attr]
+                f"ended {end}, {gap_text(end.latest(), low)} before the dateline {published}"
+                if said_at is None or (low, high) == (published, published)
+                else f"ended {end}, before the quote's time ({said_at.span.text})"
+            )
+        elif not_begun:
+            role, start = min(not_begun, key=lambda pair: pair[1].earliest())
+            relation = (
+                f"began only {start}, {gap_text(high, start.earliest())} after the dateline {published}"
+                if said_at is None or (low, high) == (published, published)
+                else f"began only {start}, after the quote's time ({said_at.span.text})"
+            )
         else:
-            role = min(roles, key=lambda r: r.start.earliest())  # type: ignore[union-attr]
-            assert role.start is not None
-            relation = (
-                f"began only {role.start}, {gap_text(high, role.start.earliest())} after the dateline {published}"
-                if (low, high) == (published, published)
-                else f"began only {role.start}, after the quote's time ({claim.quote.said_at.span.text})"
-            )  # type: ignore[union-attr]
+            return None
         organisation = context_organisation(ledger, document, claim, role)
         shown = presented.title or presented.affiliation or "current official"
         as_what = f"a current {organisation} {shown}" if organisation and how != "affiliation" else f"a current {shown}"

@@ -61,9 +61,9 @@ def explicit_dates(claim: Claim) -> list[TimeExpression]:
     return [time for time in event_times(claim) if not time.relative]
 
 
-def describe_gap(value: str, published: date) -> tuple[int, str]:
-    """Days between a date value and the dateline, and "N days before/after" wording."""
-    first, last = date_bounds(value)  # type: ignore[misc]
+def describe_gap(bounds: tuple[date, date], published: date) -> tuple[int, str]:
+    """Days between a date's (first, last) day and the dateline, and "N days before/after" wording."""
+    first, last = bounds
     if last < published:
         days = (published - last).days
         return days, f"{days} days before"
@@ -298,7 +298,10 @@ class TemporalCheck(Check):
         recent_days: float,
         severity: Severity,
     ) -> Iterable[Finding]:
-        days, wording = describe_gap(time.value or "", published)
+        bounds = date_bounds(time.value)
+        if bounds is None:
+            return  # event_times keeps only dates with bounds
+        days, wording = describe_gap(bounds, published)
         if days <= recent_days:
             return
         called = " ".join([marker.text, *marker.heads]).strip()
@@ -349,7 +352,7 @@ class TemporalCheck(Check):
                 continue
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
-            days, wording = describe_gap(time.value or "", published)
+            days, wording = describe_gap(bounds, published)
             message = (
                 f"{time_words(time)} is {wording} the dateline, {date_words(published.isoformat())}, "
                 f"yet the event ({claim.event.action}) is told in the past tense as having happened"
