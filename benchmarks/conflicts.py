@@ -51,6 +51,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from factcheck.nlp.numbers import CARDINALS
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev"
 SPLIT_SALT = "factcheck-conflicts-split"
@@ -158,32 +160,16 @@ _DAY_DATE = re.compile(
     rf"(?<!\d\s)\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d\d)\b(?![\d,]|\s*(?:%|percent))")
+# The number words the cases change: units from two to twelve, fifteen, the tens to fifty, and hundred
+# (kept to this set so the planted cases, and with them the figures, stay comparable across versions).
 _NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **{word: value for word, value in CARDINALS.items() if 2 <= value <= 12 or value in (15, 20, 30, 40, 50)},
     "hundred": 100,
-    "hundreds": None,
-    "dozens": None,
-    "thousands": None,
 }
-_WORDS_OF = {value: word for word, value in _NUMBER_WORDS.items() if value}
+_WORDS_OF = {value: word for word, value in _NUMBER_WORDS.items()}
 _NUMBER = re.compile(
     r"(?<![\w$£€.,:/-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))"
+    rf"(?:{'|'.join(_NUMBER_WORDS)}))"
     r"(?P<scale>\s+(?:million|billion|thousand))?(?:-|\s+)(?P<noun>[a-z][a-z-]{2,})\b",
     re.IGNORECASE,
 )
@@ -317,8 +303,6 @@ def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
             continue
         if word.lower() in _NUMBER_WORDS:
             value = _NUMBER_WORDS[word.lower()]
-            if value is None:
-                continue
         else:
             value = float(word.replace(",", ""))
             if "," not in word and "." not in word and 1900 <= value <= 2099:

@@ -139,3 +139,13 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
     assert "clustering against event chains (5 annotated sentences" in out and "pairwise precision" in out
     figures = json.loads((tmp_path / "figures.json").read_text())
     assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
+
+
+def test_number_words_come_from_the_shared_table():
+    from factcheck.nlp.numbers import CARDINALS
+
+    benchmark = _load_benchmark()
+    assert all(CARDINALS.get(word, 100) == value for word, value in benchmark._NUMBER_WORDS.items())
+    text = "Police arrested seven suspects and held twenty people."
+    changed = {text[start:end]: replacement for start, end, _, replacement in benchmark._numbers(text)}
+    assert changed == {"seven": "14", "twenty": "ten"}  # in words when the changed value has a word in the set

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.nlp.numbers import CARDINALS, ORDINALS, SCALES, TENS, UNITS
 from factcheck.nlp.timex import find_times
 
 __all__ = ["QuantityMatch", "find_quantities", "share_interval", "intervals_overlap"]
@@ -62,60 +63,13 @@ class QuantityMatch:
 
 # --------------------------------------------------------------------------- lexicons
 
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "two-thirds", "three quarters": the ordinals from third on name a fraction's denominator.
 _DENOMINATORS = {
     "half": 2,
     "halves": 2,
-    "third": 3,
-    "thirds": 3,
     "quarter": 4,
     "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
-    "tenth": 10,
-    "tenths": 10,
+    **{form: value for word, value in ORDINALS.items() if 3 <= value <= 10 for form in (word, word + "s")},
 }
 _MULTIPLIER_SUFFIX = {
     "thousand": 1e3,
@@ -357,7 +311,7 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(form).replace(r"\ ", r"\s{1,3}") for form in forms)
 
 
-_NUMBER_WORD = _alternation([*_SMALL, *_TENS, *_SCALES, "dozen"])
+_NUMBER_WORD = _alternation([*UNITS, *TENS, *SCALES, "dozen"])
 _DIGITS = re.compile(r"(?<![\w.,/:#§])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d{3}|\.\d)")
 _WORDS = re.compile(
     rf"(?:\b(?P<a>an?)\s{{1,3}}(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
@@ -456,15 +410,15 @@ def _word_number(text: str, match: re.Match[str]) -> _Number | None:
             if last_kind != "scale":
                 break
             continue
-        if word in _SMALL:
-            if last_kind in {"small"} or (last_kind == "tens" and _SMALL[word] >= 10):
+        if word in UNITS:
+            if last_kind in {"small"} or (last_kind == "tens" and UNITS[word] >= 10):
                 break
-            current += _SMALL[word]
+            current += UNITS[word]
             kind = "small"
-        elif word in _TENS:
+        elif word in TENS:
             if last_kind in {"small", "tens"}:
                 break
-            current += _TENS[word]
+            current += TENS[word]
             kind = "tens"
         elif word == "dozen":
             if last_kind not in {"small", "tens"}:
@@ -472,7 +426,7 @@ def _word_number(text: str, match: re.Match[str]) -> _Number | None:
             current *= 12
             kind = "scale"
         else:
-            scale = _SCALES[word]
+            scale = SCALES[word]
             if last_kind not in {"small", "tens", "scale"} or current == 0 and total == 0:
                 break
             if scale == 100:
@@ -790,7 +744,7 @@ def _fraction_candidates(text: str) -> list[_Candidate]:
     for match in _FRACTION.finditer(text):
         numerator_word = match["num"].casefold()
         denominator_word = match["den"].casefold()
-        numerator = 1 if numerator_word in {"a", "an", "one"} else _SMALL[numerator_word]
+        numerator = 1 if numerator_word in {"a", "an", "one"} else UNITS[numerator_word]
         singular = not denominator_word.endswith("s") or denominator_word == "halves"
         if (
             numerator == 1
@@ -838,7 +792,7 @@ def _parse_small(token: str) -> float | None:
         return 100.0
     if token == "a thousand":
         return 1000.0
-    return float(_SMALL.get(token, _TENS.get(token, -1))) if token in _SMALL or token in _TENS else None
+    return float(CARDINALS[token]) if token in CARDINALS else None
 
 
 # --------------------------------------------------------------------------- public API

@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from factcheck.dates import interval_of, values_agree
+from factcheck.nlp.numbers import CARDINALS, ORDINALS, TENS
 
 __all__ = ["TimeMatch", "find_times", "parse_date_value", "values_agree"]
 
@@ -115,32 +116,11 @@ _TIME_OF_DAY = (
     r"(?:,?\s{1,3}(?:at\s{1,3})?"
     r"(?:\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?|\d{1,2}\s?[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
+# The counts _COUNT_WORD matches ("three weeks ago", "a couple of days").
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **{word: value for word, value in CARDINALS.items() if 1 <= value <= 50},
     "a couple of": 2,
     "couple of": 2,
     "a couple": 2,
@@ -939,7 +919,7 @@ _UNIT_CODE = {
     "century": "CE",
 }
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
-_TENS_WORDS = {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
+_TENS_WORDS = {**{word: value for word, value in TENS.items() if value > 50}, "hundred": 100, "a hundred": 100}
 _DURATION_COUNT = (
     r"(?:\d{1,3}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?|a\s+hundred|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|an?|one|two|three|four"
@@ -1441,30 +1421,7 @@ def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
 
 # Decades and centuries in words ------------------------------------------------------------------
 
-_ORDINAL_CENTURY = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-    "twenty first": 21,
-}
+_ORDINAL_CENTURY = {**ORDINALS, "twenty-first": 21, "twenty first": 21}
 
 
 @_rule(
