@@ -495,3 +495,95 @@ def test_holidays_nights_and_rates(text: str, value: str) -> None:
 
 def test_christmas_as_a_modifier_is_not_a_date() -> None:
     assert values("Christmas sales were weak.") == []
+
+
+# --------------------------------------------------------------------------- times the text has just named
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # TimeML and HeidelTime count these from the narrative's reference time (the last date named),
+        # not from the dateline.
+        ("The board met on March 12. The next day, the chairman resigned.", "The next day", "2023-03-13"),
+        ("The board met on March 12. The day before, he had resigned.", "The day before", "2023-03-11"),
+        ("The board met on March 12. The previous day, he had resigned.", "The previous day", "2023-03-11"),
+        ("The board met on March 12. Two days later, he resigned.", "Two days later", "2023-03-14"),
+        ("The board met on March 12. A day earlier, he had resigned.", "A day earlier", "2023-03-11"),
+        ("The board met on March 12. He resigned that day.", "that day", "2023-03-12"),
+        ("The board met on March 12. He resigned the same day.", "the same day", "2023-03-12"),
+        ("The board met on March 12. Later that day, he resigned.", "Later that day", "2023-03-12"),
+        ("The board met on March 12. That morning, he resigned.", "That morning", "2023-03-12TMO"),
+        ("The board met on March 12. The following week, he resigned.", "The following week", "2023-W11"),
+        ("The iPod came in 2001 and one year later the iTunes store.", "one year later", "2002"),
+        ("The iPod came in 2001 and the following year the iTunes store.", "the following year", "2002"),
+        ("The plane flew in 2011. The year after, it was retired.", "The year after", "2012"),
+    ],
+)
+def test_times_counted_from_the_last_named_date(text: str, span: str, value: str) -> None:
+    found = {match.text: match for match in find_times(text, ANCHOR)}
+    assert found[span].value == value
+    assert found[span].type == ("TIME" if value.endswith("MO") else "DATE")
+    assert "last date named" in (found[span].reasoning or "")
+
+
+def test_time_counted_from_the_dateline_when_nothing_was_named() -> None:
+    match = only("Two days later, the chairman resigned.")
+    assert match.value == "2023-06-16"
+    assert "dateline" in (match.reasoning or "")
+
+
+def test_reference_must_be_fine_enough() -> None:
+    # "that day" after a year alone cannot count from it: the last full date (here the dateline) serves.
+    text = "On June 2 the vote was held. Sales in 2019 were low. That day, shares fell."
+    assert {match.text: match.value for match in find_times(text, ANCHOR)}["That day"] == "2023-06-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales in January fell 5% from the same month a year ago.", "the same month a year ago", "2022-01"),
+        ("Sales in January fell 5% from the same month last year.", "the same month last year", "2022-01"),
+        (
+            "Profit in the first quarter rose from the same period a year earlier.",
+            "the same period a year earlier",
+            "2022-Q1",
+        ),
+    ],
+)
+def test_same_period_a_year_back(text: str, span: str, value: str) -> None:
+    found = {match.text: match.value for match in find_times(text, ANCHOR)}
+    assert found[span] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aides had following day-long talks.",  # no article: not a time
+        "He said that year-end figures were fine.",
+        "Talks resume next week.",  # counted from the dateline, not from a named date
+    ],
+)
+def test_not_counted_from_a_named_date(text: str) -> None:
+    assert all(
+        "last date named" not in (match.reasoning or "") for match in find_times("On May 2 it met. " + text, ANCHOR)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In March, the company cut jobs.", "March", "2023-03"),
+        ("Since December the firm has received loans.", "December", "2022-12"),
+        ("The strike ended mid-March.", "mid-March", "2023-03"),
+        ("Mid-May saw a rally.", "Mid-May", "2023-05"),
+        ("In early March, prices fell.", "early March", "2023-03"),
+    ],
+)
+def test_month_at_sentence_start_or_with_a_modifier(text: str, span: str, value: str) -> None:
+    found = {match.text: match.value for match in find_times(text, ANCHOR)}
+    assert found[span] == value
+
+
+def test_month_alone_needs_a_preposition_or_a_modifier() -> None:
+    assert find_times("March organisers said so.", ANCHOR) == []
