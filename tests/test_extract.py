@@ -282,6 +282,13 @@ def test_quote_framing_past_when_said_earlier(nlp):
     assert current.framing == "current" and current.said_at is None
 
 
+def test_quote_framing_reads_the_said_time_by_its_interval(nlp):
+    # A decade or an ISO week is read like any other value (factcheck.dates.interval_of), not by its digits.
+    decade = quote_of(nlp, '"The bridge is safe for heavy trucks," Alan Pierce said in the 1990s.', "trucks")
+    assert decade.said_at is not None and decade.said_at.value == "199X"
+    assert decade.framing == "past"
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     claims = claims_of(nlp, 'The ministry launched its "Green Harbour" programme in 2021.')
     assert only(claims, "programme").quote is None

@@ -108,6 +108,8 @@ def test_bare_years_in_context(text: str, value: str) -> None:
         "They may leave soonish.",
         "Protesters march on the capital.",
         "Will Smith arrived.",
+        "Boeing's upcoming design does not compete.",  # an adjective of a thing (TimeML, HeidelTime leave it)
+        "He spoke against the now-cancelled deal.",
     ],
 )
 def test_not_time_expressions(text: str) -> None:
@@ -587,3 +589,63 @@ def test_month_at_sentence_start_or_with_a_modifier(text: str, span: str, value:
 
 def test_month_alone_needs_a_preposition_or_a_modifier() -> None:
     assert find_times("March organisers said so.", ANCHOR) == []
+
+
+# --------------------------------------------------------------------------- times of day on a named day
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # Written together, a time and its day are one expression (TIDES, MEANTIME: "12:00 UTC Monday").
+        ("The deadline is midnight Friday.", "midnight Friday", "2023-06-09T00:00"),
+        ("Trading resumed at 12:00 UTC Monday.", "12:00 UTC Monday", "2023-06-12T12:00Z"),
+        # With "on", "at" or a comma between, they stay two, and the time takes that day's date.
+        ("The shares traded at 3 pm on Friday.", "3 pm", "2023-06-09T15:00"),
+        ("The vote took place on Friday at 3 p.m.", "3 p.m.", "2023-06-09T15:00"),
+        ("He spoke at 16:15 UTC, June 1, in New York.", "16:15 UTC", "2023-06-01T16:15Z"),
+        ("Officials met on the evening of June 5.", "the evening of June 5", "2023-06-05TEV"),
+        ("The attack came late Monday.", "late Monday", "2023-06-12"),
+        ("The crash happened early Sunday morning.", "early Sunday morning", "2023-06-11TMO"),
+    ],
+)
+def test_time_of_day_on_the_day_named_beside_it(text: str, span: str, value: str) -> None:
+    found = {match.text: match for match in find_times(text, ANCHOR)}
+    assert found[span].value == value
+
+
+def test_time_of_day_alone_is_the_datelines() -> None:
+    assert only("Police arrived at 11 pm local time.").value == "2023-06-14T23:00"
+
+
+def test_weekday_belongs_to_its_date() -> None:
+    match = only("The merger was completed on Thursday, June 1.")
+    assert (match.text, match.value) == ("Thursday, June 1", "2023-06-01")
+
+
+def test_the_day_of_a_market_report_is_the_day_it_named() -> None:
+    # "saw a turbulent day yesterday ... to end the day": the day is yesterday, not the dateline.
+    text = "Stocks fell yesterday, although they recovered somewhat to end the day with a smaller loss."
+    assert {match.text: match.value for match in find_times(text, ANCHOR)}["the day"] == "2023-06-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        (
+            "Stocks lost half their value over the past year and a half.",
+            "the past year and a half",
+            "DURATION",
+            "P1.5Y",
+        ),
+        ("It took a year and a half to build.", "a year and a half", "DURATION", "P1.5Y"),
+        ("He has run the firm for a quarter of a century.", "a quarter of a century", "DURATION", "P25Y"),
+        ("The plan covers half a decade.", "half a decade", "DURATION", "P5Y"),
+        ("The firm was founded half a century ago.", "half a century ago", "DATE", "1973"),
+        ("The plan gives the firm one hundred days to find a buyer.", "one hundred days", "DURATION", "P100D"),
+        ("Profit fell from the prior year.", "the prior year", "DATE", "2022"),
+    ],
+)
+def test_lengths_in_words(text: str, span: str, kind: str, value: str) -> None:
+    found = {match.text: match for match in find_times(text, ANCHOR)}
+    assert (found[span].type, found[span].value) == (kind, value)

@@ -74,3 +74,51 @@ def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedde
     assert (every_year["type"], every_year["value"], every_year["quantifier"]) == ("SET", "P1Y", "EVERY")
     assert (by_text["90 days"]["type"], by_text["90 days"]["value"]) == ("DURATION", "P90D")
     assert (by_text["19:30 UTC"]["type"], by_text["19:30 UTC"]["value"]) == ("TIME", "2013-03-22T19:30Z")
+
+
+NARRATIVE = (
+    "Board Changes at Port Authority\n\n"
+    "June 14, 2023\n\n"
+    "The board met on June 2 at 3 pm and voted on the plan. The next day, the chairman resigned; "
+    "two weeks later, his deputy left for a firm she had advised for a quarter of a century.\n"
+)
+
+
+def test_every_time_in_a_sentence_is_in_the_claims_json(tmp_path, monkeypatch, nlp, fake_embedder):
+    in_process_pipeline(monkeypatch, nlp, fake_embedder)
+    (tmp_path / "board.txt").write_text(NARRATIVE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["claims", str(tmp_path / "board.txt"), "--format", "json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["documents"][0]
+    flat = document["times"]
+    by_text = {time["span"]["text"]: time for time in flat}
+    assert set(by_text) == {
+        "June 14, 2023",
+        "June 2",
+        "3 pm",
+        "The next day",
+        "two weeks later",
+        "a quarter of a century",
+    }
+    # Counted from the date the text named, and that date is the anchor the JSON gives.
+    assert (by_text["3 pm"]["type"], by_text["3 pm"]["value"], by_text["3 pm"]["anchor"]) == (
+        "TIME",
+        "2023-06-02T15:00",
+        "2023-06-02",
+    )
+    assert (by_text["The next day"]["value"], by_text["The next day"]["anchor"]) == ("2023-06-03", "2023-06-02")
+    assert (by_text["two weeks later"]["value"], by_text["two weeks later"]["anchor"]) == ("2023-W24", "2023-06-03")
+    assert (by_text["a quarter of a century"]["type"], by_text["a quarter of a century"]["value"]) == (
+        "DURATION",
+        "P25Y",
+    )
+    # Each claim carries every time expression inside its sentence, in the same shape as the flat list.
+    for claim in document["claims"]:
+        inside = [
+            time
+            for time in flat
+            if claim["span"]["start"] <= time["span"]["start"] and time["span"]["end"] <= claim["span"]["end"]
+        ]
+        assert _times_in(claim.get("times", []), []) == inside, claim["span"]["text"]

@@ -62,7 +62,8 @@ class TimeExpression(Record):
     ``T19:30`` or a part of day (``TAF``); ``None`` when it cannot be resolved (a relative
     expression in a document without a publication date). ``factcheck.dates.interval_of`` gives
     the days a value covers. ``relative`` marks values that came from the dateline ("this month"),
-    and ``anchor`` is then that dateline; ``reasoning`` says how an underspecified value was read
+    and ``anchor`` is then that dateline, or the first day of the date the text named when the value
+    counts from it ("the next day", "two years later", "3 pm on Friday"); ``reasoning`` says how an underspecified value was read
     ("no year given: the clause is in the past ('announced'), so the most recent January up to the
     dateline 2006-08-19"). ``recent`` marks wording that presents an event as recent ("recently",
     "this week", "just"). ``dateline`` marks the document's own dateline.

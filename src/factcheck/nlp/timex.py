@@ -65,6 +65,9 @@ class TimeMatch:
     type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION or SET
     reasoning: str | None = None  # how an underspecified value was resolved, for findings to explain
     quantifier: str | None = None  # SET: "EVERY", "EACH"
+    # The date a relative value was counted from when it is not the dateline: the date the text named
+    # before "the next day", the day beside "3 pm on Friday".
+    reference: date | None = None
 
     @property
     def is_point(self) -> bool:
@@ -176,7 +179,7 @@ _PRESENT_WORDS = (
 _RECENT_WORDS = r"(?:more\s+|most\s+|very\s+|only\s+)?recently|recent|newly|lately"
 _PAST_WORDS = r"previously|formerly|in\s+the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
 _FUTURE_WORDS = (
-    r"(?:very\s+)?soon|shortly|upcoming|in\s+the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term"
+    r"(?:very\s+)?soon|shortly|in\s+the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
 )
 
@@ -317,6 +320,8 @@ class _Candidate:
     # later", "that week"): the unit, the shift in units, the part of day and the words, resolved by
     # find_times against the last date written before it (the dateline when there is none).
     follows: _Follow | None = None
+    clock: str | None = None  # a time of day read without a date ("T15:00"): a day named beside it gives the date
+    reference: date | None = None  # the date the value was counted from, when not the dateline
 
 
 @dataclass(frozen=True)
@@ -419,6 +424,7 @@ def _month_year(match: re.Match[str], text: str, anchor: date | None) -> _Candid
 
 
 @_rule(
+    rf"(?:\b{_WEEKDAY_FULL},?[ \t]{{1,3}})?"  # "Thursday, March 12": the weekday belongs to the date
     rf"(?P<mod>{_MOD})?(?:(?P<rel>\b(?:last|next|this)\s{{1,3}}))?(?<![A-Za-z])(?P<month>{_MONTH})\s{{0,3}}(?P<day>{_DAY})(?![\d,.:]\d|\s?[AaPp]\.?[Mm]\b|%)"
 )
 def _month_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -725,7 +731,7 @@ def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
 
 @_rule(
     r"\b(?P<mod>(?:(?:earlier|later)\s{1,3}(?:in\s{1,3})?)|(?:(?:early|late|mid)(?:\s{1,3}|-))|(?:(?:the\s{1,3})?(?:end|beginning|start|middle|close)\s{1,3}of\s{1,3}))?"
-    r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+coming|the\s+next)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
+    r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
     re.IGNORECASE,
 )
 def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -738,6 +744,7 @@ def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _C
         "last": -1,
         "the last": -1,
         "the previous": -1,
+        "the prior": -1,
         "next": 1,
         "the past": -1,
         "the coming": 1,
@@ -811,7 +818,8 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     before = text[max(0, match.start("weekday") - 20) : match.start("weekday")]
     if _NAMED_DAYS.search(before):
         return None
-    start = match.start() if rel in {"last", "next", "this"} else match.start("weekday")
+    # "late Monday" keeps its modifier, as "last Monday" does (TimeML: one expression, mod END/START)
+    start = match.start() if rel in {"last", "next", "this", "early", "late"} else match.start("weekday")
     end = match.end("part") if match["part"] else match.end("weekday")
     weekday = _WEEKDAYS.index(match["weekday"].casefold())
     part = _PART_OF_DAY[match["part"].strip().casefold()] if match["part"] else None
@@ -888,7 +896,7 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
         return None  # "3:15" is a score or a verse unless something says it is a time; "14:30" is a time
     start = match.start("hour")
     if anchor is None:
-        return _Candidate(start, match.end(), None, "day", relative=True, type="TIME")
+        return _Candidate(start, match.end(), None, "day", relative=True, type="TIME", clock=clock)
     return _Candidate(
         start,
         match.end(),
@@ -897,6 +905,7 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
         relative=True,
         type="TIME",
         reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}",
+        clock=clock,
     )
 
 
@@ -912,6 +921,7 @@ def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Can
         type="TIME",
         rank=1,
         reasoning=f"a time of day without a date: the dateline's day {anchor.isoformat()}" if anchor else None,
+        clock=clock,
     )
 
 
@@ -919,7 +929,7 @@ def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Can
 def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     clock = "T00:00" if match["word"].casefold() == "midnight" else "T12:00"
     value = anchor.isoformat() + clock if anchor else None
-    return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1)
+    return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1, clock=clock)
 
 
 # Durations ---------------------------------------------------------------------------------
@@ -937,10 +947,15 @@ _UNIT_CODE = {
     "century": "CE",
 }
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
-_TENS_WORDS = {**{word: value for word, value in TENS.items() if value > 50}, "hundred": 100, "a hundred": 100}
+_TENS_WORDS = {
+    **{word: value for word, value in TENS.items() if value > 50},
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+}
 _DURATION_COUNT = (
     r"(?:\d{1,3}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five"
-    r"|six|seven|eight|nine))?|a\s+hundred|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|an?|one|two|three|four"
+    r"|six|seven|eight|nine))?|(?:a|one)\s+hundred|hundred|a\s+couple\s+of|a\s+couple|couple\s+of|an?|one|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|half\s+an?|a\s+half)"
 )
@@ -1062,6 +1077,34 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
         reasoning=reasoning,
         recent=bool(match["vague"] and match["vague"].casefold() == "recent" and unit != "year"),
     )
+
+
+@_rule(
+    r"\b(?:(?P<frame>the\s{1,3}(?:past|last|next|coming|previous|following))\s{1,3}|(?P<article>a|an|one)\s{1,3})?"
+    r"(?P<unit>year|month|week|day|hour)\s{1,3}and\s{1,3}a\s{1,3}half\b"
+    r"|\b(?P<fraction>a\s{1,3}quarter|half|a\s{1,3}half)\s{1,3}(?:of\s{1,3})?an?\s{1,3}(?P<long>century|decade)\b",
+    re.IGNORECASE,
+)
+def _fraction_of_unit(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "the past year and a half" (P1.5Y), "a quarter of a century" (P25Y), "half a decade" (P5Y)
+    if match["unit"]:
+        unit, count = match["unit"].casefold(), 1.5
+    else:
+        unit = match["long"].casefold()
+        count = 0.25 if "quarter" in match["fraction"].casefold() else 0.5
+    ago = re.match(r"\s{1,3}ago\b", text[match.end() : match.end() + 8], re.IGNORECASE)
+    if ago:
+        # "half a century ago", "a year and a half ago": a date that far before the dateline
+        months = {"year": 12, "decade": 120, "century": 1200}.get(unit)
+        if months is None:
+            return None
+        end = match.end() + ago.end()
+        if anchor is None:
+            return _Candidate(match.start(), end, None, "year", relative=True)
+        year, month = _shift_month(anchor.year, anchor.month, -int(count * months))
+        value, granularity = (f"{year:04d}-{month:02d}", "month") if unit == "year" else (f"{year:04d}", "year")
+        return _Candidate(match.start(), end, value, granularity, relative=True, rank=1)
+    return _Candidate(*_span(match), _duration_value(count, unit), _DURATION_GRANULARITY[unit], type="DURATION", rank=1)
 
 
 @_rule(r"\b(?<![\d-])(?P<single>(?:year|month|week|day|decade|century)-long)\b", re.IGNORECASE)
@@ -1385,7 +1428,7 @@ def _the_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     before = text[max(0, match.start() - 24) : match.start()]
     if not match["lead"] and not re.search(
         r"\b(?:end|ended|ending|ends|close|closed|finish|finished|start|started"
-        r"|for|during|on|of|throughout)\s{1,3}$",
+        r"|finishing|opening|closing|starting|for|during|on|of|over|throughout)\s{1,3}$",
         before,
         re.IGNORECASE,
     ):
@@ -1394,16 +1437,10 @@ def _the_day(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     if not match["lead"] and re.match(r"\s{1,3}(?:before|after|when|that|of|on)\b", after, re.IGNORECASE):
         return None  # "the day before", "the day of the vote": another day
     start = match.start() if match["lead"] else match.start("day")
-    value = anchor.isoformat() if anchor else None
-    return _Candidate(
-        start,
-        match.end(),
-        value,
-        "day",
-        relative=True,
-        rank=1,
-        reasoning="'the day' in a news report: the dateline's day" if anchor else None,
-    )
+    follow = _Follow("day", 0, None, " ".join(text[start : match.end()].split()))
+    value, reasoning = _follow_value(follow, anchor, None) if anchor else (None, None)
+    # "ended the day", "late in the day": the day the report is about, the last one it named
+    return _Candidate(start, match.end(), value, "day", relative=True, rank=1, reasoning=reasoning, follows=follow)
 
 
 # Times the text has just named ---------------------------------------------------------------
@@ -1542,6 +1579,7 @@ def _resolve_followers(chosen: list[_Candidate]) -> None:
                         candidate.reasoning = f"'{follow.words}': {value} a year back"
                     else:
                         candidate.value, candidate.reasoning = _follow_value(follow, base, value)
+                    candidate.reference = base
                     break
         if candidate.type in ("DATE", "TIME"):
             point = _named_point(candidate.value)
@@ -1659,7 +1697,7 @@ def _present(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
         r"\bat\s+the\s+$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE
     ):
         return None  # "at the latest" is a deadline, not recency
-    if word == "now" and re.match(r"\s{0,3}-?\s{0,3}(?:defunct|former|ex-)", text[match.end() : match.end() + 12]):
+    if word == "now" and re.match(r"-|\s{0,3}(?:defunct|former|ex-)", text[match.end() : match.end() + 12]):
         return None
     if word == "current" and re.match(
         r"\s{1,3}(?:account|accounts|affairs|events|flows?|assets|liabilities|density|s)\b",
@@ -1724,6 +1762,7 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
         taken.append((candidate.start, candidate.end))
         chosen.append(candidate)
     chosen.sort(key=lambda c: c.start)
+    chosen = _join_times_of_day(chosen, text)
     _resolve_followers(chosen)
     return [
         TimeMatch(
@@ -1737,9 +1776,59 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
             c.type,
             c.reasoning,
             c.quantifier,
+            c.reference,
         )
         for c in chosen
     ]
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BESIDE = re.compile(r"[ \t]{1,3}")
+_ON_OR_AT = re.compile(r",?\s{1,3}(?:(?:on|at)\s{1,3})?", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:the\s{1,3})?(?P<part>morning|afternoon|evening|night)\s{1,3}of\s{1,3}$", re.IGNORECASE)
+
+
+def _join_times_of_day(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    """A time of day next to the day it falls on: one TIME on that day.
+
+    "12:00 UTC Monday", "midnight Friday" are one expression (as TIDES and MEANTIME mark them); "3 pm
+    on Friday", "Friday at 3 pm", "16:15 UTC, June 1" stay two, but the time takes that day's date
+    instead of the dateline's;
+    "the evening of March 5" is March 5's evening.
+    """
+    joined: list[_Candidate] = []
+    index = 0
+    while index < len(chosen):
+        candidate = chosen[index]
+        following = chosen[index + 1] if index + 1 < len(chosen) else None
+        if candidate.type == "DATE" and _DAY_VALUE.match(candidate.value or ""):
+            part_of = _PART_OF.search(text, max(0, candidate.start - 24), candidate.start)
+            if part_of is not None and not any(c.end > part_of.start() for c in joined[-1:]):
+                part = _PART_OF_DAY[part_of["part"].casefold()]
+                candidate.start, candidate.type = part_of.start(), "TIME"
+                candidate.value = f"{candidate.value}T{part}"
+        if following is not None:
+            day, clock = (following, candidate) if candidate.clock else (candidate, following)
+            gap = text[candidate.end : following.start]
+            if (
+                clock.clock
+                and day.type == "DATE"
+                and day.clock is None
+                and _DAY_VALUE.match(day.value or "")
+                and (_BESIDE.fullmatch(gap) or _ON_OR_AT.fullmatch(gap))
+            ):
+                clock.value = f"{day.value}{clock.clock}"
+                clock.reasoning = f"a time of day on the day named beside it ({day.value})"
+                clock.reference = date.fromisoformat(day.value or "")
+                if _BESIDE.fullmatch(gap) and clock is candidate:
+                    # "12:00 UTC Monday": one expression
+                    candidate.end, candidate.relative = following.end, day.relative
+                    joined.append(candidate)
+                    index += 2
+                    continue
+        joined.append(candidate)
+        index += 1
+    return joined
 
 
 # The interval of a value lives in factcheck.dates, shared with the checks and the ledger.

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any, Literal
 
+from factcheck.dates import interval_of
 from factcheck.model import TimeExpression
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
 from factcheck.nlp.roles import is_title_word
@@ -173,13 +174,10 @@ def _framing(
     value = said_at.value
     if value == "PAST_REF" and not said_at.recent:  # "said previously", not "said recently"
         return "past"
-    if not value[:4].isdigit():
+    interval = interval_of(value)
+    if interval is None:
         return "current"
     if published is None:
         return "unknown"
-    year = int(value[:4])
-    if year < published.year:
-        return "past"
-    if year == published.year and len(value) >= 7 and value[5:7].isdigit() and int(value[5:7]) < published.month:
-        return "past"
-    return "current"
+    # Said before the dateline's month (read by the one interval function: "the 1990s", "2019-W05" too).
+    return "past" if interval[1] < published.replace(day=1) else "current"

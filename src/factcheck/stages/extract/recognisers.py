@@ -40,7 +40,7 @@ def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
         granularity=granularity,
         relative=bool(match.relative),
         recent=bool(match.recent),
-        anchor=doc.published if match.relative and match.value is not None else None,
+        anchor=(match.reference or doc.published) if match.relative and match.value is not None else None,
         reasoning=match.reasoning,
         quantifier=match.quantifier,
         dateline=dateline,
