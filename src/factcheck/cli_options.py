@@ -179,7 +179,7 @@ IgnoreOption = Annotated[
 EnableOption = Annotated[
     Optional[list[str]],
     typer.Option(
-        "--enable", "--extend-select", metavar="CHECK", help="Also run these opt-in checks (e.g. garbled-wording)."
+        "--enable", "--extend-select", metavar="CHECK", help="Also run these opt-in checks (e.g. uncorroborated)."
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]

@@ -81,10 +81,10 @@ class Check:
 class LanguageModelCheck(Check):
     """A check that reads sentences with a language model (Gemma 3 270M unless one is injected).
 
-    Opt-in: scoring every sentence costs seconds on a CPU, so it runs only when selected.
+    On by default: a cheap first pass (``factcheck.nlp.triage``) decides which sentences the
+    model reads, so a clean document costs the model a couple of sentences.
     """
 
-    default_enabled: ClassVar[bool] = False
     # Tests set this to a LanguageModel through ``using``; None loads Gemma on first use.
     language_model: ClassVar[Any] = None
 

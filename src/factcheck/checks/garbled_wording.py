@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from factcheck.cache import open_cache
 from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
-from factcheck.nlp.spin import Flag, Sentence
+from factcheck.nlp.spin import Flag, LMSpinScorer, Sentence
+from factcheck.nlp.triage import Screening, TriagePolicy
 
 
 class GarbledWordingCheck(LanguageModelCheck):
@@ -53,9 +54,13 @@ class GarbledWordingCheck(LanguageModelCheck):
     Example: "North Korea, China and Russia are in a relationship of pleasure on space" ->
     "pleasure" flagged, suggestion "convenience".
 
-    Cost: about one sentence per second on two CPU cores, cached by sentence hash, so the check
-    is opt-in: ``--enable garbled-wording`` (or ``extend-select = ["FC020"]`` in
-    ``[tool.factcheck]``). Tunables: ``thresholds = {"garbled-wording.min_gain" = 5.0, ...}``.
+    Cost: the model reads only what a cheap first pass picks (``factcheck.nlp.triage``): the
+    sentences another source paraphrases, then the most suspicious ones (slots the document fills
+    differently elsewhere, words outside everyday vocabulary) one by one, as a sequential test
+    that stops after a couple of sentences of a clean document and reads a spun one whole.
+    Results are cached per sentence. Switch it off with ``--ignore garbled-wording`` (or
+    ``ignore = ["FC020"]`` in ``[tool.factcheck]``); ``garbled-wording.read_all = 1`` reads every
+    sentence. Tunables: ``thresholds = {"garbled-wording.min_gain" = 5.0, ...}``.
     """
 
     code: ClassVar[str] = "FC020"
@@ -63,11 +68,13 @@ class GarbledWordingCheck(LanguageModelCheck):
     severity: ClassVar[Severity] = Severity.WARNING
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        from factcheck.nlp import spin
+        from factcheck.nlp import spin, triage
 
         settings = context.settings
         thresholds = spin.Thresholds.from_settings(settings, self.slug)
+        policy = triage.TriagePolicy.from_settings(settings, self.slug)
         self._words: dict[str, int] = {}
+        self._read: dict[str, tuple[int, int]] = {}
         self._thresholds = thresholds
         self._spun_threshold = settings.threshold(f"{self.slug}.spun_threshold", 0.6)
         # Strong flags per 100 words of clean prose (BBC news and the seeds' clean pieces: 0.1-0.25).
@@ -116,8 +123,15 @@ class GarbledWordingCheck(LanguageModelCheck):
             # The previous sentence is read first, so the model knows what the text is about.
             contexts = ["", *(s.text for s in sentences[:-1])]
             vocabulary = {w.text for s in sentences for w in spin.words_of(s.text) if spin.is_content(w)}
-            results = scorer.analyse([s.text for s in sentences], skips, extras, contexts, vocabulary)
-            self._flags[doc_id] = [(sentence, flag) for sentence, flags in zip(sentences, results) for flag in flags]
+            texts = [s.text for s in sentences]
+
+            # The cheap first pass picks what the model reads (nlp/triage.py): a few sentences of
+            # a clean document, all of a spun one.
+            screening = _screen(scorer, texts, skips, extras, contexts, vocabulary, policy)
+            self._read[doc_id] = (len(screening.read), len(sentences))
+            self._flags[doc_id] = [
+                (sentence, flag) for sentence, flags in zip(sentences, screening.flags) for flag in flags
+            ]
 
         findings: list[Finding] = []
         scores = self.spin_scores()
@@ -234,6 +248,26 @@ class GarbledWordingCheck(LanguageModelCheck):
             doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
             for doc_id, s in self.spin_scores().items()
         }
+
+
+def _screen(
+    scorer: LMSpinScorer,
+    texts: list[str],
+    skips: list[list[tuple[int, int]]],
+    extras: list[dict[int, list[tuple[str, str]]]],
+    contexts: list[str],
+    vocabulary: set[str],
+    policy: TriagePolicy,
+) -> Screening:
+    """One document through the first pass: the model reads the sentences it picks, one by one
+    (each cached as soon as it is read)."""
+    from factcheck.nlp import triage
+
+    def read(number: int) -> list[Flag]:
+        [flags] = scorer.analyse([texts[number]], [skips[number]], [extras[number]], [contexts[number]], vocabulary)
+        return flags
+
+    return triage.screen(read, texts, skips, extras, lambda flag: flag.is_strong(scorer.thresholds), policy)
 
 
 def _span(sentence, word) -> Span:

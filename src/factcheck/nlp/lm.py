@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from factcheck.errors import ModelError
 from factcheck.nlp.lm_convert import CONVERSION_VERSION, is_converted
@@ -38,6 +38,15 @@ MODEL_NAME = "gemma-3-270m"
 CONVERTED_DIR = "gemma-3-270m-ct2-int8"
 
 ProgressCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everyday whole-word tokens of the model and their input embeddings (unit rows)."""
+
+    words: list[str]
+    vectors: Any  # numpy array, one unit row per word
+    row_of: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -149,16 +158,16 @@ class GemmaLM:
         self.threads = threads
         # Positions scored at once: each holds a distribution over 262k tokens (1 MB) while scored.
         self.max_positions = max_positions
-        self._generator = None
-        self._tokenizer = None
+        self._generator: Any = None
+        self._tokenizer: Any = None
         self._bos = 2
         self._pieces: list[str] = []
-        self._subset = None
-        self._lexicon = None
+        self._subset: Any = None
+        self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
         self._single_token: dict[str, int | None] = {}
 
-    def _load(self):
+    def _load(self) -> tuple[Any, Any]:
         with self._lock:
             if self._generator is None:
                 import ctranslate2
@@ -200,7 +209,7 @@ class GemmaLM:
                     results[number] = list(result.log_probs)
         return results
 
-    def _distributions(self, ids: Sequence[int]):
+    def _distributions(self, ids: Sequence[int]) -> Any:
         """Log-probabilities over the whole vocabulary after each token (positions x vocabulary)."""
         import numpy as np
 
@@ -299,23 +308,23 @@ class GemmaLM:
             totals.append(total if math.isfinite(total) else -1e9)
         return totals
 
-    def lexicon(self):
-        """(words, unit vectors): everyday whole-word tokens and their input embeddings."""
+    def lexicon(self) -> Lexicon:
+        """Everyday whole-word tokens and their input embeddings."""
         if self._lexicon is None:
             import numpy as np
 
             self._load()
             stored = np.load(self.directory / "lexicon.npz")
             words = [str(word) for word in stored["words"]]
-            self._lexicon = (words, stored["vectors"].astype(np.float32), {w: i for i, w in enumerate(words)})
-        words, matrix, _ = self._lexicon
-        return words, matrix
+            self._lexicon = Lexicon(words, stored["vectors"].astype(np.float32), {w: i for i, w in enumerate(words)})
+        return self._lexicon
 
     def neighbours(self, word: str, count: int = 50) -> list[str]:
         import numpy as np
 
-        words, matrix = self.lexicon()
-        row = self._lexicon[2].get(word.casefold())
+        lexicon = self.lexicon()
+        words, matrix = lexicon.words, lexicon.vectors
+        row = lexicon.row_of.get(word.casefold())
         if row is None:
             return []
         similarity = matrix @ matrix[row]
@@ -325,7 +334,7 @@ class GemmaLM:
         return [words[i] for i in order.tolist() if i != row][:count]
 
 
-def _probe_positions(offsets, probes: dict[int, Sequence[str]]) -> dict[int, Sequence[str]]:
+def _probe_positions(offsets: Sequence[tuple[int, int]], probes: dict[int, Sequence[str]]) -> dict[int, Sequence[str]]:
     """Position (the BOS token being 0) of the token holding each probed character offset."""
     found: dict[int, Sequence[str]] = {}
     for offset, words in probes.items():

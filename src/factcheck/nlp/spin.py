@@ -136,7 +136,8 @@ def _is_abbreviation(block: str, position: int) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", token))
 
 
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """Everyday frequency of a word on wordfreq's Zipf scale (log10 per billion words; 0 when unknown)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -144,7 +145,7 @@ def _zipf(word: str) -> float:
 
 def frequency_logprob(word: str) -> float:
     """Natural-log unigram probability from wordfreq (a floor for unknown words)."""
-    return (max(_zipf(word), 1.0) - 9.0) * LN10
+    return (max(zipf(word), 1.0) - 9.0) * LN10
 
 
 def is_variant(word: str, other: str) -> bool:
@@ -201,7 +202,7 @@ def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[
         after = sentence[word.end] if word.end < len(sentence) else " "
         if before in "-/\u2013_" or after in "-/\u2013_":
             continue
-        if _zipf(text) < 2.0:  # not a dictionary word: typo, glued words ("amidgreat"), jargon
+        if zipf(text) < 2.0:  # not a dictionary word: typo, glued words ("amidgreat"), jargon
             continue
         indices.append(index)
     return indices
@@ -227,7 +228,11 @@ class Thresholds:
     rank_prior: float = (
         1.0  # a spinner picks close synonyms: suggestion score = gain - rank_prior * ln(1 + neighbour rank)
     )
-    window_right: int = 6  # words after the swap rescored (all the text before it is read)
+    window_right: int = 6  # words after the swap rescored
+    # Words before the swap read when rescoring (0: all the text before it, the previous sentence
+    # included). Each candidate re-reads them (CTranslate2 shares no prefix), so they are most of
+    # the cost; the first pass over the whole text already gave each candidate's left-context view.
+    window_left: int = 0
     max_shortlist: int = 4
     max_candidates: int = 3
 
@@ -247,6 +252,16 @@ CACHE_NAMESPACE = "spin"
 
 
 _REPORTING_THRESHOLDS = frozenset({"strong_pmi", "standalone_gain"})
+
+
+@dataclass(frozen=True)
+class _Tried:
+    """One candidate original swapped in for a shortlisted word, and what it did to the text."""
+
+    score: float  # the gain less the synonym-rank prior (the document's own wording has none)
+    gain: float  # log-likelihood gain of the window with the candidate (nats)
+    rest_gain: float  # the part of it on the words after the swap
+    candidate: str
 
 
 @dataclass
@@ -351,14 +366,12 @@ class LMSpinScorer:
             )
             flags_per_sentence = self._analyse_batch([text], [prefix], [skip], [extra], vocabulary)
             self._follow_up([text], [prefix], [skip], [extra], vocabulary, flags_per_sentence)
-            results[index] = flags_per_sentence[0]
+            results[index] = flags = flags_per_sentence[0]
             if self.cache is not None:
-                self.cache.put_blob(
-                    CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in results[index]])
-                )
+                self.cache.put_blob(CACHE_NAMESPACE, keys[index], json.dumps([flag.to_dict() for flag in flags]))
             if self.on_sentence is not None:
                 self.on_sentence()
-        return [r or [] for r in results]
+        return [flags or [] for flags in results]
 
     def _analyse_batch(
         self,
@@ -511,15 +524,12 @@ class LMSpinScorer:
                 (c for c, signal in offered if signal == "document" and c in rank), key=rank.__getitem__
             )[: th.max_candidates]
             # The neighbours the left context prefers, the closest synonyms first.
-            preferred = sorted(
-                (
-                    (lp - context - th.rank_prior * math.log1p(rank[c]), c)
-                    for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
-                    if c in rank and lp - context > th.margin
-                ),
-                key=lambda item: (-item[0], item[1]),
-            )
-            preferred = [c for _, c in preferred[: th.max_candidates]]
+            preference = {
+                c: lp - context - th.rank_prior * math.log1p(rank[c])
+                for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
+                if c in rank and lp - context > th.margin
+            }
+            preferred = sorted(preference, key=lambda c: (-preference[c], c))[: th.max_candidates]
             usable = self._usable_neighbours(word.text)
             in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
             nearest = usable[: th.nearest]
@@ -541,7 +551,7 @@ class LMSpinScorer:
         once the text is known to be about satellites). The text before is read once per word."""
         th = self.thresholds
         words_by_number = [words_of(sentence) for sentence in sentences]
-        tried: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
+        tried: dict[tuple[int, int], list[_Tried]] = defaultdict(list)
         for number, (sentence, prefix, shortlist) in enumerate(zip(sentences, prefixes, shortlists)):
             words = words_by_number[number]
             text = prefix + sentence
@@ -552,8 +562,9 @@ class LMSpinScorer:
                 split = start - 1 if start and text[start - 1] == " " else start
                 window_end = len(prefix) + words[min(len(words) - 1, item.index + th.window_right)].end
                 lead, rest = text[split:start], text[end:window_end]
-                options = [word.text, *item.candidates]
-                scored = self.lm.score_continuations(text[:split], [lead + option + rest for option in options])
+                wordings = [word.text, *item.candidates]
+                first = _window_start(text, split, th.window_left)
+                scored = self.lm.score_continuations(text[first:split], [lead + wording + rest for wording in wordings])
                 base, after_base = scored[0], len(lead) + len(word.text)
                 near = self._neighbours(word.text)
                 for candidate, tokens in zip(item.candidates, scored[1:]):
@@ -564,12 +575,12 @@ class LMSpinScorer:
                     )
                     rank = near.index(candidate) if candidate in near else len(near)
                     tried[(number, item.index)].append(
-                        (gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate)
+                        _Tried(gain - th.rank_prior * math.log1p(rank), gain, rest_gain, candidate)
                     )
         # The suggestion is the candidate that best explains the text as a spinner's swap: another
         # source's wording first, then a big gain from a close synonym over a slightly bigger
         # gain from a loosely related word.
-        best: dict[tuple[int, int], tuple[float, float, str]] = {}
+        best: dict[tuple[int, int], _Tried] = {}
         for (number, index), options in tried.items():
             start = words_by_number[number][index].start
             offered = extras[number].get(start, [])
@@ -577,20 +588,16 @@ class LMSpinScorer:
             # The document's own wording of the same slot elsewhere needs no synonym-rank prior
             # and less gain to be believed ("space security" in one paragraph, "area security" in the next).
             in_document = {c for c, signal in offered if signal == "document"}
-            options = [
-                (gain, gain, rest_gain, c) if c in in_document else (score, gain, rest_gain, c)
-                for score, gain, rest_gain, c in options
-            ]
+            options = [replace(o, score=o.gain) if o.candidate in in_document else o for o in options]
             # A confident candidate before a merely plausible one, each ranked by the prior; one
             # that makes the words after it less likely does not explain the text.
-            fitting = [option for option in options if option[2] >= th.min_rest_gain or option[3] in sourced]
+            fitting = [o for o in options if o.rest_gain >= th.min_rest_gain or o.candidate in sourced]
             needed = {c: th.min_source_gain for c in sourced} | {c: th.min_weak_gain for c in in_document - sourced}
-            confident = [option for option in fitting if option[1] >= needed.get(option[3], th.min_gain)]
-            plausible = [option for option in fitting if option[1] >= th.min_weak_gain]
-            _, gain, rest_gain, candidate = max(
-                confident or plausible or options, key=lambda option: (option[3] in sourced, option[0], option[3])
+            confident = [o for o in fitting if o.gain >= needed.get(o.candidate, th.min_gain)]
+            plausible = [o for o in fitting if o.gain >= th.min_weak_gain]
+            best[(number, index)] = max(
+                confident or plausible or options, key=lambda o: (o.candidate in sourced, o.score, o.candidate)
             )
-            best[(number, index)] = (gain, rest_gain, candidate)
         results = []
         for number, (shortlist, extra) in enumerate(zip(shortlists, extras)):
             words = words_by_number[number]
@@ -598,12 +605,13 @@ class LMSpinScorer:
             for item in shortlist:
                 if (number, item.index) not in best:
                     continue
-                gain, rest_gain, candidate = best[(number, item.index)]
+                chosen = best[(number, item.index)]
+                gain, rest_gain, candidate = chosen.gain, chosen.rest_gain, chosen.candidate
                 word = words[item.index]
                 signals = ["lm"] + sorted({signal for c, signal in extra.get(word.start, []) if c == candidate})
-                plausible = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
+                is_plausible = gain >= th.min_weak_gain and rest_gain >= th.min_rest_gain
                 supported = "source" in signals and item.pmi < th.max_pmi and gain >= th.min_source_gain
-                if plausible or supported:
+                if is_plausible or supported:
                     flags.append(
                         Flag(
                             start=word.start,
@@ -621,6 +629,14 @@ class LMSpinScorer:
         return results
 
 
+def _window_start(text: str, end: int, words: int) -> int:
+    """Where the ``words`` words before ``end`` begin (0 for all of the text)."""
+    if words <= 0:
+        return 0
+    starts = [m.start() for m in re.finditer(r"\S+", text[:end])]
+    return starts[-words] if len(starts) > words else 0
+
+
 def _flat(text: str) -> str:
     return text.replace("\n", " ").replace("\r", " ")
 
@@ -634,7 +650,7 @@ def _word_alternatives(alternatives: Iterable[tuple[str, float]], word: str) -> 
         candidate = text[1:]
         if not candidate.isalpha() or not candidate.islower() or len(candidate) < 3 or candidate in STOPWORDS:
             continue
-        if is_variant(candidate, word) or _zipf(candidate) < 3.0:
+        if is_variant(candidate, word) or zipf(candidate) < 3.0:
             continue
         found.append((candidate, logprob))
     return found
@@ -719,7 +735,7 @@ def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str
             for slot in slots:
                 fillers = slot_fillers.get(slot, Counter())
                 options |= {option for option, count in fillers.items() if count > fillers[word.text.casefold()]}
-            options = {o for o in options if o.isalpha() and not is_variant(o, word.text) and _zipf(o) >= 3.0}
+            options = {o for o in options if o.isalpha() and not is_variant(o, word.text) and zipf(o) >= 3.0}
             if options:
                 candidates[word.start] = [(option, "document") for option in sorted(options)]
         result.append(candidates)
@@ -792,9 +808,9 @@ def paraphrase_pairs(
                 claim = corpus.claim(claim_id)
             except KeyError:
                 continue
-            sentence = sentence_at(claim.doc, claim.span.start)
-            if sentence is not None:
-                members.append(sentence)
+            member = sentence_at(claim.doc, claim.span.start)
+            if member is not None:
+                members.append(member)
         for a in members:
             for b in members:
                 if a.doc < b.doc:
