@@ -205,7 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--show", action="store_true", help="print each swap and what was flagged")
     parser.add_argument("--documents", action="store_true", help="run the checks on whole documents (see above)")
-    parser.add_argument("--seeds", action="store_true", help="with --documents: include the five seeds")
+    parser.add_argument(
+        "--seeds",
+        nargs="?",
+        const="all",
+        default="",
+        metavar="PREFIXES",
+        help="with --documents: include the seeds (all, or those whose names start with one of 000,003,...)",
+    )
     parser.add_argument("--articles", type=int, default=0, help="with --documents: this many BBC articles")
     parser.add_argument("--read-all", action="store_true", help="with --documents: the model reads every sentence")
     parser.add_argument(
@@ -330,6 +337,8 @@ def documents_benchmark(args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="garbled-docs-"))
     if args.seeds:
         for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+            if args.seeds != "all" and not path.name.startswith(tuple(args.seeds.split(","))):
+                continue
             (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     written = 0
     with args.corpus.open(encoding="utf-8") as lines:
