@@ -580,6 +580,8 @@ def test_not_counted_from_a_named_date(text: str) -> None:
         ("The strike ended mid-March.", "mid-March", "2023-03"),
         ("Mid-May saw a rally.", "Mid-May", "2023-05"),
         ("In early March, prices fell.", "early March", "2023-03"),
+        ("In July last year, the firms signed a deal.", "July last year", "2022-07"),
+        ("The deal ends in March next year.", "March next year", "2024-03"),
     ],
 )
 def test_month_at_sentence_start_or_with_a_modifier(text: str, span: str, value: str) -> None:
@@ -649,3 +651,40 @@ def test_the_day_of_a_market_report_is_the_day_it_named() -> None:
 def test_lengths_in_words(text: str, span: str, kind: str, value: str) -> None:
     found = {match.text: match for match in find_times(text, ANCHOR)}
     assert (found[span].type, found[span].value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deal is due by year-end.", "year-end", "2023"),
+        ("Shares have risen since year-end.", "year-end", "2022"),
+        ("Stocks rallied this past week.", "this past week", "2023-W23"),
+        ("The first jet is due in the second half of next year.", "the second half of next year", "2024-H2"),
+        ("As of Friday, 300 people had died.", "Friday", "2023-06-09"),
+        ("Trading begins at 2 p.m. ET.", "2 p.m. ET", "2023-06-14T14:00"),
+        ("The show aired at 8 p.m. Eastern time on Sunday.", "8 p.m.", "2023-06-11T20:00"),
+    ],
+)
+def test_period_words_in_news(text: str, span: str, value: str) -> None:
+    found = {match.text: match.value for match in find_times(text, ANCHOR)}
+    assert found[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # TimeML leaves the preposition out of the extent.
+        ("The company had cut jobs in the past.", "the past", "PAST_REF"),
+        ("Officials will decide in the coming weeks.", "the coming weeks", "FUTURE_REF"),
+        ("Rates will stay low in the near future.", "the near future", "FUTURE_REF"),
+        ("In the long term, prices will rise.", "the long term", "FUTURE_REF"),
+        ("Rates will stay low for the time being.", "the time being", "PRESENT_REF"),
+    ],
+)
+def test_vague_references_without_their_preposition(text: str, span: str, value: str) -> None:
+    assert (only(text).text, only(text).value) == (span, value)
+
+
+def test_a_season_every_year_is_a_set() -> None:
+    match = only("The programme runs each summer.")
+    assert (match.text, match.type, match.value, match.quantifier) == ("each summer", "SET", "XXXX-SU", "EACH")

@@ -173,14 +173,15 @@ _COUNT_NOUNS = frozenset(
 
 _PRESENT_WORDS = (
     r"latest|currently|current|nowadays|presently|now|at\s+present|these\s+days"
-    r"|to\s+date|so\s+far|as\s+of\s+now"
+    r"|to\s+date|so\s+far|as\s+of\s+now|(?<=\bfor\s)the\s+time\s+being"
 )
 # "recently", "newly": a past time close to the dateline (TimeML's PAST_REF), flagged recent.
 _RECENT_WORDS = r"(?:more\s+|most\s+|very\s+|only\s+)?recently|recent|newly|lately"
-_PAST_WORDS = r"previously|formerly|in\s+the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
+# TimeML leaves prepositions out of the extent: "in the past" is "the past".
+_PAST_WORDS = r"previously|formerly|(?<=\bin\s)the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
 _FUTURE_WORDS = (
-    r"(?:very\s+)?soon|shortly|in\s+the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term"
-    r"|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
+    r"(?:very\s+)?soon|shortly|(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term"
+    r"|the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
 )
 
 # Verb groups that tell the clause's time. A future group wins over a participle inside it ("will be
@@ -461,7 +462,7 @@ _MONTH_PREP = (
 @_rule(
     rf"(?:(?P<prep>(?i:{_MONTH_PREP}))\s{{1,3}}|(?=(?i:early|late|mid|the)\b))"
     rf"(?P<core>(?P<mod>(?i:{_MOD}))?(?:(?P<rel>(?i:last|next|this))\s{{1,3}})?"
-    rf"(?<![A-Za-z])(?P<month>{_MONTH}))(?![\s,]{{1,3}}(?:\d|of\s+\d))"
+    rf"(?<![A-Za-z])(?P<month>{_MONTH})(?P<which>\s{{1,3}}(?i:last|this|next)\s{{1,3}}year\b)?)(?![\s,]{{1,3}}(?:\d|of\s+\d))"
 )
 def _bare_month(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     prep = (match["prep"] or "").casefold()
@@ -479,7 +480,12 @@ def _bare_month(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     if anchor is None:
         return _Candidate(start, end, None, "month", relative=True)
     name = calendar.month_name[month]
-    if rel == "last":
+    which = " ".join((match["which"] or "").casefold().split())
+    if which:
+        # "July last year": that month of the year the words name
+        year = anchor.year + {"last year": -1, "this year": 0, "next year": 1}[which]
+        reasoning = f"'{name} {which}' against the dateline {anchor.isoformat()}"
+    elif rel == "last":
         year = anchor.year if month < anchor.month else anchor.year - 1
         reasoning = f"'last {name}': the {name} before the dateline {anchor.isoformat()}"
     elif rel == "next":
@@ -730,8 +736,9 @@ def _day_word(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
 
 
 @_rule(
-    r"\b(?P<mod>(?:(?:earlier|later)\s{1,3}(?:in\s{1,3})?)|(?:(?:early|late|mid)(?:\s{1,3}|-))|(?:(?:the\s{1,3})?(?:end|beginning|start|middle|close)\s{1,3}of\s{1,3}))?"
-    r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
+    r"\b(?P<mod>(?:(?:earlier|later)\s{1,3}(?:in\s{1,3})?)|(?:(?:early|late|mid)(?:\s{1,3}|-))|(?:(?:the\s{1,3})?(?:end|beginning|start|middle|close)\s{1,3}of\s{1,3})"
+    r"|(?:the\s{1,3})?(?P<half>first|second)\s{1,3}half\s{1,3}of\s{1,3})?"
+    r"(?P<rel>this\s+past|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+current|the\s+coming|the\s+next)\s{1,3}(?P<unit>week|month|year)\b(?!['\u2019]s\s+(?:model|version))",
     re.IGNORECASE,
 )
 def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -740,6 +747,7 @@ def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _C
     mod = " ".join((match["mod"] or "").casefold().split())
     delta = {
         "this": 0,
+        "this past": -1,
         "the current": 0,
         "last": -1,
         "the last": -1,
@@ -756,6 +764,8 @@ def _relative_period(match: re.Match[str], text: str, anchor: date | None) -> _C
         return _Candidate(*_span(match), None, granularity, relative=True, recent=recent)
     if unit == "year":
         value = f"{anchor.year + delta:04d}"
+        if match["half"]:  # "the second half of next year": 2010-H2
+            value += "-H1" if match["half"].casefold() == "first" else "-H2"
     elif unit == "month":
         year, month = _shift_month(anchor.year, anchor.month, delta)
         value = f"{year:04d}-{month:02d}"
@@ -807,7 +817,7 @@ _NAMED_DAYS = re.compile(
 
 @_rule(
     r"(?:\b(?P<rel>on|last|next|this|since|until|till|by|from|early|late|said|says|announced|reported|told)\s{1,3})?"
-    rf"(?<![A-Za-z])(?P<weekday>{_WEEKDAY_FULL})(?![A-Za-z])(?!,?[ \t]{{1,3}}(?:{_MONTH}|\d))"
+    rf"(?<![A-Za-z])(?P<weekday>{_WEEKDAY_FULL})(?![A-Za-z])(?!,?[ \t]{{1,3}}(?:{_MONTH}|{_DAY}[ \t]{{1,3}}(?:of[ \t]{{1,3}})?{_MONTH}))"
     r"(?P<part>[ \t]{1,3}(?:morning|afternoon|evening|night)\b)?",
     re.IGNORECASE,
 )
@@ -862,7 +872,7 @@ _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 _UTC_ZONES = frozenset({"utc", "gmt", "z"})
 _CLOCK = (
     r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?))?"
-    r"(?:\s?(?P<zone>UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|JST)\b)?"
+    r"(?:\s?(?P<zone>UTC|GMT|Z|[ECMP][SD]?T|BST|CES?T|JST|IST|HKT|SGT|MSK|AE[SD]T)\b)?"
 )
 
 
@@ -1278,6 +1288,32 @@ def _the_week(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
     )
 
 
+@_rule(
+    r"\b(?:by|at|until|till|before|after|since|to|through|around|for)\s{1,3}(?P<span>(?P<unit>year|month|quarter)[\s-]end"
+    r"(?:\s{1,3}(?P<year>" + _YEAR4 + r"))?)\b(?![-'\u2019])",
+    re.IGNORECASE,
+)
+def _period_end(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "by year-end": the end of the dateline's year (TimeML: the year, mod END); "since year-end" the last one.
+    start, end = _span(match, "span")
+    unit = match["unit"].casefold()
+    if match["year"]:
+        return _Candidate(start, end, match["year"], "year") if unit == "year" else None
+    if anchor is None:
+        return _Candidate(start, end, None, unit, relative=True)
+    past = match.group().casefold().startswith("since")
+    if unit == "year":
+        value = f"{anchor.year - past:04d}"
+    elif unit == "month":
+        year, month = _shift_month(anchor.year, anchor.month, -past)
+        value = f"{year:04d}-{month:02d}"
+    else:
+        quarter = (anchor.month - 1) // 3 - past
+        value = f"{anchor.year + quarter // 4:04d}-Q{quarter % 4 + 1}"
+    which = "the last one before the dateline" if past else "the dateline's"
+    return _Candidate(start, end, value, unit, relative=True, reasoning=f"'{match['span']}': {which} {unit}")
+
+
 # Holidays with a fixed or computable date --------------------------------------------------------
 
 _HOLIDAYS = {
@@ -1388,13 +1424,13 @@ def _after_a_quantity(text: str, start: int) -> bool:
 @_rule(
     rf"\b(?P<quant>every|each|per|a|an)\s{{1,3}}(?:(?P<count>{_DURATION_COUNT}|other)\s{{1,3}})?"
     rf"(?:(?P<unit>year|month|week|day|hour|quarter|decade)s?|(?P<weekday>{_WEEKDAY_FULL})s?"
-    r"|(?P<part>morning|afternoon|evening|night))\b",
+    r"|(?P<part>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE,
 )
 def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     quant = match["quant"].casefold()
     if quant in ("a", "an"):
-        if match["count"] or match["weekday"] or match["part"]:
+        if match["count"] or match["weekday"] or match["part"] or match["season"]:
             return None
         if not _after_a_quantity(text, match.start()):
             return None  # "15 a year", "280,000 jobs a year", "twice a week"; not "a year of growth"
@@ -1403,6 +1439,10 @@ def _every(match: re.Match[str], text: str, anchor: date | None) -> _Candidate |
         value = f"XXXX-WXX-{weekday}"
     elif match["part"]:
         value = f"TXX{_PART_OF_DAY[match['part'].casefold()]}"
+    elif match["season"]:
+        if quant == "per" or match["count"]:
+            return None
+        value = f"XXXX-{_SEASON_CODE[match['season'].casefold()]}"  # "each summer"
     else:
         if quant == "per" and match["count"]:
             return None
@@ -1590,7 +1630,7 @@ def _resolve_followers(chosen: list[_Candidate]) -> None:
 # Weekends --------------------------------------------------------------------------------------
 
 
-@_rule(r"\b(?P<rel>this|last|next|the\s+past|the)\s{1,3}weekend\b", re.IGNORECASE)
+@_rule(r"\b(?P<rel>this\s+past|this|last|next|the\s+past|the)\s{1,3}weekend\b", re.IGNORECASE)
 def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     if anchor is None:
         return _Candidate(*_span(match), None, "week", relative=True)
@@ -1599,7 +1639,7 @@ def _weekend(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     if rel == "next":
         saturday = saturday_this_week if anchor.weekday() < 5 else saturday_this_week + timedelta(weeks=1)
         reasoning = "'next weekend': the first weekend after the dateline"
-    elif rel in ("last", "the past"):
+    elif rel in ("last", "the past", "this past"):
         saturday = saturday_this_week - timedelta(weeks=1) if anchor.weekday() < 5 else saturday_this_week
         if rel == "last" and anchor.weekday() >= 5:
             saturday -= timedelta(weeks=1)
@@ -1784,7 +1824,9 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BESIDE = re.compile(r"[ \t]{1,3}")
-_ON_OR_AT = re.compile(r",?\s{1,3}(?:(?:on|at)\s{1,3})?", re.IGNORECASE)
+_ON_OR_AT = re.compile(
+    r",?\s{1,3}(?:(?:local|(?-i:[A-Z][a-z]+))\s{1,3}time,?\s{1,3})?(?:(?:on|at)\s{1,3})?", re.IGNORECASE
+)
 _PART_OF = re.compile(r"\b(?:the\s{1,3})?(?P<part>morning|afternoon|evening|night)\s{1,3}of\s{1,3}$", re.IGNORECASE)
 
 
