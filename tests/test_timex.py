@@ -688,3 +688,19 @@ def test_vague_references_without_their_preposition(text: str, span: str, value:
 def test_a_season_every_year_is_a_set() -> None:
     match = only("The programme runs each summer.")
     assert (match.text, match.type, match.value, match.quantifier) == ("each summer", "SET", "XXXX-SU", "EACH")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was director of player personnel (1999-2003).", [("1999", "1999"), ("2003", "2003")]),
+        ("The ship sent a message at 1100 hours.", [("1100 hours", "2023-06-14T11:00")]),
+        ("The shootings happened shortly after 8:30 p.m.", [("8:30 p.m.", "2023-06-14T20:30")]),
+        ("Christmas shoppers returned to the city.", []),
+        ("He wants a raise for a second Hunger Games.", []),
+        ("She won a second term.", []),
+        ("He paused for a second, then spoke.", [("a second", "PT1S")]),
+    ],
+)
+def test_news_wording_read_right(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(match.text, match.value) for match in find_times(text, ANCHOR)] == expected

@@ -642,12 +642,21 @@ _YEAR_RANGE_END = re.compile(r"[\u2013\u2014-](?P<short>\d{2})(?![\d\w])")
 
 
 @_rule(
-    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£¥.,:/#\-]))(?P<year>(?:19\d\d|20\d\d|2100))(?![\d%]|[.,]\d|[:/]\d|\w)",
+    rf"(?:(?P<mod>{_MOD})|(?<![\w$€£¥.,:/#\-])|(?<=(?:19|20)\d\d[-\u2013]))(?P<year>(?:19\d\d|20\d\d|2100))(?![\d%]|[.,]\d|[:/]\d|\w)",
     re.IGNORECASE,
 )
 def _year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
     year_start, year_end = _span(match, "year")
-    if not match["mod"] and not _year_in_context(text, year_start, year_end):
+    range_start = re.search(r"(?<![\w-])((?:19|20)\d\d)[-\u2013]$", text[max(0, year_start - 6) : year_start])
+    if match["mod"]:
+        pass
+    elif range_start is not None:
+        # "(1999-2003)": the end of a range of years; "2022-2015" or "1000-2000" are not
+        if not 0 < int(match["year"]) - int(range_start.group(1)) <= 100:
+            return None
+    elif text[year_start - 1 : year_start] in ("-", "\u2013"):
+        return None
+    elif not _year_in_context(text, year_start, year_end):
         return None
     if _followed_by_count_noun(text, year_end):
         return None
@@ -919,9 +928,9 @@ def _clock_time(match: re.Match[str], text: str, anchor: date | None) -> _Candid
     )
 
 
-@_rule(r"(?<![\d:.,])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?P<zone>GMT|UTC)\b")
+@_rule(r"(?<![\d:.,])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s?(?:(?P<zone>GMT|UTC)\b|(?<=\bat\s\d{4}\s)hours\b)")
 def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
-    clock = f"T{match['hour']}:{match['minute']}Z"
+    clock = f"T{match['hour']}:{match['minute']}{'Z' if match['zone'] else ''}"
     value = anchor.isoformat() + clock if anchor else None
     return _Candidate(
         *_span(match),
@@ -1046,6 +1055,15 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
         return None  # "a decades-long", "a years" are not counts
     if match["vague"] and not match["plural"]:
         return None  # "some day" is not a duration
+    if (
+        unit == "second"
+        and not match["plural"]
+        and re.match(
+            r"\s{1,3}(?!(?:or|and|before|after|later|earlier|longer|ago)\b)[A-Za-z]",
+            text[match.end() : match.end() + 12],
+        )
+    ):
+        return None  # "a second term", "a second Hunger Games": an ordinal
     count_text = (match["count"] or "").casefold()
     if count_text in ("a", "an", "one") and re.match(
         r"\s{1,3}(?:or\s+(?:so|two)|and\s+a\s+half)", text[match.end() : match.end() + 14]
@@ -1349,7 +1367,8 @@ def _holiday(match: re.Match[str], text: str, anchor: date | None) -> _Candidate
     name = " ".join(match["name"].casefold().replace("\u2019", "'").split())
     name = "halloween" if name.startswith("hallow") else name
     if re.match(
-        r"\s{1,3}(?:season|shopping|sales|tree|trees|card|cards|party|parties|music|gifts?|holidays?)\b",
+        r"\s{1,3}(?:season|shopping|shoppers|sales|tree|trees|card|cards|party|parties|music|gifts?|holidays?"
+        r"|lights|dinner|decorations|presents?|markets?|bonus(?:es)?|spirit|songs?|carols?|specials?|episodes?)\b",
         text[match.end("name") : match.end("name") + 12],
         re.IGNORECASE,
     ):
@@ -1775,6 +1794,10 @@ def _past(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | 
 
 @_rule(rf"\b(?:{_FUTURE_WORDS})\b", re.IGNORECASE)
 def _future(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    if re.match(
+        r"\s{1,3}(?:after|before|afterwards|thereafter)\b", text[match.end() : match.end() + 14], re.IGNORECASE
+    ):
+        return None  # "shortly after 8 p.m.": close to another time, not the future
     return _Candidate(*_span(match), "FUTURE_REF", "unknown", rank=1)
 
 
