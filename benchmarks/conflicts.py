@@ -773,6 +773,20 @@ def report(
     return lines
 
 
+def _planted_cases(chosen: list[Article], sentences: list[Sentence], nlp, per_group: int) -> list[Case]:
+    persons = person_spans(chosen, nlp)
+    named_in = defaultdict(set)
+    for article in chosen:
+        for start, end in persons[article.id]:
+            named_in[article.text[start:end]].add(article.id)
+    people = sorted(
+        name
+        for name, where in named_in.items()
+        if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
+    )
+    return plant_cases(chosen, sentences, persons, people, per_group)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=("dev", "heldout", "all"), default="dev")
@@ -785,6 +799,9 @@ def main(argv: list[str] | None = None) -> int:
         help="checks left out (comma-separated; the slow spun-wording checks by default)",
     )
     parser.add_argument("--no-clustering", action="store_true", help="skip the clustering run over the whole part")
+    parser.add_argument(
+        "--clustering-only", action="store_true", help="only the clustering run (no planted or clean cases)"
+    )
     parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -811,24 +828,17 @@ def main(argv: list[str] | None = None) -> int:
         work = args.cache_dir / "work" if args.cache_dir else Path(temp)
         runner = Runner(work, args.cache_dir or work / "cache", ignore)
         started = time.perf_counter()
-        persons = person_spans(chosen, runner.nlp)
-        named_in = defaultdict(set)
-        for article in chosen:
-            for start, end in persons[article.id]:
-                named_in[article.text[start:end]].add(article.id)
-        people = sorted(
-            name
-            for name, where in named_in.items()
-            if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
-        )
-        cases = plant_cases(chosen, sentences, persons, people, args.per_group)
+        cases = [] if args.clustering_only else _planted_cases(chosen, sentences, runner.nlp, args.per_group)
         progress(f"{len(groups)} groups, {len(chosen)} articles, {len(cases)} planted cases")
         clustering = None
         if not args.no_clustering:
             result = runner.run([article_path(work, article) for article in sorted(chosen, key=lambda a: a.id)])
             clustering = clustering_scores(result, chosen, sentences)
             progress(f"clustering run: {len(result.corpus.claims)} claims, {len(result.corpus.clusters)} clusters")
-        planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
+        if args.clustering_only:
+            planted, clean, new_counts = {}, [], []
+        else:
+            planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
         lines = report(args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses)
         lines.append("")
         lines.append(

@@ -207,3 +207,30 @@ def test_same_fact_pairs_link_claims_of_different_documents_only():
     assert pairs == [("a#0-1", "b#0-1"), ("a#5-6", "b#0-1")]
     assert all(pair.same_cluster and 0.9 < pair.similarity <= 1.0 for pair in result.same_fact)
     assert [pair.right for pair in result.same_fact_of("b#0-1")] == ["b#0-1", "b#0-1"]
+
+
+def test_the_default_threshold_groups_reworded_reports_of_one_fact_but_not_other_facts():
+    # Two sources word one fact differently (cosine distance ~0.6 for MiniLM paraphrases); a third
+    # claim on another fact sits at ~0.95. The default threshold (0.7) joins the first two only.
+    from factcheck.config import Settings
+
+    claims = (_claim("a", 0), _claim("b", 0), _claim("c", 0))
+    paraphrase, other = np.arccos(1.0 - 0.6), np.arccos(1.0 - 0.95)
+    vectors = _unit(
+        [[1.0, 0.0, 0.0], [np.cos(paraphrase), np.sin(paraphrase), 0.0], [np.cos(other), 0.0, np.sin(other)]]
+    )
+    corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    result = ClusterStage(Settings(use_cache=False))(corpus)
+    assert [cluster.claims for cluster in result.clusters] == [("a#0-1", "b#0-1")]
+
+
+def test_a_cached_grouping_gives_the_same_clusters_and_same_fact_pairs(tmp_path):
+    from factcheck.config import Settings
+
+    claims = (_claim("a", 0, name="Tara Reid"), _claim("b", 0, name="Reid"), _claim("c", 0))
+    vectors = _unit([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0]])
+    corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    stage = ClusterStage(Settings(cache_dir=tmp_path))
+    cold, warm = stage(corpus), stage(corpus)
+    assert cold.clusters == warm.clusters and cold.same_fact == warm.same_fact
+    assert [(pair.left, pair.right) for pair in warm.same_fact] == [("a#0-1", "b#0-1")]
