@@ -700,6 +700,13 @@ def test_a_season_every_year_is_a_set() -> None:
         ("He wants a raise for a second Hunger Games.", []),
         ("She won a second term.", []),
         ("He paused for a second, then spoke.", [("a second", "PT1S")]),
+        ("Almost a quarter of those asked use it.", []),  # a fraction
+        ("Centre Jamie Noon believes it.", []),  # a name, not midday
+        ("In the spring, prices rose.", [("the spring", "2023-SP")]),
+        (
+            "The board met on June 2. At 3 pm, the chairman spoke.",
+            [("June 2", "2023-06-02"), ("3 pm", "2023-06-02T15:00")],
+        ),
     ],
 )
 def test_news_wording_read_right(text: str, expected: list[tuple[str, str]]) -> None:

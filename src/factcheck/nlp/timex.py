@@ -946,6 +946,10 @@ def _military_time(match: re.Match[str], text: str, anchor: date | None) -> _Can
 
 @_rule(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
 def _noon(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    if match["word"][0].isupper() and not re.search(
+        r"(?:^|[.!?:;\"\u201c(]\s{0,3}|\n\s{0,3})$", text[: match.start()][-4:]
+    ):
+        return None  # "Jamie Noon": a name, not midday
     clock = "T00:00" if match["word"].casefold() == "midnight" else "T12:00"
     value = anchor.isoformat() + clock if anchor else None
     return _Candidate(*_span(match), value, "day", relative=True, type="TIME", rank=1, clock=clock)
@@ -1064,6 +1068,8 @@ def _duration(match: re.Match[str], text: str, anchor: date | None) -> _Candidat
         )
     ):
         return None  # "a second term", "a second Hunger Games": an ordinal
+    if unit == "quarter" and not match["plural"] and re.match(r"\s{1,3}of\b", text[match.end() : match.end() + 6]):
+        return None  # "a quarter of those asked": a fraction
     count_text = (match["count"] or "").casefold()
     if count_text in ("a", "an", "one") and re.match(
         r"\s{1,3}(?:or\s+(?:so|two)|and\s+a\s+half)", text[match.end() : match.end() + 14]
@@ -1171,7 +1177,7 @@ def _framed_long_period(match: re.Match[str], text: str, anchor: date | None) ->
 
 
 @_rule(
-    r"\b(?P<prep>in|during|by|until|since|over|through|throughout|before|after)\s{1,3}(?P<the>the\s{1,3})?"
+    r"\b(?P<prep>(?i:in|during|by|until|since|over|through|throughout|before|after))\s{1,3}(?P<the>(?i:the)\s{1,3})?"
     r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|(?<=the\s)[Ff]all)\b(?!\s{1,3}(?:of\s+)?\d)"
 )
 def _bare_season(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
@@ -1628,6 +1634,14 @@ def _resolve_followers(chosen: list[_Candidate]) -> None:
     named: list[tuple[date, str, str]] = []  # (first day, granularity, value) in text order
     for candidate in chosen:
         follow = candidate.follows
+        if candidate.clock and candidate.reference is None and candidate.value is not None:
+            # "at 3 pm" alone: on the day the text last named ("On Monday ... at 3 pm"), else the dateline's
+            for base, granularity, value in reversed(named):
+                if granularity == "day":
+                    candidate.value = base.isoformat() + candidate.clock
+                    candidate.reasoning = f"a time of day without a date: the last day named before it ({value})"
+                    candidate.reference = base
+                    break
         if follow is not None:
             for base, granularity, value in reversed(named):
                 if granularity in _FINER_OR_SAME[follow.unit]:
