@@ -173,14 +173,14 @@ _COUNT_NOUNS = frozenset(
 
 _PRESENT_WORDS = (
     r"latest|currently|current|nowadays|presently|now|at\s+present|these\s+days"
-    r"|to\s+date|so\s+far|as\s+of\s+now|(?<=\bfor\s)the\s+time\s+being"
+    r"|to\s+date|so\s+far|as\s+of\s+now"
 )
 # "recently", "newly": a past time close to the dateline (TimeML's PAST_REF), flagged recent.
 _RECENT_WORDS = r"(?:more\s+|most\s+|very\s+|only\s+)?recently|recent|newly|lately"
 # TimeML leaves prepositions out of the extent: "in the past" is "the past".
 _PAST_WORDS = r"previously|formerly|(?<=\bin\s)the\s+past|in\s+years\s+past|historically|once\s+upon\s+a\s+time"
 _FUTURE_WORDS = (
-    r"(?:very\s+)?soon|shortly|(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term"
+    r"(?:very\s+)?soon|shortly|(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term"
     r"|the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
 )
 
@@ -437,11 +437,24 @@ def _day_month(match: re.Match[str], text: str, anchor: date | None) -> _Candida
     return _month_day_common(match, text, anchor)
 
 
+@_rule(
+    rf"(?<![\d.,])\b(?P<day>{_DAY})\s{{0,3}}(?:and|to|-|\u2013)\s{{0,3}}(?={_DAY}\s{{1,3}}(?:of\s{{1,3}})?(?P<month>{_MONTH}))"
+    rf"|(?<![A-Za-z])(?P<first_month>{_MONTH})\s{{0,3}}{_DAY}\s{{0,3}}(?:-|\u2013|to|and)\s{{0,3}}(?P<second_day>{_DAY})(?![\d,.:]\d|%)"
+)
+def _day_range(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    """The other end of a range of days: "between 12 and 14 March" (12 March), "March 12-14" (14 March)."""
+    group, month_group = ("day", "month") if match["day"] is not None else ("second_day", "first_month")
+    return _month_and_day(_month_of(match[month_group]), _day_of(match[group]), *_span(match, group), text, anchor)
+
+
 def _month_day_common(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
-    month, day = _month_of(match["month"]), _day_of(match["day"])
+    return _month_and_day(_month_of(match["month"]), _day_of(match["day"]), *_span(match), text, anchor)
+
+
+def _month_and_day(month: int, day: int, start: int, end: int, text: str, anchor: date | None) -> _Candidate | None:
+    """A month and a day without a year, at ``text[start:end]``, read against the anchor."""
     if not _valid_day(2000, month, day):  # 2000 is a leap year: allows 29 February
         return None
-    start, end = _span(match)
     if anchor is None:
         return _Candidate(start, end, None, "day", relative=True)
     future, why = _direction(text, start, end)
