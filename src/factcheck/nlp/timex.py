@@ -182,6 +182,7 @@ _PAST_WORDS = r"previously|formerly|(?<=\bin\s)the\s+past|in\s+years\s+past|hist
 _FUTURE_WORDS = (
     r"(?:very\s+)?soon|shortly|(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term"
     r"|the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
+    r"|the\s+(?:days|weeks|months|years)\s+ahead"
 )
 
 # Verb groups that tell the clause's time. A future group wins over a participle inside it ("will be
@@ -635,6 +636,9 @@ def _decade(match: re.Match[str], text: str, anchor: date | None) -> _Candidate 
         short = int(match["short"])
         decade = 1900 + short if short >= 30 else 2000 + short
     start = match.start() if match["mod"] else (match.start("decade") if match["decade"] else match.start("short") - 1)
+    the = re.search(r"\bthe\s{1,3}$", text[max(0, start - 6) : start], re.IGNORECASE)
+    if the and not match["mod"]:
+        start -= len(the.group())  # "since the 1980s": the determiner is part of it, as in "the late 1990s"
     return _Candidate(start, match.end(), f"{decade // 10:03d}X", "decade")
 
 
@@ -1349,6 +1353,16 @@ def _period_end(match: re.Match[str], text: str, anchor: date | None) -> _Candid
         value = f"{anchor.year + quarter // 4:04d}-Q{quarter % 4 + 1}"
     which = "the last one before the dateline" if past else "the dateline's"
     return _Candidate(start, end, value, unit, relative=True, reasoning=f"'{match['span']}': {which} {unit}")
+
+
+@_rule(r"\bthis\s{1,3}time\s{1,3}(?P<when>last|next)\s{1,3}year\b", re.IGNORECASE)
+def _this_time_year(match: re.Match[str], text: str, anchor: date | None) -> _Candidate | None:
+    # "this time last year": the dateline's day a year back (or on)
+    if anchor is None:
+        return _Candidate(*_span(match), None, "day", relative=True)
+    shift = -1 if match["when"].casefold() == "last" else 1
+    day = anchor.replace(year=anchor.year + shift, day=min(anchor.day, 28) if anchor.month == 2 else anchor.day)
+    return _Candidate(*_span(match), day.isoformat(), "day", relative=True, rank=1)
 
 
 # Holidays with a fixed or computable date --------------------------------------------------------
