@@ -234,3 +234,56 @@ def test_a_cached_grouping_gives_the_same_clusters_and_same_fact_pairs(tmp_path)
     cold, warm = stage(corpus), stage(corpus)
     assert cold.clusters == warm.clusters and cold.same_fact == warm.same_fact
     assert [(pair.left, pair.right) for pair in warm.same_fact] == [("a#0-1", "b#0-1")]
+
+
+def _document(doc, year=None):
+    from datetime import date
+
+    from factcheck.model import Document
+
+    return Document(id=doc, path=f"{doc}.txt", text="x", clean="x", published=date(year, 5, 1) if year else None)
+
+
+def _candidates(claims, vectors, documents=()):
+    from factcheck.config import Settings
+
+    corpus = Corpus(
+        documents=tuple(documents),
+        claims=tuple(claims),
+        embeddings={claim.id: vector for claim, vector in zip(claims, _unit(vectors))},
+    )
+    return [(pair.left, pair.right) for pair in ClusterStage(Settings(use_cache=False))(corpus).same_fact]
+
+
+def test_a_sentence_naming_nobody_is_about_its_documents_main_person():
+    # Two stories of one kind about two people; the third sentence of each names nobody ("She
+    # checked into a clinic on Tuesday") and is worded alike: the two must not be a same-fact pair.
+    # A third story about the first person does pair with the first.
+    def story(doc, name):
+        return [_claim(doc, 0, name=name), _claim(doc, 5, name=name), _claim(doc, 10)]
+
+    claims = story("a", "Tara Reid") + story("b", "Lindsay Lohan") + story("c", "Reid")
+    # The person-less sentences are reworded alike: cosine distance 0.55 between any two of them.
+    alike = [np.sqrt(0.45) * np.eye(4)[0] + np.sqrt(0.55) * np.eye(4)[i] for i in (1, 2, 3)]
+    vectors = [row for i in range(3) for row in (np.eye(4)[0], np.eye(4)[0], alike[i])]
+    pairs = _candidates(claims, vectors)
+    assert ("a#10-11", "c#10-11") in pairs
+    assert ("a#10-11", "b#10-11") not in pairs and ("b#10-11", "c#10-11") not in pairs
+
+
+def test_a_sentence_giving_no_year_is_dated_by_its_documents_publication():
+    # Three sentences reworded alike (cosine distance 0.55 between any two), in stories of 2008 and 2013.
+    claims = [_claim("a", 0), _claim("b", 0), _claim("c", 0)]
+    vectors = [np.sqrt(0.45) * np.eye(4)[0] + np.sqrt(0.55) * np.eye(4)[i] for i in (1, 2, 3)]
+    pairs = _candidates(claims, vectors, [_document("a", 2008), _document("b", 2013), _document("c", 2008)])
+    assert pairs == [("a#0-1", "c#0-1")]
+
+
+def test_no_same_fact_pair_between_documents_on_other_stories():
+    # One sentence alike, everything else in the two documents far apart: two stories that share a
+    # stock phrase ("Police said the investigation continues") state no fact in common.
+    claims = [_claim("a", 0), _claim("a", 5), _claim("a", 10), _claim("b", 0), _claim("b", 5), _claim("b", 10)]
+    vectors = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 1.0, 0.1], [1.0, 0.05, 0.0], [0.0, 0.0, 1.0], [0.1, 0.0, 1.0]]
+    assert _candidates(claims, vectors) == []
+    vectors[4:] = [[0.0, 1.0, 0.05], [0.0, 1.0, 0.0]]  # the same two stories: the pairs are back
+    assert ("a#0-1", "b#0-1") in _candidates(claims, vectors)

@@ -474,3 +474,35 @@ def test_past_framing_of_roles(nlp, text, former):
     claim = claims_of(nlp, text)[0]
     person = next(a for a in claim.actors if a.label == "PERSON")
     assert person.former is former
+
+
+def _titled(title: str, body: str) -> Document:
+    text = f"{title}\n\n{body}"
+    return Document(
+        id="t",
+        path="t.txt",
+        text=text,
+        clean=text,
+        clean_to_original=tuple(range(len(text) + 1)),
+        published=DATELINE,
+        title=title,
+        body_start=len(title) + 2,
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Harbour Board Backs Ferry Plan For Dunmore", "Mayor Okafor Quits Over Budget Row", "Dunmore Ferry Deal Sealed"],
+)
+def test_a_title_case_headline_is_a_claim_whatever_the_tagger_makes_of_it(nlp, title):
+    doc = _titled(title, "The board met on Tuesday.\n\nBackground\n\nThe plan was first drafted in 2019.")
+    claims = extract_document(doc, nlp)
+    headline = [claim for claim in claims if claim.span.start == 0]
+    assert [claim.text for claim in headline] == [title]
+    assert "headline" in headline[0].kinds
+    assert not any(claim.text == "Background" for claim in claims)  # a section heading in the body is no claim
+
+
+def test_a_one_or_two_word_title_states_no_fact(nlp):
+    claims = extract_document(_titled("Annual Report", "The board met on Tuesday."), nlp)
+    assert all(claim.span.start > 0 for claim in claims)

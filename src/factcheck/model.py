@@ -142,7 +142,7 @@ class Event(Record):
     past: bool = True  # described in the past tense
 
 
-ClaimKind = Literal["dated-event", "quantity", "quote", "actor-statement"]
+ClaimKind = Literal["dated-event", "quantity", "quote", "actor-statement", "headline"]
 
 
 class Claim(Record):

@@ -106,7 +106,10 @@ class _DocumentExtractor:
         unit_quotes = [q for q in quotes if start <= q.start < end]
         if sentence.rstrip().rstrip("\"”’').").endswith("?") and not unit_quotes:
             return None  # a question asks; it does not claim
-        if not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
+        # The document's title line states the story's main fact, whatever the tagger makes of
+        # its title case ("Red Sox Extend Offer To Teixeira" comes out as nouns and proper nouns).
+        headline = block.skip == HEADING and block.start < self.doc.body_start and len(sentence.split()) >= 3
+        if not headline and not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
             return None
         offset = block.start
         unit_times = [t for t in times if start <= t.start and t.end <= end]
@@ -124,7 +127,7 @@ class _DocumentExtractor:
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
         kinds: list[Any] = []  # ClaimKind literals
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
-        if block.skip == HEADING and not any(t.pos_ == "VERB" for t in unit.tokens):
+        if block.skip == HEADING and not headline and not any(t.pos_ == "VERB" for t in unit.tokens):
             return None  # a heading without a verb names a section; it states nothing
         # Dated: also by a day left unresolved for want of a dateline ("on Friday").
         if has_predicate and any(
@@ -141,6 +144,8 @@ class _DocumentExtractor:
             has_predicate and any(actor.label in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for actor in actors)
         ):
             kinds.append("actor-statement")
+        if headline:
+            kinds.append("headline")
         if not kinds:
             return None
         quantity_records = [self._quantity(block, unit, q, time_expressions) for q in unit_quantities]
