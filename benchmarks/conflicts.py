@@ -715,6 +715,7 @@ def report(
     new_counts: list[float],
     clustering: dict[str, float] | None,
     show_misses: bool,
+    show_clean: bool = False,
 ) -> list[str]:
     lines = [f"part: {part} ({groups} groups, {sum(len(v) for v in planted.values())} planted cases)", ""]
     lines.append(f"{'kind':<10}{'cases':>7}{'found':>7}{'recall':>8}{'any check/severity':>20}")
@@ -757,6 +758,13 @@ def report(
             f"  pairwise precision {clustering['precision']:.3f}  recall {clustering['recall']:.3f}  "
             f"F1 {clustering['f1']:.3f}  (gold pairs {clustering['gold_pairs']}, predicted {clustering['predicted_pairs']})"
         )
+    if show_clean:
+        lines.append("")
+        lines.append("findings on clean groups (warning and above):")
+        for outcome in clean:
+            for finding in outcome.findings:
+                if SEVERITY_RANK[finding.severity.value] >= 1:
+                    lines.append(f"  {outcome.case.group} {finding.check}: {finding.message[:300]}")
     if show_misses:
         lines.append("")
         lines.append("missed cases:")
@@ -793,6 +801,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with articles.jsonl and events.jsonl")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N groups of the part")
     parser.add_argument("--per-group", type=int, default=2, help="planted cases per kind and group (default 2)")
+    parser.add_argument("--clean-only", action="store_true", help="run the clean groups only, no planted cases")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="planted kinds to run (comma-separated)")
     parser.add_argument(
         "--skip-checks",
         default="garbled-wording,divergence",
@@ -804,8 +814,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--show-clean", action="store_true", help="list the clean groups' warnings (dev part only)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
+    if args.part != "dev" and (args.show_misses or args.show_clean):
+        parser.error("--show-misses and --show-clean are for the development part: held-out cases are only scored")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -828,7 +841,12 @@ def main(argv: list[str] | None = None) -> int:
         work = args.cache_dir / "work" if args.cache_dir else Path(temp)
         runner = Runner(work, args.cache_dir or work / "cache", ignore)
         started = time.perf_counter()
-        cases = [] if args.clustering_only else _planted_cases(chosen, sentences, runner.nlp, args.per_group)
+        kinds = set(args.kinds.split(","))
+        cases = (
+            []
+            if args.clustering_only or args.clean_only
+            else [case for case in _planted_cases(chosen, sentences, runner.nlp, args.per_group) if case.kind in kinds]
+        )
         progress(f"{len(groups)} groups, {len(chosen)} articles, {len(cases)} planted cases")
         clustering = None
         if not args.no_clustering:
@@ -839,7 +857,9 @@ def main(argv: list[str] | None = None) -> int:
             planted, clean, new_counts = {}, [], []
         else:
             planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
-        lines = report(args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses)
+        lines = report(
+            args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses, args.show_clean
+        )
         lines.append("")
         lines.append(
             f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)"

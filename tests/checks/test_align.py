@@ -77,3 +77,20 @@ def test_alignments_are_computed_once_per_corpus():
     b = document("b", "Norland founded the coast guard in 2001.")
     corp = corpus([a, b], [claim(a, a.text), claim(b, b.text)])
     assert corpus_alignments(corp) is corpus_alignments(corp)
+
+
+def test_a_clock_time_is_no_calendar_date():
+    from factcheck.model import Span, TimeExpression
+    from factcheck.nlp.align import _calendar_date
+
+    def timex(text: str, kind: str) -> TimeExpression:
+        return TimeExpression(
+            span=Span(doc="a", start=0, end=len(text), text=text), value="X", type=kind, granularity="time"
+        )
+
+    assert not _calendar_date(timex("1100 GMT", "TIME"))
+    assert not _calendar_date(timex("2000 UTC", "TIME"))
+    assert not _calendar_date(timex("3 p.m.", "TIME"))
+    assert _calendar_date(timex("April 4, 2022 at 9:30", "TIME"))
+    assert _calendar_date(timex("2009, at 9:30", "TIME"))
+    assert _calendar_date(timex("Sept. 8", "DATE"))

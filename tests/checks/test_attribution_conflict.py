@@ -137,16 +137,38 @@ def test_fixture_same_affiliation(make_corpus):
 
 
 # -- false alarms on real prose stay quiet (issue 3) ---------------------------------------
-def test_two_role_nouns_across_sources_warn_and_say_it_may_be_a_paraphrase():
-    # Issue 15: roles are open-class now, so "finance minister" / "Chancellor" meets like "coach" /
-    # "general manager"; the message says one may be another name for the same office.
-    a = document("a", "Norland finance minister Sam Ito spoke.")
-    b = document("b", "Chancellor Sam Ito spoke.")
-    left = claim(a, a.text, actors=(person(a, "Sam Ito", "finance minister"),))
-    right = claim(b, b.text, actors=(person(b, "Sam Ito", "Chancellor"),))
+def test_two_role_nouns_in_unrelated_sentences_are_descriptions_that_coexist():
+    # Issue 15: "actress" / "star" / "singer" for one person in three outlets were 2 false alarms
+    # per clean news group; another role noun alone is no conflict.
+    texts = {
+        "a": "Actress Mara Vell arrived at the clinic on Monday.",
+        "b": "The star Mara Vell thanked her fans in a long letter.",
+        "c": "Singer Mara Vell will release an album next spring.",
+    }
+    docs = [document(doc_id, text) for doc_id, text in texts.items()]
+    titles = {"a": "Actress", "b": "star", "c": "Singer"}
+    claims = [claim(d, d.text, actors=(person(d, "Mara Vell", titles[d.id]),)) for d in docs]
+    assert run(corpus(docs, claims)) == []
+
+
+def test_same_fact_with_another_role_noun_is_a_warning():
+    # The same statement about the person, told by two sources, with the role noun alone differing.
+    a = document("a", "Prosecutor Sam Ito told the jury the rifle was never recovered from the river.")
+    b = document("b", "Defense attorney Sam Ito told the jury the rifle was never recovered from the river.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "Prosecutor"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "Defense attorney"),))
     findings = run(corpus([a, b], [left, right]))
     assert [f.severity for f in findings] == [Severity.WARNING]
-    assert "name the office another way" in findings[0].message
+    assert findings[0].data["values"] == ["defense attorney", "prosecutor"]
+    assert "same fact" in findings[0].message
+
+
+def test_two_posts_of_one_kind_conflict_in_unrelated_sentences():
+    a = document("a", "Norcorp CEO Sam Ito opened the new plant.")
+    b = document("b", "Shares fell after CFO Sam Ito spoke to analysts.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "CEO"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "CFO"),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
 
 
 def test_cfo_for_ceo_across_sources_is_a_warning():
@@ -161,10 +183,10 @@ def test_cfo_for_ceo_across_sources_is_a_warning():
 
 def test_one_finding_per_person_with_every_source_as_evidence():
     # Issue 19: one finding per person and conflict, not one per pair of mentions.
-    docs = [document(f"d{i}", f"Coach Sam Ito spoke on day {i}.") for i in range(6)]
-    odd = document("odd", "General manager Sam Ito spoke.")
-    claims = [claim(d, d.text, actors=(person(d, "Sam Ito", "Coach"),)) for d in docs]
-    claims.append(claim(odd, odd.text, actors=(person(odd, "Sam Ito", "General manager"),)))
+    docs = [document(f"d{i}", f"Head coach Sam Ito spoke on day {i}.") for i in range(6)]
+    odd = document("odd", "Assistant coach Sam Ito spoke.")
+    claims = [claim(d, d.text, actors=(person(d, "Sam Ito", "Head coach"),)) for d in docs]
+    claims.append(claim(odd, odd.text, actors=(person(odd, "Sam Ito", "Assistant coach"),)))
     findings = run(corpus([*docs, odd], claims))
     assert len(findings) == 1
     assert {span.doc for span in findings[0].evidence} == {"odd", *(d.id for d in docs)}
@@ -214,7 +236,7 @@ def test_many_documents_naming_one_person_stay_near_linear():
     # Issue 19: 2,000 one-sentence documents naming one surname gave 337k findings in 305 s.
     docs, claims = [], []
     for i in range(2000):
-        title = "Coach" if i % 2 else "General manager"
+        title = "Head coach" if i % 2 else "Assistant coach"
         doc = document(f"d{i:04d}", f"{title} Sam Ito spoke on day {i}.")
         docs.append(doc)
         claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", title),)))
@@ -223,3 +245,13 @@ def test_many_documents_naming_one_person_stay_near_linear():
     assert len(findings) == 1
     assert check.candidate_pairs == 1  # two distinct values compared once, not 2,000 x 2,000 mentions
     assert len(findings[0].evidence) <= 12
+
+
+def test_a_role_noun_the_other_sentence_also_has_is_one_role_read_two_ways():
+    # "County Deputy" read as the title "County" in one text, "Deputy" in the other: both sentences
+    # say "county" and "deputy", so the role noun is not what differs.
+    a = document("a", "Deputy Sam Ito of the county was shot outside the station on Main Street.")
+    b = document("b", "County Deputy Sam Ito was shot outside the station on Main Street.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "Deputy"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "County"),))
+    assert run(corpus([a, b], [left, right])) == []

@@ -61,7 +61,7 @@ def test_same_fact_meets_even_when_clustering_kept_it_apart():
 
 
 def test_list_of_dates_is_skipped():
-    a = document("a", "Tests were held by Norland in 2007 and by Sudmark in 2008.")
+    a = document("a", "Norland held tests in 2007 and in 2008.")
     b = document("b", "Norland held tests in 2009.")
     left = claim(
         a,
@@ -73,6 +73,20 @@ def test_list_of_dates_is_skipped():
         b, b.text, times=(time(b, "2009", "2009", "year"),), event=Event(actor="norland", action="hold", object="test")
     )
     assert run(corpus([a, b], [left, right], clusters=[[left, right]])) == []
+
+
+def test_an_extra_date_of_another_event_does_not_block_the_paired_one():
+    # Issue 15: "founded in 2012" made "the December 15 election" against "December 23" a list.
+    a = document("a", "The party, founded in 2012, will contest the parliamentary election on December 15.")
+    b = document("b", "The party will contest the parliamentary election on December 23, officials said.")
+    left = claim(
+        a, a.text, times=(time(a, "2012", "2012", "year"), time(a, "December 15", "2013-12-15", relative=True))
+    )
+    right = claim(b, b.text, times=(time(b, "December 23", "2013-12-23", relative=True),))
+    findings = run(corpus([a, b], [left, right]))
+    # Undated articles: both days are read against one shared anchor.
+    assert [f.data["dates"][0][4:] for f in findings] == ["-12-15"]
+    assert [f.data["dates"][1][4:] for f in findings] == ["-12-23"]
 
 
 def test_within_one_document_is_error():
@@ -148,3 +162,23 @@ def test_fixture_weekday_and_today_without_datelines_are_not_compared(make_corpu
         checks=[DateConflictCheck],
     )
     assert corp.findings == ()
+
+
+def test_weekdays_in_undated_articles_name_no_day():
+    # A weekday is the one before or after the dateline: two undated articles' "Friday" and
+    # "Saturday" may be one day, and a weekday against "Dec. 11" cannot be placed at all.
+    a = document("a", "Police arrested the former employee on Friday after the shooting.")
+    b = document("b", "Police arrested the former employee on Saturday after the shooting.")
+    c = document("c", "Police arrested the former employee on Dec. 11 after the shooting.")
+    left = claim(a, a.text, times=(time(a, "Friday", "2001-01-12", relative=True),))
+    right = claim(b, b.text, times=(time(b, "Saturday", "2001-01-13", relative=True),))
+    dated = claim(c, c.text, times=(time(c, "Dec. 11", "2000-12-11", relative=True),))
+    assert run(corpus([a, b, c], [left, right, dated])) == []
+
+
+def test_month_days_in_undated_articles_still_meet():
+    a = document("a", "Police arrested the former employee on Dec. 11 after the shooting.")
+    b = document("b", "Police arrested the former employee on Dec. 19 after the shooting.")
+    left = claim(a, a.text, times=(time(a, "Dec. 11", "2000-12-11", relative=True),))
+    right = claim(b, b.text, times=(time(b, "Dec. 19", "2000-12-19", relative=True),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]

@@ -324,3 +324,17 @@ def test_fixture_rounded_figure_is_compatible(make_corpus):
     text = "Relief workers put up {n} tents in the valley after the earthquake, the agency said.\n"
     corp = make_corpus({"a": text.format(n="about 4,000"), "b": text.format(n="4,120")}, checks=[NumericConflictCheck])
     assert [f.severity for f in corp.findings] in ([], [Severity.INFO])
+
+
+def test_a_scale_word_left_to_the_context_is_the_same_figure():
+    from factcheck.checks.numeric_conflict import scale_elided
+    from factcheck.model import Quantity, Span
+
+    def figure(text: str, value: float) -> Quantity:
+        return Quantity(span=Span(doc="a", start=0, end=len(text), text=text), value=value, unit="money:EUR")
+
+    assert scale_elided(figure("110 billion", 110e9), figure("110", 110))
+    assert scale_elided(figure("110", 110), figure("EUR 110bn", 110e9))
+    assert not scale_elided(figure("1.5 million", 1.5e6), figure("1.5 billion", 1.5e9))  # both name a scale
+    assert not scale_elided(figure("110 billion", 110e9), figure("120", 120))
+    assert not scale_elided(figure("110", 110), figure("110", 110))

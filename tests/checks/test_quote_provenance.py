@@ -100,7 +100,11 @@ def test_different_quotes_are_not_compared():
     assert run(built) == []
 
 
-def test_a_quote_only_one_of_several_sources_has_is_info():
+def test_a_quote_only_one_of_several_sources_has_is_a_summary_line_not_a_finding():
+    # Issue 15: "only one source has this quote" was ~5 info findings per clean news group; the
+    # document's corroboration summary counts it instead.
+    from factcheck.stages.corroborate import corroboration
+
     a = document("a", 'The agency opened a tracking centre. "It sees everything," said Jane Roe, "from every orbit."')
     b = document("b", "The agency opened a tracking centre in the north.")
     c = document("c", "A new tracking centre was opened by the agency.")
@@ -109,10 +113,10 @@ def test_a_quote_only_one_of_several_sources_has_is_info():
     )
     others = [claim(b, b.text), claim(c, c.text)]
     built = corpus([a, b, c], [quote_claim, *others], clusters=[[quote_claim, *others]])
-    found = run(built, **{"quote-provenance.min_words": 3})
-    assert len(found) == 1 and found[0].severity == Severity.INFO and found[0].data["others"] == ["b", "c"]
-    # With fewer other sources than the threshold, nothing is noted.
-    assert run(built, **{"quote-provenance.min_words": 3, "quote-provenance.min_other_sources": 3}) == []
+    assert run(built, **{"quote-provenance.min_words": 3}) == []
+    summary = {record.doc: record for record in corroboration(built)}
+    assert summary["a"].single_source_claims == (quote_claim.id,)
+    assert summary["a"].single_source_kinds == ("quote",)
 
 
 def test_blocking_keeps_large_runs_linear():

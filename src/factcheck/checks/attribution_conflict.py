@@ -5,37 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Corpus, Document, Finding, Severity, Span
-from factcheck.nlp.names import PersonName, fold_title_word, normalise_title, resolve_mention, same_person
+from factcheck.nlp.names import RANKS, PersonName, is_honorific, resolve_mention, role_words, same_person
 
-# Honorifics say nothing about a role: "Dr." never conflicts with "senior fellow".
-_HONORIFICS = frozenset(
-    {"doctor", "mister", "missus", "ms", "mx", "miss", "sir", "dame", "madam", "honourable", "honorable", "reverend"}
-)
-_RANKS = frozenset(
-    {
-        "general",
-        "lieutenant",
-        "colonel",
-        "major",
-        "captain",
-        "brigadier",
-        "brigade",
-        "admiral",
-        "commander",
-        "sergeant",
-        "corporal",
-        "private",
-        "marshal",
-        "commodore",
-        "ensign",
-    }
-)
 _AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
 
 
@@ -133,11 +110,7 @@ def organisation_like(raw: str | None) -> bool:
     """
     if not raw:
         return False
-    words = [
-        word
-        for word in re.findall(r"[\w.&'-]+", raw)
-        if fold_title_word(word) not in _HONORIFICS and fold_title_word(word) not in {"mister", "ms", "missus"}
-    ]
+    words = [word for word in re.findall(r"[\w.&'-]+", raw) if not is_honorific(word)]
     folded = {word.casefold().strip(".") for word in words}
     if folded & _ORGANISATION_WORDS:
         return True
@@ -173,10 +146,6 @@ def affiliations_agree(a: str, b: str) -> bool:
     return False
 
 
-def _role_words(title: str) -> list[str]:
-    return [word for word in normalise_title(title).split() if word not in _HONORIFICS]
-
-
 def _stem(word: str) -> str:
     from factcheck.nlp.align import stem
 
@@ -184,26 +153,27 @@ def _stem(word: str) -> str:
 
 
 def title_conflict_kind(a: str | None, b: str | None) -> str | None:
-    """How two titles of one person conflict: "rank", "role", "modifier", or None when both can be true.
+    """How two titles of one person differ: "rank", "modifier", "role", or None when one covers the other.
 
-    Open-class: no list of offices. Honorifics never conflict; a title that is part of the
+    Open-class: no list of offices. Honorifics never count; a title that is part of the
     other ("Professor" / "Professor of Law", "Gen." / "Lieutenant General" with the rank
-    agreeing) or the other's abbreviation (CEO / chief executive officer) is no conflict.
+    agreeing) or the other's abbreviation (CEO / chief executive officer) is the same title.
     Otherwise: two different military ranks -> "rank"; the same head noun with different
     modifiers ("chief executive officer" / "chief financial officer", "head coach" /
-    "assistant coach") -> "modifier"; different head nouns ("coach" / "general manager",
-    "senator" / "governor") -> "role".
+    "assistant coach": two posts of one kind, which one person does not hold at once) ->
+    "modifier"; different head nouns ("actress" / "star", "coach" / "general manager") ->
+    "role", which is a conflict only where the context shows it (see the check).
     """
     if not a or not b:
         return None
-    left, right = _role_words(a), _role_words(b)
+    left, right = role_words(a), role_words(b)
     if not left or not right:
         return None
     left_stems, right_stems = [_stem(word) for word in left], [_stem(word) for word in right]
     if set(left_stems) <= set(right_stems) or set(right_stems) <= set(left_stems):
         return None
-    left_ranks = [word for word in left if word in _RANKS]
-    right_ranks = [word for word in right if word in _RANKS]
+    left_ranks = [word for word in left if word in RANKS]
+    right_ranks = [word for word in right if word in RANKS]
     if left_ranks and right_ranks:
         return "rank" if left_ranks != right_ranks else None
     if left_stems[-1] == right_stems[-1]:
@@ -212,8 +182,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
 
 
 def titles_conflict(a: str | None, b: str | None) -> bool:
-    """Two titles that cannot both be current (see ``title_conflict_kind``)."""
-    return title_conflict_kind(a, b) is not None
+    """Two titles that cannot both be current whatever the context: two ranks, or two posts of one kind."""
+    return title_conflict_kind(a, b) in ("rank", "modifier")
 
 
 def ranks_conflict(a: str | None, b: str | None) -> bool:
@@ -230,8 +200,7 @@ def clean_role(text: str | None) -> str | None:
     if not text:
         return None
     words = re.findall(r"[\w.&'’-]+", text)
-    folded = [fold_title_word(word.strip(".")) for word in words]
-    if not folded or folded[-1] in _HONORIFICS or words[-1].strip(".").casefold() in {"mr", "mrs", "ms"}:
+    if not words or is_honorific(words[-1]):
         return None
     return text
 
@@ -280,6 +249,7 @@ class Mention:
     affiliation: str | None
     role_span: Span | None
     former: bool
+    claim: str = ""  # the id of the claim that holds the mention
 
     @property
     def evidence(self) -> Span:
@@ -310,6 +280,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                                 actor.affiliation,
                                 actor.role_span,
                                 actor.former,
+                                claim.id,
                             ),
                         )
                     )
@@ -326,6 +297,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                             quote.speaker_affiliation,
                             None,
                             quote.framing == "past",
+                            claim.id,
                         ),
                     )
                 )
@@ -345,7 +317,16 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
                 mentions.append(
-                    Mention(mention.doc, name, mention.name_span, title, affiliation, mention.role_span, mention.former)
+                    Mention(
+                        mention.doc,
+                        name,
+                        mention.name_span,
+                        title,
+                        affiliation,
+                        mention.role_span,
+                        mention.former,
+                        mention.claim,
+                    )
                 )
     return mentions
 
@@ -400,8 +381,16 @@ def group_people(mentions: list[Mention], aliases: dict[str, str] | None) -> lis
     return people
 
 
+# Aligned claim pairs (same fact, two documents) -> each claim's content stems.
+SameFact = Mapping[frozenset[str], Mapping[str, frozenset[str]]]
+
 # Evidence kept per finding: the first mention of each value in each document, up to this many.
 MAX_EVIDENCE = 12
+# Two role nouns conflict only in two sentences that state the same fact: how well the rest of
+# the two sentences must match (weighted Dice of content stems, factcheck.nlp.align) and how
+# many content words they must share. Overridable as thresholds["attribution-conflict.<name>"].
+ROLE_STRENGTH = 0.5
+ROLE_SHARED = 3
 
 
 class AttributionConflictCheck(Check):
@@ -416,11 +405,17 @@ class AttributionConflictCheck(Check):
     * affiliations are compared with case, articles and prepositions folded, an organisation
       and its acronym agreeing;
     * titles are compared with abbreviations expanded ("CEO" == "chief executive officer"),
-      honorifics ("Dr.") ignored and a title that is part of the other agreeing; two
-      different ranks, the same role with another modifier ("chief financial officer" for
-      "chief executive officer") or another role noun ("general manager" for "coach")
-      conflict. Within one document only ranks and modifiers count: one text calls a person
-      several things ("the actress", "the star").
+      honorifics ("Dr.") ignored and a title that is part of the other agreeing. Two
+      different ranks, or two posts of one kind (the same head noun with another modifier:
+      "chief financial officer" for "chief executive officer", "assistant coach" for "head
+      coach") conflict wherever they are given. Two different role nouns ("actress" /
+      "star" / "singer", "spokesman" / "publicist", "IMF head" / "IMF chief") are
+      descriptions that co-exist, or one office named two ways, so they conflict only where
+      two sources state the same fact about the person and differ in the role noun alone:
+      the two sentences align (factcheck.nlp.align) with at least half of their content
+      words and three shared ones ("Prosecutor Jane Roe told the jury the gun was never
+      found" / "Defense attorney Jane Roe told the jury ..."). Within one document only
+      ranks and modifiers count: one text calls a person several things.
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
@@ -454,14 +449,41 @@ class AttributionConflictCheck(Check):
         ]
         documents = {document.id: document for document in corpus.documents}
         people = group_people(mentions, aliases)
+        same_fact = self._same_fact_claims(corpus, context, people)
         self.candidate_pairs = 0
         findings = []
         for person in people:
             for kind in ("affiliation", "title"):
-                finding = self._person_conflict(person, kind, documents)
+                finding = self._person_conflict(person, kind, documents, same_fact)
                 if finding is not None:
                     findings.append(finding)
         return findings
+
+    @staticmethod
+    def _same_fact_claims(corpus: Corpus, context: CheckContext, people: list[_Person]) -> SameFact:
+        """Pairs of claims from two documents that state the same fact (aligned), among those naming a
+        person with a title; each with the content stems of the two sentences."""
+        from factcheck.nlp.align import corpus_alignments
+
+        with_titles = {
+            mention.claim for person in people for mention in person.mentions if mention.title and mention.claim
+        }
+        if len({claim_id.split("#")[0] for claim_id in with_titles}) < 2:
+            return {}
+        strength = context.settings.threshold("attribution-conflict.role_strength", ROLE_STRENGTH)
+        shared = int(context.settings.threshold("attribution-conflict.role_shared", ROLE_SHARED))
+        return {
+            frozenset((alignment.left.id, alignment.right.id)): {
+                alignment.left.id: frozenset(token.key for token in alignment.left_tokens if not token.slot),
+                alignment.right.id: frozenset(token.key for token in alignment.right_tokens if not token.slot),
+            }
+            for alignment in corpus_alignments(corpus).alignments
+            if alignment.cross_source
+            and alignment.left.id in with_titles
+            and alignment.right.id in with_titles
+            and alignment.strength >= strength
+            and alignment.shared >= shared
+        }
 
     def _values(self, person: _Person, kind: str) -> dict[str, list[Mention]]:
         values: dict[str, list[Mention]] = defaultdict(list)
@@ -471,20 +493,26 @@ class AttributionConflictCheck(Check):
                 if not value or not organisation_like(mention.affiliation):
                     continue
             else:
-                value = " ".join(_role_words(mention.title or ""))
+                value = " ".join(role_words(mention.title or ""))
                 if not value:
                     continue
             values[value].append(mention)
         return values
 
-    def _person_conflict(self, person: _Person, kind: str, documents: dict[str, Document]) -> Finding | None:
+    def _person_conflict(
+        self,
+        person: _Person,
+        kind: str,
+        documents: dict[str, Document],
+        same_fact: SameFact,
+    ) -> Finding | None:
         values = self._values(person, kind)
         distinct = sorted(values)
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
-                judged = self._judge(kind, left, right, values[left], values[right], documents)
+                judged = self._judge(kind, left, right, values[left], values[right], documents, same_fact)
                 if judged is not None:
                     conflicts.append((left, right, *judged))
         if not conflicts:
@@ -526,10 +554,12 @@ class AttributionConflictCheck(Check):
         left_mentions: list[Mention],
         right_mentions: list[Mention],
         documents: dict[str, Document],
+        same_fact: SameFact | None = None,
     ) -> tuple[Severity, str] | None:
         """Severity and a note for two values of one person, or None when both can be true."""
         left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
         cross = len(left_docs | right_docs) > 1
+        note = ""
         if kind == "affiliation":
             if affiliations_agree(left, right):
                 return None
@@ -537,13 +567,17 @@ class AttributionConflictCheck(Check):
             how = title_conflict_kind(left, right)
             if how is None:
                 return None
-            if how == "role" and not cross:
-                return None  # one text calls a person several things
-        note = (
-            "two role nouns: the person may hold both, or one source may name the office another way"
-            if kind == "title" and title_conflict_kind(left, right) == "role"
-            else ""
-        )
+            if how == "role":
+                # Descriptions co-exist ("actress", "star"): only the same fact told with another role noun counts,
+                # each role noun absent from the other sentence ("county deputy" / "deputy" is one role).
+                if not cross or not _told_with_another_role(
+                    left, right, left_mentions, right_mentions, same_fact or {}
+                ):
+                    return None
+                note = (
+                    "two sources state the same fact and differ in the role noun; the person may hold both, "
+                    "or one source may name the office another way"
+                )
         if not cross:
             return Severity.WARNING, note
         # Across sources: info only when every pair of documents is a year or more apart.
@@ -558,6 +592,30 @@ class AttributionConflictCheck(Check):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _head_stem(title: str) -> str:
+    words = role_words(title)
+    return _stem(words[-1]) if words else ""
+
+
+def _told_with_another_role(
+    left: str,
+    right: str,
+    left_mentions: list[Mention],
+    right_mentions: list[Mention],
+    same_fact: SameFact,
+) -> bool:
+    """Whether two aligned sentences give the person these two role nouns, neither sentence having the other's."""
+    left_head, right_head = _head_stem(left), _head_stem(right)
+    for a in left_mentions:
+        for b in right_mentions:
+            words = same_fact.get(frozenset((a.claim, b.claim)))
+            if words is None:
+                continue
+            if left_head not in words[b.claim] and right_head not in words[a.claim]:
+                return True
+    return False
 
 
 def _nearest_pairs(left: list[date], right: list[date]) -> Iterable[tuple[date, date]]:

@@ -22,12 +22,12 @@ LOCAL = 0.6  # or: how well the words around the two dates match, when one sente
 _FALLBACK_ANCHOR = date(2001, 1, 15)
 
 
-# Words whose meaning does not depend on the day they are read: a weekday, a month (with its
-# day), a year. "today", "yesterday", "last week" mean different days in articles of
-# different days, so without datelines they cannot be compared.
+# Words whose meaning does not depend on the day they are read: a month (with its day), a
+# year. "today", "yesterday", "last week" and a weekday ("on Friday": the Friday before or
+# after the dateline) mean different days in articles of different days, so without
+# datelines they cannot be compared.
 _ANCHOR_FREE = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"|\b\d{4}\b",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b\d{4}\b",
     re.IGNORECASE,
 )
 
@@ -82,8 +82,9 @@ class DateConflictCheck(Check):
     sentences that say the same thing are compared even when clustering kept them apart.
 
     Granularity is respected: "2020" and "October 2020" agree, "2019" and "2020" do not.
-    Dates without a dateline ("on Tuesday", "Sept. 8" in an undated article) are read
-    against one shared anchor, so the same words agree and different ones do not.
+    Dates without a dateline ("Sept. 8" in an undated article) are read against one shared
+    anchor, so the same words agree and different ones do not; a weekday or "last week"
+    in an undated article names no day, and is not compared.
 
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
@@ -133,26 +134,35 @@ class DateConflictCheck(Check):
 
     @staticmethod
     def _a_list(corpus: Corpus, alignment: Alignment, pairs: list[SlotPair]) -> bool:
-        """Whether a side gives more dates than the other and an unpaired one is another time.
+        """Whether a side lists several dates where the other gives one, so which is whose cannot be told.
 
-        "planned for December 15 of this year": the extra "this year" contains the paired
-        date, so the sentence still dates one thing; "in 2007 and in 2008" lists two.
+        A list is an unpaired date coordinated with a paired one (next to it, with no content
+        word between: "in 2007 and in 2008" against "in 2009") that names another time. An
+        extra date elsewhere in the sentence dates another event ("founded in 2012, will
+        contest the December 15 election"; "announced today that ... on February 22") and
+        does not stop the paired dates from being compared; nor does one that agrees with
+        the paired date ("Sunday, February 22").
         """
         left_count, right_count = alignment.slot_counts("date")
         if left_count == right_count:
             return False
-        tokens = alignment.left_tokens if left_count > right_count else alignment.right_tokens
-        document = corpus.document((alignment.left if left_count > right_count else alignment.right).doc)
-        paired = {id(pair.left if left_count > right_count else pair.right) for pair in pairs}
-        paired_values = [pair.left.ref.value if left_count > right_count else pair.right.ref.value for pair in pairs]
-        if not paired_values:
+        more_on_left = left_count > right_count
+        tokens = alignment.left_tokens if more_on_left else alignment.right_tokens
+        document = corpus.document((alignment.left if more_on_left else alignment.right).doc)
+        paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
+        if not paired:
             return True
-        for token in tokens:
+        for position, token in enumerate(tokens):
             if token.kind != "date" or id(token) in paired:
                 continue
-            value = token.ref.value or _resolved(token.ref, document.published or _FALLBACK_ANCHOR)
-            if value and any(other and not values_agree(value, other) for other in paired_values):
-                return True
+            neighbours = [tokens[index] for index in (position - 1, position + 1) if 0 <= index < len(tokens)]
+            for neighbour in neighbours:
+                if id(neighbour) not in paired:
+                    continue
+                value = token.ref.value or _resolved(token.ref, document.published or _FALLBACK_ANCHOR)
+                other = neighbour.ref.value
+                if value and other and not values_agree(value, other):
+                    return True
         return False
 
     @staticmethod

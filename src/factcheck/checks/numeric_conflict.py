@@ -179,6 +179,29 @@ def render(quantity: Quantity) -> str:
     return interval_words(*interval(quantity), "percent" if share else quantity.unit, ceiling=100.0 if share else None)
 
 
+_SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion)s?\b|\d\s*(?:bn|mn|m|k)\b")
+
+
+def scale_elided(left: Quantity, right: Quantity) -> bool:
+    """The same digits, one side with a scale word the other leaves to its context.
+
+    "EUR 110 billion" and "the 110 agreed in May" state one figure: the values differ by a
+    power of a thousand exactly, are written with the same digits, and only one of them
+    names a scale ("1.5 million" against "1.5 billion" names both, and conflicts).
+    """
+
+    def digits(quantity: Quantity) -> str:
+        return re.sub(r"\D", "", quantity.span.text)
+
+    low, high = sorted((abs(left.value), abs(right.value)))
+    if not low or not digits(left) or digits(left) != digits(right):
+        return False
+    if bool(_SCALE_WORD.search(left.span.text)) == bool(_SCALE_WORD.search(right.span.text)):
+        return False
+    ratio = high / low
+    return any(abs(ratio - 1000.0**power) < 1e-6 * ratio for power in (1, 2, 3, 4))
+
+
 class NumericConflictCheck(Check):
     """The same figure given values that cannot both be true, across sources or within one.
 
@@ -351,7 +374,7 @@ class NumericConflictCheck(Check):
         ):
             return None  # "added 600,000 users" and "has 7.5 million users" count different things
         left_interval, right_interval = interval(left_q), interval(right_q)
-        if left_interval == right_interval:
+        if left_interval == right_interval or scale_elided(left_q, right_q):
             return None
         left_as_of = left_q.as_of.value if left_q.as_of is not None and left_q.as_of.value else None
         right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None

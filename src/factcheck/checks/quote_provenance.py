@@ -1,4 +1,4 @@
-"""FC012 quote-provenance: one quote credited to different speakers, reworded, or found in only one source."""
+"""FC012 quote-provenance: one quote credited to different speakers, or reworded, across sources."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from factcheck.nlp.names import name_key, same_person
 SIMILAR = 85.0  # rapidfuzz fuzz.ratio (0-100) on folded text at or above which two quotes are one quote
 CONTAINED = 95.0  # fuzz.partial_ratio for a shorter quote inside a longer one (an excerpt)
 MIN_WORDS = 5  # shorter quotes ("historic", "a threat") are too common to trace
-MIN_OTHER_SOURCES = 2  # other documents in the claim's cluster before "only here" is noted
 # Blocking: two quotes are compared only when they share this many indexing words...
 SHARED_WORDS = 3
 # ...and words found in more quotes than this are too common to index.
@@ -95,7 +94,7 @@ def _changed_words(a: str, b: str) -> tuple[set[str], set[str]]:
 
 
 class QuoteProvenanceCheck(Check):
-    """The same quote in several sources credited to different speakers or reworded; a quote only one source has.
+    """The same quote in several sources credited to different speakers, or reworded.
 
     **What it checks.** Quotes are compared across documents with rapidfuzz on case- and
     punctuation-folded text: ``fuzz.ratio`` >= 85 makes two quotes one quote, and a shorter
@@ -109,9 +108,12 @@ class QuoteProvenanceCheck(Check):
       (resolved at extraction); a role alone ("her rep told People") is no speaker of
       record and is not compared. ``data["alignment"]`` marks both speakers' words;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
-      showing both wordings; ``warning`` when the change adds or drops a negation;
-    * a quote whose claim sits in a cluster covered by at least two other documents, none
-      of which carries it -> ``info`` (only one source has the quote).
+      showing both wordings; ``warning`` when the change adds or drops a negation.
+
+    A quote that only one source carries is no finding: it is counted in the document's
+    corroboration summary (``RunResult.corroboration``, one line per document in the
+    report, every single-source claim in the JSON), as news routinely quotes someone the
+    other outlets do not; the opt-in ``uncorroborated`` check turns that summary into findings.
 
     Candidates are found through an inverted index of the quotes' content words (a pair is
     compared only when it shares three of them; words in more than 50 quotes are not
@@ -124,7 +126,7 @@ class QuoteProvenanceCheck(Check):
     *"Deterrence keeps the peace," said John Doe.* -> warning, both spans cited.
 
     **Suppress** with ``--ignore quote-provenance`` or a resolution; thresholds are tunable
-    as ``quote-provenance.similar``, ``.contained``, ``.min_words``, ``.min_other_sources``.
+    as ``quote-provenance.similar``, ``.contained``, ``.min_words``.
     """
 
     code = "FC012"
@@ -138,7 +140,6 @@ class QuoteProvenanceCheck(Check):
         similar = settings.threshold("quote-provenance.similar", SIMILAR)
         contained = settings.threshold("quote-provenance.contained", CONTAINED)
         min_words = int(settings.threshold("quote-provenance.min_words", MIN_WORDS))
-        min_others = int(settings.threshold("quote-provenance.min_other_sources", MIN_OTHER_SOURCES))
 
         quotes = []
         for claim in corpus.claims:
@@ -149,7 +150,6 @@ class QuoteProvenanceCheck(Check):
                 quotes.append(_Quote(claim, text, tuple(text.split()), speaker_of_record(claim.quote.speaker)))
 
         findings: list[Finding] = []
-        matched: dict[int, set[str]] = defaultdict(set)  # quote index -> docs with the same quote
         for left, right in self._candidates(quotes):
             a, b = quotes[left], quotes[right]
             if a.claim.doc == b.claim.doc:
@@ -158,12 +158,9 @@ class QuoteProvenanceCheck(Check):
             excerpt = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
             if not (fuzz.ratio(a.text, b.text) >= similar or excerpt):
                 continue
-            matched[left].add(b.claim.doc)
-            matched[right].add(a.claim.doc)
             finding = self._compare(a, b, excerpt)
             if finding is not None:
                 findings.append(finding)
-        findings.extend(self._only_here(corpus, quotes, matched, min_others))
         return findings
 
     def _candidates(self, quotes: list[_Quote]) -> list[tuple[int, int]]:
@@ -231,35 +228,6 @@ class QuoteProvenanceCheck(Check):
             suggestion="quote the original wording",
             data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added)},
         )
-
-    def _only_here(
-        self, corpus: Corpus, quotes: list[_Quote], matched: dict[int, set[str]], min_others: int
-    ) -> list[Finding]:
-        findings = []
-        for index, quote in enumerate(quotes):
-            cluster = corpus.cluster_of(quote.claim.id)
-            if cluster is None:
-                continue
-            others = sorted(set(cluster.documents) - {quote.claim.doc} - matched.get(index, set()))
-            if len(others) < min_others or matched.get(index):
-                continue
-            assert quote.claim.quote is not None
-            who = quote.speaker or "an unnamed speaker"
-            message = (
-                f"Only {quote.claim.doc} has this quote by {who}; {len(others)} other sources covering the same "
-                f'claim ({", ".join(others)}) do not: "{quote.claim.quote.span.text}"'
-            )
-            findings.append(
-                self.finding(
-                    message,
-                    [quote.claim.quote.span],
-                    severity=Severity.INFO,
-                    key="only-here",
-                    suggestion="look for the quote's original source",
-                    data={"kind": "single-source", "others": others},
-                )
-            )
-        return findings
 
 
 def _same_speaker(a: str, b: str) -> bool:

@@ -282,8 +282,12 @@ class Alignment:
 
 # --- tokens -------------------------------------------------------------------------------------
 
+# A time written with its date: a month with a day, a slashed date, or a year ("April 4, 2022 at
+# 9:30"); four digits followed by a time zone are a clock time ("1100 GMT", "2000 UTC").
 _WRITTEN_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b\d{4}\b|\d{1,2}/\d{1,2}", re.IGNORECASE
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}/\d{1,2}"
+    r"|\b(?:1[89]|20)\d{2}\b(?!\s*(?:gmt|utc|z\b|hrs\b|hours\b|h\b|local\b|[ecmp][sd]t\b))",
+    re.IGNORECASE,
 )
 
 
