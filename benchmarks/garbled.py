@@ -350,7 +350,9 @@ def documents_benchmark(args: argparse.Namespace) -> int:
                 continue
             (folder / f"bbc_{article['id'].replace('/', '_')}.txt").write_text(article["text"], encoding="utf-8")
             written += 1
-    thresholds = {"garbled-wording.read_all": 1.0} if args.read_all else {}
+    thresholds = {f"garbled-wording.{name}": float(value) for name, value in (t.split("=", 1) for t in args.threshold)}
+    if args.read_all:
+        thresholds["garbled-wording.read_all"] = 1.0
     settings = Settings(
         paths=(folder,),
         use_cache=False,
