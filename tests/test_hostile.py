@@ -646,6 +646,142 @@ def test_extraction_over_its_time_budget_is_a_failure(tmp_path, monkeypatch, nlp
     assert failure.code == "FC-E113" and failure.stage == "extract" and "document_seconds" in failure.message
 
 
+def _stuck_on(name: str, real, give_up):
+    """A loader that never finishes ``name`` (until the test gives up on it) and loads the rest."""
+    import time
+
+    def loader(path, settings, **kwargs):
+        while path.name == name and not give_up.is_set():  # a parser that never finishes
+            time.sleep(0.01)
+        return real(path, settings, **kwargs)
+
+    return loader
+
+
+def _in_worker_thread(work):
+    """``work()`` in a thread that is not the main one (no SIGALRM there), with a hang guard."""
+    import threading
+
+    outcome = {}
+
+    def target():
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # noqa: BLE001 - handed to the test's thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="worker", daemon=True)
+    thread.start()
+    thread.join(timeout=120)  # a hang guard, not a timing
+    assert not thread.is_alive(), "the budget did not stop the document in a worker thread"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def test_the_time_budget_holds_in_a_worker_thread(tmp_path, monkeypatch):
+    import threading
+
+    from factcheck.config import Settings
+    from factcheck.model import Corpus
+    from factcheck.stages.load import LoadStage
+    from factcheck.stages.load import stage as load_stage
+
+    (tmp_path / "slow.txt").write_text("The board met on Monday.\n", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("The board met on Tuesday.\n", encoding="utf-8")
+    give_up = threading.Event()
+    monkeypatch.setattr(load_stage, "load_document", _stuck_on("slow.txt", load_stage.load_document, give_up))
+    settings = Settings(paths=(tmp_path,), document_seconds=0.5, use_cache=False)
+    try:
+        corpus = _in_worker_thread(lambda: LoadStage(settings)(Corpus()))
+    finally:
+        give_up.set()
+    assert [doc.id for doc in corpus.documents] == ["fast"]
+    (failure,) = corpus.failures
+    assert failure.code == "FC-E113" and "document_seconds" in failure.message and "slow.txt" in failure.message
+
+
+def test_extraction_budget_holds_in_a_worker_thread(monkeypatch, nlp):
+    import threading
+    import time
+
+    from factcheck.config import Settings
+    from factcheck.engine import Models
+    from factcheck.model import Document
+    from factcheck.stages.extract import stage as extract_stage
+
+    text = "The harbour board voted on 1 March 2024 to extend the northern pier by 40 metres."
+    docs = tuple(Document(id=name, path=f"{name}.txt", text=text, clean=text) for name in ("slow", "fast"))
+    give_up = threading.Event()
+    real = extract_stage.extract_document
+
+    def stuck(doc, nlp, **kwargs):
+        while doc.id == "slow" and not give_up.is_set():
+            time.sleep(0.01)
+        return real(doc, nlp, **kwargs)
+
+    monkeypatch.setattr(extract_stage, "extract_document", stuck)
+    job = extract_stage.ExtractJob(docs, max_sentence_chars=2000, document_seconds=0.5)
+    try:
+        partition = _in_worker_thread(lambda: extract_stage.extract_partition(job, Models(Settings(), nlp=nlp)))
+    finally:
+        give_up.set()
+    slow, fast = partition.documents
+    assert slow.error is not None and slow.error[0] == "FC-E113" and "document_seconds" in slow.error[1]
+    assert fast.error is None and fast.claims
+
+
+def test_a_budget_that_ended_in_time_never_fires_later_in_the_thread():
+    import time
+
+    from factcheck.budget import time_budget
+
+    def work():
+        for _ in range(20):
+            with time_budget(0.05):
+                pass  # done well within the budget
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline:  # past every timer: a stray one would raise here
+            time.sleep(0.01)
+        return "finished"
+
+    assert _in_worker_thread(work) == "finished"
+
+
+def test_the_time_budget_holds_on_a_dask_worker_thread(tmp_path, monkeypatch):
+    # A real LocalCluster whose worker runs in this process (processes=False), so the stuck loader
+    # patched here is the one its worker thread calls; the run joins it as --scheduler does.
+    import logging
+    import threading
+
+    from distributed import LocalCluster
+
+    from factcheck import engine
+    from factcheck.config import Settings
+    from factcheck.model import Corpus
+    from factcheck.stages.load import LoadStage
+    from factcheck.stages.load import stage as load_stage
+
+    (tmp_path / "slow.txt").write_text("The board met on Monday.\n", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("The board met on Tuesday.\n", encoding="utf-8")
+    give_up = threading.Event()
+    monkeypatch.setattr(load_stage, "load_document", _stuck_on("slow.txt", load_stage.load_document, give_up))
+    monkeypatch.setattr(engine, "_WORKER_MODELS", engine._WORKER_MODELS)  # the plugin installs models here
+    settings = Settings(paths=(tmp_path,), document_seconds=0.5, use_cache=False)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=logging.ERROR
+    ) as cluster:
+        dask = engine.DaskEngine(engine.Models(settings), workers=1, scheduler=cluster.scheduler_address)
+        try:
+            corpus = _in_worker_thread(lambda: LoadStage(settings, engine=dask)(Corpus()))
+        finally:
+            give_up.set()
+            dask.close()
+    assert [doc.id for doc in corpus.documents] == ["fast"]
+    (failure,) = corpus.failures
+    assert failure.code == "FC-E113" and "document_seconds" in failure.message and "slow.txt" in failure.message
+
+
 def test_a_runaway_html_file_ends_within_its_budget(tmp_path):
     page = "<html><body><article>" + "<p>Row of a table that never ends.</p>" * 150_000 + "</article></body></html>"
     (tmp_path / "huge.html").write_text(page, encoding="utf-8")
