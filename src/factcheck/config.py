@@ -46,7 +46,8 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(default=10_000_000, gt=0)
     max_sentence_chars: int = Field(default=2_000, gt=0)
     # Per-document limits (a failure naming the limit, not a hang): text extracted, PDF pages, and the
-    # seconds each stage (load, extract) may spend on one document.
+    # CPU seconds each stage (load, extract) may spend on one document (CPU, not wall time: a loaded machine
+    # must not change which documents are checked).
     max_document_chars: int = Field(default=5_000_000, gt=0)
     max_pdf_pages: int = Field(default=2_000, gt=0)
     document_seconds: float = Field(default=180.0, gt=0, allow_inf_nan=False)

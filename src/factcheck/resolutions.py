@@ -107,7 +107,9 @@ def _place(node: Any, key: Any = None) -> tuple[int | None, int | None]:
         line, column = lc.key(key) if key is not None else (lc.line, lc.col)
     except (KeyError, IndexError, TypeError):
         line, column = lc.line, lc.col
-    return line + 1, column + 1
+    if line is None:  # a tagged scalar ("!!str" alone) keeps no position
+        return None, None
+    return line + 1, (column + 1 if column is not None else None)
 
 
 def _validate(path: Path, document: Any) -> dict[str, Resolution]:
@@ -149,6 +151,8 @@ def _validate(path: Path, document: Any) -> dict[str, Resolution]:
         if entry["status"] not in ("resolved", "accepted"):
             raise fail(f"status must be 'resolved' or 'accepted', not {brief(entry['status'])}", entry, "status")
         recorded = entry.get("date")
+        if isinstance(recorded, dt.datetime):  # "2025-02-11 10:00": the day is what the field records
+            recorded = recorded.date()
         if isinstance(recorded, str):
             try:
                 recorded = date.fromisoformat(recorded)

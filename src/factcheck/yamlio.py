@@ -21,7 +21,7 @@ def brief(value: Any, limit: int = _VALUE_CHARS) -> str:
         text = (
             repr(value)
             if not isinstance(value, int) or abs(value) < 10**limit
-            else f"<{len(str(abs(value)))}-digit number>"
+            else f"<number of about {int(abs(value).bit_length() * 0.30103) + 1:,} digits>"  # str() refuses >4300
         )
     else:
         text = f"<{type(value).__name__}>"
@@ -77,6 +77,22 @@ def _constructor_class(base: Any) -> Any:
                             "  ", " "
                         )
                     raise ConstructorError(None, None, message[:200], node.start_mark) from None
+
+            def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> Any:
+                try:
+                    return super().check_mapping_key(node, key_node, mapping, key, value)
+                except TypeError:  # a list or a mapping used as a key ("? [a]", "{a: {b: c}}: x") is unhashable
+                    raise ConstructorError(
+                        None, None, "a key must be text or a number, not a list or a mapping", key_node.start_mark
+                    ) from None
+
+            def check_set_key(self, node: Any, key_node: Any, setting: Any, key: Any) -> Any:
+                try:
+                    return super().check_set_key(node, key_node, setting, key)
+                except TypeError:
+                    raise ConstructorError(
+                        None, None, "a set item must be text or a number, not a list or a mapping", key_node.start_mark
+                    ) from None
 
         _classes[base] = MarkedConstructor
     return _classes[base]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from factcheck.dates import interval_of, intervals_overlap
+from factcheck.yamlio import brief
 
 # Words that say an end date is open (the role is held, the figure still stands).
 _OPEN_WORDS = frozenset({"open", "present", "now", "current", "ongoing"})
@@ -41,16 +42,16 @@ class PartialDate:
                 month = int(month_text) if month_text else None
                 day = int(day_text) if day_text else None
                 if year < 1:
-                    raise ValueError(f"bad date {value!r}: there is no year 0000 (the calendar starts at 0001)")
+                    raise ValueError(f"bad date {brief(value)}: there is no year 0000 (the calendar starts at 0001)")
                 if month is not None and not 1 <= month <= 12:
-                    raise ValueError(f"bad date {value!r}: month {month} is not 1-12")
+                    raise ValueError(f"bad date {brief(value)}: month {month} is not 1-12")
                 if day is not None and month is not None:
                     try:
                         date(year, month, day)
                     except ValueError:
-                        raise ValueError(f"bad date {value!r}: no such day") from None
+                        raise ValueError(f"bad date {brief(value)}: no such day") from None
                 return cls(year, month, day)
-        raise ValueError(f"bad date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"bad date {brief(value)}: write YYYY, YYYY-MM or YYYY-MM-DD")
 
     @property
     def granularity(self) -> Literal["day", "month", "year"]:

@@ -65,7 +65,7 @@ def extract_partition(job: ExtractJob, models: Models) -> ExtractedPartition:
                 claims = extract_document(doc, nlp, max_sentence_chars=job.max_sentence_chars, skipped=skipped)
         except BudgetExceeded:
             error = DocumentLimitError(
-                f"took over {job.document_seconds:g} s to extract claims from (document_seconds) and was not checked",
+                f"took over {job.document_seconds:g} CPU seconds to extract claims from (document_seconds) and was not checked",
                 path=doc.path,
             )
             outcomes.append(Extracted(error=(error.code, str(error))))

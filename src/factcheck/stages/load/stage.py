@@ -61,7 +61,8 @@ def load_partition(job: LoadJob, models: Models) -> list[Document | Failure]:
                 _failure(
                     item.path,
                     DocumentLimitError(
-                        f"took over {seconds:g} s to load (document_seconds) and was not checked", path=str(item.path)
+                        f"took over {seconds:g} CPU seconds to load (document_seconds) and was not checked",
+                        path=str(item.path),
                     ),
                 )
             )
