@@ -445,6 +445,17 @@ def test_settings_that_would_disable_the_product_are_refused(tmp_path, monkeypat
     assert "internal error" not in result.output
 
 
+def test_a_5000_digit_number_in_the_configuration_names_file_and_line(tmp_path):
+    from factcheck.config import load_settings
+    from factcheck.errors import ConfigError
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\njobs = " + "1" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_settings(cwd=tmp_path, env={})
+    assert str(raised.value).startswith(f"{tmp_path / 'pyproject.toml'}:2") and len(str(raised.value)) < 300
+
+
 def test_ledger_refuses_year_0000(tmp_path):
     path = tmp_path / "ledger.yaml"
     result = runner.invoke(

@@ -122,6 +122,11 @@ def _parse_toml(path: Path) -> dict[str, Any]:
             line=int(match.group(1)) if match else None,
             column=int(match.group(2)) if match else None,
         ) from error
+    except ValueError as error:  # tomllib's int() refuses a number of more than 4,300 digits
+        digits = re.search(r"\d{4301,}", text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else None
+        size = f"a {len(digits.group()):,}-digit" if digits else "a"
+        raise ConfigError(f"malformed TOML: {size} number is too long", path=str(path), line=line) from error
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
