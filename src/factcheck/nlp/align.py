@@ -378,7 +378,9 @@ def _bag(tokens: Sequence[Token]) -> Counter[str]:
 def _weighted(bag: Counter[str], weights: Mapping[str, float] | None) -> float:
     if weights is None:
         return float(sum(bag.values()))
-    default = max(weights.values(), default=1.0)
+    # The fallback (the rarest stem's weight) is a scan of the whole vocabulary: only when needed,
+    # which it seldom is (candidate_pairs weighs every stem); per call it made checks quadratic.
+    default = max(weights.values(), default=1.0) if any(key not in weights for key in bag) else 1.0
     return sum(count * weights.get(key, default) for key, count in bag.items())
 
 
