@@ -323,6 +323,16 @@ def test_hyphenated_break_in_a_loaded_file(tmp_path):
     start = doc.clean.index("security")
     span = doc.span(start, start + len("security"))
     assert span.text == "secur-\nity" == doc.text[span.start : span.end]
+    assert len(doc.clean_to_original) == len(doc.clean) + 1
+
+
+def test_unrepaired_text_keeps_no_offset_map(tmp_path):
+    # One int per character would be most of a loaded document's memory; nothing to repair, nothing kept.
+    doc = _load(tmp_path, BODY)
+    assert doc.clean == doc.text and doc.clean_to_original == ()
+    start = doc.clean.index("Fishermen")
+    span = doc.span(start, start + len("Fishermen said"))
+    assert (span.start, span.end, span.text) == (start, start + 14, "Fishermen said")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,7 +498,10 @@ def test_loaded_spans_map_exactly(pieces, data):
         path.write_bytes(text.encode("utf-8"))
         doc = load_document(path, _settings(path))
     assert doc.text == text
-    assert len(doc.clean_to_original) == len(doc.clean) + 1 and doc.clean_to_original[-1] == len(text)
+    if doc.clean_to_original:
+        assert len(doc.clean_to_original) == len(doc.clean) + 1 and doc.clean_to_original[-1] == len(text)
+    else:  # nothing repaired: the identity map is kept as ()
+        assert doc.clean == text
     assert 0 <= doc.body_start <= len(doc.clean)
     a = data.draw(st.integers(min_value=0, max_value=len(doc.clean)))
     b = data.draw(st.integers(min_value=a, max_value=len(doc.clean)))

@@ -167,7 +167,8 @@ class Document(Record):
     path: str
     text: str  # the original decoded text; every Span indexes this
     clean: str  # artefacts repaired: what extraction reads
-    clean_to_original: tuple[int, ...] = ()  # original offset of each clean char (+ one past end)
+    # Original offset of each clean char (+ one past end); () when clean is text unchanged.
+    clean_to_original: tuple[int, ...] = ()
     title: str | None = None
     byline: str | None = None
     published: date | None = None
