@@ -115,10 +115,12 @@ def run_case(
         engine=engine,
         embedder=embedder,
     )
+    load_before = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), cpu_seconds()
     with WorkerMemory() as workers:
         result = run(settings)
     total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+    load_after = os.getloadavg()
     corpus = result.corpus
     if claims_out:
         Path(claims_out).write_text(
@@ -145,11 +147,15 @@ def run_case(
         "findings": findings,
         "candidate_pairs": corpus.extras.get("candidate_pairs"),
         "modules": sorted(m for m in ("torch", "spacy") if m in sys.modules),
+        # The machine's 1-minute load average before the run and 1/5-minute after it (this run's own
+        # processes included): a wall-clock figure means little when the load exceeds the cores.
+        "load": [round(load_before, 2), round(load_after[0], 2), round(load_after[1], 2)],
     }
 
 
 def run_floor(claims_file: str) -> dict:
     data = json.loads(Path(claims_file).read_text())
+    load_before = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), cpu_seconds()
     from factcheck.stages.extract import load_spacy
 
@@ -175,6 +181,7 @@ def run_floor(claims_file: str) -> dict:
             "encode": encoded - encoder_loaded,
         },
         "peak_mb": peak_mb(),
+        "load": [round(load_before, 2), *(round(value, 2) for value in os.getloadavg()[:2])],
     }
 
 
@@ -259,7 +266,7 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
     stage_names = ["load", "extract", "embed", "cluster", "check", "spacy-load", "parse", "st-load", "encode"]
     header = (
         f"{'case':<22}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'cpu/doc':>8}{'peak MB':>9}"
-        f"{'wkr MB':>8}  " + " ".join(f"{s:>8}" for s in stage_names)
+        f"{'wkr MB':>8}{'load':>11}  " + " ".join(f"{s:>8}" for s in stage_names)
     )
     print(header)
     print("-" * len(header))
@@ -274,9 +281,10 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         cpu = f"{row['cpu']:>8.1f}" if "cpu" in row else f"{'':>8}"
         cpu_per_doc = f"{row['cpu'] / docs:>8.3f}" if "cpu" in row and docs else f"{'':>8}"
         workers = f"{row['workers_mb']:>8.0f}" if row.get("workers_mb") else f"{'':>8}"
+        load = "{:.1f}/{:.1f}".format(*row["load"][:2]) if row.get("load") else ""
         print(
             f"{label:<22}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{cpu_per_doc}"
-            f"{row['peak_mb']:>9.0f}{workers}  {cells}"
+            f"{row['peak_mb']:>9.0f}{workers}{load:>11}  {cells}"
         )
     print()
     by_label = dict(rows)
