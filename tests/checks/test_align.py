@@ -94,3 +94,28 @@ def test_a_clock_time_is_no_calendar_date():
     assert _calendar_date(timex("April 4, 2022 at 9:30", "TIME"))
     assert _calendar_date(timex("2009, at 9:30", "TIME"))
     assert _calendar_date(timex("Sept. 8", "DATE"))
+
+
+def test_corpus_alignments_keep_exactly_the_pairs_whose_full_alignment_is_strong_enough():
+    # The index filters on the strength before aligning; it must keep what aligning everything would.
+    from factcheck.nlp.align import MIN_STRENGTH
+
+    texts = [
+        "Norland founded the coast guard in 1998.",
+        "The coast guard was founded by Norland in 2001.",
+        "Norland opened a museum of the coast in 2001.",
+        "A museum of ships opened in the harbour town.",
+        "The harbour town elected a new mayor in 1998.",
+        # Shares two indexed stems with the first, and little else: a candidate that falls short.
+        "Officials said prison staff across Norland demanded higher wages, longer holidays and safer "
+        "equipment before the guard union meeting, which lasted until midnight.",
+    ]
+    docs = [document(f"d{i}", text) for i, text in enumerate(texts)]
+    claims = [claim(doc, doc.text) for doc in docs]
+    corp = corpus(docs, claims)
+    pairs, weights = candidate_pairs(corp)
+    every = [align(corp.claim(left), corp.claim(right), weights) for left, right in pairs]
+    expected = [(a.left.id, a.right.id, a.strength) for a in every if a.strength >= MIN_STRENGTH and a.shared >= 1]
+    kept = [(a.left.id, a.right.id, a.strength) for a in corpus_alignments(corp).alignments]
+    assert kept == expected
+    assert 0 < len(kept) < len(pairs)  # the fixture has pairs on both sides of the threshold

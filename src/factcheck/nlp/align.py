@@ -457,11 +457,18 @@ def align_tokens(
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Levenshtein.opcodes(left_keys, right_keys)
     )
-    left_bag, right_bag = _bag(left), _bag(right)
+    strength, shared = _strength(_bag(left), _bag(right), weights)
+    return opcodes, strength, shared
+
+
+def _strength(
+    left_bag: Counter[str], right_bag: Counter[str], weights: Mapping[str, float] | None
+) -> tuple[float, int]:
+    """How well the rest matches (weighted Dice of the two bags) and how many stems both have."""
     common = left_bag & right_bag
     total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
     strength = 2 * _weighted(common, weights) / total if total else 0.0
-    return opcodes, strength, sum(common.values())
+    return strength, sum(common.values())
 
 
 def align(left: Claim, right: Claim, weights: Mapping[str, float] | None = None) -> Alignment:
@@ -570,9 +577,19 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
     extra = [(pair.left, pair.right) for pair in getattr(corpus, "same_fact", ())]
     pairs, weights = candidate_pairs(corpus, extra)
     index = AlignmentIndex(candidates=len(pairs))
+    bags: dict[str, Counter[str]] = {}
+
+    def bag(claim: Claim) -> Counter[str]:
+        if claim.id not in bags:
+            bags[claim.id] = _bag(claim_tokens(claim))
+        return bags[claim.id]
+
     for left_id, right_id in pairs:
-        alignment = align(corpus.claim(left_id), corpus.claim(right_id), weights)
-        if alignment.strength >= MIN_STRENGTH and alignment.shared >= 1:
-            index.alignments.append(alignment)
+        left, right = corpus.claim(left_id), corpus.claim(right_id)
+        # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
+        # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
+        strength, shared = _strength(bag(left), bag(right), weights)
+        if strength >= MIN_STRENGTH and shared >= 1:
+            index.alignments.append(align(left, right, weights))
     corpus.alignment_index = index
     return index
