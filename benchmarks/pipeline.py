@@ -6,7 +6,8 @@ Usage:
     python benchmarks/pipeline.py --skip-checks garbled-wording,divergence
     python benchmarks/pipeline.py --jobs 2 --compare j1,dask2   # all cores, beside one core and a 2-worker LocalCluster
     python benchmarks/pipeline.py --engine dask --jobs 2         # the main cases on a LocalCluster
-    python benchmarks/pipeline.py --folder ../shared/corpora/ecbplus-dev --no-seeds --sizes ""
+    python benchmarks/pipeline.py --corpus ../shared/corpora/ecbplus-dev/articles.jsonl --no-seeds --sizes 462
+    python benchmarks/pipeline.py --folder DIR --no-seeds --sizes ""       # a folder of documents
 
 Each case runs in its own process so peak memory (ru_maxrss) is that case's alone. The corpus is the
 first N articles of ../shared/corpora/bbc/articles.jsonl, written out as text files (read at benchmark
@@ -308,7 +309,7 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
     bbc = sorted(
         (int(label.split()[0].split("-")[1]), row)
         for label, row in rows
-        if label.startswith("bbc-") and label.endswith("cold")
+        if label.startswith("bbc-") and label.endswith("cold") and label.count(" ") == 1
     )
     if len(bbc) >= 2:
         (small, small_row), (large, large_row) = bbc[0], bbc[-1]
@@ -386,8 +387,10 @@ def main() -> None:
             command_lines.append(f"factcheck --help: {cli_seconds(['--help'], 5):.2f} s (best of 5)")
             command_lines.append(f"factcheck check seeds, warm cache, new process: {warm_cli:.2f} s (best of 3)")
         for size in (int(s) for s in args.sizes.split(",") if s):
+            # bbc-300, or ecbplus-dev-462 for --corpus ../shared/corpora/ecbplus-dev/articles.jsonl --sizes 462
+            name = "bbc" if args.corpus.resolve() == CORPUS.resolve() else args.corpus.parent.name
             rows += benchmark(
-                f"bbc-{size}",
+                f"{name}-{size}",
                 [write_bbc(size, work / f"bbc-{size}", args.corpus)],
                 ignore,
                 work,
