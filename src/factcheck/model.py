@@ -167,7 +167,7 @@ class Document(Record):
     path: str
     text: str  # the original decoded text; every Span indexes this
     clean: str  # artefacts repaired: what extraction reads
-    # Original offset of each clean char (+ one past end); () when clean is text unchanged.
+    # Original offset of each clean char (+ one past end); () when that is the identity.
     clean_to_original: tuple[int, ...] = ()
     title: str | None = None
     byline: str | None = None

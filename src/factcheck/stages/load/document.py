@@ -88,7 +88,7 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
         path=display_name(str(path)),
         text=text,
         clean=cleaned.text,
-        # Most documents need no repair: their map is the identity, kept as () (one int per
+        # Most documents keep every character at its offset: the identity map, kept as () (one int per
         # character would be ~70 KB a BBC article, 40x its text, on the client and in the cache).
         clean_to_original=() if _is_identity(offsets) else offsets,
         title=metadata.title or header.title,
