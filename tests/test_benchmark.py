@@ -15,7 +15,9 @@ REPO = Path(__file__).resolve().parent.parent
 def test_pipeline_benchmark_prints_its_table(tmp_path):
     # Ten small articles made from the seeds, so CI needs no corpus outside the repository.
     seeds = sorted((REPO / "seeds").glob("*.txt"))
-    corpus = tmp_path / "articles.jsonl"
+    # Laid out as ../shared/corpora/bbc/articles.jsonl is: the benchmark names its cases after the corpus folder.
+    corpus = tmp_path / "bbc" / "articles.jsonl"
+    corpus.parent.mkdir()
     with corpus.open("w", encoding="utf-8") as out:
         for number in range(10):
             text = seeds[number % len(seeds)].read_text(encoding="utf-8")
@@ -52,7 +54,9 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
 def test_garbled_benchmark_prints_recall_precision_and_speed(tmp_path):
     # A few articles made from the seeds' plain sentences; the benchmark spins half itself.
     seeds = sorted((REPO / "seeds").glob("*.txt"))
-    corpus = tmp_path / "articles.jsonl"
+    # Laid out as ../shared/corpora/bbc/articles.jsonl is: the benchmark names its cases after the corpus folder.
+    corpus = tmp_path / "bbc" / "articles.jsonl"
+    corpus.parent.mkdir()
     with corpus.open("w", encoding="utf-8") as out:
         for number, seed in enumerate(seeds[:3]):
             out.write(json.dumps({"id": f"article-{number}", "text": seed.read_text(encoding="utf-8")[:3000]}) + "\n")
