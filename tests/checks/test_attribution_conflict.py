@@ -6,14 +6,11 @@ from datetime import date
 
 from _claimkit import Actor, claim, corpus, document, span
 
-from factcheck.checks.attribution_conflict import (
-    AttributionConflictCheck,
-    affiliations_agree,
-    title_conflict_kind,
-    titles_conflict,
-)
+from factcheck.checks.attribution_conflict import AttributionConflictCheck
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
+from factcheck.nlp.affiliations import affiliations_agree
+from factcheck.nlp.titles import title_conflict_kind, titles_conflict
 
 
 def run(corp):
@@ -115,6 +112,29 @@ def test_helpers():
     # Open-class: any two role nouns meet, no list of offices ("coach" / "general manager").
     assert title_conflict_kind("coach", "general manager") == "role"
     assert title_conflict_kind("Professor", "senior fellow") == "role"
+
+
+def test_a_post_and_its_second_are_two_posts():
+    # "vice", "deputy", "assistant", "lieutenant", "under-" make the deputy's post: never one person's at once.
+    assert title_conflict_kind("President", "Vice President") == "modifier"
+    assert title_conflict_kind("vice-president", "president") == "modifier"
+    assert title_conflict_kind("police chief", "deputy police chief") == "modifier"
+    assert title_conflict_kind("governor", "lieutenant governor") == "modifier"
+    assert title_conflict_kind("sheriff", "undersheriff") == "modifier"
+    assert title_conflict_kind("head coach", "assistant coach") == "modifier"
+    # Still one post: a qualifier that is no second's ("acting", "associate" professor, "sheriff's deputy").
+    assert title_conflict_kind("director", "acting director") is None
+    assert title_conflict_kind("professor", "associate professor") is None
+    assert title_conflict_kind("deputy", "sheriff deputy") is None
+
+
+def test_ranks_compare_as_ranks_and_a_short_form_agrees():
+    assert title_conflict_kind("Capt.", "Lt.") == "rank"
+    assert title_conflict_kind("Major General", "Brigadier General") == "rank"
+    # The short form of a rank agrees with any longer form of it; a unit or stray word before it is no rank.
+    assert title_conflict_kind("Gen.", "Brigadier General") is None
+    assert title_conflict_kind("Lt. Col.", "Col.") is None
+    assert title_conflict_kind("Division General", "Brigadier General") is None
 
 
 # -- through the real load, extract and cluster stages ------------------------------------

@@ -3,332 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Corpus, Document, Finding, Severity, Span
-from factcheck.nlp.names import RANKS, PersonName, is_honorific, resolve_mention, role_words, same_person
-
-_AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
-
-
-def normalise_affiliation(text: str | None) -> str:
-    """Case, articles and leading prepositions folded: "from the Institute" -> "institute"."""
-    if not text:
-        return ""
-    words = re.findall(r"\w+", text.casefold().replace(".", ""))
-    while words and words[0] in _AFFILIATION_NOISE:
-        words.pop(0)
-    return " ".join(words)
-
-
-# Words that make an affiliation an organisation rather than a party label or a place.
-_ORGANISATION_WORDS = frozenset(
-    {
-        "institute",
-        "institution",
-        "university",
-        "college",
-        "school",
-        "center",
-        "centre",
-        "council",
-        "agency",
-        "ministry",
-        "department",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "llc",
-        "plc",
-        "foundation",
-        "association",
-        "society",
-        "command",
-        "office",
-        "bank",
-        "group",
-        "committee",
-        "commission",
-        "forum",
-        "coalition",
-        "laboratory",
-        "lab",
-        "academy",
-        "bureau",
-        "board",
-        "authority",
-        "service",
-        "organisation",
-        "organization",
-        "network",
-        "trust",
-        "fund",
-        "union",
-        "federation",
-        "hospital",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "newspaper",
-        "times",
-        "post",
-        "journal",
-        "press",
-        "studies",
-        "program",
-        "programme",
-        "project",
-        "initiative",
-        "force",
-        "army",
-        "navy",
-        "police",
-        "party",
-        "club",
-        "team",
-        "museum",
-    }
-)
-# Framing that makes a role a past one ("former chief", "ex-minister", "then director").
-_FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
-
-
-def organisation_like(raw: str | None) -> bool:
-    """Whether an affiliation names an organisation that can be compared.
-
-    A single adjective or label ("Conservative", "Tory") is not compared: two different words
-    may name one party. Organisations: an organisation word, several capitalised words, or
-    an acronym ("CSIS").
-    """
-    if not raw:
-        return False
-    words = [word for word in re.findall(r"[\w.&'-]+", raw) if not is_honorific(word)]
-    folded = {word.casefold().strip(".") for word in words}
-    if folded & _ORGANISATION_WORDS:
-        return True
-    capitalised = [word for word in words if word[:1].isupper()]
-    if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE]):
-        return True
-    return len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2
-
-
-def _acronym(text: str) -> str:
-    words = [word for word in text.split() if word not in _AFFILIATION_NOISE]
-    return "".join(word[0] for word in words) if len(words) >= 2 else ""
-
-
-def affiliations_agree(a: str, b: str) -> bool:
-    """Same organisation: equal, one inside the other, or one the acronym of the other."""
-    if not a or not b:
-        return True
-    if a == b or a in b or b in a:
-        return True
-    a_words, b_words = a.split(), b.split()
-    if (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a)):
-        return True
-    # A span that lost its leading words ("Natural Gas Corporation" for "Oil and Natural Gas
-    # Corporation") still names the organisation whose acronym ends with its own ("ONGC").
-    for short, long_words in ((a_words, b_words), (b_words, a_words)):
-        organisation = [word for word in long_words if word not in _AFFILIATION_NOISE]
-        while organisation and organisation[-1] not in _ORGANISATION_WORDS:
-            organisation.pop()  # trailing role words: "corporation chairman" -> "corporation"
-        initials = "".join(word[0] for word in organisation)
-        if len(short) == 1 and len(initials) >= 3 and short[0].endswith(initials):
-            return True
-    return False
-
-
-def _stem(word: str) -> str:
-    from factcheck.nlp.align import stem
-
-    return stem(word)
-
-
-def title_conflict_kind(a: str | None, b: str | None) -> str | None:
-    """How two titles of one person differ: "rank", "modifier", "role", or None when one covers the other.
-
-    Open-class: no list of offices. Honorifics never count; a title that is part of the
-    other ("Professor" / "Professor of Law", "Gen." / "Lieutenant General" with the rank
-    agreeing) or the other's abbreviation (CEO / chief executive officer) is the same title.
-    Otherwise: two different military ranks -> "rank"; the same head noun with different
-    modifiers ("chief executive officer" / "chief financial officer", "head coach" /
-    "assistant coach": two posts of one kind, which one person does not hold at once) ->
-    "modifier"; different head nouns ("actress" / "star", "coach" / "general manager") ->
-    "role", which is a conflict only where the context shows it (see the check).
-    """
-    if not a or not b:
-        return None
-    left, right = role_words(a), role_words(b)
-    if not left or not right:
-        return None
-    left_stems, right_stems = [_stem(word) for word in left], [_stem(word) for word in right]
-    if set(left_stems) <= set(right_stems) or set(right_stems) <= set(left_stems):
-        return None
-    left_ranks = [word for word in left if word in RANKS]
-    right_ranks = [word for word in right if word in RANKS]
-    if left_ranks and right_ranks:
-        return "rank" if left_ranks != right_ranks else None
-    if left_stems[-1] == right_stems[-1]:
-        return "modifier"
-    return "role"
-
-
-def titles_conflict(a: str | None, b: str | None) -> bool:
-    """Two titles that cannot both be current whatever the context: two ranks, or two posts of one kind."""
-    return title_conflict_kind(a, b) in ("rank", "modifier")
-
-
-def ranks_conflict(a: str | None, b: str | None) -> bool:
-    """Two titles that conflict as ranks ("Col." and "Gen.")."""
-    return title_conflict_kind(a, b) == "rank"
-
-
-def clean_role(text: str | None) -> str | None:
-    """A title or affiliation, or None when it is only an honorific or runs into one.
-
-    Extraction spans sometimes run on into the next name's honorific ("ONGC's Mr",
-    "chief executive. Mr"): such a span is not a role anyone was given.
-    """
-    if not text:
-        return None
-    words = re.findall(r"[\w.&'’-]+", text)
-    if not words or is_honorific(words[-1]):
-        return None
-    return text
-
-
-# Words that make a phrase a description or a clause rather than a title: numbers and ordinals
-# ("the third woman", "a 12-year department veteran"), quantifiers and pronouns ("one of
-# Orozco's"), auxiliaries and relatives ("will be the host", "whose hosting").
-_NOT_IN_TITLE = frozenset(
-    """first second third fourth fifth sixth seventh eighth ninth tenth last latest next new
-one two three four five six seven eight nine ten year years old whose who which that will would be is was were been has
-have had his her their its our my your this these those some many several all both each other another""".split()
-)
-
-
-def plausible_title(title: str | None, name: str) -> str | None:
-    """The title, or None when it reads as a description or a clause rather than a role.
-
-    A role is a short noun phrase of words ("coach", "chief financial officer", "Police
-    Chief"): no numbers, no clause words, no verb forms in -ing, not the person's own name.
-    """
-    if not title:
-        return None
-    words = re.findall(r"[^\W\d_][\w.&'’-]*|\d+", title)
-    if not words or len(words) > 5 or any(word[:1].isdigit() for word in words):
-        return None
-    folded = [word.casefold().strip(".") for word in words]
-    if any(word in _NOT_IN_TITLE or word.endswith(("'s", "’s")) for word in folded):
-        return None
-    if any(word.endswith("ing") and len(word) > 5 for word in folded):
-        return None  # "explaining", "hosting": a clause ran into the title
-    parsed = PersonName.parse(name)
-    name_words = set(parsed.tokens) if parsed is not None else set()
-    if name_words & {word.replace(".", "") for word in folded}:
-        return None
-    return title
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place a text says who a person is."""
-
-    doc: str
-    name: str
-    name_span: Span
-    title: str | None
-    affiliation: str | None
-    role_span: Span | None
-    former: bool
-    claim: str = ""  # the id of the claim that holds the mention
-
-    @property
-    def evidence(self) -> Span:
-        return self.role_span or self.name_span
-
-
-def _is_full(name: str) -> bool:
-    parsed = PersonName.parse(name)
-    return parsed is not None and not parsed.is_single
-
-
-def collect_mentions(corpus: Corpus) -> list[Mention]:
-    """Person mentions with a title or affiliation, surnames resolved to earlier full mentions."""
-    mentions: list[Mention] = []
-    for document in sorted(corpus.documents, key=lambda doc: doc.id):
-        raw: list[tuple[int, Mention]] = []
-        for claim in corpus.claims_of(document.id):
-            for actor in claim.actors:
-                if actor.label == "PERSON":
-                    raw.append(
-                        (
-                            actor.span.start,
-                            Mention(
-                                document.id,
-                                actor.name,
-                                actor.span,
-                                actor.title,
-                                actor.affiliation,
-                                actor.role_span,
-                                actor.former,
-                                claim.id,
-                            ),
-                        )
-                    )
-            quote = claim.quote
-            if quote is not None and quote.speaker and quote.speaker_span is not None:
-                raw.append(
-                    (
-                        quote.speaker_span.start,
-                        Mention(
-                            document.id,
-                            quote.speaker,
-                            quote.speaker_span,
-                            quote.speaker_title,
-                            quote.speaker_affiliation,
-                            None,
-                            quote.framing == "past",
-                            claim.id,
-                        ),
-                    )
-                )
-        raw.sort(key=lambda item: (item[0], item[1].name))
-        known: list[str] = []
-        for _, mention in raw:
-            name = mention.name
-            if _is_full(name):
-                known.append(name)
-            else:
-                resolved = resolve_mention(name, known)
-                if resolved is None:
-                    continue
-                name = resolved
-            title, affiliation = plausible_title(clean_role(mention.title), name), clean_role(mention.affiliation)
-            if mention.role_span is not None and clean_role(mention.role_span.text) is None:
-                title = affiliation = None  # the role span ran on into the next name's "Mr"
-            if title or affiliation:
-                mentions.append(
-                    Mention(
-                        mention.doc,
-                        name,
-                        mention.name_span,
-                        title,
-                        affiliation,
-                        mention.role_span,
-                        mention.former,
-                        mention.claim,
-                    )
-                )
-    return mentions
+from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation, organisation_like
+from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
+from factcheck.nlp.names import role_words
+from factcheck.nlp.titles import framed_as_former, stem, title_conflict_kind
 
 
 def _describe(mention: Mention) -> str:
@@ -341,44 +25,6 @@ def _describe(mention: Mention) -> str:
     if mention.role_span is not None:
         text = mention.role_span.text
     return repr(text)
-
-
-@dataclass
-class _Person:
-    """One person: the full name first seen, and every mention of them."""
-
-    name: str
-    parsed: PersonName
-    mentions: list[Mention]
-
-
-def group_people(mentions: list[Mention], aliases: dict[str, str] | None) -> list[_Person]:
-    """Mentions grouped into people, near-linear: by surname, then by name form within a surname.
-
-    Each mention is compared with the few people already known under its surname, never
-    with every other mention.
-    """
-    by_surname: dict[str, list[_Person]] = defaultdict(list)
-    people: list[_Person] = []
-    for mention in sorted(mentions, key=lambda m: (m.doc, m.name_span.start)):
-        parsed = PersonName.parse(mention.name)
-        if parsed is None:
-            continue
-        known = by_surname[parsed.last]
-        match = next(
-            (
-                person
-                for person in known
-                if person.name == mention.name or same_person(person.name, mention.name, aliases)
-            ),
-            None,
-        )
-        if match is None:
-            match = _Person(mention.name, parsed, [])
-            known.append(match)
-            people.append(match)
-        match.mentions.append(mention)
-    return people
 
 
 # Aligned claim pairs (same fact, two documents) -> each claim's content stems.
@@ -443,9 +89,7 @@ class AttributionConflictCheck(Check):
             mention
             for mention in collect_mentions(corpus)
             if not mention.former
-            and not _FORMER.search(
-                " ".join(filter(None, (mention.title, mention.role_span.text if mention.role_span else None)))
-            )
+            and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
         ]
         documents = {document.id: document for document in corpus.documents}
         people = group_people(mentions, aliases)
@@ -460,7 +104,7 @@ class AttributionConflictCheck(Check):
         return findings
 
     @staticmethod
-    def _same_fact_claims(corpus: Corpus, context: CheckContext, people: list[_Person]) -> SameFact:
+    def _same_fact_claims(corpus: Corpus, context: CheckContext, people: list[Person]) -> SameFact:
         """Pairs of claims from two documents that state the same fact (aligned), among those naming a
         person with a title; each with the content stems of the two sentences."""
         from factcheck.nlp.align import corpus_alignments
@@ -485,7 +129,7 @@ class AttributionConflictCheck(Check):
             and alignment.shared >= shared
         }
 
-    def _values(self, person: _Person, kind: str) -> dict[str, list[Mention]]:
+    def _values(self, person: Person, kind: str) -> dict[str, list[Mention]]:
         values: dict[str, list[Mention]] = defaultdict(list)
         for mention in person.mentions:
             if kind == "affiliation":
@@ -501,7 +145,7 @@ class AttributionConflictCheck(Check):
 
     def _person_conflict(
         self,
-        person: _Person,
+        person: Person,
         kind: str,
         documents: dict[str, Document],
         same_fact: SameFact,
@@ -596,7 +240,7 @@ class AttributionConflictCheck(Check):
 
 def _head_stem(title: str) -> str:
     words = role_words(title)
-    return _stem(words[-1]) if words else ""
+    return stem(words[-1]) if words else ""
 
 
 def _told_with_another_role(

@@ -68,7 +68,6 @@ RANKS = frozenset(
         "major",
         "captain",
         "brigadier",
-        "brigade",
         "admiral",
         "commander",
         "sergeant",

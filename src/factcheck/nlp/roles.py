@@ -24,7 +24,7 @@ TITLE_WORDS = frozenset(
     """
     dr doctor prof professor mr mrs ms miss mx sir dame lord lady
     gen general col colonel lt lieutenant maj major capt captain cmdr commander adm admiral
-    sgt sergeant brig brigadier brigade marshal cpl corporal pvt private ens ensign
+    sgt sergeant brig brigadier marshal cpl corporal pvt private ens ensign
     president vice prime minister secretary chancellor premier king queen prince princess
     emperor empress senator sen rep representative congressman congresswoman governor gov
     mayor ambassador envoy judge justice chief director deputy assistant acting

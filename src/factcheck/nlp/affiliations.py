@@ -1,0 +1,141 @@
+"""Affiliations compared: case and articles folded, an organisation and its acronym agreeing.
+
+Open-class: an affiliation is compared only when it reads as an organisation (an organisation
+word, several capitalised words, or an acronym), never a single label that two parties may share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.nlp.names import is_honorific
+
+_AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "for", "in", "and", "&"})
+
+
+def normalise_affiliation(text: str | None) -> str:
+    """Case, articles and leading prepositions folded: "from the Institute" -> "institute"."""
+    if not text:
+        return ""
+    words = re.findall(r"\w+", text.casefold().replace(".", ""))
+    while words and words[0] in _AFFILIATION_NOISE:
+        words.pop(0)
+    return " ".join(words)
+
+
+# Words that make an affiliation an organisation rather than a party label or a place.
+_ORGANISATION_WORDS = frozenset(
+    {
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "center",
+        "centre",
+        "council",
+        "agency",
+        "ministry",
+        "department",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "foundation",
+        "association",
+        "society",
+        "command",
+        "office",
+        "bank",
+        "group",
+        "committee",
+        "commission",
+        "forum",
+        "coalition",
+        "laboratory",
+        "lab",
+        "academy",
+        "bureau",
+        "board",
+        "authority",
+        "service",
+        "organisation",
+        "organization",
+        "network",
+        "trust",
+        "fund",
+        "union",
+        "federation",
+        "hospital",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "newspaper",
+        "times",
+        "post",
+        "journal",
+        "press",
+        "studies",
+        "program",
+        "programme",
+        "project",
+        "initiative",
+        "force",
+        "army",
+        "navy",
+        "police",
+        "party",
+        "club",
+        "team",
+        "museum",
+    }
+)
+
+
+def organisation_like(raw: str | None) -> bool:
+    """Whether an affiliation names an organisation that can be compared.
+
+    A single adjective or label ("Conservative", "Tory") is not compared: two different words
+    may name one party. Organisations: an organisation word, several capitalised words, or
+    an acronym ("CSIS").
+    """
+    if not raw:
+        return False
+    words = [word for word in re.findall(r"[\w.&'-]+", raw) if not is_honorific(word)]
+    folded = {word.casefold().strip(".") for word in words}
+    if folded & _ORGANISATION_WORDS:
+        return True
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE]):
+        return True
+    return len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2
+
+
+def _acronym(text: str) -> str:
+    words = [word for word in text.split() if word not in _AFFILIATION_NOISE]
+    return "".join(word[0] for word in words) if len(words) >= 2 else ""
+
+
+def affiliations_agree(a: str, b: str) -> bool:
+    """Same organisation: equal, one inside the other, or one the acronym of the other."""
+    if not a or not b:
+        return True
+    if a == b or a in b or b in a:
+        return True
+    a_words, b_words = a.split(), b.split()
+    if (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a)):
+        return True
+    # A span that lost its leading words ("Natural Gas Corporation" for "Oil and Natural Gas
+    # Corporation") still names the organisation whose acronym ends with its own ("ONGC").
+    for short, long_words in ((a_words, b_words), (b_words, a_words)):
+        organisation = [word for word in long_words if word not in _AFFILIATION_NOISE]
+        while organisation and organisation[-1] not in _ORGANISATION_WORDS:
+            organisation.pop()  # trailing role words: "corporation chairman" -> "corporation"
+        initials = "".join(word[0] for word in organisation)
+        if len(short) == 1 and len(initials) >= 3 and short[0].endswith(initials):
+            return True
+    return False

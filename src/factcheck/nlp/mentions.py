@@ -1,0 +1,145 @@
+"""Person mentions with a title or affiliation, collected from a corpus's claims and grouped into people.
+
+Surnames resolve to an earlier full mention in the same document; people are grouped by
+surname first, then by name form (factcheck.nlp.names), so the work grows with the mentions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from factcheck.model import Corpus, Span
+from factcheck.nlp.names import PersonName, resolve_mention, same_person
+from factcheck.nlp.titles import clean_role, plausible_title
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a text says who a person is."""
+
+    doc: str
+    name: str
+    name_span: Span
+    title: str | None
+    affiliation: str | None
+    role_span: Span | None
+    former: bool
+    claim: str = ""  # the id of the claim that holds the mention
+
+    @property
+    def evidence(self) -> Span:
+        return self.role_span or self.name_span
+
+
+def _is_full(name: str) -> bool:
+    parsed = PersonName.parse(name)
+    return parsed is not None and not parsed.is_single
+
+
+def collect_mentions(corpus: Corpus) -> list[Mention]:
+    """Person mentions with a title or affiliation, surnames resolved to earlier full mentions."""
+    mentions: list[Mention] = []
+    for document in sorted(corpus.documents, key=lambda doc: doc.id):
+        raw: list[tuple[int, Mention]] = []
+        for claim in corpus.claims_of(document.id):
+            for actor in claim.actors:
+                if actor.label == "PERSON":
+                    raw.append(
+                        (
+                            actor.span.start,
+                            Mention(
+                                document.id,
+                                actor.name,
+                                actor.span,
+                                actor.title,
+                                actor.affiliation,
+                                actor.role_span,
+                                actor.former,
+                                claim.id,
+                            ),
+                        )
+                    )
+            quote = claim.quote
+            if quote is not None and quote.speaker and quote.speaker_span is not None:
+                raw.append(
+                    (
+                        quote.speaker_span.start,
+                        Mention(
+                            document.id,
+                            quote.speaker,
+                            quote.speaker_span,
+                            quote.speaker_title,
+                            quote.speaker_affiliation,
+                            None,
+                            quote.framing == "past",
+                            claim.id,
+                        ),
+                    )
+                )
+        raw.sort(key=lambda item: (item[0], item[1].name))
+        known: list[str] = []
+        for _, mention in raw:
+            name = mention.name
+            if _is_full(name):
+                known.append(name)
+            else:
+                resolved = resolve_mention(name, known)
+                if resolved is None:
+                    continue
+                name = resolved
+            title, affiliation = plausible_title(clean_role(mention.title), name), clean_role(mention.affiliation)
+            if mention.role_span is not None and clean_role(mention.role_span.text) is None:
+                title = affiliation = None  # the role span ran on into the next name's "Mr"
+            if title or affiliation:
+                mentions.append(
+                    Mention(
+                        mention.doc,
+                        name,
+                        mention.name_span,
+                        title,
+                        affiliation,
+                        mention.role_span,
+                        mention.former,
+                        mention.claim,
+                    )
+                )
+    return mentions
+
+
+@dataclass
+class Person:
+    """One person: the full name first seen, and every mention of them."""
+
+    name: str
+    parsed: PersonName
+    mentions: list[Mention]
+
+
+def group_people(mentions: list[Mention], aliases: dict[str, str] | None) -> list[Person]:
+    """Mentions grouped into people, near-linear: by surname, then by name form within a surname.
+
+    Each mention is compared with the few people already known under its surname, never
+    with every other mention.
+    """
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    people: list[Person] = []
+    for mention in sorted(mentions, key=lambda m: (m.doc, m.name_span.start)):
+        parsed = PersonName.parse(mention.name)
+        if parsed is None:
+            continue
+        known = by_surname[parsed.last]
+        match = next(
+            (
+                person
+                for person in known
+                if person.name == mention.name or same_person(person.name, mention.name, aliases)
+            ),
+            None,
+        )
+        if match is None:
+            match = Person(mention.name, parsed, [])
+            known.append(match)
+            people.append(match)
+        match.mentions.append(mention)
+    return people

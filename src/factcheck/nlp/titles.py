@@ -1,0 +1,137 @@
+"""Titles compared: when two titles of one person cannot both be current, and which spans are no title.
+
+Open-class: no list of offices. Role words come from factcheck.nlp.names (abbreviations
+expanded, honorifics dropped); two titles differ as ranks, as two posts of one kind (the same
+head noun with another modifier) or as two role nouns, which the attribution check weighs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.nlp.names import RANKS, PersonName, is_honorific, role_words
+
+# Framing that makes a role a past one ("former chief", "ex-minister", "then director").
+_FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
+
+
+def framed_as_former(*texts: str | None) -> bool:
+    """Whether any of the texts marks a role as past ("former chief", "ex-minister", "then director")."""
+    return any(text and _FORMER.search(text) for text in texts)
+
+
+def stem(word: str) -> str:
+    """The word's stem as the alignment computes it (imported late: factcheck.nlp.align is heavier)."""
+    from factcheck.nlp.align import stem as align_stem
+
+    return align_stem(word)
+
+
+def title_conflict_kind(a: str | None, b: str | None) -> str | None:
+    """How two titles of one person differ: "rank", "modifier", "role", or None when one covers the other.
+
+    Open-class: no list of offices. Honorifics never count; a title that is part of the
+    other ("Professor" / "Professor of Law", "Gen." / "Lieutenant General" with the rank
+    agreeing) or the other's abbreviation (CEO / chief executive officer) is the same title.
+    Otherwise: two different military ranks -> "rank"; the same head noun with different
+    modifiers ("chief executive officer" / "chief financial officer", "head coach" /
+    "assistant coach": two posts of one kind, which one person does not hold at once) ->
+    "modifier", and so is a post and its second ("president" / "vice president", "sheriff" /
+    "undersheriff", "coach" / "assistant coach"); different head nouns ("actress" / "star", "coach" / "general manager") ->
+    "role", which is a conflict only where the context shows it (see the check).
+    """
+    if not a or not b:
+        return None
+    left, right = role_words(a), role_words(b)
+    if not left or not right:
+        return None
+    if _second_in_command(left, right) or _second_in_command(right, left):
+        return "modifier"
+    left_stems, right_stems = [stem(word) for word in left], [stem(word) for word in right]
+    if set(left_stems) <= set(right_stems) or set(right_stems) <= set(left_stems):
+        return None
+    left_ranks = [word for word in left if word in RANKS]
+    right_ranks = [word for word in right if word in RANKS]
+    if left_ranks and right_ranks:
+        # "Gen." for "Brigadier General" is the rank's short form, whatever other word the longer title has.
+        shorter, longer = sorted((set(left_ranks), set(right_ranks)), key=len)
+        return None if shorter <= longer else "rank"
+    if left_stems[-1] == right_stems[-1]:
+        return "modifier"
+    return "role"
+
+
+# English words that make a post the second to another of the same name: "vice president", "deputy
+# chief", "assistant coach", "lieutenant governor"; and the prefixes that do it inside one word
+# ("undersheriff", "vice-chair"). "Lieutenant" before a rank is a rank of its own, compared as one.
+_SECOND_IN_COMMAND = frozenset({"vice", "deputy", "assistant", "lieutenant", "under"})
+_SECOND_PREFIXES = ("vice-", "vice", "under-", "under", "sub-")
+
+
+def _second_in_command(post: list[str], second: list[str]) -> bool:
+    """Whether ``second`` is the post ``post`` with a word that makes it the deputy's post."""
+    if not post or any(word in _SECOND_IN_COMMAND for word in post) or post[-1] in RANKS:
+        return False
+    words: list[str] = []
+    for word in second:
+        prefix = next((p for p in _SECOND_PREFIXES if word.startswith(p) and word[len(p) :] in post), None)
+        words.extend(("vice" if prefix.startswith("vice") else "under", word[len(prefix) :]) if prefix else (word,))
+    extra = [word for word in words if word not in post]
+    return bool(extra) and set(post) <= set(words) and all(word in _SECOND_IN_COMMAND for word in extra)
+
+
+def titles_conflict(a: str | None, b: str | None) -> bool:
+    """Two titles that cannot both be current whatever the context: two ranks, or two posts of one kind."""
+    return title_conflict_kind(a, b) in ("rank", "modifier")
+
+
+def ranks_conflict(a: str | None, b: str | None) -> bool:
+    """Two titles that conflict as ranks ("Col." and "Gen.")."""
+    return title_conflict_kind(a, b) == "rank"
+
+
+def clean_role(text: str | None) -> str | None:
+    """A title or affiliation, or None when it is only an honorific or runs into one.
+
+    Extraction spans sometimes run on into the next name's honorific ("ONGC's Mr",
+    "chief executive. Mr"): such a span is not a role anyone was given.
+    """
+    if not text:
+        return None
+    words = re.findall(r"[\w.&'’-]+", text)
+    if not words or is_honorific(words[-1]):
+        return None
+    return text
+
+
+# Words that make a phrase a description or a clause rather than a title: numbers and ordinals
+# ("the third woman", "a 12-year department veteran"), quantifiers and pronouns ("one of
+# Orozco's"), auxiliaries and relatives ("will be the host", "whose hosting").
+_NOT_IN_TITLE = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth last latest next new
+one two three four five six seven eight nine ten year years old whose who which that will would be is was were been has
+have had his her their its our my your this these those some many several all both each other another""".split()
+)
+
+
+def plausible_title(title: str | None, name: str) -> str | None:
+    """The title, or None when it reads as a description or a clause rather than a role.
+
+    A role is a short noun phrase of words ("coach", "chief financial officer", "Police
+    Chief"): no numbers, no clause words, no verb forms in -ing, not the person's own name.
+    """
+    if not title:
+        return None
+    words = re.findall(r"[^\W\d_][\w.&'’-]*|\d+", title)
+    if not words or len(words) > 5 or any(word[:1].isdigit() for word in words):
+        return None
+    folded = [word.casefold().strip(".") for word in words]
+    if any(word in _NOT_IN_TITLE or word.endswith(("'s", "’s")) for word in folded):
+        return None
+    if any(word.endswith("ing") and len(word) > 5 for word in folded):
+        return None  # "explaining", "hosting": a clause ran into the title
+    parsed = PersonName.parse(name)
+    name_words = set(parsed.tokens) if parsed is not None else set()
+    if name_words & {word.replace(".", "") for word in folded}:
+        return None
+    return title
