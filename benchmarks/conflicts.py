@@ -19,7 +19,9 @@ article where another article of the group states the same fact:
   moved to another day or year in one article;
 * ``number``: a number with the noun it counts ("4,000 tents"), shared the same way, doubled or halved;
 * ``title``: a person's title ("coach Mike Smith", "Smith, the CEO") that two articles give alike,
-  swapped for another title of the same kind (CEO -> CFO, prosecutor -> defense attorney);
+  swapped for another post of the same kind that one person cannot hold at the same time (CEO ->
+  CFO, president -> vice president, prosecutor -> defense attorney, captain -> lieutenant);
+  descriptions that co-exist (actor / singer, CEO / founder) are never planted (see TITLE_KINDS);
 * ``speaker``: a quotation another article also carries, credited to another person named in the corpus.
 
 The word lists below only *plant* changes and pick their replacements; detection never sees them.
@@ -216,26 +218,31 @@ _NOT_COUNTED = {
     "when",
     "as",
 }
-# Titles by kind, each kind a list of synonym sets: a planted change swaps a title for one of
-# another set of its kind (CEO -> CFO, prosecutor -> judge), never for a synonym (lawyer -> attorney).
+# Titles by kind, each kind a list of synonym sets: a planted change swaps a title for one of another
+# set of its kind, never for a synonym (lawyer -> attorney). Every kind holds posts that one person
+# cannot hold at once (CEO -> CFO, police chief -> deputy police chief, captain -> lieutenant, the
+# prosecutor -> the defense attorney of one case), the way a real attribution error reads.
+# Descriptions that co-exist are not planted: one person may be "actor" and "singer", "CEO" and
+# "founder", "coach" and "general manager", and a spokesman may be the agent too; news gives
+# people several such descriptions, so a swap between them is no contradiction (session 2 planted
+# them, and its title figure counted a check that stays quiet on them as missing a conflict).
 TITLE_KINDS = [
     [
-        ["chief executive", "CEO"],
+        ["chief executive", "chief executive officer", "CEO"],
         ["chief financial officer", "CFO"],
-        ["chairman"],
-        ["president"],
-        ["vice president"],
-        ["founder"],
+        ["chief operating officer", "COO"],
     ],
+    [["president"], ["vice president"]],
+    [["chairman", "chairwoman"], ["vice chairman"]],
     [["attorney", "lawyer", "defense attorney", "defence lawyer"], ["prosecutor", "district attorney"], ["judge"]],
-    [["coach", "head coach"], ["assistant coach"], ["general manager"], ["offensive coordinator"]],
-    [["spokesman", "spokeswoman", "spokesperson", "rep", "representative"], ["publicist"], ["agent"]],
-    [["senator"], ["governor"], ["mayor"], ["congressman"], ["secretary"], ["minister"], ["ambassador"]],
+    [["coach", "head coach"], ["assistant coach"], ["offensive coordinator"], ["defensive coordinator"]],
+    [["general manager"], ["assistant general manager"]],
+    [["senator"], ["governor"], ["mayor"], ["congressman"]],
     [["Sen."], ["Gov."], ["Rep."]],
-    [["police chief"], ["sheriff"], ["detective"], ["officer"]],
-    [["captain"], ["lieutenant"], ["sergeant"]],
-    [["Sgt."], ["Lt."], ["Capt."], ["Det."]],
-    [["actor", "actress"], ["singer"], ["rapper"], ["comedian"], ["producer"]],
+    [["police chief"], ["deputy police chief"], ["detective"]],
+    [["sheriff"], ["undersheriff"]],
+    [["captain"], ["lieutenant"], ["sergeant"], ["major"]],
+    [["Sgt."], ["Lt."], ["Capt."], ["Maj."]],
 ]
 _TITLE_WORDS = sorted({title for kind in TITLE_KINDS for synonyms in kind for title in synonyms}, key=len, reverse=True)
 _TITLE = "(?i:" + "|".join(re.escape(title) for title in _TITLE_WORDS) + ")"
@@ -397,7 +404,9 @@ def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
                 continue
             replacement = others[_stable(surname, title) % len(others)]
             if title[:1].isupper() and replacement[:1].islower():
-                replacement = replacement[:1].upper() + replacement[1:]
+                # "President" -> "Vice President", "Police chief" -> "Deputy police chief": the title's own case.
+                every_word = all(word[:1].isupper() for word in title.split())
+                replacement = replacement.title() if every_word else replacement[:1].upper() + replacement[1:]
             found.append((start, end, ("title", surname, title.lower()), replacement))
     return found
 
