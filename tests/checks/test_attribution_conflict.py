@@ -71,6 +71,61 @@ def test_same_affiliation_different_wording_is_quiet():
     assert run(corpus([a, b], [left, right])) == []
 
 
+def test_affiliations_given_with_two_different_roles_are_two_relations():
+    # "City Councilman" and "a frequent Transit Authority critic": the organisations go with two roles.
+    a = document("a", "City Councilman Lee Park spoke.")
+    b = document("b", "Lee Park, a frequent Transit Authority critic, spoke.")
+    left = claim(a, a.text, actors=(person(a, "Lee Park", "Councilman", "City", "City Councilman"),))
+    right = claim(
+        b,
+        b.text,
+        actors=(person(b, "Lee Park", "critic", "Transit Authority", "a frequent Transit Authority critic"),),
+    )
+    assert run(corpus([a, b], [left, right])) == []
+    # The same post at two organisations is a conflict.
+    c = document("c", "Lee Park, a councilman for the Harbour District Council, spoke.")
+    other = claim(
+        c,
+        c.text,
+        actors=(
+            person(
+                c,
+                "Lee Park",
+                "councilman",
+                "the Harbour District Council",
+                "a councilman for the Harbour District Council",
+            ),
+        ),
+    )
+    d = document("d", "Lee Park, a councilman for the Delta Valley Council, spoke.")
+    fourth = claim(
+        d,
+        d.text,
+        actors=(
+            person(
+                d, "Lee Park", "councilman", "the Delta Valley Council", "a councilman for the Delta Valley Council"
+            ),
+        ),
+    )
+    findings = run(corpus([c, d], [other, fourth]))
+    assert [f.data["kind"] for f in findings] == ["affiliation"]
+
+
+def test_an_affiliation_that_came_with_no_title_is_dropped():
+    # The parse took "an eight-year contract at the Winter Fair" for a title: its "at" names a place, not an employer.
+    a = document("a", "Sam Ito of the Harbour Rowing Club spoke.")
+    b = document("b", "The Delta Rowing Club offered Sam Ito an eight-year contract at the Winter Fair.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", None, "the Harbour Rowing Club"),))
+    right = claim(
+        b,
+        b.text,
+        actors=(
+            person(b, "Sam Ito", "eight-year contract", "the Winter Fair", "eight-year contract at the Winter Fair"),
+        ),
+    )
+    assert run(corpus([a, b], [left, right])) == []
+
+
 def test_rank_abbreviation_is_not_a_conflict_but_a_different_rank_is():
     a = document("a", "Col. Sam Ito commands the wing.")
     b = document("b", "Colonel Sam Ito spoke.")
@@ -112,6 +167,8 @@ def test_helpers():
     # Open-class: any two role nouns meet, no list of offices ("coach" / "general manager").
     assert title_conflict_kind("coach", "general manager") == "role"
     assert title_conflict_kind("Professor", "senior fellow") == "role"
+    # Nouns for whoever leads name one post: "the agency's head" / "the agency's chief".
+    assert title_conflict_kind("agency head", "agency chief") is None
 
 
 def test_a_post_and_its_second_are_two_posts():

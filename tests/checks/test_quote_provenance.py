@@ -184,3 +184,38 @@ def test_fixture_he_said_is_the_person_last_quoted(make_corpus):
     corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
     speakers = [f.data["speakers"] for f in corp.findings if f.data.get("kind") == "different-speakers"]
     assert speakers and set(speakers[0]) == {"Jack Ketsoyan", "Mary Jones"}
+
+
+def test_a_one_word_speaker_is_the_person_its_document_names_in_full():
+    # "Roe said" after "Jane Roe" is Jane Roe; a capitalised body ("Authorities") names no person.
+    a = document("a", 'Jane Roe spoke. "Deterrence keeps the peace in orbit and on the ground," Roe said.')
+    b = document("b", '"Deterrence keeps the peace in orbit and on the ground," Authorities said.')
+    c = document("c", '"Deterrence keeps the peace in orbit and on the ground," said John Doe.')
+    quote_words = "Deterrence keeps the peace in orbit and on the ground"
+    named = claim(a, "Jane Roe spoke.", actors=(person_actor(a, "Jane Roe"),))
+    claims = [
+        named,
+        quoted(a, a.text[16:], quote_words, "Roe"),
+        quoted(b, b.text, quote_words, "Authorities"),
+        quoted(c, c.text, quote_words, "John Doe"),
+    ]
+    found = [f for f in run(corpus([a, b, c], claims)) if f.data["kind"] == "different-speakers"]
+    assert [sorted(f.data["speakers"]) for f in found] == [["Jane Roe", "John Doe"]]
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_name_in_its_document():
+    a = document("a", 'Ann Kafo spoke. "She was the heart of the office and our friend," Ann said.')
+    b = document("b", '"She was the heart of the office and our friend," said Ann Kafo.')
+    words = "She was the heart of the office and our friend"
+    claims = [
+        claim(a, "Ann Kafo spoke.", actors=(person_actor(a, "Ann Kafo"),)),
+        quoted(a, a.text[16:], words, "Ann"),
+        quoted(b, b.text, words, "Ann Kafo"),
+    ]
+    assert [f for f in run(corpus([a, b], claims)) if f.data["kind"] == "different-speakers"] == []
+
+
+def person_actor(doc, name):
+    from _claimkit import Actor
+
+    return Actor(span=span(doc, name), name=name, label="PERSON")

@@ -49,13 +49,15 @@ class AttributionConflictCheck(Check):
     the Y of Z"), so any role word counts, not a list of offices.
 
     * affiliations are compared with case, articles and prepositions folded, an organisation
-      and its acronym agreeing;
+      and its acronym agreeing, and only when given for one post (the titles agree, or one
+      side has none): "City Councilman" and "a frequent NYPD critic" are two relations;
     * titles are compared with abbreviations expanded ("CEO" == "chief executive officer"),
       honorifics ("Dr.") ignored and a title that is part of the other agreeing. Two
       different ranks, or two posts of one kind (the same head noun with another modifier:
       "chief financial officer" for "chief executive officer", "assistant coach" for "head
-      coach") conflict wherever they are given. Two different role nouns ("actress" /
-      "star" / "singer", "spokesman" / "publicist", "IMF head" / "IMF chief") are
+      coach"; a post and its second: "president" / "vice president", "sheriff" /
+      "undersheriff") conflict wherever they are given. Two different role nouns ("actress" /
+      "star" / "singer", "spokesman" / "publicist"; "IMF head" / "IMF chief" name one post) are
       descriptions that co-exist, or one office named two ways, so they conflict only where
       two sources state the same fact about the person and differ in the role noun alone:
       the two sentences align (factcheck.nlp.align) with at least half of their content
@@ -205,7 +207,7 @@ class AttributionConflictCheck(Check):
         cross = len(left_docs | right_docs) > 1
         note = ""
         if kind == "affiliation":
-            if affiliations_agree(left, right):
+            if affiliations_agree(left, right) or not _one_post(left_mentions, right_mentions):
                 return None
         else:
             how = title_conflict_kind(left, right)
@@ -236,6 +238,17 @@ class AttributionConflictCheck(Check):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+    """Whether two affiliations are given for one post: with titles that agree, or without a title on one side.
+
+    Organisations given with two different roles ("City Councilman" / "a frequent NYPD critic",
+    "professor at A" / "adviser to B") describe two relations, not one post at two places.
+    """
+    left_titles = {mention.title for mention in left_mentions}
+    right_titles = {mention.title for mention in right_mentions}
+    return any(title_conflict_kind(a, b) is None for a in left_titles for b in right_titles)
 
 
 def _head_stem(title: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
-from factcheck.nlp.names import name_key, same_person
+from factcheck.nlp.names import PersonName, name_key, resolve_mention, same_person
 
 # Defaults, each overridable as thresholds["quote-provenance.<name>"]:
 SIMILAR = 85.0  # rapidfuzz fuzz.ratio (0-100) on folded text at or above which two quotes are one quote
@@ -142,12 +142,16 @@ class QuoteProvenanceCheck(Check):
         min_words = int(settings.threshold("quote-provenance.min_words", MIN_WORDS))
 
         quotes = []
+        named_in: dict[str, list[str]] = {}
         for claim in corpus.claims:
             if claim.quote is None:
                 continue
             text = normalise_text(claim.quote.span.text)
             if len(text.split()) >= min_words:
-                quotes.append(_Quote(claim, text, tuple(text.split()), speaker_of_record(claim.quote.speaker)))
+                if claim.doc not in named_in:
+                    named_in[claim.doc] = _full_names(corpus, claim.doc)
+                speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
+                quotes.append(_Quote(claim, text, tuple(text.split()), speaker))
 
         findings: list[Finding] = []
         for left, right in self._candidates(quotes):
@@ -271,6 +275,39 @@ def speaker_of_record(speaker: str | None) -> str | None:
     if name_key(speaker) == "":
         return None
     return speaker
+
+
+def _full_names(corpus: Corpus, doc: str) -> list[str]:
+    """The people a document names in full (two or more name words), as actors or as speakers."""
+    names = set()
+    for claim in corpus.claims_of(doc):
+        candidates = [actor.name for actor in claim.actors if actor.label == "PERSON"]
+        if claim.quote is not None and claim.quote.speaker:
+            candidates.append(claim.quote.speaker)
+        for name in candidates:
+            parsed = PersonName.parse(name)
+            if parsed is not None and not parsed.is_single:
+                names.add(name)
+    return sorted(names)
+
+
+def _resolved(speaker: str | None, full_names: list[str]) -> str | None:
+    """A one-word speaker as the person its document names in full, else no speaker of record.
+
+    "Steele said" is James Steele where the text named him; "Charlie" the one Charlie it named
+    in full. A capitalised word the document never gives as part of a full name ("Authorities
+    said", "Police said") is a body or a role, not a person whose quote can be traced.
+    """
+    if speaker is None:
+        return None
+    parsed = PersonName.parse(speaker)
+    if parsed is None or not parsed.is_single:
+        return speaker
+    resolved = resolve_mention(speaker, full_names)
+    if resolved is not None:
+        return resolved
+    given = {name for name in full_names if (PersonName.parse(name) or parsed).first == parsed.last}
+    return next(iter(given)) if len(given) == 1 else None
 
 
 def _side(claim: Claim) -> dict:

@@ -88,7 +88,12 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 if resolved is None:
                     continue
                 name = resolved
-            title, affiliation = plausible_title(clean_role(mention.title), name), clean_role(mention.affiliation)
+            given_title = clean_role(mention.title)  # an honorific alone ("Dr.") is no title, and no phrase either
+            title, affiliation = plausible_title(given_title, name), clean_role(mention.affiliation)
+            if given_title and title is None:
+                # The affiliation came with a phrase that is no title ("an eight-year contract at the Winter
+                # Meetings", "one of the founders of X"): it says where something happened, not where she works.
+                affiliation = None
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:

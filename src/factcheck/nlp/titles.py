@@ -27,6 +27,11 @@ def stem(word: str) -> str:
     return align_stem(word)
 
 
+# English nouns that name whoever leads something, without naming the post: "the agency's head",
+# "chief", "leader", "boss". Two of them for one person name one post.
+_LEADER_STEMS = frozenset({"head", "chief", "leader", "boss"})
+
+
 def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     """How two titles of one person differ: "rank", "modifier", "role", or None when one covers the other.
 
@@ -58,6 +63,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
         return None if shorter <= longer else "rank"
     if left_stems[-1] == right_stems[-1]:
         return "modifier"
+    if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
+        return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
 
 
@@ -126,7 +133,8 @@ def plausible_title(title: str | None, name: str) -> str | None:
     if not words or len(words) > 5 or any(word[:1].isdigit() for word in words):
         return None
     folded = [word.casefold().strip(".") for word in words]
-    if any(word in _NOT_IN_TITLE or word.endswith(("'s", "’s")) for word in folded):
+    parts = {part for word in folded for part in word.split("-")}  # "eight-year contract", "two-time champion"
+    if parts & _NOT_IN_TITLE or any(word.endswith(("'s", "’s")) for word in folded):
         return None
     if any(word.endswith("ing") and len(word) > 5 for word in folded):
         return None  # "explaining", "hosting": a clause ran into the title
