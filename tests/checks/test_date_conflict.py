@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from _claimkit import Event, claim, corpus, document, time
 
 from factcheck.checks.base import CheckContext
@@ -182,3 +184,47 @@ def test_month_days_in_undated_articles_still_meet():
     left = claim(a, a.text, times=(time(a, "Dec. 11", "2000-12-11", relative=True),))
     right = claim(b, b.text, times=(time(b, "Dec. 19", "2000-12-19", relative=True),))
     assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+
+
+# -- a warning needs strong evidence that the two sentences state one fact (issue 15) -----------
+def test_dates_read_from_the_writers_day_are_not_compared():
+    # "this year" / "next year": the resolver's reading of two datelines, not two dates the text gives.
+    a = document("a", "DeGeneres will host the Oscars this year, the academy said.", published=date(2013, 8, 2))
+    b = document("b", "DeGeneres will host the Oscars next year, the academy said.", published=date(2013, 8, 2))
+    left = claim(a, a.text, times=(time(a, "this year", "2013", "year", relative=True),))
+    right = claim(b, b.text, times=(time(b, "next year", "2014", "year", relative=True),))
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_a_date_that_opens_a_headline_dates_the_piece_not_the_event():
+    a = document("a", "27/09/2013 - Turkmenistan to hold parliamentary elections on a two-party basis")
+    b = document("b", "Turkmenistan will hold parliamentary elections on December 15, 2013 on a two-party basis.")
+    left = claim(a, a.text, times=(time(a, "27/09/2013", "2013-09-27"),))
+    right = claim(b, b.text, times=(time(b, "December 15, 2013", "2013-12-15"),))
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_dates_of_different_things_in_sentences_on_one_topic_are_not_compared():
+    # The sentences share the film and its star; "the 2006 movie" and "in 2005, ... released" date other things.
+    a = document(
+        "a", "Page was also celebrated in the 2006 HBO movie The Notorious Bettie Page, starring Gretchen Mol."
+    )
+    b = document(
+        "b",
+        "In 2005, Time Warner and HBO Films released The Notorious Bettie Page, a feature film starring Gretchen Mol.",
+    )
+    left = claim(a, a.text, times=(time(a, "2006", "2006", "year"),))
+    right = claim(b, b.text, times=(time(b, "2005", "2005", "year"),))
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_sentences_whose_vectors_disagree_raise_no_date_warning():
+    import numpy as np
+
+    a = document("a", "Norland founded the coast guard in 1998.")
+    b = document("b", "Norland founded the coast guard in 2001.")
+    left = founding(a, a.text, "1998", "1998")
+    right = founding(b, b.text, "2001", "2001")
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.0, 1.0])})
+    assert run(corp) == []

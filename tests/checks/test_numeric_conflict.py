@@ -338,3 +338,75 @@ def test_a_scale_word_left_to_the_context_is_the_same_figure():
     assert not scale_elided(figure("1.5 million", 1.5e6), figure("1.5 billion", 1.5e9))  # both name a scale
     assert not scale_elided(figure("110 billion", 110e9), figure("120", 120))
     assert not scale_elided(figure("110", 110), figure("110", 110))
+
+
+# -- a warning needs strong evidence that the two sentences state one fact (issue 15) -----------
+def _count(doc, text, value, measure="people", after=0):
+    return Quantity(span=span(doc, text, after), value=value, unit="count", measure=measure)
+
+
+def test_a_figure_the_other_sentence_also_gives_is_a_wrong_pairing_not_a_conflict():
+    a = document("a", "Police said 12 people were injured in the riots.")
+    b = document("b", "Police said 18 people were injured in the riots and 12 arrested.")
+    left = claim(a, a.text, quantities=(_count(a, "12", 12),))
+    right = claim(b, b.text, quantities=(_count(b, "18", 18), _count(b, "12", 12, measure=None)))
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_the_same_noun_counted_twice_on_one_side_is_not_compared():
+    a = document("a", "Sailors seized seven assault rifles and two other rifles from the pirates.")
+    b = document("b", "Sailors seized nine assault rifles from the pirates.")
+    left = claim(a, a.text, quantities=(_count(a, "seven", 7, "rifles"), _count(a, "two", 2, "rifles")))
+    right = claim(b, b.text, quantities=(_count(b, "nine", 9, "rifles"),))
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_figures_within_a_tenth_of_each_other_are_a_note():
+    a = document("a", "The 6.1-magnitude quake struck the island, state media said.")
+    b = document("b", "The 5.9-magnitude quake struck the island, state media said.")
+    left = claim(a, a.text, quantities=(Quantity(span=span(a, "6.1"), value=6.1, unit="count", measure="magnitude"),))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "5.9"), value=5.9, unit="count", measure="magnitude"),))
+    findings = run(corpus([a, b], [left, right]))
+    assert [f.severity for f in findings] == [Severity.INFO]
+    assert "differ slightly" in findings[0].message
+
+
+def test_sentences_whose_vectors_disagree_raise_no_warning():
+    import numpy as np
+
+    a = document("a", "Workers put up 4,000 tents in the valley after the storm.")
+    b = document("b", "Workers put up 2,000 tents in the valley after the storm.")
+    left = claim(a, a.text, quantities=(_count(a, "4,000", 4000, "tents"),))
+    right = claim(b, b.text, quantities=(_count(b, "2,000", 2000, "tents"),))
+    close, far = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: close, right.id: close})
+    assert [f.severity for f in run(corp)] == [Severity.WARNING]
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: close, right.id: far})
+    assert run(corp) == []
+
+
+def test_compatible_figures_are_one_note_per_pair_of_values_not_per_pair_of_sources():
+    text = "Sailors found {n} rounds of ammunition on the boats."
+    docs = [document(name, text.format(n=n)) for name, n in (("a", "300"), ("b", "about 300"), ("c", "about 300"))]
+    claims = [
+        claim(
+            doc,
+            doc.text,
+            quantities=(
+                Quantity(
+                    span=span(doc, "about 300" if "about" in doc.text else "300"),
+                    value=300,
+                    unit="count",
+                    measure="rounds",
+                    low=250 if "about" in doc.text else None,
+                    high=350 if "about" in doc.text else None,
+                ),
+            ),
+        )
+        for doc in docs
+    ]
+    findings = run(corpus(docs, claims))
+    assert [f.severity for f in findings] == [Severity.INFO]

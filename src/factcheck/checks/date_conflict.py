@@ -8,7 +8,7 @@ from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
 from factcheck.dates import values_agree
-from factcheck.model import Corpus, Document, Finding, Severity, TimeExpression
+from factcheck.model import Claim, Corpus, Document, Finding, Severity, TimeExpression
 from factcheck.nlp.align import Alignment, SlotPair, corpus_alignments
 from factcheck.plainwords import date_words, quoted
 
@@ -17,6 +17,8 @@ STRENGTH = 0.5  # how well the rest of the two sentences must match (Dice of con
 SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
 SHARED = 3  # content words both sentences must have: two ("Norland founded") name a topic, not a fact
 LOCAL = 0.6  # or: how well the words around the two dates match, when one sentence adds a clause
+SIMILARITY = 0.6  # and the cosine of the two sentences' vectors, when the corpus has them
+AROUND = 0.4  # and the words right around the two dates (what they date) must overlap this much
 # A date compared under a shared anchor when a side has no dateline: any fixed day will do,
 # as long as both sides are resolved against the same one.
 _FALLBACK_ANCHOR = date(2001, 1, 15)
@@ -30,6 +32,29 @@ _ANCHOR_FREE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b\d{4}\b",
     re.IGNORECASE,
 )
+
+
+_DEICTIC = re.compile(r"\b(?:last|next|this|ago|coming|past)\b", re.IGNORECASE)
+
+
+def written_out(time: TimeExpression) -> bool:
+    """Whether a date's own words name it (a month, a year), not the day the text was written ("last year", "Friday").
+
+    "This year" against "next year", or "Friday" against "the weekend", compare two readings
+    of the writers' days more than two dates: the resolver's guess about each dateline
+    decides them, so they are no evidence of a slip.
+    """
+    return bool(_ANCHOR_FREE.search(time.span.text)) and not _DEICTIC.search(time.span.text)
+
+
+def is_dateline(claim: Claim, time: TimeExpression) -> bool:
+    """Whether a date opens its line and a dash or colon follows it ("27/09/2013 - Turkmenistan to hold ...").
+
+    That is when the piece was filed, not when what the line tells happens.
+    """
+    before = claim.span.text[: max(0, time.span.start - claim.span.start)]
+    after = claim.span.text[max(0, time.span.end - claim.span.start) :]
+    return not before.strip(" \t\n([") and bool(re.match(r"\s*[-\u2013\u2014:|]", after))
 
 
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
@@ -107,6 +132,8 @@ class DateConflictCheck(Check):
         same_document = context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH)
         shared = int(context.settings.threshold("date-conflict.shared", SHARED))
         local = context.settings.threshold("date-conflict.local", LOCAL)
+        similarity = context.settings.threshold("date-conflict.similarity", SIMILARITY)
+        around = context.settings.threshold("date-conflict.around", AROUND)
         index = corpus_alignments(corpus)
         self.candidate_pairs = index.candidates
         best: dict[tuple[str, ...], tuple[float, Finding]] = {}
@@ -123,6 +150,14 @@ class DateConflictCheck(Check):
                 continue  # more than one date differs: two accounts of different occasions, not one slip
             for pair, _ in differing:
                 if not alignment.matches_otherwise(pair, needed, local, shared):
+                    continue
+                if alignment.similarity is not None and alignment.similarity < similarity:
+                    continue
+                if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
+                    continue
+                if pair.context < around and alignment.strength < 0.999:
+                    continue  # the sentences share a topic, the dates date different things around it
+                if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
                     continue
                 found = self._compare(corpus, alignment, pair)
                 if found is None:

@@ -17,6 +17,12 @@ STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of
 SHARED = 3  # content words both sentences must have
 LOCAL = 0.6  # or: how well the words around the two numbers match, when one sentence adds a clause
 SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
+# And the two sentences' vectors (when the corpus has them) must be this close: words in common
+# name a topic; the sentence embedding says whether the two state one fact.
+SIMILARITY = 0.6
+# Figures this close (relative difference) are a revision or another source's measurement, not a
+# slip: info, not a warning ("a 6.1-magnitude quake" / "a 5.9-magnitude quake").
+NEAR = 0.1
 
 # Entity names too generic to say two claims are about the same thing.
 _GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
@@ -242,6 +248,7 @@ class NumericConflictCheck(Check):
         strength = context.settings.threshold("numeric-conflict.strength", STRENGTH)
         shared = int(context.settings.threshold("numeric-conflict.shared", SHARED))
         local = context.settings.threshold("numeric-conflict.local", LOCAL)
+        similarity = context.settings.threshold("numeric-conflict.similarity", SIMILARITY)
         seen: set[frozenset[tuple[str, int, int]]] = set()
         findings: list[Finding] = []
         index = corpus_alignments(corpus)
@@ -258,6 +265,10 @@ class NumericConflictCheck(Check):
                 continue  # several figures differ: two tallies of different things ("so far" / "this time")
             for pair in differing:
                 if not alignment.matches_otherwise(pair, needed, local, shared):
+                    continue
+                if alignment.similarity is not None and alignment.similarity < similarity:
+                    continue
+                if stated_on_both_sides(alignment, pair) or counted_twice(alignment, pair):
                     continue
                 left_q, right_q = pair.left.ref, pair.right.ref
                 where = frozenset(
@@ -321,7 +332,7 @@ class NumericConflictCheck(Check):
                     finding = self._compare(left, left_q, right, right_q, block_key)
                     if finding is not None:
                         findings.append(finding)
-        return findings
+        return _one_note_per_pair_of_values(findings)
 
     @staticmethod
     def _same_holder(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
@@ -389,6 +400,9 @@ class NumericConflictCheck(Check):
         if overlap(left_interval, right_interval):
             severity = Severity.INFO
             message = f"{measure} figures differ but are compatible: {both}; the ranges overlap ({as_of})"
+        elif near(left_q, right_q):
+            severity = Severity.INFO
+            message = f"{measure} figures differ slightly: {both}; within {NEAR:.0%} of each other ({as_of})"
         else:
             severity = Severity.ERROR if left_as_of and right_as_of else Severity.WARNING
             message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
@@ -438,3 +452,61 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     if left_next and right_next:
         return left_next == right_next
     return pair.context >= 0.5
+
+
+def _same_figure(first: Quantity, second: Quantity) -> bool:
+    """The same number in one unit family, counting the same noun when both name one ("eight years" / "more than eight years")."""
+    if unit_family(first.unit) != unit_family(second.unit) or first.value != second.value:
+        return False
+    nouns = measure_key(first.measure), measure_key(second.measure)
+    return not all(nouns) or nouns[0] == nouns[1]
+
+
+def stated_on_both_sides(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether a side also gives the other side's figure, so the two were paired wrongly, not stated two ways.
+
+    "12 people were injured" against "18 people were injured and 12 arrested", or "$1 million"
+    against "$US1 million ($1.52 million)": the figure each side is said to contradict is in
+    the other sentence too, counting something next to it or the same sum in another currency.
+    """
+    left_q, right_q = pair.left.ref, pair.right.ref
+    return any(_same_figure(other, right_q) for other in alignment.left.quantities if other is not left_q) or any(
+        _same_figure(other, left_q) for other in alignment.right.quantities if other is not right_q
+    )
+
+
+def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether a side counts the same noun twice ("seven rifles, two other rifles" against "nine rifles").
+
+    Parts of a whole or two groups of one kind: which figure stands for the other side's cannot
+    be told, so neither is compared.
+    """
+    for claim, quantity in ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref)):
+        noun = measure_key(quantity.measure)
+        if noun and sum(1 for other in claim.quantities if measure_key(other.measure) == noun) > 1:
+            return True
+    return False
+
+
+def near(left: Quantity, right: Quantity) -> bool:
+    """Whether two figures lie within ``NEAR`` of each other (relative to the larger)."""
+    larger = max(abs(left.value), abs(right.value))
+    return bool(larger) and abs(left.value - right.value) <= NEAR * larger
+
+
+def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:
+    """Compatible or near figures are a note: one per measure and pair of values, not one per pair of sources.
+
+    Seven articles giving "about 300 rounds" against one giving "300 rounds" is one thing for
+    an editor to glance at; warnings stay per pair of sources, each a discrepancy of its own.
+    """
+    kept: list[Finding] = []
+    noted: set[tuple[str, ...]] = set()
+    for finding in findings:
+        if finding.severity == Severity.INFO:
+            key = (str(finding.data.get("measure")), *sorted(map(str, finding.data.get("values", ()))))
+            if key in noted:
+                continue
+            noted.add(key)
+        kept.append(finding)
+    return kept

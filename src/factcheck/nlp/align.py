@@ -218,6 +218,7 @@ class Alignment:
     strength: float  # IDF-weighted Dice overlap of the content stems and people's surnames (0..1)
     shared: int  # content stems and surnames both sides have
     slots: tuple[SlotPair, ...] = ()
+    similarity: float | None = None  # cosine of the two claims' sentence vectors, when the corpus has them
 
     @property
     def cross_source(self) -> bool:
@@ -471,12 +472,25 @@ def _strength(
     return strength, sum(common.values())
 
 
-def align(left: Claim, right: Claim, weights: Mapping[str, float] | None = None) -> Alignment:
+def align(
+    left: Claim, right: Claim, weights: Mapping[str, float] | None = None, similarity: float | None = None
+) -> Alignment:
     """Align two claims (see the module docstring); ``weights`` (IDF by stem) make rare shared words count more."""
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
     slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
-    return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots))
+    return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots), similarity)
+
+
+def cosine(corpus: Corpus, left_id: str, right_id: str) -> float | None:
+    """Cosine similarity of two claims' sentence vectors, or None when either has none."""
+    import numpy as np
+
+    left, right = corpus.embeddings.get(left_id), corpus.embeddings.get(right_id)
+    if left is None or right is None:
+        return None
+    norms = float(np.linalg.norm(left) * np.linalg.norm(right))
+    return float(np.dot(left, right)) / norms if norms else None
 
 
 # --- candidate pairs over a corpus ----------------------------------------------------------------
@@ -590,6 +604,6 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
         # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
         strength, shared = _strength(bag(left), bag(right), weights)
         if strength >= MIN_STRENGTH and shared >= 1:
-            index.alignments.append(align(left, right, weights))
+            index.alignments.append(align(left, right, weights, cosine(corpus, left_id, right_id)))
     corpus.alignment_index = index
     return index
