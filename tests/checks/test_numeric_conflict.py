@@ -410,3 +410,13 @@ def test_compatible_figures_are_one_note_per_pair_of_values_not_per_pair_of_sour
     ]
     findings = run(corpus(docs, claims))
     assert [f.severity for f in findings] == [Severity.INFO]
+
+
+def test_a_figure_the_extractor_left_in_the_other_sentence_still_counts_as_stated():
+    # "$US1 million" is no extracted quantity, but it is the other source's "$1 million" all the same.
+    a = document("a", "Damage to the church was estimated at $US1 million ($1.52 million), authorities said.")
+    b = document("b", "Damage to the church was estimated at $1 million, authorities said.")
+    money = "money:USD"
+    left = claim(a, a.text, quantities=(Quantity(span=span(a, "$1.52 million"), value=1.52e6, unit=money),))
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "$1 million"), value=1e6, unit=money),))
+    assert run(corpus([a, b], [left, right])) == []

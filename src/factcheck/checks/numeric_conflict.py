@@ -470,9 +470,32 @@ def stated_on_both_sides(alignment: Alignment, pair: SlotPair) -> bool:
     the other sentence too, counting something next to it or the same sum in another currency.
     """
     left_q, right_q = pair.left.ref, pair.right.ref
-    return any(_same_figure(other, right_q) for other in alignment.left.quantities if other is not left_q) or any(
-        _same_figure(other, left_q) for other in alignment.right.quantities if other is not right_q
+    return (
+        any(_same_figure(other, right_q) for other in alignment.left.quantities if other is not left_q)
+        or any(_same_figure(other, left_q) for other in alignment.right.quantities if other is not right_q)
+        or right_q.value in unextracted_figures(alignment.left)
+        or left_q.value in unextracted_figures(alignment.right)
     )
+
+
+_FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def unextracted_figures(claim: Claim) -> set[float]:
+    """Figures written in digits that no quantity or time of the claim covers ("\\$US1 million"), by value."""
+    covered = [(q.span.start, q.span.end) for q in claim.quantities] + [(t.span.start, t.span.end) for t in claim.times]
+    found: set[float] = set()
+    for match in _FIGURE.finditer(claim.span.text):
+        start = claim.span.start + match.start()
+        if any(low <= start < high for low, high in covered):
+            continue
+        try:
+            value = float(match.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        found.add(value * _SCALES.get((match.group(2) or "").casefold(), 1.0))
+    return found
 
 
 def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
