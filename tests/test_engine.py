@@ -129,12 +129,12 @@ def test_a_killed_local_worker_costs_a_retry_not_the_run(corpus, serial_report, 
 
 def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):
     # A handful of documents is parsed here: starting workers that each load spaCy would cost more.
-    import concurrent.futures
+    from factcheck.engine import ProcessEngine
 
     def refuse(*args, **kwargs):
-        raise AssertionError("a worker pool was started for three documents")
+        raise AssertionError("a worker process was started for three documents")
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(ProcessEngine, "_spawn", refuse)
     folder = write_corpus(tmp_path / "docs", count=3)
     settings = Settings(
         paths=(folder,),

@@ -149,7 +149,7 @@ def install_worker_models(models: Models, threads: int) -> None:
 
 
 def _install_models(models: Models, threads: int) -> None:
-    """Pool initializer: cap the numeric libraries' threads before torch or numpy load, keep the models."""
+    """Cap the numeric libraries' threads before torch or numpy load, keep the models."""
     for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[variable] = str(threads)
     install_worker_models(models, threads)
@@ -161,70 +161,150 @@ def _run_in_worker(task: Task, job: Any) -> Any:
     return task(job, _WORKER_MODELS)
 
 
+def _serve(connection: Any, models: Models, threads: int) -> None:
+    """A local worker's loop: one ``(task, job)`` in, one ``(ok, value)`` out, until told to stop.
+
+    Ctrl-C is the parent's to handle (it stops the workers); a worker that let it through would
+    answer a half-done task.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _install_models(models, threads)
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if message is None:
+            return
+        task, job = message
+        try:
+            answer: tuple[bool, Any] = (True, _run_in_worker(task, job))
+        except Exception as error:  # noqa: BLE001 - the parent re-raises it, as a serial run would
+            answer = (False, error)
+        try:
+            connection.send(answer)  # pickled whole before a byte is written
+        except (EOFError, OSError):
+            return
+        except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
+            connection.send((False, EngineError(f"a worker's result could not be sent back: {error!r}")))
+
+
+class _LocalWorker:
+    """One spawned process and the parent's end of the pipe that only it shares."""
+
+    def __init__(self, context: Any, models: Models, threads: int) -> None:
+        parent_end, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(child_end, models, threads), daemon=True)
+        self.process.start()
+        # Only the worker holds the other end now: its death is end-of-file here, never a wait.
+        child_end.close()
+        self.connection = parent_end
+        self.job: int | None = None  # the job it is working on
+
+    def stop(self, *, grace: float) -> None:
+        """Ask an idle worker to leave, kill one that does not (or is busy), and reap it."""
+        if self.job is None and self.process.is_alive():
+            try:
+                self.connection.send(None)
+            except OSError:
+                pass
+            self.process.join(grace)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.connection.close()
+
+
 class ProcessEngine:
-    """``workers`` spawned processes, started on the first map that asks for parallel work."""
+    """``workers`` spawned processes, started on the first map that asks for parallel work.
+
+    Each worker has a pipe of its own and holds one job at a time, so there is no shared queue
+    or lock a dying worker could leave held: a worker that dies (killed, out of memory) shows up
+    as end-of-file on its pipe or as its process sentinel, both of which the parent waits on, and
+    its job goes to a fresh worker. (``concurrent.futures.ProcessPoolExecutor`` shares one call
+    queue and one result queue among its workers; a worker killed while writing a result leaves
+    the parent reading a half message that never ends, which hung a run for 25 minutes.) A job
+    that has lost ``PROCESS_RETRIES + 1`` workers is taken to be what kills them: the run stops
+    with an EngineError instead of feeding it more workers.
+    """
 
     name = "local"
 
     def __init__(self, models: Models, workers: int) -> None:
         self.models = models
         self.workers = workers
-        self._pool = None
+        self._pool: list[_LocalWorker] = []
         self._serial = SerialEngine(models)
 
-    def _start(self):
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+    def _spawn(self) -> _LocalWorker:
+        import multiprocessing
 
-            threads = max(1, available_cores() // self.workers)
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_install_models,
-                initargs=(self.models, threads),
-            )
-        return self._pool
+        threads = max(1, available_cores() // self.workers)
+        return _LocalWorker(multiprocessing.get_context("spawn"), self.models, threads)
 
     def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
         if not parallel or self.workers < 2 or len(jobs) < 2:
             yield from self._serial.map(task, jobs)
             return
-        from concurrent.futures import FIRST_COMPLETED, wait
-        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing.connection import wait
 
-        remaining = dict(enumerate(jobs))
-        retries = 0
-        while remaining:
-            pool = self._start()
-            futures = {pool.submit(_run_in_worker, task, job): index for index, job in remaining.items()}
-            try:
-                pending = set(futures)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in sorted(done, key=futures.__getitem__):
-                        result = future.result()
-                        index = futures[future]
-                        del remaining[index]
-                        yield index, result
-            except BrokenProcessPool as error:
-                # A worker died (killed, out of memory): its partitions, and the ones queued
-                # behind it, go to a fresh pool; the ones already back are kept.
-                self._shutdown(wait=False)
-                retries += 1
-                if retries > PROCESS_RETRIES:
-                    raise EngineError(
-                        f"local workers died {retries} times; giving up ({error})",
-                        hint="lower --jobs, or check the machine's memory",
-                    ) from error
+        waiting = list(range(len(jobs)))
+        waiting.reverse()  # popped from the end: jobs start in input order
+        losses: dict[int, int] = {}
+        try:
+            while waiting or any(worker.job is not None for worker in self._pool):
+                for worker in [w for w in self._pool if w.job is None and not w.process.is_alive()]:
+                    self._lose(worker)  # died idle: replaced before it is given a job
+                while len(self._pool) < min(self.workers, len(jobs)):
+                    self._pool.append(self._spawn())
+                for worker in self._pool:
+                    if worker.job is None and waiting:
+                        worker.job = waiting.pop()
+                        try:
+                            worker.connection.send((task, jobs[worker.job]))
+                        except OSError:
+                            pass  # it died: its sentinel is ready, and the job is retried below
+                busy = [worker for worker in self._pool if worker.job is not None]
+                ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy]))
+                for worker in busy:
+                    if worker.connection not in ready and worker.process.sentinel not in ready:
+                        continue
+                    index = worker.job
+                    assert index is not None
+                    try:
+                        ok, value = worker.connection.recv()
+                    except (EOFError, OSError):
+                        # Died before it answered: the job goes back in line for a fresh worker.
+                        self._lose(worker)
+                        losses[index] = losses.get(index, 0) + 1
+                        if losses[index] > PROCESS_RETRIES:
+                            raise EngineError(
+                                f"job {index} of {getattr(task, '__name__', 'a task')} killed "
+                                f"{losses[index]} local workers; giving up",
+                                hint="lower --jobs, or check the machine's memory",
+                            ) from None
+                        waiting.append(index)
+                        continue
+                    worker.job = None
+                    if not ok:
+                        raise value
+                    yield index, value
+        finally:
+            # Stopped early (an error, Ctrl-C, a consumer that returned): the jobs still running
+            # would answer the next map, so their workers go.
+            for worker in [worker for worker in self._pool if worker.job is not None]:
+                self._lose(worker)
 
-    def _shutdown(self, *, wait: bool) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=True)
-            self._pool = None
+    def _lose(self, worker: _LocalWorker) -> None:
+        self._pool.remove(worker)
+        worker.stop(grace=0)
 
     def close(self) -> None:
-        self._shutdown(wait=True)
+        pool, self._pool = self._pool, []
+        for worker in pool:
+            worker.stop(grace=5)
 
 
 # --- Dask ----------------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""The local process engine when workers die: a retry, or a clear error, never a hang.
+
+The workers are real spawned processes; the tasks are tiny module-level functions (no models),
+so these run in the fast suite. Each map runs under a hang guard (a thread joined with a
+generous timeout): a regression shows as a failed test, not a stuck suite.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from multiprocessing import connection
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Settings
+from factcheck.engine import EngineError, Models, ProcessEngine
+
+HANG_GUARD_SECONDS = 180
+
+
+def square(job: tuple[str, int], models: Models) -> int:
+    return job[1] * job[1]
+
+
+def _first_time(folder: str, number: int) -> bool:
+    """True once per job: the marker file says this job has already been tried."""
+    marker = Path(folder) / f"tried-{number}"
+    if marker.exists():
+        return False
+    marker.write_text(str(os.getpid()))
+    return True
+
+
+def die_on_first_try(job: tuple[str, int], models: Models) -> int:
+    folder, number = job
+    if number % 3 == 1 and _first_time(folder, number):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return number * number
+
+
+def die_while_answering(job: tuple[str, int], models: Models) -> bytes | int:
+    """Killed halfway through writing a large answer, as the OOM killer may do (first try only)."""
+    folder, number = job
+    if number == 1 and _first_time(folder, number):
+        original = connection.Connection._send
+
+        def send_half_then_die(self, buf, *args):
+            if len(buf) > 1 << 20:
+                original(self, bytes(buf[: 1 << 16]))
+                os.kill(os.getpid(), signal.SIGKILL)
+            return original(self, buf, *args)
+
+        connection.Connection._send = send_half_then_die  # type: ignore[method-assign]
+        return b"x" * (1 << 22)
+    return number * number
+
+
+def always_die(job: tuple[str, int], models: Models) -> int:
+    if job[1] == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return job[1]
+
+
+def fail_on_two(job: tuple[str, int], models: Models) -> int:
+    if job[1] == 2:
+        raise ValueError("job two is bad")
+    return job[1] * job[1]
+
+
+def guarded(function):
+    """``function()``'s result, or a failure if it has not returned within the hang guard."""
+    outcome: dict[str, object] = {}
+
+    def target():
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # noqa: BLE001 - handed to the test thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(HANG_GUARD_SECONDS)
+    assert not thread.is_alive(), "the engine hung"
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
+
+
+@pytest.fixture
+def engine():
+    engine = ProcessEngine(Models(Settings(use_cache=False)), workers=2)
+    yield engine
+    engine.close()
+    assert not engine._pool
+
+
+def jobs(folder: Path, count: int = 6) -> list[tuple[str, int]]:
+    return [(str(folder), number) for number in range(count)]
+
+
+def test_workers_answer_every_job_once_under_its_index(engine, tmp_path):
+    answers = guarded(lambda: list(engine.map(square, jobs(tmp_path))))
+    assert sorted(answers) == [(number, number * number) for number in range(6)]
+
+
+def test_a_worker_killed_mid_job_costs_a_retry(engine, tmp_path):
+    answers = dict(guarded(lambda: list(engine.map(die_on_first_try, jobs(tmp_path)))))
+    assert answers == {number: number * number for number in range(6)}
+    killed = [int(path.read_text()) for path in tmp_path.glob("tried-*")]
+    assert len(killed) == 2 and os.getpid() not in killed  # workers died, not this process
+
+
+def test_a_worker_killed_while_writing_its_answer_costs_a_retry(engine, tmp_path):
+    # ProcessPoolExecutor (3.11) waits forever on the half-written answer here: its result
+    # queue is shared, and this process holds a writing end of it too.
+    answers = dict(guarded(lambda: list(engine.map(die_while_answering, jobs(tmp_path, 4)))))
+    assert answers == {0: 0, 1: 1, 2: 4, 3: 9}
+    assert (tmp_path / "tried-1").exists()
+
+
+def test_a_job_that_kills_every_worker_is_an_error_not_a_hang(engine, tmp_path):
+    with pytest.raises(EngineError, match="killed 3 local workers"):
+        guarded(lambda: list(engine.map(always_die, jobs(tmp_path, 4))))
+    # The engine still works, with fresh workers.
+    assert dict(guarded(lambda: list(engine.map(square, jobs(tmp_path, 3))))) == {0: 0, 1: 1, 2: 4}
+
+
+def test_a_task_error_reaches_the_caller_and_leaves_no_stale_answers(engine, tmp_path):
+    with pytest.raises(ValueError, match="job two is bad"):
+        guarded(lambda: list(engine.map(fail_on_two, jobs(tmp_path))))
+    assert dict(guarded(lambda: list(engine.map(square, jobs(tmp_path, 4))))) == {0: 0, 1: 1, 2: 4, 3: 9}
+
+
+def test_a_consumer_that_stops_early_leaves_no_stale_answers(engine, tmp_path):
+    first = guarded(lambda: next(iter(engine.map(square, jobs(tmp_path)))))
+    assert first[1] == first[0] ** 2
+    assert dict(guarded(lambda: list(engine.map(square, jobs(tmp_path, 4))))) == {0: 0, 1: 1, 2: 4, 3: 9}
