@@ -6,11 +6,14 @@ import dataclasses
 import traceback
 from importlib.metadata import entry_points
 
+from factcheck.cache import Cache, open_cache
 from factcheck.checks.base import Check, CheckContext
 from factcheck.config import Settings
 from factcheck.errors import ConfigError
 from factcheck.model import Corpus, Failure, Finding, Severity
 from factcheck.resolutions import resolve_findings
+from factcheck.stages.check_cache import CACHE_NAMESPACE as CHECK_CACHE_NAMESPACE
+from factcheck.stages.check_cache import CheckOutput, check_key, dump_output, inputs_fingerprint, load_output
 
 ENTRY_POINT_GROUP = "factcheck.checks"
 
@@ -61,6 +64,25 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, f.first_position, f.check, f.id))
 
 
+def _run_check(
+    check_class: type[Check], corpus: Corpus, context: CheckContext, cache: Cache | None, inputs: str
+) -> CheckOutput:
+    """What the check produces on this corpus: from the cache when these exact inputs were checked before."""
+    key = check_key(check_class, inputs) if cache else None
+    if cache and key:
+        cached = load_output(cache.get_blob(CHECK_CACHE_NAMESPACE, key))
+        if cached is not None:
+            return cached
+    check = check_class()
+    produced = list(check.run(corpus, context))
+    output = CheckOutput(tuple(produced), check.report_data(corpus, produced), check.candidate_pairs)
+    if cache and key:
+        entry = dump_output(output)
+        if entry is not None:
+            cache.put_blob(CHECK_CACHE_NAMESPACE, key, entry)
+    return output
+
+
 class CheckStage:
     """Runs each selected check; a check that raises becomes a Failure and the rest still run."""
 
@@ -91,18 +113,14 @@ class CheckStage:
         check_data: dict[str, dict] = {}
         candidate_pairs: dict[str, int] = {}
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
+        cache = open_cache(self.settings)
+        inputs = inputs_fingerprint(corpus, self.settings, context.ledger) if cache else ""
         for number, check_class in enumerate(checks):
             if self.on_progress is not None:
                 self.on_progress(self.name, number, len(checks))
             override = _severity_override(self.settings, check_class)
             try:
-                check = check_class()
-                produced = list(check.run(corpus, context))
-                data = check.report_data(corpus, produced)
-                if check.candidate_pairs is not None:
-                    candidate_pairs[check_class.slug] = check.candidate_pairs
-                if data is not None:
-                    check_data[check_class.slug] = data
+                output = _run_check(check_class, corpus, context, cache, inputs)
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
                 failures.append(
                     Failure(
@@ -116,11 +134,17 @@ class CheckStage:
                 )
                 continue
             checks_run.add(check_class.slug)
-            for finding in produced:
+            if output.candidate_pairs is not None:
+                candidate_pairs[check_class.slug] = output.candidate_pairs
+            if output.data is not None:
+                check_data[check_class.slug] = output.data
+            for finding in output.findings:
                 if override is not None:
                     finding = finding.model_copy(update={"severity": override})
                 # Identical evidence and key means the same finding reported twice: keep one.
                 findings.setdefault(finding.id, finding)
+        if cache:
+            cache.close()
         if self.on_progress is not None:
             self.on_progress(self.name, len(checks), len(checks))
         ordered = sort_findings(list(findings.values()))
