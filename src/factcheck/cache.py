@@ -10,8 +10,11 @@ when the next run opens it. ``factcheck cache info|clear`` show and remove it.
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import sqlite3
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +33,75 @@ def default_cache_dir() -> Path:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def _module_file(module: str) -> Path | None:
+    """The source file of a ``factcheck`` module or package, found without importing it."""
+    parts = module.split(".")
+    if parts[0] != "factcheck":
+        return None
+    base = _PACKAGE_ROOT.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_modules(source: Path) -> set[str]:
+    """The ``factcheck`` modules a file imports anywhere in it (imports inside functions included)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_bytes())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # "from factcheck.nlp.timex import clock" names a submodule, not only an attribute.
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.split(".")[0] == "factcheck"}
+
+
+def code_modules(roots: tuple[str, ...]) -> dict[str, Path]:
+    """``roots`` and every ``factcheck`` module they import, directly or not, with their source files.
+
+    The imports are read from the source (not from ``sys.modules``), so a module imported lazily
+    inside a function counts, and the answer does not depend on what ran before.
+    """
+    files: dict[str, Path] = {}
+    pending = list(roots)
+    while pending:
+        module = pending.pop()
+        if module in files:
+            continue
+        source = _module_file(module)
+        if source is None:
+            continue
+        files[module] = source
+        pending.extend(_imported_modules(source) - files.keys())
+    return files
+
+
+@functools.lru_cache(maxsize=None)
+def code_fingerprint(roots: tuple[str, ...], distributions: tuple[str, ...] = ()) -> str:
+    """A hash of the code of ``roots`` and every module they import (``code_modules``), plus the
+    installed versions of ``distributions``.
+
+    Cache keys carry it, so an edit to any module a cached value came from, or an upgraded library,
+    misses the cache.
+    """
+    files = code_modules(roots)
+    digest = hashlib.sha256()
+    for module in sorted(files):
+        digest.update(module.encode() + b"\0" + files[module].read_bytes() + b"\0")
+    for distribution in distributions:
+        try:
+            version = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"{distribution}={version}\0".encode())
+    return digest.hexdigest()
 
 
 class Cache:

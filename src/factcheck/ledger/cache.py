@@ -77,18 +77,11 @@ def file_from_json(blob: str) -> LedgerFile | None:
 
 
 def _ledger_fingerprint() -> str:
-    """Every module of this package, the models and name rules it builds on, and the library versions."""
-    import hashlib
-    from importlib import metadata
+    """This package's modules, every factcheck module they import (the name rules among them) and the library versions."""
+    from factcheck.cache import code_fingerprint
 
-    here = Path(__file__).resolve().parent
-    package = here.parent
-    digest = hashlib.sha256()
-    for source in (*sorted(here.glob("*.py")), package / "model.py", package / "nlp" / "names.py"):
-        digest.update(source.read_bytes())
-    for dependency in ("pydantic", "ruamel.yaml"):
-        try:
-            digest.update(f"{dependency}={metadata.version(dependency)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
-    return digest.hexdigest()
+    here = Path(__file__).parent
+    return code_fingerprint(
+        tuple(f"factcheck.ledger.{path.stem}" for path in sorted(here.glob("*.py")) if path.stem != "__init__"),
+        ("pydantic", "ruamel.yaml"),
+    )

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
-from importlib import metadata
-from pathlib import Path
 
+from factcheck.cache import code_fingerprint
 from factcheck.model import Claim
 from factcheck.stages.extract.parser import MODEL_PACKAGE
 
 CACHE_NAMESPACE = "claims"
-# The factcheck.nlp modules extraction imports (directly or through each other).
-_EXTRACTION_MODULES = ("quotes", "roles", "timex", "quantities")
 
 
 def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]] | None:
@@ -29,22 +24,6 @@ def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]
     return claims, skipped
 
 
-@functools.lru_cache(maxsize=1)
 def _extractor_fingerprint() -> str:
-    """A hash of the extraction code (every module of this package) and the spaCy model version, so a change to either misses."""
-    here = Path(__file__).resolve().parent
-    package = here.parent.parent
-    # Only the modules extraction runs: an edit to nlp/lm.py or nlp/names.py (checks) keeps the claims.
-    sources = [
-        package / "model.py",
-        *sorted(here.glob("*.py")),
-        *(package / "nlp" / f"{module}.py" for module in _EXTRACTION_MODULES),
-    ]
-    digest = hashlib.sha256()
-    for source in sources:
-        digest.update(source.read_bytes())
-    try:
-        digest.update(metadata.version(MODEL_PACKAGE).encode())
-    except metadata.PackageNotFoundError:
-        pass
-    return digest.hexdigest()
+    """The extraction code (the per-document modules and every factcheck module they import) and the spaCy model's version."""
+    return code_fingerprint(("factcheck.stages.extract.document", "factcheck.stages.extract.parser"), (MODEL_PACKAGE,))

@@ -6,14 +6,12 @@ bytes travel with the partition, so a worker needs no view of this machine's fil
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
-from importlib import metadata as package_metadata
 from pathlib import Path
 
 from factcheck.budget import BudgetExceeded, time_budget
-from factcheck.cache import Cache, open_cache, text_hash
+from factcheck.cache import Cache, code_fingerprint, open_cache, text_hash
 from factcheck.config import Settings
 from factcheck.engine import (
     DOCUMENTS_PER_PARTITION,
@@ -148,17 +146,13 @@ class LoadStage:
 CACHE_NAMESPACE = "documents"
 
 
-@functools.lru_cache(maxsize=1)
 def _loader_fingerprint() -> str:
-    """The loading code (every module of this package) and the parsers' versions: a change to any of them misses the cache."""
-    here = Path(__file__).resolve().parent
-    package = here.parent.parent
-    digest = hashlib.sha256()
-    for source in (*sorted(here.glob("*.py")), package / "textclean.py", package / "model.py", package / "errors.py"):
-        digest.update(source.read_bytes())
-    for dependency in ("trafilatura", "pypdf", "charset-normalizer", "wordfreq", "ruamel.yaml"):
-        try:
-            digest.update(f"{dependency}={package_metadata.version(dependency)}".encode())
-        except package_metadata.PackageNotFoundError:
-            digest.update(f"{dependency}=missing".encode())
-    return digest.hexdigest()
+    """The loading code (this package's modules and every factcheck module they import) and the parsers' versions."""
+    return code_fingerprint(
+        tuple(
+            f"factcheck.stages.load.{path.stem}"
+            for path in sorted(Path(__file__).parent.glob("*.py"))
+            if path.stem not in ("__init__", "stage")  # the stage imports the engine: the run, not the loading
+        ),
+        ("trafilatura", "pypdf", "charset-normalizer", "wordfreq", "ruamel.yaml"),
+    )
