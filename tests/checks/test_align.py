@@ -119,3 +119,18 @@ def test_corpus_alignments_keep_exactly_the_pairs_whose_full_alignment_is_strong
     kept = [(a.left.id, a.right.id, a.strength) for a in corpus_alignments(corp).alignments]
     assert kept == expected
     assert 0 < len(kept) < len(pairs)  # the fixture has pairs on both sides of the threshold
+
+
+def test_a_pair_under_the_word_floor_is_aligned_when_its_sentence_vectors_are_close():
+    import numpy as np
+
+    from factcheck.nlp.align import MIN_STRENGTH
+
+    a = document("a", "Spectators cheered, ate ice cream and waved colourful flags while Lenz led the regatta.")
+    b = document("b", "Organisers said the veteran sailor Lenz, chosen after a long search, will lead the regatta.")
+    left, right = claim(a, a.text), claim(b, b.text)
+    assert corpus_alignments(corpus([a, b], [left, right])).alignments == []
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.1]), right.id: np.array([1.0, 0.0])})
+    [alignment] = corpus_alignments(corp).alignments
+    assert alignment.strength < MIN_STRENGTH and alignment.similarity is not None and alignment.similarity > 0.99

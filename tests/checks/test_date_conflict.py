@@ -228,3 +228,44 @@ def test_sentences_whose_vectors_disagree_raise_no_date_warning():
     corp = corpus([a, b], [left, right])
     corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.0, 1.0])})
     assert run(corp) == []
+
+
+# A paraphrase: few words in common (under the alignment's word floor), the same meaning, the same
+# words right around the dates.
+_CROWD = (
+    "Spectators crowded the sunny promenade, cheered loudly, ate ice cream and waved colourful flags "
+    "while Lenz led the regatta from the old pier on {day}."
+)
+_CHOSEN = (
+    "Organisers said that the veteran sailor Lenz, chosen after a long search among club members, "
+    "will lead the summer regatta from the old pier on June 21, 2031."
+)
+
+
+def _paraphrase_pair(day, value, vectors=None):
+    import numpy as np
+
+    a, b = document("a", _CROWD.format(day=day)), document("b", _CHOSEN)
+    left = claim(a, a.text, times=(time(a, day, value),))
+    right = claim(b, b.text, times=(time(b, "June 21, 2031", "2031-06-21"),))
+    corp = corpus([a, b], [left, right])
+    if vectors is not None:
+        corp.embeddings.update({left.id: np.array(vectors[0]), right.id: np.array(vectors[1])})
+    return corp
+
+
+def test_a_paraphrase_sharing_few_words_meets_through_its_sentence_vectors():
+    close = ([1.0, 0.2], [1.0, 0.0])
+    findings = run(_paraphrase_pair("June 14", "2031-06-14", close))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert findings[0].data["dates"] == ["2031-06-14", "2031-06-21"]
+    assert run(_paraphrase_pair("June 14", "2031-06-14")) == []  # no vectors: the words alone are too few
+    assert run(_paraphrase_pair("June 14", "2031-06-14", ([1.0, 0.0], [0.0, 1.0]))) == []  # far apart
+
+
+def test_a_date_without_a_year_is_read_in_the_year_the_other_side_gives():
+    # "June 21" in an undated article was resolved to some year; its words say only the day.
+    close = ([1.0, 0.2], [1.0, 0.0])
+    assert run(_paraphrase_pair("June 21", "2001-06-21", close)) == []
+    findings = run(_paraphrase_pair("June 14", "2001-06-14", close))
+    assert [f.data["dates"] for f in findings] == [["2031-06-14", "2031-06-21"]]

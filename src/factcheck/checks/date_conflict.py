@@ -18,6 +18,9 @@ SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
 SHARED = 3  # content words both sentences must have: two ("Norland founded") name a topic, not a fact
 LOCAL = 0.6  # or: how well the words around the two dates match, when one sentence adds a clause
 SIMILARITY = 0.6  # and the cosine of the two sentences' vectors, when the corpus has them
+# Or, for a paraphrase that shares few words: sentence vectors this close, and the words right
+# around the two slots overlapping by AROUND.
+PARAPHRASE = 0.7
 AROUND = 0.4  # and the words right around the two dates (what they date) must overlap this much
 # A date compared under a shared anchor when a side has no dateline: any fixed day will do,
 # as long as both sides are resolved against the same one.
@@ -81,14 +84,36 @@ def comparable_values(
     if " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split()):
         return None  # the same words ("3 p.m.", "Tuesday") read against two datelines: one fact, not two
     if left.value and right.value and not (left.relative or right.relative):
-        return left.value, right.value
+        return _year_of_the_other(left, left.value, right, right.value)
     if left.value and right.value and left_doc.published and right_doc.published:
-        return left.value, right.value
+        return _year_of_the_other(left, left.value, right, right.value)
     anchor = left_doc.published or right_doc.published or _FALLBACK_ANCHOR
     left_value = left.value if (left.value and not left.relative) else _resolved(left, anchor)
     right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
     if not left_value or not right_value:
         return None
+    return _year_of_the_other(left, left_value, right, right_value)
+
+
+_YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
+_DATED = re.compile(r"^(\d{4})(-\d{2}.*)$")
+
+
+def _year_of_the_other(
+    left: TimeExpression, left_value: str, right: TimeExpression, right_value: str
+) -> tuple[str, str]:
+    """A side whose words give no year ("Feb. 22") is read in the year the other side's words give.
+
+    Its year was inferred (from a dateline, or a guess without one); "Feb. 22" against "Sunday,
+    February 22, 2009" is one day, and "Feb. 13" against it still another.
+    """
+    left_year, right_year = _YEAR_WORDS.search(left.span.text), _YEAR_WORDS.search(right.span.text)
+    left_dated, right_dated = _DATED.match(left_value), _DATED.match(right_value)
+    if left_dated and right_dated and bool(left_year) != bool(right_year):
+        if left_year:
+            right_value = left_dated.group(1) + right_dated.group(2)
+        else:
+            left_value = right_dated.group(1) + left_dated.group(2)
     return left_value, right_value
 
 
@@ -101,6 +126,16 @@ class DateConflictCheck(Check):
     words, lemmatised, in any order: tense, voice and word order do not matter, so
     "will defend his title on Sept. 8" meets "defends the title on Sept. 16", and "hosted
     the Oscars in 2007" meets "the Oscars were hosted by him in 2006").
+
+    A warning needs strong evidence that the two sentences state one fact: their sentence
+    vectors must agree too (cosine >= 0.6, when the corpus has vectors), and the words right
+    around the two dates must overlap (what they date: "convicted March 20" and "the June 20
+    attempted murder" date two things). A paraphrase that shares few words still meets when
+    its vectors are close (>= 0.7) and the words around the dates agree. Both dates must be
+    written out (a month, a year): "this year" against "next year", or "Friday" against "the
+    weekend", are readings of two datelines, not dates the texts give. A date that opens a
+    headline before a dash ("27/09/2013 - ...") dates the piece. A date whose words give no
+    year ("Feb. 22") is read in the year the other side gives.
 
     Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
     2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
@@ -133,6 +168,7 @@ class DateConflictCheck(Check):
         shared = int(context.settings.threshold("date-conflict.shared", SHARED))
         local = context.settings.threshold("date-conflict.local", LOCAL)
         similarity = context.settings.threshold("date-conflict.similarity", SIMILARITY)
+        paraphrase_similarity = context.settings.threshold("date-conflict.paraphrase", PARAPHRASE)
         around = context.settings.threshold("date-conflict.around", AROUND)
         index = corpus_alignments(corpus)
         self.candidate_pairs = index.candidates
@@ -149,7 +185,8 @@ class DateConflictCheck(Check):
             if len(differing) > 1:
                 continue  # more than one date differs: two accounts of different occasions, not one slip
             for pair, _ in differing:
-                if not alignment.matches_otherwise(pair, needed, local, shared):
+                paraphrase = paraphrase_similarity if alignment.cross_source else None
+                if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:
                     continue

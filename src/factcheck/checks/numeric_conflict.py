@@ -223,6 +223,12 @@ class NumericConflictCheck(Check):
       the world's active satellites" / "the US accounted for over 60% of all operational
       satellites"): the same measured noun, a share, held by the same entity.
 
+    Aligned figures need strong evidence of one fact: the sentence vectors agree too (cosine
+    >= 0.6, when the corpus has vectors); a figure the other sentence also gives ("12 injured"
+    / "18 injured and 12 arrested") means the pairing is wrong; a noun counted twice on one
+    side ("seven rifles, two other rifles") cannot be paired. Compatible and near figures are
+    one note per measure and pair of values.
+
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
 
@@ -230,6 +236,8 @@ class NumericConflictCheck(Check):
       "differ but compatible", with both as-of dates;
     * disjoint intervals at compatible times (as-of dates agree or are unknown): warning;
       error when both give the same as-of date.
+    * figures within 10% of each other: info, "differ slightly" (a revision, another agency's
+      measurement).
     Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
     ("up 5%") never meets a level ("5%").
 
@@ -264,6 +272,8 @@ class NumericConflictCheck(Check):
             if len(differing) > 1:
                 continue  # several figures differ: two tallies of different things ("so far" / "this time")
             for pair in differing:
+                # No paraphrase path (few shared words, close vectors) for figures: on the ECB+ dev groups it
+                # found no planted figure and paired totals with per-season sums, parts with wholes.
                 if not alignment.matches_otherwise(pair, needed, local, shared):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:

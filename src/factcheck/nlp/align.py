@@ -26,6 +26,15 @@ whatever differs at a slot; ``SlotPair.context`` is the same overlap for the few
 around the two slots, for when one source adds a clause the other lacks. A check decides
 what a difference at a slot means (dates by interval, numbers by interval and counted noun).
 
+The second signal is meaning: ``similarity``, the cosine of the two claims' sentence vectors
+(the embed stage's MiniLM vectors, when the corpus has them; one dot product per pair). Words
+in common name a topic; two sentences on one topic can still tell two facts ("first hosted
+the Oscars in 2007" / "to host the Oscars in 2014"), and a paraphrase can share few words and
+tell one ("the host of the ceremony, televised on February 22" / "the host of the 81st Oscars
+on Feb. 22"). So a pair below the word-overlap floor is aligned too when its vectors are close
+(``MIN_SIMILARITY``), and ``matches_otherwise`` accepts such a paraphrase when the words right
+around the slots agree; the checks also ask a minimum similarity of every warning.
+
 Candidate pairs come from the corpus without comparing all pairs: an inverted index of
 the claims' rarer content stems (a word in more than ``MAX_POSTINGS`` claims is not
 indexed) scores the claims sharing words with each claim by summed IDF, and the best few
@@ -156,6 +165,11 @@ LARGE_CLUSTER_WINDOW = 25
 # Pairs whose content words overlap less than this are not aligned any further.
 MIN_STRENGTH = 0.25
 MIN_SHARED = 2
+# Or: pairs whose sentence vectors are this close (a paraphrase sharing few words) are aligned too.
+MIN_SIMILARITY = 0.65
+# A paraphrase still shares a fifth of its weighted content words: below that, two sentences on one
+# topic ("first hosted the Oscars in 2007" / "to host Oscars in 2014") tell different facts.
+PARAPHRASE_STRENGTH = 0.2
 # Content words either side of a slot that say which fact it belongs to.
 LOCAL_WIDTH = 5
 
@@ -230,7 +244,15 @@ class Alignment:
     def slot_counts(self, kind: TokenKind) -> tuple[int, int]:
         return (sum(1 for t in self.left_tokens if t.kind == kind), sum(1 for t in self.right_tokens if t.kind == kind))
 
-    def matches_otherwise(self, pair: SlotPair, strength: float, local: float, shared: int) -> bool:
+    def matches_otherwise(
+        self,
+        pair: SlotPair,
+        strength: float,
+        local: float,
+        shared: int,
+        similarity: float | None = None,
+        around: float = 0.4,
+    ) -> bool:
         """Whether the rest of the two sentences matches around a slot pair.
 
         Identical but for the slots always does ("The fleet has 40 reactors" / "... 90
@@ -241,6 +263,15 @@ class Alignment:
         """
         if self.strength >= 0.999 and self.shared >= 1:
             return True
+        if (
+            similarity is not None
+            and self.similarity is not None
+            and self.similarity >= similarity
+            and pair.context >= around
+            and self.shared >= MIN_SHARED
+            and self.strength >= PARAPHRASE_STRENGTH
+        ):
+            return True  # a paraphrase: few words in common, the same meaning, the same words around the slots
         if self.shared < shared:
             return False
         if not self.cross_source:
@@ -482,17 +513,6 @@ def align(
     return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots), similarity)
 
 
-def cosine(corpus: Corpus, left_id: str, right_id: str) -> float | None:
-    """Cosine similarity of two claims' sentence vectors, or None when either has none."""
-    import numpy as np
-
-    left, right = corpus.embeddings.get(left_id), corpus.embeddings.get(right_id)
-    if left is None or right is None:
-        return None
-    norms = float(np.linalg.norm(left) * np.linalg.norm(right))
-    return float(np.dot(left, right)) / norms if norms else None
-
-
 # --- candidate pairs over a corpus ----------------------------------------------------------------
 
 
@@ -587,6 +607,8 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
     cached = corpus.alignment_index
     if isinstance(cached, AlignmentIndex):
         return cached
+    import numpy as np
+
     # Same-fact candidates from the cluster stage (embedding neighbours), when it provides them.
     extra = [(pair.left, pair.right) for pair in getattr(corpus, "same_fact", ())]
     pairs, weights = candidate_pairs(corpus, extra)
@@ -598,12 +620,27 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
             bags[claim.id] = _bag(claim_tokens(claim))
         return bags[claim.id]
 
+    units: dict[str, Any] = {}
+
+    def similarity_of(left_id: str, right_id: str) -> float | None:
+        # Unit vectors once per claim: a candidate pair then costs one dot product.
+        for claim_id in (left_id, right_id):
+            if claim_id not in units:
+                vector = corpus.embeddings.get(claim_id)
+                norm = float(np.linalg.norm(vector)) if vector is not None else 0.0
+                units[claim_id] = np.asarray(vector) / norm if norm else None
+        left_unit, right_unit = units[left_id], units[right_id]
+        return None if left_unit is None or right_unit is None else float(np.dot(left_unit, right_unit))
+
     for left_id, right_id in pairs:
         left, right = corpus.claim(left_id), corpus.claim(right_id)
         # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
         # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
         strength, shared = _strength(bag(left), bag(right), weights)
-        if strength >= MIN_STRENGTH and shared >= 1:
-            index.alignments.append(align(left, right, weights, cosine(corpus, left_id, right_id)))
+        if shared < 1:
+            continue
+        similarity = similarity_of(left_id, right_id)
+        if strength >= MIN_STRENGTH or (similarity is not None and similarity >= MIN_SIMILARITY):
+            index.alignments.append(align(left, right, weights, similarity))
     corpus.alignment_index = index
     return index
