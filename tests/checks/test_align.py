@@ -126,10 +126,20 @@ def test_a_pair_under_the_word_floor_is_aligned_when_its_sentence_vectors_are_cl
 
     from factcheck.nlp.align import MIN_STRENGTH
 
-    a = document("a", "Spectators cheered, ate ice cream and waved colourful flags while Lenz led the regatta.")
-    b = document("b", "Organisers said the veteran sailor Lenz, chosen after a long search, will lead the regatta.")
-    left, right = claim(a, a.text), claim(b, b.text)
+    a = document("a", "Spectators cheered, ate ice cream and waved flags while Lenz led the regatta in 2031.")
+    b = document(
+        "b", "Organisers said the veteran sailor Lenz, chosen after a long search, will lead the 2031 regatta."
+    )
+    left = claim(a, a.text, times=(time(a, "2031", "2031", "year"),))
+    right = claim(b, b.text, times=(time(b, "2031", "2031", "year"),))
     assert corpus_alignments(corpus([a, b], [left, right])).alignments == []
+    # Only a pair that gives two times is worth it (only date-conflict reads paraphrases).
+    c = document("c", "Spectators cheered, ate ice cream and waved flags while Lenz led the regatta.")
+    d = document("d", "Organisers said the veteran sailor Lenz, chosen after a long search, will lead the regatta.")
+    first, second = claim(c, c.text), claim(d, d.text)
+    timeless = corpus([c, d], [first, second])
+    timeless.embeddings.update({first.id: np.array([1.0, 0.1]), second.id: np.array([1.0, 0.0])})
+    assert corpus_alignments(timeless).alignments == []
     corp = corpus([a, b], [left, right])
     corp.embeddings.update({left.id: np.array([1.0, 0.1]), right.id: np.array([1.0, 0.0])})
     [alignment] = corpus_alignments(corp).alignments

@@ -32,8 +32,9 @@ in common name a topic; two sentences on one topic can still tell two facts ("fi
 the Oscars in 2007" / "to host the Oscars in 2014"), and a paraphrase can share few words and
 tell one ("the host of the ceremony, televised on February 22" / "the host of the 81st Oscars
 on Feb. 22"). So a pair below the word-overlap floor is aligned too when its vectors are close
-(``MIN_SIMILARITY``), and ``matches_otherwise`` accepts such a paraphrase when the words right
-around the slots agree; the checks also ask a minimum similarity of every warning.
+(``MIN_SIMILARITY``; only when both give a time, since only date-conflict reads paraphrases),
+and ``matches_otherwise`` accepts such a paraphrase when the words right around the slots agree;
+the checks also ask a minimum similarity of every warning.
 
 Candidate pairs come from the corpus without comparing all pairs: an inverted index of
 the claims' rarer content stems (a word in more than ``MAX_POSTINGS`` claims is not
@@ -640,7 +641,10 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
         if shared < 1:
             continue
         similarity = similarity_of(left_id, right_id)
-        if strength >= MIN_STRENGTH or (similarity is not None and similarity >= MIN_SIMILARITY):
+        if strength >= MIN_STRENGTH or (
+            # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
+            left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
+        ):
             index.alignments.append(align(left, right, weights, similarity))
     corpus.alignment_index = index
     return index
