@@ -211,12 +211,12 @@ def test_same_fact_pairs_link_claims_of_different_documents_only():
 
 
 def test_the_default_threshold_groups_reworded_reports_of_one_fact_but_not_other_facts():
-    # Two sources word one fact differently (cosine distance ~0.6 for MiniLM paraphrases); a third
-    # claim on another fact sits at ~0.95. The default threshold (0.85) joins the first two only.
+    # Two sources word one fact differently (cosine distance ~0.5 for close MiniLM paraphrases); a
+    # third claim on another fact sits at ~0.95. The default threshold (0.6) joins the first two only.
     from factcheck.config import Settings
 
     claims = (_claim("a", 0), _claim("b", 0), _claim("c", 0))
-    paraphrase, other = np.arccos(1.0 - 0.6), np.arccos(1.0 - 0.95)
+    paraphrase, other = np.arccos(1.0 - 0.5), np.arccos(1.0 - 0.95)
     vectors = _unit(
         [[1.0, 0.0, 0.0], [np.cos(paraphrase), np.sin(paraphrase), 0.0], [np.cos(other), 0.0, np.sin(other)]]
     )
@@ -238,16 +238,16 @@ def _story_claims(doc, context, sentence, count=3):
 
 
 def test_clusters_read_the_story_of_the_two_documents():
-    # Two reports of one story (their other claims alike) word one event apart: cosine distance 0.95,
-    # over the threshold, yet they cluster. Two look-alike stories (their other claims unrelated) word
-    # their two events alike, 0.7 apart, under the threshold, yet they stay apart.
+    # Two reports of one story (their other claims alike) word one event 0.5 apart: they cluster.
+    # Two look-alike stories (their other claims unrelated) word their two events closer still,
+    # 0.45 apart, yet stay apart: the documents tell the stories apart where the sentences cannot.
     from factcheck.config import Settings
 
     axes = np.eye(12)
     same_a, vectors_a = _story_claims("a", axes[0], axes[1])
-    same_b, vectors_b = _story_claims("b", axes[0], _turned(axes[1], axes[2], 0.95))
+    same_b, vectors_b = _story_claims("b", axes[0], _turned(axes[1], axes[2], 0.5))
     other_c, vectors_c = _story_claims("c", axes[3], axes[5])
-    other_d, vectors_d = _story_claims("d", axes[4], _turned(axes[5], axes[6], 0.7))
+    other_d, vectors_d = _story_claims("d", axes[4], _turned(axes[5], axes[6], 0.45))
     claims = (*same_a, *same_b, *other_c, *other_d)
     vectors = _unit([*vectors_a, *vectors_b, *vectors_c, *vectors_d])
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
@@ -264,7 +264,7 @@ def test_two_sentences_with_one_action_come_closer(actions, together):
     claims = tuple(
         _claim(doc, 0).model_copy(update={"event": Event(action=action)}) for doc, action in zip("ab", actions)
     )
-    vectors = _pair_vectors(0.9)  # over the threshold (0.85), within reach of the action bonus (0.1)
+    vectors = _pair_vectors(0.65)  # over the threshold (0.6), within reach of the action bonus (0.1)
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     assert bool(ClusterStage(Settings(use_cache=False))(corpus).clusters) is together
 
