@@ -312,7 +312,27 @@ def test_header_and_furniture_are_not_claims(nlp):
     )
     body_start = text.index("by Jane")
     claims = claims_of(nlp, text, body_start=body_start)
-    assert [claim.text for claim in claims] == ["The council approved the harbour plan on March 11, 2025."]
+    # The standfirst above the byline is a sentence stating a dated fact: a claim like the body's.
+    assert [claim.text for claim in claims] == [
+        "The council voted for the plan on Tuesday after months of debate.",
+        "The council approved the harbour plan on March 11, 2025.",
+    ]
+
+
+def test_a_standfirst_between_title_and_dateline_is_a_claim_the_dateline_is_not(nlp, tmp_path):
+    from factcheck.stages.load.document import load_document
+
+    path = tmp_path / "quake.txt"
+    path.write_text(
+        "Earthquake Levels Villages on Island\n\nTen people are killed and about 50 hurt.\n\n"
+        "November 28, 2005\n\nThe quake struck the island on Sunday, officials said.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, Settings())
+    assert doc.body_start == doc.text.index("The quake")  # the standfirst is header
+    texts = [claim.text for claim in extract_document(doc, nlp)]
+    assert "Ten people are killed and about 50 hurt." in texts
+    assert not any("November 28" in text for text in texts)
 
 
 def test_reference_entries_are_not_claims(nlp):
@@ -501,6 +521,23 @@ def test_a_title_case_headline_is_a_claim_whatever_the_tagger_makes_of_it(nlp, t
     assert [claim.text for claim in headline] == [title]
     assert "headline" in headline[0].kinds
     assert not any(claim.text == "Background" for claim in claims)  # a section heading in the body is no claim
+
+
+def test_a_title_under_a_date_line_is_a_headline_claim(nlp, tmp_path):
+    # The header reader ends the header at the date line, so the title lies in the body, as a heading.
+    from factcheck.stages.load.document import load_document
+
+    path = tmp_path / "quake.txt"
+    path.write_text(
+        "Last Updated: Monday, 28 November 2005, 02:24 GMT\n\nTen dead in southern island quake\n\n"
+        "A powerful earthquake hit the island on Sunday, officials said.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, Settings())
+    assert doc.title == "Ten dead in southern island quake" and doc.body_start <= doc.text.index("Ten dead")
+    claims = extract_document(doc, nlp)
+    title = [claim for claim in claims if claim.text == "Ten dead in southern island quake"]
+    assert title and "headline" in title[0].kinds
 
 
 def test_a_one_or_two_word_title_states_no_fact(nlp):

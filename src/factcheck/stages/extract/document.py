@@ -108,7 +108,11 @@ class _DocumentExtractor:
             return None  # a question asks; it does not claim
         # The document's title line states the story's main fact, whatever the tagger makes of
         # its title case ("Red Sox Extend Offer To Teixeira" comes out as nouns and proper nouns).
-        headline = block.skip == HEADING and block.start < self.doc.body_start and len(sentence.split()) >= 3
+        # It can also stand past the header, under a date line ("Last Updated: Monday, 28 November").
+        title_line = bool(self.doc.title) and sentence.split() == (self.doc.title or "").split()
+        headline = (title_line or (block.skip == HEADING and block.start < self.doc.body_start)) and len(
+            sentence.split()
+        ) >= 3
         if not headline and not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
             return None
         offset = block.start

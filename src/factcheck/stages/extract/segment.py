@@ -89,13 +89,41 @@ def segment(doc: Document) -> list[Block]:
         current.append((start, end))
     flush()
     _mark_skips(blocks)
-    title = _title_block(doc)
-    if title is not None:
-        blocks.insert(0, title)
+    blocks[:0] = _header_blocks(doc)
     return [piece for block in blocks for piece in _split_long(block)]
 
 
 HEADING = "heading"  # a one-line block without a full stop: parsed, a claim only when it states a fact
+
+
+# A header line that ends like a sentence: a standfirst ("Ten people are killed and about 50 hurt.").
+_STANDFIRST_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def _header_blocks(doc: Document) -> list[Block]:
+    """What the header (before ``body_start``) states: its title line and its standfirst sentences.
+
+    The header reader ends the header at its last dateline or byline, so a standfirst printed
+    between the title and the date is header too; its sentences state facts like the body's and
+    get the body's rules (a verb and something checkable). The dateline's and byline's own lines
+    are left out, and boilerplate ("All rights reserved.") is marked as in the body.
+    """
+    title = _title_block(doc)
+    header_end = min(max(doc.body_start, 0), len(doc.clean))
+    standfirst: list[Block] = []
+    for start, end in _lines(doc.clean[:header_end], 0):
+        text = doc.clean[start:end]
+        if end <= start or (title is not None and start < title.end and title.start < end):
+            continue
+        if not _STANDFIRST_END.search(text) or (doc.byline and doc.byline in text):
+            continue
+        original_start, original_end = doc.original_offsets(start, end)
+        dateline = doc.published_span
+        if dateline is not None and dateline.start < original_end and original_start < dateline.end:
+            continue
+        standfirst.append(Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", text)))
+    _mark_skips(standfirst)
+    return sorted([*([title] if title is not None else []), *standfirst], key=lambda block: block.start)
 
 
 def _title_block(doc: Document) -> Block | None:
