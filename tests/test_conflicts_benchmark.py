@@ -137,8 +137,25 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
         assert any(line.split()[:1] == [kind] for line in out.splitlines()), out
     assert "false alarms per clean group (2 groups)" in out
     assert "clustering against event chains (5 annotated sentences" in out and "pairwise precision" in out
+    assert "plain MiniLM + average linkage" in out and "one cluster per event group 1.000" in out
     figures = json.loads((tmp_path / "figures.json").read_text())
     assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
+
+
+def test_a_sentence_with_several_events_pairs_with_each_sentence_sharing_one():
+    # A reports events x and y, B only y, C only x (three articles): the gold pairs are A-B and A-C.
+    benchmark = _load_benchmark()
+    a, b, c = (
+        benchmark.Sentence(article=article, start=0, end=1, chains=frozenset(chains))
+        for article, chains in (("a", {"x", "y"}), ("b", {"y"}), ("c", {"x"}))
+    )
+    one_cluster = benchmark._pairwise([a, b, c], [{1}, {1}, {1}])
+    assert one_cluster[3:] == (2, 3) and one_cluster[:3] == pytest.approx((2 / 3, 1.0, 0.8))
+    # No partition gets both gold pairs without the wrong one: A with C only is precise, half the recall.
+    assert benchmark._pairwise([a, b, c], [{1}, {2}, {1}])[:3] == pytest.approx((1.0, 0.5, 2 / 3))
+    # Sentences of one article never pair.
+    same_article = benchmark.Sentence(article="a", start=5, end=6, chains=frozenset({"x"}))
+    assert benchmark._pairwise([a, same_article], [{1}, {1}])[3:] == (0, 0)
 
 
 def test_number_words_come_from_the_shared_table():
