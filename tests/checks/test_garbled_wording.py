@@ -139,6 +139,42 @@ def test_results_are_deterministic_and_cached_by_sentence(tmp_path):
     assert first == second and lm.calls == calls
 
 
+class _Interrupted(Exception):
+    pass
+
+
+class _DiesOn(BigramLM):
+    """The fake model, killed (an exception out of the run) when it starts reading ``fatal``."""
+
+    def __init__(self, fatal: str | None = None) -> None:
+        super().__init__(BIGRAMS)
+        self.fatal = fatal
+        self.read: list[str] = []
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        if self.fatal is not None and any(text.endswith(self.fatal) for text in texts):
+            raise _Interrupted
+        self.read.extend(texts)
+        return super().score_tokens(texts, top_k, probes)
+
+
+def test_an_interrupted_run_keeps_every_sentence_scored_before_it_stopped(tmp_path):
+    sentences = [
+        "The two rival countries are now in a relationship of pleasure on trade and arms.",
+        "Both navies expanded their planetary assets in the region over the past decade.",
+        "Officials said the new satellites would improve security in area operations soon.",
+    ]
+    dying = _DiesOn(sentences[2])
+    with pytest.raises(_Interrupted):
+        spin.LMSpinScorer(dying, cache=Cache(tmp_path)).analyse(sentences)
+    assert any(sentences[0] in text for text in dying.read) and any(sentences[1] in text for text in dying.read)
+    resumed = _DiesOn()
+    flags = spin.LMSpinScorer(resumed, cache=Cache(tmp_path)).analyse(sentences)
+    # Only the sentence the first run never finished is read again; the others come from the cache.
+    assert resumed.read and all(sentences[0] not in text and sentences[1] not in text for text in resumed.read)
+    assert flags == spin.LMSpinScorer(BigramLM(BIGRAMS)).analyse(sentences)
+
+
 def test_sentences_keep_original_offsets_and_skip_abbreviations():
     text = "Gen. Smith met U.S. officials on Monday in Tokyo. They agreed on a plan.\nA new line here."
     spans = spin.split_sentences(text)

@@ -1,20 +1,11 @@
-"""Spun-wording detection: words an article spinner swapped for near-synonyms, and their likely originals.
+"""Signal 1 of spun-wording detection: the language model's view of each sentence, candidate originals rescored.
 
-Three signals, shared by the garbled-wording and divergence checks:
-
-1. **LM plausibility** (``LMSpinScorer``): one batched pass per sentence gives each word's
-   log-probability in context and the model's top alternatives. A content word is shortlisted
-   when the context makes it *less* likely than its everyday frequency (``wordfreq``) and the
-   model clearly prefers other words there. For the shortlist only, each alternative is
-   swapped in and the whole sentence rescored: spun wording is a swap whose original makes the
-   *whole* sentence much more likely (the words after it included), not merely a rare word.
-2. **Cross-source alignment** (``align_substitutions``): paraphrased sentences from two documents
-   aligned token by token; a one-word substitution is evidence and the other wording a
-   candidate original.
-3. **Within-document consistency** (``document_variants``): a bigram "X Y" and "X' Y" in one
-   document gives X as a candidate for X' (and vice versa).
-
-Nothing here lists known tortured phrases: candidates come from the model and the texts.
+One batched pass per sentence gives each word's log-probability in context and the model's top
+alternatives. A content word is shortlisted when the context makes it *less* likely than its
+everyday frequency (``wordfreq``) and the model clearly prefers other words there. For the
+shortlist only, candidate originals are swapped in and a window around the word rescored: spun
+wording is a swap whose original makes the text much more likely (the words after it included),
+not merely a rare word. Results are cached per sentence as soon as each is scored.
 """
 
 from __future__ import annotations
@@ -23,46 +14,22 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 from factcheck.cache import Cache
-
-SCORER_VERSION = "17"
-LN10 = math.log(10.0)
-
-# Function words never count as content words (closed class, not a lexicon of spin).
-STOPWORDS = frozenset(
-    """
-a about above after again against all almost also although always am among an and another any are
-around as at be because been before being below between both but by can could did do does doing
-down during each either else even ever every few for from further had has have having he her here
-hers herself him himself his how however i if in into is it its itself just least less let like
-many may me might more most much must my myself neither no nor not now of off often on once one
-only or other others our ours ourselves out over own per perhaps quite rather same several shall she
-should since so some such than that the their theirs them themselves then there these they this
-those though through thus to too toward towards under until up upon us very was we were what
-whatever when where whether which while who whom whose why will with within without would yet you
-your yours yourself yourselves said says say told according new
-""".split()
+from factcheck.nlp.spin.words import (
+    STOPWORDS,
+    content_word_indices,
+    frequency_logprob,
+    is_typo,
+    is_variant,
+    words_of,
+    zipf,
 )
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)?|\d[\d.,:/%]*|\S")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int  # offsets into the sentence
-    end: int
-    text: str
-
-    @property
-    def alpha(self) -> bool:
-        return self.text.isalpha()
+SCORER_VERSION = "18"
 
 
 @dataclass
@@ -101,113 +68,6 @@ class Flag:
         return asdict(self)
 
 
-def words_of(sentence: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (half-open, offsets into ``text``) between ``start`` and ``end``.
-
-    Paragraph breaks (a line break followed by a capital or a blank line) end a sentence too;
-    a single line break inside a paragraph does not (PDF line wrapping).
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)(?=[ \t]*[a-z(\-])[^\n]+)*", text[start:end]):
-        base = start + paragraph.start()
-        block = paragraph.group()
-        cursor = 0
-        for boundary in _SENTENCE_END.finditer(block):
-            if _is_abbreviation(block, boundary.start()):
-                continue
-            spans.append((base + cursor, base + boundary.start()))
-            cursor = boundary.end()
-        spans.append((base + cursor, base + len(block)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _is_abbreviation(block: str, position: int) -> bool:
-    """True when the full stop before ``position`` ends an abbreviation ("U.S.", "Gen.", "Mr.")."""
-    before = block[:position]
-    match = re.search(r"(\S+)$", before)
-    if not match:
-        return False
-    token = match.group(1).rstrip("\"'\u201d\u2019)")
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", token))
-
-
-def zipf(word: str) -> float:
-    """Everyday frequency of a word on wordfreq's Zipf scale (log10 per billion words; 0 when unknown)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
-def frequency_logprob(word: str) -> float:
-    """Natural-log unigram probability from wordfreq (a floor for unknown words)."""
-    return (max(zipf(word), 1.0) - 9.0) * LN10
-
-
-def is_variant(word: str, other: str) -> bool:
-    """Inflections and typos of each other ("grow"/"growing", "treat"/"threat"): not a synonym
-    swap. Words that merely share a beginning ("electric"/"electronic") are different words."""
-    a, b = word.casefold(), other.casefold()
-    return a == b or _stem(a) == _stem(b) or is_typo(a, b)
-
-
-def is_typo(word: str, other: str) -> bool:
-    """One letter apart and not inflections of one word ("treat"/"treaty", not "weapon"/"weapons")."""
-    from rapidfuzz.distance import Levenshtein
-
-    a, b = word.casefold(), other.casefold()
-    return a != b and _stem(a) != _stem(b) and Levenshtein.distance(a, b) <= 1
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-def protected_spans(sentence: str) -> list[tuple[int, int]]:
-    """Parts of a sentence that are never spin: quotations, parentheses, extraction artefacts."""
-    spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201d]{1,300}[\"\u201d]", sentence)]
-    spans += [m.span() for m in re.finditer(r"\([^)]{0,80}\)", sentence)]
-    # Hyphenation remnants and words glued by a lost space or line break.
-    spans += [m.span() for m in re.finditer(r"\w+-\s*\n\s*\w+|\w+-\s+\w+|\w+\s+-\w+", sentence)]
-    return spans
-
-
-def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[int, int]] = ()) -> list[int]:
-    """Indices of words that could be spin: lower-case dictionary content words outside names,
-    numbers, quotations and artefacts. Capitalised words are names or titles; left alone."""
-    protected = [*protected_spans(sentence), *skip]
-    indices = []
-    for index, word in enumerate(words):
-        text = word.text
-        if index == 0 or not text.isalpha() or len(text) < 3 or not text.islower():
-            continue
-        if text in STOPWORDS:
-            continue
-        if any(a < word.end and word.start < b for a, b in protected):
-            continue
-        # A word glued to a hyphen or an apostrophe belongs to a compound or a name form.
-        before = sentence[word.start - 1] if word.start else " "
-        after = sentence[word.end] if word.end < len(sentence) else " "
-        if before in "-/\u2013_" or after in "-/\u2013_":
-            continue
-        if zipf(text) < 2.0:  # not a dictionary word: typo, glued words ("amidgreat"), jargon
-            continue
-        indices.append(index)
-    return indices
-
-
 @dataclass
 class Thresholds:
     """Tunables, calibrated on the synthetic split (benchmarks/garbled.py) and clean documents."""
@@ -231,10 +91,12 @@ class Thresholds:
     window_right: int = 6  # words after the swap rescored
     # Words before the swap read when rescoring (0: all the text before it, the previous sentence
     # included). Each candidate re-reads them (CTranslate2 shares no prefix), so they are most of
-    # the cost: on seed 003, 12 words cost 2.7 CPU-s per sentence against about 6 for all, with
-    # 29 phrases reported against 31 (README). The default stays 0 until the seeds' slow tests
-    # have passed with 12; the first pass reads the whole text either way.
-    window_left: int = 0
+    # the cost: 12 words cost about half of reading all the text before (README, "Spun wording").
+    window_left: int = 12
+    # A candidate the words before the swap disfavour by more than this (its log-probability there,
+    # from the first pass, against the word's) is not rescored: the words after a swap made up at
+    # most about 8 nats on the calibration sentences, so it could not reach ``min_weak_gain``.
+    min_left_gain: float = -4.5
     max_shortlist: int = 4
     max_candidates: int = 3
 
@@ -536,6 +398,12 @@ class LMSpinScorer:
             in_vocabulary = [c for c in usable if c in vocabulary][: th.from_vocabulary]
             nearest = usable[: th.nearest]
             candidates = list(dict.fromkeys([*from_source, *from_document, *preferred, *in_vocabulary, *nearest]))
+            # What the first pass already knows: how the words before the swap read each candidate.
+            before = {text[1:]: lp - context for text, lp in mine[0].alternatives if text.startswith(" ")}
+            offered_here = {*from_source, *from_document}
+            candidates = [
+                c for c in candidates if c in offered_here or before.get(c, th.min_left_gain) >= th.min_left_gain
+            ]
             if candidates and (preferred or from_source or from_document or pmi < th.strong_pmi):
                 found.append(_Shortlisted(index, context, pmi, candidates, bool(from_source)))
         found.sort(key=lambda item: (not item.from_source, item.pmi))
@@ -656,214 +524,3 @@ def _word_alternatives(alternatives: Iterable[tuple[str, float]], word: str) -> 
             continue
         found.append((candidate, logprob))
     return found
-
-
-# --- Signal 2: cross-source alignment -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Substitution:
-    """One word of sentence A replaced by one word of sentence B in an otherwise shared context."""
-
-    a: Word
-    b: Word
-    context: int  # how many aligned tokens surround it (up to 2 each side)
-
-
-def align_substitutions(sentence_a: str, sentence_b: str, min_ratio: float = 0.5) -> list[Substitution]:
-    """One-for-one word substitutions between two paraphrased sentences (case-folded tokens)."""
-    words_a = [w for w in words_of(sentence_a) if w.text.isalnum()]
-    words_b = [w for w in words_of(sentence_b) if w.text.isalnum()]
-    folded_a = [w.text.casefold() for w in words_a]
-    folded_b = [w.text.casefold() for w in words_b]
-    matcher = SequenceMatcher(None, folded_a, folded_b, autojunk=False)
-    if matcher.ratio() < min_ratio:
-        return []
-    found = []
-    opcodes = matcher.get_opcodes()
-    for position, (tag, a0, a1, b0, b1) in enumerate(opcodes):
-        # One word for one word, or a two-word phrase for a two-word phrase, paired in order.
-        if tag != "replace" or a1 - a0 != b1 - b0 or a1 - a0 > 2:
-            continue
-        before = opcodes[position - 1] if position else None
-        after = opcodes[position + 1] if position + 1 < len(opcodes) else None
-        context = 0
-        if before and before[0] == "equal":
-            context += min(2, before[2] - before[1])
-        if after and after[0] == "equal":
-            context += min(2, after[2] - after[1])
-        if context == 0:
-            continue
-        for offset in range(a1 - a0):
-            found.append(Substitution(words_a[a0 + offset], words_b[b0 + offset], context))
-    return found
-
-
-# --- Signal 3: within-document consistency --------------------------------------------------
-
-
-def document_variants(sentences: Sequence[str]) -> list[dict[int, list[tuple[str, str]]]]:
-    """For each sentence, word start -> other words that fill the same slot more often elsewhere in the document.
-
-    A slot is a neighbouring content word: "area operations" and "space operations" share the
-    slot "_ operations", so "space" is a candidate for "area". Only the document's usual wording
-    is offered: a piece that says "Japanese state" seventeen times and "Japanese government"
-    once is not a spinner's work. The LM decides.
-    """
-    slot_fillers: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    tokenised = []
-    for sentence in sentences:
-        words = words_of(sentence)
-        tokenised.append(words)
-        for left, right in zip(words, words[1:]):
-            if not (left.alpha and right.alpha) or sentence[left.end : right.start] != " ":
-                continue
-            lf, rf = left.text.casefold(), right.text.casefold()
-            if rf not in STOPWORDS and lf not in STOPWORDS:
-                slot_fillers[("_", rf)][lf] += 1
-                slot_fillers[(lf, "_")][rf] += 1
-    result = []
-    for sentence, words in zip(sentences, tokenised):
-        candidates: dict[int, list[tuple[str, str]]] = {}
-        for i, word in enumerate(words):
-            if not word.alpha or not word.text.islower() or word.text in STOPWORDS:
-                continue
-            slots = []
-            if i + 1 < len(words) and words[i + 1].alpha:
-                slots.append(("_", words[i + 1].text.casefold()))
-            if i > 0 and words[i - 1].alpha:
-                slots.append((words[i - 1].text.casefold(), "_"))
-            options = set()
-            for slot in slots:
-                fillers = slot_fillers.get(slot, Counter())
-                options |= {option for option, count in fillers.items() if count > fillers[word.text.casefold()]}
-            options = {o for o in options if o.isalpha() and not is_variant(o, word.text) and zipf(o) >= 3.0}
-            if options:
-                candidates[word.start] = [(option, "document") for option in sorted(options)]
-        result.append(candidates)
-    return result
-
-
-# --- Corpus level: sentences per document and paraphrased pairs across documents ------------
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a document: original offsets and text (line breaks kept)."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-
-
-def document_sentences(document, max_chars: int = 2_000, min_words: int = 6) -> list[Sentence]:
-    """Prose sentences of a document's body; headings, lists and title-case lines are left out."""
-    body = document.body_start
-    if document.clean_to_original and body < len(document.clean_to_original):
-        body = document.clean_to_original[body]
-    body = min(body, len(document.text))
-    sentences = []
-    for start, end in split_sentences(document.text, body):
-        text = document.text[start:end]
-        words = [w for w in words_of(text) if w.alpha]
-        if len(words) < min_words or len(text) > max_chars:
-            continue
-        capitalised = sum(1 for w in words if w.text[0].isupper())
-        if capitalised > 0.6 * len(words):  # a headline or a list of names
-            continue
-        sentences.append(Sentence(document.id, start, end, text))
-    return sentences
-
-
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(w.text.casefold() for w in words_of(text) if w.alpha and w.text.casefold() not in STOPWORDS)
-
-
-def paraphrase_pairs(
-    corpus, sentences_by_doc: dict[str, list[Sentence]], min_overlap: float = 0.3, min_ratio: float = 0.5
-) -> list[tuple[Sentence, Sentence]]:
-    """Sentence pairs from two documents that paraphrase each other, sorted.
-
-    Claims in one cross-source cluster are paired first (the clusters show paraphrases); any
-    two sentences of different documents whose content words overlap strongly are paired too,
-    so a paraphrase the clustering split still counts.
-    """
-    located: dict[tuple[str, int], Sentence] = {}
-    for doc_id, sentences in sentences_by_doc.items():
-        for sentence in sentences:
-            located[(doc_id, sentence.start)] = sentence
-
-    def sentence_at(doc_id: str, offset: int) -> Sentence | None:
-        for sentence in sentences_by_doc.get(doc_id, ()):
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
-
-    pairs: set[tuple[Sentence, Sentence]] = set()
-    for cluster in getattr(corpus, "clusters", ()):
-        if len(cluster.documents) < 2:
-            continue
-        members = []
-        for claim_id in cluster.claims:
-            try:
-                claim = corpus.claim(claim_id)
-            except KeyError:
-                continue
-            member = sentence_at(claim.doc, claim.span.start)
-            if member is not None:
-                members.append(member)
-        for a in members:
-            for b in members:
-                if a.doc < b.doc:
-                    pairs.add((a, b))
-    doc_ids = sorted(sentences_by_doc)
-    sets = {doc_id: [(s, word_set(s.text)) for s in sentences_by_doc[doc_id]] for doc_id in doc_ids}
-    for i, doc_a in enumerate(doc_ids):
-        for doc_b in doc_ids[i + 1 :]:
-            for a, set_a in sets[doc_a]:
-                if len(set_a) < 4:
-                    continue
-                for b, set_b in sets[doc_b]:
-                    if len(set_b) < 4:
-                        continue
-                    overlap = len(set_a & set_b) / len(set_a | set_b)
-                    if overlap >= min_overlap:
-                        pairs.add((a, b))
-    kept = []
-    for a, b in pairs:
-        matcher = SequenceMatcher(
-            None,
-            [w.text.casefold() for w in words_of(a.text)],
-            [w.text.casefold() for w in words_of(b.text)],
-            autojunk=False,
-        )
-        if matcher.ratio() >= min_ratio:
-            kept.append((a, b))
-    return sorted(kept, key=lambda pair: (pair[0].doc, pair[0].start, pair[1].doc, pair[1].start))
-
-
-def is_content(word: Word) -> bool:
-    return word.alpha and word.text.islower() and len(word.text) >= 3 and word.text not in STOPWORDS
-
-
-# --- Meaning flips: the model's own sense of "opposite" against "another word for" ----------
-
-_OPPOSITE = "The opposite of {a} is"
-_SYNONYM = "Another word for {a} is"
-
-
-def contrast(lm, word_a: str, word_b: str) -> float:
-    """How much more the model reads ``word_b`` as the opposite of ``word_a`` than as another
-    word for it, averaged over both directions (nats; > 0 leans to opposites)."""
-    prompts = []
-    for first, second in ((word_a, word_b), (word_b, word_a)):
-        for template in (_OPPOSITE, _SYNONYM):
-            prefix = template.format(a=first)
-            prompts.append((prefix, f"{prefix} {second}."))
-    scored = lm.score_tokens([text for _, text in prompts])
-    completions = [
-        sum(token.logprob for token in tokens if token.start >= len(prefix))
-        for (prefix, _), tokens in zip(prompts, scored)
-    ]
-    return ((completions[0] - completions[1]) + (completions[2] - completions[3])) / 2.0
