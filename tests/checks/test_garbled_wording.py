@@ -560,3 +560,32 @@ def test_spin_score_per_document_is_in_the_json_documents_and_the_documents_tabl
     assert "spin score" in table and f"{data['a']['spin_score']:.2f}" in table
     # Without the check's data there is no spin column and no score.
     assert result_data(RunResult(corpus=corpus_of(texts), settings=Settings()))["documents"][0]["spin_score"] is None
+
+
+def test_the_title_before_a_name_is_examined_but_not_the_name():
+    sentence = "The plan was approved on Monday, according to Brigade General Anthony Smith of the Air Force."
+    name = (sentence.index("Anthony"), sentence.index(" of the Air"))
+    words = spin.words_of(sentence)
+    examined = {words[i].text for i in spin.content_word_indices(sentence, words, [name])}
+    assert {"Brigade", "General"} <= examined
+    assert not examined & {"The", "Anthony", "Smith", "Air", "Force", "Monday"}
+    # Without a name after them, capitalised words are left alone as before.
+    assert "Brigade" not in {words[i].text for i in spin.content_word_indices(sentence, words)}
+
+
+def test_a_swapped_title_word_is_flagged_with_its_original_capitalised():
+    lm = BigramLM(
+        {
+            ("to", "Brigade"): -12.0,
+            ("to", "Brigadier"): -2.0,
+            ("brigade", "General"): -9.0,
+            ("brigadier", "General"): -0.5,
+        },
+        near={"brigade": ["brigadier", "battalion"], "general": ["colonel"]},
+    )
+    sentence = "The plan was approved on Monday, according to Brigade General Anthony Smith of the Air Force."
+    name = (sentence.index("Anthony"), sentence.index(" of the Air"))
+    [flags] = spin.LMSpinScorer(lm).analyse([sentence], skips=[[name]])
+    [flag] = flags
+    assert (flag.text, flag.suggestion) == ("Brigade", "Brigadier")
+    assert flag.score >= 5.0

@@ -47,7 +47,7 @@ class GarbledWordingCheck(LanguageModelCheck):
     a spinner rewrites whole texts, so an isolated odd word is more likely the model's error, and an
     author who varies a term within one piece ("contemporary"/"international space order") is no spinner.
 
-    Names, capitalised words, numbers, quotations, parenthesised text and extraction artefacts
+    Names, capitalised words other than a title before a name, numbers, quotations, parenthesised text and extraction artefacts
     (hyphenation remnants, glued words, inflections and one-letter typos, including a word the
     context would rather read spelt differently: "security treat") are never flagged.
 
@@ -323,12 +323,13 @@ def _phrases(sentence: str, group: list[Flag]) -> tuple[str, str]:
 
 
 def _protected(corpus: Corpus, doc_id: str, sentence) -> list[tuple[int, int]]:
-    """Actor names, titles and quote speakers the extractor found in this sentence (local offsets)."""
+    """Actor names and quote speakers the extractor found in this sentence (local offsets). Titles
+    are not names: a spinner swaps their words too ("Brigade General" for "Brigadier General")."""
     spans = []
     for claim in corpus.claims_of(doc_id):
         if claim.span.end <= sentence.start or claim.span.start >= sentence.end:
             continue
-        parts = [actor.span for actor in claim.actors] + [a.role_span for a in claim.actors if a.role_span]
+        parts = [actor.span for actor in claim.actors]
         if claim.quote is not None and claim.quote.speaker_span is not None:
             parts.append(claim.quote.speaker_span)
         for span in parts:

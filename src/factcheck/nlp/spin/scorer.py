@@ -157,6 +157,7 @@ class LMSpinScorer:
         lookup = getattr(self.lm, "neighbours", None)
         if lookup is None:
             return []
+        word = word.casefold()  # a title word's neighbours are its lower-case form's
         if word not in self._near:
             self._near[word] = lookup(word, self.thresholds.neighbours)
         return self._near[word]
@@ -255,7 +256,9 @@ class LMSpinScorer:
             words = words_of(text)
             probes.append(
                 {
-                    len(prefix) + words[index].start: self._usable_neighbours(words[index].text)
+                    len(prefix) + words[index].start: [
+                        _in_case(c, words[index].text) for c in self._usable_neighbours(words[index].text)
+                    ]
                     for index in content_word_indices(text, words, skip)
                 }
             )
@@ -370,6 +373,7 @@ class LMSpinScorer:
                 continue
             context = sum(t.logprob for t in mine)
             pmi = context - frequency_logprob(word.text)
+            alternatives = _in_lower_case(mine[0].alternatives, word.text)
             offered = [(c, signal) for c, signal in extra.get(word.start, []) if not is_variant(c, word.text)]
             from_source = [c for c, signal in offered if signal == "source"]
             if pmi >= th.max_pmi and not from_source:
@@ -379,7 +383,7 @@ class LMSpinScorer:
             # spinners ignore agreement, "weapon protection" for "missile defense".)
             if any(
                 text.startswith(" ") and is_typo(text[1:], word.text) and lp - context > th.margin
-                for text, lp in mine[0].alternatives
+                for text, lp in alternatives
             ):
                 continue
             near = self._neighbours(word.text)
@@ -390,7 +394,7 @@ class LMSpinScorer:
             # The neighbours the left context prefers, the closest synonyms first.
             preference = {
                 c: lp - context - th.rank_prior * math.log1p(rank[c])
-                for c, lp in dict(_word_alternatives(mine[0].alternatives, word.text)).items()
+                for c, lp in dict(_word_alternatives(alternatives, word.text)).items()
                 if c in rank and lp - context > th.margin
             }
             preferred = sorted(preference, key=lambda c: (-preference[c], c))[: th.max_candidates]
@@ -399,7 +403,7 @@ class LMSpinScorer:
             nearest = usable[: th.nearest]
             candidates = list(dict.fromkeys([*from_source, *from_document, *preferred, *in_vocabulary, *nearest]))
             # What the first pass already knows: how the words before the swap read each candidate.
-            before = {text[1:]: lp - context for text, lp in mine[0].alternatives if text.startswith(" ")}
+            before = {text[1:]: lp - context for text, lp in alternatives if text.startswith(" ")}
             offered_here = {*from_source, *from_document}
             candidates = [
                 c for c in candidates if c in offered_here or before.get(c, th.min_left_gain) >= th.min_left_gain
@@ -432,7 +436,7 @@ class LMSpinScorer:
                 split = start - 1 if start and text[start - 1] == " " else start
                 window_end = len(prefix) + words[min(len(words) - 1, item.index + th.window_right)].end
                 lead, rest = text[split:start], text[end:window_end]
-                wordings = [word.text, *item.candidates]
+                wordings = [word.text, *(_in_case(candidate, word.text) for candidate in item.candidates)]
                 first = _window_start(text, split, th.window_left)
                 scored = self.lm.score_continuations(text[first:split], [lead + wording + rest for wording in wordings])
                 base, after_base = scored[0], len(lead) + len(word.text)
@@ -487,7 +491,7 @@ class LMSpinScorer:
                             start=word.start,
                             end=word.end,
                             text=word.text,
-                            suggestion=candidate,
+                            suggestion=_in_case(candidate, word.text),
                             score=round(gain, 3),
                             signals=signals,
                             context_logprob=round(item.logprob, 3),
@@ -505,6 +509,19 @@ def _window_start(text: str, end: int, words: int) -> int:
         return 0
     starts = [m.start() for m in re.finditer(r"\S+", text[:end])]
     return starts[-words] if len(starts) > words else 0
+
+
+def _in_case(candidate: str, word: str) -> str:
+    """A candidate original written as the word it would replace is: capitalised in a title."""
+    return candidate.capitalize() if word[:1].isupper() else candidate
+
+
+def _in_lower_case(alternatives: Iterable[tuple[str, float]], word: str) -> list[tuple[str, float]]:
+    """The model's alternatives for a word, lower-cased where the word is capitalised (a title):
+    there only capitalised alternatives fit."""
+    if not word[:1].isupper():
+        return list(alternatives)
+    return [(" " + text[1:].lower(), lp) for text, lp in alternatives if text.startswith(" ") and text[1:].istitle()]
 
 
 def _flat(text: str) -> str:

@@ -125,15 +125,20 @@ def protected_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[int, int]] = ()) -> list[int]:
-    """Indices of words that could be spin: lower-case dictionary content words outside names,
-    numbers, quotations and artefacts. Capitalised words are names or titles; left alone."""
+    """Indices of words that could be spin: lower-case dictionary content words outside names
+    (``skip``), numbers, quotations and artefacts, and the title before a name ("Brigade General
+    Anthony Smith": a title is not a name, and a spinner swaps its words too). Other capitalised
+    words are names or start a sentence; left alone."""
     protected = [*protected_spans(sentence), *skip]
+    titles = title_word_indices(sentence, words, skip)
     indices = []
     for index, word in enumerate(words):
         text = word.text
-        if index == 0 or not text.isalpha() or len(text) < 3 or not text.islower():
+        if index in titles:
+            pass
+        elif index == 0 or not text.isalpha() or len(text) < 3 or not text.islower():
             continue
-        if text in STOPWORDS:
+        if text.casefold() in STOPWORDS:
             continue
         if any(a < word.end and word.start < b for a, b in protected):
             continue
@@ -146,6 +151,27 @@ def content_word_indices(sentence: str, words: list[Word], skip: Sequence[tuple[
             continue
         indices.append(index)
     return indices
+
+
+def title_word_indices(sentence: str, words: list[Word], names: Sequence[tuple[int, int]]) -> set[int]:
+    """Capitalised everyday words in the run just before a name ("Brigade General" before "Anthony
+    Smith"): the words of a title, which the lower-case rule would take for part of the name.
+    Words rarer than everyday English (Zipf 3) end the run: surnames, places, acronyms."""
+    found: set[int] = set()
+    starts = {start for start, _ in names}
+    for position, word in enumerate(words):
+        if word.start not in starts:
+            continue
+        index = position - 1
+        while index >= 0 and sentence[words[index].end : words[index + 1].start] == " ":
+            text = words[index].text
+            if not (text.isalpha() and len(text) >= 3 and text[0].isupper() and text[1:].islower()):
+                break
+            if zipf(text.casefold()) < 3.0:
+                break
+            found.add(index)
+            index -= 1
+    return found
 
 
 def is_content(word: Word) -> bool:
