@@ -4,6 +4,7 @@ Usage:
     python benchmarks/pipeline.py                    # seeds + BBC N=100,300,1000
     python benchmarks/pipeline.py --sizes 20         # small N (what CI runs)
     python benchmarks/pipeline.py --skip-checks garbled-wording,divergence
+    python benchmarks/pipeline.py --no-seeds --sizes 300 --compare spin  # what the two spun-wording checks cost
     python benchmarks/pipeline.py --jobs 2 --compare j1,dask2   # all cores, beside one core and a 2-worker LocalCluster
     python benchmarks/pipeline.py --engine dask --jobs 2         # the main cases on a LocalCluster
     python benchmarks/pipeline.py --corpus ../shared/corpora/ecbplus-dev/articles.jsonl --no-seeds --sizes 462
@@ -212,7 +213,8 @@ def child(*arguments: str) -> dict:
 
 
 def variant_arguments(variant: str) -> list[str]:
-    """``j1`` -> one local process, ``dask2`` -> a 2-worker LocalCluster, ``int8`` -> the int8 encoder (combinable with +)."""
+    """``j1`` -> one local process, ``dask2`` -> a 2-worker LocalCluster, ``int8`` -> the int8 encoder,
+    ``spin`` -> garbled-wording and divergence run too (combinable with +)."""
     arguments: list[str] = []
     for part in variant.split("+"):
         if part.startswith("j"):
@@ -221,8 +223,10 @@ def variant_arguments(variant: str) -> list[str]:
             arguments += ["--jobs", part[4:] or "2", "--engine", "dask"]
         elif part == "int8":
             arguments += ["--embedder", "minilm-int8"]
+        elif part == "spin":
+            arguments += ["--ignore", ""]  # after the case's own --ignore, so it wins
         else:
-            raise SystemExit(f"unknown variant {part!r} (j<N>, dask<N>, int8)")
+            raise SystemExit(f"unknown variant {part!r} (j<N>, dask<N>, int8, spin)")
     return arguments
 
 
@@ -243,19 +247,28 @@ def benchmark(
     if floor:
         rows.append((f"{label} floor", child("--floor", str(claims))))
     for variant in compare:
+        variant_cache = work / f"cache-{label}-{variant}"
+        if "spin" in variant.split("+"):
+            share_prepared_lm(variant_cache)
         rows.append(
             (
                 f"{label} cold/{variant}",
-                child(
-                    "--case",
-                    *common,
-                    *variant_arguments(variant),
-                    "--cache-dir",
-                    str(work / f"cache-{label}-{variant}"),
-                ),
+                child("--case", *common, *variant_arguments(variant), "--cache-dir", str(variant_cache)),
             )
         )
     return rows
+
+
+def share_prepared_lm(cache: Path) -> None:
+    """The spun-wording model as already prepared in the user's cache, linked into a case's empty
+    cache: a cold case then measures the checks, not the one-time conversion (see benchmarks/garbled.py)."""
+    from factcheck.nlp.lm import default_lm_dir
+
+    prepared = default_lm_dir()
+    if prepared.is_dir():
+        target = default_lm_dir(cache)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(prepared, target_is_directory=True)
 
 
 def cli_seconds(arguments: list[str], repeat: int) -> float:
@@ -307,6 +320,12 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
                 f"{label:<22} / {label.split('/')[0]}: wall {row['total'] / base['total']:.2f}x, cpu {row['cpu'] / base['cpu']:.2f}x; "
                 f"findings {'agree' if row['findings'] == base['findings'] else 'differ: ' + str(row['findings'])}"
             )
+            if "spin" in label.split("/")[1].split("+"):
+                extra = row["stages"].get("check", 0.0) - base["stages"].get("check", 0.0)
+                print(
+                    f"{'':<22}   garbled-wording + divergence: +{extra:.1f} s in the check stage, "
+                    f"{row['cpu'] - base['cpu']:+.1f} CPU-s in all, peak {row['peak_mb']:.0f} MB against {base['peak_mb']:.0f}"
+                )
     for label, row in rows:
         if label.endswith("cold") and label.replace("cold", "floor") in by_label:
             floor = by_label[label.replace("cold", "floor")]
