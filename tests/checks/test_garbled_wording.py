@@ -589,3 +589,29 @@ def test_a_swapped_title_word_is_flagged_with_its_original_capitalised():
     [flag] = flags
     assert (flag.text, flag.suggestion) == ("Brigade", "Brigadier")
     assert flag.score >= 5.0
+
+
+def test_a_piece_the_model_does_not_keep_is_spelt_with_pieces_it_does():
+    from factcheck.nlp.lm import GemmaLM
+
+    lm = GemmaLM()  # nothing is loaded: only the spelling of pieces is exercised
+    kept = ["\u2581Mast", "\u2581Ma", "al", "ir", "a", "l", "i", "r", "\u2581"] + [f"<0x{b:02X}>" for b in range(256)]
+    lm._row = {piece: row for row, piece in enumerate(kept)}
+    assert lm._spell("\u2581Mastalir") == [(0, 0, 5), (2, 5, 7), (3, 7, 9)]
+    # A character no kept piece holds is spelt in its UTF-8 bytes, each covering that character.
+    spelt = lm._spell("a\u6771")
+    assert spelt[0] == (4, 0, 1)
+    assert [kept[row] for row, _, _ in spelt[1:]] == ["<0xE6>", "<0x9D>", "<0xB1>"]
+    assert all((first, last) == (1, 2) for _, first, last in spelt[1:])
+
+
+@pytest.mark.slow
+def test_gemma_reads_text_outside_its_english_vocabulary_without_losing_offsets():
+    from factcheck.nlp.lm import load_lm
+
+    lm = load_lm()
+    text = "Brigadier General Anthony Mastalir met Pekkanen in 東京 and Zürich on Tuesday."
+    [tokens] = lm.score_tokens([text])
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    assert all(i in covered for i, char in enumerate(text) if not char.isspace())
+    assert all(t.logprob <= 0.0 and t.logprob > -60.0 for t in tokens)
