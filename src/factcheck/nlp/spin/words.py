@@ -76,6 +76,7 @@ def _is_abbreviation(block: str, position: int) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", token))
 
 
+@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Everyday frequency of a word on wordfreq's Zipf scale (log10 per billion words; 0 when unknown)."""
     from wordfreq import zipf_frequency
