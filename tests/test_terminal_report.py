@@ -84,14 +84,14 @@ def test_sentence_groups_follow_document_order_within_a_severity():
 
 
 def test_the_cli_width_follows_columns(monkeypatch):
-    from factcheck.cli_options import terminal_width
+    from factcheck.cli.options import terminal_width
 
     monkeypatch.setenv("COLUMNS", "77")
     assert terminal_width() == 77
 
 
 def test_no_color_is_honoured_and_the_option_overrides_it(monkeypatch):
-    from factcheck.cli_options import Color, use_color
+    from factcheck.cli.options import Color, use_color
 
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     monkeypatch.setenv("NO_COLOR", "1")
