@@ -420,3 +420,20 @@ def test_a_figure_the_extractor_left_in_the_other_sentence_still_counts_as_state
     left = claim(a, a.text, quantities=(Quantity(span=span(a, "$1.52 million"), value=1.52e6, unit=money),))
     right = claim(b, b.text, quantities=(Quantity(span=span(b, "$1 million"), value=1e6, unit=money),))
     assert run(corpus([a, b], [left, right])) == []
+
+
+def test_two_figures_that_differ_tell_two_things_whatever_they_count():
+    # The years differ as well as the sums: two offers, not one offer given two prices.
+    # (The lengths count different nouns here, so they are no pair of their own to compare.)
+    a = document("a", "The club offered the pitcher a seven-year deal worth $150 million.")
+    b = document("b", "The club offered the pitcher an eight-year contract worth $184 million.")
+
+    def figures(doc, years, words, noun, money):
+        return (
+            Quantity(span=span(doc, words), value=years, unit="years", measure=noun),
+            Quantity(span=span(doc, f"${money} million"), value=money * 1e6, unit="money:USD", measure="worth"),
+        )
+
+    left = claim(a, a.text, quantities=figures(a, 7, "seven-year", "deal", 150))
+    right = claim(b, b.text, quantities=figures(b, 8, "eight-year", "contract", 184))
+    assert run(corpus([a, b], [left, right])) == []

@@ -269,8 +269,12 @@ class NumericConflictCheck(Check):
                 if _same_count(alignment, pair) and (counts[0] == counts[1] or pair.how != "only")
             ]
             differing = [pair for pair in pairs if interval(pair.left.ref) != interval(pair.right.ref)]
-            if len(differing) > 1:
-                continue  # several figures differ: two tallies of different things ("so far" / "this time")
+            if len(differing) > 1 or len(differing) < sum(
+                1 for pair in alignment.pairs_of("number") if interval(pair.left.ref) != interval(pair.right.ref)
+            ):
+                # Several figures differ, whatever they count: two tallies of different things ("so far" /
+                # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
+                continue
             for pair in differing:
                 # No paraphrase path (few shared words, close vectors) for figures: on the ECB+ dev groups it
                 # found no planted figure and paired totals with per-season sums, parts with wholes.
