@@ -18,10 +18,8 @@ SAME_DOCUMENT_STRENGTH = 0.7  # within one text a restatement must match closely
 SHARED = 3  # content words both sentences must have: two ("Norland founded") name a topic, not a fact
 LOCAL = 0.6  # or: how well the words around the two dates match, when one sentence adds a clause
 SIMILARITY = 0.6  # and the cosine of the two sentences' vectors, when the corpus has them
-# Or, for a paraphrase that shares few words: sentence vectors this close, and the words right
-# around the two slots overlapping by AROUND.
-PARAPHRASE = 0.7
 AROUND = 0.4  # and the words right around the two dates (what they date) must overlap this much
+PARAPHRASE = 0.7  # or, for a paraphrase sharing few words: vectors this close (and AROUND)
 # A date compared under a shared anchor when a side has no dateline: any fixed day will do,
 # as long as both sides are resolved against the same one.
 _FALLBACK_ANCHOR = date(2001, 1, 15)
