@@ -39,16 +39,17 @@ cluster): ``settings.cluster_threshold`` is 0.6 linking distance for all-MiniLM-
 end of what the measurements allow. Clusters are shown to users as "these sentences report the same
 fact", and on this gold F1 rises only by lumping whole stories together:
 
-=================================  ================  =================  ==========================
-linking                             dev P / R / F1    largest cluster    BBC claims in cross-doc
-=================================  ================  =================  ==========================
-cosine + entity/year, 0.7 (before)  .55 / .60 / .58   251 claims         42% (largest 141)
-+ story and action, 0.6 (default)   .72 / .45 / .56   105 claims         30% (largest 74)
-+ story and action, 0.85 (F1 peak)  .54 / .75 / .63   320 (one topic)    55% (largest 230)
-=================================  ================  =================  ==========================
+===================================  ================  =================  ========================
+linking                              dev P / R / F1    largest cluster    BBC claims in cross-doc
+===================================  ================  =================  ========================
+cosine + entity/year, 0.7 (before)   .55 / .60 / .58   251 claims         42% (largest 141)
++ story and action, 0.6 (default)    .72 / .45 / .56   105 claims         30% (largest 74)
++ story (ref. 0.23), 0.85 (F1 top)   .54 / .75 / .63   320 (one topic)    55% (largest 230)
+===================================  ================  =================  ========================
 
 Nearby settings (story weight 0.5-1.5, reference 0.05-0.15, threshold 0.6-0.65) give P .61-.72 at
-F1 .52-.57: the default sits on that plateau, not on one curve's peak.
+F1 .52-.57: the default sits on that plateau, not on one curve's peak. One held-out run at the end
+of session 3: P .51, R .36, F1 .42 (session 2's 0.7: .36 / .59 / .45); the plain baseline .45.
 What caps F1 is the gold, not the linkage: ECB+ marks every event a sentence mentions, and two
 sentences count as one event's when they share any of them, which no partition of sentences can
 reproduce (A shares an event with B and with C, B none with C). One cluster per reporting group (a
