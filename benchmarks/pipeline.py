@@ -19,7 +19,8 @@ process.
 
 CPU seconds count this process and its workers (local processes and LocalCluster workers are its
 children, reaped when the run ends); "client MB" is this process's peak, "workers MB" the peak of
-the workers' summed resident memory, sampled every 0.2 s. On a machine shared with other jobs the
+the workers' summed resident memory, sampled every 0.5 s, and "all MB" the peak of both together at
+one sample (the run's whole footprint, never more than the two peaks added). On a machine shared with other jobs the
 wall seconds are pessimistic and the CPU seconds are the steadier figure.
 """
 
@@ -69,7 +70,8 @@ class WorkerMemory:
 
     ``peak_mb`` sums resident sets (RSS), which counts the library pages the workers share (torch,
     spaCy) once per worker; ``peak_pss_mb`` sums proportional set sizes, each shared page split
-    among the processes that map it: what the machine really needs.
+    among the processes that map it: what the machine really needs. ``peak_all_mb`` is the peak of
+    this process's RSS plus its descendants', sampled at the same moment: the run's whole footprint.
     """
 
     def __init__(self, interval: float = 0.5) -> None:
@@ -77,6 +79,7 @@ class WorkerMemory:
 
         self.peak_mb = 0.0
         self.peak_pss_mb = 0.0
+        self.peak_all_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, args=(interval,), daemon=True)
 
@@ -95,6 +98,10 @@ class WorkerMemory:
                     pass
             self.peak_mb = max(self.peak_mb, total / 2**20)
             self.peak_pss_mb = max(self.peak_pss_mb, proportional / 2**20)
+            try:
+                self.peak_all_mb = max(self.peak_all_mb, (me.memory_info().rss + total) / 2**20)
+            except psutil.Error:
+                pass
 
     def __enter__(self) -> "WorkerMemory":
         self._thread.start()
@@ -153,6 +160,7 @@ def run_case(
         "peak_mb": peak_mb(),
         "workers_mb": workers.peak_mb,
         "workers_pss_mb": workers.peak_pss_mb,
+        "all_mb": workers.peak_all_mb,
         "documents": len(corpus.documents),
         "claims": len(corpus.claims),
         "clusters": len(corpus.clusters),
@@ -290,7 +298,7 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
     stage_names = ["load", "extract", "embed", "cluster", "check", "spacy-load", "parse", "st-load", "encode"]
     header = (
         f"{'case':<22}{'docs':>6}{'claims':>8}{'total s':>9}{'cpu s':>8}{'s/doc':>8}{'cpu/doc':>8}{'peak MB':>9}"
-        f"{'wkr MB':>8}{'wkr PSS':>8}{'load':>11}  " + " ".join(f"{s:>8}" for s in stage_names)
+        f"{'wkr MB':>8}{'wkr PSS':>8}{'all MB':>8}{'load':>11}  " + " ".join(f"{s:>8}" for s in stage_names)
     )
     print(header)
     print("-" * len(header))
@@ -306,6 +314,7 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         cpu_per_doc = f"{row['cpu'] / docs:>8.3f}" if "cpu" in row and docs else f"{'':>8}"
         workers = f"{row['workers_mb']:>8.0f}" if row.get("workers_mb") else f"{'':>8}"
         workers += f"{row['workers_pss_mb']:>8.0f}" if row.get("workers_pss_mb") else f"{'':>8}"
+        workers += f"{row['all_mb']:>8.0f}" if row.get("all_mb") else f"{'':>8}"
         load = "{:.1f}/{:.1f}".format(*row["load"][:2]) if row.get("load") else ""
         print(
             f"{label:<22}{docs:>6}{row.get('claims', ''):>8}{row['total']:>9.2f}{cpu}{per_doc:>8.3f}{cpu_per_doc}"

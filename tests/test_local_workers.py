@@ -138,3 +138,16 @@ def test_a_consumer_that_stops_early_leaves_no_stale_answers(engine, tmp_path):
     first = guarded(lambda: next(iter(engine.map(square, jobs(tmp_path)))))
     assert first[1] == first[0] ** 2
     assert dict(guarded(lambda: list(engine.map(square, jobs(tmp_path, 4))))) == {0: 0, 1: 1, 2: 4, 3: 9}
+
+
+def worker_pid(job: tuple[str, int], models: Models) -> int:
+    return os.getpid()
+
+
+def test_recycled_workers_are_fresh_processes(engine, tmp_path):
+    # The embed stage recycles the workers that parsed, so no worker holds spaCy and the encoder at once.
+    before = set(dict(guarded(lambda: list(engine.map(worker_pid, jobs(tmp_path, 4))))).values())
+    engine.recycle()
+    assert not engine._pool
+    after = set(dict(guarded(lambda: list(engine.map(worker_pid, jobs(tmp_path, 4))))).values())
+    assert before and after and not before & after and os.getpid() not in before | after

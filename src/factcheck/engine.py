@@ -117,6 +117,9 @@ class Engine(Protocol):
 
     def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]: ...
 
+    def recycle(self) -> None:
+        """Let the workers go with the models they loaded; the next parallel map starts fresh ones."""
+
     def close(self) -> None: ...
 
 
@@ -132,6 +135,9 @@ class SerialEngine:
     def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
         for index, job in enumerate(jobs):
             yield index, task(job, self.models)
+
+    def recycle(self) -> None:
+        pass  # this process keeps its models: it may be the one that still needs them
 
     def close(self) -> None:
         pass
@@ -301,6 +307,9 @@ class ProcessEngine:
         self._pool.remove(worker)
         worker.stop(grace=0)
 
+    def recycle(self) -> None:
+        self.close()
+
     def close(self) -> None:
         pool, self._pool = self._pool, []
         for worker in pool:
@@ -380,6 +389,9 @@ class DaskEngine:
                 yield index_of[future.key], result
         finally:
             client.cancel(futures)
+
+    def recycle(self) -> None:
+        pass  # a cluster's workers are not ours to restart (a joined one is shared)
 
     def close(self) -> None:
         if self._client is not None:

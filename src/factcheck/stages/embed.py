@@ -223,11 +223,16 @@ def embed_texts(
     )
     chunks = partitions(missing, CHUNK_TEXTS)
     engine = engine or SerialEngine(Models(settings, embedder=embedder))
+    parallel = len(missing) >= MIN_PARALLEL_TEXTS
+    if parallel:
+        # The workers that parsed hold spaCy; with the encoder beside it each would hold both
+        # (~1 GB). Fresh workers load the encoder alone: peak memory is the larger model, not the sum.
+        engine.recycle()
     done = 0
     for index, fresh in engine.map(
         encode_chunk,
         [tuple(text for _, text in chunk) for chunk in chunks],
-        parallel=len(missing) >= MIN_PARALLEL_TEXTS,
+        parallel=parallel,
     ):
         new_vectors = {key: np.asarray(vector, dtype=np.float32) for (key, _), vector in zip(chunks[index], fresh)}
         known.update(new_vectors)
