@@ -141,7 +141,7 @@ def test_a_changed_setting_runs_the_checks_again_but_not_a_run_only_one(workspac
 
 def test_a_new_code_version_runs_the_checks_again(workspace, nlp, fake_embedder, monkeypatch):
     run_counting(workspace, nlp, fake_embedder)
-    monkeypatch.setattr(check_cache, "_code_fingerprint", lambda: "another version of factcheck")
+    monkeypatch.setattr(check_cache, "_code_fingerprint", lambda check_class: "another version of factcheck")
     run_counting(workspace, nlp, fake_embedder)
     assert LedgerReadingCheck.runs == 2
 

@@ -3,8 +3,8 @@
 A check is a pure function of the corpus it reads (documents, claims, embeddings, clusters,
 same-fact pairs, corroboration), the ledger, the settings that tune it and its code. The key
 hashes all of them, so any change to one misses: an edited document, a new ledger entry, a
-changed threshold, a different model package or any edit to factcheck's source (the whole
-package, conservatively, since checks share the nlp modules) or to a plugin check's file. What
+changed threshold, a different model package, an edit to the check's module or any factcheck
+module it imports (``cache.code_fingerprint``), or to a plugin check's own file. What
 is stored is the check's own output (findings before severity overrides, its report data, its
 candidate-pair count): selection, severities and resolutions are applied afresh by the runner
 on every run. A check with an injected language model (tests) has no stable identity and is
@@ -13,17 +13,16 @@ never cached; nor is a check that crashed.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import inspect
 import json
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from factcheck.cache import code_fingerprint
 from factcheck.checks.base import Check
 from factcheck.model import Corpus, Finding
 
@@ -70,19 +69,9 @@ class CheckOutput:
     candidate_pairs: int | None
 
 
-@functools.lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(str(source.relative_to(package)).encode())
-        digest.update(source.read_bytes())
-    for name in _MODEL_PACKAGES:
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} absent".encode())
-    return digest.hexdigest()
+def _code_fingerprint(check_class: type[Check]) -> str:
+    """The code the check runs: its module and every factcheck module it imports, and the model packages."""
+    return code_fingerprint((check_class.__module__,), _MODEL_PACKAGES)
 
 
 def _check_fingerprint(check_class: type[Check]) -> str | None:
@@ -94,10 +83,8 @@ def _check_fingerprint(check_class: type[Check]) -> str | None:
         code = Path(source).read_bytes() if source else b""
     except (OSError, TypeError):
         return None
-    return hashlib.sha256(
-        "\x1f".join([check_class.__module__, check_class.__qualname__, check_class.slug, check_class.code]).encode()
-        + code
-    ).hexdigest()
+    names = [check_class.__module__, check_class.__qualname__, check_class.slug, check_class.code]
+    return hashlib.sha256("\x1f".join([*names, _code_fingerprint(check_class)]).encode() + code).hexdigest()
 
 
 def inputs_fingerprint(corpus: Corpus, settings: Any, ledger: Any) -> str:
@@ -110,7 +97,6 @@ def inputs_fingerprint(corpus: Corpus, settings: Any, ledger: Any) -> str:
         digest.update(data)
 
     add("format", FORMAT_VERSION)
-    add("code", _code_fingerprint())
     tuning = {key: value for key, value in settings.model_dump(mode="json").items() if key not in _RUN_ONLY_SETTINGS}
     add("settings", json.dumps(tuning, sort_keys=True, default=str))
     add("ledger", repr(ledger))
