@@ -332,3 +332,74 @@ def test_a_role_noun_the_other_sentence_also_has_is_one_role_read_two_ways():
     left = claim(a, a.text, actors=(person(a, "Sam Ito", "Deputy"),))
     right = claim(b, b.text, actors=(person(b, "Sam Ito", "County"),))
     assert run(corpus([a, b], [left, right])) == []
+
+
+# -- formal titles: an office written before the name (news style capitalises only offices there) ----------
+def test_two_formal_titles_across_sources_are_a_warning():
+    a = document("a", "The blast was an accident, said Gov. Sam Ito on Monday.")
+    b = document("b", "Sen. Sam Ito visited the harbour.")
+    c = document("c", "Crews left early, said Police Chief Ann Roe.")
+    d = document("d", "Crews left early on Friday, Detective Ann Roe said after the briefing.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "Gov."),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "Sen."),)),
+        claim(c, c.text, actors=(person(c, "Ann Roe", "Police Chief"),)),
+        claim(d, d.text, actors=(person(d, "Ann Roe", "Detective"),)),
+    ]
+    findings = run(corpus([a, b, c, d], claims))
+    assert sorted((f.data["person"], f.severity) for f in findings) == [
+        ("Ann Roe", Severity.WARNING),
+        ("Sam Ito", Severity.WARNING),
+    ]
+    assert all("formal titles" in f.message for f in findings)
+
+
+def test_descriptions_and_sentence_initial_capitals_are_no_formal_titles():
+    a = document("a", "The show was sold out, said actress Mara Vell.")
+    b = document("b", "Singer Mara Vell thanked her fans.")  # a capital at the start of a sentence says nothing
+    c = document("c", "The tour ends in May, said producer Mara Vell.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Mara Vell", "actress"),)),
+        claim(b, b.text, actors=(person(b, "Mara Vell", "Singer"),)),
+        claim(c, c.text, actors=(person(c, "Mara Vell", "producer"),)),
+    ]
+    assert run(corpus([a, b, c], claims)) == []
+
+
+def test_an_office_built_on_the_other_sides_organisation_is_one_office():
+    a = document("a", "Crowds gathered, said City Council Member Lee Park.")
+    b = document("b", "Crowds gathered, said Councilman Lee Park.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Lee Park", "Member", "City Council", "City Council Member"),)),
+        claim(b, b.text, actors=(person(b, "Lee Park", "Councilman"),)),
+    ]
+    assert run(corpus([a, b], claims)) == []
+
+
+def test_formal_title_reads_the_words_before_the_name():
+    from factcheck.model import Span
+    from factcheck.nlp.mentions import formal_title
+
+    def formal(text, title, name):
+        start = text.index(name)
+        return formal_title(text, title, Span(doc="a", start=start, end=start + len(name), text=name))
+
+    assert formal("The fire, said Harbor Gov. Ann Roe on Friday.", "Gov.", "Ann Roe")
+    assert formal("Gov. Ann Roe spoke.", "Gov.", "Ann Roe")  # abbreviated: a formal title anywhere
+    assert formal('"It burned," Undersheriff Ann Roe said.', "Undersheriff", "Ann Roe")
+    assert formal("It burned, said Police Chief Ann Roe.", "Police Chief", "Police Chief Ann Roe")
+    assert not formal("Governor Ann Roe spoke.", "Governor", "Ann Roe")
+    assert not formal("It burned, said actress Ann Roe.", "actress", "Ann Roe")
+    assert not formal("It burned, said Police chief Ann Roe.", "Police chief", "Ann Roe")
+
+
+def test_fixture_a_post_and_its_second_through_the_parse(make_corpus):
+    # Real extraction: the county before the title is its organisation, not the title.
+    texts = {
+        "a": "The fire spread fast through the hills, Harbor County Sheriff Sam Ito said on Monday.\n",
+        "b": "The fire spread fast through the hills, Harbor County Undersheriff Sam Ito said on Monday.\n",
+    }
+    corp = make_corpus(texts, checks=[AttributionConflictCheck])
+    titles = sorted({actor.title for c in corp.claims for actor in c.actors if actor.name == "Sam Ito"})
+    assert titles == ["Sheriff", "Undersheriff"]
+    assert [f.data["values"] for f in corp.findings] == [["sheriff", "undersheriff"]]

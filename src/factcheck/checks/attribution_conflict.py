@@ -58,7 +58,10 @@ class AttributionConflictCheck(Check):
       coach"; a post and its second: "president" / "vice president", "sheriff" /
       "undersheriff") conflict wherever they are given. Two different role nouns ("actress" /
       "star" / "singer", "spokesman" / "publicist"; "IMF head" / "IMF chief" name one post) are
-      descriptions that co-exist, or one office named two ways, so they conflict only where
+      descriptions that co-exist, or one office named two ways, so they conflict only as two
+      formal titles (capitalised before the name inside a sentence, or abbreviated: "Gov. Jane
+      Roe" / "Sen. Jane Roe", "said Police Chief Jane Roe" / "said Detective Jane Roe"; news
+      style capitalises a title there only when it is an office) or where
       two sources state the same fact about the person and differ in the role noun alone:
       the two sentences align (factcheck.nlp.align) with at least half of their content
       words and three shared ones ("Prosecutor Jane Roe told the jury the gun was never
@@ -214,16 +217,20 @@ class AttributionConflictCheck(Check):
             if how is None:
                 return None
             if how == "role":
-                # Descriptions co-exist ("actress", "star"): only the same fact told with another role noun counts,
-                # each role noun absent from the other sentence ("county deputy" / "deputy" is one role).
-                if not cross or not _told_with_another_role(
-                    left, right, left_mentions, right_mentions, same_fact or {}
-                ):
+                # Descriptions co-exist ("actress", "star"): only two formal titles (two offices), or the same fact
+                # told with another role noun, count; each role noun absent from the other sentence ("county
+                # deputy" / "deputy" is one role).
+                if not cross:
                     return None
-                note = (
-                    "two sources state the same fact and differ in the role noun; the person may hold both, "
-                    "or one source may name the office another way"
-                )
+                if _two_offices(left_mentions, right_mentions):
+                    note = "two sources give the person two different formal titles"
+                elif _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
+                    note = (
+                        "two sources state the same fact and differ in the role noun; the person may hold both, "
+                        "or one source may name the office another way"
+                    )
+                else:
+                    return None
         if not cross:
             return Severity.WARNING, note
         # Across sources: info only when every pair of documents is a year or more apart.
@@ -238,6 +245,24 @@ class AttributionConflictCheck(Check):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _two_offices(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+    """Whether two documents each write their title as a formal title before the name ("Gov." / "Sen."),
+    and neither names the office inside the other ("City Council Member" / "Councilman")."""
+    left_formal = [mention for mention in left_mentions if mention.formal]
+    right_formal = [mention for mention in right_mentions if mention.formal]
+    return any(
+        a.doc != b.doc and not _office_within(a, b) and not _office_within(b, a)
+        for a in left_formal
+        for b in right_formal
+    )
+
+
+def _office_within(a: Mention, b: Mention) -> bool:
+    """Whether a's title word is built on a word of b's organisation: "Councilman" on "City Council"."""
+    words = [word.casefold() for word in (b.affiliation or "").split() if len(word) >= 4]
+    return any(title_word.casefold().startswith(word) for title_word in (a.title or "").split() for word in words)
 
 
 def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

@@ -26,10 +26,43 @@ class Mention:
     role_span: Span | None
     former: bool
     claim: str = ""  # the id of the claim that holds the mention
+    formal: bool = (
+        False  # the title stands before the name as a formal title ("Gov. Jane Roe", "said Police Chief Jane Roe")
+    )
 
     @property
     def evidence(self) -> Span:
         return self.role_span or self.name_span
+
+
+_SENTENCE_END = ".!?:;\n"
+_QUOTE_MARKS = "\"'“”‘’«»"
+
+
+def formal_title(text: str, title: str | None, name_span: Span) -> bool:
+    """Whether ``title`` is written as a formal title right before the name: capitalised inside a sentence
+    ("the blast, said Police Chief Jane Roe", "Alaska Gov. Jane Roe"), or an abbreviated title anywhere ("Sen.").
+
+    News style capitalises a title before a name only when it is the person's office; an occupation
+    or a description stays lower case ("actress Jane Roe", "Playboy founder Jane Roe"). A capital at
+    the start of a sentence or headline says nothing, so there it counts only in its abbreviated form.
+    """
+    if not title or not title[:1].isupper():
+        return False
+    words = title.split()
+    if not all(word[:1].isupper() for word in words):
+        return False
+    if name_span.text.startswith(title + " "):
+        before = text[: name_span.start]
+    else:
+        low = max(0, name_span.start - len(title) - 4)
+        prefix = text[low : name_span.start].rstrip()
+        if not prefix.endswith(title):
+            return False
+        before = text[:low] + prefix[: len(prefix) - len(title)]
+    abbreviated = words[-1].endswith(".") and len(words[-1]) <= 5
+    context = before.rstrip().rstrip(_QUOTE_MARKS).rstrip()
+    return abbreviated or bool(context) and context[-1] not in _SENTENCE_END
 
 
 def _is_full(name: str) -> bool:
@@ -107,6 +140,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                         mention.role_span,
                         mention.former,
                         mention.claim,
+                        formal_title(document.text, title, mention.name_span),
                     )
                 )
     return mentions

@@ -355,7 +355,10 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
     return [
         head
         for head in heads
-        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NOT_TITLE_ENTITIES and not head.like_num
+        if head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in _NOT_TITLE_ENTITIES
+        and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
+        and not head.like_num
     ]
 
 
