@@ -403,3 +403,13 @@ def test_fixture_a_post_and_its_second_through_the_parse(make_corpus):
     titles = sorted({actor.title for c in corp.claims for actor in c.actors if actor.name == "Sam Ito"})
     assert titles == ["Sheriff", "Undersheriff"]
     assert [f.data["values"] for f in corp.findings] == [["sheriff", "undersheriff"]]
+
+
+def test_the_one_source_that_differs_is_always_in_the_evidence():
+    # Twenty sources give one title: the evidence cap must not crowd out the one that says otherwise.
+    docs = [document(f"d{i:02}", f"Capt. Sam Ito spoke on day {i}.") for i in range(20)]
+    odd = document("odd", "Lt. Sam Ito spoke.")
+    claims = [claim(d, d.text, actors=(person(d, "Sam Ito", "Capt."),)) for d in docs]
+    claims.append(claim(odd, odd.text, actors=(person(odd, "Sam Ito", "Lt."),)))
+    findings = run(corpus([*docs, odd], claims))
+    assert len(findings) == 1 and "odd" in {span.doc for span in findings[0].evidence}

@@ -170,17 +170,23 @@ class AttributionConflictCheck(Check):
         involved = sorted({value for left, right, *_ in conflicts for value in (left, right)})
         evidence: list[Span] = []
         shown: list[str] = []
+        sources_of: list[list[Mention]] = []
         for value in involved:
             first_by_doc: dict[str, Mention] = {}
             for mention in values[value]:
                 first_by_doc.setdefault(mention.doc, mention)
             sources = list(first_by_doc.values())
+            sources_of.append(sources)
             more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
             shown.append(f"{_describe(sources[0])} ({', '.join(m.doc for m in sources[:3])}{more})")
-            for mention in sources[: MAX_EVIDENCE // 2]:
-                for span in (mention.name_span, mention.evidence):
-                    if span not in evidence and len(evidence) < MAX_EVIDENCE:
-                        evidence.append(span)
+        # Round by round, one source of every value each, so a value twenty sources give cannot crowd out
+        # the one source that says otherwise.
+        for round_ in range(MAX_EVIDENCE // 2):
+            for sources in sources_of:
+                if round_ < len(sources):
+                    for span in (sources[round_].name_span, sources[round_].evidence):
+                        if span not in evidence and len(evidence) < MAX_EVIDENCE:
+                            evidence.append(span)
         notes = sorted({note for *_, severity_, note in conflicts if note and severity_ == severity})
         docs = sorted({mention.doc for value in involved for mention in values[value]})
         where = "in the same document" if len(docs) == 1 else f"in {len(docs)} documents"
@@ -220,7 +226,11 @@ class AttributionConflictCheck(Check):
                 # Descriptions co-exist ("actress", "star"): only two formal titles (two offices), or the same fact
                 # told with another role noun, count; each role noun absent from the other sentence ("county
                 # deputy" / "deputy" is one role).
-                if not cross:
+                left_roles = {(m.title, m.affiliation) for m in left_mentions}  # distinct: a person named 1,000 times
+                right_roles = {(m.title, m.affiliation) for m in right_mentions}
+                if not cross or any(
+                    _office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles
+                ):
                     return None
                 if _two_offices(left_mentions, right_mentions):
                     note = "two sources give the person two different formal titles"
@@ -248,21 +258,19 @@ class AttributionConflictCheck(Check):
 
 
 def _two_offices(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
-    """Whether two documents each write their title as a formal title before the name ("Gov." / "Sen."),
-    and neither names the office inside the other ("City Council Member" / "Councilman")."""
-    left_formal = [mention for mention in left_mentions if mention.formal]
-    right_formal = [mention for mention in right_mentions if mention.formal]
-    return any(
-        a.doc != b.doc and not _office_within(a, b) and not _office_within(b, a)
-        for a in left_formal
-        for b in right_formal
-    )
+    """Whether two documents each write their title as a formal title before the name ("Gov." / "Sen.")."""
+    left_docs = {mention.doc for mention in left_mentions if mention.formal}
+    right_docs = {mention.doc for mention in right_mentions if mention.formal}
+    return bool(left_docs and right_docs and len(left_docs | right_docs) > 1)
 
 
-def _office_within(a: Mention, b: Mention) -> bool:
-    """Whether a's title word is built on a word of b's organisation: "Councilman" on "City Council"."""
-    words = [word.casefold() for word in (b.affiliation or "").split() if len(word) >= 4]
-    return any(title_word.casefold().startswith(word) for title_word in (a.title or "").split() for word in words)
+Role = tuple[str | None, str | None]  # (title, affiliation) as one mention gives them
+
+
+def _office_within(first: Role, second: Role) -> bool:
+    """Whether the first title's word is built on a word of the second's organisation: "Councilman" on "City Council"."""
+    words = [word.casefold() for word in (second[1] or "").split() if len(word) >= 4]
+    return any(title_word.casefold().startswith(word) for title_word in (first[0] or "").split() for word in words)
 
 
 def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

@@ -342,11 +342,28 @@ def _canonical(name: str, aliases: dict[str, str]) -> PersonName | None:
     return PersonName.parse(name)
 
 
+# Given names this long that differ in one letter are one name spelt two ways ("Karolos" / "Carolos",
+# a transliteration); shorter ones may be two names ("Andrea" / "Andrew").
+_VARIANT_LENGTH = 7
+
+
 def _given_agree(a: str, b: str) -> bool:
     if a == b:
         return True
+    if min(len(a), len(b)) >= _VARIANT_LENGTH and _one_edit_apart(a, b):
+        return True
     # An initial agrees with a full given name that starts with it ("J. Raymond", "John Raymond").
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
 def _middles_agree(a: PersonName, b: PersonName) -> bool:
@@ -388,7 +405,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     """Whether two full name forms name the same person.
 
     Titles, ranks and middle initials are ignored when absent on one side; initials agree
-    with names they abbreviate; a leading initial before the name a person goes by is
+    with names they abbreviate; given names of seven letters or more one letter apart are one
+    name spelt two ways ("Karolos" / "Carolos"); a leading initial before the name a person goes by is
     dropped ("W. Mark Felt" is "Mark Felt"). A bare surname never matches here (use ``resolve_mention``).
     Two two-word names with the same words in either order match ("Ishiba Shigeru",
     "Shigeru Ishiba"). ``aliases`` maps alias forms to canonical names ("Jay Raymond" ->

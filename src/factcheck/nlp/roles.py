@@ -35,8 +35,11 @@ TITLE_WORDS = frozenset(
     attorney counsel surgeon pope bishop archbishop cardinal rabbi imam reverend rev
     adviser advisor speaker undersecretary under foreign defense defence finance interior
     state national security principal lead staff vp svp evp md
+    sheriff detective constable trooper councilman councilwoman councillor alderman
     """.split()
 )
+# Prefixes that make a title word the second's post ("undersheriff", "vice-chair").
+_SECOND_PREFIXES = ("vice-", "vice", "under-", "under")
 
 # Title words that only modify another ("National Security Adviser"): a title cannot end in one.
 TITLE_MODIFIERS = frozenset(
@@ -93,7 +96,10 @@ def _words(text: str, offset: int = 0) -> list[_Word]:
 
 
 def is_title_word(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLE_WORDS
+    key = word.lower().rstrip(".")
+    if key in TITLE_WORDS:
+        return True
+    return any(key.startswith(prefix) and key[len(prefix) :] in TITLE_WORDS for prefix in _SECOND_PREFIXES)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -101,11 +107,24 @@ def _is_capitalised(word: str) -> bool:
 
 
 def split_title(name: str) -> tuple[str | None, str]:
-    """Split leading title words off a name the NER included them in ("Dr. Jane Roe")."""
+    """Split leading title words off a name the NER included them in ("Dr. Jane Roe").
+
+    A capitalised run with a title word inside it, before a name of two or more words, splits
+    there too: "Harbor County Sheriff Jane Roe" -> ("Harbor County Sheriff", "Jane Roe"); the
+    words before the title are its organisation, which the role patterns read from the text.
+    """
     words = name.split()
     index = 0
     while index < len(words) - 1 and is_title_word(words[index]):
         index += 1
+    if index == 0:
+        inside = [
+            position
+            for position in range(1, len(words) - 2)
+            if is_title_word(words[position]) and words[position][:1].isupper()
+        ]
+        if inside and all(word[:1].isupper() for word in words):
+            index = inside[-1] + 1
     if index == 0 or words[index - 1].lower().rstrip(".") in TITLE_MODIFIERS:
         return None, name
     return " ".join(words[:index]), " ".join(words[index:])
@@ -356,6 +375,7 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         head
         for head in heads
         if head.pos_ in ("NOUN", "PROPN")
+        and any(char.isalpha() for char in head.text)  # the tagger sometimes calls the dot of "Lt." a noun
         and head.ent_type_ not in _NOT_TITLE_ENTITIES
         and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
         and not head.like_num

@@ -183,6 +183,8 @@ class _DocumentExtractor:
             if title_in_name:
                 start = end - len(bare)
                 name = bare
+                if len(bare.split()) >= 2:
+                    label = "PERSON"  # the NER read "Troy Detective Jane Roe" as one organisation
             role: Role | None = None
             if label == "PERSON" or (len(name.split()) == 1 and self.people.resolve_surname(name)):
                 resolved = self.people.resolve_surname(name) if len(name.split()) == 1 else None

@@ -1,0 +1,31 @@
+"""nlp/roles.py: titles the NER read as part of a name, and title words."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.nlp.roles import is_title_word, split_title
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dr. Jane Roe", ("Dr.", "Jane Roe")),
+        ("Prime Minister Jane Roe", ("Prime Minister", "Jane Roe")),
+        # A title inside a capitalised run, before a two-word name: the words before it are its organisation.
+        ("Harbor County Sheriff Jane Roe", ("Harbor County Sheriff", "Jane Roe")),
+        ("Delta Detective Jane Roe", ("Delta Detective", "Jane Roe")),
+        # Names that hold no title, or a title word that leaves no full name after it, stay whole.
+        ("Martin Luther King Jr.", (None, "Martin Luther King Jr.")),
+        ("Stephen King", (None, "Stephen King")),
+        ("Bank of America", (None, "Bank of America")),
+        ("National Security Jane Roe", (None, "National Security Jane Roe")),
+    ],
+)
+def test_split_title(name, expected):
+    assert split_title(name) == expected
+
+
+def test_a_seconds_post_is_a_title_word():
+    assert is_title_word("Undersheriff") and is_title_word("vice-chair") and is_title_word("Sheriff")
+    assert not is_title_word("Underwood") and not is_title_word("Vicente")
