@@ -413,3 +413,23 @@ def test_the_one_source_that_differs_is_always_in_the_evidence():
     claims.append(claim(odd, odd.text, actors=(person(odd, "Sam Ito", "Lt."),)))
     findings = run(corpus([*docs, odd], claims))
     assert len(findings) == 1 and "odd" in {span.doc for span in findings[0].evidence}
+
+
+def test_places_before_a_title_and_nested_names_are_no_two_organisations():
+    # "New York City Councilman" / "Brooklyn Councilman": places before a title, not employers.
+    a = document("a", "Harbor City Councilman Lee Park spoke.")
+    b = document("b", "Eastside Councilman Lee Park spoke.")
+    left = claim(a, a.text, actors=(person(a, "Lee Park", "Councilman", "Harbor City", "Harbor City Councilman"),))
+    right = claim(b, b.text, actors=(person(b, "Lee Park", "Councilman", "Eastside", "Eastside Councilman"),))
+    assert run(corpus([a, b], [left, right])) == []
+    assert affiliations_agree("city council", "harbor city")  # the city's council
+    assert affiliations_agree("harvard", "harvard business school")
+    assert not affiliations_agree("university of tokyo", "university of kyoto")
+    # Several capitalised words after a preposition do name an organisation.
+    c = document("c", "Lee Park, a partner at Smith Barney, spoke.")
+    d = document("d", "Lee Park, a partner at Morgan Stanley, spoke.")
+    third = claim(c, c.text, actors=(person(c, "Lee Park", "partner", "Smith Barney", "a partner at Smith Barney"),))
+    fourth = claim(
+        d, d.text, actors=(person(d, "Lee Park", "partner", "Morgan Stanley", "a partner at Morgan Stanley"),)
+    )
+    assert [f.data["kind"] for f in run(corpus([c, d], [third, fourth]))] == ["affiliation"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -139,7 +140,7 @@ class AttributionConflictCheck(Check):
         for mention in person.mentions:
             if kind == "affiliation":
                 value = normalise_affiliation(mention.affiliation)
-                if not value or not organisation_like(mention.affiliation):
+                if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
                     continue
             else:
                 value = " ".join(role_words(mention.title or ""))
@@ -255,6 +256,16 @@ class AttributionConflictCheck(Check):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _after_preposition(mention: Mention) -> bool:
+    """Whether the text introduces the affiliation with a preposition ("a fellow at X", "X of Y"), not as a
+    modifier before the title ("New York City Councilman")."""
+    if mention.role_span is None or not mention.affiliation:
+        return False
+    return bool(
+        re.search(rf"\b(?:at|of|from|for|with)\s+(?:the\s+)?{re.escape(mention.affiliation)}", mention.role_span.text)
+    )
 
 
 def _two_offices(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

@@ -96,12 +96,14 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
-def organisation_like(raw: str | None) -> bool:
+def organisation_like(raw: str | None, after_preposition: bool = True) -> bool:
     """Whether an affiliation names an organisation that can be compared.
 
     A single adjective or label ("Conservative", "Tory") is not compared: two different words
-    may name one party. Organisations: an organisation word, several capitalised words, or
-    an acronym ("CSIS").
+    may name one party. Organisations: an organisation word, an acronym ("CSIS"), or several
+    capitalised words introduced by a preposition ("a partner at Smith Barney"); several
+    capitalised words before a title name a place as often ("New York City Councilman",
+    "Los Angeles County Sheriff"), and one person works in several nested places.
     """
     if not raw:
         return False
@@ -110,9 +112,17 @@ def organisation_like(raw: str | None) -> bool:
     if folded & _ORGANISATION_WORDS:
         return True
     capitalised = [word for word in words if word[:1].isupper()]
-    if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE]):
+    if (
+        after_preposition
+        and len(capitalised) >= 2
+        and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE])
+    ):
         return True
     return len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2
+
+
+def _proper_words(text: str) -> set[str]:
+    return {word for word in text.split() if word not in _AFFILIATION_NOISE and word not in _ORGANISATION_WORDS}
 
 
 def _acronym(text: str) -> str:
@@ -125,6 +135,11 @@ def affiliations_agree(a: str, b: str) -> bool:
     if not a or not b:
         return True
     if a == b or a in b or b in a:
+        return True
+    # One name inside the other once organisation words are set aside: "city council" / "new york city"
+    # (the city's council), "harvard" / "harvard business school".
+    a_names, b_names = _proper_words(a), _proper_words(b)
+    if a_names and b_names and (a_names <= b_names or b_names <= a_names):
         return True
     a_words, b_words = a.split(), b.split()
     if (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a)):

@@ -127,6 +127,8 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 # The affiliation came with a phrase that is no title ("an eight-year contract at the Winter
                 # Meetings", "one of the founders of X"): it says where something happened, not where she works.
                 affiliation = None
+            if title and affiliation and title.casefold() == affiliation.casefold():
+                title = None  # "City Councilman" read as the title "City" at "City"
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
