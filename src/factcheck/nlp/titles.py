@@ -7,6 +7,7 @@ head noun with another modifier) or as two role nouns, which the attribution che
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.nlp.names import RANKS, PersonName, is_honorific, role_words
@@ -32,6 +33,8 @@ def stem(word: str) -> str:
 _LEADER_STEMS = frozenset({"head", "chief", "leader", "boss"})
 
 
+# Checks ask about the same few hundred titles many times over (every pair of one person's values).
+@functools.lru_cache(maxsize=1 << 16)
 def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     """How two titles of one person differ: "rank", "modifier", "role", or None when one covers the other.
 
