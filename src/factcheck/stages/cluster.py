@@ -302,6 +302,33 @@ def pair_distances(
     return np.clip(adjusted, 0.0, 2.0 + ENTITY_CLASH + YEAR_CLASH).astype(np.float32)
 
 
+def _piece_distances(
+    cosine: np.ndarray,
+    members: np.ndarray,
+    local_low: np.ndarray,
+    local_high: np.ndarray,
+    entities: csr_matrix,
+    persons: csr_matrix,
+    years: csr_matrix,
+) -> np.ndarray:
+    """``pair_distances`` of every pair of one piece's members, through members x members key
+    products (the piece is dense: row-indexing sparse matrices once per pair costs seconds)."""
+
+    def block(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        sub = matrix[members]
+        shared = np.asarray((sub @ sub.T).todense())[local_low, local_high] > 0
+        present = np.asarray(sub.sum(axis=1)).ravel() > 0
+        return shared, present
+
+    shared_entities, _ = block(entities)
+    shared_persons, has_persons = block(persons)
+    shared_years, has_years = block(years)
+    clash = has_persons[local_low] & has_persons[local_high] & ~shared_persons
+    year_clash = has_years[local_low] & has_years[local_high] & ~shared_years
+    adjusted = cosine - ENTITY_BONUS * shared_entities + ENTITY_CLASH * clash + YEAR_CLASH * year_clash
+    return np.clip(adjusted, 0.0, 2.0 + ENTITY_CLASH + YEAR_CLASH).astype(np.float32)
+
+
 # --- neighbours ------------------------------------------------------------------------------
 
 
@@ -436,8 +463,9 @@ def cluster_vectors(
             continue
         part = unit[members]
         local_low, local_high = np.triu_indices(len(members), 1)
-        cosine_local = np.clip(1.0 - np.einsum("ij,ij->i", part[local_low], part[local_high]), 0.0, 2.0)
-        local = pair_distances(cosine_local, members[local_low], members[local_high], entities, persons, years)
+        # One members x members product, not one 384-float row per pair (a piece holds up to ~10^6 pairs).
+        cosine_local = np.clip(1.0 - (part @ part.T)[local_low, local_high], 0.0, 2.0)
+        local = _piece_distances(cosine_local, members, local_low, local_high, entities, persons, years)
         local = linking_distances(local, members[local_low], members[local_high], story)
         dense = np.zeros((len(members), len(members)), dtype=np.float64)
         dense[local_low, local_high] = local
