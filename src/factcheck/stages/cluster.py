@@ -13,7 +13,7 @@ about a second for 12,000 claims). Everything after it sees only these n*k pairs
 
 Clusters. Average linkage (UPGMA) with a distance threshold, per connected component of the
 neighbour graph. Average, not complete linkage: the sources word one fact differently, and complete
-linkage splits a fact as soon as two of its sentences are far apart. scipy's average linkage runs on
+linkage splits a fact as soon as two of its sentences are far apart. scikit-learn's average linkage runs on
 the dense matrix of each component of up to ``DENSE_COMPONENT_LIMIT`` claims; a bigger component is
 first split along its weakest links (``_pieces``), never clustered over its sparse graph:
 connectivity-constrained linkage only looks at linked pairs and chains like single linkage (one
@@ -58,8 +58,8 @@ reported chain, a perfect partition, scores 0.90. The benchmark prints both besi
 issue's baseline (plain cosine, average linkage) over the same claims.
 
 The grouping is cached (SQLite, keyed by the vectors, the claims' entity and year keys, the
-threshold and the scipy version), so a warm run on unchanged documents imports no scipy. The
-linkage is scipy's (what scikit-learn runs for it), so the client never imports scikit-learn.
+threshold and the scikit-learn version), so a warm run on unchanged documents imports neither scipy
+nor scikit-learn.
 """
 
 from __future__ import annotations
@@ -401,18 +401,13 @@ def _components(count: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 
 def _dense_average(distances: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average linkage over a dense distance matrix, merging while the linkage distance is under ``threshold``.
+    """Average linkage over a dense distance matrix (scikit-learn), merging while the linkage distance is under ``threshold``."""
+    from sklearn.cluster import AgglomerativeClustering
 
-    scipy's ``linkage`` is what scikit-learn's ``AgglomerativeClustering`` runs for average linkage
-    without connectivity; cutting its tree ourselves saves the client importing scikit-learn (about a
-    second). sklearn stops merging *at* the threshold, ``fcluster`` at distances above ``t``: hence
-    the next float below.
-    """
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    tree = linkage(squareform(distances, checks=False), method=LINKAGE)
-    labels = fcluster(tree, np.nextafter(threshold, -np.inf), criterion="distance")
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage=LINKAGE, distance_threshold=threshold
+    )
+    labels = model.fit_predict(distances)
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
@@ -639,7 +634,7 @@ def _cache_key(
     actions: Sequence[str | None] = (),
 ) -> str:
     try:
-        library = metadata.version("scipy")
+        library = metadata.version("scikit-learn")
     except metadata.PackageNotFoundError:
         library = "missing"
     settings = (
