@@ -278,8 +278,11 @@ def evaluate(spinner, pool: list[tuple[str, str]], lm, thresholds: spin.Threshol
         f"sentences (each read after its previous sentence)"
     )
     # Strong flags are what the check reports on their own (and what the spin score counts);
-    # weak ones it shows only in a document judged spun.
-    for tier, keep in (("strong", lambda flag: flag.is_strong(thresholds)), ("all", lambda flag: True)):
+    # weak ones it shows only in a document judged spun (and only those ``is_shown`` keeps).
+    for tier, keep in (
+        ("strong", lambda flag: flag.is_strong(thresholds)),
+        ("all", lambda flag: flag.is_shown(thresholds)),
+    ):
         kept = [[flag for flag in flags if keep(flag)] for flags in results]
         hits = flags_total = suggestions_right = 0
         for item, flags in zip(spun_items, kept):

@@ -130,7 +130,10 @@ class GarbledWordingCheck(LanguageModelCheck):
             screening = _screen(scorer, texts, skips, extras, contexts, vocabulary, policy)
             self._read[doc_id] = (len(screening.read), len(sentences))
             self._flags[doc_id] = [
-                (sentence, flag) for sentence, flags in zip(sentences, screening.flags) for flag in flags
+                (sentence, flag)
+                for sentence, flags in zip(sentences, screening.flags)
+                for flag in flags
+                if flag.is_shown(thresholds)
             ]
 
         findings: list[Finding] = []
