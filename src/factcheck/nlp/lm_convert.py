@@ -57,6 +57,17 @@ def _quiet_libraries() -> None:
         pass
 
 
+def _parse_gguf_once() -> None:
+    """transformers parses the GGUF file's header (the 262k-piece vocabulary among it, one string
+    at a time) for the config, again for the tokenizer and again for the weights: about half of
+    the conversion's time. The file does not change in between, so the parse is kept."""
+    import functools
+
+    import gguf
+
+    gguf.GGUFReader = functools.lru_cache(maxsize=2)(gguf.GGUFReader)  # type: ignore[assignment,misc]
+
+
 def kept_vocabulary(pieces: list[str]) -> list[int]:
     """Token ids the model's alternatives are drawn from: ASCII pieces that are punctuation, short
     pieces or everyday English words. Gemma's 262k vocabulary is mostly other scripts and rare
@@ -124,6 +135,7 @@ def convert(target: Path) -> Path:
     from ctranslate2.converters.transformers import Gemma3Loader
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
+    _parse_gguf_once()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     package.verify_chunks()
