@@ -93,6 +93,15 @@ class LanguageModelCheck(Check):
         """This check bound to a given language model (tests inject a fake)."""
         return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
 
+    @classmethod
+    def prepare_early(cls, settings: Any) -> None:
+        """Start the model's one-time conversion as the run starts (``pipeline.run``), so that it
+        overlaps loading, parsing and encoding instead of following them."""
+        if cls.language_model is None:
+            from factcheck.nlp.lm import default_lm_dir, prepare_in_background
+
+            prepare_in_background(default_lm_dir(settings.cache_dir))
+
     def _lm(self, context: CheckContext) -> Any:
         if self.language_model is not None:
             return self.language_model

@@ -108,30 +108,62 @@ def default_lm_dir(cache_dir: Path | None = None) -> Path:
     return Path(cache_dir) / "lm" / CONVERTED_DIR
 
 
+@dataclass
+class _Conversion:
+    """A conversion running in its child process, and the file its stderr goes to."""
+
+    child: subprocess.Popen
+    errors: Any
+
+
+_CONVERSIONS: dict[Path, _Conversion] = {}
+_CONVERSIONS_LOCK = threading.Lock()
+
+
+def _start_conversion(directory: Path) -> _Conversion:
+    if directory.exists():
+        shutil.rmtree(directory, ignore_errors=True)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    errors = tempfile.TemporaryFile("w+", encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "factcheck.nlp.lm_convert", str(directory)],
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        text=True,
+    )
+    return _Conversion(child, errors)
+
+
+def prepare_in_background(directory: Path) -> None:
+    """Start the one-time conversion now, unless it is done or under way, and return at once:
+    the run's earlier stages (loading, parsing, encoding) then overlap it, and ``prepare`` only
+    waits for what is left. The conversion's step lines are shown when ``prepare`` is reached."""
+    with _CONVERSIONS_LOCK:
+        if directory not in _CONVERSIONS and not is_converted(directory):
+            _CONVERSIONS[directory] = _start_conversion(directory)
+
+
 def prepare(directory: Path, progress: ProgressCallback | None = None) -> Path:
-    """Convert the shipped GGUF into ``directory`` unless a finished conversion is there.
+    """Convert the shipped GGUF into ``directory`` unless a finished conversion is there (or wait
+    for the one ``prepare_in_background`` started).
 
     The conversion runs in a child process (see ``lm_convert``): its step lines go to
     ``progress``, whatever the libraries print goes nowhere unless the conversion fails.
     """
     say = progress or (lambda message: logger.info(message))
-    if is_converted(directory):
-        return directory
-    if directory.exists():
-        shutil.rmtree(directory, ignore_errors=True)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    say("preparing the language model once (Gemma 3 270M, GGUF to CTranslate2 int8)")
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "factcheck.nlp.lm_convert", str(directory)],
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            text=True,
-        )
+    with _CONVERSIONS_LOCK:
+        conversion = _CONVERSIONS.pop(directory, None)
+        if conversion is None and is_converted(directory):
+            return directory
+        say("preparing the language model once (Gemma 3 270M, GGUF to CTranslate2 int8)")
+        conversion = conversion or _start_conversion(directory)
+    with conversion.errors as errors:
+        child = conversion.child
         assert child.stdout is not None
         for line in child.stdout:
             if line.strip():
                 say(line.strip())
+        child.stdout.close()
         if child.wait() != 0:
             errors.seek(0)
             tail = "\n".join(errors.read().strip().splitlines()[-5:])
@@ -180,7 +212,6 @@ class GemmaLM:
                 from tokenizers import Tokenizer
 
                 prepare(self.directory, self.progress)
-                threads = self.threads or min(4, os.cpu_count() or 1)
                 self._tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
                 # The model keeps the English part of the tokenizer's vocabulary (lm_convert):
                 # its rows, and the row of each tokenizer id (-1 for a piece it spells otherwise).
@@ -194,7 +225,13 @@ class GemmaLM:
                 subset = json.loads((self.directory / "vocabulary-subset.json").read_text(encoding="utf-8"))
                 self._subset = np.asarray(subset, dtype=np.int64)
                 self._generator = ctranslate2.Generator(
-                    str(self.directory), device="cpu", compute_type="int8", inter_threads=1, intra_threads=threads
+                    str(self.directory),
+                    device="cpu",
+                    compute_type="int8",
+                    # One replica: a second (to read two documents at once, one core each) holds
+                    # its own copy of the weights, +255 MB, past the 1.5 GiB budget of a run.
+                    inter_threads=1,
+                    intra_threads=self.threads or min(4, os.cpu_count() or 1),
                 )
         return self._generator, self._tokenizer
 
