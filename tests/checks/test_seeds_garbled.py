@@ -31,6 +31,7 @@ SWAPPED_IN_003 = {
     "protection": {"defense", "defence"},
     "beat": {"hit", "faced"},
     "conference": {"summit", "meeting"},
+    "concentrates": {"focuses"},
 }
 
 
