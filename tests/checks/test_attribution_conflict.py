@@ -433,3 +433,32 @@ def test_places_before_a_title_and_nested_names_are_no_two_organisations():
         d, d.text, actors=(person(d, "Lee Park", "partner", "Morgan Stanley", "a partner at Morgan Stanley"),)
     )
     assert [f.data["kind"] for f in run(corpus([c, d], [third, fourth]))] == ["affiliation"]
+
+
+def test_fixture_a_rank_before_an_appositive_office_is_compared(make_corpus):
+    # The parse gives the appositive office; the rank before the name is a second fact about the person.
+    texts = {
+        "a": "The road was closed for hours, said Capt. Sam Ito, a spokesman for the county sheriff.\n",
+        "b": "The road was closed for hours, said Lt. Sam Ito, a spokesman for the county sheriff.\n",
+        "c": "The road was closed for hours, said Capt. Sam Ito.\n",
+    }
+    corp = make_corpus(texts, checks=[AttributionConflictCheck])
+    (finding,) = corp.findings
+    assert finding.data["kind"] == "title" and finding.severity == Severity.WARNING
+    assert any(span.doc == "b" and span.text.startswith("Lt.") for span in finding.evidence)
+    # The same rank, or an office given without one, agrees.
+    quiet = make_corpus({**texts, "b": texts["a"]}, checks=[AttributionConflictCheck])
+    assert list(quiet.findings) == []
+
+
+def test_rank_before_reads_only_rank_words_written_as_titles():
+    from factcheck.nlp.titles import rank_before
+
+    def rank(text: str):
+        found = rank_before(text, text.index("Jane"))
+        return found[1] if found else None
+
+    assert rank("said Capt. Jane Roe, a spokeswoman") == "Capt."
+    assert rank("Lt. Col. Jane Roe spoke") == "Lt. Col."
+    assert rank("General Motors CEO Jane Roe") is None
+    assert rank("the major Jane Roe") is None

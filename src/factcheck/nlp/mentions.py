@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from factcheck.model import Corpus, Span
-from factcheck.nlp.names import PersonName, resolve_mention, same_person
-from factcheck.nlp.titles import clean_role, plausible_title
+from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
+from factcheck.nlp.titles import clean_role, plausible_title, rank_before
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,8 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
+                formal = formal_title(document.text, title, mention.name_span)
+                title, role_span = _with_rank(document.text, title, mention.name_span, mention.role_span)
                 mentions.append(
                     Mention(
                         mention.doc,
@@ -139,13 +141,30 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                         mention.name_span,
                         title,
                         affiliation,
-                        mention.role_span,
+                        role_span,
                         mention.former,
                         mention.claim,
-                        formal_title(document.text, title, mention.name_span),
+                        formal,
                     )
                 )
     return mentions
+
+
+def _with_rank(text: str, title: str | None, name_span: Span, role_span: Span | None) -> tuple[str | None, Span | None]:
+    """The title with the rank written before the name when the title read is another office.
+
+    "Capt. Jane Roe, a spokeswoman for the county": the parse gives the appositive office, and the
+    rank is a fact of its own that another source may give differently ("Lt. Jane Roe"). The role
+    span then reaches back over the rank, so the evidence shows it.
+    """
+    if not title or any(word in RANKS for word in role_words(title)):
+        return title, role_span
+    rank = rank_before(text, name_span.start)
+    if rank is None:
+        return title, role_span
+    start, words = rank
+    end = max(name_span.end, role_span.end if role_span is not None else name_span.end)
+    return f"{words} {title}", Span(doc=name_span.doc, start=start, end=end, text=text[start:end])
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.nlp.names import RANKS, PersonName, is_honorific, role_words
+from factcheck.nlp.names import RANKS, PersonName, fold_title_word, is_honorific, role_words
 
 # Framing that makes a role a past one ("former chief", "ex-minister", "then director").
 _FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
@@ -146,3 +146,26 @@ def plausible_title(title: str | None, name: str) -> str | None:
     if name_words & {word.replace(".", "") for word in folded}:
         return None
     return title
+
+
+# A rank word written before a name, with its abbreviation's dot: "Capt.", "Lt. Col.", "Sergeant".
+_RANK_WORD = re.compile(r"\b([A-Za-z]+\.?)\s+$")
+
+
+def rank_before(text: str, name_start: int) -> tuple[int, str] | None:
+    """The military or police rank written right before the name at ``name_start``, and where it starts.
+
+    "Capt. Jane Roe, a spokeswoman for the county" gives the parse an appositive office, and the
+    rank before the name is then a second fact about her ("Capt." here, "Lt." elsewhere is two
+    ranks). Only rank words count (names.RANKS, abbreviations folded), each right before the next.
+    """
+    start, words = name_start, list[str]()
+    while True:
+        match = _RANK_WORD.search(text, max(0, start - 16), start)
+        if match is None or match.end() != start or fold_title_word(match.group(1)) not in RANKS:
+            break
+        if match.group(1)[:1].islower():
+            break  # "the major said": a description, not a rank written as a title
+        words.insert(0, match.group(1))
+        start = match.start()
+    return (start, " ".join(words)) if words else None
