@@ -108,7 +108,10 @@ class QuoteProvenanceCheck(Check):
       (resolved at extraction); a role alone ("her rep told People") is no speaker of
       record and is not compared. ``data["alignment"]`` marks both speakers' words;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
-      showing both wordings; ``warning`` when the change adds or drops a negation.
+      showing the wordings; ``warning`` when the change adds or drops a negation.
+
+    One quote carried by several sources is one quote: each kind of difference is reported once
+    per quote (the sources grouped by speaker, every wording shown), not once per pair of sources.
 
     A quote that only one source carries is no finding: it is counted in the document's
     corroboration summary (``RunResult.corroboration``, one line per document in the
@@ -153,18 +156,18 @@ class QuoteProvenanceCheck(Check):
                 speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
                 quotes.append(_Quote(claim, text, tuple(text.split()), speaker))
 
-        findings: list[Finding] = []
+        matched: list[tuple[int, int, bool]] = []
         for left, right in self._candidates(quotes):
             a, b = quotes[left], quotes[right]
             if a.claim.doc == b.claim.doc:
                 continue
             shorter, longer = sorted((a.text, b.text), key=len)
             excerpt = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
-            if not (fuzz.ratio(a.text, b.text) >= similar or excerpt):
-                continue
-            finding = self._compare(a, b, excerpt)
-            if finding is not None:
-                findings.append(finding)
+            if fuzz.ratio(a.text, b.text) >= similar or excerpt:
+                matched.append((left, right, excerpt))
+        findings: list[Finding] = []
+        for pairs in _one_quote_each(matched):
+            findings.extend(self._findings_for_quote(quotes, pairs))
         return findings
 
     def _candidates(self, quotes: list[_Quote]) -> list[tuple[int, int]]:
@@ -188,50 +191,128 @@ class QuoteProvenanceCheck(Check):
                 pairs.append((left, right))
         return sorted(pairs)
 
-    def _compare(self, a: _Quote, b: _Quote, excerpt: bool) -> Finding | None:
-        assert a.claim.quote is not None and b.claim.quote is not None
-        evidence = [a.claim.quote.span, b.claim.quote.span]
-        pair = "|".join(sorted([a.claim.doc, b.claim.doc]))
-        if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
-            message = (
-                f"The same quote is credited to {a.speaker} in {a.claim.doc} and to {b.speaker} in "
-                f'{b.claim.doc}: "{a.claim.quote.span.text}" / "{b.claim.quote.span.text}"'
-            )
-            for quote in (a.claim.quote, b.claim.quote):
-                if quote.speaker_span is not None and quote.speaker_span not in evidence:
-                    evidence.append(quote.speaker_span)
-            return self.finding(
-                message,
-                evidence,
-                severity=Severity.WARNING,
-                key=f"speakers|{pair}",
-                suggestion="find the original source of the quote and who said it",
-                data={
-                    "kind": "different-speakers",
-                    "speakers": [a.speaker, b.speaker],
-                    "slot": "speaker",
-                    "alignment": {"left": _side(a.claim), "right": _side(b.claim)},
-                },
-            )
-        if a.text == b.text or excerpt:
-            return None
-        removed, added = _changed_words(a.text, b.text)
+    def _findings_for_quote(self, quotes: list[_Quote], pairs: list[tuple[int, int, bool]]) -> list[Finding]:
+        """At most one speaker finding and one wording finding for one quote, however many sources carry it.
+
+        A quote five outlets carry is one quote: its pairs are judged one by one (two speakers of record
+        that are not one person; wording changed beyond an excerpt), and each kind of difference is reported
+        once, with every source involved as evidence.
+        """
+        speaker_pairs = []
+        wording_pairs = []
+        for left, right, excerpt in pairs:
+            a, b = quotes[left], quotes[right]
+            if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
+                speaker_pairs.append((a, b))
+            elif a.text != b.text and not excerpt:
+                wording_pairs.append((a, b))
+        findings = []
+        if speaker_pairs:
+            findings.append(self._speaker_finding(speaker_pairs))
+        if wording_pairs:
+            findings.append(self._wording_finding(wording_pairs))
+        return findings
+
+    def _speaker_finding(self, pairs: list[tuple[_Quote, _Quote]]) -> Finding:
+        members = _members(pairs)
+        credited: list[tuple[str, list[str]]] = []  # each speaker (one person's name forms as one) and its documents
+        for quote in members:
+            assert quote.speaker is not None
+            entry = next((item for item in credited if _same_speaker(item[0], quote.speaker)), None)
+            if entry is None:
+                credited.append((quote.speaker, [quote.claim.doc]))
+            elif quote.claim.doc not in entry[1]:
+                entry[1].append(quote.claim.doc)
+        evidence = []
+        for quote in members:
+            assert quote.claim.quote is not None
+            for span in (quote.claim.quote.span, quote.claim.quote.speaker_span):
+                if span is not None and span not in evidence:
+                    evidence.append(span)
+        first, second = pairs[0]
+        assert first.claim.quote is not None and second.claim.quote is not None
+        where = "; ".join(f"to {speaker} in {', '.join(docs)}" for speaker, docs in credited)
+        message = (
+            f'The same quote is credited {where}: "{first.claim.quote.span.text}" / "{second.claim.quote.span.text}"'
+        )
+        docs = sorted({quote.claim.doc for quote in members})
+        return self.finding(
+            message,
+            evidence,
+            severity=Severity.WARNING,
+            key=f"speakers|{'|'.join(docs)}",
+            suggestion="find the original source of the quote and who said it",
+            data={
+                "kind": "different-speakers",
+                "speakers": [speaker for speaker, _ in credited],
+                "documents": docs,
+                "slot": "speaker",
+                "alignment": {"left": _side(first.claim), "right": _side(second.claim)},
+            },
+        )
+
+    def _wording_finding(self, pairs: list[tuple[_Quote, _Quote]]) -> Finding:
+        members = _members(pairs)
+        removed: set[str] = set()
+        added: set[str] = set()
+        for a, b in pairs:
+            gone, new = _changed_words(a.text, b.text)
+            removed |= gone
+            added |= new
         polarity = (removed | added) & _POLARITY
         severity = Severity.WARNING if polarity else Severity.INFO
-        who = a.speaker or b.speaker or "an unnamed speaker"
+        who = next((quote.speaker for quote in members if quote.speaker), None) or "an unnamed speaker"
         turn = f" (the change touches {', '.join(sorted(polarity))})" if polarity else ""
+        docs = sorted({quote.claim.doc for quote in members})
+        wordings: list[str] = []
+        evidence = []
+        for quote in members:
+            assert quote.claim.quote is not None
+            evidence.append(quote.claim.quote.span)
+            if quote.claim.quote.span.text not in wordings:
+                wordings.append(quote.claim.quote.span.text)
         message = (
-            f"A quote by {who} is worded differently in {a.claim.doc} and {b.claim.doc}{turn}: "
-            f'"{a.claim.quote.span.text}" / "{b.claim.quote.span.text}"'
+            f"A quote by {who} is worded differently in {', '.join(docs[:-1])} and {docs[-1]}{turn}: "
+            + " / ".join(f'"{wording}"' for wording in wordings)
         )
         return self.finding(
             message,
             evidence,
             severity=severity,
-            key=f"wording|{pair}",
+            key=f"wording|{'|'.join(docs)}",
             suggestion="quote the original wording",
-            data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added)},
+            data={"kind": "changed-wording", "removed": sorted(removed), "added": sorted(added), "documents": docs},
         )
+
+
+def _members(pairs: list[tuple[_Quote, _Quote]]) -> list[_Quote]:
+    """The quotes of some pairs, each once, in document and text order."""
+    seen: dict[str, _Quote] = {}
+    for a, b in pairs:
+        seen.setdefault(a.claim.id, a)
+        seen.setdefault(b.claim.id, b)
+    return sorted(seen.values(), key=lambda quote: (quote.claim.doc, quote.claim.span.start, quote.claim.id))
+
+
+def _one_quote_each(matched: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
+    """Matched pairs grouped by the quote they share (connected components), in a stable order."""
+    parent: dict[int, int] = {}
+
+    def root(index: int) -> int:
+        parent.setdefault(index, index)
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for left, right, _ in matched:
+        a, b = root(left), root(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
+    for pair in sorted(matched):
+        groups[root(pair[0])].append(pair)
+    return [groups[key] for key in sorted(groups)]
 
 
 def _same_speaker(a: str, b: str) -> bool:
