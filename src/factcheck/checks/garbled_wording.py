@@ -25,8 +25,10 @@ class GarbledWordingCheck(LanguageModelCheck):
       it. A lower-case content word the context expects less than its everyday frequency is
       shortlisted, and near-synonyms of it (its neighbours in the model's embeddings that the
       context prefers, the nearest few, and those the document uses elsewhere) are swapped in
-      and a window around the word rescored: when one makes the text much more likely
-      (score = log-likelihood gain in nats), the word is flagged with that suggestion.
+      and a window around the word rescored (at most three candidates per word, in order of
+      evidence): when one makes the text much more likely (score = log-likelihood gain in
+      nats), the word is flagged with that suggestion. A candidate the model reads as the
+      word's opposite (divergence's measure) is no suggestion: a spinner swaps synonyms.
     * **source** - another document in the run paraphrases the sentence; its wording differs
       in exactly this word and the model prefers it. The source's wording is the suggestion.
     * **document** - the same document uses the suggested word in the same slot elsewhere
@@ -37,7 +39,9 @@ class GarbledWordingCheck(LanguageModelCheck):
 
     A flag is *strong* when the swap gains at least ``min_gain`` (5 nats) and the context
     positively disfavours the word (it is rarer here than anywhere) or source/document agree;
-    *weak* otherwise, down to ``min_weak_gain`` (3.5 nats). Each document gets a spin score:
+    *weak* otherwise, down to ``min_weak_gain`` (3.5 nats). A flag on a word the context expects
+    more than its everyday frequency (``backed_pmi``, 1 nat) is shown only when source,
+    document or joint back it. Each document gets a spin score:
     strong flags per 100 words, each weighted by its confidence (``min(1, score / 10)``). At
     ``garbled-wording.spun_threshold`` (default 0.6), with at least three strong flags and more
     than clean prose of its length raises by chance (``clean_rate`` 0.3 per 100 words, Poisson
