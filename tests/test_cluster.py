@@ -332,3 +332,67 @@ def test_no_same_fact_pair_between_documents_on_other_stories():
     assert _candidates(claims, vectors) == []
     vectors[4:] = [[0.0, 1.0, 0.05], [0.0, 1.0, 0.0]]  # the same two stories: the pairs are back
     assert ("a#0-1", "b#0-1") in _candidates(claims, vectors)
+
+
+def _tied_vectors(seed: int, count: int = 300, dim: int = 24) -> np.ndarray:
+    """Clustered vectors with exact duplicates, so that rows are crowded and distances tie."""
+    rng = np.random.default_rng(seed)
+    raw = rng.normal(size=(12, dim))[rng.integers(0, 12, size=count)] * 3 + rng.normal(size=(count, dim))
+    raw[: count // 5] = raw[0]
+    raw[count // 2 : count // 2 + 7] = raw[count // 2]
+    return _unit(raw)
+
+
+def _exact_reference(unit, neighbours, radius):
+    """The whole matrix at once, ties to the lower index: what every blocking must give."""
+    scaled = np.rint(unit * np.float32(2**cluster_module.QUANTUM_BITS)).astype(np.float64)
+    distances = np.clip(1.0 - (scaled @ scaled.T) * 2.0 ** (-2 * cluster_module.QUANTUM_BITS), 0, 2)
+    rows, cols, values = [], [], []
+    for row, line in enumerate(distances):
+        order = np.lexsort((np.arange(len(line)), line))[:neighbours]
+        for col in order:
+            if line[col] <= radius and col != row:
+                rows.append(row)
+                cols.append(col)
+                values.append(line[col])
+    return np.array(rows), np.array(cols), np.array(values, dtype=np.float32)
+
+
+@pytest.mark.parametrize("rows, columns", [(1, 7), (13, 64), (64, 5), (1024, 8192)])
+def test_neighbour_pairs_do_not_depend_on_the_blocks_or_the_threads(rows, columns, monkeypatch):
+    # The workers cut nothing the client would not: the pairs (and their distances, bit for bit)
+    # are the whole-matrix answer whatever the blocks, and whatever BLAS's threads.
+    from threadpoolctl import threadpool_limits
+
+    monkeypatch.setattr(cluster_module, "SEARCH_ROWS", rows)
+    monkeypatch.setattr(cluster_module, "SEARCH_COLUMNS", columns)
+    for seed in range(3):
+        unit = _tied_vectors(seed)
+        expected = _exact_reference(unit, 21, 0.8)
+        with threadpool_limits(limits=1):
+            single = cluster_module.neighbour_pairs(unit, 21, 0.8)
+        found = cluster_module.neighbour_pairs(unit, 21, 0.8)
+        for got in (single, found):
+            assert [part.tolist() for part in got] == [part.tolist() for part in expected], seed
+
+
+def test_neighbour_search_on_local_workers_gives_the_same_pairs(monkeypatch):
+    from factcheck.config import Settings
+    from factcheck.engine import Models, ProcessEngine
+
+    unit = _tied_vectors(4, count=500)
+    here = cluster_module.neighbour_pairs(unit, 21, 0.8)
+    # Small row blocks (several jobs per worker); the workers keep their own column blocks.
+    monkeypatch.setattr(cluster_module, "MIN_PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(cluster_module, "SEARCH_ROWS", 37)
+    engine = ProcessEngine(Models(Settings(use_cache=False)), workers=2)
+    try:
+        there = cluster_module.neighbour_pairs(unit, 21, 0.8, engine)
+        assert engine._pool, "the blocks ran in this process, not on the workers"
+        again = cluster_module.neighbour_pairs(unit[:400], 21, 0.8, engine)  # a new map, new shared vectors
+    finally:
+        engine.close()
+    assert [part.tolist() for part in there] == [part.tolist() for part in here]
+    assert [part.tolist() for part in again] == [
+        part.tolist() for part in cluster_module.neighbour_pairs(unit[:400], 21, 0.8)
+    ]

@@ -18,6 +18,8 @@ from conftest import FakeEmbedder
 from factcheck.config import Settings
 from factcheck.pipeline import run
 from factcheck.reporters.json import JsonReporter
+from factcheck.stages import cluster
+from factcheck.stages.cluster import search_block as real_search_block
 
 # Enough documents that load and extract go to the workers (MIN_PARALLEL_DOCUMENTS), in several partitions.
 DOCUMENTS = 26
@@ -65,6 +67,29 @@ class KillingEmbedder(FakeEmbedder):
         return super().encode(texts)
 
 
+class KillingSearch:
+    """The neighbour search's block task; kills the worker it first runs in (one worker: the marker is made exclusively)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __call__(self, job, models, scaled):
+        try:
+            handle = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            return real_search_block(job, models, scaled)
+        os.write(handle, str(os.getpid()).encode())
+        os.close(handle)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.fixture
+def search_on_workers(monkeypatch):
+    """The neighbour search goes to the workers in row blocks of 16 claims, however few claims there are."""
+    monkeypatch.setattr(cluster, "MIN_PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(cluster, "SEARCH_ROWS", 16)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("engine") / "docs")
@@ -85,12 +110,14 @@ def test_local_processes_give_the_serial_report_byte_for_byte(corpus, serial_rep
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_serial_report_byte_for_byte(corpus, serial_report, tmp_path):
+def test_dask_local_cluster_gives_the_serial_report_byte_for_byte(corpus, serial_report, tmp_path, search_on_workers):
     assert report(corpus, tmp_path / "cache", engine="dask", jobs=2) == serial_report
 
 
 @pytest.mark.slow
-def test_joining_a_running_cluster_gives_the_serial_report_and_leaves_it_running(corpus, serial_report, tmp_path):
+def test_joining_a_running_cluster_gives_the_serial_report_and_leaves_it_running(
+    corpus, serial_report, tmp_path, search_on_workers
+):
     import logging
 
     from distributed import Client, LocalCluster
@@ -123,6 +150,28 @@ def test_a_killed_local_worker_costs_a_retry_not_the_run(corpus, serial_report, 
     monkeypatch.setattr(embed, "CHUNK_TEXTS", 8)
     marker = tmp_path / "killed"
     text = report(corpus, tmp_path / "cache", embedder=KillingEmbedder(marker), jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == serial_report
+
+
+@pytest.mark.slow
+def test_a_local_worker_killed_in_the_neighbour_search_costs_a_retry(
+    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
+):
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "search_block", KillingSearch(marker))
+    text = report(corpus, tmp_path / "cache", jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == serial_report  # blocks of 16 rows on two workers, one killed: the one-block answer
+
+
+@pytest.mark.slow
+def test_a_dask_worker_killed_in_the_neighbour_search_costs_a_retry(
+    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
+):
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "search_block", KillingSearch(marker))
+    text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report
 

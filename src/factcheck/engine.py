@@ -16,6 +16,12 @@ Engines
     ``DaskEngine``: ``--engine dask`` starts a ``dask.distributed`` LocalCluster (N worker
     processes, one thread each) or joins ``--scheduler ADDRESS``; models reach the workers
     through a worker plugin, Dask reschedules the partitions of a worker that dies.
+
+Shared data. A map may hand every job one large read-only object (``shared``: the scaled unit
+vectors of the neighbour search, which every row block reads in full). It travels to each worker
+once per map, not with every job: down a local worker's pipe before its first job of the map (and
+to a worker that replaces a dead one), or scattered to every Dask worker; the task is then called
+as ``task(job, models, shared)``.
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ from factcheck.errors import FactcheckError
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
-# A partition's work: a module-level function (picklable by reference) of the job and the models.
-Task = Callable[[Any, "Models"], Any]
+# A partition's work: a module-level function (picklable by reference) of the job and the models,
+# and of the map's shared object when there is one.
+Task = Callable[..., Any]
+_NO_SHARED: Any = object()  # a map without a shared object (``None`` may be one)
 
 # How often the partitions of a dead local worker are resubmitted before the run gives up.
 PROCESS_RETRIES = 2
@@ -115,7 +123,9 @@ class Engine(Protocol):
     workers: int
     models: Models
 
-    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]: ...
+    def map(
+        self, task: Task, jobs: Sequence[Any], *, parallel: bool = True, shared: Any = _NO_SHARED
+    ) -> Iterator[tuple[int, Any]]: ...
 
     def recycle(self) -> None:
         """Let the workers go with the models they loaded; the next parallel map starts fresh ones."""
@@ -132,9 +142,11 @@ class SerialEngine:
     def __init__(self, models: Models) -> None:
         self.models = models
 
-    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+    def map(
+        self, task: Task, jobs: Sequence[Any], *, parallel: bool = True, shared: Any = _NO_SHARED
+    ) -> Iterator[tuple[int, Any]]:
         for index, job in enumerate(jobs):
-            yield index, task(job, self.models)
+            yield index, _call(task, job, self.models, shared)
 
     def recycle(self) -> None:
         pass  # this process keeps its models: it may be the one that still needs them
@@ -161,10 +173,22 @@ def _install_models(models: Models, threads: int) -> None:
     install_worker_models(models, threads)
 
 
-def _run_in_worker(task: Task, job: Any) -> Any:
+def _call(task: Task, job: Any, models: Models, shared: Any) -> Any:
+    return task(job, models) if shared is _NO_SHARED else task(job, models, shared)
+
+
+def _run_in_worker(task: Task, job: Any, shared: Any = _NO_SHARED) -> Any:
     if _WORKER_MODELS is None:  # pragma: no cover - the initializer or plugin always runs first
         raise EngineError("worker has no models installed")
-    return task(job, _WORKER_MODELS)
+    return _call(task, job, _WORKER_MODELS, shared)
+
+
+class _Share:
+    """A message down a local worker's pipe: keep ``value`` for the jobs of map ``token`` (no answer)."""
+
+    def __init__(self, token: int | None, value: Any) -> None:
+        self.token = token
+        self.value = value
 
 
 def _serve(connection: Any, models: Models, threads: int) -> None:
@@ -177,6 +201,7 @@ def _serve(connection: Any, models: Models, threads: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _install_models(models, threads)
+    held = _Share(None, _NO_SHARED)  # the current map's shared object, kept between its jobs
     while True:
         try:
             message = connection.recv()
@@ -184,9 +209,15 @@ def _serve(connection: Any, models: Models, threads: int) -> None:
             return
         if message is None:
             return
-        task, job = message
+        if isinstance(message, _Share):
+            held = message
+            continue
+        task, job, token = message
         try:
-            answer: tuple[bool, Any] = (True, _run_in_worker(task, job))
+            if token != held.token:  # pragma: no cover - the parent sends the share first
+                raise EngineError(f"a job of map {token} reached a worker that holds map {held.token}'s data")
+            shared = _NO_SHARED if token is None else held.value
+            answer: tuple[bool, Any] = (True, _run_in_worker(task, job, shared))
         except Exception as error:  # noqa: BLE001 - the parent re-raises it, as a serial run would
             answer = (False, error)
         try:
@@ -208,6 +239,7 @@ class _LocalWorker:
         child_end.close()
         self.connection = parent_end
         self.job: int | None = None  # the job it is working on
+        self.shared_token: int | None = None  # the map whose shared object it holds
 
     def stop(self, *, grace: float) -> None:
         """Ask an idle worker to leave, kill one that does not (or is busy), and reap it."""
@@ -243,6 +275,7 @@ class ProcessEngine:
         self.workers = workers
         self._pool: list[_LocalWorker] = []
         self._serial = SerialEngine(models)
+        self._maps = 0  # maps so far: each map's shared object has its own token
 
     def _spawn(self) -> _LocalWorker:
         import multiprocessing
@@ -250,12 +283,16 @@ class ProcessEngine:
         threads = max(1, available_cores() // self.workers)
         return _LocalWorker(multiprocessing.get_context("spawn"), self.models, threads)
 
-    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+    def map(
+        self, task: Task, jobs: Sequence[Any], *, parallel: bool = True, shared: Any = _NO_SHARED
+    ) -> Iterator[tuple[int, Any]]:
         if not parallel or self.workers < 2 or len(jobs) < 2:
-            yield from self._serial.map(task, jobs)
+            yield from self._serial.map(task, jobs, shared=shared)
             return
         from multiprocessing.connection import wait
 
+        self._maps += 1
+        token = None if shared is _NO_SHARED else self._maps
         waiting = list(range(len(jobs)))
         waiting.reverse()  # popped from the end: jobs start in input order
         losses: dict[int, int] = {}
@@ -269,7 +306,11 @@ class ProcessEngine:
                     if worker.job is None and waiting:
                         worker.job = waiting.pop()
                         try:
-                            worker.connection.send((task, jobs[worker.job]))
+                            if worker.shared_token != token:
+                                # Once per worker and map, before its first job (also a fresh worker's).
+                                worker.connection.send(_Share(token, None if token is None else shared))
+                                worker.shared_token = token
+                            worker.connection.send((task, jobs[worker.job], token))
                         except OSError:
                             pass  # it died: its sentinel is ready, and the job is retried below
                 busy = [worker for worker in self._pool if worker.job is not None]
@@ -302,6 +343,13 @@ class ProcessEngine:
             # would answer the next map, so their workers go.
             for worker in [worker for worker in self._pool if worker.job is not None]:
                 self._lose(worker)
+            # The idle workers let go of this map's shared object (the vectors of a whole corpus).
+            for worker in [worker for worker in self._pool if worker.shared_token is not None]:
+                try:
+                    worker.connection.send(_Share(None, None))
+                    worker.shared_token = None
+                except OSError:
+                    pass  # it died idle: replaced at the next map
 
     def _lose(self, worker: _LocalWorker) -> None:
         self._pool.remove(worker)
@@ -376,19 +424,25 @@ class DaskEngine:
             self._client.register_plugin(ModelsPlugin(self.models), name=PLUGIN_NAME)
         return self._client
 
-    def map(self, task: Task, jobs: Sequence[Any], *, parallel: bool = True) -> Iterator[tuple[int, Any]]:
+    def map(
+        self, task: Task, jobs: Sequence[Any], *, parallel: bool = True, shared: Any = _NO_SHARED
+    ) -> Iterator[tuple[int, Any]]:
         if not jobs:
             return
         from distributed import as_completed
 
         client = self._start()
-        futures = [client.submit(_run_in_worker, task, job, pure=False) for job in jobs]
+        extra: list[Any] = []
+        if shared is not _NO_SHARED:
+            # On every worker once (a copy on each, so a dead worker's replacement fetches it from another).
+            extra = [client.scatter(shared, broadcast=True, hash=False)]
+        futures = [client.submit(_run_in_worker, task, job, *extra, pure=False) for job in jobs]
         index_of = {future.key: index for index, future in enumerate(futures)}
         try:
             for future, result in as_completed(futures, with_results=True):
                 yield index_of[future.key], result
         finally:
-            client.cancel(futures)
+            client.cancel(futures + extra)
 
     def recycle(self) -> None:
         pass  # a cluster's workers are not ours to restart (a joined one is shared)

@@ -62,7 +62,7 @@ def build_stages(
         LoadStage(settings, engine=engine),
         ExtractStage(settings, engine=engine),
         EmbedStage(settings, engine=engine),
-        ClusterStage(settings),
+        ClusterStage(settings, engine=engine),
         CorroborateStage(settings),
         CheckStage(settings, checks=checks, context=context),
     ]

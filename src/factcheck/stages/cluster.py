@@ -8,8 +8,13 @@ two different actresses); two claims that both give years, none in common, move 
 from another source with one date changed stays close: that pair is what the conflict checks need.
 
 Neighbours. Each claim's nearest neighbours (k <= 20) within the search radius come from a brute
-force search over row chunks (n^2 dot products, never an n x n matrix: memory is 512 x n floats;
-about a second for 12,000 claims). Everything after it sees only these n*k pairs.
+force search in blocks (``neighbour_pairs``): row blocks of ``SEARCH_ROWS`` claims, each against the
+unit vectors ``SEARCH_COLUMNS`` at a time, so no n x n matrix is ever held. From
+``MIN_PARALLEL_CLAIMS`` claims on, the row blocks are jobs for the run's engine (local worker
+processes or Dask workers; the vectors go to each worker once) and the client only merges their
+neighbour lists. The dot products are exact (see ``QUANTUM_BITS``) and ties go to the lower index, so
+the pairs are the same whatever the blocks, the engine or the number of workers. Everything after the
+search sees only these n*k pairs.
 
 Clusters. Average linkage (UPGMA) with a distance threshold, per connected component of the
 neighbour graph. Average, not complete linkage: the sources word one fact differently, and complete
@@ -82,6 +87,8 @@ from factcheck.model import Claim, Cluster, Corpus, SameFactPair
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
+    from factcheck.engine import Engine
+
 MAX_NEIGHBOURS = 20
 DENSE_COMPONENT_LIMIT = 1500  # above this, average linkage over the sparse neighbour graph
 LINKAGE = "average"
@@ -102,8 +109,20 @@ STORY_WEIGHT = 1.0
 STORY_REFERENCE = 0.1
 STORY_MIN_CLAIMS = 3
 ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; parse lemma)
-# Rows of the cosine-distance matrix computed at once: bounds memory at CHUNK_ROWS x n floats.
-CHUNK_ROWS = 512
+# The neighbour search: a job is SEARCH_ROWS claims against every claim, SEARCH_COLUMNS at a time
+# (memory: SEARCH_ROWS x SEARCH_COLUMNS float64, 64 MB). From MIN_PARALLEL_CLAIMS claims on, the jobs go
+# to the run's engine; below it, this process does them (under a second of work).
+SEARCH_ROWS = 1024
+SEARCH_COLUMNS = 8192
+MIN_PARALLEL_CLAIMS = 4096
+# Dot products are computed exactly, so that they do not depend on who computes them: each unit vector
+# is scaled by 2**QUANTUM_BITS and rounded to integers, and the absolute products of two such vectors
+# sum to at most ~2**52 (Cauchy-Schwarz), so every partial sum is an integer float64 holds exactly,
+# whatever order BLAS adds in. float32 products are not so: their last bits depend on the block's shape
+# and on BLAS's threads (on 6,000 vectors, 0.7-32 million of 36 million products differed between row
+# blocks of 512 and blocks of 1-1,000 rows, and between one thread and two), and a worker runs one
+# thread where the client runs all. Rounding moves a cosine by at most ~3e-7.
+QUANTUM_BITS = 26
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP", "OTHER"})
 # One claim's keys: its named entities, the persons among them (by surname), the years it states.
 ClaimKeys = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]
@@ -338,42 +357,69 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return vectors / norms[:, np.newaxis]
 
 
-def _neighbour_pairs(unit: np.ndarray, neighbours: int, radius: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def neighbour_pairs(
+    unit: np.ndarray, neighbours: int, radius: float, engine: Engine | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, col, cosine distance), row != col, where col is among row's ``neighbours`` nearest within ``radius``.
 
-    Brute force in row chunks, as scikit-learn's brute kneighbors does it (1 - dot, clipped to
-    [0, 2], argpartition): no n x n matrix is ever held.
+    Brute force in blocks (``search_block``), as scikit-learn's brute kneighbors does it (1 - dot,
+    clipped to [0, 2]), with exact dot products and ties broken by column: the same pairs whatever
+    runs the blocks. From ``MIN_PARALLEL_CLAIMS`` rows on, ``engine`` runs them on its workers.
     """
-    all_rows: list[np.ndarray] = []
-    all_cols: list[np.ndarray] = []
-    all_distances: list[np.ndarray] = []
-    for start in range(0, len(unit), CHUNK_ROWS):
-        distances = unit[start : start + CHUNK_ROWS] @ unit.T
-        distances *= -1
-        distances += 1
-        np.clip(distances, 0, 2, out=distances)
-        within = distances <= radius
-        # A row with at most `neighbours` entries within the radius keeps all of them, whatever
-        # the order of the rest: only crowded rows need the (costly) partial sort.
+    scaled = np.rint(unit * np.float32(2**QUANTUM_BITS)).astype(np.int32)
+    jobs = [
+        (start, min(start + SEARCH_ROWS, len(unit)), neighbours, radius) for start in range(0, len(unit), SEARCH_ROWS)
+    ]
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [_NO_PAIRS] * len(jobs)
+    if engine is None or len(unit) < MIN_PARALLEL_CLAIMS:
+        for index, job in enumerate(jobs):
+            found[index] = search_block(job, None, scaled)
+    else:
+        # Looked up at call time (a test replaces it with one that kills its worker).
+        for index, block in engine.map(search_block, jobs, shared=scaled):
+            found[index] = block
+    return tuple(np.concatenate(part) for part in zip(*found))  # type: ignore[return-value]
+
+
+_NO_PAIRS = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
+
+
+def search_block(
+    job: tuple[int, int, int, float], models: object, scaled: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One job of ``neighbour_pairs``: rows ``start:stop`` against every row of ``scaled``.
+
+    ``scaled`` holds the unit vectors times 2**QUANTUM_BITS as integers, so each product below is
+    exact; a row keeps its ``neighbours`` nearest within ``radius`` (itself among them, then
+    dropped), the lower column first among equal distances.
+    """
+    start, stop, neighbours, radius = job
+    block = scaled[start:stop].astype(np.float64)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    distances: list[np.ndarray] = []
+    for first in range(0, len(scaled), SEARCH_COLUMNS):
+        distance = block @ scaled[first : first + SEARCH_COLUMNS].astype(np.float64).T
+        distance *= -(2.0 ** (-2 * QUANTUM_BITS))  # exact: a power of two
+        distance += 1
+        np.clip(distance, 0, 2, out=distance)
+        within = distance <= radius
+        # A row with more than `neighbours` within the radius keeps those up to its k-th smallest
+        # distance (ties included); the merge below cuts it to exactly k.
         crowded = np.flatnonzero(within.sum(axis=1) > neighbours)
-        sparse_rows, sparse_cols = np.nonzero(within)
         if len(crowded):
-            keep_sparse = ~np.isin(sparse_rows, crowded)
-            sparse_rows, sparse_cols = sparse_rows[keep_sparse], sparse_cols[keep_sparse]
-            nearest = np.argpartition(distances[crowded], neighbours - 1, axis=1)[:, :neighbours]
-            nearest_distances = np.take_along_axis(distances[crowded], nearest, axis=1)
-            crowded_rows = np.repeat(crowded, neighbours)
-            crowded_cols = nearest.ravel()
-            keep_crowded = nearest_distances.ravel() <= radius
-            sparse_rows = np.concatenate([sparse_rows, crowded_rows[keep_crowded]])
-            sparse_cols = np.concatenate([sparse_cols, crowded_cols[keep_crowded]])
-        pair_distance = distances[sparse_rows, sparse_cols]
-        rows = sparse_rows + start
-        keep = rows != sparse_cols
-        all_rows.append(rows[keep])
-        all_cols.append(sparse_cols[keep])
-        all_distances.append(pair_distance[keep])
-    return np.concatenate(all_rows), np.concatenate(all_cols), np.concatenate(all_distances)
+            kth = np.partition(distance[crowded], neighbours - 1, axis=1)[:, neighbours - 1]
+            within[crowded] &= distance[crowded] <= kth[:, np.newaxis]
+        local_rows, local_cols = np.nonzero(within)
+        rows.append(local_rows + start)
+        cols.append(local_cols + first)
+        distances.append(distance[local_rows, local_cols])
+    row, col, dist = np.concatenate(rows), np.concatenate(cols), np.concatenate(distances)
+    order = np.lexsort((col, dist, row))
+    row, col, dist = row[order], col[order], dist[order]
+    rank = np.arange(len(row)) - np.searchsorted(row, row)  # place among its row's candidates
+    keep = (rank < neighbours) & (row != col)
+    return row[keep].astype(np.int64), col[keep].astype(np.int64), dist[keep].astype(np.float32)
 
 
 def _symmetric_pairs(
@@ -418,6 +464,7 @@ def cluster_vectors(
     keys: Sequence[ClaimKeys] | None = None,
     candidates: list[tuple[int, int, float]] | None = None,
     context: CandidateContext | None = None,
+    engine: Engine | None = None,
 ) -> list[list[int]]:
     """Groups of row indices (each of two or more rows), deterministic for a given input.
 
@@ -426,7 +473,8 @@ def cluster_vectors(
     neighbour pairs compared ("knn_pairs"). ``candidates``, when given, receives the neighbour
     pairs (low, high, adjusted distance) within ``CANDIDATE_DISTANCE``; with ``context``, the distance
     reads the context keys and only pairs of documents within ``DOCUMENT_DISTANCE`` are candidates,
-    and clusters link by ``linking_distances`` (the pair's story and event actions).
+    and clusters link by ``linking_distances`` (the pair's story and event actions). ``engine``
+    runs the neighbour search's blocks on its workers (``neighbour_pairs``).
     """
     count = len(vectors)
     if count < 2:
@@ -441,7 +489,7 @@ def cluster_vectors(
     # Search wide enough that the entity, story and action bonuses can bring a pair within either threshold.
     reach = threshold + (STORY_WEIGHT * STORY_REFERENCE + ACTION_BONUS if story is not None else 0.0)
     radius = max(reach, CANDIDATE_DISTANCE) + ENTITY_BONUS
-    rows, cols, cosine = _neighbour_pairs(unit, neighbours, radius)
+    rows, cols, cosine = neighbour_pairs(unit, neighbours, radius, engine)
     if stats is not None:
         stats["knn_pairs"] = count * neighbours
     low, high, cosine = _symmetric_pairs(rows, cols, cosine)
@@ -544,8 +592,9 @@ class ClusterStage:
     requires = ("claims", "embeddings")
     assigns = ("clusters", "same_fact")
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
+        self.engine = engine  # runs the neighbour search's blocks (None: this process)
 
     def __call__(self, corpus: Corpus) -> Corpus:
         claims = [claim for claim in corpus.claims if claim.id in corpus.embeddings]
@@ -611,7 +660,13 @@ class ClusterStage:
         else:
             found: list[tuple[int, int, float]] = []
             groups = cluster_vectors(
-                vectors, self.settings.cluster_threshold, stats, keys=keys, candidates=found, context=context
+                vectors,
+                self.settings.cluster_threshold,
+                stats,
+                keys=keys,
+                candidates=found,
+                context=context,
+                engine=self.engine,
             )
             candidates = [(int(a), int(b), round(float(d), 6)) for a, b, d in found]
             if cache:
@@ -640,7 +695,7 @@ def _cache_key(
     settings = (
         f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
         f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{DOCUMENT_DISTANCE}|{MAIN_PERSON_SHARE}|"
-        f"{STORY_WEIGHT}|{STORY_REFERENCE}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{library}"
+        f"{STORY_WEIGHT}|{STORY_REFERENCE}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{QUANTUM_BITS}|{library}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
