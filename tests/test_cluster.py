@@ -335,17 +335,19 @@ def test_no_same_fact_pair_between_documents_on_other_stories():
 
 
 def _tied_vectors(seed: int, count: int = 300, dim: int = 24) -> np.ndarray:
-    """Clustered vectors with exact duplicates, so that rows are crowded and distances tie."""
+    """Clustered vectors with exact duplicates and near-copies, so that rows are crowded and distances (nearly) tie."""
     rng = np.random.default_rng(seed)
     raw = rng.normal(size=(12, dim))[rng.integers(0, 12, size=count)] * 3 + rng.normal(size=(count, dim))
     raw[: count // 5] = raw[0]
     raw[count // 2 : count // 2 + 7] = raw[count // 2]
+    # Near-copies a float32 product cannot order (their distances differ by ~1e-8): the exact one must.
+    raw[-60:] = raw[-61] + 1e-4 * rng.normal(size=(60, dim))
     return _unit(raw)
 
 
 def _exact_reference(unit, neighbours, radius):
     """The whole matrix at once, ties to the lower index: what every blocking must give."""
-    scaled = np.rint(unit * np.float32(2**cluster_module.QUANTUM_BITS)).astype(np.float64)
+    scaled = cluster_module._scaled(unit)
     distances = np.clip(1.0 - (scaled @ scaled.T) * 2.0 ** (-2 * cluster_module.QUANTUM_BITS), 0, 2)
     rows, cols, values = [], [], []
     for row, line in enumerate(distances):

@@ -115,13 +115,16 @@ ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; p
 SEARCH_ROWS = 1024
 SEARCH_COLUMNS = 8192
 MIN_PARALLEL_CLAIMS = 4096
-# Dot products are computed exactly, so that they do not depend on who computes them: each unit vector
-# is scaled by 2**QUANTUM_BITS and rounded to integers, and the absolute products of two such vectors
-# sum to at most ~2**52 (Cauchy-Schwarz), so every partial sum is an integer float64 holds exactly,
-# whatever order BLAS adds in. float32 products are not so: their last bits depend on the block's shape
+# The distances kept are exact, so that they do not depend on who computes them: each unit vector is
+# scaled by 2**QUANTUM_BITS and rounded to integers, and the absolute products of two such vectors sum
+# to at most ~2**52 (Cauchy-Schwarz), so every partial sum is an integer float64 holds exactly, whatever
+# order the additions take. float32 products are not so: their last bits depend on the block's shape
 # and on BLAS's threads (on 6,000 vectors, 0.7-32 million of 36 million products differed between row
 # blocks of 512 and blocks of 1-1,000 rows, and between one thread and two), and a worker runs one
-# thread where the client runs all. Rounding moves a cosine by at most ~3e-7.
+# thread where the client runs all. Rounding moves a cosine by at most ~3e-7. The float32 product still
+# does the bulk of the work, as a rough pass: it is off the exact one by at most dimensions x 2**-24
+# (the worst case of any summation order), so what it keeps within a margin of four times that holds
+# every pair the exact distance keeps, and only those few pairs are computed exactly.
 QUANTUM_BITS = 26
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP", "OTHER"})
 # One claim's keys: its named entities, the persons among them (by surname), the years it states.
@@ -366,17 +369,17 @@ def neighbour_pairs(
     clipped to [0, 2]), with exact dot products and ties broken by column: the same pairs whatever
     runs the blocks. From ``MIN_PARALLEL_CLAIMS`` rows on, ``engine`` runs them on its workers.
     """
-    scaled = np.rint(unit * np.float32(2**QUANTUM_BITS)).astype(np.int32)
+    unit = np.ascontiguousarray(unit, dtype=np.float32)
     jobs = [
         (start, min(start + SEARCH_ROWS, len(unit)), neighbours, radius) for start in range(0, len(unit), SEARCH_ROWS)
     ]
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [_NO_PAIRS] * len(jobs)
     if engine is None or len(unit) < MIN_PARALLEL_CLAIMS:
         for index, job in enumerate(jobs):
-            found[index] = search_block(job, None, scaled)
+            found[index] = search_block(job, None, unit)
     else:
         # Looked up at call time (a test replaces it with one that kills its worker).
-        for index, block in engine.map(search_block, jobs, shared=scaled):
+        for index, block in engine.map(search_block, jobs, shared=unit):
             found[index] = block
     return tuple(np.concatenate(part) for part in zip(*found))  # type: ignore[return-value]
 
@@ -385,41 +388,76 @@ _NO_PAIRS = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(
 
 
 def search_block(
-    job: tuple[int, int, int, float], models: object, scaled: np.ndarray
+    job: tuple[int, int, int, float], models: object, unit: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One job of ``neighbour_pairs``: rows ``start:stop`` against every row of ``scaled``.
+    """One job of ``neighbour_pairs``: rows ``start:stop`` of ``unit`` against every row.
 
-    ``scaled`` holds the unit vectors times 2**QUANTUM_BITS as integers, so each product below is
-    exact; a row keeps its ``neighbours`` nearest within ``radius`` (itself among them, then
-    dropped), the lower column first among equal distances.
+    A row keeps its ``neighbours`` nearest within ``radius`` by exact distance (itself among them,
+    then dropped), the lower column first among equal distances. The float32 product only picks the
+    pairs worth computing exactly (see ``QUANTUM_BITS``): those within the radius plus the margin
+    and, for a row with more, those within twice the margin of its k-th largest rough product (the
+    exact k-th lies at most one margin from it).
     """
     start, stop, neighbours, radius = job
-    block = scaled[start:stop].astype(np.float64)
+    margin = unit.shape[1] * 2.0**-22 + 2.0**-20
+    block = unit[start:stop]
+    floor = np.float32(1.0 - radius - margin)  # a rough product under this is beyond the radius
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
-    distances: list[np.ndarray] = []
-    for first in range(0, len(scaled), SEARCH_COLUMNS):
-        distance = block @ scaled[first : first + SEARCH_COLUMNS].astype(np.float64).T
-        distance *= -(2.0 ** (-2 * QUANTUM_BITS))  # exact: a power of two
-        distance += 1
-        np.clip(distance, 0, 2, out=distance)
-        within = distance <= radius
-        # A row with more than `neighbours` within the radius keeps those up to its k-th smallest
-        # distance (ties included); the merge below cuts it to exactly k.
-        crowded = np.flatnonzero(within.sum(axis=1) > neighbours)
-        if len(crowded):
-            kth = np.partition(distance[crowded], neighbours - 1, axis=1)[:, neighbours - 1]
-            within[crowded] &= distance[crowded] <= kth[:, np.newaxis]
-        local_rows, local_cols = np.nonzero(within)
-        rows.append(local_rows + start)
+    products: list[np.ndarray] = []
+    for first in range(0, len(unit), SEARCH_COLUMNS):
+        rough = block @ unit[first : first + SEARCH_COLUMNS].T
+        near = rough >= floor
+        if rough.shape[1] > neighbours:
+            kth = np.partition(rough, rough.shape[1] - neighbours, axis=1)[:, rough.shape[1] - neighbours]
+            near &= rough >= (kth - 2 * margin)[:, np.newaxis]
+        local_rows, local_cols = np.nonzero(near)
+        rows.append(local_rows)
         cols.append(local_cols + first)
-        distances.append(distance[local_rows, local_cols])
-    row, col, dist = np.concatenate(rows), np.concatenate(cols), np.concatenate(distances)
-    order = np.lexsort((col, dist, row))
-    row, col, dist = row[order], col[order], dist[order]
-    rank = np.arange(len(row)) - np.searchsorted(row, row)  # place among its row's candidates
-    keep = (rank < neighbours) & (row != col)
-    return row[keep].astype(np.int64), col[keep].astype(np.int64), dist[keep].astype(np.float32)
+        products.append(rough[local_rows, local_cols])
+    row, col, product = _nearest_first(np.concatenate(rows), np.concatenate(cols), -np.concatenate(products))
+    if len(unit) > SEARCH_COLUMNS:  # the same cut over the column blocks' candidates together
+        rank = _rank_in_row(row)
+        kth = np.full(len(block), -np.inf, dtype=np.float32)
+        at_k = rank == neighbours - 1
+        kth[row[at_k]] = -product[at_k]
+        keep = -product >= kth[row] - 2 * margin
+        row, col = row[keep], col[keep]
+    distance = _exact_distances(block, unit, row, col)
+    within = distance <= radius
+    row, col, distance = _nearest_first(row[within], col[within], distance[within])
+    keep = (_rank_in_row(row) < neighbours) & (row + start != col)
+    return (row[keep] + start).astype(np.int64), col[keep].astype(np.int64), distance[keep].astype(np.float32)
+
+
+def _nearest_first(
+    rows: np.ndarray, cols: np.ndarray, distances: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs sorted by row, then distance, then column."""
+    order = np.lexsort((cols, distances, rows))
+    return rows[order], cols[order], distances[order]
+
+
+def _rank_in_row(rows: np.ndarray) -> np.ndarray:
+    """Each entry's place among its row's entries (``rows`` sorted)."""
+    return np.arange(len(rows)) - np.searchsorted(rows, rows)
+
+
+def _scaled(unit: np.ndarray) -> np.ndarray:
+    """Unit vectors times 2**QUANTUM_BITS, rounded to integers (held as float64, exactly)."""
+    return np.rint(unit * np.float32(2**QUANTUM_BITS)).astype(np.float64)
+
+
+PAIRS_AT_ONCE = 8192  # exact distances computed per step (memory: twice this x dimensions float64)
+
+
+def _exact_distances(left: np.ndarray, right: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """1 - cosine of the pairs (left[rows[i]], right[cols[i]]) of unit vectors, exactly (``_scaled``), clipped to [0, 2]."""
+    dots = np.empty(len(rows), dtype=np.float64)
+    for start in range(0, len(rows), PAIRS_AT_ONCE):
+        pick = slice(start, start + PAIRS_AT_ONCE)
+        dots[pick] = np.einsum("ij,ij->i", _scaled(left[rows[pick]]), _scaled(right[cols[pick]]))
+    return np.clip(1.0 - dots * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
 
 
 def _symmetric_pairs(
