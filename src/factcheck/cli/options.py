@@ -199,7 +199,11 @@ IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configu
 JobsOption = Annotated[
     Optional[int],
     typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Worker processes for parsing and encoding (default: every core)."
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Worker processes for parsing, encoding and the neighbour search (default: every core).",
     ),
 ]
 EngineOption = Annotated[
