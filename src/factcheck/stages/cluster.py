@@ -200,9 +200,18 @@ class CandidateContext:
 
 
 def _document_distances(unit: np.ndarray, documents: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """Cosine distance between the documents of each pair, a document being the mean of its unit claim vectors."""
+    """Cosine distance between the documents of each pair, a document being the mean of its unit claim vectors.
+
+    ``DOCUMENT_BLOCK`` pairs at a time: both documents' centres for every pair at once held pairs x
+    384 x 2 float64, 390 MB on the client for 300 BBC articles (60,000 pairs) and growing with them.
+    """
     centres = _document_centres(unit, documents)
-    return 1.0 - np.einsum("ij,ij->i", centres[documents[low]], centres[documents[high]])
+    result = np.empty(len(low), dtype=np.float64)
+    for start in range(0, len(low), DOCUMENT_BLOCK):
+        left = centres[documents[low[start : start + DOCUMENT_BLOCK]]]
+        right = centres[documents[high[start : start + DOCUMENT_BLOCK]]]
+        result[start : start + DOCUMENT_BLOCK] = 1.0 - np.einsum("ij,ij->i", left, right)
+    return result
 
 
 def _document_centres(unit: np.ndarray, documents: np.ndarray) -> np.ndarray:
