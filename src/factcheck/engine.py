@@ -17,7 +17,7 @@ Engines
     processes, one thread each) or joins ``--scheduler ADDRESS``; models reach the workers
     through a worker plugin, Dask reschedules the partitions of a worker that dies.
 
-Shared data. A map may hand every job one large read-only object (``shared``: the scaled unit
+Shared data. A map may hand every job one large read-only object (``shared``: the unit
 vectors of the neighbour search, which every row block reads in full). It travels to each worker
 once per map, not with every job: down a local worker's pipe before its first job of the map (and
 to a worker that replaces a dead one), or scattered to every Dask worker; the task is then called
