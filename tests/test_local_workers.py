@@ -151,3 +151,22 @@ def test_recycled_workers_are_fresh_processes(engine, tmp_path):
     assert not engine._pool
     after = set(dict(guarded(lambda: list(engine.map(worker_pid, jobs(tmp_path, 4))))).values())
     assert before and after and not before & after and os.getpid() not in before | after
+
+
+def test_the_encoding_workers_leave_once_the_vectors_are_in(tmp_path, monkeypatch):
+    # The client clusters and checks next: workers idling with the encoder would hold its memory through that.
+    from conftest import FakeEmbedder
+
+    import factcheck.stages.embed as embed
+
+    monkeypatch.setattr(embed, "MIN_PARALLEL_TEXTS", 1)
+    monkeypatch.setattr(embed, "CHUNK_TEXTS", 2)
+    settings = Settings(use_cache=False)
+    engine = ProcessEngine(Models(settings, embedder=FakeEmbedder()), workers=2)
+    try:
+        texts = [f"claim number {number}" for number in range(6)]
+        vectors = guarded(lambda: embed.embed_texts(texts, FakeEmbedder(), settings, engine=engine))
+        assert [vector.tolist() for vector in vectors] == FakeEmbedder().encode(texts).tolist()
+        assert not engine._pool
+    finally:
+        engine.close()
