@@ -170,3 +170,12 @@ def test_the_encoding_workers_leave_once_the_vectors_are_in(tmp_path, monkeypatc
         assert not engine._pool
     finally:
         engine.close()
+
+
+def test_idle_workers_told_to_leave_exit_on_their_own(engine, tmp_path):
+    # Asked together and left to exit at once (no teardown of their models): exit code 0, never killed.
+    guarded(lambda: list(engine.map(square, jobs(tmp_path, 4))))
+    workers = list(engine._pool)
+    assert len(workers) == 2
+    engine.close()
+    assert [worker.process.exitcode for worker in workers] == [0, 0]

@@ -27,6 +27,7 @@ as ``task(job, models, shared)``.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
@@ -212,6 +213,19 @@ class _Share:
         self.value = value
 
 
+def _leave_now() -> None:
+    """End this worker without tearing its models down.
+
+    A normal exit finalises every module and frees the models object by object: ~3 s of wall
+    clock for a worker holding spaCy and the encoder on a busy machine, against 0.1 s this way,
+    and the parent waits for it between parsing and encoding. A worker holds nothing to flush
+    but the standard streams (its results went through the pipe, its cache writes are the parent's).
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def _serve(connection: Any, models: Models, threads: int) -> None:
     """A local worker's loop: one ``(task, job)`` in, one ``(ok, value)`` out, until told to stop.
 
@@ -229,7 +243,7 @@ def _serve(connection: Any, models: Models, threads: int) -> None:
         except (EOFError, OSError):  # the parent is gone
             return
         if message is None:
-            return
+            _leave_now()
         if isinstance(message, _Share):
             held = message
             continue
@@ -261,14 +275,21 @@ class _LocalWorker:
         self.connection = parent_end
         self.job: int | None = None  # the job it is working on
         self.shared_token: int | None = None  # the map whose shared object it holds
+        self.asked_to_leave = False
 
-    def stop(self, *, grace: float) -> None:
-        """Ask an idle worker to leave, kill one that does not (or is busy), and reap it."""
-        if self.job is None and self.process.is_alive():
+    def ask_to_leave(self) -> None:
+        """Tell an idle worker to finish (once); it exits on its own while others are asked too."""
+        if self.job is None and not self.asked_to_leave and self.process.is_alive():
+            self.asked_to_leave = True
             try:
                 self.connection.send(None)
             except OSError:
                 pass
+
+    def stop(self, *, grace: float) -> None:
+        """Ask an idle worker to leave, kill one that does not (or is busy), and reap it."""
+        self.ask_to_leave()
+        if self.asked_to_leave:
             self.process.join(grace)
         if self.process.is_alive():
             self.process.kill()
@@ -381,6 +402,9 @@ class ProcessEngine:
 
     def close(self) -> None:
         pool, self._pool = self._pool, []
+        # All asked first, then reaped: each takes a moment to tear its models down, and they do it at once.
+        for worker in pool:
+            worker.ask_to_leave()
         for worker in pool:
             worker.stop(grace=5)
 
