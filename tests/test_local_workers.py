@@ -179,3 +179,39 @@ def test_idle_workers_told_to_leave_exit_on_their_own(engine, tmp_path):
     assert len(workers) == 2
     engine.close()
     assert [worker.process.exitcode for worker in workers] == [0, 0]
+
+
+class DiesWhenUnpickled:
+    """A caller's model whose unpickling kills the worker process, the first time only (a marker file)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def __getstate__(self) -> dict:
+        return {"folder": self.folder}
+
+    def __setstate__(self, state: dict) -> None:
+        self.folder = state["folder"]
+        if _first_time(self.folder, 0):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+class LargeModel:
+    """Stands for a loaded model handed to the workers: megabytes to send."""
+
+    def __init__(self) -> None:
+        self.weights = b"w" * (4 << 20)
+
+
+def test_a_worker_that_dies_while_taking_in_a_large_model_is_replaced(tmp_path):
+    # The model that kills it is unpickled before the megabytes that follow it are read: sent with the
+    # process (spawn's start-up pipe) this left the parent writing forever; through the worker's own
+    # pipe its death is end-of-file, and a fresh worker takes its place.
+    models = Models(Settings(use_cache=False), nlp=DiesWhenUnpickled(str(tmp_path)), embedder=LargeModel())
+    engine = ProcessEngine(models, workers=2)
+    try:
+        answers = guarded(lambda: list(engine.map(square, jobs(tmp_path, 4))))
+        assert sorted(answers) == [(number, number * number) for number in range(4)]
+        assert (tmp_path / "tried-0").exists()
+    finally:
+        engine.close()

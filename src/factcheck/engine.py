@@ -226,8 +226,9 @@ def _leave_now() -> None:
     os._exit(0)
 
 
-def _serve(connection: Any, models: Models, threads: int) -> None:
-    """A local worker's loop: one ``(task, job)`` in, one ``(ok, value)`` out, until told to stop.
+def _serve(connection: Any, threads: int) -> None:
+    """A local worker's loop: its models first, then one ``(task, job)`` in, one ``(ok, value)`` out,
+    until told to stop.
 
     Ctrl-C is the parent's to handle (it stops the workers); a worker that let it through would
     answer a half-done task.
@@ -235,6 +236,10 @@ def _serve(connection: Any, models: Models, threads: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        models = connection.recv()
+    except (EOFError, OSError):  # the parent is gone
+        return
     _install_models(models, threads)
     held = _Share(None, _NO_SHARED)  # the current map's shared object, kept between its jobs
     while True:
@@ -268,11 +273,18 @@ class _LocalWorker:
 
     def __init__(self, context: Any, models: Models, threads: int) -> None:
         parent_end, child_end = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child_end, models, threads), daemon=True)
+        # The models go through the worker's own pipe, not with the process: spawn writes its start-up
+        # data into a pipe whose read end the parent itself keeps open until the write ends, so a child
+        # that dies before reading a large payload (a caller's model) left the parent blocked forever.
+        self.process = context.Process(target=_serve, args=(child_end, threads), daemon=True)
         self.process.start()
         # Only the worker holds the other end now: its death is end-of-file here, never a wait.
         child_end.close()
         self.connection = parent_end
+        try:
+            parent_end.send(models)
+        except OSError:
+            pass  # it died already: the map sees it dead and idle, and replaces it
         self.job: int | None = None  # the job it is working on
         self.shared_token: int | None = None  # the map whose shared object it holds
         self.asked_to_leave = False
