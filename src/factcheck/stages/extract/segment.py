@@ -146,6 +146,13 @@ def _joins(previous: str, following: str, wrapped: bool, width: int) -> bool:
     return not _TERMINAL.search(previous) and following[:1].islower()
 
 
+def _piece(block: Block, start: int, end: int, skip: str | None = None) -> Block:
+    """``block.text[start:end]`` as a block of its own, at its offsets in the clean text."""
+    return Block(
+        start=block.start + start, end=block.start + end, text=block.text[start:end], lines=block.lines, skip=skip
+    )
+
+
 def _split_long(block: Block) -> list[Block]:
     if len(block.text) <= _BLOCK_CHARS:
         return [block]
@@ -165,15 +172,7 @@ def _split_long(block: Block) -> list[Block]:
                 space = window.rfind(" ")
                 boundary = space + 1 if space > 0 else len(window)
             cut = offset + boundary
-        pieces.append(
-            Block(
-                start=block.start + offset,
-                end=block.start + cut,
-                text=text[offset:cut],
-                lines=block.lines,
-                skip=block.skip,
-            )
-        )
+        pieces.append(_piece(block, offset, cut, block.skip))
         offset = cut
     return pieces
 
@@ -188,25 +187,10 @@ def _cut_long_runs(block: Block, limit: int) -> list[Block]:
     for end in [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]:
         if end - run_start > limit:
             if run_start > piece_start:
-                pieces.append(
-                    Block(
-                        start=block.start + piece_start,
-                        end=block.start + run_start,
-                        text=text[piece_start:run_start],
-                        lines=block.lines,
-                    )
-                )
-            pieces.append(
-                Block(
-                    start=block.start + run_start,
-                    end=block.start + end,
-                    text=text[run_start:end],
-                    lines=block.lines,
-                    skip=LONG_PASSAGE,
-                )
-            )
+                pieces.append(_piece(block, piece_start, run_start))
+            pieces.append(_piece(block, run_start, end, LONG_PASSAGE))
             piece_start = end
         run_start = end
     if piece_start < len(text):
-        pieces.append(Block(start=block.start + piece_start, end=block.end, text=text[piece_start:], lines=block.lines))
+        pieces.append(_piece(block, piece_start, len(text)))
     return pieces
