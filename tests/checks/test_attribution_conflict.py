@@ -462,3 +462,7 @@ def test_rank_before_reads_only_rank_words_written_as_titles():
     assert rank("Lt. Col. Jane Roe spoke") == "Lt. Col."
     assert rank("General Motors CEO Jane Roe") is None
     assert rank("the major Jane Roe") is None
+    # A rank read beside an appositive office is no deputy's post of that office.
+    assert title_conflict_kind("gang unit", "gang unit Lt.") is None
+    assert title_conflict_kind("spokesman Capt.", "spokesman Lt.") == "rank"
+    assert title_conflict_kind("governor", "lieutenant governor") == "modifier"

@@ -164,7 +164,8 @@ def _with_rank(text: str, title: str | None, name_span: Span, role_span: Span | 
         return title, role_span
     start, words = rank
     end = max(name_span.end, role_span.end if role_span is not None else name_span.end)
-    return f"{words} {title}", Span(doc=name_span.doc, start=start, end=end, text=text[start:end])
+    # The rank goes after the office, so "Lt." beside "gang unit" is not read as "lieutenant" of a post.
+    return f"{title} {words}", Span(doc=name_span.doc, start=start, end=end, text=text[start:end])
 
 
 @dataclass

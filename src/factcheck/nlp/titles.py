@@ -87,7 +87,12 @@ def _second_in_command(post: list[str], second: list[str]) -> bool:
         prefix = next((p for p in _SECOND_PREFIXES if word.startswith(p) and word[len(p) :] in post), None)
         words.extend(("vice" if prefix.startswith("vice") else "under", word[len(prefix) :]) if prefix else (word,))
     extra = [word for word in words if word not in post]
-    return bool(extra) and set(post) <= set(words) and all(word in _SECOND_IN_COMMAND for word in extra)
+    if not (extra and set(post) <= set(words) and all(word in _SECOND_IN_COMMAND for word in extra)):
+        return False
+    # The deputy's word stands before the post's head ("lieutenant governor"); a rank after the office
+    # ("gang unit lieutenant", a rank read beside an appositive office) is a rank, not a second post.
+    head = words.index(post[-1])
+    return all(index < head for index, word in enumerate(words) if word in extra)
 
 
 def titles_conflict(a: str | None, b: str | None) -> bool:
