@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.nlp.quantities.candidates import fraction_candidates, number_candidate, range_candidates
-from factcheck.nlp.quantities.intervals import Candidate
 from factcheck.nlp.quantities.lexicon import CITATION, LIST_NUMBER, PHONE
 from factcheck.nlp.quantities.reading import numbers_in
+from factcheck.nlp.spans import longest_first
 from factcheck.nlp.timex import find_times
 
 __all__ = ["QuantityMatch", "find_quantities", "share_interval", "intervals_overlap"]
@@ -90,15 +90,7 @@ def find_quantities(text: str, times: Iterable[Any] | None = None) -> list[Quant
     candidates = [
         c for c in candidates if not any(c.number_start < end and start < c.number_end for start, end in blocked)
     ]
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
-    chosen: list[Candidate] = []
-    for candidate in candidates:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        taken.append((candidate.start, candidate.end))
-        chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
+    chosen = longest_first(candidates)
     return [
         QuantityMatch(
             c.start,

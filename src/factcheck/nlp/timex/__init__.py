@@ -42,6 +42,7 @@ import re
 from datetime import date
 
 from factcheck.dates import interval_of, values_agree
+from factcheck.nlp.spans import longest_first
 from factcheck.nlp.timex import (
     anaphora,
     clock,
@@ -89,15 +90,7 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
             candidate = handler(match, text, anchor)
             if candidate is not None and candidate.end > candidate.start:
                 candidates.append(candidate)
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[tuple[int, int]] = []
-    chosen: list[Candidate] = []
-    for candidate in candidates:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        taken.append((candidate.start, candidate.end))
-        chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
+    chosen = longest_first(candidates, tie=lambda c: c.rank)
     chosen = _join_times_of_day(chosen, text)
     resolve_followers(chosen)
     return [
