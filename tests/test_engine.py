@@ -2,23 +2,28 @@
 
 The workers are real: spawned processes and a real dask.distributed LocalCluster with two worker
 processes, each loading the real spaCy pipeline once. The embedder is the tests' fake (batch
-independent, instant), pickled to the workers as a caller's model is. Slow: each test starts
-workers that load spaCy.
+independent, instant), pickled to the workers as a caller's model is; so is the spin tests' fake
+language model, which travels with the checks whose blocks run on the workers (garbled-wording
+per document). Slow: each test starts workers that load spaCy.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from pathlib import Path
 
 import pytest
+from checks._spinfakes import BigramLM
 from conftest import FakeEmbedder
 
+from factcheck.checks.base import Check, LanguageModelCheck
 from factcheck.config import Settings
 from factcheck.pipeline import run
 from factcheck.reporters.json import JsonReporter
 from factcheck.stages import cluster
+from factcheck.stages.check import select_checks
 from factcheck.stages.cluster import search_block as real_search_block
 
 # Enough documents that load and extract go to the workers (MIN_PARALLEL_DOCUMENTS), in several partitions.
@@ -90,6 +95,114 @@ def search_on_workers(monkeypatch):
     monkeypatch.setattr(cluster, "SEARCH_ROWS", 16)
 
 
+# The language-model checks' corpus: the story, with a swapped word (garbled-wording) in some
+# documents and a flipped one (divergence) in a paraphrase of another's sentence.
+SPUN = "The two rival boards are now in a relationship of pleasure on trade and arms.\n"
+EXPORT = "The board said firms faced barriers from data sharing policies and {word} controls.\n"
+BIGRAMS = {("of", "convenience"): -1.0, ("convenience", "on"): -1.5, ("of", "pleasure"): -12.0}
+
+
+def write_lm_corpus(folder: Path) -> Path:
+    write_corpus(folder)
+    for number in range(0, DOCUMENTS, 5):
+        story = folder / f"story-{number:02d}.txt"
+        story.write_text(story.read_text(encoding="utf-8") + SPUN, encoding="utf-8")
+    for number, word in ((1, "export"), (2, "import")):
+        story = folder / f"story-{number:02d}.txt"
+        story.write_text(story.read_text(encoding="utf-8") + EXPORT.format(word=word), encoding="utf-8")
+    return folder
+
+
+class RecordingLM(BigramLM):
+    """The spin checks' fake model; each process it reads in leaves its id in ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(BIGRAMS, opposites={("export", "import")})
+        self.folder = str(folder)
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        Path(self.folder, str(os.getpid())).touch()
+        return super().score_tokens(texts, top_k, probes)
+
+
+class KillingLM(RecordingLM):
+    """Kills the first worker process it reads in (never the test's own: ``parent``)."""
+
+    def __init__(self, folder: Path, marker: Path) -> None:
+        super().__init__(folder)
+        self.marker, self.parent = str(marker), os.getpid()
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        if os.getpid() != self.parent:
+            try:
+                handle = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                pass
+            else:
+                os.write(handle, str(os.getpid()).encode())
+                os.close(handle)
+                os.kill(os.getpid(), signal.SIGKILL)
+        return super().score_tokens(texts, top_k, probes)
+
+
+class RaisingLM(RecordingLM):
+    """Fails on a worker, as a model with a bug would."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.parent = os.getpid()
+
+    def score_tokens(self, texts, top_k=0, probes=None):
+        if os.getpid() != self.parent:
+            raise RuntimeError("the model broke on a worker")
+        return super().score_tokens(texts, top_k, probes)
+
+
+def lm_report(folder: Path, cache: Path, lm, garbled_lm=None, **overrides) -> str:
+    """The report with every default check, the language-model ones reading with ``lm``."""
+    settings = Settings(
+        paths=(folder,),
+        cache_dir=cache,
+        ledger_dir=None,
+        resolutions=None,
+        thresholds={"garbled-wording.standalone_gain": 10.0},
+        **overrides,
+    )
+    checks = [
+        check.using(garbled_lm if garbled_lm and check.slug == "garbled-wording" else lm)
+        if issubclass(check, LanguageModelCheck)
+        else check
+        for check in select_checks(settings)
+    ]
+    return JsonReporter().render(run(settings, embedder=FakeEmbedder(), checks=checks))
+
+
+def workers_that_read(folder: Path) -> set[int]:
+    return {int(path.name) for path in folder.iterdir()} - {os.getpid()}
+
+
+@pytest.fixture
+def checks_on_workers(monkeypatch):
+    """A check's blocks go to the workers however few there are."""
+    monkeypatch.setattr(Check, "min_parallel_blocks", 1)
+
+
+@pytest.fixture(scope="module")
+def lm_corpus(tmp_path_factory) -> Path:
+    return write_lm_corpus(tmp_path_factory.mktemp("engine-lm") / "docs")
+
+
+@pytest.fixture(scope="module")
+def lm_serial_report(lm_corpus, tmp_path_factory) -> str:
+    readers = tmp_path_factory.mktemp("serial-readers")
+    text = lm_report(lm_corpus, tmp_path_factory.mktemp("lm-cache"), RecordingLM(readers), jobs=1)
+    assert not workers_that_read(readers)
+    findings = json.loads(text)["findings"]
+    # Both language-model checks find what the corpus holds, so the comparisons below compare something.
+    assert {"FC020", "FC021"} <= {finding["code"] for finding in findings}
+    return text
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("engine") / "docs")
@@ -130,6 +243,24 @@ def test_joining_a_running_cluster_gives_the_serial_report_and_leaves_it_running
         assert text == serial_report
         with Client(cluster.scheduler_address) as client:
             assert len(client.scheduler_info()["workers"]) == 2  # a joined cluster is not ours to stop
+
+
+@pytest.mark.slow
+def test_check_blocks_on_a_joined_cluster_give_the_serial_report(
+    lm_corpus, lm_serial_report, tmp_path, checks_on_workers
+):
+    import logging
+
+    from distributed import LocalCluster
+
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    ) as cluster:
+        text = lm_report(lm_corpus, tmp_path / "cache", RecordingLM(readers), scheduler=cluster.scheduler_address)
+    assert text == lm_serial_report
+    assert workers_that_read(readers)
 
 
 @pytest.mark.slow
@@ -174,6 +305,56 @@ def test_a_dask_worker_killed_in_the_neighbour_search_costs_a_retry(
     text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report
+
+
+@pytest.mark.slow
+def test_check_blocks_on_local_processes_give_the_serial_report(
+    lm_corpus, lm_serial_report, tmp_path, checks_on_workers
+):
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    assert lm_report(lm_corpus, tmp_path / "cache", RecordingLM(readers), jobs=2) == lm_serial_report
+    assert len(workers_that_read(readers)) == 2  # the model read on both workers, never here
+
+
+@pytest.mark.slow
+def test_check_blocks_on_a_dask_local_cluster_give_the_serial_report(
+    lm_corpus, lm_serial_report, tmp_path, checks_on_workers
+):
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    text = lm_report(lm_corpus, tmp_path / "cache", RecordingLM(readers), engine="dask", jobs=2)
+    assert text == lm_serial_report
+    assert workers_that_read(readers)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_worker_killed_in_the_check_stage_costs_a_retry(
+    lm_corpus, lm_serial_report, tmp_path, checks_on_workers, engine
+):
+    readers, marker = tmp_path / "readers", tmp_path / "killed"
+    readers.mkdir()
+    text = lm_report(lm_corpus, tmp_path / "cache", KillingLM(readers, marker), engine=engine, jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == lm_serial_report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_check_that_raises_on_a_worker_is_a_failure_and_the_others_still_run(
+    lm_corpus, lm_serial_report, tmp_path, checks_on_workers, engine
+):
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    text = lm_report(
+        lm_corpus, tmp_path / "cache", RecordingLM(readers), garbled_lm=RaisingLM(readers), engine=engine, jobs=2
+    )
+    failures = json.loads(text)["summary"]["failures"]
+    [failure] = [failure for failure in failures if failure["code"] == "FC-E600"]
+    assert failure["subject"] == "garbled-wording" and "the model broke on a worker" in failure["message"]
+    expected = [finding for finding in json.loads(lm_serial_report)["findings"] if finding["code"] != "FC020"]
+    assert json.loads(text)["findings"] == expected
 
 
 def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):

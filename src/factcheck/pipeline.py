@@ -49,7 +49,8 @@ def build_stages(
     settings: Settings, *, embedder=None, nlp=None, checks=None, context=None, engine: Engine | None = None
 ) -> list[Stage]:
     """The standard stage order. Models are passed in (tests inject fakes) or load on first use;
-    load, extract and embed hand what the cache lacks to ``engine`` (default: this process)."""
+    load, extract and embed hand what the cache lacks to ``engine`` (default: this process), and
+    so do clustering's neighbour search and the checks that split into blocks."""
     from factcheck.stages.check import CheckStage
     from factcheck.stages.cluster import ClusterStage
     from factcheck.stages.corroborate import CorroborateStage
@@ -64,7 +65,7 @@ def build_stages(
         EmbedStage(settings, engine=engine),
         ClusterStage(settings, engine=engine),
         CorroborateStage(settings),
-        CheckStage(settings, checks=checks, context=context),
+        CheckStage(settings, checks=checks, context=context, engine=engine),
     ]
     validate_order(stages)
     return stages

@@ -17,6 +17,8 @@ class CheckContext:
 
     settings: Settings = field(default_factory=Settings)
     ledger: Any = None  # factcheck.ledger.Ledger, or None when no ledger is loaded
+    # Set when a block runs on a worker: the cores its share allows a model (None: this process's run).
+    worker_threads: int | None = None
 
 
 class Check:
@@ -36,8 +38,37 @@ class Check:
     # Pairs a pairwise check compared in its last run (set by run); the runner records it in
     # corpus.extras["candidate_pairs"], so a benchmark shows whether blocking keeps it near-linear.
     candidate_pairs: int | None = None
+    # From this many blocks on (see ``blocks``) the runner hands them to the run's workers; fewer
+    # run in this process, where starting workers and loading their models would cost more.
+    min_parallel_blocks: ClassVar[int] = 16
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        """The check's findings. A check that splits into blocks need not write it: its blocks run
+        here, one after the other, which is what the runner's workers do in parallel."""
+        blocks = self.blocks(corpus, context)
+        if blocks is None:
+            raise NotImplementedError
+        return self.merge(corpus, context, [self.run_block(block, context) for block in blocks])
+
+    def blocks(self, corpus: Corpus, context: CheckContext) -> list[Any] | None:
+        """The check's costly work cut into independent blocks, or None (the default): it runs whole.
+
+        A block is picklable and carries everything its part of the check reads (a document's
+        sentences; candidate pairs with their claims), so ``run_block(block, context)`` can run on
+        any worker, on a fresh instance of the check. ``merge`` then turns the blocks' results,
+        in block order, into the findings; it runs on the instance that made the blocks, so state
+        kept by ``blocks`` is there for it and for ``report_data``.
+        """
+        return None
+
+    def run_block(self, block: Any, context: CheckContext) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def before_workers(cls, settings: Settings) -> None:
+        """Called on the client before the check's blocks go to the workers (a model to prepare once)."""
+
+    def merge(self, corpus: Corpus, context: CheckContext, results: list[Any]) -> list[Finding]:
         raise NotImplementedError
 
     def report_data(self, corpus: Corpus, findings: list[Finding]) -> dict[str, Any] | None:
@@ -91,7 +122,14 @@ class LanguageModelCheck(Check):
     @classmethod
     def using(cls, lm: Any) -> type["LanguageModelCheck"]:
         """This check bound to a given language model (tests inject a fake)."""
-        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__})
+        unbound = cls.__dict__.get("_unbound", cls)
+        return type(cls.__name__, (cls,), {"language_model": lm, "__doc__": cls.__doc__, "_unbound": unbound})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # To a worker, a check travels as the importable class it derives from and the model it
+        # reads with: a class made by ``using``, or a model set on the class here, exists only here.
+        unbound = type(self).__dict__.get("_unbound", type(self))
+        return (_bound_check, (unbound, type(self).language_model), self.__dict__)
 
     @classmethod
     def prepare_early(cls, settings: Any) -> None:
@@ -102,9 +140,27 @@ class LanguageModelCheck(Check):
 
             prepare_in_background(default_lm_dir(settings.cache_dir))
 
+    @classmethod
+    def before_workers(cls, settings: Settings) -> None:
+        """Wait for the model's one-time conversion (started by ``prepare_early``) before blocks
+        go to the workers: they read the converted model from the cache, never convert it."""
+        if cls.language_model is None:
+            from factcheck.nlp.lm import default_lm_dir, prepare
+
+            prepare(default_lm_dir(settings.cache_dir))
+
     def _lm(self, context: CheckContext) -> Any:
         if self.language_model is not None:
             return self.language_model
         from factcheck.nlp.lm import load_lm
 
+        if context.worker_threads is not None:
+            return load_lm(context.settings.cache_dir, threads=context.worker_threads, convert=False)
         return load_lm(context.settings.cache_dir)
+
+
+def _bound_check(check_class: type[LanguageModelCheck], lm: Any) -> LanguageModelCheck:
+    """A check rebuilt on a worker with the model it was sent with (see ``__reduce__``)."""
+    if lm is not check_class.language_model:
+        check_class = check_class.using(lm)
+    return check_class()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factcheck.cache import open_cache
@@ -71,19 +71,19 @@ class GarbledWordingCheck(LanguageModelCheck):
     slug: ClassVar[str] = "garbled-wording"
     severity: ClassVar[Severity] = Severity.WARNING
 
-    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        from factcheck.nlp import spin, triage
+    def blocks(self, corpus: Corpus, context: CheckContext) -> list[_DocumentBlock]:
+        """One block per document with prose: the model reads each document alone. What crosses
+        documents (another source's wording of a sentence) is found here, first, and travels with
+        the block."""
+        from factcheck.nlp import spin
 
         settings = context.settings
-        thresholds = spin.Thresholds.from_settings(settings, self.slug)
-        policy = triage.TriagePolicy.from_settings(settings, self.slug)
-        self._words: dict[str, int] = {}
-        self._read: dict[str, tuple[int, int]] = {}
-        self._thresholds = thresholds
+        self._thresholds = spin.Thresholds.from_settings(settings, self.slug)
         self._spun_threshold = settings.threshold(f"{self.slug}.spun_threshold", 0.6)
         # Strong flags per 100 words of clean prose (BBC news and the seeds' clean pieces: 0.1-0.25).
         self._clean_rate = settings.threshold(f"{self.slug}.clean_rate", 0.3)
         self._max_chance = settings.threshold(f"{self.slug}.max_chance", 0.01)
+        self._words: dict[str, int] = {}
         sentences_by_doc = {
             doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
             for doc in sorted(corpus.documents, key=lambda d: d.id)
@@ -92,54 +92,79 @@ class GarbledWordingCheck(LanguageModelCheck):
             return []
         for doc_id, sentences in sentences_by_doc.items():
             self._words[doc_id] = sum(len([w for w in spin.words_of(s.text) if w.alpha]) for s in sentences)
-        cache = open_cache(settings)
-        scorer = spin.LMSpinScorer(self._lm(context), thresholds, cache)
 
         # Signal 2: words another document renders differently in a paraphrased sentence.
         offered: dict[tuple[str, int], dict[int, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-        source_of: dict[tuple[str, int, int], Span] = {}
+        self._source_of: dict[tuple[str, int, int], Span] = {}
         for a, b in spin.paraphrase_pairs(corpus, sentences_by_doc):
             for sub in spin.align_substitutions(a.text, b.text):
                 if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
                     continue
                 offered[(a.doc, a.start)][sub.a.start].append((sub.b.text, "source"))
                 offered[(b.doc, b.start)][sub.b.start].append((sub.a.text, "source"))
-                source_of[(a.doc, a.start + sub.a.start, hash(sub.b.text))] = _span(b, sub.b)
-                source_of[(b.doc, b.start + sub.b.start, hash(sub.a.text))] = _span(a, sub.a)
+                self._source_of[(a.doc, a.start + sub.a.start, hash(sub.b.text))] = _span(b, sub.b)
+                self._source_of[(b.doc, b.start + sub.b.start, hash(sub.a.text))] = _span(a, sub.a)
+        return [
+            _DocumentBlock(
+                doc_id,
+                sentences,
+                [_protected(corpus, doc_id, sentence) for sentence in sentences],
+                [
+                    {start: list(items) for start, items in offered.get((doc_id, s.start), {}).items()}
+                    for s in sentences
+                ],
+            )
+            for doc_id, sentences in sentences_by_doc.items()
+            if sentences
+        ]
 
-        # Each document is read whole before anything is reported: a spinner rewrites a whole
-        # text, so a weak flag counts only in a document whose strong flags already mark it spun.
-        self._flags: dict[str, list[tuple[Sentence, Flag]]] = {}
-        for doc_id, sentences in sentences_by_doc.items():
-            if not sentences:
-                continue
-            skips = [_protected(corpus, doc_id, sentence) for sentence in sentences]
-            # Signal 3: the same slot filled differently elsewhere in the document.
-            variants = spin.document_variants([s.text for s in sentences])
-            extras = []
-            for sentence, own in zip(sentences, variants):
-                merged: dict[int, list[tuple[str, str]]] = defaultdict(list)
-                for start, items in own.items():
-                    merged[start].extend(items)
-                for start, items in offered.get((doc_id, sentence.start), {}).items():
-                    merged[start].extend(items)
-                extras.append({start: sorted(set(items)) for start, items in merged.items()})
-            # The previous sentence is read first, so the model knows what the text is about.
-            contexts = ["", *(s.text for s in sentences[:-1])]
-            vocabulary = {w.text for s in sentences for w in spin.words_of(s.text) if spin.is_content(w)}
-            texts = [s.text for s in sentences]
+    def run_block(self, block: _DocumentBlock, context: CheckContext) -> _DocumentRead:
+        """The model reads one document: how many of its sentences it read, and the flags it shows."""
+        from factcheck.nlp import spin, triage
 
+        settings = context.settings
+        thresholds = spin.Thresholds.from_settings(settings, self.slug)
+        policy = triage.TriagePolicy.from_settings(settings, self.slug)
+        sentences = block.sentences
+        # Signal 3: the same slot filled differently elsewhere in the document.
+        variants = spin.document_variants([s.text for s in sentences])
+        extras = []
+        for own, offers in zip(variants, block.offered):
+            merged: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for start, items in own.items():
+                merged[start].extend(items)
+            for start, items in offers.items():
+                merged[start].extend(items)
+            extras.append({start: sorted(set(items)) for start, items in merged.items()})
+        # The previous sentence is read first, so the model knows what the text is about.
+        contexts = ["", *(s.text for s in sentences[:-1])]
+        vocabulary = {w.text for s in sentences for w in spin.words_of(s.text) if spin.is_content(w)}
+        texts = [s.text for s in sentences]
+        cache = open_cache(settings)
+        try:
+            scorer = spin.LMSpinScorer(self._lm(context), thresholds, cache)
             # The cheap first pass picks what the model reads (nlp/triage.py): a few sentences of
             # a clean document, all of a spun one.
-            screening = _screen(scorer, texts, skips, extras, contexts, vocabulary, policy)
-            self._read[doc_id] = (len(screening.read), len(sentences))
-            self._flags[doc_id] = [
-                (sentence, flag)
-                for sentence, flags in zip(sentences, screening.flags)
-                for flag in flags
-                if flag.is_shown(thresholds)
-            ]
+            screening = _screen(scorer, texts, block.skips, extras, contexts, vocabulary, policy)
+        finally:
+            if cache is not None:
+                cache.close()
+        shown = [
+            (sentence, flag)
+            for sentence, flags in zip(sentences, screening.flags)
+            for flag in flags
+            if flag.is_shown(thresholds)
+        ]
+        return _DocumentRead(block.doc_id, (len(screening.read), len(sentences)), shown)
 
+    def merge(self, corpus: Corpus, context: CheckContext, results: list[_DocumentRead]) -> list[Finding]:
+        """Each document is read whole before anything is reported: a spinner rewrites a whole
+        text, so a weak flag counts only in a document whose strong flags already mark it spun."""
+        if not self._words:
+            return []
+        thresholds, source_of = self._thresholds, self._source_of
+        self._read = {result.doc_id: result.read for result in results}
+        self._flags = {result.doc_id: result.shown for result in results}
         findings: list[Finding] = []
         scores = self.spin_scores()
         for doc_id, flagged in self._flags.items():
@@ -255,6 +280,26 @@ class GarbledWordingCheck(LanguageModelCheck):
             doc_id: {"spin_score": s["spin_score"], "likely_spun": s["likely_spun"], "top": s["top"]}
             for doc_id, s in self.spin_scores().items()
         }
+
+
+@dataclass(frozen=True)
+class _DocumentBlock:
+    """One document's part of the check: its prose sentences, the names in each (never flagged)
+    and the words other sources offer for each (signal 2, found across documents)."""
+
+    doc_id: str
+    sentences: list[Sentence]
+    skips: list[list[tuple[int, int]]]
+    offered: list[dict[int, list[tuple[str, str]]]]
+
+
+@dataclass(frozen=True)
+class _DocumentRead:
+    """What the model found in one document: sentences read (of all) and the flags shown."""
+
+    doc_id: str
+    read: tuple[int, int]
+    shown: list[tuple[Sentence, Flag]]
 
 
 def _screen(

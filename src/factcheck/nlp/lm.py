@@ -187,10 +187,14 @@ class GemmaLM:
         progress: ProgressCallback | None = None,
         threads: int | None = None,
         max_positions: int = 192,
+        convert: bool = True,
     ) -> None:
         self.directory = default_lm_dir(cache_dir)
         self.progress = progress
         self.threads = threads
+        # False on a worker: the client converted the model before handing out work, and workers
+        # converting at once would race on one directory.
+        self.convert = convert
         # Positions scored at once: each holds a distribution over 262k tokens (1 MB) while scored.
         self.max_positions = max_positions
         self._generator: Any = None
@@ -211,7 +215,13 @@ class GemmaLM:
                 import numpy as np
                 from tokenizers import Tokenizer
 
-                prepare(self.directory, self.progress)
+                if self.convert:
+                    prepare(self.directory, self.progress)
+                elif not is_converted(self.directory):
+                    raise ModelError(
+                        f"no converted language model at {self.directory} on this worker",
+                        hint="workers read the model the client converted: they need the run's cache directory",
+                    )
                 self._tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
                 # The model keeps the English part of the tokenizer's vocabulary (lm_convert):
                 # its rows, and the row of each tokenizer id (-1 for a piece it spells otherwise).
@@ -428,9 +438,15 @@ def _probe_positions(offsets: Sequence[tuple[int, int]], probes: dict[int, Seque
 _SHARED: dict[Path, GemmaLM] = {}
 
 
-def load_lm(cache_dir: Path | None = None, progress: ProgressCallback | None = None) -> GemmaLM:
-    """One GemmaLM per cache directory per process (the model is ~0.3 GB in memory)."""
+def load_lm(
+    cache_dir: Path | None = None,
+    progress: ProgressCallback | None = None,
+    threads: int | None = None,
+    convert: bool = True,
+) -> GemmaLM:
+    """One GemmaLM per cache directory per process (the model is ~0.3 GB in memory): a worker loads
+    it once for all the blocks it runs. The first call's ``threads`` and ``convert`` hold."""
     directory = default_lm_dir(cache_dir)
     if directory not in _SHARED:
-        _SHARED[directory] = GemmaLM(cache_dir, progress=progress)
+        _SHARED[directory] = GemmaLM(cache_dir, progress=progress, threads=threads, convert=convert)
     return _SHARED[directory]

@@ -1,4 +1,9 @@
-"""Run the registered checks: load the registry, run each, record crashes, apply policy once."""
+"""Run the registered checks: load the registry, run each, record crashes, apply policy once.
+
+A check that splits its work into blocks (``Check.blocks``) has them run by the run's engine, on
+the same workers as the other stages, once it has ``min_parallel_blocks`` of them; its ``merge``
+puts the results back in block order, so the findings are the same whatever ran them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from importlib.metadata import entry_points
 from factcheck.cache import Cache, open_cache
 from factcheck.checks.base import Check, CheckContext
 from factcheck.config import Settings
+from factcheck.engine import Engine, Models
 from factcheck.errors import ConfigError
 from factcheck.model import Corpus, Failure, Finding, Severity
 from factcheck.resolutions import resolve_findings
@@ -64,8 +70,36 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, f.first_position, f.check, f.id))
 
 
+def run_check_block(block: object, models: Models, shared: tuple[Check, CheckContext]) -> object:
+    """One block of a check, on a worker (or here): a fresh instance of the check runs it."""
+    check, context = shared
+    if models.threads is not None:  # a worker: its model gets the worker's share of the cores
+        context = dataclasses.replace(context, worker_threads=models.threads)
+    return check.run_block(block, context)
+
+
+def _findings(check: Check, corpus: Corpus, context: CheckContext, engine: Engine | None) -> list[Finding]:
+    """The check's findings: its blocks run by ``engine`` when it declares blocks, else ``run`` here."""
+    blocks = check.blocks(corpus, context) if engine is not None else None
+    if engine is None or blocks is None:
+        return list(check.run(corpus, context))
+    parallel = len(blocks) >= check.min_parallel_blocks
+    if parallel:
+        check.before_workers(context.settings)
+    results: list[object] = [None] * len(blocks)
+    fresh = type(check)()  # what travels to the workers: the check without the state ``blocks`` kept
+    for index, result in engine.map(run_check_block, blocks, parallel=parallel, shared=(fresh, context)):
+        results[index] = result
+    return list(check.merge(corpus, context, results))
+
+
 def _run_check(
-    check_class: type[Check], corpus: Corpus, context: CheckContext, cache: Cache | None, inputs: str
+    check_class: type[Check],
+    corpus: Corpus,
+    context: CheckContext,
+    cache: Cache | None,
+    inputs: str,
+    engine: Engine | None = None,
 ) -> CheckOutput:
     """What the check produces on this corpus: from the cache when these exact inputs were checked before."""
     key = check_key(check_class, inputs) if cache else None
@@ -74,7 +108,7 @@ def _run_check(
         if cached is not None:
             return cached
     check = check_class()
-    produced = list(check.run(corpus, context))
+    produced = _findings(check, corpus, context, engine)
     output = CheckOutput(tuple(produced), check.report_data(corpus, produced), check.candidate_pairs)
     if cache and key:
         entry = dump_output(output)
@@ -91,11 +125,16 @@ class CheckStage:
     assigns = ("findings",)
 
     def __init__(
-        self, settings: Settings, checks: list[type[Check]] | None = None, context: CheckContext | None = None
+        self,
+        settings: Settings,
+        checks: list[type[Check]] | None = None,
+        context: CheckContext | None = None,
+        engine: Engine | None = None,
     ) -> None:
         self.settings = settings
         self.checks = checks
         self.context = context
+        self.engine = engine  # runs the blocks of checks that split (None: each check runs whole, here)
         self.on_progress = None  # (stage, checks done, checks in all), set by the pipeline
 
     def __call__(self, corpus: Corpus) -> Corpus:
@@ -120,7 +159,7 @@ class CheckStage:
                 self.on_progress(self.name, number, len(checks))
             override = _severity_override(self.settings, check_class)
             try:
-                output = _run_check(check_class, corpus, context, cache, inputs)
+                output = _run_check(check_class, corpus, context, cache, inputs, self.engine)
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
                 failures.append(
                     Failure(
