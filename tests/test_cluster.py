@@ -1,11 +1,14 @@
 """Clustering: paraphrases group, unrelated claims don't, output is deterministic."""
 
+import os
+
 import numpy as np
 import pytest
 
 from factcheck.model import Actor, Claim, Corpus, Span, TimeExpression
 from factcheck.stages import cluster as cluster_module
 from factcheck.stages.cluster import ClusterStage, cluster_vectors
+from factcheck.stages.cluster import link_pieces as real_link_pieces
 
 
 def _unit(vectors):
@@ -398,3 +401,67 @@ def test_neighbour_search_on_local_workers_gives_the_same_pairs(monkeypatch):
     assert [part.tolist() for part in again] == [
         part.tolist() for part in cluster_module.neighbour_pairs(unit[:400], 21, 0.8)
     ]
+
+
+def _linkage_inputs(seed: int, count: int = 400):
+    """Crowded vectors with keys and a story: pieces of many claims, with near-ties for the linkage to order."""
+    rng = np.random.default_rng(seed)
+    unit = _tied_vectors(seed, count=count)
+    names = ["roe", "doe", "poe"]
+    keys = [
+        ((names[row % 3],), (names[row % 3],) if row % 4 else (), (2000 + row % 2,) if row % 5 == 0 else ())
+        for row in range(count)
+    ]
+    documents = sorted(rng.integers(0, count // 6, size=count).tolist())
+    actions = [None if row % 3 else ("vote", "say")[row % 2] for row in range(count)]
+    context = cluster_module.CandidateContext(keys=keys, documents=documents, actions=actions)
+    return unit, keys, context
+
+
+def _grouping(unit, keys, context, engine=None):
+    candidates = []
+    groups = cluster_vectors(unit, 0.6, keys=keys, candidates=candidates, context=context, engine=engine)
+    return groups, candidates
+
+
+@pytest.mark.parametrize("job_pairs", [1, 700, 10**9])
+def test_linkage_does_not_depend_on_the_jobs_or_the_threads(job_pairs, monkeypatch):
+    # One piece per job, a few per job, all in one: the same clusters, with one BLAS thread (a worker's) too.
+    from threadpoolctl import threadpool_limits
+
+    for seed in range(3):
+        unit, keys, context = _linkage_inputs(seed)
+        expected = _grouping(unit, keys, context)
+        assert max(len(group) for group in expected[0]) >= 3, "no piece for the linkage to cut"
+        monkeypatch.setattr(cluster_module, "LINKAGE_JOB_PAIRS", job_pairs)
+        with threadpool_limits(limits=1):
+            assert _grouping(unit, keys, context) == expected, seed
+        monkeypatch.undo()
+
+
+class _LinkageOnWorker:
+    """The linkage task, refusing to run in the process that made it (the client)."""
+
+    def __init__(self) -> None:
+        self.client = os.getpid()
+
+    def __call__(self, job, models):
+        assert os.getpid() != self.client, "a piece was linked on the client"
+        return real_link_pieces(job, models)
+
+
+def test_linkage_on_local_workers_gives_the_same_clusters(monkeypatch):
+    from factcheck.config import Settings
+    from factcheck.engine import Models, ProcessEngine
+
+    unit, keys, context = _linkage_inputs(5, count=500)
+    here = _grouping(unit, keys, context)
+    monkeypatch.setattr(cluster_module, "MIN_PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(cluster_module, "LINKAGE_JOB_PAIRS", 300)  # several jobs per worker
+    monkeypatch.setattr(cluster_module, "link_pieces", _LinkageOnWorker())
+    engine = ProcessEngine(Models(Settings(use_cache=False)), workers=2)
+    try:
+        there = _grouping(unit, keys, context, engine)
+    finally:
+        engine.close()
+    assert there == here

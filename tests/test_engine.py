@@ -24,6 +24,7 @@ from factcheck.pipeline import run
 from factcheck.reporters.json import JsonReporter
 from factcheck.stages import cluster
 from factcheck.stages.check import select_checks
+from factcheck.stages.cluster import link_pieces as real_link_pieces
 from factcheck.stages.cluster import search_block as real_search_block
 
 # Enough documents that load and extract go to the workers (MIN_PARALLEL_DOCUMENTS), in several partitions.
@@ -72,17 +73,19 @@ class KillingEmbedder(FakeEmbedder):
         return super().encode(texts)
 
 
-class KillingSearch:
-    """The neighbour search's block task; kills the worker it first runs in (one worker: the marker is made exclusively)."""
+class KillsItsFirstWorker:
+    """A worker task that kills the worker it first runs in, then runs ``task`` (one worker dies: the
+    marker is made exclusively)."""
 
-    def __init__(self, marker: Path) -> None:
+    def __init__(self, task, marker: Path) -> None:
+        self.task = task
         self.marker = str(marker)
 
-    def __call__(self, job, models, scaled):
+    def __call__(self, *arguments):
         try:
             handle = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
-            return real_search_block(job, models, scaled)
+            return self.task(*arguments)
         os.write(handle, str(os.getpid()).encode())
         os.close(handle)
         os.kill(os.getpid(), signal.SIGKILL)
@@ -90,9 +93,11 @@ class KillingSearch:
 
 @pytest.fixture
 def search_on_workers(monkeypatch):
-    """The neighbour search goes to the workers in row blocks of 16 claims, however few claims there are."""
+    """Clustering goes to the workers however few claims there are: the neighbour search in row blocks of
+    16 claims, the linkage one piece per job."""
     monkeypatch.setattr(cluster, "MIN_PARALLEL_CLAIMS", 1)
     monkeypatch.setattr(cluster, "SEARCH_ROWS", 16)
+    monkeypatch.setattr(cluster, "LINKAGE_JOB_PAIRS", 1)
 
 
 # The language-model checks' corpus: the story, with a swapped word (garbled-wording) in some
@@ -290,7 +295,7 @@ def test_a_local_worker_killed_in_the_neighbour_search_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillingSearch(marker))
+    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker(real_search_block, marker))
     text = report(corpus, tmp_path / "cache", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report  # blocks of 16 rows on two workers, one killed: the one-block answer
@@ -301,7 +306,29 @@ def test_a_dask_worker_killed_in_the_neighbour_search_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillingSearch(marker))
+    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker(real_search_block, marker))
+    text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == serial_report
+
+
+@pytest.mark.slow
+def test_a_local_worker_killed_in_the_linkage_costs_a_retry(
+    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
+):
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker(real_link_pieces, marker))
+    text = report(corpus, tmp_path / "cache", jobs=2)
+    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    assert text == serial_report  # one piece per job on two workers, one killed: the one-process clusters
+
+
+@pytest.mark.slow
+def test_a_dask_worker_killed_in_the_linkage_costs_a_retry(
+    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
+):
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker(real_link_pieces, marker))
     text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report

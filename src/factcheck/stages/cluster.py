@@ -26,7 +26,10 @@ cluster swallowed 9,413 claims that way). Clusters link by ``linking_distances``
 read with the pair's story (how far apart its two documents' mean claim vectors lie) and events (one
 action, "foil" / "foil", brings the pair closer). One story's reports word one event in many ways,
 and look-alike stories word two events alike: the document tells them apart where the sentence
-cannot.
+cannot. The pieces are independent: from ``MIN_PARALLEL_CLAIMS`` claims on, they are jobs for the run's
+engine (``link_pieces``, each piece carrying its own rows' vectors, keys and story), and the client only
+merges their clusters. A piece's distances are exact, as the search's are, so its linkage is the same
+whoever runs it.
 
 Same-fact candidates (``Corpus.same_fact``): pairs of claims from different documents among each
 other's neighbours within ``CANDIDATE_DISTANCE`` of adjusted distance: a looser net than the clusters,
@@ -63,7 +66,7 @@ reported chain, a perfect partition, scores 0.90. The benchmark prints both besi
 issue's baseline (plain cosine, average linkage) over the same claims.
 
 The grouping is cached (SQLite, keyed by the vectors, the claims' entity and year keys, the
-threshold and the scikit-learn version), so a warm run on unchanged documents imports neither scipy
+threshold, this module's code and the numeric libraries' versions), so a warm run on unchanged documents imports neither scipy
 nor scikit-learn.
 """
 
@@ -75,12 +78,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from factcheck.cache import open_cache
+from factcheck.cache import code_fingerprint, open_cache
 from factcheck.config import Settings
 from factcheck.model import Claim, Cluster, Corpus, SameFactPair
 
@@ -250,24 +252,31 @@ class _Story:
         )
 
     def document_distances(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-        """Cosine distance between the documents of each pair, through the documents the pairs name
-        (a small documents x documents matrix, not one 384-float row per pair)."""
+        """Cosine distance between the documents of each pair, exactly (``_scaled``), through the documents
+        the pairs name (a small documents x documents matrix, not one 384-float row per pair).
+
+        Exact, so that a piece's linkage gives the same distances on a worker (one BLAS thread) as here
+        (all of them), and the matrix and the per-pair paths agree to the bit."""
         names, inverse = np.unique(np.concatenate([self.documents[low], self.documents[high]]), return_inverse=True)
         left, right = inverse[: len(low)], inverse[len(low) :]
         if len(names) <= DOCUMENT_BLOCK:
-            centres = self.centres[names]
-            return 1.0 - (centres @ centres.T)[left, right]
-        result = np.empty(len(low), dtype=np.float32)
-        for start in range(0, len(low), DOCUMENT_BLOCK):
-            a, b = (
-                self.documents[low[start : start + DOCUMENT_BLOCK]],
-                self.documents[high[start : start + DOCUMENT_BLOCK]],
-            )
-            result[start : start + DOCUMENT_BLOCK] = 1.0 - np.einsum("ij,ij->i", self.centres[a], self.centres[b])
-        return result
+            scaled = _scaled(self.centres[names])
+            products = (scaled @ scaled.T)[left, right]
+            return np.clip(1.0 - products * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
+        return _exact_distances(self.centres, self.centres, self.documents[low], self.documents[high])
+
+    def part(self, members: np.ndarray) -> _Story:
+        """The story of the rows ``members`` alone (what one piece's linkage reads), documents renumbered."""
+        names, documents = np.unique(self.documents[members], return_inverse=True)
+        return _Story(
+            centres=self.centres[names],
+            documents=documents.astype(np.int64),
+            readable=self.readable[members],
+            actions=self.actions[members],
+        )
 
 
-DOCUMENT_BLOCK = 2048  # documents compared through one matrix; pairs per block beyond that
+DOCUMENT_BLOCK = 2048  # documents compared through one matrix (beyond that, pair by pair); pairs per block
 
 
 def linking_distances(adjusted: np.ndarray, low: np.ndarray, high: np.ndarray, story: _Story | None) -> np.ndarray:
@@ -335,20 +344,18 @@ def pair_distances(
 
 def _piece_distances(
     cosine: np.ndarray,
-    members: np.ndarray,
     local_low: np.ndarray,
     local_high: np.ndarray,
     entities: csr_matrix,
     persons: csr_matrix,
     years: csr_matrix,
 ) -> np.ndarray:
-    """``pair_distances`` of every pair of one piece's members, through members x members key
-    products (the piece is dense: row-indexing sparse matrices once per pair costs seconds)."""
+    """``pair_distances`` of every pair of one piece, whose rows are those of the incidence matrices, through
+    members x members key products (the piece is dense: row-indexing sparse matrices once per pair costs seconds)."""
 
     def block(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-        sub = matrix[members]
-        shared = np.asarray((sub @ sub.T).todense())[local_low, local_high] > 0
-        present = np.asarray(sub.sum(axis=1)).ravel() > 0
+        shared = np.asarray((matrix @ matrix.T).todense())[local_low, local_high] > 0
+        present = np.asarray(matrix.sum(axis=1)).ravel() > 0
         return shared, present
 
     shared_entities, _ = block(entities)
@@ -504,6 +511,92 @@ def _dense_average(distances: np.ndarray, threshold: float) -> list[list[int]]:
     return [list(np.flatnonzero(labels == label)) for label in np.unique(labels)]
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One piece of the linked graph (``_pieces``) with what its linkage reads and nothing more, so that it
+    can travel to a worker alone: its rows' unit vectors, entity, person and year keys, and story."""
+
+    members: np.ndarray  # the pieces' rows among all the run's claims, sorted
+    unit: np.ndarray
+    entities: csr_matrix
+    persons: csr_matrix
+    years: csr_matrix
+    story: _Story | None
+
+
+@dataclass(frozen=True)
+class LinkageJob:
+    """Pieces linked by one worker, each on its own (``link_pieces``)."""
+
+    pieces: tuple[_Piece, ...]
+    threshold: float
+
+
+def link_pieces(job: LinkageJob, models: object) -> list[list[int]]:
+    """One job of the linkage: the clusters of two or more claims of each of its pieces (rows of the whole run).
+
+    A piece's distances are computed from its own rows: its exact cosine distances (``_scaled``, the
+    same numbers the neighbour search gives a pair, and the same on a worker's one BLAS thread as on
+    the client's several), read with the pair's keys (``_piece_distances``) and story
+    (``linking_distances``), then average linkage over its dense matrix.
+    """
+    groups: list[list[int]] = []
+    for piece in job.pieces:
+        size = len(piece.members)
+        local_low, local_high = np.triu_indices(size, 1)
+        scaled = _scaled(piece.unit)
+        # One members x members product, not one 384-float row per pair (a piece holds up to ~10^6 pairs).
+        products = (scaled @ scaled.T)[local_low, local_high]
+        cosine = np.clip(1.0 - products * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
+        local = _piece_distances(cosine, local_low, local_high, piece.entities, piece.persons, piece.years)
+        local = linking_distances(local, local_low, local_high, piece.story)
+        dense = np.zeros((size, size), dtype=np.float64)
+        dense[local_low, local_high] = local
+        dense[local_high, local_low] = local
+        for sub in _dense_average(dense, job.threshold):
+            if len(sub) >= 2:
+                groups.append(sorted(int(piece.members[i]) for i in sub))
+    return groups
+
+
+# Pieces per linkage job: about this many pairs (a piece of m claims has m(m-1)/2; the biggest,
+# DENSE_COMPONENT_LIMIT claims, ~1.1 million, goes alone). The work of a piece grows with its pairs.
+LINKAGE_JOB_PAIRS = 250_000
+
+
+def _linkage_jobs(
+    pieces: Sequence[np.ndarray],
+    unit: np.ndarray,
+    keys: tuple[csr_matrix, csr_matrix, csr_matrix],
+    story: _Story | None,
+    threshold: float,
+) -> list[LinkageJob]:
+    """The pieces of three or more claims, biggest first (a worker's last job is then a short one), in jobs
+    of about ``LINKAGE_JOB_PAIRS`` pairs, each piece carrying its own rows only."""
+    entities, persons, years = keys
+    jobs: list[LinkageJob] = []
+    batch: list[_Piece] = []
+    pairs = 0
+    for members in sorted(pieces, key=lambda piece: (-len(piece), int(piece[0]))):
+        batch.append(
+            _Piece(
+                members=members,
+                unit=unit[members],
+                entities=entities[members],
+                persons=persons[members],
+                years=years[members],
+                story=story.part(members) if story is not None else None,
+            )
+        )
+        pairs += len(members) * (len(members) - 1) // 2
+        if pairs >= LINKAGE_JOB_PAIRS:
+            jobs.append(LinkageJob(tuple(batch), threshold))
+            batch, pairs = [], 0
+    if batch:
+        jobs.append(LinkageJob(tuple(batch), threshold))
+    return jobs
+
+
 def cluster_vectors(
     vectors: np.ndarray,
     threshold: float,
@@ -521,7 +614,8 @@ def cluster_vectors(
     pairs (low, high, adjusted distance) within ``CANDIDATE_DISTANCE``; with ``context``, the distance
     reads the context keys and only pairs of documents within ``DOCUMENT_DISTANCE`` are candidates,
     and clusters link by ``linking_distances`` (the pair's story and event actions). ``engine``
-    runs the neighbour search's blocks on its workers (``neighbour_pairs``).
+    runs the neighbour search's blocks (``neighbour_pairs``) and the pieces' linkage (``link_pieces``) on
+    its workers, from ``MIN_PARALLEL_CLAIMS`` claims on.
     """
     count = len(vectors)
     if count < 2:
@@ -546,23 +640,18 @@ def cluster_vectors(
     adjusted = linking_distances(adjusted, low, high, story)
     linked = adjusted <= threshold
     low, high, adjusted = low[linked], high[linked], adjusted[linked]
-    groups: list[list[int]] = []
-    for members in _pieces(count, low, high, adjusted, threshold):
-        if len(members) == 2:
-            groups.append([int(m) for m in members])
-            continue
-        part = unit[members]
-        local_low, local_high = np.triu_indices(len(members), 1)
-        # One members x members product, not one 384-float row per pair (a piece holds up to ~10^6 pairs).
-        cosine_local = np.clip(1.0 - (part @ part.T)[local_low, local_high], 0.0, 2.0)
-        local = _piece_distances(cosine_local, members, local_low, local_high, entities, persons, years)
-        local = linking_distances(local, members[local_low], members[local_high], story)
-        dense = np.zeros((len(members), len(members)), dtype=np.float64)
-        dense[local_low, local_high] = local
-        dense[local_high, local_low] = local
-        for sub in _dense_average(dense, threshold):
-            if len(sub) >= 2:
-                groups.append(sorted(int(members[i]) for i in sub))
+    pieces = _pieces(count, low, high, adjusted, threshold)
+    groups = [[int(member) for member in piece] for piece in pieces if len(piece) == 2]  # a linked pair
+    jobs = _linkage_jobs(
+        [piece for piece in pieces if len(piece) > 2], unit, (entities, persons, years), story, threshold
+    )
+    if engine is None or count < MIN_PARALLEL_CLAIMS:
+        for job in jobs:
+            groups.extend(link_pieces(job, None))
+    else:
+        # Looked up at call time (a test replaces it with one that kills its worker). The client only merges.
+        for _, found in engine.map(link_pieces, jobs):
+            groups.extend(found)
     return sorted(groups)
 
 
@@ -735,14 +824,13 @@ def _cache_key(
     documents: Sequence[int],
     actions: Sequence[str | None] = (),
 ) -> str:
-    try:
-        library = metadata.version("scikit-learn")
-    except metadata.PackageNotFoundError:
-        library = "missing"
+    # The code that computes the grouping (this module and what it imports) and the libraries that do the
+    # arithmetic: a change to either may move a cluster, so it misses the cache.
+    code = code_fingerprint(("factcheck.stages.cluster",), ("scikit-learn", "scipy", "numpy"))
     settings = (
         f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
         f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{DOCUMENT_DISTANCE}|{MAIN_PERSON_SHARE}|"
-        f"{STORY_WEIGHT}|{STORY_REFERENCE}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{QUANTUM_BITS}|{library}"
+        f"{STORY_WEIGHT}|{STORY_REFERENCE}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{QUANTUM_BITS}|{code}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
