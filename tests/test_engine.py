@@ -73,19 +73,24 @@ class KillingEmbedder(FakeEmbedder):
         return super().encode(texts)
 
 
-class KillsItsFirstWorker:
-    """A worker task that kills the worker it first runs in, then runs ``task`` (one worker dies: the
-    marker is made exclusively)."""
+# Clustering's worker tasks, by name: a test replaces the module's attribute with ``KillsItsFirstWorker``,
+# which then cannot pickle the real function by reference, so it carries the name.
+REAL_TASKS = {"search_block": real_search_block, "link_pieces": real_link_pieces}
 
-    def __init__(self, task, marker: Path) -> None:
-        self.task = task
+
+class KillsItsFirstWorker:
+    """A worker task that kills the worker it first runs in, then runs the real task ``name`` (one worker
+    dies: the marker is made exclusively)."""
+
+    def __init__(self, name: str, marker: Path) -> None:
+        self.name = name
         self.marker = str(marker)
 
     def __call__(self, *arguments):
         try:
             handle = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
-            return self.task(*arguments)
+            return REAL_TASKS[self.name](*arguments)
         os.write(handle, str(os.getpid()).encode())
         os.close(handle)
         os.kill(os.getpid(), signal.SIGKILL)
@@ -295,7 +300,7 @@ def test_a_local_worker_killed_in_the_neighbour_search_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker(real_search_block, marker))
+    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker("search_block", marker))
     text = report(corpus, tmp_path / "cache", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report  # blocks of 16 rows on two workers, one killed: the one-block answer
@@ -306,7 +311,7 @@ def test_a_dask_worker_killed_in_the_neighbour_search_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker(real_search_block, marker))
+    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker("search_block", marker))
     text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report
@@ -317,7 +322,7 @@ def test_a_local_worker_killed_in_the_linkage_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker(real_link_pieces, marker))
+    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker("link_pieces", marker))
     text = report(corpus, tmp_path / "cache", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report  # one piece per job on two workers, one killed: the one-process clusters
@@ -328,7 +333,7 @@ def test_a_dask_worker_killed_in_the_linkage_costs_a_retry(
     corpus, serial_report, tmp_path, search_on_workers, monkeypatch
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker(real_link_pieces, marker))
+    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker("link_pieces", marker))
     text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
     assert text == serial_report
