@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar
 
 from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.model import Corpus, Finding, Severity, Span
+from factcheck.nlp.spin import Sentence
+
+# Paraphrased sentence pairs per block: most pairs cost the model nothing (no content word differs),
+# a pair that does costs four short prompts.
+PAIRS_PER_BLOCK = 16
 
 
 class DivergenceCheck(LanguageModelCheck):
@@ -34,22 +38,29 @@ class DivergenceCheck(LanguageModelCheck):
     code: ClassVar[str] = "FC021"
     slug: ClassVar[str] = "divergence"
     severity: ClassVar[Severity] = Severity.WARNING
+    # Its blocks are few (bbc-300: 248 pairs), and the workers usually hold the model already
+    # (garbled-wording ran before it): on the client it would load a model of its own.
+    min_parallel_blocks: ClassVar[int] = 4
 
-    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+    def blocks(self, corpus: Corpus, context: CheckContext) -> list[list[tuple[Sentence, Sentence]]]:
+        """The paraphrased sentence pairs (found across the corpus, here), in blocks of
+        ``PAIRS_PER_BLOCK``: the model weighs each pair's substitutions on a worker."""
         from factcheck.nlp import spin
 
-        settings = context.settings
-        min_contrast = settings.threshold(f"{self.slug}.min_contrast", 1.0)
         sentences_by_doc = {
-            doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
+            doc.id: spin.document_sentences(doc, context.settings.max_sentence_chars)
             for doc in sorted(corpus.documents, key=lambda d: d.id)
         }
         pairs = spin.paraphrase_pairs(corpus, sentences_by_doc)
-        if not pairs:
-            return []
+        return [pairs[start : start + PAIRS_PER_BLOCK] for start in range(0, len(pairs), PAIRS_PER_BLOCK)]
+
+    def run_block(self, block: list[tuple[Sentence, Sentence]], context: CheckContext) -> list[Finding]:
+        from factcheck.nlp import spin
+
+        min_contrast = context.settings.threshold(f"{self.slug}.min_contrast", 1.0)
         lm = None
         findings = []
-        for a, b in pairs:
+        for a, b in block:
             for sub in spin.align_substitutions(a.text, b.text):
                 if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
                     continue
@@ -76,6 +87,9 @@ class DivergenceCheck(LanguageModelCheck):
                     )
                 )
         return findings
+
+    def merge(self, corpus: Corpus, context: CheckContext, results: list[list[Finding]]) -> list[Finding]:
+        return [finding for findings in results for finding in findings]
 
 
 def _around(sentence: str, word) -> str:
