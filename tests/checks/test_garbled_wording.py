@@ -615,3 +615,35 @@ def test_gemma_reads_text_outside_its_english_vocabulary_without_losing_offsets(
     covered = {i for t in tokens for i in range(t.start, t.end)}
     assert all(i in covered for i, char in enumerate(text) if not char.isspace())
     assert all(t.logprob <= 0.0 and t.logprob > -60.0 for t in tokens)
+
+
+def test_overlapping_sentences_are_found_through_the_index_exactly_as_by_comparing_every_pair():
+    import random
+
+    from factcheck.nlp.spin.sources import _overlapping_pairs
+    from factcheck.nlp.spin.words import word_set
+
+    # Few words, so many sentences overlap by every amount; some share words within one document.
+    vocabulary = "harbour board pier metres council vote plan work cost million pounds chair years".split()
+    pick = random.Random(7)
+    sentences_by_doc = {}
+    for doc in range(12):
+        text_start, sentences = 0, []
+        for _ in range(6):
+            text = " ".join(pick.choice(vocabulary) for _ in range(pick.randint(3, 9))) + "."
+            sentences.append(spin.Sentence(f"d{doc:02d}", text_start, text_start + len(text), text))
+            text_start += len(text) + 1
+        sentences_by_doc[f"d{doc:02d}"] = sentences
+    for min_overlap in (0.1, 0.3, 0.5, 0.9, 1.0):
+        every_pair = {
+            (a, b)
+            for doc_a in sentences_by_doc
+            for doc_b in sentences_by_doc
+            if doc_a < doc_b
+            for a in sentences_by_doc[doc_a]
+            for b in sentences_by_doc[doc_b]
+            if min(len(word_set(a.text)), len(word_set(b.text))) >= 4
+            and len(word_set(a.text) & word_set(b.text)) / len(word_set(a.text) | word_set(b.text)) >= min_overlap
+        }
+        assert _overlapping_pairs(sentences_by_doc, min_overlap) == every_pair
+        assert every_pair or min_overlap >= 0.9

@@ -128,6 +128,43 @@ def document_sentences(document, max_chars: int = 2_000, min_words: int = 6) -> 
     return sentences
 
 
+def _overlapping_pairs(
+    sentences_by_doc: dict[str, list[Sentence]], min_overlap: float
+) -> set[tuple[Sentence, Sentence]]:
+    """Sentences of two documents (earlier document first) whose content words overlap by at least
+    ``min_overlap`` (> 0; intersection over union, four words or more each).
+
+    Exact, without comparing every pair of sentences (quadratic in the corpus: 8 CPU-s at 300
+    BBC articles, ~90 at 1,000): each sentence is indexed by its rarest words only (prefix
+    filtering). Two sets that overlap by ``min_overlap`` share at least ``floor(min_overlap * n)``
+    of each one's ``n`` words, so they share one among each one's ``n - floor(min_overlap * n) + 1``
+    rarest (words ordered by how many sentences hold them, then alphabetically).
+    """
+    entries = [
+        (sentence, words)
+        for doc_id in sorted(sentences_by_doc)
+        for sentence in sentences_by_doc[doc_id]
+        if len(words := word_set(sentence.text)) >= 4
+    ]
+    holding = Counter(word for _, words in entries for word in words)
+    index: dict[str, list[int]] = defaultdict(list)
+    pairs: set[tuple[Sentence, Sentence]] = set()
+    for number, (sentence, words) in enumerate(entries):
+        rarest = sorted(words, key=lambda word: (holding[word], word))
+        prefix = rarest[: len(rarest) - max(1, int(min_overlap * len(rarest))) + 1]
+        for other in sorted({other for word in prefix for other in index[word]}):
+            other_sentence, other_words = entries[other]
+            if other_sentence.doc == sentence.doc:
+                continue
+            if len(words & other_words) / len(words | other_words) >= min_overlap:
+                pairs.add(
+                    (other_sentence, sentence) if other_sentence.doc < sentence.doc else (sentence, other_sentence)
+                )
+        for word in prefix:
+            index[word].append(number)
+    return pairs
+
+
 def paraphrase_pairs(
     corpus, sentences_by_doc: dict[str, list[Sentence]], min_overlap: float = 0.3, min_ratio: float = 0.5
 ) -> list[tuple[Sentence, Sentence]]:
@@ -165,19 +202,7 @@ def paraphrase_pairs(
             for b in members:
                 if a.doc < b.doc:
                     pairs.add((a, b))
-    doc_ids = sorted(sentences_by_doc)
-    sets = {doc_id: [(s, word_set(s.text)) for s in sentences_by_doc[doc_id]] for doc_id in doc_ids}
-    for i, doc_a in enumerate(doc_ids):
-        for doc_b in doc_ids[i + 1 :]:
-            for a, set_a in sets[doc_a]:
-                if len(set_a) < 4:
-                    continue
-                for b, set_b in sets[doc_b]:
-                    if len(set_b) < 4:
-                        continue
-                    overlap = len(set_a & set_b) / len(set_a | set_b)
-                    if overlap >= min_overlap:
-                        pairs.add((a, b))
+    pairs.update(_overlapping_pairs(sentences_by_doc, min_overlap))
     kept = []
     for a, b in pairs:
         matcher = SequenceMatcher(
