@@ -1,7 +1,7 @@
 """CLI conventions ruff, Vale and pytest users expect: --version, validated formats, concise and
 github output, --ledger, help without Python types, completion, audit's --sources, stderr lines.
 
-The model stages are replaced by test_gate's tiny loader and marker check, so the real CLI,
+The model stages are replaced by gate_kit's tiny loader and marker check, so the real CLI,
 CheckStage and reporters run unchanged and each test takes milliseconds.
 """
 
@@ -13,12 +13,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from test_gate import FakeLoad, MarkerCheck
+from gate_kit import FakeLoad, marker_project
 from typer.testing import CliRunner
 
 from factcheck import __version__
 from factcheck.cli import app
-from factcheck.stages.check import CheckStage
 
 runner = CliRunner()
 
@@ -29,29 +28,8 @@ def invoke(*args: str, env: dict | None = None):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    import factcheck.pipeline as pipeline
-
     calls: list = []
-
-    def build_stages(settings, **_):
-        calls.append(settings)
-        return [FakeLoad(settings), CheckStage(settings, checks=[MarkerCheck])]
-
-    monkeypatch.setattr(pipeline, "build_stages", build_stages)
-    root = tmp_path / "proj"
-    (root / ".git").mkdir(parents=True)
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(
-        "Intro line.\nWARN: a date is odd.\nThe launch was CONFLICT:launch on May 1.\n", encoding="utf-8"
-    )
-    (docs / "b.txt").write_text(
-        "Another intro.\nThe launch was CONFLICT:launch on May 2.\nINFO: small thing.\n", encoding="utf-8"
-    )
-    monkeypatch.chdir(root)
-    for name in [n for n in __import__("os").environ if n.startswith("FACTCHECK_")]:
-        monkeypatch.delenv(name)
-    return SimpleNamespace(root=root, calls=calls)
+    return SimpleNamespace(root=marker_project(tmp_path, monkeypatch, calls), calls=calls)
 
 
 def test_version_prints_the_package_version():
