@@ -55,6 +55,14 @@ def start_capped(args: list[str], cwd: Path) -> subprocess.Popen:
     )
 
 
+def run_all_at_once(commands: list[list[str]], cwd: Path) -> None:
+    """Start every command before waiting for any (writers racing on one file), then require each to succeed."""
+    children = [start_capped(command, cwd) for command in commands]
+    for child in children:
+        _, err = child.communicate(timeout=TIME_CAP)
+        assert child.returncode == 0, err
+
+
 def alias_bomb(levels: int = 9, fan: int = 10) -> str:
     """YAML anchors that expand to fan**levels values (10**9 by default) in a few hundred bytes."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -78,8 +86,8 @@ PARALLEL = 12
 
 def test_parallel_resolve_keeps_every_decision(tmp_path):
     (tmp_path / "resolutions.yaml").write_text("# shared by the desk\nversion: 1\nresolutions: []\n", encoding="utf-8")
-    children = [
-        start_capped(
+    run_all_at_once(
+        [
             [
                 "resolve",
                 f"date-conflict-{index:010x}",
@@ -90,14 +98,11 @@ def test_parallel_resolve_keeps_every_decision(tmp_path):
                 "--resolutions",
                 "resolutions.yaml",
                 "--isolated",
-            ],
-            tmp_path,
-        )
-        for index in range(PARALLEL)
-    ]
-    for child in children:
-        _, err = child.communicate(timeout=TIME_CAP)
-        assert child.returncode == 0, err
+            ]
+            for index in range(PARALLEL)
+        ],
+        tmp_path,
+    )
     from factcheck.resolutions import load_resolutions
 
     recorded = load_resolutions(tmp_path / "resolutions.yaml")
@@ -106,8 +111,8 @@ def test_parallel_resolve_keeps_every_decision(tmp_path):
 
 
 def test_parallel_ledger_add_keeps_every_entry(tmp_path):
-    children = [
-        start_capped(
+    run_all_at_once(
+        [
             [
                 "ledger",
                 "add",
@@ -118,14 +123,11 @@ def test_parallel_ledger_add_keeps_every_entry(tmp_path):
                 "--ledger",
                 "ledger.yaml",
                 "--isolated",
-            ],
-            tmp_path,
-        )
-        for index in range(PARALLEL)
-    ]
-    for child in children:
-        _, err = child.communicate(timeout=TIME_CAP)
-        assert child.returncode == 0, err
+            ]
+            for index in range(PARALLEL)
+        ],
+        tmp_path,
+    )
     from factcheck.ledger import load_ledger
 
     ledger = load_ledger([tmp_path / "ledger.yaml"])
