@@ -32,26 +32,26 @@ def add(*args: str):
     return CliRunner().invoke(app, ["ledger", "add", *args, "--isolated"])
 
 
+# A held post with its dates and source, as an editor would add it.
+OKAFOR_ROLE = (
+    "--source",
+    "Orbital Defense Command biography",
+    "--title",
+    "Chief of Orbital Operations",
+    "--organisation",
+    "Orbital Defense Command",
+    "--rank",
+    "General",
+    "--start",
+    "2018-03-01",
+    "--end",
+    "2021-06-30",
+)
+
+
 def test_add_a_person_with_a_role_keeps_every_line_of_the_file(claims):
     before = (claims / "ledger.yaml").read_text(encoding="utf-8")
-    result = add(
-        "person",
-        "Maria T. Okafor",
-        "--alias",
-        "Mia Okafor",
-        "--source",
-        "Orbital Defense Command biography",
-        "--title",
-        "Chief of Orbital Operations",
-        "--organisation",
-        "Orbital Defense Command",
-        "--rank",
-        "General",
-        "--start",
-        "2018-03-01",
-        "--end",
-        "2021-06-30",
-    )
+    result = add("person", "Maria T. Okafor", "--alias", "Mia Okafor", *OKAFOR_ROLE)
     assert result.exit_code == 0, result.output
     assert result.stdout == "" and "added person 'Maria T. Okafor' in claims/ledger.yaml" in result.stderr
     after = (claims / "ledger.yaml").read_text(encoding="utf-8")
@@ -187,22 +187,7 @@ def test_an_edit_that_would_contradict_another_ledger_file_is_refused(claims):
 
 def test_a_check_sees_the_added_entry(claims, make_corpus):
     text = '"We are building deterrence, not provocation," said General Maria Okafor.\n'
-    result = add(
-        "person",
-        "Maria T. Okafor",
-        "--source",
-        "Orbital Defense Command biography",
-        "--title",
-        "Chief of Orbital Operations",
-        "--organisation",
-        "Orbital Defense Command",
-        "--rank",
-        "General",
-        "--start",
-        "2018-03-01",
-        "--end",
-        "2021-06-30",
-    )
+    result = add("person", "Maria T. Okafor", *OKAFOR_ROLE)
     assert result.exit_code == 0, result.output
     ledger, failures = load_for_run(Settings(ledger_dir=claims, resolutions=None, use_cache=False))
     assert failures == []
