@@ -148,6 +148,21 @@ def test_quantity_as_of_phrase_and_subject_measure(nlp):
     assert quantity.as_of.value == "2023"
 
 
+def test_dates_and_figures_carry_the_word_they_date_or_count_for(nlp):
+    # What a value belongs to, from the parse: the cross-source checks compare two values only when it agrees.
+    claims = claims_of(
+        nlp,
+        "Pacquiao will defend his title on Sept. 8 in Las Vegas. The quake struck the island on Sunday, "
+        "injuring five people. Hillis added 101 yards for the Chiefs, who had 352 yards rushing.",
+    )
+    title = only(claims, "defend")
+    assert [(t.span.text, t.head) for t in title.times] == [("Sept. 8", "defend")]
+    quake = only(claims, "quake")
+    assert [(q.span.text, q.head) for q in quake.quantities] == [("five", "injure")]
+    yards = only(claims, "Hillis")
+    assert [q.head for q in yards.quantities] == ["add", "rush"]  # two counts of yards, of two different things
+
+
 # --- actors and roles -------------------------------------------------------------------
 
 

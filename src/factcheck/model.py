@@ -66,7 +66,9 @@ class TimeExpression(Record):
     counts from it ("the next day", "two years later", "3 pm on Friday"); ``reasoning`` says how an underspecified value was read
     ("no year given: the clause is in the past ('announced'), so the most recent January up to the
     dateline 2006-08-19"). ``recent`` marks wording that presents an event as recent ("recently",
-    "this week", "just"). ``dateline`` marks the document's own dateline.
+    "this week", "just"). ``dateline`` marks the document's own dateline. ``head`` is what the date dates, from the
+    parse: the lemma of the word its phrase attaches to ("will defend his title on Sept. 8" -> ``defend``,
+    "the 2007 ceremony" -> ``ceremony``); None outside a parsed claim.
     """
 
     span: Span
@@ -81,6 +83,7 @@ class TimeExpression(Record):
     reasoning: str | None = None
     quantifier: str | None = None
     dateline: bool = False
+    head: str | None = None  # what the date dates: the lemma of the word its phrase attaches to ("defend")
 
     @property
     def is_point(self) -> bool:
@@ -94,7 +97,9 @@ class Quantity(Record):
     ``value`` is the number as stated in ``unit`` (a percentage stays 60, a fraction
     in words becomes 0.667 with unit ``fraction``). ``low``/``high`` is the interval
     the wording allows, in the same unit; ``low_open``/``high_open`` mark open ends.
-    ``measure`` names what is counted (the head noun: "satellites", "budget").
+    ``measure`` names what is counted (the head noun: "satellites", "budget"); ``head`` is the word
+    the counted noun belongs to, from the parse ("injuring five people" -> ``injure``, "10 people
+    were killed" -> ``kill``), so two figures of one sentence that count different things differ there.
     """
 
     span: Span
@@ -107,6 +112,7 @@ class Quantity(Record):
     high_open: bool = False
     measure: str | None = None
     as_of: TimeExpression | None = None
+    head: str | None = None  # what the counted noun belongs to: "injuring five people" -> "injure"
 
 
 class Actor(Record):

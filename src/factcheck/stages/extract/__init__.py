@@ -17,9 +17,12 @@ Rules worth knowing when reading a claim:
 * ``Quantity.measure`` is the lemma (lower-case) of the noun that is counted.
 * ``Quantity.as_of`` is the time expression of the sentence nearest to the number,
   preferring one introduced by "as of", "at the end of", "by", "in".
+* ``TimeExpression.head`` is what a date dates and ``Quantity.head`` what the counted noun
+  belongs to: the lemma of the word the parse attaches them to ("will defend his title on
+  Sept. 8" -> "defend"; "injuring five people" -> "injure"; "a 61-year-old man" -> "man").
 
 Modules: ``segment`` (blocks of prose) and ``boilerplate`` (blocks that are not), ``sentences``
-(claim candidates), ``attribution`` (quote speakers), ``events`` and ``measures`` (slots),
+(claim candidates), ``attribution`` (quote speakers), ``events``, ``measures`` and ``heads`` (slots),
 ``people`` (who was named), ``recognisers`` (time and quantity matches as records),
 ``document`` (one document's claims), ``parser`` (spaCy), ``cache`` and ``stage``.
 """

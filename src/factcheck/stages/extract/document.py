@@ -18,6 +18,7 @@ from factcheck.stages.extract.attribution import (
     _trim_entity,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
+from factcheck.stages.extract.heads import date_head, figure_head
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
@@ -117,7 +118,9 @@ class _DocumentExtractor:
             return None
         offset = block.start
         unit_times = [t for t in times if start <= t.start and t.end <= end]
-        time_expressions = [(t, _time_expression(self.doc, t, offset)) for t in unit_times]
+        time_expressions = [
+            (t, _time_expression(self.doc, t, offset, head=date_head(unit.tokens, t.start, t.end))) for t in unit_times
+        ]
         # A number inside a date is not a quantity; one inside a length ("90 days") is both.
         unit_quantities = [
             q
@@ -335,6 +338,7 @@ class _DocumentExtractor:
             high_open=bool(getattr(match, "high_open", False)),
             measure=_measure(unit.tokens, match),
             as_of=_as_of(block.text, match, time_expressions),
+            head=figure_head(unit.tokens, match.start, match.end),
         )
 
 

@@ -27,7 +27,7 @@ def _find_quantities(text: str) -> list[Any]:
     return find_quantities(text)
 
 
-def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
+def _time_expression(doc: Document, match: Any, offset: int, head: str | None = None) -> TimeExpression:
     granularity: Any = match.granularity if match.granularity in _GRANULARITIES else "unknown"
     span = doc.span(offset + match.start, offset + match.end)
     dateline = (
@@ -44,6 +44,7 @@ def _time_expression(doc: Document, match: Any, offset: int) -> TimeExpression:
         reasoning=match.reasoning,
         quantifier=match.quantifier,
         dateline=dateline,
+        head=head,
     )
 
 

@@ -1,0 +1,85 @@
+"""The word a date dates or a figure's counted noun belongs to, read from the dependency parse.
+
+"will defend his title on Sept. 8" -> ``defend``; "the December 14 killing" -> ``killing``;
+"injuring five people" -> ``injure`` (the word the counted noun "people" attaches to);
+"Hillis added 101 yards ... the Chiefs had 352 yards rushing" -> ``add`` and ``rush``. The
+cross-source checks compare two values only as readings of one thing when these agree, so
+two figures counting different things in one shared sentence are not paired, and two
+sentences that word the rest differently still meet at a date of the same act.
+
+The climb: from the root of the value's tokens, through a preposition ("on", "during") or a
+modifier relation (a number's noun, a noun's compound or nominal modifier) to the first verb,
+noun, proper noun or adjective above it; an adjective that modifies a noun hands on to the noun
+("a 61-year-old man" -> ``man``: an age belongs to the person). Lemmas, lower-cased; ``None`` when the value heads
+its clause or the parse gives nothing above it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Relations through which the climb passes on to the word above: a preposition and its object,
+# a coordinated item, a number's or a date's own parts.
+_PASS_THROUGH = frozenset({"prep", "pobj", "pcomp", "agent", "conj", "cc", "nummod", "quantmod", "punct", "appos"})
+_CONTENT = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+
+
+def _root(tokens: Any, start: int, end: int) -> Any:
+    """The token of ``tokens`` inside [start, end) (character offsets of the parsed text) whose head is outside."""
+    inside = [token for token in tokens if start <= token.idx < end]
+    if not inside:
+        return None
+    indices = {token.i for token in inside}
+    outside = [token for token in inside if token.head.i not in indices or token.head.i == token.i]
+    return outside[0] if outside else inside[0]
+
+
+def _governor(token: Any, within: Any) -> Any:
+    """The first content word above ``token``: the verb or noun it attaches to, through prepositions."""
+    steps = 0
+    current = token
+    while steps < 6:
+        steps += 1
+        head = current.head
+        if head.i == current.i or not (within.start <= head.i < within.end):
+            return None
+        if current.dep_ in _PASS_THROUGH and head.pos_ not in _CONTENT:
+            current = head  # "on" -> its head; the preposition itself is no content word
+            continue
+        if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head  # "a 61-year-old man": an age belongs to the person, not to "old"
+        if head.pos_ in _CONTENT:
+            return head
+        current = head
+    return None
+
+
+def date_head(tokens: Any, start: int, end: int) -> str | None:
+    """What a date dates: the lemma of the word its phrase attaches to ("defended ... on Sept. 8" -> defend)."""
+    root = _root(tokens, start, end)
+    if root is None:
+        return None
+    governor = _governor(root, tokens)
+    return governor.lemma_.lower() if governor is not None else None
+
+
+def counted_noun(tokens: Any, start: int, end: int) -> Any:
+    """The noun a figure's number modifies ("4,000 tents" -> tents), or the figure's own noun."""
+    root = _root(tokens, start, end)
+    if root is None:
+        return None
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ != "nummod":
+        return root  # the span ends in its noun
+    head = root.head
+    if head.i != root.i and head.pos_ in ("NOUN", "PROPN") and head.i > root.i and tokens.start <= head.i < tokens.end:
+        return head
+    return None
+
+
+def figure_head(tokens: Any, start: int, end: int) -> str | None:
+    """What a figure's counted noun belongs to: "injuring five people" -> injure, "10 people were killed" -> kill."""
+    noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
+    if noun is None:
+        return None
+    governor = _governor(noun, tokens)
+    return governor.lemma_.lower() if governor is not None else None
