@@ -269,3 +269,47 @@ def test_a_date_without_a_year_is_read_in_the_year_the_other_side_gives():
     assert run(_paraphrase_pair("June 21", "2001-06-21", close)) == []
     findings = run(_paraphrase_pair("June 14", "2001-06-14", close))
     assert [f.data["dates"] for f in findings] == [["2031-06-14", "2031-06-21"]]
+
+
+# The date's head (what it dates, from the parse) stands for the words around it (issue 15).
+_DEFEND = "Pacquiao will defend his welterweight title on {day} at the MGM Grand, promoters announced."
+_DEFENDS = (
+    "Pacquiao defends his title against Hatton in Las Vegas on May 9 at the MGM Grand, his manager told reporters."
+)
+
+
+def _headed_pair(day, value, heads, vectors=((1.0, 0.0), (0.6, 0.8))):
+    import numpy as np
+
+    a, b = document("a", _DEFEND.format(day=day)), document("b", _DEFENDS)
+
+    def dated(doc, words, value, head):
+        return time(doc, words, value).model_copy(update={"head": head})
+
+    left = claim(a, a.text, times=(dated(a, day, value, heads[0]),))
+    right = claim(b, b.text, times=(dated(b, "May 9", "2031-05-09", heads[1]),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array(vectors[0]), right.id: np.array(vectors[1])})
+    return corp
+
+
+def test_a_paraphrased_date_conflict_is_found_when_both_dates_date_the_same_word():
+    # Under half the weighted words in common, little alike around the dates, vectors only fairly
+    # close (0.6): the words alone never made this one fact; both dates dating "defend" does.
+    findings = run(_headed_pair("May 2", "2031-05-02", ("defend", "defend")))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert findings[0].data["dates"] == ["2031-05-02", "2031-05-09"]
+    assert run(_headed_pair("May 2", "2031-05-02", (None, None))) == []  # no heads: too little in common
+    assert run(_headed_pair("May 9", "2031-05-09", ("defend", "defend"))) == []  # the same date agrees
+    far = ((1.0, 0.0), (0.0, 1.0))
+    assert run(_headed_pair("May 2", "2031-05-02", ("defend", "defend"), far)) == []  # the meanings differ
+    assert run(_headed_pair("May 2", "2031-05-02", ("defend", "announce"))) == []  # no heads in common
+
+
+def test_dates_whose_heads_differ_are_still_compared_when_the_rest_matches():
+    # A date attaches to whichever word the writer puts it by: differing heads block nothing.
+    a = document("a", "Norland founded the coast guard in 1998 after the storm.")
+    b = document("b", "Norland founded the coast guard after the storm, in the spring of 2001.")
+    left = claim(a, a.text, times=(time(a, "1998", "1998", "year").model_copy(update={"head": "found"}),))
+    right = claim(b, b.text, times=(time(b, "2001", "2001", "year").model_copy(update={"head": "spring"}),))
+    assert [f.data["dates"] for f in run(corpus([a, b], [left, right]))] == [["1998", "2001"]]

@@ -437,3 +437,54 @@ def test_two_figures_that_differ_tell_two_things_whatever_they_count():
     left = claim(a, a.text, quantities=figures(a, 7, "seven-year", "deal", 150))
     right = claim(b, b.text, quantities=figures(b, 8, "eight-year", "contract", 184))
     assert run(corpus([a, b], [left, right])) == []
+
+
+# -- what a figure's noun belongs to (its head, from the parse) -------------------------------
+def _headed(doc, text, value, head, measure="yards", **interval):
+    return Quantity(span=span(doc, text), value=value, unit="count", measure=measure, head=head, **interval)
+
+
+def test_two_figures_counting_different_things_are_not_compared():
+    # The same counted noun and matching sentences, but one counts what Hillis added, the other what the team rushed.
+    a = document("a", "Hillis added 101 yards for the Chiefs in the win over Denver on Sunday.")
+    b = document("b", "The Chiefs had 352 yards rushing in the win over Denver on Sunday.")
+    left = claim(a, a.text, quantities=(_headed(a, "101", 101, "add"),))
+    right = claim(b, b.text, quantities=(_headed(b, "352", 352, "rush"),))
+    assert run(corpus([a, b], [left, right])) == []
+    right = claim(b, b.text, quantities=(_headed(b, "352", 352, "add"),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+
+
+_STRUCK = (
+    "The tremor struck the town of Dargahan on Qeshm island on Sunday, injuring {n} people and damaging buildings."
+)
+_QUAKE = "A strong quake hit Qeshm island near Dargahan, injuring {n} people, state media said."
+
+
+def _quake_pair(left_figure, right_figure, heads=("injure", "injure")):
+    import numpy as np
+
+    a, b = document("a", _STRUCK.format(n=left_figure[0])), document("b", _QUAKE.format(n=right_figure[0]))
+    left = claim(
+        a, a.text, quantities=(_headed(a, left_figure[0], left_figure[1], heads[0], "people", **left_figure[2]),)
+    )
+    right = claim(
+        b, b.text, quantities=(_headed(b, right_figure[0], right_figure[1], heads[1], "people", **right_figure[2]),)
+    )
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.6, 0.8])})
+    return corp
+
+
+def test_a_paraphrased_count_of_the_same_noun_for_the_same_word_is_a_warning():
+    # A third of the weighted words alike, half the words around the figures, vectors only fairly close
+    # (0.6): too little without the heads; the heads ("injuring ... people" on both sides) make it one fact.
+    findings = run(_quake_pair(("ten", 10, {}), ("five", 5, {})))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert run(_quake_pair(("ten", 10, {}), ("five", 5, {}), heads=(None, None))) == []
+    assert run(_quake_pair(("ten", 10, {}), ("five", 5, {}), heads=("injure", "kill"))) == []
+
+
+def test_compatible_figures_stay_a_note_when_the_heads_agree():
+    findings = run(_quake_pair(("about 10", 10, {"low": 8, "high": 12}), ("11", 11, {})))
+    assert [f.severity for f in findings] == [Severity.INFO]

@@ -171,6 +171,16 @@ MIN_SIMILARITY = 0.65
 # A paraphrase still shares a fifth of its weighted content words: below that, two sentences on one
 # topic ("first hosted the Oscars in 2007" / "to host Oscars in 2014") tell different facts.
 PARAPHRASE_STRENGTH = 0.2
+# Two values that date or count the same word (their parse heads agree) are one fact's when the rest
+# matches this well: the sentence vectors, the weighted words, the words right around the slots. Each
+# is under what the checks ask without the heads (0.6, 0.5, 0.6): the heads say what the words around
+# would. Two values whose heads differ are one fact's only when the sentences mean nearly the same
+# (vectors this close): "arrested" / "captured", "boy" / "teenager" are one thing told in two words,
+# "added 101 yards" / "had 352 yards rushing", "modelling began" / "divorced" are two things.
+HEAD_SIMILARITY = 0.5
+HEAD_STRENGTH = 0.3
+HEAD_CONTEXT = 0.3
+DIFFERENT_HEADS_SIMILARITY = 0.8
 # Content words either side of a slot that say which fact it belongs to.
 LOCAL_WIDTH = 5
 
@@ -219,6 +229,9 @@ class SlotPair:
     right: Token
     how: Literal["aligned", "context", "only"]  # by the alignment, by the words around, the only ones left
     context: float  # weighted overlap of the words right around the two slots, over the fewer (0..1)
+    # Whether the two values date or count the same word (their parse heads, stemmed): True, False,
+    # or None when a side has no head (a headline the parse leaves flat, a hand-built claim).
+    heads: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -278,6 +291,35 @@ class Alignment:
         if not self.cross_source:
             return self.strength >= strength  # within one text, only a close restatement
         return self.strength >= strength or (pair.context >= local and self.strength >= strength / 2)
+
+    def same_head_fact(self, pair: SlotPair, similarity: float = HEAD_SIMILARITY) -> bool:
+        """Whether two sources tell one fact in other words at a slot: the values date or count the same word.
+
+        The heads agreeing ("will defend his title on May 2" / "defends his title ... on May 9":
+        both date ``defend``; "injuring five people" / "injuring ten people") say what the words
+        around the slots would, so the rest need match only to the lower ``HEAD_*`` floors: sentence
+        vectors ``similarity``, weighted words ``HEAD_STRENGTH``, words around ``HEAD_CONTEXT``.
+        """
+        return (
+            self.cross_source
+            and pair.heads is True
+            and self.shared >= MIN_SHARED
+            and self.strength >= HEAD_STRENGTH
+            and pair.context >= HEAD_CONTEXT
+            and self.similarity is not None
+            and self.similarity >= similarity
+        )
+
+    def heads_differ(self, pair: SlotPair) -> bool:
+        """Whether the parse says the two values date or count different things, and the sentences do not say otherwise.
+
+        Differing heads are let through only when the two sentences are one sentence (the same
+        words) or mean nearly the same (``DIFFERENT_HEADS_SIMILARITY``): then the heads differ
+        by wording ("arrested" / "captured"), not by what is dated or counted.
+        """
+        if pair.heads is not False or self.strength >= 0.999:
+            return False
+        return self.similarity is None or self.similarity < DIFFERENT_HEADS_SIMILARITY
 
     def differing_words(self) -> tuple[list[Token], list[Token]]:
         """Content words each side has that the other lacks at the aligned place (for a word diff)."""
@@ -429,6 +471,20 @@ def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | No
     return _weighted(a & b, weights) / max(1e-9, min(_weighted(a, weights), _weighted(b, weights)))
 
 
+def slot_head(token: Token) -> str | None:
+    """What a date dates or a figure's noun belongs to (extraction's ``head``), stemmed: "killed" / "killing" -> kill."""
+    head = getattr(token.ref, "head", None) if token.slot else None
+    return stem(head) if head else None
+
+
+def heads_agree(left: Token, right: Token) -> bool | None:
+    """Whether two slots date or count the same word; None when either has no head."""
+    left_head, right_head = slot_head(left), slot_head(right)
+    if left_head is None or right_head is None:
+        return None
+    return left_head == right_head
+
+
 def _granularity(token: Token) -> str:
     return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
 
@@ -453,25 +509,27 @@ def _pair_slots(
         for i in lefts:
             for j in rights:
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
+                same_head = heads_agree(left[i], right[j])
                 score = (
                     context
                     + (0.3 if (i, j) in opposite else 0.0)
                     + (0.2 if _granularity(left[i]) == _granularity(right[j]) else 0.0)
+                    + (0.5 if same_head else 0.0)  # what each dates or counts says most about which is whose
                 )
-                scored.append((score, context, (i, j) in opposite, i, j))
-        scored.sort(key=lambda item: (-item[0], item[3], item[4]))
+                scored.append((score, context, (i, j) in opposite, same_head, i, j))
+        scored.sort(key=lambda item: (-item[0], item[4], item[5]))
         taken_left: set[int] = set()
         taken_right: set[int] = set()
         only = len(lefts) == len(rights) == 1
-        for score, context, aligned, i, j in scored:
+        for score, context, aligned, same_head, i, j in scored:
             if i in taken_left or j in taken_right:
                 continue
-            if not only and context < 0.34:
-                continue  # several of a kind: pair only what the words around them confirm
+            if not only and context < 0.34 and not same_head:
+                continue  # several of a kind: pair only what the words around them or their heads confirm
             taken_left.add(i)
             taken_right.add(j)
             how: Literal["aligned", "context", "only"] = "only" if only else ("aligned" if aligned else "context")
-            pairs.append(SlotPair(kind, left[i], right[j], how, context))  # type: ignore[arg-type]
+            pairs.append(SlotPair(kind, left[i], right[j], how, context, same_head))  # type: ignore[arg-type]
     pairs.sort(key=lambda pair: (pair.left.start, pair.right.start))
     return pairs
 
