@@ -313,3 +313,16 @@ def test_dates_whose_heads_differ_are_still_compared_when_the_rest_matches():
     left = claim(a, a.text, times=(time(a, "1998", "1998", "year").model_copy(update={"head": "found"}),))
     right = claim(b, b.text, times=(time(b, "2001", "2001", "year").model_copy(update={"head": "spring"}),))
     assert [f.data["dates"] for f in run(corpus([a, b], [left, right]))] == [["1998", "2001"]]
+
+
+def test_a_day_without_a_year_is_read_in_the_year_the_other_side_gives_alone():
+    # "a June 20 shooting" got its year from the dateline; "in 2005" gives only the year: one year, no conflict.
+    a = document("a", "Orozco was convicted of the June 20 shooting of the deputy in Hawaiian Gardens.")
+    b = document("b", "Orozco was convicted of the shooting of the deputy in Hawaiian Gardens in 2005.")
+    left = claim(a, a.text, times=(time(a, "June 20", "2006-06-20"),))
+    right = claim(b, b.text, times=(time(b, "2005", "2005", "year"),))
+    assert run(corpus([a, b], [left, right])) == []
+    right = claim(b, b.text, times=(time(b, "2005", "2005", "year"),))
+    a2 = document("a", "Orozco was convicted of the June 20, 2004 shooting of the deputy in Hawaiian Gardens.")
+    left = claim(a2, a2.text, times=(time(a2, "June 20, 2004", "2004-06-20"),))
+    assert [f.data["dates"] for f in run(corpus([a2, b], [left, right]))] == [["2004-06-20", "2005"]]

@@ -95,6 +95,7 @@ def comparable_values(
 
 _YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _DATED = re.compile(r"^(\d{4})(-\d{2}.*)$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 
 
 def _year_of_the_other(
@@ -103,15 +104,19 @@ def _year_of_the_other(
     """A side whose words give no year ("Feb. 22") is read in the year the other side's words give.
 
     Its year was inferred (from a dateline, or a guess without one); "Feb. 22" against "Sunday,
-    February 22, 2009" is one day, and "Feb. 13" against it still another.
+    February 22, 2009" is one day, and "Feb. 13" against it still another; "a June 20 shooting"
+    against "in 2005" is a day of 2005, whatever year the dateline suggested.
     """
     left_year, right_year = _YEAR_WORDS.search(left.span.text), _YEAR_WORDS.search(right.span.text)
+    if bool(left_year) == bool(right_year):
+        return left_value, right_value
+    # The side with a year may give only the year ("in 2005" against "a June 20 shooting").
     left_dated, right_dated = _DATED.match(left_value), _DATED.match(right_value)
-    if left_dated and right_dated and bool(left_year) != bool(right_year):
-        if left_year:
-            right_value = left_dated.group(1) + right_dated.group(2)
-        else:
-            left_value = right_dated.group(1) + left_dated.group(2)
+    left_in, right_in = _YEAR_VALUE.match(left_value), _YEAR_VALUE.match(right_value)
+    if left_year and left_in and right_dated:
+        right_value = left_in.group(1) + right_dated.group(2)
+    elif right_year and right_in and left_dated:
+        left_value = right_in.group(1) + left_dated.group(2)
     return left_value, right_value
 
 
