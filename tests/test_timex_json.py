@@ -51,6 +51,7 @@ def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedde
         "reasoning",
         "quantifier",
         "dateline",
+        "head",
     }
     for time in flat + nested:
         assert set(time) == keys, time
@@ -62,6 +63,7 @@ def test_claims_json_has_one_time_shape(tmp_path, monkeypatch, nlp, fake_embedde
             assert time in flat
 
     by_text = {time["span"]["text"]: time for time in flat}
+    assert by_text["Friday afternoon"]["head"] == "approve"  # what the date dates, from the parse
     assert by_text["March 22, 2013"]["dateline"] is True
     assert (by_text["Friday afternoon"]["type"], by_text["Friday afternoon"]["value"]) == ("TIME", "2013-03-22TAF")
     assert by_text["Friday afternoon"]["anchor"] == "2013-03-22"

@@ -87,6 +87,13 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Cor
     if output_format == "json":
         documents = []
         for document in corpus.documents:
+            claims = corpus.claims_of(document.id)
+            # A time inside a claim carries what the parse says it dates (``head``): the list gives that record.
+            in_claims = {(time.span.start, time.span.end): time for claim in claims for time in claim.times}
+            times = [
+                in_claims.get((time.span.start, time.span.end), time)
+                for time in all_time_expressions(document, extract.nlp)
+            ]
             documents.append(
                 {
                     "id": document.id,
@@ -94,9 +101,9 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Cor
                     "title": document.title,
                     "published": document.published.isoformat() if document.published else None,
                     "published_source": document.published_source,
-                    "claims": [claim.model_dump(mode="json") for claim in corpus.claims_of(document.id)],
+                    "claims": [claim.model_dump(mode="json") for claim in claims],
                     # The same shape as the times inside the claims: one record, dumped one way.
-                    "times": [time.model_dump(mode="json") for time in all_time_expressions(document, extract.nlp)],
+                    "times": [time.model_dump(mode="json") for time in times],
                 }
             )
         data = {
