@@ -326,3 +326,25 @@ def test_a_day_without_a_year_is_read_in_the_year_the_other_side_gives_alone():
     a2 = document("a", "Orozco was convicted of the June 20, 2004 shooting of the deputy in Hawaiian Gardens.")
     left = claim(a2, a2.text, times=(time(a2, "June 20, 2004", "2004-06-20"),))
     assert [f.data["dates"] for f in run(corpus([a2, b], [left, right]))] == [["2004-06-20", "2005"]]
+
+
+def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
+    # The seeds: one source lists four tests by year, another three; the parse paired "2019" with "2007".
+    from factcheck.nlp.align import SlotPair, align
+
+    a = document("a", "Others followed, most notably the United States in 2008, India in 2019, and Russia in 2021.")
+    b = document("b", "Countries test ASAT arms: China in 2007, the USA in 2008, India in 2019, Russia in 2021.")
+    left = claim(a, a.text, times=tuple(time(a, y, y, "year") for y in ("2008", "2019", "2021")))
+    right = claim(b, b.text, times=tuple(time(b, y, y, "year") for y in ("2007", "2008", "2019", "2021")))
+    alignment = align(left, right)
+    dates = {
+        (side, token.text): token
+        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
+        for token in tokens
+        if token.kind == "date"
+    }
+    by_chance = [
+        SlotPair("date", dates[("l", "2019")], dates[("r", "2007")], "context", 0.44),
+        SlotPair("date", dates[("l", "2021")], dates[("r", "2021")], "context", 0.77, True),
+    ]
+    assert DateConflictCheck._a_list(corpus([a, b], [left, right]), alignment, by_chance)

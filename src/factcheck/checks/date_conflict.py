@@ -229,7 +229,10 @@ class DateConflictCheck(Check):
         extra date elsewhere in the sentence dates another event ("founded in 2012, will
         contest the December 15 election"; "announced today that ... on February 22") and
         does not stop the paired dates from being compared; nor does one that agrees with
-        the paired date ("Sunday, February 22").
+        the paired date ("Sunday, February 22"). Two or more dates left unpaired on one side
+        are a list too ("China in 2007, the USA in 2008, India in 2019, Russia in 2021" against
+        "the United States in 2008, India in 2019, and Russia in 2021"): a timeline, whose
+        items pair by chance.
         """
         left_count, right_count = alignment.slot_counts("date")
         if left_count == right_count:
@@ -239,6 +242,8 @@ class DateConflictCheck(Check):
         document = corpus.document((alignment.left if more_on_left else alignment.right).doc)
         paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
         if not paired:
+            return True
+        if sum(1 for token in tokens if token.kind == "date" and id(token) not in paired) >= 2:
             return True
         for position, token in enumerate(tokens):
             if token.kind != "date" or id(token) in paired:

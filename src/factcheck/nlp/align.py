@@ -505,11 +505,17 @@ def _pair_slots(
     for kind in kinds:
         lefts = [i for i, token in enumerate(left) if token.kind == kind]
         rights = [j for j, token in enumerate(right) if token.kind == kind]
+        # A head tells which slot is whose only when it is one slot's on its side: the years of a list
+        # ("China in 2007, the USA in 2008, India in 2019") all date one "test".
+        left_heads = Counter(slot_head(left[i]) for i in lefts)
+        right_heads = Counter(slot_head(right[j]) for j in rights)
         scored = []
         for i in lefts:
             for j in rights:
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
                 same_head = heads_agree(left[i], right[j])
+                if same_head and (left_heads[slot_head(left[i])] > 1 or right_heads[slot_head(right[j])] > 1):
+                    same_head = None
                 score = (
                     context
                     + (0.3 if (i, j) in opposite else 0.0)
