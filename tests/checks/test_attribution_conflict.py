@@ -466,3 +466,35 @@ def test_rank_before_reads_only_rank_words_written_as_titles():
     assert title_conflict_kind("gang unit", "gang unit Lt.") is None
     assert title_conflict_kind("spokesman Capt.", "spokesman Lt.") == "rank"
     assert title_conflict_kind("governor", "lieutenant governor") == "modifier"
+
+
+def test_fixture_a_place_before_two_formal_titles_is_no_part_of_either(make_corpus):
+    # "Eastport Governor" / "Eastport Congressman": the place the parse may leave inside one title is the
+    # affiliation of both, and the two offices conflict; kept in one title it read as an office built on the
+    # other side's place, and nothing was reported.
+    texts = {
+        "a": '"The damage is light," Eastport Governor Sam Ito said on Monday.\n',
+        "b": '"The damage is light," Eastport Congressman Sam Ito said on Monday.\n',
+    }
+    corp = make_corpus(texts, checks=[AttributionConflictCheck])
+    assert [f.data["values"] for f in corp.findings] == [["congressman", "governor"]]
+
+
+def test_fixture_a_title_the_ner_put_inside_the_name_runs_on_from_the_one_before(make_corpus):
+    # "Sheriff Deputy Roe" (entity "Deputy Roe") is a deputy's post, the same as "Deputy Sheriff Sam Roe":
+    # read as "Sheriff" alone it was a post and its second.
+    texts = {
+        "a": "The gang member murdered Deputy Sheriff Sam Roe in June, the jury found.\n",
+        "b": "Sam Roe had served for years. Sheriff Deputy Roe, 35, was killed in June.\n",
+    }
+    corp = make_corpus(texts, checks=[AttributionConflictCheck])
+    titles = sorted({actor.title for c in corp.claims for actor in c.actors if actor.name.endswith("Roe")} - {None})
+    assert titles == ["Deputy Sheriff", "Sheriff Deputy"]
+    assert list(corp.findings) == []
+
+
+def test_office_built_on_an_organisation_word_is_not_the_word_itself():
+    from factcheck.checks.attribution_conflict import _office_within
+
+    assert _office_within(("Councilman", None), (None, "City Council"))
+    assert not _office_within(("Eastport Congressman", None), (None, "Eastport"))

@@ -279,9 +279,17 @@ Role = tuple[str | None, str | None]  # (title, affiliation) as one mention give
 
 
 def _office_within(first: Role, second: Role) -> bool:
-    """Whether the first title's word is built on a word of the second's organisation: "Councilman" on "City Council"."""
+    """Whether the first title's word is built on a word of the second's organisation: "Councilman" on "City Council".
+
+    Built on, not equal to: a place the parse left inside a title ("Eastport Congressman" at "Eastport") is no office
+    of that place's council, and "Eastport Governor" against it is two offices.
+    """
     words = [word.casefold() for word in (second[1] or "").split() if len(word) >= 4]
-    return any(title_word.casefold().startswith(word) for title_word in (first[0] or "").split() for word in words)
+    return any(
+        len(title_word) > len(word) and title_word.casefold().startswith(word)
+        for title_word in (first[0] or "").split()
+        for word in words
+    )
 
 
 def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

@@ -129,6 +129,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 affiliation = None
             if title and affiliation and title.casefold() == affiliation.casefold():
                 title = None  # "City Councilman" read as the title "City" at "City"
+            title = _without_affiliation(title, affiliation)
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
@@ -148,6 +149,17 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+def _without_affiliation(title: str | None, affiliation: str | None) -> str | None:
+    """The title without its organisation or place when the parse left them in front of it.
+
+    "Eastport Congressman" at "Eastport" is the post "Congressman"; kept whole, the place's name would make
+    a second post of any other title ("Governor" at "Eastport"), and one title of its own organisation.
+    """
+    if not title or not affiliation or not title.casefold().startswith(affiliation.casefold() + " "):
+        return title
+    return title[len(affiliation) + 1 :].strip() or title
 
 
 def _with_rank(text: str, title: str | None, name_span: Span, role_span: Span | None) -> tuple[str | None, Span | None]:
