@@ -29,3 +29,23 @@ def test_split_title(name, expected):
 def test_a_seconds_post_is_a_title_word():
     assert is_title_word("Undersheriff") and is_title_word("vice-chair") and is_title_word("Sheriff")
     assert not is_title_word("Underwood") and not is_title_word("Vicente")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # Nouns run into the name are often all its compounds: the one before the name heads the title.
+        ("Harbor Detective Sam Ito received critical injuries.", "Sam Ito", "Detective"),
+        ("Harbor Police Chief Sam Ito received critical injuries.", "Sam Ito", "Chief"),
+        # A title word the NER put inside the name continues the title before it.
+        ("Sheriff Deputy Ito, 35, was killed in June.", "Ito", "Sheriff Deputy"),
+        ("He murdered Deputy Sheriff Sam Ito in June.", "Sam Ito", "Deputy Sheriff"),
+    ],
+)
+def test_title_from_the_parse_before_the_name(nlp, text, name, title):
+    from factcheck.nlp.roles import role_of
+
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text.endswith(name))
+    role = role_of(text, entity.end_char - len(name), entity.end_char, entity)
+    assert role.title is not None and role.title.endswith(title)

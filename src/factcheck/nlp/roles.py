@@ -366,11 +366,16 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
     heads = [child for child in root.children if child.i not in inside and child.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
         heads.append(root.head)
-    heads += [
-        child
-        for child in root.children
-        if child.i not in inside and child.dep_ == "compound" and child.i < entity.start
-    ]
+    # Nouns run into the name ("Harbor Detective Jane Roe") are often all the name's compounds, side by side:
+    # the one right before the name heads the title and the ones before it modify it (see _sibling_modifiers).
+    heads += sorted(
+        (
+            child
+            for child in root.children
+            if child.i not in inside and child.dep_ == "compound" and child.i < entity.start
+        ),
+        key=lambda child: -child.i,
+    )
     return [
         head
         for head in heads
@@ -380,6 +385,22 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
         and not head.like_num
     ]
+
+
+def _sibling_modifiers(head: Any, root: Any) -> list[Any]:
+    """The words right before a title the parse hung on the name beside it, not on the title: in "Harbor
+    Detective Jane Roe" all three words before "Roe" may be its compounds, and "Harbor" modifies "Detective"."""
+    if head.head.i != root.i or head.dep_ != "compound":
+        return []
+    siblings = []
+    index = head.left_edge.i - 1
+    while index >= 0:
+        token = head.doc[index]
+        if token.head.i != root.i or token.dep_ not in _TITLE_MODIFIER_DEPS:
+            break
+        siblings.append(token)
+        index = token.left_edge.i - 1
+    return siblings
 
 
 def role_from_parse(entity: Any) -> Role:
@@ -392,7 +413,8 @@ def role_from_parse(entity: Any) -> Role:
         frontier = [head]
         while frontier:
             token = frontier.pop()
-            for child in token.children:
+            modifiers = list(token.children) + (_sibling_modifiers(head, root) if token is head else [])
+            for child in modifiers:
                 if child.i > head.i or child.i in {t.i for t in entity}:
                     continue
                 if child.pos_ == "PRON" or child.dep_ == "det":
@@ -482,4 +504,34 @@ def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
     textual = find_role(text, start, end)
     if entity is None:
         return textual
-    return merge_roles(role_from_parse(entity), textual)
+    return merge_roles(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), textual)
+
+
+def _with_title_in_name(text: str, parsed: Role, entity_start: int, name_end: int) -> Role:
+    """The parse's title run on into the title words the NER put at the start of the name.
+
+    "Harbor Sheriff Deputy Jane Roe" with the entity "Deputy Jane Roe": the parse sees "Sheriff" before the
+    entity, but the title is "Sheriff Deputy", a deputy's post; read alone, "Sheriff" would be a second
+    post beside another source's "Deputy Sheriff".
+    """
+    if parsed.title is None or parsed.end is None or parsed.prefix_start is None or parsed.end > entity_start:
+        return parsed
+    if text[parsed.end : entity_start].strip():
+        return parsed
+    words = list(re.finditer(r"\S+", text[entity_start:name_end]))
+    inside = []
+    for word in words[:-1]:  # the last word is the name itself
+        if not is_title_word(word.group()):
+            break
+        inside.append(word)
+    if not inside:
+        return parsed
+    end = entity_start + inside[-1].end()
+    return Role(
+        title=text[parsed.prefix_start : end],
+        affiliation=parsed.affiliation,
+        start=parsed.start,
+        end=max(parsed.end, end),
+        former=parsed.former,
+        prefix_start=parsed.prefix_start,
+    )
