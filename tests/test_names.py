@@ -47,6 +47,8 @@ def test_title_only_is_not_a_name():
         ("Émile Durand", "Emile Durand"),
         ("Karolos Papadakis", "Carolos Papadakis"),  # one given name transliterated two ways
         ("Kristina Lund", "Kristine Lund"),
+        ("Bill Ito", "William Ito"),  # a short form and the given name it stands for
+        ("Liz M. Ito", "Elizabeth Ito"),
     ],
 )
 def test_same_person(a, b):
@@ -63,6 +65,7 @@ def test_same_person(a, b):
         ("Emily Chen", "Emily Chang"),
         ("Andrea Lund", "Andrew Lund"),  # short given names one letter apart may be two people
         ("Kristina Lund", "Kristoffer Lund"),
+        ("Bill Ito", "Robert Ito"),  # a short form of another name
     ],
 )
 def test_different_people(a, b):

@@ -347,9 +347,71 @@ def _canonical(name: str, aliases: dict[str, str]) -> PersonName | None:
 _VARIANT_LENGTH = 7
 
 
+# English given names and the short forms people go by ("Bill" for "William", "Liz" for "Elizabeth"): one
+# person named both ways across sources is one person. General naming convention, like the honorifics:
+# short form -> the full names it stands for.
+_SHORT_FORMS: dict[str, frozenset[str]] = {
+    short: frozenset(full.split())
+    for shorts, full in (
+        ("bill billy will willie", "william"),
+        ("bob bobby rob robbie", "robert"),
+        ("jim jimmy jamie", "james"),
+        ("mike mikey mick mickey", "michael"),
+        ("tom tommy", "thomas"),
+        ("dick rick ricky rich richie", "richard"),
+        ("joe joey", "joseph"),
+        ("dave davey", "david"),
+        ("chris", "christopher christine christina"),
+        ("tony", "anthony antonio"),
+        ("steve", "steven stephen"),
+        ("dan danny", "daniel"),
+        ("ed eddie ted teddy ned", "edward"),
+        ("ben benny", "benjamin"),
+        ("sam sammy", "samuel samantha"),
+        ("nick nicky", "nicholas nicolas"),
+        ("matt", "matthew"),
+        ("pat", "patrick patricia"),
+        ("kate katie kathy cathy", "katherine catherine kathleen"),
+        ("liz lizzie beth betty", "elizabeth"),
+        ("peggy maggie meg", "margaret"),
+        ("jenny jen", "jennifer"),
+        ("sue susie", "susan suzanne"),
+        ("alex", "alexander alexandra"),
+        ("andy drew", "andrew"),
+        ("greg", "gregory"),
+        ("jeff", "jeffrey jeffery"),
+        ("jerry", "gerald jerome"),
+        ("larry", "lawrence laurence"),
+        ("ron ronnie", "ronald"),
+        ("don donnie", "donald"),
+        ("tim timmy", "timothy"),
+        ("fred freddie", "frederick"),
+        ("charlie chuck", "charles"),
+        ("hank harry", "henry"),
+        ("jack johnny", "john"),
+        ("ken kenny", "kenneth"),
+        ("ray", "raymond"),
+        ("walt", "walter"),
+        ("phil", "philip phillip"),
+        ("vince", "vincent"),
+        ("frank", "francis franklin"),
+        ("doug", "douglas"),
+        ("stan", "stanley"),
+        ("nate", "nathan nathaniel"),
+        ("jon", "jonathan"),
+        ("debbie deb", "deborah"),
+        ("becky", "rebecca"),
+        ("vicky", "victoria"),
+    )
+    for short in shorts.split()
+}
+
+
 def _given_agree(a: str, b: str) -> bool:
     if a == b:
         return True
+    if a in _SHORT_FORMS.get(b, ()) or b in _SHORT_FORMS.get(a, ()):
+        return True  # "Bill" / "William"
     if min(len(a), len(b)) >= _VARIANT_LENGTH and _one_edit_apart(a, b):
         return True
     # An initial agrees with a full given name that starts with it ("J. Raymond", "John Raymond").
@@ -405,7 +467,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     """Whether two full name forms name the same person.
 
     Titles, ranks and middle initials are ignored when absent on one side; initials agree
-    with names they abbreviate; given names of seven letters or more one letter apart are one
+    with names they abbreviate; a short form agrees with the given name it stands for ("Bill" /
+    "William"); given names of seven letters or more one letter apart are one
     name spelt two ways ("Karolos" / "Carolos"); a leading initial before the name a person goes by is
     dropped ("W. Mark Felt" is "Mark Felt"). A bare surname never matches here (use ``resolve_mention``).
     Two two-word names with the same words in either order match ("Ishiba Shigeru",
