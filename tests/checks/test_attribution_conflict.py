@@ -498,3 +498,15 @@ def test_office_built_on_an_organisation_word_is_not_the_word_itself():
 
     assert _office_within(("Councilman", None), (None, "City Council"))
     assert not _office_within(("Eastport Congressman", None), (None, "Eastport"))
+
+
+def test_one_post_spelt_two_ways_or_with_a_name_in_it_is_one_title():
+    # A derived or other spelling of a modifier, a hyphen, and a name inside a lower-case title (where, not which
+    # post) leave one post; another post of one kind still conflicts.
+    assert title_conflict_kind("chief finance officer", "Harbor Oil chief financial officer") is None
+    assert title_conflict_kind("defense minister", "defence minister") is None
+    assert title_conflict_kind("cross country champion", "cross-country champion") is None
+    assert title_conflict_kind("Olympic champion", "5,000m champion") is None
+    assert title_conflict_kind("chief executive officer", "chief financial officer") == "modifier"
+    assert title_conflict_kind("finance minister", "defence minister") == "modifier"
+    assert title_conflict_kind("Police Chief", "Fire Chief") == "modifier"

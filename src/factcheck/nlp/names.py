@@ -235,9 +235,12 @@ def normalise_title(title: str | None) -> str:
 def role_words(title: str | None) -> list[str]:
     """The words of a title that say what a person does: long forms, honorifics and articles dropped.
 
-    "Dr." -> []; "the CEO" -> ["chief", "executive", "officer"]; "Lt. Gen." -> ["lieutenant", "general"].
+    "Dr." -> []; "the CEO" -> ["chief", "executive", "officer"]; "Lt. Gen." -> ["lieutenant", "general"];
+    "cross-country champion" -> ["cross", "country", "champion"] (a hyphen is a spelling, not another word).
     """
-    return [word for word in normalise_title(title).split() if word not in HONORIFICS]
+    words = normalise_title(title).split()
+    parts = [part for word in words for part in (word.split("-") if "-" in word.strip("-") else [word])]
+    return [word for word in parts if word and word not in HONORIFICS]
 
 
 def is_honorific(word: str) -> bool:

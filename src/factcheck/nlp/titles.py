@@ -50,13 +50,13 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     """
     if not a or not b:
         return None
-    left, right = role_words(a), role_words(b)
+    left, right = _post_words(a), _post_words(b)
     if not left or not right:
         return None
     if _second_in_command(left, right) or _second_in_command(right, left):
         return "modifier"
     left_stems, right_stems = [stem(word) for word in left], [stem(word) for word in right]
-    if set(left_stems) <= set(right_stems) or set(right_stems) <= set(left_stems):
+    if _covers(left_stems, right_stems) or _covers(right_stems, left_stems):
         return None
     left_ranks = [word for word in left if word in RANKS]
     right_ranks = [word for word in right if word in RANKS]
@@ -69,6 +69,34 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
+
+
+def _post_words(title: str) -> list[str]:
+    """The role words of a title that name the post: in a title whose head noun is lower case ("Yukos chief
+    financial officer", "Olympic champion"), capitalised words are names (an organisation, a place, an event)
+    and a lone letter is a scrap of a figure ("5,000m champion"); they say where, not which post."""
+    words = re.findall(r"[\w.'\u2019-]+", title)
+    if words and words[-1][:1].islower():
+        kept = " ".join(word for word in words if word[:1].islower() and len(word.strip(".")) > 1)
+        return role_words(kept) or role_words(title)
+    return role_words(title)
+
+
+# Two spellings of one word share a stem this long ("financ-e" / "financ-ial", "defen-se" / "defen-ce").
+_SHARED_STEM = 5
+
+
+def _covers(shorter: list[str], longer: list[str]) -> bool:
+    """Whether every stem of one title is a stem of the other, a word and its derived or other spelling
+    ("chief finance officer" / "chief financial officer") counting as one."""
+    return all(
+        any(
+            word == other
+            or (min(len(word), len(other)) >= _SHARED_STEM and word[:_SHARED_STEM] == other[:_SHARED_STEM])
+            for other in longer
+        )
+        for word in shorter
+    )
 
 
 # English words that make a post the second to another of the same name: "vice president", "deputy
