@@ -49,3 +49,13 @@ def test_title_from_the_parse_before_the_name(nlp, text, name, title):
     entity = next(entity for entity in doc.ents if entity.text.endswith(name))
     role = role_of(text, entity.end_char - len(name), entity.end_char, entity)
     assert role.title is not None and role.title.endswith(title)
+
+
+def test_a_plural_before_the_name_is_no_title(nlp):
+    # One person's title is a singular noun: "fellow Democrats Sam Ito" names a group he belongs to.
+    from factcheck.nlp.roles import role_of
+
+    text = "Officials told fellow Democrats Sam Ito about it."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Sam Ito")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title is None

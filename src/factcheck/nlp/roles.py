@@ -384,6 +384,9 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         and head.ent_type_ not in _NOT_TITLE_ENTITIES
         and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
         and not head.like_num
+        # One person's title is a singular noun: a plural is what the title governs ("Minister for Children and
+        # Families Jane Roe" hangs "Families" on the name) or a group the person belongs to ("police").
+        and head.tag_ not in ("NNS", "NNPS")
     ]
 
 
