@@ -391,6 +391,10 @@ def test_formal_title_reads_the_words_before_the_name():
     assert not formal("Governor Ann Roe spoke.", "Governor", "Ann Roe")
     assert not formal("It burned, said actress Ann Roe.", "actress", "Ann Roe")
     assert not formal("It burned, said Police chief Ann Roe.", "Police chief", "Ann Roe")
+    # At a sentence's start a later word's capital still marks the office; a title-case headline's does not.
+    assert formal("It burned.\n\nPolice Chief Ann Roe, 46, was hurt.", "Police Chief", "Ann Roe")
+    assert formal("Blast\n\nIt burned. Police Chief Ann Roe was hurt.", "Police Chief", "Ann Roe")
+    assert not formal("Police Chief Ann Roe Hurt In Blast\n\nIt burned.", "Police Chief", "Ann Roe")
 
 
 def test_fixture_a_post_and_its_second_through_the_parse(make_corpus):

@@ -45,7 +45,8 @@ def formal_title(text: str, title: str | None, name_span: Span) -> bool:
 
     News style capitalises a title before a name only when it is the person's office; an occupation
     or a description stays lower case ("actress Jane Roe", "Playboy founder Jane Roe"). A capital at
-    the start of a sentence or headline says nothing, so there it counts only in its abbreviated form.
+    the start of a sentence or headline says nothing, so there it counts only in its abbreviated form or
+    on a later word of the title ("Police Chief", outside the first line).
     """
     if not title or not title[:1].isupper():
         return False
@@ -62,7 +63,11 @@ def formal_title(text: str, title: str | None, name_span: Span) -> bool:
         before = text[:low] + prefix[: len(prefix) - len(title)]
     abbreviated = words[-1].endswith(".") and len(words[-1]) <= 5
     context = before.rstrip().rstrip(_QUOTE_MARKS).rstrip()
-    return abbreviated or bool(context) and context[-1] not in _SENTENCE_END
+    if abbreviated or (context and context[-1] not in _SENTENCE_END):
+        return True
+    # At a sentence's start the first capital says nothing, but a later word's does ("Police Chief Jane Roe, 46,
+    # was hurt"), except in the first line, a headline that may capitalise every word.
+    return len(words) >= 2 and "\n" in before.lstrip()
 
 
 def _is_full(name: str) -> bool:
