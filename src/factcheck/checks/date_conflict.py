@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.checks.base import Check, CheckContext
 from factcheck.dates import values_agree
 from factcheck.model import Claim, Corpus, Document, Finding, Severity, TimeExpression
-from factcheck.nlp.align import HEAD_SIMILARITY, Alignment, SlotPair, corpus_alignments
+from factcheck.nlp.align import Alignment, SlotPair, corpus_alignments
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -141,11 +141,9 @@ class DateConflictCheck(Check):
     year ("Feb. 22") is read in the year the other side gives.
 
     What each date dates (its head in the parse: "will defend his title on May 2" -> defend)
-    pairs the dates of two sentences, and two dates of the same head meet on less of the rest:
-    sentence vectors >= 0.5, a third of the weighted words and of the words around the dates
-    (the head says what those words would). Heads that differ block nothing, since a date
-    attaches to whichever word the writer puts it by ("the Oscars on Feb. 22" / "the ceremony,
-    televised on February 22").
+    pairs the dates of two sentences that give several; it gates nothing, since a date attaches
+    to whichever word the writer puts it by ("the Oscars on Feb. 22" / "the ceremony, televised
+    on February 22") and one head in two sentences on one topic can date two things.
 
     Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
     2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
@@ -180,7 +178,6 @@ class DateConflictCheck(Check):
         similarity = context.settings.threshold("date-conflict.similarity", SIMILARITY)
         paraphrase_similarity = context.settings.threshold("date-conflict.paraphrase", PARAPHRASE)
         around = context.settings.threshold("date-conflict.around", AROUND)
-        head_similarity = context.settings.threshold("date-conflict.head_similarity", HEAD_SIMILARITY)
         index = corpus_alignments(corpus)
         self.candidate_pairs = index.candidates
         best: dict[tuple[str, ...], tuple[float, Finding]] = {}
@@ -196,18 +193,17 @@ class DateConflictCheck(Check):
             if len(differing) > 1:
                 continue  # more than one date differs: two accounts of different occasions, not one slip
             for pair, _ in differing:
-                # Heads that agree stand for the words around the dates; heads that differ block nothing:
-                # a date attaches to whichever word a writer puts it by ("the host of the Oscars on Feb. 22" /
-                # "the ceremony, televised on February 22"; on the ECB+ dev groups all three planted dates
-                # the rest of the sentences found had two heads).
-                if not alignment.same_head_fact(pair, head_similarity):
-                    paraphrase = paraphrase_similarity if alignment.cross_source else None
-                    if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
-                        continue
-                    if alignment.similarity is not None and alignment.similarity < similarity:
-                        continue
-                    if pair.context < around and alignment.strength < 0.999:
-                        continue  # the sentences share a topic, the dates date different things around it
+                # A date's head pairs the dates (align) but gates nothing: a date attaches to whichever word a
+                # writer puts it by ("the host of the Oscars on Feb. 22" / "the ceremony, televised on February
+                # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
+                # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
+                paraphrase = paraphrase_similarity if alignment.cross_source else None
+                if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
+                    continue
+                if alignment.similarity is not None and alignment.similarity < similarity:
+                    continue
+                if pair.context < around and alignment.strength < 0.999:
+                    continue  # the sentences share a topic, the dates date different things around it
                 if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
                     continue
                 if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):

@@ -474,7 +474,9 @@ def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | No
 def slot_head(token: Token) -> str | None:
     """What a date dates or a figure's noun belongs to (extraction's ``head``), stemmed: "killed" / "killing" -> kill."""
     head = getattr(token.ref, "head", None) if token.slot else None
-    return stem(head) if head else None
+    if not head or head in STOPWORDS:
+        return None  # "were up 1%", "had 352 yards": a copula or an auxiliary says nothing of what is counted
+    return stem(head)
 
 
 def heads_agree(left: Token, right: Token) -> bool | None:
