@@ -209,7 +209,7 @@ def lm_serial_report(lm_corpus, tmp_path_factory) -> str:
     assert not workers_that_read(readers)
     findings = json.loads(text)["findings"]
     # Both language-model checks find what the corpus holds, so the comparisons below compare something.
-    assert {"FC020", "FC021"} <= {finding["code"] for finding in findings}
+    assert {"FC002", "FC003", "FC020", "FC021"} <= {finding["code"] for finding in findings}
     return text
 
 
@@ -387,6 +387,27 @@ def test_a_check_that_raises_on_a_worker_is_a_failure_and_the_others_still_run(
     assert failure["subject"] == "garbled-wording" and "the model broke on a worker" in failure["message"]
     expected = [finding for finding in json.loads(lm_serial_report)["findings"] if finding["code"] != "FC020"]
     assert json.loads(text)["findings"] == expected
+
+
+@pytest.mark.slow
+def test_the_real_model_reads_on_two_workers_as_in_one_process(tmp_path, checks_on_workers):
+    # Gemma on the seeds (the spin checks find something there): each worker loads the model the
+    # client converted (linked from the user's cache when it is there, converted once otherwise).
+    from conftest import SEEDS
+
+    from factcheck.nlp.lm import default_lm_dir
+    from factcheck.nlp.lm_convert import is_converted
+
+    def seeds_report(cache: Path, jobs: int) -> str:
+        if is_converted(default_lm_dir()) and not default_lm_dir(cache).exists():
+            default_lm_dir(cache).parent.mkdir(parents=True)
+            default_lm_dir(cache).symlink_to(default_lm_dir(), target_is_directory=True)
+        settings = Settings(paths=(SEEDS,), cache_dir=cache, ledger_dir=None, resolutions=None, jobs=jobs)
+        return JsonReporter().render(run(settings, embedder=FakeEmbedder()))
+
+    one_process = seeds_report(tmp_path / "one", jobs=1)
+    assert '"FC020"' in one_process
+    assert seeds_report(tmp_path / "two", jobs=2) == one_process
 
 
 def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):

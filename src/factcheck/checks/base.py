@@ -66,7 +66,7 @@ class Check:
 
     @classmethod
     def before_workers(cls, settings: Settings) -> None:
-        """Called on the client before the check's blocks go to the workers (a model to prepare once)."""
+        """Called on the client before the check's blocks run, on the workers or here (a model to prepare once)."""
 
     def merge(self, corpus: Corpus, context: CheckContext, results: list[Any]) -> list[Finding]:
         raise NotImplementedError

@@ -84,7 +84,8 @@ def _findings(check: Check, corpus: Corpus, context: CheckContext, engine: Engin
     if engine is None or blocks is None:
         return list(check.run(corpus, context))
     parallel = len(blocks) >= check.min_parallel_blocks
-    if parallel:
+    if blocks:
+        # Also below the threshold: a Dask engine sends every block to its workers.
         check.before_workers(context.settings)
     results: list[object] = [None] * len(blocks)
     fresh = type(check)()  # what travels to the workers: the check without the state ``blocks`` kept
