@@ -417,8 +417,24 @@ def _given_agree(a: str, b: str) -> bool:
         return True  # "Bill" / "William"
     if min(len(a), len(b)) >= _VARIANT_LENGTH and _one_edit_apart(a, b):
         return True
+    if min(len(a), len(b)) >= _TRANSLITERATED_LENGTH and _transliterated(a, b):
+        return True
     # An initial agrees with a full given name that starts with it ("J. Raymond", "John Raymond").
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+# Letters that transliterations of one name swap ("Heidar" / "Heydar", "Erica" / "Erika"): shorter given names
+# one such swap apart are one name too, where another letter would make another name ("Andrea" / "Andrew").
+_TRANSLITERATED_LENGTH = 5
+_SWAPPED_LETTERS = frozenset({frozenset("iy"), frozenset("ck")})
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """One letter apart, and the letter one a transliteration swaps for the other."""
+    if len(a) != len(b):
+        return False
+    differing = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
+    return len(differing) == 1 and differing[0] in _SWAPPED_LETTERS
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -472,7 +488,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     Titles, ranks and middle initials are ignored when absent on one side; initials agree
     with names they abbreviate; a short form agrees with the given name it stands for ("Bill" /
     "William"); given names of seven letters or more one letter apart are one
-    name spelt two ways ("Karolos" / "Carolos"); a leading initial before the name a person goes by is
+    name spelt two ways ("Karolos" / "Carolos"), and of five or more one "i"/"y" or "c"/"k" apart
+    ("Heidar" / "Heydar"); a leading initial before the name a person goes by is
     dropped ("W. Mark Felt" is "Mark Felt"). A bare surname never matches here (use ``resolve_mention``).
     Two two-word names with the same words in either order match ("Ishiba Shigeru",
     "Shigeru Ishiba"). ``aliases`` maps alias forms to canonical names ("Jay Raymond" ->
