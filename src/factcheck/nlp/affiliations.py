@@ -125,9 +125,19 @@ def _proper_words(text: str) -> set[str]:
     return {word for word in text.split() if word not in _AFFILIATION_NOISE and word not in _ORGANISATION_WORDS}
 
 
-def _acronym(text: str) -> str:
+def _acronyms(text: str) -> set[str]:
+    """The acronyms a name of several words may go by: its initials ("csis"), a short word kept whole ("UK
+    Independence Party" -> "ukip"), and either without a last organisation word ("Public and Commercial
+    Services Union" -> "pcs")."""
     words = [word for word in text.split() if word not in _AFFILIATION_NOISE]
-    return "".join(word[0] for word in words) if len(words) >= 2 else ""
+    if len(words) < 2:
+        return set()
+    found = set()
+    for kept in (words, words[:-1] if words[-1] in _ORGANISATION_WORDS and len(words) >= 3 else []):
+        if kept:
+            found.add("".join(word[0] for word in kept))
+            found.add("".join(word if len(word) <= 2 else word[0] for word in kept))
+    return {acronym for acronym in found if len(acronym) >= 2}
 
 
 def affiliations_agree(a: str, b: str) -> bool:
@@ -142,7 +152,7 @@ def affiliations_agree(a: str, b: str) -> bool:
     if a_names and b_names and (a_names <= b_names or b_names <= a_names):
         return True
     a_words, b_words = a.split(), b.split()
-    if (len(a_words) == 1 and a_words[0] == _acronym(b)) or (len(b_words) == 1 and b_words[0] == _acronym(a)):
+    if (len(a_words) == 1 and a_words[0] in _acronyms(b)) or (len(b_words) == 1 and b_words[0] in _acronyms(a)):
         return True
     # A span that lost its leading words ("Natural Gas Corporation" for "Oil and Natural Gas
     # Corporation") still names the organisation whose acronym ends with its own ("ONGC").
