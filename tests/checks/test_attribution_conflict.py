@@ -395,6 +395,9 @@ def test_formal_title_reads_the_words_before_the_name():
     assert formal("It burned.\n\nPolice Chief Ann Roe, 46, was hurt.", "Police Chief", "Ann Roe")
     assert formal("Blast\n\nIt burned. Police Chief Ann Roe was hurt.", "Police Chief", "Ann Roe")
     assert not formal("Police Chief Ann Roe Hurt In Blast\n\nIt burned.", "Police Chief", "Ann Roe")
+    assert not formal(
+        "It burned.\n\nSacked MP Ann Roe spoke.", "Sacked MP", "Ann Roe"
+    )  # an acronym is always capitalised
 
 
 def test_fixture_a_post_and_its_second_through_the_parse(make_corpus):
@@ -514,3 +517,34 @@ def test_one_post_spelt_two_ways_or_with_a_name_in_it_is_one_title():
     assert title_conflict_kind("chief executive officer", "chief financial officer") == "modifier"
     assert title_conflict_kind("finance minister", "defence minister") == "modifier"
     assert title_conflict_kind("Police Chief", "Fire Chief") == "modifier"
+
+
+def test_titles_as_written_decide_when_the_folded_values_differ_only_by_a_name():
+    # "Tory co-chairman" / "Conservative co-chairman": one post; the values are folded to lower case, so the check
+    # reads the titles as written.
+    a = document("a", "Tory co-chairman Sam Ito spoke.")
+    b = document("b", "Conservative co-chairman Sam Ito spoke.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "Tory co-chairman"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "Conservative co-chairman"),)),
+    ]
+    assert run(corpus([a, b], claims)) == []
+    assert title_conflict_kind("Head coach", "Assistant coach") == "modifier"  # sentence case, not a name
+
+
+def test_a_place_given_with_at_and_no_role_is_where_the_person_was():
+    a = document("a", "Sam Ito at Harbor Grammar School spoke to pupils.")
+    b = document("b", "Sam Ito of the Delta Policy Institute spoke.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", None, "Harbor Grammar School", "at Harbor Grammar School"),)),
+        claim(
+            b, b.text, actors=(person(b, "Sam Ito", None, "Delta Policy Institute", "of the Delta Policy Institute"),)
+        ),
+    ]
+    assert run(corpus([a, b], claims)) == []
+
+
+def test_an_acronym_keeps_short_words_whole_and_may_leave_out_the_organisation_word():
+    assert affiliations_agree("ukip", "uk independence party")
+    assert affiliations_agree("pcs", "public and commercial services union")
+    assert not affiliations_agree("pcs", "uk independence party")

@@ -142,6 +142,8 @@ class AttributionConflictCheck(Check):
                 value = normalise_affiliation(mention.affiliation)
                 if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
                     continue
+                if not mention.title and _where_not_whose(mention):
+                    continue
             else:
                 value = " ".join(role_words(mention.title or ""))
                 if not value:
@@ -221,7 +223,10 @@ class AttributionConflictCheck(Check):
                 return None
         else:
             how = title_conflict_kind(left, right)
-            if how is None:
+            # The values are folded to lower case; the titles as written say more ("Tory co-chairman": a name
+            # inside a lower-case title says where, not which post), so any two as written that agree agree.
+            left_titles, right_titles = {m.title for m in left_mentions}, {m.title for m in right_mentions}
+            if how is None or any(title_conflict_kind(a, b) is None for a in left_titles for b in right_titles):
                 return None
             if how == "role":
                 # Descriptions co-exist ("actress", "star"): only two formal titles (two offices), or the same fact
@@ -266,6 +271,12 @@ def _after_preposition(mention: Mention) -> bool:
     return bool(
         re.search(rf"\b(?:at|of|from|for|with)\s+(?:the\s+)?{re.escape(mention.affiliation)}", mention.role_span.text)
     )
+
+
+def _where_not_whose(mention: Mention) -> bool:
+    """Whether a place is given without a role and with "at" ("Jane Roe at Harbor School"): where the person was,
+    not an organisation they belong to ("Jane Roe of Harbor School", "a teacher at Harbor School")."""
+    return mention.role_span is not None and mention.role_span.text.lstrip().casefold().startswith("at ")
 
 
 def _two_offices(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

@@ -67,7 +67,9 @@ def formal_title(text: str, title: str | None, name_span: Span) -> bool:
         return True
     # At a sentence's start the first capital says nothing, but a later word's does ("Police Chief Jane Roe, 46,
     # was hurt"), except in the first line, a headline that may capitalise every word.
-    return len(words) >= 2 and "\n" in before.lstrip()
+    # An acronym ("MP", "CEO") is capitalised wherever it stands, so it is no such sign ("Sacked MP Jane Roe").
+    later = [word for word in words[1:] if not word.replace(".", "").isupper()]
+    return bool(later) and "\n" in before.lstrip()
 
 
 def _is_full(name: str) -> bool:

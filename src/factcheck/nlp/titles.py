@@ -11,6 +11,7 @@ import functools
 import re
 
 from factcheck.nlp.names import RANKS, PersonName, fold_title_word, is_honorific, role_words
+from factcheck.nlp.roles import is_title_word
 
 # Framing that makes a role a past one ("former chief", "ex-minister", "then director").
 _FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
@@ -77,7 +78,10 @@ def _post_words(title: str) -> list[str]:
     and a lone letter is a scrap of a figure ("5,000m champion"); they say where, not which post."""
     words = re.findall(r"[\w.'\u2019-]+", title)
     if words and words[-1][:1].islower():
-        kept = " ".join(word for word in words if word[:1].islower() and len(word.strip(".")) > 1)
+        # A capitalised title word is sentence case ("Head coach Jane Roe" at a sentence's start), not a name.
+        kept = " ".join(
+            word for word in words if (word[:1].islower() or is_title_word(word)) and len(word.strip(".")) > 1
+        )
         return role_words(kept) or role_words(title)
     return role_words(title)
 
