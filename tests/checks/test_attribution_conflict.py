@@ -398,6 +398,9 @@ def test_formal_title_reads_the_words_before_the_name():
     assert not formal(
         "It burned.\n\nSacked MP Ann Roe spoke.", "Sacked MP", "Ann Roe"
     )  # an acronym is always capitalised
+    # A line's start is a sentence's start, also after a headline without a stop.
+    assert not formal("Blast at the mill\n\nSacked MP Ann Roe spoke.", "Sacked MP", "Ann Roe")
+    assert not formal("Blast at the mill\n\nGovernor Ann Roe spoke.", "Governor", "Ann Roe")
 
 
 def test_fixture_a_post_and_its_second_through_the_parse(make_corpus):

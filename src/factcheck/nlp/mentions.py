@@ -63,7 +63,9 @@ def formal_title(text: str, title: str | None, name_span: Span) -> bool:
         before = text[:low] + prefix[: len(prefix) - len(title)]
     abbreviated = words[-1].endswith(".") and len(words[-1]) <= 5
     context = before.rstrip().rstrip(_QUOTE_MARKS).rstrip()
-    if abbreviated or (context and context[-1] not in _SENTENCE_END):
+    # A line's start is a sentence's, also after a headline that ends without a stop.
+    line_start = before.rstrip(" \t").rstrip(_QUOTE_MARKS).endswith("\n")
+    if abbreviated or (context and context[-1] not in _SENTENCE_END and not line_start):
         return True
     # At a sentence's start the first capital says nothing, but a later word's does ("Police Chief Jane Roe, 46,
     # was hurt"), except in the first line, a headline that may capitalise every word.
