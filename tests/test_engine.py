@@ -431,6 +431,23 @@ def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):
     assert len(corpus.documents) == 3 and corpus.claims
 
 
+def _malloc_trim_threshold(job, models):
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+@pytest.mark.slow
+def test_local_cluster_workers_keep_mallocs_own_trim_threshold():
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536; under it every encoder pass page-faulted its
+    # activations in again (twice the CPU of a local worker). Our LocalCluster's workers go without it.
+    from factcheck.engine import DaskEngine, Models
+
+    engine = DaskEngine(Models(Settings()), 2)
+    try:
+        assert [value for _, value in engine.map(_malloc_trim_threshold, [0, 1])] == [None, None]
+    finally:
+        engine.close()
+
+
 @pytest.mark.slow
 def test_ctrl_c_mid_run_shuts_the_local_cluster_down(corpus, tmp_path):
     import psutil
