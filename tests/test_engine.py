@@ -431,19 +431,21 @@ def test_small_runs_start_no_workers(tmp_path, nlp, fake_embedder, monkeypatch):
     assert len(corpus.documents) == 3 and corpus.claims
 
 
-def _malloc_trim_threshold(job, models):
-    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+def _allocator_environment(job, models):
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("ONEDNN_PRIMITIVE_CACHE_CAPACITY")
 
 
 @pytest.mark.slow
-def test_local_cluster_workers_keep_mallocs_own_trim_threshold():
+@pytest.mark.parametrize("engine_class", ["DaskEngine", "ProcessEngine"])
+def test_workers_keep_mallocs_trim_threshold_and_a_small_onednn_cache(engine_class):
     # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536; under it every encoder pass page-faulted its
-    # activations in again (twice the CPU of a local worker). Our LocalCluster's workers go without it.
-    from factcheck.engine import DaskEngine, Models
+    # activations in again (twice the CPU of a local worker). Our workers go without it, and cap
+    # oneDNN's cache of per-shape primitives, which only grew.
+    from factcheck import engine as engines
 
-    engine = DaskEngine(Models(Settings()), 2)
+    engine = getattr(engines, engine_class)(engines.Models(Settings()), 2)
     try:
-        assert [value for _, value in engine.map(_malloc_trim_threshold, [0, 1])] == [None, None]
+        assert [value for _, value in engine.map(_allocator_environment, [0, 1])] == [(None, "8")] * 2
     finally:
         engine.close()
 
