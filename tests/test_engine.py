@@ -437,10 +437,12 @@ def _allocator_environment(job, models):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("engine_class", ["DaskEngine", "ProcessEngine"])
-def test_workers_keep_mallocs_trim_threshold_and_a_small_onednn_cache(engine_class):
+def test_workers_keep_mallocs_trim_threshold_and_a_small_onednn_cache(engine_class, monkeypatch):
     # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536; under it every encoder pass page-faulted its
     # activations in again (twice the CPU of a local worker). Our workers go without it, and cap
-    # oneDNN's cache of per-shape primitives, which only grew.
+    # oneDNN's cache of per-shape primitives, which only grew. (A nanny writes its variables into its
+    # own process's environment, this one's for a LocalCluster started by another test: cleared first.)
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     from factcheck import engine as engines
 
     engine = getattr(engines, engine_class)(engines.Models(Settings()), 2)
