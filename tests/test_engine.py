@@ -296,46 +296,16 @@ def test_a_killed_local_worker_costs_a_retry_not_the_run(corpus, serial_report, 
 
 
 @pytest.mark.slow
-def test_a_local_worker_killed_in_the_neighbour_search_costs_a_retry(
-    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
+@pytest.mark.parametrize("step", ["search_block", "link_pieces"])  # the neighbour search, the linkage
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_worker_killed_in_clustering_costs_a_retry(
+    corpus, serial_report, tmp_path, search_on_workers, monkeypatch, step, engine
 ):
     marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker("search_block", marker))
-    text = report(corpus, tmp_path / "cache", jobs=2)
+    monkeypatch.setattr(cluster, step, KillsItsFirstWorker(step, marker))
+    text = report(corpus, tmp_path / "cache", engine=engine, jobs=2)
     assert marker.exists() and int(marker.read_text()) != os.getpid()
-    assert text == serial_report  # blocks of 16 rows on two workers, one killed: the one-block answer
-
-
-@pytest.mark.slow
-def test_a_dask_worker_killed_in_the_neighbour_search_costs_a_retry(
-    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
-):
-    marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "search_block", KillsItsFirstWorker("search_block", marker))
-    text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
-    assert marker.exists() and int(marker.read_text()) != os.getpid()
-    assert text == serial_report
-
-
-@pytest.mark.slow
-def test_a_local_worker_killed_in_the_linkage_costs_a_retry(
-    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
-):
-    marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker("link_pieces", marker))
-    text = report(corpus, tmp_path / "cache", jobs=2)
-    assert marker.exists() and int(marker.read_text()) != os.getpid()
-    assert text == serial_report  # one piece per job on two workers, one killed: the one-process clusters
-
-
-@pytest.mark.slow
-def test_a_dask_worker_killed_in_the_linkage_costs_a_retry(
-    corpus, serial_report, tmp_path, search_on_workers, monkeypatch
-):
-    marker = tmp_path / "killed"
-    monkeypatch.setattr(cluster, "link_pieces", KillsItsFirstWorker("link_pieces", marker))
-    text = report(corpus, tmp_path / "cache", engine="dask", jobs=2)
-    assert marker.exists() and int(marker.read_text()) != os.getpid()
+    # Blocks of 16 rows / one piece per job on two workers, one killed: the one-process report.
     assert text == serial_report
 
 
