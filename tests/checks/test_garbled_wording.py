@@ -250,6 +250,42 @@ def test_gemma_probes_a_word_as_if_it_were_written_there():
 
 
 @pytest.mark.slow
+def test_gemma_scores_a_text_alike_whether_or_not_alternatives_are_asked_for():
+    # Two CTranslate2 calls read a text (score_batch alone, forward_batch with alternatives); the
+    # scorer compares values across them, so they must agree on every CPU (MKL's int8 GEMM did not).
+    from factcheck.nlp.lm import load_lm
+
+    lm = load_lm()
+    texts = [
+        "They are in a relationship of convenience on space.",
+        "The two governments signed a marriage of convenience on export controls in March.",
+        "Japan and the United States agreed to work together.",
+    ]
+    for plain, with_alternatives in zip(lm.score_tokens(texts), lm.score_tokens(texts, top_k=3)):
+        assert [t.logprob for t in with_alternatives] == pytest.approx([t.logprob for t in plain], abs=1e-3)
+
+
+def test_the_language_model_asks_for_consistent_int8_kernels_unless_the_user_chose(tmp_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import os; from factcheck.nlp.lm import use_consistent_int8_kernels; "
+        "use_consistent_int8_kernels(); print(os.environ.get('CT2_USE_MKL'))"
+    )
+
+    def chosen(**env: str) -> str:
+        import os
+
+        environment = {k: v for k, v in os.environ.items() if k != "CT2_USE_MKL"} | env
+        done = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    assert chosen() == "0"
+    assert chosen(CT2_USE_MKL="1") == "1"
+
+
+@pytest.mark.slow
 def test_gemma_reads_continuations_as_it_reads_the_whole_text():
     from factcheck.nlp.lm import load_lm
 

@@ -211,6 +211,7 @@ class GemmaLM:
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
             if self._generator is None:
+                use_consistent_int8_kernels()
                 import ctranslate2
                 import numpy as np
                 from tokenizers import Tokenizer
@@ -433,6 +434,22 @@ def _probe_positions(offsets: Sequence[tuple[int, int]], probes: dict[int, Seque
                 found[position] = words
                 break
     return found
+
+
+def use_consistent_int8_kernels() -> None:
+    """Ask CTranslate2 for oneDNN's int8 GEMM, not MKL's, unless the user chose (``CT2_USE_MKL``).
+
+    On Intel CPUs CTranslate2 defaults to MKL's packed int8 GEMM, whose result depends on the shape
+    of the call: the same token read by ``forward_batch`` (a probed word, the top alternatives) and
+    by ``score_batch`` (the written text, a rescored candidate) differed by up to 0.9 nats (0.5 to
+    1.5 points of the spin scorer's comparisons, taken across the two calls), where float32 agrees
+    to 1e-5. oneDNN, what CTranslate2 uses on other CPUs, agrees exactly across the two calls and
+    with MKL's ``score_batch``; it costs about 1.5x the CPU time of MKL's packed GEMM on such a CPU.
+    CTranslate2 reads the variable when it is imported, hence before any import of it.
+    """
+    if "ctranslate2" in sys.modules:
+        return  # too late to choose for this process: whoever imported it first chose
+    os.environ.setdefault("CT2_USE_MKL", "0")
 
 
 _SHARED: dict[Path, GemmaLM] = {}
