@@ -346,4 +346,4 @@ def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
         SlotPair("date", dates[("l", "2019")], dates[("r", "2007")], "context", 0.44),
         SlotPair("date", dates[("l", "2021")], dates[("r", "2021")], "context", 0.77, True),
     ]
-    assert DateConflictCheck._a_list(corpus([a, b], [left, right]), alignment, by_chance)
+    assert DateConflictCheck._a_list({"a": a.published, "b": b.published}, alignment, by_chance)

@@ -6,11 +6,13 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.model import Corpus, Document, Finding, Severity, Span
 from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation, organisation_like
+from factcheck.nlp.align import Alignment
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
 from factcheck.nlp.names import role_words
 from factcheck.nlp.titles import framed_as_former, stem, title_conflict_kind
@@ -40,7 +42,16 @@ ROLE_STRENGTH = 0.5
 ROLE_SHARED = 3
 
 
-class AttributionConflictCheck(Check):
+@dataclass(frozen=True)
+class _Inputs:
+    """What judging one alignment reads: the claims that name a person with a title, the thresholds."""
+
+    with_titles: frozenset[str]
+    strength: float
+    shared: int
+
+
+class AttributionConflictCheck(PairwiseCheck):
     """One person given two different affiliations or titles.
 
     People are matched by name across forms ("Dr. Emily Chen", "Emily Chen", "Chen" after a
@@ -88,7 +99,7 @@ class AttributionConflictCheck(Check):
     slug = "attribution-conflict"
     severity = Severity.WARNING
 
-    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+    def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs | None:
         aliases = getattr(context.ledger, "aliases", None)
         aliases = dict(aliases) if isinstance(aliases, dict) else None
         mentions = [
@@ -97,9 +108,36 @@ class AttributionConflictCheck(Check):
             if not mention.former
             and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
         ]
+        self._people = group_people(mentions, aliases)
+        return self._same_fact_inputs(context, self._people)
+
+    def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[frozenset[str], dict[str, frozenset[str]]]]:
+        """A pair of claims from two documents, both naming a person with a title, that states one fact: with
+        each claim's content stems."""
+        if not (
+            alignment.cross_source
+            and alignment.left.id in inputs.with_titles
+            and alignment.right.id in inputs.with_titles
+            and alignment.strength >= inputs.strength
+            and alignment.shared >= inputs.shared
+        ):
+            return []
+        stems = {
+            alignment.left.id: frozenset(token.key for token in alignment.left_tokens if not token.slot),
+            alignment.right.id: frozenset(token.key for token in alignment.right_tokens if not token.slot),
+        }
+        return [(frozenset((alignment.left.id, alignment.right.id)), stems)]
+
+    def merge_judged(
+        self,
+        corpus: Corpus,
+        context: CheckContext,
+        judged: list[tuple[frozenset[str], dict[str, frozenset[str]]]],
+        candidates: int,
+    ) -> list[Finding]:
         documents = {document.id: document for document in corpus.documents}
-        people = group_people(mentions, aliases)
-        same_fact = self._same_fact_claims(corpus, context, people)
+        people = self._people
+        same_fact: SameFact = dict(judged)
         self.candidate_pairs = 0
         findings = []
         for person in people:
@@ -110,30 +148,19 @@ class AttributionConflictCheck(Check):
         return findings
 
     @staticmethod
-    def _same_fact_claims(corpus: Corpus, context: CheckContext, people: list[Person]) -> SameFact:
-        """Pairs of claims from two documents that state the same fact (aligned), among those naming a
-        person with a title; each with the content stems of the two sentences."""
-        from factcheck.nlp.align import corpus_alignments
-
-        with_titles = {
+    def _same_fact_inputs(context: CheckContext, people: list[Person]) -> _Inputs | None:
+        """What picks the aligned pairs that state one fact among claims naming a person with a title;
+        None when such claims come from fewer than two documents."""
+        with_titles = frozenset(
             mention.claim for person in people for mention in person.mentions if mention.title and mention.claim
-        }
+        )
         if len({claim_id.split("#")[0] for claim_id in with_titles}) < 2:
-            return {}
-        strength = context.settings.threshold("attribution-conflict.role_strength", ROLE_STRENGTH)
-        shared = int(context.settings.threshold("attribution-conflict.role_shared", ROLE_SHARED))
-        return {
-            frozenset((alignment.left.id, alignment.right.id)): {
-                alignment.left.id: frozenset(token.key for token in alignment.left_tokens if not token.slot),
-                alignment.right.id: frozenset(token.key for token in alignment.right_tokens if not token.slot),
-            }
-            for alignment in corpus_alignments(corpus).alignments
-            if alignment.cross_source
-            and alignment.left.id in with_titles
-            and alignment.right.id in with_titles
-            and alignment.strength >= strength
-            and alignment.shared >= shared
-        }
+            return None
+        return _Inputs(
+            with_titles=with_titles,
+            strength=context.settings.threshold("attribution-conflict.role_strength", ROLE_STRENGTH),
+            shared=int(context.settings.threshold("attribution-conflict.role_shared", ROLE_SHARED)),
+        )
 
     def _values(self, person: Person, kind: str) -> dict[str, list[Mention]]:
         values: dict[str, list[Mention]] = defaultdict(list)

@@ -109,6 +109,51 @@ class Check:
         return cls.documentation().split("\n", 1)[0]
 
 
+class PairwiseCheck(Check):
+    """A check that compares the corpus's aligned candidate pairs (``factcheck.nlp.align``).
+
+    Its work is cut at the alignment: ``pairwise_inputs`` gathers on the client what judging
+    one alignment reads besides the two claims (thresholds, a document's dateline), ``judge``
+    decides what one alignment means and returns what the merge needs (candidate findings with
+    the keys they are ranked by, never the alignment), and ``merge_judged`` reduces those, in
+    candidate order, to the findings. So the runner can align the candidate pairs in blocks on
+    its workers and apply every pairwise check's ``judge`` in one pass over them
+    (``factcheck.stages.check_alignments``); ``run`` is the same done here, over the alignments
+    the corpus keeps for every check.
+    """
+
+    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
+        from factcheck.nlp.align import corpus_alignments
+
+        inputs = self.pairwise_inputs(corpus, context)
+        judged: list[Any] = []
+        candidates = 0
+        if inputs is not None:
+            index = corpus_alignments(corpus)
+            candidates = index.candidates
+            for alignment in index.alignments:
+                judged.extend(self.judge(alignment, inputs))
+        return self.merge_judged(corpus, context, judged, candidates)
+
+    def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> Any | None:
+        """What ``judge`` reads besides the alignment: picklable and small, since it travels to every
+        worker; None when this corpus needs no alignment (the merge then gets no judgements). State
+        kept here is there for ``merge_judged``, which runs on the same instance."""
+        raise NotImplementedError
+
+    def judge(self, alignment: Any, inputs: Any) -> list[Any]:
+        """What one alignment (``factcheck.nlp.align.Alignment``) means to the check; on any worker, on a
+        fresh instance."""
+        raise NotImplementedError
+
+    def merge_judged(
+        self, corpus: Corpus, context: CheckContext, judged: list[Any], candidates: int
+    ) -> Iterable[Finding]:
+        """The findings from every alignment's judgements in candidate order (``candidates``: the pairs
+        considered, aligned or not)."""
+        raise NotImplementedError
+
+
 class LanguageModelCheck(Check):
     """A check that reads sentences with a language model (Gemma 3 270M unless one is injected).
 

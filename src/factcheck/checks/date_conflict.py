@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import values_agree
-from factcheck.model import Claim, Corpus, Document, Finding, Severity, TimeExpression
-from factcheck.nlp.align import Alignment, SlotPair, corpus_alignments
+from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
+from factcheck.nlp.align import Alignment, SlotPair
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -70,7 +71,7 @@ def _resolved(time: TimeExpression, anchor: date) -> str | None:
 
 
 def comparable_values(
-    left: TimeExpression, right: TimeExpression, left_doc: Document, right_doc: Document
+    left: TimeExpression, right: TimeExpression, left_published: date | None, right_published: date | None
 ) -> tuple[str, str] | None:
     """Two date values that can be compared, or None.
 
@@ -83,9 +84,9 @@ def comparable_values(
         return None  # the same words ("3 p.m.", "Tuesday") read against two datelines: one fact, not two
     if left.value and right.value and not (left.relative or right.relative):
         return _year_of_the_other(left, left.value, right, right.value)
-    if left.value and right.value and left_doc.published and right_doc.published:
+    if left.value and right.value and left_published and right_published:
         return _year_of_the_other(left, left.value, right, right.value)
-    anchor = left_doc.published or right_doc.published or _FALLBACK_ANCHOR
+    anchor = left_published or right_published or _FALLBACK_ANCHOR
     left_value = left.value if (left.value and not left.relative) else _resolved(left, anchor)
     right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
     if not left_value or not right_value:
@@ -120,7 +121,21 @@ def _year_of_the_other(
     return left_value, right_value
 
 
-class DateConflictCheck(Check):
+@dataclass(frozen=True)
+class _Inputs:
+    """What judging one alignment reads: the thresholds, and each document's dateline (no text)."""
+
+    strength: float
+    same_document: float
+    shared: int
+    local: float
+    similarity: float
+    paraphrase_similarity: float
+    around: float
+    published: dict[str, date | None]
+
+
+class DateConflictCheck(PairwiseCheck):
     """Two sentences that state the same fact give dates that cannot both be true.
 
     Every pair of claims that may state the same fact (factcheck.nlp.align: shared rare
@@ -170,54 +185,71 @@ class DateConflictCheck(Check):
     slug = "date-conflict"
     severity = Severity.WARNING
 
-    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        strength = context.settings.threshold("date-conflict.strength", STRENGTH)
-        same_document = context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH)
-        shared = int(context.settings.threshold("date-conflict.shared", SHARED))
-        local = context.settings.threshold("date-conflict.local", LOCAL)
-        similarity = context.settings.threshold("date-conflict.similarity", SIMILARITY)
-        paraphrase_similarity = context.settings.threshold("date-conflict.paraphrase", PARAPHRASE)
-        around = context.settings.threshold("date-conflict.around", AROUND)
-        index = corpus_alignments(corpus)
-        self.candidate_pairs = index.candidates
+    def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs:
+        return _Inputs(
+            strength=context.settings.threshold("date-conflict.strength", STRENGTH),
+            same_document=context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH),
+            shared=int(context.settings.threshold("date-conflict.shared", SHARED)),
+            local=context.settings.threshold("date-conflict.local", LOCAL),
+            similarity=context.settings.threshold("date-conflict.similarity", SIMILARITY),
+            paraphrase_similarity=context.settings.threshold("date-conflict.paraphrase", PARAPHRASE),
+            around=context.settings.threshold("date-conflict.around", AROUND),
+            published={document.id: document.published for document in corpus.documents},
+        )
+
+    def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[tuple[str, ...], float, Finding]]:
+        """The alignment's differing date, if it is a conflict: the finding, its fact marker and strength."""
+        strength, same_document, shared, local = inputs.strength, inputs.same_document, inputs.shared, inputs.local
+        similarity, paraphrase_similarity, around = inputs.similarity, inputs.paraphrase_similarity, inputs.around
+        published = inputs.published
+        judged: list[tuple[tuple[str, ...], float, Finding]] = []
+        needed = strength if alignment.cross_source else same_document
+        pairs = alignment.pairs_of("date")
+        if self._a_list(published, alignment, pairs):
+            return judged  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
+        compared = [(pair, self._values(published, alignment, pair)) for pair in pairs]
+        differing = [(pair, values) for pair, values in compared if values is not None and not values_agree(*values)]
+        if len(differing) > 1:
+            return judged  # more than one date differs: two accounts of different occasions, not one slip
+        for pair, _ in differing:
+            # A date's head pairs the dates (align) but gates nothing: a date attaches to whichever word a
+            # writer puts it by ("the host of the Oscars on Feb. 22" / "the ceremony, televised on February
+            # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
+            # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
+            paraphrase = paraphrase_similarity if alignment.cross_source else None
+            if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
+                continue
+            if alignment.similarity is not None and alignment.similarity < similarity:
+                continue
+            if pair.context < around and alignment.strength < 0.999:
+                continue  # the sentences share a topic, the dates date different things around it
+            if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
+                continue
+            if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
+                continue
+            found = self._compare(published, alignment, pair)
+            if found is None:
+                continue
+            marker, finding = found
+            judged.append((marker, alignment.strength, finding))
+        return judged
+
+    def merge_judged(
+        self,
+        corpus: Corpus,
+        context: CheckContext,
+        judged: list[tuple[tuple[str, ...], float, Finding]],
+        candidates: int,
+    ) -> list[Finding]:
+        self.candidate_pairs = candidates
         best: dict[tuple[str, ...], tuple[float, Finding]] = {}
-        for alignment in index.alignments:
-            needed = strength if alignment.cross_source else same_document
-            pairs = alignment.pairs_of("date")
-            if self._a_list(corpus, alignment, pairs):
-                continue  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
-            compared = [(pair, self._values(corpus, alignment, pair)) for pair in pairs]
-            differing = [
-                (pair, values) for pair, values in compared if values is not None and not values_agree(*values)
-            ]
-            if len(differing) > 1:
-                continue  # more than one date differs: two accounts of different occasions, not one slip
-            for pair, _ in differing:
-                # A date's head pairs the dates (align) but gates nothing: a date attaches to whichever word a
-                # writer puts it by ("the host of the Oscars on Feb. 22" / "the ceremony, televised on February
-                # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
-                # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
-                paraphrase = paraphrase_similarity if alignment.cross_source else None
-                if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
-                    continue
-                if alignment.similarity is not None and alignment.similarity < similarity:
-                    continue
-                if pair.context < around and alignment.strength < 0.999:
-                    continue  # the sentences share a topic, the dates date different things around it
-                if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
-                    continue
-                if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
-                    continue
-                found = self._compare(corpus, alignment, pair)
-                if found is None:
-                    continue
-                marker, finding = found
-                if marker not in best or alignment.strength > best[marker][0]:
-                    best[marker] = (alignment.strength, finding)
+        for marker, strength, finding in judged:
+            if marker not in best or strength > best[marker][0]:
+                best[marker] = (strength, finding)
         return [finding for _, finding in sorted(best.values(), key=lambda item: item[1].id)]
 
     @staticmethod
-    def _a_list(corpus: Corpus, alignment: Alignment, pairs: list[SlotPair]) -> bool:
+    def _a_list(published: Mapping[str, date | None], alignment: Alignment, pairs: list[SlotPair]) -> bool:
         """Whether a side lists several dates where the other gives one, so which is whose cannot be told.
 
         A list is an unpaired date coordinated with a paired one (next to it, with no content
@@ -235,7 +267,7 @@ class DateConflictCheck(Check):
             return False
         more_on_left = left_count > right_count
         tokens = alignment.left_tokens if more_on_left else alignment.right_tokens
-        document = corpus.document((alignment.left if more_on_left else alignment.right).doc)
+        dateline = published[(alignment.left if more_on_left else alignment.right).doc]
         paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
         if not paired:
             return True
@@ -248,22 +280,24 @@ class DateConflictCheck(Check):
             for neighbour in neighbours:
                 if id(neighbour) not in paired:
                     continue
-                value = token.ref.value or _resolved(token.ref, document.published or _FALLBACK_ANCHOR)
+                value = token.ref.value or _resolved(token.ref, dateline or _FALLBACK_ANCHOR)
                 other = neighbour.ref.value
                 if value and other and not values_agree(value, other):
                     return True
         return False
 
     @staticmethod
-    def _values(corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[str, str] | None:
+    def _values(published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair) -> tuple[str, str] | None:
         return comparable_values(
-            pair.left.ref, pair.right.ref, corpus.document(alignment.left.doc), corpus.document(alignment.right.doc)
+            pair.left.ref, pair.right.ref, published[alignment.left.doc], published[alignment.right.doc]
         )
 
-    def _compare(self, corpus: Corpus, alignment: Alignment, pair: SlotPair) -> tuple[tuple[str, ...], Finding] | None:
+    def _compare(
+        self, published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair
+    ) -> tuple[tuple[str, ...], Finding] | None:
         left_time, right_time = pair.left.ref, pair.right.ref
         left, right = alignment.left, alignment.right
-        values = self._values(corpus, alignment, pair)
+        values = self._values(published, alignment, pair)
         if values is None or values_agree(*values):
             return None
         left_value, right_value = values

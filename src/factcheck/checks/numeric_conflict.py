@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.checks.temporal import dates_agree
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
-from factcheck.nlp.align import HEAD_SIMILARITY, Alignment, SlotPair, Token, corpus_alignments
+from factcheck.nlp.align import HEAD_SIMILARITY, Alignment, SlotPair, Token
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -208,7 +208,18 @@ def scale_elided(left: Quantity, right: Quantity) -> bool:
     return any(abs(ratio - 1000.0**power) < 1e-6 * ratio for power in (1, 2, 3, 4))
 
 
-class NumericConflictCheck(Check):
+@dataclass(frozen=True)
+class _Inputs:
+    """What judging one alignment reads: the thresholds."""
+
+    strength: float
+    shared: int
+    local: float
+    similarity: float
+    head_similarity: float
+
+
+class NumericConflictCheck(PairwiseCheck):
     """The same figure given values that cannot both be true, across sources or within one.
 
     Two ways two numbers meet:
@@ -259,66 +270,84 @@ class NumericConflictCheck(Check):
     slug = "numeric-conflict"
     severity = Severity.WARNING
 
-    def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
-        strength = context.settings.threshold("numeric-conflict.strength", STRENGTH)
-        shared = int(context.settings.threshold("numeric-conflict.shared", SHARED))
-        local = context.settings.threshold("numeric-conflict.local", LOCAL)
-        similarity = context.settings.threshold("numeric-conflict.similarity", SIMILARITY)
-        head_similarity = context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY)
+    def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs:
+        return _Inputs(
+            strength=context.settings.threshold("numeric-conflict.strength", STRENGTH),
+            shared=int(context.settings.threshold("numeric-conflict.shared", SHARED)),
+            local=context.settings.threshold("numeric-conflict.local", LOCAL),
+            similarity=context.settings.threshold("numeric-conflict.similarity", SIMILARITY),
+            head_similarity=context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY),
+        )
+
+    def judge(
+        self, alignment: Alignment, inputs: _Inputs
+    ) -> list[tuple[frozenset[tuple[str, int, int]], Finding | None]]:
+        """The alignment's differing figure, if the two count one thing: where the two figures are
+        (the merge keeps the first alignment to reach a pair of places) and the finding, if they conflict."""
+        strength, shared, local = inputs.strength, inputs.shared, inputs.local
+        similarity, head_similarity = inputs.similarity, inputs.head_similarity
+        judged: list[tuple[frozenset[tuple[str, int, int]], Finding | None]] = []
+        needed = strength if alignment.cross_source else SAME_DOCUMENT_STRENGTH
+        counts = alignment.slot_counts("number")
+        pairs = [
+            pair
+            for pair in alignment.pairs_of("number")
+            if _same_count(alignment, pair) and (counts[0] == counts[1] or pair.how != "only")
+        ]
+        differing = [pair for pair in pairs if interval(pair.left.ref) != interval(pair.right.ref)]
+        if len(differing) > 1 or len(differing) < sum(
+            1 for pair in alignment.pairs_of("number") if interval(pair.left.ref) != interval(pair.right.ref)
+        ):
+            # Several figures differ, whatever they count: two tallies of different things ("so far" /
+            # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
+            return judged
+        for pair in differing:
+            if alignment.heads_differ(pair):
+                continue  # the counted nouns belong to different words ("added 101 yards" / "had 352 yards rushing")
+            # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
+            # ECB+ dev groups it found no planted figure and paired totals with per-season sums, parts with wholes.
+            if not (_counts(pair) and alignment.same_head_fact(pair, head_similarity)):
+                if not alignment.matches_otherwise(pair, needed, local, shared):
+                    continue
+                if alignment.similarity is not None and alignment.similarity < similarity:
+                    continue
+            if stated_on_both_sides(alignment, pair) or counted_twice(alignment, pair):
+                continue
+            left_q, right_q = pair.left.ref, pair.right.ref
+            where = frozenset(
+                {
+                    (left_q.span.doc, left_q.span.start, left_q.span.end),
+                    (right_q.span.doc, right_q.span.start, right_q.span.end),
+                }
+            )
+            measure = measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
+            finding = self._compare(
+                alignment.left,
+                left_q,
+                alignment.right,
+                right_q,
+                (unit_family(left_q.unit), measure, "aligned"),
+                alignment,
+                pair,
+            )
+            judged.append((where, finding))
+        return judged
+
+    def merge_judged(
+        self,
+        corpus: Corpus,
+        context: CheckContext,
+        judged: list[tuple[frozenset[tuple[str, int, int]], Finding | None]],
+        candidates: int,
+    ) -> list[Finding]:
         seen: set[frozenset[tuple[str, int, int]]] = set()
         findings: list[Finding] = []
-        index = corpus_alignments(corpus)
-        for alignment in index.alignments:
-            needed = strength if alignment.cross_source else SAME_DOCUMENT_STRENGTH
-            counts = alignment.slot_counts("number")
-            pairs = [
-                pair
-                for pair in alignment.pairs_of("number")
-                if _same_count(alignment, pair) and (counts[0] == counts[1] or pair.how != "only")
-            ]
-            differing = [pair for pair in pairs if interval(pair.left.ref) != interval(pair.right.ref)]
-            if len(differing) > 1 or len(differing) < sum(
-                1 for pair in alignment.pairs_of("number") if interval(pair.left.ref) != interval(pair.right.ref)
-            ):
-                # Several figures differ, whatever they count: two tallies of different things ("so far" /
-                # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
+        for where, finding in judged:
+            if len(where) < 2 or where in seen:
                 continue
-            for pair in differing:
-                if alignment.heads_differ(pair):
-                    continue  # the counted nouns belong to different words ("added 101 yards" / "had 352 yards rushing")
-                # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
-                # ECB+ dev groups it found no planted figure and paired totals with per-season sums, parts with wholes.
-                if not (_counts(pair) and alignment.same_head_fact(pair, head_similarity)):
-                    if not alignment.matches_otherwise(pair, needed, local, shared):
-                        continue
-                    if alignment.similarity is not None and alignment.similarity < similarity:
-                        continue
-                if stated_on_both_sides(alignment, pair) or counted_twice(alignment, pair):
-                    continue
-                left_q, right_q = pair.left.ref, pair.right.ref
-                where = frozenset(
-                    {
-                        (left_q.span.doc, left_q.span.start, left_q.span.end),
-                        (right_q.span.doc, right_q.span.start, right_q.span.end),
-                    }
-                )
-                if len(where) < 2 or where in seen:
-                    continue
-                seen.add(where)
-                measure = (
-                    measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
-                )
-                finding = self._compare(
-                    alignment.left,
-                    left_q,
-                    alignment.right,
-                    right_q,
-                    (unit_family(left_q.unit), measure, "aligned"),
-                    alignment,
-                    pair,
-                )
-                if finding is not None:
-                    findings.append(finding)
+            seen.add(where)
+            if finding is not None:
+                findings.append(finding)
         # Shares held by a named entity: the same measure of the same holder, aligned or not.
         blocks: dict[tuple[str, str, str], list[tuple[Claim, int, Quantity]]] = defaultdict(list)
         for claim in sorted(corpus.claims, key=lambda c: (c.doc, c.span.start)):
@@ -336,7 +365,7 @@ class NumericConflictCheck(Check):
                 holders = _actor_keys(claim)
                 for entity in sorted(entities & holders if holders else entities):
                     blocks[(family, measure, f"entity:{entity}")].append((claim, position, quantity))
-        self.candidate_pairs = index.candidates + sum(len(m) * (len(m) - 1) // 2 for m in blocks.values())
+        self.candidate_pairs = candidates + sum(len(m) * (len(m) - 1) // 2 for m in blocks.values())
         for block_key in sorted(blocks):
             members = blocks[block_key]
             for i, (left, _, left_q) in enumerate(members):

@@ -50,7 +50,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -669,48 +669,75 @@ class AlignmentIndex:
     candidates: int = 0
 
 
+def corpus_candidates(corpus: Corpus) -> tuple[list[tuple[str, str]], dict[str, float]]:
+    """The corpus's candidate pairs (with the cluster stage's same-fact pairs) and the stems' weights."""
+    # Same-fact candidates from the cluster stage (embedding neighbours), when it provides them.
+    extra = [(pair.left, pair.right) for pair in getattr(corpus, "same_fact", ())]
+    return candidate_pairs(corpus, extra)
+
+
+class PairAligner:
+    """Aligns candidate pairs of one corpus, keeping each claim's bag and unit vector once.
+
+    What it reads is the claims, their vectors and the stems' weights, so the same aligner runs
+    on the client (``corpus_alignments``) or on a worker that was sent only those
+    (``factcheck.stages.check_alignments``): the same alignments either way.
+    """
+
+    def __init__(
+        self, claim: Callable[[str], Claim], embeddings: Mapping[str, Any], weights: Mapping[str, float]
+    ) -> None:
+        self.claim = claim
+        self.embeddings = embeddings
+        self.weights = weights
+        self._bags: dict[str, Counter[str]] = {}
+        self._units: dict[str, Any] = {}
+
+    def _bag(self, claim: Claim) -> Counter[str]:
+        if claim.id not in self._bags:
+            self._bags[claim.id] = _bag(claim_tokens(claim))
+        return self._bags[claim.id]
+
+    def _similarity(self, left_id: str, right_id: str) -> float | None:
+        import numpy as np
+
+        # Unit vectors once per claim: a candidate pair then costs one dot product.
+        for claim_id in (left_id, right_id):
+            if claim_id not in self._units:
+                vector = self.embeddings.get(claim_id)
+                norm = float(np.linalg.norm(vector)) if vector is not None else 0.0
+                self._units[claim_id] = np.asarray(vector) / norm if norm else None
+        left_unit, right_unit = self._units[left_id], self._units[right_id]
+        return None if left_unit is None or right_unit is None else float(np.dot(left_unit, right_unit))
+
+    def __call__(self, left_id: str, right_id: str) -> Alignment | None:
+        """The pair aligned, or None when the rest of the two claims matches too little to compare slots."""
+        left, right = self.claim(left_id), self.claim(right_id)
+        # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
+        # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
+        strength, shared = _strength(self._bag(left), self._bag(right), self.weights)
+        if shared < 1:
+            return None
+        similarity = self._similarity(left_id, right_id)
+        if strength >= MIN_STRENGTH or (
+            # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
+            left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
+        ):
+            return align(left, right, self.weights, similarity)
+        return None
+
+
 def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
     """Every candidate pair of the corpus aligned, with enough overlap to compare slots; cached on the corpus."""
     cached = corpus.alignment_index
     if isinstance(cached, AlignmentIndex):
         return cached
-    import numpy as np
-
-    # Same-fact candidates from the cluster stage (embedding neighbours), when it provides them.
-    extra = [(pair.left, pair.right) for pair in getattr(corpus, "same_fact", ())]
-    pairs, weights = candidate_pairs(corpus, extra)
+    pairs, weights = corpus_candidates(corpus)
+    aligner = PairAligner(corpus.claim, corpus.embeddings, weights)
     index = AlignmentIndex(candidates=len(pairs))
-    bags: dict[str, Counter[str]] = {}
-
-    def bag(claim: Claim) -> Counter[str]:
-        if claim.id not in bags:
-            bags[claim.id] = _bag(claim_tokens(claim))
-        return bags[claim.id]
-
-    units: dict[str, Any] = {}
-
-    def similarity_of(left_id: str, right_id: str) -> float | None:
-        # Unit vectors once per claim: a candidate pair then costs one dot product.
-        for claim_id in (left_id, right_id):
-            if claim_id not in units:
-                vector = corpus.embeddings.get(claim_id)
-                norm = float(np.linalg.norm(vector)) if vector is not None else 0.0
-                units[claim_id] = np.asarray(vector) / norm if norm else None
-        left_unit, right_unit = units[left_id], units[right_id]
-        return None if left_unit is None or right_unit is None else float(np.dot(left_unit, right_unit))
-
     for left_id, right_id in pairs:
-        left, right = corpus.claim(left_id), corpus.claim(right_id)
-        # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
-        # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
-        strength, shared = _strength(bag(left), bag(right), weights)
-        if shared < 1:
-            continue
-        similarity = similarity_of(left_id, right_id)
-        if strength >= MIN_STRENGTH or (
-            # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
-            left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
-        ):
-            index.alignments.append(align(left, right, weights, similarity))
+        alignment = aligner(left_id, right_id)
+        if alignment is not None:
+            index.alignments.append(alignment)
     corpus.alignment_index = index
     return index

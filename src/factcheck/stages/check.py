@@ -12,12 +12,13 @@ import traceback
 from importlib.metadata import entry_points
 
 from factcheck.cache import Cache, open_cache
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import Check, CheckContext, PairwiseCheck
 from factcheck.config import Settings
 from factcheck.engine import Engine, Models
 from factcheck.errors import ConfigError
 from factcheck.model import Corpus, Failure, Finding, Severity
 from factcheck.resolutions import resolve_findings
+from factcheck.stages.check_alignments import AlignmentPass
 from factcheck.stages.check_cache import CACHE_NAMESPACE as CHECK_CACHE_NAMESPACE
 from factcheck.stages.check_cache import CheckOutput, check_key, dump_output, inputs_fingerprint, load_output
 
@@ -94,6 +95,14 @@ def _findings(check: Check, corpus: Corpus, context: CheckContext, engine: Engin
     return list(check.merge(corpus, context, results))
 
 
+def _cached_output(check_class: type[Check], cache: Cache | None, inputs: str) -> CheckOutput | None:
+    """What the check produced when these exact inputs were checked before, if the cache has it."""
+    key = check_key(check_class, inputs) if cache else None
+    if not (cache and key):
+        return None
+    return load_output(cache.get_blob(CHECK_CACHE_NAMESPACE, key))
+
+
 def _run_check(
     check_class: type[Check],
     corpus: Corpus,
@@ -101,16 +110,20 @@ def _run_check(
     cache: Cache | None,
     inputs: str,
     engine: Engine | None = None,
+    alignment_pass: AlignmentPass | None = None,
 ) -> CheckOutput:
     """What the check produces on this corpus: from the cache when these exact inputs were checked before."""
-    key = check_key(check_class, inputs) if cache else None
-    if cache and key:
-        cached = load_output(cache.get_blob(CHECK_CACHE_NAMESPACE, key))
-        if cached is not None:
-            return cached
-    check = check_class()
-    produced = _findings(check, corpus, context, engine)
+    cached = _cached_output(check_class, cache, inputs)
+    if cached is not None:
+        return cached
+    check: Check
+    if alignment_pass is not None and issubclass(check_class, PairwiseCheck) and check_class in alignment_pass.due:
+        check, produced = alignment_pass.findings(check_class)
+    else:
+        check = check_class()
+        produced = _findings(check, corpus, context, engine)
     output = CheckOutput(tuple(produced), check.report_data(corpus, produced), check.candidate_pairs)
+    key = check_key(check_class, inputs) if cache else None
     if cache and key:
         entry = dump_output(output)
         if entry is not None:
@@ -155,12 +168,21 @@ class CheckStage:
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
         cache = open_cache(self.settings)
         inputs = inputs_fingerprint(corpus, self.settings, context.ledger) if cache else ""
+        alignment_pass = None
+        if self.engine is not None:
+            # The pairwise checks the cache cannot answer share one pass over the candidate pairs on the workers.
+            due = [
+                check_class
+                for check_class in checks
+                if issubclass(check_class, PairwiseCheck) and _cached_output(check_class, cache, inputs) is None
+            ]
+            alignment_pass = AlignmentPass(corpus, context, self.engine, due) if due else None
         for number, check_class in enumerate(checks):
             if self.on_progress is not None:
                 self.on_progress(self.name, number, len(checks))
             override = _severity_override(self.settings, check_class)
             try:
-                output = _run_check(check_class, corpus, context, cache, inputs, self.engine)
+                output = _run_check(check_class, corpus, context, cache, inputs, self.engine, alignment_pass)
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
                 failures.append(
                     Failure(
