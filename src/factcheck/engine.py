@@ -19,14 +19,15 @@ Engines
 
 Shared data. A map may hand every job one large read-only object (``shared``: the unit
 vectors of the neighbour search, which every row block reads in full). It travels to each worker
-once per map, not with every job: down a local worker's pipe before its first job of the map (and
-to a worker that replaces a dead one), or scattered to every Dask worker; the task is then called
+once per map, not with every job: pickled once, down a local worker's pipe before its first job of the
+map (and to a worker that replaces a dead one), or scattered to every Dask worker; the task is then called
 as ``task(job, models, shared)``.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, Protocol, TypeVar
@@ -191,11 +192,28 @@ def _run_in_worker(task: Task, job: Any, shared: Any = _NO_SHARED) -> Any:
 
 
 class _Share:
-    """A message down a local worker's pipe: keep ``value`` for the jobs of map ``token`` (no answer)."""
+    """A message down a local worker's pipe: keep ``value`` for the jobs of map ``token`` (no answer).
 
-    def __init__(self, token: int | None, value: Any) -> None:
+    ``value`` travels pickled already (``pickled``): the parent pickles a map's shared object once for
+    all its workers, not once per worker (the pairwise checks' claims took ~0.5-1 CPU-s a time at
+    1,000 articles, so N workers would have cost the client N times that).
+    """
+
+    def __init__(self, token: int | None, value: Any, pickled: bytes | None = None) -> None:
         self.token = token
         self.value = value
+        self.pickled = pickled
+
+    def __getstate__(self) -> dict[str, Any]:
+        if self.pickled is None:
+            return {"token": self.token, "value": self.value, "pickled": None}
+        return {"token": self.token, "value": None, "pickled": self.pickled}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.token = state["token"]
+        pickled = state["pickled"]
+        self.value = state["value"] if pickled is None else pickle.loads(pickled)
+        self.pickled = None
 
 
 def _leave_now() -> NoReturn:
@@ -332,6 +350,10 @@ class ProcessEngine:
 
         self._maps += 1
         token = None if shared is _NO_SHARED else self._maps
+        # Pickled here once for every worker that takes a job of this map.
+        share = _Share(None, None)
+        if token is not None:
+            share = _Share(token, None, pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL))
         waiting = list(range(len(jobs)))
         waiting.reverse()  # popped from the end: jobs start in input order
         losses: dict[int, int] = {}
@@ -347,7 +369,7 @@ class ProcessEngine:
                         try:
                             if worker.shared_token != token:
                                 # Once per worker and map, before its first job (also a fresh worker's).
-                                worker.connection.send(_Share(token, None if token is None else shared))
+                                worker.connection.send(share)
                                 worker.shared_token = token
                             worker.connection.send((task, jobs[worker.job], token))
                         except OSError:
