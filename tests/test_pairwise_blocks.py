@@ -79,6 +79,7 @@ def whole(clustered, settings) -> Corpus:
 
 def test_blocks_on_two_local_workers_give_the_findings_of_the_whole_run(clustered, settings, whole, monkeypatch):
     monkeypatch.setattr(check_alignments, "PAIRS_PER_BLOCK", 5)  # enough blocks to go to the workers
+    monkeypatch.setattr(check_alignments, "MIN_LOCAL_WORKERS", 2)  # and two are enough
     engine = ProcessEngine(Models(settings), workers=2)
     try:
         blocked = checked(clustered, settings, engine)
@@ -96,8 +97,15 @@ def test_the_findings_do_not_depend_on_the_block_size(clustered, settings, whole
     assert dumped(checked(clustered, settings, SerialEngine(Models(settings)))) == dumped(whole)
 
 
-def test_few_blocks_stay_on_the_client(clustered, settings, whole, monkeypatch):
-    monkeypatch.setattr(check_alignments, "PAIRS_PER_BLOCK", 10_000)  # one block, under min_parallel_blocks
+@pytest.mark.parametrize(
+    ("pairs_per_block", "min_local_workers"),
+    [(10_000, 2), (5, 3)],  # one block, under min_parallel_blocks; many, but fewer workers than pay
+)
+def test_the_pass_stays_on_the_client_when_workers_would_not_pay(
+    clustered, settings, whole, monkeypatch, pairs_per_block, min_local_workers
+):
+    monkeypatch.setattr(check_alignments, "PAIRS_PER_BLOCK", pairs_per_block)
+    monkeypatch.setattr(check_alignments, "MIN_LOCAL_WORKERS", min_local_workers)
     engine = ProcessEngine(Models(settings), workers=2)
     try:
         blocked = checked(clustered, settings, engine)
@@ -133,6 +141,7 @@ class RaisingDateConflict(DateConflictCheck):
 
 def test_a_check_that_raises_on_a_worker_fails_alone(clustered, settings, whole, monkeypatch):
     monkeypatch.setattr(check_alignments, "PAIRS_PER_BLOCK", 5)
+    monkeypatch.setattr(check_alignments, "MIN_LOCAL_WORKERS", 2)
     engine = ProcessEngine(Models(settings), workers=2)
     try:
         corpus = checked(
