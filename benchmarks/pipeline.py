@@ -20,8 +20,10 @@ process.
 CPU seconds count this process and its workers (local processes and LocalCluster workers are its
 children, reaped when the run ends); "client MB" is this process's peak, "workers MB" the peak of
 the workers' summed resident memory, sampled every 0.5 s, and "all MB" the peak of both together at
-one sample (the run's whole footprint, never more than the two peaks added). On a machine shared with other jobs the
-wall seconds are pessimistic and the CPU seconds are the steadier figure.
+one sample (the run's whole footprint, never more than the two peaks added). "client holds" is what the
+corpus takes at the end of the run, by part (documents, claims, vectors ...), beside what the documents'
+texts would take (read back on demand, not held). On a machine shared with other jobs the wall seconds
+are pessimistic and the CPU seconds are the steadier figure.
 """
 
 from __future__ import annotations
@@ -139,12 +141,14 @@ def run_case(
         result = run(settings)
     total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     load_after = os.getloadavg()
+    peak = peak_mb()  # before the texts are read back below, which the run itself does not hold
     corpus = result.corpus
+    held = held_mb(corpus)
     if claims_out:
         Path(claims_out).write_text(
             json.dumps(
                 {
-                    "texts": [doc.clean for doc in corpus.documents],
+                    "texts": [corpus.text_of(doc.id).clean for doc in corpus.documents],
                     "claims": [claim.text for claim in corpus.claims],
                 }
             )
@@ -157,7 +161,8 @@ def run_case(
         "total": total,
         "cpu": cpu,
         "stages": corpus.timings,
-        "peak_mb": peak_mb(),
+        "peak_mb": peak,
+        "held_mb": held,
         "workers_mb": workers.peak_mb,
         "workers_pss_mb": workers.peak_pss_mb,
         "all_mb": workers.peak_all_mb,
@@ -171,6 +176,49 @@ def run_case(
         # processes included): a wall-clock figure means little when the load exceeds the cores.
         "load": [round(load_before, 2), round(load_after[0], 2), round(load_after[1], 2)],
     }
+
+
+def deep_bytes(value: object, seen: set[int]) -> int:
+    """Bytes of ``value`` and of everything it refers to that ``seen`` does not hold yet (records,
+    containers, strings, numpy arrays); an object shared by two parts counts in the first."""
+    import numpy as np
+
+    if id(value) in seen or value is None or isinstance(value, (bool, int, float)) and -5 <= value <= 256:
+        return 0
+    seen.add(id(value))
+    size = sys.getsizeof(value)
+    if isinstance(value, np.ndarray):
+        return size + (value.nbytes if value.base is None else 0)
+    if isinstance(value, dict):
+        return size + sum(deep_bytes(key, seen) + deep_bytes(item, seen) for key, item in value.items())
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return size + sum(deep_bytes(item, seen) for item in value)
+    attributes = getattr(value, "__dict__", None)
+    if isinstance(attributes, dict):
+        return size + deep_bytes(attributes, seen)
+    return size
+
+
+def held_mb(corpus) -> dict[str, float]:
+    """What the client holds at the end of the run, by part of the corpus (MB), and ``texts``: what
+    every document's text, cleaned text and offset map take, read back (the client no longer holds
+    them after extraction; it did before)."""
+    seen: set[int] = set()
+    parts = {
+        "documents": corpus.documents,
+        "claims": corpus.claims,
+        "vectors": corpus.embeddings,
+        "clusters": corpus.clusters,
+        "same_fact": corpus.same_fact,
+        "findings": corpus.findings,
+    }
+    held = {name: round(deep_bytes(part, seen) / 2**20, 1) for name, part in parts.items()}
+    texts = 0
+    for document in corpus.documents:
+        full = corpus.text_of(document.id)
+        texts += sum(deep_bytes(getattr(full, name), set()) for name in ("text", "clean", "clean_to_original"))
+    held["texts"] = round(texts / 2**20, 1)
+    return held
 
 
 def run_floor(claims_file: str) -> dict:
@@ -321,6 +369,10 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
             f"{row['peak_mb']:>9.0f}{workers}{load:>11}  {cells}"
         )
     print()
+    for label, row in rows:
+        if row.get("held_mb"):
+            parts = ", ".join(f"{name} {mb:,.1f}" for name, mb in row["held_mb"].items())
+            print(f"{label:<22} client holds at the end (MB): {parts}")
     by_label = dict(rows)
     for label, row in rows:
         if "cold/" in label:

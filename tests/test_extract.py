@@ -465,7 +465,7 @@ def test_seed_documents_yield_claims_with_valid_spans(nlp):
     corpus = ExtractStage(settings, nlp=nlp)(LoadStage(settings)(Corpus()))
     assert corpus.documents
     assert not [f for f in corpus.failures if f.stage == "extract"]
-    by_doc = {doc.id: doc for doc in corpus.documents}
+    by_doc = {doc.id: corpus.text_of(doc.id) for doc in corpus.documents}
     for doc in corpus.documents:
         assert corpus.claims_of(doc.id), doc.id
     for claim in corpus.claims:

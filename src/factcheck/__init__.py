@@ -11,6 +11,7 @@ __all__ = [
     "Settings",
     "Corpus",
     "Document",
+    "DocumentHeader",
     "Claim",
     "Cluster",
     "Finding",
@@ -27,13 +28,23 @@ _LAZY = {
     "run": "factcheck.pipeline",
     **{
         name: "factcheck.model"
-        for name in ("Claim", "Cluster", "Corpus", "Document", "Finding", "RunResult", "Severity", "Span")
+        for name in (
+            "Claim",
+            "Cluster",
+            "Corpus",
+            "Document",
+            "DocumentHeader",
+            "Finding",
+            "RunResult",
+            "Severity",
+            "Span",
+        )
     },
 }
 
 if TYPE_CHECKING:
     from factcheck.config import Settings
-    from factcheck.model import Claim, Cluster, Corpus, Document, Finding, RunResult, Severity, Span
+    from factcheck.model import Claim, Cluster, Corpus, Document, DocumentHeader, Finding, RunResult, Severity, Span
     from factcheck.pipeline import run
 
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
-from factcheck.model import Claim, Corpus, Document, Finding, RunResult, Severity, Span, Status
+from factcheck.model import Claim, Corpus, DocumentHeader, Finding, RunResult, Severity, Span, Status
 
 ItemKind = Literal["contradicted", "problem", "unsupported"]
 _KIND_ORDER = {"contradicted": 0, "problem": 1, "unsupported": 2}
@@ -59,7 +59,7 @@ class AuditResult:
     """The run behind the audit and the draft's items in position order."""
 
     run: RunResult
-    draft: Document | None
+    draft: DocumentHeader | None
     sources: tuple[str, ...]  # source document ids
     items: list[AuditItem] = field(default_factory=list)
 
@@ -71,14 +71,14 @@ class AuditResult:
         return 2 if self.draft is None else code
 
 
-def _same_file(document: Document, path: Path) -> bool:
+def _same_file(document: DocumentHeader, path: Path) -> bool:
     try:
         return Path(document.path).resolve() == path.resolve()
     except OSError:
         return False
 
 
-def find_draft(corpus: Corpus, draft: Path | str) -> Document | None:
+def find_draft(corpus: Corpus, draft: Path | str) -> DocumentHeader | None:
     """The loaded document read from ``draft``: by path, else by id, else by file stem."""
     for document in corpus.documents:
         if _same_file(document, Path(draft)):
@@ -185,7 +185,7 @@ def _is_supported(corpus: Corpus, claim: Claim, source_ids: tuple[str, ...]) -> 
     )
 
 
-def _anchor(spans: list[Span], document: Document, claims: list[Claim]) -> Span:
+def _anchor(spans: list[Span], document: DocumentHeader, claims: list[Claim]) -> Span:
     """The draft span an item is about: inside a claim, not the dateline it was measured against."""
     dateline = document.published_span
 
@@ -232,7 +232,7 @@ def _supporting(corpus: Corpus, claim: Claim | None, draft_id: str, exclude: tup
 
 def _place(result: AuditResult, span: Span) -> str:
     try:
-        document = result.run.corpus.document(span.doc)
+        document = result.run.corpus.text_of(span.doc)
     except KeyError:
         return span.doc
     line, column = document.line_col(span.start)

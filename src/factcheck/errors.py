@@ -129,6 +129,13 @@ class DocumentLimitError(InputError):
     hint = "raise max_document_chars, max_pdf_pages or document_seconds under [tool.factcheck], or split the document"
 
 
+class DocumentChangedError(InputError):
+    """A document's text, read back for the report after extraction, is not the text the run checked."""
+
+    code = "FC-E114"
+    hint = "the file changed on disk during the run, and the cache no longer holds the text that was checked: run again"
+
+
 class ConfigError(FactcheckError):
     code = "FC-E200"
     hint = "fix the key or value, or run with --isolated to ignore configuration files"

@@ -92,7 +92,7 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Cor
             in_claims = {(time.span.start, time.span.end): time for claim in claims for time in claim.times}
             times = [
                 in_claims.get((time.span.start, time.span.end), time)
-                for time in all_time_expressions(document, extract.nlp)
+                for time in all_time_expressions(corpus.text_of(document.id), extract.nlp)
             ]
             documents.append(
                 {
@@ -124,7 +124,7 @@ def claims_report(settings: Settings, output_format: str) -> tuple[str, int, Cor
             )
         )
         for claim in corpus.claims_of(document.id):
-            console.print(claim_lines(document, claim))
+            console.print(claim_lines(corpus.text_of(document.id), claim))
     return buffer.getvalue(), _exit_code(corpus), corpus
 
 
@@ -158,6 +158,6 @@ def clusters_report(settings: Settings, output_format: str) -> tuple[str, int, C
         console.print(Text(f"{cluster.id} ({label}: {one_line(', '.join(cluster.documents))})", style="bold"))
         for claim_id in cluster.claims:
             claim = corpus.claim(claim_id)
-            line, _ = corpus.document(claim.doc).line_col(claim.span.start)
+            line, _ = corpus.text_of(claim.doc).line_col(claim.span.start)
             console.print(f"  [dim]{escape(one_line(claim.doc))}:{line}[/]  {escape(one_line(claim.text, 150))}")
     return buffer.getvalue(), _exit_code(corpus), corpus

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
@@ -166,15 +167,16 @@ class Claim(Record):
     event: Event | None = None
 
 
-class Document(Record):
-    """One input document: its original decoded text, cleaned text and offset map."""
+class DocumentHeader(Record):
+    """What the run keeps of a document once its claims are extracted: everything but its text.
+
+    Reporters and checks read the text back on demand (``Corpus.text_of``), so a run never holds
+    every document's text at once. ``text_hash`` (``Document.content_hash``) is what the text read
+    back must match: a document whose text changed on disk is a clear error, never a wrong span.
+    """
 
     id: str
     path: str
-    text: str  # the original decoded text; every Span indexes this
-    clean: str  # artefacts repaired: what extraction reads
-    # Original offset of each clean char (+ one past end); () when that is the identity.
-    clean_to_original: tuple[int, ...] = ()
     title: str | None = None
     byline: str | None = None
     published: date | None = None
@@ -184,6 +186,30 @@ class Document(Record):
     format: str = "text"
     encoding: str = "utf-8"
     body_start: int = 0  # clean offset where the body starts (after title/byline/dateline block)
+    text_hash: str | None = None  # set on a header whose text was let go; None on a Document (text at hand)
+
+
+class Document(DocumentHeader):
+    """One input document: its original decoded text, cleaned text and offset map."""
+
+    text: str  # the original decoded text; every Span indexes this
+    clean: str  # artefacts repaired: what extraction reads
+    # Original offset of each clean char (+ one past end); () when that is the identity.
+    clean_to_original: tuple[int, ...] = ()
+
+    def content_hash(self) -> str:
+        """A hash of the text, the cleaned text and the offset map: what spans and extraction read."""
+        digest = hashlib.sha256()
+        for part in (self.text, self.clean, ",".join(map(str, self.clean_to_original))):
+            data = part.encode("utf-8", "surrogatepass")
+            digest.update(f"{len(data)}:".encode())
+            digest.update(data)
+        return digest.hexdigest()
+
+    def header(self) -> DocumentHeader:
+        """This document without its text (``text_hash`` set to check the text when it is read back)."""
+        fields = {name: getattr(self, name) for name in DocumentHeader.model_fields if name != "text_hash"}
+        return DocumentHeader(**fields, text_hash=self.content_hash())
 
     def original_offsets(self, clean_start: int, clean_end: int) -> tuple[int, int]:
         """Map a half-open span of ``clean`` onto ``text``."""
@@ -207,7 +233,9 @@ class Document(Record):
         return line, offset - starts[line - 1] + 1
 
 
-_LINE_STARTS_CACHE: dict[int, list[int]] = {}
+# Line starts of the texts last asked about; bounded, as the run reads texts back one at a time.
+_LINE_STARTS_CACHE: OrderedDict[int, list[int]] = OrderedDict()
+_LINE_STARTS_KEPT = 1_024
 
 
 def _line_starts(text: str) -> list[int]:
@@ -216,6 +244,10 @@ def _line_starts(text: str) -> list[int]:
     if cached is None:
         cached = [0] + [m.end() for m in re.finditer(r"\n", text)]
         _LINE_STARTS_CACHE[key] = cached
+        if len(_LINE_STARTS_CACHE) > _LINE_STARTS_KEPT:
+            _LINE_STARTS_CACHE.popitem(last=False)
+    else:
+        _LINE_STARTS_CACHE.move_to_end(key)
     return cached
 
 
@@ -349,7 +381,8 @@ def make_finding(
 class Corpus:
     """What flows through the pipeline: each stage returns it with its part added."""
 
-    documents: tuple[Document, ...] = ()
+    # Documents with their text until extraction ends, then their headers (the text read back by ``texts``).
+    documents: tuple[DocumentHeader, ...] = ()
     claims: tuple[Claim, ...] = ()
     embeddings: dict[str, Any] = field(default_factory=dict)  # claim id -> numpy vector
     clusters: tuple[Cluster, ...] = ()
@@ -360,8 +393,10 @@ class Corpus:
     stale_resolutions: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (never in findings)
     extras: dict[str, Any] = field(default_factory=dict)  # per-stage summaries (e.g. spin scores)
+    # Reads a document's text back once only its header is kept (factcheck.stages.load.store.DocumentStore).
+    texts: Any = None
     # Lookup indexes; init=False so evolve() (dataclasses.replace) starts them afresh.
-    _documents_index: dict[str, Document] | None = field(default=None, init=False, repr=False, compare=False)
+    _documents_index: dict[str, DocumentHeader] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
     _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_by_doc_index: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -372,8 +407,26 @@ class Corpus:
     def evolve(self, **changes: Any) -> "Corpus":
         return replace(self, **changes)
 
-    def document(self, doc_id: str) -> Document:
+    def document(self, doc_id: str) -> DocumentHeader:
+        """A document's header (title, dateline, path ...); its text is ``text_of``'s."""
         return self._documents_by_id()[doc_id]
+
+    def text_of(self, doc_id: str) -> Document:
+        """A document with its text: the one at hand until extraction ends, then read back by ``texts``.
+
+        Raises KeyError for an unknown id, and a FactcheckError when the text cannot be read back
+        unchanged (the file changed on disk and the cache lost it)."""
+        document = self.document(doc_id)
+        if isinstance(document, Document):
+            return document
+        if self.texts is None:
+            from factcheck.errors import DocumentChangedError
+
+            raise DocumentChangedError(
+                "its text was let go and this corpus has no store to read it back", path=document.path
+            )
+        text: Document = self.texts.read(document)
+        return text
 
     def claim(self, claim_id: str) -> Claim:
         return self._claims_by_id()[claim_id]
@@ -400,7 +453,7 @@ class Corpus:
     def cluster_of(self, claim_id: str) -> Cluster | None:
         return self._cluster_by_claim().get(claim_id)
 
-    def _documents_by_id(self) -> dict[str, Document]:
+    def _documents_by_id(self) -> dict[str, DocumentHeader]:
         if self._documents_index is None:
             self._documents_index = {doc.id: doc for doc in self.documents}
         return self._documents_index

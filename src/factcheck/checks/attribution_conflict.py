@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.model import Corpus, Document, Finding, Severity, Span
+from factcheck.model import Corpus, DocumentHeader, Finding, Severity, Span
 from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation, organisation_like
 from factcheck.nlp.align import Alignment
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
@@ -182,7 +182,7 @@ class AttributionConflictCheck(PairwiseCheck):
         self,
         person: Person,
         kind: str,
-        documents: dict[str, Document],
+        documents: dict[str, DocumentHeader],
         same_fact: SameFact,
     ) -> Finding | None:
         values = self._values(person, kind)
@@ -238,7 +238,7 @@ class AttributionConflictCheck(PairwiseCheck):
         right: str,
         left_mentions: list[Mention],
         right_mentions: list[Mention],
-        documents: dict[str, Document],
+        documents: dict[str, DocumentHeader],
         same_fact: SameFact | None = None,
     ) -> tuple[Severity, str] | None:
         """Severity and a note for two values of one person, or None when both can be true."""

@@ -48,7 +48,7 @@ class DivergenceCheck(LanguageModelCheck):
         from factcheck.nlp import spin
 
         sentences_by_doc = {
-            doc.id: spin.document_sentences(doc, context.settings.max_sentence_chars)
+            doc.id: spin.document_sentences(corpus.text_of(doc.id), context.settings.max_sentence_chars)
             for doc in sorted(corpus.documents, key=lambda d: d.id)
         }
         pairs = spin.paraphrase_pairs(corpus, sentences_by_doc)

@@ -85,7 +85,7 @@ class GarbledWordingCheck(LanguageModelCheck):
         self._max_chance = settings.threshold(f"{self.slug}.max_chance", 0.01)
         self._words: dict[str, int] = {}
         sentences_by_doc = {
-            doc.id: spin.document_sentences(doc, settings.max_sentence_chars)
+            doc.id: spin.document_sentences(corpus.text_of(doc.id), settings.max_sentence_chars)
             for doc in sorted(corpus.documents, key=lambda d: d.id)
         }
         if not any(sentences_by_doc.values()):
@@ -168,7 +168,7 @@ class GarbledWordingCheck(LanguageModelCheck):
         findings: list[Finding] = []
         scores = self.spin_scores()
         for doc_id, flagged in self._flags.items():
-            document = corpus.document(doc_id)
+            document = corpus.text_of(doc_id)
             spun = scores[doc_id]["likely_spun"]
             for sentence, group in _phrase_groups(flagged):
                 strong = [flag for flag in group if flag.is_strong(thresholds)]

@@ -10,7 +10,7 @@ from datetime import date
 from factcheck.checks.base import Check, CheckContext
 from factcheck.checks.quote_timing import known_full_names, ledger_person, title_forms
 from factcheck.ledger import Figure, Ledger, LedgerEvent, time_interval, title_match
-from factcheck.model import Claim, Corpus, Document, Finding, Quantity, Severity, TimeExpression, normalise_text
+from factcheck.model import Claim, Corpus, DocumentHeader, Finding, Quantity, Severity, TimeExpression, normalise_text
 from factcheck.plainwords import quoted, time_words
 
 # A date and an event mention further apart than this (characters) are not read as belonging together.
@@ -186,7 +186,7 @@ class LedgerConflictCheck(Check):
 
     # -- figures -------------------------------------------------------------------------------
 
-    def _figures(self, ledger: Ledger, document: Document, claim: Claim) -> list[Finding]:
+    def _figures(self, ledger: Ledger, document: DocumentHeader, claim: Claim) -> list[Finding]:
         if not claim.quantities or not ledger.figures:
             return []
         folded = normalise_text(claim.text)
@@ -231,7 +231,7 @@ class LedgerConflictCheck(Check):
             _find(normalise_text(form), measure) is not None or _find(measure, form) is not None for form in forms
         )
 
-    def _same_time(self, figure: Figure, quantity: Quantity, claim: Claim, document: Document) -> bool:
+    def _same_time(self, figure: Figure, quantity: Quantity, claim: Claim, document: DocumentHeader) -> bool:
         times: list[TimeExpression] = [quantity.as_of] if quantity.as_of else list(claim.times)
         intervals = [interval for time in times if (interval := time_interval(time.value)) is not None]
         if not intervals and document.published is not None:
@@ -242,7 +242,7 @@ class LedgerConflictCheck(Check):
 
     # -- roles ---------------------------------------------------------------------------------
 
-    def _roles(self, ledger: Ledger, document: Document, claim: Claim, full_names: list[str]) -> list[Finding]:
+    def _roles(self, ledger: Ledger, document: DocumentHeader, claim: Claim, full_names: list[str]) -> list[Finding]:
         if not ledger.people:
             return []
         findings = []
@@ -327,7 +327,7 @@ class LedgerConflictCheck(Check):
         return findings
 
 
-def _reference_date(absolute: list[tuple[date, date]], document: Document) -> date | None:
+def _reference_date(absolute: list[tuple[date, date]], document: DocumentHeader) -> date | None:
     if len(absolute) == 1 and absolute[0][0] == absolute[0][1]:
         return absolute[0][0]
     return document.published

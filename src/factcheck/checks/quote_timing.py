@@ -169,7 +169,7 @@ class QuoteTimingCheck(Check):
             full_names = known_full_names(corpus, document.id)
             for claim in corpus.claims_of(document.id):
                 for presented in self._presented(ledger, claim, full_names):
-                    finding = self._check(ledger, document, claim, presented)
+                    finding = self._check(ledger, corpus.text_of(document.id), claim, presented)
                     if finding is not None:
                         findings.append(finding)
         return findings

@@ -234,9 +234,10 @@ class TemporalCheck(Check):
 
     def run(self, corpus: Corpus, context: CheckContext) -> Iterable[Finding]:
         recent_days = context.settings.threshold("temporal.recent_days", 90)
-        for document in sorted(corpus.documents, key=lambda doc: doc.id):
-            if document.published is None:
+        for header in sorted(corpus.documents, key=lambda doc: doc.id):
+            if header.published is None:
                 continue
+            document = corpus.text_of(header.id)
             claims = sorted(corpus.claims_of(document.id), key=lambda claim: (claim.span.start, claim.span.end))
             yield from self._recency(document, claims, recent_days)
             yield from self._future_past(document, claims)

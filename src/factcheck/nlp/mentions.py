@@ -142,8 +142,9 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
             if title or affiliation:
-                formal = formal_title(document.text, title, mention.name_span)
-                title, role_span = _with_rank(document.text, title, mention.name_span, mention.role_span)
+                text = corpus.text_of(document.id).text
+                formal = formal_title(text, title, mention.name_span)
+                title, role_span = _with_rank(text, title, mention.name_span, mention.role_span)
                 mentions.append(
                     Mention(
                         mention.doc,

@@ -55,7 +55,7 @@ def sentence_around(corpus: Corpus, span: Span) -> tuple[int, int]:
         claim = min(holding, key=lambda c: c.span.end - c.span.start)
         return claim.span.start, claim.span.end
     try:
-        text = corpus.document(span.doc).text
+        text = corpus.text_of(span.doc).text
     except KeyError:
         return span.start, span.end
     start = 0
@@ -97,7 +97,7 @@ def group_by_sentence(corpus: Corpus, findings: Sequence[Finding]) -> list[Sente
         key = (anchor.doc, start, end)
         if key not in groups:
             try:
-                text = corpus.document(anchor.doc).text[start:end]
+                text = corpus.text_of(anchor.doc).text[start:end]
             except KeyError:
                 text = anchor.text
             groups[key] = SentenceGroup(doc=anchor.doc, start=start, end=end, text=text)
@@ -133,7 +133,7 @@ def aligned_passages(corpus: Corpus, finding: Finding) -> list[Passage] | None:
             return None
         try:
             doc, start, end = str(side["doc"]), int(side["start"]), int(side["end"])
-            text = corpus.document(doc).text[start:end]
+            text = corpus.text_of(doc).text[start:end]
             differs = tuple(
                 sorted(
                     (int(d["start"]) - start, int(d["end"]) - start)
@@ -167,7 +167,7 @@ def passages(corpus: Corpus, finding: Finding) -> list[Passage]:
     shown: list[Passage] = []
     for doc, spans in by_doc.items():
         try:
-            text = corpus.document(doc).text
+            text = corpus.text_of(doc).text
         except KeyError:
             shown.append(
                 Passage(

@@ -10,7 +10,7 @@ from factcheck.reporters.text import inert, one_line
 def place(corpus: Corpus, span: Span) -> str:
     """``path:line:col`` of a span (1-based, columns in code points); the document id when unknown."""
     try:
-        document = corpus.document(span.doc)
+        document = corpus.text_of(span.doc)
     except KeyError:
         return inert(span.doc)
     line, column = document.line_col(span.start)

@@ -27,7 +27,7 @@ def annotation(corpus: Corpus, finding: Finding) -> str:
     if finding.evidence:
         span = finding.evidence[0]
         try:
-            document = corpus.document(span.doc)
+            document = corpus.text_of(span.doc)
         except KeyError:
             document = None
         if document is not None:

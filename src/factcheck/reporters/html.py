@@ -82,7 +82,7 @@ def marked_segments(
 
 def _location(corpus: Corpus, span: Span | Passage) -> str:
     try:
-        document = corpus.document(span.doc)
+        document = corpus.text_of(span.doc)
     except KeyError:
         return inert(span.doc)
     line, column = document.line_col(span.start)
@@ -146,7 +146,7 @@ def document_views(corpus: Corpus) -> tuple[list[DocumentView], dict[tuple[str, 
     severity_rank = {finding.id: finding.severity.rank for finding in corpus.findings}
     for index, document in enumerate(corpus.documents):
         spans = [(span, finding) for finding in corpus.findings for span in finding.evidence if span.doc == document.id]
-        text = document.text
+        text = corpus.text_of(document.id).text
         bounds = {0, len(text)}
         for span, _ in spans:
             bounds.update((max(0, min(span.start, len(text))), max(0, min(span.end, len(text)))))

@@ -39,7 +39,7 @@ def escape(text: str, limit: int | None = MAX_CELL_CHARS) -> str:
 def location(corpus: Corpus, span: Span) -> str:
     """``path:line`` of a span, escaped (the document id when the document is unknown)."""
     try:
-        document = corpus.document(span.doc)
+        document = corpus.text_of(span.doc)
     except KeyError:
         return escape(span.doc, None)
     line, _ = document.line_col(span.start)

@@ -117,7 +117,7 @@ class SarifReporter:
 
     def _location(self, corpus: Corpus, span: Span, location_id: int | None = None) -> dict[str, Any]:
         try:
-            document = corpus.document(span.doc)
+            document = corpus.text_of(span.doc)
         except KeyError:
             document = None
         physical: dict[str, Any] = {

@@ -45,7 +45,7 @@ SIDE_BY_SIDE_MIN_WIDTH = 70  # narrower terminals stack the sources instead
 def _location(corpus: Corpus, span: Span | Passage) -> str:
     # Ids come from file names, which may hold control characters too: never raw to a terminal.
     try:
-        line, column = corpus.document(span.doc).line_col(span.start)
+        line, column = corpus.text_of(span.doc).line_col(span.start)
     except KeyError:
         return inert(span.doc)
     return f"{inert(span.doc)}:{line}:{column}"

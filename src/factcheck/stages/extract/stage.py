@@ -23,7 +23,7 @@ from factcheck.engine import (
     partitions,
 )
 from factcheck.errors import DocumentLimitError, FactcheckError, LongPassageError, ModelError
-from factcheck.model import Claim, Corpus, Document, Failure
+from factcheck.model import Claim, Corpus, Document, DocumentHeader, Failure
 from factcheck.stages.extract.cache import CACHE_NAMESPACE, _cache_entry, _extractor_fingerprint
 from factcheck.stages.extract.document import extract_document
 from factcheck.stages.extract.parser import MODEL_PACKAGE
@@ -124,7 +124,8 @@ class ExtractStage:
         failures = list(corpus.failures)
         cache = open_cache(self.settings)
         pending: list[tuple[Document, str]] = []
-        for doc in corpus.documents:
+        for header in corpus.documents:
+            doc = corpus.text_of(header.id)
             key = self._cache_key(doc)
             cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
             entry = _cache_entry(cached)
@@ -191,7 +192,7 @@ class ExtractStage:
         if cache:
             cache.close()
         claims.sort(key=lambda claim: (claim.doc, claim.span.start, claim.span.end))
-        return corpus.evolve(claims=tuple(claims), failures=tuple(failures))
+        return corpus.evolve(claims=tuple(claims), failures=tuple(failures), documents=_headers(corpus))
 
     def _cache_key(self, doc: Document) -> str:
         """Everything the claims depend on: the document, the extractor's code and the model."""
@@ -205,3 +206,12 @@ class ExtractStage:
             str(self._max_sentence_chars()),
         ]
         return text_hash("\x1f".join(parts))
+
+
+def _headers(corpus: Corpus) -> tuple[DocumentHeader, ...]:
+    """The documents without their texts, once the claims are out: the run's store reads a text back
+    when the report or a check needs it (``Corpus.text_of``). A corpus without a store (one built by
+    hand, not by the load stage) keeps its texts."""
+    if corpus.texts is None:
+        return corpus.documents
+    return tuple(document.header() if isinstance(document, Document) else document for document in corpus.documents)

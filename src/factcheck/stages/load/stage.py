@@ -28,11 +28,14 @@ from factcheck.errors import (
 from factcheck.model import Corpus, Document, Failure
 from factcheck.stages.load.discover import _failure, assign_ids, discover
 from factcheck.stages.load.document import _published_option, _read_bytes, load_document
+from factcheck.stages.load.store import DocumentStore, TextSource
 
 
 @dataclass(frozen=True)
 class LoadItem:
-    """A file to load: its id, its bytes when already read (None: read it there), its cache key."""
+    """A file to load: its id, its bytes when already read (None: read it there), its cache key.
+
+    ``key`` without ``data``: the file is in the cache under ``key`` (its text is read back from there)."""
 
     path: Path
     doc_id: str
@@ -96,12 +99,15 @@ class LoadStage:
         documents: list[Document] = []
         cache = open_cache(self.settings)
         pending: list[LoadItem] = []
+        # Where each document's text can be read back once extraction lets it go.
+        sources: dict[str, TextSource] = {}
         for path in paths:
             try:
                 document, item = self._cached(path, ids[path], cache)
             except InputError as error:
                 failures.append(_failure(path, error))
                 continue
+            sources[item.doc_id] = TextSource(path, item.key)
             if document is not None:
                 documents.append(document)
             else:
@@ -119,7 +125,11 @@ class LoadStage:
             cache.close()
         documents.sort(key=lambda document: document.id)
         failures.sort(key=lambda failure: (not failure.fatal, failure.subject, failure.code))
-        return corpus.evolve(documents=tuple(documents), failures=corpus.failures + tuple(failures))
+        return corpus.evolve(
+            documents=tuple(documents),
+            failures=corpus.failures + tuple(failures),
+            texts=DocumentStore(self.settings, sources),
+        )
 
     def _cached(self, path: Path, doc_id: str, cache: Cache | None) -> tuple[Document | None, LoadItem]:
         """The earlier Document for the same bytes, path, id and loader code, or what loading needs.
@@ -137,7 +147,7 @@ class LoadStage:
         cached = cache.get_blob(CACHE_NAMESPACE, key)
         if cached is not None:
             try:
-                return Document.model_validate_json(cached), LoadItem(path, doc_id)
+                return Document.model_validate_json(cached), LoadItem(path, doc_id, key=key)
             except ValueError:
                 pass  # a stale or damaged entry: load afresh
         return None, LoadItem(path, doc_id, data=data, key=key)
@@ -152,7 +162,8 @@ def _loader_fingerprint() -> str:
         tuple(
             f"factcheck.stages.load.{path.stem}"
             for path in sorted(Path(__file__).parent.glob("*.py"))
-            if path.stem not in ("__init__", "stage")  # the stage imports the engine: the run, not the loading
+            # The stage imports the engine, the store reads texts back: the run, not the loading.
+            if path.stem not in ("__init__", "stage", "store")
         ),
         ("trafilatura", "pypdf", "charset-normalizer", "wordfreq", "ruamel.yaml"),
     )
