@@ -144,3 +144,18 @@ def test_a_pair_under_the_word_floor_is_aligned_when_its_sentence_vectors_are_cl
     corp.embeddings.update({left.id: np.array([1.0, 0.1]), right.id: np.array([1.0, 0.0])})
     [alignment] = corpus_alignments(corp).alignments
     assert alignment.strength < MIN_STRENGTH and alignment.similarity is not None and alignment.similarity > 0.99
+
+
+def test_a_date_read_from_the_writers_day_pairs_after_one_whose_words_name_it():
+    # One side dates the act ("in June, 2005") and the report ("today"), the words around "today" closer to the
+    # other side's; the other side dates only the act. Its written date is the act's, whatever the words around.
+    a = document(
+        "a",
+        "Amid a bitter turf feud in June, 2005, the gang member who shot the deputy outside a building was convicted today.",
+    )
+    b = document("b", "The gang member shot the deputy outside a building in 2004.")
+    left = claim(
+        a, a.text, times=(time(a, "June, 2005", "2005-06", "month"), time(a, "today", "2007-04-04", relative=True))
+    )
+    right = claim(b, b.text, times=(time(b, "2004", "2004", "year"),))
+    assert [(p.left.text, p.right.text) for p in align(left, right).pairs_of("date")] == [("June, 2005", "2004")]

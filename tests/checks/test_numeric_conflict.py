@@ -488,3 +488,56 @@ def test_a_paraphrased_count_of_the_same_noun_for_the_same_word_is_a_warning():
 def test_compatible_figures_stay_a_note_when_the_heads_agree():
     findings = run(_quake_pair(("about 10", 10, {"low": 8, "high": 12}), ("11", 11, {})))
     assert [f.severity for f in findings] == [Severity.INFO]
+
+
+# -- ages and tolls: what the head pins when the counted noun is a person's word or left out ------
+def _vectors(corp, left, right, cosine):
+    import numpy as np
+
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def _age(doc, text, value, head, after=0):
+    return Quantity(span=span(doc, text, after), value=value, unit="years", measure="year", head=head)
+
+
+def test_an_age_given_to_one_person_named_by_two_nouns_is_a_warning():
+    # The heads differ ("boy" / "teenager") and the vectors are not near-identical (0.7): for a count that says
+    # two things are counted; for an age it is one person named two ways.
+    a = document("a", "Officers shot a 15-year-old boy near the square, setting off riots across the whole country.")
+    b = document(
+        "b", "Officers shot an 8-year-old teenager near the square, setting off riots across the whole country."
+    )
+    left = claim(a, a.text, quantities=(_age(a, "15-year", 15, "boy"),))
+    right = claim(b, b.text, quantities=(_age(b, "8-year", 8, "teenager"),))
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.7))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {(span.doc, span.text) for span in findings[0].evidence} >= {("a", "15-year"), ("b", "8-year")}
+
+
+def test_years_that_are_no_age_keep_the_heads_rule():
+    a = document("a", "Officers gave a 15-year pledge near the square, setting off riots across the whole country.")
+    b = document("b", "Officers gave an 8-year warranty near the square, setting off riots across the whole country.")
+    left = claim(a, a.text, quantities=(_age(a, "15-year", 15, "pledge"),))
+    right = claim(b, b.text, quantities=(_age(b, "8-year", 8, "warranty"),))
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.7)) == []
+
+
+def _toll(doc, text, value, head, measure=None):
+    return Quantity(span=span(doc, text), value=value, unit="count", measure=measure, head=head)
+
+
+def test_a_toll_without_its_noun_meets_a_toll_of_the_same_word():
+    # "Three die" / "6 dead": no counted noun on either side, the same head (dead -> die); the vectors (0.55) are
+    # under what a warning asks without the head, over what it asks with it.
+    a = document("a", "Three die in bank fire during Athens protest")
+    b = document("b", "Athens protest turns violent, 6 dead in bank")
+    left = claim(a, a.text, quantities=(_toll(a, "Three", 3, "die"),))
+    right = claim(b, b.text, quantities=(_toll(b, "6", 6, "dead"),))
+    assert [f.severity for f in run(_vectors(corpus([a, b], [left, right]), left, right, 0.55))] == [Severity.WARNING]
+    right = claim(b, b.text, quantities=(_toll(b, "6", 6, "injure"),))
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.55)) == []
+    # A noun on one side only: one counts what the other does not name (the head alone pins nothing).
+    right = claim(b, b.text, quantities=(_toll(b, "6", 6, "dead", "banks"),))
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.55)) == []

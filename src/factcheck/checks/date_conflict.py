@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.dates import values_agree
+from factcheck.dates import ANCHOR_FREE, names_its_own_date, values_agree
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
 from factcheck.nlp.align import Alignment, SlotPair
 from factcheck.plainwords import date_words, quoted
@@ -26,19 +26,6 @@ PARAPHRASE = 0.7  # or, for a paraphrase sharing few words: vectors this close (
 _FALLBACK_ANCHOR = date(2001, 1, 15)
 
 
-# Words whose meaning does not depend on the day they are read: a month (with its day), a
-# year. "today", "yesterday", "last week" and a weekday ("on Friday": the Friday before or
-# after the dateline) mean different days in articles of different days, so without
-# datelines they cannot be compared.
-_ANCHOR_FREE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b\d{4}\b",
-    re.IGNORECASE,
-)
-
-
-_DEICTIC = re.compile(r"\b(?:last|next|this|ago|coming|past)\b", re.IGNORECASE)
-
-
 def written_out(time: TimeExpression) -> bool:
     """Whether a date's own words name it (a month, a year), not the day the text was written ("last year", "Friday").
 
@@ -46,7 +33,7 @@ def written_out(time: TimeExpression) -> bool:
     of the writers' days more than two dates: the resolver's guess about each dateline
     decides them, so they are no evidence of a slip.
     """
-    return bool(_ANCHOR_FREE.search(time.span.text)) and not _DEICTIC.search(time.span.text)
+    return names_its_own_date(time.span.text)
 
 
 def is_dateline(claim: Claim, time: TimeExpression) -> bool:
@@ -63,7 +50,7 @@ def _resolved(time: TimeExpression, anchor: date) -> str | None:
     """The value of a time expression's words read against ``anchor`` (for undated or relative sides)."""
     from factcheck.nlp.timex import find_times
 
-    if not _ANCHOR_FREE.search(time.span.text) or re.search(r"\b(?:last|next|this|ago)\b", time.span.text, re.I):
+    if not ANCHOR_FREE.search(time.span.text) or re.search(r"\b(?:last|next|this|ago)\b", time.span.text, re.I):
         return None
     matches = find_times(time.span.text, anchor)
     values = [match.value for match in matches if match.value]

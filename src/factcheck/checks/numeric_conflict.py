@@ -245,7 +245,10 @@ class NumericConflictCheck(PairwiseCheck):
     the rest (sentence vectors >= 0.5, a third of the weighted words and of the words around; not
     rates or sums, whose holder the head does not name: "the economy grew 2.1%"); two of
     different heads ("Hillis added 101 yards" / "the Chiefs had 352 yards rushing") are compared
-    only when the sentences are the same or mean nearly the same (vectors >= 0.8).
+    only when the sentences are the same or mean nearly the same (vectors >= 0.8). An age's head is the
+    noun naming the person ("a 15-year-old boy" / "a 15-year-old teenager"): two nouns for one person,
+    so differing heads do not keep two ages apart. A toll may leave its noun out on both sides ("3
+    dead" / "Three die"): the head is then what is counted.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -302,11 +305,11 @@ class NumericConflictCheck(PairwiseCheck):
             # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
             return judged
         for pair in differing:
-            if alignment.heads_differ(pair):
+            if alignment.heads_differ(pair) and not ages(alignment, pair):
                 continue  # the counted nouns belong to different words ("added 101 yards" / "had 352 yards rushing")
             # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
             # ECB+ dev groups it found no planted figure and paired totals with per-season sums, parts with wholes.
-            if not (_counts(pair) and alignment.same_head_fact(pair, head_similarity)):
+            if not (_counts(alignment, pair) and alignment.same_head_fact(pair, head_similarity)):
                 if not alignment.matches_otherwise(pair, needed, local, shared):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:
@@ -508,14 +511,40 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     return pair.context >= 0.5
 
 
-def _counts(pair: SlotPair) -> bool:
-    """Whether both figures count a noun ("five people"): only then does the head pin what is counted.
+def _counts(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether both figures count something the head pins: a noun ("five people"), a toll, an age.
 
-    A rate or a sum ("the economy grew 2.1%", "sales were up 4%", "$2 billion") belongs to a
-    holder the head does not name: on 200 BBC articles, one head ("grow") gave two countries'
-    growth as one figure.
+    A toll may leave its noun out ("3 dead" / "Three die"): then the head is what is counted, on
+    both sides alike. An age's head is the person it describes ("a 15-year-old boy"). A rate or a
+    sum ("the economy grew 2.1%", "sales were up 4%", "$2 billion") belongs to a holder the head
+    does not name: on 200 BBC articles, one head ("grow") gave two countries' growth as one figure.
     """
-    return all(quantity.unit == "count" and quantity.measure for quantity in (pair.left.ref, pair.right.ref))
+    left, right = pair.left.ref, pair.right.ref
+    if ages(alignment, pair):
+        return True
+    if left.unit != "count" or right.unit != "count":
+        return False
+    return bool(left.measure) == bool(right.measure)
+
+
+_AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
+
+
+def is_age(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure is a person's age: years, followed by "old" ("a 61-year-old man", "15 years old")."""
+    if quantity.unit not in ("years", "year"):
+        return False
+    return bool(_AGE_AFTER.match(claim.span.text, max(0, quantity.span.end - claim.span.start)))
+
+
+def ages(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether both figures of a pair are ages.
+
+    An age's head is the noun that names the person ("a 15-year-old boy" / "a 15-year-old
+    teenager"); two outlets name one person with two nouns, so heads that differ say nothing
+    of whether the ages are one person's.
+    """
+    return is_age(alignment.left, pair.left.ref) and is_age(alignment.right, pair.right.ref)
 
 
 def _same_figure(first: Quantity, second: Quantity) -> bool:

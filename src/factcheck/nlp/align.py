@@ -54,6 +54,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from factcheck.dates import names_its_own_date
+
 if TYPE_CHECKING:
     from factcheck.model import Actor, Claim, Corpus, TimeExpression
 
@@ -487,6 +489,16 @@ def heads_agree(left: Token, right: Token) -> bool | None:
     return left_head == right_head
 
 
+def _read_from_the_dateline(token: Token) -> bool:
+    """Whether a date's words leave its day to the writer's ("today", "eight days ago"), not name it ("June 24").
+
+    Such a date pairs last with one whose words name the day ("in June, 2005"): a side that gives
+    both ("today convicted ... of murdering him in June, 2005") dates the report and the act, and
+    the other side's written date ("shot him in 2004") is the act's.
+    """
+    return token.kind == "date" and not names_its_own_date(token.text)
+
+
 def _granularity(token: Token) -> str:
     return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
 
@@ -523,6 +535,7 @@ def _pair_slots(
                     + (0.3 if (i, j) in opposite else 0.0)
                     + (0.2 if _granularity(left[i]) == _granularity(right[j]) else 0.0)
                     + (0.5 if same_head else 0.0)  # what each dates or counts says most about which is whose
+                    - (0.3 if _read_from_the_dateline(left[i]) != _read_from_the_dateline(right[j]) else 0.0)
                 )
                 scored.append((score, context, (i, j) in opposite, same_head, i, j))
         scored.sort(key=lambda item: (-item[0], item[4], item[5]))
