@@ -215,3 +215,29 @@ def test_a_worker_that_dies_while_taking_in_a_large_model_is_replaced(tmp_path):
         assert (tmp_path / "tried-0").exists()
     finally:
         engine.close()
+
+
+class CountedPickling:
+    """A map's shared object that counts, in the process that pickles it, how often it is pickled."""
+
+    pickled = 0
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+    def __reduce__(self):
+        CountedPickling.pickled += 1
+        return (CountedPickling, (self.offset,))
+
+
+def die_on_first_try_then_add(job: tuple[str, int], models: Models, shared: CountedPickling) -> int:
+    return die_on_first_try(job, models) + shared.offset
+
+
+def test_a_maps_shared_object_is_pickled_once_and_reaches_a_worker_that_replaces_a_dead_one(engine, tmp_path):
+    CountedPickling.pickled = 0
+    shared = CountedPickling(1000)
+    answers = dict(guarded(lambda: list(engine.map(die_on_first_try_then_add, jobs(tmp_path), shared=shared))))
+    assert answers == {number: number * number + 1000 for number in range(6)}
+    assert len(list(tmp_path.glob("tried-*"))) == 2  # two workers died and were replaced
+    assert CountedPickling.pickled == 1  # for the two workers and their two replacements alike
