@@ -267,9 +267,59 @@ def test_two_sentences_with_one_action_come_closer(actions, together):
     claims = tuple(
         _claim(doc, 0).model_copy(update={"event": Event(action=action)}) for doc, action in zip("ab", actions)
     )
-    vectors = _pair_vectors(0.65)  # over the threshold (0.6), within reach of the action bonus (0.1)
+    # Over the threshold, within reach of the action bonus.
+    vectors = _pair_vectors(Settings().cluster_threshold + cluster_module.ACTION_BONUS / 2)
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     assert bool(ClusterStage(Settings(use_cache=False))(corpus).clusters) is together
+
+
+def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
+    # Four documents whose claims read alike (centres 0.3 apart: close enough to be one story): a
+    # and b name one person, c another; d names nobody and gives another year than a and b. Their
+    # persons and years tell the stories apart where the vectors cannot; e, far from all, is alone.
+    axes = np.eye(6)
+    spread = np.sqrt(1 / 0.7 - 1)  # two of these centres lie at cosine distance 0.3
+    centres = _unit([axes[0] + spread * axes[k] for k in (1, 2, 3, 4)] + [axes[5]])
+    persons = [("reid",), ("reid",), ("lohan",), (), ()]
+    years = [(2008,), (2008,), (2008,), (2013,), ()]
+    labels = cluster_module.story_labels(centres, persons, years).tolist()
+    assert labels[0] == 0 and labels[1] == 0  # stories are numbered by their first document
+    assert len({labels[0], labels[2], labels[3], labels[4]}) == 4
+    # Without the persons and years, the four alike documents are one story.
+    blind = cluster_module.story_labels(centres, [()] * 5, [()] * 5).tolist()
+    assert blind[:4] == [0, 0, 0, 0] and blind[4] == 1
+
+
+def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_stories_do_not():
+    # Reports a and b of one story (about one person) word one event 0.7 apart: one event-level
+    # cluster. Reports c and d of two look-alike stories (two persons; the rest of the two documents
+    # worded nearly alike) word their events 0.3 apart, yet never share a cluster: the stories differ.
+    from factcheck.config import Settings
+
+    axes = np.eye(12)
+
+    def report(doc, name, context, event):
+        claims = [_claim(doc, position, name=name) for position in range(4)]
+        return claims, [context, context, context, event]
+
+    same_a, vectors_a = report("a", "Tara Reid", axes[0], axes[1])
+    same_b, vectors_b = report("b", "Reid", axes[0], _turned(axes[1], axes[2], 0.7))
+    other_c, vectors_c = report("c", "Ann Roe", axes[3], axes[5])
+    other_d, vectors_d = report("d", "Jo Doe", _turned(axes[3], axes[4], 0.2), _turned(axes[5], axes[6], 0.3))
+    claims = (*same_a, *same_b, *other_c, *other_d)
+    vectors = _unit([*vectors_a, *vectors_b, *vectors_c, *vectors_d])
+    corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    result = ClusterStage(Settings(use_cache=False))(corpus)
+    assert result.cluster_of("a#3-4") is not None and result.cluster_of("a#3-4") == result.cluster_of("b#3-4")
+    for left in ("c#0-1", "c#3-4"):
+        for right in ("d#0-1", "d#3-4"):
+            assert result.cluster_of(left) is None or result.cluster_of(left) != result.cluster_of(right)
+    # The same two documents naming one person are one story, and their events one cluster.
+    renamed = tuple(
+        claim.model_copy(update={"actors": other_c[0].actors}) if claim.doc == "d" else claim for claim in claims
+    )
+    result = ClusterStage(Settings(use_cache=False))(Corpus(claims=renamed, embeddings=corpus.embeddings))
+    assert result.cluster_of("c#3-4") is not None and result.cluster_of("c#3-4") == result.cluster_of("d#3-4")
 
 
 def test_a_cached_grouping_gives_the_same_clusters_and_same_fact_pairs(tmp_path):

@@ -1,4 +1,4 @@
-"""Group claims that report the same fact across sources, and list the pairs that may state the same fact.
+"""Group claims that report the same event across sources, and list the pairs that may state the same fact.
 
 Distance. Cosine distance between claim vectors, made entity- and time-aware (``pair_distances``):
 two claims that name a common person, organisation or place come closer (``ENTITY_BONUS``); two
@@ -16,20 +16,21 @@ neighbour lists. The dot products are exact (see ``QUANTUM_BITS``) and ties go t
 the pairs are the same whatever the blocks, the engine or the number of workers. Everything after the
 search sees only these n*k pairs.
 
-Clusters. Average linkage (UPGMA) with a distance threshold, per connected component of the
-neighbour graph. Average, not complete linkage: the sources word one fact differently, and complete
-linkage splits a fact as soon as two of its sentences are far apart. scikit-learn's average linkage runs on
+Clusters: "these sentences report the same event". Two levels, as cross-document event coreference
+systems work: documents first grouped into stories (``story_labels``: average linkage over the
+documents' mean claim vectors, read with the persons they name and the years they give, so that two
+look-alike stories, two rehab stays of two actresses, stay two), then, within one story, average
+linkage (UPGMA) with a distance threshold per connected component of the neighbour graph: claims of
+two stories never link (``linking_distances``), and one action ("foil" / "foil") brings two claims
+closer. Average, not complete linkage: the sources word one event differently, and complete linkage
+splits an event as soon as two of its sentences are far apart. scikit-learn's average linkage runs on
 the dense matrix of each component of up to ``DENSE_COMPONENT_LIMIT`` claims; a bigger component is
 first split along its weakest links (``_pieces``), never clustered over its sparse graph:
 connectivity-constrained linkage only looks at linked pairs and chains like single linkage (one
-cluster swallowed 9,413 claims that way). Clusters link by ``linking_distances``: the distance above,
-read with the pair's story (how far apart its two documents' mean claim vectors lie) and events (one
-action, "foil" / "foil", brings the pair closer). One story's reports word one event in many ways,
-and look-alike stories word two events alike: the document tells them apart where the sentence
-cannot. The pieces are independent: from ``MIN_PARALLEL_CLAIMS`` claims on, they are jobs for the run's
-engine (``link_pieces``, each piece carrying its own rows' vectors, keys and story), and the client only
-merges their clusters. A piece's distances are exact, as the search's are, so its linkage is the same
-whoever runs it.
+cluster swallowed 9,413 claims that way). The pieces are independent: from ``MIN_PARALLEL_CLAIMS``
+claims on, they are jobs for the run's engine (``link_pieces``, each piece carrying its own rows'
+vectors, keys and story), and the client only merges their clusters. A piece's distances are exact,
+as the search's are, so its linkage is the same whoever runs it.
 
 Same-fact candidates (``Corpus.same_fact``): pairs of claims from different documents among each
 other's neighbours within ``CANDIDATE_DISTANCE`` of adjusted distance: a looser net than the clusters,
@@ -40,30 +41,33 @@ one giving no year is dated by its document), and only documents whose mean clai
 On the ECB+ development part this drops the candidates linking two different stories from 30% to 20%
 (look-alike stories of one kind: 5,087 -> 3,931) and keeps 96% of the pairs of one event.
 
-Threshold, chosen on the development part of ``benchmarks/conflicts.py`` (ECB+ event chains, 3,351
-claims of 246 articles; pairwise P/R/F1 over pairs of annotated sentences of different articles) and
-on 300 BBC articles (one outlet, few shared events: the share of claims that land in a cross-document
-cluster): ``settings.cluster_threshold`` is 0.6 linking distance for all-MiniLM-L6-v2, the precise
-end of what the measurements allow. Clusters are shown to users as "these sentences report the same
-fact", and on this gold F1 rises only by lumping whole stories together:
+Threshold, chosen on the development part of ``benchmarks/conflicts.py`` (ECB+ event chains, 3,363
+claims of 246 articles; pairwise P/R/F1 over pairs of annotated sentences of different articles):
+``settings.cluster_threshold`` is 0.75 linking distance for all-MiniLM-L6-v2 within a story. The
+gold counts two sentences as one event's when they share any of the events ECB+ marks in them, so
+on it splitting a story into its events costs recall faster than it buys precision (one cluster per
+true story scores .72 over these claims; within true stories, linkage at 0.6 / 0.7 / 0.8 scores .62 /
+.67 / .70): the threshold sits where clusters still read as one event, not one story.
 
-===================================  ================  =================  ========================
-linking                              dev P / R / F1    largest cluster    BBC claims in cross-doc
-===================================  ================  =================  ========================
-cosine + entity/year, 0.7 (before)   .55 / .60 / .58   251 claims         42% (largest 141)
-+ story and action, 0.6 (default)    .72 / .45 / .56   105 claims         30% (largest 74)
-+ story (ref. 0.23), 0.85 (F1 top)   .54 / .75 / .63   320 (one topic)    55% (largest 230)
-===================================  ================  =================  ========================
+==========================================  ================  =================
+linking (dev)                               P / R / F1        largest cluster
+==========================================  ================  =================
+cosine + entity/year, 0.7 (session 2)       .55 / .60 / .58   251 claims
++ story distance and action, 0.6 (before)   .72 / .46 / .56   105 claims
+stories + action, 0.6                       .72 / .48 / .57   117 claims
+stories + action, 0.75 (default)            .62 / .67 / .64   216 claims
+stories + action, 0.8                       .59 / .74 / .66   221 claims
+plain cosine, average linkage, 0.7          F1 .61
+==========================================  ================  =================
 
-Nearby settings (story weight 0.5-1.5, reference 0.05-0.15, threshold 0.6-0.65) give P .61-.72 at
-F1 .52-.57: the default sits on that plateau, not on one curve's peak. One held-out run at the end
-of session 3: P .51, R .36, F1 .42 (session 2's 0.7: .36 / .59 / .45); the plain baseline .45.
-What caps F1 is the gold, not the linkage: ECB+ marks every event a sentence mentions, and two
-sentences count as one event's when they share any of them, which no partition of sentences can
-reproduce (A shares an event with B and with C, B none with C). One cluster per reporting group (a
-perfect story grouping) scores 0.73 on dev; giving each annotated sentence only its most widely
-reported chain, a perfect partition, scores 0.90. The benchmark prints both beside the score, and the
-issue's baseline (plain cosine, average linkage) over the same claims.
+The story settings sit on a plateau: story threshold 0.3-0.4, person clash 0.2-0.3 and common
+person 0.1-0.2 give F1 .63-.64 at 0.75. What caps F1 is the gold: no partition of sentences can
+reproduce "shares any event" (A shares an event with B and with C, B none with C); giving each
+annotated sentence only its most widely reported chain, a perfect partition, scores 0.90. The
+benchmark prints it beside the score, with the issue's baseline (plain cosine, average linkage) over
+the same claims. The stories are what the documents report, not what a sentence states: same-fact
+claims are the candidates below, and the report says "N sources agree" only when a cluster's
+sentences state the same fact.
 
 The grouping is cached (SQLite, keyed by the vectors, the claims' entity and year keys, the
 threshold, this module's code and the numeric libraries' versions), so a warm run on unchanged documents imports neither scipy
@@ -102,13 +106,16 @@ CANDIDATE_DISTANCE = 0.6  # same-fact candidates: adjusted distance (with the do
 # two reports of one story sit at 0.23 (median; 95% under 0.46) on the ECB+ development part.
 DOCUMENT_DISTANCE = 0.55
 MAIN_PERSON_SHARE = 0.5  # a document's main persons: named in 2+ claims and at least this share of the most named
-# Clusters read each pair with its documents' story (see ``linking_distances``): a pair of claims
-# from two documents moves apart by STORY_WEIGHT per unit of distance between the documents' mean
-# claim vectors beyond STORY_REFERENCE (two near-copies of one report; two reports of one story sit
-# at 0.23, look-alike stories further). Documents of fewer than STORY_MIN_CLAIMS claims have no
-# story to read.
-STORY_WEIGHT = 1.0
-STORY_REFERENCE = 0.1
+# Clusters link only claims of one story (see ``story_labels``): documents are grouped into stories by
+# average linkage at STORY_THRESHOLD over the cosine distance of their mean claim vectors, moved apart
+# by STORY_PERSON_CLASH when both name persons and none in common and by STORY_YEAR_CLASH when both
+# give years and none in common, and brought closer by STORY_PERSON_SHARED when they name a common
+# person. Documents of fewer than STORY_MIN_CLAIMS claims have no story to read: their claims link
+# across stories.
+STORY_THRESHOLD = 0.35
+STORY_PERSON_CLASH = 0.3
+STORY_PERSON_SHARED = 0.2
+STORY_YEAR_CLASH = 0.1
 STORY_MIN_CLAIMS = 3
 ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; parse lemma)
 # The neighbour search: a job is SEARCH_ROWS claims against every claim, SEARCH_COLUMNS at a time
@@ -223,18 +230,20 @@ def _document_centres(unit: np.ndarray, documents: np.ndarray) -> np.ndarray:
     return _unit(sums)
 
 
+DOCUMENT_BLOCK = 2048  # pairs whose documents' centres are compared at a time
+
+
 @dataclass(frozen=True)
 class _Story:
-    """What ``linking_distances`` reads: each document's centre, and per row its document, whether
-    that document has a story to read, and its action code."""
+    """What ``linking_distances`` reads, per row: its document's story (``story_labels``), whether that
+    document has a story to read, and its event's action code."""
 
-    centres: np.ndarray  # one unit vector per document (the mean of its claims' unit vectors)
-    documents: np.ndarray
+    stories: np.ndarray  # int per row: the story of its document
     readable: np.ndarray  # bool per row: the document has at least STORY_MIN_CLAIMS claims
     actions: np.ndarray  # int per row; -1 for no action
 
     @classmethod
-    def of(cls, unit: np.ndarray, context: CandidateContext) -> _Story:
+    def of(cls, unit: np.ndarray, context: CandidateContext, keys: Sequence[ClaimKeys]) -> _Story:
         documents = np.asarray(context.documents, dtype=np.int64)
         sizes = np.bincount(documents)
         codes: dict[str, int] = {}
@@ -244,58 +253,83 @@ class _Story:
             else [-1] * len(unit),
             dtype=np.int64,
         )
+        centres = _document_centres(unit, documents)
+        persons: list[set[str]] = [set() for _ in range(len(centres))]
+        years: list[set[int]] = [set() for _ in range(len(centres))]
+        for document, (_, named, dated) in zip(documents.tolist(), keys):
+            persons[document].update(named)
+            years[document].update(dated)
+        stories = story_labels(centres, [sorted(p) for p in persons], [sorted(y) for y in years])
         return cls(
-            centres=_document_centres(unit, documents).astype(np.float32),
-            documents=documents,
+            stories=stories[documents],
             readable=sizes[documents] >= STORY_MIN_CLAIMS,
             actions=actions,
         )
 
-    def document_distances(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-        """Cosine distance between the documents of each pair, exactly (``_scaled``), through the documents
-        the pairs name (a small documents x documents matrix, not one 384-float row per pair).
-
-        Exact, so that a piece's linkage gives the same distances on a worker (one BLAS thread) as here
-        (all of them), and the matrix and the per-pair paths agree to the bit."""
-        names, inverse = np.unique(np.concatenate([self.documents[low], self.documents[high]]), return_inverse=True)
-        left, right = inverse[: len(low)], inverse[len(low) :]
-        if len(names) <= DOCUMENT_BLOCK:
-            scaled = _scaled(self.centres[names])
-            products = (scaled @ scaled.T)[left, right]
-            return np.clip(1.0 - products * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
-        return _exact_distances(self.centres, self.centres, self.documents[low], self.documents[high])
-
     def part(self, members: np.ndarray) -> _Story:
-        """The story of the rows ``members`` alone (what one piece's linkage reads), documents renumbered."""
-        names, documents = np.unique(self.documents[members], return_inverse=True)
+        """The story of the rows ``members`` alone (what one piece's linkage reads)."""
         return _Story(
-            centres=self.centres[names],
-            documents=documents.astype(np.int64),
+            stories=self.stories[members],
             readable=self.readable[members],
             actions=self.actions[members],
         )
 
 
-DOCUMENT_BLOCK = 2048  # documents compared through one matrix (beyond that, pair by pair); pairs per block
+def story_labels(centres: np.ndarray, persons: Sequence[Sequence[str]], years: Sequence[Sequence[int]]) -> np.ndarray:
+    """The story of each document (numbered by its first document): average linkage over the documents.
+
+    Reports of one story share what they are about (close mean claim vectors), the people in it and
+    its year; look-alike stories (two rehab stays of two actresses, two earthquakes) share the first
+    and differ in the others. So the distance of two documents is the cosine distance of their
+    centres, ``STORY_PERSON_CLASH`` further when both name persons and none in common,
+    ``STORY_PERSON_SHARED`` closer when they name a common person, and ``STORY_YEAR_CLASH``
+    further when both give years and none in common; stories merge while their average distance is
+    under ``STORY_THRESHOLD``. The products are exact (``_scaled``), so the stories do not depend on
+    the BLAS that computes them. Memory: one documents x documents matrix (2,225 BBC articles: 40 MB).
+    """
+    count = len(centres)
+    if count < 2:
+        return np.zeros(count, dtype=np.int64)
+    scaled = _scaled(centres)
+    distances = np.clip(1.0 - (scaled @ scaled.T) * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
+
+    def relation(keys: Sequence[Sequence[object]]) -> tuple[np.ndarray, np.ndarray]:
+        incidence = _incidence(keys)
+        shared = (incidence @ incidence.T).toarray() > 0
+        present = np.array([bool(items) for items in keys])
+        return shared, present[:, np.newaxis] & present[np.newaxis, :]
+
+    shared_persons, both_name = relation(persons)
+    shared_years, both_date = relation(years)
+    distances += STORY_PERSON_CLASH * (both_name & ~shared_persons) - STORY_PERSON_SHARED * shared_persons
+    distances += STORY_YEAR_CLASH * (both_date & ~shared_years)
+    distances = np.clip(distances, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    labels = np.empty(count, dtype=np.int64)
+    for number, members in enumerate(sorted(_dense_average(distances, STORY_THRESHOLD), key=min)):
+        labels[members] = number
+    return labels
 
 
 def linking_distances(adjusted: np.ndarray, low: np.ndarray, high: np.ndarray, story: _Story | None) -> np.ndarray:
     """The distance clusters link by: ``pair_distances`` read with the pair's story and events.
 
     The same wording in two look-alike stories (two rehab stays, two piracy raids) reports two
-    events, and the sentence alone cannot tell them apart; the documents can. So a pair of claims
-    from two documents moves apart by how far apart its documents lie (``STORY_WEIGHT`` per unit of
-    mean-vector distance beyond ``STORY_REFERENCE``; pairs inside one document are left as they
-    are), and comes ``ACTION_BONUS`` closer when both events have the same action (on the ECB+
-    development part 86% of such pairs of one story share an event chain, against 58% of the rest).
+    events, and the sentence alone cannot tell them apart; the documents can (``story_labels``).
+    So two claims of two stories never link (their distance becomes ``APART``, beyond any threshold;
+    a document too short to have a story to read is the exception), and two claims come
+    ``ACTION_BONUS`` closer when both events have the same action (on the ECB+ development part 86%
+    of such pairs of one story share an event chain, against 58% of the rest).
     """
     if story is None or len(low) == 0:
         return adjusted
-    cross = (story.documents[low] != story.documents[high]) & story.readable[low] & story.readable[high]
-    document_distance = story.document_distances(low, high)
+    apart = (story.stories[low] != story.stories[high]) & story.readable[low] & story.readable[high]
     same_action = (story.actions[low] >= 0) & (story.actions[low] == story.actions[high])
-    moved = adjusted + STORY_WEIGHT * np.where(cross, document_distance - STORY_REFERENCE, 0.0)
-    return np.clip(moved - ACTION_BONUS * same_action, 0.0, None).astype(np.float32)
+    moved = np.clip(adjusted - ACTION_BONUS * same_action, 0.0, None)
+    return np.where(apart, APART, moved).astype(np.float32)
+
+
+APART = 4.0  # the linking distance of two claims of two stories: beyond any threshold (at most 2.0)
 
 
 def _incidence(keys: Sequence[Sequence[object]]) -> csr_matrix:
@@ -627,9 +661,9 @@ def cluster_vectors(
     years = _incidence([key[2] for key in keys])
     unit = _unit(np.asarray(vectors, dtype=np.float32))
     neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
-    story = _Story.of(unit, context) if context is not None else None
-    # Search wide enough that the entity, story and action bonuses can bring a pair within either threshold.
-    reach = threshold + (STORY_WEIGHT * STORY_REFERENCE + ACTION_BONUS if story is not None else 0.0)
+    story = _Story.of(unit, context, keys) if context is not None else None
+    # Search wide enough that the entity and action bonuses can bring a pair within either threshold.
+    reach = threshold + (ACTION_BONUS if story is not None else 0.0)
     radius = max(reach, CANDIDATE_DISTANCE) + ENTITY_BONUS
     rows, cols, cosine = neighbour_pairs(unit, neighbours, radius, engine)
     if stats is not None:
@@ -831,7 +865,7 @@ def _cache_key(
     settings = (
         f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
         f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{DOCUMENT_DISTANCE}|{MAIN_PERSON_SHARE}|"
-        f"{STORY_WEIGHT}|{STORY_REFERENCE}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{QUANTUM_BITS}|{code}"
+        f"{STORY_THRESHOLD}|{STORY_PERSON_CLASH}|{STORY_PERSON_SHARED}|{STORY_YEAR_CLASH}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{QUANTUM_BITS}|{code}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
