@@ -347,3 +347,34 @@ def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
         SlotPair("date", dates[("l", "2021")], dates[("r", "2021")], "context", 0.77, True),
     ]
     assert DateConflictCheck._a_list({"a": a.published, "b": b.published}, alignment, by_chance)
+
+
+# -- one act, two days: the same head, day dates, the rest told in other words ---------------------
+def _killing(left_when, right_when, heads=("kill", "kill"), granularity="day", cosine=0.75):
+    import numpy as np
+
+    a = document(
+        "a", f"The deputy was killed on {left_when[0]} while he searched a house for a robbery suspect in Lakewood."
+    )
+    b = document("b", f"The deputy, who was killed {right_when[0]} outside an apartment block, had served in Lakewood.")
+    left = claim(a, a.text, times=(time(a, *left_when, granularity).model_copy(update={"head": heads[0]}),))
+    right = claim(b, b.text, times=(time(b, *right_when, granularity).model_copy(update={"head": heads[1]}),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_two_days_of_one_act_told_in_other_words_are_a_warning():
+    # The words around the dates differ ("while he searched" / "outside an apartment block"): without the heads,
+    # too little alike for a warning; both date "kill", both are days, and the vectors are a paraphrase's.
+    findings = run(_killing(("June 24", "2005-06-24"), ("June 15", "2005-06-15")))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {(span.doc, span.text) for span in findings[0].evidence} >= {("a", "June 24"), ("b", "June 15")}
+    assert run(_killing(("June 24", "2005-06-24"), ("June 15", "2005-06-15"), heads=(None, None))) == []
+    assert run(_killing(("June 24", "2005-06-24"), ("June 15", "2005-06-15"), heads=("kill", "mourn"))) == []
+    assert run(_killing(("June 24", "2005-06-24"), ("June 15", "2005-06-15"), cosine=0.6)) == []
+
+
+def test_two_years_under_one_head_need_the_rest_to_match():
+    # A year dates many things one word can head ("grew in 2004" / "to grow in 2005"): the head path is for days.
+    assert run(_killing(("2004", "2004"), ("2005", "2005"), granularity="year")) == []

@@ -10,7 +10,7 @@ from datetime import date
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import ANCHOR_FREE, names_its_own_date, values_agree
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
-from factcheck.nlp.align import Alignment, SlotPair
+from factcheck.nlp.align import MIN_SHARED, PARAPHRASE_STRENGTH, Alignment, SlotPair
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -44,6 +44,29 @@ def is_dateline(claim: Claim, time: TimeExpression) -> bool:
     before = claim.span.text[: max(0, time.span.start - claim.span.start)]
     after = claim.span.text[max(0, time.span.end - claim.span.start) :]
     return not before.strip(" \t\n([") and bool(re.match(r"\s*[-\u2013\u2014:|]", after))
+
+
+def one_day_of_one_act(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
+    """Whether two sources give one act two days: both dates are days, and both date the same word.
+
+    "The deputy was killed on June 24" / "was killed June 15, 2005 outside an apartment ...": the
+    words around the dates differ (one source adds where, the other who), but a day dates one
+    occurrence and the parse says both date "kill". It is the paraphrase path with the heads in
+    place of the words around the dates: the sentence vectors as close as a paraphrase's, a fifth
+    of the weighted words alike (``PARAPHRASE_STRENGTH``). Years
+    are left to the other gates: one head dates two things in a year as often ("the economy grew
+    ... in 2004" / "sales to grow ... in 2005").
+    """
+    return (
+        alignment.cross_source
+        and pair.heads is True
+        and pair.left.ref.granularity == "day"
+        and pair.right.ref.granularity == "day"
+        and alignment.shared >= MIN_SHARED
+        and alignment.strength >= PARAPHRASE_STRENGTH
+        and alignment.similarity is not None
+        and alignment.similarity >= similarity
+    )
 
 
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
@@ -143,9 +166,12 @@ class DateConflictCheck(PairwiseCheck):
     year ("Feb. 22") is read in the year the other side gives.
 
     What each date dates (its head in the parse: "will defend his title on May 2" -> defend)
-    pairs the dates of two sentences that give several; it gates nothing, since a date attaches
+    pairs the dates of two sentences that give several; it blocks nothing, since a date attaches
     to whichever word the writer puts it by ("the Oscars on Feb. 22" / "the ceremony, televised
-    on February 22") and one head in two sentences on one topic can date two things.
+    on February 22") and one head in two sentences on one topic can date two things. It lets
+    one thing through: two days that date the same word in sentences whose vectors are a
+    paraphrase's ("was killed on June 24, while investigating ..." / "was killed June 15, 2005
+    outside an apartment") stand for the words around the dates (``one_day_of_one_act``).
 
     Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
     2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
@@ -199,17 +225,18 @@ class DateConflictCheck(PairwiseCheck):
         if len(differing) > 1:
             return judged  # more than one date differs: two accounts of different occasions, not one slip
         for pair, _ in differing:
-            # A date's head pairs the dates (align) but gates nothing: a date attaches to whichever word a
+            # A date's head pairs the dates (align) and blocks nothing: a date attaches to whichever word a
             # writer puts it by ("the host of the Oscars on Feb. 22" / "the ceremony, televised on February
             # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
             # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
             paraphrase = paraphrase_similarity if alignment.cross_source else None
-            if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
-                continue
-            if alignment.similarity is not None and alignment.similarity < similarity:
-                continue
-            if pair.context < around and alignment.strength < 0.999:
-                continue  # the sentences share a topic, the dates date different things around it
+            if not one_day_of_one_act(alignment, pair, paraphrase_similarity):
+                if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
+                    continue
+                if alignment.similarity is not None and alignment.similarity < similarity:
+                    continue
+                if pair.context < around and alignment.strength < 0.999:
+                    continue  # the sentences share a topic, the dates date different things around it
             if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
                 continue
             if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
