@@ -188,7 +188,9 @@ def deep_bytes(value: object, seen: set[int]) -> int:
     seen.add(id(value))
     size = sys.getsizeof(value)
     if isinstance(value, np.ndarray):
-        return size + (value.nbytes if value.base is None else 0)
+        # getsizeof counts the data of an array that owns it; a view (each claim's vector is a row
+        # of one matrix) counts the array it views, once.
+        return size + (0 if value.base is None else deep_bytes(value.base, seen))
     if isinstance(value, dict):
         return size + sum(deep_bytes(key, seen) + deep_bytes(item, seen) for key, item in value.items())
     if isinstance(value, (tuple, list, set, frozenset)):
