@@ -290,6 +290,26 @@ def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
     assert blind[:4] == [0, 0, 0, 0] and blind[4] == 1
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_stories_linked_per_component_are_those_of_one_matrix_over_every_document(seed):
+    # Clumps of documents around a few topics, some persons and years shared: the linkage per
+    # component of the radius graph must give exactly the stories of one dense linkage over all.
+    rng = np.random.default_rng(seed)
+    topics = rng.normal(size=(6, 16))
+    centres = _unit([topics[k % 6] + rng.normal(scale=0.45, size=16) for k in range(60)])
+    persons = [tuple(rng.choice(["ann", "bob", "cy"], size=rng.integers(0, 2))) for _ in range(60)]
+    years = [tuple(int(y) for y in rng.choice([2001, 2002], size=rng.integers(0, 2))) for _ in range(60)]
+    whole = cluster_module._dense_average(
+        cluster_module._story_distances(centres, persons, years), cluster_module.STORY_THRESHOLD
+    )
+    expected = np.zeros(60, dtype=np.int64)
+    for number, members in enumerate(sorted(whole, key=min)):
+        expected[members] = number
+    components = cluster_module._story_components(centres)
+    assert 1 < len(components) < 60  # the case exercises several components, not one or none
+    assert cluster_module.story_labels(centres, persons, years).tolist() == expected.tolist()
+
+
 def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_stories_do_not():
     # Reports a and b of one story (about one person) word one event 0.7 apart: one event-level
     # cluster. Reports c and d of two look-alike stories (two persons; the rest of the two documents

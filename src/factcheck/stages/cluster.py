@@ -285,11 +285,54 @@ def story_labels(centres: np.ndarray, persons: Sequence[Sequence[str]], years: S
     ``STORY_PERSON_SHARED`` closer when they name a common person, and ``STORY_YEAR_CLASH``
     further when both give years and none in common; stories merge while their average distance is
     under ``STORY_THRESHOLD``. The products are exact (``_scaled``), so the stories do not depend on
-    the BLAS that computes them. Memory: one documents x documents matrix (2,225 BBC articles: 40 MB).
+    the BLAS that computes them.
+
+    Memory: documents further apart than the threshold plus the largest bonus can never be in one
+    story, so the linkage runs per connected component of the documents within that reach (a sparse
+    radius graph), on a component x component matrix: the same stories as one matrix over all the
+    documents, which at 100,000 articles would be 80 GB.
     """
     count = len(centres)
+    labels = np.zeros(count, dtype=np.int64)
     if count < 2:
-        return np.zeros(count, dtype=np.int64)
+        return labels
+    stories: list[list[int]] = []
+    for members in _story_components(centres):
+        if len(members) == 1:
+            stories.append(members)
+            continue
+        distances = _story_distances(centres[members], [persons[i] for i in members], [years[i] for i in members])
+        stories += [[members[i] for i in story] for story in _dense_average(distances, STORY_THRESHOLD)]
+    for number, members in enumerate(sorted(stories, key=min)):
+        labels[members] = number
+    return labels
+
+
+# Added to the reach of the story graph so that the rounding of its float distances against the exact
+# ones (``_scaled``, ~2**-25) never drops a pair the linkage could merge.
+STORY_REACH_MARGIN = 1e-3
+
+
+def _story_components(centres: np.ndarray) -> list[list[int]]:
+    """The documents in groups that no pair closer than a story's reach crosses, each sorted."""
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.neighbors import radius_neighbors_graph
+
+    reach = STORY_THRESHOLD + STORY_PERSON_SHARED + STORY_REACH_MARGIN
+    graph = radius_neighbors_graph(
+        np.asarray(centres, dtype=np.float64), radius=reach, mode="connectivity", metric="cosine"
+    )
+    _, component = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = {}
+    for document, label in enumerate(component.tolist()):
+        groups.setdefault(label, []).append(document)
+    return list(groups.values())
+
+
+def _story_distances(
+    centres: np.ndarray, persons: Sequence[Sequence[str]], years: Sequence[Sequence[int]]
+) -> np.ndarray:
+    """The documents' story distances (see ``story_labels``), as one dense matrix."""
     scaled = _scaled(centres)
     distances = np.clip(1.0 - (scaled @ scaled.T) * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
 
@@ -305,10 +348,7 @@ def story_labels(centres: np.ndarray, persons: Sequence[Sequence[str]], years: S
     distances += STORY_YEAR_CLASH * (both_date & ~shared_years)
     distances = np.clip(distances, 0.0, None)
     np.fill_diagonal(distances, 0.0)
-    labels = np.empty(count, dtype=np.int64)
-    for number, members in enumerate(sorted(_dense_average(distances, STORY_THRESHOLD), key=min)):
-        labels[members] = number
-    return labels
+    return distances
 
 
 def linking_distances(adjusted: np.ndarray, low: np.ndarray, high: np.ndarray, story: _Story | None) -> np.ndarray:
