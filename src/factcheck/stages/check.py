@@ -111,9 +111,9 @@ def _run_check(
     inputs: str,
     engine: Engine | None = None,
     alignment_pass: AlignmentPass | None = None,
+    cached: CheckOutput | None = None,
 ) -> CheckOutput:
-    """What the check produces on this corpus: from the cache when these exact inputs were checked before."""
-    cached = _cached_output(check_class, cache, inputs)
+    """What the check produces on this corpus: ``cached`` when these exact inputs were checked before."""
     if cached is not None:
         return cached
     check: Check
@@ -168,21 +168,21 @@ class CheckStage:
         checks_run: set[str] = set()  # slugs that ran to completion, for stale resolutions
         cache = open_cache(self.settings)
         inputs = inputs_fingerprint(corpus, self.settings, context.ledger) if cache else ""
+        # Read once: the pairwise pass needs to know which checks the cache answers before any runs.
+        cached = {check_class: _cached_output(check_class, cache, inputs) for check_class in checks}
         alignment_pass = None
         if self.engine is not None:
             # The pairwise checks the cache cannot answer share one pass over the candidate pairs on the workers.
-            due = [
-                check_class
-                for check_class in checks
-                if issubclass(check_class, PairwiseCheck) and _cached_output(check_class, cache, inputs) is None
-            ]
+            due = [c for c in checks if issubclass(c, PairwiseCheck) and cached[c] is None]
             alignment_pass = AlignmentPass(corpus, context, self.engine, due) if due else None
         for number, check_class in enumerate(checks):
             if self.on_progress is not None:
                 self.on_progress(self.name, number, len(checks))
             override = _severity_override(self.settings, check_class)
             try:
-                output = _run_check(check_class, corpus, context, cache, inputs, self.engine, alignment_pass)
+                output = _run_check(
+                    check_class, corpus, context, cache, inputs, self.engine, alignment_pass, cached[check_class]
+                )
             except Exception as error:  # noqa: BLE001 - a crashing check is recorded, not fatal to the others
                 failures.append(
                     Failure(
