@@ -48,7 +48,7 @@ def _month_end(year: int, month: int) -> date:
 # Words whose meaning does not depend on the day they are read: a month (with its day), a
 # year. "today", "yesterday", "last week" and a weekday ("on Friday": the Friday before or
 # after the dateline) mean different days in articles of different days.
-ANCHOR_FREE = re.compile(
+_ANCHOR_FREE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b\d{4}\b",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ _DEICTIC = re.compile(r"\b(?:last|next|this|ago|coming|past)\b", re.IGNORECASE)
 
 def names_its_own_date(text: str) -> bool:
     """Whether a date's words name it (a month, a year: "June 24", "in 2005"), not the writer's day ("today", "last year")."""
-    return bool(ANCHOR_FREE.search(text)) and not _DEICTIC.search(text)
+    return bool(_ANCHOR_FREE.search(text)) and not _DEICTIC.search(text)
 
 
 def interval_of(value: str | None) -> Interval | None:

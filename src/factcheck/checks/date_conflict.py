@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.dates import ANCHOR_FREE, names_its_own_date, values_agree
+from factcheck.dates import names_its_own_date, values_agree
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
 from factcheck.nlp.align import MIN_SHARED, PARAPHRASE_STRENGTH, Alignment, SlotPair
 from factcheck.plainwords import date_words, quoted
@@ -73,7 +73,7 @@ def _resolved(time: TimeExpression, anchor: date) -> str | None:
     """The value of a time expression's words read against ``anchor`` (for undated or relative sides)."""
     from factcheck.nlp.timex import find_times
 
-    if not ANCHOR_FREE.search(time.span.text) or re.search(r"\b(?:last|next|this|ago)\b", time.span.text, re.I):
+    if not written_out(time):
         return None
     matches = find_times(time.span.text, anchor)
     values = [match.value for match in matches if match.value]
