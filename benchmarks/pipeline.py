@@ -22,7 +22,8 @@ children, reaped when the run ends); "client MB" is this process's peak, "worker
 the workers' summed resident memory, sampled every 0.5 s, and "all MB" the peak of both together at
 one sample (the run's whole footprint, never more than the two peaks added). "client holds" is what the
 corpus takes at the end of the run, by part (documents, claims, vectors ...), beside what the documents'
-texts would take (read back on demand, not held). On a machine shared with other jobs the wall seconds
+texts would take (read back on demand, not held); "client after load and extract" is its peak and
+resident memory as the embed stage starts. On a machine shared with other jobs the wall seconds
 are pessimistic and the CPU seconds are the steadier figure.
 """
 
@@ -56,6 +57,12 @@ def write_bbc(count: int, folder: Path, corpus: Path = CORPUS) -> Path:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def resident_mb() -> float:
+    """This process's resident memory now (MB)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def cpu_seconds() -> float:
@@ -137,8 +144,15 @@ def run_case(
     )
     load_before = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), cpu_seconds()
+    through_extract: dict[str, float] = {}
+
+    def on_stage(name: str) -> None:
+        if name == "embed":  # load and extract are done: what the client took for them, texts included or not
+            through_extract["peak_mb"] = peak_mb()
+            through_extract["resident_mb"] = resident_mb()
+
     with WorkerMemory() as workers:
-        result = run(settings)
+        result = run(settings, on_stage=on_stage)
     total, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     load_after = os.getloadavg()
     peak = peak_mb()  # before the texts are read back below, which the run itself does not hold
@@ -162,6 +176,7 @@ def run_case(
         "cpu": cpu,
         "stages": corpus.timings,
         "peak_mb": peak,
+        "through_extract_mb": through_extract,
         "held_mb": held,
         "workers_mb": workers.peak_mb,
         "workers_pss_mb": workers.peak_pss_mb,
@@ -375,6 +390,11 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         if row.get("held_mb"):
             parts = ", ".join(f"{name} {mb:,.1f}" for name, mb in row["held_mb"].items())
             print(f"{label:<22} client holds at the end (MB): {parts}")
+        if row.get("through_extract_mb"):
+            print(
+                f"{label:<22} client after load and extract (MB): peak {row['through_extract_mb']['peak_mb']:,.0f}, "
+                f"resident {row['through_extract_mb']['resident_mb']:,.0f}"
+            )
     by_label = dict(rows)
     for label, row in rows:
         if "cold/" in label:

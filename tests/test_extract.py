@@ -407,7 +407,7 @@ def test_stage_orders_claims_and_round_trips(nlp):
     assert {c.doc for c in corpus.claims} == {"a", "b"}
     for claim in corpus.claims:
         assert Claim.model_validate_json(claim.model_dump_json()) == claim
-    assert stage.name == "extract" and stage.requires == ("documents",) and stage.assigns == ("claims",)
+    assert stage.name == "extract" and stage.requires == ("documents",) and stage.assigns == ("claims", "documents")
 
 
 def test_stage_maps_clean_spans_to_the_original(nlp):

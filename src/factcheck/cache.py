@@ -188,6 +188,16 @@ class Cache:
             return None
         return row[0] if row else None
 
+    def delete_blob(self, namespace: str, key: str) -> None:
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("DELETE FROM blobs WHERE namespace = ? AND key = ?", (namespace, key))
+        except sqlite3.Error:
+            pass
+
     def put_blob(self, namespace: str, key: str, data: str) -> None:
         connection = self._connect()
         if connection is None:

@@ -48,6 +48,8 @@ PROCESS_RETRIES = 2
 DOCUMENTS_PER_PARTITION = 8
 # Below this many documents to parse, starting workers (each loads spaCy, ~3 s) costs more than it saves.
 MIN_PARALLEL_DOCUMENTS = 24
+# Jobs a Dask map keeps submitted per worker thread: one running, the next ones already there when it ends.
+DASK_JOBS_AHEAD = 3
 
 
 class EngineError(FactcheckError):
@@ -505,13 +507,29 @@ class DaskEngine:
         if shared is not _NO_SHARED:
             # On every worker once (a copy on each, so a dead worker's replacement fetches it from another).
             extra = [client.scatter(shared, broadcast=True, hash=False)]
-        futures = [client.submit(_run_in_worker, task, job, *extra, pure=False) for job in jobs]
-        index_of = {future.key: index for index, future in enumerate(futures)}
+        # A few jobs per worker thread in flight, the next submitted as one completes: the client holds
+        # the jobs it has sent until they finish (a map of file partitions would otherwise hold every file).
+        ahead = DASK_JOBS_AHEAD * max(1, sum(client.nthreads().values()))
+        waiting = iter(range(len(jobs)))
+        running: dict[str, tuple[int, Any]] = {}
+        completed = as_completed(with_results=True)
+
+        def submit_next() -> None:
+            index = next(waiting, None)
+            if index is not None:
+                future = client.submit(_run_in_worker, task, jobs[index], *extra, pure=False)
+                running[future.key] = (index, future)
+                completed.add(future)
+
+        for _ in range(ahead):
+            submit_next()
         try:
-            for future, result in as_completed(futures, with_results=True):
-                yield index_of[future.key], result
+            for future, result in completed:
+                index, _ = running.pop(future.key)
+                submit_next()
+                yield index, result
         finally:
-            client.cancel(futures + extra)
+            client.cancel([future for _, future in running.values()] + extra)
 
     def recycle(self) -> None:
         pass  # a cluster's workers are not ours to restart (a joined one is shared)
@@ -554,3 +572,24 @@ def make_engine(settings: Any, models: Models) -> Engine:
 def partitions(items: Sequence[Job], size: int) -> list[list[Job]]:
     """``items`` cut in order into lists of ``size`` (the last may be shorter)."""
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+class LazyJobs(Sequence[Any]):
+    """Jobs built from their parts as each leaves for a worker (``make(part)``), not all before the map.
+
+    What a job carries that its part does not (a file's bytes, a document's text read back) is then held
+    for the jobs in flight, never for every job at once: engines ask for ``jobs[index]`` when they send
+    it (again for a retry), and a Dask map keeps only a few jobs per worker submitted (``DASK_JOBS_AHEAD``).
+    """
+
+    def __init__(self, parts: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        self.parts = parts
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):  # pragma: no cover - engines index one job at a time
+            return [self.make(part) for part in self.parts[index]]
+        return self.make(self.parts[index])

@@ -395,6 +395,8 @@ class Corpus:
     extras: dict[str, Any] = field(default_factory=dict)  # per-stage summaries (e.g. spin scores)
     # Reads a document's text back once only its header is kept (factcheck.stages.load.store.DocumentStore).
     texts: Any = None
+    # Files the load stage handed on unread (factcheck.stages.load.stage.LoadItem): the extract stage loads them.
+    unread: tuple[Any, ...] = ()
     # Lookup indexes; init=False so evolve() (dataclasses.replace) starts them afresh.
     _documents_index: dict[str, DocumentHeader] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)

@@ -60,7 +60,8 @@ def build_stages(
 
     engine = engine or SerialEngine(Models(settings, nlp=nlp, embedder=embedder))
     stages: list[Stage] = [
-        LoadStage(settings, engine=engine),
+        # Files the cache lacks are loaded by the extract stage, with their claims, in one task on a worker.
+        LoadStage(settings, engine=engine, hand_on=True),
         ExtractStage(settings, engine=engine),
         EmbedStage(settings, engine=engine),
         ClusterStage(settings, engine=engine),
@@ -103,7 +104,7 @@ _BLOCKING_STAGES = frozenset({"config", "ledger", "resolutions"})
 
 
 def _cannot_proceed(corpus: Corpus, stage: Stage) -> bool:
-    if stage.name == "load" and not corpus.documents:
+    if stage.name in ("load", "extract") and not corpus.documents and not corpus.unread:
         return True
     return any(failure.fatal and failure.stage in _BLOCKING_STAGES for failure in corpus.failures)
 

@@ -1,11 +1,12 @@
-"""The extract stage's cache entries and the fingerprint of the code and model that produced them."""
+"""The extract stage's cache entries, their keys, and the fingerprint of the code and model that produced them."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
-from factcheck.cache import code_fingerprint
-from factcheck.model import Claim
+from factcheck.cache import code_fingerprint, text_hash
+from factcheck.model import Claim, Document
 from factcheck.stages.extract.parser import MODEL_PACKAGE
 
 CACHE_NAMESPACE = "claims"
@@ -22,6 +23,27 @@ def _cache_entry(cached: str | None) -> tuple[list[Claim], list[tuple[int, int]]
     except Exception:  # noqa: BLE001 - a damaged or older entry costs a re-extraction, never the run
         return None
     return claims, skipped
+
+
+def cache_blob(claims: Sequence[Claim], skipped: Sequence[tuple[int, int]]) -> str:
+    """The cache entry of a document's claims and skipped passages (read by ``_cache_entry``)."""
+    return json.dumps(
+        {"claims": [claim.model_dump(mode="json") for claim in claims], "skipped": [list(pair) for pair in skipped]}
+    )
+
+
+def claims_key(doc: Document, max_sentence_chars: int) -> str:
+    """Everything a document's claims depend on: the document, the extractor's code and the model."""
+    parts = [
+        _extractor_fingerprint(),
+        doc.id,
+        doc.text,
+        doc.clean,
+        str(doc.published),
+        str(doc.body_start),
+        str(max_sentence_chars),
+    ]
+    return text_hash("\x1f".join(parts))
 
 
 def _extractor_fingerprint() -> str:
