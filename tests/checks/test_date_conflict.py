@@ -378,3 +378,28 @@ def test_two_days_of_one_act_told_in_other_words_are_a_warning():
 def test_two_years_under_one_head_need_the_rest_to_match():
     # A year dates many things one word can head ("grew in 2004" / "to grow in 2005"): the head path is for days.
     assert run(_killing(("2004", "2004"), ("2005", "2005"), granularity="year")) == []
+
+
+# -- two places, two occurrences -------------------------------------------------------------
+def test_one_act_dated_in_two_named_places_is_two_occurrences(make_corpus):
+    # A game comes out in one country on one day and in another later: each sentence says where its
+    # release happened, and the two places differ, so the two dates are not one fact's.
+    corp = make_corpus(
+        {
+            "a": "The video game Starfall was released in the US on 9 November, with a UK release two days later.\n",
+            "b": "The video game Starfall, released on 11 November in the UK, is tipped as a best-seller.\n",
+        },
+        checks=[DateConflictCheck],
+    )
+    assert corp.findings == ()
+
+
+def test_one_act_dated_in_the_same_named_place_still_conflicts(make_corpus):
+    corp = make_corpus(
+        {
+            "a": "The video game Starfall was released in the UK on 9 November, with a US release two days later.\n",
+            "b": "The video game Starfall, released on 11 November in the UK, is tipped as a best-seller.\n",
+        },
+        checks=[DateConflictCheck],
+    )
+    assert [finding.severity for finding in corp.findings] == [Severity.WARNING]

@@ -46,6 +46,37 @@ def is_dateline(claim: Claim, time: TimeExpression) -> bool:
     return not before.strip(" \t\n([") and bool(re.match(r"\s*[-\u2013\u2014:|]", after))
 
 
+# "released in the US", "opened at Wembley": a named place the preposition makes where the act happened.
+_WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def places_told(claim: Claim) -> set[str]:
+    """The named places a sentence says its act happened in: a place after "in" or "at" ("released in the US").
+
+    A place used as a modifier ("a UK release") or a holder ("Britain's economy") says which, not where.
+    """
+    from factcheck.checks.numeric_conflict import entity_keys
+
+    places: set[str] = set()
+    for actor in claim.actors:
+        if actor.label not in ("GPE", "FAC"):
+            continue
+        before = claim.span.text[max(0, actor.span.start - claim.span.start - 12) : actor.span.start - claim.span.start]
+        if _WHERE_BEFORE.search(before):
+            places |= entity_keys(actor.name)
+    return places
+
+
+def two_places(alignment: Alignment) -> bool:
+    """Whether the two sentences tell their act in two different named places, so two occurrences of it.
+
+    "Released in the US on 9 November, with a UK release two days later" / "released on 11 November in
+    the UK": one release per country, each dated right. One side naming no place says nothing.
+    """
+    left, right = places_told(alignment.left), places_told(alignment.right)
+    return bool(left) and bool(right) and not left & right
+
+
 def one_day_of_one_act(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
     """Whether two sources give one act two days: both dates are days, and both date the same word.
 
@@ -163,7 +194,9 @@ class DateConflictCheck(PairwiseCheck):
     written out (a month, a year): "this year" against "next year", or "Friday" against "the
     weekend", are readings of two datelines, not dates the texts give. A date that opens a
     headline before a dash ("27/09/2013 - ...") dates the piece. A date whose words give no
-    year ("Feb. 22") is read in the year the other side gives.
+    year ("Feb. 22") is read in the year the other side gives. Two sentences that tell the act
+    in two named places ("released in the US on 9 November" / "released on 11 November in the
+    UK") date two occurrences of it, and are not compared.
 
     What each date dates (its head in the parse: "will defend his title on May 2" -> defend)
     pairs the dates of two sentences that give several; it blocks nothing, since a date attaches
@@ -241,6 +274,8 @@ class DateConflictCheck(PairwiseCheck):
                 continue
             if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
                 continue
+            if two_places(alignment):
+                continue  # one act in two places: two occurrences, each with its own date
             found = self._compare(published, alignment, pair)
             if found is None:
                 continue
