@@ -541,3 +541,64 @@ def test_a_toll_without_its_noun_meets_a_toll_of_the_same_word():
     # A noun on one side only: one counts what the other does not name (the head alone pins nothing).
     right = claim(b, b.text, quantities=(_toll(b, "6", 6, "dead", "banks"),))
     assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.55)) == []
+
+
+# -- running totals: a figure "so far" is as of the day its article was written -----------------
+def _sales(doc, text, value):
+    return Quantity(span=span(doc, text), value=value, unit="count", measure="units", head="sell")
+
+
+def _sales_pair(left_sentence, left_figure, left_value, published=(None, None)):
+    from datetime import date
+
+    a = document("a", left_sentence, published=date.fromisoformat(published[0]) if published[0] else None)
+    b = document(
+        "b",
+        "The Starfall console sells five million units",
+        published=date.fromisoformat(published[1]) if published[1] else None,
+    )
+    left = claim(a, a.text, quantities=(_sales(a, left_figure, left_value),))
+    right = claim(b, b.text, quantities=(_sales(b, "five million", 5_000_000),))
+    return _vectors(corpus([a, b], [left, right]), left, right, 0.7)
+
+
+def test_a_running_total_against_a_figure_of_another_day_is_a_change_not_a_conflict():
+    # "has sold ... since its launch" counts up to the day it was written; another article of another
+    # (or an unknown) day gives the total of its own day.
+    assert (
+        run(_sales_pair("The Starfall console has sold 6.2 million units since its launch.", "6.2 million", 6.2e6))
+        == []
+    )
+    assert run(_sales_pair("The Starfall console has sold 6.2 million units so far.", "6.2 million", 6.2e6)) == []
+    dated = _sales_pair(
+        "The Starfall console has sold 6.2 million units since its launch.",
+        "6.2 million",
+        6.2e6,
+        ("2005-01-10", "2005-02-01"),
+    )
+    assert run(dated) == []
+
+
+def test_a_running_total_against_one_of_the_same_day_or_a_plain_figure_still_conflicts():
+    same_day = _sales_pair(
+        "The Starfall console has sold 6.2 million units since its launch.",
+        "6.2 million",
+        6.2e6,
+        ("2005-01-10", "2005-01-10"),
+    )
+    assert [f.severity for f in run(same_day)] == [Severity.WARNING]
+    plain = _sales_pair("The Starfall console sold 6.2 million units in its first year.", "6.2 million", 6.2e6)
+    assert [f.severity for f in run(plain)] == [Severity.WARNING]
+
+
+def test_a_level_dated_only_as_the_present_is_as_of_its_article_day():
+    a = document("a", "The Starfall console now has 6.2 million users.")
+    b = document("b", "The Starfall console has five million users")
+    now = time(a, "now", "PRESENT_REF", "present", relative=True)
+    left_q = Quantity(span=span(a, "6.2 million"), value=6.2e6, unit="count", measure="users", head="have", as_of=now)
+    right_q = Quantity(span=span(b, "five million"), value=5e6, unit="count", measure="users", head="have")
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=(right_q,))
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.9)) == []
+    undated = left_q.model_copy(update={"as_of": None})
+    left = claim(a, a.text, quantities=(undated,))
+    assert [f.severity for f in run(_vectors(corpus([a, b], [left, right]), left, right, 0.9))] == [Severity.WARNING]

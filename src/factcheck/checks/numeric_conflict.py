@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
@@ -208,15 +210,48 @@ def scale_elided(left: Quantity, right: Quantity) -> bool:
     return any(abs(ratio - 1000.0**power) < 1e-6 * ratio for power in (1, 2, 3, 4))
 
 
+# "has sold 6.2 million copies since its release", "40 so far": a total that grows, given as of the day
+# its article was written.
+_SO_FAR = re.compile(r"\b(?:so|thus)\s+far\b|\bto\s+date\b|\b(?:until|up\s+to)\s+now\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|ght|ne|de|t)\b", re.IGNORECASE
+)
+
+
+def as_of_its_day(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure is given as of the day its article was written, and names no other.
+
+    A total that grows ("has sold 6.2 million copies since its launch", "40 so far", "to date": the
+    perfect with "since" says so too), or a level the text dates only as the present ("now exceeds
+    4.8 million", "latest figures"). A figure the text dates ("by the end of 2004") is compared by
+    that date instead.
+    """
+    if quantity.as_of is not None and quantity.as_of.value:
+        return quantity.as_of.value == "PRESENT_REF"
+    return bool(_SO_FAR.search(claim.span.text)) or bool(
+        _SINCE.search(claim.span.text) and _PERFECT.search(claim.span.text)
+    )
+
+
+def written_the_same_day(published: Mapping[str, date | None], left: Claim, right: Claim) -> bool:
+    """Whether two claims' documents are known to be of one day (or are one document)."""
+    if left.doc == right.doc:
+        return True
+    left_day, right_day = published.get(left.doc), published.get(right.doc)
+    return left_day is not None and left_day == right_day
+
+
 @dataclass(frozen=True)
 class _Inputs:
-    """What judging one alignment reads: the thresholds."""
+    """What judging one alignment reads: the thresholds, and each document's dateline (no text)."""
 
     strength: float
     shared: int
     local: float
     similarity: float
     head_similarity: float
+    published: dict[str, date | None]
 
 
 class NumericConflictCheck(PairwiseCheck):
@@ -260,7 +295,10 @@ class NumericConflictCheck(PairwiseCheck):
     * figures within 10% of each other: info, "differ slightly" (a revision, another agency's
       measurement).
     Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
-    ("up 5%") never meets a level ("5%").
+    ("up 5%") never meets a level ("5%"). A total that grows ("has sold 6.2 million copies
+    since its release", "40 so far") or a level dated only as the present ("now", "latest
+    figures") is as of the day its article was written: against a figure of another document
+    not known to be of that day it is a change over time too.
 
     Example: "Workers put up 4,000 tents" in one source, "4,000" changed to "2,000 tents" in
     another: warning, both sentences with the differing number in ``data["alignment"]``.
@@ -280,6 +318,7 @@ class NumericConflictCheck(PairwiseCheck):
             local=context.settings.threshold("numeric-conflict.local", LOCAL),
             similarity=context.settings.threshold("numeric-conflict.similarity", SIMILARITY),
             head_similarity=context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY),
+            published={document.id: document.published for document in corpus.documents},
         )
 
     def judge(
@@ -330,6 +369,7 @@ class NumericConflictCheck(PairwiseCheck):
                 alignment.right,
                 right_q,
                 (unit_family(left_q.unit), measure, "aligned"),
+                inputs.published,
                 alignment,
                 pair,
             )
@@ -368,6 +408,7 @@ class NumericConflictCheck(PairwiseCheck):
                 holders = _actor_keys(claim)
                 for entity in sorted(entities & holders if holders else entities):
                     blocks[(family, measure, f"entity:{entity}")].append((claim, position, quantity))
+        published = {document.id: document.published for document in corpus.documents}
         self.candidate_pairs = candidates + sum(len(m) * (len(m) - 1) // 2 for m in blocks.values())
         for block_key in sorted(blocks):
             members = blocks[block_key]
@@ -386,7 +427,7 @@ class NumericConflictCheck(PairwiseCheck):
                     seen.add(where)
                     if not self._same_holder(left, left_q, right, right_q):
                         continue
-                    finding = self._compare(left, left_q, right, right_q, block_key)
+                    finding = self._compare(left, left_q, right, right_q, block_key, published)
                     if finding is not None:
                         findings.append(finding)
         return _one_note_per_pair_of_values(findings)
@@ -426,6 +467,7 @@ class NumericConflictCheck(PairwiseCheck):
         right: Claim,
         right_q: Quantity,
         block_key: tuple[str, str, str],
+        published: Mapping[str, date | None],
         alignment: Alignment | None = None,
         pair: SlotPair | None = None,
     ) -> Finding | None:
@@ -448,6 +490,10 @@ class NumericConflictCheck(PairwiseCheck):
         right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None
         if left_as_of and right_as_of and not dates_agree(left_as_of, right_as_of):
             return None  # a change over time, not a conflict
+        if (as_of_its_day(left, left_q) or as_of_its_day(right, right_q)) and not written_the_same_day(
+            published, left, right
+        ):
+            return None  # as of the writer's day, against a figure of another (or an unknown) day
         as_of = (
             f"as of {date_words(left_as_of) if left_as_of else 'an unknown date'} vs as of "
             f"{date_words(right_as_of) if right_as_of else 'an unknown date'}"
