@@ -60,6 +60,14 @@ def test_parts_of_speech_and_unknown_words():
     assert lexicon.senses("master of ceremonies", "NOUN") and lexicon.senses("master_of_ceremonies", "n")
 
 
+def test_inflected_words_are_read_as_their_lemmas():
+    assert lexicon.base_forms("exports") == ("export",)
+    assert "stop" in lexicon.base_forms("stopped") and "murder" in lexicon.base_forms("murdering")
+    assert lexicon.word_relation("exports", "imported") is Relation.ANTONYM
+    assert lexicon.word_relation("killed", "murdered") is Relation.HYPERNYM
+    assert lexicon.word_relation("tables", "murdered") is None
+
+
 def test_missing_database_fails_loudly(monkeypatch):
     monkeypatch.setattr(lexicon, "find_spec", lambda name: None)
     lexicon._database.cache_clear()

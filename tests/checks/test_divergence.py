@@ -14,8 +14,8 @@ from factcheck.nlp import spin
 OPPOSITES = {("export", "import"), ("civil", "military")}
 
 
-def run(texts: dict[str, str]):
-    check = DivergenceCheck.using(BigramLM({}, opposites=OPPOSITES))()
+def run(texts: dict[str, str], opposites=OPPOSITES):
+    check = DivergenceCheck.using(BigramLM({}, opposites=opposites))()
     corpus = Corpus(
         documents=tuple(
             Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text) for doc_id, text in sorted(texts.items())
@@ -49,6 +49,20 @@ def test_two_word_flip_pairs_each_word():
     rewrite = "The ministry has previously focused on military missions for science and exploration in orbit."
     [finding] = run({"a": source, "b": rewrite})
     assert finding.data["words"] == ["civil", "military"]
+
+
+def test_wordnet_antonyms_are_a_flip_whatever_the_model_says():
+    source = "Officials said exports of grain rose sharply in the first quarter of the year."
+    rewrite = "Officials said imports of grain rose sharply in the first quarter of the year."
+    [finding] = run({"a": source, "b": rewrite}, opposites=set())  # the model reads no opposites
+    assert finding.data["words"] == ["exports", "imports"] and "wordnet-antonyms" in finding.data["signals"]
+
+
+def test_words_wordnet_gives_for_one_act_are_never_a_flip():
+    source = "Police said the gunman killed the guard outside the bank on Tuesday morning."
+    rewrite = "Police said the gunman murdered the guard outside the bank on Tuesday morning."
+    # the model would call them opposites; WordNet says murder is a kind of kill
+    assert run({"a": source, "b": rewrite}, opposites={("killed", "murdered")}) == []
 
 
 @pytest.mark.slow

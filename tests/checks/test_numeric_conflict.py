@@ -518,9 +518,10 @@ def test_an_age_given_to_one_person_named_by_two_nouns_is_a_warning():
 
 def test_years_that_are_no_age_keep_the_heads_rule():
     a = document("a", "Officers gave a 15-year pledge near the square, setting off riots across the whole country.")
-    b = document("b", "Officers gave an 8-year warranty near the square, setting off riots across the whole country.")
+    # (two things: a warranty would be a kind of pledge, WordNet says, and so one thing counted)
+    b = document("b", "Officers gave an 8-year lease near the square, setting off riots across the whole country.")
     left = claim(a, a.text, quantities=(_age(a, "15-year", 15, "pledge"),))
-    right = claim(b, b.text, quantities=(_age(b, "8-year", 8, "warranty"),))
+    right = claim(b, b.text, quantities=(_age(b, "8-year", 8, "lease"),))
     assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.7)) == []
 
 

