@@ -93,8 +93,8 @@ def one_day_of_one_act(alignment: Alignment, pair: SlotPair, similarity: float) 
         and pair.heads is True
         and pair.left.ref.granularity == "day"
         and pair.right.ref.granularity == "day"
-        and alignment.shared >= MIN_SHARED
-        and alignment.strength >= PARAPHRASE_STRENGTH
+        and alignment.rest_shared >= MIN_SHARED
+        and alignment.rest_strength >= PARAPHRASE_STRENGTH
         and alignment.similarity is not None
         and alignment.similarity >= similarity
     )
