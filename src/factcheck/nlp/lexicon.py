@@ -150,6 +150,11 @@ def _database() -> _WordNet:
     return _WordNet(wordnet_dir())
 
 
+@lru_cache(maxsize=262144)
+def _offsets(lemma: str, pos: str) -> tuple[int, ...]:
+    return _database().offsets(lemma, pos)
+
+
 @lru_cache(maxsize=65536)
 def _synset(pos: str, offset: int) -> Synset:
     raw = _database().line(pos, offset)
@@ -202,10 +207,9 @@ def senses(lemma: str, pos: str | None = None) -> tuple[tuple[str, int], ...]:
     word = _normal(lemma)
     if not word:
         return ()
-    database = _database()
     keys: list[tuple[str, int]] = []
     for part in _parts_of_speech(pos):
-        keys.extend((part, offset) for offset in database.offsets(word, part)[:SENSES])
+        keys.extend((part, offset) for offset in _offsets(word, part)[:SENSES])
     return tuple(keys)
 
 
@@ -269,7 +273,6 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
     if not folded:
         return ()
     found: list[str] = []
-    database = _database()
     for part in _parts_of_speech(pos):
         candidates = [folded]
         for ending, replacement in _DETACHMENTS[part]:
@@ -279,7 +282,7 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
                 if ending in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
                     candidates.append(stem[:-1])  # a doubled consonant: "stopped", "shipping"
         for candidate in candidates:
-            if candidate not in found and database.offsets(candidate, part):
+            if candidate not in found and _offsets(candidate, part):
                 found.append(candidate)
     return tuple(found)
 
@@ -361,6 +364,18 @@ def _related(first: str, second: str, pos_a: str | None, pos_b: str | None) -> R
     if _broader(acts_a) & acts_b or _broader(acts_b) & acts_a:
         return Relation.HYPERNYM
     return None
+
+
+@lru_cache(maxsize=65536)
+def word_senses(word: str) -> frozenset[tuple[str, int]]:
+    """Every sense (up to ``SENSES`` per lemma and part of speech) of the lemmas a written word can be."""
+    return frozenset(key for lemma in base_forms(word) for key in senses(lemma))
+
+
+def synonymous(a: str, b: str) -> bool:
+    """Whether two written words share a sense ("tremor" / "quake", "attorney" / "lawyer"): index look-ups only,
+    two cached sets per pair, cheap enough for every unmatched pair of words of an alignment."""
+    return _normal(a) != _normal(b) and not word_senses(a).isdisjoint(word_senses(b))
 
 
 _WORD_RELATION_ORDER = (Relation.SAME, Relation.ANTONYM, Relation.SYNONYM, Relation.DERIVED, Relation.HYPERNYM)
