@@ -80,3 +80,15 @@ def test_missing_database_fails_loudly(monkeypatch):
     finally:
         for cached in caches:
             cached.cache_clear()
+
+
+def test_a_sense_and_the_kinds_it_is_of():
+    # WordNet: a mayor is a politician; a senator is a legislator, and a legislator a politician.
+    (mayor,) = lexicon.senses("mayor", "n")
+    assert lexicon.synset(mayor).lexicographer_file == lexicon.PERSON_FIELD
+    politician = lexicon.senses("politician", "n")[0]
+    assert lexicon.kinds_of(mayor)[politician] == 1
+    senator = lexicon.senses("senator", "n")[0]
+    assert lexicon.kinds_of(senator)[politician] == 2
+    assert lexicon.kinds_of(senator)[senator] == 0
+    assert politician not in lexicon.kinds_of(senator, steps=1)

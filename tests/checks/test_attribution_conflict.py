@@ -10,7 +10,7 @@ from factcheck.checks.attribution_conflict import AttributionConflictCheck
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
 from factcheck.nlp.affiliations import affiliations_agree
-from factcheck.nlp.titles import title_conflict_kind, titles_conflict
+from factcheck.nlp.titles import exclusive_offices, one_role, title_conflict_kind, titles_conflict
 
 
 def run(corp):
@@ -551,3 +551,53 @@ def test_an_acronym_keeps_short_words_whole_and_may_leave_out_the_organisation_w
     assert affiliations_agree("ukip", "uk independence party")
     assert affiliations_agree("pcs", "public and commercial services union")
     assert not affiliations_agree("pcs", "uk independence party")
+
+
+def test_wordnet_tells_one_role_from_two_offices():
+    # Facts of English as WordNet records them: a spokesman is a spokesperson, an official may be a minister, and
+    # "chief executive" is one of the words for a president; a mayor and a governor are two politicians' offices,
+    # a congressman and a senator two legislators', a judge and a prosecutor two officials'.
+    assert one_role("spokesman", "spokesperson") and one_role("official", "minister")
+    assert one_role("president", "chief executive")
+    assert exclusive_offices("mayor", "governor") and exclusive_offices("congressman", "senator")
+    assert exclusive_offices("mayor", "senator") and exclusive_offices("judge", "prosecutor")
+    assert exclusive_offices("harbor mayor", "harbor governor")  # a place in the title says where, not which office
+    # Jobs one person holds together, and what is no office at all, are not two offices.
+    assert not exclusive_offices("singer", "actor") and not exclusive_offices("guitarist", "singer")
+    assert not exclusive_offices("president", "chief executive officer")
+    assert not exclusive_offices("husband", "governor") and not exclusive_offices("deputy", "officer")
+    assert not exclusive_offices("spokesman", "spokesperson")
+
+
+def test_a_lower_case_office_against_another_formal_office_is_a_warning():
+    # "Qeshm mayor" in one outlet, "Qeshm Governor" in another: WordNet gives two politicians' offices, and the
+    # capital says the second is the person's office, so the first is no description beside it.
+    a = document("a", "The damage was light, Harbor mayor Sam Ito was quoted as saying.")
+    b = document("b", "Nobody was hurt, said Harbor Governor Sam Ito on Monday.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "mayor", "Harbor", "Harbor mayor"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "Governor", "Harbor", "Harbor Governor"),)),
+    ]
+    findings = run(corpus([a, b], claims))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "public offices" in findings[0].message
+
+
+def test_two_lower_case_offices_or_one_role_named_two_ways_stay_quiet():
+    # Two lower-case nouns may be descriptions ("the mayor" in a story about a senator's past), so an office needs a
+    # formal title on one side; and two words WordNet gives as one role are one role even as two formal titles.
+    a = document("a", "The damage was light, mayor Sam Ito said.")
+    b = document("b", "Nobody was hurt, senator Sam Ito said on Monday.")
+    c = document("c", "Profits rose, said Norbank President Ann Roe.")
+    d = document("d", "Profits rose sharply, said Norbank Chief Executive Ann Roe.")
+    e = document("e", "The report was late, said police spokesman Lee Park.")
+    f = document("f", "The report came late, said Police Spokesperson Lee Park.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "mayor"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "senator"),)),
+        claim(c, c.text, actors=(person(c, "Ann Roe", "President", "Norbank", "Norbank President"),)),
+        claim(d, d.text, actors=(person(d, "Ann Roe", "Chief Executive", "Norbank", "Norbank Chief Executive"),)),
+        claim(e, e.text, actors=(person(e, "Lee Park", "police spokesman"),)),
+        claim(f, f.text, actors=(person(f, "Lee Park", "Police Spokesperson"),)),
+    ]
+    assert run(corpus([a, b, c, d, e, f], claims)) == []

@@ -15,7 +15,7 @@ from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation
 from factcheck.nlp.align import Alignment
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
 from factcheck.nlp.names import role_words
-from factcheck.nlp.titles import framed_as_former, stem, title_conflict_kind
+from factcheck.nlp.titles import exclusive_offices, framed_as_former, one_role, stem, title_conflict_kind
 
 
 def _describe(mention: Mention) -> str:
@@ -77,8 +77,13 @@ class AttributionConflictCheck(PairwiseCheck):
       two sources state the same fact about the person and differ in the role noun alone:
       the two sentences align (factcheck.nlp.align) with at least half of their content
       words and three shared ones ("Prosecutor Jane Roe told the jury the gun was never
-      found" / "Defense attorney Jane Roe told the jury ..."). Within one document only
-      ranks and modifiers count: one text calls a person several things.
+      found" / "Defense attorney Jane Roe told the jury ..."). Two role nouns WordNet gives
+      as one role (a shared sense, or one a kind of the other: "spokesman" / "spokesperson",
+      "president" / "chief executive") never conflict; two it gives as two public offices
+      (kinds of one politician or official a step or two up: "mayor" / "governor",
+      "congressman" / "senator", "judge" / "prosecutor") conflict when one source writes
+      its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe"). Within
+      one document only ranks and modifiers count: one text calls a person several things.
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
@@ -261,12 +266,19 @@ class AttributionConflictCheck(PairwiseCheck):
                 # deputy" / "deputy" is one role).
                 left_roles = {(m.title, m.affiliation) for m in left_mentions}  # distinct: a person named 1,000 times
                 right_roles = {(m.title, m.affiliation) for m in right_mentions}
-                if not cross or any(
-                    _office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles
+                if (
+                    not cross
+                    or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
+                    or one_role(left, right)
                 ):
                     return None
-                if _two_offices(left_mentions, right_mentions):
+                if _two_formal_titles(left_mentions, right_mentions):
                     note = "two sources give the person two different formal titles"
+                elif exclusive_offices(left, right) and any(m.formal for m in (*left_mentions, *right_mentions)):
+                    # WordNet gives the two as offices one person does not hold at once (a mayor, a governor), and
+                    # one source writes its title as the person's office: the other source's lower-case noun is
+                    # then no description beside it ("Qeshm mayor" / "Qeshm Governor").
+                    note = "two sources give the person two public offices that one person does not hold at once"
                 elif _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
                     note = (
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
@@ -306,7 +318,7 @@ def _where_not_whose(mention: Mention) -> bool:
     return mention.role_span is not None and mention.role_span.text.lstrip().casefold().startswith("at ")
 
 
-def _two_offices(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
     """Whether two documents each write their title as a formal title before the name ("Gov." / "Sen.")."""
     left_docs = {mention.doc for mention in left_mentions if mention.formal}
     right_docs = {mention.doc for mention in right_mentions if mention.formal}

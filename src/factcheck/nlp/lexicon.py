@@ -337,6 +337,31 @@ def hypernyms(lemma: str, pos: str | None = None) -> frozenset[str]:
     return frozenset(word for key in _broader(frozenset(senses(lemma, pos))) for word in _synset(*key).words)
 
 
+PERSON_FIELD = 18
+"""WordNet's semantic field noun.person: the senses that name what a person is ("mayor", "actress", "husband")."""
+TOPS_FIELD = 3
+"""noun.Tops: the unique beginners ("person", "entity", "act"), broader than any comparison should reach."""
+
+
+def synset(key: tuple[str, int]) -> Synset:
+    """One sense, by the key `senses` gives it."""
+    return _synset(*key)
+
+
+@lru_cache(maxsize=65536)
+def kinds_of(key: tuple[str, int], steps: int = HYPERNYM_STEPS) -> dict[tuple[str, int], int]:
+    """The senses this one is a kind of, up to `steps` above it, each with how many steps up it stands (itself 0)."""
+    found = {key: 0}
+    frontier = {key}
+    for step in range(1, steps + 1):
+        frontier = {
+            target for sense in frontier for symbol, target, _, _ in _synset(*sense).pointers if symbol in ("@", "@i")
+        }
+        for target in frontier:
+            found.setdefault(target, step)
+    return found
+
+
 def related(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> Relation | None:
     """How two lemmas are related, the strongest relation first, or None.
 

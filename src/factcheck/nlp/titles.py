@@ -3,6 +3,8 @@
 Open-class: no list of offices. Role words come from factcheck.nlp.names (abbreviations
 expanded, honorifics dropped); two titles differ as ranks, as two posts of one kind (the same
 head noun with another modifier) or as two role nouns, which the attribution check weighs.
+Which two role nouns are one role and which are two offices is WordNet's knowledge
+(factcheck.nlp.lexicon), never a list of ours.
 """
 
 from __future__ import annotations
@@ -125,6 +127,80 @@ def _second_in_command(post: list[str], second: list[str]) -> bool:
     # ("gang unit lieutenant", a rank read beside an appositive office) is a rank, not a second post.
     head = words.index(post[-1])
     return all(index < head for index, word in enumerate(words) if word in extra)
+
+
+# WordNet's own words for whoever holds a public office: "official" ("a worker who holds or is invested with an
+# office": judge, prosecutor, ambassador) and "politician" ("a leader engaged in civil administration": mayor,
+# governor, legislator). Two of their kinds are two offices; kinds of one performer, athlete or corporate
+# executive ("singer" / "actor", "president" / "CEO") are jobs one person often holds together.
+_OFFICE_HOLDERS = ("official", "politician")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _person_senses(value: str) -> tuple[tuple[str, int], ...]:
+    """WordNet's senses of a title's post as a person noun: of its longest run of last words WordNet knows
+    ("deputy district attorney" -> "district attorney", "qeshm governor" -> "governor"), most frequent first."""
+    from factcheck.nlp import lexicon
+
+    words = role_words(value)
+    for start in range(len(words)):
+        found = tuple(
+            key
+            for key in lexicon.senses(" ".join(words[start:]), "n")
+            if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+        )
+        if found:
+            return found
+    return ()
+
+
+def one_role(a: str, b: str) -> bool:
+    """Whether WordNet gives two role nouns as one role: one word, a shared sense, or one a kind of the other a step
+    or two up ("spokesman" / "spokesperson", "president" / "chief executive", "official" / "minister").
+
+    A kind of the broader role is that role too, so two sources that give one person both say nothing wrong."""
+    from factcheck.nlp import lexicon
+
+    left, right = _person_senses(a), _person_senses(b)
+    if not left or not right:
+        return False
+    if set(left) & set(right):
+        return True
+    return any(other in lexicon.kinds_of(sense) for sense in left for other in right) or any(
+        other in lexicon.kinds_of(sense) for sense in right for other in left
+    )
+
+
+@functools.cache
+def _office_kinds() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    return frozenset(lexicon.senses(word, "n")[0] for word in _OFFICE_HOLDERS)
+
+
+def exclusive_offices(a: str, b: str) -> bool:
+    """Whether two role nouns name two public offices one person does not hold at once: in their most frequent
+    senses as person nouns, two kinds of one office holder ("mayor" / "governor": politicians; "congressman" /
+    "senator": legislators; "judge" / "prosecutor": officials), neither a kind of the other.
+
+    The broader sense they share must be reached within two steps up from each and be itself a kind of an office
+    holder, so that only posts close in WordNet's hierarchy count, never two persons in general.
+    """
+    from factcheck.nlp import lexicon
+
+    if one_role(a, b):
+        return False
+    left, right = _person_senses(a), _person_senses(b)
+    if not left or not right:
+        return False
+    left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
+    offices = _office_kinds()
+    for shared in set(left_kinds) & set(right_kinds):
+        if shared in (left[0], right[0]) or lexicon.synset(shared).lexicographer_file == lexicon.TOPS_FIELD:
+            continue
+        if offices & set(lexicon.kinds_of(shared, lexicon.HYPERNYM_STEPS + 1)):
+            return True
+    return False
 
 
 def titles_conflict(a: str | None, b: str | None) -> bool:
