@@ -92,3 +92,10 @@ def test_a_sense_and_the_kinds_it_is_of():
     assert lexicon.kinds_of(senator)[politician] == 2
     assert lexicon.kinds_of(senator)[senator] == 0
     assert politician not in lexicon.kinds_of(senator, steps=1)
+
+
+def test_words_for_a_person_in_any_sense():
+    assert lexicon.names_a_person("mayor") and lexicon.names_a_person("star")  # star: a celestial body or an actor
+    assert lexicon.names_a_person("state") is False and lexicon.names_a_person("city") is False
+    assert lexicon.names_a_person("contract") is False
+    assert lexicon.names_a_person("qzxv") is None

@@ -601,3 +601,20 @@ def test_two_lower_case_offices_or_one_role_named_two_ways_stay_quiet():
         claim(f, f.text, actors=(person(f, "Lee Park", "Police Spokesperson"),)),
     ]
     assert run(corpus([a, b, c, d, e, f], claims)) == []
+
+
+def test_an_appositive_that_names_no_person_leaves_the_title_before_the_name():
+    # "senator Sam Ito of Tennessee, Page's home state": the parse hangs "home state" on the name, but WordNet knows
+    # "state" in no sense as a person, so the title is the one written before the name.
+    text = "An inquiry was launched by senator Sam Ito of Tennessee, Page's home state."
+    a = document("a", text)
+    b = document("b", "A Congressional investigation initiated by Tennessee Governor Sam Ito called Page.")
+    role = "senator Sam Ito of Tennessee, Page's home state"
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "home state", "Page", role),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "Governor", "Tennessee", "Tennessee Governor"),)),
+    ]
+    findings = run(corpus([a, b], claims))
+    assert [f.data["values"] for f in findings] == [["governor", "senator"]]
+    assert any(span.text.startswith("senator Sam Ito") for span in findings[0].evidence)
+    assert not exclusive_offices("home state", "governor")

@@ -349,6 +349,20 @@ def synset(key: tuple[str, int]) -> Synset:
 
 
 @lru_cache(maxsize=65536)
+def names_a_person(lemma: str) -> bool | None:
+    """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
+    None when WordNet does not know it as a noun. Every sense counts, not only the most frequent ones: a word
+    that can name a person in a rare sense still may."""
+    word = _normal(lemma)
+    if not word:
+        return None
+    offsets = _database().offsets(word, "n")
+    if not offsets:
+        return None
+    return any(_synset("n", offset).lexicographer_file == PERSON_FIELD for offset in offsets)
+
+
+@lru_cache(maxsize=65536)
 def kinds_of(key: tuple[str, int], steps: int = HYPERNYM_STEPS) -> dict[tuple[str, int], int]:
     """The senses this one is a kind of, up to `steps` above it, each with how many steps up it stands (itself 0)."""
     found = {key: 0}

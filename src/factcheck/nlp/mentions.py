@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from factcheck.model import Corpus, Span
 from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
-from factcheck.nlp.titles import clean_role, plausible_title, rank_before
+from factcheck.nlp.roles import title_before
+from factcheck.nlp.titles import clean_role, names_no_person, plausible_title, rank_before
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,16 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
             title = _without_affiliation(title, affiliation)
             if mention.role_span is not None and clean_role(mention.role_span.text) is None:
                 title = affiliation = None  # the role span ran on into the next name's "Mr"
+            role_span = mention.role_span
+            if title and names_no_person(title):
+                # "senator Jane Roe of Tennessee, Page's home state": the appositive says what the place is, so the
+                # person's title is the one written before the name, if any (read at check time, so cached
+                # extractions stay valid).
+                title, affiliation, role_span = _title_before_name(corpus.text_of(document.id).text, mention)
             if title or affiliation:
                 text = corpus.text_of(document.id).text
                 formal = formal_title(text, title, mention.name_span)
-                title, role_span = _with_rank(text, title, mention.name_span, mention.role_span)
+                title, role_span = _with_rank(text, title, mention.name_span, role_span)
                 mentions.append(
                     Mention(
                         mention.doc,
@@ -159,6 +166,19 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+def _title_before_name(text: str, mention: Mention) -> tuple[str | None, str | None, Span | None]:
+    """The title, affiliation and role span written right before the mention's name, or nothing."""
+    before = title_before(text, mention.name_span.start)
+    if before.title is None or before.former or before.start is None:
+        return None, None, None
+    start, end = before.start, mention.name_span.end
+    return (
+        plausible_title(before.title, mention.name),
+        clean_role(before.affiliation),
+        Span(doc=mention.name_span.doc, start=start, end=end, text=text[start:end]),
+    )
 
 
 def _without_affiliation(title: str | None, affiliation: str | None) -> str | None:

@@ -218,6 +218,11 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
     ), title_start
 
 
+def title_before(text: str, name_start: int) -> Role:
+    """The title (and the organisation or place before it) written right before the name: "Tennessee Congressman"."""
+    return _prefix(text, name_start)[0]
+
+
 def _affiliation_words(words: list[_Word], index: int) -> tuple[str | None, int, int]:
     """A capitalised name after a preposition: "the Center for Strategic and International Studies"."""
     if index < len(words) and words[index].key == "the":

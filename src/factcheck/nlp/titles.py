@@ -154,6 +154,20 @@ def _person_senses(value: str) -> tuple[tuple[str, int], ...]:
     return ()
 
 
+def names_no_person(title: str) -> bool:
+    """Whether WordNet knows the title's post as a noun, and in none of its senses as a person ("home state",
+    "city", "contract"): a phrase the parse hung on a name that says what something else is. Words WordNet
+    does not know (plurals, acronyms, names) are given the benefit of the doubt."""
+    from factcheck.nlp import lexicon
+
+    words = role_words(title)
+    for start in range(len(words)):
+        known = lexicon.names_a_person(" ".join(words[start:]))
+        if known is not None:
+            return not known
+    return False
+
+
 def one_role(a: str, b: str) -> bool:
     """Whether WordNet gives two role nouns as one role: one word, a shared sense, or one a kind of the other a step
     or two up ("spokesman" / "spokesperson", "president" / "chief executive", "official" / "minister").
