@@ -356,7 +356,7 @@ def names_a_person(lemma: str) -> bool | None:
     word = _normal(lemma)
     if not word:
         return None
-    offsets = _database().offsets(word, "n")
+    offsets = _offsets(word, "n")
     if not offsets:
         return None
     return any(_synset("n", offset).lexicographer_file == PERSON_FIELD for offset in offsets)
