@@ -618,3 +618,12 @@ def test_an_appositive_that_names_no_person_leaves_the_title_before_the_name():
     assert [f.data["values"] for f in findings] == [["governor", "senator"]]
     assert any(span.text.startswith("senator Sam Ito") for span in findings[0].evidence)
     assert not exclusive_offices("home state", "governor")
+
+
+def test_a_country_before_a_title_is_no_employer():
+    # BBC tech: "started by US blogger Jane Roe" and "Jane Roe, director of the Committee" in one article: WordNet
+    # knows "US" only as a place, so it says where she is from, not a second organisation; an agency's acronym is one.
+    from factcheck.nlp.affiliations import organisation_like
+
+    assert not organisation_like("US", after_preposition=False) and not organisation_like("UK")
+    assert organisation_like("FBI") and organisation_like("CSIS") and organisation_like("NYPD")

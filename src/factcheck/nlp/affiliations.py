@@ -101,7 +101,8 @@ def organisation_like(raw: str | None, after_preposition: bool = True) -> bool:
 
     A single adjective or label ("Conservative", "Tory") is not compared: two different words
     may name one party. Organisations: an organisation word, an acronym ("CSIS"), or several
-    capitalised words introduced by a preposition ("a partner at Smith Barney"); several
+    capitalised words introduced by a preposition ("a partner at Smith Barney"); an acronym
+    WordNet knows only as a place ("US", "UK") is not one; several
     capitalised words before a title name a place as often ("New York City Councilman",
     "Los Angeles County Sheriff"), and one person works in several nested places.
     """
@@ -118,7 +119,17 @@ def organisation_like(raw: str | None, after_preposition: bool = True) -> bool:
         and len(capitalised) == len([w for w in words if w.casefold() not in _AFFILIATION_NOISE])
     ):
         return True
-    return len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) >= 2
+    acronym = words[0].replace(".", "") if len(words) == 1 else ""
+    return acronym.isupper() and len(acronym) >= 2 and not _only_a_place(acronym)
+
+
+def _only_a_place(word: str) -> bool:
+    """Whether WordNet knows the word as a noun only for places ("US", "UK"): where the person is from or works
+    ("US blogger Jane Roe"), which another source's employer does not contradict."""
+    from factcheck.nlp import lexicon
+
+    fields = lexicon.noun_fields(word)
+    return bool(fields) and fields <= {lexicon.LOCATION_FIELD}
 
 
 def _proper_words(text: str) -> set[str]:

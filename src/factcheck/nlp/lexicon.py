@@ -341,6 +341,8 @@ PERSON_FIELD = 18
 """WordNet's semantic field noun.person: the senses that name what a person is ("mayor", "actress", "husband")."""
 TOPS_FIELD = 3
 """noun.Tops: the unique beginners ("person", "entity", "act"), broader than any comparison should reach."""
+LOCATION_FIELD = 15
+"""noun.location: places ("United States", "US", "city")."""
 
 
 def synset(key: tuple[str, int]) -> Synset:
@@ -349,17 +351,20 @@ def synset(key: tuple[str, int]) -> Synset:
 
 
 @lru_cache(maxsize=65536)
-def names_a_person(lemma: str) -> bool | None:
-    """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
-    None when WordNet does not know it as a noun. Every sense counts, not only the most frequent ones: a word
-    that can name a person in a rare sense still may."""
+def noun_fields(lemma: str) -> frozenset[int]:
+    """The semantic fields of every sense of the lemma as a noun (noun.person, noun.location, ...); empty when
+    WordNet does not know it as a noun. Every sense counts, not only the most frequent ones."""
     word = _normal(lemma)
     if not word:
-        return None
-    offsets = _offsets(word, "n")
-    if not offsets:
-        return None
-    return any(_synset("n", offset).lexicographer_file == PERSON_FIELD for offset in offsets)
+        return frozenset()
+    return frozenset(_synset("n", offset).lexicographer_file for offset in _offsets(word, "n"))
+
+
+def names_a_person(lemma: str) -> bool | None:
+    """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
+    None when WordNet does not know it as a noun: a word that can name a person in a rare sense still may."""
+    fields = noun_fields(lemma)
+    return PERSON_FIELD in fields if fields else None
 
 
 @lru_cache(maxsize=65536)
