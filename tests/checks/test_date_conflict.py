@@ -412,3 +412,39 @@ def test_one_act_dated_in_the_same_named_place_still_conflicts(make_corpus):
         checks=[DateConflictCheck],
     )
     assert [finding.severity for finding in corp.findings] == [Severity.WARNING]
+
+
+# -- one act, two days: the parse and the words beside the dates agree, the sentences tell more ------------
+_HARBOUR_SHOOTING = (
+    "A police shooting on {day} in the old harbour of a boy, 16, set off a week of strikes, marches and fires by"
+    " dockers, students and pensioners angry at wages, rents and a government seen as corrupt."
+)
+_HARBOUR_LAWYER = (
+    "The boy, 16, was shot by a police bullet on {day} in the old harbour, his family's lawyer told reporters"
+    " gathered outside the courthouse on a cold Monday afternoon after the hearing."
+)
+
+
+def _harbour(heads=("shooting", "shoot"), cosine=0.62):
+    import numpy as np
+
+    a = document("a", _HARBOUR_SHOOTING.format(day="4 March"))
+    b = document("b", _HARBOUR_LAWYER.format(day="12 March"))
+    left = claim(a, a.text, times=(time(a, "4 March", "2031-03-04").model_copy(update={"head": heads[0]}),))
+    right = claim(b, b.text, times=(time(b, "12 March", "2031-03-12").model_copy(update={"head": heads[1]}),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_one_act_dated_by_its_head_and_the_words_beside_it_is_a_warning():
+    # Under a quarter of the weighted words alike (each sentence goes on about other things) and vectors
+    # short of a paraphrase's (0.62): what says the two days date one act is the parse (both date a
+    # shooting) together with the words right around the dates ("a boy, 16", "police", "the old harbour").
+    findings = run(_harbour())
+    assert [f.data["dates"] for f in findings] == [["2031-03-04", "2031-03-12"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    # Either signal alone is not enough: other heads, no heads, or vectors under every warning's floor.
+    assert run(_harbour(heads=("shooting", "mourn"))) == []
+    assert run(_harbour(heads=(None, None))) == []
+    assert run(_harbour(cosine=0.55)) == []

@@ -77,18 +77,27 @@ def two_places(alignment: Alignment) -> bool:
     return bool(left) and bool(right) and not left & right
 
 
-def one_day_of_one_act(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
+def one_day_of_one_act(
+    alignment: Alignment, pair: SlotPair, paraphrase: float, similarity: float = SIMILARITY, local: float = LOCAL
+) -> bool:
     """Whether two sources give one act two days: both dates are days, and both date the same word.
 
     "The deputy was killed on June 24" / "was killed June 15, 2005 outside an apartment ...": the
     words around the dates differ (one source adds where, the other who), but a day dates one
     occurrence and the parse says both date "kill". It is the paraphrase path with the heads in
-    place of the words around the dates: the sentence vectors as close as a paraphrase's, a fifth
-    of the weighted words alike (``PARAPHRASE_STRENGTH``). Years
-    are left to the other gates: one head dates two things in a year as often ("the economy grew
-    ... in 2004" / "sales to grow ... in 2005").
+    place of the words around the dates: the sentence vectors as close as a paraphrase's
+    (``paraphrase``), a fifth of the weighted words alike (``PARAPHRASE_STRENGTH``).
+
+    Or the parse and the words beside the dates both say what is dated: the same head, and the
+    words around the two dates alike (``local``), while the rest of two long sentences tells other
+    things ("A police shooting Dec. 6 in Athens of a boy, 15, touched off the riots" / "the boy, 15,
+    was killed by a police bullet on 6 December"). The vectors then need only be as close as any
+    warning asks (``similarity``): what else each sentence tells pulls them apart, not what is dated.
+
+    Years are left to the other gates: one head dates two things in a year as often ("the economy
+    grew ... in 2004" / "sales to grow ... in 2005").
     """
-    return (
+    if not (
         alignment.cross_source
         and pair.heads is True
         and pair.left.ref.granularity == "day"
@@ -96,8 +105,9 @@ def one_day_of_one_act(alignment: Alignment, pair: SlotPair, similarity: float) 
         and alignment.rest_shared >= MIN_SHARED
         and alignment.rest_strength >= PARAPHRASE_STRENGTH
         and alignment.similarity is not None
-        and alignment.similarity >= similarity
-    )
+    ):
+        return False
+    return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
 
 
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
@@ -263,7 +273,7 @@ class DateConflictCheck(PairwiseCheck):
             # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
             # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
             paraphrase = paraphrase_similarity if alignment.cross_source else None
-            if not one_day_of_one_act(alignment, pair, paraphrase_similarity):
+            if not one_day_of_one_act(alignment, pair, paraphrase_similarity, similarity, local):
                 if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:

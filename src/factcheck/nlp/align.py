@@ -168,8 +168,9 @@ LARGE_CLUSTER_WINDOW = 25
 # Pairs whose content words overlap less than this are not aligned any further.
 MIN_STRENGTH = 0.25
 MIN_SHARED = 2
-# Or: pairs whose sentence vectors are this close (a paraphrase sharing few words) are aligned too.
-MIN_SIMILARITY = 0.65
+# Or: pairs whose sentence vectors are this close (a paraphrase sharing few words) are aligned too: the floor
+# every date-conflict warning asks (its ``SIMILARITY``), so no pair that check could accept is left unaligned.
+MIN_SIMILARITY = 0.6
 # A paraphrase still shares a fifth of its weighted content words: below that, two sentences on one
 # topic ("first hosted the Oscars in 2007" / "to host Oscars in 2014") tell different facts.
 PARAPHRASE_STRENGTH = 0.2
