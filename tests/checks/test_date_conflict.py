@@ -448,3 +448,34 @@ def test_one_act_dated_by_its_head_and_the_words_beside_it_is_a_warning():
     assert run(_harbour(heads=("shooting", "mourn"))) == []
     assert run(_harbour(heads=(None, None))) == []
     assert run(_harbour(cosine=0.55)) == []
+
+
+# -- a pairing the words around took, where another date of the sentence dates the same act and agrees -------
+def _launches(launched="1999", launch_head="launch"):
+    a = document(
+        "a",
+        f"Norland, which opened its web shop in 2003 after launching the Pebble in {launched}, uses locks so that"
+        " each song bought plays only on the Pebble.",
+    )
+    b = document("b", "Norland's Pebble was launched in May 1999.")
+    left = claim(
+        a,
+        a.text,
+        times=(
+            time(a, "2003", "2003", "year").model_copy(update={"head": "open"}),
+            time(a, launched, launched, "year").model_copy(update={"head": launch_head}),
+        ),
+    )
+    right = claim(b, b.text, times=(time(b, "May 1999", "1999-05", "month").model_copy(update={"head": "launch"}),))
+    return corpus([a, b], [left, right])
+
+
+def test_a_date_paired_by_its_words_while_another_dates_the_same_act_and_agrees_is_no_conflict():
+    # The words around "2003" match the short sentence best (Norland, Pebble, launch), and "open" and "launch"
+    # are one act to WordNet, so the pairing takes 2003 against May 1999; but "1999" dates the launch too
+    # and agrees. (BBC tech: "Apple, which opened its online store in 2003 after launching the iPod in 2001"
+    # / "Apple's iPod was launched in October 2001" was a warning.)
+    assert run(_launches()) == []
+    # Another year of the launch, or the agreeing year dating another act, leaves the conflict standing.
+    assert [f.severity for f in run(_launches(launched="1997"))] == [Severity.WARNING]
+    assert [f.severity for f in run(_launches(launch_head="sue"))] == [Severity.WARNING]

@@ -10,7 +10,7 @@ from datetime import date
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import names_its_own_date, values_agree
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
-from factcheck.nlp.align import MIN_SHARED, PARAPHRASE_STRENGTH, Alignment, SlotPair
+from factcheck.nlp.align import MIN_SHARED, PARAPHRASE_STRENGTH, Alignment, SlotPair, Token, heads_agree
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -214,7 +214,11 @@ class DateConflictCheck(PairwiseCheck):
     on February 22") and one head in two sentences on one topic can date two things. It lets
     one thing through: two days that date the same word in sentences whose vectors are a
     paraphrase's ("was killed on June 24, while investigating ..." / "was killed June 15, 2005
-    outside an apartment") stand for the words around the dates (``one_day_of_one_act``).
+    outside an apartment") stand for the words around the dates (``one_day_of_one_act``), as do the
+    same head and the words right beside the dates alike when the rest of two long sentences tells
+    other things. And a pair is dropped when another date of one sentence dates the other's act too
+    and agrees with it ("opened its store in 2003 after launching the iPod in 2001" / "the iPod was
+    launched in October 2001"): the pairing, not a source, is then in doubt.
 
     Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
     2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
@@ -286,6 +290,8 @@ class DateConflictCheck(PairwiseCheck):
                 continue
             if two_places(alignment):
                 continue  # one act in two places: two occurrences, each with its own date
+            if self._agrees_elsewhere(published, alignment, pair):
+                continue  # the other date dates the same act and agrees: the pairing, not a source, is wrong
             found = self._compare(published, alignment, pair)
             if found is None:
                 continue
@@ -342,6 +348,30 @@ class DateConflictCheck(PairwiseCheck):
                 value = token.ref.value or _resolved(token.ref, dateline or _FALLBACK_ANCHOR)
                 other = neighbour.ref.value
                 if value and other and not values_agree(value, other):
+                    return True
+        return False
+
+    @staticmethod
+    def _agrees_elsewhere(published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair) -> bool:
+        """Whether another date of one sentence dates what the other sentence's date dates, and agrees with it.
+
+        "Apple opened its store in 2003 after launching the iPod in 2001" / "The iPod was launched in
+        October 2001": the words around "2003" took the pairing, but "2001" dates the launch the other
+        side dates (the same head, or two words WordNet gives for one act), and the two agree. Which of
+        its dates the other sentence gives is then in doubt, and one of them agrees: no conflict.
+        """
+        sides: tuple[tuple[tuple[Token, ...], Token, Token, str, str], ...] = (
+            (alignment.left_tokens, pair.left, pair.right, alignment.left.doc, alignment.right.doc),
+            (alignment.right_tokens, pair.right, pair.left, alignment.right.doc, alignment.left.doc),
+        )
+        for tokens, paired, opposite, doc, other_doc in sides:
+            for token in tokens:
+                if token.kind != "date" or token is paired or not written_out(token.ref):
+                    continue
+                if heads_agree(token, opposite) is not True:
+                    continue
+                values = comparable_values(token.ref, opposite.ref, published[doc], published[other_doc])
+                if values is not None and values_agree(*values):
                     return True
         return False
 
