@@ -163,6 +163,20 @@ def test_dates_and_figures_carry_the_word_they_date_or_count_for(nlp):
     assert [q.head for q in yards.quantities] == ["add", "rush"]  # two counts of yards, of two different things
 
 
+def test_a_figure_counts_the_last_noun_of_a_compound(nlp):
+    # The parse hangs the number on the compound's first noun ("two" -> "plainclothes", "seven" -> "AK-47", a model
+    # name read as a number); what is counted is the last noun, and what it belongs to is that noun's word.
+    claims = claims_of(
+        nlp,
+        "The police said that two plainclothes officers fatally shot the teenager. "
+        "The commandos seized seven AK-47 assault rifles and a launcher.",
+    )
+    officers = only(claims, "plainclothes").quantities
+    assert [(q.span.text, q.measure, q.head) for q in officers] == [("two", "officer", "shoot")]
+    rifles = only(claims, "commandos").quantities
+    assert [q.measure for q in rifles] == ["rifle"]
+
+
 # --- actors and roles -------------------------------------------------------------------
 
 

@@ -63,16 +63,27 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     return governor.lemma_.lower() if governor is not None else None
 
 
+def compound_head(noun: Any, within: Any) -> Any:
+    """The noun a compound modifier belongs to: the parse often hangs a number on the first noun of a compound
+    ("two plainclothes officers", "three bank workers": ``two`` -> plainclothes; "seven AK-47 assault rifles", the
+    model name read as a number of the rifles), but what is counted is the last."""
+    while noun.dep_ in ("compound", "nummod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        if not (within.start <= noun.head.i < within.end):
+            break
+        noun = noun.head
+    return noun
+
+
 def counted_noun(tokens: Any, start: int, end: int) -> Any:
     """The noun a figure's number modifies ("4,000 tents" -> tents), or the figure's own noun."""
     root = _root(tokens, start, end)
     if root is None:
         return None
     if root.pos_ in ("NOUN", "PROPN") and root.dep_ != "nummod":
-        return root  # the span ends in its noun
+        return compound_head(root, tokens)  # the span ends in its noun
     head = root.head
     if head.i != root.i and head.pos_ in ("NOUN", "PROPN") and head.i > root.i and tokens.start <= head.i < tokens.end:
-        return head
+        return compound_head(head, tokens)
     return None
 
 

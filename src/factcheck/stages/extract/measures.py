@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from factcheck.model import TimeExpression
+from factcheck.stages.extract.heads import compound_head
 
 # "the two allies", "its three pillars": a count that refers back, not a figure to check.
 _ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|each|of)\s+$", re.IGNORECASE)
@@ -58,7 +59,8 @@ def _measure(tokens: Any, match: Any) -> str | None:
         target = of_object(token)
         if target is not None and not _is_unit_noun(target, unit):
             return target.lemma_.lower()
-    # "500 satellites", "$2 billion budget": the noun the number modifies
+    # "500 satellites", "$2 billion budget": the noun the number modifies; of a compound, its last noun
+    # ("two plainclothes officers", where the parse hangs the number on "plainclothes")
     for token in inside:
         head = token.head
         if (
@@ -67,7 +69,7 @@ def _measure(tokens: Any, match: Any) -> str | None:
             and head.pos_ in {"NOUN", "PROPN"}
             and not _is_unit_noun(head, unit)
         ):
-            return head.lemma_.lower()
+            return compound_head(head, tokens).lemma_.lower()
         if head.i not in indices and head.pos_ in {"NOUN"} and _is_unit_noun(head, unit):
             target = of_object(head)
             if target is not None and not _is_unit_noun(target, unit):
