@@ -627,3 +627,41 @@ def test_a_country_before_a_title_is_no_employer():
 
     assert not organisation_like("US", after_preposition=False) and not organisation_like("UK")
     assert organisation_like("FBI") and organisation_like("CSIS") and organisation_like("NYPD")
+
+
+def test_general_after_an_office_is_no_rank():
+    # English puts "general" after an office as an adjective ("Attorney General", "Secretary General"): the post is
+    # the office, so two such offices are two posts of one kind, and neither is the army rank.
+    assert title_conflict_kind("Attorney General", "Solicitor General") == "modifier"
+    assert title_conflict_kind("secretary general", "Gen.") is None or not titles_conflict("secretary general", "Gen.")
+    assert title_conflict_kind("Major General", "Brigadier General") == "rank"  # ranks stay ranks
+    assert title_conflict_kind("police captain", "police lieutenant") == "rank"  # a unit before a rank is no person
+    a = document("a", "The appeal was lodged on Monday, said Attorney General Ona Pell.")
+    b = document("b", "Ona Pell, who spoke after the verdict, is the Solicitor General.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Ona Pell", "Attorney General"),)),
+        claim(b, b.text, actors=(person(b, "Ona Pell", "Solicitor General"),)),
+    ]
+    findings = run(corpus([a, b], claims))
+    assert [f.data["values"] for f in findings] == [["attorney general", "solicitor general"]]
+
+
+def test_a_participle_before_the_post_is_part_of_the_title():
+    # "managing director", "presiding judge": an -ing word before the post's noun modifies it; only an -ing word
+    # that ends the phrase is a clause running into it ("explaining").
+    from factcheck.nlp.titles import plausible_title
+
+    assert plausible_title("managing director", "Ruth Kell") == "managing director"
+    assert plausible_title("presiding judge", "Ruth Kell") == "presiding judge"
+    assert (
+        plausible_title("explaining", "Ruth Kell") is None and plausible_title("host explaining", "Ruth Kell") is None
+    )
+    assert plausible_title("spreading quickly", "Ruth Kell") is None  # an adverb is no post
+    a = document("a", "The branch will close in May, said Ruth Kell, the bank's executive director.")
+    b = document("b", "Ruth Kell, the managing director, opened the new vault on Friday.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Ruth Kell", "executive director", "bank"),)),
+        claim(b, b.text, actors=(person(b, "Ruth Kell", "managing director"),)),
+    ]
+    findings = run(corpus([a, b], claims))
+    assert [f.data["values"] for f in findings] == [["executive director", "managing director"]]

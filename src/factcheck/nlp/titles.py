@@ -61,8 +61,7 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     left_stems, right_stems = [stem(word) for word in left], [stem(word) for word in right]
     if _covers(left_stems, right_stems) or _covers(right_stems, left_stems):
         return None
-    left_ranks = [word for word in left if word in RANKS]
-    right_ranks = [word for word in right if word in RANKS]
+    left_ranks, right_ranks = _ranks(a, left), _ranks(b, right)
     if left_ranks and right_ranks:
         # "Gen." for "Brigadier General" is the rank's short form, whatever other word the longer title has.
         shorter, longer = sorted((set(left_ranks), set(right_ranks)), key=len)
@@ -72,6 +71,27 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
+
+
+def _ranks(title: str, words: list[str]) -> list[str]:
+    """The rank words of a title (``words``, its post words). A rank word written in full that ends a title after a
+    noun WordNet knows as a person's, and that WordNet knows as an adjective too, is an adjective after its noun, as
+    English puts "general" after an office ("Attorney General", "Secretary General", "Governor General"): the post
+    is the office, not a rank. An abbreviated rank after an office ("spokesman Capt.", a rank read before the name
+    beside an appositive office) stays a rank."""
+    from factcheck.nlp import lexicon
+
+    ranks = [word for word in words if word in RANKS]
+    if (
+        len(words) >= 2
+        and words[-1] in RANKS
+        and words[-2] not in RANKS
+        and not title.rstrip().endswith(".")
+        and lexicon.senses(words[-1], "a")
+        and lexicon.names_a_person(words[-2])
+    ):
+        ranks = ranks[:-1]
+    return ranks
 
 
 def _post_words(title: str) -> list[str]:
@@ -266,13 +286,23 @@ def plausible_title(title: str | None, name: str) -> str | None:
     parts = {part for word in folded for part in word.split("-")}  # "eight-year contract", "two-time champion"
     if parts & _NOT_IN_TITLE or any(word.endswith(("'s", "’s")) for word in folded):
         return None
-    if any(word.endswith("ing") and len(word) > 5 for word in folded):
-        return None  # "explaining", "hosting": a clause ran into the title
+    participle_before_post = len(folded) >= 2 and _names_a_person(folded[-1])
+    modifiers = folded[-2:-1] if participle_before_post else []
+    if any(word.endswith("ing") and len(word) > 5 for word in folded if word not in modifiers):
+        # "explaining", "hosting": a clause ran into the title ("spreading quickly"). A participle right before a
+        # noun WordNet knows as a person's modifies the post ("managing director", "presiding judge").
+        return None
     parsed = PersonName.parse(name)
     name_words = set(parsed.tokens) if parsed is not None else set()
     if name_words & {word.replace(".", "") for word in folded}:
         return None
     return title
+
+
+def _names_a_person(word: str) -> bool:
+    from factcheck.nlp import lexicon
+
+    return lexicon.names_a_person(word) is True
 
 
 # A rank word written before a name, with its abbreviation's dot: "Capt.", "Lt. Col.", "Sergeant".
