@@ -26,6 +26,39 @@ def test_split_title(name, expected):
     assert split_title(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Posts the closed list of title words lacks: WordNet knows each, in its first sense as a noun, as a person's.
+        ("Treasurer Ada Brune", ("Treasurer", "Ada Brune")),
+        ("Coordinator Ada Brune", ("Coordinator", "Ada Brune")),
+        # A post's word that is also a given name before a two-word name or an initial stays a name.
+        ("Hunter Biden", (None, "Hunter Biden")),
+        ("Hunter S. Thompson", (None, "Hunter S. Thompson")),
+        ("Taylor Swift", (None, "Taylor Swift")),
+        # A word made from a name (a party, a people) says which side, not which post.
+        ("Democrat Ada Brune", (None, "Democrat Ada Brune")),
+    ],
+)
+def test_a_post_wordnet_knows_opens_a_name_as_a_title(name, expected):
+    assert split_title(name) == expected
+
+
+def test_a_capitalised_post_before_the_name_is_its_title():
+    from factcheck.nlp.roles import title_before
+
+    def title(text: str) -> str | None:
+        return title_before(text, text.index("Ada Brune")).title
+
+    assert title("The wall will cost more, said Coach Ada Brune.") == "Coach"
+    assert title("The wall will cost more, said Head Coach Ada Brune.") == "Head Coach"
+    assert title("The wall will cost more, said Chief Executive Ada Brune.") == "Chief Executive"
+    assert title("Prosecutor Ada Brune said the wall will cost more.") == "Prosecutor"
+    # Capitalised words that name no person's post stay out ("Monday", a place).
+    assert title("On Monday Ada Brune said the wall will cost more.") is None
+    assert title("The wall will cost more, said Democrat Ada Brune.") is None
+
+
 def test_a_seconds_post_is_a_title_word():
     assert is_title_word("Undersheriff") and is_title_word("vice-chair") and is_title_word("Sheriff")
     assert not is_title_word("Underwood") and not is_title_word("Vicente")

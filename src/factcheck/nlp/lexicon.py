@@ -345,6 +345,19 @@ LOCATION_FIELD = 15
 """noun.location: places ("United States", "US", "city")."""
 
 
+@lru_cache(maxsize=65536)
+def written_as_a_name(lemma: str, key: tuple[str, int]) -> bool:
+    """Whether WordNet writes the lemma capitalised in this sense ("Democrat", "Briton", "Tory"): a word made from a
+    name (a party, a people, a faith), not a common noun ("senator", "coach")."""
+    raw = _database().line(*key).split(b" | ", 1)[0].decode("utf-8").split()
+    count = int(raw[3], 16)
+    word = _normal(lemma)
+    return any(
+        written.split("(", 1)[0].replace("_", " ").lower() == word and written[:1].isupper()
+        for written in raw[4 : 4 + 2 * count : 2]
+    )
+
+
 def synset(key: tuple[str, int]) -> Synset:
     """One sense, by the key `senses` gives it."""
     return _synset(*key)

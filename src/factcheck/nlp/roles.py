@@ -14,6 +14,7 @@ Patterns, all general English:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,33 @@ def is_title_word(word: str) -> bool:
     return any(key.startswith(prefix) and key[len(prefix) :] in TITLE_WORDS for prefix in _SECOND_PREFIXES)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def is_post_noun(word: str) -> bool:
+    """Whether a word names a post or a calling in WordNet: in its most frequent sense as a noun a person's, and a
+    common noun (no instance of a named person, no word made from a name such as "Democrat" or "Briton"):
+    "Prosecutor", "Coach", "Treasurer", "Coordinator". The title
+    words above are a closed list; news capitalises any post before a name ("said Coach Jane Roe")."""
+    key = word.lower().rstrip(".")
+    if len(key) < 4 or not key.isalpha():
+        return False
+    from factcheck.nlp import lexicon
+
+    senses = lexicon.senses(key, "n")
+    if not senses:
+        return False
+    first = lexicon.synset(senses[0])
+    return (
+        first.lexicographer_file == lexicon.PERSON_FIELD
+        and not any(pointer[0] == "@i" for pointer in first.pointers)
+        # a word made from a name says which party, people or faith ("Democrat Jane Roe", "Briton Jane Roe")
+        and not lexicon.written_as_a_name(key, senses[0])
+    )
+
+
+def _capitalised_post(word: str) -> bool:
+    return word[:1].isupper() and is_post_noun(word)
+
+
 def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
@@ -115,7 +143,16 @@ def split_title(name: str) -> tuple[str | None, str]:
     """
     words = name.split()
     index = 0
-    while index < len(words) - 1 and is_title_word(words[index]):
+    while index < len(words) - 1 and (
+        is_title_word(words[index])
+        # a post WordNet knows, before a name of two words at least that opens with no initial ("Prosecutor Jane
+        # Roe"; "Hunter S. Thompson", "Taylor Swift" stay names)
+        or (
+            _capitalised_post(words[index])
+            and len(words) - index >= 3
+            and not re.fullmatch(r"[A-Z]\.?", words[index + 1])
+        )
+    ):
         index += 1
     if index == 0:
         inside = [
@@ -145,7 +182,7 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
         ):
             index -= 1
             continue
-        if is_title_word(word.text):
+        if is_title_word(word.text) or _capitalised_post(word.text):
             index -= 1
             continue
         if word.key == "of" and index > 1 and is_title_word(words[index - 2].text) and index < len(words):
@@ -154,8 +191,8 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
         break
     title_words = words[index:]
     # A run of modifiers alone ("National Defense") is part of a name, not a title.
-    if title_words and title_words[-1].key in TITLE_MODIFIERS:
-        title_words = []
+    if title_words and title_words[-1].key in TITLE_MODIFIERS and not _capitalised_post(title_words[-1].text):
+        title_words = []  # ("Chief Executive" ends in a post WordNet knows: a title)
     if not title_words:
         # No title, but past framing may still stand right before the name ("the late Jane Roe").
         if words and words[-1].key in FORMER_WORDS:
@@ -190,6 +227,7 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             rest
             and _is_capitalised(rest[-1].text)
             and not is_title_word(rest[-1].text)
+            and not _capitalised_post(rest[-1].text)
             and rest[-1].text[0].isalpha()
             and rest[-1].key not in _NOT_AFFILIATION
         ):
