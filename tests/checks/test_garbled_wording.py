@@ -656,7 +656,6 @@ def test_gemma_reads_text_outside_its_english_vocabulary_without_losing_offsets(
 def test_overlapping_sentences_are_found_through_the_index_exactly_as_by_comparing_every_pair():
     import random
 
-    from factcheck.nlp.spin.sources import _overlapping_pairs
     from factcheck.nlp.spin.words import word_set
 
     # Few words, so many sentences overlap by every amount; some share words within one document.
@@ -670,9 +669,12 @@ def test_overlapping_sentences_are_found_through_the_index_exactly_as_by_compari
             sentences.append(spin.Sentence(f"d{doc:02d}", text_start, text_start + len(text), text))
             text_start += len(text) + 1
         sentences_by_doc[f"d{doc:02d}"] = sentences
+    index = spin.SentenceIndex()
+    for doc_id, sentences in sentences_by_doc.items():
+        index.add(doc_id, sentences)
     for min_overlap in (0.1, 0.3, 0.5, 0.9, 1.0):
         every_pair = {
-            (a, b)
+            (spin.SentencePlace(a.doc, a.start, a.end), spin.SentencePlace(b.doc, b.start, b.end))
             for doc_a in sentences_by_doc
             for doc_b in sentences_by_doc
             if doc_a < doc_b
@@ -681,5 +683,5 @@ def test_overlapping_sentences_are_found_through_the_index_exactly_as_by_compari
             if min(len(word_set(a.text)), len(word_set(b.text))) >= 4
             and len(word_set(a.text) & word_set(b.text)) / len(word_set(a.text) | word_set(b.text)) >= min_overlap
         }
-        assert _overlapping_pairs(sentences_by_doc, min_overlap) == every_pair
+        assert index.overlapping_pairs(min_overlap) == every_pair
         assert every_pair or min_overlap >= 0.9

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -50,12 +50,14 @@ class Check:
             raise NotImplementedError
         return self.merge(corpus, context, [self.run_block(block, context) for block in blocks])
 
-    def blocks(self, corpus: Corpus, context: CheckContext) -> list[Any] | None:
+    def blocks(self, corpus: Corpus, context: CheckContext) -> Sequence[Any] | None:
         """The check's costly work cut into independent blocks, or None (the default): it runs whole.
 
         A block is picklable and carries everything its part of the check reads (a document's
         sentences; candidate pairs with their claims), so ``run_block(block, context)`` can run on
-        any worker, on a fresh instance of the check. ``merge`` then turns the blocks' results,
+        any worker, on a fresh instance of the check. Blocks that carry texts are best built as
+        each is taken (``factcheck.engine.LazyJobs``): the engines take them one at a time as they
+        send them, so the client holds the texts of the blocks in flight, never of all. ``merge`` then turns the blocks' results,
         in block order, into the findings; it runs on the instance that made the blocks, so state
         kept by ``blocks`` is there for it and for ``report_data``.
         """

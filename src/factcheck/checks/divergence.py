@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from factcheck.checks.base import CheckContext, LanguageModelCheck
+from factcheck.engine import LazyJobs
 from factcheck.model import Corpus, Finding, Severity, Span
 from factcheck.nlp.spin import Sentence
 
@@ -45,17 +47,15 @@ class DivergenceCheck(LanguageModelCheck):
     # (garbled-wording ran before it): on the client it would load a model of its own.
     min_parallel_blocks: ClassVar[int] = 4
 
-    def blocks(self, corpus: Corpus, context: CheckContext) -> list[list[tuple[Sentence, Sentence]]]:
+    def blocks(self, corpus: Corpus, context: CheckContext) -> Sequence[list[tuple[Sentence, Sentence]]]:
         """The paraphrased sentence pairs (found across the corpus, here), in blocks of
-        ``PAIRS_PER_BLOCK``: the model weighs each pair's substitutions on a worker."""
+        ``PAIRS_PER_BLOCK``: the model weighs each pair's substitutions on a worker. A block reads
+        its sentences back as it leaves; until then a pair is where its two sentences are."""
         from factcheck.nlp import spin
 
-        sentences_by_doc = {
-            doc.id: spin.document_sentences(corpus.text_of(doc.id), context.settings.max_sentence_chars)
-            for doc in sorted(corpus.documents, key=lambda d: d.id)
-        }
-        pairs = spin.paraphrase_pairs(corpus, sentences_by_doc)
-        return [pairs[start : start + PAIRS_PER_BLOCK] for start in range(0, len(pairs), PAIRS_PER_BLOCK)]
+        pairs = spin.paraphrase_pairs(corpus, spin.prose_index(corpus, context.settings.max_sentence_chars))
+        parts = [pairs[start : start + PAIRS_PER_BLOCK] for start in range(0, len(pairs), PAIRS_PER_BLOCK)]
+        return LazyJobs(parts, lambda part: [(a.read(corpus), b.read(corpus)) for a, b in part])
 
     def run_block(self, block: list[tuple[Sentence, Sentence]], context: CheckContext) -> list[Finding]:
         from factcheck.nlp import lexicon, spin

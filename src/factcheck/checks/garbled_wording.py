@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factcheck.cache import open_cache
 from factcheck.checks.base import CheckContext, LanguageModelCheck
+from factcheck.engine import LazyJobs
 from factcheck.model import Corpus, Finding, Severity, Span
 from factcheck.nlp.spin import Flag, LMSpinScorer, Sentence
 from factcheck.nlp.triage import Screening, TriagePolicy
@@ -71,10 +74,10 @@ class GarbledWordingCheck(LanguageModelCheck):
     slug: ClassVar[str] = "garbled-wording"
     severity: ClassVar[Severity] = Severity.WARNING
 
-    def blocks(self, corpus: Corpus, context: CheckContext) -> list[_DocumentBlock]:
+    def blocks(self, corpus: Corpus, context: CheckContext) -> Sequence[_DocumentBlock]:
         """One block per document with prose: the model reads each document alone. What crosses
         documents (another source's wording of a sentence) is found here, first, and travels with
-        the block."""
+        the block. A block reads its document's text as it leaves for a worker, not before."""
         from factcheck.nlp import spin
 
         settings = context.settings
@@ -84,19 +87,18 @@ class GarbledWordingCheck(LanguageModelCheck):
         self._clean_rate = settings.threshold(f"{self.slug}.clean_rate", 0.3)
         self._max_chance = settings.threshold(f"{self.slug}.max_chance", 0.01)
         self._words: dict[str, int] = {}
-        sentences_by_doc = {
-            doc.id: spin.document_sentences(corpus.text_of(doc.id), settings.max_sentence_chars)
-            for doc in sorted(corpus.documents, key=lambda d: d.id)
-        }
-        if not any(sentences_by_doc.values()):
+        # Where each document's prose sentences are and their content words, read one document at a
+        # time: the client never holds every text (a block reads its document's as it leaves).
+        index = spin.prose_index(corpus, settings.max_sentence_chars)
+        if not len(index):
             return []
-        for doc_id, sentences in sentences_by_doc.items():
-            self._words[doc_id] = sum(len([w for w in spin.words_of(s.text) if w.alpha]) for s in sentences)
+        self._words = dict(index.prose_words)
 
         # Signal 2: words another document renders differently in a paraphrased sentence.
         offered: dict[tuple[str, int], dict[int, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
         self._source_of: dict[tuple[str, int, int], Span] = {}
-        for a, b in spin.paraphrase_pairs(corpus, sentences_by_doc):
+        for place_a, place_b in spin.paraphrase_pairs(corpus, index):
+            a, b = place_a.read(corpus), place_b.read(corpus)
             for sub in spin.align_substitutions(a.text, b.text):
                 if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
                     continue
@@ -104,19 +106,15 @@ class GarbledWordingCheck(LanguageModelCheck):
                 offered[(b.doc, b.start)][sub.b.start].append((sub.a.text, "source"))
                 self._source_of[(a.doc, a.start + sub.a.start, hash(sub.b.text))] = _span(b, sub.b)
                 self._source_of[(b.doc, b.start + sub.b.start, hash(sub.a.text))] = _span(a, sub.a)
-        return [
-            _DocumentBlock(
-                doc_id,
-                sentences,
-                [_protected(corpus, doc_id, sentence) for sentence in sentences],
-                [
-                    {start: list(items) for start, items in offered.get((doc_id, s.start), {}).items()}
-                    for s in sentences
-                ],
-            )
-            for doc_id, sentences in sentences_by_doc.items()
-            if sentences
-        ]
+        offered_in: dict[str, dict[int, dict[int, list[tuple[str, str]]]]] = defaultdict(dict)
+        for (doc_id, start), offers in offered.items():
+            offered_in[doc_id][start] = {word: list(items) for word, items in offers.items()}
+        parts = []
+        for doc_id in index.documents:
+            starts, ends = index.offsets(doc_id)
+            if starts:
+                parts.append(_DocumentPart(doc_id, starts, ends, offered_in.get(doc_id, {})))
+        return LazyJobs(parts, lambda part: part.block(corpus))
 
     def run_block(self, block: _DocumentBlock, context: CheckContext) -> _DocumentRead:
         """The model reads one document: how many of its sentences it read, and the flags it shows."""
@@ -291,6 +289,28 @@ class _DocumentBlock:
     sentences: list[Sentence]
     skips: list[list[tuple[int, int]]]
     offered: list[dict[int, list[tuple[str, str]]]]
+
+
+@dataclass(frozen=True)
+class _DocumentPart:
+    """A block before it leaves: where its document's prose sentences start and end, and what other
+    sources offer for the words of some (by sentence start)."""
+
+    doc_id: str
+    starts: array
+    ends: array
+    offered: dict[int, dict[int, list[tuple[str, str]]]]
+
+    def block(self, corpus: Corpus) -> _DocumentBlock:
+        """The block, its sentences read back from the document (``Corpus.text_of``)."""
+        text = corpus.text_of(self.doc_id).text
+        sentences = [Sentence(self.doc_id, start, end, text[start:end]) for start, end in zip(self.starts, self.ends)]
+        return _DocumentBlock(
+            self.doc_id,
+            sentences,
+            [_protected(corpus, self.doc_id, sentence) for sentence in sentences],
+            [self.offered.get(sentence.start, {}) for sentence in sentences],
+        )
 
 
 @dataclass(frozen=True)

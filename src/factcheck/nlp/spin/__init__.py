@@ -24,11 +24,14 @@ from factcheck.nlp.spin.flips import contrast
 from factcheck.nlp.spin.scorer import CACHE_NAMESPACE, SCORER_VERSION, Flag, LMSpinScorer, Thresholds
 from factcheck.nlp.spin.sources import (
     Sentence,
+    SentenceIndex,
+    SentencePlace,
     Substitution,
     align_substitutions,
     document_sentences,
     document_variants,
     paraphrase_pairs,
+    prose_index,
 )
 from factcheck.nlp.spin.words import (
     STOPWORDS,
@@ -52,6 +55,8 @@ __all__ = [
     "SCORER_VERSION",
     "STOPWORDS",
     "Sentence",
+    "SentenceIndex",
+    "SentencePlace",
     "Substitution",
     "Thresholds",
     "Word",
@@ -65,6 +70,7 @@ __all__ = [
     "is_typo",
     "is_variant",
     "paraphrase_pairs",
+    "prose_index",
     "protected_spans",
     "split_sentences",
     "word_set",
