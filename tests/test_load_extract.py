@@ -147,6 +147,40 @@ def test_the_cache_entries_are_the_ones_a_run_of_each_stage_alone_writes(tmp_pat
     assert warm_from_stages_alone == json_report(settings_for(folder, tmp_path / "cold", jobs=1), nlp)
 
 
+def test_a_warm_run_finds_the_claims_without_reading_a_text_back_and_a_changed_file_misses(tmp_path, nlp, monkeypatch):
+    # A cached document's header carries its text's hash, which keys its claims: the extract stage need
+    # not read the text back through the store (the load stage parsed the same entry already).
+    from factcheck.stages.extract import stage as extract_stage
+    from factcheck.stages.load.store import DocumentStore
+
+    folder = write_marked_corpus(tmp_path / "docs", broken=False)
+    settings = settings_for(folder, tmp_path / "cache", jobs=1)
+    cold = load_and_extract(settings, nlp)
+    read_back: list[str] = []
+    store_read = DocumentStore.read
+    monkeypatch.setattr(
+        DocumentStore, "read", lambda store, header: read_back.append(header.id) or store_read(store, header)
+    )
+    with monkeypatch.context() as patch:
+        _no_loading_or_extracting(patch)
+        warm = load_and_extract(settings, nlp)
+    assert read_back == [] and warm.claims == cold.claims
+    # A file changed since misses: it alone is loaded and extracted again, and its claims are the new text's.
+    story = folder / "story-03.txt"
+    story.write_text(story.read_text(encoding="utf-8").replace(UNCLAIMED, "The port spent 12 million pounds."), "utf-8")
+    extracted: list[str] = []
+    extract = extract_stage.extract_document
+    monkeypatch.setattr(
+        extract_stage,
+        "extract_document",
+        lambda doc, *args, **kwargs: extracted.append(doc.id) or extract(doc, *args, **kwargs),
+    )
+    changed = load_and_extract(settings, nlp)
+    assert extracted == ["story-03"]
+    assert any("12 million" in claim.text for claim in changed.claims if claim.doc == "story-03")
+    assert [c for c in changed.claims if c.doc != "story-03"] == [c for c in cold.claims if c.doc != "story-03"]
+
+
 @pytest.mark.slow
 def test_a_warm_run_after_a_dask_run_hits_its_cache_entries_and_the_other_way_round(tmp_path, monkeypatch):
     from factcheck import engine as engines

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from factcheck.cache import code_fingerprint, text_hash
-from factcheck.model import Claim, Document
+from factcheck.model import Claim, Document, DocumentHeader
 from factcheck.stages.extract.parser import MODEL_PACKAGE
 
 CACHE_NAMESPACE = "claims"
@@ -32,13 +32,23 @@ def cache_blob(claims: Sequence[Claim], skipped: Sequence[tuple[int, int]]) -> s
     )
 
 
-def claims_key(doc: Document, max_sentence_chars: int) -> str:
-    """Everything a document's claims depend on: the document, the extractor's code and the model."""
+def claims_key(doc: DocumentHeader, max_sentence_chars: int) -> str:
+    """Everything a document's claims depend on: the document, the extractor's code and the model.
+
+    The document counts by its id, dateline, body start and the hash of its text, cleaned text and
+    offset map (``Document.content_hash``; a header whose text was let go carries it as ``text_hash``),
+    so a warm run finds a cached document's claims from its header, without reading its text back.
+    """
+    if isinstance(doc, Document):
+        content = doc.content_hash()
+    elif doc.text_hash is not None:
+        content = doc.text_hash
+    else:
+        raise ValueError(f"document {doc.id!r} has neither its text nor the hash of it")
     parts = [
         _extractor_fingerprint(),
         doc.id,
-        doc.text,
-        doc.clean,
+        content,
         str(doc.published),
         str(doc.body_start),
         str(max_sentence_chars),

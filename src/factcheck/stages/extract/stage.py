@@ -121,7 +121,7 @@ def _extract_item(item: Document | LoadItem, job: ExtractJob, models: Models, ca
         document, header = loaded, loaded.header()
     else:
         document = item
-    key = claims_key(document, job.max_sentence_chars)
+    key = claims_key(header or document, job.max_sentence_chars)  # a header has its text's hash already
     entry = _cache_entry(cache.get_blob(CACHE_NAMESPACE, key)) if cache is not None else None
     if entry is not None:
         claims, skipped = entry
@@ -238,16 +238,18 @@ class ExtractStage:
         # Documents at hand, headers whose text is read back as their partition leaves, files to load there.
         pending: list[Document | DocumentHeader | LoadItem] = []
         for header in corpus.documents:
-            doc = corpus.text_of(header.id)
-            key = claims_key(doc, self._max_sentence_chars())
+            # A cached document's header carries its text's hash: its claims are found without its text.
+            keyed = header if isinstance(header, Document) or header.text_hash else corpus.text_of(header.id)
+            key = claims_key(keyed, self._max_sentence_chars())
             entry = _cache_entry(cache.get_blob(CACHE_NAMESPACE, key)) if cache else None
             if entry is None:
                 pending.append(header)
                 continue
             claims.extend(entry[0])
-            note = long_passages(doc, entry[1], self._max_sentence_chars())
-            if note is not None:
-                extract_failures.append((header.id, note))
+            if entry[1]:  # passages left out: the note gives the line of the first, from the text
+                note = long_passages(corpus.text_of(header.id), entry[1], self._max_sentence_chars())
+                if note is not None:
+                    extract_failures.append((header.id, note))
             documents.append(self._kept(header, corpus))
         pending.extend(corpus.unread)
         total = len(corpus.documents) + len(corpus.unread)
