@@ -290,6 +290,46 @@ def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
     assert blind[:4] == [0, 0, 0, 0] and blind[4] == 1
 
 
+def test_look_alike_reports_naming_nobody_are_told_apart_by_their_figures():
+    # Three reports alike in what they say (centres 0.3 apart), naming no person and giving no year:
+    # a and b give one quake's magnitude, c another quake's magnitude and toll. Counting one thing
+    # ("magnitude") with other values parts c from them; the figure a and b share keeps them one story.
+    axes = np.eye(4)
+    spread = np.sqrt(1 / 0.7 - 1)  # two of these centres lie at cosine distance 0.3
+    centres = _unit([axes[0] + spread * axes[k] for k in (1, 2, 3)])
+    figures = [("magnitude||5.6", "count|house|3"), ("magnitude||5.6",), ("count|person|40", "magnitude||6.1")]
+    no_one = [()] * 3
+    labels = cluster_module.story_labels(centres, no_one, no_one, figures).tolist()
+    assert labels[0] == labels[1] != labels[2]
+    # Without the figures the three are one story.
+    assert cluster_module.story_labels(centres, no_one, no_one).tolist() == [0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("figure", "together"), [("count|pirate|23", True), ("magnitude||5.6", True), ("count|nomination|2", False)]
+)
+def test_a_shared_figure_joins_two_reports_unless_it_is_a_small_count(figure, together):
+    # Two reports 0.4 apart (beyond a story's threshold) state one figure alike: 23 pirates or a
+    # magnitude of 5.6 are a sign of one story; two nominations recur by chance among award stories.
+    axes = np.eye(3)
+    spread = np.sqrt(1 / 0.6 - 1)  # the two centres lie at cosine distance 0.4
+    centres = _unit([axes[0] + spread * axes[1], axes[0] + spread * axes[2]])
+    labels = cluster_module.story_labels(centres, [(), ()], [(), ()], [(figure,), (figure,)]).tolist()
+    assert (labels[0] == labels[1]) is together
+
+
+def test_a_claims_figures_say_what_was_counted_and_leave_bare_counts_out():
+    from factcheck.model import Quantity
+
+    def figure(value, unit, measure=None):
+        return Quantity(span=Span(doc="a", start=0, end=1, text="x"), value=value, unit=unit, measure=measure)
+
+    claim = _claim("a", 0).model_copy(
+        update={"quantities": (figure(23, "count", "pirates"), figure(2, "count"), figure(5.6, "magnitude"))}
+    )
+    assert cluster_module.claim_figures(claim) == ("count|pirates|23", "magnitude||5.6")
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_stories_linked_per_component_are_those_of_one_matrix_over_every_document(seed):
     # Clumps of documents around a few topics, some persons and years shared: the linkage per
@@ -299,15 +339,16 @@ def test_stories_linked_per_component_are_those_of_one_matrix_over_every_documen
     centres = _unit([topics[k % 6] + rng.normal(scale=0.45, size=16) for k in range(60)])
     persons = [tuple(rng.choice(["ann", "bob", "cy"], size=rng.integers(0, 2))) for _ in range(60)]
     years = [tuple(int(y) for y in rng.choice([2001, 2002], size=rng.integers(0, 2))) for _ in range(60)]
+    figures = [tuple(rng.choice(["count|dead|5", "count|dead|7", "km||9"], size=rng.integers(0, 3))) for _ in range(60)]
     whole = cluster_module._dense_average(
-        cluster_module._story_distances(centres, persons, years), cluster_module.STORY_THRESHOLD
+        cluster_module._story_distances(centres, persons, years, figures), cluster_module.STORY_THRESHOLD
     )
     expected = np.zeros(60, dtype=np.int64)
     for number, members in enumerate(sorted(whole, key=min)):
         expected[members] = number
     components = cluster_module._story_components(centres)
     assert 1 < len(components) < 60  # the case exercises several components, not one or none
-    assert cluster_module.story_labels(centres, persons, years).tolist() == expected.tolist()
+    assert cluster_module.story_labels(centres, persons, years, figures).tolist() == expected.tolist()
 
 
 def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_stories_do_not():
