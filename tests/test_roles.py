@@ -59,6 +59,22 @@ def test_a_capitalised_post_before_the_name_is_its_title():
     assert title("The wall will cost more, said Democrat Ada Brune.") is None
 
 
+def test_a_capitalised_modifier_of_a_post_is_in_the_title_not_its_organisation():
+    from factcheck.nlp.roles import title_before
+
+    def role(text: str) -> tuple[str | None, str | None]:
+        found = title_before(text, text.index("Ada Brune"))
+        return found.title, found.affiliation
+
+    # A participle or an adjective that names no person, group or place modifies the post.
+    assert role("The plan failed, said Offensive Coordinator Ada Brune.") == ("Offensive Coordinator", None)
+    assert role("The plan failed, said Managing Editor Ada Brune.") == ("Managing Editor", None)
+    # A body of people, a place, a word made from a name: where, not which post.
+    assert role("The plan failed, said Police Commissioner Ada Brune.") == ("Commissioner", "Police")
+    assert role("The plan failed, said Harbor County Sheriff Ada Brune.") == ("Sheriff", "Harbor County")
+    assert role("The plan failed, said American Ambassador Ada Brune.") == ("Ambassador", "American")
+
+
 def test_a_seconds_post_is_a_title_word():
     assert is_title_word("Undersheriff") and is_title_word("vice-chair") and is_title_word("Sheriff")
     assert not is_title_word("Underwood") and not is_title_word("Vicente")

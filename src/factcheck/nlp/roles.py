@@ -126,6 +126,28 @@ def is_post_noun(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _post_modifier(word: str) -> bool:
+    """Whether a capitalised word before a post modifies it: a participle ("Managing", "Presiding"), or a word WordNet
+    knows as an adjective, not made from a name ("American"), with no sense as a noun for a person, a group or a
+    place ("Offensive", "Interim"; not "Federal", "Police", "Harbor")."""
+    if not word[:1].isupper() or not word.isalpha() or word.isupper() or word.lower() in _NOT_AFFILIATION:
+        return False
+    key = word.lower()
+    if key.endswith("ing") and len(key) > 5:
+        return True
+    from factcheck.nlp import lexicon
+
+    adjective = lexicon.senses(key, "a")
+    if not adjective or lexicon.written_as_a_name(key, adjective[0]):
+        return False
+    return not lexicon.noun_fields(key) & {lexicon.PERSON_FIELD, lexicon.LOCATION_FIELD, _GROUP_FIELD}
+
+
+# WordNet's semantic field noun.group ("police", "army", "party"): a word for a body of people names an organisation.
+_GROUP_FIELD = 14
+
+
 def _capitalised_post(word: str) -> bool:
     return word[:1].isupper() and is_post_noun(word)
 
@@ -189,6 +211,10 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             index -= 1
             continue
         break
+    # A capitalised word that modifies the post stands in the title, not before it as its organisation: a participle
+    # or an adjective that names no person, group or place ("Offensive Coordinator", "Managing Editor").
+    while 0 < index < len(words) and _post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS:
+        index -= 1
     title_words = words[index:]
     # A run of modifiers alone ("National Defense") is part of a name, not a title.
     if title_words and title_words[-1].key in TITLE_MODIFIERS and not _capitalised_post(title_words[-1].text):
