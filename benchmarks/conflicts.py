@@ -705,7 +705,7 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
     """
     import numpy as np
 
-    from factcheck.stages.cluster import cluster_vectors
+    from factcheck.stages.cluster import cluster_vectors, document_stories
 
     corpus = result.corpus
     wanted = {article.id for article in articles}
@@ -739,6 +739,15 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
         cluster_sets.append(clusters)
         plain_sets.append(plain)
     precision, recall, f1, gold, predicted = _pairwise(annotated, cluster_sets)
+    # The first level on its own: the stories the stage groups documents into, against the event groups.
+    stories = document_stories(corpus)
+    story_documents = sorted(doc for doc in stories if doc in wanted)
+    together = same_group = both = 0
+    for left, right in combinations(story_documents, 2):
+        one_story, one_group = stories[left] == stories[right], group_of[left] == group_of[right]
+        together += one_story
+        same_group += one_group
+        both += one_story and one_group
     reach: Counter[str] = Counter(chain for s in annotated for chain in s.chains)
     main_chain = [{max(sorted(s.chains), key=lambda chain: reach[chain])} if s.chains else set() for s in annotated]
     return {
@@ -751,6 +760,12 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
         "f1": f1,
         "plain_f1": _pairwise(annotated, plain_sets)[2],
         "story_ceiling": _pairwise(annotated, [{group_of[s.article]} for s in annotated])[2],
+        "stories": len({stories[doc] for doc in story_documents}),
+        "story_precision": both / together if together else 0.0,
+        "story_recall": both / same_group if same_group else 0.0,
+        "story_f1": _pairwise(annotated, [{stories[s.article]} if s.article in stories else set() for s in annotated])[
+            2
+        ],
         "partition_ceiling": _pairwise(annotated, main_chain)[2],
         "claims": len(corpus.claims),
         "clusters": len(corpus.clusters),
@@ -812,6 +827,12 @@ def report(
             f"  plain MiniLM + average linkage (cosine {PLAIN_THRESHOLD}) over the same claims: F1 {clustering['plain_f1']:.3f}; "
             f"ceilings from the gold alone: one cluster per event group {clustering['story_ceiling']:.3f}, "
             f"each sentence in its most reported chain {clustering['partition_ceiling']:.3f}"
+        )
+        lines.append(
+            f"  stories (documents grouped before their claims): {clustering['stories']} for the event groups; "
+            f"document pairs in one story {clustering['story_precision']:.3f} of one group, "
+            f"{clustering['story_recall']:.3f} of each group's pairs in one story; "
+            f"one cluster per story F1 {clustering['story_f1']:.3f}"
         )
     if show_clean:
         lines.append("")

@@ -576,3 +576,18 @@ def test_linkage_on_local_workers_gives_the_same_clusters(monkeypatch):
     finally:
         engine.close()
     assert there == here
+
+
+def test_document_stories_gives_each_document_the_story_the_stage_groups_it_in():
+    # Three documents alike in wording (c 0.1 from a and b): a and b name Reid, c names Roe. The
+    # benchmark reads these stories against known event groups, so they must be the stage's own.
+    axes = np.eye(3)
+    claims, vectors = [], []
+    for doc, name, vector in (("a", "Tara Reid", axes[0]), ("b", "Reid", axes[0]), ("c", "Ann Roe", None)):
+        for position in range(3):
+            claims.append(_claim(doc, position, name=name))
+            vectors.append(vector if vector is not None else _turned(axes[0], axes[1], 0.1))
+    vectors = _unit(vectors)
+    corpus = Corpus(claims=tuple(claims), embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+    stories = cluster_module.document_stories(corpus)
+    assert stories["a"] == stories["b"] != stories["c"]

@@ -854,6 +854,32 @@ def _pieces(count: int, low: np.ndarray, high: np.ndarray, distances: np.ndarray
 # --- the stage -------------------------------------------------------------------------------
 
 
+def _inputs(corpus: Corpus, claims: Sequence[Claim]) -> tuple[np.ndarray, list[ClaimKeys], CandidateContext]:
+    """What the grouping reads of the claims (those with a vector, in corpus order): vectors, keys, context."""
+    vectors = np.vstack([corpus.embeddings[claim.id] for claim in claims]).astype(np.float32)
+    keys = [claim_keys(claim) for claim in claims]
+    published = {doc.id: doc.published.year for doc in corpus.documents if doc.published is not None}
+    document_number = {doc: index for index, doc in enumerate(dict.fromkeys(claim.doc for claim in claims))}
+    context = CandidateContext(
+        keys=context_keys(claims, keys, published),
+        documents=[document_number[claim.doc] for claim in claims],
+        actions=[claim.event.action if claim.event is not None else None for claim in claims],
+        figures=[claim_figures(claim) for claim in claims],
+    )
+    return vectors, keys, context
+
+
+def document_stories(corpus: Corpus) -> dict[str, int]:
+    """The story (``story_labels``) of each document with two or more embedded claims, as the cluster stage
+    groups them: a diagnostic for benchmarks (stories against known event groups), not part of the run."""
+    claims = [claim for claim in corpus.claims if claim.id in corpus.embeddings]
+    if len(claims) < 2:
+        return {}
+    vectors, keys, context = _inputs(corpus, claims)
+    story = _Story.of(_unit(vectors), context, keys)
+    return {claim.doc: int(label) for claim, label in zip(claims, story.stories.tolist())}
+
+
 class ClusterStage:
     """Adds clusters of two or more claims (ids C0001, ... ordered by their first claim) and the
     same-fact candidate pairs."""
@@ -870,16 +896,7 @@ class ClusterStage:
         claims = [claim for claim in corpus.claims if claim.id in corpus.embeddings]
         if len(claims) < 2:
             return corpus.evolve(clusters=(), same_fact=())
-        vectors = np.vstack([corpus.embeddings[claim.id] for claim in claims]).astype(np.float32)
-        keys = [claim_keys(claim) for claim in claims]
-        published = {doc.id: doc.published.year for doc in corpus.documents if doc.published is not None}
-        document_number = {doc: index for index, doc in enumerate(dict.fromkeys(claim.doc for claim in claims))}
-        context = CandidateContext(
-            keys=context_keys(claims, keys, published),
-            documents=[document_number[claim.doc] for claim in claims],
-            actions=[claim.event.action if claim.event is not None else None for claim in claims],
-            figures=[claim_figures(claim) for claim in claims],
-        )
+        vectors, keys, context = _inputs(corpus, claims)
         groups, candidates, stats = self._groups(vectors, keys, context)
         clusters = []
         cluster_of: dict[int, int] = {}
