@@ -163,6 +163,20 @@ def test_dates_and_figures_carry_the_word_they_date_or_count_for(nlp):
     assert [q.head for q in yards.quantities] == ["add", "rush"]  # two counts of yards, of two different things
 
 
+def test_a_phrasal_verb_keeps_its_particle_in_the_head(nlp):
+    # "set up a fund", "set off from the camp" and "set a record" are three acts: without the particle (dependency
+    # prt) all three dates would date one "set". WordNet has the phrasal verb as a lemma ("set_up": establish).
+    claims = claims_of(
+        nlp,
+        "The charity set up a fund for the victims in 2004. The climbers set off from the base camp in 2006. "
+        "The relay team set a world record in 2008. Rescuers picked up 40 survivors from the sea.",
+    )
+    assert [t.head for t in only(claims, "fund").times] == ["set up"]
+    assert [t.head for t in only(claims, "climbers").times] == ["set off"]
+    assert [t.head for t in only(claims, "record").times] == ["set"]
+    assert [q.head for q in only(claims, "survivors").quantities] == ["pick up"]
+
+
 def test_a_figure_counts_the_last_noun_of_a_compound(nlp):
     # The parse hangs the number on the compound's first noun ("two" -> "plainclothes", "seven" -> "AK-47", a model
     # name read as a number); what is counted is the last noun, and what it belongs to is that noun's word.

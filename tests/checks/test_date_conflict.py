@@ -389,6 +389,40 @@ def test_two_years_under_one_head_need_the_rest_to_match():
     assert run(_killing(("2004", "2004"), ("2005", "2005"), granularity="year")) == []
 
 
+def _one_day_each(left, right, cosine=0.75):
+    """Two sentences, each dating one act on one day; ``left`` and ``right`` are (sentence, date words, value, head)."""
+    import numpy as np
+
+    a, b = document("a", left[0]), document("b", right[0])
+    one = claim(a, a.text, times=(time(a, left[1], left[2], "day").model_copy(update={"head": left[3]}),))
+    other = claim(b, b.text, times=(time(b, right[1], right[2], "day").model_copy(update={"head": right[3]}),))
+    corp = corpus([a, b], [one, other])
+    corp.embeddings.update({one.id: np.array([1.0, 0.0]), other.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_founding_is_not_finding():
+    # The parse lemmatises "founded" to "found" and "was found" to "find"; folding "found" as find's past tense
+    # made the two one act. WordNet has "found" as a verb of its own, so it stays "found".
+    founded = ("The museum was founded on June 24 after a long campaign by teachers in Lakewood.", "June 24")
+    found = ("A wreck was found on June 15 after a long search by divers off Lakewood.", "June 15")
+    founded_found = _one_day_each((*founded, "2005-06-24", "found"), (*found, "2005-06-15", "find"))
+    assert run(founded_found) == []
+    one_act = _one_day_each((*founded, "2005-06-24", "found"), (*found, "2005-06-15", "found"))
+    assert [f.severity for f in run(one_act)] == [Severity.WARNING]
+
+
+def test_a_phrasal_verb_is_another_act_than_its_verb():
+    # "set up the fund on May 2" / "set off May 9": one verb, two acts; "set up" and "establish" are one (WordNet).
+    set_up = ("The charity set up the fund on May 2 after a long campaign by teachers in Lakewood.", "May 2")
+    set_off = ("The charity's convoy, which set off May 9 from the depot, reached Lakewood.", "May 9")
+    for heads in (("set up", "set off"), ("set up", "set")):
+        assert run(_one_day_each((*set_up, "2031-05-02", heads[0]), (*set_off, "2031-05-09", heads[1]))) == [], heads
+    for heads in (("set up", "set up"), ("set up", "establish")):
+        findings = run(_one_day_each((*set_up, "2031-05-02", heads[0]), (*set_off, "2031-05-09", heads[1])))
+        assert [f.severity for f in findings] == [Severity.WARNING], heads
+
+
 # -- two places, two occurrences -------------------------------------------------------------
 def test_one_act_dated_in_two_named_places_is_two_occurrences(make_corpus):
     # A game comes out in one country on one day and in another later: each sentence says where its

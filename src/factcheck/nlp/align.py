@@ -498,9 +498,19 @@ def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | No
 def slot_head(token: Token) -> str | None:
     """What a date dates or a figure's noun belongs to (extraction's ``head``), stemmed: "killed" / "killing" -> kill."""
     head = getattr(token.ref, "head", None) if token.slot else None
-    if not head or head in STOPWORDS:
+    if not head or head.split()[0] in STOPWORDS:
         return None  # "were up 1%", "had 352 yards": a copula or an auxiliary says nothing of what is counted
-    return stem(head)
+    return " ".join(_lemma_stem(word) for word in head.split())  # a phrasal verb's particle kept: "set up"
+
+
+def _lemma_stem(lemma: str) -> str:
+    """``stem`` of a word the parse has already lemmatised: an irregular past form is folded only when WordNet
+    does not have it as a verb of its own, so the lemma "found" (to establish) stays apart from "find"."""
+    from factcheck.nlp import lexicon
+
+    if lemma in _IRREGULAR and lexicon.base_forms(lemma, "v")[:1] == (lemma,):
+        return str(_stemmer().stemWord(lemma))
+    return stem(lemma)
 
 
 def heads_agree(left: Token, right: Token) -> bool | None:

@@ -10,8 +10,9 @@ sentences that word the rest differently still meet at a date of the same act.
 The climb: from the root of the value's tokens, through a preposition ("on", "during") or a
 modifier relation (a number's noun, a noun's compound or nominal modifier) to the first verb,
 noun, proper noun or adjective above it; an adjective that modifies a noun hands on to the noun
-("a 61-year-old man" -> ``man``: an age belongs to the person). Lemmas, lower-cased; ``None`` when the value heads
-its clause or the parse gives nothing above it.
+("a 61-year-old man" -> ``man``: an age belongs to the person). Lemmas, lower-cased, a verb's particle kept
+("set up a fund in 2004" -> ``set up``, another act than "set off" or "set a record"); ``None`` when the value
+heads its clause or the parse gives nothing above it.
 """
 
 from __future__ import annotations
@@ -54,13 +55,20 @@ def _governor(token: Any, within: Any) -> Any:
     return None
 
 
+def _lemma(word: Any) -> str:
+    """The word's lemma, lower-cased, with the particle of a phrasal verb (dependency ``prt``): "set up" names one act
+    and "set off" another, and WordNet has such verbs as lemmas of their own ("set_up": establish)."""
+    particles = [child.lower_ for child in word.children if child.dep_ == "prt"]
+    return " ".join([word.lemma_.lower(), *particles])
+
+
 def date_head(tokens: Any, start: int, end: int) -> str | None:
     """What a date dates: the lemma of the word its phrase attaches to ("defended ... on Sept. 8" -> defend)."""
     root = _root(tokens, start, end)
     if root is None:
         return None
     governor = _governor(root, tokens)
-    return governor.lemma_.lower() if governor is not None else None
+    return _lemma(governor) if governor is not None else None
 
 
 def compound_head(noun: Any, within: Any) -> Any:
@@ -93,4 +101,4 @@ def figure_head(tokens: Any, start: int, end: int) -> str | None:
     if noun is None:
         return None
     governor = _governor(noun, tokens)
-    return governor.lemma_.lower() if governor is not None else None
+    return _lemma(governor) if governor is not None else None
