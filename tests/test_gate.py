@@ -310,3 +310,15 @@ def test_done_when_on_the_seeds(tmp_path, monkeypatch):
         int(item["claim"].split("#")[1].split("-")[0]) if item["claim"] else item["start"] for item in items
     ]
     assert claim_starts == sorted(claim_starts)
+
+
+def test_check_names_comma_separated_and_checked_before_any_work(tmp_path, monkeypatch):
+    calls: list[Settings] = []
+    marker_project(tmp_path, monkeypatch, calls)
+    ran = invoke("check", "docs", "--isolated", "-f", "json", "--select", "date-conflict,FC002", "--ignore", "temporal")
+    assert ran.exit_code in (0, 1) and calls[-1].select == ("date-conflict", "FC002")
+    assert calls[-1].ignore == ("temporal",)
+    calls.clear()
+    unknown = invoke("check", "docs", "--isolated", "-f", "json", "--select", "date-conflict,no-such-check")
+    assert unknown.exit_code == 2 and "unknown check 'no-such-check'" in unknown.stderr
+    assert calls == []  # no stage was built: a typo costs nothing, not a whole run

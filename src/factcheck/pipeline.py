@@ -124,11 +124,15 @@ def run(
     ``on_stage(name)`` is called as each stage starts; ``on_progress(name, done, total)`` as a
     stage that counts its work (documents, batches, checks) advances.
     """
+    from factcheck.stages.check import select_checks
+
     settings = settings or Settings()
+    # An unknown check name is a usage error: said before minutes of parsing, not after them.
+    selected = checks if checks is not None else select_checks(settings)
     engine = make_engine(settings, Models(settings, nlp=nlp, embedder=embedder))
     try:
         stages = build_stages(settings, checks=checks, context=context, engine=engine)
-        _prepare_early(settings, checks)
+        _prepare_early(settings, selected)
         corpus = run_stages(stages, on_stage=on_stage, on_progress=on_progress)
     finally:
         # Also on Ctrl-C: worker processes and a LocalCluster go down with the run.
@@ -136,15 +140,9 @@ def run(
     return RunResult(corpus=corpus, settings=settings)
 
 
-def _prepare_early(settings: Settings, checks) -> None:
+def _prepare_early(settings: Settings, selected) -> None:
     """Checks with a one-time preparation (the spun-wording model's conversion, a minute of one
     core) start it now, in a child process, so it overlaps the stages before them."""
-    from factcheck.stages.check import select_checks
-
-    try:
-        selected = checks if checks is not None else select_checks(settings)
-    except FactcheckError:
-        return  # the check stage reports it
     for check_class in selected:
         start = getattr(check_class, "prepare_early", None)
         if start is not None:

@@ -171,10 +171,13 @@ CacheDirOption = Annotated[
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 ChecksOption = Annotated[
     Optional[list[str]],
-    typer.Option("--checks", "--select", metavar="CHECK", help="Run only these checks (slug or code; repeat)."),
+    typer.Option(
+        "--checks", "--select", metavar="CHECK", help="Run only these checks (slug or code; repeat or comma-separate)."
+    ),
 ]
 IgnoreOption = Annotated[
-    Optional[list[str]], typer.Option("--ignore", metavar="CHECK", help="Skip these checks (slug or code; repeat).")
+    Optional[list[str]],
+    typer.Option("--ignore", metavar="CHECK", help="Skip these checks (slug or code; repeat or comma-separate)."),
 ]
 EnableOption = Annotated[
     Optional[list[str]],

@@ -133,6 +133,9 @@ def build_settings(*, config: Path | None = None, isolated: bool = False, **valu
 
 # Command-line option name -> Settings field, where the two differ.
 _OPTION_FIELDS = {"checks": "select", "enable": "extend_select", "no_cache": "use_cache"}
+# Options naming checks take comma-separated lists too ("--select date-conflict,FC002"), as ruff's do and as
+# FACTCHECK_SELECT does.
+_CHECK_LIST_OPTIONS = frozenset({"checks", "enable", "ignore"})
 
 
 def _settings_values(options: dict) -> dict:
@@ -146,6 +149,8 @@ def _settings_values(options: dict) -> dict:
         elif option == "no_cache":
             value = False if value else None
         elif isinstance(value, list):
+            if option in _CHECK_LIST_OPTIONS:
+                value = [name.strip() for item in value for name in item.split(",") if name.strip()]
             value = tuple(value) or None
         elif isinstance(value, Enum):
             value = value.value
