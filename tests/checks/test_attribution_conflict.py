@@ -665,3 +665,18 @@ def test_a_participle_before_the_post_is_part_of_the_title():
     ]
     findings = run(corpus([a, b], claims))
     assert [f.data["values"] for f in findings] == [["executive director", "managing director"]]
+
+
+def test_a_post_being_left_or_left_is_no_second_title():
+    # "outgoing host" / "previous host" (one BBC article): one post, told as being left and as left; the same two
+    # modifiers on a post held now would be two posts of one kind ("chief executive" / "chief financial").
+    a = document("a", "Outgoing host Sam Ito thanked the listeners.")
+    b = document("b", "The previous host Sam Ito joined a rival station.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "outgoing host"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "previous host"),))
+    assert run(corpus([a, b], [left, right])) == []
+    c = document("c", "Norcorp chief financial officer Sam Ito spoke.")
+    held = claim(c, c.text, actors=(person(c, "Sam Ito", "chief financial officer"),))
+    d = document("d", "Norcorp chief executive officer Sam Ito spoke.")
+    other = claim(d, d.text, actors=(person(d, "Sam Ito", "chief executive officer"),))
+    assert [f.severity for f in run(corpus([c, d], [held, other]))] == [Severity.WARNING]

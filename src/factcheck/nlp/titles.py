@@ -15,12 +15,16 @@ import re
 from factcheck.nlp.names import RANKS, PersonName, fold_title_word, is_honorific, role_words
 from factcheck.nlp.roles import is_title_word
 
-# Framing that makes a role a past one ("former chief", "ex-minister", "then director").
-_FORMER = re.compile(r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previously|until)\b", re.I)
+# Framing that makes a role a past one ("former chief", "ex-minister", "then director", "previous host") or one
+# being left ("outgoing host", "departing chairman"): the holder is between posts, so two sources may each be right.
+_FORMER = re.compile(
+    r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previous(?:ly)?|until|outgoing|departing|retiring)\b",
+    re.I,
+)
 
 
 def framed_as_former(*texts: str | None) -> bool:
-    """Whether any of the texts marks a role as past ("former chief", "ex-minister", "then director")."""
+    """Whether any of the texts marks a role as past or being left ("former chief", "ex-minister", "outgoing host")."""
     return any(text and _FORMER.search(text) for text in texts)
 
 
