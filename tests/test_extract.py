@@ -530,6 +530,9 @@ def test_load_spacy_names_the_missing_package(monkeypatch):
     [
         ("The then-Secretary Ruth Adler announced the merger in 2016.", True),
         ("The late Oskar Brandt founded the company in 1971.", True),
+        # A post being left is framed like a past one: the holder is between posts.
+        ("Outgoing coach Ruth Adler announced the merger in 2016.", True),
+        ("Ruth Adler, the previous host, announced the merger in 2016.", True),
         ("Secretary Ruth Adler announced the merger in 2016.", False),
     ],
 )

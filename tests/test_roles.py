@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp.roles import is_title_word, split_title
+from factcheck.nlp.roles import find_role, is_title_word, split_title
+from factcheck.nlp.titles import framed_as_former
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,26 @@ def test_a_plural_before_the_name_is_no_title(nlp):
     doc = nlp(text)
     entity = next(entity for entity in doc.ents if entity.text == "Sam Ito")
     assert role_of(text, entity.start_char, entity.end_char, entity).title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Outgoing chairman Jane Roe opened the plant.", "Jane Roe"),
+        ("The departing chairman Jane Roe thanked the staff.", "Jane Roe"),
+        ("Jane Roe, the previous host, joined a rival station.", "Jane Roe"),
+        ("Retired Gen. Jane Roe spoke on Friday.", "Jane Roe"),
+    ],
+)
+def test_a_post_told_as_left_or_being_left_is_framed_as_former(text, name):
+    # The words the attribution check reads as past framing are the extraction's: one list (FORMER_WORDS).
+    start = text.index(name)
+    role = find_role(text, start, start + len(name))
+    assert role.title and role.former
+    assert framed_as_former(text[role.start : role.end])
+
+
+def test_a_post_held_now_is_not_framed_as_former():
+    text = "Chairman Jane Roe opened the plant."
+    role = find_role(text, text.index("Jane"), text.index(" opened"))
+    assert role.title == "Chairman" and not role.former

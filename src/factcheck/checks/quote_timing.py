@@ -10,9 +10,8 @@ from factcheck.checks.base import Check, CheckContext
 from factcheck.ledger import Ledger, Person, Role, time_interval, title_match
 from factcheck.model import Actor, Claim, Corpus, Document, Finding, Severity, Span, normalise_text
 from factcheck.nlp.names import normalise_title, resolve_mention
+from factcheck.nlp.roles import FORMER_WORDS
 
-# Words in a title or name that frame the role as past: never a current-role claim.
-_PAST_WORDS = frozenset({"former", "retired", "ret", "then", "late", "onetime", "erstwhile", "ex"})
 # How far before a quote to look for the organisation a role belongs to ("Space Force leaders have ...").
 _CONTEXT_WINDOW = 300
 
@@ -42,7 +41,8 @@ def gap_text(earlier: date, later: date) -> str:
 
 
 def frames_past(*texts: str | None) -> bool:
-    return any(set(normalise_text(text or "").split()) & _PAST_WORDS for text in texts)
+    """Whether a title or the words before a name frame the role as past or being left (the extraction's list)."""
+    return any(set(normalise_text(text or "").split()) & FORMER_WORDS for text in texts)
 
 
 def known_full_names(corpus: Corpus, doc_id: str) -> list[str]:

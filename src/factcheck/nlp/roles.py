@@ -9,7 +9,8 @@ Patterns, all general English:
   a possessive before the title is the affiliation ("the Institute's director Jane Roe");
 * appositives: "Jane Roe, a senior fellow at the Center for X" (title + affiliation);
 * "Jane Roe from the Institute of Y" / "Jane Roe of Y" (affiliation);
-* past framing: "former", "ex-", "then-", "the late", "onetime", "erstwhile".
+* past framing: "former", "ex-", "then-", "the late", "retired", "previous"; a post being left, "outgoing",
+  "departing" (FORMER_WORDS, which the checks read too).
 """
 
 from __future__ import annotations
@@ -48,8 +49,13 @@ TITLE_MODIFIERS = frozenset(
     foreign defense defence finance interior state national security chief executive""".split()
 )
 
-# Words that frame the role as past.
-FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+# Words that frame a role as past ("former chief", "ex-minister", "then director", "previous host", "retired Gen.",
+# "Gen. (Ret.)") or as being left ("outgoing host", "departing chairman"): the holder is between posts, so two
+# sources may each be right. The one list for extraction (Role.former) and for the checks that read titles.
+FORMER_WORDS = frozenset(
+    """former formerly ex erstwhile retired ret then late onetime one-time previous previously until
+    outgoing departing retiring""".split()
+)
 
 # Words, with "ex-"/"then-" and a possessive "'s" split off so they can be recognised.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?i:ex|then)-(?=\w)|[’']s\b|[\w&]+(?:(?:[’']|-)(?!s\b)[\w&]+)*|[^\w\s]")
@@ -325,11 +331,13 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
         return Role()
     index = 1
     former = False
-    while index < len(words) and (words[index].key in FORMER_WORDS or words[index].text == "-"):
-        former = former or words[index].key in FORMER_WORDS
-        index += 1
-    if index < len(words) and words[index].key in _DETERMINERS:
-        index += 1
+    # Past framing before or after the article: "Jane Roe, former host", "Jane Roe, the previous host".
+    for _ in range(2):
+        while index < len(words) and (words[index].key in FORMER_WORDS or words[index].text == "-"):
+            former = former or words[index].key in FORMER_WORDS
+            index += 1
+        if index < len(words) and words[index].key in _DETERMINERS:
+            index += 1
     title_start_index = index
     affiliation = None
     possessive_affiliation: tuple[int, int] | None = None

@@ -13,14 +13,10 @@ import functools
 import re
 
 from factcheck.nlp.names import RANKS, PersonName, fold_title_word, is_honorific, role_words
-from factcheck.nlp.roles import is_title_word
+from factcheck.nlp.roles import FORMER_WORDS, is_title_word
 
-# Framing that makes a role a past one ("former chief", "ex-minister", "then director", "previous host") or one
-# being left ("outgoing host", "departing chairman"): the holder is between posts, so two sources may each be right.
-_FORMER = re.compile(
-    r"\b(?:former(?:ly)?|ex|erstwhile|retired|then|late|onetime|one-time|previous(?:ly)?|until|outgoing|departing|retiring)\b",
-    re.I,
-)
+# Framing that makes a role a past one or one being left: the extraction side's one list.
+_FORMER = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, FORMER_WORDS))) + r")\b", re.I)
 
 
 def framed_as_former(*texts: str | None) -> bool:
