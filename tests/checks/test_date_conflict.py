@@ -513,3 +513,48 @@ def test_a_date_paired_by_its_words_while_another_dates_the_same_act_and_agrees_
     # Another year of the launch, or the agreeing year dating another act, leaves the conflict standing.
     assert [f.severity for f in run(_launches(launched="1997"))] == [Severity.WARNING]
     assert [f.severity for f in run(_launches(launch_head="sue"))] == [Severity.WARNING]
+
+
+# -- one event named by two days: "the <day> <event noun>" in two sources --------------------------------------
+_UNREST = (
+    "The {day} stabbing of a 17-year-old apprentice by a guard set off a month of strikes by dockers and pensioners"
+    " across the province, feeding on anger at rents and at a government seen as corrupt."
+)
+_MARCHERS = (
+    "Dockers and students marched through the port, angry at the {day} {noun} of Tomas Varga and at rents they"
+    " call a scandal."
+)
+
+
+def _stabbings(right_text=_MARCHERS, heads=("stabbing", "stabbing"), granularity="day", cosine=0.62):
+    import numpy as np
+
+    left_day, right_day = ("4 March", "12 March") if granularity == "day" else ("2030", "2031")
+    a = document("a", _UNREST.format(day=left_day))
+    b = document("b", right_text.format(day=right_day, noun=heads[1]))
+    values = ("2031-03-04", "2031-03-12") if granularity == "day" else ("2030", "2031")
+    left = claim(a, a.text, times=(time(a, left_day, values[0], granularity).model_copy(update={"head": heads[0]}),))
+    right = claim(b, b.text, times=(time(b, right_day, values[1], granularity).model_copy(update={"head": heads[1]}),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_one_event_named_by_two_days_is_a_warning():
+    # Each source names the event by its day ("the 4 March stabbing" / "the 12 March stabbing") and goes on
+    # about other things: the words around the dates (a guard, the province / Tomas Varga, rents) and the rest
+    # of the sentences match too little for any other path, and the vectors only reach every warning's floor.
+    findings = run(_stabbings())
+    assert [f.data["dates"] for f in findings] == [["2031-03-04", "2031-03-12"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_an_event_named_by_one_side_only_or_by_two_words_or_by_years_is_not_enough():
+    # The date not written as the event's name on one side ("stabbed on 12 March"), two names that are two
+    # words (a stabbing, a shooting: in one story, often two events), years (a recurring event: "the 2030
+    # vote"), or vectors under the floor every warning asks.
+    told = "Dockers and students marched through the port, angry that Tomas Varga was {noun} on {day} by a guard."
+    assert run(_stabbings(right_text=told, heads=("stabbing", "stabbed"))) == []
+    assert run(_stabbings(heads=("stabbing", "shooting"))) == []
+    assert run(_stabbings(granularity="year")) == []
+    assert run(_stabbings(cosine=0.55)) == []

@@ -10,7 +10,16 @@ from datetime import date
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import names_its_own_date, values_agree
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
-from factcheck.nlp.align import MIN_SHARED, PARAPHRASE_STRENGTH, Alignment, SlotPair, Token, heads_agree
+from factcheck.nlp.align import (
+    MIN_SHARED,
+    PARAPHRASE_STRENGTH,
+    Alignment,
+    SlotPair,
+    Token,
+    heads_agree,
+    slot_head,
+    stem,
+)
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -108,6 +117,48 @@ def one_day_of_one_act(
     ):
         return False
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
+
+
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
+def names_its_act(claim: Claim, token: Token) -> bool:
+    """Whether a day is written as the name of what it dates: the date right before its head noun ("the Dec. 6
+    killing", "a June 20 shooting").
+
+    A news story names its events that way, one name for one event; the head is the parse's (a noun the
+    date modifies), and the word right after the date is that head, with nothing between.
+    """
+    head = slot_head(token)
+    if head is None or " " in head:
+        return False
+    after = claim.span.text[max(0, token.end - claim.span.start) :]
+    word = _FIRST_WORD.match(after)
+    return word is not None and stem(word.group(1)) == head
+
+
+def one_named_event(alignment: Alignment, pair: SlotPair, similarity: float = SIMILARITY) -> bool:
+    """Whether two sources name one event by two days: "the Dec. 6 killing" / "the December 14 killing".
+
+    Each date names the act it dates (``names_its_act``), the two names are one word (one stem: "killing" /
+    "killing"; "the June 20 shooting" and "the June 24 murder" are two names, often of two events), and the
+    two sentences are on one fact as far as their vectors tell (``similarity``, the floor every warning
+    asks) and share content words besides the name (``MIN_SHARED``). What each sentence says around the name ("unleashed a wave of
+    unrest" / "students angry at") need not match: the name says what is dated, as the words around the
+    dates would. Days only: a year names a recurring event as often ("the 2006 ceremony", "the 2008
+    election").
+    """
+    return (
+        alignment.cross_source
+        and pair.left.ref.granularity == "day"
+        and pair.right.ref.granularity == "day"
+        and slot_head(pair.left) == slot_head(pair.right)
+        and names_its_act(alignment.left, pair.left)
+        and names_its_act(alignment.right, pair.right)
+        and alignment.rest_shared >= MIN_SHARED
+        and alignment.similarity is not None
+        and alignment.similarity >= similarity
+    )
 
 
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
@@ -216,9 +267,11 @@ class DateConflictCheck(PairwiseCheck):
     paraphrase's ("was killed on June 24, while investigating ..." / "was killed June 15, 2005
     outside an apartment") stand for the words around the dates (``one_day_of_one_act``), as do the
     same head and the words right beside the dates alike when the rest of two long sentences tells
-    other things. And a pair is dropped when another date of one sentence dates the other's act too
-    and agrees with it ("opened its store in 2003 after launching the iPod in 2001" / "the iPod was
-    launched in October 2001"): the pairing, not a source, is then in doubt.
+    other things, and two days written as the name of one event ("the Dec. 6 killing" / "the
+    December 14 killing": ``one_named_event``). And a pair is dropped when another date of one
+    sentence dates the other's act too and agrees with it ("opened its store in 2003 after
+    launching the iPod in 2001" / "the iPod was launched in October 2001"): the pairing, not a
+    source, is then in doubt.
 
     Both sentences must give the same number of dates: "in 2007 and in 2008" against "in
     2009" is skipped, since which date is whose cannot be told. Clusters do not gate: two
@@ -277,7 +330,10 @@ class DateConflictCheck(PairwiseCheck):
             # 22"), and one head in two sentences on one topic dates two things ("the economy grew ... in
             # 2004" / "sales to grow ... in 2005"; on 200 BBC articles two false warnings, on dev no find).
             paraphrase = paraphrase_similarity if alignment.cross_source else None
-            if not one_day_of_one_act(alignment, pair, paraphrase_similarity, similarity, local):
+            if not (
+                one_day_of_one_act(alignment, pair, paraphrase_similarity, similarity, local)
+                or one_named_event(alignment, pair, similarity)
+            ):
                 if not alignment.matches_otherwise(pair, needed, local, shared, paraphrase, around):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:
