@@ -591,3 +591,62 @@ def test_document_stories_gives_each_document_the_story_the_stage_groups_it_in()
     corpus = Corpus(claims=tuple(claims), embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     stories = cluster_module.document_stories(corpus)
     assert stories["a"] == stories["b"] != stories["c"]
+
+
+def _with_events(claim, action, *heads):
+    """The claim with an event of ``action`` and one figure attached to each of ``heads`` (a parse's heads)."""
+    from factcheck.model import Event, Quantity
+
+    quantities = tuple(
+        Quantity(span=claim.span, value=10.0, unit="count", measure="people", head=head) for head in heads
+    )
+    return claim.model_copy(update={"event": Event(action=action), "quantities": quantities})
+
+
+def _reported_event_corpus(third_action, *third_heads, story_axis=0):
+    """Documents a and b report one event in one wording (action "kill"); c, of the same story unless
+    ``story_axis`` moves it to another, words its sentence 0.78 from theirs, over the linking threshold,
+    with the given action and the words its figures attach to."""
+    axes = np.eye(8)
+    claims, vectors = [], []
+    for doc, axis, event in (("a", 0, axes[1]), ("b", 0, axes[1]), ("c", story_axis, _turned(axes[1], axes[2], 0.78))):
+        context, sentence = _story_claims(doc, axes[axis], event)
+        claims += context[:-1]
+        vectors += sentence[:-1]
+        action, heads = ("kill", ()) if doc != "c" else (third_action, third_heads)
+        claims.append(_with_events(context[-1], action, *heads))
+        vectors.append(sentence[-1])
+    vectors = _unit(vectors)
+    return Corpus(claims=tuple(claims), embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
+
+
+@pytest.mark.parametrize(
+    ("action", "heads", "story_axis", "reports"),
+    [
+        ("shake", ("kill",), 0, True),  # "shook ..., killing 10 people": the quake and the deaths
+        ("shake", (), 0, False),  # the quake alone: another event of the story
+        ("shake", ("say",), 0, False),  # a reporting verb names no event
+        ("shake", ("kill",), 5, False),  # the deaths of another story
+    ],
+)
+def test_a_sentence_is_also_in_the_cluster_of_each_event_it_reports(action, heads, story_axis, reports):
+    from factcheck.config import Settings
+
+    corpus = _reported_event_corpus(action, *heads, story_axis=story_axis)
+    result = ClusterStage(Settings(use_cache=False))(corpus)
+    killing = result.cluster_of("a#3-4")
+    assert killing is not None and killing == result.cluster_of("b#3-4")
+    # c's sentence stays out of the cluster's own claims (too far worded), and is in it only as reporting its event.
+    assert result.cluster_of("c#3-4") != killing
+    assert ("c#3-4" in killing.also) is reports
+    assert (killing in result.clusters_of("c#3-4")) is reports
+    assert killing.documents == ("a", "b")
+
+
+def test_claim_triggers_are_the_events_a_claim_names():
+    claim = _with_events(_claim("a", 0), "say", "kill", "victim")
+    claim = claim.model_copy(
+        update={"times": (TimeExpression(span=claim.span, value="2008-06-01", granularity="day", head="earthquake"),)}
+    )
+    # "said" names no event, nor "the victim, 40"; the killing and the quake do.
+    assert cluster_module.claim_triggers(claim) == ("earthquake", "kill")

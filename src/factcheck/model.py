@@ -252,11 +252,17 @@ def _line_starts(text: str) -> list[int]:
 
 
 class Cluster(Record):
-    """Claims that say the same thing; cross-source when they span two or more documents."""
+    """Claims that report the same event; cross-source when they span two or more documents.
+
+    ``claims`` are the claims whose sentence is about this event above all (each claim in one cluster at most);
+    ``also`` the claims of other clusters, or of none, whose sentence reports this event too among others
+    ("An earthquake shook ..., killing 10 people" reports the quake and the deaths), in corpus order.
+    ``documents`` are the documents of ``claims``."""
 
     id: str
     claims: tuple[str, ...]
     documents: tuple[str, ...]
+    also: tuple[str, ...] = ()
 
     @property
     def corroboration(self) -> int:
@@ -401,6 +407,7 @@ class Corpus:
     _documents_index: dict[str, DocumentHeader] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_index: dict[str, Claim] | None = field(default=None, init=False, repr=False, compare=False)
     _cluster_index: dict[str, Cluster] | None = field(default=None, init=False, repr=False, compare=False)
+    _also_index: dict[str, list[Cluster]] | None = field(default=None, init=False, repr=False, compare=False)
     _claims_by_doc_index: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
     _same_fact_index: dict[str, list[SameFactPair]] | None = field(default=None, init=False, repr=False, compare=False)
     # The aligned candidate pairs (factcheck.nlp.align), computed once per corpus for every check that reads them.
@@ -454,6 +461,18 @@ class Corpus:
 
     def cluster_of(self, claim_id: str) -> Cluster | None:
         return self._cluster_by_claim().get(claim_id)
+
+    def clusters_of(self, claim_id: str) -> list[Cluster]:
+        """Every event cluster a claim's sentence reports: its own (``cluster_of``) first, then those that list it
+        in ``also``, in cluster order."""
+        own = self.cluster_of(claim_id)
+        if self._also_index is None:
+            index: dict[str, list[Cluster]] = {}
+            for cluster in self.clusters:
+                for member in cluster.also:
+                    index.setdefault(member, []).append(cluster)
+            self._also_index = index
+        return [*([own] if own is not None else []), *self._also_index.get(claim_id, ())]
 
     def _documents_by_id(self) -> dict[str, DocumentHeader]:
         if self._documents_index is None:

@@ -373,6 +373,17 @@ def noun_fields(lemma: str) -> frozenset[int]:
     return frozenset(_synset("n", offset).lexicographer_file for offset in _offsets(word, "n"))
 
 
+EVENT_FIELDS = frozenset({4, 11, 19, 22})
+"""noun.act, noun.event, noun.phenomenon, noun.process: nouns that name something that happens ("quake", "arson")."""
+
+
+@lru_cache(maxsize=65536)
+def names_an_event(lemma: str) -> bool:
+    """Whether the lemma can name something that happens: WordNet knows it as a verb ("kill", "man"), or as a noun
+    in an event's field ("earthquake", "election"); not a thing, a person or a name ("victim", "Jane Roe")."""
+    return bool(senses(lemma, "v")) or not noun_fields(lemma).isdisjoint(EVENT_FIELDS)
+
+
 def names_a_person(lemma: str) -> bool | None:
     """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
     None when WordNet does not know it as a noun: a word that can name a person in a rare sense still may."""

@@ -91,7 +91,12 @@ def result_data(result: RunResult) -> dict[str, Any]:
             for doc in corpus.documents
         ],
         "clusters": [
-            {"id": cluster.id, "claims": list(cluster.claims), "documents": list(cluster.documents)}
+            {
+                "id": cluster.id,
+                "claims": list(cluster.claims),
+                "documents": list(cluster.documents),
+                "also": list(cluster.also),
+            }
             for cluster in corpus.clusters
         ],
         "corroboration": [corroboration_data(corpus, record) for record in corpus.corroboration],
