@@ -603,8 +603,8 @@ def _with_events(claim, action, *heads):
     return claim.model_copy(update={"event": Event(action=action), "quantities": quantities})
 
 
-def _reported_event_corpus(third_action, *third_heads, story_axis=0):
-    """Documents a and b report one event in one wording (action "kill"); c, of the same story unless
+def _reported_event_corpus(third_action, *third_heads, story_axis=0, third_text="x", shared="kill"):
+    """Documents a and b report one event in one wording (action ``shared``); c, of the same story unless
     ``story_axis`` moves it to another, words its sentence 0.78 from theirs, over the linking threshold,
     with the given action and the words its figures attach to."""
     axes = np.eye(8)
@@ -613,26 +613,30 @@ def _reported_event_corpus(third_action, *third_heads, story_axis=0):
         context, sentence = _story_claims(doc, axes[axis], event)
         claims += context[:-1]
         vectors += sentence[:-1]
-        action, heads = ("kill", ()) if doc != "c" else (third_action, third_heads)
-        claims.append(_with_events(context[-1], action, *heads))
+        action, heads = (shared, ()) if doc != "c" else (third_action, third_heads)
+        claim = _with_events(context[-1], action, *heads)
+        claims.append(claim.model_copy(update={"text": third_text}) if doc == "c" else claim)
         vectors.append(sentence[-1])
     vectors = _unit(vectors)
     return Corpus(claims=tuple(claims), embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
 
 
 @pytest.mark.parametrize(
-    ("action", "heads", "story_axis", "reports"),
+    ("action", "heads", "story_axis", "text", "reports"),
     [
-        ("shake", ("kill",), 0, True),  # "shook ..., killing 10 people": the quake and the deaths
-        ("shake", (), 0, False),  # the quake alone: another event of the story
-        ("shake", ("say",), 0, False),  # a reporting verb names no event
-        ("shake", ("kill",), 5, False),  # the deaths of another story
+        ("shake", ("kill",), 0, "x", True),  # "shook ..., killing 10 people": the quake and the deaths
+        ("shake", (), 0, "x", False),  # the quake alone: another event of the story
+        ("shake", ("say",), 0, "x", False),  # a reporting verb names no event
+        ("shake", ("kill",), 5, "x", False),  # the deaths of another story
+        ("shake", (), 0, "Houses shook during the attack", True),  # an event noun of the sentence
+        ("shake", (), 0, "Houses shook, and the victims fled", False),  # "victims" names no event
     ],
 )
-def test_a_sentence_is_also_in_the_cluster_of_each_event_it_reports(action, heads, story_axis, reports):
+def test_a_sentence_is_also_in_the_cluster_of_each_event_it_reports(action, heads, story_axis, text, reports):
     from factcheck.config import Settings
 
-    corpus = _reported_event_corpus(action, *heads, story_axis=story_axis)
+    shared = "attack" if text != "x" else "kill"  # the event a and b report: a verb as a figure's head, or a noun
+    corpus = _reported_event_corpus(action, *heads, story_axis=story_axis, third_text=text, shared=shared)
     result = ClusterStage(Settings(use_cache=False))(corpus)
     killing = result.cluster_of("a#3-4")
     assert killing is not None and killing == result.cluster_of("b#3-4")
@@ -650,3 +654,6 @@ def test_claim_triggers_are_the_events_a_claim_names():
     )
     # "said" names no event, nor "the victim, 40"; the killing and the quake do.
     assert cluster_module.claim_triggers(claim) == ("earthquake", "kill")
+    # Nouns of the sentence that mainly name something that happens; a name ("Fire Street") is not one.
+    worded = claim.model_copy(update={"text": "Fire crews at Fire Street said the shootings left victims"})
+    assert cluster_module.claim_triggers(worded) == ("earthquake", "fire", "kill", "shooting")

@@ -384,6 +384,14 @@ def names_an_event(lemma: str) -> bool:
     return bool(senses(lemma, "v")) or not noun_fields(lemma).isdisjoint(EVENT_FIELDS)
 
 
+@lru_cache(maxsize=65536)
+def mainly_an_event(lemma: str) -> bool:
+    """Whether the lemma's most frequent sense as a noun names something that happens ("quake", "shooting",
+    "fire"): a noun that, written in a sentence, most likely reports an event, where "party" or "church" does not."""
+    first = senses(lemma, "n")[:1]
+    return bool(first) and synset(first[0]).lexicographer_file in EVENT_FIELDS
+
+
 def names_a_person(lemma: str) -> bool | None:
     """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
     None when WordNet does not know it as a noun: a word that can name a person in a rare sense still may."""
