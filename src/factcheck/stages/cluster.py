@@ -33,6 +33,11 @@ claims on, they are jobs for the run's engine (``link_pieces``, each piece carry
 vectors, keys and story), and the client only merges their clusters. A piece's distances are exact,
 as the search's are, so its linkage is the same whoever runs it.
 
+A sentence in each event it reports (``also_members``, ``Cluster.also``): linkage puts a claim in one
+cluster, where ECB+ marks up to ten events in a sentence; a claim of the same story that names one of a
+cluster's events (``claim_triggers``, named by two of its claims) and lies near it is listed with it as
+also reporting that event. The clusters' own claims stay a partition, so what the checks read is unchanged.
+
 Same-fact candidates (``Corpus.same_fact``): pairs of claims from different documents among each
 other's neighbours within ``CANDIDATE_DISTANCE`` of adjusted distance: a looser net than the clusters,
 for the checks that align two sentences and compare what differs. Their distance reads each claim with
