@@ -525,14 +525,15 @@ def _linkage_inputs(seed: int, count: int = 400):
     ]
     documents = sorted(rng.integers(0, count // 6, size=count).tolist())
     actions = [None if row % 3 else ("vote", "say")[row % 2] for row in range(count)]
-    context = cluster_module.CandidateContext(keys=keys, documents=documents, actions=actions)
+    triggers = [(("riot", "vote")[row % 2], *(("strike",) if row % 7 == 0 else ())) for row in range(count)]
+    context = cluster_module.CandidateContext(keys=keys, documents=documents, actions=actions, triggers=triggers)
     return unit, keys, context
 
 
 def _grouping(unit, keys, context, engine=None):
-    candidates = []
-    groups = cluster_vectors(unit, 0.6, keys=keys, candidates=candidates, context=context, engine=engine)
-    return groups, candidates
+    candidates, also = [], []
+    groups = cluster_vectors(unit, 0.6, keys=keys, candidates=candidates, context=context, engine=engine, also=also)
+    return groups, candidates, also
 
 
 @pytest.mark.parametrize("job_pairs", [1, 700, 10**9])
@@ -567,6 +568,7 @@ def test_linkage_on_local_workers_gives_the_same_clusters(monkeypatch):
 
     unit, keys, context = _linkage_inputs(5, count=500)
     here = _grouping(unit, keys, context)
+    assert any(here[2]), "no claim also in another cluster: the comparison would not see them"
     monkeypatch.setattr(cluster_module, "MIN_PARALLEL_CLAIMS", 1)
     monkeypatch.setattr(cluster_module, "LINKAGE_JOB_PAIRS", 300)  # several jobs per worker
     monkeypatch.setattr(cluster_module, "link_pieces", _LinkageOnWorker())
