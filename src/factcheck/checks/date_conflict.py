@@ -16,7 +16,9 @@ from factcheck.nlp.align import (
     Alignment,
     SlotPair,
     Token,
+    article_names,
     heads_agree,
+    particulars_differ,
     slot_head,
     stem,
 )
@@ -84,6 +86,84 @@ def two_places(alignment: Alignment) -> bool:
     """
     left, right = places_told(alignment.left), places_told(alignment.right)
     return bool(left) and bool(right) and not left & right
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _tells(tokens: tuple[Token, ...], head: str) -> bool:
+    """Whether a sentence's words tell the act a (stemmed) head names: "her modeling breakthrough" tells "model"."""
+    return any(token.kind == "word" and token.key == head for token in tokens)
+
+
+def _written_as_a_verb(claim: Claim, lemma: str) -> bool:
+    """Whether the sentence writes ``lemma`` inflected as a verb ("divorced", "modeling"), so as an act.
+
+    A date hung on a noun ("the Oscars on Feb. 22", "in the spring of 2001") names an occasion or a
+    season, even where WordNet has a verb of the same spelling ("to spring"); only the verb's own
+    endings (WordNet's detachment rules) tell the act. Irregular forms ("began") are not read: then
+    the rule stays out.
+    """
+    from factcheck.nlp import lexicon
+
+    return any(
+        word != lemma and lemma in lexicon.base_forms(word, "v")
+        for word in {match.group().casefold() for match in _WORDS.finditer(claim.span.text)}
+    )
+
+
+def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether one sentence tells the act the other's date dates, but puts its own date on an act the other never tells.
+
+    "She began modeling in 1950 when she met X" / "Her modeling breakthrough began after she divorced
+    Y in 1947, when she met ...": the second sentence tells the modeling too, undated, and its year
+    dates the divorce, which the first never mentions. Two acts of one life, each dated once, not one
+    act dated two ways. Only acts count (both heads written as verbs in their sentences): a date hung
+    on a noun ("the host of the Oscars on Feb. 22", "in the spring of 2001") names the occasion, which
+    another sentence may date through any of its verbs ("the host of the ceremony, televised on
+    February 22").
+    """
+    if pair.heads is not False:
+        return False
+    left_head, right_head = slot_head(pair.left), slot_head(pair.right)
+    if left_head is None or right_head is None:
+        return False
+    left_first, right_first = left_head.split()[0], right_head.split()[0]
+    one_sided = (_tells(alignment.right_tokens, left_first) and not _tells(alignment.left_tokens, right_first)) or (
+        _tells(alignment.left_tokens, right_first) and not _tells(alignment.right_tokens, left_first)
+    )
+    # Both dates must date acts, not occasions: "the host of the Oscars on Feb. 13" dates the show, whatever
+    # verb the other sentence dates it through ("the host of the ceremony, televised on February 22").
+    return (
+        one_sided
+        and _written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
+        and _written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
+    )
+
+
+# What a figure is measured against, not when the act happened: "the highest since 1990", "more than in
+# 2003", "up tenfold on 2003" (a bare year after "on"), "compared with $1.1bn in the same period in 2003".
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:since|than)\s+(?:in\s+)?(?:the\s+)?"
+    r"|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:in|of|last)\s+"
+    r"|\bcompared\s+(?:with|to)\b[^.;:!?]{0,60}?)$",
+    re.IGNORECASE,
+)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
+
+
+def a_comparison_base(claim: Claim, time: TimeExpression) -> bool:
+    """Whether a date is what something is compared against, not when the sentence's act happened.
+
+    "Downloads shot up more than tenfold in 2004" / "Tracks downloaded were up more than tenfold on
+    2003": one rise, of 2004 over 2003, told from its two ends. "The highest since 1990", "compared
+    with ... in the same period in 2003" date the base of a comparison too.
+    """
+    before = claim.span.text[: max(0, time.span.start - claim.span.start)]
+    if _BASE_BEFORE.search(before):
+        return True
+    return bool(_BARE_YEAR.match(time.span.text.strip()) and _ON_BEFORE.search(before))
 
 
 def one_day_of_one_act(
@@ -235,6 +315,7 @@ class _Inputs:
     paraphrase_similarity: float
     around: float
     published: dict[str, date | None]
+    names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
 
 
 class DateConflictCheck(PairwiseCheck):
@@ -308,6 +389,7 @@ class DateConflictCheck(PairwiseCheck):
             paraphrase_similarity=context.settings.threshold("date-conflict.paraphrase", PARAPHRASE),
             around=context.settings.threshold("date-conflict.around", AROUND),
             published={document.id: document.published for document in corpus.documents},
+            names=article_names(corpus.claims),
         )
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[tuple[str, ...], float, Finding]]:
@@ -346,6 +428,12 @@ class DateConflictCheck(PairwiseCheck):
                 continue
             if two_places(alignment):
                 continue  # one act in two places: two occurrences, each with its own date
+            if dates_another_act(alignment, pair):
+                continue  # one side tells the other's dated act undated and dates an act the other never tells
+            if a_comparison_base(alignment.left, pair.left.ref) != a_comparison_base(alignment.right, pair.right.ref):
+                continue  # one date is when it happened, the other what it is measured against
+            if particulars_differ(alignment, inputs.names):
+                continue  # a sentence names what the other article never names: two facts of one kind
             if self._agrees_elsewhere(published, alignment, pair):
                 continue  # the other date dates the same act and agrees: the pairing, not a source, is wrong
             found = self._compare(published, alignment, pair)

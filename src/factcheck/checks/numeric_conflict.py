@@ -12,7 +12,15 @@ from typing import Any
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.checks.temporal import dates_agree
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
-from factcheck.nlp.align import HEAD_SIMILARITY, Alignment, SlotPair, Token
+from factcheck.nlp.align import (
+    HEAD_SIMILARITY,
+    STOPWORDS,
+    Alignment,
+    SlotPair,
+    Token,
+    article_names,
+    particulars_differ,
+)
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -252,6 +260,7 @@ class _Inputs:
     similarity: float
     head_similarity: float
     published: dict[str, date | None]
+    names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
 
 
 class NumericConflictCheck(PairwiseCheck):
@@ -319,6 +328,7 @@ class NumericConflictCheck(PairwiseCheck):
             similarity=context.settings.threshold("numeric-conflict.similarity", SIMILARITY),
             head_similarity=context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY),
             published={document.id: document.published for document in corpus.documents},
+            names=article_names(corpus.claims),
         )
 
     def judge(
@@ -355,6 +365,8 @@ class NumericConflictCheck(PairwiseCheck):
                     continue
             if stated_on_both_sides(alignment, pair) or counted_twice(alignment, pair):
                 continue
+            if particulars_differ(alignment, inputs.names):
+                continue  # a sentence names what the other article never names: two facts of one kind
             left_q, right_q = pair.left.ref, pair.right.ref
             where = frozenset(
                 {
@@ -638,14 +650,30 @@ def unextracted_figures(claim: Claim) -> set[float]:
 
 
 def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
-    """Whether a side counts the same noun twice ("seven rifles, two other rifles" against "nine rifles").
+    """Whether a side counts the same noun, or the same act's noun, twice ("seven rifles, two other rifles" /
+    "injuring 40, 15 of them on the island", against "nine rifles" / "injured three people").
 
     Parts of a whole or two groups of one kind: which figure stands for the other side's cannot
-    be told, so neither is compared.
+    be told, so neither is compared. Two figures with one head count for one act ("injuring 40, 15
+    of them ...") unless each names its own counted noun ("killed five soldiers and three civilians"); a
+    copula or an auxiliary ("were", "had") says nothing of what is counted.
     """
     for claim, quantity in ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref)):
         noun = measure_key(quantity.measure)
         if noun and sum(1 for other in claim.quantities if measure_key(other.measure) == noun) > 1:
+            return True
+        head = quantity.head
+        if (
+            head
+            and head.split()[0] not in STOPWORDS
+            and any(
+                other.span != quantity.span
+                and other.head == head
+                and unit_family(other.unit) == unit_family(quantity.unit)
+                and not (noun and measure_key(other.measure) and measure_key(other.measure) != noun)
+                for other in claim.quantities
+            )
+        ):
             return True
     return False
 

@@ -864,3 +864,60 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
             index.alignments.append(alignment)
     corpus.alignment_index = index
     return index
+
+
+# --- what each article names ---------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+# Which kind of particular a name is, for telling two of one kind: who (a firm named after its founder is
+# often read as a person: "George Wimpey"), where, or what (an event, a work, a product, a law).
+_PARTICULAR_KINDS = {"PERSON": "who", "ORG": "who", "NORP": "who", "GPE": "where", "FAC": "where", "OTHER": "what"}
+
+
+def _name_words(name: str) -> set[str]:
+    return {stem(word) for word in _NAME_WORD.findall(name) if word.casefold() not in STOPWORDS}
+
+
+def article_names(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Per document, the words (stemmed) of every name its claims give: persons, organisations, places, events, works."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        words = names[claim.doc]
+        for actor in claim.actors:
+            words |= _name_words(actor.name)
+    return {doc: frozenset(words) for doc, words in names.items()}
+
+
+def strangers(claim: Claim, other_article: frozenset[str]) -> set[str]:
+    """The kinds (who, where, what) of what a sentence names that the other article never names, not even by
+    one word of the name: a person or a firm, a place, an event or a work.
+
+    The speaker a quote is credited to is a source, not a particular of the fact ("..., Bower said").
+    """
+    speaker = claim.quote.speaker_span if claim.quote is not None else None
+    kinds: set[str] = set()
+    for actor in claim.actors:
+        if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
+            continue
+        words = _name_words(actor.name)
+        if words and not words & other_article:
+            kinds.add(_PARTICULAR_KINDS.get(actor.label, "what"))
+    return kinds
+
+
+def particulars_differ(alignment: Alignment, names: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the two sentences of a cross-source pair each name a particular of one kind that the other's
+    article never names: "Shares in Umbro were up 1.76%" / "Shares in Wimpey were up 6%" are two firms' shares,
+    two facts of one kind, whatever the rest of the words share.
+
+    Both, and of one kind: one report of an event adds particulars the other lacks ("from the Kodak Theatre at
+    Hollywood and Highland Center"), and one event goes by two names ("the Oscars" / "the Academy Awards"),
+    but two names of one kind, each foreign to the other article, are two holders.
+    """
+    if not alignment.cross_source:
+        return False
+    empty: frozenset[str] = frozenset()
+    return bool(
+        strangers(alignment.left, names.get(alignment.right.doc, empty))
+        & strangers(alignment.right, names.get(alignment.left.doc, empty))
+    )
