@@ -448,6 +448,18 @@ def test_one_act_dated_in_the_same_named_place_still_conflicts(make_corpus):
     assert [finding.severity for finding in corp.findings] == [Severity.WARNING]
 
 
+def test_one_act_dated_worldwide_and_in_a_named_place_is_two_occurrences(make_corpus):
+    # The whole world is a place too: a worldwide release and a release in one country are two releases.
+    corp = make_corpus(
+        {
+            "a": "The video game Starfall, released worldwide on 9 November, is tipped as a best-seller.\n",
+            "b": "The video game Starfall, released on 11 November in the UK, is tipped as a best-seller.\n",
+        },
+        checks=[DateConflictCheck],
+    )
+    assert corp.findings == ()
+
+
 # -- one act, two days: the parse and the words beside the dates agree, the sentences tell more ------------
 _HARBOUR_SHOOTING = (
     "A police shooting on {day} in the old harbour of a boy, 16, set off a week of strikes, marches and fires by"

@@ -663,3 +663,57 @@ def test_the_same_measure_of_two_holders_each_named_only_in_its_own_article_is_n
     # A name of another kind (a place) on one side and a firm on the other are particulars one report
     # adds, not two holders: compared.
     assert [f.severity for f in run(_two_firms(right_firm="Leeds", right_label="GPE"))] == [Severity.WARNING]
+
+
+# -- two figures, each dated by its own sentence to another time ------------------------------------------------
+def _monthly(left_month="October", right_month="December", since=""):
+    a = document("a", f"Norland house prices fell 0.4% in {left_month}, the lender said{since}.")
+    b = document("b", f"Norland house prices fell 0.2% in {right_month}, the lender said.")
+
+    def month(doc, name):
+        return time(doc, name, None, "month", relative=True).model_copy(update={"head": "fall"})
+
+    def fall(doc, figure, value, month_name):
+        return Quantity(
+            span=span(doc, figure),
+            value=value,
+            unit="percent",
+            measure="price",
+            head="fall",
+            as_of=month(doc, month_name),
+        )
+
+    left_times = (month(a, left_month),)
+    if since:
+        left_times += (time(a, "February 2001", "2001-02", "month").model_copy(update={"head": "fall"}),)
+    left = claim(a, a.text, times=left_times, quantities=(fall(a, "0.4%", 0.4, left_month),))
+    right = claim(b, b.text, times=(month(b, right_month),), quantities=(fall(b, "0.2%", 0.2, right_month),))
+    return corpus([a, b], [left, right])
+
+
+def test_two_figures_of_two_months_are_a_change_over_time():
+    # "House prices fell 0.4% in October" / "house prices fell 0.2% in December" (BBC business): two months'
+    # figures, each month left to the dateline (no year written), read against one shared day.
+    assert run(_monthly()) == []
+    # A base the figure is compared against ("the biggest fall since February 2001") is not its month.
+    assert run(_monthly(since=", the biggest fall since February 2001")) == []
+    # One month on both sides: one figure given two ways.
+    assert [f.severity for f in run(_monthly(right_month="October"))] == [Severity.WARNING]
+
+
+def _sold(right_where="in Norland", label="GPE"):
+    a = document("a", "The Pebble novel has sold seven million copies worldwide, its publisher said.")
+    b = document("b", f"The Pebble novel has sold one million copies {right_where}, its publisher said.")
+    left = claim(a, a.text, quantities=(_count(a, "seven million", 7e6, "copies"),))
+    actors = (actor(b, right_where.split()[-1], label),) if right_where.startswith("in ") else ()
+    right = claim(b, b.text, quantities=(_count(b, "one million", 1e6, "copies"),), actors=actors)
+    return corpus([a, b], [left, right])
+
+
+def test_a_count_worldwide_and_one_in_a_named_place_are_two_counts():
+    # "has sold more than seven million copies worldwide" / "has sold around one million copies in France"
+    # (BBC entertainment): the world's count and one country's.
+    assert run(_sold()) == []
+    # Both worldwide, or no place on one side: one count given two ways.
+    assert [f.severity for f in run(_sold(right_where="worldwide"))] == [Severity.WARNING]
+    assert [f.severity for f in run(_sold(right_where="as a paperback"))] == [Severity.WARNING]

@@ -61,14 +61,19 @@ def is_dateline(claim: Claim, time: TimeExpression) -> bool:
 _WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# The whole world as where something happened or was counted ("sold seven million copies worldwide").
+_WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|(?:around|across|throughout) the (?:world|globe))\b", re.IGNORECASE)
+
+
 def places_told(claim: Claim) -> set[str]:
-    """The named places a sentence says its act happened in: a place after "in" or "at" ("released in the US").
+    """The named places a sentence says its act happened in: a place after "in" or "at" ("released in the US"),
+    or the whole world ("worldwide", "around the world").
 
     A place used as a modifier ("a UK release") or a holder ("Britain's economy") says which, not where.
     """
     from factcheck.checks.numeric_conflict import entity_keys
 
-    places: set[str] = set()
+    places: set[str] = {"<world>"} if _WORLDWIDE.search(claim.span.text) else set()
     for actor in claim.actors:
         if actor.label not in ("GPE", "FAC"):
             continue
@@ -79,7 +84,8 @@ def places_told(claim: Claim) -> set[str]:
 
 
 def two_places(alignment: Alignment) -> bool:
-    """Whether the two sentences tell their act in two different named places, so two occurrences of it.
+    """Whether the two sentences tell their act in two different named places, so two occurrences of it
+    (or, for a figure, two counts: "sold seven million copies worldwide" / "one million copies in France").
 
     "Released in the US on 9 November, with a UK release two days later" / "released on 11 November in
     the UK": one release per country, each dated right. One side naming no place says nothing.

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
+from factcheck.checks.date_conflict import a_comparison_base, two_places
 from factcheck.checks.temporal import dates_agree
-from factcheck.model import Claim, Corpus, Finding, Quantity, Severity
+from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
 from factcheck.nlp.align import (
     HEAD_SIMILARITY,
     STOPWORDS,
@@ -367,6 +368,10 @@ class NumericConflictCheck(PairwiseCheck):
                 continue
             if particulars_differ(alignment, inputs.names):
                 continue  # a sentence names what the other article never names: two facts of one kind
+            if of_two_periods(alignment, pair, inputs.published):
+                continue  # two figures of two times: a change over time, not a conflict
+            if two_places(alignment):
+                continue  # counted in two places ("worldwide" / "in France"): two counts
             left_q, right_q = pair.left.ref, pair.right.ref
             where = frozenset(
                 {
@@ -676,6 +681,64 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
         ):
             return True
     return False
+
+
+def _dates_of(claim: Claim, quantity: Quantity) -> list[TimeExpression]:
+    """The dates a figure is of: those dating the word its noun belongs to ("prices rose 0.8% in January" ->
+    "January", both on "rise"); never a base it is compared against ("their biggest fall since February
+    2001"). A date on another word dates something else ("two men are under arrest for the murder last
+    summer, police said" / "four men were arrested, officials announced Saturday")."""
+    return [
+        time
+        for time in claim.times
+        if getattr(time, "type", "DATE") == "DATE"
+        and time.value != "PRESENT_REF"
+        and time.head
+        and quantity.head
+        and time.head == quantity.head
+        and not a_comparison_base(claim, time)
+    ]
+
+
+def _period(time: TimeExpression, anchor: date) -> str | None:
+    """A date's value; one its words leave to the dateline ("in October", "last year") read against ``anchor``."""
+    from factcheck.nlp.timex import find_times
+
+    if time.value and not time.relative:
+        return time.value
+    for words in (time.span.text, f"in {time.span.text}"):  # a bare month is read as a date after a preposition
+        values = [match.value for match in find_times(words, anchor) if match.value]
+        if values:
+            return values[0] if len(values) == 1 else None
+    return None
+
+
+def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None]) -> bool:
+    """Whether the two figures are dated, each by its own sentence, to times that cannot be one.
+
+    "House prices fell 0.4% in October" / "house prices fell 0.2% in December": two months' figures, a change
+    over time as two as-of dates are. Whether one of them misdates the fall is date-conflict's to say. Dates
+    left to the dateline are read against one shared day (the first side's dateline, else a fixed one), so
+    the same words agree and two months do not.
+    """
+    from factcheck.checks.date_conflict import _FALLBACK_ANCHOR, _year_of_the_other
+    from factcheck.dates import values_agree
+
+    left_dates, right_dates = _dates_of(alignment.left, pair.left.ref), _dates_of(alignment.right, pair.right.ref)
+    if not left_dates or not right_dates:
+        return False
+    anchor = published.get(alignment.left.doc) or published.get(alignment.right.doc) or _FALLBACK_ANCHOR
+    compared = 0
+    for left in left_dates:
+        for right in right_dates:
+            left_value, right_value = _period(left, anchor), _period(right, anchor)
+            if left_value is None or right_value is None:
+                continue
+            left_value, right_value = _year_of_the_other(left, left_value, right, right_value)
+            if values_agree(left_value, right_value):
+                return False
+            compared += 1
+    return compared > 0
 
 
 def near(left: Quantity, right: Quantity) -> bool:
