@@ -642,3 +642,38 @@ def test_a_year_compared_against_is_not_when_the_act_happened():
     # Two bases, or two years of the act, are one fact dated two ways.
     assert [f.data["dates"] for f in run(_downloads(left_words="rose tenfold on"))] == [["2004", "2003"]]
     assert [f.data["dates"] for f in run(_downloads(right_words="rose tenfold in"))] == [["2004", "2003"]]
+
+
+def _two_ceremonies(right_article_extra=""):
+    from _claimkit import Actor, span
+
+    a = document("a", "The Harbour Awards ceremony will be held in Eastport on 27 February.")
+    b = document("b", f"The awards ceremony will be held in Eastport on 26 February.{right_article_extra}")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "27 February", "2031-02-27").model_copy(update={"head": "hold"}),),
+        actors=(Actor(span=span(a, "Harbour Awards"), name="Harbour Awards", label="OTHER"),),
+    )
+    right_sentence = "The awards ceremony will be held in Eastport on 26 February."
+    right = claim(b, right_sentence, times=(time(b, "26 February", "2031-02-26").model_copy(update={"head": "hold"}),))
+    claims = [left, right]
+    if right_article_extra:
+        claims.append(
+            claim(
+                b,
+                right_article_extra.strip(),
+                actors=(Actor(span=span(b, "Harbour Awards"), name="Harbour Awards", label="OTHER"),),
+            )
+        )
+    return corpus([a, b], claims)
+
+
+def test_a_named_occasion_against_one_called_by_its_kind_in_an_article_that_never_names_it():
+    # "The Academy Awards ceremony will be held in Hollywood on 27 February" / "The awards are held on 26
+    # February, the day before the Oscars" (BBC: the Independent Spirit Awards): the second article's awards
+    # are the ones it is about, which it never calls by the first's name.
+    assert run(_two_ceremonies()) == []
+    # When the second article names the same awards, its "awards ceremony" may be theirs: one date too many.
+    findings = run(_two_ceremonies(right_article_extra=" The Harbour Awards honour local films."))
+    assert [f.data["dates"] for f in findings] == [["2031-02-27", "2031-02-26"]]

@@ -905,10 +905,29 @@ def strangers(claim: Claim, other_article: frozenset[str]) -> set[str]:
     return kinds
 
 
+def _names_another(claim: Claim, other: Claim, other_tokens: Sequence[Token], other_article: frozenset[str]) -> bool:
+    """Whether ``claim`` names something (its last word its kind: "the Academy Awards") that ``other`` speaks of
+    by that word alone ("The awards ceremony will be held on 26 February") while ``other``'s article never names
+    it: the other sentence's "awards" are the ones its own article is about."""
+    speaker = claim.quote.speaker_span if claim.quote is not None else None
+    words = {token.key for token in other_tokens if token.kind == "word"}
+    for actor in claim.actors:
+        if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
+            continue
+        name_words = _NAME_WORD.findall(actor.name)
+        if len(name_words) < 2 or _name_words(actor.name) & other_article:
+            continue
+        if stem(name_words[-1]) in words:
+            return True
+    return False
+
+
 def particulars_differ(alignment: Alignment, names: Mapping[str, frozenset[str]]) -> bool:
     """Whether the two sentences of a cross-source pair each name a particular of one kind that the other's
     article never names: "Shares in Umbro were up 1.76%" / "Shares in Wimpey were up 6%" are two firms' shares,
-    two facts of one kind, whatever the rest of the words share.
+    two facts of one kind, whatever the rest of the words share. Or one names a thing ("The Academy Awards
+    ceremony will be held in Hollywood on 27 February") that the other calls by its kind alone ("The awards
+    ceremony will be held on 26 February") in an article that never names it: another article's awards.
 
     Both, and of one kind: one report of an event adds particulars the other lacks ("from the Kodak Theatre at
     Hollywood and Highland Center"), and one event goes by two names ("the Oscars" / "the Academy Awards"),
@@ -917,7 +936,9 @@ def particulars_differ(alignment: Alignment, names: Mapping[str, frozenset[str]]
     if not alignment.cross_source:
         return False
     empty: frozenset[str] = frozenset()
-    return bool(
-        strangers(alignment.left, names.get(alignment.right.doc, empty))
-        & strangers(alignment.right, names.get(alignment.left.doc, empty))
+    left_article, right_article = names.get(alignment.left.doc, empty), names.get(alignment.right.doc, empty)
+    if strangers(alignment.left, right_article) & strangers(alignment.right, left_article):
+        return True
+    return _names_another(alignment.left, alignment.right, alignment.right_tokens, right_article) or _names_another(
+        alignment.right, alignment.left, alignment.left_tokens, left_article
     )
