@@ -639,6 +639,11 @@ def test_a_year_compared_against_is_not_when_the_act_happened():
     # of 2004 over 2003, told from its two ends.
     assert run(_downloads()) == []
     assert run(_downloads(right_words="were the highest since")) == []
+    assert run(_downloads(right_words="rose tenfold from the same period in")) == []
+    # The same period named as the act's own is no base.
+    assert [f.data["dates"] for f in run(_downloads(right_words="rose tenfold for the same period in"))] == [
+        ["2004", "2003"]
+    ]
     # Two bases, or two years of the act, are one fact dated two ways.
     assert [f.data["dates"] for f in run(_downloads(left_words="rose tenfold on"))] == [["2004", "2003"]]
     assert [f.data["dates"] for f in run(_downloads(right_words="rose tenfold in"))] == [["2004", "2003"]]

@@ -148,11 +148,12 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
 
 
 # What a figure is measured against, not when the act happened: "the highest since 1990", "more than in
-# 2003", "up tenfold on 2003" (a bare year after "on"), "compared with $1.1bn in the same period in 2003".
+# 2003", "up tenfold on 2003" (a bare year after "on"), "compared with $1.1bn in the same period in 2003",
+# "fell from the same period in 2003" (but "28,041 for the same period in 2004" is the act's own period).
 _BASE_BEFORE = re.compile(
     r"(?:\b(?:since|than)\s+(?:in\s+)?(?:the\s+)?"
-    r"|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:in|of|last)\s+"
-    r"|\bcompared\s+(?:with|to)\b[^.;:!?]{0,60}?)$",
+    r"|\b(?:from|on|over|than|against)\s+(?:the\s+)?same\s+(?:period|month|quarter|week|day|time)\s+(?:in|of|last)\s+"
+    r"|\bcompared\s+(?:with|to)\b[^;:!?]{0,60}?)$",
     re.IGNORECASE,
 )
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
