@@ -163,6 +163,36 @@ def test_dates_and_figures_carry_the_word_they_date_or_count_for(nlp):
     assert [q.head for q in yards.quantities] == ["add", "rush"]  # two counts of yards, of two different things
 
 
+def test_an_abbreviated_title_the_parser_splits_at_its_dot_is_read_whole(nlp):
+    # The parser reads "Lt" "." "Governor" and keeps ". Governor"; the text before the name has the whole title.
+    person = next(a for a in claims_of(nlp, "Lt. Governor Jane Roe visited the town.")[0].actors if a.label == "PERSON")
+    assert person.title == "Lt. Governor"
+    # A capitalised word of a formal title the parser reads as a preposition, inside a sentence.
+    text = "The plan is not needed, said Treasury Under Secretary Jane Roe."
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Jane Roe")
+    assert person.title == "Under Secretary"
+    # Other words before the parse's title are the parse's to judge: "under" is no part of a post.
+    text = "The team played under President Jane Roe last year."
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.label == "PERSON")
+    assert person.title == "President"
+
+
+def test_a_hyphenated_word_of_a_title_stays_whole(nlp):
+    # The parser reads "hip" "-" "hop" and hangs the hyphen on no title word: the title was "hop star".
+    text = "Last year the awards were led by US hip-hop star Jane Roe, who won three."
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Jane Roe")
+    assert person.title == "hip-hop star"
+
+
+def test_a_capitalised_plural_before_the_name_is_no_title(nlp):
+    # The tagger calls "Families" a singular proper noun here; WordNet reads it only as the plural of "family".
+    text = (
+        "Minister for Children, Young People and Families Sarah Kell said new rules will ensure grants would be fair."
+    )
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Sarah Kell")
+    assert person.title != "Families"
+
+
 def test_a_phrasal_verb_keeps_its_particle_in_the_head(nlp):
     # "set up a fund", "set off from the camp" and "set a record" are three acts: without the particle (dependency
     # prt) all three dates would date one "set". WordNet has the phrasal verb as a lemma ("set_up": establish).

@@ -15,7 +15,14 @@ from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation
 from factcheck.nlp.align import Alignment
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
 from factcheck.nlp.names import role_words
-from factcheck.nlp.titles import exclusive_offices, framed_as_former, one_role, stem, title_conflict_kind
+from factcheck.nlp.titles import (
+    exclusive_offices,
+    framed_as_former,
+    names_an_outcome,
+    one_role,
+    stem,
+    title_conflict_kind,
+)
 
 
 def _describe(mention: Mention) -> str:
@@ -171,7 +178,7 @@ class AttributionConflictCheck(PairwiseCheck):
         values: dict[str, list[Mention]] = defaultdict(list)
         for mention in person.mentions:
             if kind == "affiliation":
-                value = normalise_affiliation(mention.affiliation)
+                value = _without_own_name(normalise_affiliation(mention.affiliation), person)
                 if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
                     continue
                 if not mention.title and _where_not_whose(mention):
@@ -270,6 +277,7 @@ class AttributionConflictCheck(PairwiseCheck):
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
                     or one_role(left, right)
+                    or names_an_outcome(left) != names_an_outcome(right)  # "novelist" / "prize winner": both true
                 ):
                     return None
                 if _two_formal_titles(left_mentions, right_mentions):
@@ -300,6 +308,13 @@ class AttributionConflictCheck(PairwiseCheck):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _without_own_name(affiliation: str, person: Person) -> str:
+    """An organisation named with its founder's possessive, the person's own surname ("Roe's Harbor Group"), is the
+    organisation ("harbor group"): the possessive says whose it is, which another source may leave out."""
+    owner = f"{person.parsed.last.casefold()} s "
+    return affiliation[len(owner) :] if affiliation.startswith(owner) and len(affiliation) > len(owner) else affiliation
 
 
 def _after_preposition(mention: Mention) -> bool:

@@ -464,7 +464,28 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         # One person's title is a singular noun: a plural is what the title governs ("Minister for Children and
         # Families Jane Roe" hangs "Families" on the name) or a group the person belongs to ("police").
         and head.tag_ not in ("NNS", "NNPS")
+        and not _written_plural(head.lower_)  # the tagger also calls a capitalised plural a proper noun (NNP)
     ]
+
+
+def _written_plural(word: str) -> bool:
+    """Whether WordNet reads a word only as the plural of a noun it knows ("families" -> family, "officers"), not as
+    a noun of its own ("news", "sales", "Hastings")."""
+    from factcheck.nlp import lexicon
+
+    return not lexicon.senses(word, "n") and any(base != word for base in lexicon.base_forms(word, "n"))
+
+
+def _joins_a_hyphenated_word(doc: Any, index: int, indices: set[int]) -> bool:
+    """Whether the token at ``index`` is the hyphen inside one written word of the title ("hip-hop": the parser reads
+    "hip" "-" "hop" and hangs the hyphen on no title word)."""
+    return (
+        index - 1 in indices
+        and index >= 1
+        and doc[index].text == "-"
+        and not doc[index].whitespace_
+        and not doc[index - 1].whitespace_
+    )
 
 
 def _sibling_modifiers(head: Any, root: Any) -> list[Any]:
@@ -523,9 +544,9 @@ def role_from_parse(entity: Any) -> Role:
         # The title is the contiguous run ending at its head ("chief financial officer").
         start_index = head.i
         indices = {token.i for token in title_tokens}
-        while start_index - 1 in indices:
-            start_index -= 1
         doc = head.doc
+        while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
+            start_index -= 2 if start_index - 1 not in indices else 1
         title = doc[start_index : head.i + 1]
         if not title.text.strip() or len(title) > 6:
             continue
@@ -556,7 +577,7 @@ def role_from_parse(entity: Any) -> Role:
     return Role()
 
 
-def merge_roles(parsed: Role, textual: Role) -> Role:
+def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
     """The parse's title and affiliation first, the text patterns' where the parse found none.
 
     The parse reads any noun attached to the name; the text patterns catch what the small
@@ -568,8 +589,13 @@ def merge_roles(parsed: Role, textual: Role) -> Role:
         return parsed
     starts = [value for value in (parsed.start, textual.start) if value is not None]
     ends = [value for value in (parsed.end, textual.end) if value is not None]
+    title = parsed.title or textual.title
+    if _runs_on(textual, parsed, text):
+        # The parser stopped inside a formal title ("Lt" "." "Governor" read as ". Governor"; "Under" of "Treasury
+        # Under Secretary" read as a preposition); the text patterns read the whole title before the name.
+        title = textual.title
     return Role(
-        title=parsed.title or textual.title,
+        title=title,
         affiliation=parsed.affiliation or textual.affiliation,
         start=min(starts) if starts else None,
         end=max(ends) if ends else None,
@@ -578,13 +604,38 @@ def merge_roles(parsed: Role, textual: Role) -> Role:
     )
 
 
+def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
+    """Whether the parse's title is the text's formal title cut short: both end before the name, the text's starts
+    earlier, and its words before the parse's end in an abbreviation's dot ("Lt" "." "Governor" read as ". Governor")
+    or are capitalised inside a sentence ("said Treasury Under Secretary Jane Roe"). Other words before the parse's
+    title are the parse's to judge: "under President" is no post, nor a capital a sentence's start gives."""
+    if not (
+        textual.title
+        and parsed.title
+        and textual.prefix_start is not None
+        and parsed.prefix_start is not None
+        and textual.prefix_start < parsed.prefix_start
+        and textual.end == parsed.end
+    ):
+        return False
+    post = parsed.title.lstrip(" .-")
+    if not post or not textual.title.endswith(post):
+        return False
+    extra = textual.title[: -len(post)].rstrip()
+    if parsed.title.lstrip().startswith(".") or extra.endswith("."):
+        return True
+    before = text[: textual.prefix_start].rstrip()
+    inside_a_sentence = bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'\n"
+    return inside_a_sentence and all(word[:1].isupper() for word in extra.split())
+
+
 def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
     """The role the text gives the person at ``text[start:end]``: from the parse of ``entity``
     (a spaCy Span over the same text) when there is one, completed by the text patterns."""
     textual = find_role(text, start, end)
     if entity is None:
         return textual
-    return merge_roles(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), textual)
+    return merge_roles(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), textual, text)
 
 
 def _with_title_in_name(text: str, parsed: Role, entity_start: int, name_end: int) -> Role:

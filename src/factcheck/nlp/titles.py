@@ -67,10 +67,29 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
         shorter, longer = sorted((set(left_ranks), set(right_ranks)), key=len)
         return None if shorter <= longer else "rank"
     if left_stems[-1] == right_stems[-1]:
-        return "modifier"
+        return None if _modifiers_one_sense(left, right) else "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
+
+
+def _modifiers_one_sense(left: list[str], right: list[str]) -> bool:
+    """Whether the words two posts of one head differ by are one sense to WordNet, word for word: synonyms ("oil" /
+    "petroleum minister") or one word's derived form ("hip-hop" / "rap star"). One post named two ways, where other
+    words ("chief executive" / "chief financial", "foreign" / "home minister") name two posts."""
+    from factcheck.nlp import lexicon
+
+    left_only = [word for word in left[:-1] if word not in right]
+    right_only = [word for word in right[:-1] if word not in left]
+    if not left_only or not right_only:
+        return False
+    one_sense = (lexicon.Relation.SYNONYM, lexicon.Relation.DERIVED)
+    if len(left_only) == len(right_only) and all(
+        lexicon.word_relation(a, b) in one_sense for a, b in zip(left_only, right_only, strict=True)
+    ):
+        return True
+    # Role words split a hyphenated modifier ("hip-hop"): WordNet knows it whole.
+    return lexicon.word_relation("-".join(left_only), "-".join(right_only)) in one_sense
 
 
 def _ranks(title: str, words: list[str]) -> list[str]:
@@ -210,6 +229,33 @@ def _office_kinds() -> frozenset[tuple[str, int]]:
     from factcheck.nlp import lexicon
 
     return frozenset(lexicon.senses(word, "n")[0] for word in _OFFICE_HOLDERS)
+
+
+# WordNet's words for a person marked by what happened to them, not by what they do: "winner" ("the contestant who
+# wins the contest": medallist, victor) and "recipient" ("a person who receives something": laureate, honoree, heir).
+_OUTCOME_HOLDERS = ("winner", "recipient")
+
+
+@functools.cache
+def _outcome_kinds() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    return frozenset(
+        key
+        for word in _OUTCOME_HOLDERS
+        for key in lexicon.senses(word, "n")
+        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+    )
+
+
+def names_an_outcome(title: str) -> bool:
+    """Whether a role noun names what the person won or received ("Orange Prize winner", "Nobel laureate",
+    "gold medallist"), in its most frequent person sense: a kind of WordNet's winner or recipient. It sits beside
+    any job or office ("novelist", "economist"), so it never makes a second title."""
+    from factcheck.nlp import lexicon
+
+    senses = _person_senses(title)
+    return bool(senses) and bool(_outcome_kinds() & set(lexicon.kinds_of(senses[0], lexicon.HYPERNYM_STEPS + 1)))
 
 
 def exclusive_offices(a: str, b: str) -> bool:
