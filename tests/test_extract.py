@@ -182,6 +182,9 @@ def test_a_hyphenated_word_of_a_title_stays_whole(nlp):
     text = "Last year the awards were led by US hip-hop star Jane Roe, who won three."
     person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Jane Roe")
     assert person.title == "hip-hop star"
+    # And when the parse keeps one part alone ("vice" of "vice-chair"), the text's title is the word whole.
+    person = next(a for a in claims_of(nlp, "Former vice-chair Jane Roe spoke.")[0].actors if a.name == "Jane Roe")
+    assert person.title == "vice-chair"
 
 
 def test_a_capitalised_plural_before_the_name_is_no_title(nlp):

@@ -609,6 +609,8 @@ def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
     earlier, and its words before the parse's end in an abbreviation's dot ("Lt" "." "Governor" read as ". Governor")
     or are capitalised inside a sentence ("said Treasury Under Secretary Jane Roe"). Other words before the parse's
     title are the parse's to judge: "under President" is no post, nor a capital a sentence's start gives."""
+    if _hyphenated_whole(textual, parsed, text):
+        return True
     if not (
         textual.title
         and parsed.title
@@ -627,6 +629,21 @@ def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
     before = text[: textual.prefix_start].rstrip()
     inside_a_sentence = bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'\n"
     return inside_a_sentence and all(word[:1].isupper() for word in extra.split())
+
+
+def _hyphenated_whole(textual: Role, parsed: Role, text: str) -> bool:
+    """Whether the parse's title is one part of a hyphenated word the text's title holds whole ("co" "-" "founder"
+    read as "founder", "vice" "-" "chair" as "vice"): the parser splits such words and hangs the parts apart."""
+    if not (textual.title and parsed.title and textual.prefix_start is not None and parsed.prefix_start is not None):
+        return False
+    start, end = parsed.prefix_start, parsed.prefix_start + len(parsed.title)
+    if text[start:end] != parsed.title or not (
+        textual.prefix_start <= start and end <= textual.prefix_start + len(textual.title)
+    ):
+        return False
+    if len(textual.title) <= len(parsed.title):
+        return False
+    return (start > 0 and text[start - 1] == "-") or text[end : end + 1] == "-"
 
 
 def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
