@@ -717,3 +717,27 @@ def test_a_count_worldwide_and_one_in_a_named_place_are_two_counts():
     # Both worldwide, or no place on one side: one count given two ways.
     assert [f.severity for f in run(_sold(right_where="worldwide"))] == [Severity.WARNING]
     assert [f.severity for f in run(_sold(right_where="as a paperback"))] == [Severity.WARNING]
+
+
+def test_findings_do_not_depend_on_an_earlier_run_in_the_same_process():
+    # The aligner caches each claim's tokens by value, so a later run with equal claims (a library user checking a
+    # group after the whole corpus, as the benchmark does) gets tokens whose figures are the earlier claims' objects.
+    # Which figure of a sentence is the one paired must then be told by value, not by identity: by identity the
+    # paired figure counted as another figure of its own sentence, "stated on both sides", and the note was lost.
+    a = document("a", "Firefighters poured about 5,000 gallons of water a minute on the blaze, the chief said.")
+    b = document("b", "Firefighters poured 5,000 gallons of water a minute on the blaze, the chief said.")
+    about = Quantity(
+        span=span(a, "about 5,000"),
+        value=5000,
+        unit="count",
+        measure="gallons",
+        comparator="approx",
+        low=4500,
+        high=5500,
+    )
+    left = claim(a, a.text, quantities=(about,))
+    right = claim(b, b.text, quantities=(_count(b, "5,000", 5000, "gallons"),))
+    first = run(corpus([a, b], [left, right]))
+    again = run(corpus([a, b], [left.model_copy(deep=True), right.model_copy(deep=True)]))
+    assert [f.severity for f in first] == [Severity.INFO]
+    assert [(f.id, f.severity) for f in again] == [(f.id, f.severity) for f in first]

@@ -626,9 +626,11 @@ def stated_on_both_sides(alignment: Alignment, pair: SlotPair) -> bool:
     the other sentence too, counting something next to it or the same sum in another currency.
     """
     left_q, right_q = pair.left.ref, pair.right.ref
+    # By value, not identity: the aligner caches tokens per claim value, so a slot's figure may be an equal
+    # claim's object from an earlier run in this process.
     return (
-        any(_same_figure(other, right_q) for other in alignment.left.quantities if other is not left_q)
-        or any(_same_figure(other, left_q) for other in alignment.right.quantities if other is not right_q)
+        any(_same_figure(other, right_q) for other in alignment.left.quantities if other != left_q)
+        or any(_same_figure(other, left_q) for other in alignment.right.quantities if other != right_q)
         or right_q.value in unextracted_figures(alignment.left)
         or left_q.value in unextracted_figures(alignment.right)
     )
