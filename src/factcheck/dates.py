@@ -27,6 +27,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.model import Claim, TimeExpression
 
 __all__ = ["interval_of", "intervals_overlap", "values_agree"]
 
@@ -124,3 +128,60 @@ def values_agree(first: str | None, second: str | None) -> bool:
     if first_interval is None or second_interval is None:
         return True
     return intervals_overlap(first_interval, second_interval)
+
+
+# A day to read relative dates against when neither side has a dateline: any day does, as long as both sides share it.
+FALLBACK_ANCHOR = date(2001, 1, 15)
+
+
+# What a figure is measured against, not when the act happened: "the highest since 1990", "more than in
+# 2003", "up tenfold on 2003" (a bare year after "on"), "compared with $1.1bn in the same period in 2003",
+# "fell from the same period in 2003" (but "28,041 for the same period in 2004" is the act's own period).
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:since|than)\s+(?:in\s+)?(?:the\s+)?"
+    r"|\b(?:from|on|over|than|against)\s+(?:the\s+)?same\s+(?:period|month|quarter|week|day|time)\s+(?:in|of|last)\s+"
+    r"|\bcompared\s+(?:with|to)\b[^;:!?]{0,60}?)$",
+    re.IGNORECASE,
+)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
+
+
+def a_comparison_base(claim: Claim, time: TimeExpression) -> bool:
+    """Whether a date is what something is compared against, not when the sentence's act happened.
+
+    "Downloads shot up more than tenfold in 2004" / "Tracks downloaded were up more than tenfold on
+    2003": one rise, of 2004 over 2003, told from its two ends. "The highest since 1990", "compared
+    with ... in the same period in 2003" date the base of a comparison too.
+    """
+    before = claim.span.text[: max(0, time.span.start - claim.span.start)]
+    if _BASE_BEFORE.search(before):
+        return True
+    return bool(_BARE_YEAR.match(time.span.text.strip()) and _ON_BEFORE.search(before))
+
+
+_YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
+_DATED = re.compile(r"^(\d{4})(-\d{2}.*)$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+
+
+def year_of_the_other(
+    left: TimeExpression, left_value: str, right: TimeExpression, right_value: str
+) -> tuple[str, str]:
+    """A side whose words give no year ("Feb. 22") is read in the year the other side's words give.
+
+    Its year was inferred (from a dateline, or a guess without one); "Feb. 22" against "Sunday,
+    February 22, 2009" is one day, and "Feb. 13" against it still another; "a June 20 shooting"
+    against "in 2005" is a day of 2005, whatever year the dateline suggested.
+    """
+    left_year, right_year = _YEAR_WORDS.search(left.span.text), _YEAR_WORDS.search(right.span.text)
+    if bool(left_year) == bool(right_year):
+        return left_value, right_value
+    # The side with a year may give only the year ("in 2005" against "a June 20 shooting").
+    left_dated, right_dated = _DATED.match(left_value), _DATED.match(right_value)
+    left_in, right_in = _YEAR_VALUE.match(left_value), _YEAR_VALUE.match(right_value)
+    if left_year and left_in and right_dated:
+        right_value = left_in.group(1) + right_dated.group(2)
+    elif right_year and right_in and left_dated:
+        left_value = right_in.group(1) + left_dated.group(2)
+    return left_value, right_value

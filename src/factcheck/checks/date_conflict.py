@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.dates import names_its_own_date, values_agree
+from factcheck.dates import (
+    FALLBACK_ANCHOR,
+    a_comparison_base,
+    names_its_own_date,
+    values_agree,
+    year_of_the_other,
+)
 from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
 from factcheck.nlp.align import (
     MIN_SHARED,
@@ -32,11 +38,10 @@ LOCAL = 0.6  # or: how well the words around the two dates match, when one sente
 SIMILARITY = 0.6  # and the cosine of the two sentences' vectors, when the corpus has them
 AROUND = 0.4  # and the words right around the two dates (what they date) must overlap this much
 PARAPHRASE = 0.7  # or, for a paraphrase sharing few words: vectors this close (and AROUND)
+
+
 # A date compared under a shared anchor when a side has no dateline: any fixed day will do,
 # as long as both sides are resolved against the same one.
-_FALLBACK_ANCHOR = date(2001, 1, 15)
-
-
 def written_out(time: TimeExpression) -> bool:
     """Whether a date's own words name it (a month, a year), not the day the text was written ("last year", "Friday").
 
@@ -147,32 +152,6 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     )
 
 
-# What a figure is measured against, not when the act happened: "the highest since 1990", "more than in
-# 2003", "up tenfold on 2003" (a bare year after "on"), "compared with $1.1bn in the same period in 2003",
-# "fell from the same period in 2003" (but "28,041 for the same period in 2004" is the act's own period).
-_BASE_BEFORE = re.compile(
-    r"(?:\b(?:since|than)\s+(?:in\s+)?(?:the\s+)?"
-    r"|\b(?:from|on|over|than|against)\s+(?:the\s+)?same\s+(?:period|month|quarter|week|day|time)\s+(?:in|of|last)\s+"
-    r"|\bcompared\s+(?:with|to)\b[^;:!?]{0,60}?)$",
-    re.IGNORECASE,
-)
-_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
-_BARE_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
-
-
-def a_comparison_base(claim: Claim, time: TimeExpression) -> bool:
-    """Whether a date is what something is compared against, not when the sentence's act happened.
-
-    "Downloads shot up more than tenfold in 2004" / "Tracks downloaded were up more than tenfold on
-    2003": one rise, of 2004 over 2003, told from its two ends. "The highest since 1990", "compared
-    with ... in the same period in 2003" date the base of a comparison too.
-    """
-    before = claim.span.text[: max(0, time.span.start - claim.span.start)]
-    if _BASE_BEFORE.search(before):
-        return True
-    return bool(_BARE_YEAR.match(time.span.text.strip()) and _ON_BEFORE.search(before))
-
-
 def one_day_of_one_act(
     alignment: Alignment, pair: SlotPair, paraphrase: float, similarity: float = SIMILARITY, local: float = LOCAL
 ) -> bool:
@@ -272,42 +251,15 @@ def comparable_values(
     if " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split()):
         return None  # the same words ("3 p.m.", "Tuesday") read against two datelines: one fact, not two
     if left.value and right.value and not (left.relative or right.relative):
-        return _year_of_the_other(left, left.value, right, right.value)
+        return year_of_the_other(left, left.value, right, right.value)
     if left.value and right.value and left_published and right_published:
-        return _year_of_the_other(left, left.value, right, right.value)
-    anchor = left_published or right_published or _FALLBACK_ANCHOR
+        return year_of_the_other(left, left.value, right, right.value)
+    anchor = left_published or right_published or FALLBACK_ANCHOR
     left_value = left.value if (left.value and not left.relative) else _resolved(left, anchor)
     right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
     if not left_value or not right_value:
         return None
-    return _year_of_the_other(left, left_value, right, right_value)
-
-
-_YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
-_DATED = re.compile(r"^(\d{4})(-\d{2}.*)$")
-_YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
-
-
-def _year_of_the_other(
-    left: TimeExpression, left_value: str, right: TimeExpression, right_value: str
-) -> tuple[str, str]:
-    """A side whose words give no year ("Feb. 22") is read in the year the other side's words give.
-
-    Its year was inferred (from a dateline, or a guess without one); "Feb. 22" against "Sunday,
-    February 22, 2009" is one day, and "Feb. 13" against it still another; "a June 20 shooting"
-    against "in 2005" is a day of 2005, whatever year the dateline suggested.
-    """
-    left_year, right_year = _YEAR_WORDS.search(left.span.text), _YEAR_WORDS.search(right.span.text)
-    if bool(left_year) == bool(right_year):
-        return left_value, right_value
-    # The side with a year may give only the year ("in 2005" against "a June 20 shooting").
-    left_dated, right_dated = _DATED.match(left_value), _DATED.match(right_value)
-    left_in, right_in = _YEAR_VALUE.match(left_value), _YEAR_VALUE.match(right_value)
-    if left_year and left_in and right_dated:
-        right_value = left_in.group(1) + right_dated.group(2)
-    elif right_year and right_in and left_dated:
-        left_value = right_in.group(1) + left_dated.group(2)
-    return left_value, right_value
+    return year_of_the_other(left, left_value, right, right_value)
 
 
 @dataclass(frozen=True)
@@ -496,7 +448,7 @@ class DateConflictCheck(PairwiseCheck):
             for neighbour in neighbours:
                 if id(neighbour) not in paired:
                     continue
-                value = token.ref.value or _resolved(token.ref, dateline or _FALLBACK_ANCHOR)
+                value = token.ref.value or _resolved(token.ref, dateline or FALLBACK_ANCHOR)
                 other = neighbour.ref.value
                 if value and other and not values_agree(value, other):
                     return True

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.checks.date_conflict import a_comparison_base, two_places
+from factcheck.checks.date_conflict import two_places
 from factcheck.checks.temporal import dates_agree
+from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, values_agree, year_of_the_other
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
 from factcheck.nlp.align import (
     HEAD_SIMILARITY,
@@ -723,20 +724,17 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
     left to the dateline are read against one shared day (the first side's dateline, else a fixed one), so
     the same words agree and two months do not.
     """
-    from factcheck.checks.date_conflict import _FALLBACK_ANCHOR, _year_of_the_other
-    from factcheck.dates import values_agree
-
     left_dates, right_dates = _dates_of(alignment.left, pair.left.ref), _dates_of(alignment.right, pair.right.ref)
     if not left_dates or not right_dates:
         return False
-    anchor = published.get(alignment.left.doc) or published.get(alignment.right.doc) or _FALLBACK_ANCHOR
+    anchor = published.get(alignment.left.doc) or published.get(alignment.right.doc) or FALLBACK_ANCHOR
     compared = 0
     for left in left_dates:
         for right in right_dates:
             left_value, right_value = _period(left, anchor), _period(right, anchor)
             if left_value is None or right_value is None:
                 continue
-            left_value, right_value = _year_of_the_other(left, left_value, right, right_value)
+            left_value, right_value = year_of_the_other(left, left_value, right, right_value)
             if values_agree(left_value, right_value):
                 return False
             compared += 1
