@@ -5,8 +5,9 @@ from __future__ import annotations
 from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
-from factcheck.checks.numeric_conflict import NumericConflictCheck, entity_keys, measure_key
+from factcheck.checks.numeric_conflict import NumericConflictCheck, measure_key
 from factcheck.model import Severity
+from factcheck.nlp.entities import entity_keys
 
 
 def run(corp):

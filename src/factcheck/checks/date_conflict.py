@@ -28,6 +28,7 @@ from factcheck.nlp.align import (
     slot_head,
     stem,
 )
+from factcheck.nlp.entities import two_places
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -60,43 +61,6 @@ def is_dateline(claim: Claim, time: TimeExpression) -> bool:
     before = claim.span.text[: max(0, time.span.start - claim.span.start)]
     after = claim.span.text[max(0, time.span.end - claim.span.start) :]
     return not before.strip(" \t\n([") and bool(re.match(r"\s*[-\u2013\u2014:|]", after))
-
-
-# "released in the US", "opened at Wembley": a named place the preposition makes where the act happened.
-_WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-# The whole world as where something happened or was counted ("sold seven million copies worldwide").
-_WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|(?:around|across|throughout) the (?:world|globe))\b", re.IGNORECASE)
-
-
-def places_told(claim: Claim) -> set[str]:
-    """The named places a sentence says its act happened in: a place after "in" or "at" ("released in the US"),
-    or the whole world ("worldwide", "around the world").
-
-    A place used as a modifier ("a UK release") or a holder ("Britain's economy") says which, not where.
-    """
-    from factcheck.checks.numeric_conflict import entity_keys
-
-    places: set[str] = {"<world>"} if _WORLDWIDE.search(claim.span.text) else set()
-    for actor in claim.actors:
-        if actor.label not in ("GPE", "FAC"):
-            continue
-        before = claim.span.text[max(0, actor.span.start - claim.span.start - 12) : actor.span.start - claim.span.start]
-        if _WHERE_BEFORE.search(before):
-            places |= entity_keys(actor.name)
-    return places
-
-
-def two_places(alignment: Alignment) -> bool:
-    """Whether the two sentences tell their act in two different named places, so two occurrences of it
-    (or, for a figure, two counts: "sold seven million copies worldwide" / "one million copies in France").
-
-    "Released in the US on 9 November, with a UK release two days later" / "released on 11 November in
-    the UK": one release per country, each dated right. One side naming no place says nothing.
-    """
-    left, right = places_told(alignment.left), places_told(alignment.right)
-    return bool(left) and bool(right) and not left & right
 
 
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
-from factcheck.checks.date_conflict import two_places
 from factcheck.checks.temporal import dates_agree
 from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, values_agree, year_of_the_other
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
@@ -23,6 +22,7 @@ from factcheck.nlp.align import (
     article_names,
     particulars_differ,
 )
+from factcheck.nlp.entities import ARTICLES, entity_keys, two_places
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -35,10 +35,6 @@ SIMILARITY = 0.6
 # Figures this close (relative difference) are a revision or another source's measurement, not a
 # slip: info, not a warning ("a 6.1-magnitude quake" / "a 5.9-magnitude quake").
 NEAR = 0.1
-
-# Entity names too generic to say two claims are about the same thing.
-_GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
-_ARTICLES = frozenset({"the", "a", "an", "of", "and", "for", "&"})
 
 
 # A percentage after these words is a change ("profits jumped 76%"), not a share of a whole.
@@ -149,22 +145,7 @@ def measure_key(measure: str | None) -> str:
 def measure_phrase(measure: str | None) -> str:
     """The whole measured noun phrase, folded: what must match within one document."""
     words = [_singular(word) for word in re.findall(r"[a-z0-9]+", (measure or "").casefold())]
-    return " ".join(word for word in words if word not in _ARTICLES)
-
-
-def entity_keys(name: str) -> set[str]:
-    """Comparable forms of an entity name: folded words, and the acronym of a long name.
-
-    "The United States" -> {"united states", "us"}; "U.S." -> {"us"}.
-    """
-    words = [word for word in re.findall(r"\w+", name.casefold().replace(".", "")) if word not in {"the"}]
-    if not words:
-        return set()
-    keys = {" ".join(words)}
-    content = [word for word in words if word not in _ARTICLES]
-    if len(content) >= 2:
-        keys.add("".join(word[0] for word in content))
-    return keys - _GENERIC_ENTITIES
+    return " ".join(word for word in words if word not in ARTICLES)
 
 
 def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:

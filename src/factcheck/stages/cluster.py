@@ -102,7 +102,7 @@ from factcheck.cache import code_fingerprint, open_cache
 from factcheck.config import Settings
 from factcheck.model import Claim, Cluster, Corpus, SameFactPair
 from factcheck.nlp.quotes import SPEECH_VERBS
-from factcheck.stages.extract.events import LIGHT_VERBS
+from factcheck.nlp.verbs import LIGHT_VERBS
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix

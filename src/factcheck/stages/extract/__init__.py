@@ -27,10 +27,10 @@ Modules: ``segment`` (blocks of prose) and ``boilerplate`` (blocks that are not)
 ``document`` (one document's claims), ``parser`` (spaCy), ``cache`` and ``stage``.
 """
 
+from factcheck.nlp.verbs import LIGHT_VERBS
 from factcheck.stages.extract.boilerplate import reference_score
 from factcheck.stages.extract.cache import CACHE_NAMESPACE
 from factcheck.stages.extract.document import extract_document
-from factcheck.stages.extract.events import LIGHT_VERBS
 from factcheck.stages.extract.parser import MODEL_PACKAGE, load_spacy
 from factcheck.stages.extract.recognisers import all_time_expressions
 from factcheck.stages.extract.segment import LONG_PASSAGE, Block, segment

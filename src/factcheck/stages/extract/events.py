@@ -6,6 +6,7 @@ from typing import Any
 
 from factcheck.model import Actor, Event, Quote
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
+from factcheck.nlp.verbs import LIGHT_VERBS
 from factcheck.stages.extract.attribution import _PRONOUNS, _entity_of
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside
@@ -23,9 +24,6 @@ _ACTOR_LABELS: dict[str, Any] = {
     "WORK_OF_ART": "OTHER",
     "LAW": "OTHER",
 }
-LIGHT_VERBS = frozenset(
-    {"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness", "mark", "undertake", "execute"}
-)
 
 
 def _phrase(token: Any, *, head: bool = True) -> str | None:
