@@ -19,7 +19,7 @@ whatever ran the blocks. A check whose ``judge`` raises on a worker fails alone 
 back in place of its judgements); the other checks' results stand.
 
 (The earlier split, blocks of pairs each carrying their claims and alignments coming back, cost
-the client more in pickling than the alignment it moved: see the README, scale.)
+the client more in pickling than the alignment it moved: see benchmarks/RESULTS.md, speed and scale.)
 """
 
 from __future__ import annotations

@@ -100,7 +100,8 @@ class Thresholds:
     window_right: int = 6  # words after the swap rescored
     # Words before the swap read when rescoring (0: all the text before it, the previous sentence
     # included). Each candidate re-reads them (CTranslate2 shares no prefix), so they are most of
-    # the cost: 12 words cost about half of reading all the text before (README, "Spun wording").
+    # the cost: 12 words cost about half of reading all the text before (benchmarks/RESULTS.md,
+    # "Spun wording: where the time went").
     window_left: int = 12
     # A candidate the words before the swap disfavour by more than this (its log-probability there,
     # from the first pass, against the word's) is not rescored: the words after a swap made up at
@@ -111,7 +112,8 @@ class Thresholds:
     # Candidates rescored per word, in order of evidence: another source's wording, the document's,
     # those the left context prefers, then the document's vocabulary and the nearest neighbours.
     # Each costs a read of the window; on seed 003 read whole, the suggestion reported came from
-    # the first three in 34 of 37 flags, and the other three were wrong (README, "Spun wording").
+    # the first three in 34 of 37 flags, and the other three were wrong (benchmarks/RESULTS.md,
+    # "Spun wording: where the time went").
     max_tried: int = 3
     # A candidate the model reads as the word's opposite by this much (nats, ``flips.contrast``,
     # the measure and threshold of divergence) is no synonym, so no suggestion.
