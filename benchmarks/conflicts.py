@@ -4,6 +4,7 @@ Usage:
     python benchmarks/conflicts.py                      # the development part
     python benchmarks/conflicts.py --part heldout       # the README figures
     python benchmarks/conflicts.py --limit 3            # the first three groups only (quick)
+    python benchmarks/conflicts.py --fold a             # one half of the development part (by topic)
     python benchmarks/conflicts.py --show-misses        # print what each missed case planted
 
 Data: ../shared/corpora/ecbplus-dev (read at benchmark time, never shipped): articles grouped by
@@ -112,6 +113,13 @@ class Outcome:
 def part_of(topic: int) -> str:
     digest = hashlib.sha256(f"{SPLIT_SALT}:{topic}".encode()).hexdigest()
     return "dev" if int(digest[:8], 16) / 2**32 < DEV_SHARE else "heldout"
+
+
+def fold_of(topic: int) -> str:
+    """Half "a" or "b" of the development part, by another hash of the topic: a change tuned on dev should
+    hold on both halves, not only on their sum (``--fold``)."""
+    digest = hashlib.sha256(f"{SPLIT_SALT}:fold:{topic}".encode()).hexdigest()
+    return "a" if int(digest[:8], 16) % 2 == 0 else "b"
 
 
 def read_corpus(folder: Path) -> tuple[list[Article], list[Sentence]]:
@@ -883,6 +891,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with articles.jsonl and events.jsonl")
+    parser.add_argument(
+        "--fold", choices=("a", "b"), help="only the dev topics of this half (a hash of the topic; see fold_of)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="score only the first N groups of the part")
     parser.add_argument("--per-group", type=int, default=2, help="planted cases per kind and group (default 2)")
     parser.add_argument("--clean-only", action="store_true", help="run the clean groups only, no planted cases")
@@ -903,11 +914,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.part != "dev" and (args.show_misses or args.show_clean):
         parser.error("--show-misses and --show-clean are for the development part: held-out cases are only scored")
+    if args.fold and args.part != "dev":
+        parser.error("--fold splits the development part only")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
     articles, sentences = read_corpus(args.corpus)
     chosen = [a for a in articles if args.part == "all" or part_of(a.topic) == args.part]
+    if args.fold:
+        chosen = [a for a in chosen if fold_of(a.topic) == args.fold]
     groups = sorted({a.group for a in chosen})
     if args.limit:
         groups = groups[: args.limit]

@@ -85,6 +85,15 @@ def test_split_is_fixed_by_topic_and_deterministic():
     assert 0.4 <= parts.count("dev") / len(parts) <= 0.8
 
 
+def test_dev_topics_split_into_two_halves_by_topic():
+    # A change kept on dev must hold on both halves (--fold): every topic in one half, both halves non-empty.
+    benchmark = _load_benchmark()
+    dev = [topic for topic in range(1, 41) if benchmark.part_of(topic) == "dev"]
+    folds = [benchmark.fold_of(topic) for topic in dev]
+    assert folds == [benchmark.fold_of(topic) for topic in dev]
+    assert {"a", "b"} == set(folds)
+
+
 def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_path):
     benchmark = _load_benchmark()
     articles, sentences = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
