@@ -159,3 +159,23 @@ def test_a_date_read_from_the_writers_day_pairs_after_one_whose_words_name_it():
     )
     right = claim(b, b.text, times=(time(b, "2004", "2004", "year"),))
     assert [(p.left.text, p.right.text) for p in align(left, right).pairs_of("date")] == [("June, 2005", "2004")]
+
+
+def test_an_age_never_pairs_with_a_count():
+    # The count stands nearer the other side's age ("a woman and two men" / "a 58-year-old woman"), but an age and a
+    # count are never one figure: the age pairs with the age.
+    a = document("a", "A 41-year-old woman and two men, both clerks, were hurt in the blast, officers said.")
+    b = document("b", "Officers said the woman hurt in the blast was 58-year-old.")
+    years = {"unit": "years", "measure": "year"}
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "41-year"), value=41, **years),
+            Quantity(span=span(a, "two"), value=2, unit="count", measure="men"),
+        ),
+    )
+    right = claim(b, b.text, quantities=(Quantity(span=span(b, "58-year"), value=58, **years),))
+    assert [(pair.left.text, pair.right.text) for pair in align(left, right).pairs_of("number")] == [
+        ("41-year", "58-year")
+    ]

@@ -742,3 +742,47 @@ def test_findings_do_not_depend_on_an_earlier_run_in_the_same_process():
     again = run(corpus([a, b], [left.model_copy(deep=True), right.model_copy(deep=True)]))
     assert [f.severity for f in first] == [Severity.INFO]
     assert [(f.id, f.severity) for f in again] == [(f.id, f.severity) for f in first]
+
+
+def _named_age(doc, text, value, head):
+    return Quantity(span=span(doc, text), value=value, unit="years", measure="year", head=head)
+
+
+def _aged(other_name="Ana Lopez"):
+    # Little else in common: one sentence tells the protests, the other the shooting (a fifth of the words).
+    a = document("a", "Marches filled the district for a week after the shooting of 16-year-old Ana Lopez by guards.")
+    b = document("b", f"Guards shot and killed a 14-year-old {other_name} near the station because she ran.")
+    left = claim(
+        a, a.text, quantities=(_named_age(a, "16-year", 16, "lopez"),), actors=(actor(a, "Ana Lopez", "PERSON"),)
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(_named_age(b, "14-year", 14, other_name.split()[-1].casefold()),),
+        actors=(actor(b, other_name, "PERSON"),),
+    )
+    return _vectors(corpus([a, b], [left, right]), left, right, 0.55)
+
+
+def test_the_age_of_one_named_person_is_compared_on_few_shared_words():
+    findings = run(_aged())
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {(span.doc, span.text) for span in findings[0].evidence} >= {("a", "16-year"), ("b", "14-year")}
+    # Two people's ages: nothing.
+    assert run(_aged("Rosa Diaz")) == []
+
+
+def _group(right_words="four armoured guards", right_head="shoot"):
+    # The heads differ: one side tells what the group underwent, the other what it did.
+    a = document("a", "The robber pointed a rifle at two armoured guards outside the bank on Friday, officers said.")
+    b = document("b", f"Officers said {right_words} shot the robber outside the bank on Friday as he pointed a rifle.")
+    left = claim(a, a.text, quantities=(_headed(a, "two", 2, "point", "guards"),))
+    number = right_words.split()[0]
+    right = claim(b, b.text, quantities=(_headed(b, number, 4, right_head, "guards"),))
+    return _vectors(corpus([a, b], [left, right]), left, right, 0.7)
+
+
+def test_one_group_named_by_the_same_modifier_is_compared_whatever_the_heads():
+    assert [f.severity for f in run(_group())] == [Severity.WARNING]
+    # Without the modifier the noun alone does not single one group out: the heads keep the two apart.
+    assert run(_group("four guards")) == []

@@ -544,6 +544,13 @@ def _granularity(token: Token) -> str:
     return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
 
 
+def _comparable_units(left: Token, right: Token) -> bool:
+    """Whether two numbers are in one unit family (a count and a count, a share and a share), so may be one figure."""
+    from factcheck.nlp.quantities import unit_family
+
+    return unit_family(str(getattr(left.ref, "unit", ""))) == unit_family(str(getattr(right.ref, "unit", "")))
+
+
 def _pair_slots(
     left: Sequence[Token],
     right: Sequence[Token],
@@ -567,6 +574,8 @@ def _pair_slots(
         scored = []
         for i in lefts:
             for j in rights:
+                if kind == "number" and not _comparable_units(left[i], right[j]):
+                    continue  # "a 63-year-old woman" / "two men": an age never stands for a count
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
                 same_head = heads_agree(left[i], right[j])
                 if same_head and (left_heads[slot_head(left[i])] > 1 or right_heads[slot_head(right[j])] > 1):

@@ -145,3 +145,11 @@ def intervals_overlap(a: tuple[float, float, bool, bool], b: tuple[float, float,
     if b_high == a_low and (b_high_open or a_low_open):
         return False
     return True
+
+
+def unit_family(unit: str) -> str:
+    """Units that can be compared: shares (percent, fraction), counts, money per currency."""
+    unit = unit.casefold()
+    if unit in ("percent", "fraction", "share", "%"):
+        return "share"
+    return unit
