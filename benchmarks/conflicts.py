@@ -108,6 +108,7 @@ class Case:
 class Outcome:
     case: Case
     findings: list = field(default_factory=list)
+    why: str = ""  # for a missed date case with --why: the stage that lost it
 
 
 def part_of(topic: int) -> str:
@@ -634,7 +635,7 @@ def _touches(finding, case: Case) -> bool:
 
 
 def score_cases(
-    runner: Runner, work: Path, articles: list[Article], cases: list[Case], progress
+    runner: Runner, work: Path, articles: list[Article], cases: list[Case], progress, why: bool = False
 ) -> tuple[dict[str, list[Outcome]], list[Outcome], list[float]]:
     by_group: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -647,6 +648,7 @@ def score_cases(
         members = sorted(by_group[group], key=lambda a: a.id)
         paths = [article_path(work, article) for article in members]
         result = runner.run(paths)
+        clean_corpus = result.corpus
         clean[group] = Outcome(case=Case(group=group, kind="clean"), findings=list(result.findings))
         clean_ids = {finding.id for finding in result.findings}
         group_cases = [case for case in cases if case.group == group]
@@ -656,13 +658,94 @@ def score_cases(
             changed = folder / f"{case.article}.txt"
             changed.write_text(case.text, encoding="utf-8", newline="")
             case_paths = [changed if article.id == case.article else path for article, path in zip(members, paths)]
-            outcome = Outcome(case=case, findings=list(runner.run(case_paths).findings))
+            changed_result = runner.run(case_paths)
+            outcome = Outcome(case=case, findings=list(changed_result.findings))
+            if why and case.kind == "date" and not found(outcome):
+                outcome.why = why_date_missed(case, clean_corpus, changed_result.corpus)
             planted[case.kind].append(outcome)
             fresh = [f for f in outcome.findings if f.id not in clean_ids and SEVERITY_RANK[f.severity.value] >= 1]
             new_counts.append(len(fresh))
             outcome.fresh = fresh  # type: ignore[attr-defined]
         progress(f"group {number}/{len(groups)} {group}: {len(members)} articles, {len(group_cases)} planted cases")
     return planted, list(clean.values()), new_counts
+
+
+def why_date_missed(case: Case, clean, changed) -> str:
+    """The stage that lost a missed date case, for tuning (``--why``): over every pair of the planted date and a
+    date of the witness article that agrees with the original, the one that got furthest, as
+    (a) never a candidate pair, or aligned too little to compare; (b) aligned, but the two dates not paired as one
+    slot; (c) a rule of date-conflict dropped it (named by ``DateConflictCheck.dropped_by``); (d) the planted
+    sentence is no claim, or a side's date is not extracted as a date slot.
+    """
+    from factcheck.checks.base import CheckContext
+    from factcheck.checks.date_conflict import DateConflictCheck
+    from factcheck.dates import values_agree
+    from factcheck.nlp.align import PairAligner, claim_tokens, corpus_candidates, slot_head
+
+    def dates_in(corpus, doc: str, start: int, end: int):
+        return [
+            (claim, token)
+            for claim in corpus.claims
+            if claim.doc == doc and claim.span.start <= start and end <= claim.span.end
+            for token in claim_tokens(claim)
+            if token.kind == "date" and token.start < end and start < token.end
+        ]
+
+    planted = dates_in(changed, case.article, case.start, case.end)
+    if not planted:
+        return "d: the planted date is in no claim or is no date slot"
+    original = dates_in(clean, case.article, case.start, case.start + len(case.before))
+    if not original:
+        return "d: the original date is in no claim or is no date slot"
+    original_time = original[0][1].ref
+    witnesses = [
+        (claim, token)
+        for claim in changed.claims
+        if claim.doc == case.witness
+        for token in claim_tokens(claim)
+        if token.kind == "date" and token.ref.value is not None and values_agree(token.ref.value, original_time.value)
+    ]
+    if not witnesses:
+        return f"d: the witness has no date slot agreeing with {original_time.span.text!r} ({original_time.value})"
+    pairs, weights = corpus_candidates(changed)
+    candidates = set(pairs)
+    aligner = PairAligner(changed.claim, changed.embeddings, weights)
+    check = DateConflictCheck()
+    inputs = check.pairwise_inputs(changed, CheckContext())
+    reached: list[tuple[int, str]] = []
+    for planted_claim, planted_date in planted:
+        for witness_claim, witness_date in witnesses:
+            shown = f" | {planted_claim.span.text!r} / {witness_claim.span.text!r}"
+            key = next(
+                (
+                    ids
+                    for ids in ((planted_claim.id, witness_claim.id), (witness_claim.id, planted_claim.id))
+                    if ids in candidates
+                ),
+                None,
+            )
+            if key is None:
+                reached.append((0, "a: never a candidate pair" + shown))
+                continue
+            alignment = aligner(*key)
+            if alignment is None:
+                reached.append((1, "a: a candidate, aligned too little to compare slots" + shown))
+                continue
+            left, right = (
+                (planted_date, witness_date) if alignment.left.id == planted_claim.id else (witness_date, planted_date)
+            )
+            pair = next((p for p in alignment.pairs_of("date") if (p.left, p.right) == (left, right)), None)
+            measures = (
+                f" (words {alignment.rest_strength:.2f}, vectors {alignment.similarity or 0:.2f}, heads "
+                f"{slot_head(planted_date)}/{slot_head(witness_date)}"
+            )
+            if pair is None:
+                reached.append((2, "b: the two dates are not paired" + measures + ")" + shown))
+                continue
+            measures += f", around {pair.context:.2f})"
+            rule = check.dropped_by(alignment, pair, inputs) or "none: judged a conflict"
+            reached.append((3, f"c: {rule}" + measures + shown))
+    return max(reached, key=lambda item: item[0])[1]
 
 
 def found(outcome: Outcome) -> bool:
@@ -870,6 +953,8 @@ def report(
                         f"  {kind} {case.article} (witness {case.witness}) {case.before!r} -> {case.after!r}"
                         f" near: {near or 'nothing'}\n      ...{context}..."
                     )
+                    if outcome.why:
+                        lines.append(f"      why: {outcome.why}")
     return lines
 
 
@@ -909,10 +994,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--why", action="store_true", help="with --show-misses: the stage that lost each missed date case"
+    )
     parser.add_argument("--show-clean", action="store_true", help="list the clean groups' warnings (dev part only)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
-    if args.part != "dev" and (args.show_misses or args.show_clean):
+    if args.part != "dev" and (args.show_misses or args.show_clean or args.why):
         parser.error("--show-misses and --show-clean are for the development part: held-out cases are only scored")
     if args.fold and args.part != "dev":
         parser.error("--fold splits the development part only")
@@ -955,7 +1043,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.clustering_only:
             planted, clean, new_counts = {}, [], []
         else:
-            planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress)
+            planted, clean, new_counts = score_cases(runner, work, chosen, cases, progress, args.why)
         lines = report(
             args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses, args.show_clean
         )
