@@ -196,6 +196,21 @@ def test_a_capitalised_plural_before_the_name_is_no_title(nlp):
     assert person.title != "Families"
 
 
+def test_a_date_on_a_verb_that_arranges_an_event_dates_the_event(nlp):
+    # "planned", "hold" and "postponed" say little of what is dated: one source plans the vote, another holds it.
+    # The event they arrange dates (the noun they modify, their object, their passive subject) when WordNet's main
+    # sense of it names something that happens; "set a record" keeps its verb, since a record is no event.
+    claims = claims_of(
+        nlp,
+        "Regional elections, planned for 15 March, will use a new law. The commission will hold the vote on "
+        "22 March. The referendum was postponed to 9 May. The relay team set a record on 4 June.",
+    )
+    assert [t.head for t in only(claims, "Regional").times] == ["election"]
+    assert [t.head for t in only(claims, "commission").times] == ["vote"]
+    assert [t.head for t in only(claims, "referendum").times] == ["referendum"]
+    assert [t.head for t in only(claims, "relay").times] == ["set"]
+
+
 def test_a_phrasal_verb_keeps_its_particle_in_the_head(nlp):
     # "set up a fund", "set off from the camp" and "set a record" are three acts: without the particle (dependency
     # prt) all three dates would date one "set". WordNet has the phrasal verb as a lemma ("set_up": establish).

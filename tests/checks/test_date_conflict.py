@@ -682,3 +682,35 @@ def test_a_named_occasion_against_one_called_by_its_kind_in_an_article_that_neve
     # When the second article names the same awards, its "awards ceremony" may be theirs: one date too many.
     findings = run(_two_ceremonies(right_article_extra=" The Harbour Awards honour local films."))
     assert [f.data["dates"] for f in findings] == [["2031-02-27", "2031-02-26"]]
+
+
+# -- two days on one event noun: "elections planned for 15 March" / "plans to hold the elections on 22 March" --
+def _polls(heads=("election", "election"), cosine=0.55, left_text=None):
+    import numpy as np
+
+    a = document("a", left_text or "Regional elections in Norland, planned for 15 March, will be held under a new law.")
+    b = document("b", "The Norland electoral commission plans to hold regional elections on 22 March.")
+    left = claim(a, a.text, times=(time(a, "15 March", "2031-03-15").model_copy(update={"head": heads[0]}),))
+    right = claim(b, b.text, times=(time(b, "22 March", "2031-03-22").model_copy(update={"head": heads[1]}),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_two_days_of_one_event_noun_are_a_warning_at_the_floors_of_one_counted_thing():
+    # Both dates date "election" (the parse reads a date on "planned" / "hold" as the event they arrange): the
+    # vectors (0.55) and the words around the dates alone are too little for a warning, the event noun says what
+    # is dated, and an election happens on its day.
+    findings = run(_polls())
+    assert [f.data["dates"] for f in findings] == [["2031-03-15", "2031-03-22"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_verb_an_act_that_is_no_event_or_two_nouns_keep_the_stricter_floors():
+    # The head written as a verb on one side ("elected" recurs: two sittings elect two chairs), an act WordNet does
+    # not know as an event noun ("plan"), two event nouns (an election, a referendum), or vectors under 0.5.
+    elected = "Norland's regional assembly, elected on 15 March, will sit under a new law in the capital."
+    assert run(_polls(heads=("elect", "elect"), left_text=elected)) == []
+    assert run(_polls(heads=("plan", "plan"))) == []
+    assert run(_polls(heads=("election", "referendum"))) == []
+    assert run(_polls(cosine=0.45)) == []

@@ -6,3 +6,9 @@ from __future__ import annotations
 LIGHT_VERBS = frozenset(
     {"conduct", "carry", "hold", "make", "take", "stage", "perform", "witness", "mark", "undertake", "execute"}
 )
+
+# Verbs that arrange an event rather than tell it: "elections planned for December 15", "the vote was postponed
+# to May 5", "plans to hold the summit on June 2". A date on them dates the event they arrange.
+ARRANGING_VERBS = frozenset(
+    {"plan", "schedule", "reschedule", "set", "slate", "call", "organize", "organise", "arrange", "postpone", "delay"}
+)

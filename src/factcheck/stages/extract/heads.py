@@ -62,13 +62,38 @@ def _lemma(word: Any) -> str:
     return " ".join([word.lemma_.lower(), *particles])
 
 
+def arranged_event(verb: Any, within: Any) -> Any:
+    """The event a verb that arranges or holds one is about, or None: "elections planned for December 15" ->
+    elections, "will hold the vote on May 2" -> vote, "the summit was postponed to June" -> summit.
+
+    Such a verb says little of what is dated (one source plans, another holds, a third schedules the same
+    election); its event is the noun it modifies (``acl``, ``relcl``), its object, or its passive subject, when that noun's
+    main sense names something that happens (WordNet), so "set a record on Sunday" keeps ``set``.
+    """
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS
+
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ARRANGING_VERBS | LIGHT_VERBS:
+        return None
+    nouns = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        nouns.append(verb.head)  # "elections (which are) planned for ..."
+    for noun in nouns:
+        if within.start <= noun.i < within.end and noun.pos_ == "NOUN" and lexicon.mainly_an_event(noun.lemma_.lower()):
+            return noun
+    return None
+
+
 def date_head(tokens: Any, start: int, end: int) -> str | None:
-    """What a date dates: the lemma of the word its phrase attaches to ("defended ... on Sept. 8" -> defend)."""
+    """What a date dates: the lemma of the word its phrase attaches to ("defended ... on Sept. 8" -> defend), or
+    the event a verb that arranges it is about ("elections planned for December 15" -> election)."""
     root = _root(tokens, start, end)
     if root is None:
         return None
     governor = _governor(root, tokens)
-    return _lemma(governor) if governor is not None else None
+    if governor is None:
+        return None
+    return _lemma(arranged_event(governor, tokens) or governor)
 
 
 def compound_head(noun: Any, within: Any) -> Any:
