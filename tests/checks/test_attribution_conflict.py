@@ -716,3 +716,29 @@ def test_a_post_being_left_or_left_is_no_second_title():
     d = document("d", "Norcorp chief executive officer Sam Ito spoke.")
     other = claim(d, d.text, actors=(person(d, "Sam Ito", "chief executive officer"),))
     assert [f.severity for f in run(corpus([c, d], [held, other]))] == [Severity.WARNING]
+
+
+def test_a_lower_case_description_inside_a_formal_title_names_no_post():
+    # "the minister will meet his Harbor counterpart Minister Sam Ito": "counterpart" says how he relates to the
+    # visitor, and another source's "Harbor Foreign Minister" is the same office.
+    assert title_conflict_kind("Harbor counterpart Minister", "Harbor Foreign Minister") is None
+    assert title_conflict_kind("counterpart Minister", "Harbor Foreign Minister") is None
+    assert title_conflict_kind("deputy Prime Minister", "Prime Minister") == "modifier"  # a title word stays
+    assert title_conflict_kind("Harbor Trade Minister", "Harbor Foreign Minister") == "modifier"
+
+
+def test_a_description_before_an_organisations_name_is_no_part_of_it():
+    from factcheck.nlp.affiliations import normalise_affiliation
+
+    # Two sources describe one group in their own words before its name.
+    assert normalise_affiliation("civil liberties pressure group Harbor Watch") == "harbor watch"
+    assert normalise_affiliation("the rights group Harbor Watch") == "harbor watch"
+    assert normalise_affiliation("Harbor business school") == "harbor business school"
+    assert normalise_affiliation("city council") == "city council"
+    a = document("a", "Jane Roe, director of civil liberties pressure group Harbor Watch, spoke.")
+    b = document("b", "Jane Roe, director of rights group Harbor Watch, spoke.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Jane Roe", "director", "civil liberties pressure group Harbor Watch"),)),
+        claim(b, b.text, actors=(person(b, "Jane Roe", "director", "rights group Harbor Watch"),)),
+    ]
+    assert run(corpus([a, b], claims)) == []

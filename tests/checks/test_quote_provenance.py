@@ -235,3 +235,26 @@ def person_actor(doc, name):
     from _claimkit import Actor
 
     return Actor(span=span(doc, name), name=name, label="PERSON")
+
+
+def test_a_quote_given_as_a_slogan_is_no_ones_utterance():
+    # One source credits a slogan to the official who unveiled it, another to a member who repeated it.
+    a = document("a", 'Jane Roe said the party\'s slogan would be "Harbor is working, keep it that way."')
+    b = document("b", 'But John Doe replied: "Harbor is working, keep it that way."')
+    built = corpus(
+        [a, b],
+        [
+            quoted(a, a.text, "Harbor is working, keep it that way.", "Jane Roe"),
+            quoted(b, b.text, "Harbor is working, keep it that way.", "John Doe"),
+        ],
+    )
+    assert run(built) == []
+    c = document("c", 'Jane Roe said "Harbor is working, keep it that way."')
+    credited = corpus(
+        [c, b],
+        [
+            quoted(c, c.text, "Harbor is working, keep it that way.", "Jane Roe"),
+            quoted(b, b.text, "Harbor is working, keep it that way.", "John Doe"),
+        ],
+    )
+    assert [f.data["kind"] for f in run(credited)] == ["different-speakers"]

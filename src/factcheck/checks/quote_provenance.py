@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -154,6 +156,8 @@ class QuoteProvenanceCheck(Check):
                 if claim.doc not in named_in:
                     named_in[claim.doc] = _full_names(corpus, claim.doc)
                 speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
+                if _quotes_a_named_text(claim):
+                    speaker = None  # "Labour's slogan would be '...'": the slogan's words, nobody's utterance
                 quotes.append(_Quote(claim, text, tuple(text.split()), speaker))
 
         matched: list[tuple[int, int, bool]] = []
@@ -347,6 +351,34 @@ _PRONOUNS = frozenset(
         "somebody",
     }
 )
+
+
+# A quote told as what a slogan, motto or headline is ("the party's slogan would be: '...'"): the copula before it.
+_COPULA_BEFORE = re.compile(r"\b([a-z]+)\s+(?:is|was|will\s+be|would\s+be|reads|read)\s*[:,]?\s*$")
+# WordNet's words for a fixed text that names or heads something: a "saying" (motto, slogan, catchphrase) and a
+# "heading" (headline, title). What they are quoted as is the text itself, which many people repeat.
+_NAMED_TEXTS = ("saying", "heading")
+
+
+def _quotes_a_named_text(claim: Claim) -> bool:
+    """Whether the quote is given as the words of a slogan, motto, headline or title ("Labour's slogan would be
+    '...'"), not as what the person the sentence credits said: two sources that credit it to two people (the
+    one who unveiled it, one who repeated it) do not contradict each other."""
+    assert claim.quote is not None
+    before = claim.span.text[: max(0, claim.quote.span.start - claim.span.start)].rstrip().rstrip("\"'\u201c\u2018")
+    match = _COPULA_BEFORE.search(before)
+    return match is not None and _names_a_text(match.group(1))
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _names_a_text(noun: str) -> bool:
+    from factcheck.nlp import lexicon
+
+    senses = lexicon.senses(noun, "n")
+    if not senses:
+        return False
+    anchors = {lexicon.senses(word, "n")[0] for word in _NAMED_TEXTS}
+    return bool(anchors & set(lexicon.kinds_of(senses[0])))
 
 
 def speaker_of_record(speaker: str | None) -> str | None:

@@ -14,13 +14,34 @@ _AFFILIATION_NOISE = frozenset({"the", "a", "an", "at", "from", "of", "with", "f
 
 
 def normalise_affiliation(text: str | None) -> str:
-    """Case, articles and leading prepositions folded: "from the Institute" -> "institute"."""
+    """Case, articles and leading prepositions folded: "from the Institute" -> "institute"; a description before
+    the organisation's name left out: "civil rights group Liberty" -> "liberty" (see ``named_part``)."""
     if not text:
         return ""
-    words = re.findall(r"\w+", text.casefold().replace(".", ""))
+    words = re.findall(r"\w+", named_part(text).casefold().replace(".", ""))
     while words and words[0] in _AFFILIATION_NOISE:
         words.pop(0)
     return " ".join(words)
+
+
+def named_part(text: str) -> str:
+    """The organisation's name without the lower-case description written before it: "civil liberties pressure
+    group Liberty" and "civil rights group Liberty" are one group, each source describing it in its own words.
+
+    The name is the capitalised run that ends the text (connectors such as "of" and "the" inside it); the text is
+    kept whole when it opens with a capital ("Harvard business school") or has no capitalised run at its end.
+    """
+    words = re.findall(r"[\w.&'-]+", text)
+    while words and words[0].casefold() in _AFFILIATION_NOISE:
+        words.pop(0)
+    if not words or not words[0][:1].islower() or not words[-1][:1].isupper():
+        return text
+    start = len(words)
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1].casefold() in _AFFILIATION_NOISE):
+        start -= 1
+    while start < len(words) and not words[start][:1].isupper():
+        start += 1  # a connector cannot open the name
+    return " ".join(words[start:])
 
 
 # Words that make an affiliation an organisation rather than a party label or a place.

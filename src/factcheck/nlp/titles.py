@@ -116,13 +116,21 @@ def _ranks(title: str, words: list[str]) -> list[str]:
 def _post_words(title: str) -> list[str]:
     """The role words of a title that name the post: in a title whose head noun is lower case ("Yukos chief
     financial officer", "Olympic champion"), capitalised words are names (an organisation, a place, an event)
-    and a lone letter is a scrap of a figure ("5,000m champion"); they say where, not which post."""
+    and a lone letter is a scrap of a figure ("5,000m champion"); they say where, not which post. Before
+    a capitalised post, a lower-case word other than a title word ("counterpart") describes the person."""
     words = re.findall(r"[\w.'\u2019-]+", title)
     if words and words[-1][:1].islower():
         # A capitalised title word is sentence case ("Head coach Jane Roe" at a sentence's start), not a name.
         kept = " ".join(
             word for word in words if (word[:1].islower() or is_title_word(word)) and len(word.strip(".")) > 1
         )
+        return role_words(kept) or role_words(title)
+    if len(words) >= 2 and words[-1][:1].isupper() and fold_title_word(words[-1]) not in RANKS:
+        # Before a capitalised post (so no sentence's first word), a lower-case word that is no title word describes
+        # the person beside the office, not which office: "Chinese counterpart Minister" is the minister another
+        # source calls "Chinese Foreign Minister", not a "counterpart" ministry. (A rank written after a lower-case
+        # office, "gang unit Lt.", is two facts, compared as such.)
+        kept = " ".join(word for word in words if not word[:1].islower() or is_title_word(word))
         return role_words(kept) or role_words(title)
     return role_words(title)
 
