@@ -101,6 +101,30 @@ def test_title_from_the_parse_before_the_name(nlp, text, name, title):
     assert role.title is not None and role.title.endswith(title)
 
 
+def test_a_coordinated_modifier_is_in_the_title_not_its_organisation(nlp):
+    # "Economic and Fiscal Policy Minister" is one office: cut at "and", the title would be "Fiscal Policy
+    # Minister" and another source's "economy minister" a second post.
+    from factcheck.nlp.roles import role_of
+    from factcheck.nlp.titles import title_conflict_kind
+
+    text = '"Growth will pick up," said Economic and Fiscal Policy Minister Sam Ito on Monday.'
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Sam Ito")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title == "Economic and Fiscal Policy Minister" and role.affiliation is None
+    assert title_conflict_kind(role.title, "economy minister") is None
+    assert title_conflict_kind(role.title, "defence minister") == "modifier"
+    # Another person, or a second role, coordinated before the post is no word of it.
+    for text, name, title in (
+        ("Former double world champion Kelli Roe and Olympic relay star Sam Ito were both banned.", "Sam Ito", "star"),
+        ("The statement came from tycoon and lifelong fan Sam Ito.", "Sam Ito", "fan"),
+    ):
+        doc = nlp(text)
+        entity = next(entity for entity in doc.ents if entity.text == name)
+        found = role_of(text, entity.start_char, entity.end_char, entity).title
+        assert found is not None and found.endswith(title) and " and " not in found
+
+
 def test_a_plural_before_the_name_is_no_title(nlp):
     # One person's title is a singular noun: "fellow Democrats Sam Ito" names a group he belongs to.
     from factcheck.nlp.roles import role_of

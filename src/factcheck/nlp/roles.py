@@ -504,6 +504,28 @@ def _sibling_modifiers(head: Any, root: Any) -> list[Any]:
     return siblings
 
 
+def _coordinated(modifier: Any) -> list[Any]:
+    """A title modifier's conjuncts and their "and", unless one of them is a person's name, a figure or a noun for a
+    person ("Jane Roe and Olympic relay star John Doe": the parse may hang both on "star", but "Jane Roe" is another
+    person; "chat show host and MEP" is two roles). Only these entity labels: the small model's others on
+    capitalised title words are noise ("Fiscal" as CARDINAL)."""
+    conjuncts = [child for child in modifier.children if child.dep_ == "conj"]
+    if not conjuncts or any(
+        token.ent_type_ == "PERSON" or token.like_num or _names_a_person(token.lower_)
+        for token in (modifier, *conjuncts)
+    ):
+        return []
+    return conjuncts + [child for child in modifier.children if child.dep_ == "cc"]
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether WordNet knows the word as a noun for a person in any sense: a second role ("chat show host and
+    MEP", "tycoon and lifelong fan"), coordinated with the post rather than modifying it."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.names_a_person(word) is True
+
+
 def role_from_parse(entity: Any) -> Role:
     """The title and affiliation the parse gives a PERSON entity (a spaCy Span), offsets in its doc's text."""
     root = entity.root
@@ -522,7 +544,10 @@ def role_from_parse(entity: Any) -> Role:
                     continue  # "her spokesman": a pronoun is no organisation
                 if child.dep_ == "poss" or child.ent_type_ in _AFFILIATION_ENTITIES:
                     affiliation_tokens.extend(child.subtree)
-                elif child.dep_ in _TITLE_MODIFIER_DEPS:
+                elif child.dep_ in _TITLE_MODIFIER_DEPS or (token is not head and child in _coordinated(token)):
+                    # A modifier's conjunct belongs to the post too: "Economic and Fiscal Policy Minister" names one
+                    # office, which "Fiscal Policy Minister" alone would set against another source's "economy
+                    # minister". Only a modifier's: the head's conjunct is a second post ("President and CEO").
                     if child.lower_.rstrip("-") in FORMER_WORDS:
                         former = True
                         continue
@@ -594,9 +619,19 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
         # The parser stopped inside a formal title ("Lt" "." "Governor" read as ". Governor"; "Under" of "Treasury
         # Under Secretary" read as a preposition); the text patterns read the whole title before the name.
         title = textual.title
+    affiliation = parsed.affiliation or textual.affiliation
+    if (
+        not parsed.affiliation
+        and affiliation
+        and title
+        and re.search(rf"\b(?:and|or|&) {re.escape(affiliation)}\b", title)
+    ):
+        # The text patterns stop at "and" and read the rest of a coordinated title as its organisation ("Fiscal
+        # Policy" of "Economic and Fiscal Policy Minister"); inside the title the parse read whole, it is the post.
+        affiliation = None
     return Role(
         title=title,
-        affiliation=parsed.affiliation or textual.affiliation,
+        affiliation=affiliation,
         start=min(starts) if starts else None,
         end=max(ends) if ends else None,
         former=parsed.former or textual.former,
