@@ -125,6 +125,20 @@ def test_a_coordinated_modifier_is_in_the_title_not_its_organisation(nlp):
         assert found is not None and found.endswith(title) and " and " not in found
 
 
+def test_an_appositive_with_a_name_of_its_own_describes_that_person(nlp):
+    # "her husband Sam" is Sam's description; the title before Jane Roe's name is hers.
+    from factcheck.nlp.roles import role_of
+
+    text = "Harbor Gov. Jane Roe, her husband Sam and hundreds of neighbours attended the service."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title.endswith("Gov.")
+    text = "Jane Roe, a spokeswoman for the county, said the road was closed."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title == "spokeswoman"
+
+
 def test_a_plural_before_the_name_is_no_title(nlp):
     # One person's title is a singular noun: "fellow Democrats Sam Ito" names a group he belongs to.
     from factcheck.nlp.roles import role_of

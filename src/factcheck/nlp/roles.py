@@ -440,7 +440,11 @@ _NOT_TITLE_ENTITIES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY
 def _title_heads(root: Any, entity: Any) -> list[Any]:
     # An appositive ("Col. Dana Roe, program director for X") says more than a rank before the name.
     inside = {token.i for token in entity}
-    heads = [child for child in root.children if child.i not in inside and child.dep_ == "appos"]
+    heads = [
+        child
+        for child in root.children
+        if child.i not in inside and child.dep_ == "appos" and not _names_another_person(child, inside)
+    ]
     if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
         heads.append(root.head)
     # Nouns run into the name ("Harbor Detective Jane Roe") are often all the name's compounds, side by side:
@@ -466,6 +470,19 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         and head.tag_ not in ("NNS", "NNPS")
         and not _written_plural(head.lower_)  # the tagger also calls a capitalised plural a proper noun (NNP)
     ]
+
+
+def _names_another_person(noun: Any, inside: set[int]) -> bool:
+    """Whether an appositive noun is given with a name of its own ("Jane Roe, her husband Sam and friends": the
+    parse hangs "husband" on "Jane Roe", but the husband is Sam), so it describes that person, not the entity."""
+    return any(
+        # after the noun: a name before it modifies it ("the Lib Dem spokesman", the small model's PERSON)
+        child.ent_type_ == "PERSON"
+        and child.i > noun.i
+        and child.i not in inside
+        and child.dep_ in ("appos", "npadvmod")
+        for child in noun.children
+    )
 
 
 def _written_plural(word: str) -> bool:
