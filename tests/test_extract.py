@@ -239,6 +239,28 @@ def test_a_figure_counts_the_last_noun_of_a_compound(nlp):
     assert [q.measure for q in rifles] == ["rifle"]
 
 
+def test_a_posts_possessive_hands_an_age_or_a_count_on_to_the_person_it_names(nlp):
+    # The parse hangs "42-year-old" and "two" on "sheriff", the possessive; "sheriff's" names the deputies' office,
+    # so the age is the deputy's and the count counts deputies, as "the 42-year-old deputy" would say.
+    claims = claims_of(
+        nlp,
+        "A 42-year-old sheriff's deputy was wounded in the raid. Two sheriff's deputies guarded the courthouse. "
+        "The 42-year-old deputy was wounded in the raid.",
+    )
+    assert [q.head for q in only(claims, "sheriff's deputy was").quantities] == ["deputy"]
+    assert [q.head for q in only(claims, "The 42-year-old deputy").quantities] == ["deputy"]
+    assert [(q.measure, q.head) for q in only(claims, "courthouse").quantities] == [("deputy", "guard")]
+    # Any other possessive owns what follows: the age is the man's, the count counts men, the workers are counted.
+    claims = claims_of(
+        nlp,
+        "A 42-year-old man's car was found in the river. Three men's lawyers asked for bail. "
+        "The company's 5,000 workers went on strike.",
+    )
+    assert [q.head for q in only(claims, "car").quantities] == ["man"]
+    assert [q.measure for q in only(claims, "lawyers").quantities] == ["man"]
+    assert [(q.measure, q.head) for q in only(claims, "strike").quantities] == [("worker", "go")]
+
+
 # --- actors and roles -------------------------------------------------------------------
 
 

@@ -10,7 +10,9 @@ sentences that word the rest differently still meet at a date of the same act.
 The climb: from the root of the value's tokens, through a preposition ("on", "during") or a
 modifier relation (a number's noun, a noun's compound or nominal modifier) to the first verb,
 noun, proper noun or adjective above it; an adjective that modifies a noun hands on to the noun
-("a 61-year-old man" -> ``man``: an age belongs to the person). Lemmas, lower-cased, a verb's particle kept
+("a 61-year-old man" -> ``man``: an age belongs to the person), and a post's possessive before a person hands on to
+that person ("a 35-year-old sheriff's deputy" -> ``deputy``: the possessive names the deputy's office, as a compound
+would). Lemmas, lower-cased, a verb's particle kept
 ("set up a fund in 2004" -> ``set up``, another act than "set off" or "set a record"); ``None`` when the value
 heads its clause or the parse gives nothing above it.
 """
@@ -18,6 +20,8 @@ heads its clause or the parse gives nothing above it.
 from __future__ import annotations
 
 from typing import Any
+
+from factcheck.nlp.roles import is_post_noun, is_title_word
 
 # Relations through which the climb passes on to the word above: a preposition and its object,
 # a coordinated item, a number's or a date's own parts.
@@ -48,7 +52,7 @@ def _governor(token: Any, within: Any) -> Any:
             current = head  # "on" -> its head; the preposition itself is no content word
             continue
         if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
-            return head.head  # "a 61-year-old man": an age belongs to the person, not to "old"
+            return office_holder(head.head, within)  # "a 61-year-old man": an age belongs to the person, not to "old"
         if head.pos_ in _CONTENT:
             return head
         current = head
@@ -96,6 +100,29 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     return _lemma(arranged_event(governor, tokens) or governor)
 
 
+def office_holder(noun: Any, within: Any) -> Any:
+    """The person a post's possessive names by its office ("a 35-year-old sheriff's deputy" -> deputy, "two sheriff's
+    deputies" -> deputies), else the noun itself.
+
+    A title word in the possessive before a post or calling (WordNet) classifies that person, as a compound does; any other
+    possessive owns what follows ("a 35-year-old man's car", "three men's lawyers": the age and the count are the
+    man's and the men's), and so does a named one ("35-year-old Smith's lawyer").
+    """
+    possessed = noun.head
+    if (
+        noun.dep_ == "poss"
+        and noun.pos_ == "NOUN"
+        and possessed.i > noun.i
+        and within.start <= possessed.i < within.end
+        and possessed.pos_ == "NOUN"
+        and any(child.dep_ == "case" and child.lower_ in ("'s", "\u2019s") for child in noun.children)
+        and is_title_word(noun.lower_)
+        and is_post_noun(possessed.lemma_.lower())
+    ):
+        return possessed
+    return noun
+
+
 def compound_head(noun: Any, within: Any) -> Any:
     """The noun a compound modifier belongs to: the parse often hangs a number on the first noun of a compound
     ("two plainclothes officers", "three bank workers": ``two`` -> plainclothes; "seven AK-47 assault rifles", the
@@ -104,7 +131,7 @@ def compound_head(noun: Any, within: Any) -> Any:
         if not (within.start <= noun.head.i < within.end):
             break
         noun = noun.head
-    return noun
+    return office_holder(noun, within)
 
 
 def counted_noun(tokens: Any, start: int, end: int) -> Any:
