@@ -425,8 +425,10 @@ def test_header_and_furniture_are_not_claims(nlp):
     )
     body_start = text.index("by Jane")
     claims = claims_of(nlp, text, body_start=body_start)
-    # The standfirst above the byline is a sentence stating a dated fact: a claim like the body's.
+    # The headline states a fact (a verb: the plan was approved), and the standfirst above the byline is a
+    # sentence stating a dated fact: claims like the body's. The furniture below states nothing.
     assert [claim.text for claim in claims] == [
+        "Harbour Plan Approved After Long Fight",
         "The council voted for the plan on Tuesday after months of debate.",
         "The council approved the harbour plan on March 11, 2025.",
     ]
@@ -446,6 +448,32 @@ def test_a_standfirst_between_title_and_dateline_is_a_claim_the_dateline_is_not(
     texts = [claim.text for claim in extract_document(doc, nlp)]
     assert "Ten people are killed and about 50 hurt." in texts
     assert not any("November 28" in text for text in texts)
+
+
+def test_a_standfirst_without_a_full_stop_is_a_claim_header_furniture_is_not(nlp, tmp_path):
+    from factcheck.stages.load.document import load_document
+
+    path = tmp_path / "storm.txt"
+    path.write_text(
+        "Storm Floods Coastal Towns\n\nThree people died when the river burst its banks on Monday\n\n"
+        "Live updates\n\nRelated stories: Storm season\n\nPhoto credit: Harbour Agency\n\n"
+        "By Jane Doe\nUpdated: Tuesday, November 29, 2005, 9:36 AM\nNovember 28, 2005\n\n"
+        "The storm reached the coast on Sunday, officials said.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, Settings())
+    assert doc.body_start == doc.text.index("The storm")  # the standfirst line is header
+    claims = extract_document(doc, nlp)
+    # A sub-heading that states a fact (a verb, a number, a day) is a claim, though printed without a
+    # full stop; a verbless heading, navigation, a credit, the byline and the datelines are not.
+    assert [claim.text for claim in claims] == [
+        "Storm Floods Coastal Towns",
+        "Three people died when the river burst its banks on Monday",
+        "The storm reached the coast on Sunday, officials said.",
+    ]
+    standfirst = claims[1]
+    assert "headline" in standfirst.kinds
+    assert [quantity.value for quantity in standfirst.quantities] == [3]
 
 
 def test_reference_entries_are_not_claims(nlp):

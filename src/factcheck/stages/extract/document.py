@@ -22,7 +22,7 @@ from factcheck.stages.extract.heads import date_head, figure_head
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
-from factcheck.stages.extract.segment import HEADING, LONG_PASSAGE, Block, _cut_long_runs, segment
+from factcheck.stages.extract.segment import HEADING, LONG_PASSAGE, TITLE, Block, _cut_long_runs, segment
 from factcheck.stages.extract.sentences import _clauses, _is_prose, _Unit, _units
 
 _NAME_LINE = re.compile(
@@ -41,7 +41,7 @@ def extract_document(
     blocks = [piece for block in segment(doc) for piece in _cut_long_runs(block, max_sentence_chars)]
     # Headings are parsed too: a headline ("Actress checks into rehab") states a fact; one without
     # a verb or anything checkable ("Background") yields no claim.
-    prose = [block for block in blocks if block.skip is None or block.skip == HEADING]
+    prose = [block for block in blocks if block.skip in (None, HEADING, TITLE)]
     extractor = _DocumentExtractor(doc, max_sentence_chars)
     parsed = nlp.pipe([block.text for block in prose], batch_size=32)
     by_start = {id(block): index for index, block in enumerate(blocks)}
@@ -111,9 +111,11 @@ class _DocumentExtractor:
         # its title case ("Red Sox Extend Offer To Teixeira" comes out as nouns and proper nouns).
         # It can also stand past the header, under a date line ("Last Updated: Monday, 28 November").
         title_line = bool(self.doc.title) and sentence.split() == (self.doc.title or "").split()
-        headline = (title_line or (block.skip == HEADING and block.start < self.doc.body_start)) and len(
-            sentence.split()
-        ) >= 3
+        has_verb = any(t.pos_ == "VERB" for t in unit.tokens)
+        # A standfirst or sub-heading under the title states a fact when it has a verb ("Suspect had
+        # been fired last week"); one without ("Latest news") names a section.
+        header_heading = block.skip == HEADING and block.start < self.doc.body_start and has_verb
+        headline = (title_line or block.skip == TITLE or header_heading) and len(sentence.split()) >= 3
         if not headline and not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
             return None
         offset = block.start
@@ -134,7 +136,7 @@ class _DocumentExtractor:
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
         kinds: list[Any] = []  # ClaimKind literals
         has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
-        if block.skip == HEADING and not headline and not any(t.pos_ == "VERB" for t in unit.tokens):
+        if block.skip == HEADING and not headline and not has_verb:
             return None  # a heading without a verb names a section; it states nothing
         # Dated: also by a day left unresolved for want of a dateline ("on Friday").
         if has_predicate and any(

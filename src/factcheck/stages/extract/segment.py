@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from factcheck.model import Document
 from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
+from factcheck.stages.load.header import is_dateline
 
 # Blocks longer than this are cut at sentence-like boundaries before parsing, so a huge
 # document never needs one giant spaCy Doc.
@@ -94,19 +95,18 @@ def segment(doc: Document) -> list[Block]:
 
 
 HEADING = "heading"  # a one-line block without a full stop: parsed, a claim only when it states a fact
-
-
-# A header line that ends like a sentence: a standfirst ("Ten people are killed and about 50 hurt.").
-_STANDFIRST_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+TITLE = "title"  # the document's title line: parsed, a headline claim even without a verb the tagger sees
 
 
 def _header_blocks(doc: Document) -> list[Block]:
-    """What the header (before ``body_start``) states: its title line and its standfirst sentences.
+    """What the header (before ``body_start``) states: its title line and its standfirst lines.
 
     The header reader ends the header at its last dateline or byline, so a standfirst printed
     between the title and the date is header too; its sentences state facts like the body's and
-    get the body's rules (a verb and something checkable). The dateline's and byline's own lines
-    are left out, and boilerplate ("All rights reserved.") is marked as in the body.
+    get the body's rules (a verb and something checkable). A standfirst or sub-heading printed
+    without a full stop ("Suspect had been fired last week by his company") is marked a heading,
+    a claim when it has a verb (see ``_DocumentExtractor``). The dateline's and byline's own lines
+    are left out, and boilerplate ("All rights reserved.", "Related stories") is marked as in the body.
     """
     title = _title_block(doc)
     header_end = min(max(doc.body_start, 0), len(doc.clean))
@@ -115,8 +115,8 @@ def _header_blocks(doc: Document) -> list[Block]:
         text = doc.clean[start:end]
         if end <= start or (title is not None and start < title.end and title.start < end):
             continue
-        if not _STANDFIRST_END.search(text) or (doc.byline and doc.byline in text):
-            continue
+        if (doc.byline and doc.byline in text) or is_dateline(text):
+            continue  # the publication date is on one dateline; an "Updated: ..." line is another
         original_start, original_end = doc.original_offsets(start, end)
         dateline = doc.published_span
         if dateline is not None and dateline.start < original_end and original_start < dateline.end:
@@ -134,7 +134,7 @@ def _title_block(doc: Document) -> Block | None:
     if start < 0:
         return None
     end = start + len(doc.title)
-    return Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", doc.clean[start:end]), skip=HEADING)
+    return Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", doc.clean[start:end]), skip=TITLE)
 
 
 def _joins(previous: str, following: str, wrapped: bool, width: int) -> bool:

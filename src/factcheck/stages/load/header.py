@@ -279,6 +279,11 @@ def _wire_dateline(line: str) -> tuple[int, int, date] | None:
     return None
 
 
+def is_dateline(line: str) -> bool:
+    """Whether a line is a dateline ("Updated: Tuesday, March 12, 2013, 9:36 AM"): header furniture, not a claim."""
+    return _dateline(line) is not None
+
+
 def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
     """The publication date on a dateline: (priority, start, end, date), or None.
 
