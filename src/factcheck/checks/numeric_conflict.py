@@ -269,7 +269,7 @@ class NumericConflictCheck(PairwiseCheck):
     only when the sentences are the same or mean nearly the same (vectors >= 0.8). An age's head is the
     noun naming the person ("a 15-year-old boy" / "a 15-year-old teenager"): two nouns for one person,
     so differing heads do not keep two ages apart; the age of one person both sides name ("16-year-old
-    Kimani Gray") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
+    Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
     on both sides ("3 dead" / "Three die"): the head is then what is counted. A
     group named by the same modifier and noun ("two plainclothes officers") is one group whatever the
     heads (what it did, what was done to it). An age never pairs with a count.
@@ -595,14 +595,14 @@ def ages(alignment: Alignment, pair: SlotPair) -> bool:
 
 
 def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
-    """The name keys of the person an age is given to by name ("16-year-old Kimani Gray", "Kimani Gray, 16"): a
+    """The name keys of the person an age is given to by name ("16-year-old Dana Whitfield", "Dana Whitfield, 16"): a
     person named right next to the age whose name holds the age's head word (or, after the name, the age itself)."""
     head = (quantity.head or "").casefold()
     for actor in claim.actors:
         if actor.label != "PERSON":
             continue
-        after_name = 0 <= quantity.span.start - actor.span.end <= 3  # "Kimani Gray, 16"
-        before_name = 0 <= actor.span.start - quantity.span.end <= 12  # "16-year-old Kimani Gray"
+        after_name = 0 <= quantity.span.start - actor.span.end <= 3  # "Dana Whitfield, 16"
+        before_name = 0 <= actor.span.start - quantity.span.end <= 12  # "16-year-old Dana Whitfield"
         words = {word.casefold() for word in re.findall(r"[^\W\d_]+", actor.name)}
         if after_name or (before_name and head in words):
             return entity_keys(actor.name)
@@ -610,8 +610,8 @@ def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
 
 
 def ages_of_one_person(alignment: Alignment, pair: SlotPair) -> bool:
-    """Whether both figures are the age of one person, named on both sides ("16-year-old Kimani Gray" / "the
-    shooting of 8-year-old Kimani Gray").
+    """Whether both figures are the age of one person, named on both sides ("16-year-old Dana Whitfield" / "the
+    shooting of 8-year-old Dana Whitfield").
 
     A person has one age at a time: two articles that name the person give one fact however little else of
     their sentences matches (one tells the shooting, the other the protests after it).
