@@ -770,19 +770,3 @@ def test_the_age_of_one_named_person_is_compared_on_few_shared_words():
     assert {(span.doc, span.text) for span in findings[0].evidence} >= {("a", "16-year"), ("b", "14-year")}
     # Two people's ages: nothing.
     assert run(_aged("Rosa Diaz")) == []
-
-
-def _group(right_words="four armoured guards", right_head="shoot"):
-    # The heads differ: one side tells what the group underwent, the other what it did.
-    a = document("a", "The robber pointed a rifle at two armoured guards outside the bank on Friday, officers said.")
-    b = document("b", f"Officers said {right_words} shot the robber outside the bank on Friday as he pointed a rifle.")
-    left = claim(a, a.text, quantities=(_headed(a, "two", 2, "point", "guards"),))
-    number = right_words.split()[0]
-    right = claim(b, b.text, quantities=(_headed(b, number, 4, right_head, "guards"),))
-    return _vectors(corpus([a, b], [left, right]), left, right, 0.7)
-
-
-def test_one_group_named_by_the_same_modifier_is_compared_whatever_the_heads():
-    assert [f.severity for f in run(_group())] == [Severity.WARNING]
-    # Without the modifier the noun alone does not single one group out: the heads keep the two apart.
-    assert run(_group("four guards")) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,6 @@ from factcheck.nlp.align import (
     Token,
     article_names,
     particulars_differ,
-    stem,
 )
 from factcheck.nlp.entities import ARTICLES, entity_keys, two_places
 from factcheck.nlp.quantities import unit_family
@@ -270,9 +269,8 @@ class NumericConflictCheck(PairwiseCheck):
     noun naming the person ("a 15-year-old boy" / "a 15-year-old teenager"): two nouns for one person,
     so differing heads do not keep two ages apart; the age of one person both sides name ("16-year-old
     Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
-    on both sides ("3 dead" / "Three die"): the head is then what is counted. A
-    group named by the same modifier and noun ("two plainclothes officers") is one group whatever the
-    heads (what it did, what was done to it). An age never pairs with a count.
+    on both sides ("3 dead" / "Three die"): the head is then what is counted. An age never
+    pairs with a count.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -334,8 +332,6 @@ class NumericConflictCheck(PairwiseCheck):
             # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
             return judged
         for pair in differing:
-            if one_group_named(alignment, pair):
-                pair = replace(pair, heads=True)  # "two plainclothes officers": the group, whatever it did or underwent
             if alignment.heads_differ(pair) and not ages(alignment, pair):
                 continue  # the counted nouns belong to different words ("added 101 yards" / "had 352 yards rushing")
             # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -620,31 +616,6 @@ def ages_of_one_person(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     left, right = _aged_person(alignment.left, pair.left.ref), _aged_person(alignment.right, pair.right.ref)
     return bool(left & right)
-
-
-def _counted_phrase(claim: Claim, quantity: Quantity) -> tuple[str, ...]:
-    """The stems from a figure to its counted noun ("four plainclothes officers" -> ("plainclotho", "offic"))."""
-    noun = measure_key(quantity.measure)
-    if not noun:
-        return ()
-    after = claim.span.text[quantity.span.end - claim.span.start :]
-    words: list[str] = []
-    for word in re.findall(r"[^\W\d_][\w'’-]*", after)[:4]:
-        words.append(stem(word))
-        if _singular(word.casefold()) == noun:
-            return tuple(words)
-    return ()
-
-
-def one_group_named(alignment: Alignment, pair: SlotPair) -> bool:
-    """Whether both figures count one group named by the same words: a counted noun with the same modifier
-    ("two plainclothes officers" / "four plainclothes officers").
-
-    A modifier singles a group out, so the heads differing ("pointing a gun at two plainclothes officers" /
-    "two plainclothes officers shot him") tell what the group did and what was done to it, not two groups.
-    """
-    left, right = _counted_phrase(alignment.left, pair.left.ref), _counted_phrase(alignment.right, pair.right.ref)
-    return len(left) >= 2 and left == right
 
 
 def _same_figure(first: Quantity, second: Quantity) -> bool:
