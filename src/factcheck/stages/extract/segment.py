@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.datelines import is_dateline
 from factcheck.model import Document
 from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
-from factcheck.stages.load.header import is_dateline
 
 # Blocks longer than this are cut at sentence-like boundaries before parsing, so a huge
 # document never needs one giant spaCy Doc.

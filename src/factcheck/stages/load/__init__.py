@@ -47,7 +47,7 @@ Modules: ``discover`` (files and ids), ``document`` (one file into a Document), 
 ``header`` (title, byline, dateline), ``stage`` (the LoadStage and its cache).
 """
 
-from factcheck.stages.load.dates import find_dates
+from factcheck.datelines import find_dates
 from factcheck.stages.load.decode import decode_bytes
 from factcheck.stages.load.discover import (
     SUPPORTED_FORMATS,

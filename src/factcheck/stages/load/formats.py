@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from factcheck.datelines import find_dates
 from factcheck.errors import (
     DocumentLimitError,
     InputError,
@@ -16,7 +17,6 @@ from factcheck.errors import (
     NoTextInputError,
     UnreadableInputError,
 )
-from factcheck.stages.load.dates import find_dates
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from factcheck.stages.load.dates import _MONTHS, find_dates
+from factcheck.datelines import DATELINE_NOISE, MONTHS, find_dates, read_dateline
 
 
 @dataclass
@@ -41,16 +41,6 @@ _CREDIT = re.compile(
     re.I,
 )
 _DATE_LABEL = re.compile(r"^(?:published|posted|updated|last\s+updated|first\s+published|modified|date[d]?)\b", re.I)
-_UPDATED_BEFORE = re.compile(r"(?:updated|modified|revised)\W*(?:on|at)?\W*$", re.I)
-_PUBLISHED_BEFORE = re.compile(r"(?:published|posted|released|issued)\W*(?:on|at)?\W*$", re.I)
-_RESIDUE_NOISE = re.compile(
-    r"\b\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?\s?m\.?)?(?!\w)|\b[ap]\.m\.|\b(?:[ap]m)\b"
-    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
-    r"|\b(?:published|posted|updated|last|first|modified|date|dated|on|at|released|issued|created|edited"
-    r"|today|local|time|utc|gmt)\b"
-    r"|(?-i:\b[A-Z]{2,4}\b)|\b(?:UTC|GMT)[+\-]\d{1,2}",  # time zones: ET, CEST, JST
-    re.I,
-)
 _NAME_PARTICLES = frozenset(
     {
         "van",
@@ -75,7 +65,7 @@ _NAME_PARTICLES = frozenset(
 )
 _NAME_JOINERS = frozenset({"and", "&"})
 _NOT_NAMES = frozenset(
-    list(_MONTHS)
+    list(MONTHS)
     + [
         "monday",
         "tuesday",
@@ -139,7 +129,7 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
             continue
         if len(stripped) <= _MAX_SHORT_LINE:
             byline, rest_at = _byline(stripped)
-            dateline = _dateline(stripped, skip=rest_at)
+            dateline = read_dateline(stripped, skip=rest_at)
             if byline or dateline:
                 if byline:
                     header.byline = header.byline or byline
@@ -261,7 +251,7 @@ def _byline(line: str) -> tuple[str | None, int]:
     without_dates = residue
     for start, end, _ in reversed(find_dates(residue)):
         without_dates = without_dates[:start] + " " + without_dates[end:]
-    if len(re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", without_dates))) > 4:
+    if len(re.findall(r"[^\W\d_]+", DATELINE_NOISE.sub(" ", without_dates))) > 4:
         return None, 0  # a sentence that happens to start with "By", not a byline
     return rest[:length], match.end() + length
 
@@ -277,32 +267,3 @@ def _wire_dateline(line: str) -> tuple[int, int, date] | None:
             return start, end, value
         break
     return None
-
-
-def is_dateline(line: str) -> bool:
-    """Whether a line is a dateline ("Updated: Tuesday, March 12, 2013, 9:36 AM"): header furniture, not a claim."""
-    return _dateline(line) is not None
-
-
-def _dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
-    """The publication date on a dateline: (priority, start, end, date), or None.
-
-    A line is a dateline when, apart from its dates, it holds little more than times, weekdays,
-    labels such as "Published" or "Updated", separators and a capitalised place or outlet. Priority 0 for a date labelled
-    published/posted, 1 unlabelled, 2 updated/modified.
-    """
-    dates = [item for item in find_dates(line) if item[0] >= skip]
-    if not dates:
-        return None
-    residue = line[skip:]
-    for start, end, _ in reversed(dates):
-        residue = residue[: start - skip] + " " + residue[end - skip :]
-    words = re.findall(r"[^\W\d_]+", _RESIDUE_NOISE.sub(" ", residue))
-    if len(words) > 3 or any(not word[0].isupper() for word in words):
-        return None  # a sentence with a date in it; a dateline adds at most a place or an outlet
-    ranked = []
-    for start, end, value in dates:
-        before = line[max(skip, start - 30) : start]
-        priority = 0 if _PUBLISHED_BEFORE.search(before) else 2 if _UPDATED_BEFORE.search(before) else 1
-        ranked.append((priority, start, end, value))
-    return min(ranked)

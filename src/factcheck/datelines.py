@@ -1,11 +1,15 @@
-"""Dates written in a document's header ("March 3, 2024", "2024-03-03", "3 Mar 2024" ...)."""
+"""Dates written in a document's header ("March 3, 2024", "2024-03-03", "3 Mar 2024" ...) and the lines that are
+datelines ("Updated: Tuesday, March 12, 2013, 9:36 AM").
+
+The load stage reads the publication date from them; the extract stage keeps dateline lines out of the claims.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-_MONTHS = {
+MONTHS = {
     "jan": 1,
     "january": 1,
     "feb": 2,
@@ -79,7 +83,7 @@ def _date_from_match(match: re.Match[str]) -> date | None:
             return None
     else:
         month_text = groups["month"]
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.casefold()]
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.casefold()]
         day = int(groups["day"])
     if not 1800 <= year <= 2200:
         return None
@@ -87,3 +91,44 @@ def _date_from_match(match: re.Match[str]) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+_UPDATED_BEFORE = re.compile(r"(?:updated|modified|revised)\W*(?:on|at)?\W*$", re.I)
+_PUBLISHED_BEFORE = re.compile(r"(?:published|posted|released|issued)\W*(?:on|at)?\W*$", re.I)
+DATELINE_NOISE = re.compile(
+    r"\b\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?\s?m\.?)?(?!\w)|\b[ap]\.m\.|\b(?:[ap]m)\b"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|\b(?:published|posted|updated|last|first|modified|date|dated|on|at|released|issued|created|edited"
+    r"|today|local|time|utc|gmt)\b"
+    r"|(?-i:\b[A-Z]{2,4}\b)|\b(?:UTC|GMT)[+\-]\d{1,2}",  # time zones: ET, CEST, JST
+    re.I,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line is a dateline ("Updated: Tuesday, March 12, 2013, 9:36 AM"): header furniture, not a claim."""
+    return read_dateline(line) is not None
+
+
+def read_dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | None:
+    """The publication date on a dateline: (priority, start, end, date), or None.
+
+    A line is a dateline when, apart from its dates, it holds little more than times, weekdays,
+    labels such as "Published" or "Updated", separators and a capitalised place or outlet. Priority 0 for a date labelled
+    published/posted, 1 unlabelled, 2 updated/modified.
+    """
+    dates = [item for item in find_dates(line) if item[0] >= skip]
+    if not dates:
+        return None
+    residue = line[skip:]
+    for start, end, _ in reversed(dates):
+        residue = residue[: start - skip] + " " + residue[end - skip :]
+    words = re.findall(r"[^\W\d_]+", DATELINE_NOISE.sub(" ", residue))
+    if len(words) > 3 or any(not word[0].isupper() for word in words):
+        return None  # a sentence with a date in it; a dateline adds at most a place or an outlet
+    ranked = []
+    for start, end, value in dates:
+        before = line[max(skip, start - 30) : start]
+        priority = 0 if _PUBLISHED_BEFORE.search(before) else 2 if _UPDATED_BEFORE.search(before) else 1
+        ranked.append((priority, start, end, value))
+    return min(ranked)
