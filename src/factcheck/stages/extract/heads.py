@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.nlp import lexicon
 from factcheck.nlp.roles import is_post_noun, is_title_word
+from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS
 
 # Relations through which the climb passes on to the word above: a preposition and its object,
 # a coordinated item, a number's or a date's own parts.
@@ -74,9 +76,6 @@ def arranged_event(verb: Any, within: Any) -> Any:
     election); its event is the noun it modifies (``acl``, ``relcl``), its object, or its passive subject, when that noun's
     main sense names something that happens (WordNet), so "set a record on Sunday" keeps ``set``.
     """
-    from factcheck.nlp import lexicon
-    from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS
-
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ARRANGING_VERBS | LIGHT_VERBS:
         return None
     nouns = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
