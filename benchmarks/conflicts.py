@@ -698,12 +698,19 @@ def why_date_missed(case: Case, clean, changed) -> str:
     if not original:
         return "d: the original date is in no claim or is no date slot"
     original_time = original[0][1].ref
+
+    def agrees(time) -> bool:
+        # Without a dateline "June 8" has no year and no value; the check still compares it, so the same words do.
+        if original_time.value is None or time.value is None:
+            return time.span.text.casefold() == original_time.span.text.casefold()
+        return values_agree(time.value, original_time.value)
+
     witnesses = [
         (claim, token)
         for claim in changed.claims
         if claim.doc == case.witness
         for token in claim_tokens(claim)
-        if token.kind == "date" and token.ref.value is not None and values_agree(token.ref.value, original_time.value)
+        if token.kind == "date" and agrees(token.ref)
     ]
     if not witnesses:
         return f"d: the witness has no date slot agreeing with {original_time.span.text!r} ({original_time.value})"

@@ -175,3 +175,34 @@ def test_number_words_come_from_the_shared_table():
     text = "Police arrested seven suspects and held twenty people."
     changed = {text[start:end]: replacement for start, end, _, replacement in benchmark._numbers(text)}
     assert changed == {"seven": "14", "twenty": "ten"}  # in words when the changed value has a word in the set
+
+
+@pytest.mark.slow
+def test_why_names_the_stage_a_date_case_reached(tmp_path):
+    # --why must agree with the scoring: a case the check finds reached the check and was judged a conflict; a
+    # case whose witness states no date that agrees with the original is lost before any pair is formed.
+    benchmark = _load_benchmark()
+    articles, sentences = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
+    by_id = {article.id: article for article in articles}
+    runner = benchmark.Runner(tmp_path / "work", tmp_path / "cache", ())
+    members = [by_id["1_1a"], by_id["1_2a"]]
+    paths = [benchmark.article_path(tmp_path / "work", article) for article in members]
+    clean = runner.run(paths).corpus
+
+    def diagnose(case):
+        changed = tmp_path / "work" / "planted" / f"{case.witness}-{case.start}" / f"{case.article}.txt"
+        changed.parent.mkdir(parents=True, exist_ok=True)
+        changed.write_text(case.text, encoding="utf-8", newline="")
+        result = runner.run([changed if a.id == case.article else p for a, p in zip(members, paths)])
+        outcome = benchmark.Outcome(case=case, findings=list(result.findings))
+        return benchmark.found(outcome), benchmark.why_date_missed(case, clean, result.corpus)
+
+    first = by_id["1_1a"]
+    day = first.text.index("June 8") + len("June ")
+    planted = benchmark._changed("1-a", "date", first, day, day + 1, "16", witness="1_2a")
+    found, why = diagnose(planted)
+    assert why.startswith("c: none: judged a conflict") == found, why
+
+    unrelated = benchmark._changed("1-a", "date", first, day, day + 1, "16", witness="1_1b")
+    found, why = diagnose(unrelated)
+    assert why.startswith("d: the witness has no date slot agreeing with"), why
