@@ -175,3 +175,24 @@ def check_cache_entries(workspace: Path) -> int:
         return cache.counts().get(check_cache.CACHE_NAMESPACE, 0)
     finally:
         cache.close()
+
+
+def test_a_refitted_shipped_model_runs_the_checks_again(workspace, nlp, fake_embedder, monkeypatch):
+    # A learned gate (factcheck/models/*.json) decides what a check finds as its code does.
+    run_counting(workspace, nlp, fake_embedder)
+    monkeypatch.setattr(check_cache, "_shipped_models_fingerprint", lambda: "a refitted gate")
+    run_counting(workspace, nlp, fake_embedder)
+    assert LedgerReadingCheck.runs == 2
+
+
+def test_the_models_digest_follows_every_model_file_and_nothing_else(tmp_path):
+    (tmp_path / "gate.json").write_text('{"bias": 0.5}')
+    (tmp_path / "notes.txt").write_text("fitted on dev")
+    before = check_cache.models_digest(tmp_path)
+    (tmp_path / "notes.txt").write_text("fitted on both folds")
+    assert check_cache.models_digest(tmp_path) == before
+    (tmp_path / "gate.json").write_text('{"bias": 0.6}')
+    assert check_cache.models_digest(tmp_path) != before
+    (tmp_path / "gate.json").write_text('{"bias": 0.5}')
+    (tmp_path / "other_gate.json").write_text("{}")
+    assert check_cache.models_digest(tmp_path) != before

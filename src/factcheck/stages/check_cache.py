@@ -13,18 +13,22 @@ never cached; nor is a check that crashed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from factcheck.cache import code_fingerprint
 from factcheck.checks.base import Check
 from factcheck.model import Corpus, Finding
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CACHE_NAMESPACE = "check-results"
 # Bump when the stored shape changes.
@@ -70,8 +74,27 @@ class CheckOutput:
 
 
 def _code_fingerprint(check_class: type[Check]) -> str:
-    """The code the check runs: its module and every factcheck module it imports, and the model packages."""
-    return code_fingerprint((check_class.__module__,), _MODEL_PACKAGES)
+    """The code the check runs: its module and every factcheck module it imports, the model packages, and the
+    learned pair models shipped beside the code (``factcheck/models/*.json``: a refitted gate is a new check)."""
+    return code_fingerprint((check_class.__module__,), _MODEL_PACKAGES) + _shipped_models_fingerprint()
+
+
+@functools.cache
+def _shipped_models_fingerprint() -> str:
+    from importlib import resources
+
+    from factcheck.nlp.pairmodel import MODELS_PACKAGE
+
+    return models_digest(resources.files(MODELS_PACKAGE))
+
+
+def models_digest(folder: Traversable) -> str:
+    """One hash over the model files (``*.json``) of a folder, by name and content."""
+    digest = hashlib.sha256()
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".json"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _check_fingerprint(check_class: type[Check]) -> str | None:
