@@ -687,3 +687,17 @@ def test_a_title_under_a_date_line_is_a_headline_claim(nlp, tmp_path):
 def test_a_one_or_two_word_title_states_no_fact(nlp):
     claims = extract_document(_titled("Annual Report", "The board met on Tuesday."), nlp)
     assert all(claim.span.start > 0 for claim in claims)
+
+
+def test_a_clause_that_arranges_an_event_hung_on_a_name_dates_the_event_it_belongs_to(nlp):
+    # The parse hangs "which is scheduled for ..." on the nearest noun, a name at the end of an "of" chain; the
+    # clause arranges the event further up ("the election of deputies of the Assembly"). A chain with no event
+    # noun keeps the verb.
+    claims = claims_of(
+        nlp,
+        "Regarding the election of deputies of the Norland Assembly (Parliament), which is scheduled for 23 May, a "
+        "decision was taken on new districts. The roof of the Norland stadium, which is scheduled for 2 June, was "
+        "damaged.",
+    )
+    assert [t.head for t in only(claims, "deputies").times] == ["election"]
+    assert [t.head for t in only(claims, "roof").times] == ["schedule"]

@@ -714,3 +714,32 @@ def test_a_verb_an_act_that_is_no_event_or_two_nouns_keep_the_stricter_floors():
     assert run(_polls(heads=("plan", "plan"))) == []
     assert run(_polls(heads=("election", "referendum"))) == []
     assert run(_polls(cosine=0.45)) == []
+
+
+def _scheduled_polls(cosine, right_head="election"):
+    import numpy as np
+
+    a = document(
+        "a",
+        "Regarding the regional elections in Norland, which are scheduled for 15 March, a decision was taken on new "
+        "districts, the resolution said.",
+    )
+    b = document(
+        "b",
+        "Regional elections in Norland which are planned for 22 March will be held on a two-party basis, a message "
+        "from the commission said.",
+    )
+    left = claim(a, a.text, times=(time(a, "15 March", "2031-03-15").model_copy(update={"head": "election"}),))
+    right = claim(b, b.text, times=(time(b, "22 March", "2031-03-22").model_copy(update={"head": right_head}),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_one_event_noun_dated_by_two_days_meets_at_the_warnings_vector_floor_whatever_the_words_around():
+    # Each sentence goes on to tell something else (a decision on districts / a two-party basis), so the words
+    # beside the dates and the rest match too little for the floors; the event noun both days date says what is
+    # dated, and vectors as close as any warning asks (0.6) make it one fact, as for one event named by two days.
+    assert [f.severity for f in run(_scheduled_polls(0.65))] == [Severity.WARNING]
+    assert run(_scheduled_polls(0.55)) == []
+    assert run(_scheduled_polls(0.65, right_head="referendum")) == []

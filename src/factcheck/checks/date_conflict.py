@@ -159,7 +159,10 @@ def one_day_of_one_act(
 
     Or both days date one event noun (``dates_one_event``: "elections planned for December 15" / "plans to hold
     elections on December 23"): the rest need match only to the floors two figures of one counted thing meet at
-    (``Alignment.same_head_fact``: vectors 0.5, weighted words 0.3, words around 0.3).
+    (``Alignment.same_head_fact``: vectors 0.5, weighted words 0.3, words around 0.3), or, as for one event named
+    by two days (``one_named_event``), the vectors be as close as any warning asks (``similarity``) whatever the
+    words around: the event noun says what is dated ("the election ..., which is scheduled for December 23, 2013,
+    a decision was taken on ..." / "elections ... which are planned for December 15, 2013, will be held on ...").
 
     Years are left to the other gates: one head dates two things in a year as often ("the economy
     grew ... in 2004" / "sales to grow ... in 2005").
@@ -174,7 +177,7 @@ def one_day_of_one_act(
         and alignment.similarity is not None
     ):
         return False
-    if dates_one_event(alignment, pair) and alignment.same_head_fact(pair):
+    if dates_one_event(alignment, pair) and (alignment.same_head_fact(pair) or alignment.similarity >= similarity):
         return True
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
 

@@ -80,11 +80,28 @@ def arranged_event(verb: Any, within: Any) -> Any:
         return None
     nouns = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ in ("acl", "relcl"):
-        nouns.append(verb.head)  # "elections (which are) planned for ..."
+        nouns.extend(_antecedents(verb.head, within))  # "elections (which are) planned for ..."
     for noun in nouns:
         if within.start <= noun.i < within.end and noun.pos_ == "NOUN" and lexicon.mainly_an_event(noun.lemma_.lower()):
             return noun
     return None
+
+
+def _antecedents(noun: Any, within: Any) -> list[Any]:
+    """The noun a clause modifies and the nouns it is a part of: the parse hangs "which is scheduled for December
+    23" on the nearest noun ("the election of deputies of the Mejlis (Parliament), which ..." -> Mejlis), while an
+    arranging verb's clause may be about a noun further up the chain ("of" phrases, an apposition) -> election."""
+    chain = [noun]
+    while len(chain) < 4:
+        if noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep"):
+            above = noun.head if noun.dep_ == "appos" else noun.head.head
+            if not (within.start <= above.i < within.end) or above.pos_ not in ("NOUN", "PROPN"):
+                break
+            noun = above
+            chain.append(noun)
+        else:
+            break
+    return chain
 
 
 def date_head(tokens: Any, start: int, end: int) -> str | None:
