@@ -89,7 +89,7 @@ def arranged_event(verb: Any, within: Any) -> Any:
 
 def _antecedents(noun: Any, within: Any) -> list[Any]:
     """The noun a clause modifies and the nouns it is a part of: the parse hangs "which is scheduled for December
-    23" on the nearest noun ("the election of deputies of the Mejlis (Parliament), which ..." -> Mejlis), while an
+    23" on the nearest noun ("the election of deputies of the Varnia Assembly, which ..." -> Assembly), while an
     arranging verb's clause may be about a noun further up the chain ("of" phrases, an apposition) -> election."""
     chain = [noun]
     while len(chain) < 4:
