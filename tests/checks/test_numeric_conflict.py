@@ -770,3 +770,77 @@ def test_the_age_of_one_named_person_is_compared_on_few_shared_words():
     assert {(span.doc, span.text) for span in findings[0].evidence} >= {("a", "16-year"), ("b", "14-year")}
     # Two people's ages: nothing.
     assert run(_aged("Rosa Diaz")) == []
+
+
+# -- the lower floors of one head: what the head cannot vouch for ------------------------------------------
+def _runners(left_head="old", right_head="old", verb="delivered"):
+    # Two athletes' results told in one mould: a third of the words alike, vectors 0.6. "The 21-year-old" names the
+    # person by the age alone, so the head is the age's own word, alike whoever is meant.
+    a = document("a", "The 21-year-old ran a personal best of 53 seconds to win her first indoor title.")
+    b = document("b", f"The 24-year-old {verb} a personal best to win the trials but had to wait until her final jump.")
+    left = claim(a, a.text, quantities=(_age(a, "21-year", 21, left_head),))
+    right = claim(b, b.text, quantities=(_age(b, "24-year", 24, right_head),))
+    return _vectors(corpus([a, b], [left, right]), left, right, 0.6)
+
+
+def test_two_ages_standing_for_their_persons_do_not_meet_on_the_head_alone():
+    assert run(_runners()) == []
+    assert run(_runners(verb="ran")) == []  # the words around the ages alike too ("The _-year-old ran a ...")
+    # A noun naming the person on both sides ("the 21-year-old sprinter") pins one person, as before.
+    assert [f.severity for f in run(_runners("sprinter", "sprinter"))] == [Severity.WARNING]
+
+
+def _runs(right_sentence):
+    a = document("a", "Norvale had lost their previous two league games.")
+    b = document("b", right_sentence)
+    left = claim(a, a.text, quantities=(_headed(a, "two", 2, "lose", "games"),))
+    right = claim(b, b.text, quantities=(_headed(b, "six", 6, "lose", "games"),))
+    return _vectors(corpus([a, b], [left, right]), left, right, 0.55)
+
+
+def test_a_negated_act_against_an_affirmed_one_does_not_meet_on_the_head_alone():
+    # "had lost two games" / "haven't lost in six games": one head, two facts (a run of defeats, a run without one).
+    assert run(_runs("But they haven't lost in six league games on home turf after the reverse to Harrow.")) == []
+    assert [
+        f.severity for f in run(_runs("But they lost in six league games on home turf after the reverse to Harrow."))
+    ] == [Severity.WARNING]
+
+
+def _vote(right_sentence, right_place=None):
+    a = document("a", "The Hollin Party won two seats and 16.1% of the vote on the back of its call to cut taxes.")
+    b = document("b", right_sentence)
+    left = claim(
+        a,
+        a.text,
+        actors=(actor(a, "The Hollin Party", "ORG"),),
+        quantities=(Quantity(span=span(a, "16.1%"), value=16.1, unit="percent", measure="vote"),),
+        event=Event(actor="The Hollin Party", action="win", object="16.1% of the vote"),
+    )
+    actors = [actor(b, "The Hollin Party", "ORG")] + ([actor(b, right_place)] if right_place else [])
+    right = claim(
+        b,
+        b.text,
+        actors=tuple(actors),
+        quantities=(Quantity(span=span(b, "31%"), value=31, unit="percent", measure="vote"),),
+        event=Event(actor="The Hollin Party", action="win", object="31% of the vote"),
+    )
+    return corpus([a, b], [left, right])
+
+
+def test_a_share_counted_in_a_place_the_other_does_not_name_is_of_another_whole():
+    # The share path meets two sentences on holder and measure alone: "in Marbury" says the 31% is of Marbury's vote.
+    assert (
+        run(
+            _vote(
+                "The Hollin Party took 31% of the vote in Marbury in last June's regional elections, with Sam Ito on its list.",
+                "Marbury",
+            )
+        )
+        == []
+    )
+    assert [
+        f.severity
+        for f in run(
+            _vote("The Hollin Party took 31% of the vote in last June's regional elections, with Sam Ito on its list.")
+        )
+    ] == [Severity.WARNING]

@@ -22,7 +22,7 @@ from factcheck.nlp.align import (
     article_names,
     particulars_differ,
 )
-from factcheck.nlp.entities import ARTICLES, entity_keys, two_places
+from factcheck.nlp.entities import ARTICLES, entity_keys, places_told, two_places
 from factcheck.nlp.quantities import unit_family
 from factcheck.plainwords import date_words, quoted
 
@@ -101,6 +101,16 @@ def _possesses(claim: Claim, entity_end: int, quantity: Quantity) -> bool:
     after = claim.span.text[entity_end - claim.span.start : entity_end - claim.span.start + 60].casefold()
     possessive = re.match(r"(?:'s|’s|')\s+((?:[\w-]+\s+){0,3}?)" + re.escape(measure_key(quantity.measure)), after)
     return possessive is not None
+
+
+def shares_of_two_places(left: Claim, right: Claim) -> bool:
+    """Whether two shares held by one entity are of two places' wholes: a sentence names where its share was
+    counted and the other names no such place, or another ("UKIP won 16.1% of the vote at the European elections"
+    / "UKIP won 31% of the vote in Erewash"). A share is of a whole; a place after "in" or "at" says which whole.
+    Only the share path asks this: it meets two sentences on holder and measure alone, nothing else of them.
+    """
+    left_places, right_places = places_told(left), places_told(right)
+    return (bool(left_places) or bool(right_places)) and not left_places & right_places
 
 
 def names_entities(claim: Claim) -> bool:
@@ -339,8 +349,16 @@ class NumericConflictCheck(PairwiseCheck):
             one_person = ages_of_one_person(alignment, pair) and (
                 alignment.similarity is None or alignment.similarity >= head_similarity
             )
-            if not one_person and not (_counts(alignment, pair) and alignment.same_head_fact(pair, head_similarity)):
-                if not alignment.matches_otherwise(pair, needed, local, shared):
+            same_head = (
+                _counts(alignment, pair)
+                and alignment.same_head_fact(pair, head_similarity)
+                and not one_side_negated(alignment)
+            )
+            if not one_person and not same_head:
+                # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
+                # age that names no one else they match whoever is meant, so only the whole sentences can tell.
+                around = 2.0 if _ages_naming_no_one(alignment, pair) else local
+                if not alignment.matches_otherwise(pair, needed, around, shared):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:
                     continue
@@ -422,7 +440,7 @@ class NumericConflictCheck(PairwiseCheck):
                     if len(where) < 2 or where in seen:
                         continue
                     seen.add(where)
-                    if not self._same_holder(left, left_q, right, right_q):
+                    if not self._same_holder(left, left_q, right, right_q) or shares_of_two_places(left, right):
                         continue
                     finding = self._compare(left, left_q, right, right_q, block_key, published)
                     if finding is not None:
@@ -564,10 +582,32 @@ def _counts(alignment: Alignment, pair: SlotPair) -> bool:
     """
     left, right = pair.left.ref, pair.right.ref
     if ages(alignment, pair):
-        return True
+        return not _ages_naming_no_one(alignment, pair)
     if left.unit != "count" or right.unit != "count":
         return False
     return bool(left.measure) == bool(right.measure)
+
+
+def _ages_naming_no_one(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two ages stand for their persons without a noun ("The 21-year-old ran ..." / "The 24-year-old
+    delivered ..."): the head is then the age's own "old", alike in any two such sentences, and pins no one."""
+    return ages(alignment, pair) and (_names_no_person(pair.left.ref) or _names_no_person(pair.right.ref))
+
+
+def _names_no_person(age: Quantity) -> bool:
+    """Whether an age's head is its own word ("the 21-year-old ran": head "old"), not a noun naming the person."""
+    return (age.head or "").casefold() in ("old", "year", "years", "")
+
+
+# A negation before the verb: "haven't lost", "did not score", "never won", "no longer".
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+
+
+def one_side_negated(alignment: Alignment) -> bool:
+    """Whether one sentence is negated and the other is not: "Real had lost their previous two league games" /
+    "they haven't lost in six League and Cup games" tell two facts (a run of defeats, a run without one) through
+    one head. The head then says only what the act is, not that both sentences state it."""
+    return bool(_NEGATION.search(alignment.left.span.text)) != bool(_NEGATION.search(alignment.right.span.text))
 
 
 _AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
