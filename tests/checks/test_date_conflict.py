@@ -349,6 +349,43 @@ def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
     assert DateConflictCheck._a_list({"a": a.published, "b": b.published}, alignment, by_chance)
 
 
+def test_a_schedule_against_part_of_it_is_a_list():
+    # Three dated games against two: the parse paired "Harrow on 8 October" (away) with "on 4 September at home to
+    # Harrow" by the name, and the last games agree; a schedule's items pair by chance, so it is a list.
+    from factcheck.nlp.align import SlotPair, align
+
+    a = document("a", "Norvale play Dunmore on 7 September, Harrow on 8 October and Kell on 12 October.")
+    b = document("b", "Norvale open on 4 September at home to Harrow and end on 12 October against Kell.")
+    days = {"7 September": "2005-09-07", "8 October": "2005-10-08", "12 October": "2005-10-12"}
+    left = claim(a, a.text, times=tuple(time(a, d, v, "day") for d, v in days.items()))
+    right = claim(
+        b, b.text, times=(time(b, "4 September", "2005-09-04", "day"), time(b, "12 October", "2005-10-12", "day"))
+    )
+    alignment = align(left, right)
+    dates = {
+        (side, token.text): token
+        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
+        for token in tokens
+        if token.kind == "date"
+    }
+    by_name = [
+        SlotPair("date", dates[("l", "8 October")], dates[("r", "4 September")], "context", 0.5),
+        SlotPair("date", dates[("l", "12 October")], dates[("r", "12 October")], "context", 0.8, True),
+    ]
+    assert DateConflictCheck._a_list({"a": None, "b": None}, alignment, by_name)
+    # Two dates against one, the extra one not beside a paired date: not a list (it may date another event).
+    two = claim(a, a.text, times=tuple(time(a, d, v, "day") for d, v in list(days.items())[1:]))
+    alignment = align(two, right)
+    dates = {
+        (side, token.text): token
+        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
+        for token in tokens
+        if token.kind == "date"
+    }
+    one = [SlotPair("date", dates[("l", "8 October")], dates[("r", "4 September")], "context", 0.5)]
+    assert not DateConflictCheck._a_list({"a": None, "b": None}, alignment, one)
+
+
 # -- one act, two days: the same head, day dates, the rest told in other words ---------------------
 def _killing(left_when, right_when, heads=("kill", "kill"), granularity="day", cosine=0.75):
     import numpy as np

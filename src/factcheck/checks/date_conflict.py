@@ -435,7 +435,10 @@ class DateConflictCheck(PairwiseCheck):
         the paired date ("Sunday, February 22"). Two or more dates left unpaired on one side
         are a list too ("China in 2007, the USA in 2008, India in 2019, Russia in 2021" against
         "the United States in 2008, India in 2019, and Russia in 2021"): a timeline, whose
-        items pair by chance.
+        items pair by chance; and so is a side of three dates or more against fewer ("games
+        against Norvale on 7 September, Harrow on 8 October and Dunmore on 12 October" / "open
+        on 4 September at home to Harrow and end on 12 October"): a schedule against part of
+        it, whose items (two games with one side, home and away) pair by their names.
         """
         left_count, right_count = alignment.slot_counts("date")
         if left_count == right_count:
@@ -448,6 +451,8 @@ class DateConflictCheck(PairwiseCheck):
             return True
         if sum(1 for token in tokens if token.kind == "date" and id(token) not in paired) >= 2:
             return True
+        if max(left_count, right_count) >= 3:
+            return True  # a schedule ("France on 7 September, Cyprus on 8 October and ...") against part of it
         for position, token in enumerate(tokens):
             if token.kind != "date" or id(token) in paired:
                 continue
