@@ -72,3 +72,35 @@ def test_gemma_reads_opposites_and_synonyms_apart():
     lm = load_lm()
     assert spin.contrast(lm, "export", "import") > spin.contrast(lm, "alliance", "empire")
     assert spin.contrast(lm, "civil", "military") > spin.contrast(lm, "procedures", "operations")
+
+
+def test_amounts_and_times_are_values_not_opposites():
+    # The model may read "two" / "four" or "week" / "month" as opposites; they differ in value, which the numeric
+    # and date checks weigh, not in meaning.
+    opposites = {("two", "four"), ("week", "month")}
+    banned = run(
+        {
+            "a": "The coach Sam Ito was also banned for two years by the federation on Friday.",
+            "b": "The coach Sam Ito was also banned for four years by the federation on Friday.",
+        },
+        opposites,
+    )
+    cleared = run(
+        {
+            "a": "The pair were cleared of missing three tests by the athletics federation last week.",
+            "b": "The pair were cleared of missing three tests by the athletics federation last month.",
+        },
+        opposites,
+    )
+    assert banned == [] and cleared == []
+
+
+def test_sentences_that_give_other_figures_tell_two_facts_not_a_flip():
+    # One mould, two athletes' results: the figures differ, so the word that differs is no flip of one fact.
+    opposites = {("threw", "clocked")}
+    source = "The 28-year-old cleared 1.76m to win the high jump and threw 13.86m in the shot put."
+    other = "The 28-year-old cleared 1.80m to win the high jump and clocked 13.86m in the shot put."
+    assert run({"a": source, "b": other}, opposites) == []
+    same = "The 28-year-old cleared 1.76m to win the high jump and clocked 13.86m in the shot put."
+    [finding] = run({"a": source, "b": same}, opposites)
+    assert finding.data["words"] == ["threw", "clocked"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
 from factcheck.checks.base import CheckContext, LanguageModelCheck
 from factcheck.engine import LazyJobs
 from factcheck.model import Corpus, Finding, Severity, Span
+from factcheck.nlp.numbers import CARDINALS, ORDINALS, SCALES
 from factcheck.nlp.spin import Sentence
+from factcheck.nlp.timex.lexicon import MONTH_NUMBER, WEEKDAYS
 
 # Paraphrased sentence pairs per block: most pairs cost the model nothing (no content word differs),
 # a pair that does costs four short prompts.
@@ -64,9 +67,13 @@ class DivergenceCheck(LanguageModelCheck):
         lm = None
         findings = []
         for a, b in block:
+            if figures_differ(a.text, b.text):
+                continue  # two facts told alike ("cleared 1.76m ... and threw" / "reached 1.80m ... and clocked")
             for sub in spin.align_substitutions(a.text, b.text):
                 if not (spin.is_content(sub.a) and spin.is_content(sub.b)) or spin.is_variant(sub.a.text, sub.b.text):
                     continue
+                if an_amount(sub.a.text) or an_amount(sub.b.text):
+                    continue  # "for two years" / "for four years", "last week" / "last month": values, not meanings
                 relation = lexicon.word_relation(sub.a.text, sub.b.text)
                 if relation in lexicon.SAME_ACT:
                     continue  # one sense, or one a kind of the other: a swap, not a flip
@@ -97,6 +104,29 @@ class DivergenceCheck(LanguageModelCheck):
 
     def merge(self, corpus: Corpus, context: CheckContext, results: list[list[Finding]]) -> list[Finding]:
         return [finding for findings in results for finding in findings]
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# Words that say how much or when, not what: a count, a rank, a scale, a unit of the calendar.
+_AMOUNT_WORDS = frozenset(
+    {*CARDINALS, *ORDINALS, *SCALES, *WEEKDAYS, *MONTH_NUMBER}
+    | {"day", "week", "fortnight", "month", "quarter", "season", "year", "decade", "century"}
+    | {"days", "weeks", "fortnights", "months", "quarters", "seasons", "years", "decades", "centuries"}
+)
+
+
+def figures_differ(sentence_a: str, sentence_b: str) -> bool:
+    """Whether each of two paraphrased sentences gives a figure the other does not: two facts told in one mould
+    (two athletes' results, two years' totals), not one fact with a word flipped. A side that only adds a figure
+    ("cut £35bn ... to allow £4bn in tax cuts") still tells the other's fact."""
+    figures_a, figures_b = set(_FIGURE.findall(sentence_a)), set(_FIGURE.findall(sentence_b))
+    return bool(figures_a - figures_b) and bool(figures_b - figures_a)
+
+
+def an_amount(word: str) -> bool:
+    """Whether a word gives an amount or a time ("two", "second", "million", "week", "March"): two such words
+    differ in value, which numeric-conflict and date-conflict weigh; neither is the opposite of the other."""
+    return word.casefold() in _AMOUNT_WORDS
 
 
 def _around(sentence: str, word) -> str:
