@@ -780,3 +780,31 @@ def test_one_event_noun_dated_by_two_days_meets_at_the_warnings_vector_floor_wha
     assert [f.severity for f in run(_scheduled_polls(0.65))] == [Severity.WARNING]
     assert run(_scheduled_polls(0.55)) == []
     assert run(_scheduled_polls(0.65, right_head="referendum")) == []
+
+
+def _deficits(right_figure):
+    from _claimkit import Quantity, span
+
+    a = document("a", "The trade deficit of Norland hit a record $166bn in 2004, the finance office said.")
+    b = document("b", f"The trade deficit of Norland hit a record {right_figure} in 2003, the finance office said.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "2004", "2004", "year"),),
+        quantities=(Quantity(span=span(a, "$166bn"), value=166e9, unit="money:USD", measure="deficit"),),
+    )
+    value = float(right_figure.strip("$bn")) * 1e9
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "2003", "2003", "year"),),
+        quantities=(Quantity(span=span(b, right_figure), value=value, unit="money:USD", measure="deficit"),),
+    )
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_a_date_and_a_figure_that_both_differ_are_a_note():
+    # "hit a record $166bn in 2004" / "hit a record $412bn in 2003": two records (or two slips): a note.
+    assert [(f.severity, f.data["dates"]) for f in run(_deficits("$412bn"))] == [(Severity.INFO, ["2004", "2003"])]
+    # The same figure: one record dated two ways.
+    assert [(f.severity, f.data["dates"]) for f in run(_deficits("$166bn"))] == [(Severity.WARNING, ["2004", "2003"])]

@@ -29,6 +29,7 @@ from factcheck.nlp.align import (
     stem,
 )
 from factcheck.nlp.entities import two_places
+from factcheck.nlp.quantities import unit_family
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -257,6 +258,21 @@ def comparable_values(
     if not left_value or not right_value:
         return None
     return year_of_the_other(left, left_value, right, right_value)
+
+
+def a_figure_differs_too(alignment: Alignment) -> bool:
+    """Whether the two sentences also give one figure two values ("hit a record $166bn in the second quarter of
+    2004" / "hit a record $412bn in the 12 months to 30 September 2004"; "sold 800,000 copies in its first week"
+    in 1985 / "sold 750,000 copies in its first week" in 1984).
+
+    Two facts told in one mould differ in every particular; a slip changes one. A date and a figure that both
+    differ say the sentences may report two occasions (two deficits, two releases): the finding is a note (info).
+    """
+    return any(
+        unit_family(str(pair.left.ref.unit)) == unit_family(str(pair.right.ref.unit))
+        and pair.left.ref.value != pair.right.ref.value
+        for pair in alignment.pairs_of("number")
+    )
 
 
 @dataclass(frozen=True)
@@ -519,6 +535,10 @@ class DateConflictCheck(PairwiseCheck):
             f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
             f"so {where} cannot both be right"
         )
+        if a_figure_differs_too(alignment):
+            # Two occasions told in one mould (two deficits, two releases) as often as two slips: a note, not a warning.
+            severity = Severity.INFO
+            message += ", unless they report two occasions: a figure differs too"
         # One finding per pair of (document, value), the best-aligned sentences as its evidence.
         marker = tuple(sorted((f"{left.doc}\x1f{left_value}", f"{right.doc}\x1f{right_value}")))
         finding = self.finding(
