@@ -86,6 +86,25 @@ def test_stray_spaces():
     assert clean_text(text).text == "The agency (ESA) said so, and [again]; really."
 
 
+def test_spaced_apostrophes_of_possessives_and_contractions_are_closed_up():
+    text = "The mayor ’ s spokesman said they won ' t comment and we ’ re told it ’ d wait."
+    assert clean_text(text).text == "The mayor’s spokesman said they won't comment and we’re told it’d wait."
+
+
+def test_spaced_apostrophes_that_may_close_a_quotation_are_left_alone():
+    # A plural possessive and a quotation mark before a word look the same; neither is touched.
+    text = "The growers ’ union met. He called it ' sensible ' twice, as in the 1990 ’ s."
+    assert clean_text(text).text == text
+
+
+def test_closed_up_possessive_maps_to_original():
+    doc = _doc("Officers said the county sheriff ’ s deputy was hurt.")
+    start = doc.clean.index("sheriff’s deputy")
+    span = doc.span(start, start + len("sheriff’s deputy"))
+    assert span.text == "sheriff ’ s deputy"
+    assert span.text == doc.text[span.start : span.end]
+
+
 def test_decimal_and_ellipsis_are_untouched():
     text = "It rose by .5 points ... or so. Also 3 .14 and :)"
     assert clean_text(text).text == text

@@ -23,6 +23,11 @@ Repairs, in order:
    ("long-\\nand short-term") keeps its hyphen and gets a space.
 4. Runs of spaces become one; spaces just inside brackets go ("( USSF )" -> "(USSF)"), and so
    do spaces before ``, . ; : ! ?``.
+5. An apostrophe spaced off both sides inside a possessive or contraction, as text from
+   tokenised sources writes it ("the sheriff ’ s deputy", "don ’ t"), is closed up
+   ("the sheriff’s deputy", "don’t"). Only the unambiguous shape is touched: a letter, spaces,
+   the apostrophe, spaces, then ``s t re ve ll d m`` as a whole word. A plural possessive
+   ("the players ’ union") is left alone: there the apostrophe could as well close a quotation.
 """
 
 from __future__ import annotations
@@ -135,12 +140,22 @@ def _keep_first(match: re.Match[str]) -> tuple[tuple[int, str], ...]:
     return ((0, match.group()[0]),)
 
 
+def _keep_apostrophe(match: re.Match[str]) -> tuple[tuple[int, str], ...]:
+    apostrophe = match.group().strip(" \t")
+    return ((match.group().index(apostrophe), apostrophe),)
+
+
+# "sheriff ’ s", "don ’ t", "they ' re": the spaces around the apostrophe of a clitic.
+_SPACED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[ \t]+['\u2019][ \t]+(?=(?:s|t|re|ve|ll|d|m)\b)")
+
+
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|\Z)")
 _SPACE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[tuple[int, str], ...]]], ...] = (
     (re.compile(r"(?<=\S)[ \t]{2,}"), _first_as_space),  # runs of spaces inside a line
     (re.compile(r"[(\[{][ \t]+(?=\S)"), _keep_first),  # "( USSF" -> "(USSF"
     (re.compile(r"(?<=\S)[ \t]+(?=[)\]}])"), _delete),  # "USSF )" -> "USSF)"
     (re.compile(r"(?<=\S)[ \t]+(?=[,.;:!?](?:\s|\Z))"), _delete),  # "word ," -> "word,"
+    (_SPACED_APOSTROPHE, _keep_apostrophe),  # "sheriff ’ s" -> "sheriff’s"
 )
 
 
