@@ -51,6 +51,9 @@ def test_title_only_is_not_a_name():
         ("Liz M. Ito", "Elizabeth Ito"),
         ("Heidar Lund", "Heydar Lund"),  # a letter transliterations swap
         ("Erica Lund", "Erika Lund"),
+        # a long given name transliterated two ways: a swap and one other letter, or two swaps
+        ("Gulnazira Tashkentova", "Kulnazyra Tashkentova"),
+        ("Abdulkarim Lund", "Abdulcarym Lund"),
     ],
 )
 def test_same_person(a, b):
@@ -70,6 +73,9 @@ def test_same_person(a, b):
         ("Bill Ito", "Robert Ito"),  # a short form of another name
         ("Lucy Lund", "Lucky Lund"),
         ("Jana Lund", "Jane Lund"),
+        ("Margarita Lund", "Margarete Lund"),  # two letters apart, neither a transliteration swap
+        ("Nadia Lund", "Nadya Lunt"),
+        ("Carly Lund", "Karla Lund"),  # a swap and another letter apart, but short: two names
     ],
 )
 def test_different_people(a, b):

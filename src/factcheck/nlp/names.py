@@ -419,6 +419,8 @@ def _given_agree(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) >= _TRANSLITERATED_LENGTH and _transliterated(a, b):
         return True
+    if min(len(a), len(b)) >= _LONG_VARIANT_LENGTH and _transliterated(a, b, other_letters=1):
+        return True
     # An initial agrees with a full given name that starts with it ("J. Raymond", "John Raymond").
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
@@ -429,12 +431,19 @@ _TRANSLITERATED_LENGTH = 5
 _SWAPPED_LETTERS = frozenset({frozenset("iy"), frozenset("ck")})
 
 
-def _transliterated(a: str, b: str) -> bool:
-    """One letter apart, and the letter one a transliteration swaps for the other."""
+# Long given names one transliteration swap and one other letter apart are one name spelt two ways too ("Gulnazira" /
+# "Kulnazyra"): a transliterated name often differs in two places, each as common as the other alone. Eight letters
+# or more: shorter names a swap and a letter apart are often two names ("Carly" / "Karla").
+_LONG_VARIANT_LENGTH = 8
+
+
+def _transliterated(a: str, b: str, other_letters: int = 0) -> bool:
+    """One letter apart, the letter one a transliteration swaps for the other; with ``other_letters``, up to that many
+    more letters may differ beside the swap, in any way or as another swap."""
     if len(a) != len(b):
         return False
     differing = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
-    return len(differing) == 1 and differing[0] in _SWAPPED_LETTERS
+    return 1 <= len(differing) <= 1 + other_letters and any(pair in _SWAPPED_LETTERS for pair in differing)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -489,7 +498,8 @@ def same_person(a: str, b: str, aliases: Mapping[str, str] | None = None) -> boo
     with names they abbreviate; a short form agrees with the given name it stands for ("Bill" /
     "William"); given names of seven letters or more one letter apart are one
     name spelt two ways ("Karolos" / "Carolos"), and of five or more one "i"/"y" or "c"/"k" apart
-    ("Heidar" / "Heydar"); a leading initial before the name a person goes by is
+    ("Heidar" / "Heydar"), and of eight or more one such swap and one other letter apart
+    ("Gulnazira" / "Kulnazyra"); a leading initial before the name a person goes by is
     dropped ("W. Mark Felt" is "Mark Felt"). A bare surname never matches here (use ``resolve_mention``).
     Two two-word names with the same words in either order match ("Ishiba Shigeru",
     "Shigeru Ishiba"). ``aliases`` maps alias forms to canonical names ("Jay Raymond" ->
