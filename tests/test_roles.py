@@ -139,6 +139,21 @@ def test_an_appositive_with_a_name_of_its_own_describes_that_person(nlp):
     assert role_of(text, entity.start_char, entity.end_char, entity).title == "spokeswoman"
 
 
+def test_a_title_before_the_name_wins_over_the_noun_the_name_stands_in_apposition_to(nlp):
+    # "successor" describes how Jane Roe came to the post; "Vice President" is the post.
+    from factcheck.nlp.roles import role_of
+
+    text = "The governor's successor, Vice President Jane Roe, lifted the curfew on Friday."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title == "Vice President"
+    # Without a title of its own, the name takes the noun it stands in apposition to.
+    text = "The governor's spokesman, Sam Ito, said the curfew would end."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Sam Ito")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title == "spokesman"
+
+
 def test_a_plural_before_the_name_is_no_title(nlp):
     # One person's title is a singular noun: "fellow Democrats Sam Ito" names a group he belongs to.
     from factcheck.nlp.roles import role_of

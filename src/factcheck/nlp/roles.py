@@ -445,8 +445,6 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         for child in root.children
         if child.i not in inside and child.dep_ == "appos" and not _names_another_person(child, inside)
     ]
-    if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
-        heads.append(root.head)
     # Nouns run into the name ("Harbor Detective Jane Roe") are often all the name's compounds, side by side:
     # the one right before the name heads the title and the ones before it modify it (see _sibling_modifiers).
     heads += sorted(
@@ -457,6 +455,10 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         ),
         key=lambda child: -child.i,
     )
+    # The noun the name stands in apposition to comes last: a title written before the name inside the appositive
+    # is the post ("the governor's successor, Vice President Jane Roe": a vice president, not "successor").
+    if root.dep_ == "appos" and root.head.i not in inside and root.head.i < entity.start:
+        heads.append(root.head)
     return [
         head
         for head in heads
