@@ -10,7 +10,13 @@ from factcheck.checks.attribution_conflict import AttributionConflictCheck
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
 from factcheck.nlp.affiliations import affiliations_agree
-from factcheck.nlp.titles import exclusive_offices, one_role, title_conflict_kind, titles_conflict
+from factcheck.nlp.titles import (
+    exclusive_offices,
+    one_role,
+    profession_and_office,
+    title_conflict_kind,
+    titles_conflict,
+)
 
 
 def run(corp):
@@ -637,6 +643,33 @@ def test_two_lower_case_offices_or_one_role_named_two_ways_stay_quiet():
         claim(f, f.text, actors=(person(f, "Lee Park", "Police Spokesperson"),)),
     ]
     assert run(corpus([a, b, c, d, e, f], claims)) == []
+
+
+def test_wordnet_tells_a_profession_from_a_public_office():
+    # A lawyer or a teacher practises a profession; a judge or a mayor holds an office. A prosecutor is both (an
+    # official and a lawyer), and a bare "official" is a word for any office, so neither makes a pair.
+    assert profession_and_office("attorney", "judge") and profession_and_office("mayor", "teacher")
+    assert not profession_and_office("attorney", "prosecutor") and not profession_and_office("lawyer", "official")
+    assert not profession_and_office("judge", "mayor") and not profession_and_office("actress", "singer")
+    assert not profession_and_office("attorney", "owner")
+
+
+def test_one_place_before_two_posts_is_one_label_with_its_post_changed():
+    # "Harbor attorney" in one outlet, "Harbor judge" in another, both lower case before the name: the same label,
+    # its post changed. Without the shared place, two lower-case nouns may be descriptions and stay quiet.
+    a = document("a", "The mill was bought by Harbor attorney Sam Ito.")
+    b = document("b", "The mill belongs to Harbor judge Sam Ito.")
+    c = document("c", "The barn was bought by attorney Lee Park.")
+    d = document("d", "The barn belongs to judge Lee Park.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "attorney", "Harbor", "Harbor attorney"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "judge", "Harbor", "Harbor judge"),)),
+        claim(c, c.text, actors=(person(c, "Lee Park", "attorney", None, "attorney"),)),
+        claim(d, d.text, actors=(person(d, "Lee Park", "judge", None, "judge"),)),
+    ]
+    findings = run(corpus([a, b, c, d], claims))
+    assert [(f.data["person"], f.severity) for f in findings] == [("Sam Ito", Severity.WARNING)]
+    assert "a profession and a public office" in findings[0].message
 
 
 def test_an_appositive_that_names_no_person_leaves_the_title_before_the_name():

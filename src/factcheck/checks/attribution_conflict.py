@@ -20,6 +20,7 @@ from factcheck.nlp.titles import (
     framed_as_former,
     names_an_outcome,
     one_role,
+    profession_and_office,
     stem,
     title_conflict_kind,
 )
@@ -89,8 +90,10 @@ class AttributionConflictCheck(PairwiseCheck):
       "president" / "chief executive") never conflict; two it gives as two public offices
       (kinds of one politician or official a step or two up: "mayor" / "governor",
       "congressman" / "senator", "judge" / "prosecutor") conflict when one source writes
-      its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe"). Within
-      one document only ranks and modifiers count: one text calls a person several things.
+      its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe") or both
+      write the same place or organisation before it ("Harbor attorney Jane Roe" / "Harbor
+      judge Jane Roe": one label with its post changed); so do a profession and a public
+      office ("attorney" / "judge", "teacher" / "mayor"). Within one document only ranks and modifiers count: one text calls a person several things.
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
@@ -282,11 +285,16 @@ class AttributionConflictCheck(PairwiseCheck):
                     return None
                 if _two_formal_titles(left_mentions, right_mentions):
                     note = "two sources give the person two different formal titles"
-                elif exclusive_offices(left, right) and any(m.formal for m in (*left_mentions, *right_mentions)):
-                    # WordNet gives the two as offices one person does not hold at once (a mayor, a governor), and
-                    # one source writes its title as the person's office: the other source's lower-case noun is
-                    # then no description beside it ("Qeshm mayor" / "Qeshm Governor").
-                    note = "two sources give the person two public offices that one person does not hold at once"
+                elif (two_posts := _two_posts(left, right)) and (
+                    any(m.formal for m in (*left_mentions, *right_mentions))
+                    or _one_qualifier(left_mentions, right_mentions)
+                ):
+                    # WordNet gives the two as posts one person does not hold at once (a mayor, a governor; an
+                    # attorney, a judge), and one source writes its title as the person's office ("Qeshm mayor" /
+                    # "Qeshm Governor"), or both write the same place or organisation before it ("Harbor attorney
+                    # Jane Roe" / "Harbor judge Jane Roe"): the other noun is then no description beside it but
+                    # the same label with another post.
+                    note = f"two sources give the person {two_posts} that one person does not hold at once"
                 elif _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
                     note = (
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
@@ -338,6 +346,33 @@ def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mentio
     left_docs = {mention.doc for mention in left_mentions if mention.formal}
     right_docs = {mention.doc for mention in right_mentions if mention.formal}
     return bool(left_docs and right_docs and len(left_docs | right_docs) > 1)
+
+
+def _two_posts(left: str, right: str) -> str | None:
+    """What two role nouns are, when WordNet gives them as two posts one person does not hold at once."""
+    if exclusive_offices(left, right):
+        return "two public offices"
+    if profession_and_office(left, right):
+        return "a profession and a public office"
+    return None
+
+
+def _one_qualifier(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+    """Whether two documents write the title before the name with the same organisation or place before it ("Harbor
+    attorney Jane Roe" / "Harbor judge Jane Roe"): one label, its role noun changed."""
+
+    def labels(mentions: list[Mention]) -> set[tuple[str, str]]:
+        return {
+            (mention.doc, normalise_affiliation(mention.affiliation))
+            for mention in mentions
+            if mention.affiliation
+            and mention.role_span is not None
+            and mention.role_span.end <= mention.name_span.start
+            and normalise_affiliation(mention.affiliation)
+        }
+
+    left, right = labels(left_mentions), labels(right_mentions)
+    return any(a_doc != b_doc and a == b for a_doc, a in left for b_doc, b in right)
 
 
 Role = tuple[str | None, str | None]  # (title, affiliation) as one mention gives them

@@ -291,6 +291,48 @@ def exclusive_offices(a: str, b: str) -> bool:
     return False
 
 
+# WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
+_PROFESSIONALS = ("professional",)
+
+
+@functools.cache
+def _professional_kinds() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    return frozenset(lexicon.senses(word, "n")[0] for word in _PROFESSIONALS)
+
+
+def _kind_of_any(title: str, roots: frozenset[tuple[str, int]]) -> bool:
+    """Whether the title's most frequent person sense is one of ``roots`` or a kind of one, a few steps up."""
+    from factcheck.nlp import lexicon
+
+    senses = _person_senses(title)
+    return bool(senses) and bool(roots & set(lexicon.kinds_of(senses[0], lexicon.HYPERNYM_STEPS + 1)))
+
+
+def profession_and_office(a: str, b: str) -> bool:
+    """Whether one role noun names a profession and the other a public office, in their most frequent senses as
+    person nouns: a kind of WordNet's professional that is no office holder ("lawyer", "teacher") against a kind of
+    an office holder that is no professional ("judge", "mayor"). One person practising a profession does not at
+    once sit in such an office ("the city's attorney" / "the city's judge"); a post that is both ("prosecutor", an
+    official and a lawyer) is neither, and two words WordNet gives as one role never count."""
+    if one_role(a, b):
+        return False
+    professional, office = _professional_kinds(), _office_kinds()
+
+    def generic(title: str) -> bool:  # "official", "professional": a word for any of them, no post of its own
+        senses = _person_senses(title)
+        return bool(senses) and senses[0] in professional | office
+
+    def profession(title: str) -> bool:
+        return _kind_of_any(title, professional) and not _kind_of_any(title, office) and not generic(title)
+
+    def public_office(title: str) -> bool:
+        return _kind_of_any(title, office) and not _kind_of_any(title, professional) and not generic(title)
+
+    return (profession(a) and public_office(b)) or (public_office(a) and profession(b))
+
+
 def titles_conflict(a: str | None, b: str | None) -> bool:
     """Two titles that cannot both be current whatever the context: two ranks, or two posts of one kind."""
     return title_conflict_kind(a, b) in ("rank", "modifier")
