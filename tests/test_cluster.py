@@ -273,49 +273,130 @@ def test_two_sentences_with_one_action_come_closer(actions, together):
     assert bool(ClusterStage(Settings(use_cache=False))(corpus).clusters) is together
 
 
+def _story_keys(centres, persons=None, years=None, figures=None, days=None):
+    """``StoryKeys`` of documents with these centres and particulars (none where not given)."""
+    nothing = [()] * len(centres)
+    return cluster_module.StoryKeys(
+        centres=np.asarray(centres, dtype=np.float64),
+        persons=persons or nothing,
+        years=years or nothing,
+        figures=figures or nothing,
+        days=days or nothing,
+    )
+
+
+def _spread_centres(distance, count, extra_axes=0):
+    """``count`` unit centres, any two at cosine distance ``distance``, then ``extra_axes`` far from all of them."""
+    axes = np.eye(count + 1 + extra_axes)
+    spread = np.sqrt(1 / (1 - distance) - 1)
+    return _unit([axes[0] + spread * axes[k] for k in range(1, count + 1)] + list(axes[count + 1 :]))
+
+
+def test_the_shipped_same_story_model_loads_and_reads_only_story_features():
+    from factcheck.nlp.pairmodel import load_model
+
+    model = load_model(cluster_module.STORY_MODEL)
+    keys = _story_keys(_spread_centres(0.2, 2))
+    assert set(model.features) <= set(cluster_module.story_features(keys, [0, 1]))
+    assert 0.0 < model.threshold < 1.0
+    # Reports further apart read as less likely one story; a shared person as more likely.
+    assert model.probability(**_features(0.1)) > model.probability(**_features(0.4))
+    assert model.probability(**_features(0.4, persons_shared=1.0)) > model.probability(**_features(0.4))
+
+
+def _features(centre_distance, **particulars):
+    from factcheck.nlp.pairmodel import load_model
+
+    values = dict.fromkeys(load_model(cluster_module.STORY_MODEL).features, 0.0)
+    return {**values, "centre_distance": centre_distance, **particulars}
+
+
 def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
-    # Four documents whose claims read alike (centres 0.3 apart: close enough to be one story): a
+    # Four documents whose claims read alike (centres 0.2 apart: close enough to be one story): a
     # and b name one person, c another; d names nobody and gives another year than a and b. Their
     # persons and years tell the stories apart where the vectors cannot; e, far from all, is alone.
-    axes = np.eye(6)
-    spread = np.sqrt(1 / 0.7 - 1)  # two of these centres lie at cosine distance 0.3
-    centres = _unit([axes[0] + spread * axes[k] for k in (1, 2, 3, 4)] + [axes[5]])
+    centres = _spread_centres(0.2, 4, extra_axes=1)
     persons = [("reid",), ("reid",), ("lohan",), (), ()]
     years = [(2008,), (2008,), (2008,), (2013,), ()]
-    labels = cluster_module.story_labels(centres, persons, years).tolist()
+    labels = cluster_module.story_labels(_story_keys(centres, persons, years)).tolist()
     assert labels[0] == 0 and labels[1] == 0  # stories are numbered by their first document
     assert len({labels[0], labels[2], labels[3], labels[4]}) == 4
     # Without the persons and years, the four alike documents are one story.
-    blind = cluster_module.story_labels(centres, [()] * 5, [()] * 5).tolist()
+    blind = cluster_module.story_labels(_story_keys(centres)).tolist()
     assert blind[:4] == [0, 0, 0, 0] and blind[4] == 1
 
 
 def test_look_alike_reports_naming_nobody_are_told_apart_by_their_figures():
-    # Three reports alike in what they say (centres 0.3 apart), naming no person and giving no year:
+    # Three reports alike in what they say (centres 0.2 apart), naming no person and giving no year:
     # a and b give one quake's magnitude, c another quake's magnitude and toll. Counting one thing
     # ("magnitude") with other values parts c from them; the figure a and b share keeps them one story.
-    axes = np.eye(4)
-    spread = np.sqrt(1 / 0.7 - 1)  # two of these centres lie at cosine distance 0.3
-    centres = _unit([axes[0] + spread * axes[k] for k in (1, 2, 3)])
+    centres = _spread_centres(0.2, 3)
     figures = [("magnitude||5.6", "count|house|3"), ("magnitude||5.6",), ("count|person|40", "magnitude||6.1")]
-    no_one = [()] * 3
-    labels = cluster_module.story_labels(centres, no_one, no_one, figures).tolist()
+    labels = cluster_module.story_labels(_story_keys(centres, figures=figures)).tolist()
     assert labels[0] == labels[1] != labels[2]
     # Without the figures the three are one story.
-    assert cluster_module.story_labels(centres, no_one, no_one).tolist() == [0, 0, 0]
+    assert cluster_module.story_labels(_story_keys(centres)).tolist() == [0, 0, 0]
 
 
 @pytest.mark.parametrize(
     ("figure", "together"), [("count|pirate|23", True), ("magnitude||5.6", True), ("count|nomination|2", False)]
 )
 def test_a_shared_figure_joins_two_reports_unless_it_is_a_small_count(figure, together):
-    # Two reports 0.4 apart (beyond a story's threshold) state one figure alike: 23 pirates or a
-    # magnitude of 5.6 are a sign of one story; two nominations recur by chance among award stories.
-    axes = np.eye(3)
-    spread = np.sqrt(1 / 0.6 - 1)  # the two centres lie at cosine distance 0.4
-    centres = _unit([axes[0] + spread * axes[1], axes[0] + spread * axes[2]])
-    labels = cluster_module.story_labels(centres, [(), ()], [(), ()], [(figure,), (figure,)]).tolist()
+    # Two reports 0.4 apart (too far to be one story on their wording alone) state one figure alike: 23
+    # pirates or a magnitude of 5.6 are a sign of one story; two nominations recur by chance among award stories.
+    keys = _story_keys(_spread_centres(0.4, 2), figures=[(figure,), (figure,)])
+    labels = cluster_module.story_labels(keys).tolist()
     assert (labels[0] == labels[1]) is together
+
+
+def test_a_calendar_day_both_reports_give_joins_them():
+    # Two reports 0.4 apart, one day both give (the day of the event they report): one story; other days: two.
+    centres = _spread_centres(0.4, 2)
+    one_day = cluster_module.story_labels(_story_keys(centres, days=[("2011-06-14",), ("2011-06-14",)])).tolist()
+    two_days = cluster_module.story_labels(_story_keys(centres, days=[("2011-06-14",), ("2009-03-03",)])).tolist()
+    assert one_day == [0, 0] and two_days == [0, 1]
+
+
+def test_shared_and_clashing_keys_of_document_pairs():
+    per_document = [("reid",), ("reid", "lohan"), ("lohan",), ()]
+    low, high = np.triu_indices(4, 1)  # (0,1) (0,2) (0,3) (1,2) (1,3) (2,3)
+    shared, clashing = cluster_module.shared_and_clashing(per_document, low, high)
+    assert shared.tolist() == [True, False, False, True, False, False]
+    # A document naming nobody clashes with no one: silence is not disagreement.
+    assert clashing.tolist() == [False, True, False, False, False, False]
+
+
+def test_story_features_of_two_reports():
+    centres = _spread_centres(0.25, 3)
+    keys = _story_keys(
+        centres,
+        persons=[("reid",), ("lohan",), ()],
+        years=[(2008,), (2009,), (2008,)],
+        figures=[("count|pirate|23", "magnitude||5.6"), ("count|pirate|23", "magnitude||6.1"), ("magnitude||6.1",)],
+        days=[("2008-06-01",), ("2008-06-01", "2008-06-02"), ("2008-06-02",)],
+    )
+    features = {name: values.tolist() for name, values in cluster_module.story_features(keys, [0, 1, 2]).items()}
+    # Pairs (a, b), (a, c), (b, c).
+    assert features["centre_distance"] == pytest.approx([0.25] * 3, abs=1e-6)
+    assert features["persons_shared"] == [0.0] * 3 and features["persons_clash"] == [1.0, 0.0, 0.0]
+    # a and b share a figure (23 pirates), b and c one too (a magnitude of 6.1); a and c count one thing (the
+    # magnitude), never with one value.
+    assert features["figures_shared"] == [1.0, 0.0, 1.0] and features["figures_clash"] == [0.0, 1.0, 0.0]
+    assert features["years_clash"] == [1.0, 0.0, 1.0] and features["days_shared"] == [1.0, 0.0, 1.0]
+
+
+def test_a_claims_days_are_the_calendar_days_it_gives_without_the_dateline():
+    def time(value, dateline=False):
+        return TimeExpression(
+            span=Span(doc="a", start=0, end=1, text="x"),
+            value=value,
+            granularity="day" if value and len(value) == 10 else "year",
+            dateline=dateline,
+        )
+
+    times = (time("2009-04-06"), time("2009-04-08", dateline=True), time("2009"), time("2009-04-06T10:00"), time(None))
+    claim = _claim("a", 0).model_copy(update={"times": times})
+    assert cluster_module.claim_days(claim) == ("2009-04-06",)
 
 
 def test_a_claims_figures_say_what_was_counted_and_leave_bare_counts_out():
@@ -332,23 +413,28 @@ def test_a_claims_figures_say_what_was_counted_and_leave_bare_counts_out():
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_stories_linked_per_component_are_those_of_one_matrix_over_every_document(seed):
-    # Clumps of documents around a few topics, some persons and years shared: the linkage per
-    # component of the radius graph must give exactly the stories of one dense linkage over all.
+    # Clumps of documents around a few topics, some persons, years, figures and days shared: the linkage
+    # per component of the radius graph must give exactly the stories of one dense linkage over all.
+    from factcheck.nlp.pairmodel import load_model
+
     rng = np.random.default_rng(seed)
     topics = rng.normal(size=(6, 16))
     centres = _unit([topics[k % 6] + rng.normal(scale=0.45, size=16) for k in range(60)])
     persons = [tuple(rng.choice(["ann", "bob", "cy"], size=rng.integers(0, 2))) for _ in range(60)]
     years = [tuple(int(y) for y in rng.choice([2001, 2002], size=rng.integers(0, 2))) for _ in range(60)]
     figures = [tuple(rng.choice(["count|dead|5", "count|dead|7", "km||9"], size=rng.integers(0, 3))) for _ in range(60)]
+    days = [tuple(rng.choice(["2001-05-01", "2002-07-09"], size=rng.integers(0, 2))) for _ in range(60)]
+    keys = _story_keys(centres, persons, years, figures, days)
+    model = load_model(cluster_module.STORY_MODEL)
     whole = cluster_module._dense_average(
-        cluster_module._story_distances(centres, persons, years, figures), cluster_module.STORY_THRESHOLD
+        cluster_module._story_distances(keys, list(range(60)), model), 1.0 - model.threshold
     )
     expected = np.zeros(60, dtype=np.int64)
     for number, members in enumerate(sorted(whole, key=min)):
         expected[members] = number
     components = cluster_module._story_components(centres)
     assert 1 < len(components) < 60  # the case exercises several components, not one or none
-    assert cluster_module.story_labels(centres, persons, years, figures).tolist() == expected.tolist()
+    assert cluster_module.story_labels(keys).tolist() == expected.tolist()
 
 
 def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_stories_do_not():
@@ -581,14 +667,14 @@ def test_linkage_on_local_workers_gives_the_same_clusters(monkeypatch):
 
 
 def test_document_stories_gives_each_document_the_story_the_stage_groups_it_in():
-    # Three documents alike in wording (c 0.1 from a and b): a and b name Reid, c names Roe. The
+    # Three documents alike in wording (c 0.25 from a and b): a and b name Reid, c names Roe. The
     # benchmark reads these stories against known event groups, so they must be the stage's own.
     axes = np.eye(3)
     claims, vectors = [], []
     for doc, name, vector in (("a", "Tara Reid", axes[0]), ("b", "Reid", axes[0]), ("c", "Ann Roe", None)):
         for position in range(3):
             claims.append(_claim(doc, position, name=name))
-            vectors.append(vector if vector is not None else _turned(axes[0], axes[1], 0.1))
+            vectors.append(vector if vector is not None else _turned(axes[0], axes[1], 0.25))
     vectors = _unit(vectors)
     corpus = Corpus(claims=tuple(claims), embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     stories = cluster_module.document_stories(corpus)
@@ -659,3 +745,34 @@ def test_claim_triggers_are_the_events_a_claim_names():
     # Nouns of the sentence that mainly name something that happens; a name ("Fire Street") is not one.
     worded = claim.model_copy(update={"text": "Fire crews at Fire Street said the shootings left victims"})
     assert cluster_module.claim_triggers(worded) == ("earthquake", "fire", "kill", "shooting")
+
+
+@pytest.mark.slow
+def test_two_reports_of_one_quake_are_one_story_and_a_look_alike_quake_another(tmp_path):
+    # Through the real models and the whole pipeline: two reports of one earthquake (one day, one toll,
+    # one governor, worded apart) and a report of another earthquake of the same kind.
+    import factcheck
+
+    reports = {
+        "quake-a.txt": "Quake kills 12 in Varna province\n\nA magnitude 6.1 earthquake struck Varna province on "
+        "Tuesday, March 3, 2009, killing 12 people and injuring dozens, officials said. The quake destroyed 40 "
+        "houses in the village of Dolno Selo. Rescue teams from the capital searched the rubble through the night. "
+        "Governor Petar Ivanov said the province would need help to rebuild.\n",
+        "quake-b.txt": "Twelve dead as earthquake hits Varna\n\nTwelve people were killed when an earthquake of "
+        "magnitude 6.1 shook Varna province on March 3, 2009. Forty houses collapsed in Dolno Selo, according to "
+        "the provincial governor, Petar Ivanov. Rescuers worked overnight to reach people trapped under the "
+        "collapsed homes. Ivanov asked the government for emergency funds.\n",
+        "quake-c.txt": "Earthquake injures 30 in Ruse\n\nA magnitude 5.2 earthquake shook the Ruse region on "
+        "Saturday, June 14, 2011, injuring 30 people, the civil protection agency said. The tremor damaged 200 "
+        "buildings in the town of Byala. Mayor Elena Dimova said schools would stay closed while engineers "
+        "inspected them. Aftershocks were felt across the region for hours.\n",
+    }
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = factcheck.Settings(
+        paths=(folder,), cache_dir=tmp_path / "cache", ledger_dir=None, resolutions=None, select=("date-conflict",)
+    )
+    stories = cluster_module.document_stories(factcheck.run(settings).corpus)
+    assert stories["quake-a"] == stories["quake-b"] != stories["quake-c"]

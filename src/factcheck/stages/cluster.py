@@ -17,10 +17,10 @@ the pairs are the same whatever the blocks, the engine or the number of workers.
 search sees only these n*k pairs.
 
 Clusters: "these sentences report the same event". Two levels, as cross-document event coreference
-systems work: documents first grouped into stories (``story_labels``: average linkage over the
-documents' mean claim vectors, read with the persons they name, the figures they state and the years
-they give, so that two look-alike stories, two rehab stays of two actresses or two quakes of other
-magnitudes, stay two), then, within one story, average
+systems work: documents first grouped into stories (``story_labels``: average linkage over 1 - a
+learned same-story probability of two documents, read from their mean claim vectors, the persons they
+name, the figures they state, the years and days they give, so that two look-alike stories, two rehab
+stays of two actresses or two quakes of other magnitudes, stay two), then, within one story, average
 linkage (UPGMA) with a distance threshold per connected component of the neighbour graph: claims of
 two stories never link (``linking_distances``), and one action ("foil" / "foil") brings two claims
 closer. Average, not complete linkage: the sources word one event differently, and complete linkage
@@ -101,6 +101,7 @@ import numpy as np
 from factcheck.cache import code_fingerprint, open_cache
 from factcheck.config import Settings
 from factcheck.model import Claim, Cluster, Corpus, SameFactPair
+from factcheck.nlp.pairmodel import PairModel, load_model
 from factcheck.nlp.quotes import SPEECH_VERBS
 from factcheck.nlp.verbs import LIGHT_VERBS
 
@@ -121,15 +122,12 @@ CANDIDATE_DISTANCE = 0.6  # same-fact candidates: adjusted distance (with the do
 DOCUMENT_DISTANCE = 0.55
 MAIN_PERSON_SHARE = 0.5  # a document's main persons: named in 2+ claims and at least this share of the most named
 # Clusters link only claims of one story (see ``story_labels``): documents are grouped into stories by
-# average linkage at STORY_THRESHOLD over the cosine distance of their mean claim vectors, moved apart
-# by STORY_PERSON_CLASH when both name persons and none in common and by STORY_YEAR_CLASH when both
-# give years and none in common, and brought closer by STORY_PERSON_SHARED when they name a common
-# person. Documents of fewer than STORY_MIN_CLAIMS claims have no story to read: their claims link
-# across stories.
-STORY_THRESHOLD = 0.35
-STORY_PERSON_CLASH = 0.3
-STORY_PERSON_SHARED = 0.2
-STORY_YEAR_CLASH = 0.1
+# average linkage over 1 - the same-story model's probability (``factcheck/models/same-story.json``).
+# Documents whose centres lie further apart than STORY_REACH (cosine distance) are never one story: on
+# the ECB+ development part REACH_SHARE of the pairs of one event group lie within it. Documents of
+# fewer than STORY_MIN_CLAIMS claims have no story to read: their claims link across stories.
+STORY_MODEL = "same-story"
+STORY_REACH = 0.55
 STORY_MIN_CLAIMS = 3
 SMALL_COUNT = 10  # a figure shared by two documents is a sign of one story only above this (or not whole)
 ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; parse lemma)
@@ -284,6 +282,7 @@ class CandidateContext:
     documents: Sequence[int]
     actions: Sequence[str | None] = ()
     figures: Sequence[tuple[str, ...]] = ()  # per row, for the stories: ``claim_figures``
+    days: Sequence[tuple[str, ...]] = ()  # per row, for the stories: ``claim_days``
     triggers: Sequence[tuple[str, ...]] = ()  # per row, the events it names (``claim_triggers``): ``also_members``
 
 
@@ -332,18 +331,7 @@ class _Story:
             else [-1] * len(unit),
             dtype=np.int64,
         )
-        centres = _document_centres(unit, documents)
-        persons: list[set[str]] = [set() for _ in range(len(centres))]
-        years: list[set[int]] = [set() for _ in range(len(centres))]
-        figures: list[set[str]] = [set() for _ in range(len(centres))]
-        for document, (_, named, dated) in zip(documents.tolist(), keys):
-            persons[document].update(named)
-            years[document].update(dated)
-        for document, stated in zip(documents.tolist(), context.figures):
-            figures[document].update(stated)
-        stories = story_labels(
-            centres, [sorted(p) for p in persons], [sorted(y) for y in years], [sorted(f) for f in figures]
-        )
+        stories = story_labels(StoryKeys.of(unit, context, keys))
         return cls(
             stories=stories[documents],
             readable=sizes[documents] >= STORY_MIN_CLAIMS,
@@ -359,64 +347,79 @@ class _Story:
         )
 
 
-def story_labels(
-    centres: np.ndarray,
-    persons: Sequence[Sequence[str]],
-    years: Sequence[Sequence[int]],
-    figures: Sequence[Sequence[str]] | None = None,
-) -> np.ndarray:
+@dataclass(frozen=True)
+class StoryKeys:
+    """What the same-story model reads of each document (one entry per document, by document number)."""
+
+    centres: np.ndarray  # the unit mean of its claims' unit vectors
+    persons: Sequence[Sequence[str]]  # the persons its claims name (``claim_keys``)
+    years: Sequence[Sequence[int]]  # the years they give
+    figures: Sequence[Sequence[str]]  # the figures they state (``claim_figures``)
+    days: Sequence[Sequence[str]]  # the calendar days they give (``claim_days``)
+
+    @classmethod
+    def of(cls, unit: np.ndarray, context: CandidateContext, keys: Sequence[ClaimKeys]) -> StoryKeys:
+        documents = np.asarray(context.documents, dtype=np.int64)
+        count = int(documents.max()) + 1 if len(documents) else 0
+
+        def gathered(per_row: Sequence[Sequence[object]]) -> list[list]:
+            found: list[set] = [set() for _ in range(count)]
+            for document, items in zip(documents.tolist(), per_row):
+                found[document].update(items)
+            return [sorted(items) for items in found]
+
+        return cls(
+            centres=_document_centres(unit, documents),
+            persons=gathered([key[1] for key in keys]),
+            years=gathered([key[2] for key in keys]),
+            figures=gathered(context.figures),
+            days=gathered(context.days),
+        )
+
+
+def story_labels(keys: StoryKeys) -> np.ndarray:
     """The story of each document (numbered by its first document): average linkage over the documents.
 
     Reports of one story share what they are about (close mean claim vectors), its particulars (the
-    people in it, the figures it is told by) and its year; look-alike stories (two rehab stays of two
-    actresses, two earthquakes, two piracy raids) share the first and differ in the others. So the
-    distance of two documents is the cosine distance of their centres, ``STORY_PERSON_CLASH`` further
-    when both name persons and none in common, as much again when both count one thing (``figures``:
-    ``claim_figures``) and never with one value, ``STORY_PERSON_SHARED`` closer when they name a
-    common person or state a common figure (once, not once each), and ``STORY_YEAR_CLASH`` further
-    when both give years and none in common; stories merge while their average distance is under
-    ``STORY_THRESHOLD``. The products are exact (``_scaled``), so the stories do not depend on the BLAS
-    that computes them.
+    people in it, the figures it is told by, the days it happened on) and its year; look-alike stories (two rehab stays of two actresses, two earthquakes, two piracy raids) share
+    the first and differ in the others. How much each counts is learned, not set by hand: the
+    same-story model (``factcheck/models/same-story.json``, fitted by ``benchmarks/fit_story_model.py``
+    on the ECB+ development part, where two documents are one story when they report one event group)
+    gives each pair of documents a probability p from ``story_features``; stories merge while their
+    average 1 - p is under 1 - the model's threshold.
 
-    Memory: documents further apart than the threshold plus the largest bonus can never be in one
-    story, so the linkage runs per connected component of the documents within that reach (a sparse
-    radius graph), on a component x component matrix: the same stories as one matrix over all the
-    documents, which at 100,000 articles would be 80 GB.
+    Memory: documents whose centres are further apart than ``STORY_REACH`` are never one story (their
+    distance is 1), so the linkage runs per connected component of the documents within that reach
+    (a sparse radius graph), on a component x component matrix: the same stories as one matrix over
+    all the documents, which at 100,000 articles would be 80 GB.
     """
-    count = len(centres)
+    count = len(keys.centres)
     labels = np.zeros(count, dtype=np.int64)
     if count < 2:
         return labels
+    model = load_model(STORY_MODEL)
     stories: list[list[int]] = []
-    for members in _story_components(centres):
+    for members in _story_components(keys.centres):
         if len(members) == 1:
             stories.append(members)
             continue
-        distances = _story_distances(
-            centres[members],
-            [persons[i] for i in members],
-            [years[i] for i in members],
-            [figures[i] for i in members] if figures is not None else None,
-        )
-        stories += [[members[i] for i in story] for story in _dense_average(distances, STORY_THRESHOLD)]
+        distances = _story_distances(keys, members, model)
+        stories += [[members[i] for i in story] for story in _dense_average(distances, 1.0 - model.threshold)]
     for number, members in enumerate(sorted(stories, key=min)):
         labels[members] = number
     return labels
 
 
-# Added to the reach of the story graph so that the rounding of its float distances against the exact
-# ones (``_scaled``, ~2**-25) never drops a pair the linkage could merge.
-STORY_REACH_MARGIN = 1e-3
-
-
 def _story_components(centres: np.ndarray) -> list[list[int]]:
-    """The documents in groups that no pair closer than a story's reach crosses, each sorted."""
+    """The documents in groups that no pair within ``STORY_REACH`` crosses, each sorted."""
     from scipy.sparse.csgraph import connected_components
     from sklearn.neighbors import radius_neighbors_graph
 
-    reach = STORY_THRESHOLD + STORY_PERSON_SHARED + STORY_REACH_MARGIN
     graph = radius_neighbors_graph(
-        np.asarray(centres, dtype=np.float64), radius=reach, mode="connectivity", metric="cosine"
+        np.asarray(centres, dtype=np.float64),
+        radius=STORY_REACH + STORY_REACH_MARGIN,
+        mode="connectivity",
+        metric="cosine",
     )
     _, component = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = {}
@@ -425,37 +428,86 @@ def _story_components(centres: np.ndarray) -> list[list[int]]:
     return list(groups.values())
 
 
-def _story_distances(
-    centres: np.ndarray,
-    persons: Sequence[Sequence[str]],
-    years: Sequence[Sequence[int]],
-    figures: Sequence[Sequence[str]] | None = None,
-) -> np.ndarray:
-    """The documents' story distances (see ``story_labels``), as one dense matrix."""
-    scaled = _scaled(centres)
-    distances = np.clip(1.0 - (scaled @ scaled.T) * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
+def _story_distances(keys: StoryKeys, members: Sequence[int], model: PairModel) -> np.ndarray:
+    """1 - the same-story probability of every two of ``members``, as one dense matrix (1 beyond the reach)."""
+    size = len(members)
+    low, high = np.triu_indices(size, 1)
+    features = story_features(keys, members)
+    distances = np.where(features["centre_distance"] > STORY_REACH, 1.0, 1.0 - model.probabilities(features))
+    dense = np.zeros((size, size), dtype=np.float64)
+    dense[low, high] = distances
+    dense[high, low] = distances
+    return dense
 
-    def relation(keys: Sequence[Sequence[object]]) -> tuple[np.ndarray, np.ndarray]:
-        incidence = _incidence(keys)
-        shared = (incidence @ incidence.T).toarray() > 0
-        present = np.array([bool(items) for items in keys])
-        return shared, present[:, np.newaxis] & present[np.newaxis, :]
 
-    shared_persons, both_name = relation(persons)
-    shared_years, both_date = relation(years)
-    shared_particular = shared_persons
-    if figures is not None:
-        # A figure is "what was counted|value": both count one thing when they share the first part.
-        shared_figures, _ = relation(figures)
-        counted, _ = relation([sorted({figure.rpartition("|")[0] for figure in stated}) for stated in figures])
-        distances += STORY_PERSON_CLASH * (counted & ~shared_figures)
-        distinctive, _ = relation([[figure for figure in stated if _distinctive(figure)] for stated in figures])
-        shared_particular = shared_particular | distinctive
-    distances += STORY_PERSON_CLASH * (both_name & ~shared_persons) - STORY_PERSON_SHARED * shared_particular
-    distances += STORY_YEAR_CLASH * (both_date & ~shared_years)
-    distances = np.clip(distances, 0.0, None)
-    np.fill_diagonal(distances, 0.0)
-    return distances
+def story_features(keys: StoryKeys, members: Sequence[int]) -> dict[str, np.ndarray]:
+    """The same-story model's features of every two of ``members`` (in ``np.triu_indices`` order), by name.
+
+    Each is a general measure of two documents: how close their claims read (``centre_distance``, the
+    cosine distance of their centres, exact as ``_scaled`` makes it), and whether their particulars
+    agree or clash (``shared_and_clashing``): a person both name, or both naming persons and none in
+    common; one figure both state (not a small count: ``_distinctive``), or both counting one thing
+    with other values; both giving years and none in common; a calendar day both give (``claim_days``).
+    """
+    picked = list(members)
+    low, high = np.triu_indices(len(picked), 1)
+    scaled = _scaled(keys.centres[picked])
+    centre = np.clip(1.0 - (scaled @ scaled.T)[low, high] * 2.0 ** (-2 * QUANTUM_BITS), 0.0, 2.0)
+
+    def relation(per_document: Sequence[Sequence[object]]) -> tuple[np.ndarray, np.ndarray]:
+        return shared_and_clashing([per_document[i] for i in picked], low, high)
+
+    persons_shared, persons_clash = relation(keys.persons)
+    _, years_clash = relation(keys.years)
+    days_shared, _ = relation(keys.days)
+    distinctive = [[figure for figure in keys.figures[i] if _distinctive(figure)] for i in picked]
+    figures_shared, _ = shared_and_clashing(distinctive, low, high)
+    values_shared, _ = relation(keys.figures)
+    counted_shared, _ = relation([sorted({figure.rpartition("|")[0] for figure in stated}) for stated in keys.figures])
+    return {
+        "centre_distance": centre,
+        "persons_shared": persons_shared.astype(np.float64),
+        "persons_clash": persons_clash.astype(np.float64),
+        "figures_shared": figures_shared.astype(np.float64),
+        "figures_clash": (counted_shared & ~values_shared).astype(np.float64),
+        "years_clash": years_clash.astype(np.float64),
+        "days_shared": days_shared.astype(np.float64),
+    }
+
+
+def shared_and_clashing(
+    per_document: Sequence[Sequence[object]], low: np.ndarray, high: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair (low[i], high[i]): whether the two hold a key in common, and whether both hold keys and
+    none in common (two persons named, two years given, and no one of them in both)."""
+    shared = shared_count(per_document, low, high) > 0
+    present = np.array([bool(items) for items in per_document], dtype=bool)
+    return shared, present[low] & present[high] & ~shared
+
+
+def shared_count(per_document: Sequence[Sequence[object]], low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """For each pair (low[i], high[i]): how many keys the two hold in common."""
+    incidence = _incidence(per_document)
+    return np.asarray((incidence @ incidence.T).todense(), dtype=np.float64)[low, high]
+
+
+def claim_days(claim: Claim) -> tuple[str, ...]:
+    """The calendar days a claim gives ("2009-04-06"), its document's dateline left out (a day of
+    publication, not of the story)."""
+    return tuple(
+        sorted(
+            {
+                time.value[:10]
+                for time in claim.times
+                if time.value and not time.dateline and re.fullmatch(r"\d{4}-\d\d-\d\d", time.value[:10])
+            }
+        )
+    )
+
+
+# Added to the reach of the story graph so that the rounding of its float distances against the exact
+# ones (``_scaled``, ~2**-25) never drops a pair the linkage could merge.
+STORY_REACH_MARGIN = 1e-3
 
 
 def linking_distances(adjusted: np.ndarray, low: np.ndarray, high: np.ndarray, story: _Story | None) -> np.ndarray:
@@ -988,6 +1040,7 @@ def _inputs(corpus: Corpus, claims: Sequence[Claim]) -> tuple[np.ndarray, list[C
         actions=[claim.event.action if claim.event is not None else None for claim in claims],
         figures=[claim_figures(claim) for claim in claims],
         triggers=[claim_triggers(claim) for claim in claims],
+        days=[claim_days(claim) for claim in claims],
     )
     return vectors, keys, context
 
@@ -1073,6 +1126,7 @@ class ClusterStage:
             context.actions,
             context.figures,
             context.triggers,
+            context.days,
         )
         cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
         groups: list[list[int]]
@@ -1118,6 +1172,7 @@ def _cache_key(
     actions: Sequence[str | None] = (),
     figures: Sequence[Sequence[str]] = (),
     triggers: Sequence[Sequence[str]] = (),
+    days: Sequence[Sequence[str]] = (),
 ) -> str:
     # The code that computes the grouping (this module and what it imports) and the libraries that do the
     # arithmetic: a change to either may move a cluster, so it misses the cache.
@@ -1125,7 +1180,7 @@ def _cache_key(
     settings = (
         f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
         f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{DOCUMENT_DISTANCE}|{MAIN_PERSON_SHARE}|"
-        f"{STORY_THRESHOLD}|{STORY_PERSON_CLASH}|{STORY_PERSON_SHARED}|{STORY_YEAR_CLASH}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{ALSO_DISTANCE}|{QUANTUM_BITS}|{code}"
+        f"{STORY_REACH}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{ALSO_DISTANCE}|{QUANTUM_BITS}|{code}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
@@ -1133,5 +1188,8 @@ def _cache_key(
     digest.update(json.dumps(list(actions)).encode())
     digest.update(json.dumps(list(figures)).encode())
     digest.update(json.dumps(list(triggers)).encode())
+    # The story model's weights are data, not code: a refitted model must miss the cache too.
+    digest.update(load_model(STORY_MODEL).to_json().encode())
+    digest.update(json.dumps(list(days)).encode())
     digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
     return digest.hexdigest()
