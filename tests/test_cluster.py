@@ -179,8 +179,8 @@ def _pair_vectors(distance):
     ("left", "right", "together"),
     [
         ({}, {}, True),  # nothing to tell them apart: the vectors decide
-        ({"name": "Tara Reid"}, {"name": "Lindsay Lohan"}, False),  # two actresses: two rehab stays
-        ({"name": "Tara Reid"}, {"name": "Reid"}, True),  # one person, by surname
+        ({"name": "Mia Kato"}, {"name": "Sam Ito"}, False),  # two actresses: two rehab stays
+        ({"name": "Mia Kato"}, {"name": "Kato"}, True),  # one person, by surname
         ({"year": 2008}, {"year": 2013}, False),  # two earthquakes in two years
         ({"year": 2008, "name": "Qeshm", "label": "GPE"}, {"year": 2008, "name": "Qeshm", "label": "GPE"}, True),
     ],
@@ -199,10 +199,10 @@ def test_same_fact_pairs_link_claims_of_different_documents_only():
     from factcheck.config import Settings
 
     claims = (
-        _claim("a", 0, name="Tara Reid"),
-        _claim("a", 5, name="Tara Reid"),
-        _claim("b", 0, name="Reid"),
-        _claim("c", 0, name="Lindsay Lohan"),
+        _claim("a", 0, name="Mia Kato"),
+        _claim("a", 5, name="Mia Kato"),
+        _claim("b", 0, name="Kato"),
+        _claim("c", 0, name="Sam Ito"),
     )
     vectors = _unit([[1.0, 0.0], [1.0, 0.02], [1.0, 0.05], [0.0, 1.0]])
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
@@ -316,7 +316,7 @@ def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
     # and b name one person, c another; d names nobody and gives another year than a and b. Their
     # persons and years tell the stories apart where the vectors cannot; e, far from all, is alone.
     centres = _spread_centres(0.2, 4, extra_axes=1)
-    persons = [("reid",), ("reid",), ("lohan",), (), ()]
+    persons = [("kato",), ("kato",), ("ito",), (), ()]
     years = [(2008,), (2008,), (2008,), (2013,), ()]
     labels = cluster_module.story_labels(_story_keys(centres, persons, years)).tolist()
     assert labels[0] == 0 and labels[1] == 0  # stories are numbered by their first document
@@ -358,7 +358,7 @@ def test_a_calendar_day_both_reports_give_joins_them():
 
 
 def test_shared_and_clashing_keys_of_document_pairs():
-    per_document = [("reid",), ("reid", "lohan"), ("lohan",), ()]
+    per_document = [("kato",), ("kato", "ito"), ("ito",), ()]
     low, high = np.triu_indices(4, 1)  # (0,1) (0,2) (0,3) (1,2) (1,3) (2,3)
     shared, clashing = cluster_module.shared_and_clashing(per_document, low, high)
     assert shared.tolist() == [True, False, False, True, False, False]
@@ -370,7 +370,7 @@ def test_story_features_of_two_reports():
     centres = _spread_centres(0.25, 3)
     keys = _story_keys(
         centres,
-        persons=[("reid",), ("lohan",), ()],
+        persons=[("kato",), ("ito",), ()],
         years=[(2008,), (2009,), (2008,)],
         figures=[("count|pirate|23", "magnitude||5.6"), ("count|pirate|23", "magnitude||6.1"), ("magnitude||6.1",)],
         days=[("2008-06-01",), ("2008-06-01", "2008-06-02"), ("2008-06-02",)],
@@ -449,8 +449,8 @@ def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_s
         claims = [_claim(doc, position, name=name) for position in range(4)]
         return claims, [context, context, context, event]
 
-    same_a, vectors_a = report("a", "Tara Reid", axes[0], axes[1])
-    same_b, vectors_b = report("b", "Reid", axes[0], _turned(axes[1], axes[2], 0.7))
+    same_a, vectors_a = report("a", "Mia Kato", axes[0], axes[1])
+    same_b, vectors_b = report("b", "Kato", axes[0], _turned(axes[1], axes[2], 0.7))
     other_c, vectors_c = report("c", "Ann Roe", axes[3], axes[5])
     other_d, vectors_d = report("d", "Jo Doe", _turned(axes[3], axes[4], 0.2), _turned(axes[5], axes[6], 0.3))
     claims = (*same_a, *same_b, *other_c, *other_d)
@@ -472,7 +472,7 @@ def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_s
 def test_a_cached_grouping_gives_the_same_clusters_and_same_fact_pairs(tmp_path):
     from factcheck.config import Settings
 
-    claims = (_claim("a", 0, name="Tara Reid"), _claim("b", 0, name="Reid"), _claim("c", 0))
+    claims = (_claim("a", 0, name="Mia Kato"), _claim("b", 0, name="Kato"), _claim("c", 0))
     vectors = _unit([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0]])
     corpus = Corpus(claims=claims, embeddings={claim.id: vector for claim, vector in zip(claims, vectors)})
     stage = ClusterStage(Settings(cache_dir=tmp_path))
@@ -507,7 +507,7 @@ def test_a_sentence_naming_nobody_is_about_its_documents_main_person():
     def story(doc, name):
         return [_claim(doc, 0, name=name), _claim(doc, 5, name=name), _claim(doc, 10)]
 
-    claims = story("a", "Tara Reid") + story("b", "Lindsay Lohan") + story("c", "Reid")
+    claims = story("a", "Mia Kato") + story("b", "Sam Ito") + story("c", "Kato")
     # The person-less sentences are reworded alike: cosine distance 0.55 between any two of them.
     alike = [np.sqrt(0.45) * np.eye(4)[0] + np.sqrt(0.55) * np.eye(4)[i] for i in (1, 2, 3)]
     vectors = [row for i in range(3) for row in (np.eye(4)[0], np.eye(4)[0], alike[i])]
@@ -667,11 +667,11 @@ def test_linkage_on_local_workers_gives_the_same_clusters(monkeypatch):
 
 
 def test_document_stories_gives_each_document_the_story_the_stage_groups_it_in():
-    # Three documents alike in wording (c 0.25 from a and b): a and b name Reid, c names Roe. The
+    # Three documents alike in wording (c 0.25 from a and b): a and b name Kato, c names Roe. The
     # benchmark reads these stories against known event groups, so they must be the stage's own.
     axes = np.eye(3)
     claims, vectors = [], []
-    for doc, name, vector in (("a", "Tara Reid", axes[0]), ("b", "Reid", axes[0]), ("c", "Ann Roe", None)):
+    for doc, name, vector in (("a", "Mia Kato", axes[0]), ("b", "Kato", axes[0]), ("c", "Ann Roe", None)):
         for position in range(3):
             claims.append(_claim(doc, position, name=name))
             vectors.append(vector if vector is not None else _turned(axes[0], axes[1], 0.25))
