@@ -54,7 +54,7 @@ class _People:
         """ "he said": the one person the last sentences had as their subject, else the last person quoted.
 
         Reporters keep "he said" for whoever spoke last, and a new speaker is named again; a
-        person named only inside a clause ("He did not say what Reid was treated for") is
+        person named only inside a clause ("He did not say what Ito was treated for") is
         not who "he" is.
         """
         names = {name for seen, name in self.subjects if unit - window <= seen <= unit}
