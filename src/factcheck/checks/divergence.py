@@ -11,6 +11,7 @@ from factcheck.engine import LazyJobs
 from factcheck.model import Corpus, Finding, Severity, Span
 from factcheck.nlp.numbers import CARDINALS, ORDINALS, SCALES
 from factcheck.nlp.spin import Sentence
+from factcheck.nlp.timex.durations import UNITS
 from factcheck.nlp.timex.lexicon import MONTH_NUMBER, WEEKDAYS
 
 # Paraphrased sentence pairs per block: most pairs cost the model nothing (no content word differs),
@@ -107,11 +108,12 @@ class DivergenceCheck(LanguageModelCheck):
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# Words that say how much or when, not what: a count, a rank, a scale, a unit of the calendar.
+# Words that say how much or when, not what: a count, a rank, a scale, a unit of time (the timex lexicon's, and the
+# fortnight and the sports season it does not count in), a weekday, a month.
+_TIME_UNITS = (*UNITS, "fortnight", "season")
 _AMOUNT_WORDS = frozenset(
     {*CARDINALS, *ORDINALS, *SCALES, *WEEKDAYS, *MONTH_NUMBER}
-    | {"day", "week", "fortnight", "month", "quarter", "season", "year", "decade", "century"}
-    | {"days", "weeks", "fortnights", "months", "quarters", "seasons", "years", "decades", "centuries"}
+    | {*_TIME_UNITS, *(f"{unit}s" for unit in _TIME_UNITS), "centuries"}
 )
 
 

@@ -27,6 +27,8 @@ _UNIT_CODE = {
     "decade": "DE",
     "century": "CE",
 }
+# The units a length of time is counted in, singular ("three weeks" -> "week").
+UNITS = tuple(_UNIT_CODE)
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
 _TENS_WORDS = {
     **{word: value for word, value in TENS.items() if value > 50},
