@@ -93,7 +93,8 @@ class AttributionConflictCheck(PairwiseCheck):
       its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe") or both
       write the same place or organisation before it ("Harbor attorney Jane Roe" / "Harbor
       judge Jane Roe": one label with its post changed); so do a profession and a public
-      office ("attorney" / "judge", "teacher" / "mayor"). Within one document only ranks and modifiers count: one text calls a person several things.
+      office ("attorney" / "judge", "teacher" / "mayor"). Within one document only ranks and
+      modifiers count: one text calls a person several things.
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
@@ -362,14 +363,14 @@ def _one_qualifier(left_mentions: list[Mention], right_mentions: list[Mention]) 
     attorney Jane Roe" / "Harbor judge Jane Roe"): one label, its role noun changed."""
 
     def labels(mentions: list[Mention]) -> set[tuple[str, str]]:
-        return {
+        before_the_name = (
             (mention.doc, normalise_affiliation(mention.affiliation))
             for mention in mentions
             if mention.affiliation
             and mention.role_span is not None
             and mention.role_span.end <= mention.name_span.start
-            and normalise_affiliation(mention.affiliation)
-        }
+        )
+        return {(doc, label) for doc, label in before_the_name if label}
 
     left, right = labels(left_mentions), labels(right_mentions)
     return any(a_doc != b_doc and a == b for a_doc, a in left for b_doc, b in right)

@@ -357,7 +357,7 @@ class NumericConflictCheck(PairwiseCheck):
             if not one_person and not same_head:
                 # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
                 # age that names no one else they match whoever is meant, so only the whole sentences can tell.
-                around = 2.0 if _ages_naming_no_one(alignment, pair) else local
+                around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else local
                 if not alignment.matches_otherwise(pair, needed, around, shared):
                     continue
                 if alignment.similarity is not None and alignment.similarity < similarity:
@@ -586,6 +586,10 @@ def _counts(alignment: Alignment, pair: SlotPair) -> bool:
     if left.unit != "count" or right.unit != "count":
         return False
     return bool(left.measure) == bool(right.measure)
+
+
+# A floor on the words around two slots no overlap reaches (overlaps are at most 1): the local path is shut.
+_NO_LOCAL_MATCH = 2.0
 
 
 def _ages_naming_no_one(alignment: Alignment, pair: SlotPair) -> bool:
