@@ -98,17 +98,12 @@ def hand_set_distance(table: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """The probability that a random positive pair scores above a random negative one (ties count half)."""
-    from scipy.stats import rankdata
+    """The probability that a random positive pair scores above a random negative one; NaN without both."""
+    from sklearn.metrics import roc_auc_score
 
-    positives = labels == 1
-    count_positive, count_negative = int(positives.sum()), int((~positives).sum())
-    if not count_positive or not count_negative:
+    if len(set(labels.tolist())) < 2:
         return float("nan")
-    ranks = rankdata(scores)
-    return float(
-        (ranks[positives].sum() - count_positive * (count_positive + 1) / 2) / (count_positive * count_negative)
-    )
+    return float(roc_auc_score(labels, scores))
 
 
 def fit(table: dict[str, np.ndarray], rows: np.ndarray, features: tuple[str, ...], trained_on: str) -> PairModel:

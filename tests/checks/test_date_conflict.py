@@ -327,6 +327,16 @@ def test_a_day_without_a_year_is_read_in_the_year_the_other_side_gives_alone():
     assert [f.data["dates"] for f in run(corpus([a2, b], [left, right]))] == [["2004-06-20", "2005"]]
 
 
+def _date_tokens(alignment):
+    """The alignment's date tokens by side ("l", "r") and text, to build slot pairs by hand."""
+    return {
+        (side, token.text): token
+        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
+        for token in tokens
+        if token.kind == "date"
+    }
+
+
 def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
     # The seeds: one source lists four tests by year, another three; the parse paired "2019" with "2007".
     from factcheck.nlp.align import SlotPair, align
@@ -336,12 +346,7 @@ def test_a_timeline_against_a_shorter_one_is_a_list_whatever_pairs():
     left = claim(a, a.text, times=tuple(time(a, y, y, "year") for y in ("2008", "2019", "2021")))
     right = claim(b, b.text, times=tuple(time(b, y, y, "year") for y in ("2007", "2008", "2019", "2021")))
     alignment = align(left, right)
-    dates = {
-        (side, token.text): token
-        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
-        for token in tokens
-        if token.kind == "date"
-    }
+    dates = _date_tokens(alignment)
     by_chance = [
         SlotPair("date", dates[("l", "2019")], dates[("r", "2007")], "context", 0.44),
         SlotPair("date", dates[("l", "2021")], dates[("r", "2021")], "context", 0.77, True),
@@ -362,12 +367,7 @@ def test_a_schedule_against_part_of_it_is_a_list():
         b, b.text, times=(time(b, "4 September", "2005-09-04", "day"), time(b, "12 October", "2005-10-12", "day"))
     )
     alignment = align(left, right)
-    dates = {
-        (side, token.text): token
-        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
-        for token in tokens
-        if token.kind == "date"
-    }
+    dates = _date_tokens(alignment)
     by_name = [
         SlotPair("date", dates[("l", "8 October")], dates[("r", "4 September")], "context", 0.5),
         SlotPair("date", dates[("l", "12 October")], dates[("r", "12 October")], "context", 0.8, True),
@@ -376,12 +376,7 @@ def test_a_schedule_against_part_of_it_is_a_list():
     # Two dates against one, the extra one not beside a paired date: not a list (it may date another event).
     two = claim(a, a.text, times=tuple(time(a, d, v, "day") for d, v in list(days.items())[1:]))
     alignment = align(two, right)
-    dates = {
-        (side, token.text): token
-        for side, tokens in (("l", alignment.left_tokens), ("r", alignment.right_tokens))
-        for token in tokens
-        if token.kind == "date"
-    }
+    dates = _date_tokens(alignment)
     one = [SlotPair("date", dates[("l", "8 October")], dates[("r", "4 September")], "context", 0.5)]
     assert not DateConflictCheck._a_list({"a": None, "b": None}, alignment, one)
 
