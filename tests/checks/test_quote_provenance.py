@@ -90,6 +90,39 @@ def test_changed_wording_is_info_and_a_dropped_negation_a_warning():
     assert sorted(s.doc for s in finding.evidence) == ["a", "b", "c"]
 
 
+def test_a_negation_dropped_from_a_contraction_is_a_warning():
+    # Folded for matching, "can't" is "can t": the negation is read from the quote as written.
+    a = document("a", '"We can\u2019t promise the launch will happen this year," said Jane Roe.')
+    b = document("b", '"We can promise the launch will happen this year," said Jane Roe.')
+    quotes = [
+        quoted(a, a.text, "We can\u2019t promise the launch will happen this year", "Jane Roe"),
+        quoted(b, b.text, "We can promise the launch will happen this year", "Jane Roe"),
+    ]
+    (finding,) = run(corpus([a, b], quotes))
+    assert finding.severity == Severity.WARNING and "touches not" in finding.message
+
+
+def test_the_same_negation_written_another_way_stays_info():
+    a = document("a", '"We will not give up on the mission, whatever it costs us in the end," said Jane Roe.')
+    b = document("b", '"We won\'t give up on this mission, whatever it may cost us in the end," said Jane Roe.')
+    quotes = [
+        quoted(a, a.text, "We will not give up on the mission, whatever it costs us in the end", "Jane Roe"),
+        quoted(b, b.text, "We won't give up on this mission, whatever it may cost us in the end", "Jane Roe"),
+    ]
+    (finding,) = run(corpus([a, b], quotes))
+    assert finding.severity == Severity.INFO
+
+
+def test_an_excerpt_that_leaves_out_a_negation_elsewhere_is_not_flagged():
+    a = document("a", '"We did not expect the storm, but the launch will happen this year," said Jane Roe.')
+    b = document("b", '"The launch will happen this year," said Jane Roe.')
+    quotes = [
+        quoted(a, a.text, "We did not expect the storm, but the launch will happen this year", "Jane Roe"),
+        quoted(b, b.text, "The launch will happen this year", "Jane Roe"),
+    ]
+    assert run(corpus([a, b], quotes)) == []
+
+
 def test_one_quote_credited_to_two_speakers_in_many_sources_is_one_finding():
     words = "Deterrence keeps the peace in orbit and on the ground"
     docs = [

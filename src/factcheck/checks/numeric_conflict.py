@@ -23,6 +23,7 @@ from factcheck.nlp.align import (
     particulars_differ,
 )
 from factcheck.nlp.entities import ARTICLES, entity_keys, places_told, two_places
+from factcheck.nlp.negation import NEGATED_VERB
 from factcheck.nlp.quantities import unit_family
 from factcheck.plainwords import date_words, quoted
 
@@ -603,15 +604,11 @@ def _names_no_person(age: Quantity) -> bool:
     return (age.head or "").casefold() in ("old", "year", "years", "")
 
 
-# A negation before the verb: "haven't lost", "did not score", "never won", "no longer".
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
-
-
 def one_side_negated(alignment: Alignment) -> bool:
     """Whether one sentence is negated and the other is not: "Real had lost their previous two league games" /
     "they haven't lost in six League and Cup games" tell two facts (a run of defeats, a run without one) through
     one head. The head then says only what the act is, not that both sentences state it."""
-    return bool(_NEGATION.search(alignment.left.span.text)) != bool(_NEGATION.search(alignment.right.span.text))
+    return bool(NEGATED_VERB.search(alignment.left.span.text)) != bool(NEGATED_VERB.search(alignment.right.span.text))
 
 
 _AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from factcheck.checks.base import Check, CheckContext
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
 from factcheck.nlp.names import PersonName, name_key, resolve_mention, same_person
+from factcheck.nlp.negation import negations
 
 # Defaults, each overridable as thresholds["quote-provenance.<name>"]:
 SIMILAR = 85.0  # rapidfuzz fuzz.ratio (0-100) on folded text at or above which two quotes are one quote
@@ -21,29 +22,6 @@ SHARED_WORDS = 3
 # ...and words found in more quotes than this are too common to index.
 MAX_POSTINGS = 50
 
-# Words whose change turns a quote's meaning around; a rewording touching them is a warning.
-_POLARITY = frozenset(
-    {
-        "not",
-        "no",
-        "never",
-        "nor",
-        "without",
-        "cannot",
-        "can't",
-        "won't",
-        "don't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "shouldn't",
-        "wouldn't",
-        "couldn't",
-        "didn't",
-        "doesn't",
-    }
-)
 _STOPWORDS = frozenset(
     {
         "the",
@@ -93,6 +71,23 @@ def _index_words(text: str) -> set[str]:
 def _changed_words(a: str, b: str) -> tuple[set[str], set[str]]:
     left, right = set(a.split()), set(b.split())
     return left - right, right - left
+
+
+def _negations_changed(a: _Quote, b: _Quote, *, within_longer: bool = False) -> set[str]:
+    """The negating words one wording has more of than the other: a change of them turns the quote's meaning.
+
+    ``within_longer`` compares the shorter wording with the stretch of the longer that it matches best, as an
+    excerpt is read, so a "not" the excerpt leaves out elsewhere in the longer quote is no change."""
+    assert a.claim.quote is not None and b.claim.quote is not None
+    shorter, longer = sorted((a.claim.quote.span.text, b.claim.quote.span.text), key=len)
+    if within_longer:
+        from rapidfuzz import fuzz
+
+        window = fuzz.partial_ratio_alignment(shorter, longer)
+        if window is not None:  # None only below a score_cutoff, which is not asked for
+            longer = longer[window.dest_start : window.dest_end]
+    left, right = negations(shorter), negations(longer)
+    return {word for word in left | right if left[word] != right[word]}
 
 
 class QuoteProvenanceCheck(Check):
@@ -166,9 +161,10 @@ class QuoteProvenanceCheck(Check):
             if a.claim.doc == b.claim.doc:
                 continue
             shorter, longer = sorted((a.text, b.text), key=len)
-            excerpt = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
-            if fuzz.ratio(a.text, b.text) >= similar or excerpt:
-                matched.append((left, right, excerpt))
+            inside = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
+            if fuzz.ratio(a.text, b.text) >= similar or inside:
+                # A part that drops or adds a "not" is no excerpt: it says the opposite.
+                matched.append((left, right, inside and not _negations_changed(a, b, within_longer=True)))
         findings: list[Finding] = []
         for pairs in _one_quote_each(matched):
             findings.extend(self._findings_for_quote(quotes, pairs))
@@ -259,11 +255,12 @@ class QuoteProvenanceCheck(Check):
         members = _members(pairs)
         removed: set[str] = set()
         added: set[str] = set()
+        polarity: set[str] = set()
         for a, b in pairs:
             gone, new = _changed_words(a.text, b.text)
             removed |= gone
             added |= new
-        polarity = (removed | added) & _POLARITY
+            polarity |= _negations_changed(a, b) or _negations_changed(a, b, within_longer=True)
         severity = Severity.WARNING if polarity else Severity.INFO
         who = next((quote.speaker for quote in members if quote.speaker), None) or "an unnamed speaker"
         turn = f" (the change touches {', '.join(sorted(polarity))})" if polarity else ""
