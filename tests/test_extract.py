@@ -402,6 +402,20 @@ def test_quote_framing_reads_the_said_time_by_its_interval(nlp):
     assert decade.framing == "past"
 
 
+def test_a_quote_opened_straight_and_closed_curly_ends_at_its_closing_mark(nlp):
+    # Read apart, the straight mark pairs with the next straight one, sentences later, and the claims merge.
+    text = (
+        "Mayor Alan Pierce said \u201c the bridge is safe for heavy trucks \u201d while Jane Roe said "
+        '"the cables need another test \u201d before the vote. The council met on Monday. '
+        'Residents said the repairs "took far too long and cost far too much," according to Sam Ito.'
+    )
+    claims = claims_of(nlp, text)
+    assert only(claims, "council met").quote is None
+    assert "council met" not in only(claims, "cables").text
+    assert only(claims, "heavy trucks").quote.speaker == "Alan Pierce"
+    assert only(claims, "far too long").quote.speaker == "Sam Ito"
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     claims = claims_of(nlp, 'The ministry launched its "Green Harbour" programme in 2021.')
     assert only(claims, "programme").quote is None

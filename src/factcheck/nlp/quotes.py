@@ -54,15 +54,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _double_quoted(text: str) -> list[tuple[int, int]]:
+    """Pairs of double quotation marks, straight and curly read in one pass: a straight mark opens when none is
+    open and closes otherwise, a curly one only opens (“) or only closes (”). Copy-edited text mixes them
+    ('"it appears to be a good shooting ”'); read apart, the straight mark would pair with the next straight one,
+    sentences later, and swallow the quotes between."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in re.finditer(r'["“”]', text):
+        mark = match.group()
+        if opened is None:
+            if mark != "”":  # a closing mark with nothing open is a stray
+                opened = match.start()
+        elif mark != "“":  # a second opening mark inside a quote is a stray; the first one holds
+            pairs.append((opened, match.start()))
+            opened = None
+    return pairs
+
+
 def find_quotes(text: str) -> list[QuoteMatch]:
     """Direct quotes in ``text`` (one paragraph or block), in order, non-overlapping."""
     found: list[QuoteMatch] = []
-    # Straight double quotes toggle; curly ones pair open with the next close.
-    candidates: list[tuple[int, int]] = []
-    straight = [m.start() for m in re.finditer(r'"', text)]
-    for index in range(0, len(straight) - 1, 2):
-        candidates.append((straight[index], straight[index + 1]))
-    for opening, closing in (("“", "”"), ("«", "»"), ("„", "“")):
+    candidates = _double_quoted(text)
+    for opening, closing in (("«", "»"), ("„", "“")):
         position = 0
         while True:
             start = text.find(opening, position)
