@@ -416,6 +416,17 @@ def test_a_quote_opened_straight_and_closed_curly_ends_at_its_closing_mark(nlp):
     assert only(claims, "far too long").quote.speaker == "Sam Ito"
 
 
+def test_speakers_of_a_joint_statement(nlp):
+    text = 'Producers Jane Roe and Sam Ito said in a statement: "We are thrilled to bring the festival back."'
+    quote = quote_of(nlp, text, "festival")
+    assert (quote.speaker, quote.co_speakers) == ("Jane Roe", ("Sam Ito",))
+    assert quote.speaker_span.text == "Jane Roe and Sam Ito"
+    appositive = 'Jane Roe and her husband, Sam Ito, said: "We are grateful for the help of the whole town."'
+    assert quote_of(nlp, appositive, "grateful").co_speakers == ("Sam Ito",)
+    body = 'Jane Roe and the city council said: "We are grateful for the help of the whole town."'
+    assert quote_of(nlp, body, "grateful").co_speakers == ()
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     claims = claims_of(nlp, 'The ministry launched its "Green Harbour" programme in 2021.')
     assert only(claims, "programme").quote is None

@@ -133,7 +133,8 @@ class Quote(Record):
 
     span: Span  # the quoted words, without the quotation marks
     speaker: str | None = None
-    speaker_span: Span | None = None
+    co_speakers: tuple[str, ...] = ()  # the others of "Jane Roe and Sam Ito said", in the text's order
+    speaker_span: Span | None = None  # the name, or the whole "Jane Roe and Sam Ito" with co-speakers
     speaker_title: str | None = None
     speaker_affiliation: str | None = None
     framing: Literal["current", "past", "unknown"] = "current"

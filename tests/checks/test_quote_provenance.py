@@ -19,12 +19,17 @@ def run(built, **thresholds):
     return list(QuoteProvenanceCheck().run(built, context))
 
 
-def quoted(doc, sentence, words, speaker):
+def quoted(doc, sentence, words, speaker, *co_speakers, credited_as=None):
     return claim(
         doc,
         sentence,
         kinds=("quote",),
-        quote=Quote(span=span(doc, words), speaker=speaker, speaker_span=span(doc, speaker)),
+        quote=Quote(
+            span=span(doc, words),
+            speaker=speaker,
+            co_speakers=co_speakers,
+            speaker_span=span(doc, credited_as or speaker),
+        ),
     )
 
 
@@ -121,6 +126,24 @@ def test_an_excerpt_that_leaves_out_a_negation_elsewhere_is_not_flagged():
         quoted(b, b.text, "The launch will happen this year", "Jane Roe"),
     ]
     assert run(corpus([a, b], quotes)) == []
+
+
+def test_a_joint_statement_credited_to_another_pair_is_a_warning():
+    words = "We are thrilled to bring the festival back to the harbour"
+    a = document("a", f'Producers Jane Roe and Sam Ito said: "{words}."')
+    b = document("b", f'Producers Jane Roe and Ann Kato said: "{words}."')
+    c = document("c", f'"{words}," said Ito.')
+    quotes = [
+        quoted(a, a.text, words, "Jane Roe", "Sam Ito", credited_as="Jane Roe and Sam Ito"),
+        quoted(b, b.text, words, "Jane Roe", "Ann Kato", credited_as="Jane Roe and Ann Kato"),
+        quoted(c, c.text, words, "Sam Ito", credited_as="Ito"),
+    ]
+    # One of the pair alone is the same statement credited in part.
+    assert run(corpus([a, c], [quotes[0], quotes[2]])) == []
+    (finding,) = run(corpus([a, b], quotes[:2]))
+    assert finding.severity == Severity.WARNING
+    assert "Jane Roe and Sam Ito in a" in finding.message and "Jane Roe and Ann Kato in b" in finding.message
+    assert "Jane Roe and Ann Kato" in {span_.text for span_ in finding.evidence}
 
 
 def test_one_quote_credited_to_two_speakers_in_many_sources_is_one_finding():

@@ -62,6 +62,11 @@ class _Quote:
     text: str  # folded
     words: tuple[str, ...]
     speaker: str | None
+    co_speakers: tuple[str, ...] = ()  # "Jane Roe and Sam Ito said": the speaker is Jane Roe, Sam Ito speaks too
+
+    @property
+    def credit(self) -> tuple[str, ...]:
+        return (self.speaker, *self.co_speakers) if self.speaker else ()
 
 
 def _index_words(text: str) -> set[str]:
@@ -153,7 +158,9 @@ class QuoteProvenanceCheck(Check):
                 speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
                 if _quotes_a_named_text(claim):
                     speaker = None  # "Labour's slogan would be '...'": the slogan's words, nobody's utterance
-                quotes.append(_Quote(claim, text, tuple(text.split()), speaker))
+                others = (_resolved(speaker_of_record(name), named_in[claim.doc]) for name in claim.quote.co_speakers)
+                co_speakers = tuple(name for name in others if name) if speaker else ()
+                quotes.append(_Quote(claim, text, tuple(text.split()), speaker, co_speakers))
 
         matched: list[tuple[int, int, bool]] = []
         for left, right in self._candidates(quotes):
@@ -202,7 +209,7 @@ class QuoteProvenanceCheck(Check):
         wording_pairs = []
         for left, right, excerpt in pairs:
             a, b = quotes[left], quotes[right]
-            if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
+            if a.speaker and b.speaker and _credits_differ(a.credit, b.credit):
                 speaker_pairs.append((a, b))
             elif a.text != b.text and not excerpt:
                 wording_pairs.append((a, b))
@@ -215,12 +222,12 @@ class QuoteProvenanceCheck(Check):
 
     def _speaker_finding(self, pairs: list[tuple[_Quote, _Quote]]) -> Finding:
         members = _members(pairs)
-        credited: list[tuple[str, list[str]]] = []  # each speaker (one person's name forms as one) and its documents
+        credited: list[tuple[tuple[str, ...], list[str]]] = []  # each credit (name forms as one) and its documents
         for quote in members:
             assert quote.speaker is not None
-            entry = next((item for item in credited if _same_speaker(item[0], quote.speaker)), None)
+            entry = next((item for item in credited if _same_credit(item[0], quote.credit)), None)
             if entry is None:
-                credited.append((quote.speaker, [quote.claim.doc]))
+                credited.append((quote.credit, [quote.claim.doc]))
             elif quote.claim.doc not in entry[1]:
                 entry[1].append(quote.claim.doc)
         evidence = []
@@ -231,7 +238,7 @@ class QuoteProvenanceCheck(Check):
                     evidence.append(span)
         first, second = pairs[0]
         assert first.claim.quote is not None and second.claim.quote is not None
-        where = "; ".join(f"to {speaker} in {', '.join(docs)}" for speaker, docs in credited)
+        where = "; ".join(f"to {' and '.join(credit)} in {', '.join(docs)}" for credit, docs in credited)
         message = (
             f'The same quote is credited {where}: "{first.claim.quote.span.text}" / "{second.claim.quote.span.text}"'
         )
@@ -244,7 +251,7 @@ class QuoteProvenanceCheck(Check):
             suggestion="find the original source of the quote and who said it",
             data={
                 "kind": "different-speakers",
-                "speakers": [speaker for speaker, _ in credited],
+                "speakers": [" and ".join(credit) for credit, _ in credited],
                 "documents": docs,
                 "slot": "speaker",
                 "alignment": {"left": _side(first.claim), "right": _side(second.claim)},
@@ -314,6 +321,20 @@ def _one_quote_each(matched: list[tuple[int, int, bool]]) -> list[list[tuple[int
     for pair in sorted(matched):
         groups[root(pair[0])].append(pair)
     return [groups[key] for key in sorted(groups)]
+
+
+def _credits_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether each credit names someone the other does not: "Roe and Ito" / "Roe and Kato" differ, while
+    "Roe and Ito" / "Ito" is the same quote credited in part."""
+    return _names_someone_else(a, b) and _names_someone_else(b, a)
+
+
+def _same_credit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return not _names_someone_else(a, b) and not _names_someone_else(b, a)
+
+
+def _names_someone_else(credit: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    return any(not any(_same_speaker(name, named) for named in other) for name in credit)
 
 
 def _same_speaker(a: str, b: str) -> bool:

@@ -90,6 +90,29 @@ def _name_extent(token: Any) -> tuple[int, int]:
     return doc[first].idx, token.idx + len(token.text)
 
 
+def conjoined_names(tokens: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """The extents (block offsets) of the people a speaker's name is coordinated with: "Jane Roe and Sam Ito
+    said", "Jane Roe and her husband, Sam Ito, said". A coordinated noun that names no one ("and the city
+    council") is left out."""
+    root = next((t for t in tokens if start <= t.idx < end and not start <= t.head.idx < end), None)
+    if root is None or root.head.i == root.i:
+        root = next((t for t in tokens if start <= t.idx < end), None)
+    extents: list[tuple[int, int]] = []
+    pending = [child for child in root.children if child.dep_ == "conj"] if root is not None else []
+    while pending:
+        token = pending.pop(0)
+        pending.extend(child for child in token.children if child.dep_ == "conj")
+        named = _entity_of(token)
+        if token.pos_ == "PROPN" and (named is None or named.label_ == "PERSON"):
+            extents.append(_name_extent(token))
+        elif token.pos_ != "PROPN" and any(
+            child.dep_ == "appos" and (_entity_of(child) is not None and _entity_of(child).label_ == "PERSON")
+            for child in token.children
+        ):
+            extents.append(_name_extent(token))
+    return extents
+
+
 def _name_after(verb: Any, quotes: list[QuoteMatch]) -> tuple[int, int] | None:
     """ "noted Dr. Jane Roe" when the parser did not make the name the subject."""
     doc = verb.doc

@@ -16,6 +16,7 @@ from factcheck.stages.extract.attribution import (
     _only_quote_left,
     _said_at,
     _trim_entity,
+    conjoined_names,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
 from factcheck.stages.extract.heads import date_head, figure_head
@@ -276,6 +277,7 @@ class _DocumentExtractor:
     ) -> Quote:
         quote_span = self.doc.span(quote_offset + main.start, quote_offset + main.end)
         speaker = speaker_span = title = affiliation = None
+        co_speakers: list[str] = []
         former = False
         if name_start is not None and name_end is not None:
             raw = text[name_start:name_end]
@@ -309,6 +311,10 @@ class _DocumentExtractor:
                     title, affiliation, former = known.title, known.affiliation, known.former
             if speaker is not None:
                 self.people.spoke(speaker, self.unit_number)
+            if speaker is not None and not nominal and unit is not None:
+                for start, end in conjoined_names(unit.tokens, name_start, name_end):
+                    co_speakers.append(self._named_speaker(text[start:end]))
+                    name_end = max(name_end, end)
             speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
         said_at = None
         if verb is not None:
@@ -317,12 +323,20 @@ class _DocumentExtractor:
         return Quote(
             span=quote_span,
             speaker=speaker,
+            co_speakers=tuple(co_speakers),
             speaker_span=speaker_span,
             speaker_title=title,
             speaker_affiliation=affiliation,
             framing=framing,
             said_at=said_at,
         )
+
+    def _named_speaker(self, raw: str) -> str:
+        """A co-speaker's name, its title left off, a surname alone as the person the text named in full."""
+        bare = split_title(raw)[1]
+        if len(bare.split()) == 1:
+            return self.people.resolve_surname(bare) or bare
+        return bare
 
     # -- quantities --
     def _quantity(
