@@ -420,7 +420,7 @@ def test_speakers_of_a_joint_statement(nlp):
     text = 'Producers Jane Roe and Sam Ito said in a statement: "We are thrilled to bring the festival back."'
     quote = quote_of(nlp, text, "festival")
     assert (quote.speaker, quote.co_speakers) == ("Jane Roe", ("Sam Ito",))
-    assert quote.speaker_span.text == "Jane Roe and Sam Ito"
+    assert (quote.speaker_span.text, quote.credit_span.text) == ("Jane Roe", "Jane Roe and Sam Ito")
     appositive = 'Jane Roe and her husband, Sam Ito, said: "We are grateful for the help of the whole town."'
     assert quote_of(nlp, appositive, "grateful").co_speakers == ("Sam Ito",)
     body = 'Jane Roe and the city council said: "We are grateful for the help of the whole town."'

@@ -134,7 +134,8 @@ class Quote(Record):
     span: Span  # the quoted words, without the quotation marks
     speaker: str | None = None
     co_speakers: tuple[str, ...] = ()  # the others of "Jane Roe and Sam Ito said", in the text's order
-    speaker_span: Span | None = None  # the name, or the whole "Jane Roe and Sam Ito" with co-speakers
+    speaker_span: Span | None = None
+    credit_span: Span | None = None  # the whole "Jane Roe and Sam Ito" when there are co-speakers
     speaker_title: str | None = None
     speaker_affiliation: str | None = None
     framing: Literal["current", "past", "unknown"] = "current"

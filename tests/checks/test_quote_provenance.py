@@ -28,7 +28,8 @@ def quoted(doc, sentence, words, speaker, *co_speakers, credited_as=None):
             span=span(doc, words),
             speaker=speaker,
             co_speakers=co_speakers,
-            speaker_span=span(doc, credited_as or speaker),
+            speaker_span=span(doc, speaker if credited_as is None or speaker in credited_as else credited_as),
+            credit_span=span(doc, credited_as) if co_speakers else None,
         ),
     )
 

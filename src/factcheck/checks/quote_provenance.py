@@ -233,7 +233,7 @@ class QuoteProvenanceCheck(Check):
         evidence = []
         for quote in members:
             assert quote.claim.quote is not None
-            for span in (quote.claim.quote.span, quote.claim.quote.speaker_span):
+            for span in (quote.claim.quote.span, quote.claim.quote.credit_span or quote.claim.quote.speaker_span):
                 if span is not None and span not in evidence:
                     evidence.append(span)
         first, second = pairs[0]
@@ -446,7 +446,7 @@ def _side(claim: Claim) -> dict:
     quote = claim.quote
     differs = []
     if quote is not None and quote.speaker_span is not None:
-        span = quote.speaker_span
+        span = quote.credit_span or quote.speaker_span
         differs.append({"start": span.start, "end": span.end, "text": span.text})
     return {
         "doc": claim.doc,

@@ -276,7 +276,7 @@ class _DocumentExtractor:
         unit: _Unit | None,
     ) -> Quote:
         quote_span = self.doc.span(quote_offset + main.start, quote_offset + main.end)
-        speaker = speaker_span = title = affiliation = None
+        speaker = speaker_span = credit_span = title = affiliation = None
         co_speakers: list[str] = []
         former = False
         if name_start is not None and name_end is not None:
@@ -311,11 +311,14 @@ class _DocumentExtractor:
                     title, affiliation, former = known.title, known.affiliation, known.former
             if speaker is not None:
                 self.people.spoke(speaker, self.unit_number)
+            speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
             if speaker is not None and not nominal and unit is not None:
+                credit_end = name_end
                 for start, end in conjoined_names(unit.tokens, name_start, name_end):
                     co_speakers.append(self._named_speaker(text[start:end]))
-                    name_end = max(name_end, end)
-            speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
+                    credit_end = max(credit_end, end)
+                if co_speakers:
+                    credit_span = self.doc.span(text_offset + name_start, text_offset + credit_end)
         said_at = None
         if verb is not None:
             said_at = _said_at(verb, main, time_expressions)
@@ -325,6 +328,7 @@ class _DocumentExtractor:
             speaker=speaker,
             co_speakers=tuple(co_speakers),
             speaker_span=speaker_span,
+            credit_span=credit_span,
             speaker_title=title,
             speaker_affiliation=affiliation,
             framing=framing,
