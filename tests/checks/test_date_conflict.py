@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from _claimkit import Event, claim, corpus, document, time
+from _claimkit import Actor, Event, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
 from factcheck.checks.date_conflict import DateConflictCheck
@@ -632,7 +632,6 @@ def test_a_year_dating_an_act_the_other_sentence_never_tells_is_no_conflict():
 
 
 def _two_openings(right_firm="Wexley", right_label="ORG"):
-    from _claimkit import Actor, span
 
     a = document("a", "Norcastle opened its flagship store in Leeds in 2003.")
     b = document("b", f"{right_firm} opened its flagship store in Leeds in 2001.")
@@ -682,7 +681,6 @@ def test_a_year_compared_against_is_not_when_the_act_happened():
 
 
 def _two_ceremonies(right_article_extra=""):
-    from _claimkit import Actor, span
 
     a = document("a", "The Harbour Awards ceremony will be held in Eastport on 27 February.")
     b = document("b", f"The awards ceremony will be held in Eastport on 26 February.{right_article_extra}")
@@ -803,3 +801,48 @@ def test_a_date_and_a_figure_that_both_differ_are_a_note():
     assert [(f.severity, f.data["dates"]) for f in run(_deficits("$412bn"))] == [(Severity.INFO, ["2004", "2003"])]
     # The same figure: one record dated two ways.
     assert [(f.severity, f.data["dates"]) for f in run(_deficits("$166bn"))] == [(Severity.WARNING, ["2004", "2003"])]
+
+
+# -- one person's death, two dates -------------------------------------------------------------
+def _death(left_year, right_year, heads=("murder", "murder"), victim=("Sam Ito", "Sam Ito"), cosine=0.4):
+    """A verdict's sentence and a report of the act, both dating the killing of a named deputy by a year."""
+    import numpy as np
+
+    a = document("a", f"Jane Roe was convicted of the {left_year} murder of Deputy {victim[0]} after a short trial.")
+    b = document("b", f"A county jury today convicted a man of murdering Deputy {victim[1]} in June, {right_year}.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, left_year, left_year, "year").model_copy(update={"head": heads[0]}),),
+        actors=(
+            Actor(span=span(a, "Jane Roe"), name="Jane Roe", label="PERSON"),
+            Actor(span=span(a, victim[0]), name=victim[0], label="PERSON"),
+        ),
+    )
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, f"June, {right_year}", f"{right_year}-06", "month").model_copy(update={"head": heads[1]}),),
+        actors=(Actor(span=span(b, victim[1]), name=victim[1], label="PERSON"),),
+    )
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([cosine, (1 - cosine**2) ** 0.5])})
+    return corp
+
+
+def test_one_persons_death_dated_two_years_is_a_warning():
+    # A person dies once: two dates of one named person's killing conflict, though the sentences tell the rest
+    # (a trial, a verdict) in other words and their vectors are far apart.
+    findings = run(_death("2004", "2005"))
+    assert [f.data["dates"] for f in findings] == [["2004", "2005-06"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert run(_death("2005", "2005")) == []
+    # "shot" and "murdering" are one act (WordNet's kill); a shooting of the same deputy dated 2004 conflicts.
+    assert len(run(_death("2004", "2005", heads=("shoot", "murder")))) == 1
+
+
+def test_a_recurring_act_or_another_victim_is_not_one_death():
+    # Acts a person may undergo again (an arrest, an interview) and two people's deaths stay with the other gates.
+    assert run(_death("2004", "2005", heads=("arrest", "arrest"))) == []
+    assert run(_death("2004", "2005", heads=("murder", "injure"))) == []
+    assert run(_death("2004", "2005", victim=("Sam Ito", "Lee Park"))) == []

@@ -183,6 +183,34 @@ def one_day_of_one_act(
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
 
 
+def one_death(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether both dates date the death of one person both sentences name: "convicted of the 2004 murder of Deputy
+    Sam Ito" / "convicted ... of murdering Deputy Sam Ito in June, 2005", "shot Sam Ito ... in 2004".
+
+    A person dies once, so two dates of a killing or a dying (``lexicon.ends_a_life``; the heads agreeing, one stem
+    or two words WordNet gives for one act: "shot" / "murdering") cannot both be right, whatever else each sentence
+    tells (the trial, the verdict, where it happened): the rest need share only what a paraphrase shares
+    (``MIN_SHARED`` words, ``PARAPHRASE_STRENGTH``), and years count as days do. An act that recurs ("hosted the
+    show in 2007" / "in 2006", "was arrested in 2004") is left to the other gates: the same person may do it twice.
+    """
+    from factcheck.nlp import lexicon
+
+    if not (
+        alignment.cross_source
+        and pair.heads is True
+        and alignment.rest_shared >= MIN_SHARED
+        and alignment.rest_strength >= PARAPHRASE_STRENGTH
+    ):
+        return False
+    left_head, right_head = str(pair.left.ref.head or "").split(), str(pair.right.ref.head or "").split()
+    return (
+        bool(left_head and right_head)
+        and lexicon.ends_a_life(left_head[0])
+        and lexicon.ends_a_life(right_head[0])
+        and bool(alignment.people_in_common())
+    )
+
+
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 
@@ -400,6 +428,7 @@ class DateConflictCheck(PairwiseCheck):
         if not (
             one_day_of_one_act(alignment, pair, inputs.paraphrase_similarity, inputs.similarity, inputs.local)
             or one_named_event(alignment, pair, inputs.similarity)
+            or one_death(alignment, pair)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"

@@ -316,6 +316,12 @@ class Alignment:
         rest = self.rest_strength
         return rest >= strength or (pair.context >= local and rest >= strength / 2)
 
+    def people_in_common(self) -> set[str]:
+        """The people both sentences name, by surname (the keys ``strength`` counts them by: "@roe")."""
+        left = {_bag_key(token) for token in self.left_tokens if token.kind == "person"}
+        right = {_bag_key(token) for token in self.right_tokens if token.kind == "person"}
+        return {key for key in left & right if key is not None}
+
     def same_head_fact(self, pair: SlotPair, similarity: float = HEAD_SIMILARITY) -> bool:
         """Whether two sources tell one fact in other words at a slot: the values date or count the same word.
 

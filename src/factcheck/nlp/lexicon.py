@@ -392,6 +392,21 @@ def mainly_an_event(lemma: str) -> bool:
     return bool(first) and synset(first[0]).lexicographer_file in EVENT_FIELDS
 
 
+LIFE_ENDING = (("kill", "v", 1), ("die", "v", 1), ("death", "n", 1), ("killing", "n", 2))
+"""The senses a death falls under: the most frequent ones of these words ("murder" and "execute" are kinds of kill;
+"slaying" and "shooting" in its second sense of killing, the act, not the violent death, its first)."""
+
+
+@lru_cache(maxsize=65536)
+def ends_a_life(lemma: str) -> bool:
+    """Whether the lemma, in one of its two most frequent senses as a verb or a noun, names a killing or a dying, or a
+    kind of one ("murder", "slaying", "execute"; "shoot" in its second sense, "kill by firing"): something that
+    happens to a person once, so two dates of it for one person cannot both be right. "Host", "win" or "arrest"
+    recur."""
+    anchors = {key for word, pos, count in LIFE_ENDING for key in senses(word, pos)[:count]}
+    return any(not anchors.isdisjoint(kinds_of(key)) for pos in ("v", "n") for key in senses(lemma, pos)[:2])
+
+
 def names_a_person(lemma: str) -> bool | None:
     """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
     None when WordNet does not know it as a noun: a word that can name a person in a rare sense still may."""
