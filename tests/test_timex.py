@@ -89,6 +89,8 @@ def test_month_and_year(text: str, span: str, value: str) -> None:
         ("The ministry's 2015 review was blunt.", "2015"),
         ("It has been known since at least 1994.", "1994"),
         ("under a 1972 treaty", "1972"),
+        ("She follows Jane Roe's savaged 2013 stint.", "2013"),  # a possessive and a describing word before it
+        ("He recalled his ill-fated 2010 campaign.", "2010"),
     ],
 )
 def test_bare_years_in_context(text: str, value: str) -> None:
@@ -104,6 +106,8 @@ def test_bare_years_in_context(text: str, value: str) -> None:
         "The K-2010 radar was upgraded.",
         "Order No. 2015 was signed.",
         "He scored 1950 points in total.",
+        "The firm's first 2000 staff moved in.",  # how many, not which year
+        "Its estimated 1900 workers struck.",
         "Room 2021 is on the left.",
         "They may leave soonish.",
         "Protesters march on the capital.",

@@ -330,6 +330,13 @@ _YEAR_FOLLOW = re.compile(
     r"^(?:['\u2019]s\b|\s{0,3}\)|\s{1,3}(?:was|were|is|will|saw|has|had|marks|marked|brought|began|begins"
     r"|ended|ends|proved|became|remains|remained)\b|[\u2013\u2014-](?:\d{2}|\d{4})\b|\s{1,3}(?:and|or|to|through)\s{1,3}\d{4}\b)"
 )
+# A possessive and one describing word before a year ("Roe's savaged 2013 stint", "her acclaimed 2007 tour"), not
+# a word that says how many ("its first 2000", "their estimated 1900").
+_YEAR_DESCRIBED = re.compile(
+    r"(?:\b(?:his|her|its|their|our|my|your)|[^\W\d_]['\u2019]s)\s{1,3}"
+    r"(?!(?:first|last|next|other|estimated|additional|extra|further|remaining|total|mere|whopping)\s)"
+    r"[a-z]+(?:-[a-z]+)*\s{1,3}$"
+)
 _YEAR_RANGE_END = re.compile(r"[\u2013\u2014-](?P<short>\d{2})(?![\d\w])")
 
 
@@ -374,6 +381,10 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     if re.search(r"\b[A-Z][A-Za-z]*[A-Z]?\s$", before) and not re.match(r"[ \t]{1,3}[A-Z]|[\w-]", after):
         # An event or a meeting and its year ("WWDC 2005", "Expo 2010"); "Russell 2000 Index" names a thing.
         return not re.search(r"\b(?:No|Nos|Number|Model|Version|Windows|Office|Route|Flight)\s$", before)
+    if _YEAR_DESCRIBED.search(before) and re.match(r"[ \t]{1,3}[a-z]", after):
+        # An owner's described occasion: "Roe's savaged 2013 stint", "her acclaimed 2007 tour". A count there has
+        # its counted noun after it (``_followed_by_count_noun``) or a quantity's word before ("his first 2000").
+        return True
     if _YEAR_PREP.search(before) or _YEAR_FOLLOW.match(after):
         # An identifier's hyphen is not a range dash: "H-2020", "A-2022".
         if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
