@@ -34,6 +34,9 @@ group, by check and severity. Clustering: one run over all articles of the part;
 event-annotated sentences from different articles is gold-positive when they share a chain and
 predicted-positive when a claim of one and a claim of the other share a cluster, a claim being in its own
 cluster and in those that list it as also reporting their event (``Corpus.clusters_of``; pairwise P/R/F1).
+Beside it, where the errors come from (``pair_causes``): each missed gold pair by the stage that parted it
+(no claim, no cluster, two stories, two clusters of one story) and each wrong pair by whether it joins two
+event groups or two events of one group.
 
 Every case runs through the library API (``factcheck.run``) in this one process, the spaCy and
 embedding models loaded once; the cache (one directory for the whole benchmark) makes the unchanged
@@ -787,6 +790,49 @@ def _pairwise(annotated: list[Sentence], labels: list[set]) -> tuple[float, floa
     return precision, recall, f1, gold, predicted
 
 
+PAIR_CAUSES = (
+    "missed: no claim",
+    "missed: no cluster",
+    "missed: two stories",
+    "missed: one story",
+    "wrong: two groups",
+    "wrong: one group",
+)
+
+
+def pair_causes(
+    annotated: list[Sentence],
+    labels: list[set],
+    claimed: list[bool],
+    story_of: dict[str, int],
+    group_of: dict[str, str],
+) -> Counter[str]:
+    """Where the clustering's pairwise errors come from, pair by pair (sentences of different articles, as in
+    ``_pairwise``). A gold pair it misses is lost at the first stage that parted it: a sentence with no claim
+    ("no claim"), a claim in no cluster ("no cluster"), two documents put in two stories ("two stories"), or
+    two clusters of one story ("one story"). A pair it predicts that shares no chain joins two event groups
+    ("two groups") or two events of one group ("one group"): only the second is the events within a story."""
+    causes: Counter[str] = Counter()
+    for (i, left), (j, right) in combinations(enumerate(annotated), 2):
+        if left.article == right.article:
+            continue
+        same_event = bool(left.chains & right.chains)
+        same_cluster = bool(labels[i] & labels[j])
+        if same_event and not same_cluster:
+            if not (claimed[i] and claimed[j]):
+                causes["missed: no claim"] += 1
+            elif not (labels[i] and labels[j]):
+                causes["missed: no cluster"] += 1
+            elif story_of.get(left.article) != story_of.get(right.article):
+                causes["missed: two stories"] += 1
+            else:
+                causes["missed: one story"] += 1
+        elif same_cluster and not same_event:
+            one_group = group_of.get(left.article) == group_of.get(right.article)
+            causes["wrong: one group" if one_group else "wrong: two groups"] += 1
+    return causes
+
+
 # The plain baseline the issue names: MiniLM vectors, average linkage, plain cosine distance.
 PLAIN_THRESHOLD = 0.7
 
@@ -823,6 +869,7 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
     own_sets: list[set[str]] = []  # each claim's own cluster only, without those it is ``also`` in
     plain_sets: list[set[int]] = []
     covered = 0
+    claimed_sentences: list[bool] = []
     for sentence in annotated:
         clusters = set()
         own = set()
@@ -839,6 +886,7 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
                 if claim.id in plain_of:
                     plain.add(plain_of[claim.id])
         covered += claimed
+        claimed_sentences.append(claimed)
         cluster_sets.append(clusters)
         own_sets.append(own)
         plain_sets.append(plain)
@@ -852,6 +900,7 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
         together += one_story
         same_group += one_group
         both += one_story and one_group
+    causes = pair_causes(annotated, cluster_sets, claimed_sentences, stories, group_of)
     reach: Counter[str] = Counter(chain for s in annotated for chain in s.chains)
     main_chain = [{max(sorted(s.chains), key=lambda chain: reach[chain])} if s.chains else set() for s in annotated]
     return {
@@ -874,6 +923,7 @@ def clustering_scores(result, articles: list[Article], sentences: list[Sentence]
         "partition_ceiling": _pairwise(annotated, main_chain)[2],
         "claims": len(corpus.claims),
         "clusters": len(corpus.clusters),
+        **{cause: causes[cause] for cause in PAIR_CAUSES},
     }
 
 
@@ -939,6 +989,16 @@ def report(
             f"document pairs in one story {clustering['story_precision']:.3f} of one group, "
             f"{clustering['story_recall']:.3f} of each group's pairs in one story; "
             f"one cluster per story F1 {clustering['story_f1']:.3f}"
+        )
+        lines.append(
+            "  gold pairs missed, by the stage that parted them: "
+            f"a sentence with no claim {clustering['missed: no claim']}, "
+            f"a claim in no cluster {clustering['missed: no cluster']}, "
+            f"two stories {clustering['missed: two stories']}, "
+            f"two clusters of one story {clustering['missed: one story']}; "
+            "predicted pairs sharing no chain: "
+            f"of two event groups {clustering['wrong: two groups']}, "
+            f"of one event group {clustering['wrong: one group']}"
         )
     if show_clean:
         lines.append("")

@@ -147,6 +147,7 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
     assert "false alarms per clean group (2 groups)" in out
     assert "clustering against event chains (5 annotated sentences" in out and "pairwise precision" in out
     assert "plain MiniLM + average linkage" in out and "one cluster per event group 1.000" in out
+    assert "gold pairs missed, by the stage that parted them: a sentence with no claim" in out
     figures = json.loads((tmp_path / "figures.json").read_text())
     assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
 
@@ -165,6 +166,29 @@ def test_a_sentence_with_several_events_pairs_with_each_sentence_sharing_one():
     # Sentences of one article never pair.
     same_article = benchmark.Sentence(article="a", start=5, end=6, chains=frozenset({"x"}))
     assert benchmark._pairwise([a, same_article], [{1}, {1}])[3:] == (0, 0)
+
+
+def test_pair_causes_name_the_stage_that_parted_each_missed_pair():
+    benchmark = _load_benchmark()
+    sentence = benchmark.Sentence
+    # Four articles of group g (stories 1, 1, 1, 2) and one of group h put in story 1: chains x and y.
+    a, b, c, d, e = (
+        sentence(article=article, start=0, end=1, chains=frozenset(chains))
+        for article, chains in (("a", {"x"}), ("b", {"x"}), ("c", {"x"}), ("d", {"x"}), ("e", {"y"}))
+    )
+    stories = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 1}
+    groups = {"a": "g", "b": "g", "c": "g", "d": "g", "e": "h"}
+    # a and e in cluster 1, b in cluster 2, c has no cluster, d has no claim.
+    labels = [{1}, {2}, set(), set(), {1}]
+    causes = benchmark.pair_causes([a, b, c, d, e], labels, [True, True, True, False, True], stories, groups)
+    assert causes == {
+        "missed: no claim": 3,  # a-d, b-d, c-d
+        "missed: no cluster": 2,  # a-c, b-c
+        "missed: one story": 1,  # a-b
+        "wrong: two groups": 1,  # a-e
+    }
+    causes = benchmark.pair_causes([a, d], [{1}, {2}], [True, True], stories, groups)
+    assert causes == {"missed: two stories": 1}
 
 
 def test_number_words_come_from_the_shared_table():
