@@ -703,9 +703,11 @@ def why_date_missed(case: Case, clean, changed) -> str:
     original_time = original[0][1].ref
 
     def agrees(time) -> bool:
-        # Without a dateline "June 8" has no year and no value; the check still compares it, so the same words do.
+        # Without a dateline "June 8" has no year and no value; the check still compares it (in the year the other
+        # side gives), so the same words do, alone or inside a fuller date ("Sunday, June 8, 2014").
         if original_time.value is None or time.value is None:
-            return time.span.text.casefold() == original_time.span.text.casefold()
+            words = re.escape(" ".join(original_time.span.text.casefold().split()))
+            return re.search(rf"(?<!\w){words}(?!\w)", " ".join(time.span.text.casefold().split())) is not None
         return values_agree(time.value, original_time.value)
 
     witnesses = [
