@@ -839,6 +839,8 @@ def test_one_persons_death_dated_two_years_is_a_warning():
     assert run(_death("2005", "2005")) == []
     # "shot" and "murdering" are one act (WordNet's kill); a shooting of the same deputy dated 2004 conflicts.
     assert len(run(_death("2004", "2005", heads=("shoot", "murder")))) == 1
+    # "the death of" and "murdering" are two words WordNet does not join, but both date a death.
+    assert len(run(_death("2004", "2005", heads=("death", "murder")))) == 1
 
 
 def test_a_recurring_act_or_another_victim_is_not_one_death():
@@ -846,3 +848,24 @@ def test_a_recurring_act_or_another_victim_is_not_one_death():
     assert run(_death("2004", "2005", heads=("arrest", "arrest"))) == []
     assert run(_death("2004", "2005", heads=("murder", "injure"))) == []
     assert run(_death("2004", "2005", victim=("Sam Ito", "Lee Park"))) == []
+
+
+def test_a_death_in_the_family_is_not_the_named_persons():
+    # "Roe's father died in 2004" / "Roe died in 2009": one name, two deaths.
+    import numpy as np
+
+    a = document("a", "Jane Roe, whose father died in 2004, ran the farm for a decade.")
+    b = document("b", "Jane Roe, who ran the farm for a decade, died in 2009.")
+    claims = []
+    for doc, year in ((a, "2004"), (b, "2009")):
+        claims.append(
+            claim(
+                doc,
+                doc.text,
+                times=(time(doc, year, year, "year").model_copy(update={"head": "die"}),),
+                actors=(Actor(span=span(doc, "Jane Roe"), name="Jane Roe", label="PERSON"),),
+            )
+        )
+    corp = corpus([a, b], claims)
+    corp.embeddings.update({claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([0.5, 0.75**0.5])})
+    assert run(corp) == []

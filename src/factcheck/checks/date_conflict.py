@@ -183,21 +183,35 @@ def one_day_of_one_act(
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
 
 
+def _names_a_relative(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence has a word for someone's family ("Roe's father", "his wife"), as written or inflected."""
+    from factcheck.nlp import lexicon
+
+    for token in tokens:
+        if token.kind != "word":
+            continue
+        word = token.text.casefold().replace("\u2019", "'").removesuffix("'s")
+        if any(lexicon.names_a_relative(lemma) for lemma in lexicon.base_forms(word, "n") or (word,)):
+            return True
+    return False
+
+
 def one_death(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether both dates date the death of one person both sentences name: "convicted of the 2004 murder of Deputy
     Sam Ito" / "convicted ... of murdering Deputy Sam Ito in June, 2005", "shot Sam Ito ... in 2004".
 
-    A person dies once, so two dates of a killing or a dying (``lexicon.ends_a_life``; the heads agreeing, one stem
-    or two words WordNet gives for one act: "shot" / "murdering") cannot both be right, whatever else each sentence
-    tells (the trial, the verdict, where it happened): the rest need share only what a paraphrase shares
-    (``MIN_SHARED`` words, ``PARAPHRASE_STRENGTH``), and years count as days do. An act that recurs ("hosted the
-    show in 2007" / "in 2006", "was arrested in 2004") is left to the other gates: the same person may do it twice.
+    A person dies once, so two dates of a killing or a dying (``lexicon.ends_a_life``: "shot" / "murdering", "the
+    death of" / "was killed") cannot both be right, whatever else each sentence tells (the trial, the verdict,
+    where it happened): the rest need share only what a paraphrase shares (``MIN_SHARED`` words,
+    ``PARAPHRASE_STRENGTH``), and years count as days do. The person both name must be the one who died: a
+    sentence with a word for someone's family ("Roe's father died in 2004" / "Roe died in 2009") may date a
+    relative's death, and is left to the other gates. An act that recurs ("hosted the show in 2007" / "in
+    2006", "was arrested in 2004") is too: the same person may do it twice.
     """
     from factcheck.nlp import lexicon
 
     if not (
         alignment.cross_source
-        and pair.heads is True
         and alignment.rest_shared >= MIN_SHARED
         and alignment.rest_strength >= PARAPHRASE_STRENGTH
     ):
@@ -208,6 +222,8 @@ def one_death(alignment: Alignment, pair: SlotPair) -> bool:
         and lexicon.ends_a_life(left_head[0])
         and lexicon.ends_a_life(right_head[0])
         and bool(alignment.people_in_common())
+        and not _names_a_relative(alignment.left_tokens)
+        and not _names_a_relative(alignment.right_tokens)
     )
 
 

@@ -407,6 +407,18 @@ def ends_a_life(lemma: str) -> bool:
     return any(not anchors.isdisjoint(kinds_of(key)) for pos in ("v", "n") for key in senses(lemma, pos)[:2])
 
 
+KIN = ("relative", "spouse", "parent")
+"""The kinds of person a family word is a kind of, in their most frequent noun sense ("son", "wife", "father")."""
+
+
+@lru_cache(maxsize=65536)
+def names_a_relative(lemma: str) -> bool:
+    """Whether the lemma, in one of its two most frequent senses as a noun, names someone's family ("son", "wife",
+    "father", "cousin"): "Roe's father died in 2004" dates another person's death than "Roe died in 2009"."""
+    anchors = {senses(word, "n")[0] for word in KIN if senses(word, "n")}
+    return any(not anchors.isdisjoint(kinds_of(key, HYPERNYM_STEPS + 2)) for key in senses(lemma, "n")[:2])
+
+
 def names_a_person(lemma: str) -> bool | None:
     """Whether the lemma is, in any of its senses as a noun, a word for a person (noun.person: "mayor", "star");
     None when WordNet does not know it as a noun: a word that can name a person in a rare sense still may."""
