@@ -726,3 +726,33 @@ def test_a_clause_that_arranges_an_event_hung_on_a_name_dates_the_event_it_belon
     )
     assert [t.head for t in only(claims, "deputies").times] == ["election"]
     assert [t.head for t in only(claims, "roof").times] == ["schedule"]
+
+
+def test_a_figure_holder_is_the_name_a_pronoun_or_a_description_stands_for(nlp):
+    # Whose figure it is: the subject of the verb the counted noun belongs to, or a possessor, named by the
+    # sentence or resolved to the organisation the text had as the subject of its last sentences.
+    claims = claims_of(
+        nlp,
+        "Kestrel won the award on Monday. The band has sold about two million records worldwide. "
+        "Acme Corporation reported a loss. Its shares fell 4% on Tuesday. Net profit was down 6% at $16.6bn. "
+        "Norcastle's revenue rose 5% to $2bn. Ten people were killed in the crash.",
+    )
+    assert [q.holder for q in only(claims, "records").quantities] == ["Kestrel"]
+    assert [q.holder for q in only(claims, "shares fell").quantities] == ["Acme Corporation"]
+    # A measure named alone ("Net profit") is the firm's the text was telling of.
+    assert {q.holder for q in only(claims, "Net profit").quantities} == {"Acme Corporation"}
+    assert {q.holder for q in only(claims, "revenue").quantities} == {"Norcastle"}
+    # A figure that counts its own subject has no holder.
+    assert [q.holder for q in only(claims, "killed").quantities] == [None]
+
+
+def test_a_pronoun_after_an_unnamed_subject_or_a_described_person_has_no_holder(nlp):
+    # "It" is the book, which the text does not name; "the company" is no person the text gave a post.
+    claims = claims_of(
+        nlp,
+        "Acme Corporation published the novel. Jane Roe's book has topped the charts. "
+        "It has sold more than eight million copies. "
+        "Sam Ito, the chief executive, said sales were strong. The company sold 5,000 cars in May.",
+    )
+    assert [q.holder for q in only(claims, "eight million").quantities] == [None]
+    assert [q.holder for q in only(claims, "5,000 cars").quantities] == [None]

@@ -114,6 +114,9 @@ class Quantity(Record):
     measure: str | None = None
     as_of: TimeExpression | None = None
     head: str | None = None  # what the counted noun belongs to: "injuring five people" -> "injure"
+    # Whose figure it is, by name: "Its profit rose 5%" / "The band has sold two million records" -> the firm or
+    # the band the text named before; None when the figure counts its own subject or names no one.
+    holder: str | None = None
 
 
 class Actor(Record):

@@ -844,3 +844,70 @@ def test_a_share_counted_in_a_place_the_other_does_not_name_is_of_another_whole(
             _vote("The Hollin Party took 31% of the vote in last June's regional elections, with Sam Ito on its list.")
         )
     ] == [Severity.WARNING]
+
+
+# -- whose figure: the holder extraction resolved from a pronoun or a description ------------------------------
+def _two_bands(left_holder, right_holder):
+    a = document("a", "The band has sold about two million records worldwide.")
+    b = document("b", "The band has sold about six million records worldwide.")
+
+    def sold(doc, words, value, holder):
+        return Quantity(span=span(doc, words), value=value, unit="count", measure="records", head="sell", holder=holder)
+
+    left = claim(a, a.text, quantities=(sold(a, "about two million", 2e6, left_holder),))
+    right = claim(b, b.text, quantities=(sold(b, "about six million", 6e6, right_holder),))
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_figures_of_two_holders_the_texts_name_before_are_not_compared():
+    # Word for word one sentence; "the band" is Kestrel in one article and Harbour Lights in the other.
+    assert run(_two_bands("Kestrel", "Harbour Lights")) == []
+    # One holder, or one side's unknown: the figures conflict.
+    assert [f.severity for f in run(_two_bands("Kestrel", "Kestrel"))] == [Severity.WARNING]
+    assert [f.severity for f in run(_two_bands("Kestrel", None))] == [Severity.WARNING]
+    # A surname shares its word with the full name.
+    assert [f.severity for f in run(_two_bands("Sam Ito", "Ito"))] == [Severity.WARNING]
+
+
+def _quarter_and_year(unit="percent", change=" by"):
+    a = document("a", f"Norland's economy grew{change} 0.8% in the fourth quarter, the office said.")
+    b = document("b", f"Norland's economy grew{change} 1.7% in 2004, the office said.")
+
+    def dated(doc, words, value, timex):
+        return time(doc, words, timex, "quarter").model_copy(update={"head": "grow"})
+
+    def grew(doc, figure, value, when):
+        return Quantity(span=span(doc, figure), value=value, unit=unit, measure="economy", head="grow", as_of=when)
+
+    left_time, right_time = dated(a, "the fourth quarter", 0.8, "2004-Q4"), dated(b, "2004", 1.7, "2004")
+    left = claim(a, a.text, times=(left_time,), quantities=(grew(a, "0.8%", 0.8, left_time),))
+    right = claim(b, b.text, times=(right_time,), quantities=(grew(b, "1.7%", 1.7, right_time),))
+    return corpus([a, b], [left, right])
+
+
+def test_a_change_over_a_quarter_and_one_over_its_year_are_two_figures():
+    # "GDP rose by 0.8% in the fourth quarter" / "GDP rose by 1.7% in 2004" (BBC business): the year holds the
+    # quarter, but a quarter's growth and a year's are two measures.
+    assert run(_quarter_and_year()) == []
+
+
+def _cars_sold(left_words, right_words):
+    a = document("a", f"{left_words} the firm sold 5,000 cars in May.")
+    b = document("b", f"{right_words} the firm sold 9,000 cars in May.")
+
+    def cars(doc, words, value):
+        return Quantity(span=span(doc, words), value=value, unit="count", measure="cars", head="sell")
+
+    left = claim(a, a.text, quantities=(cars(a, "5,000", 5000),))
+    right = claim(b, b.text, quantities=(cars(b, "9,000", 9000),))
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_a_part_against_the_whole_and_a_forecast_against_an_outcome_are_two_figures():
+    # "Excluding the car sector, sales rose by 0.3%" / "overall sales rose by 1.1%"; "December sales are forecast
+    # to rise by 4.5%" / "sales rose by 1.1%" (BBC business): two figures of one kind.
+    assert run(_cars_sold("Excluding vans,", "In all,")) == []
+    assert run(_cars_sold("Analysts predict", "Analysts said")) == []
+    # Both sides a part, or both a forecast: one figure, compared.
+    assert [f.severity for f in run(_cars_sold("Excluding vans,", "Excluding vans,"))] == [Severity.WARNING]
+    assert [f.severity for f in run(_cars_sold("In all,", "In all,"))] == [Severity.WARNING]

@@ -11,7 +11,7 @@ from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.checks.temporal import dates_agree
-from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, values_agree, year_of_the_other
+from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, interval_of, values_agree, year_of_the_other
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
 from factcheck.nlp.align import (
     HEAD_SIMILARITY,
@@ -367,10 +367,14 @@ class NumericConflictCheck(PairwiseCheck):
                 continue
             if particulars_differ(alignment, inputs.names):
                 continue  # a sentence names what the other article never names: two facts of one kind
+            if two_holders(pair.left.ref, pair.right.ref):
+                continue  # "The band has sold two million records" / "Abba's songs have sold 350 million": whose
             if of_two_periods(alignment, pair, inputs.published):
                 continue  # two figures of two times: a change over time, not a conflict
             if two_places(alignment):
                 continue  # counted in two places ("worldwide" / "in France"): two counts
+            if one_side_only(_A_PART, alignment) or one_side_only(_A_FORECAST, alignment):
+                continue  # a part against the whole ("excluding cars"), a forecast against an outcome
             left_q, right_q = pair.left.ref, pair.right.ref
             where = frozenset(
                 {
@@ -611,6 +615,21 @@ def one_side_negated(alignment: Alignment) -> bool:
     return bool(NEGATED_VERB.search(alignment.left.span.text)) != bool(NEGATED_VERB.search(alignment.right.span.text))
 
 
+# A figure of a part: what the whole leaves out is said ("excluding the car sector", "if automotives are excluded").
+_A_PART = re.compile(r"\b(?:exclud\w*|except|apart\s+from|other\s+than|not\s+(?:counting|including))\b", re.IGNORECASE)
+# A figure foretold, not one that came about ("sales are forecast to rise by 4.5%", "expects the economy to grow").
+_A_FORECAST = re.compile(
+    r"\b(?:forecast\w*|predict\w*|projected\s+to|expect(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?to)\b", re.IGNORECASE
+)
+
+
+def one_side_only(wording: re.Pattern[str], alignment: Alignment) -> bool:
+    """Whether one sentence has the wording and the other not: a part of a total against the total ("Excluding the
+    car sector, sales rose by 0.3%" / "overall sales rose by 1.1%"), a forecast against an outcome ("sales are
+    forecast to rise by 4.5%" / "sales rose by 1.1%"). Two figures of one kind, not one figure given twice."""
+    return bool(wording.search(alignment.left.span.text)) != bool(wording.search(alignment.right.span.text))
+
+
 _AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
 
 
@@ -657,6 +676,20 @@ def ages_of_one_person(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     left, right = _aged_person(alignment.left, pair.left.ref), _aged_person(alignment.right, pair.right.ref)
     return bool(left & right)
+
+
+def _holder_words(quantity: Quantity) -> set[str]:
+    return {word for word in re.findall(r"[^\W\d_]+", (quantity.holder or "").casefold()) if word not in STOPWORDS}
+
+
+def two_holders(left: Quantity, right: Quantity) -> bool:
+    """Whether two figures are each given to a named holder, and the two names share no word: "The band has sold
+    about two million records" (the band the article named before) / "Abba's songs have sold more than 350
+    million records", or "He starred in seven films" / "Lee has made more than 25 films". Extraction resolves
+    a pronoun or a definite noun ("they", "the company") to the name it stands for; a surname shares its word
+    with the full name ("Lee" / "Spike Lee")."""
+    left_words, right_words = _holder_words(left), _holder_words(right)
+    return bool(left_words) and bool(right_words) and not left_words & right_words
 
 
 def _same_figure(first: Quantity, second: Quantity) -> bool:
@@ -776,6 +809,7 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
     if not left_dates or not right_dates:
         return False
     anchor = published.get(alignment.left.doc) or published.get(alignment.right.doc) or FALLBACK_ANCHOR
+    flows = _a_flow(alignment.left, pair.left.ref) and _a_flow(alignment.right, pair.right.ref)
     compared = 0
     for left in left_dates:
         for right in right_dates:
@@ -783,10 +817,28 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
             if left_value is None or right_value is None:
                 continue
             left_value, right_value = year_of_the_other(left, left_value, right, right_value)
-            if values_agree(left_value, right_value):
+            if values_agree(left_value, right_value) and not (
+                flows and _periods_of_two_lengths(left_value, right_value)
+            ):
                 return False
             compared += 1
     return compared > 0
+
+
+def _a_flow(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure is a change or a sum over its period ("GDP rose 0.8%", "profits of $3.65bn"): a quarter's
+    and a year's are two figures, where a count of one act ("killed 10 in 2004" / "in December 2004") is one."""
+    return is_change(claim, quantity) or quantity.unit.startswith("money")
+
+
+def _periods_of_two_lengths(first: str, second: str) -> bool:
+    """Whether two dates are periods of clearly different lengths (a quarter and its year, a month and its year),
+    though one holds the other."""
+    first_interval, second_interval = interval_of(first), interval_of(second)
+    if first_interval is None or second_interval is None:
+        return False
+    lengths = sorted((end - start).days + 1 for start, end in (first_interval, second_interval))
+    return lengths[1] >= 2 * lengths[0]
 
 
 def near(left: Quantity, right: Quantity) -> bool:

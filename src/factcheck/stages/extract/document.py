@@ -6,10 +6,14 @@ import re
 from typing import Any
 
 from factcheck.model import Actor, Claim, Document, Quantity, Quote, TimeExpression
+from factcheck.nlp import lexicon
+from factcheck.nlp.quantities import unit_family
 from factcheck.nlp.quotes import QuoteMatch, find_quotes
 from factcheck.nlp.roles import Role, role_of, split_title
 from factcheck.stages.extract.attribution import (
+    _NUMERIC_LABELS,
     _attribute,
+    _entity_of,
     _framing,
     _is_personal,
     _looks_like_name,
@@ -19,7 +23,7 @@ from factcheck.stages.extract.attribution import (
     conjoined_names,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
-from factcheck.stages.extract.heads import date_head, figure_head
+from factcheck.stages.extract.heads import date_head, figure_head, figure_holder
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
@@ -85,6 +89,7 @@ class _DocumentExtractor:
             claim = self._claim(block, spacy_doc, unit, times, quantities, quotes, following if is_last else None)
             if claim is not None:
                 self.claims.append(claim)
+            self.remember_subject(block, unit)
 
     # -- unit level --
     def _claim(
@@ -359,7 +364,65 @@ class _DocumentExtractor:
             measure=_measure(unit.tokens, match),
             as_of=_as_of(block.text, match, time_expressions),
             head=figure_head(unit.tokens, match.start, match.end),
+            holder=self._holder(block, unit, match),
         )
+
+    def _holder(self, block: Block, unit: _Unit, match: Any) -> str | None:
+        """The name of who or what a figure belongs to (``figure_holder``'s word): a name the sentence gives, or
+        the one a pronoun or a definite noun ("it", "they", "the band", "the company") stands for in the text so
+        far. None when the figure counts its subject, or the word names no one the text has named."""
+        word = figure_holder(unit.tokens, match.start, match.end)
+        if word is None:
+            return None
+        named = self._name_of(block, word)
+        if named is not None:
+            return named[0]
+        if word.pos_ == "NOUN" and _a_rate_or_sum(str(match.unit)) and _measured_alone(word):
+            # "Net profit was up 6%", "The economy grew 2%": a rate or a sum of the firm or the country the
+            # text is telling of, named as the subject of its last sentences.
+            return self.people.resolve_owner(self.unit_number)
+        return None
+
+    def _name_of(self, block: Block, word: Any) -> tuple[str, bool] | None:
+        """The name a word gives or stands for, and whether it is a person's: the entity it is part of, a proper
+        noun the tagger did not mark, or what a pronoun or a definite description ("the band") resolves to."""
+        if word.ent_type_ in _NUMERIC_LABELS:
+            return None  # "December's 4% rise": a time, not a holder
+        entity = _entity_of(word)
+        if entity is not None and entity.label_ in _ACTOR_LABELS:
+            start, end = _trim_entity(block.text, entity.start_char, entity.end_char)
+            name = block.text[start:end]
+            person = entity.label_ == "PERSON"
+            if person and len(name.split()) == 1:
+                name = self.people.resolve_surname(name) or name
+            return (name, person) if name else None
+        if word.pos_ == "PROPN":  # a name the tagger did not mark ("Muse, whose members met ..., beat ...")
+            name = " ".join(t.text for t in word.subtree if t.pos_ == "PROPN" and t.i <= word.i)
+            return (name, False) if name else None
+        lower = word.lower_
+        if lower in _PERSONAL_PRONOUNS:
+            person = self.people.resolve_pronoun(self.unit_number)
+            return (person, True) if person else None
+        if lower in _THING_PRONOUNS or (word.pos_ == "NOUN" and _describes_a_named_thing(word)):
+            thing = self.people.resolve_thing(self.unit_number, persons_too=lower not in ("it", "its"))
+            return (thing, False) if thing else None
+        return None
+
+    def remember_subject(self, block: Block, unit: _Unit) -> None:
+        """Note what a sentence's main subject names, and its possessor's name ("Keane's new album topped ..."),
+        for a later "it", "they" or "the band"; a pronoun or a description resolved here keeps its name in mind."""
+        root = unit.tokens.root
+        subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return
+        named = self._name_of(block, subject)
+        possessor = next((child for child in subject.children if child.dep_ == "poss"), None)
+        owner = self._name_of(block, possessor) if possessor is not None else None
+        if named is not None:
+            self.people.note_main_subject(named[0], self.unit_number, named[1])
+        else:
+            person = subject.pos_ == "NOUN" and _first_sense_field(subject) == lexicon.PERSON_FIELD
+            self.people.note_main_subject(None, self.unit_number, person, owner[0] if owner and not owner[1] else None)
 
 
 def _dates_the_event(time: TimeExpression) -> bool:
@@ -375,6 +438,46 @@ def _person_entity(unit: _Unit, start: int, end: int) -> Any:
         if entity.label_ == "PERSON" and entity.start_char < end and start < entity.end_char:
             return entity
     return None
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+# The WordNet field of a noun that can stand for a name the text gave: an organisation or group ("the band", "the
+# company"). Not works ("the book", "the film"): the tagger seldom marks a title as one, so a work would take
+# the nearest other name.
+_GROUP_FIELD = 14
+
+
+def _describes_a_named_thing(noun: Any) -> bool:
+    """Whether a noun phrase is a definite description ("the band", "the firm") of an organisation a text names
+    before: "the" and no name of its own, the noun's main sense a group (WordNet)."""
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
+        return False
+    if any(child.dep_ in ("compound", "poss") or child.pos_ == "PROPN" for child in noun.children):
+        return False
+    return _first_sense_field(noun) == _GROUP_FIELD
+
+
+def _first_sense_field(noun: Any) -> int | None:
+    """The WordNet field (noun.group, noun.person, ...) of a noun's most frequent sense."""
+    first = lexicon.senses(noun.lemma_.lower(), "n")[:1]
+    return lexicon.synset(first[0]).lexicographer_file if first else None
+
+
+def _a_rate_or_sum(unit: str) -> bool:
+    """A share or a sum of money ("6%", "$16.6bn"): a figure of a holder that need not be written beside it."""
+    return unit_family(unit) == "share" or unit.startswith("money")
+
+
+def _measured_alone(noun: Any) -> bool:
+    """Whether a subject noun names a measure with nobody's name on it: no possessive, no name beside it, no
+    determiner but "the" ("Net profit", "the economy"; not "a firm's sales", "Japanese exports", "a quake")."""
+    for child in noun.children:
+        if child.dep_ == "poss" or child.pos_ == "PROPN" or child.ent_type_:
+            return False
+        if child.dep_ == "det" and child.lower_ != "the":
+            return False
+    return _first_sense_field(noun) != lexicon.PERSON_FIELD
 
 
 def _main_subject(entity: Any) -> bool:

@@ -170,3 +170,65 @@ def figure_head(tokens: Any, start: int, end: int) -> str | None:
         return None
     governor = _governor(noun, tokens)
     return _lemma(governor) if governor is not None else None
+
+
+# Clauses whose subject is their governing verb's ("starring in seven films" after "He collaborated",
+# "had to cancel 77 flights", "and sold two million"): the holder is looked for one verb up.
+_SUBJECT_SHARED = frozenset({"xcomp", "advcl", "conj"})
+_RELATIVE = frozenset({"which", "that", "who", "whose"})
+
+
+def figure_holder(tokens: Any, start: int, end: int) -> Any:
+    """The word naming who or what a figure belongs to, or None: the possessor of the counted noun or of the
+    subject ("Its profit rise included profits of $3.65bn" -> Its, "Cairn's shares jumped 400%" -> Cairn), else
+    the subject of the verb the counted noun belongs to ("The band has sold two million records" -> band, "He
+    collaborated ..., starring in seven films" -> He), the noun a relative clause modifies standing for "which".
+
+    A figure that counts the subject itself ("Ten people were killed") has no holder: what did it is not
+    what it counts. Extraction resolves the word it returns (a pronoun, "the band") to a name the text gives.
+    """
+    noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
+    if noun is None:
+        return None
+    current = noun
+    for _ in range(8):
+        possessor = _possessor(current)
+        if possessor is not None:
+            return possessor
+        if current.pos_ in ("VERB", "AUX") and current is not noun:
+            break
+        head = current.head
+        if head.i == current.i or not (tokens.start <= head.i < tokens.end):
+            return None
+        if current.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return None  # the figure counts the subject itself
+        current = head
+    else:
+        return None
+    verb = current
+    for _ in range(3):
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if subject is None:
+            agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+            subject = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and tokens.start <= verb.head.i < tokens.end:
+                subject = verb.head  # "Abba's songs, which have sold ..." -> songs (and so Abba)
+            return _possessor(subject) if subject.pos_ == "NOUN" and _possessor(subject) is not None else subject
+        if verb.dep_ not in _SUBJECT_SHARED or not (tokens.start <= verb.head.i < tokens.end):
+            return None
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _possessor(noun: Any) -> Any:
+    """The possessive before a noun ("Its profit", "Cairn's shares"), unless it names the post of a person
+    ("a sheriff's deputy": extraction counts the deputy, see ``office_holder``)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if possessor is None or office_holder(possessor, possessor.doc[:]) is not possessor:
+        return None
+    return possessor

@@ -1,4 +1,4 @@
-"""Per-document memory of the persons named so far, for resolving "Roe said" and "she said"."""
+"""Per-document memory of the persons and subjects named so far, for resolving "Roe said", "she said", "it"."""
 
 from __future__ import annotations
 
@@ -18,12 +18,15 @@ class _Person:
 
 @dataclass
 class _People:
-    """Persons named so far in a document, for resolving "Roe said" and "she said"."""
+    """Persons named so far in a document, for resolving "Roe said" and "she said", and each sentence's main
+    subject, for "it", "they" and "the band"."""
 
     known: dict[str, _Person] = field(default_factory=dict)
     recent: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) as a main-clause subject
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) of quoted speakers
+    # (unit number, name or None, a person, the possessor's name) of each sentence's main subject
+    main_subjects: list[tuple[int, str | None, bool, str | None]] = field(default_factory=list)
 
     def add(self, name: str, role: Role | None, unit: int, subject: bool = False) -> None:
         person = self.known.setdefault(name, _Person(name))
@@ -78,3 +81,44 @@ class _People:
             if person.title and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]
         }
         return next(iter(matches)) if len(matches) == 1 else None
+
+    def note_main_subject(self, name: str | None, unit: int, person: bool, owner: str | None = None) -> None:
+        """Note a sentence's main subject: its name (None for a thing the text does not name: "Brown's book"),
+        whether it is a person, and the name of its possessor ("GE's net profits" -> GE)."""
+        self.main_subjects.append((unit, name, person, owner))
+
+    def resolve_thing(self, unit: int, *, persons_too: bool = False, window: int = 4) -> str | None:
+        """ "it", "they", "the band": the organisation or place the last sentences had as their subject.
+
+        The nearest subject within ``window`` units (clauses) before: a report names a firm or a band and goes on
+        with "it" or "the company" until it names another. "It" passes over persons (they are "he" and "she"); a
+        thing the text did not name stops the search ("Brown's book has topped the charts. It has sold ...": the
+        book, whatever was named before). With ``persons_too`` ("they", "the band"), a name tagged as a person
+        stands too, the tagger often reading a band's name as a person's, unless the text gave that person a post
+        ("Jane Roe, the chief executive, said ... The company sold": a person, not the company).
+        """
+        for seen, name, person, _ in reversed(self.main_subjects):
+            if seen < unit - window:
+                break
+            if seen > unit or (person and not persons_too):
+                continue
+            if name is None:
+                return None
+            if person and name in self.known and self.known[name].title:
+                continue
+            return name
+        return None
+
+    def resolve_owner(self, unit: int, window: int = 4) -> str | None:
+        """ "Net profit was up 6%": the firm or place named nearest before as a sentence's subject or its possessor
+        ("GE's net profits were $5.37bn"), not a person: whose a measure named alone is."""
+        for seen, name, person, owner in reversed(self.main_subjects):
+            if seen < unit - window:
+                break
+            if seen > unit:
+                continue
+            if owner is not None:
+                return owner
+            if name is not None and not person:
+                return name
+        return None
