@@ -427,6 +427,36 @@ def test_speakers_of_a_joint_statement(nlp):
     assert quote_of(nlp, body, "grateful").co_speakers == ()
 
 
+@pytest.mark.parametrize(
+    "second_paragraph",
+    [
+        "You know what they say, the third time \u2019 s the charm, \u201d said Jane Roe.",  # closes what was open
+        '"You know what they say, the third time is the charm," said Jane Roe.',  # reopens, by the custom
+    ],
+)
+def test_a_quote_run_over_two_paragraphs_has_the_speaker_named_after_it(nlp, second_paragraph):
+    opening = "\u201c" if "\u201d" in second_paragraph else '"'
+    text = (
+        "The festival was announced on Friday.\n\n"
+        f"{opening}I am so excited to be hosting the festival for the second time.\n\n"
+        f"{second_paragraph}\n\nTickets go on sale in 2027."
+    )
+    claims = claims_of(nlp, text)
+    quote = only(claims, "second time").quote
+    assert quote.speaker == "Jane Roe"
+    assert "second time" in quote.span.text and "third time" in quote.span.text
+    assert only(claims, "Tickets").quote is None
+
+
+def test_a_quote_left_open_does_not_swallow_the_next_paragraph(nlp):
+    text = (
+        '"I am so excited to be hosting the festival for the second time, said Jane Roe in 2026.\n\n'
+        "Tickets go on sale in 2027 at the harbour office."
+    )
+    claims = claims_of(nlp, text)
+    assert only(claims, "Tickets").text.startswith("Tickets")
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     claims = claims_of(nlp, 'The ministry launched its "Green Harbour" programme in 2021.')
     assert only(claims, "programme").quote is None

@@ -59,9 +59,14 @@ def _double_quoted(text: str) -> list[tuple[int, int]]:
     open and closes otherwise, a curly one only opens (“) or only closes (”). Copy-edited text mixes them
     ('"it appears to be a good shooting ”'); read apart, the straight mark would pair with the next straight one,
     sentences later, and swallow the quotes between."""
+    return _read_double_marks(text)[0]
+
+
+def _read_double_marks(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """The pairs of double marks and the offset of the mark left open at the end of the text, if any."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for match in re.finditer(r'["“”]', text):
+    for match in _DOUBLE_MARK.finditer(text):
         mark = match.group()
         if opened is None:
             if mark != "”":  # a closing mark with nothing open is a stray
@@ -69,7 +74,33 @@ def _double_quoted(text: str) -> list[tuple[int, int]]:
         elif mark != "“":  # a second opening mark inside a quote is a stray; the first one holds
             pairs.append((opened, match.start()))
             opened = None
-    return pairs
+    return pairs, opened
+
+
+_DOUBLE_MARK = re.compile(r'["“”]')
+
+
+def leaves_a_quote_open(paragraph: str) -> bool:
+    """Whether a quote opened in the paragraph is still open at its end."""
+    return _read_double_marks(paragraph)[1] is not None
+
+
+def reopening_mark(paragraph: str) -> int | None:
+    """The offset of the mark that opens a paragraph continuing a quote ('“ More words ...'), by the custom of
+    a quote run over paragraphs: each opens with a mark and only the last one closes."""
+    stripped = len(paragraph) - len(paragraph.lstrip())
+    return stripped if paragraph[stripped : stripped + 1] in ('"', "“") else None
+
+
+def closes_a_quote_first(paragraph: str) -> bool:
+    """Whether the paragraph's first double mark closes a quote: a curly closing mark, or a straight one
+    written against the word before it ('the charm," said Jane Roe.')."""
+    first = _DOUBLE_MARK.search(paragraph)
+    if first is None:
+        return False
+    if first.group() == "”":
+        return True
+    return first.group() == '"' and first.start() > 0 and not paragraph[first.start() - 1].isspace()
 
 
 def find_quotes(text: str) -> list[QuoteMatch]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from factcheck.datelines import is_dateline
 from factcheck.model import Document
+from factcheck.nlp.quotes import closes_a_quote_first, leaves_a_quote_open, reopening_mark
 from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
 
 # Blocks longer than this are cut at sentence-like boundaries before parsing, so a huge
@@ -90,6 +91,7 @@ def segment(doc: Document) -> list[Block]:
         current.append((start, end))
     flush()
     _mark_skips(blocks)
+    blocks = _quotes_over_paragraphs(blocks, clean)
     blocks[:0] = _header_blocks(doc)
     return [piece for block in blocks for piece in _split_long(block)]
 
@@ -135,6 +137,42 @@ def _title_block(doc: Document) -> Block | None:
         return None
     end = start + len(doc.title)
     return Block(start=start, end=end, text=_WRAP_JOINERS.sub(" ", doc.clean[start:end]), skip=TITLE)
+
+
+# A quote run over more characters than this is a stray opening mark, not a quote.
+_QUOTE_CHARS = 3_000
+
+
+def _quotes_over_paragraphs(blocks: list[Block], clean: str) -> list[Block]:
+    """Paragraphs one quote runs over, as one block: the quote, its speaker and the claims it makes are read
+    together. A paragraph continues the quote its predecessor left open when its first mark closes it ('...
+    the charm," said Jane Roe.') or, by the custom of quotes over paragraphs, when it opens with a mark again;
+    that reopening mark is blanked in the parsed text (offsets unchanged), so it does not pair as a new quote."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.skip is None
+            and block.skip is None
+            and block.end - previous.start <= _QUOTE_CHARS
+            and leaves_a_quote_open(previous.text)
+        ):
+            reopening = reopening_mark(block.text)
+            if reopening is not None or closes_a_quote_first(block.text):
+                text = block.text
+                if reopening is not None:
+                    text = text[:reopening] + " " + text[reopening + 1 :]
+                gap = _WRAP_JOINERS.sub(" ", clean[previous.end : block.start])
+                joined[-1] = Block(
+                    start=previous.start,
+                    end=block.end,
+                    text=previous.text + gap + text,
+                    lines=previous.lines + block.lines,
+                )
+                continue
+        joined.append(block)
+    return joined
 
 
 def _joins(previous: str, following: str, wrapped: bool, width: int) -> bool:
