@@ -775,3 +775,22 @@ def test_a_description_before_an_organisations_name_is_no_part_of_it():
         claim(b, b.text, actors=(person(b, "Jane Roe", "director", "rights group Harbor Watch"),)),
     ]
     assert run(corpus([a, b], claims)) == []
+
+
+def test_an_acronym_inside_a_name_reads_as_the_name_wordnet_gives_for_it():
+    # "EU" is WordNet's "European Union" (its initials), so "EU Commission" is the European Commission; a word whose
+    # WordNet synonyms are no name with its initials ("GM": a gram) stays as written.
+    assert affiliations_agree("eu commission", "european commission")
+    assert affiliations_agree("nato command", "north atlantic treaty organization command")
+    assert not affiliations_agree("eu commission", "harbor commission")
+    assert not affiliations_agree("gm works", "gram works")
+    a = document("a", "Jane Roe, the EU Commission president, spoke.")
+    b = document("b", "Jane Roe, the European Commission president, spoke.")
+    c = document("c", "Jane Roe, the Harbor Commission president, spoke.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Jane Roe", "president", "EU Commission"),)),
+        claim(b, b.text, actors=(person(b, "Jane Roe", "president", "European Commission"),)),
+    ]
+    assert run(corpus([a, b], claims)) == []
+    other = claim(c, c.text, actors=(person(c, "Jane Roe", "president", "Harbor Commission"),))
+    assert [f.data["kind"] for f in run(corpus([a, c], [claims[0], other]))] == ["affiliation"]

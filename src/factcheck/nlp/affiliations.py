@@ -173,9 +173,39 @@ def _acronyms(text: str) -> set[str]:
 
 
 def affiliations_agree(a: str, b: str) -> bool:
-    """Same organisation: equal, one inside the other, or one the acronym of the other."""
+    """Same organisation: equal, one inside the other, or one the acronym of the other; an acronym inside a name
+    read as the name WordNet gives for it ("EU Commission" / "European Commission")."""
     if not a or not b:
         return True
+    if _agree(a, b):
+        return True
+    expanded_a, expanded_b = _acronyms_expanded(a), _acronyms_expanded(b)
+    return (expanded_a, expanded_b) != (a, b) and _agree(expanded_a, expanded_b)
+
+
+def _acronyms_expanded(text: str) -> str:
+    """The affiliation (normalised) with each word that WordNet knows as the acronym of a name written out: the name
+    whose initials it is ("eu commission" -> "european union commission"). Only a name whose initials are the word's
+    letters counts, so a word is never read as an unrelated synonym ("gm" is a gram, not a company)."""
+    from factcheck.nlp import lexicon
+
+    expanded = []
+    words = text.split()
+    for word in words:
+        names = sorted(
+            name
+            for name in lexicon.synonyms(word, "n")
+            if len(name.split()) >= 2 and word in _acronyms(normalise_affiliation(name))
+        )
+        expanded.append(names[0] if len(word) <= _ACRONYM_LETTERS and names else word)
+    return " ".join(expanded)
+
+
+# An acronym read out is short: "eu", "nato", "nasa".
+_ACRONYM_LETTERS = 5
+
+
+def _agree(a: str, b: str) -> bool:
     if a == b or a in b or b in a:
         return True
     # One name inside the other once organisation words are set aside: "city council" / "new york city"
