@@ -10,6 +10,7 @@ from factcheck.checks.attribution_conflict import AttributionConflictCheck
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
 from factcheck.nlp.affiliations import affiliations_agree
+from factcheck.nlp.mentions import collect_mentions
 from factcheck.nlp.titles import (
     exclusive_offices,
     one_role,
@@ -794,3 +795,83 @@ def test_an_acronym_inside_a_name_reads_as_the_name_wordnet_gives_for_it():
     assert run(corpus([a, b], claims)) == []
     other = claim(c, c.text, actors=(person(c, "Jane Roe", "president", "Harbor Commission"),))
     assert [f.data["kind"] for f in run(corpus([a, c], [claims[0], other]))] == ["affiliation"]
+
+
+def test_what_a_person_founded_sits_beside_the_post_they_hold():
+    # A founder or co-founder is WordNet's originator, marked by what they once did: it sits beside any post.
+    a = document("a", "Norcorp chief executive officer Sam Ito unveiled the new phone on Tuesday in Harbor City.")
+    b = document("b", "Norcorp co-founder Sam Ito unveiled the new phone on Tuesday in Harbor City.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "chief executive officer"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "co-founder"),)),
+    ]
+    assert run(corpus([a, b], claims)) == []
+    c = document("c", "Norcorp chief financial officer Sam Ito unveiled the new phone on Tuesday in Harbor City.")
+    other = claim(c, c.text, actors=(person(c, "Sam Ito", "chief financial officer"),))
+    assert [f.severity for f in run(corpus([a, c], [claims[0], other]))] == [Severity.WARNING]
+
+
+def test_a_post_being_taken_up_or_held_for_now_is_no_second_title():
+    # "the current chief operating officer" (named to replace the chief executive), "President-elect", "acting
+    # chief executive": the other source may give the post held before, after or beside it.
+    held = {
+        "a": (
+            "Norcorp named Sam Ito, the current chief operating officer, to run the company.",
+            "current chief operating officer",
+        ),
+        "b": ("President-elect Sam Ito met the governors.", "President-elect"),
+        "c": ("Acting chief executive Sam Ito met the governors.", "Acting chief executive"),
+    }
+    e = document("e", "Norcorp chief executive officer Sam Ito met the governors.")
+    other = claim(e, e.text, actors=(person(e, "Sam Ito", "chief executive officer"),))
+    for name, (text, title) in held.items():
+        d = document(name, text)
+        assert run(corpus([d, e], [claim(d, d.text, actors=(person(d, "Sam Ito", title, role=title),)), other])) == []
+    f = document("f", "Norcorp chief operating officer Sam Ito met the governors.")
+    plain = claim(f, f.text, actors=(person(f, "Sam Ito", "chief operating officer"),))
+    assert [x.severity for x in run(corpus([e, f], [other, plain]))] == [Severity.WARNING]
+
+
+def test_two_posts_a_third_source_gives_together_co_exist():
+    # "Chairman Sam Ito" / "Chief Executive Sam Ito" are two formal titles, unless a source gives both at once.
+    a = document("a", "The plant will close, said Norcorp Chairman Sam Ito on Tuesday.")
+    b = document("b", "The plant will close, said Norcorp Chief Executive Sam Ito on Tuesday.")
+    c = document("c", "Sam Ito, Norcorp's chairman and chief executive, said the plant will close.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "Chairman", "Norcorp"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "Chief Executive", "Norcorp"),))
+    both = claim(c, c.text, actors=(person(c, "Sam Ito", "chairman and chief executive", "Norcorp"),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+    assert run(corpus([a, b, c], [left, right, both])) == []
+    # Two posts of one kind are not held together because a third title holds one of them.
+    d = document("d", "The plant will close, said Norcorp Vice Chairman Sam Ito on Tuesday.")
+    second = claim(d, d.text, actors=(person(d, "Sam Ito", "Vice Chairman", "Norcorp"),))
+    assert [f.data["values"] for f in run(corpus([a, c, d], [left, both, second]))] == [["chairman", "vice chairman"]]
+
+
+def test_a_title_the_parse_cut_at_a_hyphen_is_the_whole_word():
+    # The parse may give "co" for "the co-founder of Norcorp"; read whole, it is a founder, beside any post.
+    a = document("a", "Sam Ito, the co-founder of Norcorp, opened the plant on Tuesday.")
+    b = document("b", "Sam Ito, the chairman of Norcorp, opened the plant on Tuesday.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "co", "Norcorp", "the co-founder of Norcorp"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "chairman", "Norcorp", "the chairman of Norcorp"),)),
+    ]
+    assert [mention.title for mention in collect_mentions(corpus([a, b], claims))] == ["co-founder", "chairman"]
+    assert run(corpus([a, b], claims)) == []
+
+
+def test_a_junior_post_named_by_its_department_or_by_its_brief_is_one_post():
+    # A junior minister sits in a department and holds a brief within it: two sources may name either.
+    assert title_conflict_kind("Junior harbor affairs minister", "ferries minister") is None
+    assert title_conflict_kind("junior harbor affairs minister", "junior ferries minister") == "modifier"
+    assert title_conflict_kind("junior harbor affairs minister", "foreign minister") == "modifier"  # a senior post
+    assert title_conflict_kind("junior minister", "prime minister") == "modifier"
+
+
+def test_a_title_that_leaves_out_its_head_noun_is_compared_with_it_written_out():
+    # English writes "chief executive" for the "chief executive officer" WordNet knows: against "chief financial
+    # officer" it is the same kind of post with another modifier, a conflict wherever it is given.
+    assert title_conflict_kind("chief executive", "chief financial officer") == "modifier"
+    assert title_conflict_kind("norcorp chief executive", "norcorp chief financial officer") == "modifier"
+    assert title_conflict_kind("chief executive", "CEO") is None
+    assert title_conflict_kind("coach", "general manager") == "role"

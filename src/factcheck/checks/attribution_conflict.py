@@ -18,6 +18,8 @@ from factcheck.nlp.names import role_words
 from factcheck.nlp.titles import (
     exclusive_offices,
     framed_as_former,
+    framed_in_transition,
+    held_together,
     names_an_outcome,
     one_role,
     profession_and_office,
@@ -189,7 +191,11 @@ class AttributionConflictCheck(PairwiseCheck):
                     continue
             else:
                 value = " ".join(role_words(mention.title or ""))
-                if not value:
+                if not value or framed_in_transition(
+                    mention.title, mention.role_span.text if mention.role_span else None
+                ):
+                    # A post being taken up, held for the time being or about to change ("President-elect",
+                    # "acting chief", "the current deputy"): the person's other post is no second title for now.
                     continue
             values[value].append(mention)
         return values
@@ -207,6 +213,8 @@ class AttributionConflictCheck(PairwiseCheck):
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
+                if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
+                    continue  # another mention gives the person both posts at once: they co-exist
                 judged = self._judge(kind, left, right, values[left], values[right], documents, same_fact)
                 if judged is not None:
                     conflicts.append((left, right, *judged))

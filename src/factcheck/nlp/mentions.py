@@ -6,6 +6,7 @@ surname first, then by name form (factcheck.nlp.names), so the work grows with t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -148,6 +149,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 # person's title is the one written before the name, if any (read at check time, so cached
                 # extractions stay valid).
                 title, affiliation, role_span = _title_before_name(corpus.text_of(document.id).text, mention)
+            title = _whole_hyphenated_word(title, role_span)
             if title or affiliation:
                 text = corpus.text_of(document.id).text
                 formal = formal_title(text, title, mention.name_span)
@@ -166,6 +168,15 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+def _whole_hyphenated_word(title: str | None, role_span: Span | None) -> str | None:
+    """The title run on to the end of the written word its last part begins: the parse may split "co-founder" into
+    "co" "-" "founder" and take the first part for the post, which no other source's title would match."""
+    if not title or role_span is None:
+        return title
+    match = re.search(rf"(?<![\w-]){re.escape(title)}(-[^\W\d_]+)+(?![\w-])", role_span.text)
+    return title + match.group(1) if match else title
 
 
 def _title_before_name(text: str, mention: Mention) -> tuple[str | None, str | None, Span | None]:

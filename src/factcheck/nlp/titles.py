@@ -24,11 +24,43 @@ def framed_as_former(*texts: str | None) -> bool:
     return any(text and _FORMER.search(text) for text in texts)
 
 
+# Framing that makes a post one being taken up, held for the time being or about to be left: "President-elect",
+# "CEO-designate", "incoming", "acting" and "interim" (held beside the person's own post), "newly" named, "the current
+# chief operating officer" (said of a post about to change). Another source may give the person's other post, the
+# one held before, after or beside it.
+_TRANSITION_WORDS = frozenset(
+    "elect designate incoming acting interim caretaker newly current currently future soon-to-be".split()
+)
+_IN_TRANSITION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _TRANSITION_WORDS))) + r")\b", re.I)
+
+
+def framed_in_transition(*texts: str | None) -> bool:
+    """Whether any of the texts marks a post as being taken up, held for the time being or about to change."""
+    return any(text and _IN_TRANSITION.search(text) for text in texts)
+
+
 def stem(word: str) -> str:
     """The word's stem as the alignment computes it (imported late: factcheck.nlp.align is heavier)."""
     from factcheck.nlp.align import stem as align_stem
 
     return align_stem(word)
+
+
+# "junior X minister": one of several posts in the department X, whose holder another source names by the brief
+# ("junior transport minister" / "rail minister"); two junior posts, or two plain ones, stay two posts.
+_JUNIOR = "junior"
+
+
+def _junior_post_and_its_brief(junior: str, other: str) -> bool:
+    """Whether ``junior`` is a junior post named by its department ("Junior transport minister") and ``other`` the
+    same head named by a brief that is no title word ("rail minister"; "prime" or "foreign" minister is a senior
+    post, another one)."""
+    junior_words, other_words = role_words(junior), role_words(other)
+    if _JUNIOR not in junior_words or _JUNIOR in other_words:
+        return False
+    department = [word for word in junior_words[:-1] if word != _JUNIOR]
+    brief = other_words[:-1]
+    return bool(department and brief) and not any(is_title_word(word) for word in brief)
 
 
 # English nouns that name whoever leads something, without naming the post: "the agency's head",
@@ -56,6 +88,7 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     left, right = _post_words(a), _post_words(b)
     if not left or not right:
         return None
+    left, right = _with_the_others_head(left, right), _with_the_others_head(right, left)
     if _second_in_command(left, right) or _second_in_command(right, left):
         return "modifier"
     left_stems, right_stems = [stem(word) for word in left], [stem(word) for word in right]
@@ -67,10 +100,43 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
         shorter, longer = sorted((set(left_ranks), set(right_ranks)), key=len)
         return None if shorter <= longer else "rank"
     if left_stems[-1] == right_stems[-1]:
+        if _junior_post_and_its_brief(a, b) or _junior_post_and_its_brief(b, a):
+            return None
         return None if _modifiers_one_sense(left, right) else "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
+
+
+def _with_the_others_head(post: list[str], other: list[str]) -> list[str]:
+    """The post written out with the other title's head noun when English leaves that noun out and WordNet knows the
+    whole as a person's title: "chief executive" is the "chief executive officer" another source's "chief financial
+    officer" is compared with, two posts of one kind."""
+    from factcheck.nlp import lexicon
+
+    if len(post) < 2 or post[-1] == other[-1] or other[-1] in post:
+        return post
+    for start in range(len(post) - 1):  # the longest run of last words WordNet knows so ("harbor chief executive")
+        known = lexicon.senses(" ".join([*post[start:], other[-1]]), "n")
+        if any(lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD for key in known):
+            return [*post, other[-1]]
+    return post
+
+
+def held_together(a: str, b: str, joint: str) -> bool:
+    """Whether a third title gives the person both posts at once ("chairman and chief executive" for "chairman" and
+    "chief executive"): then the two co-exist, whatever each is. Every post word of either is in the joint title
+    (a word and its derived or other spelling counting as one), and the joint title is neither of them."""
+    left, right, both = _post_words(a), _post_words(b), _post_words(joint)
+    if not (left and right and both):
+        return False
+    left_stems, right_stems, joint_stems = ([stem(word) for word in words] for words in (left, right, both))
+    return (
+        _covers(left_stems, joint_stems)
+        and _covers(right_stems, joint_stems)
+        and not _covers(joint_stems, left_stems)
+        and not _covers(joint_stems, right_stems)
+    )
 
 
 def _modifiers_one_sense(left: list[str], right: list[str]) -> bool:
@@ -239,9 +305,10 @@ def _office_kinds() -> frozenset[tuple[str, int]]:
     return frozenset(lexicon.senses(word, "n")[0] for word in _OFFICE_HOLDERS)
 
 
-# WordNet's words for a person marked by what happened to them, not by what they do: "winner" ("the contestant who
-# wins the contest": medallist, victor) and "recipient" ("a person who receives something": laureate, honoree, heir).
-_OUTCOME_HOLDERS = ("winner", "recipient")
+# WordNet's words for a person marked by what happened to them or what they once did, not by what they do: "winner"
+# ("the contestant who wins the contest": medallist, victor), "recipient" ("a person who receives something":
+# laureate, honoree, heir) and "originator" ("someone who creates new things": founder, co-founder, pioneer).
+_OUTCOME_HOLDERS = ("winner", "recipient", "originator")
 
 
 @functools.cache
@@ -257,9 +324,10 @@ def _outcome_kinds() -> frozenset[tuple[str, int]]:
 
 
 def names_an_outcome(title: str) -> bool:
-    """Whether a role noun names what the person won or received ("Orange Prize winner", "Nobel laureate",
-    "gold medallist"), in its most frequent person sense: a kind of WordNet's winner or recipient. It sits beside
-    any job or office ("novelist", "economist"), so it never makes a second title."""
+    """Whether a role noun names what the person won, received or founded ("Orange Prize winner", "Nobel laureate",
+    "gold medallist", "co-founder"), in its most frequent person sense: a kind of WordNet's winner, recipient or
+    originator. It sits beside any job or office ("novelist", "chief executive"), so it never makes a second
+    title."""
     from factcheck.nlp import lexicon
 
     senses = _person_senses(title)
