@@ -39,7 +39,7 @@ CHANGES = [
     {},
     {"vote": 3},
     {"metres": 45},
-    {"title": "treasurer"},
+    {"title": "vice chair"},
     {"cost": 5, "built": 1889},
     {"opens": "July 2025", "seats": 14},
 ]

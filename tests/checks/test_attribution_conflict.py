@@ -14,6 +14,7 @@ from factcheck.nlp.mentions import collect_mentions
 from factcheck.nlp.titles import (
     exclusive_offices,
     one_role,
+    posts_of_one_field,
     profession_and_office,
     title_conflict_kind,
     titles_conflict,
@@ -266,9 +267,12 @@ def test_what_a_person_won_sits_beside_what_they_do():
     left = claim(a, a.text, actors=(person(a, "Mara Vell", "Novelist"),))
     right = claim(b, b.text, actors=(person(b, "Mara Vell", "Lantern Prize winner"),))
     assert run(corpus([a, b], [left, right])) == []
-    c = document("c", "Economist Mara Vell won the Harbour Book Award on Tuesday for her fourth book.")
-    other = claim(c, c.text, actors=(person(c, "Mara Vell", "Economist"),))
-    assert [f.severity for f in run(corpus([a, c], [left, other]))] == [Severity.WARNING]
+    c = document("c", "Judge Mara Vell won the Harbour Book Award on Tuesday for her fourth book.")
+    d = document("d", "Prosecutor Mara Vell won the Harbour Book Award on Tuesday for her fourth book.")
+    judge = claim(c, c.text, actors=(person(c, "Mara Vell", "Judge"),))
+    prosecutor = claim(d, d.text, actors=(person(d, "Mara Vell", "Prosecutor"),))
+    assert run(corpus([b, c], [right, judge])) == []
+    assert [f.severity for f in run(corpus([c, d], [judge, prosecutor]))] == [Severity.WARNING]
 
 
 def test_an_organisation_with_its_founders_possessive_is_the_organisation():
@@ -848,6 +852,32 @@ def test_two_posts_a_third_source_gives_together_co_exist():
     assert [f.data["values"] for f in run(corpus([a, c, d], [left, both, second]))] == [["chairman", "vice chairman"]]
 
 
+def test_the_same_fact_with_another_role_noun_counts_only_for_two_posts_of_one_field():
+    # Two posts one person does not hold in one matter are siblings in WordNet a step or two up (lawyers,
+    # policemen); descriptions from two fields ("actress" / "star", "novelist" / "economist") and two kinds of
+    # entertainer ("actor" / "singer") co-exist, however alike the two sentences are.
+    assert posts_of_one_field("defense attorney", "prosecutor")
+    assert posts_of_one_field("police chief", "detective")
+    assert not posts_of_one_field("actress", "star")
+    assert not posts_of_one_field("novelist", "economist")
+    assert not posts_of_one_field("actor", "singer")
+    text = "{} Mara Vell checked into a clinic in Harbor City on Tuesday, her publicist said."
+    documents = [document(name, text.format(role)) for name, role in (("a", "Actress"), ("b", "Singer"))]
+    claims = [
+        claim(doc, doc.text, actors=(person(doc, "Mara Vell", role.casefold()),))
+        for doc, role in zip(documents, ("Actress", "Singer"), strict=True)
+    ]
+    assert run(corpus(documents, claims)) == []
+    # A profession and a public office WordNet gives far apart are still two posts.
+    text = "{} Mara Vell told the jury on Tuesday that the rifle was never recovered from the river."
+    documents = [document(name, text.format(role)) for name, role in (("c", "Defense attorney"), ("d", "Judge"))]
+    claims = [
+        claim(doc, doc.text, actors=(person(doc, "Mara Vell", role),))
+        for doc, role in zip(documents, ("Defense attorney", "Judge"), strict=True)
+    ]
+    assert [f.severity for f in run(corpus(documents, claims))] == [Severity.WARNING]
+
+
 def test_a_title_the_parse_cut_at_a_hyphen_is_the_whole_word():
     # The parse may give "co" for "the co-founder of Norcorp"; read whole, it is a founder, beside any post.
     a = document("a", "Sam Ito, the co-founder of Norcorp, opened the plant on Tuesday.")
@@ -875,3 +905,22 @@ def test_a_title_that_leaves_out_its_head_noun_is_compared_with_it_written_out()
     assert title_conflict_kind("norcorp chief executive", "norcorp chief financial officer") == "modifier"
     assert title_conflict_kind("chief executive", "CEO") is None
     assert title_conflict_kind("coach", "general manager") == "role"
+
+
+def test_the_same_fact_with_two_role_nouns_after_one_organisations_name_is_a_warning():
+    # "Harbor coach" / "Harbor offensive coordinator": one label, its post changed, though WordNet puts a coach and
+    # a coordinator in two fields; two kinds of entertainer after one name stay descriptions.
+    text = "{} Sam Ito said on Sunday that the quarterback would miss the next two games with a knee injury."
+    pairs = {("a", "Harbor coach"), ("b", "Harbor offensive coordinator")}
+    documents, claims = [], []
+    for name, role in sorted(pairs):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role.split(" ", 1)[1], "Harbor", role),)))
+    assert [f.severity for f in run(corpus(documents, claims))] == [Severity.WARNING]
+    documents, claims = [], []
+    for name, role in (("c", "Harbor actor"), ("d", "Harbor singer")):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role.split(" ", 1)[1], "Harbor", role),)))
+    assert run(corpus(documents, claims)) == []

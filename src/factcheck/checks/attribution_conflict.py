@@ -22,9 +22,11 @@ from factcheck.nlp.titles import (
     held_together,
     names_an_outcome,
     one_role,
+    posts_of_one_field,
     profession_and_office,
     stem,
     title_conflict_kind,
+    two_kinds_of_entertainer,
 )
 
 
@@ -304,7 +306,15 @@ class AttributionConflictCheck(PairwiseCheck):
                     # Jane Roe" / "Harbor judge Jane Roe"): the other noun is then no description beside it but
                     # the same label with another post.
                     note = f"two sources give the person {two_posts} that one person does not hold at once"
-                elif _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
+                elif (
+                    two_posts
+                    or posts_of_one_field(left, right)
+                    or (_one_qualifier(left_mentions, right_mentions) and not two_kinds_of_entertainer(left, right))
+                ) and _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
+                    # Only role nouns that name two posts: two of one field (lawyers, policemen), a profession and
+                    # an office, or two nouns after one organisation's name ("Harbor coach" / "Harbor offensive
+                    # coordinator"). Two descriptions from different fields ("actress" / "star", "economist" /
+                    # "analyst") co-exist however alike the two sentences are.
                     note = (
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
                         "or one source may name the office another way"

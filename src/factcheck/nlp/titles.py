@@ -359,6 +359,45 @@ def exclusive_offices(a: str, b: str) -> bool:
     return False
 
 
+# WordNet's word for whoever performs for an audience ("entertainer": actor, singer, dancer, comedian): one person
+# often does several of its kinds, so two of them are descriptions that co-exist.
+_ENTERTAINERS = ("entertainer",)
+
+
+@functools.cache
+def _entertainer_kinds() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    return frozenset(lexicon.senses(word, "n")[0] for word in _ENTERTAINERS)
+
+
+def two_kinds_of_entertainer(a: str, b: str) -> bool:
+    """Whether both role nouns are kinds of WordNet's entertainer ("actor" / "singer"): callings one person often has
+    together."""
+    return _kind_of_any(a, _entertainer_kinds()) and _kind_of_any(b, _entertainer_kinds())
+
+
+def posts_of_one_field(a: str, b: str) -> bool:
+    """Whether two role nouns are two posts of one field, one person holding one of them in a given matter: in their
+    most frequent senses as person nouns, siblings under a narrower kind than a person, reached within two steps up
+    from each ("defense attorney" / "prosecutor": lawyers; "police chief" / "detective": policemen; "coach" /
+    "general manager": leaders), and not two kinds of entertainer ("actor" / "singer"). Descriptions from other
+    fields ("actress" / "star", "author" / "professor", "economist" / "analyst") share only "person" and co-exist."""
+    from factcheck.nlp import lexicon
+
+    if one_role(a, b):
+        return False
+    left, right = _person_senses(a), _person_senses(b)
+    if not left or not right:
+        return False
+    if two_kinds_of_entertainer(a, b):
+        return False
+    left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
+    return any(
+        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD for shared in set(left_kinds) & set(right_kinds)
+    )
+
+
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
 _PROFESSIONALS = ("professional",)
 
