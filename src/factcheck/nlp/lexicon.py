@@ -343,6 +343,8 @@ TOPS_FIELD = 3
 """noun.Tops: the unique beginners ("person", "entity", "act"), broader than any comparison should reach."""
 LOCATION_FIELD = 15
 """noun.location: places ("United States", "US", "city")."""
+GROUP_FIELD = 14
+"""noun.group: organisations and groups ("band", "company", "team")."""
 
 
 @lru_cache(maxsize=65536)
@@ -385,11 +387,17 @@ def names_an_event(lemma: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def first_noun_field(lemma: str) -> int | None:
+    """The semantic field (noun.group, noun.person, ...) of the lemma's most frequent sense as a noun; None when
+    WordNet does not know it as a noun."""
+    first = senses(lemma, "n")[:1]
+    return synset(first[0]).lexicographer_file if first else None
+
+
 def mainly_an_event(lemma: str) -> bool:
     """Whether the lemma's most frequent sense as a noun names something that happens ("quake", "shooting",
     "fire"): a noun that, written in a sentence, most likely reports an event, where "party" or "church" does not."""
-    first = senses(lemma, "n")[:1]
-    return bool(first) and synset(first[0]).lexicographer_file in EVENT_FIELDS
+    return first_noun_field(lemma) in EVENT_FIELDS
 
 
 LIFE_ENDING = (("kill", "v", 1), ("die", "v", 1), ("death", "n", 1), ("killing", "n", 2))

@@ -147,11 +147,8 @@ def _post_modifier(word: str) -> bool:
     adjective = lexicon.senses(key, "a")
     if not adjective or lexicon.written_as_a_name(key, adjective[0]):
         return False
-    return not lexicon.noun_fields(key) & {lexicon.PERSON_FIELD, lexicon.LOCATION_FIELD, _GROUP_FIELD}
-
-
-# WordNet's semantic field noun.group ("police", "army", "party"): a word for a body of people names an organisation.
-_GROUP_FIELD = 14
+    # A word for a body of people (noun.group: "police", "army", "party") names an organisation, not a description.
+    return not lexicon.noun_fields(key) & {lexicon.PERSON_FIELD, lexicon.LOCATION_FIELD, lexicon.GROUP_FIELD}
 
 
 def _capitalised_post(word: str) -> bool:

@@ -300,9 +300,14 @@ def one_role(a: str, b: str) -> bool:
 
 @functools.cache
 def _office_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_OFFICE_HOLDERS)
+
+
+def _first_senses(words: tuple[str, ...]) -> frozenset[tuple[str, int]]:
+    """The most frequent noun sense of each word: the roots a title is read as a kind of."""
     from factcheck.nlp import lexicon
 
-    return frozenset(lexicon.senses(word, "n")[0] for word in _OFFICE_HOLDERS)
+    return frozenset(lexicon.senses(word, "n")[0] for word in words)
 
 
 # WordNet's words for a person marked by what happened to them or what they once did, not by what they do: "winner"
@@ -328,10 +333,7 @@ def names_an_outcome(title: str) -> bool:
     "gold medallist", "co-founder"), in its most frequent person sense: a kind of WordNet's winner, recipient or
     originator. It sits beside any job or office ("novelist", "chief executive"), so it never makes a second
     title."""
-    from factcheck.nlp import lexicon
-
-    senses = _person_senses(title)
-    return bool(senses) and bool(_outcome_kinds() & set(lexicon.kinds_of(senses[0], lexicon.HYPERNYM_STEPS + 1)))
+    return _kind_of_any(title, _outcome_kinds())
 
 
 def exclusive_offices(a: str, b: str) -> bool:
@@ -366,9 +368,7 @@ _ENTERTAINERS = ("entertainer",)
 
 @functools.cache
 def _entertainer_kinds() -> frozenset[tuple[str, int]]:
-    from factcheck.nlp import lexicon
-
-    return frozenset(lexicon.senses(word, "n")[0] for word in _ENTERTAINERS)
+    return _first_senses(_ENTERTAINERS)
 
 
 def two_kinds_of_entertainer(a: str, b: str) -> bool:
@@ -404,9 +404,7 @@ _PROFESSIONALS = ("professional",)
 
 @functools.cache
 def _professional_kinds() -> frozenset[tuple[str, int]]:
-    from factcheck.nlp import lexicon
-
-    return frozenset(lexicon.senses(word, "n")[0] for word in _PROFESSIONALS)
+    return _first_senses(_PROFESSIONALS)
 
 
 def _kind_of_any(title: str, roots: frozenset[tuple[str, int]]) -> bool:

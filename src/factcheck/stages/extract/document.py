@@ -421,7 +421,7 @@ class _DocumentExtractor:
         if named is not None:
             self.people.note_main_subject(named[0], self.unit_number, named[1])
         else:
-            person = subject.pos_ == "NOUN" and _first_sense_field(subject) == lexicon.PERSON_FIELD
+            person = subject.pos_ == "NOUN" and lexicon.first_noun_field(subject.lemma_.lower()) == lexicon.PERSON_FIELD
             self.people.note_main_subject(None, self.unit_number, person, owner[0] if owner and not owner[1] else None)
 
 
@@ -442,26 +442,17 @@ def _person_entity(unit: _Unit, start: int, end: int) -> Any:
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
-# The WordNet field of a noun that can stand for a name the text gave: an organisation or group ("the band", "the
-# company"). Not works ("the book", "the film"): the tagger seldom marks a title as one, so a work would take
-# the nearest other name.
-_GROUP_FIELD = 14
 
 
 def _describes_a_named_thing(noun: Any) -> bool:
     """Whether a noun phrase is a definite description ("the band", "the firm") of an organisation a text names
-    before: "the" and no name of its own, the noun's main sense a group (WordNet)."""
+    before: "the" and no name of its own, the noun's main sense a group (WordNet). Not works ("the book", "the
+    film"): the tagger seldom marks a title as a name, so a work would take the nearest other name."""
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
         return False
     if any(child.dep_ in ("compound", "poss") or child.pos_ == "PROPN" for child in noun.children):
         return False
-    return _first_sense_field(noun) == _GROUP_FIELD
-
-
-def _first_sense_field(noun: Any) -> int | None:
-    """The WordNet field (noun.group, noun.person, ...) of a noun's most frequent sense."""
-    first = lexicon.senses(noun.lemma_.lower(), "n")[:1]
-    return lexicon.synset(first[0]).lexicographer_file if first else None
+    return lexicon.first_noun_field(noun.lemma_.lower()) == lexicon.GROUP_FIELD
 
 
 def _a_rate_or_sum(unit: str) -> bool:
@@ -477,7 +468,7 @@ def _measured_alone(noun: Any) -> bool:
             return False
         if child.dep_ == "det" and child.lower_ != "the":
             return False
-    return _first_sense_field(noun) != lexicon.PERSON_FIELD
+    return lexicon.first_noun_field(noun.lemma_.lower()) != lexicon.PERSON_FIELD
 
 
 def _main_subject(entity: Any) -> bool:
