@@ -192,3 +192,61 @@ def test_fixture_recent_launch_a_year_old(make_corpus):
 def test_fixture_recent_launch_dated_recently(make_corpus):
     corp = make_corpus({"a": _story(2030)}, published={"a": PUBLISHED}, checks=[TemporalCheck])
     assert corp.findings == ()
+
+
+def test_a_word_for_the_present_does_not_call_an_older_date_recent():
+    # "now" contrasts the present with the older plan; "latest" orders a series (issue 15, MEANTIME false alarms).
+    text = "The airline was to take delivery in May 2028, but will now receive the jets next month."
+    doc = document("a", text, PUBLISHED)
+    only = claim(
+        doc,
+        text,
+        times=(
+            time(doc, "May 2028", "2028-05", "month"),
+            time(doc, "now", "PRESENT_REF", "present", recent=True),
+        ),
+    )
+    assert run(corpus([doc], [only])) == []
+    text = "The firm's latest suit, filed in September 2027, claims the deal was broken."
+    doc = document("a", text, PUBLISHED)
+    only = claim(
+        doc,
+        text,
+        times=(
+            time(doc, "latest", "PRESENT_REF", "present", recent=True),
+            time(doc, "September 2027", "2027-09", "month"),
+        ),
+    )
+    assert run(corpus([doc], [only])) == []
+    # "just" still dates an act as recent.
+    text = "The agency has just opened the bridge, on 4 May 2028."
+    doc = document("a", text, PUBLISHED)
+    only = claim(
+        doc,
+        text,
+        times=(time(doc, "just", "PRESENT_REF", "present", recent=True), time(doc, "4 May 2028", "2028-05-04")),
+    )
+    assert [f.severity for f in run(corpus([doc], [only]))] == [Severity.ERROR]
+
+
+def test_a_hope_and_a_year_in_a_name_are_not_past_events_after_the_dateline():
+    hoped = "The builder had hoped to have its jet ready for 2033."
+    doc = document("a", hoped, PUBLISHED)
+    only = claim(
+        doc,
+        hoped,
+        times=(time(doc, "2033", "2033", "year"),),
+        event=Event(actor="builder", action="hope", past=True),
+    )
+    assert run(corpus([doc], [only])) == []
+    named = "The firm released the 2031 version of its office suite."
+    doc = document("a", named, PUBLISHED)
+    version = time(doc, "2031", "2031", "year").model_copy(update={"head": "version"})
+    only = claim(doc, named, times=(version,), event=Event(actor="firm", action="release", past=True))
+    assert run(corpus([doc], [only])) == []
+    # The same year dating the act is still a past event after the dateline.
+    dated = "The firm released its office suite in 2031."
+    doc = document("a", dated, PUBLISHED)
+    when = time(doc, "2031", "2031", "year").model_copy(update={"head": "release"})
+    only = claim(doc, dated, times=(when,), event=Event(actor="firm", action="release", past=True))
+    assert len(run(corpus([doc], [only]))) == 1

@@ -142,6 +142,28 @@ def _dates_itself(time: TimeExpression) -> bool:
     return time.granularity in ("day", "week") and (time.value is not None or time.relative)
 
 
+def _names_the_present(time: TimeExpression) -> bool:
+    """Whether a recency word tells the present state, not that an event is recent ("will now receive", "currently",
+    "its latest suit, filed in September 2003", "so far").
+
+    "Now" contrasts the present with an older date as often as not ("were to take delivery in May 2008, but will now
+    receive it next month"), and "latest" orders a series: neither says when the event dated beside it happened.
+    "Just" is read as recency by the extractor too, and is kept: "has just announced" dates an act.
+    """
+    return time.value == "PRESENT_REF" and time.span.text.casefold() != "just"
+
+
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def names_a_thing(time: TimeExpression, text: str) -> bool:
+    """Whether a date is written as part of a thing's name, right before the noun it dates ("the 2011 version of
+    the suite", "the 2012 model"): a model or an edition, not when the sentence's event happened."""
+    head = (time.head or "").casefold()
+    word = _FIRST_WORD.match(text[time.span.end : time.span.end + 40])
+    return bool(head) and word is not None and word.group(1).casefold().startswith(head)
+
+
 def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
     """Recent-wording in a claim: extractor-marked recent times, plus "recent(ly) X" phrases."""
     markers: dict[int, _RecencyMarker] = {}
@@ -149,7 +171,7 @@ def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
     for time in claim.times:
         # A weekday or "yesterday" dates its own event ("Wednesday's violence was like the
         # December 2008 riots"): an explicit date beside it belongs to another event.
-        if time.recent and not _dates_itself(time):
+        if time.recent and not _dates_itself(time) and not _names_the_present(time):
             following = _words(text[time.span.end : time.span.end + 40])[:3]
             markers[time.span.start] = _RecencyMarker(time.span.start, time.span.end, time.span.text, following)
     claim_text = text[claim.span.start : claim.span.end]
@@ -196,7 +218,7 @@ def _intended(value: str, published: date) -> date | None:
 _FUTURE_FRAMING = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|plan(?:s|ned)?|planning|schedul\w*|expect\w*|set\s+to|due|"
     r"aims?|aimed|intend\w*|going\s+to|next|upcoming|forthcoming|by|until|through|projected|forecast\w*|"
-    r"target\w*|deadline|proposed|poised|later)\b",
+    r"target\w*|deadline|proposed|poised|later|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish(?:es|ed)?)\b",
     re.I,
 )
 
@@ -349,7 +371,7 @@ class TemporalCheck(Check):
                 continue
             time = dates[0]
             bounds = date_bounds(time.value)
-            if bounds is None or bounds[0] <= published:
+            if bounds is None or bounds[0] <= published or names_a_thing(time, document.text):
                 continue
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
