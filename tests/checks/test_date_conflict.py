@@ -869,3 +869,192 @@ def test_a_death_in_the_family_is_not_the_named_persons():
     corp = corpus([a, b], claims)
     corp.embeddings.update({claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([0.5, 0.75**0.5])})
     assert run(corp) == []
+
+
+# A sentence that dates both the fact and the report of it (issue 15: "will defend his title on Sept. 8, promoters
+# said on Tuesday" / "on Sept. 16").
+_TITLE_FIGHT = "Jane Roe will defend her title against Sam Ito on Sept. 8 in Hamburg, promoters said on Tuesday."
+_ON_THE_LINE = (
+    "Jane Roe will put her heavyweight title on the line against Sam Ito on Sept. 16, her management announced."
+)
+
+
+def _title_fight(cosine_vectors=((1.0, 0.0), (0.9, 0.44))):
+    import numpy as np
+
+    a, b = document("a", _TITLE_FIGHT), document("b", _ON_THE_LINE)
+
+    def dated(doc, words, value, head):
+        return time(doc, words, value).model_copy(update={"head": head})
+
+    people = lambda doc: tuple(  # noqa: E731
+        Actor(name=name, label="PERSON", span=span(doc, name)) for name in ("Jane Roe", "Sam Ito")
+    )
+    left = claim(
+        a,
+        a.text,
+        times=(dated(a, "Sept. 8", "2031-09-08", "defend"), dated(a, "Tuesday", "2031-08-12", "say")),
+        actors=people(a),
+    )
+    right = claim(b, b.text, times=(dated(b, "Sept. 16", "2031-09-16", "line"),), actors=people(b))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array(cosine_vectors[0]), right.id: np.array(cosine_vectors[1])})
+    return corp
+
+
+def test_a_reports_date_pairs_only_with_a_reports_date():
+    from factcheck.nlp.align import align
+
+    corp = _title_fight()
+    left, right = corp.claims
+    pairs = align(left, right).pairs_of("date")
+    assert [(pair.left.text, pair.right.text, pair.how) for pair in pairs] == [("Sept. 8", "Sept. 16", "only")]
+
+
+def test_a_close_restatement_with_one_date_each_is_a_warning_whatever_the_words_around():
+    findings = run(_title_fight())
+    assert [f.data["dates"] for f in findings] == [["2031-09-08", "2031-09-16"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    # Vectors only as close as any warning asks (0.6): the words around the dates must then agree, and do not.
+    assert run(_title_fight(((1.0, 0.0), (0.6, 0.8)))) == []
+
+
+def test_a_year_written_into_a_name_is_no_restatement_of_the_act():
+    from factcheck.checks.date_conflict import one_fact_restated
+    from factcheck.nlp.align import align
+
+    a = document("a", "Roe was also celebrated in the 2031 film The Harbour Years, starring Sam Ito.")
+    b = document("b", "In 2030, a studio released The Harbour Years, a feature film starring Sam Ito as Roe.")
+    left = claim(a, a.text, times=(time(a, "2031", "2031", "year"),))
+    right = claim(b, b.text, times=(time(b, "2030", "2030", "year"),))
+    alignment = align(left, right, similarity=0.9)
+    assert not one_fact_restated(alignment, alignment.pairs_of("date")[0])
+
+
+def test_the_dates_of_two_reports_neither_conflict_nor_block_the_facts_dates():
+    import numpy as np
+
+    a = document("a", "Jane Roe will fight Sam Ito on Sept. 8 in Hamburg, promoters said on Sept. 2.")
+    b = document("b", "Jane Roe will fight Sam Ito on Sept. 16 in Hamburg, her manager said on Sept. 3.")
+
+    def dated(doc, words, value, head):
+        return time(doc, words, value).model_copy(update={"head": head})
+
+    left = claim(
+        a, a.text, times=(dated(a, "Sept. 8", "2031-09-08", "fight"), dated(a, "Sept. 2", "2031-09-02", "say"))
+    )
+    right = claim(
+        b, b.text, times=(dated(b, "Sept. 16", "2031-09-16", "fight"), dated(b, "Sept. 3", "2031-09-03", "say"))
+    )
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.95, 0.31])})
+    assert [f.data["dates"] for f in run(corp)] == [["2031-09-08", "2031-09-16"]]
+
+
+def _hosted(right_text, right_dates):
+    import numpy as np
+
+    a = document("a", "Jane Roe hosted the Golden Lamp Awards in 2031 and earned a nomination for it.")
+    b = document("b", right_text)
+    left = claim(a, a.text, times=(time(a, "2031", "2031", "year"),))
+    right = claim(b, b.text, times=tuple(time(b, words, words, "year") for words in right_dates))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.95, 0.31])})
+    return corp
+
+
+def test_a_run_of_someone_elses_dates_is_no_list_of_the_paired_one():
+    # "following Sam Ito's stints in 2021, 2023 and 2025": the dates of another thing, written one after another.
+    findings = run(
+        _hosted(
+            "Jane Roe hosted the Golden Lamp Awards in 2030 and earned a nomination, following Sam Ito's stints in "
+            "2021, 2023 and 2025.",
+            ("2030", "2021", "2023", "2025"),
+        )
+    )
+    assert [f.data["dates"] for f in findings] == [["2031", "2030"]]
+    # Dates interleaved with what each dates are a timeline: which is whose cannot be told.
+    assert (
+        run(
+            _hosted(
+                "Jane Roe hosted the Golden Lamp Awards in 2030, the Silver Pen Awards in 2028 and the Harbour Prize "
+                "in 2025.",
+                ("2030", "2028", "2025"),
+            )
+        )
+        == []
+    )
+
+
+def test_two_weekdays_read_from_two_datelines_do_not_block_the_written_dates():
+    import numpy as np
+
+    a = document("a", "A jury today convicted Sam Ito of murdering Deputy Jane Roe in June, 2031.", date(2032, 3, 2))
+    b = document(
+        "b", "A jury on Tuesday convicted Sam Ito of murdering Deputy Jane Roe in June 2030.", date(2032, 3, 3)
+    )
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "today", "2032-03-02", relative=True), time(a, "June, 2031", "2031-06", "month")),
+    )
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "Tuesday", "2032-03-01", relative=True), time(b, "June 2030", "2030-06", "month")),
+    )
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.95, 0.31])})
+    assert [f.data["dates"] for f in run(corp)] == [["2031-06", "2030-06"]]
+
+
+def test_a_name_the_other_sentence_writes_out_unrecognised_is_no_other_particular():
+    # The parse found no name in "the Harbour Hill clinic"; its words still name the same place.
+    from factcheck.nlp.align import align, particulars_differ
+
+    a = document("a", "Jane Roe checked into the Harbour Hill clinic on Jan. 3, her spokesman said.")
+    b = document("b", "Jane Roe entered the Harbour Hill clinic on Jan. 11 for a stay of a month.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "Jan. 3", "2031-01-03"),),
+        actors=(Actor(span=span(a, "Harbour Hill"), name="Harbour Hill", label="ORG"),),
+    )
+    right = claim(b, b.text, times=(time(b, "Jan. 11", "2031-01-11"),))
+    names = {"a": frozenset({"harbour", "hill"}), "b": frozenset()}
+    assert not particulars_differ(align(left, right), names)
+    # A sentence that calls it by its last word alone ("the hill") still speaks of another article's place.
+    c = document("b", "Jane Roe entered the clinic on the hill on Jan. 11 for a stay of a month.")
+    other = claim(c, c.text, times=(time(c, "Jan. 11", "2031-01-11"),))
+    assert particulars_differ(align(left, other), names)
+
+
+def test_a_side_whose_only_date_is_its_reports_pairs_it_with_the_facts():
+    from factcheck.nlp.align import align
+
+    a = document("a", "Norvale Systems announced on March 4 that it had agreed to buy Wexley Labs.")
+    b = document("b", "Norvale Systems said on March 12 that it will acquire Wexley Labs.")
+    left = claim(a, a.text, times=(time(a, "March 4", "2031-03-04").model_copy(update={"head": "announce"}),))
+    right = claim(b, b.text, times=(time(b, "March 12", "2031-03-12").model_copy(update={"head": "say"}),))
+    assert [(p.left.text, p.right.text) for p in align(left, right).pairs_of("date")] == [("March 4", "March 12")]
+
+
+def test_a_past_act_against_an_expected_one_is_no_restatement():
+    from factcheck.checks.date_conflict import one_fact_restated
+    from factcheck.nlp.align import align
+
+    a = document("a", "UK shoppers spent 5bn on plastic cards in 2030, the last full year with figures.")
+    b = document("b", "Shoppers in the UK are expected to put 269bn on plastic cards during the whole of 2031.")
+
+    def told(doc, year, past):
+        return claim(
+            doc,
+            doc.text,
+            times=(time(doc, year, year, "year"),),
+            event=Event(actor="shopper", action="spend", past=past),
+        )
+
+    alignment = align(told(a, "2030", True), told(b, "2031", False), similarity=0.9)
+    assert not one_fact_restated(alignment, alignment.pairs_of("date")[0])
+    alignment = align(told(a, "2030", True), told(b, "2031", True), similarity=0.9)
+    assert one_fact_restated(alignment, alignment.pairs_of("date")[0])

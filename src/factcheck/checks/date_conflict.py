@@ -23,6 +23,7 @@ from factcheck.nlp.align import (
     SlotPair,
     Token,
     article_names,
+    dates_a_report,
     heads_agree,
     particulars_differ,
     slot_head,
@@ -40,6 +41,7 @@ LOCAL = 0.6  # or: how well the words around the two dates match, when one sente
 SIMILARITY = 0.6  # and the cosine of the two sentences' vectors, when the corpus has them
 AROUND = 0.4  # and the words right around the two dates (what they date) must overlap this much
 PARAPHRASE = 0.7  # or, for a paraphrase sharing few words: vectors this close (and AROUND)
+RESTATEMENT = 0.8  # or, when each sentence gives the fact one date: vectors this close, whatever the words around
 
 
 # A date compared under a shared anchor when a side has no dateline: any fixed day will do,
@@ -181,6 +183,53 @@ def one_day_of_one_act(
     if dates_one_event(alignment, pair) and (alignment.same_head_fact(pair) or alignment.similarity >= similarity):
         return True
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|your|whose)|['\u2019]s?)\s+$", re.I)
+
+
+def written_into_a_name(claim: Claim, token: Token) -> bool:
+    """Whether a date stands after a determiner or a possessive, so modifies a noun ("the 2006 HBO movie", "Ito's
+    2013 stint", "the Dec. 6 killing") instead of dating the verb ("released in 2005", "on Sept. 8")."""
+    before = claim.span.text[max(0, token.start - claim.span.start - 12) : max(0, token.start - claim.span.start)]
+    return bool(_DETERMINER_BEFORE.search(before))
+
+
+def one_fact_restated(alignment: Alignment, pair: SlotPair, restatement: float = RESTATEMENT) -> bool:
+    """Whether two sources restate one fact in their own words, each giving it one date: "will defend her title
+    against Sam Ito on Sept. 8, promoters said" / "will put her title on the line against Sam Ito on Sept. 16".
+
+    The words around the two dates differ (each writer words the act their own way), but the two sentences mean
+    nearly the same (their vectors at least ``restatement``), share what a paraphrase shares (``MIN_SHARED``
+    words, ``PARAPHRASE_STRENGTH``), and the dates are the only dates of the fact on either side (a report's
+    date aside: ``SlotPair.how`` is "only"), so which date is whose is not in doubt. A date written into a name
+    ("the 2006 HBO movie") does not say which act it dates (made, shown, released): it is left to the other gates.
+    Nor does a past act against an expected one ("spent £5bn on cards in 2003" / "are expected to put £269bn on cards
+    during 2004"): one sentence reports an occasion, the other forecasts the next.
+    """
+    return (
+        alignment.cross_source
+        and pair.how == "only"
+        and not written_into_a_name(alignment.left, pair.left)
+        and not written_into_a_name(alignment.right, pair.right)
+        and not (
+            alignment.left.event is not None
+            and alignment.right.event is not None
+            and alignment.left.event.past != alignment.right.event.past
+        )
+        and pair.left.ref.granularity == pair.right.ref.granularity
+        and alignment.rest_shared >= MIN_SHARED
+        and alignment.rest_strength >= PARAPHRASE_STRENGTH
+        and alignment.similarity is not None
+        and alignment.similarity >= restatement
+    )
+
+
+def _days_of_two_reports(pair: SlotPair) -> bool:
+    """Whether both dates are the days two reports were told ("promoters said on Sept. 2" / "his manager said on
+    Sept. 3"): a story is told on many days, so two such days are no conflict. A year or a month of a saying ("she
+    said in 1998") dates a statement, and is compared."""
+    return all(dates_a_report(token) and token.ref.granularity in ("day", "time") for token in (pair.left, pair.right))
 
 
 def _names_a_relative(tokens: tuple[Token, ...]) -> bool:
@@ -330,6 +379,7 @@ class _Inputs:
     similarity: float
     paraphrase_similarity: float
     around: float
+    restatement: float
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
 
@@ -404,6 +454,7 @@ class DateConflictCheck(PairwiseCheck):
             similarity=context.settings.threshold("date-conflict.similarity", SIMILARITY),
             paraphrase_similarity=context.settings.threshold("date-conflict.paraphrase", PARAPHRASE),
             around=context.settings.threshold("date-conflict.around", AROUND),
+            restatement=context.settings.threshold("date-conflict.restatement", RESTATEMENT),
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
         )
@@ -433,7 +484,20 @@ class DateConflictCheck(PairwiseCheck):
         values = self._values(published, alignment, pair)
         if values is None or values_agree(*values):
             return "the dates agree, or cannot be compared"
-        if sum(1 for other in pairs if other is not pair and self._differ(published, alignment, other)) >= 1:
+        if _days_of_two_reports(pair):
+            return "the days of two reports"  # "said on Tuesday" / "said on Wednesday": a story is told on many days
+        if (
+            sum(
+                1
+                for other in pairs
+                if other is not pair
+                and not dates_a_report(other.left)
+                and written_out(other.left.ref)
+                and written_out(other.right.ref)
+                and self._differ(published, alignment, other)
+            )
+            >= 1
+        ):
             return "another date differs too"  # two accounts of different occasions, not one slip
         needed = inputs.strength if alignment.cross_source else inputs.same_document
         # A date's head pairs the dates (align) and blocks nothing: a date attaches to whichever word a
@@ -445,6 +509,7 @@ class DateConflictCheck(PairwiseCheck):
             one_day_of_one_act(alignment, pair, inputs.paraphrase_similarity, inputs.similarity, inputs.local)
             or one_named_event(alignment, pair, inputs.similarity)
             or one_death(alignment, pair)
+            or one_fact_restated(alignment, pair, inputs.restatement)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"
@@ -510,6 +575,8 @@ class DateConflictCheck(PairwiseCheck):
         paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
         if not paired:
             return True
+        if DateConflictCheck._another_run_of_dates(tokens, paired):
+            return False  # "hosted in 2007, ... following Goldberg's stints in 1994, 1996, 1999 and 2002"
         if sum(1 for token in tokens if token.kind == "date" and id(token) not in paired) >= 2:
             return True
         if max(left_count, right_count) >= 3:
@@ -526,6 +593,27 @@ class DateConflictCheck(PairwiseCheck):
                 if value and other and not values_agree(value, other):
                     return True
         return False
+
+    @staticmethod
+    def _another_run_of_dates(tokens: tuple[Token, ...], paired: Mapping[int, SlotPair]) -> bool:
+        """Whether a side's unpaired dates are one run of dates written one after another ("in 1994, 1996, 1999
+        and 2002": no content word between them), apart from every paired date (content words between).
+
+        Such a run lists the dates of something else the sentence mentions ("becoming the second woman to host it
+        alone, following Goldberg's stints in 1994, 1996, 1999 and 2002"), not the paired date's fellows: a
+        timeline or a schedule interleaves its dates with what each dates ("China in 2007, the USA in 2008").
+        """
+        positions = [index for index, token in enumerate(tokens) if token.kind == "date"]
+        unpaired = [index for index in positions if id(tokens[index]) not in paired]
+        if len(unpaired) < 2:
+            return False
+        run = range(unpaired[0], unpaired[-1] + 1)
+        if any(tokens[index].kind != "date" and not tokens[index].text.isdigit() for index in run):
+            return False  # words between the unpaired dates: a timeline, whose items pair by chance (a bare year
+            # the extractor left as a word, "1994, 1996, 1999", is one more item of the run)
+        return all(
+            abs(index - unpaired[0]) > 1 and abs(index - unpaired[-1]) > 1 for index in positions if index not in run
+        )
 
     @staticmethod
     def _agrees_elsewhere(published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair) -> bool:

@@ -546,6 +546,23 @@ def _read_from_the_dateline(token: Token) -> bool:
     return token.kind == "date" and not names_its_own_date(token.text)
 
 
+# Verbs that only pass news on: a date on them is when it was told. Not the speech verbs that are acts of their own
+# ("will ask the Queen on Monday", "the winner will be announced on 14 March", "denied the charge on June 3").
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "comment", "explain", "state"})
+
+
+def dates_a_report(token: Token) -> bool:
+    """Whether a date dates the telling, not what is told: its head in the parse is a verb that only reports
+    (``REPORTING_VERBS``: "promoters said on Tuesday", "ITAR-TASS reported September 26", "told reporters today").
+
+    A news sentence often dates both the fact and the report of it ("will defend his title on Sept. 8, promoters
+    said on Tuesday"); the other source's one date ("on Sept. 16") is the fact's, so a report's date pairs only
+    with another report's.
+    """
+    head = getattr(token.ref, "head", None) if token.kind == "date" else None
+    return bool(head) and str(head).split()[0].casefold() in REPORTING_VERBS
+
+
 def _granularity(token: Token) -> str:
     return str(getattr(token.ref, "granularity", "")) if token.kind == "date" else ""
 
@@ -573,6 +590,14 @@ def _pair_slots(
     for kind in kinds:
         lefts = [i for i, token in enumerate(left) if token.kind == kind]
         rights = [j for j, token in enumerate(right) if token.kind == kind]
+        # A report's date and a fact's date are two kinds of date (``dates_a_report``): each pairs within its own
+        # when both sides give a fact's date. A side whose only date is its report's ("said on Monday, March 12,
+        # that it will buy ...") may date the fact by the report, and pairs as before.
+        reports = {("left", i) for i in lefts if dates_a_report(left[i])} | {
+            ("right", j) for j in rights if dates_a_report(right[j])
+        }
+        if all(("left", i) in reports for i in lefts) or all(("right", j) in reports for j in rights):
+            reports = set()
         # A head tells which slot is whose only when it is one slot's on its side: the years of a list
         # ("China in 2007, the USA in 2008, India in 2019") all date one "test".
         left_heads = Counter(slot_head(left[i]) for i in lefts)
@@ -580,6 +605,8 @@ def _pair_slots(
         scored = []
         for i in lefts:
             for j in rights:
+                if (("left", i) in reports) != (("right", j) in reports):
+                    continue
                 if kind == "number" and not _comparable_units(left[i], right[j]):
                     continue  # "a 63-year-old woman" / "two men": an age never stands for a count
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
@@ -597,15 +624,21 @@ def _pair_slots(
         scored.sort(key=lambda item: (-item[0], item[4], item[5]))
         taken_left: set[int] = set()
         taken_right: set[int] = set()
-        only = len(lefts) == len(rights) == 1
+        # One date of the fact a side each (beside any report's date) pairs as it is, as a lone slot does.
+        facts_left = [i for i in lefts if ("left", i) not in reports]
+        facts_right = [j for j in rights if ("right", j) not in reports]
+        only = len(lefts) == len(rights) == 1 or (
+            bool(reports) and len(facts_left) == len(facts_right) == 1 and len(lefts) + len(rights) > 2
+        )
         for score, context, aligned, same_head, i, j in scored:
             if i in taken_left or j in taken_right:
                 continue
-            if not only and context < 0.34 and not same_head:
+            alone = only and (len(lefts) == len(rights) == 1 or (i in facts_left and j in facts_right))
+            if not alone and context < 0.34 and not same_head:
                 continue  # several of a kind: pair only what the words around them or their heads confirm
             taken_left.add(i)
             taken_right.add(j)
-            how: Literal["aligned", "context", "only"] = "only" if only else ("aligned" if aligned else "context")
+            how: Literal["aligned", "context", "only"] = "only" if alone else ("aligned" if aligned else "context")
             pairs.append(SlotPair(kind, left[i], right[j], how, context, same_head))  # type: ignore[arg-type]
     pairs.sort(key=lambda pair: (pair.left.start, pair.right.start))
     return pairs
@@ -932,6 +965,8 @@ def _names_another(claim: Claim, other: Claim, other_tokens: Sequence[Token], ot
         name_words = _NAME_WORD.findall(actor.name)
         if len(name_words) < 2 or _name_words(actor.name) & other_article:
             continue
+        if _name_words(actor.name) <= words:
+            continue  # the other sentence writes the whole name too ("the Harbour Hill clinic"), unrecognised
         if stem(name_words[-1]) in words:
             return True
     return False
