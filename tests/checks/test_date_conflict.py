@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from _claimkit import Actor, Event, claim, corpus, document, span, time
+from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
 from factcheck.checks.date_conflict import DateConflictCheck
@@ -1058,3 +1058,35 @@ def test_a_past_act_against_an_expected_one_is_no_restatement():
     assert not one_fact_restated(alignment, alignment.pairs_of("date")[0])
     alignment = align(told(a, "2030", True), told(b, "2031", True), similarity=0.9)
     assert one_fact_restated(alignment, alignment.pairs_of("date")[0])
+
+
+def _flood(right_people="about 2,000", right_value=2000.0, right_range=(1500.0, 2500.0)):
+    a = document("a", "A storm flooded three towns on June 3, forcing 2,000 people from their homes.")
+    b = document("b", f"Floods forced {right_people} people from their homes in three towns on June 5.")
+
+    def figure(doc, words, value, low=None, high=None):
+        return Quantity(span=span(doc, words), value=value, unit="count", low=low, high=high)
+
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "June 3", "2031-06-03"),),
+        quantities=(figure(a, "three", 3.0), figure(a, "2,000", 2000.0)),
+    )
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "June 5", "2031-06-05"),),
+        quantities=(figure(b, right_people, right_value, *right_range), figure(b, "three", 3.0)),
+    )
+    return corpus([a, b], [left, right])
+
+
+def test_figures_both_sentences_give_differ_from_nothing_whatever_the_pairing():
+    from factcheck.checks.date_conflict import a_figure_differs_too
+    from factcheck.nlp.align import align
+
+    left, right = _flood().claims
+    assert not a_figure_differs_too(align(left, right))
+    left, right = _flood("about 5,000", 5000.0, (4500.0, 5500.0)).claims
+    assert a_figure_differs_too(align(left, right))

@@ -15,7 +15,7 @@ from factcheck.dates import (
     values_agree,
     year_of_the_other,
 )
-from factcheck.model import Claim, Corpus, Finding, Severity, TimeExpression
+from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
 from factcheck.nlp.align import (
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
@@ -360,11 +360,35 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
 
     Two facts told in one mould differ in every particular; a slip changes one. A date and a figure that both
     differ say the sentences may report two occasions (two deficits, two releases): the finding is a note (info).
+    A figure the other sentence also gives (its range overlapping: "2,000" / "about 2,000") differs from
+    nothing, whichever figure the pairing put opposite it ("flooded three towns ..., forcing 2,000 people" /
+    "forced about 2,000 people from their homes in three towns").
     """
+    left_figures = [token.ref for token in alignment.left_tokens if token.kind == "number"]
+    right_figures = [token.ref for token in alignment.right_tokens if token.kind == "number"]
     return any(
         unit_family(str(pair.left.ref.unit)) == unit_family(str(pair.right.ref.unit))
         and pair.left.ref.value != pair.right.ref.value
+        and not (_given_too(pair.left.ref, right_figures) and _given_too(pair.right.ref, left_figures))
         for pair in alignment.pairs_of("number")
+    )
+
+
+def _given_too(figure: Quantity, others: list[Quantity]) -> bool:
+    """Whether another sentence gives a figure of the same unit whose range meets this one's."""
+    low, high = _figure_range(figure)
+    return any(
+        unit_family(str(other.unit)) == unit_family(str(figure.unit))
+        and _figure_range(other)[0] <= high
+        and low <= _figure_range(other)[1]
+        for other in others
+    )
+
+
+def _figure_range(figure: Quantity) -> tuple[float, float]:
+    return (
+        figure.low if figure.low is not None else figure.value,
+        figure.high if figure.high is not None else figure.value,
     )
 
 
