@@ -911,3 +911,37 @@ def test_a_part_against_the_whole_and_a_forecast_against_an_outcome_are_two_figu
     # Both sides a part, or both a forecast: one figure, compared.
     assert [f.severity for f in run(_cars_sold("Excluding vans,", "Excluding vans,"))] == [Severity.WARNING]
     assert [f.severity for f in run(_cars_sold("In all,", "In all,"))] == [Severity.WARNING]
+
+
+def _fleet(doc_id, figure):
+    doc = document(doc_id, f"The fleet has {figure} reactors.")
+    counted = Quantity(span=span(doc, f"{figure} reactors"), value=figure, unit="count", measure="reactors")
+    return doc, claim(doc, doc.text, quantities=(counted,))
+
+
+def test_one_difference_carried_by_many_sources_is_one_finding():
+    sources = [_fleet("a", 40), _fleet("b", 90), _fleet("c", 90), _fleet("d", 40)]
+    documents, claims = [doc for doc, _ in sources], [c for _, c in sources]
+    findings = run(corpus(documents, claims, clusters=[claims]))
+    # Two sources against two: one discrepancy, every source's figure as evidence, not four pairs.
+    (finding,) = findings
+    assert finding.severity == Severity.WARNING
+    figures = [(s.doc, s.text) for s in finding.evidence[:4]]
+    assert figures == [("a", "40 reactors"), ("d", "40 reactors"), ("b", "90 reactors"), ("c", "90 reactors")]
+    assert "4 sources" in finding.message and "in a, d" in finding.message and "in b, c" in finding.message
+    assert finding.data["documents"] == [["a", "d"], ["b", "c"]]
+    # The same input gives the same id (a resolution recorded against it holds on the next run).
+    assert [f.id for f in run(corpus(documents, claims, clusters=[claims]))] == [finding.id]
+
+
+def test_a_conflict_between_two_sources_keeps_its_pair_finding():
+    (a, left), (b, right) = _fleet("a", 40), _fleet("b", 90)
+    (finding,) = run(corpus([a, b], [left, right], clusters=[[left, right]]))
+    assert [s.doc for s in finding.evidence[:2]] == ["a", "b"] and "sources" not in finding.message
+
+
+def test_connected_groups_follow_shared_members_in_pair_order():
+    from factcheck.checks.base import connected_groups
+
+    pairs = [("x", "y"), ("p", "q"), ("z", "y"), ("q", "r"), ("s", "t")]
+    assert connected_groups(pairs) == [[0, 2], [1, 3], [4]]

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from factcheck.checks.base import CheckContext, PairwiseCheck
+from factcheck.checks.base import CheckContext, PairwiseCheck, connected_groups
 from factcheck.checks.temporal import dates_agree
 from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, interval_of, values_agree, year_of_the_other
-from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
+from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, Span, TimeExpression
 from factcheck.nlp.align import (
     HEAD_SIMILARITY,
     STOPWORDS,
@@ -298,6 +298,10 @@ class NumericConflictCheck(PairwiseCheck):
     figures") is as of the day its article was written: against a figure of another document
     not known to be of that day it is a change over time too.
 
+    One difference carried by many sources is one finding: conflicting pairs that share a figure, directly
+    or through other pairs, are reported once, each value with the sources that give it and every source's
+    figure as evidence ("‘23’ in a, b, c; ‘26’ in d, e"). A conflict between two figures only is that pair's.
+
     Example: "Workers put up 4,000 tents" in one source, "4,000" changed to "2,000 tents" in
     another: warning, both sentences with the differing number in ``data["alignment"]``.
 
@@ -450,7 +454,91 @@ class NumericConflictCheck(PairwiseCheck):
                     finding = self._compare(left, left_q, right, right_q, block_key, published)
                     if finding is not None:
                         findings.append(finding)
-        return _one_note_per_pair_of_values(findings)
+        return _one_note_per_pair_of_values(self._one_finding_per_difference(findings))
+
+    def _one_finding_per_difference(self, findings: list[Finding]) -> list[Finding]:
+        """Conflicting figures are one finding per difference, however many sources carry each side.
+
+        Eight articles giving "23 pirates" and four giving "26 pirates" are one discrepancy for an editor to
+        settle, not one per pair of articles: pairs of conflicting figures that share a figure (the same place
+        in one text), directly or through other pairs, and count the same measure are one finding, with every
+        source's figure as evidence. A conflict between two figures only stays as it was, id and all.
+        """
+        conflicts = [finding for finding in findings if finding.severity != Severity.INFO]
+        figures = [
+            tuple((str(f.data.get("measure")), str(f.data.get("unit_family")), _place(span)) for span in f.evidence[:2])
+            for f in conflicts
+        ]
+        merged = {
+            group[0]: conflicts[group[0]] if len(group) == 1 else self._one_difference([conflicts[i] for i in group])
+            for group in connected_groups([(left, right) for left, right in figures])
+        }
+        kept: list[Finding] = []
+        position = 0
+        for finding in findings:
+            if finding.severity == Severity.INFO:
+                kept.append(finding)
+                continue
+            if position in merged:
+                kept.append(merged[position])
+            position += 1
+        return kept
+
+    def _one_difference(self, members: list[Finding]) -> Finding:
+        """One finding for conflicts that share figures: each value with the sources that give it, every figure
+        and as-of date as evidence; the first pair's alignment shows two sides at once."""
+        first = members[0]
+        sides: dict[str, list[tuple[Span, str | None]]] = {}  # a value in plain words -> its figures, as of
+        seen: set[tuple[str, int, int]] = set()
+        for member in members:
+            for span, value, as_of in zip(member.evidence[:2], member.data["values"], member.data["as_of"]):
+                if _place(span) not in seen:
+                    seen.add(_place(span))
+                    sides.setdefault(str(value), []).append((span, as_of))
+        for figures in sides.values():
+            figures.sort(key=lambda figure: (figure[0].doc, figure[0].start))
+        figure_spans = [span for figures in sides.values() for span, _ in figures]
+        # The figures, then the dates they are given as of; not the sentences around them, which each pair's
+        # finding carries for its alignment: the first pair's alignment shows two of them side by side.
+        evidence = list(figure_spans)
+        for member in members:
+            evidence += [
+                span
+                for span in member.evidence[2:]
+                if span not in evidence and not any(_holds(span, figure) for figure in member.evidence[:2])
+            ]
+
+        def told(value: str, figures: list[tuple[Span, str | None]]) -> str:
+            texts = list(dict.fromkeys(quoted(span.text) for span, _ in figures))
+            where = list(
+                dict.fromkeys(
+                    f"{span.doc} (as of {date_words(as_of)})" if as_of else span.doc for span, as_of in figures
+                )
+            )
+            return f"{' / '.join(texts)} ({value}) in {', '.join(where)}"
+
+        measure = first.data["measure"]
+        documents = sorted({span.doc for span in figure_spans})
+        severity = Severity.ERROR if any(m.severity == Severity.ERROR for m in members) else Severity.WARNING
+        message = (
+            f"{measure} figures conflict across {len(documents)} sources: "
+            + "; ".join(told(value, figures) for value, figures in sides.items())
+            + "; the ranges do not overlap"
+        )
+        data: dict[str, Any] = {
+            "measure": measure,
+            "unit_family": first.data["unit_family"],
+            "slot": "number",
+            "values": list(sides),
+            "as_of": [[as_of for _, as_of in figures] for figures in sides.values()],
+            "documents": [sorted({span.doc for span, _ in figures}) for figures in sides.values()],
+            "pairs": len(members),
+        }
+        if "alignment" in first.data:
+            data["alignment"] = first.data["alignment"]
+        return self.finding(
+            message, evidence, severity=severity, key=f"{measure}:{first.data['unit_family']}", data=data
+        )
 
     @staticmethod
     def _same_holder(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
@@ -845,6 +933,15 @@ def near(left: Quantity, right: Quantity) -> bool:
     """Whether two figures lie within ``NEAR`` of each other (relative to the larger)."""
     larger = max(abs(left.value), abs(right.value))
     return bool(larger) and abs(left.value - right.value) <= NEAR * larger
+
+
+def _place(span: Span) -> tuple[str, int, int]:
+    return span.doc, span.start, span.end
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """Whether a span holds another: a figure's sentence holds the figure, its as-of date does not."""
+    return outer.doc == inner.doc and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.checks.base import Check, CheckContext
+from factcheck.checks.base import Check, CheckContext, connected_groups
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
 from factcheck.nlp.names import PersonName, name_key, resolve_mention, same_person
 from factcheck.nlp.negation import negations
@@ -304,23 +304,8 @@ def _members(pairs: list[tuple[_Quote, _Quote]]) -> list[_Quote]:
 
 def _one_quote_each(matched: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
     """Matched pairs grouped by the quote they share (connected components), in a stable order."""
-    parent: dict[int, int] = {}
-
-    def root(index: int) -> int:
-        parent.setdefault(index, index)
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for left, right, _ in matched:
-        a, b = root(left), root(right)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
-    for pair in sorted(matched):
-        groups[root(pair[0])].append(pair)
-    return [groups[key] for key in sorted(groups)]
+    ordered = sorted(matched)
+    return [[ordered[position] for position in group] for group in connected_groups([(a, b) for a, b, _ in ordered])]
 
 
 def _credits_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
