@@ -663,8 +663,8 @@ def score_cases(
             case_paths = [changed if article.id == case.article else path for article, path in zip(members, paths)]
             changed_result = runner.run(case_paths)
             outcome = Outcome(case=case, findings=list(changed_result.findings))
-            if why and case.kind == "date" and not found(outcome):
-                outcome.why = why_date_missed(case, clean_corpus, changed_result.corpus)
+            if why and case.kind in WHY_KINDS and not found(outcome):
+                outcome.why = why_missed(case, clean_corpus, changed_result.corpus)
             planted[case.kind].append(outcome)
             fresh = [f for f in outcome.findings if f.id not in clean_ids and SEVERITY_RANK[f.severity.value] >= 1]
             new_counts.append(len(fresh))
@@ -673,60 +673,72 @@ def score_cases(
     return planted, list(clean.values()), new_counts
 
 
-def why_date_missed(case: Case, clean, changed) -> str:
-    """The stage that lost a missed date case, for tuning (``--why``): over every pair of the planted date and a
-    date of the witness article that agrees with the original, the one that got furthest, as
-    (a) never a candidate pair, or aligned too little to compare; (b) aligned, but the two dates not paired as one
-    slot; (c) a rule of date-conflict dropped it (named by ``DateConflictCheck.dropped_by``); (d) the planted
-    sentence is no claim, or a side's date is not extracted as a date slot.
+# The kinds ``--why`` diagnoses: each the slot kind the aligner gives it.
+WHY_KINDS = ("date", "number")
+
+
+def why_missed(case: Case, clean, changed) -> str:
+    """The stage that lost a missed date or number case, for tuning (``--why``): over every pair of the planted
+    value and a value of the witness article that agrees with the original, the one that got furthest, as
+    (a) never a candidate pair, or aligned too little to compare; (b) aligned, but the two values not paired as one
+    slot; (c) a rule of the check dropped it (named by its ``dropped_by``); (d) the planted sentence is no claim,
+    or a side's value is not extracted as a slot of its kind.
     """
     from factcheck.checks.base import CheckContext
     from factcheck.checks.date_conflict import DateConflictCheck
+    from factcheck.checks.numeric_conflict import NumericConflictCheck
     from factcheck.dates import values_agree
     from factcheck.nlp.align import PairAligner, claim_tokens, corpus_candidates, slot_head
 
-    def dates_in(corpus, doc: str, start: int, end: int):
+    slot = case.kind
+
+    def values_in(corpus, doc: str, start: int, end: int):
         return [
             (claim, token)
             for claim in corpus.claims
             if claim.doc == doc and claim.span.start <= start and end <= claim.span.end
             for token in claim_tokens(claim)
-            if token.kind == "date" and token.start < end and start < token.end
+            if token.kind == slot and token.start < end and start < token.end
         ]
 
-    planted = dates_in(changed, case.article, case.start, case.end)
+    planted = values_in(changed, case.article, case.start, case.end)
     if not planted:
-        return "d: the planted date is in no claim or is no date slot"
-    original = dates_in(clean, case.article, case.start, case.start + len(case.before))
+        return f"d: the planted {slot} is in no claim or is no {slot} slot"
+    original = values_in(clean, case.article, case.start, case.start + len(case.before))
     if not original:
-        return "d: the original date is in no claim or is no date slot"
-    original_time = original[0][1].ref
+        return f"d: the original {slot} is in no claim or is no {slot} slot"
+    original_value = original[0][1].ref
 
-    def agrees(time) -> bool:
+    def agrees(value) -> bool:
+        if slot == "number":  # the same number, however it is hedged ("at least 10" / "Ten people")
+            return value.value == original_value.value
         # Without a dateline "June 8" has no year and no value; the check still compares it (in the year the other
         # side gives), so the same words do, alone or inside a fuller date ("Sunday, June 8, 2014").
-        if original_time.value is None or time.value is None:
-            words = re.escape(" ".join(original_time.span.text.casefold().split()))
-            return re.search(rf"(?<!\w){words}(?!\w)", " ".join(time.span.text.casefold().split())) is not None
-        return values_agree(time.value, original_time.value)
+        if original_value.value is None or value.value is None:
+            words = re.escape(" ".join(original_value.span.text.casefold().split()))
+            return re.search(rf"(?<!\w){words}(?!\w)", " ".join(value.span.text.casefold().split())) is not None
+        return values_agree(value.value, original_value.value)
 
     witnesses = [
         (claim, token)
         for claim in changed.claims
         if claim.doc == case.witness
         for token in claim_tokens(claim)
-        if token.kind == "date" and agrees(token.ref)
+        if token.kind == slot and agrees(token.ref)
     ]
     if not witnesses:
-        return f"d: the witness has no date slot agreeing with {original_time.span.text!r} ({original_time.value})"
+        return (
+            f"d: the witness has no {slot} slot agreeing with {original_value.span.text!r}"
+            f" ({getattr(original_value, 'value', None)})"
+        )
     pairs, weights = corpus_candidates(changed)
     candidates = set(pairs)
     aligner = PairAligner(changed.claim, changed.embeddings, weights)
-    check = DateConflictCheck()
+    check = DateConflictCheck() if slot == "date" else NumericConflictCheck()
     inputs = check.pairwise_inputs(changed, CheckContext())
     reached: list[tuple[int, str]] = []
-    for planted_claim, planted_date in planted:
-        for witness_claim, witness_date in witnesses:
+    for planted_claim, planted_value in planted:
+        for witness_claim, witness_value in witnesses:
             shown = f" | {planted_claim.span.text!r} / {witness_claim.span.text!r}"
             key = next(
                 (
@@ -744,18 +756,24 @@ def why_date_missed(case: Case, clean, changed) -> str:
                 reached.append((1, "a: a candidate, aligned too little to compare slots" + shown))
                 continue
             left, right = (
-                (planted_date, witness_date) if alignment.left.id == planted_claim.id else (witness_date, planted_date)
+                (planted_value, witness_value)
+                if alignment.left.id == planted_claim.id
+                else (witness_value, planted_value)
             )
-            pair = next((p for p in alignment.pairs_of("date") if (p.left, p.right) == (left, right)), None)
+            pair = next((p for p in alignment.pairs_of(slot) if (p.left, p.right) == (left, right)), None)
             measures = (
                 f" (words {alignment.rest_strength:.2f}, vectors {alignment.similarity or 0:.2f}, heads "
-                f"{slot_head(planted_date)}/{slot_head(witness_date)}"
+                f"{slot_head(planted_value)}/{slot_head(witness_value)}"
             )
             if pair is None:
-                reached.append((2, "b: the two dates are not paired" + measures + ")" + shown))
+                reached.append((2, f"b: the two {slot}s are not paired" + measures + ")" + shown))
                 continue
             measures += f", around {pair.context:.2f})"
             rule = check.dropped_by(alignment, pair, inputs) or "none: judged a conflict"
+            if slot == "number" and rule.startswith("none"):
+                # Compared: the figures' ranges and as-of dates decide between a warning, a note and nothing.
+                severities = [finding.severity.value for _, finding in check.judge(alignment, inputs) if finding]
+                rule = f"none: compared, {severities[0] if severities else 'no finding (as-of dates, change or level)'}"
             reached.append((3, f"c: {rule}" + measures + shown))
     return max(reached, key=lambda item: item[0])[1]
 
@@ -1064,7 +1082,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: a temporary folder)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
-        "--why", action="store_true", help="with --show-misses: the stage that lost each missed date case"
+        "--why", action="store_true", help="with --show-misses: the stage that lost each missed date or number case"
     )
     parser.add_argument("--show-clean", action="store_true", help="list the clean groups' warnings (dev part only)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")

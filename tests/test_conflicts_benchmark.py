@@ -219,7 +219,7 @@ def test_why_names_the_stage_a_date_case_reached(tmp_path):
         changed.write_text(case.text, encoding="utf-8", newline="")
         result = runner.run([changed if a.id == case.article else p for a, p in zip(members, paths)])
         outcome = benchmark.Outcome(case=case, findings=list(result.findings))
-        return benchmark.found(outcome), benchmark.why_date_missed(case, clean, result.corpus)
+        return benchmark.found(outcome), benchmark.why_missed(case, clean, result.corpus)
 
     first = by_id["1_1a"]
     day = first.text.index("June 8") + len("June ")

@@ -945,3 +945,15 @@ def test_connected_groups_follow_shared_members_in_pair_order():
 
     pairs = [("x", "y"), ("p", "q"), ("z", "y"), ("q", "r"), ("s", "t")]
     assert connected_groups(pairs) == [[0, 2], [1, 3], [4]]
+
+
+def test_a_figure_in_a_condition_is_not_told():
+    from factcheck.checks.numeric_conflict import supposed
+
+    doc = document(
+        "a", "If the track sold 500,000 copies, more than a million would be raised. It sold 90 copies, Roe said."
+    )
+    told = claim(doc, doc.text, quantities=(Quantity(span=span(doc, "500,000 copies"), value=500000, unit="count"),))
+    assert supposed(told, told.quantities[0])
+    later = Quantity(span=span(doc, "90 copies"), value=90, unit="count")
+    assert not supposed(claim(doc, doc.text, quantities=(later,)), later)
