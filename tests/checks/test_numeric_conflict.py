@@ -957,3 +957,23 @@ def test_a_figure_in_a_condition_is_not_told():
     assert supposed(told, told.quantities[0])
     later = Quantity(span=span(doc, "90 copies"), value=90, unit="count")
     assert not supposed(claim(doc, doc.text, quantities=(later,)), later)
+
+
+def test_a_figure_slightly_apart_leaves_the_far_one_to_compare():
+    # A revised magnitude beside the count is one account measured twice, not a second tally.
+    a = document("a", "The 5.9-magnitude quake struck the island, home to 60,000 people.")
+    b = document("b", "The 6.1-magnitude quake struck the island, home to 120,000 people.")
+
+    def told(doc, magnitude, residents, value):
+        return claim(
+            doc,
+            doc.text,
+            quantities=(
+                Quantity(span=span(doc, magnitude), value=float(magnitude), unit="count"),
+                Quantity(span=span(doc, residents), value=value, unit="count", measure="people"),
+            ),
+        )
+
+    left, right = told(a, "5.9", "60,000", 60000), told(b, "6.1", "120,000", 120000)
+    findings = run(corpus([a, b], [left, right], clusters=[[left, right]]))
+    assert [(f.severity, f.data["measure"]) for f in findings] == [(Severity.WARNING, "people")]

@@ -367,12 +367,18 @@ class NumericConflictCheck(PairwiseCheck):
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
             return "paired as the only figures left, of sides with different numbers of figures"
-        if (
-            sum(1 for other in alignment.pairs_of("number") if interval(other.left.ref) != interval(other.right.ref))
-            > 1
-        ):
+        others = [
+            other
+            for other in alignment.pairs_of("number")
+            if other is not pair and interval(other.left.ref) != interval(other.right.ref)
+        ]
+        one_sentence = alignment.strength >= 0.999  # the same words but for the figures
+        if others and not (one_sentence and not _slightly(pair) and all(_slightly(other) for other in others)):
             # Several figures differ, whatever they count: two tallies of different things ("so far" /
             # "this time"), two offers ("a seven-year deal worth $150 million" / "an eight-year deal ...").
+            # One sentence copied with a figure revised slightly (a magnitude "5.9" / "6.1") is one account
+            # measured twice: a figure far off in it is still to compare. In other words, two days' share
+            # prices or index levels move slightly and far at once: two tallies.
             return "another figure differs too"
         if alignment.heads_differ(pair) and not ages(alignment, pair):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
@@ -969,6 +975,12 @@ def _place(span: Span) -> tuple[str, int, int]:
 def _holds(outer: Span, inner: Span) -> bool:
     """Whether a span holds another: a figure's sentence holds the figure, its as-of date does not."""
     return outer.doc == inner.doc and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _slightly(pair: SlotPair) -> bool:
+    """Whether two aligned figures differ only slightly: their ranges overlap, or they lie within ``NEAR``."""
+    left, right = pair.left.ref, pair.right.ref
+    return overlap(interval(left), interval(right)) or near(left, right)
 
 
 def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:
