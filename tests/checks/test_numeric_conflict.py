@@ -488,7 +488,7 @@ def test_a_paraphrased_count_of_the_same_noun_for_the_same_word_is_a_warning():
 
 def _breakdown(part_measure=None, part_head="injure"):
     a = document("a", "Dargahan's quake injured 40 people across the island, 15 of them in the port.")
-    b = document("b", "Dargahan's quake injured three people across the island, the port said.")
+    b = document("b", "Dargahan's quake injured nine people across the island, the port said.")
     left = claim(
         a,
         a.text,
@@ -497,7 +497,7 @@ def _breakdown(part_measure=None, part_head="injure"):
             Quantity(span=span(a, "15"), value=15, unit="count", measure=part_measure, head=part_head),
         ),
     )
-    right = claim(b, b.text, quantities=(_headed(b, "three", 3, "injure", "people"),))
+    right = claim(b, b.text, quantities=(_headed(b, "nine", 9, "injure", "people"),))
     return corpus([a, b], [left, right])
 
 
@@ -977,3 +977,17 @@ def test_a_figure_slightly_apart_leaves_the_far_one_to_compare():
     left, right = told(a, "5.9", "60,000", 60000), told(b, "6.1", "120,000", 120000)
     findings = run(corpus([a, b], [left, right], clusters=[[left, right]]))
     assert [(f.severity, f.data["measure"]) for f in findings] == [(Severity.WARNING, "people")]
+
+
+def test_figures_an_order_of_magnitude_apart_are_a_note():
+    (a, left), (b, right) = _fleet("a", 40), _fleet("b", 900)
+    (finding,) = run(corpus([a, b], [left, right], clusters=[[left, right]]))
+    assert finding.severity == Severity.INFO and "order of magnitude" in finding.message
+
+
+def test_a_slip_of_the_scale_stays_a_conflict():
+    from factcheck.checks.numeric_conflict import far_apart
+
+    million = Quantity(span=span(document("a", "1.5 million tents"), "1.5 million"), value=1.5e6, unit="count")
+    billion = Quantity(span=span(document("b", "1.5 billion tents"), "1.5 billion"), value=1.5e9, unit="count")
+    assert not far_apart(million, billion)

@@ -37,6 +37,11 @@ SIMILARITY = 0.6
 # Figures this close (relative difference) are a revision or another source's measurement, not a
 # slip: info, not a warning ("a 6.1-magnitude quake" / "a 5.9-magnitude quake").
 NEAR = 0.1
+# Figures this many times apart are a note too: one fact misreported is off by a slip (a digit, a doubling),
+# while a figure ten times another is most often another fact's (a part and its whole, a country and the
+# world, a day and a year: "77 flights" / "some 1,100 flights were cancelled"). The same digits with two scale
+# words ("1.5 million" / "1.5 billion") stay a conflict: that is the slip.
+APART = 10.0
 
 
 # A percentage after these words is a change ("profits jumped 76%"), not a share of a whole.
@@ -291,7 +296,9 @@ class NumericConflictCheck(PairwiseCheck):
     * disjoint intervals at compatible times (as-of dates agree or are unknown): warning;
       error when both give the same as-of date.
     * figures within 10% of each other: info, "differ slightly" (a revision, another agency's
-      measurement).
+      measurement);
+    * figures ten times apart or more: info, more likely two facts (a part and its whole, two places
+      or times) than one misreported; the same digits under two scale words stay a conflict.
     Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
     ("up 5%") never meets a level ("5%"). A total that grows ("has sold 6.2 million copies
     since its release", "40 so far") or a level dated only as the present ("now", "latest
@@ -635,6 +642,12 @@ class NumericConflictCheck(PairwiseCheck):
         elif near(left_q, right_q):
             severity = Severity.INFO
             message = f"{measure} figures differ slightly: {both}; within {NEAR:.0%} of each other ({as_of})"
+        elif far_apart(left_q, right_q):
+            severity = Severity.INFO
+            message = (
+                f"{measure} figures differ by an order of magnitude or more: {both}; more likely two facts (a part"
+                f" and its whole, two places or times) than one misreported ({as_of})"
+            )
         else:
             severity = Severity.ERROR if left_as_of and right_as_of else Severity.WARNING
             message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
@@ -975,6 +988,17 @@ def _place(span: Span) -> tuple[str, int, int]:
 def _holds(outer: Span, inner: Span) -> bool:
     """Whether a span holds another: a figure's sentence holds the figure, its as-of date does not."""
     return outer.doc == inner.doc and outer.start <= inner.start and inner.end <= outer.end
+
+
+def far_apart(left: Quantity, right: Quantity) -> bool:
+    """Whether two figures lie ``APART`` times apart or more (the nearer ends of their ranges), and are not the
+    same digits under two scale words ("1.5 million" / "1.5 billion": a slip of the scale)."""
+    (left_low, left_high, _, _), (right_low, right_high, _, _) = interval(left), interval(right)
+    lower_high, higher_low = (left_high, right_low) if left_high < right_low else (right_high, left_low)
+    if lower_high <= 0 or higher_low < APART * lower_high:
+        return False
+    digits = [re.sub(r"\D", "", quantity.span.text) for quantity in (left, right)]
+    return not (digits[0] and digits[0] == digits[1])
 
 
 def _slightly(pair: SlotPair) -> bool:
