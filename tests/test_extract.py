@@ -786,3 +786,23 @@ def test_a_pronoun_after_an_unnamed_subject_or_a_described_person_has_no_holder(
     )
     assert [q.holder for q in only(claims, "eight million").quantities] == [None]
     assert [q.holder for q in only(claims, "5,000 cars").quantities] == [None]
+
+
+def test_a_sentence_the_parser_ended_at_an_abbreviated_title_runs_on_into_the_name():
+    from types import SimpleNamespace
+
+    from factcheck.stages.extract.sentences import _ends_in_a_title_before_a_name
+
+    def ends(first: str, second: str) -> bool:
+        text = f"{first} {second}"
+        previous = SimpleNamespace(start_char=0, end_char=len(first))
+        following = SimpleNamespace(start_char=len(first) + 1, end_char=len(text))
+        return _ends_in_a_title_before_a_name(text, previous, following)
+
+    assert ends("The bridge will close, said Sgt.", "Jane Roe of the county police.")
+    assert ends("The case went to Gov.", "Jane Roe on Monday.")
+    # Sentences do end in a name's "Jr.", a street's "St." and an acronym.
+    assert not ends("The award went to Sam Ito Jr.", "Jane Roe was second.")
+    assert not ends("The shop is on Harbor St.", "Jane Roe owns it.")
+    assert not ends("The board named a new CEO.", "Jane Roe starts in May.")
+    assert not ends("It was signed by the Gov.", "the deal closed.")

@@ -185,3 +185,26 @@ def test_a_post_held_now_is_not_framed_as_former():
     text = "Chairman Jane Roe opened the plant."
     role = find_role(text, text.index("Jane"), text.index(" opened"))
     assert role.title == "Chairman" and not role.former
+
+
+def test_a_lower_case_word_of_a_post_wordnet_knows_is_in_the_title():
+    # "operating" is no title word; the walk back from the name stopped at it and read the post as "officer".
+    text = '"Sales rose," chairman and chief operating officer Jane Roe said.'
+    role = find_role(text, text.index("Jane Roe"), text.index("Jane Roe") + len("Jane Roe"))
+    assert role.title == "chief operating officer"
+
+
+def test_two_posts_joined_by_and_before_the_name_are_one_joint_title():
+    from factcheck.nlp.roles import Role, merge_roles
+
+    text = '"Sales rose," said chairman and chief financial officer Jane Roe.'
+    first, second = text.index("chairman"), text.index("chief financial officer")
+    parsed = Role(title="chairman", start=first, end=first + 8, prefix_start=first)
+    textual = Role(title="chief financial officer", start=second, end=second + 23, prefix_start=second)
+    assert merge_roles(parsed, textual, text).title == "chairman and chief financial officer"
+    # A title the parse read alone stays alone when no "and" joins it to the one before the name.
+    apart = '"Sales rose," the chairman said. Chief financial officer Jane Roe agreed.'
+    start = apart.index("Chief")
+    textual = Role(title="Chief financial officer", start=start, end=start + 23, prefix_start=start)
+    parsed = Role(title="chairman", start=17, end=25, prefix_start=17)
+    assert merge_roles(parsed, textual, apart).title == "chairman"

@@ -133,6 +133,24 @@ def is_post_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def names_its_own_post(words: str, title: str) -> bool:
+    """Whether the words before a title make with it a post WordNet knows as its own: the phrase's most frequent
+    sense as a noun a person's, and no sense of the title alone ("police chief", "district attorney", "chief operating
+    officer"; not "police constable" or "police sergeant", which the rank alone names). A word the text patterns
+    would leave outside the title (a lower-case "operating", a capitalised "Police" read as the organisation) then
+    belongs to it."""
+    phrase = f"{words} {title}".casefold().split()
+    if not all(word.replace("-", "").isalpha() for word in phrase):
+        return False
+    from factcheck.nlp import lexicon
+
+    senses = lexicon.senses(" ".join(phrase), "n")
+    if not senses or lexicon.synset(senses[0]).lexicographer_file != lexicon.PERSON_FIELD:
+        return False
+    return senses[0] not in lexicon.senses(title.casefold(), "n")
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _post_modifier(word: str) -> bool:
     """Whether a capitalised word before a post modifies it: a participle ("Managing", "Presiding"), or a word WordNet
     knows as an adjective, not made from a name ("American"), with no sense as a noun for a person, a group or a
@@ -214,6 +232,20 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             index -= 1
             continue
         break
+    # Lower-case words WordNet knows as one post with the title words after them stand in the title: "operating" of
+    # "chairman and chief operating officer Jane Roe" (no title word, so the walk stopped at it), not "officer" alone.
+    if index < len(words):
+        for back in (2, 1):
+            run = words[index - back : index] if index >= back else []
+            if (
+                run
+                and all(word.text.isalpha() and word.text.islower() and word.key not in FORMER_WORDS for word in run)
+                and names_its_own_post(
+                    " ".join(word.text for word in run), " ".join(word.text for word in words[index:])
+                )
+            ):
+                index -= back
+                break
     # A capitalised word that modifies the post stands in the title, not before it as its organisation: a participle
     # or an adjective that names no person, group or place ("Offensive Coordinator", "Managing Editor").
     while 0 < index < len(words) and _post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS:
@@ -275,6 +307,11 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
         if aff_words:
             affiliation = text[aff_words[0].start : aff_words[-1].end]
             start = aff_words[0].start
+            # Past framing before the organisation frames the post: "ex-Home Secretary", "former Harbor coach".
+            while rest and (rest[-1].key in FORMER_WORDS or rest[-1].text == "-"):
+                former = former or rest[-1].key in FORMER_WORDS
+                start = rest[-1].start
+                rest = rest[:-1]
     return Role(
         title=title or None,
         affiliation=affiliation,
@@ -635,6 +672,8 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
         # The parser stopped inside a formal title ("Lt" "." "Governor" read as ". Governor"; "Under" of "Treasury
         # Under Secretary" read as a preposition); the text patterns read the whole title before the name.
         title = textual.title
+    elif (joint := _joint_title(parsed, textual, text)) is not None:
+        title = joint
     affiliation = parsed.affiliation or textual.affiliation
     if (
         not parsed.affiliation
@@ -680,6 +719,26 @@ def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
     before = text[: textual.prefix_start].rstrip()
     inside_a_sentence = bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'\n"
     return inside_a_sentence and all(word[:1].isupper() for word in extra.split())
+
+
+def _joint_title(parsed: Role, textual: Role, text: str) -> str | None:
+    """The two posts written before the name as one joint title ("said chairman and chief financial officer Jane
+    Roe"), when the parse took the first ("chairman") and the text patterns the one right before the name: either
+    alone leaves out the post another source may give otherwise ("chairman and chief executive officer")."""
+    if not (
+        parsed.title
+        and textual.title
+        and parsed.prefix_start is not None
+        and textual.prefix_start is not None
+        and parsed.prefix_start < textual.prefix_start
+    ):
+        return None
+    parsed_end = parsed.prefix_start + len(parsed.title)
+    if text[parsed.prefix_start : parsed_end] != parsed.title:
+        return None
+    if text[parsed_end : textual.prefix_start].strip().casefold() not in {"and", "&"}:
+        return None
+    return text[parsed.prefix_start : textual.prefix_start + len(textual.title)]
 
 
 def _hyphenated_whole(textual: Role, parsed: Role, text: str) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.nlp.names import TITLE_ABBREVIATIONS
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
 
 
@@ -45,7 +46,11 @@ def _units(spacy_doc: Any, quotes: list[QuoteMatch]) -> Iterator[_Unit]:
         while last + 1 < len(sentences):
             boundary = sentences[last].end_char
             crosses = any(q.open_mark < boundary <= q.close_mark for q in quotes)
-            if crosses or _attributes_previous(text, sentences[last], sentences[last + 1], quotes):
+            if (
+                crosses
+                or _attributes_previous(text, sentences[last], sentences[last + 1], quotes)
+                or _ends_in_a_title_before_a_name(text, sentences[last], sentences[last + 1])
+            ):
                 last += 1
                 continue
             break
@@ -110,6 +115,25 @@ def _span_unit(doc: Any, start: int, end: int, text: str) -> _Unit:
     span = doc[start:end]
     char_start, char_end = _trimmed(text, span.start_char, span.end_char)
     return _Unit(start=char_start, end=char_end, tokens=span)
+
+
+# Abbreviated titles that stand before a name ("Sgt.", "Gov.", "Dr."): a sentence never ends in one, but the parser
+# sometimes ends one there ("..., said Sgt." / "Jane Roe of the county police."), which leaves the person untitled.
+# "Jr.", "Sr." (after a name) and "St." (a street) do end sentences.
+_ABBREVIATED_TITLE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(sorted(set(TITLE_ABBREVIATIONS) - {"jr", "sr", "st"})) + r")\.$", re.IGNORECASE
+)
+
+
+def _ends_in_a_title_before_a_name(text: str, previous: Any, sentence: Any) -> bool:
+    """Whether a sentence the parser ended ends in an abbreviated title written as one ("Sgt.", not "CEO.") and the
+    next starts with a capitalised word: the title and the name it stands before."""
+    ending = text[previous.start_char : previous.end_char].rstrip()
+    match = _ABBREVIATED_TITLE.search(ending)
+    if match is None or not match.group()[:1].isupper() or match.group()[:-1].isupper():
+        return False
+    first = text[sentence.start_char : sentence.end_char].lstrip()
+    return first[:1].isupper()
 
 
 def _attributes_previous(text: str, previous: Any, sentence: Any, quotes: list[QuoteMatch]) -> bool:
