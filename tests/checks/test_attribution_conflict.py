@@ -924,3 +924,44 @@ def test_the_same_fact_with_two_role_nouns_after_one_organisations_name_is_a_war
         documents.append(doc)
         claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role.split(" ", 1)[1], "Harbor", role),)))
     assert run(corpus(documents, claims)) == []
+
+
+def test_a_place_inside_a_lower_case_title_does_not_hide_the_post():
+    # Folded to "harbor assistant coach", the title would hold "coach" whole and agree with it.
+    a = document("a", "Harbor assistant coach Sam Ito praised the forwards.")
+    b = document("b", "Sam Ito, the coach, spoke to reporters on Monday.")
+    left = claim(a, a.text, actors=(person(a, "Sam Ito", "Harbor assistant coach", role="Harbor assistant coach"),))
+    right = claim(b, b.text, actors=(person(b, "Sam Ito", "coach", role="the coach"),))
+    findings = run(corpus([a, b], [left, right]))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    # The place alone is no second post: "Harbor coach" and "coach" agree.
+    c = document("c", "Harbor coach Sam Ito praised the forwards.")
+    same = claim(c, c.text, actors=(person(c, "Sam Ito", "Harbor coach", role="Harbor coach"),))
+    assert run(corpus([b, c], [right, same])) == []
+
+
+def test_a_post_wordnet_knows_across_the_organisation_read_before_it():
+    # The parse and the text patterns read "Police" of "Police Chief" as the organisation: the post left, "Chief",
+    # would agree with the deputy's "Deputy Police Chief".
+    a = document("a", "Police Chief Ann Roe said the road would close.")
+    b = document("b", "Deputy Police Chief Ann Roe said the road would close.")
+    left = claim(a, a.text, actors=(person(a, "Ann Roe", "Chief", "Police", role="Police Chief"),))
+    right = claim(b, b.text, actors=(person(b, "Ann Roe", "Deputy Police Chief", role="Deputy Police Chief"),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+    # Where every source writes the department before the post, it stays the department: a minister moved between
+    # two articles is given "Secretary" twice, at two departments, not two posts.
+    c = document("c", "Education Secretary Ann Roe said schools would open.")
+    d = document("d", "Home Secretary Ann Roe said the road would close.")
+    claims = [
+        claim(c, c.text, actors=(person(c, "Ann Roe", "Secretary", "Education", role="Education Secretary"),)),
+        claim(d, d.text, actors=(person(d, "Ann Roe", "Secretary", "Home", role="Home Secretary"),)),
+    ]
+    assert [f for f in run(corpus([c, d], claims)) if f.data["kind"] == "title"] == []
+
+
+def test_past_framing_before_the_organisation_frames_the_post():
+    from factcheck.nlp.roles import find_role
+
+    text = "Leaked papers say ex-Home Secretary Ann Roe opposed the plan."
+    start = text.index("Ann Roe")
+    assert find_role(text, start, start + len("Ann Roe")).former

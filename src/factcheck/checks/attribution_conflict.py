@@ -13,13 +13,14 @@ from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.model import Corpus, DocumentHeader, Finding, Severity, Span
 from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation, organisation_like
 from factcheck.nlp.align import Alignment
-from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people
+from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people, with_the_organisations_word
 from factcheck.nlp.names import role_words
 from factcheck.nlp.titles import (
     exclusive_offices,
     framed_as_former,
     framed_in_transition,
     held_together,
+    leads_something,
     names_an_outcome,
     one_role,
     posts_of_one_field,
@@ -89,7 +90,12 @@ class AttributionConflictCheck(PairwiseCheck):
       two sources state the same fact about the person and differ in the role noun alone:
       the two sentences align (factcheck.nlp.align) with at least half of their content
       words and three shared ones ("Prosecutor Jane Roe told the jury the gun was never
-      found" / "Defense attorney Jane Roe told the jury ..."). Two role nouns WordNet gives
+      found" / "Defense attorney Jane Roe told the jury ..."), when the two name two posts:
+      two of one field, a profession and an office, or after one organisation's name a post
+      that heads something (a kind of WordNet's leader: "Harbor coach" / "Harbor offensive
+      coordinator"), never two descriptions ("Harbor economist" / "Harbor analyst"). Titles
+      are compared as written: a place inside a lower-case title ("Harbor assistant coach")
+      says where, so it is the assistant's post against "coach". Two role nouns WordNet gives
       as one role (a shared sense, or one a kind of the other: "spokesman" / "spokesperson",
       "president" / "chief executive") never conflict; two it gives as two public offices
       (kinds of one politician or official a step or two up: "mayor" / "governor",
@@ -184,7 +190,10 @@ class AttributionConflictCheck(PairwiseCheck):
 
     def _values(self, person: Person, kind: str) -> dict[str, list[Mention]]:
         values: dict[str, list[Mention]] = defaultdict(list)
+        titles = {mention.title.casefold() for mention in person.mentions if mention.title}
         for mention in person.mentions:
+            if kind == "title":
+                mention = with_the_organisations_word(mention, titles)
             if kind == "affiliation":
                 value = _without_own_name(normalise_affiliation(mention.affiliation), person)
                 if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
@@ -275,12 +284,15 @@ class AttributionConflictCheck(PairwiseCheck):
             if affiliations_agree(left, right) or not _one_post(left_mentions, right_mentions):
                 return None
         else:
-            how = title_conflict_kind(left, right)
-            # The values are folded to lower case; the titles as written say more ("Tory co-chairman": a name
-            # inside a lower-case title says where, not which post), so any two as written that agree agree.
+            # The values are folded to lower case; the titles as written say more ("Tory co-chairman", "Harbor
+            # assistant coach": a name inside a lower-case title says where, not which post), so the titles are
+            # compared as written: any two that agree agree, and otherwise the strongest way two differ counts
+            # (folded, "harbor assistant coach" would hold "coach" whole and agree with it).
             left_titles, right_titles = {m.title for m in left_mentions}, {m.title for m in right_mentions}
-            if how is None or any(title_conflict_kind(a, b) is None for a in left_titles for b in right_titles):
+            kinds = {title_conflict_kind(a, b) for a in left_titles for b in right_titles}
+            if None in kinds:
                 return None
+            how = next(kind for kind in ("rank", "modifier", "role") if kind in kinds)
             if how == "role":
                 # Descriptions co-exist ("actress", "star"): only two formal titles (two offices), or the same fact
                 # told with another role noun, count; each role noun absent from the other sentence ("county
@@ -309,12 +321,16 @@ class AttributionConflictCheck(PairwiseCheck):
                 elif (
                     two_posts
                     or posts_of_one_field(left, right)
-                    or (_one_qualifier(left_mentions, right_mentions) and not two_kinds_of_entertainer(left, right))
+                    or (
+                        _one_qualifier(left_mentions, right_mentions)
+                        and (leads_something(left) or leads_something(right))
+                        and not two_kinds_of_entertainer(left, right)
+                    )
                 ) and _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
                     # Only role nouns that name two posts: two of one field (lawyers, policemen), a profession and
-                    # an office, or two nouns after one organisation's name ("Harbor coach" / "Harbor offensive
-                    # coordinator"). Two descriptions from different fields ("actress" / "star", "economist" /
-                    # "analyst") co-exist however alike the two sentences are.
+                    # an office, or after one organisation's name a post that heads something and another ("Harbor
+                    # coach" / "Harbor offensive coordinator"). Two descriptions ("actress" / "star", "Harbor
+                    # economist" / "Harbor analyst") co-exist however alike the two sentences are.
                     note = (
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
                         "or one source may name the office another way"

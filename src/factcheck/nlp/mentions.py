@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.model import Corpus, Span
 from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
-from factcheck.nlp.roles import title_before
+from factcheck.nlp.roles import names_its_own_post, title_before
 from factcheck.nlp.titles import clean_role, names_no_person, plausible_title, rank_before
 
 
@@ -201,6 +201,32 @@ def _without_affiliation(title: str | None, affiliation: str | None) -> str | No
     if not title or not affiliation or not title.casefold().startswith(affiliation.casefold() + " "):
         return title
     return title[len(affiliation) + 1 :].strip() or title
+
+
+def with_the_organisations_word(mention: Mention, other_titles: set[str]) -> Mention:
+    """The mention with the last word of its organisation back in its title, when another title of the person holds
+    the two as one post and WordNet knows them as a post of their own.
+
+    The parse and the text patterns read a capitalised common noun before a post as its organisation ("Police" of
+    "Police Chief Jane Roe"), which leaves the post "Chief": no longer the police chief another source's "Deputy
+    Police Chief" is the deputy of. Only where another title shows the word as part of the post: "Home" of "Home
+    Secretary" stays the department when every source writes it so, and a minister moved from one department to
+    another between two articles is no second title. Only a word written right before the title ("attorney for the
+    District" is no district attorney), and only one that names another post than the title alone ("Police
+    Constable" is the constable "spokesman Constable" is too).
+    """
+    if not mention.title or not mention.affiliation:
+        return mention
+    words = mention.affiliation.split()
+    joined = f"{words[-1]} {mention.title}"
+    pattern = re.compile(rf"(?<![\w-]){re.escape(joined.casefold())}(?![\w-])")
+    if not any(pattern.search(title) for title in other_titles) or (
+        mention.role_span is not None and not pattern.search(mention.role_span.text.casefold())
+    ):
+        return mention
+    if not names_its_own_post(words[-1], mention.title):
+        return mention
+    return replace(mention, title=joined, affiliation=" ".join(words[:-1]) or None)
 
 
 def _with_rank(text: str, title: str | None, name_span: Span, role_span: Span | None) -> tuple[str | None, Span | None]:

@@ -398,6 +398,28 @@ def posts_of_one_field(a: str, b: str) -> bool:
     )
 
 
+# WordNet's word for whoever leads or heads something ("leader": coach, general manager, chairman, director, dean,
+# mayor, senator): a post one organisation gives one person at a time. Corporate and public posts stand a few steps
+# below it ("president" > corporate executive > executive > administrator > head > leader: five); descriptions
+# ("analyst", "star", "owner", "professor", "striker") are no kind of it at any depth.
+_LEADERS = ("leader",)
+_LEADER_STEPS = 5
+
+
+@functools.cache
+def _leader_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_LEADERS)
+
+
+def leads_something(title: str) -> bool:
+    """Whether the title's most frequent person sense is a kind of WordNet's leader: a post that heads or runs
+    something ("coach", "general manager", "dean", "mayor"), not a description of the person ("analyst", "star")."""
+    from factcheck.nlp import lexicon
+
+    senses = _person_senses(title)
+    return bool(senses) and bool(_leader_kinds() & set(lexicon.kinds_of(senses[0], _LEADER_STEPS)))
+
+
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
 _PROFESSIONALS = ("professional",)
 
