@@ -991,3 +991,10 @@ def test_a_slip_of_the_scale_stays_a_conflict():
     million = Quantity(span=span(document("a", "1.5 million tents"), "1.5 million"), value=1.5e6, unit="count")
     billion = Quantity(span=span(document("b", "1.5 billion tents"), "1.5 billion"), value=1.5e9, unit="count")
     assert not far_apart(million, billion)
+
+
+def test_figures_with_no_counted_noun_are_named_plainly():
+    from factcheck.checks.numeric_conflict import _figures_of
+
+    # An index level has no counted noun: the message must not open on a blank ("  figures conflict").
+    assert _figures_of("") == "Figures" and _figures_of("tent") == "tent figures"

@@ -549,7 +549,7 @@ class NumericConflictCheck(PairwiseCheck):
         documents = sorted({span.doc for span in figure_spans})
         severity = Severity.ERROR if any(m.severity == Severity.ERROR for m in members) else Severity.WARNING
         message = (
-            f"{measure} figures conflict across {len(documents)} sources: "
+            f"{_figures_of(measure)} conflict across {len(documents)} sources: "
             + "; ".join(told(value, figures) for value, figures in sides.items())
             + "; the ranges do not overlap"
         )
@@ -638,19 +638,19 @@ class NumericConflictCheck(PairwiseCheck):
         both = f"{quoted(left_q.span.text)} ({render(left_q)}, {left.doc}) and {quoted(right_q.span.text)} ({render(right_q)}, {right.doc})"
         if overlap(left_interval, right_interval):
             severity = Severity.INFO
-            message = f"{measure} figures differ but are compatible: {both}; the ranges overlap ({as_of})"
+            message = f"{_figures_of(measure)} differ but are compatible: {both}; the ranges overlap ({as_of})"
         elif near(left_q, right_q):
             severity = Severity.INFO
-            message = f"{measure} figures differ slightly: {both}; within {NEAR:.0%} of each other ({as_of})"
+            message = f"{_figures_of(measure)} differ slightly: {both}; within {NEAR:.0%} of each other ({as_of})"
         elif far_apart(left_q, right_q):
             severity = Severity.INFO
             message = (
-                f"{measure} figures differ by an order of magnitude or more: {both}; more likely two facts (a part"
+                f"{_figures_of(measure)} differ by an order of magnitude or more: {both}; more likely two facts (a part"
                 f" and its whole, two places or times) than one misreported ({as_of})"
             )
         else:
             severity = Severity.ERROR if left_as_of and right_as_of else Severity.WARNING
-            message = f"{measure} figures conflict: {both}; the ranges do not overlap ({as_of})"
+            message = f"{_figures_of(measure)} conflict: {both}; the ranges do not overlap ({as_of})"
         evidence = [left_q.span, right_q.span]
         evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
         data: dict[str, Any] = {
@@ -979,6 +979,11 @@ def near(left: Quantity, right: Quantity) -> bool:
     """Whether two figures lie within ``NEAR`` of each other (relative to the larger)."""
     larger = max(abs(left.value), abs(right.value))
     return bool(larger) and abs(left.value - right.value) <= NEAR * larger
+
+
+def _figures_of(measure: str) -> str:
+    """How a message names the figures: "pirate figures", or "Figures" when no counted noun was found."""
+    return f"{measure} figures" if measure else "Figures"
 
 
 def _place(span: Span) -> tuple[str, int, int]:
