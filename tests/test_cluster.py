@@ -326,6 +326,32 @@ def test_documents_group_into_stories_by_what_they_report_and_who_is_in_them():
     assert blind[:4] == [0, 0, 0, 0] and blind[4] == 1
 
 
+def test_same_fact_candidates_cross_two_stories_only_when_they_may_still_be_one():
+    # Two reports alike in wording (centres 0.2 apart) naming two persons: the model keeps them two stories,
+    # but not surely so (one source may name a witness, the other the victim), so their candidates still meet.
+    centres = _spread_centres(0.2, 2)
+    persons = [("kato",), ("ito",)]
+    stories, groups = cluster_module.story_groups(_story_keys(centres, persons))
+    assert stories[0] != stories[1] and groups[0] == groups[1]
+    # Their claims and datelines give years none of which the other gives: two events, surely two.
+    keys = _story_keys(centres, persons)
+    dated = cluster_module.StoryKeys(**{**keys.__dict__, "event_years": [(2008,), (2011,)]})
+    stories, groups = cluster_module.story_groups(dated)
+    assert groups[0] != groups[1]
+    # One story whose follow-up is dated a year later stays one group.
+    dated = cluster_module.StoryKeys(**{**_story_keys(centres).__dict__, "event_years": [(2008,), (2009,)]})
+    stories, groups = cluster_module.story_groups(dated)
+    assert stories[0] == stories[1] and groups[0] == groups[1]
+
+
+def test_a_documents_event_years_add_its_datelines_year_to_the_years_its_claims_give():
+    from factcheck.stages.cluster import CandidateContext, StoryKeys
+
+    context = CandidateContext(keys=[((), (), (2007,)), ((), (), ())], documents=[0, 0], datelines=[2009, 2009])
+    keys = StoryKeys.of(_unit([[1.0, 0.0], [0.0, 1.0]]), context, context.keys)
+    assert list(keys.years[0]) == [2007] and list(keys.event_years[0]) == [2007, 2009]
+
+
 def test_look_alike_reports_naming_nobody_are_told_apart_by_their_figures():
     # Three reports alike in what they say (centres 0.2 apart), naming no person and giving no year:
     # a and b give one quake's magnitude, c another quake's magnitude and toll. Counting one thing
@@ -461,6 +487,8 @@ def test_two_reports_of_one_story_cluster_an_event_worded_apart_but_look_alike_s
     for left in ("c#0-1", "c#3-4"):
         for right in ("d#0-1", "d#3-4"):
             assert result.cluster_of(left) is None or result.cluster_of(left) != result.cluster_of(right)
+    # The groups of stories go with the corpus: a and b are one.
+    assert result.story_groups["a"] == result.story_groups["b"] and not result.two_stories("a", "b")
     # The same two documents naming one person are one story, and their events one cluster.
     renamed = tuple(
         claim.model_copy(update={"actors": other_c[0].actors}) if claim.doc == "d" else claim for claim in claims

@@ -398,6 +398,9 @@ class Corpus:
     embeddings: dict[str, Any] = field(default_factory=dict)  # claim id -> numpy vector
     clusters: tuple[Cluster, ...] = ()
     same_fact: tuple[SameFactPair, ...] = ()  # candidate pairs across documents, sorted by (left, right)
+    # Document id -> its group of stories that may be one (the cluster stage's ``story_groups``), for the documents
+    # long enough to have a story: a same-fact candidate never joins two groups.
+    story_groups: dict[str, int] = field(default_factory=dict)
     corroboration: tuple[Corroboration, ...] = ()  # per document, in document order
     findings: tuple[Finding, ...] = ()
     failures: tuple[Failure, ...] = ()
@@ -463,6 +466,12 @@ class Corpus:
                 index.setdefault(pair.right, []).append(pair)
             self._same_fact_index = index
         return list(self._same_fact_index.get(claim_id, ()))
+
+    def two_stories(self, left_doc: str, right_doc: str) -> bool:
+        """Whether the cluster stage found the two documents surely of two stories (two look-alike events: two
+        rehab stays, two piracy raids years apart; ``story_groups``). A document too short to have a story is in any."""
+        left, right = self.story_groups.get(left_doc), self.story_groups.get(right_doc)
+        return left is not None and right is not None and left != right
 
     def cluster_of(self, claim_id: str) -> Cluster | None:
         return self._cluster_by_claim().get(claim_id)

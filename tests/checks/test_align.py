@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _claimkit import Actor, Quantity, claim, corpus, document, span, time
 
-from factcheck.nlp.align import align, candidate_pairs, claim_tokens, corpus_alignments
+from factcheck.nlp.align import align, candidate_pairs, claim_tokens, corpus_alignments, corpus_candidates
 
 
 def _person(doc, name, after=0):
@@ -70,6 +70,26 @@ def test_candidate_pairs_stay_near_linear_on_many_similar_claims():
     claims = [claim(doc, doc.text) for doc in docs]
     pairs, _ = candidate_pairs(corpus(docs, claims))
     assert len(pairs) <= 400 * 8
+
+
+def test_no_candidate_pair_joins_two_stories_the_cluster_stage_told_apart():
+    # Two look-alike raids years apart word their figure alike; a third report of the first raid, and a
+    # document too short to have a story, pair with anything.
+    texts = {
+        "a": "The navy arrested 23 pirates in the gulf.",
+        "b": "The navy arrested 26 pirates in the gulf.",
+        "c": "The navy arrested 23 pirates in the gulf on Saturday.",
+        "d": "The navy arrested 25 pirates in the gulf.",
+    }
+    docs = [document(doc, text) for doc, text in texts.items()]
+    corp = corpus(docs, [claim(doc, doc.text) for doc in docs]).evolve(story_groups={"a": 0, "b": 1, "c": 0})
+    pairs = {tuple(sorted(doc.partition("#")[0] for doc in pair)) for pair in corpus_candidates(corp)[0]}
+    assert ("a", "c") in pairs and ("a", "d") in pairs and ("b", "d") in pairs
+    assert ("a", "b") not in pairs and ("b", "c") not in pairs
+    assert ("a", "b") in {
+        tuple(sorted(doc.partition("#")[0] for doc in pair))
+        for pair in corpus_candidates(corp.evolve(story_groups={}))[0]
+    }
 
 
 def test_alignments_are_computed_once_per_corpus():

@@ -1,7 +1,7 @@
 """The check stage's cache: what each check produced on exactly these inputs, for warm runs.
 
 A check is a pure function of the corpus it reads (documents, claims, embeddings, clusters,
-same-fact pairs, corroboration), the ledger, the settings that tune it and its code. The key
+same-fact pairs, story groups, corroboration), the ledger, the settings that tune it and its code. The key
 hashes all of them, so any change to one misses: an edited document, a new ledger entry, a
 changed threshold, a different model package, an edit to the check's module or any factcheck
 module it imports (``cache.code_fingerprint``), or to a plugin check's own file. What
@@ -134,6 +134,7 @@ def inputs_fingerprint(corpus: Corpus, settings: Any, ledger: Any) -> str:
         add("cluster", cluster.model_dump_json())
     for pair in corpus.same_fact:
         add("same-fact", pair.model_dump_json())
+    add("story-groups", json.dumps(corpus.story_groups, sort_keys=True))
     for corroboration in corpus.corroboration:
         add("corroboration", corroboration.model_dump_json())
     extras = {key: value for key, value in corpus.extras.items() if key not in ("checks", "candidate_pairs")}

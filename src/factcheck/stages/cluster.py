@@ -45,7 +45,10 @@ its document's context (``context_keys``: a sentence naming nobody is about its 
 one giving no year is dated by its document), and only documents whose mean claim vectors lie within
 ``DOCUMENT_DISTANCE`` pair up, as cross-document coreference systems first group documents by story.
 On the ECB+ development part this drops the candidates linking two different stories from 30% to 20%
-(look-alike stories of one kind: 5,087 -> 3,931) and keeps 96% of the pairs of one event.
+(look-alike stories of one kind: 5,087 -> 3,931) and keeps 96% of the pairs of one event. The conflict
+checks go further (``nlp.align.corpus_candidates``): they never compare two documents surely of two stories
+(``story_groups``, kept as ``Corpus.story_groups``); corroboration reads these pairs as they are, a fact told
+again in another story still corroborating it.
 
 Threshold, chosen on the development part of ``benchmarks/conflicts.py`` (ECB+ event chains, 3,363
 claims of 246 articles; pairwise P/R/F1 over pairs of annotated sentences of different articles):
@@ -129,6 +132,12 @@ MAIN_PERSON_SHARE = 0.5  # a document's main persons: named in 2+ claims and at 
 STORY_MODEL = "same-story"
 STORY_REACH = 0.55
 STORY_MIN_CLAIMS = 3
+# The conflict checks' candidate pairs never join two groups of stories that linkage keeps apart at this
+# probability of one story (``story_groups``), lower than the model's own threshold for the stories clusters
+# link within: on the ECB+ development part 4% of the document pairs of one event group are in two such groups,
+# against 11% in two stories, while 76% of the look-alike pairs of one topic are (90% in two stories). At 0.2
+# the two piracy raids of dev topic 12 stay one group; at the model's 0.55 one dev quake's two tolls part.
+APART_PROBABILITY = 0.3
 SMALL_COUNT = 10  # a figure shared by two documents is a sign of one story only above this (or not whole)
 ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; parse lemma)
 # A sentence reports every event it names (``also_members``): a claim joins another cluster of its story whose
@@ -284,6 +293,7 @@ class CandidateContext:
     figures: Sequence[tuple[str, ...]] = ()  # per row, for the stories: ``claim_figures``
     days: Sequence[tuple[str, ...]] = ()  # per row, for the stories: ``claim_days``
     triggers: Sequence[tuple[str, ...]] = ()  # per row, the events it names (``claim_triggers``): ``also_members``
+    datelines: Sequence[int | None] = ()  # per row, the year of its document's dateline (None: none found)
 
 
 def _document_distances(unit: np.ndarray, documents: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -319,6 +329,7 @@ class _Story:
     stories: np.ndarray  # int per row: the story of its document
     readable: np.ndarray  # bool per row: the document has at least STORY_MIN_CLAIMS claims
     actions: np.ndarray  # int per row; -1 for no action
+    groups: np.ndarray | None = None  # int per row: its document's group of stories (``story_groups``)
 
     @classmethod
     def of(cls, unit: np.ndarray, context: CandidateContext, keys: Sequence[ClaimKeys]) -> _Story:
@@ -331,11 +342,12 @@ class _Story:
             else [-1] * len(unit),
             dtype=np.int64,
         )
-        stories = story_labels(StoryKeys.of(unit, context, keys))
+        stories, groups = story_groups(StoryKeys.of(unit, context, keys))
         return cls(
             stories=stories[documents],
             readable=sizes[documents] >= STORY_MIN_CLAIMS,
             actions=actions,
+            groups=groups[documents],
         )
 
     def part(self, members: np.ndarray) -> _Story:
@@ -356,6 +368,7 @@ class StoryKeys:
     years: Sequence[Sequence[int]]  # the years they give
     figures: Sequence[Sequence[str]]  # the figures they state (``claim_figures``)
     days: Sequence[Sequence[str]]  # the calendar days they give (``claim_days``)
+    event_years: Sequence[Sequence[int]] = ()  # the years they give and its dateline's (``story_groups``)
 
     @classmethod
     def of(cls, unit: np.ndarray, context: CandidateContext, keys: Sequence[ClaimKeys]) -> StoryKeys:
@@ -374,6 +387,12 @@ class StoryKeys:
             years=gathered([key[2] for key in keys]),
             figures=gathered(context.figures),
             days=gathered(context.days),
+            event_years=gathered(
+                [
+                    (*key[2], dateline) if dateline is not None else key[2]
+                    for key, dateline in zip(keys, context.datelines or [None] * len(keys))
+                ]
+            ),
         )
 
 
@@ -394,21 +413,48 @@ def story_labels(keys: StoryKeys) -> np.ndarray:
     (a sparse radius graph), on a component x component matrix: the same stories as one matrix over
     all the documents, which at 100,000 articles would be 80 GB.
     """
+    return story_groups(keys)[0]
+
+
+def story_groups(keys: StoryKeys) -> tuple[np.ndarray, np.ndarray]:
+    """The stories of the documents (``story_labels``), and the groups of stories that may still be one: what a
+    conflict check's candidate pair may not cross (``Corpus.two_stories``).
+
+    Clusters link within a story, where a pair of documents told apart wrongly costs little (their event
+    sentences still meet in the candidate pairs). A candidate joining two stories is the only way two sources
+    of one event the model split compare a figure or a date, so candidates are kept apart on surer ground: average
+    linkage at the lower probability ``APART_PROBABILITY``, a pair of two stories whose years clash (the years
+    their claims and datelines give, none in common: two piracy raids three years apart) counting as sure
+    to be two. Each group is numbered by its first document, as the stories are.
+    """
     count = len(keys.centres)
-    labels = np.zeros(count, dtype=np.int64)
+    stories = np.zeros(count, dtype=np.int64)
+    groups = np.zeros(count, dtype=np.int64)
     if count < 2:
-        return labels
+        return stories, groups
     model = load_model(STORY_MODEL)
-    stories: list[list[int]] = []
+    found_stories: list[list[int]] = []
+    found_groups: list[list[int]] = []
     for members in _story_components(keys.centres):
         if len(members) == 1:
-            stories.append(members)
+            found_stories.append(members)
+            found_groups.append(members)
             continue
         distances = _story_distances(keys, members, model)
-        stories += [[members[i] for i in story] for story in _dense_average(distances, 1.0 - model.threshold)]
-    for number, members in enumerate(sorted(stories, key=min)):
-        labels[members] = number
-    return labels
+        local = _dense_average(distances, 1.0 - model.threshold)
+        found_stories += [[members[i] for i in story] for story in local]
+        story_of = np.zeros(len(members), dtype=np.int64)
+        for number, story in enumerate(local):
+            story_of[story] = number
+        low, high = np.triu_indices(len(members), 1)
+        _, years_clash = shared_and_clashing([(keys.event_years or keys.years)[i] for i in members], low, high)
+        sure = years_clash & (story_of[low] != story_of[high])
+        distances[low[sure], high[sure]] = distances[high[sure], low[sure]] = 1.0
+        found_groups += [[members[i] for i in group] for group in _dense_average(distances, 1.0 - APART_PROBABILITY)]
+    for labels, found in ((stories, found_stories), (groups, found_groups)):
+        for number, members in enumerate(sorted(found, key=min)):
+            labels[members] = number
+    return stories, groups
 
 
 # Added to the reach of the story graph so that the rounding of its float distances against the exact
@@ -523,13 +569,18 @@ def linking_distances(adjusted: np.ndarray, low: np.ndarray, high: np.ndarray, s
     """
     if story is None or len(low) == 0:
         return adjusted
-    apart = (story.stories[low] != story.stories[high]) & story.readable[low] & story.readable[high]
+    apart = _two_stories(story, low, high)
     same_action = (story.actions[low] >= 0) & (story.actions[low] == story.actions[high])
     moved = np.clip(adjusted - ACTION_BONUS * same_action, 0.0, None)
     return np.where(apart, APART, moved).astype(np.float32)
 
 
 APART = 4.0  # the linking distance of two claims of two stories: beyond any threshold (at most 2.0)
+
+
+def _two_stories(story: _Story, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Per pair, whether its two rows are of two stories, both documents having a story to read."""
+    return (story.stories[low] != story.stories[high]) & story.readable[low] & story.readable[high]
 
 
 def _incidence(keys: Sequence[Sequence[object]]) -> csr_matrix:
@@ -844,6 +895,7 @@ def cluster_vectors(
     context: CandidateContext | None = None,
     engine: Engine | None = None,
     also: list[list[int]] | None = None,
+    story_groups: list[int] | None = None,
 ) -> list[list[int]]:
     """Groups of row indices (each of two or more rows), deterministic for a given input.
 
@@ -856,6 +908,8 @@ def cluster_vectors(
     runs the neighbour search's blocks (``neighbour_pairs``) and the pieces' linkage (``link_pieces``) on
     its workers, from ``MIN_PARALLEL_CLAIMS`` claims on. ``also``, when given with a ``context`` that has
     triggers, receives per group the rows outside it whose sentence reports its event too (``also_members``).
+    ``story_groups``, when given with a ``context``, receives each row's group of stories (``story_groups``), -1
+    for a row whose document is too short to have a story.
     """
     count = len(vectors)
     if count < 2:
@@ -867,6 +921,8 @@ def cluster_vectors(
     unit = _unit(np.asarray(vectors, dtype=np.float32))
     neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
     story = _Story.of(unit, context, keys) if context is not None else None
+    if story_groups is not None and story is not None and story.groups is not None:
+        story_groups.extend(np.where(story.readable, story.groups, -1).tolist())
     # Search wide enough that the entity and action bonuses can bring a pair within either threshold.
     reach = threshold + (ACTION_BONUS if story is not None else 0.0)
     radius = max(reach, CANDIDATE_DISTANCE) + ENTITY_BONUS
@@ -1042,6 +1098,7 @@ def _inputs(corpus: Corpus, claims: Sequence[Claim]) -> tuple[np.ndarray, list[C
         figures=[claim_figures(claim) for claim in claims],
         triggers=[claim_triggers(claim) for claim in claims],
         days=[claim_days(claim) for claim in claims],
+        datelines=[published.get(claim.doc) for claim in claims],
     )
     return vectors, keys, context
 
@@ -1074,7 +1131,8 @@ class ClusterStage:
         if len(claims) < 2:
             return corpus.evolve(clusters=(), same_fact=())
         vectors, keys, context = _inputs(corpus, claims)
-        groups, also, candidates, stats = self._groups(vectors, keys, context)
+        groups, also, candidates, stats, row_groups = self._groups(vectors, keys, context)
+        story_groups = {claims[row].doc: label for row, label in enumerate(row_groups) if label >= 0}
         clusters = []
         cluster_of: dict[int, int] = {}
         for number, (group, reporting) in enumerate(zip(groups, also), start=1):
@@ -1110,14 +1168,17 @@ class ClusterStage:
             "same-fact": len(pairs),
         }
         return corpus.evolve(
-            clusters=tuple(clusters), same_fact=tuple(pairs), extras={**corpus.extras, "candidate_pairs": counts}
+            clusters=tuple(clusters),
+            same_fact=tuple(pairs),
+            story_groups=story_groups,
+            extras={**corpus.extras, "candidate_pairs": counts},
         )
 
     def _groups(
         self, vectors: np.ndarray, keys: list[ClaimKeys], context: CandidateContext
-    ) -> tuple[list[list[int]], list[list[int]], list[tuple[int, int, float]], dict[str, int]]:
+    ) -> tuple[list[list[int]], list[list[int]], list[tuple[int, int, float]], dict[str, int], list[int]]:
         """``cluster_vectors`` through the cache: the same vectors, keys and threshold give the same groups
-        (with their ``also_members``)."""
+        (with their ``also_members``), candidates and rows' groups of stories."""
         cache = open_cache(self.settings)
         key = _cache_key(
             vectors,
@@ -1128,15 +1189,17 @@ class ClusterStage:
             context.figures,
             context.triggers,
             context.days,
+            context.datelines,
         )
         cached = cache.get_blob(CACHE_NAMESPACE, key) if cache else None
         groups: list[list[int]]
         also: list[list[int]] = []
         candidates: list[tuple[int, int, float]] = []
         stats: dict[str, int] = {}
+        story_groups: list[int] = []
         if cached is not None:
             data = json.loads(cached)
-            groups, also, stats = data["groups"], data["also"], data["stats"]
+            groups, also, stats, story_groups = data["groups"], data["also"], data["stats"], data["story_groups"]
             candidates = [(int(a), int(b), float(d)) for a, b, d in data["candidates"]]
         else:
             found: list[tuple[int, int, float]] = []
@@ -1149,17 +1212,26 @@ class ClusterStage:
                 context=context,
                 engine=self.engine,
                 also=also,
+                story_groups=story_groups,
             )
             candidates = [(int(a), int(b), round(float(d), 6)) for a, b, d in found]
             if cache:
                 cache.put_blob(
                     CACHE_NAMESPACE,
                     key,
-                    json.dumps({"groups": groups, "also": also, "candidates": candidates, "stats": stats}),
+                    json.dumps(
+                        {
+                            "groups": groups,
+                            "also": also,
+                            "candidates": candidates,
+                            "stats": stats,
+                            "story_groups": story_groups,
+                        }
+                    ),
                 )
         if cache:
             cache.close()
-        return groups, also, candidates, stats
+        return groups, also, candidates, stats, story_groups
 
 
 CACHE_NAMESPACE = "clusters"
@@ -1174,6 +1246,7 @@ def _cache_key(
     figures: Sequence[Sequence[str]] = (),
     triggers: Sequence[Sequence[str]] = (),
     days: Sequence[Sequence[str]] = (),
+    datelines: Sequence[int | None] = (),
 ) -> str:
     # The code that computes the grouping (this module and what it imports) and the libraries that do the
     # arithmetic: a change to either may move a cluster, so it misses the cache.
@@ -1181,7 +1254,7 @@ def _cache_key(
     settings = (
         f"{threshold}|{LINKAGE}|{MAX_NEIGHBOURS}|{DENSE_COMPONENT_LIMIT}|{ENTITY_BONUS}|{ENTITY_CLASH}|"
         f"{YEAR_CLASH}|{SPLIT_STEP}|{CANDIDATE_DISTANCE}|{DOCUMENT_DISTANCE}|{MAIN_PERSON_SHARE}|"
-        f"{STORY_REACH}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{ALSO_DISTANCE}|{QUANTUM_BITS}|{code}"
+        f"{STORY_REACH}|{STORY_MIN_CLAIMS}|{ACTION_BONUS}|{ALSO_DISTANCE}|{QUANTUM_BITS}|{APART_PROBABILITY}|{code}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(json.dumps(keys).encode())
@@ -1192,5 +1265,6 @@ def _cache_key(
     # The story model's weights are data, not code: a refitted model must miss the cache too.
     digest.update(load_model(STORY_MODEL).to_json().encode())
     digest.update(json.dumps(list(days)).encode())
+    digest.update(json.dumps(list(datelines)).encode())
     digest.update(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
     return digest.hexdigest()
