@@ -965,3 +965,17 @@ def test_past_framing_before_the_organisation_frames_the_post():
     text = "Leaked papers say ex-Home Secretary Ann Roe opposed the plan."
     start = text.index("Ann Roe")
     assert find_role(text, start, start + len("Ann Roe")).former
+
+
+def test_a_public_office_given_at_a_place_against_another_office_is_a_warning():
+    # "Kansas governor Sam Ito" in one outlet, "Sam Ito, the senator" in another: an office at a named place is the
+    # person's post. Two bare lower-case offices stay quiet (see above).
+    a = document("a", "It is stunning, Harbor governor Sam Ito said on Monday.")
+    b = document("b", "Sam Ito, the senator, spoke to reporters on Monday.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "governor", "Harbor", "Harbor governor"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "senator", None, "the senator"),)),
+    ]
+    findings = run(corpus([a, b], claims))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "public offices" in findings[0].message

@@ -100,7 +100,8 @@ class AttributionConflictCheck(PairwiseCheck):
       "president" / "chief executive") never conflict; two it gives as two public offices
       (kinds of one politician or official a step or two up: "mayor" / "governor",
       "congressman" / "senator", "judge" / "prosecutor") conflict when one source writes
-      its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe") or both
+      its title formally ("Harbor mayor Jane Roe" / "said Harbor Governor Jane Roe"), either
+      gives the office at a place ("Kansas governor Jane Roe" / "Jane Roe, the senator"), or both
       write the same place or organisation before it ("Harbor attorney Jane Roe" / "Harbor
       judge Jane Roe": one label with its post changed); so do a profession and a public
       office ("attorney" / "judge", "teacher" / "mayor"). Within one document only ranks and
@@ -311,12 +312,18 @@ class AttributionConflictCheck(PairwiseCheck):
                 elif (two_posts := _two_posts(left, right)) and (
                     any(m.formal for m in (*left_mentions, *right_mentions))
                     or _one_qualifier(left_mentions, right_mentions)
+                    or (
+                        two_posts == "two public offices"
+                        and any(m.affiliation for m in (*left_mentions, *right_mentions))
+                    )
                 ):
                     # WordNet gives the two as posts one person does not hold at once (a mayor, a governor; an
                     # attorney, a judge), and one source writes its title as the person's office ("Qeshm mayor" /
                     # "Qeshm Governor"), or both write the same place or organisation before it ("Harbor attorney
                     # Jane Roe" / "Harbor judge Jane Roe"): the other noun is then no description beside it but
-                    # the same label with another post.
+                    # the same label with another post. Two public offices conflict too where either source gives
+                    # the office at a place or organisation ("Kansas governor Jane Roe" / "Jane Roe, the senator"):
+                    # an office somewhere is the person's post, not a word for what she once was.
                     note = f"two sources give the person {two_posts} that one person does not hold at once"
                 elif (
                     two_posts
