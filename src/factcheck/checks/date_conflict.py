@@ -30,7 +30,7 @@ from factcheck.nlp.align import (
     stem,
 )
 from factcheck.nlp.entities import two_places
-from factcheck.nlp.quantities import unit_family
+from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -376,19 +376,10 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
 
 def _given_too(figure: Quantity, others: list[Quantity]) -> bool:
     """Whether another sentence gives a figure of the same unit whose range meets this one's."""
-    low, high = _figure_range(figure)
     return any(
         unit_family(str(other.unit)) == unit_family(str(figure.unit))
-        and _figure_range(other)[0] <= high
-        and low <= _figure_range(other)[1]
+        and intervals_overlap(quantity_interval(figure), quantity_interval(other))
         for other in others
-    )
-
-
-def _figure_range(figure: Quantity) -> tuple[float, float]:
-    return (
-        figure.low if figure.low is not None else figure.value,
-        figure.high if figure.high is not None else figure.value,
     )
 
 

@@ -24,7 +24,7 @@ from factcheck.nlp.align import (
 )
 from factcheck.nlp.entities import ARTICLES, entity_keys, places_told, two_places
 from factcheck.nlp.negation import NEGATED_VERB
-from factcheck.nlp.quantities import unit_family
+from factcheck.nlp.quantities import quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -157,21 +157,6 @@ def measure_phrase(measure: str | None) -> str:
     return " ".join(word for word in words if word not in ARTICLES)
 
 
-def interval(quantity: Quantity) -> tuple[float, float, bool, bool]:
-    """(low, high, low_open, high_open); fractions scaled to percent when the extractor left them 0-1."""
-    if unit_family(quantity.unit) == "share":
-        from factcheck.nlp.quantities import share_interval
-
-        shared = share_interval(quantity)
-        if shared is not None and shared[1] <= 100.5:
-            return shared
-    low = quantity.low if quantity.low is not None else quantity.value
-    high = quantity.high if quantity.high is not None else quantity.value
-    if quantity.unit == "fraction" and high <= 1.0 and quantity.value <= 1.0:
-        low, high = low * 100, high * 100
-    return low, high, quantity.low_open, quantity.high_open
-
-
 def overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
     """Whether two (low, high, low_open, high_open) intervals share a point (one rule, in quantities)."""
     from factcheck.nlp.quantities import intervals_overlap
@@ -184,7 +169,9 @@ def render(quantity: Quantity) -> str:
     from factcheck.plainwords import interval_words
 
     share = unit_family(quantity.unit) == "share"
-    return interval_words(*interval(quantity), "percent" if share else quantity.unit, ceiling=100.0 if share else None)
+    return interval_words(
+        *quantity_interval(quantity), "percent" if share else quantity.unit, ceiling=100.0 if share else None
+    )
 
 
 _SCALE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|trillion)s?\b|\d\s*(?:bn|mn|m|k)\b")
@@ -367,7 +354,7 @@ class NumericConflictCheck(PairwiseCheck):
         Named for a reader (the benchmark's ``--why`` prints it for each missed case), in the order the rules apply.
         """
         left_q, right_q = pair.left.ref, pair.right.ref
-        if interval(left_q) == interval(right_q):
+        if quantity_interval(left_q) == quantity_interval(right_q):
             return "the figures agree"
         if not _same_count(alignment, pair):
             return "not one count (unit family, change or level, counted noun, or the word after differ)"
@@ -377,7 +364,7 @@ class NumericConflictCheck(PairwiseCheck):
         others = [
             other
             for other in alignment.pairs_of("number")
-            if other is not pair and interval(other.left.ref) != interval(other.right.ref)
+            if other is not pair and quantity_interval(other.left.ref) != quantity_interval(other.right.ref)
         ]
         one_sentence = alignment.strength >= 0.999  # the same words but for the figures
         if others and not (one_sentence and not _slightly(pair) and all(_slightly(other) for other in others)):
@@ -619,7 +606,7 @@ class NumericConflictCheck(PairwiseCheck):
             and left.event.action != right.event.action
         ):
             return None  # "added 600,000 users" and "has 7.5 million users" count different things
-        left_interval, right_interval = interval(left_q), interval(right_q)
+        left_interval, right_interval = quantity_interval(left_q), quantity_interval(right_q)
         if left_interval == right_interval or scale_elided(left_q, right_q):
             return None
         left_as_of = left_q.as_of.value if left_q.as_of is not None and left_q.as_of.value else None
@@ -998,7 +985,7 @@ def _holds(outer: Span, inner: Span) -> bool:
 def far_apart(left: Quantity, right: Quantity) -> bool:
     """Whether two figures lie ``APART`` times apart or more (the nearer ends of their ranges), and are not the
     same digits under two scale words ("1.5 million" / "1.5 billion": a slip of the scale)."""
-    (left_low, left_high, _, _), (right_low, right_high, _, _) = interval(left), interval(right)
+    (left_low, left_high, _, _), (right_low, right_high, _, _) = quantity_interval(left), quantity_interval(right)
     lower_high, higher_low = (left_high, right_low) if left_high < right_low else (right_high, left_low)
     if lower_high <= 0 or higher_low < APART * lower_high:
         return False
@@ -1009,7 +996,7 @@ def far_apart(left: Quantity, right: Quantity) -> bool:
 def _slightly(pair: SlotPair) -> bool:
     """Whether two aligned figures differ only slightly: their ranges overlap, or they lie within ``NEAR``."""
     left, right = pair.left.ref, pair.right.ref
-    return overlap(interval(left), interval(right)) or near(left, right)
+    return overlap(quantity_interval(left), quantity_interval(right)) or near(left, right)
 
 
 def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:

@@ -414,10 +414,7 @@ def _leader_kinds() -> frozenset[tuple[str, int]]:
 def leads_something(title: str) -> bool:
     """Whether the title's most frequent person sense is a kind of WordNet's leader: a post that heads or runs
     something ("coach", "general manager", "dean", "mayor"), not a description of the person ("analyst", "star")."""
-    from factcheck.nlp import lexicon
-
-    senses = _person_senses(title)
-    return bool(senses) and bool(_leader_kinds() & set(lexicon.kinds_of(senses[0], _LEADER_STEPS)))
+    return _kind_of_any(title, _leader_kinds(), _LEADER_STEPS)
 
 
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
@@ -429,12 +426,14 @@ def _professional_kinds() -> frozenset[tuple[str, int]]:
     return _first_senses(_PROFESSIONALS)
 
 
-def _kind_of_any(title: str, roots: frozenset[tuple[str, int]]) -> bool:
-    """Whether the title's most frequent person sense is one of ``roots`` or a kind of one, a few steps up."""
+def _kind_of_any(title: str, roots: frozenset[tuple[str, int]], steps: int | None = None) -> bool:
+    """Whether the title's most frequent person sense is one of ``roots`` or a kind of one, a few steps up
+    (``steps``; by default ``lexicon.HYPERNYM_STEPS + 1``)."""
     from factcheck.nlp import lexicon
 
     senses = _person_senses(title)
-    return bool(senses) and bool(roots & set(lexicon.kinds_of(senses[0], lexicon.HYPERNYM_STEPS + 1)))
+    reach = lexicon.HYPERNYM_STEPS + 1 if steps is None else steps
+    return bool(senses) and bool(roots & set(lexicon.kinds_of(senses[0], reach)))
 
 
 def profession_and_office(a: str, b: str) -> bool:

@@ -895,7 +895,7 @@ def cluster_vectors(
     context: CandidateContext | None = None,
     engine: Engine | None = None,
     also: list[list[int]] | None = None,
-    story_groups: list[int] | None = None,
+    row_groups: list[int] | None = None,
 ) -> list[list[int]]:
     """Groups of row indices (each of two or more rows), deterministic for a given input.
 
@@ -908,7 +908,7 @@ def cluster_vectors(
     runs the neighbour search's blocks (``neighbour_pairs``) and the pieces' linkage (``link_pieces``) on
     its workers, from ``MIN_PARALLEL_CLAIMS`` claims on. ``also``, when given with a ``context`` that has
     triggers, receives per group the rows outside it whose sentence reports its event too (``also_members``).
-    ``story_groups``, when given with a ``context``, receives each row's group of stories (``story_groups``), -1
+    ``row_groups``, when given with a ``context``, receives each row's group of stories (``story_groups``), -1
     for a row whose document is too short to have a story.
     """
     count = len(vectors)
@@ -921,8 +921,8 @@ def cluster_vectors(
     unit = _unit(np.asarray(vectors, dtype=np.float32))
     neighbours = min(MAX_NEIGHBOURS, count - 1) + 1
     story = _Story.of(unit, context, keys) if context is not None else None
-    if story_groups is not None and story is not None and story.groups is not None:
-        story_groups.extend(np.where(story.readable, story.groups, -1).tolist())
+    if row_groups is not None and story is not None and story.groups is not None:
+        row_groups.extend(np.where(story.readable, story.groups, -1).tolist())
     # Search wide enough that the entity and action bonuses can bring a pair within either threshold.
     reach = threshold + (ACTION_BONUS if story is not None else 0.0)
     radius = max(reach, CANDIDATE_DISTANCE) + ENTITY_BONUS
@@ -1132,7 +1132,7 @@ class ClusterStage:
             return corpus.evolve(clusters=(), same_fact=())
         vectors, keys, context = _inputs(corpus, claims)
         groups, also, candidates, stats, row_groups = self._groups(vectors, keys, context)
-        story_groups = {claims[row].doc: label for row, label in enumerate(row_groups) if label >= 0}
+        groups_of_documents = {claims[row].doc: label for row, label in enumerate(row_groups) if label >= 0}
         clusters = []
         cluster_of: dict[int, int] = {}
         for number, (group, reporting) in enumerate(zip(groups, also), start=1):
@@ -1170,7 +1170,7 @@ class ClusterStage:
         return corpus.evolve(
             clusters=tuple(clusters),
             same_fact=tuple(pairs),
-            story_groups=story_groups,
+            story_groups=groups_of_documents,
             extras={**corpus.extras, "candidate_pairs": counts},
         )
 
@@ -1196,10 +1196,10 @@ class ClusterStage:
         also: list[list[int]] = []
         candidates: list[tuple[int, int, float]] = []
         stats: dict[str, int] = {}
-        story_groups: list[int] = []
+        row_groups: list[int] = []
         if cached is not None:
             data = json.loads(cached)
-            groups, also, stats, story_groups = data["groups"], data["also"], data["stats"], data["story_groups"]
+            groups, also, stats, row_groups = data["groups"], data["also"], data["stats"], data["story_groups"]
             candidates = [(int(a), int(b), float(d)) for a, b, d in data["candidates"]]
         else:
             found: list[tuple[int, int, float]] = []
@@ -1212,7 +1212,7 @@ class ClusterStage:
                 context=context,
                 engine=self.engine,
                 also=also,
-                story_groups=story_groups,
+                row_groups=row_groups,
             )
             candidates = [(int(a), int(b), round(float(d), 6)) for a, b, d in found]
             if cache:
@@ -1225,13 +1225,13 @@ class ClusterStage:
                             "also": also,
                             "candidates": candidates,
                             "stats": stats,
-                            "story_groups": story_groups,
+                            "story_groups": row_groups,
                         }
                     ),
                 )
         if cache:
             cache.close()
-        return groups, also, candidates, stats, story_groups
+        return groups, also, candidates, stats, row_groups
 
 
 CACHE_NAMESPACE = "clusters"

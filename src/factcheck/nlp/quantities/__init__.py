@@ -134,6 +134,20 @@ def share_interval(quantity: object) -> tuple[float, float, bool, bool] | None:
     return max(low, 0.0), high, low_open, high_open
 
 
+def quantity_interval(quantity: Any) -> tuple[float, float, bool, bool]:
+    """A figure's (low, high, low_open, high_open): its range, or its value at both ends; shares in percent, fractions
+    scaled to percent when the extractor left them 0-1. Works on the model's ``Quantity``."""
+    if unit_family(quantity.unit) == "share":
+        shared = share_interval(quantity)
+        if shared is not None and shared[1] <= 100.5:
+            return shared
+    low = quantity.low if quantity.low is not None else quantity.value
+    high = quantity.high if quantity.high is not None else quantity.value
+    if quantity.unit == "fraction" and high <= 1.0 and quantity.value <= 1.0:
+        low, high = low * 100, high * 100
+    return low, high, quantity.low_open, quantity.high_open
+
+
 def intervals_overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
     """Whether two (low, high, low_open, high_open) intervals share at least one point."""
     a_low, a_high, a_low_open, a_high_open = a
