@@ -38,7 +38,7 @@ class Settings(BaseModel):
     follow_symlinks: bool = False
     # Entity-, time- and event-aware cosine distance (0..2) within one story, average linkage; see stages/cluster.py. NaN or negative
     # would silently cluster nothing.
-    cluster_threshold: float = Field(default=0.75, ge=0.0, le=2.0, allow_inf_nan=False)
+    cluster_threshold: float = Field(default=0.65, ge=0.0, le=2.0, allow_inf_nan=False)
     cache_dir: Path | None = None  # None = the user cache directory
     use_cache: bool = True
     cache_max_bytes: int = Field(default=2_000_000_000, gt=0)  # emptied at the next run's start when larger
