@@ -40,8 +40,8 @@ import fit_story_model  # noqa: E402
 
 from factcheck.nlp.pairmodel import PairModel, load_model  # noqa: E402
 
-THRESHOLDS = (0.65, 0.7, 0.75, 0.8, 0.85)
-ALSO_DISTANCES = (0.7, 0.8, 0.9)
+THRESHOLDS = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+ALSO_DISTANCES = (0.7, 0.8, 0.9, 1.0)
 
 
 def fold_corpus(runner: conflicts.Runner, work: Path, articles: list[conflicts.Article]):
