@@ -768,7 +768,10 @@ def why_missed(case: Case, clean, changed) -> str:
             if pair is None:
                 reached.append((2, f"b: the two {slot}s are not paired" + measures + ")" + shown))
                 continue
-            measures += f", around {pair.context:.2f})"
+            measures += f", around {pair.context:.2f}"
+            if slot == "number":  # what each side counts: the measure extraction found, else nothing
+                measures += f", nouns {planted_value.ref.measure or '-'}/{witness_value.ref.measure or '-'}"
+            measures += ")"
             rule = check.dropped_by(alignment, pair, inputs) or "none: judged a conflict"
             if slot == "number" and rule.startswith("none"):
                 # Compared: the figures' ranges and as-of dates decide between a warning, a note and nothing.
