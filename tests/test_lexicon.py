@@ -99,3 +99,10 @@ def test_words_for_a_person_in_any_sense():
     assert lexicon.names_a_person("state") is False and lexicon.names_a_person("city") is False
     assert lexicon.names_a_person("contract") is False
     assert lexicon.names_a_person("qzxv") is None
+
+
+def test_a_town_is_held_by_its_region_and_country_and_an_unknown_place_by_none():
+    # What an article about a town is about, whether or not it writes the country: numeric-conflict reads it.
+    assert {"rhone-alpes", "france", "europe"} <= lexicon.places_holding("Lyon")
+    assert "lyon" not in lexicon.places_holding("France")
+    assert lexicon.places_holding("Marbury Vale") == frozenset()

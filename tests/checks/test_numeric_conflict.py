@@ -998,3 +998,75 @@ def test_figures_with_no_counted_noun_are_named_plainly():
 
     # An index level has no counted noun: the message must not open on a blank ("  figures conflict").
     assert _figures_of("") == "Figures" and _figures_of("tent") == "tent figures"
+
+
+# -- a count pinned by its noun and its head ----------------------------------------------------------------------
+def _toll_pair(cosine, hurt_measure="hurt"):
+    a = document("a", "Five people are killed and about 50 hurt.")
+    b = document(
+        "b",
+        "A powerful earthquake has hit the island, killing at least 10 people, injuring dozens more and damaging homes.",
+    )
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            _headed(a, "Five", 5, "kill", "people"),
+            Quantity(span=span(a, "about 50"), value=50, unit="count", measure=hurt_measure, head="kill"),
+        ),
+    )
+    right = claim(b, b.text, quantities=(_headed(b, "at least 10", 10, "kill", "people", low=10, high=None),))
+    return _vectors(corpus([a, b], [left, right]), left, right, cosine)
+
+
+def test_two_counts_of_one_head_each_naming_its_noun_are_told_apart_by_it():
+    # "Five people are killed and about 50 hurt": the parse gives "killed" as the head of both, but "people" and
+    # "hurt" say which figure is the toll. A line under a headline leaves out the event its vector would need
+    # (0.43 here): the noun and the head pin the fact.
+    assert [f.severity for f in run(_toll_pair(0.43))] == [Severity.WARNING]
+    # A second figure of the head with no noun of its own may stand for the same people: nothing is told apart.
+    assert run(_toll_pair(0.43, hurt_measure=None)) == []
+    # Below the floor on the vectors, the two sentences say too little alike.
+    assert run(_toll_pair(0.3)) == []
+
+
+def _toll_in(place, other_article_names):
+    a = document("a", f"Ten people were killed when the quake hit. The quake shook {other_article_names}.")
+    b = document("b", f"On Saturday, more than a dozen people were killed by a quake in eastern {place}.")
+    toll = "Ten people were killed when the quake hit."
+    left = claim(a, toll, quantities=(_headed(a, "Ten", 10, "kill", "people"),))
+    named = claim(a, f"The quake shook {other_article_names}.", actors=(actor(a, other_article_names),))
+    right = claim(
+        b,
+        b.text,
+        actors=(actor(b, place),),
+        quantities=(_headed(b, "more than a dozen", 12, "kill", "people", low=12, low_open=True, high=None),),
+    )
+    return _vectors(corpus([a, b], [left, named, right]), left, right, 0.55)
+
+
+def test_a_count_told_in_a_place_the_other_article_never_names_is_another_events():
+    # Another quake's toll ("in eastern Ruritania"), told beside this one's, is no restatement of it.
+    assert run(_toll_in("Ruritania", "Marbury")) == []
+    # A place the other article names, or one holding a place it names (WordNet: Lyon is in France), is its own.
+    assert [f.severity for f in run(_toll_in("Marbury", "Marbury"))] == [Severity.WARNING]
+    assert [f.severity for f in run(_toll_in("France", "Lyon"))] == [Severity.WARNING]
+
+
+def test_others_count_whatever_the_other_sentence_names():
+    # "killed a woman and wounded four men" / "shot one person and injured two others": "others" stands for the
+    # people the sentence counted before, so it counts what the other sentence's "men" names.
+    def pair(right_measure):
+        a = document(
+            "a", "A fired worker shot and killed a woman and wounded four men at the office on Monday, police said."
+        )
+        b = document(
+            "b",
+            f"A fired worker shot one person dead and injured two {right_measure} at the office on Monday, police said.",
+        )
+        left = claim(a, a.text, quantities=(_headed(a, "four", 4, "wound", "men"),))
+        right = claim(b, b.text, quantities=(_headed(b, "two", 2, "injure", right_measure),))
+        return _vectors(corpus([a, b], [left, right]), left, right, 0.6)
+
+    assert [f.severity for f in run(pair("others"))] == [Severity.WARNING]
+    assert run(pair("guards")) == []

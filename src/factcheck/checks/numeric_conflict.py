@@ -22,7 +22,14 @@ from factcheck.nlp.align import (
     article_names,
     particulars_differ,
 )
-from factcheck.nlp.entities import ARTICLES, entity_keys, places_told, two_places
+from factcheck.nlp.entities import (
+    ARTICLES,
+    entity_keys,
+    places_told,
+    surroundings,
+    told_where_the_other_never_is,
+    two_places,
+)
 from factcheck.nlp.negation import NEGATED_VERB
 from factcheck.nlp.quantities import quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
@@ -42,6 +49,10 @@ NEAR = 0.1
 # world, a day and a year: "77 flights" / "some 1,100 flights were cancelled"). The same digits with two scale
 # words ("1.5 million" / "1.5 billion") stay a conflict: that is the slip.
 APART = 10.0
+# Two counts of one noun whose heads agree ("killing at least 10 people" / "Five people are killed") are pinned by
+# what is counted and what befell it: their sentence vectors need agree only this well. A line under a headline
+# leaves out the event ("an earthquake") that its vector would need to come near the other sentence's.
+COUNTED_SIMILARITY = 0.35
 
 
 # A percentage after these words is a change ("profits jumped 76%"), not a share of a whole.
@@ -238,8 +249,10 @@ class _Inputs:
     local: float
     similarity: float
     head_similarity: float
+    counted_similarity: float
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
+    around: dict[str, frozenset[str]]  # per document, the places holding those it names (WordNet)
 
 
 class NumericConflictCheck(PairwiseCheck):
@@ -265,15 +278,18 @@ class NumericConflictCheck(PairwiseCheck):
 
     What the counted noun belongs to (its head in the parse: "injuring five people" -> injure)
     decides which figures are one fact's: two counts of a noun with the same head meet on less of
-    the rest (sentence vectors >= 0.5, a third of the weighted words and of the words around; not
+    the rest (sentence vectors >= 0.5, or 0.35 when both name the same counted noun, "Five people are
+    killed" / "killing at least 10 people"; a third of the weighted words and of the words around; not
     rates or sums, whose holder the head does not name: "the economy grew 2.1%"); two of
     different heads ("Hillis added 101 yards" / "the Chiefs had 352 yards rushing") are compared
     only when the sentences are the same or mean nearly the same (vectors >= 0.8). An age's head is the
     noun naming the person ("a 15-year-old boy" / "a 15-year-old teenager"): two nouns for one person,
     so differing heads do not keep two ages apart; the age of one person both sides name ("16-year-old
     Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
-    on both sides ("3 dead" / "Three die"): the head is then what is counted. An age never
-    pairs with a count.
+    on both sides ("3 dead" / "Three die"): the head is then what is counted; "others" counts what the
+    other side's noun names ("wounded four men" / "injured two others"). An age never pairs with a count.
+    Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
+    never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -314,8 +330,10 @@ class NumericConflictCheck(PairwiseCheck):
             local=context.settings.threshold("numeric-conflict.local", LOCAL),
             similarity=context.settings.threshold("numeric-conflict.similarity", SIMILARITY),
             head_similarity=context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY),
+            counted_similarity=context.settings.threshold("numeric-conflict.counted_similarity", COUNTED_SIMILARITY),
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
+            around=surroundings(corpus.claims),
         )
 
     def judge(
@@ -383,7 +401,9 @@ class NumericConflictCheck(PairwiseCheck):
         )
         same_head = (
             _counts(alignment, pair)
-            and alignment.same_head_fact(pair, inputs.head_similarity)
+            and alignment.same_head_fact(
+                pair, inputs.counted_similarity if one_noun_counted(pair) else inputs.head_similarity
+            )
             and not one_side_negated(alignment)
         )
         if not one_person and not same_head:
@@ -407,6 +427,13 @@ class NumericConflictCheck(PairwiseCheck):
             return "two periods"  # two figures of two times: a change over time, not a conflict
         if two_places(alignment):
             return "two places"  # counted in two places ("worldwide" / "in France"): two counts
+        if alignment.rest_strength < inputs.strength and told_where_the_other_never_is(
+            alignment, inputs.names, inputs.around
+        ):
+            # Met on the head and few words: a place foreign to the other article is another event's ("killed by a
+            # quake in eastern China" beside another quake's toll). Sentences that match by themselves ("Shares in
+            # Leeds were up 6%" / "Shares in ... were up 2%") leave a place one adds to the holder rules.
+            return "a place the other article never names"
         if one_side_only(_A_PART, alignment):
             return "a part against the whole"  # "excluding cars"
         if one_side_only(_A_FORECAST, alignment):
@@ -666,6 +693,11 @@ def _following_word(alignment: Alignment, pair: SlotPair) -> str:
     return _next_word(alignment.left_tokens, pair.left) or _next_word(alignment.right_tokens, pair.right) or ""
 
 
+# Words counted in place of a noun the sentence gave before ("killed one person and injured two others", "injuring
+# dozens more"): they count whatever the other sentence's noun names.
+_STANDS_FOR_THE_NOUN = frozenset({"other", "more"})
+
+
 def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether two aligned numbers count the same thing: one unit family, the same counted noun.
 
@@ -678,12 +710,23 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
         return False
     left_measure, right_measure = measure_key(left_q.measure), measure_key(right_q.measure)
+    if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
+        return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
     if left_measure and right_measure:
         return left_measure == right_measure
     left_next, right_next = _next_word(alignment.left_tokens, pair.left), _next_word(alignment.right_tokens, pair.right)
     if left_next and right_next:
         return left_next == right_next
     return pair.context >= 0.5
+
+
+def one_noun_counted(pair: SlotPair) -> bool:
+    """Whether both figures are counts of one named noun ("10 people" / "five people"), not ages, rates or sums."""
+    left, right = pair.left.ref, pair.right.ref
+    if left.unit != "count" or right.unit != "count":
+        return False
+    noun = measure_key(left.measure)
+    return bool(noun) and noun == measure_key(right.measure)
 
 
 def _counts(alignment: Alignment, pair: SlotPair) -> bool:

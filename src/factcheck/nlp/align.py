@@ -574,6 +574,27 @@ def _comparable_units(left: Token, right: Token) -> bool:
     return unit_family(str(getattr(left.ref, "unit", ""))) == unit_family(str(getattr(right.ref, "unit", "")))
 
 
+def _counted_noun(token: Token) -> str:
+    """The last word of the noun a number counts, folded ("5 people" -> "people"); "" for a date or a bare figure."""
+    words = re.findall(r"[^\W\d_]+", str(getattr(token.ref, "measure", None) or "").casefold())
+    return words[-1] if token.kind == "number" and words else ""
+
+
+def _head_shared(tokens: Sequence[Token], indices: Sequence[int], index: int) -> bool:
+    """Whether another slot of the side has the same head, so the head alone does not tell which is which.
+
+    Two figures of one head that each name their own counted noun are told apart by it ("Five people are killed
+    and about 50 hurt": "killed" heads both, "people" and "hurt" are counted); a figure with no noun, or the same
+    noun, is not ("injuring 40, 15 of them on the island")."""
+    head, noun = slot_head(tokens[index]), _counted_noun(tokens[index])
+    return any(
+        other != index
+        and slot_head(tokens[other]) == head
+        and (not noun or not _counted_noun(tokens[other]) or _counted_noun(tokens[other]) == noun)
+        for other in indices
+    )
+
+
 def _pair_slots(
     left: Sequence[Token],
     right: Sequence[Token],
@@ -600,8 +621,8 @@ def _pair_slots(
             reports = set()
         # A head tells which slot is whose only when it is one slot's on its side: the years of a list
         # ("China in 2007, the USA in 2008, India in 2019") all date one "test".
-        left_heads = Counter(slot_head(left[i]) for i in lefts)
-        right_heads = Counter(slot_head(right[j]) for j in rights)
+        left_shared = {i for i in lefts if _head_shared(left, lefts, i)}
+        right_shared = {j for j in rights if _head_shared(right, rights, j)}
         scored = []
         for i in lefts:
             for j in rights:
@@ -611,7 +632,7 @@ def _pair_slots(
                     continue  # "a 63-year-old woman" / "two men": an age never stands for a count
                 context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
                 same_head = heads_agree(left[i], right[j])
-                if same_head and (left_heads[slot_head(left[i])] > 1 or right_heads[slot_head(right[j])] > 1):
+                if same_head and (i in left_shared or j in right_shared):
                     same_head = None
                 score = (
                     context
@@ -936,7 +957,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 _PARTICULAR_KINDS = {"PERSON": "who", "ORG": "who", "NORP": "who", "GPE": "where", "FAC": "where", "OTHER": "what"}
 
 
-def _name_words(name: str) -> set[str]:
+def name_words(name: str) -> set[str]:
     return {stem(word) for word in _NAME_WORD.findall(name) if word.casefold() not in STOPWORDS}
 
 
@@ -946,7 +967,7 @@ def article_names(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     for claim in claims:
         words = names[claim.doc]
         for actor in claim.actors:
-            words |= _name_words(actor.name)
+            words |= name_words(actor.name)
     return {doc: frozenset(words) for doc, words in names.items()}
 
 
@@ -961,7 +982,7 @@ def strangers(claim: Claim, other_article: frozenset[str]) -> set[str]:
     for actor in claim.actors:
         if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
             continue
-        words = _name_words(actor.name)
+        words = name_words(actor.name)
         if words and not words & other_article:
             kinds.add(_PARTICULAR_KINDS.get(actor.label, "what"))
     return kinds
@@ -976,12 +997,12 @@ def _names_another(claim: Claim, other: Claim, other_tokens: Sequence[Token], ot
     for actor in claim.actors:
         if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
             continue
-        name_words = _NAME_WORD.findall(actor.name)
-        if len(name_words) < 2 or _name_words(actor.name) & other_article:
+        written = _NAME_WORD.findall(actor.name)
+        if len(written) < 2 or name_words(actor.name) & other_article:
             continue
-        if _name_words(actor.name) <= words:
+        if name_words(actor.name) <= words:
             continue  # the other sentence writes the whole name too ("the Harbour Hill clinic"), unrecognised
-        if stem(name_words[-1]) in words:
+        if stem(written[-1]) in words:
             return True
     return False
 

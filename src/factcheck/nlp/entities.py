@@ -7,9 +7,10 @@ Both cross-source checks of values ask these: whether two figures have one holde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
-from factcheck.model import Claim
-from factcheck.nlp.align import Alignment
+from factcheck.model import Actor, Claim
+from factcheck.nlp.align import Alignment, name_words
 
 # Entity names too generic to say two claims are about the same thing.
 GENERIC_ENTITIES = frozenset({"", "world", "earth", "today", "government", "people"})
@@ -32,12 +33,30 @@ def entity_keys(name: str) -> set[str]:
     return keys - GENERIC_ENTITIES
 
 
-# "released in the US", "opened at Wembley": a named place the preposition makes where the act happened.
-_WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# "released in the US", "opened at Wembley", "a quake in eastern Ruritania": a named place the preposition makes
+# where the act happened (a compass word between says which part of it).
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:north|south)?(?:north|south|east|west)(?:ern)?\s+|central\s+)?$", re.IGNORECASE
+)
 
 
 # The whole world as where something happened or was counted ("sold seven million copies worldwide").
 _WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|(?:around|across|throughout) the (?:world|globe))\b", re.IGNORECASE)
+
+
+_PLACE_LABELS = ("GPE", "FAC")
+
+
+def _where(claim: Claim) -> list[Actor]:
+    """The named places (countries, towns, buildings) a sentence says its act happened in: after "in" or "at"."""
+    return [
+        actor
+        for actor in claim.actors
+        if actor.label in _PLACE_LABELS
+        and _WHERE_BEFORE.search(
+            claim.span.text[max(0, actor.span.start - claim.span.start - 24) : actor.span.start - claim.span.start]
+        )
+    ]
 
 
 def places_told(claim: Claim) -> set[str]:
@@ -47,13 +66,43 @@ def places_told(claim: Claim) -> set[str]:
     A place used as a modifier ("a UK release") or a holder ("Britain's economy") says which, not where.
     """
     places: set[str] = {"<world>"} if _WORLDWIDE.search(claim.span.text) else set()
-    for actor in claim.actors:
-        if actor.label not in ("GPE", "FAC"):
-            continue
-        before = claim.span.text[max(0, actor.span.start - claim.span.start - 12) : actor.span.start - claim.span.start]
-        if _WHERE_BEFORE.search(before):
-            places |= entity_keys(actor.name)
+    for actor in _where(claim):
+        places |= entity_keys(actor.name)
     return places
+
+
+def surroundings(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Per document, the places (lower case) that WordNet has holding a place its claims name: an article about
+    Vancouver is about a place in Canada, whether or not it writes "Canada"."""
+    from factcheck.nlp import lexicon
+
+    around: dict[str, set[str]] = {}
+    for claim in claims:
+        held = around.setdefault(claim.doc, set())
+        for actor in claim.actors:
+            if actor.label in _PLACE_LABELS:
+                held |= lexicon.places_holding(actor.name)
+    return {doc: frozenset(places) for doc, places in around.items()}
+
+
+def told_where_the_other_never_is(
+    alignment: Alignment, names: Mapping[str, frozenset[str]], around: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether a sentence tells its act in a named place that the other sentence's article never names, not even by
+    one word of the name, nor holds a place it names (``surroundings``): "more than a dozen people were killed by a
+    quake in eastern Ruritania" against an article about a quake elsewhere whose "Ten people are killed" names no
+    place. An article tells where its own event happened somewhere; a place it never names is another event's.
+    """
+    if not alignment.cross_source:
+        return False
+    empty: frozenset[str] = frozenset()
+    for claim, other in ((alignment.left, alignment.right), (alignment.right, alignment.left)):
+        other_article, other_around = names.get(other.doc, empty), around.get(other.doc, empty)
+        for actor in _where(claim):
+            words = name_words(actor.name)
+            if words and not words & other_article and " ".join(actor.name.casefold().split()) not in other_around:
+                return True
+    return False
 
 
 def two_places(alignment: Alignment) -> bool:

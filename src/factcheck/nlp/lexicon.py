@@ -365,6 +365,24 @@ def synset(key: tuple[str, int]) -> Synset:
     return _synset(*key)
 
 
+PART_OF_STEPS = 4
+"""How far up WordNet's part-of links a place may reach the places holding it: a town, its state or province, its
+country, its continent ("Vancouver" -> "British Columbia" -> "Canada" -> "North America")."""
+
+
+@lru_cache(maxsize=65536)
+def places_holding(name: str) -> frozenset[str]:
+    """The places WordNet has holding a named place (its part holonyms, up to ``PART_OF_STEPS``), in lower case:
+    "Vancouver" -> {"british columbia", "canada", "north america", ...}. Empty for a place WordNet does not know."""
+    found: set[str] = set()
+    frontier = set(senses(name, "n"))
+    for _ in range(PART_OF_STEPS):
+        frontier = {target for key in frontier for symbol, target, _, _ in _synset(*key).pointers if symbol == "#p"}
+        for key in frontier:
+            found.update(_synset(*key).words)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=65536)
 def noun_fields(lemma: str) -> frozenset[int]:
     """The semantic fields of every sense of the lemma as a noun (noun.person, noun.location, ...); empty when
