@@ -13,6 +13,8 @@ from factcheck.nlp.affiliations import affiliations_agree
 from factcheck.nlp.mentions import collect_mentions
 from factcheck.nlp.titles import (
     exclusive_offices,
+    names_in_title,
+    office_of_the_profession,
     one_role,
     posts_of_one_field,
     profession_and_office,
@@ -979,3 +981,92 @@ def test_a_public_office_given_at_a_place_against_another_office_is_a_warning():
     findings = run(corpus([a, b], claims))
     assert [f.severity for f in findings] == [Severity.WARNING]
     assert "public offices" in findings[0].message
+
+
+def test_a_bare_profession_against_an_office_of_it_told_as_one_fact_is_a_warning():
+    # WordNet makes a prosecutor a kind of lawyer, but the same fact told once of "attorney" and once of
+    # "prosecutor" gives the person the two sides of one case. The profession written with the office's words
+    # ("district attorney") or with a place before it ("U.S. Attorney") may be the office itself.
+    assert office_of_the_profession("attorney", "prosecutor") and office_of_the_profession(
+        "Harbor lawyer", "prosecutor"
+    )
+    assert not office_of_the_profession("prosecutor", "attorney")  # which side is the bare profession matters
+    assert not office_of_the_profession("prosecutor", "district attorney")  # an office and a kind of it: one office
+    assert not office_of_the_profession("attorney", "judge")  # no kind of a lawyer: a profession and an office
+    text = "{} Mara Vell told the jury on Tuesday that the rifle was never recovered from the river."
+    documents = [document(name, text.format(role)) for name, role in (("a", "Attorney"), ("b", "Prosecutor"))]
+    claims = [
+        claim(doc, doc.text, actors=(person(doc, "Mara Vell", role, role=role),))
+        for doc, role in zip(documents, ("Attorney", "Prosecutor"), strict=True)
+    ]
+    findings = run(corpus(documents, claims))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    # "U.S. Attorney" parsed as "Attorney" at "U.S.": the office's own name, the prosecutor.
+    c = document("c", "U.S. Attorney Mara Vell told the jury on Tuesday that the rifle was never recovered.")
+    d = document("d", "Prosecutor Mara Vell told the jury on Tuesday that the rifle was never recovered.")
+    claims = [
+        claim(c, c.text, actors=(person(c, "Mara Vell", "Attorney", "U.S.", "U.S. Attorney"),)),
+        claim(d, d.text, actors=(person(d, "Mara Vell", "Prosecutor", role="Prosecutor"),)),
+    ]
+    assert run(corpus([c, d], claims)) == []
+    # Told in two unrelated sentences, the two nouns are descriptions of one lawyer.
+    e = document("e", "Attorney Mara Vell grew up in Harbor City and studied at night.")
+    claims = [
+        claims[1],
+        claim(e, e.text, actors=(person(e, "Mara Vell", "Attorney", role="Attorney"),)),
+    ]
+    assert run(corpus([d, e], claims)) == []
+
+
+def test_the_same_fact_is_read_in_the_sentence_that_names_the_person():
+    # A claim may be a paragraph a quote runs over; another of its sentences naming someone else by the other noun
+    # ("met their lawyers") does not make the two role nouns one role read two ways.
+    text = "The men have met their lawyers. Sam Ito, {} for the family, said the men were shocked by the conditions."
+    documents = [document(name, text.format(role)) for name, role in (("a", "lawyer"), ("b", "judge"))]
+    claims = [
+        claim(doc, doc.text, actors=(person(doc, "Sam Ito", role, "the family", f"{role} for the family"),))
+        for doc, role in zip(documents, ("lawyer", "judge"), strict=True)
+    ]
+    assert [f.severity for f in run(corpus(documents, claims))] == [Severity.WARNING]
+
+
+def test_a_place_the_parse_left_inside_a_lower_case_title_is_one_label():
+    # "Harbor head coach" / "Harbor offensive coordinator" with no organisation parsed: the name inside the lower-case
+    # title is the label, its post changed; a capitalised office's capitals name no place.
+    assert names_in_title("Harbor head coach") == "Harbor" and names_in_title("76ers offensive coordinator") == "76ers"
+    assert names_in_title("Police Chief") == "" and names_in_title("head coach") == ""
+    text = "{} Sam Ito said on Sunday that the quarterback would miss the next two games with a knee injury."
+    documents, claims = [], []
+    for name, role in (("a", "Harbor head coach"), ("b", "Harbor offensive coordinator")):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role, role=role),)))
+    assert [f.severity for f in run(corpus(documents, claims))] == [Severity.WARNING]
+
+
+def test_another_persons_role_in_the_sentence_is_no_role_of_the_person():
+    # "Prosecutor Sam Ito told the jury, and defense attorney Ann Kato agreed": the "attorney" is Ann Kato's.
+    text = "{} Sam Ito told the jury, and defense attorney Ann Kato agreed, that the rifle was never recovered."
+    documents, claims = [], []
+    for name, role in (("a", "Prosecutor"), ("b", "Attorney")):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        actors = (
+            person(doc, "Sam Ito", role, role=role),
+            person(doc, "Ann Kato", "defense attorney", role="defense attorney"),
+        )
+        claims.append(claim(doc, doc.text, actors=actors))
+    findings = run(corpus(documents, claims))
+    assert [f.data["person"] for f in findings] == ["Sam Ito"]
+
+
+def test_two_posts_that_both_head_something_after_one_label_may_be_held_together():
+    # "Harbor chairman" / "Harbor chief executive": one person is often both; a head and a post that heads nothing
+    # ("Harbor coach" / "Harbor offensive coordinator") are two.
+    text = "{} Sam Ito said on Sunday that the company would close two plants in the spring and cut 300 jobs."
+    documents, claims = [], []
+    for name, role in (("a", "Harbor chairman"), ("b", "Harbor chief executive")):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role, role=role),)))
+    assert run(corpus(documents, claims)) == []

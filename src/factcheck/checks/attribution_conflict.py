@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,8 @@ from factcheck.nlp.titles import (
     held_together,
     leads_something,
     names_an_outcome,
+    names_in_title,
+    office_of_the_profession,
     one_role,
     posts_of_one_field,
     profession_and_office,
@@ -43,8 +46,11 @@ def _describe(mention: Mention) -> str:
     return repr(text)
 
 
-# Aligned claim pairs (same fact, two documents) -> each claim's content stems.
-SameFact = Mapping[frozenset[str], Mapping[str, frozenset[str]]]
+# Aligned claim pairs (same fact, two documents) -> each claim's content stems with where each stands in the text.
+ClaimWords = tuple[tuple[str, int], ...]
+SameFact = Mapping[frozenset[str], Mapping[str, ClaimWords]]
+# The words of a claim (ClaimWords) that tell about one mention's person: its sentence's, less other people's.
+WordsAbout = Callable[[Mention, ClaimWords], set[str]]
 
 # Evidence kept per finding: the first mention of each value in each document, up to this many.
 MAX_EVIDENCE = 12
@@ -91,9 +97,14 @@ class AttributionConflictCheck(PairwiseCheck):
       the two sentences align (factcheck.nlp.align) with at least half of their content
       words and three shared ones ("Prosecutor Jane Roe told the jury the gun was never
       found" / "Defense attorney Jane Roe told the jury ..."), when the two name two posts:
-      two of one field, a profession and an office, or after one organisation's name a post
-      that heads something (a kind of WordNet's leader: "Harbor coach" / "Harbor offensive
-      coordinator"), never two descriptions ("Harbor economist" / "Harbor analyst"). Titles
+      two of one field, a profession and an office, a bare profession and an office WordNet
+      gives as a kind of it ("attorney" / "prosecutor"; "U.S. Attorney" is the office's own
+      name), or after one organisation's name (given before the name, possessive, or left by
+      the parse inside a lower-case title: "Harbor head coach") a post that heads something
+      (a kind of WordNet's leader) and one that does not ("Harbor coach" / "Harbor offensive
+      coordinator"; two heads, "chairman" / "chief executive", are often held together), never
+      two descriptions ("Harbor economist" / "Harbor analyst"). Each role noun must be absent
+      from the other mention's sentence, other people's names and roles there aside. Titles
       are compared as written: a place inside a lower-case title ("Harbor assistant coach")
       says where, so it is the assistant's post against "coach". Two role nouns WordNet gives
       as one role (a shared sense, or one a kind of the other: "spokesman" / "spokesperson",
@@ -138,9 +149,9 @@ class AttributionConflictCheck(PairwiseCheck):
         self._people = group_people(mentions, aliases)
         return self._same_fact_inputs(context, self._people)
 
-    def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[frozenset[str], dict[str, frozenset[str]]]]:
+    def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[frozenset[str], dict[str, ClaimWords]]]:
         """A pair of claims from two documents, both naming a person with a title, that states one fact: with
-        each claim's content stems."""
+        each claim's content stems and their offsets."""
         if not (
             alignment.cross_source
             and alignment.left.id in inputs.with_titles
@@ -150,8 +161,8 @@ class AttributionConflictCheck(PairwiseCheck):
         ):
             return []
         stems = {
-            alignment.left.id: frozenset(token.key for token in alignment.left_tokens if not token.slot),
-            alignment.right.id: frozenset(token.key for token in alignment.right_tokens if not token.slot),
+            alignment.left.id: tuple((token.key, token.start) for token in alignment.left_tokens if not token.slot),
+            alignment.right.id: tuple((token.key, token.start) for token in alignment.right_tokens if not token.slot),
         }
         return [(frozenset((alignment.left.id, alignment.right.id)), stems)]
 
@@ -159,17 +170,18 @@ class AttributionConflictCheck(PairwiseCheck):
         self,
         corpus: Corpus,
         context: CheckContext,
-        judged: list[tuple[frozenset[str], dict[str, frozenset[str]]]],
+        judged: list[tuple[frozenset[str], dict[str, ClaimWords]]],
         candidates: int,
     ) -> list[Finding]:
         documents = {document.id: document for document in corpus.documents}
         people = self._people
         same_fact: SameFact = dict(judged)
+        words_about = _words_about(corpus, people)
         self.candidate_pairs = 0
         findings = []
         for person in people:
             for kind in ("affiliation", "title"):
-                finding = self._person_conflict(person, kind, documents, same_fact)
+                finding = self._person_conflict(person, kind, documents, same_fact, words_about)
                 if finding is not None:
                     findings.append(finding)
         return findings
@@ -218,6 +230,7 @@ class AttributionConflictCheck(PairwiseCheck):
         kind: str,
         documents: dict[str, DocumentHeader],
         same_fact: SameFact,
+        words_about: WordsAbout,
     ) -> Finding | None:
         values = self._values(person, kind)
         distinct = sorted(values)
@@ -227,7 +240,7 @@ class AttributionConflictCheck(PairwiseCheck):
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
                 if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
                     continue  # another mention gives the person both posts at once: they co-exist
-                judged = self._judge(kind, left, right, values[left], values[right], documents, same_fact)
+                judged = self._judge(kind, left, right, values[left], values[right], documents, same_fact, words_about)
                 if judged is not None:
                     conflicts.append((left, right, *judged))
         if not conflicts:
@@ -276,6 +289,7 @@ class AttributionConflictCheck(PairwiseCheck):
         right_mentions: list[Mention],
         documents: dict[str, DocumentHeader],
         same_fact: SameFact | None = None,
+        words_about: WordsAbout | None = None,
     ) -> tuple[Severity, str] | None:
         """Severity and a note for two values of one person, or None when both can be true."""
         left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
@@ -300,10 +314,12 @@ class AttributionConflictCheck(PairwiseCheck):
                 # deputy" / "deputy" is one role).
                 left_roles = {(m.title, m.affiliation) for m in left_mentions}  # distinct: a person named 1,000 times
                 right_roles = {(m.title, m.affiliation) for m in right_mentions}
+                # "attorney" / "prosecutor": one role to WordNet, two posts as a source names them.
+                office_of_a_profession = _office_of_a_profession(left_mentions, right_mentions)
                 if (
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
-                    or one_role(left, right)
+                    or (one_role(left, right) and not office_of_a_profession)
                     or names_an_outcome(left) != names_an_outcome(right)  # "novelist" / "prize winner": both true
                 ):
                     return None
@@ -327,16 +343,21 @@ class AttributionConflictCheck(PairwiseCheck):
                     note = f"two sources give the person {two_posts} that one person does not hold at once"
                 elif (
                     two_posts
+                    or office_of_a_profession
                     or posts_of_one_field(left, right)
                     or (
                         _one_qualifier(left_mentions, right_mentions)
-                        and (leads_something(left) or leads_something(right))
+                        # One post that heads something and one that does not: two that both head ("Harbor
+                        # chairman" / "Harbor chief executive", "coach" / "general manager") are often held together.
+                        and leads_something(left) != leads_something(right)
                         and not two_kinds_of_entertainer(left, right)
                     )
-                ) and _told_with_another_role(left, right, left_mentions, right_mentions, same_fact or {}):
+                ) and _told_with_another_role(
+                    left, right, left_mentions, right_mentions, same_fact or {}, words_about or _every_word
+                ):
                     # Only role nouns that name two posts: two of one field (lawyers, policemen), a profession and
-                    # an office, or after one organisation's name a post that heads something and another ("Harbor
-                    # coach" / "Harbor offensive coordinator"). Two descriptions ("actress" / "star", "Harbor
+                    # an office, or after one organisation's name a post that heads something and another that does
+                    # not ("Harbor coach" / "Harbor offensive coordinator"). Two descriptions ("actress" / "star", "Harbor
                     # economist" / "Harbor analyst") co-exist however alike the two sentences are.
                     note = (
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
@@ -399,17 +420,40 @@ def _two_posts(left: str, right: str) -> str | None:
     return None
 
 
+def _office_of_a_profession(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+    """Whether one side names the person by a bare profession and the other by an office of it ("attorney" /
+    "prosecutor", factcheck.nlp.titles.office_of_the_profession). A profession with a place or organisation before it
+    ("U.S. Attorney", "Harbor's attorney" parsed as "Attorney" at "U.S.") may be the office's own name; one for a
+    client ("a lawyer for the family") is the profession."""
+
+    def titles(mentions: list[Mention]) -> set[tuple[str, bool]]:  # distinct: a person named 1,000 times
+        return {
+            (mention.title, not mention.affiliation or _after_preposition(mention))
+            for mention in mentions
+            if mention.title
+        }
+
+    left, right = titles(left_mentions), titles(right_mentions)
+    return any(
+        (a_bare and office_of_the_profession(a, b)) or (b_bare and office_of_the_profession(b, a))
+        for a, a_bare in left
+        for b, b_bare in right
+    )
+
+
 def _one_qualifier(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
-    """Whether two documents write the title before the name with the same organisation or place before it ("Harbor
-    attorney Jane Roe" / "Harbor judge Jane Roe"): one label, its role noun changed."""
+    """Whether two documents write the title with the same organisation or place before it ("Harbor attorney Jane
+    Roe" / "Harbor judge Jane Roe", "Jane Roe, Harbor's coach"; the place the parse left inside a lower-case title,
+    "Harbor head coach", counts too): one label, its role noun changed. An organisation after a preposition ("a
+    lawyer for Harbor") is whom the person works for, not the label."""
 
     def labels(mentions: list[Mention]) -> set[tuple[str, str]]:
         before_the_name = (
-            (mention.doc, normalise_affiliation(mention.affiliation))
+            (mention.doc, normalise_affiliation(mention.affiliation or names_in_title(mention.title or "")))
             for mention in mentions
-            if mention.affiliation
+            if (mention.affiliation or mention.title)
             and mention.role_span is not None
-            and mention.role_span.end <= mention.name_span.start
+            and (mention.role_span.end <= mention.name_span.start or not _after_preposition(mention))
         )
         return {(doc, label) for doc, label in before_the_name if label}
 
@@ -456,17 +500,67 @@ def _told_with_another_role(
     left_mentions: list[Mention],
     right_mentions: list[Mention],
     same_fact: SameFact,
+    words_about: WordsAbout,
 ) -> bool:
-    """Whether two aligned sentences give the person these two role nouns, neither sentence having the other's."""
+    """Whether two aligned claims give the person these two role nouns, neither mention's sentence having the other's.
+
+    The sentence, not the whole claim, and not another person's name or role in it: a claim may be a paragraph one
+    quote runs over, and another sentence of it may name someone else by the other noun ("The men have met their
+    lawyers. ... Jane Roe, judge for Mr Doe, said ..."), as may the same sentence ("Defense attorney Jane Roe told
+    Judge Sam Ito ...")."""
     left_head, right_head = _head_stem(left), _head_stem(right)
     for a in left_mentions:
         for b in right_mentions:
             words = same_fact.get(frozenset((a.claim, b.claim)))
             if words is None:
                 continue
-            if left_head not in words[b.claim] and right_head not in words[a.claim]:
+            if left_head not in words_about(b, words[b.claim]) and right_head not in words_about(a, words[a.claim]):
                 return True
     return False
+
+
+def _every_word(mention: Mention, words: ClaimWords) -> set[str]:
+    return {key for key, _ in words}
+
+
+def _words_about(corpus: Corpus, people: list[Person]) -> WordsAbout:
+    """The words of the sentence of its claim that holds a mention's name (and its role, when the parse put the role
+    in the next sentence), less other people's names and roles there; each claim's sentences read once."""
+    from factcheck.nlp.spin.words import split_sentences
+
+    others_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)  # claim -> (person, a span naming them)
+    for person in people:
+        for mention in person.mentions:
+            for span in (mention.name_span, mention.role_span):
+                if mention.claim and span is not None:
+                    others_in[mention.claim].append((person.name, span))
+    person_of = {id(mention): person.name for person in people for mention in person.mentions}
+
+    @functools.cache
+    def claim_sentences(claim_id: str) -> tuple[tuple[int, int], ...]:
+        claim = corpus.claim(claim_id)
+        return tuple(split_sentences(corpus.text_of(claim.doc).text, claim.span.start, claim.span.end))
+
+    def words_about(mention: Mention, words: ClaimWords) -> set[str]:
+        if not mention.claim:
+            return _every_word(mention, words)
+        spans = [mention.name_span, *([mention.role_span] if mention.role_span else [])]
+        holding = [
+            (start, end)
+            for start, end in claim_sentences(mention.claim)
+            if any(start <= span.start < end for span in spans)
+        ]
+        start = min((start for start, _ in holding), default=0)
+        end = max((end for _, end in holding), default=1 << 62)
+        own = person_of.get(id(mention))
+        elsewhere = [span for name, span in others_in[mention.claim] if name != own]
+        return {
+            key
+            for key, offset in words
+            if start <= offset < end and not any(span.start <= offset < span.end for span in elsewhere)
+        }
+
+    return words_about
 
 
 def _nearest_pairs(left: list[date], right: list[date]) -> Iterable[tuple[date, date]]:

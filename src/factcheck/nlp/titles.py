@@ -201,6 +201,22 @@ def _post_words(title: str) -> list[str]:
     return role_words(title)
 
 
+def names_in_title(title: str) -> str:
+    """The names a title whose head noun is lower case holds before its post ("Harbor head coach" -> "Harbor",
+    "Eagles offensive coordinator" -> "Eagles"): where the post is, which the parse left inside the title; "" for
+    none, or for a capitalised title (an office, whose capitals say nothing of a name)."""
+    words = re.findall(r"[\w.'\u2019-]+", title)
+    if not words or not words[-1][:1].islower():
+        return ""
+    return " ".join(
+        word
+        for word in words
+        if (word[:1].isupper() or (word[:1].isdigit() and word[-1:].isalpha()))  # "Harbor", "76ers"
+        and not is_title_word(word)
+        and len(word.strip(".")) > 1
+    )
+
+
 # Two spellings of one word share a stem this long ("financ-e" / "financ-ial", "defen-se" / "defen-ce").
 _SHARED_STEM = 5
 
@@ -413,8 +429,12 @@ def _leader_kinds() -> frozenset[tuple[str, int]]:
 
 def leads_something(title: str) -> bool:
     """Whether the title's most frequent person sense is a kind of WordNet's leader: a post that heads or runs
-    something ("coach", "general manager", "dean", "mayor"), not a description of the person ("analyst", "star")."""
-    return _kind_of_any(title, _leader_kinds(), _LEADER_STEPS)
+    something ("coach", "general manager", "dean", "mayor"), not a description of the person ("analyst", "star").
+    A title English writes without its head noun is read written out: "chief executive" is the "chief executive
+    officer" WordNet knows (alone, WordNet's first sense of it is a head of state's)."""
+    return _kind_of_any(title, _leader_kinds(), _LEADER_STEPS) or _kind_of_any(
+        " ".join(_with_the_others_head(role_words(title), ["officer"])), _leader_kinds(), _LEADER_STEPS
+    )
 
 
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
@@ -457,6 +477,24 @@ def profession_and_office(a: str, b: str) -> bool:
         return _kind_of_any(title, office) and not _kind_of_any(title, professional) and not generic(title)
 
     return (profession(a) and public_office(b)) or (public_office(a) and profession(b))
+
+
+def office_of_the_profession(broad: str, narrow: str) -> bool:
+    """Whether ``broad`` is a profession written bare ("attorney", "Harbor lawyer") and ``narrow`` a public office
+    WordNet gives as a kind of that profession ("prosecutor": a lawyer and an official). WordNet's hierarchy makes
+    them one role, yet a source that means the office names it: the same fact told once of "attorney Jane Roe" and
+    once of "prosecutor Jane Roe" gives her two posts, the one who brings the case and the one who answers it. A
+    profession written with the office's own words ("district attorney") is the office."""
+    broad_senses, narrow_senses = _person_senses(broad), _person_senses(narrow)
+    return (
+        len(_post_words(broad)) == 1
+        and bool(broad_senses and narrow_senses)
+        and broad_senses[0] != narrow_senses[0]
+        and _kind_of_any(narrow, frozenset({broad_senses[0]}))
+        and _kind_of_any(narrow, _office_kinds())
+        and _kind_of_any(broad, _professional_kinds())
+        and not _kind_of_any(broad, _office_kinds())
+    )
 
 
 def titles_conflict(a: str | None, b: str | None) -> bool:
