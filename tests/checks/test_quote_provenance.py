@@ -315,3 +315,16 @@ def test_a_quote_given_as_a_slogan_is_no_ones_utterance():
         ],
     )
     assert [f.data["kind"] for f in run(credited)] == ["different-speakers"]
+
+
+def test_fixture_a_spokesman_giving_out_the_principals_words_is_no_second_speaker(make_corpus):
+    # One source credits the statement to the spokeswoman who gave it out, another to the actress it speaks for: both
+    # are right. Someone the spokeswoman's story never names is another speaker.
+    a = f'Actress Mara Vell has checked into a clinic.\n\n"{QUOTE}," her spokeswoman, Jane Roe, said on Monday.\n'
+    b = f'"{QUOTE}," Mara Vell said in a statement on Monday.\n'
+    c = f'"{QUOTE}," Sam Ito said in a statement on Monday.\n'
+    corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
+    assert [f for f in corp.findings if f.data.get("kind") == "different-speakers"] == []
+    corp = make_corpus({"a": a, "c": c}, checks=[QuoteProvenanceCheck])
+    speakers = [f.data["speakers"] for f in corp.findings if f.data.get("kind") == "different-speakers"]
+    assert speakers and {"Jane Roe", "Sam Ito"} <= set(speakers[0])

@@ -12,6 +12,7 @@ from factcheck.checks.base import Check, CheckContext, connected_groups
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
 from factcheck.nlp.names import PersonName, name_key, resolve_mention, same_person
 from factcheck.nlp.negation import negations
+from factcheck.nlp.titles import speaks_for_others
 
 # Defaults, each overridable as thresholds["quote-provenance.<name>"]:
 SIMILAR = 85.0  # rapidfuzz fuzz.ratio (0-100) on folded text at or above which two quotes are one quote
@@ -174,7 +175,7 @@ class QuoteProvenanceCheck(Check):
                 matched.append((left, right, inside and not _negations_changed(a, b, within_longer=True)))
         findings: list[Finding] = []
         for pairs in _one_quote_each(matched):
-            findings.extend(self._findings_for_quote(quotes, pairs))
+            findings.extend(self._findings_for_quote(quotes, pairs, corpus))
         return findings
 
     def _candidates(self, quotes: list[_Quote]) -> list[tuple[int, int]]:
@@ -198,7 +199,9 @@ class QuoteProvenanceCheck(Check):
                 pairs.append((left, right))
         return sorted(pairs)
 
-    def _findings_for_quote(self, quotes: list[_Quote], pairs: list[tuple[int, int, bool]]) -> list[Finding]:
+    def _findings_for_quote(
+        self, quotes: list[_Quote], pairs: list[tuple[int, int, bool]], corpus: Corpus
+    ) -> list[Finding]:
         """At most one speaker finding and one wording finding for one quote, however many sources carry it.
 
         A quote five outlets carry is one quote: its pairs are judged one by one (two speakers of record
@@ -209,7 +212,7 @@ class QuoteProvenanceCheck(Check):
         wording_pairs = []
         for left, right, excerpt in pairs:
             a, b = quotes[left], quotes[right]
-            if a.speaker and b.speaker and _credits_differ(a.credit, b.credit):
+            if a.speaker and b.speaker and _credits_differ(a.credit, b.credit) and not _relayed(corpus, a, b):
                 speaker_pairs.append((a, b))
             elif a.text != b.text and not excerpt:
                 wording_pairs.append((a, b))
@@ -312,6 +315,26 @@ def _credits_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether each credit names someone the other does not: "Roe and Ito" / "Roe and Kato" differ, while
     "Roe and Ito" / "Ito" is the same quote credited in part."""
     return _names_someone_else(a, b) and _names_someone_else(b, a)
+
+
+def _relayed(corpus: Corpus, a: _Quote, b: _Quote) -> bool:
+    """Whether one speaker is one who speaks for others (a spokesman, a publicist) and their document names the
+    other speaker: the spokesman gave out the principal's words, and a source that credits them to the principal
+    ("her spokeswoman, Jane Roe, said" / "Mara Vell said in a statement") says nothing else."""
+    return _speaks_for(corpus, a, b) or _speaks_for(corpus, b, a)
+
+
+def _speaks_for(corpus: Corpus, relayer: _Quote, principal: _Quote) -> bool:
+    assert relayer.speaker is not None
+    people = [
+        actor for claim in corpus.claims_of(relayer.claim.doc) for actor in claim.actors if actor.label == "PERSON"
+    ]
+    if not any(
+        actor.title and speaks_for_others(actor.title) and _same_speaker(actor.name, relayer.speaker)
+        for actor in people
+    ):
+        return False
+    return any(_same_speaker(actor.name, name) for actor in people for name in principal.credit)
 
 
 def _same_credit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -437,6 +437,23 @@ def leads_something(title: str) -> bool:
     )
 
 
+# WordNet's words for whoever speaks for someone else: a "spokesperson" ("an advocate who represents someone else's
+# policy or purpose"), a "publicist" (press agents) and an "agent" in its first sense ("a representative who acts on
+# behalf of other persons or organizations"). What they say is often their principal's statement.
+_SPEAKERS_FOR_OTHERS = ("spokesperson", "publicist", "agent")
+
+
+@functools.cache
+def _speaker_for_others_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_SPEAKERS_FOR_OTHERS)
+
+
+def speaks_for_others(title: str) -> bool:
+    """Whether the title's most frequent person sense is one who speaks for someone else: a spokesman, a publicist, an
+    agent ("spokeswoman", "press agent"), whose words another source may give as the principal's own."""
+    return _kind_of_any(title, _speaker_for_others_kinds())
+
+
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
 _PROFESSIONALS = ("professional",)
 
