@@ -806,3 +806,13 @@ def test_a_sentence_the_parser_ended_at_an_abbreviated_title_runs_on_into_the_na
     assert not ends("The shop is on Harbor St.", "Jane Roe owns it.")
     assert not ends("The board named a new CEO.", "Jane Roe starts in May.")
     assert not ends("It was signed by the Gov.", "the deal closed.")
+
+
+def test_a_name_the_ner_gives_another_label_after_a_post_is_a_person(nlp):
+    # The small model may tag a name it does not know as an organisation ("Harbor captain Lucan Veroux"); written
+    # right after a lower-case post, it is the person holding it. A body's or a place's name stays what it is.
+    text = "Harbor captain Lucan Veroux insisted his side never doubted they could win."
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Lucan Veroux")
+    assert person.label == "PERSON" and person.title and "captain" in person.title
+    text = "The company said chairman Harbor Bank would cut jobs in the spring."
+    assert all(a.label != "PERSON" for claim in claims_of(nlp, text) for a in claim.actors if "Bank" in a.name)

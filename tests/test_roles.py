@@ -208,3 +208,40 @@ def test_two_posts_joined_by_and_before_the_name_are_one_joint_title():
     textual = Role(title="Chief financial officer", start=start, end=start + 23, prefix_start=start)
     parsed = Role(title="chairman", start=17, end=25, prefix_start=17)
     assert merge_roles(parsed, textual, apart).title == "chairman"
+
+
+def test_a_post_the_tagger_read_as_an_adjective_before_the_name_is_the_title(nlp):
+    # The small model sometimes tags "executive" in "said Harbor chief executive Jane Roe" an adjective hung on the
+    # name (amod); the word is still the post. An adjective that is no post ("happy") stays out.
+    from spacy.tokens import Doc
+
+    from factcheck.nlp.roles import role_from_parse
+
+    def parsed(words, pos, deps, heads):
+        doc = Doc(
+            nlp.vocab,
+            words=words,
+            pos=pos,
+            deps=deps,
+            heads=heads,
+            ents=["O"] * (len(words) - 2) + ["B-PERSON", "I-PERSON"],
+        )
+        return doc.ents[0]
+
+    words = ["said", "Harbor", "chief", "executive", "Jane", "Roe"]
+    heads = [0, 3, 3, 5, 5, 0]
+    entity = parsed(
+        words,
+        ["VERB", "PROPN", "NOUN", "ADJ", "PROPN", "PROPN"],
+        ["ROOT", "compound", "compound", "amod", "compound", "nsubj"],
+        heads,
+    )
+    assert role_from_parse(entity).title == "Harbor chief executive"
+    words = ["said", "the", "very", "happy", "Jane", "Roe"]
+    entity = parsed(
+        words,
+        ["VERB", "DET", "ADV", "ADJ", "PROPN", "PROPN"],
+        ["ROOT", "det", "advmod", "amod", "compound", "nsubj"],
+        [0, 5, 3, 5, 5, 0],
+    )
+    assert role_from_parse(entity).title is None

@@ -485,7 +485,9 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         (
             child
             for child in root.children
-            if child.i not in inside and child.dep_ == "compound" and child.i < entity.start
+            if child.i not in inside
+            and child.i < entity.start
+            and (child.dep_ == "compound" or _a_post_tagged_adjective(child, entity))
         ),
         key=lambda child: -child.i,
     )
@@ -496,7 +498,7 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
     return [
         head
         for head in heads
-        if head.pos_ in ("NOUN", "PROPN")
+        if (head.pos_ in ("NOUN", "PROPN") or _a_post_tagged_adjective(head, entity))
         and any(char.isalpha() for char in head.text)  # the tagger sometimes calls the dot of "Lt." a noun
         and head.ent_type_ not in _NOT_TITLE_ENTITIES
         and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
@@ -506,6 +508,19 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         and head.tag_ not in ("NNS", "NNPS")
         and not _written_plural(head.lower_)  # the tagger also calls a capitalised plural a proper noun (NNP)
     ]
+
+
+def _a_post_tagged_adjective(token: Any, entity: Any) -> bool:
+    """Whether the word right before the name is a post the tagger read as an adjective ("said Harbor chief executive
+    Jane Roe" with "executive" an amod of the name): a lower-case word whose most frequent sense as a noun is a
+    post WordNet knows."""
+    return (
+        token.i == entity.start - 1
+        and token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and token.text[:1].islower()
+        and is_post_noun(token.text)
+    )
 
 
 def _names_another_person(noun: Any, inside: set[int]) -> bool:

@@ -9,7 +9,7 @@ from factcheck.model import Actor, Claim, Document, Quantity, Quote, TimeExpress
 from factcheck.nlp import lexicon
 from factcheck.nlp.quantities import unit_family
 from factcheck.nlp.quotes import QuoteMatch, find_quotes
-from factcheck.nlp.roles import Role, role_of, split_title
+from factcheck.nlp.roles import Role, is_post_noun, is_title_word, role_of, split_title
 from factcheck.stages.extract.attribution import (
     _NUMERIC_LABELS,
     _attribute,
@@ -196,6 +196,8 @@ class _DocumentExtractor:
                 name = bare
                 if len(bare.split()) >= 2:
                     label = "PERSON"  # the NER read "Troy Detective Jane Roe" as one organisation
+            elif label != "PERSON" and _a_name_after_a_post(ent):
+                label = "PERSON"  # the NER read the name in "Harbor captain Jane Roe insisted" as an organisation
             role: Role | None = None
             if label == "PERSON" or (len(name.split()) == 1 and self.people.resolve_surname(name)):
                 resolved = self.people.resolve_surname(name) if len(name.split()) == 1 else None
@@ -438,6 +440,30 @@ def _person_entity(unit: _Unit, start: int, end: int) -> Any:
         if entity.label_ == "PERSON" and entity.start_char < end and start < entity.end_char:
             return entity
     return None
+
+
+def _a_name_after_a_post(entity: Any) -> bool:
+    """Whether an entity the NER gave another label is a person's name written after their post: two or three
+    capitalised words ("Jane Roe", "Jane A. Roe") right after a lower-case noun that names a post ("captain",
+    "prosecutor"), the last no English noun, and the words not a modifier of something after them. News writes a
+    post before a person's name, seldom before an organisation's or a place's ("the captain of Harbor FC")."""
+    doc = entity.doc
+    words = list(entity)
+    if not 2 <= len(words) <= 3 or entity.start == 0:
+        return False
+    if not all(word.text[:1].isupper() and word.text.replace(".", "").isalpha() for word in words):
+        return False
+    if is_title_word(words[0].text) or any(
+        lexicon.senses(base, "n") for base in lexicon.base_forms(words[-1].lower_, "n")
+    ):
+        # "chairman General Motors", "carrier Indian Airlines": a title, or a common noun ending a body's or a
+        # place's name. A surname the small model does not know is seldom an English noun.
+        return False
+    post = doc[entity.start - 1]
+    if not (post.text[:1].islower() and post.pos_ == "NOUN" and (is_title_word(post.text) or is_post_noun(post.text))):
+        return False
+    after = doc[entity.end] if entity.end < len(doc) else None
+    return after is None or not (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "POS")
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
