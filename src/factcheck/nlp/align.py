@@ -583,8 +583,8 @@ def _counted_noun(token: Token) -> str:
 def _head_shared(tokens: Sequence[Token], indices: Sequence[int], index: int) -> bool:
     """Whether another slot of the side has the same head, so the head alone does not tell which is which.
 
-    Two figures of one head that each name their own counted noun are told apart by it ("Five people are killed
-    and about 50 hurt": "killed" heads both, "people" and "hurt" are counted); a figure with no noun, or the same
+    Two figures of one head that each name their own counted noun are told apart by it ("Three people were killed
+    and about 20 hurt": "killed" heads both, "people" and "hurt" are counted); a figure with no noun, or the same
     noun, is not ("injuring 40, 15 of them on the island")."""
     head, noun = slot_head(tokens[index]), _counted_noun(tokens[index])
     return any(
