@@ -199,3 +199,35 @@ def test_an_age_never_pairs_with_a_count():
     assert [(pair.left.text, pair.right.text) for pair in align(left, right).pairs_of("number")] == [
         ("41-year", "58-year")
     ]
+
+
+def test_a_surname_the_tagger_missed_counts_as_the_person_named_elsewhere():
+    a = document("a", "Roe to defend her title against Ito in Hamburg")
+    b = document("b", "Jane Roe will defend her title against Sam Ito in Hamburg.")
+    left = claim(a, a.text)  # a headline: the tagger found no person
+    right = claim(b, b.text, actors=(_person(b, "Jane Roe"), _person(b, "Sam Ito")))
+    corp = corpus([a, b], [left, right])
+    pairs, weights = candidate_pairs(corp)
+    assert pairs == [(left.id, right.id)]
+    aligned = align(left, right, weights)
+    assert aligned.strength == 1.0
+    # Two headlines that both miss the surname count it once, as the person: not again as a word pairing with
+    # itself as a synonym.
+    c, d = document("c", "Roe keeps her title in Hamburg"), document("d", "Roe defends title in Hamburg")
+    untagged = align(claim(c, c.text), claim(d, d.text), weights)
+    assert untagged.rest_strength == untagged.strength and untagged.rest_shared == untagged.shared
+    # Without the corpus's people the two stay apart: "roe" is a word, "@roe" a person.
+    assert align(left, right).strength < 1.0
+    # A lower-case word is never a person ("the roe of a fish").
+    c = document("c", "the roe to defend her title against ito in hamburg")
+    assert align(claim(c, c.text), right, weights).strength < 1.0
+
+
+def test_a_two_word_name_meets_the_single_word_wordnet_gives_for_it():
+    a = document("a", "Jane Roe hosted the 79th Academy Awards in 2007.")
+    b = document("b", "Jane Roe hosted the 79th Oscars in 2007.")
+    left = claim(a, a.text, actors=(_person(a, "Jane Roe"),))
+    right = claim(b, b.text, actors=(_person(b, "Jane Roe"),))
+    alignment = align(left, right)
+    assert alignment.strength < alignment.rest_strength == 1.0
+    assert alignment.rest_shared == alignment.shared + 1

@@ -21,8 +21,9 @@ passive still pairs its dates, and "101 yards ... 352 yards" pairs each with its
 How well the rest matches (``strength``: the Dice overlap of the content stems and the
 people's surnames, as multisets and weighted by inverse document frequency over the
 corpus's claims, so a shared rare name counts more than a shared "said"; order-free, so
-paraphrase that keeps the words and reorders them still matches) is the strength of
-whatever differs at a slot; ``SlotPair.context`` is the same overlap for the few words
+paraphrase that keeps the words and reorders them still matches; a capitalised word that is
+the surname of a person the corpus names elsewhere counts as that person, since the tagger
+often misses a headline's "Roe") is the strength of whatever differs at a slot; ``SlotPair.context`` is the same overlap for the few words
 around the two slots, for when one source adds a clause the other lacks. A check decides
 what a difference at a slot means (dates by interval, numbers by interval and counted noun).
 
@@ -154,6 +155,9 @@ _IRREGULAR = {
     "threw": "throw",
     "thrown": "throw",
 }
+
+# The irregular forms above that are a verb's own (past tense, participle), not a noun or adjective of the act.
+IRREGULAR_VERB_FORMS = frozenset(_IRREGULAR) - {"dead", "death", "won't"}
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W_]+)*", re.UNICODE)
 
@@ -466,18 +470,32 @@ def _claim_tokens_cached(claim: Claim) -> tuple[Token, ...]:
 # --- aligning two claims ------------------------------------------------------------------------
 
 
-def _bag_key(token: Token) -> str | None:
-    """What a token contributes to "the rest matches": a content stem, or a person's surname."""
+def _surname_key(text: str) -> str | None:
+    """The key a person is counted by: "@" and the surname, casefolded ("Jane Roe's" -> "@roe")."""
+    words = re.findall(r"[^\W\d_]+", text.casefold().replace("\u2019", "'").removesuffix("'s"))
+    return "@" + words[-1] if words else None
+
+
+def _bag_key(token: Token, names: Mapping[str, float] | None = None) -> str | None:
+    """What a token contributes to "the rest matches": a content stem, or a person's surname.
+
+    A capitalised word that is the surname of a person named elsewhere in the corpus (``names``: the weights,
+    which hold every person's key) counts as that person: the entity tagger often misses a surname alone ("Roe to
+    defend title"), and the two must still meet.
+    """
     if token.kind == "word":
+        if names is not None and token.text[:1].isupper():
+            key = _surname_key(token.text)
+            if key is not None and key in names:
+                return key
         return token.key
     if token.kind == "person":
-        words = re.findall(r"[^\W\d_]+", token.text)
-        return "@" + words[-1].casefold() if words else None
+        return _surname_key(token.text)
     return None
 
 
-def _bag(tokens: Sequence[Token]) -> Counter[str]:
-    return Counter(key for key in map(_bag_key, tokens) if key is not None)
+def _bag(tokens: Sequence[Token], names: Mapping[str, float] | None = None) -> Counter[str]:
+    return Counter(key for key in (_bag_key(token, names) for token in tokens) if key is not None)
 
 
 def _weighted(bag: Counter[str], weights: Mapping[str, float] | None) -> float:
@@ -489,9 +507,9 @@ def _weighted(bag: Counter[str], weights: Mapping[str, float] | None) -> float:
     return sum(count * weights.get(key, default) for key, count in bag.items())
 
 
-def _window(tokens: Sequence[Token], index: int, width: int) -> Counter[str]:
+def _window(tokens: Sequence[Token], index: int, width: int, names: Mapping[str, float] | None = None) -> Counter[str]:
     around = [*tokens[max(0, index - width) : index], *tokens[index + 1 : index + 1 + width]]
-    return _bag([token for token in around if not token.slot or token.kind == "person"])
+    return _bag([token for token in around if not token.slot or token.kind == "person"], names)
 
 
 def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | None) -> float:
@@ -630,7 +648,9 @@ def _pair_slots(
                     continue
                 if kind == "number" and not _comparable_units(left[i], right[j]):
                     continue  # "a 63-year-old woman" / "two men": an age never stands for a count
-                context = _overlap(_window(left, i, LOCAL_WIDTH), _window(right, j, LOCAL_WIDTH), weights)
+                context = _overlap(
+                    _window(left, i, LOCAL_WIDTH, weights), _window(right, j, LOCAL_WIDTH, weights), weights
+                )
                 same_head = heads_agree(left[i], right[j])
                 if same_head and (i in left_shared or j in right_shared):
                     same_head = None
@@ -679,7 +699,7 @@ def align_tokens(
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Levenshtein.opcodes(left_keys, right_keys)
     )
-    strength, shared = _strength(_bag(left), _bag(right), weights)
+    strength, shared = _strength(_bag(left, weights), _bag(right, weights), weights)
     return opcodes, strength, shared
 
 
@@ -696,34 +716,68 @@ def _strength(
 Senses = tuple[tuple[str, frozenset[tuple[str, int]]], ...]
 
 
-def claim_senses(tokens: Sequence[Token], weights: Mapping[str, float] | None) -> Senses:
-    """The claim's content words as (stem, WordNet senses), the rarest first (once per claim)."""
+def _compounds(tokens: Sequence[Token]) -> list[tuple[str, frozenset[tuple[str, int]]]]:
+    """Two content words written side by side that WordNet has as one word ("Academy Awards", "heart attack",
+    "prime minister"), as ("stem stem", senses): one name may stand for the other side's single word ("the Oscars")."""
     from factcheck.nlp import lexicon
 
-    written = {token.key: token.text for token in tokens if token.kind == "word"}
+    found = []
+    for first, second in zip(tokens, tokens[1:]):
+        if first.kind != "word" or second.kind != "word" or first.key == second.key:
+            continue
+        if second.start - first.end != 1:
+            continue  # one character between (a space, a hyphen): no word, figure or comma between them
+        if not first.key.isalpha() or not second.key.isalpha():
+            continue
+        senses = lexicon.word_senses(f"{first.text} {second.text}")
+        if senses:
+            found.append((f"{first.key} {second.key}", senses))
+    return found
+
+
+def claim_senses(tokens: Sequence[Token], weights: Mapping[str, float] | None) -> Senses:
+    """The claim's content words as (stem, WordNet senses), the rarest first (once per claim), after the
+    two-word names WordNet has (``_compounds``: "academi award")."""
+    from factcheck.nlp import lexicon
+
+    # A surname counted as its person (``_bag_key``) is no word to find synonyms of: the bags hold it as the person.
+    words = [token for token in tokens if token.kind == "word" and _bag_key(token, weights) == token.key]
+    written = {token.key: token.text for token in words}
     keys = sorted(
         (key for key in written if len(key) >= 3 and key.isalpha()),
         key=lambda key: (-(weights or {}).get(key, 1.0), key),
     )
-    return tuple((key, lexicon.word_senses(written[key])) for key in keys)
+    return (*_compounds(words), *((key, lexicon.word_senses(written[key])) for key in keys))
 
 
 def _synonym_pairs(left: Senses, right: Senses, common: Counter[str]) -> list[tuple[str, str]]:
     """Content words one side has and the other lacks that share a sense in WordNet ("tremor" / "quake",
-    "attorney" / "lawyer"), paired greedily, the rarer words first.
+    "attorney" / "lawyer", "Academy Awards" / "Oscars"), paired greedily, the two-word names and the rarer words
+    first.
 
     Only the ``LEXICAL_CANDIDATES`` rarest words each side lacks are tried: the common ones ("say", "year")
-    share senses with many words and would pair by chance."""
-    lefts = [item for item in left if item[0] not in common][:LEXICAL_CANDIDATES]
-    rights = [item for item in right if item[0] not in common][:LEXICAL_CANDIDATES]
+    share senses with many words and would pair by chance. A two-word name is tried when the other side has
+    neither of its words, and a word it paired is not paired again on its own."""
+
+    def candidates(items: Senses) -> list[tuple[str, frozenset[tuple[str, int]]]]:
+        lacked = [item for item in items if not any(part in common for part in item[0].split())]
+        return [item for item in lacked if " " in item[0]] + [item for item in lacked if " " not in item[0]][
+            :LEXICAL_CANDIDATES
+        ]
+
     pairs: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    for left_key, left_senses in lefts:
-        for right_key, right_senses in rights:
-            if right_key not in taken and not left_senses.isdisjoint(right_senses):
-                pairs.append((left_key, right_key))
-                taken.add(right_key)
-                break
+    taken_left: set[str] = set()
+    taken_right: set[str] = set()
+    for left_key, left_senses in candidates(left):
+        if taken_left & set(left_key.split()):
+            continue
+        for right_key, right_senses in candidates(right):
+            if taken_right & set(right_key.split()) or left_senses.isdisjoint(right_senses):
+                continue
+            pairs.append((left_key, right_key))
+            taken_left.update(left_key.split())
+            taken_right.update(right_key.split())
+            break
     return pairs
 
 
@@ -745,7 +799,7 @@ def _synonym_strength(
     if not pairs:
         return strength, shared
     total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
-    added = sum(_weighted(Counter([left_key, right_key]), weights) for left_key, right_key in pairs)
+    added = sum(_weighted(Counter([*left_key.split(), *right_key.split()]), weights) for left_key, right_key in pairs)
     return (strength + added / total if total else strength), shared + len(pairs)
 
 
@@ -756,7 +810,7 @@ def align(
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
     slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
-    left_bag, right_bag = _bag(left_tokens), _bag(right_tokens)
+    left_bag, right_bag = _bag(left_tokens, weights), _bag(right_tokens, weights)
     left_senses, right_senses = claim_senses(left_tokens, weights), claim_senses(right_tokens, weights)
     told = _synonym_strength(left_bag, right_bag, weights, left_senses, right_senses, strength, shared)
     return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots), similarity, *told)
@@ -765,15 +819,14 @@ def align(
 # --- candidate pairs over a corpus ----------------------------------------------------------------
 
 
-def _index_keys(tokens: Iterable[Token]) -> set[str]:
+def _index_keys(tokens: Iterable[Token], people: Mapping[str, float]) -> set[str]:
     keys = set()
     for token in tokens:
-        if token.kind == "word" and len(token.key) >= 3 and not token.key.isdigit():
-            keys.add(token.key)
-        elif token.kind == "person":
-            surname = re.findall(r"[^\W\d_]+", token.text)
-            if surname:
-                keys.add("@" + surname[-1].casefold())
+        key = _bag_key(token, people)
+        if key is None:
+            continue
+        if token.kind == "person" or key.startswith("@") or (len(key) >= 3 and not key.isdigit()):
+            keys.add(key)
     return keys
 
 
@@ -787,7 +840,14 @@ def candidate_pairs(
     """
     claims = list(corpus.claims)
     position = {claim.id: index for index, claim in enumerate(claims)}
-    keys = [_index_keys(claim_tokens(claim)) for claim in claims]
+    # Every person's key first, so a surname the tagger missed elsewhere is indexed as that person (``_bag_key``).
+    people = {
+        key: 0.0
+        for claim in claims
+        for token in claim_tokens(claim)
+        if token.kind == "person" and (key := _bag_key(token)) is not None
+    }
+    keys = [_index_keys(claim_tokens(claim), people) for claim in claims]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, claim_keys in enumerate(keys):
         for key in claim_keys:
@@ -797,7 +857,7 @@ def candidate_pairs(
     weights = dict(idf)
     for tokens in map(claim_tokens, claims):
         for token in tokens:
-            bag_key = _bag_key(token)
+            bag_key = _bag_key(token, people)
             if bag_key is not None and bag_key not in weights:
                 weights[bag_key] = math.log(1 + count)  # short or numeric stems the index leaves out
     pairs: set[tuple[int, int]] = set()
@@ -892,7 +952,7 @@ class PairAligner:
 
     def _bag(self, claim: Claim) -> Counter[str]:
         if claim.id not in self._bags:
-            self._bags[claim.id] = _bag(claim_tokens(claim))
+            self._bags[claim.id] = _bag(claim_tokens(claim), self.weights)
         return self._bags[claim.id]
 
     def _senses(self, claim: Claim) -> Senses:
