@@ -492,6 +492,22 @@ def test_one_act_dated_worldwide_and_in_a_named_place_is_two_occurrences(make_co
     assert corp.findings == ()
 
 
+def test_a_place_within_the_other_is_one_place_for_a_date():
+    from factcheck.nlp.align import align
+    from factcheck.nlp.entities import two_places
+
+    def born(name, where):
+        doc = document(name, f"Jane Roe was born in {where} on April 22, 1931.")
+        return claim(doc, doc.text, actors=(Actor(span=span(doc, where), name=where, label="GPE"),))
+
+    # A day in Nashville is a day in Tennessee (WordNet: Nashville is part of Tennessee).
+    assert not two_places(align(born("a", "Nashville"), born("b", "Tennessee")), one_within_the_other=True)
+    # For a figure a city's count is a part of its country's: two holders.
+    assert two_places(align(born("a", "Nashville"), born("b", "Tennessee")))
+    # Two countries stay two.
+    assert two_places(align(born("a", "France"), born("b", "Spain")), one_within_the_other=True)
+
+
 # -- one act, two days: the parse and the words beside the dates agree, the sentences tell more ------------
 _HARBOUR_SHOOTING = (
     "A police shooting on {day} in the old harbour of a boy, 16, set off a week of strikes, marches and fires by"
@@ -985,6 +1001,79 @@ def test_a_run_of_someone_elses_dates_is_no_list_of_the_paired_one():
         == []
     )
 
+    # A run that holds the other side's date continues the paired date's list: which is whose cannot be told.
+    assert (
+        run(
+            _hosted(
+                "Jane Roe first hosted the Golden Lamp Awards in 2028 and again in 2031 and 2033.",
+                ("2028", "2031", "2033"),
+            )
+        )
+        == []
+    )
+
+
+def test_the_day_an_expected_act_was_told_is_not_its_day():
+    import numpy as np
+
+    a = document("a", "The Harbour Paper Company said on Monday, March 3, that it will cut 200 jobs.")
+    b = document("b", "The Harbour Paper Company will cut 200 jobs by March 31, the company told staff.")
+
+    def told(doc, words, value, head, past):
+        when = time(doc, words, value).model_copy(update={"head": head})
+        return claim(doc, doc.text, times=(when,), event=Event(actor="company", action="cut", past=past))
+
+    def findings(past):
+        left = told(a, "Monday, March 3", "2031-03-03", "say", past)
+        right = told(b, "March 31", "2031-03-31", "cut", past)
+        corp = corpus([a, b], [left, right])
+        corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.96, 0.28])})
+        return run(corp)
+
+    assert findings(past=False) == []
+    # The day a past act was told may be its day ("said on Monday it cut 200 jobs"): still compared.
+    assert [f.data["dates"] for f in findings(past=True)] == [["2031-03-03", "2031-03-31"]]
+
+
+def test_the_day_an_act_was_announced_is_another_act_than_the_act():
+    import numpy as np
+
+    a = document("a", "Jane Roe will fight Sam Ito in Hamburg on Sept. 8, promoters said on Sept. 2.")
+    b = document("b", "Promoters announced on Sept. 3 that Jane Roe will fight Sam Ito in Hamburg.")
+
+    def dated(doc, words, value, head):
+        return time(doc, words, value).model_copy(update={"head": head})
+
+    left = claim(
+        a, a.text, times=(dated(a, "Sept. 8", "2031-09-08", "fight"), dated(a, "Sept. 2", "2031-09-02", "say"))
+    )
+    right = claim(b, b.text, times=(dated(b, "Sept. 3", "2031-09-03", "announce"),))
+    corp = corpus([a, b], [left, right])
+    corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.98, 0.2])})
+    # "will fight" is a verb in its bare form: the announcement and the fight are two acts, each dated once.
+    assert run(corp) == []
+
+
+def test_a_past_occasion_and_a_coming_one_are_two():
+    import numpy as np
+
+    def findings(published, past):
+        a = document(
+            "a", "Jane Roe hosted the Golden Lamp Awards in 2027, and earned a nomination.", published=published
+        )
+        b = document("b", "Jane Roe to host the Golden Lamp Awards in 2031")
+        left = claim(a, a.text, times=(time(a, "2027", "2027", "year"),), event=Event(action="host", past=True))
+        right = claim(b, b.text, times=(time(b, "2031", "2031", "year"),), event=Event(action="host", past=past))
+        corp = corpus([a, b], [left, right])
+        corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.9, 0.44])})
+        return run(corp)
+
+    # Written in 2030: the last show and the next.
+    assert findings(date(2030, 8, 2), past=False) == []
+    # Both told as past, or no dateline to tell the last from the next: compared.
+    assert [f.data["dates"] for f in findings(date(2030, 8, 2), past=True)] == [["2027", "2031"]]
+    assert [f.data["dates"] for f in findings(None, past=False)] == [["2027", "2031"]]
+
 
 def test_two_weekdays_read_from_two_datelines_do_not_block_the_written_dates():
     import numpy as np
@@ -1057,6 +1146,28 @@ def test_a_past_act_against_an_expected_one_is_no_restatement():
     alignment = align(told(a, "2030", True), told(b, "2031", False), similarity=0.9)
     assert not one_fact_restated(alignment, alignment.pairs_of("date")[0])
     alignment = align(told(a, "2030", True), told(b, "2031", True), similarity=0.9)
+    assert one_fact_restated(alignment, alignment.pairs_of("date")[0])
+
+
+def test_two_acts_the_parse_tells_apart_are_no_restatement():
+    from factcheck.checks.date_conflict import one_fact_restated
+    from factcheck.nlp.align import align
+
+    a = document("a", "Actress Jane Roe entered a rehabilitation clinic in Harbour Hill on Jan. 3, her spokesman said.")
+    b = document("b", "Actress Jane Roe left the Harbour Hill rehab facility on Jan. 30 after completing treatment.")
+
+    def dated(doc, words, value, head):
+        return claim(doc, doc.text, times=(time(doc, words, value).model_copy(update={"head": head}),))
+
+    # Two verbs, each written as one ("left" read through its irregular form): a story's successive acts.
+    alignment = align(
+        dated(a, "Jan. 3", "2031-01-03", "enter"), dated(b, "Jan. 30", "2031-01-30", "leave"), similarity=0.9
+    )
+    assert not one_fact_restated(alignment, alignment.pairs_of("date")[0])
+    # The same act on both sides, in other words around it, is still a restatement.
+    alignment = align(
+        dated(a, "Jan. 3", "2031-01-03", "enter"), dated(b, "Jan. 30", "2031-01-30", "enter"), similarity=0.9
+    )
     assert one_fact_restated(alignment, alignment.pairs_of("date")[0])
 
 

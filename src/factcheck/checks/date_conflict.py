@@ -11,12 +11,14 @@ from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import (
     FALLBACK_ANCHOR,
     a_comparison_base,
+    interval_of,
     names_its_own_date,
     values_agree,
     year_of_the_other,
 )
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
 from factcheck.nlp.align import (
+    IRREGULAR_VERB_FORMS,
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
     Alignment,
@@ -74,19 +76,44 @@ def _tells(tokens: tuple[Token, ...], head: str) -> bool:
     return any(token.kind == "word" and token.key == head for token in tokens)
 
 
+# Words after which a verb stands in its bare form ("will fight", "to host", "could face").
+_BEFORE_A_BARE_VERB = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
 def _written_as_a_verb(claim: Claim, lemma: str) -> bool:
     """Whether the sentence writes ``lemma`` inflected as a verb ("divorced", "modeling"), so as an act.
 
     A date hung on a noun ("the Oscars on Feb. 22", "in the spring of 2001") names an occasion or a
     season, even where WordNet has a verb of the same spelling ("to spring"); only the verb's own
-    endings (WordNet's detachment rules) tell the act. Irregular forms ("began") are not read: then
-    the rule stays out.
+    endings (WordNet's detachment rules) tell the act, an irregular past form that folds to the lemma
+    ("left" / "leave", "began" / "begin": ``align.IRREGULAR_VERB_FORMS``), or the bare lemma after a modal or
+    "to" ("will fight", "to host").
     """
     from factcheck.nlp import lexicon
 
+    words = [match.group().casefold() for match in _WORDS.finditer(claim.span.text)]
     return any(
-        word != lemma and lemma in lexicon.base_forms(word, "v")
-        for word in {match.group().casefold() for match in _WORDS.finditer(claim.span.text)}
+        (word == lemma and previous in _BEFORE_A_BARE_VERB)
+        or (
+            word != lemma
+            and (lemma in lexicon.base_forms(word, "v") or (word in IRREGULAR_VERB_FORMS and stem(word) == stem(lemma)))
+        )
+        for previous, word in zip(["", *words], words)
+    )
+
+
+def dates_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether the parse says the two dates date two acts: they hang on two verbs that WordNet does not relate
+    (``SlotPair.heads`` False), each written as a verb in its sentence ("entered a clinic on Jan. 3" / "left the
+    clinic on Jan. 30", "was arrested on Dec. 5" / "was charged on Dec. 8").
+
+    A date on a noun ("on the line", "the December 15 election") does not say which act it dates, so counts for
+    neither side.
+    """
+    return (
+        pair.heads is False
+        and _written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
+        and _written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
     )
 
 
@@ -112,11 +139,7 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     )
     # Both dates must date acts, not occasions: "the host of the Oscars on Feb. 13" dates the show, whatever
     # verb the other sentence dates it through ("the host of the ceremony, televised on February 22").
-    return (
-        one_sided
-        and _written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
-        and _written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
-    )
+    return one_sided and dates_two_acts(alignment, pair)
 
 
 def dates_one_event(alignment: Alignment, pair: SlotPair) -> bool:
@@ -205,11 +228,16 @@ def one_fact_restated(alignment: Alignment, pair: SlotPair, restatement: float =
     date aside: ``SlotPair.how`` is "only"), so which date is whose is not in doubt. A date written into a name
     ("the 2006 HBO movie") does not say which act it dates (made, shown, released): it is left to the other gates.
     Nor does a past act against an expected one ("spent £5bn on cards in 2003" / "are expected to put £269bn on cards
-    during 2004"): one sentence reports an occasion, the other forecasts the next.
+    during 2004"): one sentence reports an occasion, the other forecasts the next. Nor do two acts the parse tells
+    apart (``dates_two_acts``: "entered a rehab clinic on Jan. 3" / "left the rehab facility on Jan. 30", vectors
+    0.81): a story's sentences about its successive acts mean nearly the same to the vectors, and only the words
+    around the dates could say they are one act; a date on a noun ("put her title on the line on Sept. 16") leaves
+    the act to the vectors.
     """
     return (
         alignment.cross_source
         and pair.how == "only"
+        and not dates_two_acts(alignment, pair)
         and not written_into_a_name(alignment.left, pair.left)
         and not written_into_a_name(alignment.right, pair.right)
         and not (
@@ -230,6 +258,45 @@ def _days_of_two_reports(pair: SlotPair) -> bool:
     Sept. 3"): a story is told on many days, so two such days are no conflict. A year or a month of a saying ("she
     said in 1998") dates a statement, and is compared."""
     return all(dates_a_report(token) and token.ref.granularity in ("day", "time") for token in (pair.left, pair.right))
+
+
+def _a_report_before_the_act(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether one date is the day a report was told and the act it tells is still to come ("the firm said on
+    March 3 that it will cut 200 jobs" / "will cut 200 jobs by March 31, the firm told staff").
+
+    A report's date pairs with the other side's date when it is the only date its sentence gives (the day a past
+    act was told is often its day: "said on Monday it bought ..."), but an expected act happens after it is told,
+    so the report's day says nothing of the act's.
+    """
+    sides = ((pair.left, pair.right, alignment.left), (pair.right, pair.left, alignment.right))
+    return any(
+        dates_a_report(report) and not dates_a_report(other) and claim.event is not None and not claim.event.past
+        for report, other, claim in sides
+    )
+
+
+def a_past_and_a_coming_occasion(
+    published: Mapping[str, date | None], alignment: Alignment, values: tuple[str, str]
+) -> bool:
+    """Whether one sentence tells a past act and the other one still to come, each dated on its side of the day
+    the text was written: "Jane Roe hosted the Golden Lamp Awards in 2027" / "Jane Roe to host the Golden Lamp
+    Awards in 2031", in a text of 2030.
+
+    An act that recurs (a show, a title defence, an election) is told in one mould for each of its occasions;
+    the tense and the dates on both sides of the dateline say these are two, the last and the next. Known only
+    where a text has a dateline (the other's serves an undated one, as it does for reading the dates).
+    """
+    left_event, right_event = alignment.left.event, alignment.right.event
+    if left_event is None or right_event is None or left_event.past == right_event.past:
+        return False
+    left_value, right_value = values
+    past_value, coming_value = (left_value, right_value) if left_event.past else (right_value, left_value)
+    coming_doc, other_doc = (
+        (alignment.right.doc, alignment.left.doc) if left_event.past else (alignment.left.doc, alignment.right.doc)
+    )
+    now = published.get(coming_doc) or published.get(other_doc)
+    past, coming = interval_of(past_value), interval_of(coming_value)
+    return now is not None and past is not None and coming is not None and past[1] < now < coming[0]
 
 
 def _names_a_relative(tokens: tuple[Token, ...]) -> bool:
@@ -329,6 +396,22 @@ def _resolved(time: TimeExpression, anchor: date) -> str | None:
     return values[0] if len(values) == 1 else None
 
 
+def same_words(left: TimeExpression, right: TimeExpression) -> bool:
+    """Whether two time expressions are written alike ("2009" / "2009", "Tuesday" / "tuesday")."""
+    return " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split())
+
+
+def read_alike(
+    left: TimeExpression, right: TimeExpression, left_published: date | None, right_published: date | None
+) -> bool:
+    """Whether two dates say the same: the same words ("2009" / "2009"), or values that agree ("2001" / "October
+    2001")."""
+    if same_words(left, right):
+        return True
+    values = comparable_values(left, right, left_published, right_published)
+    return values is not None and values_agree(*values)
+
+
 def comparable_values(
     left: TimeExpression, right: TimeExpression, left_published: date | None, right_published: date | None
 ) -> tuple[str, str] | None:
@@ -339,7 +422,7 @@ def comparable_values(
     dateline, "Tuesday" in two articles of unknown date) both sides are read against one
     shared anchor: the same words then give the same value, different words different ones.
     """
-    if " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split()):
+    if same_words(left, right):
         return None  # the same words ("3 p.m.", "Tuesday") read against two datelines: one fact, not two
     if left.value and right.value and not (left.relative or right.relative):
         return year_of_the_other(left, left.value, right, right.value)
@@ -444,6 +527,13 @@ class DateConflictCheck(PairwiseCheck):
     anchor, so the same words agree and different ones do not; a weekday or "last week"
     in an undated article names no day, and is not compared.
 
+    Two occasions are not one fact: a past act and one still to come, each dated on its side of
+    the dateline ("hosted the show in 2007" / "to host the show in 2014"); the day a coming act
+    was told and the act's own day ("said on March 3 it will cut jobs" / "will cut jobs by March
+    31"); two acts the parse tells apart when only the sentence vectors say the sentences are one
+    ("entered a clinic on Jan. 3" / "left the clinic on Jan. 30"). An act in a place and in a place
+    that holds it ("born in Nashville" / "born in Tennessee", WordNet's part holonyms) happened once.
+
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date. The finding's ``data["alignment"]`` holds both sentences and the words
@@ -501,6 +591,10 @@ class DateConflictCheck(PairwiseCheck):
             return "the dates agree, or cannot be compared"
         if _days_of_two_reports(pair):
             return "the days of two reports"  # "said on Tuesday" / "said on Wednesday": a story is told on many days
+        if _a_report_before_the_act(alignment, pair):
+            return "the day of a report"  # "said on March 3 that it will cut" / "will cut ... by March 31"
+        if a_past_and_a_coming_occasion(published, alignment, values):
+            return "a past and a coming occasion"  # "hosted the Oscars in 2007" / "to host the Oscars in 2014"
         if (
             sum(
                 1
@@ -536,7 +630,7 @@ class DateConflictCheck(PairwiseCheck):
             return "a date is not written out"
         if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
             return "a date is a dateline"
-        if two_places(alignment):
+        if two_places(alignment, one_within_the_other=True):
             return "two places"  # one act in two places: two occurrences, each with its own date
         if dates_another_act(alignment, pair):
             return (
@@ -590,7 +684,9 @@ class DateConflictCheck(PairwiseCheck):
         paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
         if not paired:
             return True
-        if DateConflictCheck._another_run_of_dates(tokens, paired):
+        if DateConflictCheck._another_run_of_dates(tokens, paired) and not DateConflictCheck._run_holds_the_other(
+            published, alignment, tokens, paired, more_on_left
+        ):
             return False  # "hosted in 2007, ... following Goldberg's stints in 1994, 1996, 1999 and 2002"
         if sum(1 for token in tokens if token.kind == "date" and id(token) not in paired) >= 2:
             return True
@@ -631,6 +727,28 @@ class DateConflictCheck(PairwiseCheck):
         )
 
     @staticmethod
+    def _run_holds_the_other(
+        published: Mapping[str, date | None],
+        alignment: Alignment,
+        tokens: tuple[Token, ...],
+        paired: Mapping[int, SlotPair],
+        more_on_left: bool,
+    ) -> bool:
+        """Whether an unpaired date of the side with more dates agrees with the date the other side gave: then the
+        run continues the paired date's list ("first hosted in 2007 and again in 2009 and 2011" / "hosted in 2009"),
+        and which of its dates the other side's is cannot be told."""
+        opposite = [pair.right if more_on_left else pair.left for pair in paired.values()]
+        doc, other_doc = (
+            (alignment.left.doc, alignment.right.doc) if more_on_left else (alignment.right.doc, alignment.left.doc)
+        )
+        for token in tokens:
+            if token.kind != "date" or id(token) in paired:
+                continue
+            if any(read_alike(token.ref, other.ref, published[doc], published[other_doc]) for other in opposite):
+                return True
+        return False
+
+    @staticmethod
     def _agrees_elsewhere(published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair) -> bool:
         """Whether another date of one sentence dates what the other sentence's date dates, and agrees with it.
 
@@ -649,9 +767,8 @@ class DateConflictCheck(PairwiseCheck):
                     continue
                 if heads_agree(token, opposite) is not True:
                     continue
-                values = comparable_values(token.ref, opposite.ref, published[doc], published[other_doc])
-                if values is not None and values_agree(*values):
-                    return True
+                if read_alike(token.ref, opposite.ref, published[doc], published[other_doc]):
+                    return True  # "launching the iPod in 2001" / "the iPod was launched in 2001" (or "in October 2001")
         return False
 
     @classmethod

@@ -105,12 +105,30 @@ def told_where_the_other_never_is(
     return False
 
 
-def two_places(alignment: Alignment) -> bool:
+def two_places(alignment: Alignment, one_within_the_other: bool = False) -> bool:
     """Whether the two sentences tell their act in two different named places, so two occurrences of it
     (or, for a figure, two counts: "sold seven million copies worldwide" / "one million copies in France").
 
     "Released in the US on 9 November, with a UK release two days later" / "released on 11 November in
     the UK": one release per country, each dated right. One side naming no place says nothing.
+
+    With ``one_within_the_other``, a place WordNet has as part of the other ("born in Nashville" / "born in
+    Tennessee": ``lexicon.places_holding``) is the same place told more or less closely: an act in a city happened
+    in its country on the same day. Not for figures: a city's count is a part of its country's.
     """
     left, right = places_told(alignment.left), places_told(alignment.right)
-    return bool(left) and bool(right) and not left & right
+    if not left or not right or left & right:
+        return False
+    return not (one_within_the_other and (_within(left, right) or _within(right, left)))
+
+
+def _within(inner: set[str], outer: set[str]) -> bool:
+    """Whether a place of ``inner`` is part of one of ``outer`` (by WordNet's part holonyms, in entity-key form)."""
+    from factcheck.nlp import lexicon
+
+    return any(
+        entity_keys(around) & outer
+        for place in inner
+        if place != "<world>"
+        for around in lexicon.places_holding(place, first_sense_only=True)
+    )

@@ -371,11 +371,12 @@ country, its continent ("Vancouver" -> "British Columbia" -> "Canada" -> "North 
 
 
 @lru_cache(maxsize=65536)
-def places_holding(name: str) -> frozenset[str]:
+def places_holding(name: str, first_sense_only: bool = False) -> frozenset[str]:
     """The places WordNet has holding a named place (its part holonyms, up to ``PART_OF_STEPS``), in lower case:
-    "Vancouver" -> {"british columbia", "canada", "north america", ...}. Empty for a place WordNet does not know."""
+    "Vancouver" -> {"british columbia", "canada", "north america", ...}. Empty for a place WordNet does not know.
+    ``first_sense_only`` follows the most frequent sense alone: "Paris" is in France, though a Paris is in Texas."""
     found: set[str] = set()
-    frontier = set(senses(name, "n"))
+    frontier = set(senses(name, "n")[:1] if first_sense_only else senses(name, "n"))
     for _ in range(PART_OF_STEPS):
         frontier = {target for key in frontier for symbol, target, _, _ in _synset(*key).pointers if symbol == "#p"}
         for key in frontier:
