@@ -760,18 +760,29 @@ def _synonym_pairs(left: Senses, right: Senses, common: Counter[str]) -> list[tu
     neither of its words, and a word it paired is not paired again on its own."""
 
     def candidates(items: Senses) -> list[tuple[str, frozenset[tuple[str, int]]]]:
-        lacked = [item for item in items if not any(part in common for part in item[0].split())]
-        return [item for item in lacked if " " in item[0]] + [item for item in lacked if " " not in item[0]][
-            :LEXICAL_CANDIDATES
-        ]
+        # claim_senses gives the two-word names first, then the words rarest first
+        kept: list[tuple[str, frozenset[tuple[str, int]]]] = []
+        words = 0
+        for item in items:
+            if " " not in item[0]:
+                if item[0] in common:
+                    continue
+                if words == LEXICAL_CANDIDATES:
+                    break
+                words += 1
+            elif any(part in common for part in item[0].split()):
+                continue
+            kept.append(item)
+        return kept
 
     pairs: list[tuple[str, str]] = []
     taken_left: set[str] = set()
     taken_right: set[str] = set()
+    rights = candidates(right)
     for left_key, left_senses in candidates(left):
         if taken_left & set(left_key.split()):
             continue
-        for right_key, right_senses in candidates(right):
+        for right_key, right_senses in rights:
             if taken_right & set(right_key.split()) or left_senses.isdisjoint(right_senses):
                 continue
             pairs.append((left_key, right_key))
@@ -804,14 +815,20 @@ def _synonym_strength(
 
 
 def align(
-    left: Claim, right: Claim, weights: Mapping[str, float] | None = None, similarity: float | None = None
+    left: Claim,
+    right: Claim,
+    weights: Mapping[str, float] | None = None,
+    similarity: float | None = None,
+    senses: tuple[Senses, Senses] | None = None,
 ) -> Alignment:
-    """Align two claims (see the module docstring); ``weights`` (IDF by stem) make rare shared words count more."""
+    """Align two claims (see the module docstring); ``weights`` (IDF by stem) make rare shared words count more.
+
+    ``senses``: the two claims' ``claim_senses``, when the caller keeps them per claim (``PairAligner``)."""
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
     slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
     left_bag, right_bag = _bag(left_tokens, weights), _bag(right_tokens, weights)
-    left_senses, right_senses = claim_senses(left_tokens, weights), claim_senses(right_tokens, weights)
+    left_senses, right_senses = senses or (claim_senses(left_tokens, weights), claim_senses(right_tokens, weights))
     told = _synonym_strength(left_bag, right_bag, weights, left_senses, right_senses, strength, shared)
     return Alignment(left, right, left_tokens, right_tokens, opcodes, strength, shared, tuple(slots), similarity, *told)
 
@@ -989,7 +1006,7 @@ class PairAligner:
             # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
             left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
         ):
-            return align(left, right, self.weights, similarity)
+            return align(left, right, self.weights, similarity, (self._senses(left), self._senses(right)))
         return None
 
 
