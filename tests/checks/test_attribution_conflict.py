@@ -880,6 +880,21 @@ def test_the_same_fact_with_another_role_noun_counts_only_for_two_posts_of_one_f
     assert [f.severity for f in run(corpus(documents, claims))] == [Severity.WARNING]
 
 
+def test_two_standings_in_one_contest_are_no_posts_of_one_field():
+    # Champion, favourite, challenger are kinds of WordNet's rival: one player is the favourite and then the
+    # champion, so two outlets calling her each are no conflict; two positions of one sport still share their field.
+    assert not posts_of_one_field("eventual champion", "favourite")
+    assert not posts_of_one_field("champion", "striker")
+    assert posts_of_one_field("striker", "goalkeeper")
+    text = "Sam Ito lost in the third round to {} Mara Vell in Harbor City on Tuesday."
+    documents = [document(name, text.format(role)) for name, role in (("a", "eventual champion"), ("b", "favourite"))]
+    claims = [
+        claim(doc, doc.text, actors=(person(doc, "Mara Vell", role),))
+        for doc, role in zip(documents, ("eventual champion", "favourite"), strict=True)
+    ]
+    assert run(corpus(documents, claims)) == []
+
+
 def test_a_title_the_parse_cut_at_a_hyphen_is_the_whole_word():
     # The parse may give "co" for "the co-founder of Norcorp"; read whole, it is a founder, beside any post.
     a = document("a", "Sam Ito, the co-founder of Norcorp, opened the plant on Tuesday.")

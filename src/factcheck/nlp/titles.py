@@ -410,7 +410,26 @@ def posts_of_one_field(a: str, b: str) -> bool:
         return False
     left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
     return any(
-        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD for shared in set(left_kinds) & set(right_kinds)
+        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD and shared not in _contest_kinds()
+        for shared in set(left_kinds) & set(right_kinds)
+    )
+
+
+# WordNet's words for anyone in a contest ("contestant", "rival": champion, favourite, challenger, finalist, winner,
+# athlete). Two standings in one contest ("eventual champion" / "favourite") are held at once or in turn, so sharing
+# only this kind makes no field of posts; two positions of one sport still share their sport's player.
+_CONTESTANTS = ("contestant", "rival")
+
+
+@functools.cache
+def _contest_kinds() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    return frozenset(
+        key
+        for word in _CONTESTANTS
+        for key in lexicon.senses(word, "n")
+        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
     )
 
 
