@@ -326,6 +326,19 @@ def _first_senses(words: tuple[str, ...]) -> frozenset[tuple[str, int]]:
     return frozenset(lexicon.senses(word, "n")[0] for word in words)
 
 
+def _every_person_sense(words: tuple[str, ...]) -> frozenset[tuple[str, int]]:
+    """Every noun sense of each word that names a person: the roots a title is read as a kind of, under whichever
+    of the word's person senses it falls."""
+    from factcheck.nlp import lexicon
+
+    return frozenset(
+        key
+        for word in words
+        for key in lexicon.senses(word, "n")
+        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+    )
+
+
 # WordNet's words for a person marked by what happened to them or what they once did, not by what they do: "winner"
 # ("the contestant who wins the contest": medallist, victor), "recipient" ("a person who receives something":
 # laureate, honoree, heir) and "originator" ("someone who creates new things": founder, co-founder, pioneer).
@@ -334,14 +347,7 @@ _OUTCOME_HOLDERS = ("winner", "recipient", "originator")
 
 @functools.cache
 def _outcome_kinds() -> frozenset[tuple[str, int]]:
-    from factcheck.nlp import lexicon
-
-    return frozenset(
-        key
-        for word in _OUTCOME_HOLDERS
-        for key in lexicon.senses(word, "n")
-        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
-    )
+    return _every_person_sense(_OUTCOME_HOLDERS)
 
 
 def names_an_outcome(title: str) -> bool:
@@ -423,14 +429,7 @@ _CONTESTANTS = ("contestant", "rival")
 
 @functools.cache
 def _contest_kinds() -> frozenset[tuple[str, int]]:
-    from factcheck.nlp import lexicon
-
-    return frozenset(
-        key
-        for word in _CONTESTANTS
-        for key in lexicon.senses(word, "n")
-        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
-    )
+    return _every_person_sense(_CONTESTANTS)
 
 
 # WordNet's word for whoever leads or heads something ("leader": coach, general manager, chairman, director, dean,
