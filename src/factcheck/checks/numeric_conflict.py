@@ -34,7 +34,7 @@ from factcheck.nlp.entities import (
     two_places,
 )
 from factcheck.nlp.negation import NEGATED_VERB
-from factcheck.nlp.quantities import quantity_interval, unit_family
+from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -169,13 +169,6 @@ def measure_phrase(measure: str | None) -> str:
     """The whole measured noun phrase, folded: what must match within one document."""
     words = [_singular(word) for word in re.findall(r"[a-z0-9]+", (measure or "").casefold())]
     return " ".join(word for word in words if word not in ARTICLES)
-
-
-def overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
-    """Whether two (low, high, low_open, high_open) intervals share a point (one rule, in quantities)."""
-    from factcheck.nlp.quantities import intervals_overlap
-
-    return intervals_overlap(a, b)
 
 
 def render(quantity: Quantity) -> str:
@@ -662,7 +655,7 @@ class NumericConflictCheck(PairwiseCheck):
         )
         family, measure, _ = block_key
         both = f"{quoted(left_q.span.text)} ({render(left_q)}, {left.doc}) and {quoted(right_q.span.text)} ({render(right_q)}, {right.doc})"
-        if overlap(left_interval, right_interval):
+        if intervals_overlap(left_interval, right_interval):
             severity = Severity.INFO
             message = f"{_figures_of(measure)} differ but are compatible: {both}; the ranges overlap ({as_of})"
         elif near(left_q, right_q):
@@ -1072,7 +1065,7 @@ def far_apart(left: Quantity, right: Quantity) -> bool:
 def _slightly(pair: SlotPair) -> bool:
     """Whether two aligned figures differ only slightly: their ranges overlap, or they lie within ``NEAR``."""
     left, right = pair.left.ref, pair.right.ref
-    return overlap(quantity_interval(left), quantity_interval(right)) or near(left, right)
+    return intervals_overlap(quantity_interval(left), quantity_interval(right)) or near(left, right)
 
 
 def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:

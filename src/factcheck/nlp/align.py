@@ -842,7 +842,7 @@ def _index_keys(tokens: Iterable[Token], people: Mapping[str, float]) -> set[str
         key = _bag_key(token, people)
         if key is None:
             continue
-        if token.kind == "person" or key.startswith("@") or (len(key) >= 3 and not key.isdigit()):
+        if key.startswith("@") or (len(key) >= 3 and not key.isdigit()):  # a person, or a word worth indexing
             keys.add(key)
     return keys
 
