@@ -28,6 +28,7 @@ from factcheck.nlp.titles import (
     one_role,
     posts_of_one_field,
     profession_and_office,
+    seeks_a_post,
     stem,
     title_conflict_kind,
     two_kinds_of_entertainer,
@@ -59,6 +60,9 @@ MAX_EVIDENCE = 12
 # many content words they must share. Overridable as thresholds["attribution-conflict.<name>"].
 ROLE_STRENGTH = 0.5
 ROLE_SHARED = 3
+# How far up WordNet's leader may stand for two posts to count as two heads one person may hold together: any depth
+# a post reaches (a cabinet post named by its own word, "chancellor", stands six steps below it).
+_ANY_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,16 @@ class AttributionConflictCheck(PairwiseCheck):
             and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
         ]
         self._people = group_people(mentions, aliases)
+        # Everyone the text names as a person, by full name and surname: a post given for one of them is relative to
+        # a party.
+        self._parties = frozenset(
+            name.casefold()
+            for claim in corpus.claims
+            for actor in claim.actors
+            if actor.label == "PERSON"
+            for name in (actor.name, actor.name.split()[-1] if actor.name.split() else "")
+            if name
+        )
         return self._same_fact_inputs(context, self._people)
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[frozenset[str], dict[str, ClaimWords]]]:
@@ -181,7 +195,7 @@ class AttributionConflictCheck(PairwiseCheck):
         findings = []
         for person in people:
             for kind in ("affiliation", "title"):
-                finding = self._person_conflict(person, kind, documents, same_fact, words_about)
+                finding = self._person_conflict(person, kind, documents, same_fact, words_about, corpus.two_stories)
                 if finding is not None:
                     findings.append(finding)
         return findings
@@ -231,16 +245,20 @@ class AttributionConflictCheck(PairwiseCheck):
         documents: dict[str, DocumentHeader],
         same_fact: SameFact,
         words_about: WordsAbout,
+        apart: Callable[[str, str], bool],
     ) -> Finding | None:
         values = self._values(person, kind)
         distinct = sorted(values)
+        parties = self._parties - {person.name.casefold(), person.parsed.last.casefold()}
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
                 if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
                     continue  # another mention gives the person both posts at once: they co-exist
-                judged = self._judge(kind, left, right, values[left], values[right], documents, same_fact, words_about)
+                judged = self._judge(
+                    kind, left, right, values[left], values[right], documents, same_fact, words_about, parties, apart
+                )
                 if judged is not None:
                     conflicts.append((left, right, *judged))
         if not conflicts:
@@ -290,6 +308,8 @@ class AttributionConflictCheck(PairwiseCheck):
         documents: dict[str, DocumentHeader],
         same_fact: SameFact | None = None,
         words_about: WordsAbout | None = None,
+        parties: frozenset[str] = frozenset(),
+        apart: Callable[[str, str], bool] = lambda left, right: False,
     ) -> tuple[Severity, str] | None:
         """Severity and a note for two values of one person, or None when both can be true."""
         left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
@@ -315,12 +335,13 @@ class AttributionConflictCheck(PairwiseCheck):
                 left_roles = {(m.title, m.affiliation) for m in left_mentions}  # distinct: a person named 1,000 times
                 right_roles = {(m.title, m.affiliation) for m in right_mentions}
                 # "attorney" / "prosecutor": one role to WordNet, two posts as a source names them.
-                office_of_a_profession = _office_of_a_profession(left_mentions, right_mentions)
+                office_of_a_profession = _office_of_a_profession(left_mentions, right_mentions, parties)
                 if (
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
                     or (one_role(left, right) and not office_of_a_profession)
                     or names_an_outcome(left) != names_an_outcome(right)  # "novelist" / "prize winner": both true
+                    or seeks_a_post(left) != seeks_a_post(right)  # "mayor" / "candidate" for governor: both true
                 ):
                     return None
                 if _two_formal_titles(left_mentions, right_mentions):
@@ -363,6 +384,29 @@ class AttributionConflictCheck(PairwiseCheck):
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
                         "or one source may name the office another way"
                     )
+                elif (
+                    not (left_docs & right_docs)
+                    and any(not apart(a, b) for a in left_docs for b in right_docs)
+                    and (
+                        two_posts == "a profession and a public office"
+                        or (
+                            posts_of_one_field(left, right)
+                            and not (leads_something(left, _ANY_DEPTH) and leads_something(right, _ANY_DEPTH))
+                        )
+                        or (office_of_a_profession and _counsel_for_a_party(left_mentions, right_mentions, parties))
+                    )
+                ):
+                    # Each source names the person by one post only, and the two are posts one person does not
+                    # hold in one matter ("prosecutor" / "defense attorney", "police chief" / "detective", "attorney"
+                    # / "judge"): two outlets disagree on who the person is, in whatever words they tell the rest.
+                    # Two heads of one field ("coach" / "general manager") are often one person's two posts, and two
+                    # public offices in lower case may be one outlet's word for a post the person held before ("the
+                    # mayor" in a story about a senator's past); one source giving both posts says nothing of the other.
+                    # A bare profession against an office of it ("attorney" / "prosecutor") is the office's generic
+                    # word, unless the profession is given for another person, a party ("Mark Vell's lawyer"): the
+                    # party's counsel is not the office that faces the party. Only sources of one story (the cluster
+                    # stage's groups): a person named in two unrelated articles may have moved between them.
+                    note = "two sources name the person by two posts that one person does not hold at once"
                 else:
                     return None
         if not cross:
@@ -420,15 +464,21 @@ def _two_posts(left: str, right: str) -> str | None:
     return None
 
 
-def _office_of_a_profession(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+def _office_of_a_profession(
+    left_mentions: list[Mention], right_mentions: list[Mention], parties: frozenset[str] = frozenset()
+) -> bool:
     """Whether one side names the person by a bare profession and the other by an office of it ("attorney" /
     "prosecutor", factcheck.nlp.titles.office_of_the_profession). A profession with a place or organisation before it
     ("U.S. Attorney", "Harbor's attorney" parsed as "Attorney" at "U.S.") may be the office's own name; one for a
-    client ("a lawyer for the family") is the profession."""
+    client ("a lawyer for the family") is the profession, and so is one for a person named in the corpus ("Mark Vell's
+    lawyer", ``parties``)."""
 
     def titles(mentions: list[Mention]) -> set[tuple[str, bool]]:  # distinct: a person named 1,000 times
         return {
-            (mention.title, not mention.affiliation or _after_preposition(mention))
+            (
+                mention.title,
+                not mention.affiliation or _after_preposition(mention) or _for_a_party(mention, parties),
+            )
             for mention in mentions
             if mention.title
         }
@@ -439,6 +489,30 @@ def _office_of_a_profession(left_mentions: list[Mention], right_mentions: list[M
         for a, a_bare in left
         for b, b_bare in right
     )
+
+
+# A post given for someone after the noun: "a lawyer for Mark Vell", "counsel representing Vell".
+_FOR_SOMEONE = re.compile(r"\b(?:for|of|representing)\s+((?:[A-Z][\w'’-]+\s*){1,3})")
+
+
+def _for_a_party(mention: Mention, parties: frozenset[str]) -> bool:
+    """Whether the mention gives the person's post for another person named in the corpus ("Mark Vell's lawyer", "a
+    lawyer for Mark Vell"): a post relative to a party."""
+    written = [mention.affiliation or ""]
+    if mention.role_span is not None:
+        written += [match.group(1) for match in _FOR_SOMEONE.finditer(mention.role_span.text)]
+    for text in written:
+        words = text.replace("’s", "").replace("'s", "").split()
+        # The party named in full or by surname ("Mark Vell", "Vell").
+        if any(" ".join(words[index:]).casefold() in parties for index in range(len(words))):
+            return True
+    return False
+
+
+def _counsel_for_a_party(left_mentions: list[Mention], right_mentions: list[Mention], parties: frozenset[str]) -> bool:
+    """Whether either side gives the person's post for a party (``_for_a_party``): the party's counsel is not the office
+    that faces it."""
+    return any(_for_a_party(mention, parties) for mention in (*left_mentions, *right_mentions))
 
 
 def _one_qualifier(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

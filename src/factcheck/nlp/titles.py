@@ -89,7 +89,12 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     if not left or not right:
         return None
     left, right = _with_the_others_head(left, right), _with_the_others_head(right, left)
-    if _second_in_command(left, right) or _second_in_command(right, left):
+    if (
+        _second_in_command(left, right)
+        or _second_in_command(right, left)
+        or _chief_of_its_kind(left, right)
+        or _chief_of_its_kind(right, left)
+    ):
         return "modifier"
     left_stems, right_stems = [stem(word) for word in left], [stem(word) for word in right]
     if _covers(left_stems, right_stems) or _covers(right_stems, left_stems):
@@ -241,6 +246,26 @@ _SECOND_IN_COMMAND = frozenset({"vice", "deputy", "assistant", "lieutenant", "un
 _SECOND_PREFIXES = ("vice-", "vice", "under-", "under", "sub-")
 
 
+# The English prefix that makes a post the chief one of its kind: "archbishop", "archdeacon", "archduke".
+_CHIEF_PREFIX = "arch"
+
+
+def _chief_of_its_kind(post: list[str], chief: list[str]) -> bool:
+    """Whether ``chief`` is the post ``post`` with one word made the chief of its kind by its prefix ("archbishop" for
+    "bishop"): WordNet gives the archbishop as a kind of bishop, so the two read as one role, yet one person is not
+    both."""
+    if len(post) != len(chief):
+        return False
+    from factcheck.nlp import lexicon
+
+    differing = [(a, b) for a, b in zip(post, chief, strict=True) if a != b]
+    return (
+        len(differing) == 1
+        and differing[0][1] == _CHIEF_PREFIX + differing[0][0]
+        and lexicon.names_a_person(differing[0][1]) is True  # a post WordNet knows ("archrival" is none)
+    )
+
+
 def _second_in_command(post: list[str], second: list[str]) -> bool:
     """Whether ``second`` is the post ``post`` with a word that makes it the deputy's post."""
     if not post or any(word in _SECOND_IN_COMMAND for word in post) or post[-1] in RANKS:
@@ -358,6 +383,22 @@ def names_an_outcome(title: str) -> bool:
     return _kind_of_any(title, _outcome_kinds())
 
 
+# WordNet's word for whoever runs for a post or is considered for one ("candidate": campaigner, nominee, hopeful): a
+# standing sought, held beside whatever post the person has now ("Mayor Jane Roe, a candidate for governor").
+_SEEKERS = ("candidate",)
+
+
+@functools.cache
+def _seeker_kinds() -> frozenset[tuple[str, int]]:
+    return _every_person_sense(_SEEKERS)
+
+
+def seeks_a_post(title: str) -> bool:
+    """Whether a role noun names someone running for or considered for a post ("candidate", "nominee"), in its most
+    frequent person sense: it sits beside the post the person holds, so it never makes a second title."""
+    return _kind_of_any(title, _seeker_kinds())
+
+
 def exclusive_offices(a: str, b: str) -> bool:
     """Whether two role nouns name two public offices one person does not hold at once: in their most frequent
     senses as person nouns, two kinds of one office holder ("mayor" / "governor": politicians; "congressman" /
@@ -445,13 +486,14 @@ def _leader_kinds() -> frozenset[tuple[str, int]]:
     return _first_senses(_LEADERS)
 
 
-def leads_something(title: str) -> bool:
+def leads_something(title: str, steps: int = _LEADER_STEPS) -> bool:
     """Whether the title's most frequent person sense is a kind of WordNet's leader: a post that heads or runs
     something ("coach", "general manager", "dean", "mayor"), not a description of the person ("analyst", "star").
     A title English writes without its head noun is read written out: "chief executive" is the "chief executive
-    officer" WordNet knows (alone, WordNet's first sense of it is a head of state's)."""
-    return _kind_of_any(title, _leader_kinds(), _LEADER_STEPS) or _kind_of_any(
-        " ".join(_with_the_others_head(role_words(title), ["officer"])), _leader_kinds(), _LEADER_STEPS
+    officer" WordNet knows (alone, WordNet's first sense of it is a head of state's). ``steps``: how far up the
+    leader may stand (a cabinet post named by its own word, "chancellor", stands six steps below it)."""
+    return _kind_of_any(title, _leader_kinds(), steps) or _kind_of_any(
+        " ".join(_with_the_others_head(role_words(title), ["officer"])), _leader_kinds(), steps
     )
 
 
