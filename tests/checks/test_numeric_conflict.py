@@ -1087,3 +1087,60 @@ def test_one_group_counted_word_for_word_meets_across_two_acts():
     assert [f.severity for f in run(pair("armed guards", "armed guards"))] == [Severity.WARNING]
     # A bare noun ("four guards" / "two guards") may count two groups, one for each act.
     assert run(pair("guards", "guards")) == []
+
+
+def test_two_figures_each_article_gives_both_of_are_two_facts():
+    # Two places' figures, each told in both articles: the pairing of one article's first with the other's second is
+    # no discrepancy. An article giving only one of them still conflicts with the other.
+    first = "In Norland, cameras on phones can take 1.3 megapixel images."
+    second = (
+        "But in Sudria, where camera phones are far more advanced, phones out already can take 3.2 megapixel images."
+    )
+    both = f"{first} {second}"
+    a, b = document("a", both), document("b", both)
+
+    def told(doc, sentence, figure, value):
+        where = doc.text.index(sentence)
+        return claim(doc, sentence, quantities=(_count(doc, figure, value, "images", after=where),))
+
+    claims = [told(a, first, "1.3", 1.3), told(a, second, "3.2", 3.2)]
+    claims += [told(b, first, "1.3", 1.3), told(b, second, "3.2", 3.2)]
+    assert [f for f in run(corpus([a, b], claims)) if f.severity != Severity.INFO] == []
+    c = document("c", second.replace("3.2", "1.3"))
+    lone = claim(c, c.text, quantities=(_count(c, "1.3", 1.3, "images"),))
+    findings = run(corpus([b, c], [claims[3], lone]))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_two_changes_measured_from_two_bases_are_two_figures():
+    # "than in 2003" and "than in December 2003" are the bases the rises are measured from, not the times the figures
+    # hold for: a year's base and its December's give two rises. The same base given twice still conflicts.
+    def rise(doc_id, base, base_value, figure, value):
+        doc = document(doc_id, f"Sales of the handsets in Norland were {figure} more than in {base}.")
+        base_time = time(doc, base, base_value, "month" if " " in base else "year")
+        quantity = Quantity(span=span(doc, figure), value=value, unit="percent", measure="sales", as_of=base_time)
+        return doc, claim(doc, doc.text, quantities=(quantity,), times=(base_time,))
+
+    (a, left), (b, right) = rise("a", "2003", "2003", "7%", 7), rise("b", "December 2003", "2003-12", "26%", 26)
+    assert [f for f in run(corpus([a, b], [left, right])) if f.severity != Severity.INFO] == []
+    (c, same) = rise("c", "2003", "2003", "26%", 26)
+    assert [f.severity for f in run(corpus([a, c], [left, same]))] == [Severity.ERROR]
+    # A base the words leave to an unknown dateline ("the previous year") is not known to be the other's.
+    d, unknown = rise("d", "the previous year", None, "26%", 26)
+    assert [f for f in run(corpus([a, d], [left, unknown])) if f.severity != Severity.INFO] == []
+
+
+def test_a_count_beside_another_is_not_the_total_another_source_gives():
+    # "three other assault rifles" counts those beside the carbines the sentence gave first: a remainder, not the
+    # nine assault rifles of the other account. Without "other" the two counts of one noun conflict.
+    def seized(word):
+        a = document(
+            "a", f"Besides the carbines, sailors seized three {word}assault rifles from the pirates on Monday."
+        )
+        b = document("b", "Sailors seized nine assault rifles from the pirates on Monday, the navy said.")
+        left = claim(a, a.text, quantities=(_headed(a, "three", 3, "seize", "rifles"),))
+        right = claim(b, b.text, quantities=(_headed(b, "nine", 9, "seize", "rifles"),))
+        return _vectors(corpus([a, b], [left, right]), left, right, 0.8)
+
+    assert [f.severity for f in run(seized("")) if f.severity != Severity.INFO] == [Severity.WARNING]
+    assert [f for f in run(seized("other ")) if f.severity != Severity.INFO] == []

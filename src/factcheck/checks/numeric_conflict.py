@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -228,6 +228,13 @@ def as_of_its_day(claim: Claim, quantity: Quantity) -> bool:
     )
 
 
+def measured_from(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure's date is the base it is measured from ("7% more than in 2003", "the highest since 1990"), not
+    the time it holds for: two such figures from bases not known to be one (a year and its December, a year and "the
+    previous year" of an undated article) are two changes, as two bars on one chart are."""
+    return quantity.as_of is not None and a_comparison_base(claim, quantity.as_of)
+
+
 def written_the_same_day(published: Mapping[str, date | None], left: Claim, right: Claim) -> bool:
     """Whether two claims' documents are known to be of one day (or are one document)."""
     if left.doc == right.doc:
@@ -248,6 +255,7 @@ class _Inputs:
     counted_similarity: float
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
+    figures: dict[str, frozenset[tuple[str, str, float]]]  # per document, the figures it gives (``figures_told``)
     around: dict[str, frozenset[str]]  # per document, the places holding those it names (WordNet)
 
 
@@ -288,6 +296,9 @@ class NumericConflictCheck(PairwiseCheck):
     sentence vectors agree (>= 0.6). An age never pairs with a count.
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
+    Two figures are two facts, not one told two ways, when each article gives both of them, or when one counts a
+    remainder ("three other rifles", "a further 10,000") and the other does not. Two changes measured from bases not
+    known to be one ("7% more than in 2003" / "26% more than in December 2003") are two changes.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -332,6 +343,7 @@ class NumericConflictCheck(PairwiseCheck):
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
             around=surroundings(corpus.claims),
+            figures=figures_told(corpus.claims),
         )
 
     def judge(
@@ -424,6 +436,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "a side also gives the other side's figure"
         if counted_twice(alignment, pair):
             return "a side counts the noun twice"
+        if each_article_gives_both(alignment, pair, inputs.figures):
+            return "each article gives both figures"  # "In Europe ... 1.3 megapixel" / "in Japan ... 3.2 megapixel"
         if particulars_differ(alignment, inputs.names):
             return "a sentence names what the other article never names"  # two facts of one kind
         if two_holders(left_q, right_q):
@@ -443,6 +457,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "a part against the whole"  # "excluding cars"
         if one_side_only(_A_FORECAST, alignment):
             return "a forecast against an outcome"
+        if a_remainder(alignment.left, left_q) != a_remainder(alignment.right, right_q):
+            return "a remainder against a total"  # "seven AK-47s, three other assault rifles" / "nine assault rifles"
         if supposed(alignment.left, left_q) != supposed(alignment.right, right_q):
             return "a supposed figure against a told one"  # "If the track sold 500,000 copies" / "sold 1.6 million"
         return None
@@ -645,6 +661,12 @@ class NumericConflictCheck(PairwiseCheck):
         right_as_of = right_q.as_of.value if right_q.as_of is not None and right_q.as_of.value else None
         if left_as_of and right_as_of and not dates_agree(left_as_of, right_as_of):
             return None  # a change over time, not a conflict
+        if (
+            measured_from(left, left_q)
+            and measured_from(right, right_q)
+            and not (left_as_of and left_as_of == right_as_of)
+        ):
+            return None  # two changes from two bases ("7% more than in 2003" / "26% more than in December 2003")
         if (as_of_its_day(left, left_q) or as_of_its_day(right, right_q)) and not written_the_same_day(
             published, left, right
         ):
@@ -806,6 +828,21 @@ _A_FORECAST = re.compile(
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\b[^,;:.!?()\u2013\u2014]*$", re.IGNORECASE)
 
 
+# "another 20,000 people", "a further 10,000", "three other rifles": a count beside others.
+_REMAINDER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
+# After the figure only with its noun written out: "injuring dozens more" and "two others" stand for the noun another
+# sentence counts (``_STANDS_FOR_THE_NOUN``), the whole of that count.
+_REMAINDER_AFTER = re.compile(r"\s+(?:other|more|further|additional|extra)\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
+
+
+def a_remainder(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure counts what is left beside another count ("seven AK-47s, three other assault rifles", "a
+    further 10,000 people joined"): a part added to a figure told elsewhere, never the total another source gives."""
+    start, end = quantity.span.start - claim.span.start, quantity.span.end - claim.span.start
+    before = claim.span.text[max(0, start - 20) : max(0, start)]
+    return bool(_REMAINDER_BEFORE.search(before)) or bool(_REMAINDER_AFTER.match(claim.span.text, max(0, end)))
+
+
 def supposed(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure is supposed, not told: it stands in an "if" or "unless" clause ("If the track sold 500,000
     copies, ..."), a condition the sentence sets, not a count it reports."""
@@ -906,6 +943,39 @@ def stated_on_both_sides(alignment: Alignment, pair: SlotPair) -> bool:
         or right_q.value in unextracted_figures(alignment.left)
         or left_q.value in unextracted_figures(alignment.right)
     )
+
+
+def _figure_key(quantity: Quantity) -> tuple[str, str, float]:
+    return unit_family(quantity.unit), measure_key(quantity.measure), quantity.value
+
+
+def figures_told(claims: Iterable[Claim]) -> dict[str, frozenset[tuple[str, str, float]]]:
+    """Per document, the figures its claims give: unit family, counted noun and value."""
+    told: dict[str, set[tuple[str, str, float]]] = defaultdict(set)
+    for claim in claims:
+        told[claim.doc].update(_figure_key(quantity) for quantity in claim.quantities)
+    return {doc: frozenset(figures) for doc, figures in told.items()}
+
+
+def _gives(figures: frozenset[tuple[str, str, float]], quantity: Quantity) -> bool:
+    """Whether a document gives this figure: the same value in one unit family, counting the same noun (or, for a
+    figure that names none, naming none either: "two of which say ..." is no count of officers)."""
+    return _figure_key(quantity) in figures
+
+
+def each_article_gives_both(
+    alignment: Alignment, pair: SlotPair, figures: Mapping[str, frozenset[tuple[str, str, float]]]
+) -> bool:
+    """Whether each of two articles gives both figures somewhere in its text: then the two are two facts both writers
+    tell ("In Europe, cameras on mobiles can take 1.3 megapixel images" / "in Japan ..., mobiles ... can take 3.2
+    megapixel images", both in each article), not one fact the two tell two ways. One article giving both figures
+    is no sign: a writer who has the figure wrong once may have it right elsewhere. Across sources only: within one
+    text the two figures are its own."""
+    if not alignment.cross_source or pair.left.ref.value == pair.right.ref.value:
+        return False  # "3,000" / "as many as 3,000": one figure, each article giving it its own way
+    empty: frozenset[tuple[str, str, float]] = frozenset()
+    left_told, right_told = figures.get(alignment.left.doc, empty), figures.get(alignment.right.doc, empty)
+    return _gives(left_told, pair.right.ref) and _gives(right_told, pair.left.ref)
 
 
 _FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?", re.I)
