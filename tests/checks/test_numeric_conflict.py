@@ -1144,3 +1144,23 @@ def test_a_count_beside_another_is_not_the_total_another_source_gives():
 
     assert [f.severity for f in run(seized("")) if f.severity != Severity.INFO] == [Severity.WARNING]
     assert [f for f in run(seized("other ")) if f.severity != Severity.INFO] == []
+
+
+def test_figures_counted_on_two_continents_are_two_counts():
+    # The tagger gives a continent no place label (an OTHER name); WordNet has it as a region, so "in Europe" and "in
+    # Asia" say where each figure was counted, as two countries would. Each article names both continents.
+    def told(doc_id, where, figure, value):
+        sentence = f"In {where}, cameras on mobile phones can take {figure} megapixel images, a study says."
+        elsewhere = "Asia" if where == "Europe" else "Europe"
+        doc = document(doc_id, f"{sentence} Sales in {elsewhere} grew.")
+        named = Actor(span=span(doc, elsewhere, len(sentence)), name=elsewhere, label="OTHER")
+        other = claim(doc, f"Sales in {elsewhere} grew.", actors=(named,))
+        place = Actor(span=span(doc, where), name=where, label="OTHER")
+        return doc, other, claim(doc, sentence, quantities=(_count(doc, figure, value, "images"),), actors=(place,))
+
+    (a, a_other, left), (b, b_other, right) = told("a", "Europe", "1.3", 1.3), told("b", "Asia", "3.2", 3.2)
+    findings = run(corpus([a, b], [left, a_other, right, b_other]))
+    assert [f for f in findings if f.severity != Severity.INFO] == []
+    c, c_other, same_place = told("c", "Europe", "3.2", 3.2)
+    findings = run(corpus([a, c], [left, a_other, same_place, c_other]))
+    assert [f.severity for f in findings] == [Severity.WARNING]

@@ -129,7 +129,7 @@ def shares_of_two_places(left: Claim, right: Claim) -> bool:
     / "UKIP won 31% of the vote in Erewash"). A share is of a whole; a place after "in" or "at" says which whole.
     Only the share path asks this: it meets two sentences on holder and measure alone, nothing else of them.
     """
-    left_places, right_places = places_told(left), places_told(right)
+    left_places, right_places = places_told(left, regions=True), places_told(right, regions=True)
     return (bool(left_places) or bool(right_places)) and not left_places & right_places
 
 
@@ -296,7 +296,8 @@ class NumericConflictCheck(PairwiseCheck):
     sentence vectors agree (>= 0.6). An age never pairs with a count.
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
-    Two figures are two facts, not one told two ways, when each article gives both of them, or when one counts a
+    Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
+    two places (a continent or a sea WordNet knows counts as one: "in Europe" / "in Japan"); or when one counts a
     remainder ("three other rifles", "a further 10,000") and the other does not. Two changes measured from bases not
     known to be one ("7% more than in 2003" / "26% more than in December 2003") are two changes.
 
@@ -444,8 +445,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
         if of_two_periods(alignment, pair, inputs.published):
             return "two periods"  # two figures of two times: a change over time, not a conflict
-        if two_places(alignment):
-            return "two places"  # counted in two places ("worldwide" / "in France"): two counts
+        if two_places(alignment, regions=True):
+            return "two places"  # counted in two places ("worldwide" / "in France", "in Europe" / "in Japan")
         if alignment.rest_strength < inputs.strength and told_where_the_other_never_is(
             alignment, inputs.names, inputs.around
         ):

@@ -47,26 +47,35 @@ _WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|(?:around|across|throughout)
 _PLACE_LABELS = ("GPE", "FAC")
 
 
-def _where(claim: Claim) -> list[Actor]:
-    """The named places (countries, towns, buildings) a sentence says its act happened in: after "in" or "at"."""
+def _where(claim: Claim, regions: bool = False) -> list[Actor]:
+    """The named places (countries, towns, buildings) a sentence says its act happened in: after "in" or "at".
+
+    With ``regions``, also a name the tagger gives no place label (a continent, a sea: "in Europe", "in the Gulf of
+    Aden") that WordNet has first as a place or a natural object."""
     return [
         actor
         for actor in claim.actors
-        if actor.label in _PLACE_LABELS
+        if (actor.label in _PLACE_LABELS or (regions and actor.label == "OTHER" and _a_region(actor.name)))
         and _WHERE_BEFORE.search(
             claim.span.text[max(0, actor.span.start - claim.span.start - 24) : actor.span.start - claim.span.start]
         )
     ]
 
 
-def places_told(claim: Claim) -> set[str]:
+def _a_region(name: str) -> bool:
+    from factcheck.nlp import lexicon
+
+    return lexicon.first_noun_field(name) in (lexicon.LOCATION_FIELD, lexicon.OBJECT_FIELD)
+
+
+def places_told(claim: Claim, regions: bool = False) -> set[str]:
     """The named places a sentence says its act happened in: a place after "in" or "at" ("released in the US"),
-    or the whole world ("worldwide", "around the world").
+    or the whole world ("worldwide", "around the world"); with ``regions`` a continent or a sea too (``_where``).
 
     A place used as a modifier ("a UK release") or a holder ("Britain's economy") says which, not where.
     """
     places: set[str] = {"<world>"} if _WORLDWIDE.search(claim.span.text) else set()
-    for actor in _where(claim):
+    for actor in _where(claim, regions):
         places |= entity_keys(actor.name)
     return places
 
@@ -105,7 +114,7 @@ def told_where_the_other_never_is(
     return False
 
 
-def two_places(alignment: Alignment, one_within_the_other: bool = False) -> bool:
+def two_places(alignment: Alignment, one_within_the_other: bool = False, regions: bool = False) -> bool:
     """Whether the two sentences tell their act in two different named places, so two occurrences of it
     (or, for a figure, two counts: "sold seven million copies worldwide" / "one million copies in France").
 
@@ -114,9 +123,11 @@ def two_places(alignment: Alignment, one_within_the_other: bool = False) -> bool
 
     With ``one_within_the_other``, a place WordNet has as part of the other ("born in Nashville" / "born in
     Tennessee": ``lexicon.places_holding``) is the same place told more or less closely: an act in a city happened
-    in its country on the same day. Not for figures: a city's count is a part of its country's.
+    in its country on the same day. Not for figures: a city's count is a part of its country's. With ``regions``, a
+    continent or a sea counts as a place (``_where``): "In Europe, cameras ... take 1.3 megapixel images" / "in Japan
+    ... 3.2 megapixel images".
     """
-    left, right = places_told(alignment.left), places_told(alignment.right)
+    left, right = places_told(alignment.left, regions), places_told(alignment.right, regions)
     if not left or not right or left & right:
         return False
     return not (one_within_the_other and (_within(left, right) or _within(right, left)))

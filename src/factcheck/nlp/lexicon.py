@@ -345,6 +345,8 @@ LOCATION_FIELD = 15
 """noun.location: places ("United States", "US", "city")."""
 GROUP_FIELD = 14
 """noun.group: organisations and groups ("band", "company", "team")."""
+OBJECT_FIELD = 17
+"""noun.object: natural objects, among them the continents and the seas ("Europe", "Gulf of Aden")."""
 
 
 @lru_cache(maxsize=65536)
