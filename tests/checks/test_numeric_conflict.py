@@ -1164,3 +1164,21 @@ def test_figures_counted_on_two_continents_are_two_counts():
     c, c_other, same_place = told("c", "Europe", "3.2", 3.2)
     findings = run(corpus([a, c], [left, a_other, same_place, c_other]))
     assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_figures_at_two_named_contests_of_one_kind_are_two_facts():
+    # "Awards" names the kind; "Norland Film" and "Sudria Music" say which: two contests' nominations, whether or
+    # not each article names the other contest somewhere. One contest named alike on both sides still conflicts.
+    def nominated(doc_id, contest, figure, value):
+        doc = document(doc_id, f"The drama Quiet Harbour has earned {figure} nominations at this year's {contest}.")
+        quantity = _headed(doc, figure, value, "earn", "nominations")
+        named = Actor(span=span(doc, contest), name=contest, label="ORG")
+        return doc, claim(doc, doc.text, quantities=(quantity,), actors=(named,))
+
+    (a, left), (b, right) = (
+        nominated("a", "Norland Film Awards", "seven", 7),
+        nominated("b", "Sudria Music Awards", "three", 3),
+    )
+    assert [f for f in run(corpus([a, b], [left, right])) if f.severity != Severity.INFO] == []
+    c, same = nominated("c", "Norland Film Awards", "three", 3)
+    assert [f.severity for f in run(corpus([a, c], [left, same]))] == [Severity.WARNING]

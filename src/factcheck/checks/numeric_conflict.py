@@ -297,9 +297,10 @@ class NumericConflictCheck(PairwiseCheck):
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
-    two places (a continent or a sea WordNet knows counts as one: "in Europe" / "in Japan"); or when one counts a
-    remainder ("three other rifles", "a further 10,000") and the other does not. Two changes measured from bases not
-    known to be one ("7% more than in 2003" / "26% more than in December 2003") are two changes.
+    two places (a continent or a sea WordNet knows counts as one: "in Europe" / "in Japan"); at two named things of
+    one kind ("at the Norland Film Awards" / "at the Academy Awards"); or when one counts a remainder ("three other
+    rifles", "a further 10,000") and the other does not. Two changes measured from bases not known to be one ("7%
+    more than in 2003" / "26% more than in December 2003") are two changes.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -441,6 +442,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "each article gives both figures"  # "In Europe ... 1.3 megapixel" / "in Japan ... 3.2 megapixel"
         if particulars_differ(alignment, inputs.names):
             return "a sentence names what the other article never names"  # two facts of one kind
+        if two_of_one_kind(alignment):
+            return "two named things of one kind"  # "at the British Independent Film Awards" / "at the Academy Awards"
         if two_holders(left_q, right_q):
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
         if of_two_periods(alignment, pair, inputs.published):
@@ -904,6 +907,36 @@ def ages_of_one_person(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     left, right = _aged_person(alignment.left, pair.left.ref), _aged_person(alignment.right, pair.right.ref)
     return bool(left & right)
+
+
+_KIND_LABELS = ("ORG", "OTHER", "FAC")
+
+
+def _kinds_named(claim: Claim) -> dict[str, list[set[str]]]:
+    """The names of a sentence by their kind, the name's last word ("British Independent Film Awards" -> "award":
+    {"british", "independ", "film"}): firms, bodies, events, works and buildings, not the speaker it quotes."""
+    speaker = claim.quote.speaker_span if claim.quote is not None else None
+    kinds: dict[str, list[set[str]]] = defaultdict(list)
+    for actor in claim.actors:
+        if actor.label not in _KIND_LABELS:
+            continue
+        if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
+            continue
+        words = [stem(word) for word in re.findall(r"[^\W\d_]+", actor.name) if word.casefold() not in STOPWORDS]
+        if len(words) >= 2:
+            kinds[words[-1]].append(set(words[:-1]))
+    return kinds
+
+
+def two_of_one_kind(alignment: Alignment) -> bool:
+    """Whether the two sentences name two particulars of one kind and no one in common: "seven nominations at this
+    year's British Independent Film Awards" / "three nominations at this year's Academy Awards" are two contests'
+    figures, two "... Bank" two banks'. Names that share a word ("Marfin Bank" / "Marfin Egnatia Bank") may be one."""
+    left, right = _kinds_named(alignment.left), _kinds_named(alignment.right)
+    return any(
+        all(not left_words & right_words for left_words in left[kind] for right_words in right[kind])
+        for kind in left.keys() & right.keys()
+    )
 
 
 def _holder_words(quantity: Quantity) -> set[str]:
