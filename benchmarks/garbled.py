@@ -46,6 +46,7 @@ from pathlib import Path
 
 from factcheck.nlp import spin
 from factcheck.nlp.lm import load_lm
+from factcheck.nlp.sentences import split_sentences
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "articles.jsonl"
 
@@ -58,7 +59,7 @@ def clean_sentences(corpus: Path) -> list[tuple[str, str]]:
         text = json.loads(line)["text"]
         body = text.split("\n", 1)[1] if "\n" in text else text
         previous = ""
-        for start, end in spin.split_sentences(body):
+        for start, end in split_sentences(body):
             sentence = body[start:end].strip()
             words = sentence.split()
             if 12 <= len(words) <= 35 and '"' not in sentence and "\n" not in sentence:

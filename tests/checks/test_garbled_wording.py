@@ -175,16 +175,6 @@ def test_an_interrupted_run_keeps_every_sentence_scored_before_it_stopped(tmp_pa
     assert flags == spin.LMSpinScorer(BigramLM(BIGRAMS)).analyse(sentences)
 
 
-def test_sentences_keep_original_offsets_and_skip_abbreviations():
-    text = "Gen. Smith met U.S. officials on Monday in Tokyo. They agreed on a plan.\nA new line here."
-    spans = spin.split_sentences(text)
-    assert [text[a:b] for a, b in spans] == [
-        "Gen. Smith met U.S. officials on Monday in Tokyo.",
-        "They agreed on a plan.",
-        "A new line here.",
-    ]
-
-
 def test_every_filler_of_a_slot_is_offered_whatever_its_place_in_the_alphabet():
     fillers = ["border", "cyber", "energy", "food", "home", "job", "maritime", "national", "water"]
     sentences = [f"They talked about {word} security at length." for word in fillers]

@@ -16,6 +16,7 @@ from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation
 from factcheck.nlp.align import Alignment
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people, with_the_organisations_word
 from factcheck.nlp.names import role_words
+from factcheck.nlp.sentences import split_sentences
 from factcheck.nlp.titles import (
     exclusive_offices,
     framed_as_former,
@@ -600,8 +601,6 @@ def _every_word(mention: Mention, words: ClaimWords) -> set[str]:
 def _words_about(corpus: Corpus, people: list[Person]) -> WordsAbout:
     """The words of the sentence of its claim that holds a mention's name (and its role, when the parse put the role
     in the next sentence), less other people's names and roles there; each claim's sentences read once."""
-    from factcheck.nlp.spin.words import split_sentences
-
     others_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)  # claim -> (person, a span naming them)
     for person in people:
         for mention in person.mentions:

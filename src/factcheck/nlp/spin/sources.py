@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from factcheck.nlp.spin.words import STOPWORDS, Word, is_variant, split_sentences, word_set, words_of, zipf
+from factcheck.nlp.sentences import split_sentences
+from factcheck.nlp.spin.words import STOPWORDS, Word, is_variant, word_set, words_of, zipf
 
 # --- Signal 2: cross-source alignment -------------------------------------------------------
 

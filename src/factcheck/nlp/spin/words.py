@@ -1,4 +1,4 @@
-"""Words of spun-wording detection: tokens, sentences, everyday frequency, and which words could be a swap."""
+"""Words of spun-wording detection: tokens, everyday frequency, and which words could be a swap."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ your yours yourself yourselves said says say told according new
 )
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)?|\d[\d.,:/%]*|\S")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -43,37 +42,6 @@ class Word:
 
 def words_of(sentence: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (half-open, offsets into ``text``) between ``start`` and ``end``.
-
-    Paragraph breaks (a line break followed by a capital or a blank line) end a sentence too;
-    a single line break inside a paragraph does not (PDF line wrapping).
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)(?=[ \t]*[a-z(\-])[^\n]+)*", text[start:end]):
-        base = start + paragraph.start()
-        block = paragraph.group()
-        cursor = 0
-        for boundary in _SENTENCE_END.finditer(block):
-            if _is_abbreviation(block, boundary.start()):
-                continue
-            spans.append((base + cursor, base + boundary.start()))
-            cursor = boundary.end()
-        spans.append((base + cursor, base + len(block)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _is_abbreviation(block: str, position: int) -> bool:
-    """True when the full stop before ``position`` ends an abbreviation ("U.S.", "Gen.", "Mr.")."""
-    before = block[:position]
-    match = re.search(r"(\S+)$", before)
-    if not match:
-        return False
-    token = match.group(1).rstrip("\"'\u201d\u2019)")
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", token))
 
 
 @lru_cache(maxsize=65536)
