@@ -328,3 +328,46 @@ def test_fixture_a_spokesman_giving_out_the_principals_words_is_no_second_speake
     corp = make_corpus({"a": a, "c": c}, checks=[QuoteProvenanceCheck])
     speakers = [f.data["speakers"] for f in corp.findings if f.data.get("kind") == "different-speakers"]
     assert speakers and {"Jane Roe", "Sam Ito"} <= set(speakers[0])
+
+
+def test_fixture_she_said_that_may_stand_for_the_subject_its_story_names_is_info(make_corpus):
+    # The story quotes its subject's agent, then the subject again as "she said": the other source, crediting the
+    # subject by name, does not contradict it. A speaker the story never names still does.
+    a = (
+        "Ms Mara Vell, the singer, has died at 85.\n\n"
+        '"Her voice carried a generation," her agent, Sam Ito, said yesterday.\n\n'
+        "Even late in life she avoided cameras.\n\n"
+        f'"{QUOTE}," she said in 1998.\n'
+    )
+    b = f'"{QUOTE}," Mara Vell told a magazine in 1998.\n'
+    c = f'"{QUOTE}," Jane Roe told a magazine in 1998.\n'
+    corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
+    [found] = [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+    assert found.severity == Severity.INFO and "names Mara Vell too" in found.message
+    corp = make_corpus({"a": a, "c": c}, checks=[QuoteProvenanceCheck])
+    assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.WARNING)]
+
+
+def test_fixture_he_said_read_as_a_person_the_text_calls_ms_is_info(make_corpus):
+    # "he asked" after Ms Roe's words is someone else (an unnamed spokesman): it credits the quote to nobody.
+    a = f'"Prices will fall this year," said Ms Jane Roe. A rival firm disagreed.\n\n"{QUOTE}," he asked.\n'
+    b = f'"{QUOTE}," said Tom Kade, a spokesman for the rival firm.\n'
+    corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
+    [found] = [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+    assert found.severity == Severity.INFO and "honorific of the other sex" in found.message
+
+
+def test_a_sentence_that_names_both_people_is_info_not_a_disagreement():
+    # "Jane Roe said, reading a statement from Sam Ito": another source crediting Ito says the same. One credited to
+    # someone the sentence never names still differs.
+    words = "We will not sell the port to anyone this year"
+    a = document("a", f'"{words}," Jane Roe said, reading a statement from Sam Ito.')
+    b = document("b", f'"{words}," Sam Ito said on Monday.')
+    c = document("c", f'"{words}," Tom Kade said on Monday.')
+    relayed = corpus([a, b], [quoted(a, a.text, words, "Jane Roe"), quoted(b, b.text, words, "Sam Ito")])
+    [found] = run(relayed)
+    assert found.severity == Severity.INFO and found.data["doubts"] == [
+        "a names Sam Ito in the sentence that credits Jane Roe"
+    ]
+    other = corpus([a, c], [quoted(a, a.text, words, "Jane Roe"), quoted(c, c.text, words, "Tom Kade")])
+    assert [(f.data["kind"], f.severity) for f in run(other)] == [("different-speakers", Severity.WARNING)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext, connected_groups
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
-from factcheck.nlp.names import PersonName, name_key, resolve_mention, same_person
+from factcheck.nlp.names import PersonName, fold_title_word, name_key, resolve_mention, same_person
 from factcheck.nlp.negation import negations
 from factcheck.nlp.titles import speaks_for_others
 
@@ -109,7 +109,12 @@ class QuoteProvenanceCheck(Check):
       "Mark Felt") -> ``warning``. "he said" counts as the person the text last quoted or
       made the subject, "the spokesman said" as the person it called the spokesman
       (resolved at extraction); a role alone ("her rep told People") is no speaker of
-      record and is not compared. ``data["alignment"]`` marks both speakers' words;
+      record and is not compared. ``data["alignment"]`` marks both speakers' words.
+      ``info`` instead, with the reason in ``data["doubts"]``, when one source's own text
+      leaves its credit open: its sentence names the other source's speaker too ("Jane Roe
+      said, reading a statement from Sam Ito"), or its speaker was read from "he/she said"
+      and the text either calls that person by an honorific of the other sex or names the
+      other source's speaker too, whom the pronoun may stand for;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
       showing the wordings; ``warning`` when the change adds or drops a negation.
 
@@ -209,21 +214,31 @@ class QuoteProvenanceCheck(Check):
         once, with every source involved as evidence.
         """
         speaker_pairs = []
+        doubtful_pairs = []  # two credits, one of which its own text leaves open (see _credit_in_doubt)
+        doubts: list[str] = []
         wording_pairs = []
         for left, right, excerpt in pairs:
             a, b = quotes[left], quotes[right]
             if a.speaker and b.speaker and _credits_differ(a.credit, b.credit) and not _relayed(corpus, a, b):
-                speaker_pairs.append((a, b))
+                doubt = _credit_in_doubt(corpus, a, b) or _credit_in_doubt(corpus, b, a)
+                if doubt is None:
+                    speaker_pairs.append((a, b))
+                else:
+                    doubtful_pairs.append((a, b))
+                    doubts.append(doubt)
             elif a.text != b.text and not excerpt:
                 wording_pairs.append((a, b))
         findings = []
         if speaker_pairs:
             findings.append(self._speaker_finding(speaker_pairs))
+        elif doubtful_pairs:
+            findings.append(self._speaker_finding(doubtful_pairs, doubts=sorted(set(doubts))))
         if wording_pairs:
             findings.append(self._wording_finding(wording_pairs))
         return findings
 
-    def _speaker_finding(self, pairs: list[tuple[_Quote, _Quote]]) -> Finding:
+    def _speaker_finding(self, pairs: list[tuple[_Quote, _Quote]], doubts: list[str] | None = None) -> Finding:
+        """A warning; info when every pair has a credit its own text leaves open (``doubts`` says how)."""
         members = _members(pairs)
         credited: list[tuple[tuple[str, ...], list[str]]] = []  # each credit (name forms as one) and its documents
         for quote in members:
@@ -242,14 +257,16 @@ class QuoteProvenanceCheck(Check):
         first, second = pairs[0]
         assert first.claim.quote is not None and second.claim.quote is not None
         where = "; ".join(f"to {' and '.join(credit)} in {', '.join(docs)}" for credit, docs in credited)
+        why = f" ({'; '.join(doubts)})" if doubts else ""
         message = (
-            f'The same quote is credited {where}: "{first.claim.quote.span.text}" / "{second.claim.quote.span.text}"'
+            f"The same quote is credited {where}{why}: "
+            f'"{first.claim.quote.span.text}" / "{second.claim.quote.span.text}"'
         )
         docs = sorted({quote.claim.doc for quote in members})
         return self.finding(
             message,
             evidence,
-            severity=Severity.WARNING,
+            severity=Severity.INFO if doubts else Severity.WARNING,
             key=f"speakers|{'|'.join(docs)}",
             suggestion="find the original source of the quote and who said it",
             data={
@@ -257,6 +274,7 @@ class QuoteProvenanceCheck(Check):
                 "speakers": [" and ".join(credit) for credit, _ in credited],
                 "documents": docs,
                 "slot": "speaker",
+                "doubts": doubts or [],
                 "alignment": {"left": _side(first.claim), "right": _side(second.claim)},
             },
         )
@@ -322,6 +340,83 @@ def _relayed(corpus: Corpus, a: _Quote, b: _Quote) -> bool:
     other speaker: the spokesman gave out the principal's words, and a source that credits them to the principal
     ("her spokeswoman, Jane Roe, said" / "Mara Vell said in a statement") says nothing else."""
     return _speaks_for(corpus, a, b) or _speaks_for(corpus, b, a)
+
+
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+
+
+def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None:
+    """How the quote's own text leaves its credit open against the other source's, or None when it does not.
+
+    Two sources that credit one quote to two people contradict each other only when each names its speaker
+    plainly. Not so when:
+
+    * the sentence that credits the quote also names, outside the quoted words, the person the other source
+      credits: it ties the words to both ("Jane Roe said, speaking on behalf of Sam Ito", "reading a statement
+      from Ito", "Ito's lawyer Jane Roe said", "the paper quoted Ito as saying"), and which of them said them is a
+      reading of that one sentence;
+    * the speaker was read from "he said" / "she said" and the document calls the person it was read as by an
+      honorific of the other sex ("Ms Roe" for "he"): the pronoun stands for someone else;
+    * the speaker was read from "he said" / "she said" and the document names the other source's speaker too,
+      whom the pronoun may as well stand for (a report quotes its subject and her agent in turn, and "she said"
+      after the agent's words is the subject).
+
+    The finding is then info, with the reason, not a warning: someone should look, but the texts do not disagree.
+    """
+    assert quote.claim.quote is not None and quote.speaker is not None
+    sentence, words = quote.claim.span, quote.claim.quote.span
+    outside = sentence.text[: max(0, words.start - sentence.start)] + " " + sentence.text[words.end - sentence.start :]
+    own = {word for name in quote.credit for word in name.split()}  # "John Roe" names a "Roe", not "Jane Roe"
+    for name in other.credit:
+        surname = name.split()[-1] if name.split() else ""
+        if surname and surname not in own and re.search(rf"\b{re.escape(surname)}\b", outside):
+            return f"{quote.claim.doc} names {name} in the sentence that credits {quote.speaker}"
+    said = quote.claim.quote.speaker_span.text if quote.claim.quote.speaker_span is not None else ""
+    pronoun = said.casefold()
+    if pronoun not in _PRONOUN_GENDER:
+        return None
+    read_as = f'{quote.claim.doc} credits it through "{said}", read as {quote.speaker},'
+    gender = _gender_by_honorific(corpus.text_of(quote.claim.doc).text, quote.speaker)
+    if gender is not None and gender != _PRONOUN_GENDER[pronoun]:
+        return f"{read_as} whom it calls by an honorific of the other sex"
+    claims = corpus.claims_of(quote.claim.doc)
+    named = {actor.name for claim in claims for actor in claim.actors if actor.label == "PERSON"}
+    named |= {claim.quote.speaker for claim in claims if claim.quote is not None and claim.quote.speaker}
+    for credited in other.credit:
+        if any(_same_speaker(name, credited) for name in named):
+            return f"{read_as} and names {credited} too"
+    return None
+
+
+# The honorifics that say whether the person is a man or a woman (long forms, after abbreviation folding); "Dr."
+# and "Rev." say neither.
+_GENDER_OF_HONORIFIC = {
+    "mister": "male",
+    "sir": "male",
+    "missus": "female",
+    "ms": "female",
+    "miss": "female",
+    "dame": "female",
+    "madam": "female",
+}
+# An honorific, then up to two given names or initials, right before the surname ("Ms Jane Roe", "Mr J. Ito").
+_HONORIFIC_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]{1,5})\.?\s+(?:[A-Z](?:\.|[\w'\u2019-]*)\s+){0,2}$")
+
+
+def _gender_by_honorific(text: str, name: str) -> str | None:
+    """ "male" or "female" when ``text`` writes the person's surname after an honorific that says which ("Mr Roe",
+    "Ms Jane Roe"); None when it never does, or does both (two people of one surname)."""
+    parsed = PersonName.parse(name)
+    if parsed is None:
+        return None
+    found = set()
+    for match in re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text):
+        before = _HONORIFIC_BEFORE_NAME.search(text, max(0, match.start() - 40), match.start())
+        if before is not None:
+            gender = _GENDER_OF_HONORIFIC.get(fold_title_word(before.group(1)))
+            if gender is not None:
+                found.add(gender)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _speaks_for(corpus: Corpus, relayer: _Quote, principal: _Quote) -> bool:
