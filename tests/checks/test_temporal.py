@@ -250,3 +250,35 @@ def test_a_hope_and_a_year_in_a_name_are_not_past_events_after_the_dateline():
     when = time(doc, "2031", "2031", "year").model_copy(update={"head": "release"})
     only = claim(doc, dated, times=(when,), event=Event(actor="firm", action="release", past=True))
     assert len(run(corpus([doc], [only]))) == 1
+
+
+def test_the_most_recent_of_a_series_is_not_called_recent():
+    # A superlative orders a series, as "latest" does: the last one may be years old.
+    text = "The most recent was the award on 4 May 2026 of the harbour contract."
+    doc = document("a", text, PUBLISHED)
+    only = claim(
+        doc,
+        text,
+        times=(time(doc, "recent", "PRESENT_REF", "present", recent=True), time(doc, "4 May 2026", "2026-05-04")),
+    )
+    assert run(corpus([doc], [only])) == []
+    text = "The most recent award on 4 May 2026 went to the harbour firm."
+    doc = document("a", text, PUBLISHED)
+    only = claim(doc, text, times=(time(doc, "4 May 2026", "2026-05-04"),))
+    assert run(corpus([doc], [only])) == []
+
+
+def test_a_recency_word_in_another_clause_than_the_date_is_not_tied_to_it():
+    # The relative clause is recent to the main clause's date; "and recently" starts a second act.
+    for text in (
+        "On 4 May 2026, the fund bought a stake in the yard, which had just left administration.",
+        "The firm lost $2m on 4 May 2026 and recently reported another loss.",
+    ):
+        doc = document("a", text, PUBLISHED)
+        only = claim(doc, text, times=(time(doc, "4 May 2026", "2026-05-04"),))
+        assert run(corpus([doc], [only])) == [], text
+    # In one clause the recency word and the old date still contradict each other.
+    text = "The yard has just reopened its gates, on 4 May 2026."
+    doc = document("a", text, PUBLISHED)
+    only = claim(doc, text, times=(time(doc, "4 May 2026", "2026-05-04"),))
+    assert [f.severity for f in run(corpus([doc], [only]))] == [Severity.ERROR]

@@ -154,6 +154,15 @@ def _names_the_present(time: TimeExpression) -> bool:
 
 
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+# "the most recent was the announcement in December 2000": a superlative orders a series (the latest of them), as
+# "latest" does; it says nothing of how long ago the last one was.
+_SUPERLATIVE_BEFORE = re.compile(r"\bmost\s+$", re.IGNORECASE)
+# Between a recency word and a date, a clause break puts them in two clauses: "bought a stake in Chrysler, which had
+# just left bankruptcy" (the relative clause is recent to the main clause's date, not to the dateline); "it lost
+# $1.6bn in May 2005 and recently reported a loss" (a second act, recent to the dateline, the first one dated).
+_CLAUSE_BETWEEN = re.compile(
+    r",\s+(?:which|who|whose|whom|where|while|but|although|though|and)\b|[;:]|\band\s*$|^\s*and\b", re.IGNORECASE
+)
 
 
 def names_a_thing(time: TimeExpression, text: str) -> bool:
@@ -171,13 +180,20 @@ def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
     for time in claim.times:
         # A weekday or "yesterday" dates its own event ("Wednesday's violence was like the
         # December 2008 riots"): an explicit date beside it belongs to another event.
-        if time.recent and not _dates_itself(time) and not _names_the_present(time):
+        if (
+            time.recent
+            and not _dates_itself(time)
+            and not _names_the_present(time)
+            and not _SUPERLATIVE_BEFORE.search(text, max(0, time.span.start - 10), time.span.start)
+        ):
             following = _words(text[time.span.end : time.span.end + 40])[:3]
             markers[time.span.start] = _RecencyMarker(time.span.start, time.span.end, time.span.text, following)
     claim_text = text[claim.span.start : claim.span.end]
     for match in _RECENT_WORD.finditer(claim_text):
         if _RECENT_PERIOD.match(claim_text, match.start()):
             continue
+        if match.group(0).casefold().startswith("most") and not match.group(0).casefold().endswith("ly"):
+            continue  # "the most recent": a superlative, the latest of a series
         start = claim.span.start + match.start()
         if any(
             m.start <= start < m.end + 1 or start <= m.start < start + len(match.group(0)) for m in markers.values()
@@ -285,7 +301,7 @@ class TemporalCheck(Check):
                     else (time.span.end, marker.start)
                 )
                 between = document.text[low:high]
-                if _REPORTING.search(between) or len(between) > 80:
+                if _REPORTING.search(between) or _CLAUSE_BETWEEN.search(between) or len(between) > 80:
                     continue
                 yield from self._stale(document, marker, claim, time, published, recent_days, Severity.ERROR)
                 continue
