@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Words that deny the verb they stand by: "did not score", "never won", "no longer", "can't", "cannot".
-_DENYING = r"not|never|no\s+longer|neither|nor|cannot|\w+n[\u2019']t"
+# Words that deny the verb they stand by: "did not score", "never won", "no longer", "can't", "cannot". Text from
+# tokenised sources spaces the apostrophe off ("didn ’ t"): the same contraction.
+_DENYING = r"not|never|no\s+longer|neither|nor|cannot|\w+n ?[\u2019'] ?t"
 NEGATED_VERB = re.compile(rf"\b(?:{_DENYING})\b", re.IGNORECASE)
 # ...and those that deny a noun or a clause too: "no evidence", "without consent".
 NEGATION = re.compile(rf"\b(?:{_DENYING}|no|without)\b", re.IGNORECASE)
@@ -25,4 +26,4 @@ def negations(text: str) -> Counter[str]:
 
 def _as_written(word: str) -> str:
     word = " ".join(word.casefold().split())
-    return "not" if word == "cannot" or word.endswith(("n't", "n\u2019t")) else word
+    return "not" if word == "cannot" or "".join(word.split()).endswith(("n't", "n\u2019t")) else word
