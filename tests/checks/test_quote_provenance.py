@@ -382,3 +382,11 @@ def test_a_sentence_that_names_both_people_is_info_not_a_disagreement():
     ]
     other = corpus([a, c], [quoted(a, a.text, words, "Jane Roe"), quoted(c, c.text, words, "Tom Kade")])
     assert [(f.data["kind"], f.severity) for f in run(other)] == [("different-speakers", Severity.WARNING)]
+
+
+def test_a_name_as_tokenised_text_spaces_it_is_one_speaker():
+    words = "We will not sell the port to anyone this year"
+    a = document("a", f'"{words}," said Marie Roe - Ito.')
+    b = document("b", f'"{words}," said Marie Roe-Ito.')
+    built = corpus([a, b], [quoted(a, a.text, words, "Marie Roe - Ito"), quoted(b, b.text, words, "Marie Roe-Ito")])
+    assert run(built) == []

@@ -205,6 +205,9 @@ _PARTICLES = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*[^\W\d_])?\.?", re.UNICODE)
+# Tokenised sources space the joins inside a name off ("Dominique Strauss - Kahn", "Tip O \u2019 Neill"): a hyphen or
+# an apostrophe between a letter and a capital, spaced on either side, joins one name word.
+_SPACED_JOIN = re.compile(r"(?<=[^\W\d_])(?: ([-'\u2019]) ?| ?([-'\u2019]) )(?=[^\W\d_a-z])")
 
 
 def _fold(text: str) -> str:
@@ -273,6 +276,7 @@ class PersonName:
 
         Returns None when nothing name-like is left ("the spokesperson").
         """
+        text = _SPACED_JOIN.sub(lambda join: join.group(1) or join.group(2), text)
         raw = [match.group(0) for match in _WORD.finditer(text.replace(",", " , "))]
         words = [word for word in raw]
         # Strip leading titles, honorifics and service prefixes ("USSF Col.", "Lt. Gen.").
