@@ -394,7 +394,7 @@ class AttributionConflictCheck(PairwiseCheck):
                             posts_of_one_field(left, right)
                             and not (leads_something(left, _ANY_DEPTH) and leads_something(right, _ANY_DEPTH))
                         )
-                        or (office_of_a_profession and _counsel_for_a_party(left_mentions, right_mentions, parties))
+                        or office_of_a_profession
                     )
                 ):
                     # Each source names the person by one post only, and the two are posts one person does not
@@ -403,10 +403,10 @@ class AttributionConflictCheck(PairwiseCheck):
                     # Two heads of one field ("coach" / "general manager") are often one person's two posts, and two
                     # public offices in lower case may be one outlet's word for a post the person held before ("the
                     # mayor" in a story about a senator's past); one source giving both posts says nothing of the other.
-                    # A bare profession against an office of it ("attorney" / "prosecutor") is the office's generic
-                    # word, unless the profession is given for another person, a party ("Mark Vell's lawyer"): the
-                    # party's counsel is not the office that faces the party. Only sources of one story (the cluster
-                    # stage's groups): a person named in two unrelated articles may have moved between them.
+                    # A bare profession against an office WordNet gives as a kind of it ("attorney" / "prosecutor",
+                    # "Mark Vell's lawyer" / "prosecutor") counts as on the same-fact path: a source that means the
+                    # office names it. Only sources of one story (the cluster stage's groups): a person named in two
+                    # unrelated articles may have moved between them.
                     note = "two sources name the person by two posts that one person does not hold at once"
                 else:
                     return None
@@ -508,12 +508,6 @@ def _for_a_party(mention: Mention, parties: frozenset[str]) -> bool:
         if any(" ".join(words[index:]).casefold() in parties for index in range(len(words))):
             return True
     return False
-
-
-def _counsel_for_a_party(left_mentions: list[Mention], right_mentions: list[Mention], parties: frozenset[str]) -> bool:
-    """Whether either side gives the person's post for a party (``_for_a_party``): the party's counsel is not the office
-    that faces it."""
-    return any(_for_a_party(mention, parties) for mention in (*left_mentions, *right_mentions))
 
 
 def _one_qualifier(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
