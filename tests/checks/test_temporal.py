@@ -282,3 +282,14 @@ def test_a_recency_word_in_another_clause_than_the_date_is_not_tied_to_it():
     doc = document("a", text, PUBLISHED)
     only = claim(doc, text, times=(time(doc, "4 May 2026", "2026-05-04"),))
     assert [f.severity for f in run(corpus([doc], [only]))] == [Severity.ERROR]
+
+
+def test_fixture_a_later_update_line_dates_what_the_story_can_tell(make_corpus):
+    # Published on the 20th and updated on the 22nd, the story may tell what happened on the 21st.
+    body = "The ministry opened the new harbour bridge on March 21, 2030, after two years of work.\n"
+    updated = "Harbour bridge opens\n\nPublished: March 20, 2030\n\nUpdated: March 22, 2030\n\n" + body
+    built = make_corpus({"a": updated}, checks=[TemporalCheck])
+    assert [f for f in built.findings if f.check == "temporal"] == []
+    once = "Harbour bridge opens\n\nPublished: March 20, 2030\n\n" + body
+    built = make_corpus({"a": once}, checks=[TemporalCheck])
+    assert ["after the dateline" in f.message for f in built.findings if f.check == "temporal"] == [True]

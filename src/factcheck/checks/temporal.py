@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from factcheck.checks.base import Check, CheckContext
+from factcheck.datelines import find_dates
 from factcheck.dates import interval_of, values_agree
 from factcheck.model import Claim, Corpus, Document, Finding, Severity, Span, TimeExpression
 from factcheck.plainwords import date_words, quoted, time_words
@@ -239,6 +240,14 @@ _FUTURE_FRAMING = re.compile(
 )
 
 
+def _last_header_date(document: Document, published: date) -> date:
+    """The latest date the document's header block gives, the dateline at least: a story published on Monday and
+    "Updated: Tuesday, March 12" may tell, in the past tense, what happened on Tuesday."""
+    start, end = document.original_offsets(0, document.body_start)
+    header_dates = [value for _, _, value in find_dates(document.text[start:end])]
+    return max([published, *header_dates])
+
+
 class TemporalCheck(Check):
     """Dates that contradict the document's own dateline.
 
@@ -379,6 +388,7 @@ class TemporalCheck(Check):
     def _future_past(self, document: Document, claims: list[Claim]) -> Iterable[Finding]:
         published = document.published
         assert published is not None
+        told_up_to = _last_header_date(document, published)
         for claim in claims:
             if claim.event is None or not claim.event.past or claim.quote is not None:
                 continue
@@ -387,7 +397,7 @@ class TemporalCheck(Check):
                 continue
             time = dates[0]
             bounds = date_bounds(time.value)
-            if bounds is None or bounds[0] <= published or names_a_thing(time, document.text):
+            if bounds is None or bounds[0] <= told_up_to or names_a_thing(time, document.text):
                 continue
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
