@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from _claimkit import Actor, Quantity, claim, corpus, document, span, time
 
 from factcheck.nlp.align import align, candidate_pairs, claim_tokens, corpus_alignments, corpus_candidates
@@ -90,6 +92,58 @@ def test_no_candidate_pair_joins_two_stories_the_cluster_stage_told_apart():
         tuple(sorted(doc.partition("#")[0] for doc in pair))
         for pair in corpus_candidates(corp.evolve(story_groups={}))[0]
     }
+
+
+def test_a_fact_two_stories_both_tell_as_history_is_still_a_candidate_pair():
+    # Two stories the cluster stage told apart (a lawsuit, a price cut) both retell the store's launch years before
+    # either was written: one fact, compared. Their own events, dated near their datelines, stay apart, as does a year
+    # one writer measures from ("its lowest level since 2003") and any pair where a text has no dateline.
+    texts = {
+        "a": "Ito Music launched the Harbour music store in 2003, and now faces a lawsuit.",
+        "b": "Ito Music, which launched the Harbour music store in April 2003, cut its prices on Monday.",
+        "c": "Ito Music shares fell to their lowest level since 2003 on Monday.",
+        "d": "Ito Music shares fell to their lowest level since 2004 on Monday.",
+    }
+    published = {"a": date(2006, 3, 1), "b": date(2007, 5, 1), "c": date(2008, 10, 1), "d": date(2009, 3, 1)}
+    docs = [document(doc, text, published[doc]) for doc, text in texts.items()]
+
+    def dated(doc):
+        start = doc.text.index("20")
+        return claim(
+            doc, doc.text, times=(time(doc, doc.text[start : start + 4], doc.text[start : start + 4], "year"),)
+        )
+
+    corp = corpus(docs, [dated(doc) for doc in docs]).evolve(story_groups={"a": 0, "b": 1, "c": 2, "d": 3})
+    pairs = {tuple(sorted(doc.partition("#")[0] for doc in pair)) for pair in corpus_candidates(corp)[0]}
+    assert ("a", "b") in pairs
+    assert ("c", "d") not in pairs
+    undated = [document(doc, text) for doc, text in texts.items()]
+    corp = corpus(undated, [dated(doc) for doc in undated]).evolve(story_groups={"a": 0, "b": 1, "c": 2, "d": 3})
+    assert ("a", "b") not in {tuple(sorted(d.partition("#")[0] for d in pair)) for pair in corpus_candidates(corp)[0]}
+
+
+def test_a_text_without_a_dateline_is_written_on_or_after_the_last_day_it_names():
+    # No datelines: the lawsuit filed in 2006 and the price cut of May 2007 say when each text was written at the
+    # earliest, so the launch of 2003 is history to both; where the launch is the latest day a text names, it is not.
+    texts = {
+        "a": "Ito Music launched the Harbour music store in 2003. Jane Roe sued Ito Music in 2006.",
+        "b": "Ito Music launched the Harbour music store in April 2003. It cut its prices in May 2007.",
+    }
+    docs = [document(doc, text) for doc, text in texts.items()]
+
+    def sentences(doc):
+        first, second = doc.text.split(". ")
+        start = first.index("20")
+        launch = claim(doc, first + ".", times=(time(doc, first[start : start + 4], first[start : start + 4], "year"),))
+        later = second[second.index("20") : second.index("20") + 4]
+        return [launch, claim(doc, second, times=(time(doc, later, later, "year", after=len(first)),))]
+
+    claims = [c for doc in docs for c in sentences(doc)]
+    corp = corpus(docs, claims).evolve(story_groups={"a": 0, "b": 1})
+    pairs = {tuple(sorted(pair)) for pair in corpus_candidates(corp)[0]}
+    assert tuple(sorted((claims[0].id, claims[2].id))) in pairs
+    alone = corpus(docs, [claims[0], claims[2]]).evolve(story_groups={"a": 0, "b": 1})
+    assert tuple(sorted((claims[0].id, claims[2].id))) not in {tuple(sorted(p)) for p in corpus_candidates(alone)[0]}
 
 
 def test_alignments_are_computed_once_per_corpus():
