@@ -373,6 +373,21 @@ def test_quote_spanning_sentences(nlp):
     assert "The repairs are finished. The bridge reopens on Friday" in claims[0].quote.span.text
 
 
+def test_quote_reopened_inside_a_paragraph_does_not_swallow_the_sentences_after_it(nlp):
+    # Two quoted paragraphs printed as one: the second reopens with a mark while the first is open. Paired by
+    # position, the reopening mark closed the quote and the closing one opened another, which ran over the
+    # report that follows to the next quote and made all of it one claim.
+    text = (
+        'She added: "We will stand by the families. This is the least we can do. "Those who did this will be '
+        'held to account." The strike was called by the unions. Police said 20,000 people marched in the capital. '
+        'Jane Roe, a union leader, told reporters: "The cuts go too far."'
+    )
+    claims = claims_of(nlp, text)
+    marched = only(claims, "20,000 people marched")
+    assert marched.text == "Police said 20,000 people marched in the capital."
+    assert "held to account" in only(claims, "the least we can do").quote.span.text
+
+
 def test_quote_speaker_resolved_from_earlier_mention(nlp):
     text = (
         "Alan Pierce, the city's chief engineer, inspected the bridge in 2023. "

@@ -68,6 +68,8 @@ def _read_double_marks(text: str) -> tuple[list[tuple[int, int]], int | None]:
     opened: int | None = None
     for match in _DOUBLE_MARK.finditer(text):
         mark = match.group()
+        if mark == '"':
+            mark = _straight_mark_reads_as(text, match.start())
         if opened is None:
             if mark != "”":  # a closing mark with nothing open is a stray
                 opened = match.start()
@@ -75,6 +77,23 @@ def _read_double_marks(text: str) -> tuple[list[tuple[int, int]], int | None]:
             pairs.append((opened, match.start()))
             opened = None
     return pairs, opened
+
+
+def _straight_mark_reads_as(text: str, offset: int) -> str:
+    """A straight double mark as the curly mark its spacing makes it: one after a space and against the next word
+    opens (“), one against the word before and followed by a space closes (”); any other stays ambiguous (").
+
+    Quotes over paragraphs joined into one ('... the least we can do. "To those who mourn ...') reopen with a mark
+    inside the open quote, and a mark written after the words it closes ('... they had done." The strike ...')
+    cannot open one: paired by position alone, either mark starts a quote that runs over the next sentences to
+    the next mark and reads them all as one quoted passage."""
+    before = text[offset - 1] if offset > 0 else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    if before.isspace() and after.isalnum():
+        return "“"
+    if after.isspace() and (before.isalnum() or before in ".,!?…"):
+        return "”"
+    return '"'
 
 
 _DOUBLE_MARK = re.compile(r'["“”]')
