@@ -477,6 +477,43 @@ def test_scare_quotes_are_not_quotes(nlp):
     assert only(claims, "programme").quote is None
 
 
+def test_a_sentence_that_states_an_event_is_a_claim_without_a_name_a_date_or_a_figure(nlp):
+    # What other sources report too, though there is no slot to compare: the claim lets the sentence meet its
+    # paraphrases. A modal, a future, a plain "be" and a question state no event.
+    text = (
+        "The tremor destroyed the harbour wall.\n\n"
+        "Witnesses said that police\u00a0 followed the march.\n\n"
+        "A strong quake can cause severe damage.\n\n"
+        "Both parties will compete for seats.\n\n"
+        "The damage was extensive.\n\n"
+        "Did the tremor damage the port?\n"
+    )
+    claims = claims_of(nlp, text)
+    assert [claim.text for claim in claims] == [
+        "The tremor destroyed the harbour wall.",
+        "Witnesses said that police followed the march.",
+    ]
+    assert all(claim.kinds == ("event-statement",) for claim in claims)
+
+
+def test_an_event_statement_keeps_its_span_in_the_original_text(nlp):
+    # The cleaner closed up a doubled space and a soft hyphen: the claim's span still covers the original words.
+    original = "Rioters hurl\u00aded  stones at the police."
+    clean = "Rioters hurled stones at the police."
+    mapping = []
+    o = 0
+    for ch in clean:
+        while original[o] != ch:
+            o += 1
+        mapping.append(o)
+        o += 1
+    mapping.append(len(original))
+    doc = Document(id="m", path="m.txt", text=original, clean=clean, clean_to_original=tuple(mapping))
+    (claim,) = extract_document(doc, nlp)
+    assert claim.kinds == ("event-statement",)
+    assert claim.span.text == original and claim.text == clean
+
+
 # --- what is not a claim ----------------------------------------------------------------
 
 

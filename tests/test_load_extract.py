@@ -24,9 +24,9 @@ from factcheck.errors import DocumentChangedError
 from factcheck.pipeline import build_stages, run, run_stages
 from factcheck.reporters.json import JsonReporter
 
-# A sentence in every document that no claim holds (no date, figure, named actor or quote):
+# A sentence in every document that no claim holds (no date, figure, named actor, quote or stated event):
 # if it reaches the client, a document's text did.
-UNCLAIMED = "Gulls wheeled above the quiet slipway while the tide turned."
+UNCLAIMED = "Gulls may wheel above a quiet slipway when the tide turns."
 
 
 def write_marked_corpus(folder: Path, count: int = 30, *, broken: bool = True) -> Path:

@@ -154,7 +154,9 @@ class Event(Record):
     past: bool = True  # described in the past tense
 
 
-ClaimKind = Literal["dated-event", "quantity", "quote", "actor-statement", "headline"]
+# "event-statement": a sentence that states something happened without a date, a figure, a quote or a name in
+# it ("The tremor damaged two hospitals"): no slot to compare, but a fact other sources report.
+ClaimKind = Literal["dated-event", "quantity", "quote", "actor-statement", "event-statement", "headline"]
 
 
 class Claim(Record):

@@ -74,6 +74,17 @@ def test_candidate_pairs_stay_near_linear_on_many_similar_claims():
     assert len(pairs) <= 400 * 8
 
 
+def test_a_claim_that_only_states_an_event_is_no_candidate_and_leaves_the_weights_alone():
+    # No value to compare at a slot: it would only take a neighbour's place from a claim that has one.
+    a = document("a", "The navy arrested 23 pirates in the gulf.")
+    b = document("b", "The navy arrested 26 pirates in the gulf.")
+    c = document("c", "The navy arrested pirates in the gulf.")
+    slotted = [claim(a, a.text), claim(b, b.text)]
+    pairs, weights = candidate_pairs(corpus([a, b, c], [*slotted, claim(c, c.text, kinds=("event-statement",))]))
+    assert pairs == [(slotted[0].id, slotted[1].id)]
+    assert weights == candidate_pairs(corpus([a, b], slotted))[1]
+
+
 def test_no_candidate_pair_joins_two_stories_the_cluster_stage_told_apart():
     # Two look-alike raids years apart word their figure alike; a third report of the first raid, and a
     # document too short to have a story, pair with anything.

@@ -847,6 +847,14 @@ def _index_keys(tokens: Iterable[Token], people: Mapping[str, float]) -> set[str
     return keys
 
 
+def has_slots(claim: Claim) -> bool:
+    """Whether a claim gives anything a check compares at a slot. A sentence that only states an event
+    ("event-statement": no date of it, no figure, quote or name) is a claim so that it meets its paraphrases in a
+    cluster; aligned, it would only take a neighbour's place from a claim that has a value, and its words would
+    weigh on every other pair's overlap."""
+    return claim.kinds != ("event-statement",)
+
+
 def candidate_pairs(
     corpus: Corpus, extra: Iterable[tuple[str, str]] = ()
 ) -> tuple[list[tuple[str, str]], dict[str, float]]:
@@ -855,7 +863,7 @@ def candidate_pairs(
     ``extra`` adds pairs found elsewhere (same-fact candidates from clustering). Also returns
     the IDF of every stem, so alignment can weigh rare shared words above common ones.
     """
-    claims = list(corpus.claims)
+    claims = [claim for claim in corpus.claims if has_slots(claim)]
     position = {claim.id: index for index, claim in enumerate(claims)}
     # Every person's key first, so a surname the tagger missed elsewhere is indexed as that person (``_bag_key``).
     people = {

@@ -22,7 +22,7 @@ from factcheck.stages.extract.attribution import (
     _trim_entity,
     conjoined_names,
 )
-from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event
+from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event, states_an_event
 from factcheck.stages.extract.heads import date_head, figure_head, figure_holder
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
 from factcheck.stages.extract.people import _People
@@ -161,6 +161,8 @@ class _DocumentExtractor:
             kinds.append("actor-statement")
         if headline:
             kinds.append("headline")
+        if not kinds and states_an_event(unit.tokens, unit_quotes):
+            kinds.append("event-statement")
         if not kinds:
             return None
         quantity_records = [self._quantity(block, unit, q, time_expressions) for q in unit_quantities]

@@ -163,3 +163,32 @@ def _actor_acts(tokens: Any, actors: list[Actor], quote: Quote | None) -> bool:
                     break
                 current = current.head
     return False
+
+
+# Subjects that stand for nothing checkable ("It was unclear", "There were reports", "This shows ...").
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def states_an_event(tokens: Any, quotes: list[QuoteMatch]) -> bool:
+    """Whether the unit states that something happened or is happening: a finite main verb (past or present, not
+    a modal or future: "can cause", "will compete" state no fact) other than "be", with a subject; a reporting verb
+    ("police said that ...") is looked through to what it reports. "The tremor damaged two hospitals" and "Police
+    followed the march" are facts a second source can confirm or contradict, though they name no one, no date and
+    no number."""
+    predicate = tokens.root
+    if predicate.pos_ not in {"VERB", "AUX"} or _inside(quotes, predicate.idx):
+        return False
+    if predicate.lemma_.lower() in SPEECH_VERBS:
+        reported = [c for c in predicate.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        if reported and not _inside(quotes, reported[0].idx):
+            predicate = reported[0]
+    if predicate.lemma_.lower() == "be":
+        return False
+    auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if predicate.tag_ not in _FINITE_TAGS and not any(a.tag_ in _FINITE_TAGS for a in auxiliaries):
+        return False
+    subject = next((c for c in predicate.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and subject.lower_ not in _EMPTY_SUBJECTS
