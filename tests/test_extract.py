@@ -261,6 +261,20 @@ def test_a_posts_possessive_hands_an_age_or_a_count_on_to_the_person_it_names(nl
     assert [(q.measure, q.head) for q in only(claims, "strike").quantities] == [("worker", "go")]
 
 
+def test_a_number_set_off_after_a_person_is_the_persons_age(nlp):
+    # Read as a bare count it has no counted noun and is compared with nothing; as an age it meets
+    # "a 34-year-old" and another source's "Jane Roe, 43,".
+    claims = claims_of(
+        nlp,
+        "Jane Roe, 34, a nurse, was hurt in the blast. The driver (61) was unhurt. "
+        "A man aged 40 was arrested on Friday. In 2001, 15 people and Sam Ito, 2,500 in all, marched.",
+    )
+    assert [(q.value, q.unit, q.measure) for q in only(claims, "nurse").quantities] == [(34, "years", "year")]
+    assert [(q.value, q.unit, q.measure) for q in only(claims, "driver").quantities] == [(61, "years", "year")]
+    assert [(q.value, q.unit) for q in only(claims, "aged").quantities] == [(40, "years")]
+    assert all(q.unit != "years" for q in only(claims, "marched").quantities)
+
+
 # --- actors and roles -------------------------------------------------------------------
 
 

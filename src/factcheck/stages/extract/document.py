@@ -24,7 +24,7 @@ from factcheck.stages.extract.attribution import (
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event, states_an_event
 from factcheck.stages.extract.heads import date_head, figure_head, figure_holder
-from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure
+from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure, states_an_age
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
 from factcheck.stages.extract.segment import HEADING, LONG_PASSAGE, TITLE, Block, _cut_long_runs, segment
@@ -356,16 +356,17 @@ class _DocumentExtractor:
         self, block: Block, unit: _Unit, match: Any, time_expressions: list[tuple[Any, TimeExpression]]
     ) -> Quantity:
         low, high = getattr(match, "low", None), getattr(match, "high", None)
+        age = states_an_age(unit.tokens, block.text, match)
         return Quantity(
             span=self.doc.span(block.start + match.start, block.start + match.end),
             value=float(match.value),
-            unit=str(match.unit),
+            unit="years" if age else str(match.unit),
             comparator=match.comparator,
             low=low,
             high=high,
             low_open=bool(getattr(match, "low_open", False)),
             high_open=bool(getattr(match, "high_open", False)),
-            measure=_measure(unit.tokens, match),
+            measure="year" if age else _measure(unit.tokens, match),
             as_of=_as_of(block.text, match, time_expressions),
             head=figure_head(unit.tokens, match.start, match.end),
             holder=self._holder(block, unit, match),

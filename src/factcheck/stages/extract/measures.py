@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from factcheck.model import TimeExpression
+from factcheck.nlp import lexicon
 from factcheck.stages.extract.heads import compound_head
 
 # "the two allies", "its three pillars": a count that refers back, not a figure to check.
@@ -31,6 +32,33 @@ def _anaphoric(text: str, match: Any) -> bool:
     if re.search(r"\d", match.text) or float(match.value) > 12:
         return False
     return bool(_ANAPHORIC_COUNT.search(text[max(0, match.start - 12) : match.start]))
+
+
+_AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)
+_OLDEST_AGE = 120
+
+
+def states_an_age(tokens: Any, text: str, match: Any) -> bool:
+    """Whether a bare number is a person's age: set off by commas or brackets right after a named person or a
+    word for one ("Jane Roe, 34, a homemaker", "the driver (61)"), or after "aged". The number counts years, as
+    "a 34-year-old" does, and is compared as one; read as a count it has no counted noun and is compared with
+    nothing."""
+    if str(getattr(match, "unit", "")) != "count" or getattr(match, "comparator", "eq") != "eq":
+        return False
+    value = float(match.value)
+    if not match.text.isdigit() or not 0 < value <= _OLDEST_AGE:
+        return False
+    if _AGED.search(text[max(0, match.start - 8) : match.start]):
+        return True
+    before = text[: match.start].rstrip()
+    after = text[match.end :].lstrip()
+    if not ((before.endswith(",") and after[:1] in {",", ".", ";"}) or (before.endswith("(") and after[:1] == ")")):
+        return False
+    word_end = len(before[:-1].rstrip())
+    word = next((t for t in tokens if t.idx < word_end <= t.idx + len(t.text)), None)
+    if word is None:
+        return False
+    return word.ent_type_ == "PERSON" or (word.pos_ == "NOUN" and lexicon.names_a_person(word.lemma_.lower()) is True)
 
 
 def _is_unit_noun(token: Any, unit: str) -> bool:
