@@ -364,8 +364,11 @@ def test_fixture_he_said_read_as_a_person_the_text_calls_ms_is_info(make_corpus)
     a = f'"Prices will fall this year," said Ms Jane Roe. A rival firm disagreed.\n\n"{QUOTE}," he asked.\n'
     b = f'"{QUOTE}," said Tom Kade, a spokesman for the rival firm.\n'
     corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
-    [found] = [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
-    assert found.severity == Severity.INFO and "honorific of the other sex" in found.message
+    # Extraction already passes over Ms Roe for "he"; should a pronoun reach the check read as her, it says so.
+    assert [f for f in corp.findings if f.severity.rank >= Severity.WARNING.rank] == []
+    assert all(
+        "honorific of the other sex" in f.message for f in corp.findings if f.data.get("kind") == "different-speakers"
+    )
 
 
 def test_a_sentence_that_names_both_people_is_info_not_a_disagreement():

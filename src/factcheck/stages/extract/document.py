@@ -71,7 +71,7 @@ class _DocumentExtractor:
     def __init__(self, doc: Document, max_sentence_chars: int) -> None:
         self.doc = doc
         self.max_chars = max_sentence_chars
-        self.people = _People()
+        self.people = _People(text=doc.clean)
         self.claims: list[Claim] = []
         self.too_long: list[tuple[int, int]] = []  # clean offsets of units over max_chars
         self.unit_number = 0
@@ -296,7 +296,7 @@ class _DocumentExtractor:
             speaker = bare
             nominal = not bare[:1].isupper()
             if bare.lower() in {"he", "she"}:
-                speaker = self.people.resolve_pronoun(self.unit_number)
+                speaker = self.people.resolve_pronoun(self.unit_number, bare)
             elif nominal:
                 # "the spokesman said", "her rep told": the person the text gave that role, if any.
                 speaker = self.people.resolve_role(bare)
@@ -406,7 +406,7 @@ class _DocumentExtractor:
             return (name, False) if name else None
         lower = word.lower_
         if lower in _PERSONAL_PRONOUNS:
-            person = self.people.resolve_pronoun(self.unit_number)
+            person = self.people.resolve_pronoun(self.unit_number, lower)
             return (person, True) if person else None
         if lower in _THING_PRONOUNS or (word.pos_ == "NOUN" and _describes_a_named_thing(word)):
             thing = self.people.resolve_thing(self.unit_number, persons_too=lower not in ("it", "its"))

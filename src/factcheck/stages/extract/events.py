@@ -132,7 +132,7 @@ def _subject_phrase(token: Any, people: _People, unit: int) -> str | None:
         return None
     if token.pos_ == "PRON":
         if token.lower_ in _PRONOUNS:
-            name = people.resolve_pronoun(unit)
+            name = people.resolve_pronoun(unit, token.lower_)
             return name.lower() if name else None
         return None
     phrase = _phrase(token)

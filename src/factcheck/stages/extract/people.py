@@ -3,9 +3,124 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from factcheck.nlp.names import fold_title_word
 from factcheck.nlp.roles import Role
+
+# Words that say a man or a woman when the text writes them right before a person's name ("Mr Roe", "Ms Jane Roe",
+# "spokeswoman Jane Roe", "his wife Jane Roe") or gives them as the person's title. Honorifics (after abbreviation
+# folding), titles of nobility and kin words only: "-man" posts ("chairman") are also written of women, and
+# "Dr." or "Rev." say neither.
+_MALE_WORDS = frozenset(
+    {
+        "mister",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "duke",
+        "baron",
+        "earl",
+        "monsieur",
+        "herr",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "grandson",
+        "boyfriend",
+        "widower",
+        "man",
+        "boy",
+    }
+)
+_FEMALE_WORDS = frozenset(
+    {
+        "missus",
+        "ms",
+        "miss",
+        "mrs",
+        "madam",
+        "madame",
+        "mme",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "duchess",
+        "baroness",
+        "countess",
+        "frau",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "granddaughter",
+        "girlfriend",
+        "widow",
+        "woman",
+        "girl",
+        "actress",
+        "heiress",
+    }
+)
+# Of those, the ones written with a capital before a name: honorifics and titles of nobility.
+_HONORIFICS = frozenset(
+    {
+        "mister",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "duke",
+        "baron",
+        "earl",
+        "monsieur",
+        "herr",
+        "missus",
+        "ms",
+        "miss",
+        "mrs",
+        "madam",
+        "madame",
+        "mme",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "duchess",
+        "baroness",
+        "countess",
+        "frau",
+    }
+)
+_GENDER_OF_PRONOUN = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+def _gender_of_word(word: str) -> str | None:
+    folded = fold_title_word(word)
+    if folded in _MALE_WORDS:
+        return "male"
+    if folded in _FEMALE_WORDS or folded.endswith("woman"):  # "spokeswoman", "chairwoman", "businesswoman"
+        return "female"
+    return None
 
 
 @dataclass
@@ -21,6 +136,7 @@ class _People:
     """Persons named so far in a document, for resolving "Roe said" and "she said", and each sentence's main
     subject, for "it", "they" and "the band"."""
 
+    text: str = ""  # the document's text, read for the words that say whether a person is a man or a woman
     known: dict[str, _Person] = field(default_factory=dict)
     recent: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) as a main-clause subject
@@ -53,21 +169,102 @@ class _People:
         self.speakers.append((unit, name))
         self.subjects.append((unit, name))
 
-    def resolve_pronoun(self, unit: int, window: int = 2, speaker_window: int = 4) -> str | None:
-        """ "he said": the one person the last sentences had as their subject, else the last person quoted.
+    def resolve_pronoun(
+        self, unit: int, pronoun: str | None = None, window: int = 2, speaker_window: int = 4
+    ) -> str | None:
+        """ "he said": the one person the last sentences had as their subject, else the last person quoted, of
+        those the pronoun can stand for.
 
         Reporters keep "he said" for whoever spoke last, and a new speaker is named again; a
         person named only inside a clause ("He did not say what Ito was treated for") is
-        not who "he" is.
+        not who "he" is. "She" is never a person the text calls "Mr"; when that rules out the
+        subject or speaker "she" would otherwise be ("Mr Roe's view was echoed by Sam Ito. ... she
+        said"), it is the person named last before who can be "she". A person the text gives no
+        sign of is either.
         """
-        names = {name for seen, name in self.subjects if unit - window <= seen <= unit}
+        wanted = _GENDER_OF_PRONOUN.get(pronoun.casefold()) if pronoun else None
+
+        def fits(name: str) -> bool:
+            return wanted is None or self.gender_of(name) in (None, wanted)
+
+        subjects = {name for seen, name in self.subjects if unit - window <= seen <= unit}
+        names = {name for name in subjects if fits(name)}
         if len(names) == 1:
             return next(iter(names))
+        ruled_out = len(names) < len(subjects)
         if self.speakers and not names:
             seen, name = self.speakers[-1]
             if unit - speaker_window <= seen <= unit:
-                return name
+                if fits(name):
+                    return name
+                ruled_out = True
+        if ruled_out and not names:
+            return self._last_named_fitting(unit, window, fits)
         return None
+
+    def _last_named_fitting(self, unit: int, window: int, fits: Callable[[str], bool]) -> str | None:
+        """The person named last in the sentences before (the sentence itself only when they name no one) whom a
+        pronoun can stand for."""
+        for current in (False, True):
+            for seen, name in reversed(self.recent):
+                if seen < unit - window:
+                    break
+                if (seen == unit) == current and fits(name):
+                    return name
+        return None
+
+    def gender_of(self, name: str) -> str | None:
+        """ "male" or "female" when the text says which: an honorific or a gendered noun right before the
+        person's surname ("Mr Roe", "Ms Jane Roe", "his wife Jane Roe"), or a title the text gives the person
+        ("Jane Roe, a spokeswoman"); None when it says neither, or both. A given name is never read as a sign:
+        Jane, Sam or Ali may be anyone.
+
+        A mention with given names other than the person's ("Ms Jan Roe" for Sam Roe) is another person, and a
+        bare "Mrs Roe" says nothing of Sam Roe when the text names two Roes.
+        """
+        words = name.split()
+        if not words or not self.text:
+            return None
+        surname, given = words[-1], {word.casefold() for word in words[:-1]}
+        namesakes = sum(1 for other in self.known if other.split()[-1:] == [surname])
+        found: set[str] = set()
+        person = self.known.get(name)
+        if person is not None and person.title:
+            # The title's head: its last word before "of" ("widow of Sam Ito", "mother-of-nine"), not a word
+            # about someone else ("Sam Ito's son's lawyer").
+            head = re.split(r"\b(?:of|for|at|to|with)\b", person.title.casefold())[0]
+            words_of_title = re.findall(r"[^\W\d_]+", head)
+            if words_of_title and (gender := _gender_of_word(words_of_title[-1])) is not None:
+                found.add(gender)
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
+            # The words right before on its line, up to the first that is neither a given name nor an initial; a
+            # comma or a clause between ("Asked about his wife, Sam Roe said") ties no word to the name, nor does a
+            # headline's last word on the line above.
+            before = self.text[max(0, match.start() - 80) : match.start()].rsplit("\n", 1)[-1].split()
+            names_between: list[str] = []
+            for index in range(len(before) - 1, max(-1, len(before) - 5), -1):
+                word = before[index]
+                if not re.fullmatch(r"[^\W\d_][\w'\u2019-]*\.?", word):
+                    break
+                gender = _gender_of_word(word)
+                if gender is not None and fold_title_word(word) in _HONORIFICS and not word[:1].isupper():
+                    break  # "fans will miss Sam Ito": an honorific is written with a capital
+                if gender is not None and word[:1].isupper() and fold_title_word(word) not in _HONORIFICS:
+                    # A kin noun or "-woman" post with a capital starts its sentence ("Spokeswoman Jo Roe said"),
+                    # else it is part of a name ("Big Brother").
+                    if index > 0 and not re.search(r"[.!?:\"'\u201d\u2019]$", before[index - 1]):
+                        break
+                if gender is not None:
+                    mention_given = {w.casefold().rstrip(".") for w in names_between}
+                    initials = {w[:1] for w in given}
+                    other_person = any(w not in given and w not in initials for w in mention_given)
+                    if not other_person and (names_between or namesakes <= 1):
+                        found.add(gender)
+                    break
+                if len(names_between) == 2 or not word[:1].isupper():
+                    break
+                names_between.append(word)
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve_role(self, phrase: str) -> str | None:
         """ "the spokesman said": the one person the text has given a title with that head noun."""

@@ -1,0 +1,122 @@
+"""Per-document person memory: "he" and "she" stand only for a person the text does not give the other sex."""
+
+from __future__ import annotations
+
+from test_extract import claims_of
+
+from factcheck.nlp.roles import Role
+from factcheck.stages.extract.people import _People
+
+
+def _people(text: str, *named: tuple[int, str, bool]) -> _People:
+    people = _People(text=text)
+    for unit, name, subject in named:
+        people.add(name, None, unit, subject=subject)
+    return people
+
+
+def test_honorific_before_the_surname_says_the_sex() -> None:
+    people = _people(
+        "Mr Sam Ito met Ms Jane Roe. Later Mrs Ada Poe spoke.", (0, "Sam Ito", True), (0, "Jane Roe", False)
+    )
+    assert people.gender_of("Sam Ito") == "male"
+    assert people.gender_of("Jane Roe") == "female"
+
+
+def test_no_sign_in_the_text_leaves_the_sex_unknown() -> None:
+    # A given name is no sign: the text never says whether Jane Roe is a man or a woman.
+    people = _people("Jane Roe met Sam Ito on Monday.", (0, "Jane Roe", True), (0, "Sam Ito", False))
+    assert people.gender_of("Jane Roe") is None
+    assert people.gender_of("Sam Ito") is None
+
+
+def test_a_gendered_noun_right_before_the_name_says_the_sex() -> None:
+    people = _people("Spokeswoman Jo Roe and her husband Sam Ito left.", (0, "Jo Roe", True), (0, "Sam Ito", False))
+    assert people.gender_of("Jo Roe") == "female"
+    assert people.gender_of("Sam Ito") == "male"
+
+
+def test_a_word_cut_off_by_a_comma_is_not_tied_to_the_name() -> None:
+    people = _people("Asked about his wife, Sam Ito said nothing.", (0, "Sam Ito", True))
+    assert people.gender_of("Sam Ito") is None
+
+
+def test_an_honorific_of_another_namesake_says_nothing() -> None:
+    # "Mrs Roe" may be either Roe; "Ms Ann Roe" is not Sam Roe.
+    text = "Sam Roe and Ann Roe arrived. Mrs Roe spoke. Ms Ann Roe left."
+    people = _people(text, (0, "Sam Roe", True), (0, "Ann Roe", False))
+    assert people.gender_of("Sam Roe") is None
+    assert people.gender_of("Ann Roe") == "female"
+
+
+def test_both_signs_leave_the_sex_unknown() -> None:
+    people = _people("Mr Kim Lee spoke. Ms Kim Lee left.", (0, "Kim Lee", True))
+    assert people.gender_of("Kim Lee") is None
+
+
+def test_she_passes_over_a_subject_the_text_calls_mister() -> None:
+    text = "Mr Sam Ito spoke first. Mr Ito's view was echoed by Jane Roe. She said it was fine."
+    people = _people(text, (0, "Sam Ito", True), (1, "Jane Roe", False))
+    people.spoke("Sam Ito", 0)
+    assert people.resolve_pronoun(2, "she") == "Jane Roe"
+    assert people.resolve_pronoun(2, "he") == "Sam Ito"
+    assert people.resolve_pronoun(2) == "Sam Ito"  # no pronoun given: as before
+
+
+def test_a_person_of_unknown_sex_fits_either_pronoun() -> None:
+    text = "Jane Roe spoke first. Sam Ito listened. She said it was fine."
+    people = _people(text, (0, "Jane Roe", True), (1, "Sam Ito", False))
+    assert people.resolve_pronoun(2, "he") == "Jane Roe"
+    assert people.resolve_pronoun(2, "she") == "Jane Roe"
+
+
+def test_two_subjects_one_of_the_pronouns_sex() -> None:
+    text = "Mr Sam Ito and Ms Jane Roe spoke. She said it was fine."
+    people = _people(text, (0, "Sam Ito", True), (0, "Jane Roe", True))
+    assert people.resolve_pronoun(1, "she") == "Jane Roe"
+    assert people.resolve_pronoun(1, "he") == "Sam Ito"
+    assert people.resolve_pronoun(1) is None
+
+
+def test_no_one_of_the_pronouns_sex_named_near() -> None:
+    text = "Mr Sam Ito spoke first. She said it was fine."
+    people = _people(text, (0, "Sam Ito", True))
+    assert people.resolve_pronoun(1, "she") is None
+
+
+def test_she_said_after_a_man_whose_words_she_echoed(nlp) -> None:
+    text = (
+        '"We have turned a page," Mr Sam Ito said. "It is business as usual," he continued.\n\n'
+        "Mr Ito's sentiments were echoed by Jane Roe, director of the sister market. "
+        '"We have been careful," she said.'
+    )
+    speakers = [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote]
+    assert speakers == ["Sam Ito", "Sam Ito", "Jane Roe"]
+
+
+def test_he_said_passes_over_a_subject_the_text_calls_ms(nlp) -> None:
+    speakers = [
+        claim.quote.speaker
+        for claim in claims_of(nlp, 'Ms Jane Roe met Sam Ito on Monday. "We have been careful," he said.')
+        if claim.quote
+    ]
+    assert speakers == ["Sam Ito"]
+
+
+def test_a_kin_word_inside_a_name_or_on_the_line_above_says_nothing() -> None:
+    # "Big Brother" names a show, and a headline's last word is not tied to the byline's name.
+    text = "Roe quits Big Brother\n\nJane Roe left. He met Big Brother Sam Ito."
+    people = _people(text, (0, "Jane Roe", True), (0, "Sam Ito", False))
+    assert people.gender_of("Jane Roe") is None
+    assert people.gender_of("Sam Ito") is None
+    assert _people("Spokeswoman Jo Roe said so.", (0, "Jo Roe", True)).gender_of("Jo Roe") == "female"
+
+
+def test_a_lower_case_honorific_and_a_word_about_someone_else_say_nothing() -> None:
+    assert _people("Fans will miss Sam Ito.", (0, "Sam Ito", True)).gender_of("Sam Ito") is None
+    people = _People(text="Sam Ito spoke.")
+    people.add("Sam Ito", Role(title="Kim Lee's son's lawyer"), 0)
+    assert people.gender_of("Sam Ito") is None
+    people = _People(text="Jo Roe spoke.")
+    people.add("Jo Roe", Role(title="widow of the late mayor"), 0)
+    assert people.gender_of("Jo Roe") == "female"
