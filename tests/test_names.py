@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.nlp.names import PersonName, name_key, normalise_title, resolve_mention, same_person
+from factcheck.nlp.titles import title_conflict_kind
 
 
 @pytest.mark.parametrize(
@@ -108,6 +109,14 @@ def test_normalise_title_expands_ranks():
     assert normalise_title("Col.") == normalise_title("Colonel") == "colonel"
     assert normalise_title("Lt. Gen.") == "lieutenant general"
     assert normalise_title("the Senior Fellow") == "senior fellow"
+
+
+def test_a_spaced_hyphen_in_a_title_joins_one_word():
+    # Tokenised sources write "Vice - President" where others write "vice-president": one title, and the deputy's.
+    assert normalise_title("Vice - President") == normalise_title("vice-president") == "vice-president"
+    assert normalise_title("vice- chair") == normalise_title("vice -chair") == "vice-chair"
+    assert title_conflict_kind("Vice - President", "President") == title_conflict_kind("vice-president", "president")
+    assert title_conflict_kind("Vice - President", "President") == "modifier"
 
 
 @given(st.text(max_size=40))

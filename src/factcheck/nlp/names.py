@@ -223,6 +223,11 @@ def fold_title_word(word: str) -> str:
     return TITLE_ABBREVIATIONS.get(bare.replace(".", ""), bare)
 
 
+# Tokenised sources space a hyphen off inside a title ("Vice - President", "vice- chair"): between two letters it
+# joins one word, as "vice-president" does, not a word of its own.
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])(?: - ?| ?- )(?=[^\W\d_])")
+
+
 def normalise_title(title: str | None) -> str:
     """A title or rank with abbreviations expanded and case/articles folded.
 
@@ -230,6 +235,7 @@ def normalise_title(title: str | None) -> str:
     """
     if not title:
         return ""
+    title = _SPACED_HYPHEN.sub("-", title)
     words = [fold_title_word(word) for word in re.findall(r"[\w.'\u2019-]+", title)]
     words = [word for word in words if word and word not in {"the", "a", "an"}]
     return " ".join(words)
