@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.nlp.names import PersonName, name_key, normalise_title, resolve_mention, same_person
+from factcheck.nlp.names import PersonName, gender_of_word, name_key, normalise_title, resolve_mention, same_person
 from factcheck.nlp.titles import title_conflict_kind
 
 
@@ -130,3 +130,13 @@ def test_a_spaced_joint_is_part_of_the_name_but_a_possessive_is_not():
     assert name_key("Marie Roe - Ito") == name_key("Marie Roe-Ito") == "marie roe-ito"
     assert name_key("Jane Roe \u2019 s lawyer") == "jane roe"
     assert name_key("Jane Roe - the mayor") == "jane roe"
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("Mr.", "male"), ("Mrs", "female"), ("Lady", "female"), ("Lord", "male"), ("widow", "female")]
+    + [("spokeswoman", "female"), ("chairman", None), ("Dr.", None), ("Rev.", None), ("mayor", None)],
+)
+def test_a_word_says_a_sex_only_when_it_is_an_honorific_or_kin_word(word, gender):
+    # "-man" posts are written of women too; "Dr." and "Rev." say neither.
+    assert gender_of_word(word) == gender

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext, connected_groups
 from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
-from factcheck.nlp.names import PersonName, fold_title_word, name_key, resolve_mention, same_person
+from factcheck.nlp.names import (
+    GENDERED_HONORIFICS,
+    PersonName,
+    fold_title_word,
+    gender_of_word,
+    name_key,
+    resolve_mention,
+    same_person,
+)
 from factcheck.nlp.negation import negations
 from factcheck.nlp.titles import speaks_for_others
 
@@ -388,17 +396,6 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
     return None
 
 
-# The honorifics that say whether the person is a man or a woman (long forms, after abbreviation folding); "Dr."
-# and "Rev." say neither.
-_GENDER_OF_HONORIFIC = {
-    "mister": "male",
-    "sir": "male",
-    "missus": "female",
-    "ms": "female",
-    "miss": "female",
-    "dame": "female",
-    "madam": "female",
-}
 # An honorific, then up to two given names or initials, right before the surname ("Ms Jane Roe", "Mr J. Ito").
 _HONORIFIC_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]{1,5})\.?\s+(?:[A-Z](?:\.|[\w'\u2019-]*)\s+){0,2}$")
 
@@ -413,8 +410,8 @@ def _gender_by_honorific(text: str, name: str) -> str | None:
     for match in re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text):
         before = _HONORIFIC_BEFORE_NAME.search(text, max(0, match.start() - 40), match.start())
         if before is not None:
-            gender = _GENDER_OF_HONORIFIC.get(fold_title_word(before.group(1)))
-            if gender is not None:
+            honorific = before.group(1)
+            if fold_title_word(honorific) in GENDERED_HONORIFICS and (gender := gender_of_word(honorific)):
                 found.add(gender)
     return next(iter(found)) if len(found) == 1 else None
 

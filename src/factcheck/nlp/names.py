@@ -223,6 +223,111 @@ def fold_title_word(word: str) -> str:
     return TITLE_ABBREVIATIONS.get(bare.replace(".", ""), bare)
 
 
+# Words that say a man or a woman when the text writes them right before a person's name ("Mr Roe", "Ms Jane Roe",
+# "spokeswoman Jane Roe", "his wife Jane Roe") or gives them as the person's title. Honorifics (after abbreviation
+# folding), titles of nobility and kin words only: "-man" posts ("chairman") are also written of women, and
+# "Dr." or "Rev." say neither.
+_MALE_WORDS = frozenset(
+    {
+        "mister",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "duke",
+        "baron",
+        "earl",
+        "monsieur",
+        "herr",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "grandson",
+        "boyfriend",
+        "widower",
+        "man",
+        "boy",
+    }
+)
+_FEMALE_WORDS = frozenset(
+    {
+        "missus",
+        "ms",
+        "miss",
+        "mrs",
+        "madam",
+        "madame",
+        "mme",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "duchess",
+        "baroness",
+        "countess",
+        "frau",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "granddaughter",
+        "girlfriend",
+        "widow",
+        "woman",
+        "girl",
+        "actress",
+        "heiress",
+    }
+)
+# Of those, the ones written with a capital before a name: honorifics and titles of nobility.
+GENDERED_HONORIFICS = frozenset(
+    {
+        "mister",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "duke",
+        "baron",
+        "earl",
+        "monsieur",
+        "herr",
+        "missus",
+        "ms",
+        "miss",
+        "mrs",
+        "madam",
+        "madame",
+        "mme",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "duchess",
+        "baroness",
+        "countess",
+        "frau",
+    }
+)
+
+
+def gender_of_word(word: str) -> str | None:
+    """ "male" or "female" when the word says a man or a woman ("Mr", "Lady", "widow", "spokeswoman"), else None."""
+    folded = fold_title_word(word)
+    if folded in _MALE_WORDS:
+        return "male"
+    if folded in _FEMALE_WORDS or folded.endswith("woman"):  # "spokeswoman", "chairwoman", "businesswoman"
+        return "female"
+    return None
+
+
 # Tokenised sources space a hyphen off inside a title ("Vice - President", "vice- chair"): between two letters it
 # joins one word, as "vice-president" does, not a word of its own.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])(?: - ?| ?- )(?=[^\W\d_])")

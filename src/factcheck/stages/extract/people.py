@@ -6,102 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factcheck.nlp.names import fold_title_word
+from factcheck.nlp.names import GENDERED_HONORIFICS, fold_title_word, gender_of_word
 from factcheck.nlp.roles import Role
 
-# Words that say a man or a woman when the text writes them right before a person's name ("Mr Roe", "Ms Jane Roe",
-# "spokeswoman Jane Roe", "his wife Jane Roe") or gives them as the person's title. Honorifics (after abbreviation
-# folding), titles of nobility and kin words only: "-man" posts ("chairman") are also written of women, and
-# "Dr." or "Rev." say neither.
-_MALE_WORDS = frozenset(
-    {
-        "mister",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "duke",
-        "baron",
-        "earl",
-        "monsieur",
-        "herr",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "uncle",
-        "nephew",
-        "grandfather",
-        "grandson",
-        "boyfriend",
-        "widower",
-        "man",
-        "boy",
-    }
-)
-_FEMALE_WORDS = frozenset(
-    {
-        "missus",
-        "ms",
-        "miss",
-        "mrs",
-        "madam",
-        "madame",
-        "mme",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "duchess",
-        "baroness",
-        "countess",
-        "frau",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "aunt",
-        "niece",
-        "grandmother",
-        "granddaughter",
-        "girlfriend",
-        "widow",
-        "woman",
-        "girl",
-        "actress",
-        "heiress",
-    }
-)
-# Of those, the ones written with a capital before a name: honorifics and titles of nobility.
-_HONORIFICS = frozenset(
-    {
-        "mister",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "duke",
-        "baron",
-        "earl",
-        "monsieur",
-        "herr",
-        "missus",
-        "ms",
-        "miss",
-        "mrs",
-        "madam",
-        "madame",
-        "mme",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "duchess",
-        "baroness",
-        "countess",
-        "frau",
-    }
-)
 _GENDER_OF_PRONOUN = {
     "he": "male",
     "him": "male",
@@ -112,15 +19,6 @@ _GENDER_OF_PRONOUN = {
     "hers": "female",
     "herself": "female",
 }
-
-
-def _gender_of_word(word: str) -> str | None:
-    folded = fold_title_word(word)
-    if folded in _MALE_WORDS:
-        return "male"
-    if folded in _FEMALE_WORDS or folded.endswith("woman"):  # "spokeswoman", "chairwoman", "businesswoman"
-        return "female"
-    return None
 
 
 @dataclass
@@ -234,7 +132,7 @@ class _People:
             # about someone else ("Sam Ito's son's lawyer").
             head = re.split(r"\b(?:of|for|at|to|with)\b", person.title.casefold())[0]
             words_of_title = re.findall(r"[^\W\d_]+", head)
-            if words_of_title and (gender := _gender_of_word(words_of_title[-1])) is not None:
+            if words_of_title and (gender := gender_of_word(words_of_title[-1])) is not None:
                 found.add(gender)
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
             # The words right before on its line, up to the first that is neither a given name nor an initial; a
@@ -246,10 +144,10 @@ class _People:
                 word = before[index]
                 if not re.fullmatch(r"[^\W\d_][\w'\u2019-]*\.?", word):
                     break
-                gender = _gender_of_word(word)
-                if gender is not None and fold_title_word(word) in _HONORIFICS and not word[:1].isupper():
+                gender = gender_of_word(word)
+                if gender is not None and fold_title_word(word) in GENDERED_HONORIFICS and not word[:1].isupper():
                     break  # "fans will miss Sam Ito": an honorific is written with a capital
-                if gender is not None and word[:1].isupper() and fold_title_word(word) not in _HONORIFICS:
+                if gender is not None and word[:1].isupper() and fold_title_word(word) not in GENDERED_HONORIFICS:
                     # A kin noun or "-woman" post with a capital starts its sentence ("Spokeswoman Jo Roe said"),
                     # else it is part of a name ("Big Brother").
                     if index > 0 and not re.search(r"[.!?:\"'\u201d\u2019]$", before[index - 1]):
