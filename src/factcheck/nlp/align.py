@@ -956,7 +956,7 @@ def corpus_candidates(corpus: Corpus) -> tuple[list[tuple[str, str]], dict[str, 
             (left, right)
             for left, right in pairs
             if not corpus.two_stories(corpus.claim(left).doc, corpus.claim(right).doc)
-            or history_to_both(corpus.claim(left), corpus.claim(right), published)
+            or history_to_both(corpus.claim(left), corpus.claim(right), published, weights)
         ]
     return pairs, weights
 
@@ -982,7 +982,9 @@ def writing_days(corpus: Corpus) -> dict[str, Any]:
     return {document.id: document.published or latest.get(document.id) for document in corpus.documents}
 
 
-def history_to_both(left: Claim, right: Claim, published: Mapping[str, Any]) -> bool:
+def history_to_both(
+    left: Claim, right: Claim, published: Mapping[str, Any], names: Mapping[str, float] | None = None
+) -> bool:
     """Whether two claims of two stories both date something long before either text was written (``HISTORY_DAYS``):
     "launched the music store in 2003" in a piece of 2006 about a lawsuit and in one of 2007 about prices.
 
@@ -1007,7 +1009,18 @@ def history_to_both(left: Claim, right: Claim, published: Mapping[str, Any]) -> 
                 return True
         return False
 
-    return dates_history(left) and dates_history(right)
+    if not (dates_history(left) and dates_history(right)):
+        return False
+    # Two people's histories ("Davenport has won ... the 2000 Australian Open" / "Williams, who won ... at the 2003
+    # Australian Open"): each sentence names persons, none of them the other's.
+    left_people, right_people = people_named(left, names), people_named(right, names)
+    return not (left_people and right_people and not left_people & right_people)
+
+
+def people_named(claim: Claim, names: Mapping[str, float] | None = None) -> frozenset[str]:
+    """The persons a sentence names, by their keys ("@roe"), a surname the tagger missed included (``_bag_key``)."""
+    keys = (_bag_key(token, names) for token in claim_tokens(claim))
+    return frozenset(key for key in keys if key is not None and key.startswith("@"))
 
 
 class PairAligner:
