@@ -226,34 +226,9 @@ def fold_title_word(word: str) -> str:
 # Words that say a man or a woman when the text writes them right before a person's name ("Mr Roe", "Ms Jane Roe",
 # "spokeswoman Jane Roe", "his wife Jane Roe") or gives them as the person's title. Honorifics (after abbreviation
 # folding), titles of nobility and kin words only: "-man" posts ("chairman") are also written of women, and
-# "Dr." or "Rev." say neither.
-_MALE_WORDS = frozenset(
-    {
-        "mister",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "duke",
-        "baron",
-        "earl",
-        "monsieur",
-        "herr",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "uncle",
-        "nephew",
-        "grandfather",
-        "grandson",
-        "boyfriend",
-        "widower",
-        "man",
-        "boy",
-    }
-)
-_FEMALE_WORDS = frozenset(
+# "Dr." or "Rev." say neither. The honorifics and titles of nobility are written with a capital before a name.
+_MALE_HONORIFICS = frozenset({"mister", "sir", "lord", "king", "prince", "duke", "baron", "earl", "monsieur", "herr"})
+_FEMALE_HONORIFICS = frozenset(
     {
         "missus",
         "ms",
@@ -268,54 +243,40 @@ _FEMALE_WORDS = frozenset(
         "princess",
         "duchess",
         "baroness",
-        "countess",
-        "frau",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "aunt",
-        "niece",
-        "grandmother",
-        "granddaughter",
-        "girlfriend",
-        "widow",
-        "woman",
-        "girl",
-        "actress",
-        "heiress",
     }
+    | {"countess", "frau"}
 )
-# Of those, the ones written with a capital before a name: honorifics and titles of nobility.
-GENDERED_HONORIFICS = frozenset(
-    {
-        "mister",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "duke",
-        "baron",
-        "earl",
-        "monsieur",
-        "herr",
-        "missus",
-        "ms",
-        "miss",
-        "mrs",
-        "madam",
-        "madame",
-        "mme",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "duchess",
-        "baroness",
-        "countess",
-        "frau",
-    }
-)
+GENDERED_HONORIFICS = _MALE_HONORIFICS | _FEMALE_HONORIFICS
+_MALE_WORDS = _MALE_HONORIFICS | {
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "grandson",
+    "boyfriend",
+    "widower",
+    "man",
+    "boy",
+}
+_FEMALE_WORDS = _FEMALE_HONORIFICS | {
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "aunt",
+    "niece",
+    "grandmother",
+    "granddaughter",
+    "girlfriend",
+    "widow",
+    "woman",
+    "girl",
+    "actress",
+    "heiress",
+}
 
 
 def gender_of_word(word: str) -> str | None:
