@@ -148,8 +148,10 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
     assert "clustering against event chains (5 annotated sentences" in out and "pairwise precision" in out
     assert "plain MiniLM + average linkage" in out and "one cluster per event group 1.000" in out
     assert "gold pairs missed, by the stage that parted them: a sentence with no claim" in out
+    assert "one event word within a topic (the ECB+ lemma baseline" in out
     figures = json.loads((tmp_path / "figures.json").read_text())
     assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
+    assert 0.0 <= figures["clustering"]["lemma_f1"] <= 1.0
 
 
 def test_a_sentence_with_several_events_pairs_with_each_sentence_sharing_one():
