@@ -391,15 +391,15 @@ def test_sentences_whose_vectors_disagree_raise_no_warning():
 
 def test_compatible_figures_are_one_note_per_pair_of_values_not_per_pair_of_sources():
     text = "Sailors found {n} rounds of ammunition on the boats."
-    docs = [document(name, text.format(n=n)) for name, n in (("a", "300"), ("b", "about 300"), ("c", "about 300"))]
+    docs = [document(name, text.format(n=n)) for name, n in (("a", "310"), ("b", "about 300"), ("c", "about 300"))]
     claims = [
         claim(
             doc,
             doc.text,
             quantities=(
                 Quantity(
-                    span=span(doc, "about 300" if "about" in doc.text else "300"),
-                    value=300,
+                    span=span(doc, "about 300" if "about" in doc.text else "310"),
+                    value=300 if "about" in doc.text else 310,
                     unit="count",
                     measure="rounds",
                     low=250 if "about" in doc.text else None,
@@ -411,6 +411,46 @@ def test_compatible_figures_are_one_note_per_pair_of_values_not_per_pair_of_sour
     ]
     findings = run(corpus(docs, claims))
     assert [f.severity for f in findings] == [Severity.INFO]
+
+
+def _rounds(doc, text, value, comparator="eq", low=None, high=None, low_open=False, high_open=False):
+    quantity = Quantity(
+        span=span(doc, text),
+        value=value,
+        unit="count",
+        measure="rounds",
+        comparator=comparator,
+        low=low,
+        high=high,
+        low_open=low_open,
+        high_open=high_open,
+    )
+    return claim(doc, doc.text, quantities=(quantity,))
+
+
+def _rounds_pair(left, right):
+    text = "Sailors found {} rounds of ammunition on the boats."
+    a, b = document("a", text.format(left[0])), document("b", text.format(right[0]))
+    return run(corpus([a, b], [_rounds(a, *left), _rounds(b, *right)]))
+
+
+def test_figures_both_sources_can_state_exactly_are_no_note():
+    # One figure hedged two ways, or a bound and a figure that meets it: each source can be exactly right.
+    assert _rounds_pair(("about 300", 300, "approx", 250, 350), ("300", 300)) == []
+    assert (
+        _rounds_pair(("an estimated 300", 300, "approx", 250, 350), ("more than 300", 300, "gt", 300, 1e12, True)) == []
+    )
+    assert _rounds_pair(("at least 200", 200, "ge", 200, 1e12), ("300", 300)) == []
+    assert _rounds_pair(("up to 300", 300, "le", 0, 300), ("300", 300)) == []
+    # Two estimates, two bounds, or one figure bounded from two sides still differ: a note.
+    assert [f.severity for f in _rounds_pair(("about 300", 300, "approx", 250, 350), ("310", 310))] == [Severity.INFO]
+    two_floors = _rounds_pair(
+        ("more than 260", 260, "gt", 260, 1e12, True), ("more than 310", 310, "gt", 310, 1e12, True)
+    )
+    assert [f.severity for f in two_floors] == [Severity.INFO]
+    assert [
+        f.severity for f in _rounds_pair(("at least 300", 300, "ge", 300, 1e12), ("at most 300", 300, "le", 0, 300))
+    ] == [Severity.INFO]
 
 
 def test_a_figure_the_extractor_left_in_the_other_sentence_still_counts_as_stated():
@@ -726,7 +766,7 @@ def test_findings_do_not_depend_on_an_earlier_run_in_the_same_process():
     # Which figure of a sentence is the one paired must then be told by value, not by identity: by identity the
     # paired figure counted as another figure of its own sentence, "stated on both sides", and the note was lost.
     a = document("a", "Firefighters poured about 5,000 gallons of water a minute on the blaze, the chief said.")
-    b = document("b", "Firefighters poured 5,000 gallons of water a minute on the blaze, the chief said.")
+    b = document("b", "Firefighters poured 5,200 gallons of water a minute on the blaze, the chief said.")
     about = Quantity(
         span=span(a, "about 5,000"),
         value=5000,
@@ -737,7 +777,7 @@ def test_findings_do_not_depend_on_an_earlier_run_in_the_same_process():
         high=5500,
     )
     left = claim(a, a.text, quantities=(about,))
-    right = claim(b, b.text, quantities=(_count(b, "5,000", 5000, "gallons"),))
+    right = claim(b, b.text, quantities=(_count(b, "5,200", 5200, "gallons"),))
     first = run(corpus([a, b], [left, right]))
     again = run(corpus([a, b], [left.model_copy(deep=True), right.model_copy(deep=True)]))
     assert [f.severity for f in first] == [Severity.INFO]

@@ -306,7 +306,9 @@ class NumericConflictCheck(PairwiseCheck):
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
 
     * intervals overlap but differ (rounding, "about", a range containing the other): info,
-      "differ but compatible", with both as-of dates;
+      "differ but compatible", with both as-of dates; no finding when each source can be exactly
+      right: one figure hedged two ways ("about 300" / "300") or a bound and a figure that meets it
+      ("at least two" / "three");
     * disjoint intervals at compatible times (as-of dates agree or are unknown): warning;
       error when both give the same as-of date.
     * figures within 10% of each other: info, "differ slightly" (a revision, another agency's
@@ -682,6 +684,8 @@ class NumericConflictCheck(PairwiseCheck):
         family, measure, _ = block_key
         both = f"{quoted(left_q.span.text)} ({render(left_q)}, {left.doc}) and {quoted(right_q.span.text)} ({render(right_q)}, {right.doc})"
         if intervals_overlap(left_interval, right_interval):
+            if both_exactly_true(left_q, right_q):
+                return None  # "about 300" / "300", "at least two trucks" / "three trucks": nothing to settle
             severity = Severity.INFO
             message = f"{_figures_of(measure)} differ but are compatible: {both}; the ranges overlap ({as_of})"
         elif near(left_q, right_q):
@@ -1139,6 +1143,35 @@ def near(left: Quantity, right: Quantity) -> bool:
     """Whether two figures lie within ``NEAR`` of each other (relative to the larger)."""
     larger = max(abs(left.value), abs(right.value))
     return bool(larger) and abs(left.value - right.value) <= NEAR * larger
+
+
+_LOWER_BOUNDS = frozenset({"gt", "ge"})
+_UPPER_BOUNDS = frozenset({"lt", "le"})
+
+
+def both_exactly_true(left: Quantity, right: Quantity) -> bool:
+    """Whether two overlapping figures can each be exactly what its source means, so they differ in nothing an editor
+    could settle: one figure hedged two ways ("about 300 rounds" / "300 rounds", "an estimated $1 million" / "more
+    than $1 million"), or a bound and a figure that meets it ("at least two ladder trucks" / "three ladder trucks",
+    "up to 85 years" / "85 years"). Two different estimates ("some 2.44 million" / "2.5 million") or two bounds
+    ("more than 26,000" / "more than 31,000") still differ; "at least 5" / "at most 5" point two ways."""
+    comparators = {left.comparator, right.comparator}
+    if comparators & _LOWER_BOUNDS and comparators & _UPPER_BOUNDS:
+        return False
+    return left.value == right.value or _meets_bound(left, right) or _meets_bound(right, left)
+
+
+def _meets_bound(bound: Quantity, figure: Quantity) -> bool:
+    """Whether ``bound`` is one-sided ("at least two", "up to three") and ``figure``, a figure and no bound, lies
+    wholly within it."""
+    bounds = _LOWER_BOUNDS | _UPPER_BOUNDS
+    if bound.comparator not in bounds or figure.comparator in bounds:
+        return False
+    low, high, low_open, high_open = quantity_interval(bound)
+    figure_low, figure_high, _, _ = quantity_interval(figure)
+    above = low < figure_low or (low == figure_low and not low_open)
+    below = figure_high < high or (figure_high == high and not high_open)
+    return above and below
 
 
 def _figures_of(measure: str) -> str:
