@@ -1201,3 +1201,19 @@ def test_figures_both_sentences_give_differ_from_nothing_whatever_the_pairing():
     assert not a_figure_differs_too(align(left, right))
     left, right = _flood("about 5,000", 5000.0, (4500.0, 5500.0)).claims
     assert a_figure_differs_too(align(left, right))
+
+
+def test_two_sentences_one_article_tells_both_are_two_facts():
+    # A story carried twice pairs its one sentence with the other's: both sentences are in one article, so two facts.
+    first, second = "Norland founded the coast guard in 1998.", "Norland founded the coast guard's navy in 2001."
+    a, b = document("a", f"{first} {second}"), document("b", f"{first} {second}")
+    left = founding(a, first, "1998", "1998")
+    right = founding(b, second, "2001", "2001")
+    others = [founding(a, second, "2001", "2001"), founding(b, first, "1998", "1998")]
+    findings = run(corpus([a, b], [left, right, *others], clusters=[[left, right]]))
+    assert [f for f in findings if {span.doc for span in f.evidence} == {"a", "b"}] == []
+    # An article that gives only its own sentence stands against the other's date.
+    b = document("b", "Norland founded the coast guard in 2001.")
+    right = founding(b, b.text, "2001", "2001")
+    findings = run(corpus([a, b], [left, right, others[0]], clusters=[[left, right]]))
+    assert [f.data["dates"] for f in findings if {span.doc for span in f.evidence} == {"a", "b"}] == [["1998", "2001"]]

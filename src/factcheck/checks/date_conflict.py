@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +17,7 @@ from factcheck.dates import (
     values_agree,
     year_of_the_other,
 )
-from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression
+from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression, normalise_text
 from factcheck.nlp.align import (
     IRREGULAR_VERB_FORMS,
     MIN_SHARED,
@@ -436,6 +437,28 @@ def comparable_values(
     return year_of_the_other(left, left_value, right, right_value)
 
 
+def sentences_told(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Per document, the sentences its claims are made of, case and punctuation folded."""
+    told: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        told[claim.doc].add(normalise_text(claim.span.text))
+    return {doc: frozenset(sentences) for doc, sentences in told.items()}
+
+
+def one_article_tells_both(alignment: Alignment, sentences: Mapping[str, frozenset[str]]) -> bool:
+    """Whether one of two articles also gives the other's sentence word for word: then it tells both sentences, so
+    they are two facts it holds side by side ("Vodafone was the only network for the first nine days of 1985" /
+    "Cellnet and Vodafone were the only operators until 1993", both in a story carried twice), not one fact the two
+    articles date two ways. A planted or mistaken date leaves the sentence it changed in one article only."""
+    if not alignment.cross_source:
+        return False
+    empty: frozenset[str] = frozenset()
+    left, right = alignment.left, alignment.right
+    return normalise_text(right.span.text) in sentences.get(left.doc, empty) or normalise_text(
+        left.span.text
+    ) in sentences.get(right.doc, empty)
+
+
 def a_figure_differs_too(alignment: Alignment) -> bool:
     """Whether the two sentences also give one figure two values ("hit a record $166bn in the second quarter of
     2004" / "hit a record $412bn in the 12 months to 30 September 2004"; "sold 800,000 copies in its first week"
@@ -480,6 +503,7 @@ class _Inputs:
     restatement: float
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
+    sentences: dict[str, frozenset[str]]  # per document, its claims' sentences, folded
 
 
 class DateConflictCheck(PairwiseCheck):
@@ -533,6 +557,8 @@ class DateConflictCheck(PairwiseCheck):
     31"); two acts the parse tells apart when only the sentence vectors say the sentences are one
     ("entered a clinic on Jan. 3" / "left the clinic on Jan. 30"). An act in a place and in a place
     that holds it ("born in Nashville" / "born in Tennessee", WordNet's part holonyms) happened once.
+    Nor are two sentences one article gives both of, word for word (a story carried twice pairs its
+    "only network in 1985" with the other copy's "only operators until 1993"): it tells two facts.
 
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
@@ -562,6 +588,7 @@ class DateConflictCheck(PairwiseCheck):
             restatement=context.settings.threshold("date-conflict.restatement", RESTATEMENT),
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
+            sentences=sentences_told(corpus.claims),
         )
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[tuple[str, ...], float, Finding]]:
@@ -589,6 +616,8 @@ class DateConflictCheck(PairwiseCheck):
         values = self._values(published, alignment, pair)
         if values is None or values_agree(*values):
             return "the dates agree, or cannot be compared"
+        if one_article_tells_both(alignment, inputs.sentences):
+            return "one article tells both sentences"  # a story carried twice: "until 1993", "the first days of 1985"
         if _days_of_two_reports(pair):
             return "the days of two reports"  # "said on Tuesday" / "said on Wednesday": a story is told on many days
         if _a_report_before_the_act(alignment, pair):
