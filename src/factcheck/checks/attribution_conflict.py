@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +14,7 @@ from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.model import Corpus, DocumentHeader, Finding, Severity, Span
 from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation, organisation_like
 from factcheck.nlp.align import Alignment
+from factcheck.nlp.lexicon import base_forms
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people, with_the_organisations_word
 from factcheck.nlp.names import role_words
 from factcheck.nlp.sentences import split_sentences
@@ -123,6 +124,13 @@ class AttributionConflictCheck(PairwiseCheck):
       office ("attorney" / "judge", "teacher" / "mayor"). Within one document only ranks and
       modifiers count: one text calls a person several things.
 
+    Two formal titles that both head something ("Chairman" / "Chief Executive", "Team President" / "General
+    Manager") co-exist unless WordNet gives them as two public offices or two posts of one field; a post over one
+    function ("the agency's director of communications") is no head of the organisation against its spokeswoman; and
+    the words for one who speaks for someone ("publicist", "representative") are no two posts. A source whose
+    sentence about the person names the other value too tells of both, most often a post changing hands in the story
+    ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to captain"): no pair then.
+
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
     number of mentions, not their pairs.
@@ -145,9 +153,10 @@ class AttributionConflictCheck(PairwiseCheck):
     def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs | None:
         aliases = getattr(context.ledger, "aliases", None)
         aliases = dict(aliases) if isinstance(aliases, dict) else None
+        self._every_mention = collect_mentions(corpus)  # the former ones too: their roles are no other post's words
         mentions = [
             mention
-            for mention in collect_mentions(corpus)
+            for mention in self._every_mention
             if not mention.former
             and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
         ]
@@ -192,6 +201,7 @@ class AttributionConflictCheck(PairwiseCheck):
         people = self._people
         same_fact: SameFact = dict(judged)
         words_about = _words_about(corpus, people)
+        self._tells_of = _tells_of(corpus, self._every_mention)  # read by _person_conflict
         self.candidate_pairs = 0
         findings = []
         for person in people:
@@ -257,6 +267,13 @@ class AttributionConflictCheck(PairwiseCheck):
                 self.candidate_pairs = (self.candidate_pairs or 0) + 1
                 if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
                     continue  # another mention gives the person both posts at once: they co-exist
+                if any(self._tells_of(m, right, kind) for m in values[left]) or any(
+                    self._tells_of(m, left, kind) for m in values[right]
+                ):
+                    # A source whose sentence about the person names the other value too tells of both: a post
+                    # changing hands ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to
+                    # captain", "Jane Roe of Harbor Holdings, which owns Harbor Motors"), not another post.
+                    continue
                 judged = self._judge(
                     kind, left, right, values[left], values[right], documents, same_fact, words_about, parties, apart
                 )
@@ -345,7 +362,7 @@ class AttributionConflictCheck(PairwiseCheck):
                     or seeks_a_post(left) != seeks_a_post(right)  # "mayor" / "candidate" for governor: both true
                 ):
                     return None
-                if _two_formal_titles(left_mentions, right_mentions):
+                if _two_formal_titles(left_mentions, right_mentions) and not _two_heads_held_together(left, right):
                     note = "two sources give the person two different formal titles"
                 elif (two_posts := _two_posts(left, right)) and (
                     any(m.formal for m in (*left_mentions, *right_mentions))
@@ -373,6 +390,9 @@ class AttributionConflictCheck(PairwiseCheck):
                         # chairman" / "Harbor chief executive", "coach" / "general manager") are often held together.
                         and leads_something(left) != leads_something(right)
                         and not two_kinds_of_entertainer(left, right)
+                        # A head of one function ("director of communications") is staff of the organisation the
+                        # other post names, as its spokeswoman is: no head of it against one who is not.
+                        and not any(_heads_a_function(m) for m in (*left_mentions, *right_mentions))
                     )
                 ) and _told_with_another_role(
                     left, right, left_mentions, right_mentions, same_fact or {}, words_about or _every_word
@@ -454,6 +474,35 @@ def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mentio
     left_docs = {mention.doc for mention in left_mentions if mention.formal}
     right_docs = {mention.doc for mention in right_mentions if mention.formal}
     return bool(left_docs and right_docs and len(left_docs | right_docs) > 1)
+
+
+def _two_heads_held_together(left: str, right: str) -> bool:
+    """Whether two formal titles both head something (kinds of WordNet's leader at any depth: "Chairman" / "Chief
+    Executive", "Team President" / "General Manager", "Health Minister" / "Health Secretary") without being two
+    public offices or two posts of one field: one person often holds both, or one office has both names."""
+    return (
+        leads_something(left, _ANY_DEPTH)
+        and leads_something(right, _ANY_DEPTH)
+        and not exclusive_offices(left, right)
+        and not posts_of_one_field(left, right)
+    )
+
+
+# A post followed by "of" and a bare lower-case noun phrase, no article: the function it heads ("director of
+# communications", "head of security"), not an organisation ("director of the agency", "director of Harbor Trust").
+_OF_A_FUNCTION = r"\s+of\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z][\w-]*"
+
+
+def _heads_a_function(mention: Mention) -> bool:
+    """Whether the mention's role is a post over one function of its organisation ("the agency's director of
+    communications"): the parse keeps "director", which alone would read as the head of the agency."""
+    if mention.role_span is None or not mention.title:
+        return False
+    head = role_words(mention.title)
+    if not head:
+        return False
+    # The post's word in any case ("Director of communications"), the function in lower case (a name is no function).
+    return bool(re.search(rf"\b(?i:{re.escape(head[-1])}){_OF_A_FUNCTION}", mention.role_span.text))
 
 
 def _two_posts(left: str, right: str) -> str | None:
@@ -628,6 +677,63 @@ def _words_about(corpus: Corpus, people: list[Person]) -> WordsAbout:
         }
 
     return words_about
+
+
+def _value_words(value: str, kind: str) -> list[str]:
+    """The words of a title (its role words) or an affiliation, as the dictionary writes them."""
+    words = role_words(value) if kind == "title" else normalise_affiliation(value).split()
+    return [_word_form(word) for word in words]
+
+
+@functools.cache
+def _word_form(word: str) -> str:
+    """A word as the dictionary writes it ("coaches" -> "coach"); not its stem, which joins "senator" to "senate" and
+    "officer" to "office"."""
+    forms = base_forms(word, "n")
+    return forms[0] if forms else word
+
+
+def _tells_of(corpus: Corpus, mentions: list[Mention]) -> Callable[[Mention, str, str], bool]:
+    """Whether the sentence holding a mention's name and role, less every person's name and role the mentions give
+    (the person's own and other people's, former ones too), has every word of a value (a title's role words, an
+    affiliation's words; a final "officer" of a written-out title may be left out, as "chief executive" is written
+    for "chief executive officer"); each document's sentences read once."""
+    named_in: dict[str, list[Span]] = defaultdict(list)  # doc -> the spans naming people and their roles
+    for mention in mentions:
+        named_in[mention.doc] += [span for span in (mention.name_span, mention.role_span) if span is not None]
+
+    @functools.cache
+    def sentences(doc: str) -> tuple[tuple[int, int], ...]:
+        return tuple(split_sentences(corpus.text_of(doc).text))
+
+    @functools.cache
+    def words_besides_roles(doc: str, at: int) -> Counter[str]:
+        text = corpus.text_of(doc).text
+        start, end = next(((a, b) for a, b in sentences(doc) if a <= at < b), (at, at))
+        cut = sorted(
+            (max(span.start, start), min(span.end, end))
+            for span in named_in[doc]
+            if span.start < end and start < span.end
+        )
+        kept, position = [], start
+        for a, b in cut:
+            if a > position:
+                kept.append(text[position:a])
+            position = max(position, b)
+        kept.append(text[position:end])
+        return Counter(_word_form(word) for word in role_words(" ".join(kept)))
+
+    def tells_of(mention: Mention, value: str, kind: str) -> bool:
+        words = _value_words(value, kind)
+        if not words or mention.role_span is None:
+            # Only the sentence that gives the role tells of it: a quoted speaker's title may come from elsewhere.
+            return False
+        found = words_besides_roles(mention.doc, mention.name_span.start)
+        if all(found[word] for word in words):
+            return True
+        return len(words) > 2 and words[-1] == "officer" and all(found[word] for word in words[:-1])
+
+    return tells_of
 
 
 def _nearest_pairs(left: list[date], right: list[date]) -> Iterable[tuple[date, date]]:

@@ -445,7 +445,8 @@ def posts_of_one_field(a: str, b: str) -> bool:
     most frequent senses as person nouns, siblings under a narrower kind than a person, reached within two steps up
     from each ("defense attorney" / "prosecutor": lawyers; "police chief" / "detective": policemen; "coach" /
     "general manager": leaders), and not two kinds of entertainer ("actor" / "singer"). Descriptions from other
-    fields ("actress" / "star", "author" / "professor", "economist" / "analyst") share only "person" and co-exist."""
+    fields ("actress" / "star", "author" / "professor", "economist" / "analyst") share only "person" and co-exist, and
+    so do two words for one who speaks for someone ("publicist" / "representative": communicators)."""
     from factcheck.nlp import lexicon
 
     if one_role(a, b):
@@ -457,7 +458,9 @@ def posts_of_one_field(a: str, b: str) -> bool:
         return False
     left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
     return any(
-        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD and shared not in _contest_kinds()
+        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD
+        and shared not in _contest_kinds()
+        and shared not in _communicator_kinds()
         for shared in set(left_kinds) & set(right_kinds)
     )
 
@@ -471,6 +474,17 @@ _CONTESTANTS = ("contestant", "rival")
 @functools.cache
 def _contest_kinds() -> frozenset[tuple[str, int]]:
     return _every_person_sense(_CONTESTANTS)
+
+
+# WordNet's word for whoever speaks, writes or deals for others ("communicator": publicist, representative,
+# negotiator, agent, writer). Outlets name one person who speaks for someone by any of them ("her publicist" / "her
+# representative"), so sharing only this kind makes no field of posts.
+_COMMUNICATORS = ("communicator",)
+
+
+@functools.cache
+def _communicator_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_COMMUNICATORS)
 
 
 # WordNet's word for whoever leads or heads something ("leader": coach, general manager, chairman, director, dean,
