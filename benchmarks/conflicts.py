@@ -680,7 +680,8 @@ WHY_KINDS = ("date", "number")
 def why_missed(case: Case, clean, changed) -> str:
     """The stage that lost a missed date or number case, for tuning (``--why``): over every pair of the planted
     value and a value of the witness article that agrees with the original, the one that got furthest, as
-    (a) never a candidate pair, or aligned too little to compare; (b) aligned, but the two values not paired as one
+    (a) never a candidate pair (kept apart as two stories, by the planted value itself when the unchanged documents
+    are one, or never near), or aligned too little to compare; (b) aligned, but the two values not paired as one
     slot; (c) a rule of the check dropped it (named by its ``dropped_by``); (d) the planted sentence is no claim,
     or a side's value is not extracted as a slot of its kind.
     """
@@ -688,7 +689,7 @@ def why_missed(case: Case, clean, changed) -> str:
     from factcheck.checks.date_conflict import DateConflictCheck
     from factcheck.checks.numeric_conflict import NumericConflictCheck
     from factcheck.dates import values_agree
-    from factcheck.nlp.align import PairAligner, claim_tokens, corpus_candidates, slot_head
+    from factcheck.nlp.align import PairAligner, candidate_pairs, claim_tokens, corpus_candidates, slot_head
 
     slot = case.kind
 
@@ -737,6 +738,7 @@ def why_missed(case: Case, clean, changed) -> str:
     check = DateConflictCheck() if slot == "date" else NumericConflictCheck()
     inputs = check.pairwise_inputs(changed, CheckContext())
     reached: list[tuple[int, str]] = []
+    unfiltered: set[frozenset[str]] | None = None  # every candidate pair before the story filter, when asked
     for planted_claim, planted_value in planted:
         for witness_claim, witness_value in witnesses:
             shown = f" | {planted_claim.span.text!r} / {witness_claim.span.text!r}"
@@ -749,7 +751,16 @@ def why_missed(case: Case, clean, changed) -> str:
                 None,
             )
             if key is None:
-                reached.append((0, "a: never a candidate pair" + shown))
+                # Which net let it go: the story filter (two documents told apart) or no search found them near.
+                if unfiltered is None:
+                    found = candidate_pairs(changed, [(p.left, p.right) for p in changed.same_fact])[0]
+                    unfiltered = {frozenset(ids) for ids in found}
+                reason = (
+                    "two stories" if frozenset((planted_claim.id, witness_claim.id)) in unfiltered else "never near"
+                )
+                if reason == "two stories" and not clean.two_stories(case.article, case.witness):
+                    reason += ", one story unchanged"
+                reached.append((0, f"a: never a candidate pair ({reason})" + shown))
                 continue
             alignment = aligner(*key)
             if alignment is None:
