@@ -344,6 +344,33 @@ def test_same_fact_candidates_cross_two_stories_only_when_they_may_still_be_one(
     assert stories[0] == stories[1] and groups[0] == groups[1]
 
 
+def test_a_year_one_sentence_gives_is_no_sure_sign_of_two_stories():
+    # The same two reports, each giving one year once ("since the party came to power in 2008" / "in 2011"): the
+    # one sentence may be a fact both retell, dated two ways, so the two stay one group of stories (its candidates
+    # still meet). A document that tells its year twice, or by its dateline, dates its own story.
+    centres = _spread_centres(0.2, 2)
+    keys = _story_keys(centres, [("kato",), ("ito",)])
+    once = cluster_module.StoryKeys(**{**keys.__dict__, "event_years": [(2008,), (2011,)], "told_years": [(), ()]})
+    stories, groups = cluster_module.story_groups(once)
+    assert stories[0] != stories[1] and groups[0] == groups[1]
+    told = cluster_module.StoryKeys(
+        **{**keys.__dict__, "event_years": [(2008,), (2011,)], "told_years": [(2008,), (2011,)]}
+    )
+    assert len(set(cluster_module.story_groups(told)[1].tolist())) == 2
+
+
+def test_the_years_that_date_a_documents_story_are_its_datelines_and_those_two_claims_give():
+    from factcheck.stages.cluster import CandidateContext, StoryKeys
+
+    context = CandidateContext(
+        keys=[((), (), (2007,)), ((), (), (2007, 2001)), ((), (), (1997,)), ((), (), ())],
+        documents=[0, 0, 1, 1],
+        datelines=[None, None, 2005, 2005],
+    )
+    keys = StoryKeys.of(_unit([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.5]]), context, context.keys)
+    assert [list(years) for years in keys.told_years] == [[2007], [2005]]
+
+
 def test_a_documents_event_years_add_its_datelines_year_to_the_years_its_claims_give():
     from factcheck.stages.cluster import CandidateContext, StoryKeys
 
