@@ -1217,3 +1217,52 @@ def test_two_sentences_one_article_tells_both_are_two_facts():
     right = founding(b, b.text, "2001", "2001")
     findings = run(corpus([a, b], [left, right, others[0]], clusters=[[left, right]]))
     assert [f.data["dates"] for f in findings if {span.doc for span in f.evidence} == {"a", "b"}] == [["1998", "2001"]]
+
+
+def _rebate(left_year, right_year, persons=("Jane Roe", "Jane Roe"), cosine=0.69, right_text=None):
+    """Two long sentences of two sources that each retell one person's act, dated by a year, among other things."""
+    import numpy as np
+
+    left_text = (
+        f"Sam Ito promised to ensure the budget rebate, secured in {left_year} by {persons[0]}, stays fully justified."
+    )
+    right_text = (
+        right_text
+        or f"Earlier Sam Ito said the country would veto any bid to cut the budget rebate secured by {persons[1]} in {right_year}."
+    )
+    a, b = document("a", left_text), document("b", right_text)
+    claims = []
+    for doc, year, person in ((a, left_year, persons[0]), (b, right_year, persons[1])):
+        claims.append(
+            claim(
+                doc,
+                doc.text,
+                times=(time(doc, year, year, "year").model_copy(update={"head": "secure"}),),
+                actors=(
+                    Actor(span=span(doc, "Sam Ito"), name="Sam Ito", label="PERSON"),
+                    Actor(span=span(doc, person), name=person, label="PERSON"),
+                ),
+            )
+        )
+    corp = corpus([a, b], claims)
+    corp.embeddings.update(
+        {claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([cosine, (1 - cosine**2) ** 0.5])}
+    )
+    return corp
+
+
+def test_one_persons_act_dated_two_years_is_a_warning_though_the_rest_tells_other_things():
+    # The rest of the two sentences matches too little for the plain gates (a promise, a veto), but both name the
+    # person whose act the two years date, and both years date the same word.
+    findings = run(_rebate("1983", "1984"))
+    assert [f.data["dates"] for f in findings] == [["1983", "1984"]]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert run(_rebate("1984", "1984")) == []
+
+
+def test_another_persons_act_or_sentences_far_apart_are_left_to_the_other_gates():
+    assert run(_rebate("1983", "1984", persons=("Jane Roe", "Lee Park"))) == []
+    assert run(_rebate("1983", "1984", cosine=0.4)) == []
+    # A year written into a name ("the 1984 rebate") names an occasion, which recurs.
+    named = "Earlier Sam Ito said the country would veto any bid to cut the 1984 budget rebate secured by Jane Roe."
+    assert run(_rebate("1983", "1984", right_text=named)) == []
