@@ -486,6 +486,31 @@ def test_fiscal_and_named_days_are_not_weekdays() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe told the Sunday Herald that the plan had failed.",
+        "The Sunday Courier reported the sale.",
+        "Ruritania's Sunday Ledger printed the letter.",
+    ],
+)
+def test_a_weekday_inside_a_title_is_no_date(text: str) -> None:
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday President Sam Ito signed the bill.",
+        "The Sunday before, Jane Roe resigned.",
+        "The vote was held on the Sunday.",
+        "Ministers met the Sunday afternoon.",
+    ],
+)
+def test_a_weekday_beside_a_name_or_after_the_is_still_a_date(text: str) -> None:
+    assert values(text)
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Sales fell over Christmas.", "2022-12-25"),  # past: the one before the June dateline

@@ -124,6 +124,10 @@ _NAMED_DAYS = re.compile(
     r"\b(?:Black|Cyber|Super|Good|Holy|Maundy|Ash|Easter|Palm|Whit|Bloody|Shrove|Giving|Small\s+Business|Blue|Mega)"
     r"\s{1,3}$"
 )
+# A weekday between an article or a possessive and a capitalised word is part of a name: "the Sunday Telegraph",
+# "Britain's Sunday Times", "the Tuesday Group". A date would take a cue word ("on Sunday President Roe said").
+_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)[ \t]{1,3}$")
+_NAME_AFTER = re.compile(r"[ \t]{1,3}[A-Z][a-z]")
 
 
 @rule(
@@ -138,6 +142,8 @@ def _weekday(match: re.Match[str], text: str, anchor: date | None) -> Candidate 
     rel = (match["rel"] or "").casefold()
     before = text[max(0, match.start("weekday") - 20) : match.start("weekday")]
     if _NAMED_DAYS.search(before):
+        return None
+    if not rel and _NAME_BEFORE.search(before) and _NAME_AFTER.match(text, match.end("weekday")):
         return None
     # "late Monday" keeps its modifier, as "last Monday" does (TimeML: one expression, mod END/START)
     start = match.start() if rel in {"last", "next", "this", "early", "late"} else match.start("weekday")
