@@ -909,6 +909,32 @@ def test_figures_of_two_holders_the_texts_name_before_are_not_compared():
     assert [f.severity for f in run(_two_bands("Sam Ito", "Ito"))] == [Severity.WARNING]
 
 
+def _pair_of_players(left_subject, right_subject):
+    a = document("a", f"{left_subject} missed twelve penalties between them in the defeat on Saturday.")
+    b = document(
+        "b", f"{right_subject}, who missed six penalties between them, were blamed for the defeat on Saturday."
+    )
+
+    def missed(doc, words, value, holder):
+        return Quantity(
+            span=span(doc, words), value=value, unit="count", measure="penalties", head="miss", holder=holder
+        )
+
+    left = claim(a, a.text, quantities=(missed(a, "twelve", 12, "Jane Roe"),))
+    right = claim(b, b.text, quantities=(missed(b, "six", 6, "Sam Ito"),))
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_a_figure_of_two_holders_joined_by_and_on_both_sides_is_the_pairs():
+    # Extraction gives the pair's figure to one of the two, a different one on each side: still one figure.
+    assert [f.severity for f in run(_pair_of_players("Jane Roe and Sam Ito", "Jane Roe and Sam Ito"))] == [
+        Severity.WARNING
+    ]
+    # Named apart, or only one side naming both, the two holders stay two.
+    assert run(_pair_of_players("Jane Roe", "Sam Ito")) == []
+    assert run(_pair_of_players("Jane Roe and Sam Ito", "Sam Ito")) == []
+
+
 def _quarter_and_year(unit="percent", change=" by"):
     a = document("a", f"Norland's economy grew{change} 0.8% in the fourth quarter, the office said.")
     b = document("b", f"Norland's economy grew{change} 1.7% in 2004, the office said.")
@@ -1127,6 +1153,35 @@ def test_one_group_counted_word_for_word_meets_across_two_acts():
     assert [f.severity for f in run(pair("armed guards", "armed guards"))] == [Severity.WARNING]
     # A bare noun ("four guards" / "two guards") may count two groups, one for each act.
     assert run(pair("guards", "guards")) == []
+
+
+def test_a_longer_group_counted_word_for_word_meets_across_two_acts():
+    # "will hold talks with" / "met": the heads differ, the same three-word group is counted (vectors 0.75).
+    def pair(left_group, right_group):
+        a = document(
+            "a", f"Ten {left_group} will hold private talks with Jane Roe at the spring conference in Marbury."
+        )
+        b = document("b", f"Five {right_group} met Jane Roe at the spring conference in Marbury.")
+        left = claim(a, a.text, quantities=(_headed(a, "Ten", 10, "hold", "unions"),))
+        right = claim(b, b.text, quantities=(_headed(b, "Five", 5, "meet", "unions"),))
+        return _vectors(corpus([a, b], [left, right]), left, right, 0.75)
+
+    assert [f.severity for f in run(pair("public sector unions", "public sector unions"))] == [Severity.WARNING]
+    assert run(pair("public sector unions", "private sector unions")) == []
+    assert run(pair("unions", "unions")) == []
+
+
+def test_two_nouns_wordnet_gives_for_one_thing_count_one_thing():
+    # "4,000 tents" / "2,000 shelters": a tent is a kind of shelter; one writer's noun, another's.
+    def pair(right_noun):
+        a = document("a", "Aid workers handed out 4,000 tents to families in Marbury on Monday.")
+        b = document("b", f"Aid workers handed out 2,000 {right_noun} to families in Marbury on Monday.")
+        left = claim(a, a.text, quantities=(_headed(a, "4,000", 4000, "hand", "tents"),))
+        right = claim(b, b.text, quantities=(_headed(b, "2,000", 2000, "hand", right_noun),))
+        return corpus([a, b], [left, right])
+
+    assert [f.severity for f in run(pair("shelters"))] == [Severity.WARNING]
+    assert run(pair("blankets")) == []
 
 
 def test_two_figures_each_article_gives_both_of_are_two_facts():

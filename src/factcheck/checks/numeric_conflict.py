@@ -446,7 +446,7 @@ class NumericConflictCheck(PairwiseCheck):
             return "a sentence names what the other article never names"  # two facts of one kind
         if two_of_one_kind(alignment):
             return "two named things of one kind"  # "at the British Independent Film Awards" / "at the Academy Awards"
-        if two_holders(left_q, right_q):
+        if two_holders(left_q, right_q) and not held_together(alignment, left_q, right_q):
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
         if of_two_periods(alignment, pair, inputs.published):
             return "two periods"  # two figures of two times: a change over time, not a conflict
@@ -748,11 +748,28 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
     if left_measure and right_measure:
-        return left_measure == right_measure
+        return left_measure == right_measure or (
+            _whole_count(left_q) and _whole_count(right_q) and one_thing_named_twice(left_measure, right_measure)
+        )
     left_next, right_next = _next_word(alignment.left_tokens, pair.left), _next_word(alignment.right_tokens, pair.right)
     if left_next and right_next:
         return left_next == right_next
     return pair.context >= 0.5
+
+
+def _whole_count(quantity: Quantity) -> bool:
+    """Whether a figure counts whole things ("4,000 tents"); "a 5.6 earthquake" rates one, it does not count them."""
+    return quantity.unit == "count" and float(quantity.value).is_integer()
+
+
+def one_thing_named_twice(left: str, right: str) -> bool:
+    """Whether two counted nouns (of counts, not sums or measures: a sum's "measure" is often what it was spent on or
+    lost by, "the church", "the fire") are words WordNet gives for one thing: synonyms, or one a kind of the other within
+    two steps ("4,000 tents" / "4,000 shelters", "two cosmetics brands" / "two cosmetics labels"). Two writers
+    count one fact in their own words; the rest of the two sentences must still match as for one noun."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.related(left, right, "n", "n") in (lexicon.Relation.SYNONYM, lexicon.Relation.HYPERNYM)
 
 
 def _words_after(tokens: tuple[Token, ...], slot: Token, count: int) -> tuple[str, ...]:
@@ -763,17 +780,24 @@ def _words_after(tokens: tuple[Token, ...], slot: Token, count: int) -> tuple[st
     return ()
 
 
+# The longest counted phrase read: up to three modifiers before the noun ("public sector unions").
+_PHRASE_WORDS = 4
+
+
 def one_phrase_counted(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether both figures count one noun phrase of two words or more, word for word ("four armed guards" / "two
-    armed guards"): one group of people or things, told by two acts it took part in ("pointed a gun at" / "the
-    guards shot"). A bare noun ("10 people") is not enough: "killed 10 people" and "injured 50 people" count two
-    groups. The sentence vectors must agree too (``SIMILARITY``)."""
+    armed guards", "ten public sector unions" / "five public sector unions"): one group of people or things, told
+    by two acts it took part in ("pointed a gun at" / "the guards shot", "will hold talks with" / "met"). A bare
+    noun ("10 people") is not enough: "killed 10 people" and "injured 50 people" count two groups. The sentence
+    vectors must agree too (``SIMILARITY``)."""
     if not one_noun_counted(pair) or alignment.similarity is None or alignment.similarity < SIMILARITY:
         return False
-    noun = measure_key(pair.left.ref.measure)
-    left = _words_after(alignment.left_tokens, pair.left, 2)
-    right = _words_after(alignment.right_tokens, pair.right, 2)
-    return len(left) == 2 and left == right and left[1] == stem(noun)
+    noun = stem(measure_key(pair.left.ref.measure))
+    for length in range(2, _PHRASE_WORDS + 1):
+        left = _words_after(alignment.left_tokens, pair.left, length)
+        if len(left) == length and left[-1] == noun:
+            return left == _words_after(alignment.right_tokens, pair.right, length)
+    return False
 
 
 def one_noun_counted(pair: SlotPair) -> bool:
@@ -955,6 +979,28 @@ def two_holders(left: Quantity, right: Quantity) -> bool:
     with the full name ("Lee" / "Spike Lee")."""
     left_words, right_words = _holder_words(left), _holder_words(right)
     return bool(left_words) and bool(right_words) and not left_words & right_words
+
+
+def held_together(alignment: Alignment, left: Quantity, right: Quantity) -> bool:
+    """Whether both sentences name the two holders side by side, joined by "and" ("Roe and Ito missed twelve
+    penalties between them" / "Jane Roe and Sam Ito, who missed six penalties"): the figure is the pair's, and
+    extraction gives it to one of the two, a different one on each side. Two holders told apart ("Roe scored 20,
+    Ito 15") are not joined so."""
+    left_words, right_words = _holder_words(left), _holder_words(right)
+
+    def joined(text: str) -> bool:
+        folded = text.casefold()
+        return any(
+            re.search(
+                rf"\b{re.escape(first)}\b(?:\s+[^\W\d_]+){{0,2}}?\s+and\s+(?:[^\W\d_]+\s+){{0,2}}?{re.escape(second)}\b",
+                folded,
+            )
+            for one in left_words
+            for other in right_words
+            for first, second in ((one, other), (other, one))
+        )
+
+    return joined(alignment.left.span.text) and joined(alignment.right.span.text)
 
 
 def _same_figure(first: Quantity, second: Quantity) -> bool:
