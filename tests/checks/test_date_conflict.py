@@ -1266,3 +1266,23 @@ def test_another_persons_act_or_sentences_far_apart_are_left_to_the_other_gates(
     # A year written into a name ("the 1984 rebate") names an occasion, which recurs.
     named = "Earlier Sam Ito said the country would veto any bid to cut the 1984 budget rebate secured by Jane Roe."
     assert run(_rebate("1983", "1984", right_text=named)) == []
+
+
+def _aid_report(extra_date):
+    """One forecast told twice; one side also dates its report by the writer's day ("this week")."""
+    said = f"Norland's aid report {extra_date} said" if extra_date else "Norland's aid report said"
+    a = document("a", f"{said} 45 million children will go hungry before 2031 and aid is half its 1990 level.")
+    b = document(
+        "b", "Some 45 million children will go hungry before 2032 and aid is half its 1990 level, Norland says."
+    )
+    left_times = [time(a, "2031", "2031", "year"), time(a, "1990", "1990", "year")]
+    if extra_date:
+        left_times.insert(0, time(a, extra_date, "2030-W10", "week", relative=True))
+    left = claim(a, a.text, times=tuple(left_times))
+    right = claim(b, b.text, times=(time(b, "2032", "2032", "year"), time(b, "1990", "1990", "year")))
+    return corpus([a, b], [left, right])
+
+
+def test_a_date_read_from_the_writers_day_is_no_item_of_a_list():
+    assert [f.data["dates"] for f in run(_aid_report(""))] == [["2031", "2032"]]
+    assert [f.data["dates"] for f in run(_aid_report("this week"))] == [["2031", "2032"]]

@@ -739,11 +739,25 @@ class DateConflictCheck(PairwiseCheck):
         on 4 September at home to Harrow and end on 12 October"): a schedule against part of
         it, whose items (two games with one side, home and away) pair by their names.
         """
-        left_count, right_count = alignment.slot_counts("date")
+        # A date read from the writer's day ("this week", "last year") standing apart from the other dates names no
+        # item of a list or a schedule: it dates the report or the writing ("Roe's report this week said ... before
+        # 2027 and ... their 1990 levels" against the same sentence without it), and is left out of the count unless
+        # it is paired. Set beside another date it is part of the run ("on the weekend of 12-13 March").
+        paired_any = {id(token) for pair in pairs for token in (pair.left, pair.right)}
+        left_tokens, right_tokens = (
+            tuple(
+                token
+                for index, token in enumerate(side)
+                if not DateConflictCheck._stands_apart(side, index, paired_any)
+            )
+            for side in (alignment.left_tokens, alignment.right_tokens)
+        )
+        left_count = sum(1 for token in left_tokens if token.kind == "date")
+        right_count = sum(1 for token in right_tokens if token.kind == "date")
         if left_count == right_count:
             return False
         more_on_left = left_count > right_count
-        tokens = alignment.left_tokens if more_on_left else alignment.right_tokens
+        tokens = left_tokens if more_on_left else right_tokens
         dateline = published[(alignment.left if more_on_left else alignment.right).doc]
         paired = {id(pair.left if more_on_left else pair.right): pair for pair in pairs}
         if not paired:
@@ -768,6 +782,15 @@ class DateConflictCheck(PairwiseCheck):
                 if value and other and not values_agree(value, other):
                     return True
         return False
+
+    @staticmethod
+    def _stands_apart(tokens: tuple[Token, ...], index: int, paired: set[int]) -> bool:
+        """Whether a side's date is unpaired, read from the writer's day, and has no date next to it."""
+        token = tokens[index]
+        if token.kind != "date" or id(token) in paired or written_out(token.ref):
+            return False
+        neighbours = (tokens[position] for position in (index - 1, index + 1) if 0 <= position < len(tokens))
+        return not any(neighbour.kind == "date" for neighbour in neighbours)
 
     @staticmethod
     def _another_run_of_dates(tokens: tuple[Token, ...], paired: Mapping[int, SlotPair]) -> bool:
