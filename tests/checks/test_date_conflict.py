@@ -1286,3 +1286,14 @@ def _aid_report(extra_date):
 def test_a_date_read_from_the_writers_day_is_no_item_of_a_list():
     assert [f.data["dates"] for f in run(_aid_report(""))] == [["2031", "2032"]]
     assert [f.data["dates"] for f in run(_aid_report("this week"))] == [["2031", "2032"]]
+
+
+def test_the_first_since_a_named_holder_in_a_year_is_a_comparison_base():
+    # "the first man since 1987 to win" / "the first man since Jane Roe in 1987 to win": both years date the
+    # base (the holder's feat), so the two are compared as bases: one fact dated two ways.
+    left_words, right_words = "were the highest since", "were the highest since Jane Roe in"
+    assert [f.data["dates"] for f in run(_downloads(left_words=left_words, right_words=right_words))] == [
+        ["2004", "2003"]
+    ]
+    # Against a year of the act ("rose tenfold in 2004"), the named holder's year is still the base.
+    assert run(_downloads(right_words=right_words)) == []
