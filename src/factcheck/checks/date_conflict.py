@@ -233,13 +233,7 @@ def one_persons_act(alignment: Alignment, pair: SlotPair) -> bool:
         and not _names_a_relative(alignment.left_tokens)
         and not _names_a_relative(alignment.right_tokens)
         and alignment.same_head_fact(pair)
-        and not written_into_a_name(alignment.left, pair.left)
-        and not written_into_a_name(alignment.right, pair.right)
-        and not (
-            alignment.left.event is not None
-            and alignment.right.event is not None
-            and alignment.left.event.past != alignment.right.event.past
-        )
+        and dated_acts_alike(alignment, pair)
     )
 
 
@@ -251,6 +245,21 @@ def written_into_a_name(claim: Claim, token: Token) -> bool:
     2013 stint", "the Dec. 6 killing") instead of dating the verb ("released in 2005", "on Sept. 8")."""
     before = claim.span.text[max(0, token.start - claim.span.start - 12) : max(0, token.start - claim.span.start)]
     return bool(_DETERMINER_BEFORE.search(before))
+
+
+def dated_acts_alike(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether both dates date an act, not a name (``written_into_a_name``), and both sentences tell that act in one
+    tense: a past act against an expected one ("spent £5bn in 2003" / "are expected to spend £269bn during 2004") is
+    an occasion and the forecast of the next."""
+    return (
+        not written_into_a_name(alignment.left, pair.left)
+        and not written_into_a_name(alignment.right, pair.right)
+        and not (
+            alignment.left.event is not None
+            and alignment.right.event is not None
+            and alignment.left.event.past != alignment.right.event.past
+        )
+    )
 
 
 def one_fact_restated(alignment: Alignment, pair: SlotPair, restatement: float = RESTATEMENT) -> bool:
@@ -273,13 +282,7 @@ def one_fact_restated(alignment: Alignment, pair: SlotPair, restatement: float =
         alignment.cross_source
         and pair.how == "only"
         and not dates_two_acts(alignment, pair)
-        and not written_into_a_name(alignment.left, pair.left)
-        and not written_into_a_name(alignment.right, pair.right)
-        and not (
-            alignment.left.event is not None
-            and alignment.right.event is not None
-            and alignment.left.event.past != alignment.right.event.past
-        )
+        and dated_acts_alike(alignment, pair)
         and pair.left.ref.granularity == pair.right.ref.granularity
         and alignment.rest_shared >= MIN_SHARED
         and alignment.rest_strength >= PARAPHRASE_STRENGTH
