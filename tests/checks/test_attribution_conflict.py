@@ -983,6 +983,28 @@ def test_a_source_that_tells_of_both_posts_gives_no_other_post():
     assert [x.data["person"] for x in run(corpus([g, b], [thanked, claims[1]]))] == ["Dana Pell"]
 
 
+def test_the_other_post_said_of_other_people_is_no_post_changing_hands():
+    # "prosecutors" in the defense attorney's sentence are other people; only a post handed to someone ("was named",
+    # "promoted to", "took over as") tells of a change. A post one person holds is singular.
+    a = document("a", "Prosecutor Sam Ito said the rifle was never recovered from the river.")
+    b = document("b", "The trial resumed on Monday after prosecutors rested, defense attorney Sam Ito told reporters.")
+    prosecutor = claim(a, a.text, actors=(person(a, "Sam Ito", "Prosecutor", None, "Prosecutor"),))
+    defender = claim(b, b.text, actors=(person(b, "Sam Ito", "defense attorney", None, "defense attorney"),))
+    assert [f.severity for f in run(corpus([a, b], [prosecutor, defender]))] == [Severity.WARNING]
+    # The team's coach fired in the same sentence is someone else's post too.
+    c = document("c", "Assistant coach Dana Pell spoke on Monday after the team fired its coach.")
+    d = document("d", "Head coach Dana Pell said the team would play its best game on Sunday.")
+    assistant = claim(c, c.text, actors=(person(c, "Dana Pell", "Assistant coach", None, "Assistant coach"),))
+    head = claim(d, d.text, actors=(person(d, "Dana Pell", "Head coach", None, "Head coach"),))
+    assert [f.data["values"] for f in run(corpus([c, d], [assistant, head]))] == [["assistant coach", "head coach"]]
+    # A post taken over is told of.
+    e = document("e", "Deputy Mayor Lee Park, who took over as mayor in May, said the bridge would close.")
+    f = document("f", "Mayor Lee Park said the bridge would close.")
+    deputy = claim(e, e.text, actors=(person(e, "Lee Park", "Deputy Mayor", None, "Deputy Mayor"),))
+    mayor = claim(f, f.text, actors=(person(f, "Lee Park", "Mayor", None, "Mayor"),))
+    assert run(corpus([e, f], [deputy, mayor])) == []
+
+
 def test_two_standings_in_one_contest_are_no_posts_of_one_field():
     # Champion, favourite, challenger are kinds of WordNet's rival: one player is the favourite and then the
     # champion, so two outlets calling her each are no conflict; two positions of one sport still share their field.

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -693,11 +693,40 @@ def _word_form(word: str) -> str:
     return forms[0] if forms else word
 
 
+# Words that hand a person a post ("was named head coach", "promoted to captain", "took over as mayor"): a sentence
+# that gives the other post after one of them tells of a post changing hands. Without one, the other post's words are
+# someone else's ("said prosecutors had rushed the case", "after the team fired its coach").
+_TAKES_A_POST = frozenset(
+    {
+        *("named", "appointed", "promoted", "elected", "hired", "nominated", "tapped", "chosen", "selected"),
+        *("sworn", "installed", "elevated", "became", "become", "becomes", "becoming", "as"),
+        *("succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing"),
+    }
+)
+POST_CUE_REACH = 3  # words before the post in which the word that hands it over stands
+
+
+def _post_taken(told: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a sentence's words give someone a post: its words in a row, the last one singular (a post one person
+    holds: not "prosecutors"), within ``POST_CUE_REACH`` words after a word that hands a post over."""
+    size = len(words)
+    for at in range(len(told) - size + 1):
+        run = told[at : at + size]
+        if (
+            [_word_form(word) for word in run] == list(words)
+            and _word_form(run[-1]) == run[-1]
+            and any(word in _TAKES_A_POST for word in told[max(0, at - POST_CUE_REACH) : at])
+        ):
+            return True
+    return False
+
+
 def _tells_of(corpus: Corpus, mentions: list[Mention]) -> Callable[[Mention, str, str], bool]:
     """Whether the sentence holding a mention's name and role, less every person's name and role the mentions give
-    (the person's own and other people's, former ones too), has every word of a value (a title's role words, an
-    affiliation's words; a final "officer" of a written-out title may be left out, as "chief executive" is written
-    for "chief executive officer"); each document's sentences read once."""
+    (the person's own and other people's, former ones too), tells of a value too: an affiliation's words anywhere
+    ("Jane Roe of Harbor Holdings, which owns Harbor Motors"), a title's words handed to someone (``_post_taken``;
+    a final "officer" of a written-out title may be left out, as "chief executive" is written for "chief executive
+    officer"); each document's sentences read once."""
     named_in: dict[str, list[Span]] = defaultdict(list)  # doc -> the spans naming people and their roles
     for mention in mentions:
         named_in[mention.doc] += [span for span in (mention.name_span, mention.role_span) if span is not None]
@@ -707,7 +736,7 @@ def _tells_of(corpus: Corpus, mentions: list[Mention]) -> Callable[[Mention, str
         return tuple(split_sentences(corpus.text_of(doc).text))
 
     @functools.cache
-    def words_besides_roles(doc: str, at: int) -> Counter[str]:
+    def words_besides_roles(doc: str, at: int) -> tuple[str, ...]:
         text = corpus.text_of(doc).text
         start, end = next(((a, b) for a, b in sentences(doc) if a <= at < b), (at, at))
         cut = sorted(
@@ -721,17 +750,22 @@ def _tells_of(corpus: Corpus, mentions: list[Mention]) -> Callable[[Mention, str
                 kept.append(text[position:a])
             position = max(position, b)
         kept.append(text[position:end])
-        return Counter(_word_form(word) for word in role_words(" ".join(kept)))
+        return tuple(role_words(" ".join(kept)))
+
+    @functools.cache
+    def word_forms_besides_roles(doc: str, at: int) -> Counter[str]:
+        return Counter(_word_form(word) for word in words_besides_roles(doc, at))
 
     def tells_of(mention: Mention, value: str, kind: str) -> bool:
         words = _value_words(value, kind)
         if not words or mention.role_span is None:
             # Only the sentence that gives the role tells of it: a quoted speaker's title may come from elsewhere.
             return False
-        found = words_besides_roles(mention.doc, mention.name_span.start)
-        if all(found[word] for word in words):
-            return True
-        return len(words) > 2 and words[-1] == "officer" and all(found[word] for word in words[:-1])
+        if kind != "title":
+            found = word_forms_besides_roles(mention.doc, mention.name_span.start)
+            return all(found[word] for word in words)
+        told = words_besides_roles(mention.doc, mention.name_span.start)
+        return _post_taken(told, words) or (len(words) > 2 and words[-1] == "officer" and _post_taken(told, words[:-1]))
 
     return tells_of
 
