@@ -1169,6 +1169,17 @@ def test_a_longer_group_counted_word_for_word_meets_across_two_acts():
     assert [f.severity for f in run(pair("public sector unions", "public sector unions"))] == [Severity.WARNING]
     assert run(pair("public sector unions", "private sector unions")) == []
     assert run(pair("unions", "unions")) == []
+    # Within one text a longer phrase is the writer's mould for two items: "an 80 gigabyte hard drive" for one model,
+    # "a 40 gigabyte hard drive" for the next.
+    text = (
+        "The cheaper model has an 80 gigabyte hard drive and a fast chip. "
+        "The dearer rival has a 40 gigabyte hard drive and a faster chip."
+    )
+    one = document("a", text)
+    first_at, second_at = text.index("The cheaper"), text.index("The dearer")
+    first = claim(one, text[first_at:second_at].strip(), quantities=(_headed(one, "80", 80, "have", "drive"),))
+    second = claim(one, text[second_at:], quantities=(_headed(one, "40", 40, "have", "drive"),))
+    assert run(_vectors(corpus([one], [first, second]), first, second, 0.9)) == []
 
 
 def test_two_nouns_wordnet_gives_for_one_thing_count_one_thing():

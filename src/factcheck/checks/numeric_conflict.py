@@ -793,7 +793,10 @@ def one_phrase_counted(alignment: Alignment, pair: SlotPair) -> bool:
     if not one_noun_counted(pair) or alignment.similarity is None or alignment.similarity < SIMILARITY:
         return False
     noun = stem(measure_key(pair.left.ref.measure))
-    for length in range(2, _PHRASE_WORDS + 1):
+    # Within one text a longer phrase is the writer's mould for several items ("an 80 gigabyte hard drive" for one
+    # model, "a 40 gigabyte hard drive" for the next), not one group told twice: two words there, as before.
+    longest = _PHRASE_WORDS if alignment.cross_source else 2
+    for length in range(2, longest + 1):
         left = _words_after(alignment.left_tokens, pair.left, length)
         if len(left) == length and left[-1] == noun:
             return left == _words_after(alignment.right_tokens, pair.right, length)
