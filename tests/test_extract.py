@@ -514,15 +514,7 @@ def test_an_event_statement_keeps_its_span_in_the_original_text(nlp):
     # The cleaner closed up a doubled space and a soft hyphen: the claim's span still covers the original words.
     original = "Rioters hurl\u00aded  stones at the police."
     clean = "Rioters hurled stones at the police."
-    mapping = []
-    o = 0
-    for ch in clean:
-        while original[o] != ch:
-            o += 1
-        mapping.append(o)
-        o += 1
-    mapping.append(len(original))
-    doc = Document(id="m", path="m.txt", text=original, clean=clean, clean_to_original=tuple(mapping))
+    doc = _cleaned_document(original, clean)
     (claim,) = extract_document(doc, nlp)
     assert claim.kinds == ("event-statement",)
     assert claim.span.text == original and claim.text == clean
@@ -657,10 +649,9 @@ def test_stage_orders_claims_and_round_trips(nlp):
     assert stage.name == "extract" and stage.requires == ("documents",) and stage.assigns == ("claims", "documents")
 
 
-def test_stage_maps_clean_spans_to_the_original(nlp):
-    # The original has a soft hyphen and a doubled space the cleaner removed.
-    original = "The agency laun\u00adched the  probe in 2011."
-    clean = "The agency launched the probe in 2011."
+def _cleaned_document(original: str, clean: str) -> Document:
+    """A document whose clean text drops characters of the original (a soft hyphen, a doubled space): each clean
+    character maps to its place in the original."""
     mapping = []
     o = 0
     for ch in clean:
@@ -669,7 +660,14 @@ def test_stage_maps_clean_spans_to_the_original(nlp):
         mapping.append(o)
         o += 1
     mapping.append(len(original))
-    doc = Document(id="m", path="m.txt", text=original, clean=clean, clean_to_original=tuple(mapping))
+    return Document(id="m", path="m.txt", text=original, clean=clean, clean_to_original=tuple(mapping))
+
+
+def test_stage_maps_clean_spans_to_the_original(nlp):
+    # The original has a soft hyphen and a doubled space the cleaner removed.
+    original = "The agency laun\u00adched the  probe in 2011."
+    clean = "The agency launched the probe in 2011."
+    doc = _cleaned_document(original, clean)
     claims = extract_document(doc, nlp)
     assert len(claims) == 1
     assert claims[0].span.text == original
