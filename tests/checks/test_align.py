@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from _claimkit import Actor, Quantity, claim, corpus, document, span, time
 
-from factcheck.nlp.align import align, candidate_pairs, claim_tokens, corpus_alignments, corpus_candidates
+from factcheck.nlp.align import (
+    align,
+    candidate_pairs,
+    claim_tokens,
+    corpus_alignments,
+    corpus_candidates,
+    history_to_both,
+    writing_days,
+)
 
 
 def _person(doc, name, after=0):
@@ -105,6 +114,38 @@ def test_no_candidate_pair_joins_two_stories_the_cluster_stage_told_apart():
     }
 
 
+def test_one_sentence_two_stories_retell_is_still_a_candidate_pair():
+    # Two stories told apart (a trial, a settlement) both retell the collapse in one agency line, a figure changed:
+    # one fact, compared. Two raids told in their own words ("arrested 23 pirates in the gulf on Saturday" / "seized 26
+    # pirates ... on Thursday"), a headline (its own story's event) and a retold line of two other days stay apart.
+    texts = {
+        "a": "When the Harbour Bank collapsed, shareholders lost about $180bn and 20,000 workers lost their jobs.",
+        "b": "Shareholders lost about $180bn when the Harbour Bank collapsed, while 10,000 workers lost their jobs.",
+        "c": "The navy arrested 23 armed pirates in the gulf on Saturday after a chase near the port.",
+        "d": "The coast guard seized 26 pirates in the gulf on Thursday, a spokesman for the navy said.",
+        "e": "Harbour Bank collapse leaves 15,000 workers without jobs and shareholders $180bn poorer",
+        "f": "On Monday shareholders lost about $180bn when the Harbour Bank collapsed, while 30,000 workers lost their jobs.",
+        "g": "On Friday shareholders lost about $180bn when the Harbour Bank collapsed, while 40,000 workers lost their jobs.",
+    }
+    docs = [document(doc, text) for doc, text in texts.items()]
+
+    def counted(doc):
+        figures = re.findall(r"\d[\d,]*", doc.text)
+        number = next(f for f in figures if f not in ("180",))
+        quantities = (Quantity(span=span(doc, number), value=float(number.replace(",", "")), unit="count"),)
+        days = re.findall(r"Monday|Friday", doc.text)
+        times = tuple(time(doc, day, {"Monday": "2004-03-01", "Friday": "2004-03-05"}[day]) for day in days)
+        return claim(doc, doc.text, quantities=quantities, times=times, kinds=("headline",) if doc.id == "e" else ())
+
+    stories = {doc.id: index for index, doc in enumerate(docs)}
+    corp = corpus(docs, [counted(doc) for doc in docs]).evolve(story_groups=stories)
+    pairs = {tuple(sorted(doc.partition("#")[0] for doc in pair)) for pair in corpus_candidates(corp)[0]}
+    assert ("a", "b") in pairs
+    assert ("c", "d") not in pairs
+    assert not {("a", "e"), ("b", "e")} & pairs
+    assert ("f", "g") not in pairs
+
+
 def test_a_fact_two_stories_both_tell_as_history_is_still_a_candidate_pair():
     # Two stories the cluster stage told apart (a lawsuit, a price cut) both retell the store's launch years before
     # either was written: one fact, compared. Their own events, dated near their datelines, stay apart, as does a year
@@ -184,7 +225,8 @@ def test_a_text_without_a_dateline_is_written_on_or_after_the_last_day_it_names(
     pairs = {tuple(sorted(pair)) for pair in corpus_candidates(corp)[0]}
     assert tuple(sorted((claims[0].id, claims[2].id))) in pairs
     alone = corpus(docs, [claims[0], claims[2]]).evolve(story_groups={"a": 0, "b": 1})
-    assert tuple(sorted((claims[0].id, claims[2].id))) not in {tuple(sorted(p)) for p in corpus_candidates(alone)[0]}
+    # (Asked of history_to_both itself: the two lines are one sentence retold, a pair on that ground alone.)
+    assert not history_to_both(claims[0], claims[2], writing_days(alone))
 
 
 def test_alignments_are_computed_once_per_corpus():
