@@ -688,7 +688,7 @@ def why_missed(case: Case, clean, changed) -> str:
     from factcheck.checks.base import CheckContext
     from factcheck.checks.date_conflict import DateConflictCheck
     from factcheck.checks.numeric_conflict import NumericConflictCheck
-    from factcheck.dates import values_agree
+    from factcheck.dates import values_agree, year_of_the_other
     from factcheck.nlp.align import PairAligner, candidate_pairs, claim_tokens, corpus_candidates, slot_head
 
     slot = case.kind
@@ -718,7 +718,9 @@ def why_missed(case: Case, clean, changed) -> str:
         if original_value.value is None or value.value is None:
             words = re.escape(" ".join(original_value.span.text.casefold().split()))
             return re.search(rf"(?<!\w){words}(?!\w)", " ".join(value.span.text.casefold().split())) is not None
-        return values_agree(value.value, original_value.value)
+        # A side whose words give no year was read in its dateline's year; the check reads it in the year the other
+        # side's words give ("the September 11th attacks" / "September 11, 2001"), and so does this.
+        return values_agree(*year_of_the_other(value, value.value, original_value, original_value.value))
 
     witnesses = [
         (claim, token)
