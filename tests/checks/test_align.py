@@ -368,3 +368,19 @@ def test_a_two_word_name_meets_the_single_word_wordnet_gives_for_it():
     alignment = align(left, right)
     assert alignment.strength < alignment.rest_strength == 1.0
     assert alignment.rest_shared == alignment.shared + 1
+
+
+def test_a_figure_both_sides_give_pairs_with_its_equal_not_with_the_one_opposite():
+    # One side gives two figures side by side, the other only the second: the words around both are alike and the
+    # first stands opposite in the word order, but the same value in the same unit is the one fact's figure.
+    a = document("a", "Deficits of $412bn and $377bn were recorded by the treasury.")
+    b = document("b", "Deficits of $377bn were recorded by the treasury.")
+
+    def money(doc, text, value):
+        return Quantity(span=span(doc, text), value=value, unit="money:USD")
+
+    left = claim(a, a.text, quantities=(money(a, "$412bn", 412e9), money(a, "$377bn", 377e9)))
+    right = claim(b, b.text, quantities=(money(b, "$377bn", 377e9),))
+    assert [(pair.left.text, pair.right.text) for pair in align(left, right).pairs_of("number")] == [
+        ("$377bn", "$377bn")
+    ]

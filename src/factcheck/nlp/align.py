@@ -592,6 +592,14 @@ def _comparable_units(left: Token, right: Token) -> bool:
     return unit_family(str(getattr(left.ref, "unit", ""))) == unit_family(str(getattr(right.ref, "unit", "")))
 
 
+def _same_figure(left: Token, right: Token) -> bool:
+    """Whether two number slots give one value in one unit ("$412bn" / "$412bn"): the likeliest to be one fact's
+    figure when each side gives several (a record deficit and the year before's, both told on both sides)."""
+    if left.kind != "number" or right.kind != "number":
+        return False
+    return bool(left.ref.value == right.ref.value and left.ref.unit == right.ref.unit)
+
+
 def _counted_noun(token: Token) -> str:
     """The last word of the noun a number counts, folded ("5 people" -> "people"); "" for a date or a bare figure."""
     words = re.findall(r"[^\W\d_]+", str(getattr(token.ref, "measure", None) or "").casefold())
@@ -656,6 +664,7 @@ def _pair_slots(
                     same_head = None
                 score = (
                     context
+                    + (0.5 if _same_figure(left[i], right[j]) else 0.0)  # "$412bn" meets "$412bn", not "$377bn"
                     + (0.3 if (i, j) in opposite else 0.0)
                     + (0.2 if _granularity(left[i]) == _granularity(right[j]) else 0.0)
                     + (0.5 if same_head else 0.0)  # what each dates or counts says most about which is whose
