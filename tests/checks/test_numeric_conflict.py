@@ -1288,3 +1288,63 @@ def test_figures_at_two_named_contests_of_one_kind_are_two_facts():
     assert [f for f in run(corpus([a, b], [left, right])) if f.severity != Severity.INFO] == []
     c, same = nominated("c", "Norland Film Awards", "three", 3)
     assert [f.severity for f in run(corpus([a, c], [left, same]))] == [Severity.WARNING]
+
+
+# -- session 18: what a length of time counts, a list's settled figure, an age set beside a name ---------------------
+def _length(doc, text, value, unit, measure, head, after=0):
+    return Quantity(span=span(doc, text, after), value=value, unit=unit, measure=measure, head=head)
+
+
+def test_a_length_of_time_counts_its_unit_not_the_sentence_subject():
+    # Extraction gives a figure with no noun of its own the sentence's subject as its measure: "the club", "Norland".
+    # A stretch of time measures days or months whoever spends them: two writers naming the club two ways still
+    # give one loss over one period.
+    a = document("a", "The club posted a record loss of 40m euros in the 12 months through June.")
+    b = document("b", "Norland United posted a record loss of 40m euros in the 6 months through June.")
+    left = claim(a, a.text, quantities=(_length(a, "12 months", 12, "months", "club", "post"),))
+    right = claim(b, b.text, quantities=(_length(b, "6 months", 6, "months", "united", "post"),))
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.85))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert findings[0].data["measure"] == "month"
+
+
+def test_a_length_of_time_keeps_the_noun_written_after_it():
+    # "ten days of riots" / "ten days of mourning": what the days are of is written out, and differs.
+    from factcheck.checks.numeric_conflict import counted_noun
+
+    a = document("a", "The shooting sparked ten days of riots across the country.")
+    riots = _length(a, "ten days", 10, "days", "riot", "spark")
+    subject = _length(a, "ten days", 10, "days", "shooting", "spark")
+    left = claim(a, a.text, quantities=(riots,))
+    assert counted_noun(left, riots) == "riot"
+    assert counted_noun(left, subject) == "day"
+
+
+def test_a_figure_of_a_list_settled_by_an_equal_figure_is_no_rival():
+    # "for 16 and 17-year-olds" / "for 16 and 8-year-olds": 16 meets 16, so the ages left differ at one slot.
+    text = "Ministers promised a national minimum wage for 16 and {n}-year-olds and more children's centres."
+    a, b = document("a", text.format(n="17")), document("b", text.format(n="8"))
+    left = claim(a, a.text, quantities=(_age(a, "16", 16, "wage"), _age(a, "17-year", 17, "wage")))
+    right = claim(b, b.text, quantities=(_age(b, "16", 16, "wage"), _age(b, "8-year", 8, "wage")))
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.97))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {span.text for span in findings[0].evidence} >= {"17-year", "8-year"}
+
+
+def test_an_age_set_beside_the_name_after_an_article_is_that_persons():
+    # "Ana Lopez, a 17-year-old singer" names whose age it is, as "Ana Lopez, 17" does; the two sentences tell two
+    # events (a prize, a rich list), so they share few words and name places the other never does.
+    a = document(
+        "a", "Ana Lopez, a 17-year-old singer from Norland, beat four rivals to win best newcomer at the awards."
+    )
+    b = document("b", "Ana Lopez, the 8-year-old singer from Norland, was a new entry in the young millionaires list.")
+    left = claim(a, a.text, quantities=(_age(a, "17-year", 17, "singer"),), actors=(actor(a, "Ana Lopez", "PERSON"),))
+    right = claim(b, b.text, quantities=(_age(b, "8-year", 8, "singer"),), actors=(actor(b, "Ana Lopez", "PERSON"),))
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.75))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    # The age of someone else, told after the name: "Ana Lopez, the 8-year-old's coach".
+    from factcheck.checks.numeric_conflict import _aged_person
+
+    c = document("c", "Rosa Diaz, the 8-year-old's coach, spoke to reporters.")
+    coach = claim(c, c.text, quantities=(_age(c, "8-year", 8, "coach"),), actors=(actor(c, "Rosa Diaz", "PERSON"),))
+    assert _aged_person(coach, coach.quantities[0]) == set()

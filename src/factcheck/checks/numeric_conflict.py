@@ -366,7 +366,11 @@ class NumericConflictCheck(PairwiseCheck):
                     (right_q.span.doc, right_q.span.start, right_q.span.end),
                 }
             )
-            measure = measure_key(left_q.measure) or measure_key(right_q.measure) or _following_word(alignment, pair)
+            measure = (
+                counted_noun(alignment.left, left_q)
+                or counted_noun(alignment.right, right_q)
+                or _following_word(alignment, pair)
+            )
             finding = self._compare(
                 alignment.left,
                 left_q,
@@ -452,8 +456,10 @@ class NumericConflictCheck(PairwiseCheck):
             return "two periods"  # two figures of two times: a change over time, not a conflict
         if two_places(alignment, regions=True):
             return "two places"  # counted in two places ("worldwide" / "in France", "in Europe" / "in Japan")
-        if alignment.rest_strength < inputs.strength and told_where_the_other_never_is(
-            alignment, inputs.names, inputs.around
+        if (
+            not one_person  # a person named on both sides has one age, wherever each sentence tells of them
+            and alignment.rest_strength < inputs.strength
+            and told_where_the_other_never_is(alignment, inputs.names, inputs.around)
         ):
             # Met on the head and few words: a place foreign to the other article is another event's ("killed by a
             # storm in eastern Ruritania" beside another storm's toll). Sentences that match by themselves ("Shares in
@@ -744,7 +750,7 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
         return False
-    left_measure, right_measure = measure_key(left_q.measure), measure_key(right_q.measure)
+    left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
     if left_measure and right_measure:
@@ -755,6 +761,26 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     if left_next and right_next:
         return left_next == right_next
     return pair.context >= 0.5
+
+
+# Units that measure a length of time: "six days", "the 12 months through June".
+_TIME_LENGTHS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})
+
+
+def counted_noun(claim: Claim, quantity: Quantity) -> str:
+    """What a figure counts (``measure_key``), but a length of time counts its own unit ("day") unless the text
+    names what it lasts right after it ("ten days of riots" -> "riot"). Extraction falls back to the sentence's
+    subject for a figure with no noun of its own, which is what a sum or a rate is of ("the budget was $2bn") but not
+    what a stretch of time measures: "The American spent six days" and "after spending three days" count days, not
+    Americans; "The club posted a loss in the 12 months" / "Dortmund posted a loss in the 12 months" count months."""
+    measure = measure_key(quantity.measure)
+    if quantity.unit not in _TIME_LENGTHS:
+        return measure
+    end = quantity.span.end - claim.span.start
+    after = claim.span.text[max(0, end) : max(0, end) + 40].casefold()
+    if measure and re.match(r"\s+of\s+(?:[^\W\d_]+\s+){0,2}?" + re.escape(measure[:4]), after):
+        return measure
+    return measure_key(quantity.unit)
 
 
 def _whole_count(quantity: Quantity) -> bool:
@@ -912,6 +938,10 @@ def ages(alignment: Alignment, pair: SlotPair) -> bool:
     return is_age(alignment.left, pair.left.ref) and is_age(alignment.right, pair.right.ref)
 
 
+# "Sam Ito, the 16-year-old's coach": the age is another person's.
+_AGE_OF_ANOTHER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old['\u2019]s\b", re.IGNORECASE)
+
+
 def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
     """The name keys of the person an age is given to by name ("16-year-old Dana Whitfield", "Dana Whitfield, 16"): a
     person named right next to the age whose name holds the age's head word (or, after the name, the age itself)."""
@@ -919,7 +949,12 @@ def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
     for actor in claim.actors:
         if actor.label != "PERSON":
             continue
-        after_name = 0 <= quantity.span.start - actor.span.end <= 3  # "Dana Whitfield, 16"
+        between = claim.span.text[actor.span.end - claim.span.start : quantity.span.start - claim.span.start]
+        # "Dana Whitfield, 16", "Dana Whitfield, a 16-year-old student": the age set beside the name
+        after_name = 0 <= quantity.span.start - actor.span.end <= 3 or (
+            bool(re.fullmatch(r",\s*(?:a|an|the)\s+", between))
+            and not _AGE_OF_ANOTHER.match(claim.span.text, quantity.span.end - claim.span.start)
+        )
         before_name = 0 <= actor.span.start - quantity.span.end <= 12  # "16-year-old Dana Whitfield"
         words = {word.casefold() for word in re.findall(r"[^\W\d_]+", actor.name)}
         if after_name or (before_name and head in words):
@@ -1094,9 +1129,18 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
     of them ...") unless each names its own counted noun ("killed five soldiers and three civilians"); a
     copula or an auxiliary ("were", "had") says nothing of what is counted.
     """
+    # A figure the alignment pairs with an equal figure of the other side is that figure's, no rival for the
+    # differing one: "a minimum wage for 16 and 17-year-olds" / "for 16 and 8-year-olds" (16 meets 16).
+    settled = {
+        (side.ref.span.start, side.ref.span.end)
+        for other in alignment.pairs_of("number")
+        if other is not pair and quantity_interval(other.left.ref) == quantity_interval(other.right.ref)
+        for side in (other.left, other.right)
+    }
     for claim, quantity in ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref)):
-        noun = measure_key(quantity.measure)
-        if noun and sum(1 for other in claim.quantities if measure_key(other.measure) == noun) > 1:
+        rivals = [other for other in claim.quantities if (other.span.start, other.span.end) not in settled]
+        noun = counted_noun(claim, quantity)
+        if noun and sum(1 for other in rivals if counted_noun(claim, other) == noun) > 1:
             return True
         head = quantity.head
         if (
@@ -1106,8 +1150,8 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
                 other.span != quantity.span
                 and other.head == head
                 and unit_family(other.unit) == unit_family(quantity.unit)
-                and not (noun and measure_key(other.measure) and measure_key(other.measure) != noun)
-                for other in claim.quantities
+                and not (noun and counted_noun(claim, other) and counted_noun(claim, other) != noun)
+                for other in rivals
             )
         ):
             return True
