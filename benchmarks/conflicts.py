@@ -762,6 +762,8 @@ def why_missed(case: Case, clean, changed) -> str:
                 )
                 if reason == "two stories" and not clean.two_stories(case.article, case.witness):
                     reason += ", one story unchanged"
+                if reason.startswith("two stories"):  # and why the history exception did not readmit the pair
+                    reason += ": " + _not_history(changed, planted_claim, witness_claim, weights)
                 reached.append((0, f"a: never a candidate pair ({reason})" + shown))
                 continue
             alignment = aligner(*key)
@@ -792,6 +794,22 @@ def why_missed(case: Case, clean, changed) -> str:
                 rule = f"none: compared, {severities[0] if severities else 'no finding (as-of dates, change or level)'}"
             reached.append((3, f"c: {rule}" + measures + shown))
     return max(reached, key=lambda item: item[0])[1]
+
+
+def _not_history(corpus, left, right, weights) -> str:
+    """Why ``history_to_both`` did not readmit a pair the story filter dropped: a text with no day (no dateline,
+    no day it names), a date not a year older than both texts' days, or two people's histories."""
+    from factcheck.nlp.align import history_to_both, people_named, writing_days
+
+    published = writing_days(corpus)
+    days = [published.get(claim.doc) for claim in (left, right)]
+    if None in days:
+        return "a text has no day"
+    shown = "/".join(str(day) for day in days)
+    if history_to_both(left, right, published):  # readmitted but for the people in them
+        named = people_named(left, weights), people_named(right, weights)
+        return f"two people's histories ({', '.join(sorted(named[0]))} / {', '.join(sorted(named[1]))})"
+    return f"not history to both texts (their days {shown})"
 
 
 def found(outcome: Outcome) -> bool:
