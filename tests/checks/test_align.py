@@ -384,3 +384,25 @@ def test_a_figure_both_sides_give_pairs_with_its_equal_not_with_the_one_opposite
     assert [(pair.left.text, pair.right.text) for pair in align(left, right).pairs_of("number")] == [
         ("$377bn", "$377bn")
     ]
+
+
+def test_a_weekday_inside_a_persons_title_is_a_name_and_no_date_slot():
+    # "by Sunday Ledger journalist Sam Ito": the cue word "by" keeps the timex reading "Sunday" as a day, but the
+    # parse put it in the journalist's title, which names a paper. A weekday the sentence dates by stays a slot.
+    a = document("a", "The book by Sunday Ledger journalist Sam Ito says Jane Roe quit the board in June 2004.")
+    b = document("b", "The book says Jane Roe quit the board on Sunday in June 2004, Sam Ito wrote.")
+    ito = Actor(span=span(a, "Sam Ito"), name="Sam Ito", label="PERSON", role_span=span(a, "Sunday Ledger journalist"))
+    titled = claim(
+        a,
+        a.text,
+        times=(time(a, "Sunday", None, relative=True), time(a, "June 2004", "2004-06", "month")),
+        actors=(ito, _person(a, "Jane Roe")),
+    )
+    dated = claim(
+        b,
+        b.text,
+        times=(time(b, "Sunday", None, relative=True), time(b, "June 2004", "2004-06", "month")),
+        actors=(_person(b, "Jane Roe"), _person(b, "Sam Ito")),
+    )
+    assert [token.text for token in claim_tokens(titled) if token.kind == "date"] == ["June 2004"]
+    assert [token.text for token in claim_tokens(dated) if token.kind == "date"] == ["Sunday", "June 2004"]

@@ -406,11 +406,30 @@ def _calendar_date(time: TimeExpression) -> bool:
     return kind == "DATE" or (kind == "TIME" and bool(_WRITTEN_DATE.search(time.span.text)))
 
 
+_WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+
+
+def _a_name_s_weekday(claim: Claim, time: TimeExpression) -> bool:
+    """Whether a weekday standing alone is a word of a name the parse put in a person's title or a named
+    entity ("Sunday Ledger journalist Sam Ito", "the Tuesday Club"): a title or a name lasts, a weekday
+    dates one day, so inside one the day names a paper or a show and dates nothing."""
+    if not _WEEKDAY_ALONE.fullmatch(time.span.text):
+        return False
+    start, end = time.span.start, time.span.end
+    return any(
+        outer is not None and outer.start <= start and end <= outer.end and (outer.start, outer.end) != (start, end)
+        for actor in claim.actors
+        for outer in (actor.span, actor.role_span)
+    )
+
+
 def _slots(claim: Claim) -> list[Token]:
     slots: list[Token] = []
     for time in claim.times:
         if time.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or not _calendar_date(time):
             continue  # "now", "recently", a length ("15-year-old") or a time of day: no calendar date to compare
+        if _a_name_s_weekday(claim, time):
+            continue
         slots.append(Token("date", "<date>", time.span.text, time.span.start, time.span.end, time))
     for quantity in claim.quantities:
         slots.append(Token("number", "<number>", quantity.span.text, quantity.span.start, quantity.span.end, quantity))
