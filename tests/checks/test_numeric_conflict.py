@@ -1348,3 +1348,27 @@ def test_an_age_set_beside_the_name_after_an_article_is_that_persons():
     c = document("c", "Rosa Diaz, the 8-year-old's coach, spoke to reporters.")
     coach = claim(c, c.text, quantities=(_age(c, "8-year", 8, "coach"),), actors=(actor(c, "Rosa Diaz", "PERSON"),))
     assert _aged_person(coach, coach.quantities[0]) == set()
+
+
+_CHART = (
+    "The comedy Quiet Harbour topped the box office chart with {0} in ticket sales. "
+    "The drama Norland Nights took {1} after opening in more cinemas. "
+    "The thriller Blue Coast fell to fourth place, taking {2} in ticket sales. "
+    "The top ten films together took an estimated {3} in ticket sales.\n"
+)
+
+
+def test_fixture_two_editions_of_a_running_chart_are_two_times_not_conflicts(make_corpus):
+    # Two weekends' box office charts give the same films other takings in sentence after sentence: each article
+    # is true of its own weekend. One slip changes one figure, and that still conflicts.
+    first = _CHART.format("$44.7m", "$9.4m", "$12.5m", "$121.9m")
+    second = _CHART.format("$42.8m", "$11.2m", "$14.7m", "$125.4m")
+    corp = make_corpus({"a": first, "b": second}, checks=[NumericConflictCheck])
+    assert [f for f in corp.findings if f.severity != Severity.INFO] == []
+
+
+def test_fixture_one_figure_changed_in_a_chart_still_conflicts(make_corpus):
+    first = _CHART.format("$44.7m", "$9.4m", "$12.5m", "$121.9m")
+    slip = _CHART.format("$44.7m", "$11.2m", "$12.5m", "$121.9m")
+    corp = make_corpus({"a": first, "c": slip}, checks=[NumericConflictCheck])
+    assert [f.severity for f in corp.findings] == [Severity.WARNING]

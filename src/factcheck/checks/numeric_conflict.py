@@ -259,6 +259,12 @@ class _Inputs:
     around: dict[str, frozenset[str]]  # per document, the places holding those it names (WordNet)
 
 
+# What ``judge`` gives the merge for one pair of figures: where the two are, the finding (None when they agree or
+# are no conflict) and, when the two sentences give one count two values, the two documents and the two sentences.
+_Told = tuple[frozenset[str], tuple[tuple[str, str], tuple[str, str]]]
+_Judged = tuple[frozenset[tuple[str, int, int]], Finding | None, _Told | None]
+
+
 class NumericConflictCheck(PairwiseCheck):
     """The same figure given values that cannot both be true, across sources or within one.
 
@@ -350,14 +356,17 @@ class NumericConflictCheck(PairwiseCheck):
             figures=figures_told(corpus.claims),
         )
 
-    def judge(
-        self, alignment: Alignment, inputs: _Inputs
-    ) -> list[tuple[frozenset[tuple[str, int, int]], Finding | None]]:
+    def judge(self, alignment: Alignment, inputs: _Inputs) -> list[_Judged]:
         """The alignment's differing figure, if the two count one thing: where the two figures are
-        (the merge keeps the first alignment to reach a pair of places) and the finding, if they conflict."""
-        judged: list[tuple[frozenset[tuple[str, int, int]], Finding | None]] = []
+        (the merge keeps the first alignment to reach a pair of places), the finding, if they conflict,
+        and the sentence pair, when the two sentences give one count two values (``_EDITION_PAIRS``)."""
+        judged: list[_Judged] = []
         for pair in alignment.pairs_of("number"):
-            if self.dropped_by(alignment, pair, inputs) is not None:
+            dropped = self.dropped_by(alignment, pair, inputs)
+            told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
+            if dropped is not None:
+                if told_twice is not None:
+                    judged.append((frozenset(), None, told_twice))
                 continue
             left_q, right_q = pair.left.ref, pair.right.ref
             where = frozenset(
@@ -381,7 +390,7 @@ class NumericConflictCheck(PairwiseCheck):
                 alignment,
                 pair,
             )
-            judged.append((where, finding))
+            judged.append((where, finding, told_twice))
         return judged
 
     def dropped_by(self, alignment: Alignment, pair: SlotPair, inputs: _Inputs) -> str | None:
@@ -479,16 +488,17 @@ class NumericConflictCheck(PairwiseCheck):
         self,
         corpus: Corpus,
         context: CheckContext,
-        judged: list[tuple[frozenset[tuple[str, int, int]], Finding | None]],
+        judged: list[_Judged],
         candidates: int,
     ) -> list[Finding]:
         seen: set[frozenset[tuple[str, int, int]]] = set()
         findings: list[Finding] = []
-        for where, finding in judged:
+        editions = _two_editions(told for _, _, told in judged)
+        for where, finding, _ in judged:
             if len(where) < 2 or where in seen:
                 continue
             seen.add(where)
-            if finding is not None:
+            if finding is not None and frozenset(doc for doc, _, _ in where) not in editions:
                 findings.append(finding)
         # Shares held by a named entity: the same measure of the same holder, aligned or not.
         blocks: dict[tuple[str, str, str], list[tuple[Claim, int, Quantity]]] = defaultdict(list)
@@ -1314,3 +1324,44 @@ def _one_note_per_pair_of_values(findings: list[Finding]) -> list[Finding]:
             noted.add(key)
         kept.append(finding)
     return kept
+
+
+# Two articles giving one count a different value in this many pairs of sentences are two editions of one running
+# report (two weekends' box office charts, two days' market reports), each figure true of its own time. A slip or a
+# planted change alters one fact: one pair of sentences, rarely two.
+_EDITION_PAIRS = 3
+
+
+def _one_count_two_values(alignment: Alignment, pair: SlotPair, dropped: str | None, inputs: _Inputs) -> _Told | None:
+    """The two documents and the two sentences, when two sentences of two documents put two values of one count
+    opposite each other, word by word or as their only figures (not by the words around alone), whatever else
+    then keeps the two from being one fact; None otherwise. Two figures each article gives both of are two facts
+    both tell (a list of seized arms paired crosswise with a summary of it), not one count given anew."""
+    left, right = alignment.left, alignment.right
+    if left.doc == right.doc or pair.how == "context" or dropped not in _COUNTS_TOLD_TWICE:
+        return None
+    if intervals_overlap(quantity_interval(pair.left.ref), quantity_interval(pair.right.ref)):
+        return None
+    if each_article_gives_both(alignment, pair, inputs.figures):
+        return None
+    return frozenset({left.doc, right.doc}), ((left.doc, left.id), (right.doc, right.id))
+
+
+# The rules after which two figures are still one count given two values (``dropped_by``'s names): not those that
+# find them agreeing or counting different things.
+_COUNTS_TOLD_TWICE = frozenset({None, "another figure differs too"})
+
+
+def _two_editions(told: Iterable[_Told | None]) -> set[frozenset[str]]:
+    """The pairs of documents that give one count two values in ``_EDITION_PAIRS`` pairs of sentences or more, each
+    sentence of a pair its own (one sentence met by three others is one figure, not three)."""
+    sentences: dict[frozenset[str], set[tuple[str, str]]] = defaultdict(set)
+    for item in told:
+        if item is not None:
+            docs, (left, right) = item
+            sentences[docs].update((left, right))
+    return {
+        docs
+        for docs, claims in sentences.items()
+        if all(sum(1 for doc, _ in claims if doc == one) >= _EDITION_PAIRS for one in docs)
+    }
