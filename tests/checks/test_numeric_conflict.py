@@ -1372,3 +1372,37 @@ def test_fixture_one_figure_changed_in_a_chart_still_conflicts(make_corpus):
     slip = _CHART.format("$44.7m", "$11.2m", "$12.5m", "$121.9m")
     corp = make_corpus({"a": first, "c": slip}, checks=[NumericConflictCheck])
     assert [f.severity for f in corp.findings] == [Severity.WARNING]
+
+
+def _nominations(doc_id, first, second, figure, value, subject=None):
+    # ``first`` names the subject; ``second`` gives the figure, its subject a pronoun or a name the tagger missed.
+    doc = document(doc_id, f"{first} {second}")
+    named = claim(doc, first, event=Event(actor="jane roe", action="win"), actors=(actor(doc, "Jane Roe", "PERSON"),))
+    counted = claim(
+        doc,
+        second,
+        quantities=(_headed(doc, figure, value, "have", "nominations"),),
+        event=Event(actor=subject, action="have") if subject else None,
+    )
+    return doc, named, counted
+
+
+def test_a_pronoun_tells_of_the_person_the_sentence_before_named():
+    # "He had four nominations" after a sentence on Roe / "Ito had 10 nominations": two people's counts, though the
+    # tagger marked neither subject, so no holder was found. "He" after a sentence on Ito still conflicts.
+    a, a_named, left = _nominations(
+        "a", "Jane Roe also won best album.", "She had four nominations going into the ceremony.", "four", 4
+    )
+    b = document("b", "Sam Ito won best song. Ito had 10 nominations going into the ceremony.")
+    b_named = claim(b, "Sam Ito won best song.", actors=(actor(b, "Sam Ito", "PERSON"),))
+    right = claim(
+        b,
+        "Ito had 10 nominations going into the ceremony.",
+        quantities=(_headed(b, "10", 10, "have", "nominations"),),
+        event=Event(actor="sam ito", action="have"),
+    )
+    assert [f for f in run(corpus([a, b], [a_named, left, b_named, right])) if f.severity != Severity.INFO] == []
+    c, c_named, same = _nominations(
+        "c", "Jane Roe also won best album.", "Roe had 10 nominations going into the ceremony.", "10", 10, "jane roe"
+    )
+    assert [f.severity for f in run(corpus([a, c], [a_named, left, c_named, same]))] == [Severity.WARNING]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from factcheck.nlp.align import (
     SlotPair,
     Token,
     article_names,
+    name_words,
     particulars_differ,
     stem,
 )
@@ -257,6 +258,8 @@ class _Inputs:
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
     figures: dict[str, frozenset[tuple[str, str, float]]]  # per document, the figures it gives (``figures_told``)
     around: dict[str, frozenset[str]]  # per document, the places holding those it names (WordNet)
+    # per claim opening with "He" or "She", the name words of the person the sentence before is about
+    pronoun_persons: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 # What ``judge`` gives the merge for one pair of figures: where the two are, the finding (None when they agree or
@@ -343,6 +346,7 @@ class NumericConflictCheck(PairwiseCheck):
     severity = Severity.WARNING
 
     def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs:
+        names = article_names(corpus.claims)
         return _Inputs(
             strength=context.settings.threshold("numeric-conflict.strength", STRENGTH),
             shared=int(context.settings.threshold("numeric-conflict.shared", SHARED)),
@@ -351,9 +355,10 @@ class NumericConflictCheck(PairwiseCheck):
             head_similarity=context.settings.threshold("numeric-conflict.head_similarity", HEAD_SIMILARITY),
             counted_similarity=context.settings.threshold("numeric-conflict.counted_similarity", COUNTED_SIMILARITY),
             published={document.id: document.published for document in corpus.documents},
-            names=article_names(corpus.claims),
+            names=names,
             around=surroundings(corpus.claims),
             figures=figures_told(corpus.claims),
+            pronoun_persons=persons_pronouns_stand_for(corpus.claims, names),
         )
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[_Judged]:
@@ -461,6 +466,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "two named things of one kind"  # "at the British Independent Film Awards" / "at the Academy Awards"
         if two_holders(left_q, right_q) and not held_together(alignment, left_q, right_q):
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
+        if two_people(alignment, pair, inputs):
+            return "two people"  # "He had four nominations" (after a sentence on Roe) / "Ito led with 10 nominations"
         if of_two_periods(alignment, pair, inputs.published):
             return "two periods"  # two figures of two times: a change over time, not a conflict
         if two_places(alignment, regions=True):
@@ -1365,3 +1372,51 @@ def _two_editions(told: Iterable[_Told | None]) -> set[frozenset[str]]:
         for docs, claims in sentences.items()
         if all(sum(1 for doc, _ in claims if doc == one) >= _EDITION_PAIRS for one in docs)
     }
+
+
+_PERSONAL_SUBJECT = re.compile(r"(?:He|She)\b")
+
+
+def persons_pronouns_stand_for(
+    claims: Iterable[Claim], names: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Per claim that opens with "He" or "She", the name words of the person the claim before it in its text is
+    about, when that claim's subject is a name its article gives ("Roe, who sang with Ito, also won best album. He
+    had four nominations ..." -> Roe); a pronoun opening a sentence speaks of the last sentence's subject."""
+    persons: dict[str, frozenset[str]] = {}
+    before: Claim | None = None
+    for claim in sorted(claims, key=lambda c: (c.doc, c.span.start, c.span.end)):
+        if before is not None and before.doc == claim.doc and _PERSONAL_SUBJECT.match(claim.text):
+            named = _named_subject(before, names.get(before.doc, frozenset()))
+            if named:
+                persons[claim.id] = named
+        before = claim
+    return persons
+
+
+def _named_subject(claim: Claim, article: frozenset[str]) -> frozenset[str]:
+    """The name words of a claim's subject when its article gives that subject as a name, else none."""
+    if claim.event is None or not claim.event.actor:
+        return frozenset()
+    words = frozenset(name_words(claim.event.actor))
+    return words if words and words <= article else frozenset()
+
+
+def two_people(alignment: Alignment, pair: SlotPair, inputs: _Inputs) -> bool:
+    """Whether two figures no holder was found for are told of two people: a sentence opening with "He" or "She"
+    speaks of the person the sentence before it named, and the other sentence's subject is a name that shares no
+    word with that person's ("He had four nominations going into the ceremony", after a sentence on Roe / "Ito led
+    the race going into the ceremony with 10 nominations"). Extraction resolves a pronoun to a person only when the
+    tagger marked the person; an unmarked one leaves the figure with no holder."""
+    left, right = alignment.left, alignment.right
+    if pair.left.ref.holder or pair.right.ref.holder:
+        return False
+    left_person = inputs.pronoun_persons.get(left.id)
+    right_person = inputs.pronoun_persons.get(right.id)
+    if left_person is None and right_person is None:
+        return False
+    if left_person is None:
+        left_person = _named_subject(left, inputs.names.get(left.doc, frozenset()))
+    if right_person is None:
+        right_person = _named_subject(right, inputs.names.get(right.doc, frozenset()))
+    return bool(left_person) and bool(right_person) and not left_person & right_person
