@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.nlp.names import PersonName, gender_of_word, name_key, normalise_title, resolve_mention, same_person
+from factcheck.nlp.names import (
+    PersonName,
+    gender_in_text,
+    gender_of_word,
+    name_key,
+    normalise_title,
+    resolve_mention,
+    same_person,
+)
 from factcheck.nlp.titles import title_conflict_kind
 
 
@@ -140,3 +148,13 @@ def test_a_spaced_joint_is_part_of_the_name_but_a_possessive_is_not():
 def test_a_word_says_a_sex_only_when_it_is_an_honorific_or_kin_word(word, gender):
     # "-man" posts are written of women too; "Dr." and "Rev." say neither.
     assert gender_of_word(word) == gender
+
+
+def test_gender_in_text_reads_honorifics_kin_nouns_and_the_title_the_text_gives():
+    # One reader for extraction ("he said") and quote-provenance: an honorific, a kin noun before the name, or the
+    # person's title; a bare "Mrs Roe" says nothing when the text names two Roes.
+    assert gender_in_text("Later Mr Sam Ito spoke.", "Sam Ito") == "male"
+    assert gender_in_text("She and her husband Sam Ito left.", "Sam Ito") == "male"
+    assert gender_in_text("Jane Roe said so.", "Jane Roe", title="spokeswoman") == "female"
+    assert gender_in_text("Jane Roe said so.", "Jane Roe") is None
+    assert gender_in_text("Sam Roe and Ann Roe came. Mrs Roe spoke.", "Sam Roe", namesakes=2) is None

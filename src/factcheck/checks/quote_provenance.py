@@ -9,12 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext, connected_groups
-from factcheck.model import Claim, Corpus, Finding, Severity, normalise_text
+from factcheck.model import Actor, Claim, Corpus, Finding, Severity, normalise_text
 from factcheck.nlp.names import (
-    GENDERED_HONORIFICS,
     PersonName,
-    fold_title_word,
-    gender_of_word,
+    gender_in_text,
     name_key,
     resolve_mention,
     same_person,
@@ -121,7 +119,7 @@ class QuoteProvenanceCheck(Check):
       ``info`` instead, with the reason in ``data["doubts"]``, when one source's own text
       leaves its credit open: its sentence names the other source's speaker too ("Jane Roe
       said, reading a statement from Sam Ito"), or its speaker was read from "he/she said"
-      and the text either calls that person by an honorific of the other sex or names the
+      and the text either calls that person by a word of the other sex ("Ms", "his wife") or names the
       other source's speaker too, whom the pronoun may stand for;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
       showing the wordings; ``warning`` when the change adds or drops a negation.
@@ -363,8 +361,9 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
       credits: it ties the words to both ("Jane Roe said, speaking on behalf of Sam Ito", "reading a statement
       from Ito", "Ito's lawyer Jane Roe said", "the paper quoted Ito as saying"), and which of them said them is a
       reading of that one sentence;
-    * the speaker was read from "he said" / "she said" and the document calls the person it was read as by an
-      honorific of the other sex ("Ms Roe" for "he"): the pronoun stands for someone else;
+    * the speaker was read from "he said" / "she said" and the document calls the person it was read as by a word
+      of the other sex ("Ms Roe", "his wife Jane Roe", "Jane Roe, a spokeswoman" for "he"; the reader extraction
+      resolves pronouns by): the pronoun stands for someone else;
     * the speaker was read from "he said" / "she said" and the document names the other source's speaker too,
       whom the pronoun may as well stand for (a report quotes its subject and her agent in turn, and "she said"
       after the agent's words is the subject).
@@ -384,11 +383,14 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
     if pronoun not in _PRONOUN_GENDER:
         return None
     read_as = f'{quote.claim.doc} credits it through "{said}", read as {quote.speaker},'
-    gender = _gender_by_honorific(corpus.text_of(quote.claim.doc).text, quote.speaker)
-    if gender is not None and gender != _PRONOUN_GENDER[pronoun]:
-        return f"{read_as} whom it calls by an honorific of the other sex"
     claims = corpus.claims_of(quote.claim.doc)
-    named = {actor.name for claim in claims for actor in claim.actors if actor.label == "PERSON"}
+    people = [actor for claim in claims for actor in claim.actors if actor.label == "PERSON"]
+    if _gender_in_document(corpus.text_of(quote.claim.doc).text, quote.speaker, people) not in (
+        None,
+        _PRONOUN_GENDER[pronoun],
+    ):
+        return f"{read_as} whom it calls by a word of the other sex"
+    named = {actor.name for actor in people}
     named |= {claim.quote.speaker for claim in claims if claim.quote is not None and claim.quote.speaker}
     for credited in other.credit:
         if any(_same_speaker(name, credited) for name in named):
@@ -396,24 +398,14 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
     return None
 
 
-# An honorific, then up to two given names or initials, right before the surname ("Ms Jane Roe", "Mr J. Ito").
-_HONORIFIC_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]{1,5})\.?\s+(?:[A-Z](?:\.|[\w'\u2019-]*)\s+){0,2}$")
-
-
-def _gender_by_honorific(text: str, name: str) -> str | None:
-    """ "male" or "female" when ``text`` writes the person's surname after an honorific that says which ("Mr Roe",
-    "Ms Jane Roe"); None when it never does, or does both (two people of one surname)."""
-    parsed = PersonName.parse(name)
-    if parsed is None:
-        return None
-    found = set()
-    for match in re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text):
-        before = _HONORIFIC_BEFORE_NAME.search(text, max(0, match.start() - 40), match.start())
-        if before is not None:
-            honorific = before.group(1)
-            if fold_title_word(honorific) in GENDERED_HONORIFICS and (gender := gender_of_word(honorific)):
-                found.add(gender)
-    return next(iter(found)) if len(found) == 1 else None
+def _gender_in_document(text: str, name: str, people: list[Actor]) -> str | None:
+    """ "male" or "female" when the document says which of a person (factcheck.nlp.names.gender_in_text, the reader
+    extraction resolves "he" and "she" by), with the title it gives the person and how many persons of that surname it
+    names."""
+    surname = name.split()[-1:]
+    title = next((actor.title for actor in people if actor.title and actor.name == name), None)
+    namesakes = len({actor.name for actor in people if actor.name.split()[-1:] == surname})
+    return gender_in_text(text, name, title=title, namesakes=namesakes)
 
 
 def _speaks_for(corpus: Corpus, relayer: _Quote, principal: _Quote) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factcheck.nlp.names import GENDERED_HONORIFICS, fold_title_word, gender_of_word
+from factcheck.nlp.names import gender_in_text
 from factcheck.nlp.roles import Role
 
 _GENDER_OF_PRONOUN = {
@@ -112,57 +112,14 @@ class _People:
         return None
 
     def gender_of(self, name: str) -> str | None:
-        """ "male" or "female" when the text says which: an honorific or a gendered noun right before the
-        person's surname ("Mr Roe", "Ms Jane Roe", "his wife Jane Roe"), or a title the text gives the person
-        ("Jane Roe, a spokeswoman"); None when it says neither, or both. A given name is never read as a sign:
-        Jane, Sam or Ali may be anyone.
-
-        A mention with given names other than the person's ("Ms Jan Roe" for Sam Roe) is another person, and a
-        bare "Mrs Roe" says nothing of Sam Roe when the text names two Roes.
-        """
+        """ "male" or "female" when the text says which of a person named so far (factcheck.nlp.names.gender_in_text,
+        with the title the text gave the person and how many persons of that surname it names)."""
         words = name.split()
-        if not words or not self.text:
+        if not words:
             return None
-        surname, given = words[-1], {word.casefold() for word in words[:-1]}
-        namesakes = sum(1 for other in self.known if other.split()[-1:] == [surname])
-        found: set[str] = set()
+        namesakes = sum(1 for other in self.known if other.split()[-1:] == words[-1:])
         person = self.known.get(name)
-        if person is not None and person.title:
-            # The title's head: its last word before "of" ("widow of Sam Ito", "mother-of-nine"), not a word
-            # about someone else ("Sam Ito's son's lawyer").
-            head = re.split(r"\b(?:of|for|at|to|with)\b", person.title.casefold())[0]
-            words_of_title = re.findall(r"[^\W\d_]+", head)
-            if words_of_title and (gender := gender_of_word(words_of_title[-1])) is not None:
-                found.add(gender)
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.text):
-            # The words right before on its line, up to the first that is neither a given name nor an initial; a
-            # comma or a clause between ("Asked about his wife, Sam Roe said") ties no word to the name, nor does a
-            # headline's last word on the line above.
-            before = self.text[max(0, match.start() - 80) : match.start()].rsplit("\n", 1)[-1].split()
-            names_between: list[str] = []
-            for index in range(len(before) - 1, max(-1, len(before) - 5), -1):
-                word = before[index]
-                if not re.fullmatch(r"[^\W\d_][\w'\u2019-]*\.?", word):
-                    break
-                gender = gender_of_word(word)
-                if gender is not None and fold_title_word(word) in GENDERED_HONORIFICS and not word[:1].isupper():
-                    break  # "fans will miss Sam Ito": an honorific is written with a capital
-                if gender is not None and word[:1].isupper() and fold_title_word(word) not in GENDERED_HONORIFICS:
-                    # A kin noun or "-woman" post with a capital starts its sentence ("Spokeswoman Jo Roe said"),
-                    # else it is part of a name ("Big Brother").
-                    if index > 0 and not re.search(r"[.!?:\"'\u201d\u2019]$", before[index - 1]):
-                        break
-                if gender is not None:
-                    mention_given = {w.casefold().rstrip(".") for w in names_between}
-                    initials = {w[:1] for w in given}
-                    other_person = any(w not in given and w not in initials for w in mention_given)
-                    if not other_person and (names_between or namesakes <= 1):
-                        found.add(gender)
-                    break
-                if len(names_between) == 2 or not word[:1].isupper():
-                    break
-                names_between.append(word)
-        return next(iter(found)) if len(found) == 1 else None
+        return gender_in_text(self.text, name, title=person.title if person else None, namesakes=namesakes)
 
     def resolve_role(self, phrase: str) -> str | None:
         """ "the spokesman said": the one person the text has given a title with that head noun."""
