@@ -880,3 +880,12 @@ def test_a_name_the_ner_gives_another_label_after_a_post_is_a_person(nlp):
     assert person.label == "PERSON" and person.title and "captain" in person.title
     text = "The company said chairman Harbor Bank would cut jobs in the spring."
     assert all(a.label != "PERSON" for claim in claims_of(nlp, text) for a in claim.actors if "Bank" in a.name)
+
+
+def test_a_quote_alone_right_after_a_credited_quote_is_the_same_speakers(nlp):
+    # News writing credits a run of quoted sentences once; a sentence between ends the run.
+    quote = "We expect a hard year for every shop in the region."
+    went_on = f'"Prices will fall soon, and fast," said Jane Roe, the firm\'s chief. "{quote}"\n'
+    assert [c.quote.speaker for c in claims_of(nlp, went_on) if c.quote] == ["Jane Roe", "Jane Roe"]
+    broken = f'"Prices will fall soon, and fast," said Jane Roe. Shares rose on Monday. "{quote}"\n'
+    assert [c.quote.speaker for c in claims_of(nlp, broken) if c.quote] == ["Jane Roe", None]

@@ -75,6 +75,9 @@ class _DocumentExtractor:
         self.claims: list[Claim] = []
         self.too_long: list[tuple[int, int]] = []  # clean offsets of units over max_chars
         self.unit_number = 0
+        # The last quote credited to someone: its unit, and the speaker with what the text gave them there (read for a
+        # quote that goes on in the next sentence without a credit of its own).
+        self.last_credit: tuple[int, Quote] | None = None
 
     # -- block level --
     def block(self, block: Block, spacy_doc: Any, following: Block | None) -> None:
@@ -268,9 +271,31 @@ class _DocumentExtractor:
                     time_expressions,
                     None,
                 )
+        if speaker is None and (continued := self._continued_quote(block, unit, main)) is not None:
+            return continued
         return self._speaker_quote(
             text, block.start, speaker_start, speaker_end, main, block.start, verb, time_expressions, unit
         )
+
+    def _continued_quote(self, block: Block, unit: _Unit, main: QuoteMatch) -> Quote | None:
+        """A sentence that is a quote alone, closed within it, right after a sentence whose quote the text credits
+        ("'Prices will fall,' Jane Roe said. 'We expect a hard year.'"): the same speaker goes on, as news writing
+        credits a run of quoted sentences once. The credit's words are the earlier sentence's (``speaker_span``)."""
+        if (
+            self.last_credit is None
+            or self.last_credit[0] != self.unit_number - 1
+            or main.close_mark >= unit.end
+            or not _only_quote_left(block.text, unit, main)
+        ):
+            return None
+        credited = self.last_credit[1]
+        quote = credited.model_copy(
+            update={"span": self.doc.span(block.start + main.start, block.start + main.end), "said_at": None}
+        )
+        assert quote.speaker is not None
+        self.people.spoke(quote.speaker, self.unit_number)
+        self.last_credit = (self.unit_number, quote)
+        return quote
 
     def _speaker_quote(
         self,
@@ -332,7 +357,7 @@ class _DocumentExtractor:
         if verb is not None:
             said_at = _said_at(verb, main, time_expressions)
         framing = _framing(said_at, former, self.doc.published)
-        return Quote(
+        quote = Quote(
             span=quote_span,
             speaker=speaker,
             co_speakers=tuple(co_speakers),
@@ -343,6 +368,9 @@ class _DocumentExtractor:
             framing=framing,
             said_at=said_at,
         )
+        if speaker is not None:
+            self.last_credit = (self.unit_number, quote)
+        return quote
 
     def _named_speaker(self, raw: str) -> str:
         """A co-speaker's name, its title left off, a surname alone as the person the text named in full."""
