@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.nlp.roles import find_role, is_title_word, split_title
+from factcheck.nlp.roles import find_role, is_title_word, role_of, split_title
 from factcheck.nlp.titles import framed_as_former
 
 
@@ -245,3 +245,17 @@ def test_a_post_the_tagger_read_as_an_adjective_before_the_name_is_the_title(nlp
         [0, 5, 3, 5, 5, 0],
     )
     assert role_from_parse(entity).title is None
+
+
+def test_a_post_written_before_a_courtesy_and_the_name_is_the_title():
+    # "London mayor Mr Roe": news style that writes a surname after "Mr" writes the post before both; the courtesy is
+    # no part of the post. A courtesy after a sentence's end ("chief executive. Mr Roe") is no post's.
+    text = "Harbor mayor Mr Sam Roe said the bridge would open."
+    role = role_of(text, text.index("Sam"), text.index(" said"))
+    assert (role.title, role.affiliation) == ("mayor", "Harbor")
+    assert text[role.start : role.end] == "Harbor mayor"
+    alone = "The firm thanked Mr Sam Roe."
+    assert role_of(alone, alone.index("Sam"), alone.index(".", 20)).title is None
+    # A sentence's first word before the courtesy is no post: "Even Mr Roe agreed".
+    first = "Even Mr Sam Roe agreed with the plan."
+    assert role_of(first, first.index("Sam"), first.index(" agreed")).title != "Even"

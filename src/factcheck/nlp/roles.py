@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from factcheck.nlp.names import is_honorific
 
 # Title words and ranks (lower-case, without a trailing dot). Matching is case-insensitive;
 # a capitalised word is accepted in an appositive title only when it is listed here.
@@ -774,10 +776,41 @@ def _hyphenated_whole(textual: Role, parsed: Role, text: str) -> bool:
 def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
     """The role the text gives the person at ``text[start:end]``: from the parse of ``entity``
     (a spaCy Span over the same text) when there is one, completed by the text patterns."""
-    textual = find_role(text, start, end)
+    textual = _without_courtesy(find_role(text, start, end), text)
     if entity is None:
         return textual
-    return merge_roles(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), textual, text)
+    parsed = _without_courtesy(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), text)
+    return merge_roles(parsed, textual, text)
+
+
+# A post, then a courtesy right before the name: "London mayor Mr Roe", "Harbor chief executive Ms Jane Roe".
+_POST_THEN_COURTESY = re.compile(r"(?P<post>.*[^\W\d_])\s+(?P<courtesy>[^\W\d_]+\.?)")
+
+
+def _without_courtesy(role: Role, text: str) -> Role:
+    """The role with a courtesy ("Mr", "Ms", "Dr") the title read before the name left off: "mayor Mr" for "London
+    mayor Mr Roe" is the post "mayor" (news style that writes a surname after a courtesy writes the post before
+    both). A title that is a courtesy alone is none. Only a courtesy that ends the title where the text writes it,
+    joined to the post by a space ("chief executive. Mr Roe" is a sentence's end and a name), after a word that names
+    a post ("Even Mr Roe" is no post)."""
+    if role.title is None or role.end is None or text[role.end - len(role.title) : role.end] != role.title:
+        return role
+    words = role.title.split()
+    if not words or not is_honorific(words[-1]):
+        return role
+    match = _POST_THEN_COURTESY.fullmatch(role.title)
+    if match is None:
+        if len(words) > 1:
+            return role
+        # A courtesy alone: no title; an organisation read before it stays ("Harbor" of "Harbor Mr Roe").
+        end = len(text[: role.end - len(role.title)].rstrip())
+        if role.affiliation is None or role.start is None or role.start >= end:
+            return Role(former=role.former)
+        return replace(role, title=None, end=end)
+    post = match.group("post")
+    if not (is_title_word(post.split()[-1]) or is_post_noun(post.split()[-1])):
+        return role  # "Even Mr Roe", "But Mr Roe": a sentence's first word, no post
+    return replace(role, title=post, end=role.end - len(role.title) + len(post))
 
 
 def _with_title_in_name(text: str, parsed: Role, entity_start: int, name_end: int) -> Role:
