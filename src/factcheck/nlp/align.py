@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from factcheck.dates import names_its_own_date
+from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 
 if TYPE_CHECKING:
     from factcheck.model import Actor, Claim, Corpus, TimeExpression
@@ -406,7 +407,7 @@ def _calendar_date(time: TimeExpression) -> bool:
     return kind == "DATE" or (kind == "TIME" and bool(_WRITTEN_DATE.search(time.span.text)))
 
 
-_WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_WEEKDAY_ALONE = re.compile(WEEKDAY_FULL)
 
 
 def _a_name_s_weekday(claim: Claim, time: TimeExpression) -> bool:
