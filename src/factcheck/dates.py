@@ -144,6 +144,8 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+# "the first man since Jane Roe in 1988 to win": the name between "since" and the year is whose feat is the base.
+_SINCE_A_NAME_IN = re.compile(r"\b[Ss]ince\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}in\s+$")
 _BARE_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 
 
@@ -152,10 +154,12 @@ def a_comparison_base(claim: Claim, time: TimeExpression) -> bool:
 
     "Downloads shot up more than tenfold in 2004" / "Tracks downloaded were up more than tenfold on
     2003": one rise, of 2004 over 2003, told from its two ends. "The highest since 1990", "compared
-    with ... in the same period in 2003" date the base of a comparison too.
+    with ... in the same period in 2003" date the base of a comparison too, as does the year of a named
+    holder's feat a first is counted from ("the first man since Jane Roe in 1988 to win"), which another
+    source writes "the first man since 1988".
     """
     before = claim.span.text[: max(0, time.span.start - claim.span.start)]
-    if _BASE_BEFORE.search(before):
+    if _BASE_BEFORE.search(before) or _SINCE_A_NAME_IN.search(before):
         return True
     return bool(_BARE_YEAR.match(time.span.text.strip()) and _ON_BEFORE.search(before))
 

@@ -291,18 +291,6 @@ def one_fact_restated(alignment: Alignment, pair: SlotPair, restatement: float =
     )
 
 
-# "the first man since Jane Roe in 1988 to win": the name between "since" and the year is whose feat is the base.
-_SINCE_A_NAME_IN = re.compile(r"\b[Ss]ince\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}in\s+$")
-
-
-def dates_a_base(claim: Claim, time: TimeExpression) -> bool:
-    """Whether a date is what the fact is measured against (``dates.a_comparison_base``: "the highest since 1990"),
-    or the year of a named holder's feat a first is counted from ("the first man since Jane Roe in 1988 to win"),
-    which another source writes "the first man since 1988"."""
-    before = claim.span.text[: max(0, time.span.start - claim.span.start)]
-    return a_comparison_base(claim, time) or bool(_SINCE_A_NAME_IN.search(before))
-
-
 def _days_of_two_reports(pair: SlotPair) -> bool:
     """Whether both dates are the days two reports were told ("promoters said on Sept. 2" / "his manager said on
     Sept. 3"): a story is told on many days, so two such days are no conflict. A year or a month of a saying ("she
@@ -715,7 +703,7 @@ class DateConflictCheck(PairwiseCheck):
             return (
                 "dates another act"  # one side tells the other's dated act undated, dates an act the other never tells
             )
-        if dates_a_base(alignment.left, pair.left.ref) != dates_a_base(alignment.right, pair.right.ref):
+        if a_comparison_base(alignment.left, pair.left.ref) != a_comparison_base(alignment.right, pair.right.ref):
             return "a comparison base"  # one date is when it happened, the other what it is measured against
         if particulars_differ(alignment, inputs.names):
             return "particulars differ"  # a sentence names what the other article never names: two facts of one kind

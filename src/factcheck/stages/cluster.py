@@ -461,7 +461,8 @@ def story_groups(keys: StoryKeys) -> tuple[np.ndarray, np.ndarray]:
     of one event the model split compare a figure or a date, so candidates are kept apart on surer ground: average
     linkage at the lower probability ``APART_PROBABILITY``, a pair of two stories whose years clash (the years
     their claims and datelines give, none in common: two piracy raids three years apart; each document dating its
-    own story by its dateline or a year told twice, ``_told_years``) counting as sure to be two. Each group is numbered by its first document, as the stories are.
+    own story by its dateline or a year told twice, ``_told_years``) counting as sure to be two. Each group is
+    numbered by its first document, as the stories are.
     """
     count = len(keys.centres)
     stories = np.zeros(count, dtype=np.int64)
