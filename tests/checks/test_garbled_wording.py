@@ -588,6 +588,31 @@ def test_spin_score_per_document_is_in_the_json_documents_and_the_documents_tabl
     assert result_data(RunResult(corpus=corpus_of(texts), settings=Settings()))["documents"][0]["spin_score"] is None
 
 
+def test_the_wording_section_lists_a_spun_documents_swaps_one_a_line_under_it():
+    from rich.console import Console
+
+    from factcheck.reporters.terminal import spin_section
+
+    swaps = [f"phrase {n} of a long spun sentence -> phrase {n} of the original sentence" for n in range(7)]
+    data = {
+        "a": {"spin_score": 0.9, "likely_spun": True, "top": swaps},
+        "b": {"spin_score": 0.0, "likely_spun": False, "top": []},
+    }
+    section = spin_section(corpus_of({"a": "x", "b": "y"}).evolve(extras={"checks": {"garbled-wording": data}}))
+    console = Console(width=60, record=True)
+    console.print(section)
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("a "))
+    assert "likely spun copy" in lines[start]
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("b "))
+    # The first five swaps, indented under the document even where one wraps, then the next document.
+    listed = lines[start + 1 : end]
+    assert listed and all(line.startswith("      ") for line in listed)
+    told = " ".join(line.strip() for line in listed)
+    assert all(swap in told for swap in swaps[:5]) and swaps[5] not in told
+    assert "likely spun" not in lines[end]
+
+
 def test_the_title_before_a_name_is_examined_but_not_the_name():
     sentence = "The plan was approved on Monday, according to Brigade General Anthony Smith of the Air Force."
     name = (sentence.index("Anthony"), sentence.index(" of the Air"))

@@ -323,20 +323,20 @@ def spin_section(corpus: Corpus) -> Group | None:
     spin = corpus.extras.get("checks", {}).get("garbled-wording")
     if not spin:
         return None
-    text = Text()
+    rows: list[RenderableType] = []
     for doc_id in sorted(spin):
         entry = spin[doc_id]
         if not isinstance(entry, dict):
             continue
         flag = entry.get("likely_spun")
-        text.append(f"  {inert(doc_id)}  spin score {entry.get('spin_score', 0):.2f}", style="bold red" if flag else "")
+        line = Text(f"  {inert(doc_id)}  spin score {entry.get('spin_score', 0):.2f}", style="bold red" if flag else "")
+        rows.append(line)
         if flag:
-            text.append("  likely spun copy", style="bold red")
-            top = entry.get("top") or []
-            if top:
-                text.append(": " + "; ".join(one_line(str(phrase), 60) for phrase in top[:5]))
-        text.append("\n")
-    return Group(Rule(Text("Wording", style="bold"), align="left", style="dim"), text)
+            line.append("  likely spun copy", style="bold red")
+            # One swap a line, under the document: joined on one line they wrap to the left margin, where the
+            # next document's id is expected.
+            rows += [Padding(Text(one_line(str(phrase), 90)), (0, 0, 0, 6)) for phrase in entry.get("top") or ()][:5]
+    return Group(Rule(Text("Wording", style="bold"), align="left", style="dim"), *rows, Text())
 
 
 def corroboration_section(corpus: Corpus) -> Group | None:
