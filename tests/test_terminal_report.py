@@ -199,3 +199,74 @@ def test_the_alignment_decides_the_differing_words_when_a_finding_carries_one():
     # without it, the word diff marks more (the vote's wording and year differ too)
     left, _ = passages(corpus, numeric)
     assert len(left.differs) > 1
+
+
+def test_the_documents_table_fits_the_width_and_keeps_ids_and_dates_whole():
+    from datetime import date
+
+    from rich.console import Console
+
+    from factcheck.model import Corpus, Document
+    from factcheck.reporters.terminal import documents_table
+
+    long_title = "A Very Long Headline About a Harbour Board Vote That Goes On and On Past Any Column Width"
+    documents = tuple(
+        Document(
+            id=f"00{n}_171d338aae5d7686",
+            path=f"{n}.txt",
+            text="x",
+            clean="x",
+            title=long_title,
+            published=date(2025, 2, 10),
+            published_source="dateline",
+        )
+        for n in range(3)
+    )
+    spin = {doc.id: {"spin_score": 0.95, "likely_spun": True} for doc in documents}
+    corpus = Corpus(documents=documents, extras={"checks": {"garbled-wording": spin}})
+    console = Console(width=100, record=True)
+    console.print(documents_table(corpus))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 100
+    told = "\n".join(lines)
+    # Every column is there, nothing cropped at the edge; ids and dates are on one line each.
+    assert "spin score" in told and told.count("0.95") == 3
+    assert all(doc.id in told for doc in documents) and told.count("2025-02-10") == 3
+
+
+def test_single_source_claims_are_listed_one_a_line_under_their_document():
+    from rich.console import Console
+
+    from factcheck.model import Claim, Corpus, Corroboration, Document, Span
+    from factcheck.reporters.terminal import corroboration_section
+
+    sentences = [
+        f"Claim {n} says the harbour board voted on the pier extension in March of that year." for n in range(3)
+    ]
+    text = " ".join(sentences)
+    claims, start = [], 0
+    for sentence in sentences:
+        begin = text.index(sentence, start)
+        start = begin + len(sentence)
+        claims.append(
+            Claim(
+                id=f"a#{begin}-{start}",
+                doc="a",
+                span=Span(doc="a", start=begin, end=start, text=sentence),
+                text=sentence,
+            )
+        )
+    record = Corroboration(doc="a", corroborated=4, single_source=3, single_source_claims=tuple(c.id for c in claims))
+    corpus = Corpus(
+        documents=(Document(id="a", path="a.txt", text=text, clean=text),),
+        claims=tuple(claims),
+        corroboration=(record,),
+    )
+    console = Console(width=60, record=True)
+    console.print(corroboration_section(corpus))
+    lines = console.export_text().splitlines()
+    header = lines.index("a: 4 corroborated, 3 single-source")
+    # The two most important, each indented on its own line (shortened to fit), and not the third.
+    listed = [line for line in lines[header + 1 :] if line.strip()]
+    assert len(listed) == 2 and all(line.startswith("    ") for line in listed)
+    assert listed[0].strip().startswith("Claim 0") and listed[1].strip().startswith("Claim 1")

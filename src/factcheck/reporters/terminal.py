@@ -217,19 +217,26 @@ def documents_table(corpus: Corpus) -> Table:
     claim_counts = Counter(claim.doc for claim in corpus.claims)
     single = {record.doc: record for record in corpus.corroboration}
     spin = corpus.extras.get("checks", {}).get("garbled-wording")
-    columns = ["id", "title", "published", "from", "claims", "corroborated / single-source"]
+    columns = ["id", "title", "published", "claims", "corroborated /\nsingle-source"]
     if isinstance(spin, dict):
         columns.append("spin score")
     table = Table(title="Documents", title_justify="left", expand=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        # Ids, dates and counts never wrap (an id broken across lines cannot be read at a glance or copied); the
+        # words wrap, the title keeping room for a few of them a line.
+        table.add_column(
+            column,
+            overflow="fold",
+            no_wrap=column in ("id", "published", "claims"),
+            min_width=16 if column == "title" else None,
+        )
     for doc in corpus.documents:
         record = single.get(doc.id)
         cells = [
             inert(doc.id),
             excerpt(_safe(doc.title or "(untitled)"), 120),
-            doc.published.isoformat() if doc.published else "unknown",
-            doc.published_source,
+            # Under the date, where it was read (the dateline, front matter, metadata, an option).
+            f"{doc.published.isoformat()}\n{doc.published_source}" if doc.published else "unknown",
             str(claim_counts.get(doc.id, 0)),
             f"{record.corroborated} / {record.single_source}" if record else "-",
         ]
@@ -344,15 +351,20 @@ def corroboration_section(corpus: Corpus) -> Group | None:
     records = [record for record in corpus.corroboration if record.single_source]
     if not records:
         return None
-    text = Text()
+    rows: list[RenderableType] = [Text("Single-source claims", style="bold underline")]
     for record in records:
-        text.append(inert(record.doc), style="bold")
-        text.append(f": {record.corroborated} corroborated, {record.single_source} single-source")
-        shown = [corpus.claim(claim_id).span.text for claim_id in record.single_source_claims[:2]]
-        if shown:
-            text.append(" - " + "; ".join(one_line(snippet, 70) for snippet in shown))
-        text.append("\n")
-    return Group(Text("Single-source claims", style="bold underline"), text)
+        line = Text(inert(record.doc), style="bold")
+        line.append(f": {record.corroborated} corroborated, {record.single_source} single-source", style="")
+        rows.append(line)
+        # The most important of them, one a line under the document (joined, they wrapped to the left margin); a
+        # narrow terminal cuts each at its edge.
+        rows += [
+            Padding(
+                Text(one_line(corpus.claim(claim_id).span.text, 90), no_wrap=True, overflow="ellipsis"), (0, 0, 0, 4)
+            )
+            for claim_id in record.single_source_claims[:2]
+        ]
+    return Group(*rows)
 
 
 def render_report(result: RunResult, color: bool = True, width: int = 100) -> Group:
