@@ -270,3 +270,29 @@ def test_single_source_claims_are_listed_one_a_line_under_their_document():
     listed = [line for line in lines[header + 1 :] if line.strip()]
     assert len(listed) == 2 and all(line.startswith("    ") for line in listed)
     assert listed[0].strip().startswith("Claim 0") and listed[1].strip().startswith("Claim 1")
+
+
+def test_a_clusters_long_sentence_wraps_under_itself_not_from_the_margin():
+    from rich.console import Console
+
+    from factcheck.model import Claim, Cluster, Corpus, Document, Span
+    from factcheck.reporters.terminal import clusters_section
+
+    texts = {
+        "a": "The harbour board voted on Monday to extend the northern pier by forty metres at a cost of two million.",
+        "b": "On Monday the harbour board approved a forty metre extension of the northern pier.",
+    }
+    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
+    claims = tuple(
+        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+        for k, v in texts.items()
+    )
+    cluster = Cluster(id="C1", claims=tuple(c.id for c in claims), documents=("a", "b"))
+    console = Console(width=60, record=True)
+    console.print(clusters_section(Corpus(documents=documents, claims=claims, clusters=(cluster,))))
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("a:1:1"))
+    column = lines[first].index("The harbour")
+    # Every line of the first source's sentence until the second source's starts at the sentence's column.
+    following = lines[first + 1 : next(i for i, line in enumerate(lines) if line.lstrip().startswith("b:1:1"))]
+    assert following and all(line[:column].strip() == "" and line[column] != " " for line in following)

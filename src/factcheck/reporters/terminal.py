@@ -268,20 +268,25 @@ def clusters_section(corpus: Corpus) -> Group:
     cross = [cluster for cluster in corpus.clusters if cluster.cross_source]
     cross.sort(key=lambda cluster: (-cluster.corroboration, cluster.id))
     parts: list[RenderableType] = [Text(f"Cross-source clusters: {len(cross)} of {len(corpus.clusters)}", style="bold")]
-    for cluster in cross[:MAX_CLUSTERS_SHOWN]:
-        lines = Text()
-        lines.append(f"{cluster.id}  ", style="bold")
+    for shown_clusters, cluster in enumerate(cross[:MAX_CLUSTERS_SHOWN]):
+        heading = Text(f"{cluster.id}  ", style="bold")
         verdict = cluster_verdict(corpus, cluster)
-        lines.append(f"{verdict}: {inert(', '.join(cluster.documents))}\n", style="green" if "agree" in verdict else "")
+        heading.append(f"{verdict}: {inert(', '.join(cluster.documents))}", style="green" if "agree" in verdict else "")
+        # Each source's sentence beside its location, wrapping in its own column: run on from the margin, a
+        # sentence's second line reads as the next source's.
+        sentences = Table.grid(padding=(0, 2))
+        sentences.add_column(style="dim", no_wrap=True)
+        sentences.add_column()
         shown_docs: set[str] = set()
         for claim_id in cluster.claims:
             claim = corpus.claim(claim_id)
             if claim.doc in shown_docs:
                 continue
             shown_docs.add(claim.doc)
-            lines.append(f"  {_location(corpus, claim.span)}  ", style="dim")
-            lines.append(excerpt(_safe(claim.text), 200) + "\n")
-        parts.append(lines)
+            sentences.add_row(_location(corpus, claim.span), excerpt(_safe(claim.text), 200))
+        if shown_clusters:
+            parts.append(Text())  # a blank line between clusters
+        parts += [heading, Padding(sentences, (0, 0, 0, 2))]
     if len(cross) > MAX_CLUSTERS_SHOWN:
         parts.append(
             Text(f"\u2026 and {len(cross) - MAX_CLUSTERS_SHOWN} more (see --format json or html)", style="dim")
