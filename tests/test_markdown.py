@@ -60,7 +60,7 @@ def accepted():
 def test_summary_counts_table_and_open_findings():
     text = MarkdownReporter().render(result(conflict(), accepted()))
     assert text.startswith("## factcheck: failed\n")
-    assert "2 documents, 1 error, 0 warning, 0 info open; 1 resolved or accepted." in text
+    assert "2 documents, 1 error, 0 warnings, 0 info open; 1 resolved or accepted." in text
     assert "(exit 1)" in text
     assert "| error | 1 | 0 | 0 |" in text and "| warning | 0 | 0 | 1 |" in text
     open_section = text.split("### Open findings", 1)[1].split("<details>", 1)[0]

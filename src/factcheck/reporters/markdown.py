@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from factcheck.model import Corpus, Finding, RunResult, Severity, Span, Status
+from factcheck.reporters.text import counted
 
 MAX_CELL_CHARS = 300
 EXCERPT_CHARS = 160
@@ -63,10 +64,6 @@ def _code(identifier: str) -> str:
     return f"`{identifier}`" if re.fullmatch(r"[\w.-]+", identifier) else escape(identifier)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 class MarkdownReporter:
     """Render a RunResult as a Markdown PR comment."""
 
@@ -84,8 +81,13 @@ class MarkdownReporter:
         lines = [f"## factcheck: {verdict}", ""]
         counts = Counter(f.severity for f in open_findings)
         lines.append(
-            f"{_plural(len(corpus.documents), 'document')}, "
-            + ", ".join(f"{counts.get(severity, 0)} {severity.value}" for severity in _SEVERITIES)
+            f"{counted(len(corpus.documents), 'document')}, "
+            + ", ".join(
+                f"{counts.get(severity, 0)} info"
+                if severity is Severity.INFO
+                else counted(counts.get(severity, 0), severity.value)
+                for severity in _SEVERITIES
+            )
             + f" open; {len(decided)} resolved or accepted. "
             + f"Gate: fail on {Severity(fail_on).value} and above (exit {exit_code})."
         )

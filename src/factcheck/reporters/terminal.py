@@ -28,7 +28,7 @@ from factcheck.reporters.compare import (
     is_cross_source,
     passages,
 )
-from factcheck.reporters.text import inert, one_line
+from factcheck.reporters.text import counted, inert, one_line
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SECTION_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -177,7 +177,7 @@ def findings_section(corpus: Corpus, color: bool, width: int) -> Group:
     open_findings = [f for f in corpus.findings if f.status is Status.OPEN]
     closed = [f for f in corpus.findings if f.status is not Status.OPEN]
     for severity, groups in by_severity(group_by_sentence(corpus, open_findings)):
-        title = f"{SECTION_TITLE[severity]} ({_plural(len(groups), 'sentence')})"
+        title = f"{SECTION_TITLE[severity]} ({counted(len(groups), 'sentence')})"
         parts.append(Rule(Text(title, style=SEVERITY_STYLE[severity]), align="left", style="dim"))
         shown_per_check: Counter[str] = Counter()
         hidden: Counter[str] = Counter()
@@ -307,22 +307,18 @@ def failures_section(corpus: Corpus) -> Group | None:
     return Group(Rule(Text("Problems", style="bold red"), align="left", style="dim"), text)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def summary_line(result: RunResult) -> Text:
     corpus = result.corpus
     counts = Counter(f.severity for f in corpus.findings if f.status is Status.OPEN)
     closed = sum(1 for f in corpus.findings if f.status is not Status.OPEN)
     text = Text()
     text.append(
-        f"{_plural(len(corpus.documents), 'document')}, {_plural(len(corpus.claims), 'claim')}, "
+        f"{counted(len(corpus.documents), 'document')}, {counted(len(corpus.claims), 'claim')}, "
         f"{sum(1 for c in corpus.clusters if c.cross_source)} cross-source clusters; "
     )
-    text.append(_plural(counts.get(Severity.ERROR, 0), "error"), style=SEVERITY_STYLE[Severity.ERROR])
+    text.append(counted(counts.get(Severity.ERROR, 0), "error"), style=SEVERITY_STYLE[Severity.ERROR])
     text.append(", ")
-    text.append(_plural(counts.get(Severity.WARNING, 0), "warning"), style=SEVERITY_STYLE[Severity.WARNING])
+    text.append(counted(counts.get(Severity.WARNING, 0), "warning"), style=SEVERITY_STYLE[Severity.WARNING])
     text.append(", ")
     text.append(f"{counts.get(Severity.INFO, 0)} info", style=SEVERITY_STYLE[Severity.INFO])
     if closed:

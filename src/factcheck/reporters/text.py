@@ -25,3 +25,8 @@ def one_line(text: str, limit: int = 240) -> str:
         half = (limit - 3) // 2
         text = f"{text[:half]} … {text[-half:]}"
     return text
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, plural unless one ("1 warning", "4 warnings")."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
