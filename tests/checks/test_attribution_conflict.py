@@ -1266,3 +1266,23 @@ def test_the_chief_of_a_kind_is_another_post_than_the_kind():
     assert title_conflict_kind("Archdeacon", "deacon") == "modifier"
     assert title_conflict_kind("archbishop", "Archbishop") is None
     assert title_conflict_kind("rival", "archrival") != "modifier"
+
+
+def test_one_instance_run_on_two_corpora_reads_each_corpus_alone():
+    # The people of a run go from pairwise_inputs to the merge and no further: a check run again on another corpus
+    # (a library user's loop) neither keeps the first corpus's people nor loses its own.
+    def head_and_assistant(name):
+        docs, claims = [], []
+        for doc_id, title in (("a", "Head coach"), ("b", "Assistant coach")):
+            doc = document(doc_id, f"{title} {name} spoke on Monday.")
+            docs.append(doc)
+            claims.append(claim(doc, doc.text, actors=(person(doc, name, title),)))
+        return corpus(docs, claims)
+
+    check = AttributionConflictCheck()
+    first = list(check.run(head_and_assistant("Sam Ito"), CheckContext()))
+    second = list(check.run(head_and_assistant("Jane Roe"), CheckContext()))
+    assert [finding.data["person"] for finding in first] == ["Sam Ito"]
+    assert [finding.data["person"] for finding in second] == ["Jane Roe"]
+    assert check.candidate_pairs == 1
+    assert [f.id for f in second] == [f.id for f in run(head_and_assistant("Jane Roe"))]

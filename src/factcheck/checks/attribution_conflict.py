@@ -54,6 +54,8 @@ ClaimWords = tuple[tuple[str, int], ...]
 SameFact = Mapping[frozenset[str], Mapping[str, ClaimWords]]
 # The words of a claim (ClaimWords) that tell about one mention's person: its sentence's, less other people's.
 WordsAbout = Callable[[Mention, ClaimWords], set[str]]
+# Whether the sentence giving a mention's role tells of another value (kind "title" or "affiliation") too (``_tells_of``).
+TellsOf = Callable[[Mention, str, str], bool]
 
 # Evidence kept per finding: the first mention of each value in each document, up to this many.
 MAX_EVIDENCE = 12
@@ -74,6 +76,52 @@ class _Inputs:
     with_titles: frozenset[str]
     strength: float
     shared: int
+
+
+@dataclass(frozen=True)
+class _People:
+    """Who one run's corpus names with a role, read once, as ``pairwise_inputs`` finds the claims to judge; the merge
+    reads it, the workers never (what they read for ``judge`` is ``_Inputs``, a few claim ids and thresholds)."""
+
+    # Every mention with a role, the former ones too: their roles are no other post's words.
+    mentions: tuple[Mention, ...]
+    people: tuple[Person, ...]  # the mentions of current roles grouped into people
+    # Everyone the text names as a person, by full name and surname: a post given for one of them is relative to a party.
+    parties: frozenset[str]
+
+    @classmethod
+    def of(cls, corpus: Corpus, context: CheckContext) -> _People:
+        aliases = getattr(context.ledger, "aliases", None)
+        aliases = dict(aliases) if isinstance(aliases, dict) else None
+        every_mention = collect_mentions(corpus)
+        current = [
+            mention
+            for mention in every_mention
+            if not mention.former
+            and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
+        ]
+        parties = frozenset(
+            name.casefold()
+            for claim in corpus.claims
+            for actor in claim.actors
+            if actor.label == "PERSON"
+            for name in (actor.name, actor.name.split()[-1] if actor.name.split() else "")
+            if name
+        )
+        return cls(tuple(every_mention), tuple(group_people(current, aliases)), parties)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What comparing one person's values reads besides the person, the same for every person of the run: built once
+    by ``merge_judged`` and handed down."""
+
+    documents: Mapping[str, DocumentHeader]
+    same_fact: SameFact  # the aligned claim pairs that state one fact (``judge``), with their words
+    words_about: WordsAbout
+    tells_of: TellsOf
+    apart: Callable[[str, str], bool]  # whether two documents are of two stories (``Corpus.two_stories``)
+    parties: frozenset[str]
 
 
 class AttributionConflictCheck(PairwiseCheck):
@@ -150,28 +198,12 @@ class AttributionConflictCheck(PairwiseCheck):
     slug = "attribution-conflict"
     severity = Severity.WARNING
 
+    # The people of the run, from ``pairwise_inputs`` to ``merge_judged`` (the two run on this one instance).
+    _run_people: _People | None = None
+
     def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs | None:
-        aliases = getattr(context.ledger, "aliases", None)
-        aliases = dict(aliases) if isinstance(aliases, dict) else None
-        self._every_mention = collect_mentions(corpus)  # the former ones too: their roles are no other post's words
-        mentions = [
-            mention
-            for mention in self._every_mention
-            if not mention.former
-            and not framed_as_former(mention.title, mention.role_span.text if mention.role_span else None)
-        ]
-        self._people = group_people(mentions, aliases)
-        # Everyone the text names as a person, by full name and surname: a post given for one of them is relative to
-        # a party.
-        self._parties = frozenset(
-            name.casefold()
-            for claim in corpus.claims
-            for actor in claim.actors
-            if actor.label == "PERSON"
-            for name in (actor.name, actor.name.split()[-1] if actor.name.split() else "")
-            if name
-        )
-        return self._same_fact_inputs(context, self._people)
+        self._run_people = _People.of(corpus, context)
+        return self._same_fact_inputs(context, self._run_people.people)
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[frozenset[str], dict[str, ClaimWords]]]:
         """A pair of claims from two documents, both naming a person with a title, that states one fact: with
@@ -197,22 +229,31 @@ class AttributionConflictCheck(PairwiseCheck):
         judged: list[tuple[frozenset[str], dict[str, ClaimWords]]],
         candidates: int,
     ) -> list[Finding]:
-        documents = {document.id: document for document in corpus.documents}
-        people = self._people
-        same_fact: SameFact = dict(judged)
-        words_about = _words_about(corpus, people)
-        self._tells_of = _tells_of(corpus, self._every_mention)  # read by _person_conflict
-        self.candidate_pairs = 0
+        # Taken, not kept: the instance holds the run's people only from one call to the other.
+        run, self._run_people = self._run_people, None
+        if run is None:  # merged without pairwise_inputs
+            run = _People.of(corpus, context)
+        reading = _Reading(
+            documents={document.id: document for document in corpus.documents},
+            same_fact=dict(judged),
+            words_about=_words_about(corpus, run.people),
+            tells_of=_tells_of(corpus, run.mentions),
+            apart=corpus.two_stories,
+            parties=run.parties,
+        )
+        compared = 0
         findings = []
-        for person in people:
+        for person in run.people:
             for kind in ("affiliation", "title"):
-                finding = self._person_conflict(person, kind, documents, same_fact, words_about, corpus.two_stories)
+                finding, pairs = self._person_conflict(person, kind, reading)
+                compared += pairs
                 if finding is not None:
                     findings.append(finding)
+        self.candidate_pairs = compared
         return findings
 
     @staticmethod
-    def _same_fact_inputs(context: CheckContext, people: list[Person]) -> _Inputs | None:
+    def _same_fact_inputs(context: CheckContext, people: Sequence[Person]) -> _Inputs | None:
         """What picks the aligned pairs that state one fact among claims naming a person with a title;
         None when such claims come from fewer than two documents."""
         with_titles = frozenset(
@@ -249,38 +290,30 @@ class AttributionConflictCheck(PairwiseCheck):
             values[value].append(mention)
         return values
 
-    def _person_conflict(
-        self,
-        person: Person,
-        kind: str,
-        documents: dict[str, DocumentHeader],
-        same_fact: SameFact,
-        words_about: WordsAbout,
-        apart: Callable[[str, str], bool],
-    ) -> Finding | None:
+    def _person_conflict(self, person: Person, kind: str, reading: _Reading) -> tuple[Finding | None, int]:
+        """The person's finding of this kind (None when the values can all be true), and the pairs of values compared."""
         values = self._values(person, kind)
         distinct = sorted(values)
-        parties = self._parties - {person.name.casefold(), person.parsed.last.casefold()}
+        parties = reading.parties - {person.name.casefold(), person.parsed.last.casefold()}
+        compared = 0
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
-                self.candidate_pairs = (self.candidate_pairs or 0) + 1
+                compared += 1
                 if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
                     continue  # another mention gives the person both posts at once: they co-exist
-                if any(self._tells_of(m, right, kind) for m in values[left]) or any(
-                    self._tells_of(m, left, kind) for m in values[right]
+                if any(reading.tells_of(m, right, kind) for m in values[left]) or any(
+                    reading.tells_of(m, left, kind) for m in values[right]
                 ):
                     # A source whose sentence about the person names the other value too tells of both: a post
                     # changing hands ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to
                     # captain", "Jane Roe of Harbor Holdings, which owns Harbor Motors"), not another post.
                     continue
-                judged = self._judge(
-                    kind, left, right, values[left], values[right], documents, same_fact, words_about, parties, apart
-                )
+                judged = self._judge(kind, left, right, values[left], values[right], reading, parties)
                 if judged is not None:
                     conflicts.append((left, right, *judged))
         if not conflicts:
-            return None
+            return None, compared
         severity = max((severity for *_, severity, _ in conflicts), key=lambda s: s.rank)
         involved = sorted({value for left, right, *_ in conflicts for value in (left, right)})
         evidence: list[Span] = []
@@ -308,13 +341,14 @@ class AttributionConflictCheck(PairwiseCheck):
         message = f"{person.name} is given {len(involved)} different {kind}s {where}: {'; '.join(shown)}" + (
             f"; {' '.join(notes)}" if notes else ""
         )
-        return self.finding(
+        finding = self.finding(
             message,
             evidence,
             severity=severity,
             key=f"{kind}:{'|'.join(involved)}",
             data={"person": person.name, "kind": kind, "values": involved, "documents": docs},
         )
+        return finding, compared
 
     @staticmethod
     def _judge(
@@ -323,13 +357,11 @@ class AttributionConflictCheck(PairwiseCheck):
         right: str,
         left_mentions: list[Mention],
         right_mentions: list[Mention],
-        documents: dict[str, DocumentHeader],
-        same_fact: SameFact | None = None,
-        words_about: WordsAbout | None = None,
-        parties: frozenset[str] = frozenset(),
-        apart: Callable[[str, str], bool] = lambda left, right: False,
+        reading: _Reading,
+        parties: frozenset[str],
     ) -> tuple[Severity, str] | None:
-        """Severity and a note for two values of one person, or None when both can be true."""
+        """Severity and a note for two values of one person, or None when both can be true (``parties``: the people
+        the corpus names besides this one)."""
         left_docs, right_docs = {m.doc for m in left_mentions}, {m.doc for m in right_mentions}
         cross = len(left_docs | right_docs) > 1
         note = ""
@@ -395,7 +427,7 @@ class AttributionConflictCheck(PairwiseCheck):
                         and not any(_heads_a_function(m) for m in (*left_mentions, *right_mentions))
                     )
                 ) and _told_with_another_role(
-                    left, right, left_mentions, right_mentions, same_fact or {}, words_about or _every_word
+                    left, right, left_mentions, right_mentions, reading.same_fact, reading.words_about
                 ):
                     # Only role nouns that name two posts: two of one field (lawyers, policemen), a profession and
                     # an office, or after one organisation's name a post that heads something and another that does
@@ -407,7 +439,7 @@ class AttributionConflictCheck(PairwiseCheck):
                     )
                 elif (
                     not (left_docs & right_docs)
-                    and any(not apart(a, b) for a in left_docs for b in right_docs)
+                    and any(not reading.apart(a, b) for a in left_docs for b in right_docs)
                     and (
                         two_posts == "a profession and a public office"
                         or (
@@ -433,8 +465,8 @@ class AttributionConflictCheck(PairwiseCheck):
         if not cross:
             return Severity.WARNING, note
         # Across sources: info only when every pair of documents is a year or more apart.
-        left_dates = sorted(filter(None, (documents[doc].published for doc in left_docs)))
-        right_dates = sorted(filter(None, (documents[doc].published for doc in right_docs)))
+        left_dates = sorted(filter(None, (reading.documents[doc].published for doc in left_docs)))
+        right_dates = sorted(filter(None, (reading.documents[doc].published for doc in right_docs)))
         if len(left_dates) < len(left_docs) or len(right_dates) < len(right_docs):
             return Severity.WARNING, note  # an undated source may be of any date
         closest = min(((abs((a - b).days), a, b) for a, b in _nearest_pairs(left_dates, right_dates)))
@@ -641,7 +673,7 @@ def _every_word(mention: Mention, words: ClaimWords) -> set[str]:
     return {key for key, _ in words}
 
 
-def _words_about(corpus: Corpus, people: list[Person]) -> WordsAbout:
+def _words_about(corpus: Corpus, people: Sequence[Person]) -> WordsAbout:
     """The words of the sentence of its claim that holds a mention's name (and its role, when the parse put the role
     in the next sentence), less other people's names and roles there; each claim's sentences read once."""
     others_in: dict[str, list[tuple[str, Span]]] = defaultdict(list)  # claim -> (person, a span naming them)
@@ -721,7 +753,7 @@ def _post_taken(told: Sequence[str], words: Sequence[str]) -> bool:
     return False
 
 
-def _tells_of(corpus: Corpus, mentions: list[Mention]) -> Callable[[Mention, str, str], bool]:
+def _tells_of(corpus: Corpus, mentions: Sequence[Mention]) -> TellsOf:
     """Whether the sentence holding a mention's name and role, less every person's name and role the mentions give
     (the person's own and other people's, former ones too), tells of a value too: an affiliation's words anywhere
     ("Jane Roe of Harbor Holdings, which owns Harbor Motors"), a title's words handed to someone (``_post_taken``;
