@@ -790,7 +790,8 @@ def why_missed(case: Case, clean, changed) -> str:
             rule = check.dropped_by(alignment, pair, inputs) or "none: judged a conflict"
             if slot == "number" and rule.startswith("none"):
                 # Compared: the figures' ranges and as-of dates decide between a warning, a note and nothing.
-                severities = [finding.severity.value for _, finding in check.judge(alignment, inputs) if finding]
+                # numeric-conflict judges into (places, finding or None, sentence pair told twice or None)
+                severities = [judged[1].severity.value for judged in check.judge(alignment, inputs) if judged[1]]
                 rule = f"none: compared, {severities[0] if severities else 'no finding (as-of dates, change or level)'}"
             reached.append((3, f"c: {rule}" + measures + shown))
     return max(reached, key=lambda item: item[0])[1]
