@@ -1286,3 +1286,20 @@ def test_one_instance_run_on_two_corpora_reads_each_corpus_alone():
     assert [finding.data["person"] for finding in second] == ["Jane Roe"]
     assert check.candidate_pairs == 1
     assert [f.id for f in second] == [f.id for f in run(head_and_assistant("Jane Roe"))]
+
+
+def test_a_command_in_lower_case_beside_a_rank_is_no_second_rank():
+    # "the base commander" names what the person commands, a post an officer of any rank holds (WordNet's commander is
+    # the officer in command, not a grade); written as a title before the name, "Commander" is the naval rank.
+    a = document("a", "Base commander Sam Ito said the soldier was arrested.")
+    b = document("b", "Col. Sam Ito said the soldier was arrested.")
+    c = document("c", "Commander Sam Ito said the soldier was arrested.")
+    d = document("d", "Lieutenant Sam Ito said the soldier was arrested.")
+    command = claim(a, a.text, actors=(person(a, "Sam Ito", "Base commander", role="Base commander"),))
+    colonel = claim(b, b.text, actors=(person(b, "Sam Ito", "Col.", role="Col."),))
+    rank = claim(c, c.text, actors=(person(c, "Sam Ito", "Commander", role="Commander"),))
+    lieutenant = claim(d, d.text, actors=(person(d, "Sam Ito", "Lieutenant", role="Lieutenant"),))
+    assert run(corpus([a, b], [command, colonel])) == []
+    assert run(corpus([a, d], [command, lieutenant])) == []
+    findings = run(corpus([c, d], [rank, lieutenant]))
+    assert len(findings) == 1 and "Commander" in findings[0].message and "Lieutenant" in findings[0].message

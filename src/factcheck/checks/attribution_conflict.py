@@ -16,7 +16,7 @@ from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation
 from factcheck.nlp.align import Alignment
 from factcheck.nlp.lexicon import base_forms
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people, with_the_organisations_word
-from factcheck.nlp.names import role_words
+from factcheck.nlp.names import RANKS, role_words
 from factcheck.nlp.sentences import split_sentences
 from factcheck.nlp.titles import (
     exclusive_offices,
@@ -178,6 +178,10 @@ class AttributionConflictCheck(PairwiseCheck):
     the words for one who speaks for someone ("publicist", "representative") are no two posts. A source whose
     sentence about the person names the other value too tells of both, most often a post changing hands in the story
     ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to captain"): no pair then.
+
+    A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
+    ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
+    beside "Col." or "Rear Adm." ("Commander Jane Roe" before the name is the naval rank).
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
@@ -374,7 +378,11 @@ class AttributionConflictCheck(PairwiseCheck):
             # compared as written: any two that agree agree, and otherwise the strongest way two differ counts
             # (folded, "harbor assistant coach" would hold "coach" whole and agree with it).
             left_titles, right_titles = {m.title for m in left_mentions}, {m.title for m in right_mentions}
-            kinds = {title_conflict_kind(a, b) for a in left_titles for b in right_titles}
+            kinds = {
+                None if _a_command_beside_a_rank(a, b) else title_conflict_kind(a, b)
+                for a in left_titles
+                for b in right_titles
+            }
             if None in kinds:
                 return None
             how = next(kind for kind in ("rank", "modifier", "role") if kind in kinds)
@@ -499,6 +507,46 @@ def _where_not_whose(mention: Mention) -> bool:
     """Whether a place is given without a role and with "at" ("Jane Roe at Harbor School"): where the person was,
     not an organisation they belong to ("Jane Roe of Harbor School", "a teacher at Harbor School")."""
     return mention.role_span is not None and mention.role_span.text.lstrip().casefold().startswith("at ")
+
+
+# WordNet's grades of officer and soldier: a rank word whose most frequent sense is a kind of one of them is a rank
+# ("general", "captain", "sergeant", "commodore"); one whose is not names what the person does ("commander": the
+# officer in command of something; "marshal").
+_GRADES = ("commissioned officer", "noncommissioned officer", "enlisted person")
+# Steps up from a rank word to its grade ("general" -> general officer -> commissioned military officer ->
+# commissioned officer).
+_GRADE_STEPS = 4
+
+
+@functools.cache
+def _a_grade(rank_word: str) -> bool:
+    from factcheck.nlp import lexicon
+
+    grades = {key for word in _GRADES for key in lexicon.senses(word, "n")}
+    person_senses = [
+        key for key in lexicon.senses(rank_word, "n") if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+    ]
+    return bool(person_senses) and not grades.isdisjoint(lexicon.kinds_of(person_senses[0], _GRADE_STEPS))
+
+
+def _names_a_command(title: str) -> bool:
+    """Whether a title's rank words are all written in lower case and name a command, not a grade ("coalition
+    commander", "the commander of the fleet", "Navy commander"): the post of whoever commands it, which an officer of
+    any rank holds. Capitalised or abbreviated before the name ("Commander Jane Roe", "Cmdr.") it is the rank."""
+    ranks = [word for word in role_words(title) if word in RANKS]
+    return bool(ranks) and all(
+        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", title) and not _a_grade(word) for word in ranks
+    )
+
+
+def _a_command_beside_a_rank(left: str | None, right: str | None) -> bool:
+    """Whether one title names a command ("coalition commander", ``_names_a_command``) and the other a rank ("Gen.",
+    "Rear Admiral"): the officer of that rank in command of it, no second rank ("the commander of coalition forces,
+    Gen. Jane Roe", parsed as two titles)."""
+    return any(
+        command is not None and _names_a_command(command) and any(word in RANKS for word in role_words(rank))
+        for command, rank in ((left, right), (right, left))
+    )
 
 
 def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
