@@ -393,3 +393,24 @@ def test_a_name_as_tokenised_text_spaces_it_is_one_speaker():
     b = document("b", f'"{words}," said Marie Roe-Ito.')
     built = corpus([a, b], [quoted(a, a.text, words, "Marie Roe - Ito"), quoted(b, b.text, words, "Marie Roe-Ito")])
     assert run(built) == []
+
+
+def test_fixture_an_organisations_spokesman_against_one_of_its_people_is_info(make_corpus):
+    # The organisation's statement, given out by its spokesman and signed by its head: each source names one of them,
+    # so someone should look, but the texts do not disagree. A spokesman of another organisation, or two of its
+    # people who do not speak for others, are two speakers.
+    words = "We are deeply saddened by the loss of our colleagues and friends"
+    head = f'"{words}," Harbor Airlines chief executive Jane Roe said in a statement.\n'
+    spokesman = f'"{words}," Harbor Airlines spokesman Sam Ito said on Tuesday.\n'
+    other = f'"{words}," said Eastport Airport spokesman Sam Ito on Tuesday.\n'
+    officer = f'"{words}," Harbor Airlines chief financial officer Sam Ito said on Tuesday.\n'
+
+    def speakers(texts):
+        corp = make_corpus(texts, checks=[QuoteProvenanceCheck])
+        return [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+
+    relayed = speakers({"a": head, "b": spokesman})
+    assert [f.severity for f in relayed] == [Severity.INFO]
+    assert "speaks for Harbor Airlines" in relayed[0].data["doubts"][0]
+    assert [f.severity for f in speakers({"a": head, "c": other})] == [Severity.WARNING]
+    assert [f.severity for f in speakers({"a": head, "d": officer})] == [Severity.WARNING]

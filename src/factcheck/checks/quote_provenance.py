@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext, connected_groups
 from factcheck.model import Actor, Claim, Corpus, Finding, Severity, normalise_text
+from factcheck.nlp.affiliations import normalise_affiliation
 from factcheck.nlp.names import (
     PersonName,
     gender_in_text,
@@ -120,7 +121,10 @@ class QuoteProvenanceCheck(Check):
       leaves its credit open: its sentence names the other source's speaker too ("Jane Roe
       said, reading a statement from Sam Ito"), or its speaker was read from "he/she said"
       and the text either calls that person by a word of the other sex ("Ms", "his wife") or names the
-      other source's speaker too, whom the pronoun may stand for;
+      other source's speaker too, whom the pronoun may stand for; or one source credits a spokesman of an
+      organisation ("Harbor Airlines spokesman Sam Ito") and the other someone it gives a post at that organisation
+      ("Harbor Airlines chief executive Jane Roe"): the organisation's statement, given out by one and signed by the
+      other;
     * the same speaker but *materially changed wording* (not just an excerpt) -> ``info``,
       showing the wordings; ``warning`` when the change adds or drops a negation.
 
@@ -378,6 +382,12 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
         surname = name.split()[-1] if name.split() else ""
         if surname and surname not in own and re.search(rf"\b{re.escape(surname)}\b", outside):
             return f"{quote.claim.doc} names {name} in the sentence that credits {quote.speaker}"
+    organisation = _speaks_for_the_others_organisation(corpus, quote, other)
+    if organisation is not None:
+        return (
+            f"{quote.claim.doc} credits {quote.speaker}, who speaks for {organisation}, and {other.claim.doc} one of "
+            f"its people"
+        )
     said = quote.claim.quote.speaker_span.text if quote.claim.quote.speaker_span is not None else ""
     pronoun = said.casefold()
     if pronoun not in _PRONOUN_GENDER:
@@ -395,6 +405,45 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
     for credited in other.credit:
         if any(_same_speaker(name, credited) for name in named):
             return f"{read_as} and names {credited} too"
+    return None
+
+
+def _roles_in_document(corpus: Corpus, quote: _Quote) -> set[tuple[str, str]]:
+    """The (title, organisation) pairs the quote's document gives its speaker, as the speaker of a quote or as a
+    person named (the organisation "" when none is given)."""
+    roles = set()
+    for claim in corpus.claims_of(quote.claim.doc):
+        given = [(actor.name, actor.title, actor.affiliation) for actor in claim.actors if actor.label == "PERSON"]
+        if claim.quote is not None and claim.quote.speaker:
+            given.append((claim.quote.speaker, claim.quote.speaker_title, claim.quote.speaker_affiliation))
+        for name, title, affiliation in given:
+            if title and quote.speaker and _same_speaker(name, quote.speaker):
+                roles.add((title, affiliation or ""))
+    return roles
+
+
+def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, principal: _Quote) -> str | None:
+    """The organisation the relayer's document has them speak for ("Harbor Airlines spokesman Sam Ito", "a spokesman
+    for the Harbor police") when the principal's document gives its speaker a post at the same organisation, the
+    organisation's words written as its own or in the post ("Harbor Airlines chief executive Jane Roe", "Harbor police
+    chief Ann Vell"): the words are the organisation's, given out by its spokesman and signed by its head, and each
+    source names one of them. None otherwise."""
+    spoken_for = [
+        affiliation
+        for title, affiliation in _roles_in_document(corpus, relayer)
+        if affiliation and speaks_for_others(title)
+    ]
+    if not spoken_for:
+        return None
+    held = [
+        {*normalise_affiliation(affiliation).split(), *normalise_affiliation(title).split()}
+        for title, affiliation in _roles_in_document(corpus, principal)
+        if not speaks_for_others(title)
+    ]
+    for organisation in spoken_for:
+        words = normalise_affiliation(organisation).split()
+        if words and any(set(words) <= post for post in held):
+            return organisation
     return None
 
 
