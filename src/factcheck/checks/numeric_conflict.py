@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -36,6 +36,8 @@ from factcheck.nlp.entities import (
 )
 from factcheck.nlp.negation import NEGATED_VERB
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
+from factcheck.nlp.timex.base import count_value
+from factcheck.nlp.timex.lexicon import COUNT_WORD
 from factcheck.plainwords import date_words, quoted
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
@@ -229,6 +231,29 @@ def as_of_its_day(claim: Claim, quantity: Quantity) -> bool:
     )
 
 
+def a_growing_total(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure is a total that grows, given as of its writer's day ("has sold 6.2 million copies since its
+    launch", "40 so far"): two such totals, or one and another figure, are of one moment only on one known day. A
+    level the text dates only as the present ("now has 4,000 staff") is not: see ``days_apart``. Read from the
+    wording, as the timex reads "so far" and "now" alike (the present)."""
+    if quantity.as_of is not None and quantity.as_of.value not in (None, "PRESENT_REF"):
+        return False  # dated by the text ("by the end of 2004"): compared by that date
+    text = claim.span.text
+    return bool(_SO_FAR.search(text)) or bool(_SINCE.search(text) and _PERFECT.search(text))
+
+
+def days_apart(published: Mapping[str, date | None], left: Claim, right: Claim) -> bool:
+    """Whether two claims' documents are known to be of two different days.
+
+    A level given as of the writer's day ("now has 4,000 staff", "currently employs") is of one moment with
+    another text's figure unless the two days are known apart: a text with no dateline is of an unknown day, and
+    two sources stating one current figure most often write of one moment. Read as two moments, two sources
+    giving one company's staff as "now 4,000" and "now 2,000" were never compared.
+    """
+    left_day, right_day = published.get(left.doc), published.get(right.doc)
+    return left_day is not None and right_day is not None and left_day != right_day
+
+
 def measured_from(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure's date is the base it is measured from ("7% more than in 2003", "the highest since 1990"), not
     the time it holds for: two such figures from bases not known to be one (a year and its December, a year and "the
@@ -326,9 +351,12 @@ class NumericConflictCheck(PairwiseCheck):
       or times) than one misreported; the same digits under two scale words stay a conflict.
     Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
     ("up 5%") never meets a level ("5%"). A total that grows ("has sold 6.2 million copies
-    since its release", "40 so far") or a level dated only as the present ("now", "latest
-    figures") is as of the day its article was written: against a figure of another document
-    not known to be of that day it is a change over time too.
+    since its release", "40 so far") is as of the day its article was written: against a figure
+    of another document not known to be of that day it is a change over time too. A level dated
+    only as the present ("now has 4,000 staff") is so only against a figure of a day known to be
+    another; two texts of unknown days are compared, as two undated figures are. A date counted
+    back from the writer's day ("hurt nine days ago" / "18 days ago") is a length compared as a
+    figure when the two days are not both known (known, the dates resolve for date-conflict).
 
     One difference carried by many sources is one finding: conflicting pairs that share a figure, directly
     or through other pairs, are reported once, each value with the sources that give it and every source's
@@ -366,7 +394,7 @@ class NumericConflictCheck(PairwiseCheck):
         (the merge keeps the first alignment to reach a pair of places), the finding, if they conflict,
         and the sentence pair, when the two sentences give one count two values (``_EDITION_PAIRS``)."""
         judged: list[_Judged] = []
-        for pair in alignment.pairs_of("number"):
+        for pair in alignment.pairs_of("number") + lengths_back(alignment, inputs.published):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
             if dropped is not None:
@@ -464,7 +492,7 @@ class NumericConflictCheck(PairwiseCheck):
             return "a sentence names what the other article never names"  # two facts of one kind
         if two_of_one_kind(alignment):
             return "two named things of one kind"  # "at the British Independent Film Awards" / "at the Academy Awards"
-        if two_holders(left_q, right_q) and not held_together(alignment, left_q, right_q):
+        if two_holders(left_q, right_q) and not held_together(alignment, left_q, right_q) and not one_person:
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
         if two_people(alignment, pair, inputs):
             return "two people"  # "He had four nominations" (after a sentence on Roe) / "Ito led with 10 nominations"
@@ -696,10 +724,12 @@ class NumericConflictCheck(PairwiseCheck):
             and not (left_as_of and left_as_of == right_as_of)
         ):
             return None  # two changes from two bases ("7% more than in 2003" / "26% more than in December 2003")
-        if (as_of_its_day(left, left_q) or as_of_its_day(right, right_q)) and not written_the_same_day(
+        if (a_growing_total(left, left_q) or a_growing_total(right, right_q)) and not written_the_same_day(
             published, left, right
         ):
-            return None  # as of the writer's day, against a figure of another (or an unknown) day
+            return None  # a total as of the writer's day, against a figure of another (or an unknown) day
+        if (as_of_its_day(left, left_q) or as_of_its_day(right, right_q)) and days_apart(published, left, right):
+            return None  # a level as of the writer's day ("now"), against a figure of another known day
         as_of = (
             f"as of {date_words(left_as_of) if left_as_of else 'an unknown date'} vs as of "
             f"{date_words(right_as_of) if right_as_of else 'an unknown date'}"
@@ -721,7 +751,10 @@ class NumericConflictCheck(PairwiseCheck):
                 f" and its whole, two places or times) than one misreported ({as_of})"
             )
         else:
-            severity = Severity.ERROR if left_as_of and right_as_of else Severity.WARNING
+            # Both dated: an error. "now" on both sides is one date only when the two texts are of one known day.
+            present = "PRESENT_REF" in (left_as_of, right_as_of)
+            dated = left_as_of and right_as_of and (not present or written_the_same_day(published, left, right))
+            severity = Severity.ERROR if dated else Severity.WARNING
             message = f"{_figures_of(measure)} conflict: {both}; the ranges do not overlap ({as_of})"
         evidence = [left_q.span, right_q.span]
         evidence += [q.as_of.span for q in (left_q, right_q) if q.as_of is not None and q.as_of.span not in evidence]
@@ -745,6 +778,58 @@ def _next_word(tokens: tuple[Token, ...], slot: Token) -> str | None:
             following = tokens[position + 1] if position + 1 < len(tokens) else None
             return following.key if following is not None and not following.slot else None
     return None
+
+
+# "nine days ago", "18 months ago": a date its writer counts back from the day of writing.
+_COUNTED_BACK = re.compile(
+    rf"(?P<count>{COUNT_WORD})[\s\u2010-\u2015-]+(?P<unit>day|week|month|year|decade)s?\s+ago", re.IGNORECASE
+)
+
+
+def _length_back(token: Token) -> Quantity | None:
+    """The length a date counts back from its writer's day ("nine days ago" -> 9 days), as a figure; None for a
+    date written any other way."""
+    time = token.ref
+    match = _COUNTED_BACK.fullmatch(token.text.strip())
+    value = count_value(match["count"]) if match else None
+    if match is None or value is None or not isinstance(time, TimeExpression):
+        return None
+    start = time.span.start + match.start("count")
+    return Quantity(
+        span=Span(doc=time.span.doc, start=start, end=start + len(match["count"]), text=match["count"]),
+        value=float(value),
+        low=float(value),
+        high=float(value),
+        unit=match["unit"].casefold() + "s",
+        head=time.head,
+    )
+
+
+def lengths_back(alignment: Alignment, published: Mapping[str, date | None]) -> list[SlotPair]:
+    """The dates two sentences count back from their writers' days ("hurt nine days ago" / "hurt 18 days ago"),
+    as two figures, when the two days are not both known.
+
+    With both days known the two dates resolve and date-conflict compares them. Without, the dates are unknown and
+    the lengths are what the two texts say: one fact told "nine days ago" and "18 days ago" is one length given two
+    values when the two were written on one day (one text is), which is as likely as any other day when neither is
+    known; read as a date, it was compared by no check.
+    """
+    if published.get(alignment.left.doc) is not None and published.get(alignment.right.doc) is not None:
+        return []
+    found = []
+    for pair in alignment.pairs_of("date"):
+        left, right = _length_back(pair.left), _length_back(pair.right)
+        if left is None or right is None or left.unit != right.unit:
+            continue
+        found.append(
+            replace(
+                pair,
+                kind="number",
+                left=replace(pair.left, kind="number", ref=left),
+                right=replace(pair.right, kind="number", ref=right),
+            )
+        )
+    return found
 
 
 def _following_word(alignment: Alignment, pair: SlotPair) -> str:
@@ -968,15 +1053,34 @@ def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
             continue
         between = claim.span.text[actor.span.end - claim.span.start : quantity.span.start - claim.span.start]
         # "Dana Whitfield, 16", "Dana Whitfield, a 16-year-old student": the age set beside the name
-        after_name = 0 <= quantity.span.start - actor.span.end <= 3 or (
+        # (not a possessive: "Riverton's 9-year-old centre" is the club's player, not the club)
+        after_name = (0 <= quantity.span.start - actor.span.end <= 3 and not re.match(r"['\u2019]", between)) or (
             bool(re.fullmatch(r",\s*(?:a|an|the)\s+", between))
             and not _AGE_OF_ANOTHER.match(claim.span.text, quantity.span.end - claim.span.start)
         )
         before_name = 0 <= actor.span.start - quantity.span.end <= 12  # "16-year-old Dana Whitfield"
         words = {word.casefold() for word in re.findall(r"[^\W\d_]+", actor.name)}
-        if after_name or (before_name and head in words):
+        if after_name or (before_name and head in words) or _noun_then_name(claim, quantity, actor.span.start):
             return entity_keys(actor.name)
     return set()
+
+
+def _noun_then_name(claim: Claim, quantity: Quantity, name_start: int) -> bool:
+    """Whether an age's noun is followed by the person's name ("the 18-year-old club centre Dana Whitfield"): the
+    noun is the post or kind the name is given, as in "coach Sam Ito", so the age is the named person's."""
+    head = (quantity.head or "").casefold()
+    if not head or _names_no_person(quantity):
+        return False
+    between = claim.span.text[quantity.span.end - claim.span.start : name_start - claim.span.start]
+    return bool(
+        re.fullmatch(
+            r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\s+(?:[\w'\u2019-]+\s+){0,2}?"
+            + re.escape(head)
+            + r"\s+",
+            between,
+            re.IGNORECASE,
+        )
+    )
 
 
 def ages_of_one_person(alignment: Alignment, pair: SlotPair) -> bool:
@@ -1189,6 +1293,7 @@ def _dates_of(claim: Claim, quantity: Quantity) -> list[TimeExpression]:
         and quantity.head
         and time.head == quantity.head
         and not a_comparison_base(claim, time)
+        and not (time.span.start <= quantity.span.start and quantity.span.end <= time.span.end)  # "nine days ago"
     ]
 
 
