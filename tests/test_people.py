@@ -120,3 +120,29 @@ def test_a_lower_case_honorific_and_a_word_about_someone_else_say_nothing() -> N
     people = _People(text="Jo Roe spoke.")
     people.add("Jo Roe", Role(title="widow of the late mayor"), 0)
     assert people.gender_of("Jo Roe") == "female"
+
+
+def test_a_description_fits_only_a_person_whose_whole_post_agrees() -> None:
+    # "the prime minister" is not the Deputy Prime Minister, whoever else the text leaves untitled; "the minister"
+    # may be the Foreign Minister, not a former one.
+    people = _People(text="")
+    people.add("Sam Ito", Role(title="Deputy Prime Minister"), 0)
+    assert people.resolve_role("prime minister") is None
+    assert people.resolve_role("deputy prime minister") == "Sam Ito"
+    people.add("Jane Roe", Role(title="Prime Minister"), 1)
+    assert people.resolve_role("prime minister") == "Jane Roe"
+    people = _People(text="")
+    people.add("Kim Lee", Role(title="Foreign Minister"), 0)
+    assert people.resolve_role("minister") == "Kim Lee"
+    assert people.resolve_role("former minister") is None
+    assert people.resolve_role("finance minister") is None
+    people.add("Ada Poe", Role(title="minister", former=True), 1)
+    assert people.resolve_role("former minister") == "Ada Poe"
+
+
+def test_the_prime_minister_said_is_not_the_deputy_named_before(nlp) -> None:
+    text = (
+        "Jane Roe met Mr Ode at a dinner hosted by Deputy Prime Minister Sam Ito. "
+        'According to the book the prime minister said: "Help me to get through the year."'
+    )
+    assert [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote] == [None]

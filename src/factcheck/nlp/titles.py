@@ -246,6 +246,30 @@ _SECOND_IN_COMMAND = frozenset({"vice", "deputy", "assistant", "lieutenant", "un
 _SECOND_PREFIXES = ("vice-", "vice", "under-", "under", "sub-")
 
 
+# Words that make a post another one than the same post without them: its second ("deputy prime minister" is not the
+# prime minister), one held before ("former"), or one held for the time being or about to be taken up ("acting").
+_ANOTHER_HOLDER = _SECOND_IN_COMMAND | FORMER_WORDS | _TRANSITION_WORDS
+
+
+def description_fits_post(description: str, post: str, *, post_former: bool = False) -> bool:
+    """Whether a description ("the prime minister") can stand for a person the text gave ``post`` ("Deputy Prime
+    Minister"): the same head noun, and the whole post agrees. A word making either a second, a former or an acting
+    post that the other lacks ("the prime minister" / "Deputy Prime Minister", "the minister" / "former minister"),
+    or two posts of one kind ("the foreign minister" / "Finance Minister"), is another person; a description that
+    leaves out the rest of the post ("the minister" for "Foreign Minister") fits. ``post_former``: the text marks
+    the person's post as past."""
+    described, held = role_words(description), role_words(post)
+    if not described or not held or stem(described[-1]) != stem(held[-1]):
+        return False
+    held_markers = set(held) & _ANOTHER_HOLDER | ({"former"} if post_former else set())
+    described_markers = set(described) & _ANOTHER_HOLDER
+    if bool(described_markers & FORMER_WORDS) != bool(held_markers & FORMER_WORDS):
+        return False
+    if described_markers - FORMER_WORDS != held_markers - FORMER_WORDS:
+        return False
+    return title_conflict_kind(description, post) not in ("modifier", "rank")
+
+
 # The English prefix that makes a post the chief one of its kind: "archbishop", "archdeacon", "archduke".
 _CHIEF_PREFIX = "arch"
 

@@ -90,6 +90,25 @@ def _name_extent(token: Any) -> tuple[int, int]:
     return doc[first].idx, token.idx + len(token.text)
 
 
+# Modifiers that say which post a description names ("the former prime minister", "the deputy head"), which the
+# speaker's extent (compounds only) may leave out.
+_POST_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def description_of(tokens: Any, start: int, end: int) -> str:
+    """A description's words (block offsets ``start``-``end``) with the modifiers the parse hangs on its head
+    before it: "the former prime minister said" gives "former prime minister" where the extent is "prime minister".
+    Determiners and possessives are left out ("her spokesman" is "spokesman")."""
+    head = next((t for t in tokens if start <= t.idx < end and not start <= t.head.idx < end), None)
+    if head is None:
+        return tokens.doc.text[start:end]
+    first = start
+    for child in head.lefts:
+        if child.dep_ in _POST_MODIFIER_DEPS and child.idx < first:
+            first = min(first, min(t.idx for t in child.subtree))
+    return tokens.doc.text[first:end]
+
+
 def conjoined_names(tokens: Any, start: int, end: int) -> list[tuple[int, int]]:
     """The extents (block offsets) of the people a speaker's name is coordinated with: "Jane Roe and Sam Ito
     said", "Jane Roe and her husband, Sam Ito, said". A coordinated noun that names no one ("and the city

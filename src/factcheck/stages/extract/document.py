@@ -21,6 +21,7 @@ from factcheck.stages.extract.attribution import (
     _said_at,
     _trim_entity,
     conjoined_names,
+    description_of,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event, states_an_event
 from factcheck.stages.extract.heads import date_head, figure_head, figure_holder
@@ -324,7 +325,8 @@ class _DocumentExtractor:
                 speaker = self.people.resolve_pronoun(self.unit_number, bare)
             elif nominal:
                 # "the spokesman said", "her rep told": the person the text gave that role, if any.
-                speaker = self.people.resolve_role(bare)
+                described = description_of(unit.tokens, name_start, name_end) if unit is not None else bare
+                speaker = self.people.resolve_role(described)
                 title = bare if speaker is None else None
             elif len(bare.split()) == 1:
                 speaker = self.people.resolve_surname(bare) or bare

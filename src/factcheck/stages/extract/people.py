@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from factcheck.nlp.names import gender_in_text
 from factcheck.nlp.roles import Role
+from factcheck.nlp.titles import description_fits_post
 
 _GENDER_OF_PRONOUN = {
     "he": "male",
@@ -122,7 +123,9 @@ class _People:
         return gender_in_text(self.text, name, title=person.title if person else None, namesakes=namesakes)
 
     def resolve_role(self, phrase: str) -> str | None:
-        """ "the spokesman said": the one person the text has given a title with that head noun."""
+        """ "the spokesman said": the one person the text has given a title with that head noun and whose whole post
+        the description fits (``titles.description_fits_post``): "the prime minister" is not the "Deputy Prime
+        Minister" named before, whoever else the text leaves untitled."""
         words = re.findall(r"[^\W\d_]+", phrase.casefold())
         if not words:
             return None
@@ -130,7 +133,9 @@ class _People:
         matches = {
             person.name
             for person in self.known.values()
-            if person.title and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]
+            if person.title
+            and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]
+            and description_fits_post(phrase, person.title, post_former=person.former)
         }
         return next(iter(matches)) if len(matches) == 1 else None
 
