@@ -146,3 +146,28 @@ def test_the_prime_minister_said_is_not_the_deputy_named_before(nlp) -> None:
         'According to the book the prime minister said: "Help me to get through the year."'
     )
     assert [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote] == [None]
+
+
+def test_he_said_further_on_is_the_one_man_named_since() -> None:
+    text = "Mr Sam Ito spoke first. The firm has 300 staff. It was founded in 1990. Its budget grew. He said so."
+    people = _people(text, (0, "Sam Ito", True))
+    assert people.resolve_pronoun(4, "he") == "Sam Ito"
+    assert people.resolve_pronoun(4, "she") is None  # the text says he is a man
+    people.someone_unnamed(2)  # "a spokesman said" since: "he" may be the spokesman
+    assert people.resolve_pronoun(4, "he") is None
+
+
+def test_he_said_further_on_needs_no_other_candidate_since() -> None:
+    # Jane Roe, of no sex the text tells, was the subject after Sam Ito; Mr Lee, named after him, may be "he" too.
+    text = "Mr Sam Ito spoke first. Jane Roe joined the firm. It has 300 staff. It was founded in 1990. He said so."
+    assert _people(text, (0, "Sam Ito", True), (1, "Jane Roe", True)).resolve_pronoun(4, "he") is None
+    text = "Mr Sam Ito spoke first. The firm has 300 staff. It hired Mr Kim Lee. It was founded in 1990. He said so."
+    assert _people(text, (0, "Sam Ito", True), (2, "Kim Lee", False)).resolve_pronoun(4, "he") is None
+
+
+def test_he_said_after_a_spokesman_is_not_the_man_named_before(nlp) -> None:
+    text = (
+        "Chief executive Mr Sam Ito said the firm had found gas. The find is in the north. It was approved in May. "
+        'A spokesman said the firm believed there was a lot of gas. But he added: "It is too early to say how much."'
+    )
+    assert [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote] == [None]

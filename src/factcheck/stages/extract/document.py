@@ -347,6 +347,8 @@ class _DocumentExtractor:
                     title, affiliation, former = known.title, known.affiliation, known.former
             if speaker is not None:
                 self.people.spoke(speaker, self.unit_number)
+            else:
+                self.people.someone_unnamed(self.unit_number)
             speaker_span = self.doc.span(text_offset + name_start, text_offset + name_end)
             if speaker is not None and not nominal and unit is not None:
                 credit_end = name_end
@@ -458,6 +460,10 @@ class _DocumentExtractor:
         else:
             person = subject.pos_ == "NOUN" and lexicon.first_noun_field(subject.lemma_.lower()) == lexicon.PERSON_FIELD
             self.people.note_main_subject(None, self.unit_number, person, owner[0] if owner and not owner[1] else None)
+            if person and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in subject.children):
+                # "A spokesman said ...": someone new, whom a later "he" may stand for ("the chancellor" may be the
+                # person named before).
+                self.people.someone_unnamed(self.unit_number)
 
 
 def _dates_the_event(time: TimeExpression) -> bool:

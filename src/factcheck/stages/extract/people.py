@@ -22,6 +22,10 @@ _GENDER_OF_PRONOUN = {
 }
 
 
+# How many units (clauses) back "he said" may reach for the one person named since: a few paragraphs of a report.
+ONLY_ONE_REACH = 12
+
+
 @dataclass
 class _Person:
     name: str
@@ -40,6 +44,8 @@ class _People:
     recent: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) as a main-clause subject
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name) of quoted speakers
+    # unit numbers where someone the text does not name spoke or was a sentence's subject ("a spokesman said")
+    unnamed_people: list[int] = field(default_factory=list)
     # (unit number, name or None, a person, the possessor's name) of each sentence's main subject
     main_subjects: list[tuple[int, str | None, bool, str | None]] = field(default_factory=list)
 
@@ -63,6 +69,11 @@ class _People:
             matches = {name for name in full_names if mention in name.split()}
             return next(iter(matches)) if len(matches) == 1 else None
         return resolve_mention(mention, full_names)
+
+    def someone_unnamed(self, unit: int) -> None:
+        """Someone the text does not name spoke or is a sentence's subject: a quote credited to "a spokesman" or to
+        a "he" left unresolved, "An analyst said ..."."""
+        self.unnamed_people.append(unit)
 
     def spoke(self, name: str, unit: int) -> None:
         self.speakers.append((unit, name))
@@ -99,7 +110,38 @@ class _People:
                 ruled_out = True
         if ruled_out and not names:
             return self._last_named_fitting(unit, window, fits)
+        if not subjects and wanted is not None:
+            return self._only_one_since(unit, wanted)
         return None
+
+    def _only_one_since(self, unit: int, wanted: str, reach: int = ONLY_ONE_REACH) -> str | None:
+        """ "he said" further on than the last sentences: the person who was last a sentence's subject or speaker,
+        within ``reach`` units, when the text says that person is of the pronoun's sex (``gender_of``, not merely not
+        the other) and names no one since whom the pronoun can stand for: no other person of that sex, nor one the
+        text gives no sex named with a post or in the pronoun's own sentence (inside its quote too); and no one else
+        quoted or introduced since, an unnamed speaker or subject ("a spokesman said") being someone else it may be. A name of no sex and no
+        post ("the Lib Dems", which the tagger may read as a person's) does not stand in the way."""
+        subjects = [(seen, name) for seen, name in self.subjects if unit - reach <= seen < unit]
+        if not subjects:
+            return None
+        last_seen, person = subjects[-1]
+        if self.gender_of(person) != wanted:
+            return None
+        for seen, name in self.recent:
+            if name == person or not last_seen <= seen <= unit:
+                continue
+            sex = self.gender_of(name)
+            known = self.known.get(name)
+            given_a_role = known is not None and bool(known.title or known.affiliation)
+            if sex == wanted or (sex is None and (seen == unit or given_a_role)):
+                # Of the pronoun's sex, or of no sex the text tells and named in its own sentence or with a post
+                # ("UKIP's leader, Sam Ito, has said ..."): someone the pronoun may stand for.
+                return None
+        if any(last_seen <= other <= unit for other in self.unnamed_people):
+            return None
+        if any(last_seen <= said <= unit and name != person for said, name in self.speakers):
+            return None
+        return person
 
     def _last_named_fitting(self, unit: int, window: int, fits: Callable[[str], bool]) -> str | None:
         """The person named last in the sentences before (the sentence itself only when they name no one) whom a
