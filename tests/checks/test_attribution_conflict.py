@@ -1303,3 +1303,26 @@ def test_a_command_in_lower_case_beside_a_rank_is_no_second_rank():
     assert run(corpus([a, d], [command, lieutenant])) == []
     findings = run(corpus([c, d], [rank, lieutenant]))
     assert len(findings) == 1 and "Commander" in findings[0].message and "Lieutenant" in findings[0].message
+
+
+def test_a_source_that_has_the_person_stand_in_for_the_other_post_gives_no_other_post():
+    # "who is acting chief": the deputy holds the chief's post for the time being, and another source's "Police Chief"
+    # is that post's acting form (written out, "interim chief executive" for "chief executive officer", too).
+    a = document(
+        "a", "Deputy police chief Sam Ito, who is acting chief while the chief is on leave, said two men were held."
+    )
+    b = document("b", "Police Chief Sam Ito said two men were held on Monday.")
+    c = document("c", "Finance chief Jane Roe, who has been interim chief executive since March, said profits rose.")
+    d = document("d", "Chief executive officer Jane Roe said profits rose on Tuesday.")
+    claims = [
+        claim(a, a.text, actors=(person(a, "Sam Ito", "Deputy police chief", None, "Deputy police chief"),)),
+        claim(b, b.text, actors=(person(b, "Sam Ito", "Police Chief", None, "Police Chief"),)),
+        claim(c, c.text, actors=(person(c, "Jane Roe", "Finance chief", None, "Finance chief"),)),
+        claim(d, d.text, actors=(person(d, "Jane Roe", "Chief executive officer", None, "Chief executive officer"),)),
+    ]
+    assert run(corpus([a, b], claims[:2])) == []
+    assert run(corpus([c, d], claims[2:])) == []
+    # Without the stand-in told, the deputy is another post.
+    e = document("e", "Deputy police chief Sam Ito said two men were held on Monday.")
+    deputy = claim(e, e.text, actors=(person(e, "Sam Ito", "Deputy police chief", None, "Deputy police chief"),))
+    assert [f.data["person"] for f in run(corpus([e, b], [deputy, claims[1]]))] == ["Sam Ito"]

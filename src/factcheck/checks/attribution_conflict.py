@@ -177,7 +177,8 @@ class AttributionConflictCheck(PairwiseCheck):
     function ("the agency's director of communications") is no head of the organisation against its spokeswoman; and
     the words for one who speaks for someone ("publicist", "representative") are no two posts. A source whose
     sentence about the person names the other value too tells of both, most often a post changing hands in the story
-    ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to captain"): no pair then.
+    ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to captain"), or the person standing in
+    for the other post ("Deputy Chief Jane Roe, who is acting chief"): no pair then.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
@@ -788,17 +789,31 @@ POST_CUE_REACH = 3  # words before the post in which the word that hands it over
 
 def _post_taken(told: Sequence[str], words: Sequence[str]) -> bool:
     """Whether a sentence's words give someone a post: its words in a row, the last one singular (a post one person
-    holds: not "prosecutors"), within ``POST_CUE_REACH`` words after a word that hands a post over."""
+    holds: not "prosecutors"), within ``POST_CUE_REACH`` words after a word that hands a post over or gives it for the
+    time being ("named head coach", "the interim chief executive")."""
     size = len(words)
     for at in range(len(told) - size + 1):
         run = told[at : at + size]
         if (
             [_word_form(word) for word in run] == list(words)
             and _word_form(run[-1]) == run[-1]
-            and any(word in _TAKES_A_POST for word in told[max(0, at - POST_CUE_REACH) : at])
+            and any(word in _TAKES_A_POST or word in _HELD_FOR_NOW for word in told[max(0, at - POST_CUE_REACH) : at])
         ):
             return True
     return False
+
+
+# Words that give a post held for the time being ("who is acting chief", "the interim coach"): a sentence that gives
+# the other post's head noun right after one of them has the person stand in for that post, beside their own.
+_HELD_FOR_NOW = frozenset({"acting", "interim", "caretaker"})
+
+
+def _post_held_for_now(told: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a sentence's words give the post whose words these are (its head noun, singular) right after a word for
+    a post held for the time being ("Deputy Chief Jane Roe, who is acting chief"): the person stands in for it, and
+    another source's "Chief Jane Roe" is that post's acting form, no second post."""
+    head = words[-1]
+    return any(told[at] == head and told[at - 1] in _HELD_FOR_NOW for at in range(1, len(told)))
 
 
 def _tells_of(corpus: Corpus, mentions: Sequence[Mention]) -> TellsOf:
@@ -845,7 +860,11 @@ def _tells_of(corpus: Corpus, mentions: Sequence[Mention]) -> TellsOf:
             found = word_forms_besides_roles(mention.doc, mention.name_span.start)
             return all(found[word] for word in words)
         told = words_besides_roles(mention.doc, mention.name_span.start)
-        return _post_taken(told, words) or (len(words) > 2 and words[-1] == "officer" and _post_taken(told, words[:-1]))
+        return (
+            _post_taken(told, words)
+            or (len(words) > 2 and words[-1] == "officer" and _post_taken(told, words[:-1]))
+            or _post_held_for_now(told, words)
+        )
 
     return tells_of
 
