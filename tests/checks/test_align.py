@@ -406,3 +406,94 @@ def test_a_weekday_inside_a_persons_title_is_a_name_and_no_date_slot():
     )
     assert [token.text for token in claim_tokens(titled) if token.kind == "date"] == ["June 2004"]
     assert [token.text for token in claim_tokens(dated) if token.kind == "date"] == ["Sunday", "June 2004"]
+
+
+# -- figure-anchored candidates ---------------------------------------------------------------------
+
+
+def _toll(doc, figure, value, head, measure="people"):
+    return Quantity(span=span(doc, figure), value=value, unit="count", measure=measure, head=head)
+
+
+def _place(doc, name):
+    return Actor(span=span(doc, name), name=name, label="GPE")
+
+
+def _fire_claims(right_text="Fire officials in Norvale said the flames killed three people overnight.", days=(1, 2)):
+    a = document("a", "Six people died in a blaze at a bank in Norvale.", date(2031, 3, days[0]))
+    b = document("b", right_text, date(2031, 3, days[1]))
+    left = claim(a, a.text, quantities=(_toll(a, "Six", 6, "die"),), actors=(_place(a, "Norvale"),))
+    figure = "three" if "three" in right_text else "nine"
+    right = claim(
+        b,
+        b.text,
+        quantities=(_toll(b, figure, 3, "kill"),),
+        actors=(_place(b, "Norvale"),) if "Norvale" in right_text else (),
+    )
+    return a, b, left, right
+
+
+def test_one_toll_told_in_other_words_is_a_candidate_pair_however_many_closer_sentences_there_are():
+    # "died in a blaze" / "the flames killed": one noun counted under acts WordNet relates (die / kill), one place.
+    # Eight sentences share more words with the first; the word index keeps six of them, the figure keeps the toll.
+    from factcheck.nlp.align import figure_pairs, figures_meet
+
+    a, b, left, right = _fire_claims()
+    others = [
+        document(
+            f"o{i}", f"Fire officials in Norvale said flames killed people who died in a blaze at a bank, note {i}."
+        )
+        for i in range(8)
+    ]
+    claims = [left, right, *(claim(doc, doc.text) for doc in others)]
+    pairs, _ = candidate_pairs(corpus([a, b, *others], claims))
+    assert (left.id, right.id) in pairs
+    assert figures_meet(left, right)
+    assert figure_pairs([left, right], [set(), set()], {}) == {(0, 1)}
+
+
+def test_a_toll_with_nothing_else_in_common_or_of_another_act_is_no_figure_pair():
+    from factcheck.nlp.align import figure_pairs
+
+    # No place, party or day in common: two fires anywhere count their dead alike.
+    _, _, left, right = _fire_claims("Fire officials said the flames killed three people overnight.")
+    assert figure_pairs([left, right], [set(), set()], {}) == set()
+    # One place, but the injured are not the dead.
+    a, b, left, _ = _fire_claims()
+    right = claim(b, b.text, quantities=(_toll(b, "three", 3, "injure"),), actors=(_place(b, "Norvale"),))
+    assert figure_pairs([left, right], [set(), set()], {}) == set()
+
+
+def test_a_pair_under_the_word_floor_is_aligned_when_its_figures_count_one_toll():
+    from factcheck.nlp.align import MIN_STRENGTH, PairAligner, figures_meet
+
+    a, b, left, right = _fire_claims()
+    corp = corpus([a, b], [left, right])
+    _, weights = candidate_pairs(corp)
+    assert align(left, right, weights).strength < MIN_STRENGTH
+    assert figures_meet(left, right)
+    alignment = PairAligner(corp.claim, {}, weights)(left.id, right.id)
+    assert alignment is not None
+    assert [(p.left.text, p.right.text) for p in alignment.pairs_of("number")] == [("Six", "three")]
+
+
+def test_one_toll_of_two_stories_is_still_a_candidate_pair_unless_its_days_clash():
+    # The same-story model reads a figure both count with other values as a sign of two stories: the toll to compare
+    # can part its own two documents. One noun counted under one act, one place named: still compared. Two fires
+    # of two days, or a headline (its own story's event), stay apart.
+    from factcheck.nlp.align import one_count_retold
+
+    a, b, left, right = _fire_claims()
+    stories = {"a": 0, "b": 1}
+    corp = corpus([a, b], [left, right]).evolve(story_groups=stories)
+    assert corpus_candidates(corp)[0] == [(left.id, right.id)]
+    days = writing_days(corp)
+    assert one_count_retold(left, right, days)
+    assert not one_count_retold(left, right.model_copy(update={"kinds": ("headline",)}), days)
+    far = claim(b, b.text, quantities=right.quantities)  # names no place: nothing else in common
+    assert not one_count_retold(left, far, days)
+    # Written two years apart, or on days unknown: two fires' tolls, or none to tell.
+    a, b, left, right = _fire_claims(days=(1, 1))
+    later = b.model_copy(update={"published": date(2033, 3, 1)})
+    assert not one_count_retold(left, right, writing_days(corpus([a, later], [left, right])))
+    assert not one_count_retold(left, right, {})

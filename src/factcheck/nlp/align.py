@@ -950,11 +950,141 @@ def candidate_pairs(
             )[:CLUSTER_MATES]
             for other in overlap:
                 pairs.add((min(index, other), max(index, other)))
+    pairs |= figure_pairs(claims, keys, idf)
     for left_id, right_id in extra:
         if left_id in position and right_id in position and left_id != right_id:
             left, right = position[left_id], position[right_id]
             pairs.add((min(left, right), max(left, right)))
     return [(claims[left].id, claims[right].id) for left, right in sorted(pairs)], weights
+
+
+# --- figure-anchored candidates ------------------------------------------------------------------
+
+# Two sources often tell one toll in their own words ("six people died in a blaze" / "six were killed in the fire"):
+# too few words in common for the word index, too far apart for the embedding neighbours. What pins them is the
+# figure: the noun it counts and the act its noun belongs to (the parse head, related by WordNet: "killed" / "died",
+# "injured" / "hurt"), with something else both name (a place, a party, a day). The search is blocked by counted
+# noun and particular, so it stays near-linear; the best few mates per figure are kept.
+FIGURE_MATES = 3
+_AN_AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FigureAnchor:
+    """What one counted figure of a claim is about: its counted noun and the act the noun belongs to."""
+
+    noun: str  # the counted noun's base form ("villages" -> "village")
+    head: str  # the lemma of the word the noun belongs to in the parse ("killing five people" -> "kill")
+
+
+def _noun_base(noun: str) -> str:
+    from factcheck.nlp import lexicon
+
+    return (lexicon.base_forms(noun, "n") or (noun,))[0]
+
+
+def figure_anchor(claim: Claim, token: Token) -> FigureAnchor | None:
+    """What a number slot of the claim counts, when it is a whole count of a named noun with a head the parse gives
+    ("killed 10 people" -> people / kill). Not ages, sums, rates or lengths of time: their holder is not what the head
+    names (see numeric-conflict's ``_counts``), and two bodies' bans ("banned for two years by the league" / "for
+    four years by the tribunal") are two lengths of one act."""
+    if token.kind != "number" or slot_head(token) is None:
+        return None
+    quantity = token.ref
+    if not float(quantity.value).is_integer():
+        return None
+    if _AN_AGE_AFTER.match(claim.span.text, max(0, token.end - claim.span.start)):
+        return None  # "a 16-year-old": an age names a person, it counts nothing
+    noun = _counted_noun(token) if quantity.unit == "count" else ""
+    return FigureAnchor(_noun_base(noun), str(quantity.head).split()[0].casefold()) if noun else None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def figure_anchors(claim: Claim) -> tuple[FigureAnchor, ...]:
+    """The claim's counted figures' anchors (``figure_anchor``), each once."""
+    found = (figure_anchor(claim, token) for token in claim_tokens(claim))
+    return tuple(dict.fromkeys(anchor for anchor in found if anchor is not None))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def acts_related(left: str, right: str) -> bool:
+    """Whether two heads' lemmas can name one act: one stem, or WordNet's synonyms, derived forms or one a kind of
+    the other ("kill" / "die", "injure" / "wound"; ``lexicon.SAME_ACT``), as ``heads_agree`` reads them."""
+    if _lemma_stem(left) == _lemma_stem(right):
+        return True
+    from factcheck.nlp import lexicon
+
+    return lexicon.word_relation(left, right) in lexicon.SAME_ACT
+
+
+def figures_meet(left: Claim, right: Claim) -> bool:
+    """Whether two claims count one noun under heads that name one act: a figure each that may be one toll's."""
+    return any(
+        a.noun == b.noun and acts_related(a.head, b.head) for a in figure_anchors(left) for b in figure_anchors(right)
+    )
+
+
+_PARTICULAR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def particulars(claim: Claim) -> frozenset[str]:
+    """What a claim names that tells one event from a look-alike: its named places, parties and people (their
+    entity keys) and the calendar days it gives."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.entities import entity_keys
+
+    named = {
+        f"name:{key}" for actor in claim.actors if actor.label in _PARTICULAR_LABELS for key in entity_keys(actor.name)
+    }
+    # A people's adjective names its place ("Iranian" -> Iran, WordNet's pertainym): one country told two ways.
+    named |= {
+        f"name:{place}"
+        for actor in claim.actors
+        if actor.label == "NORP"
+        for place in lexicon.pertains_to(actor.name.casefold())
+    }
+    days = {
+        f"date:{value}"
+        for token in claim_tokens(claim)
+        if token.kind == "date" and (value := getattr(token.ref, "value", None))
+    }
+    return frozenset(named | days)
+
+
+def figure_pairs(claims: Sequence[Claim], keys: Sequence[set[str]], idf: Mapping[str, float]) -> set[tuple[int, int]]:
+    """Pairs of claims of two documents that count one noun under related heads and name one particular besides
+    (``figure_anchors``, ``particulars``): blocked by counted noun and particular, the best ``FIGURE_MATES`` per
+    figure by the weight of the other words they share."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    anchors = [figure_anchors(claim) for claim in claims]
+    for index, claim in enumerate(claims):
+        if not anchors[index]:
+            continue
+        for particular in particulars(claim):
+            for noun in sorted({anchor.noun for anchor in anchors[index]}):
+                postings[(noun, particular)].append(index)
+    mates: dict[tuple[int, FigureAnchor], set[int]] = defaultdict(set)
+    for (noun, _), members in postings.items():
+        if len(members) < 2 or len(members) > MAX_POSTINGS:
+            continue
+        for position, index in enumerate(members):
+            for other in members[position + 1 :]:
+                if claims[index].doc == claims[other].doc:
+                    continue
+                for anchor in anchors[index]:
+                    if anchor.noun == noun and any(
+                        mate.noun == noun and acts_related(anchor.head, mate.head) for mate in anchors[other]
+                    ):
+                        mates[(index, anchor)].add(other)
+                        for mate in anchors[other]:
+                            if mate.noun == noun and acts_related(anchor.head, mate.head):
+                                mates[(other, mate)].add(index)
+    pairs: set[tuple[int, int]] = set()
+    for (index, _), others in mates.items():
+        ranked = sorted(others, key=lambda other: (-sum(idf.get(key, 0.0) for key in keys[index] & keys[other]), other))
+        for other in ranked[:FIGURE_MATES]:
+            pairs.add((min(index, other), max(index, other)))
+    return pairs
 
 
 @dataclass
@@ -988,6 +1118,7 @@ def corpus_candidates(corpus: Corpus) -> tuple[list[tuple[str, str]], dict[str, 
             if not corpus.two_stories(corpus.claim(left).doc, corpus.claim(right).doc)
             or history_to_both(corpus.claim(left), corpus.claim(right), published, weights)
             or one_sentence_retold(corpus.claim(left), corpus.claim(right), weights)
+            or one_count_retold(corpus.claim(left), corpus.claim(right), published, weights)
         ]
     return pairs, weights
 
@@ -1017,6 +1148,42 @@ def one_sentence_retold(left: Claim, right: Claim, names: Mapping[str, float] | 
     strength, shared = _strength(_bag(left_tokens, names), _bag(right_tokens, names), names)
     if strength < RETOLD_STRENGTH or shared < RETOLD_SHARED:
         return False
+
+    def keys(tokens: Sequence[Token], kind: str) -> set[str]:
+        if kind == "date":
+            return {str(getattr(token.ref, "value", token.text)) for token in tokens if token.kind == "date"}
+        return {key for key in (_bag_key(token, names) for token in tokens if token.kind == kind) if key}
+
+    for kind in ("date", "person"):
+        first, second = keys(left_tokens, kind), keys(right_tokens, kind)
+        if first and second and not first & second:
+            return False
+    return True
+
+
+# Two texts written this many days apart or more tell two moments: a count is told of its moment.
+ONE_MOMENT_DAYS = 31
+
+
+def one_count_retold(
+    left: Claim, right: Claim, published: Mapping[str, Any], names: Mapping[str, float] | None = None
+) -> bool:
+    """Whether two claims of two stories give one count of one event in their own words: one noun counted under acts
+    WordNet relates (``figures_meet``), a particular both name (a place, a party, a day: ``particulars``), the two
+    texts written within ``ONE_MOMENT_DAYS`` of each other (``writing_days``: two piracy raids years apart count
+    their captives alike), and no clash of days or persons (both give some and none in common), neither a headline.
+
+    The same-story model reads a figure both documents count with other values as a sign of two stories
+    (``figures_clash``), so a conflict of the very figure a check is to find can part its two documents; the figure,
+    its act, a shared particular and one moment say they may still tell one event."""
+    if "headline" in left.kinds or "headline" in right.kinds or not figures_meet(left, right):
+        return False
+    first, second = published.get(left.doc), published.get(right.doc)
+    if first is None or second is None or abs(first.toordinal() - second.toordinal()) >= ONE_MOMENT_DAYS:
+        return False
+    if not particulars(left) & particulars(right):
+        return False
+    left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
 
     def keys(tokens: Sequence[Token], kind: str) -> set[str]:
         if kind == "date":
@@ -1145,9 +1312,14 @@ class PairAligner:
         if shared < 1:
             return None
         similarity = self._similarity(left_id, right_id)
-        if strength >= MIN_STRENGTH or (
-            # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
-            left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
+        if (
+            strength >= MIN_STRENGTH
+            or (
+                # Only date-conflict reads paraphrases (see the module docstring): both must give a time.
+                left.times and right.times and similarity is not None and similarity >= MIN_SIMILARITY
+            )
+            # Or one toll told in other words: a noun counted under one act (``figures_meet``).
+            or figures_meet(left, right)
         ):
             return align(left, right, self.weights, similarity, (self._senses(left), self._senses(right)))
         return None

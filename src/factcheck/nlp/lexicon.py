@@ -301,6 +301,12 @@ def derived_forms(lemma: str, pos: str | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def pertains_to(lemma: str) -> frozenset[str]:
+    """The nouns an adjective pertains to in one of its senses ("Iranian" -> "iran", "Greek" -> "greece")."""
+    return frozenset(_word_targets(lemma, "a", "\\"))
+
+
+@lru_cache(maxsize=65536)
 def antonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Words WordNet gives as opposites of the lemma in one of its senses ("export" -> "import")."""
     return frozenset(_word_targets(lemma, pos, "!"))
