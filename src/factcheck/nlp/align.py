@@ -1148,6 +1148,14 @@ def one_sentence_retold(left: Claim, right: Claim, names: Mapping[str, float] | 
     strength, shared = _strength(_bag(left_tokens, names), _bag(right_tokens, names), names)
     if strength < RETOLD_STRENGTH or shared < RETOLD_SHARED:
         return False
+    return not days_or_persons_clash(left_tokens, right_tokens, names)
+
+
+def days_or_persons_clash(
+    left_tokens: Sequence[Token], right_tokens: Sequence[Token], names: Mapping[str, float] | None = None
+) -> bool:
+    """Whether two sentences' dates, or their persons, clash: both give some and none in common (one pattern told of
+    two moments or of two people)."""
 
     def keys(tokens: Sequence[Token], kind: str) -> set[str]:
         if kind == "date":
@@ -1157,8 +1165,8 @@ def one_sentence_retold(left: Claim, right: Claim, names: Mapping[str, float] | 
     for kind in ("date", "person"):
         first, second = keys(left_tokens, kind), keys(right_tokens, kind)
         if first and second and not first & second:
-            return False
-    return True
+            return True
+    return False
 
 
 # Two texts written this many days apart or more tell two moments: a count is told of its moment.
@@ -1184,17 +1192,7 @@ def one_count_retold(
     if not particulars(left) & particulars(right):
         return False
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
-
-    def keys(tokens: Sequence[Token], kind: str) -> set[str]:
-        if kind == "date":
-            return {str(getattr(token.ref, "value", token.text)) for token in tokens if token.kind == "date"}
-        return {key for key in (_bag_key(token, names) for token in tokens if token.kind == kind) if key}
-
-    for kind in ("date", "person"):
-        first, second = keys(left_tokens, kind), keys(right_tokens, kind)
-        if first and second and not first & second:
-            return False
-    return True
+    return not days_or_persons_clash(left_tokens, right_tokens, names)
 
 
 # A date this many days before both texts were written is history to both: no story's own event.
