@@ -129,8 +129,20 @@ def test_reporter_snapshot(output_format):
     assert rendered == golden.read_text(encoding="utf-8")
 
 
-def test_sources_agree_only_when_they_state_the_same_fact():
+def _one_cluster_of_whole_texts(cluster_id: str, texts: dict[str, str]):
+    """A corpus of one document per text, each text one claim, all the claims in one cluster (and that cluster)."""
     from factcheck.model import Claim, Cluster, Corpus, Document, Span
+
+    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
+    claims = tuple(
+        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
+        for k, v in texts.items()
+    )
+    cluster = Cluster(id=cluster_id, claims=tuple(c.id for c in claims), documents=tuple(texts))
+    return cluster, Corpus(documents=documents, claims=claims, clusters=(cluster,))
+
+
+def test_sources_agree_only_when_they_state_the_same_fact():
     from factcheck.reporters.terminal import cluster_verdict
 
     texts = {
@@ -138,26 +150,15 @@ def test_sources_agree_only_when_they_state_the_same_fact():
         "b": "The alliance is central to that mission.",
         "c": "In this essay, I focus on three elements.",
     }
-    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
-    claims = tuple(
-        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
-        for k, v in texts.items()
-    )
-    topic = Cluster(id="C1", claims=tuple(c.id for c in claims), documents=("a", "b", "c"))
-    corpus = Corpus(documents=documents, claims=claims, clusters=(topic,))
+    topic, corpus = _one_cluster_of_whole_texts("C1", texts)
     assert cluster_verdict(corpus, topic) == "3 sources report"
 
     same = {
         "a": "Japan launched the QZS-6 navigation satellite from Tanegashima on 2 February 2025.",
         "b": "On 2 February 2025 Japan launched the QZS-6 navigation satellite from Tanegashima.",
     }
-    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in same.items())
-    claims = tuple(
-        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
-        for k, v in same.items()
-    )
-    fact = Cluster(id="C2", claims=tuple(c.id for c in claims), documents=("a", "b"))
-    assert cluster_verdict(Corpus(documents=documents, claims=claims, clusters=(fact,)), fact) == "2 sources agree"
+    fact, corpus = _one_cluster_of_whole_texts("C2", same)
+    assert cluster_verdict(corpus, fact) == "2 sources agree"
 
 
 def test_the_alignment_decides_the_differing_words_when_a_finding_carries_one():
@@ -275,21 +276,15 @@ def test_single_source_claims_are_listed_one_a_line_under_their_document():
 def test_a_clusters_long_sentence_wraps_under_itself_not_from_the_margin():
     from rich.console import Console
 
-    from factcheck.model import Claim, Cluster, Corpus, Document, Span
     from factcheck.reporters.terminal import clusters_section
 
     texts = {
         "a": "The harbour board voted on Monday to extend the northern pier by forty metres at a cost of two million.",
         "b": "On Monday the harbour board approved a forty metre extension of the northern pier.",
     }
-    documents = tuple(Document(id=k, path=f"{k}.txt", text=v, clean=v) for k, v in texts.items())
-    claims = tuple(
-        Claim(id=f"{k}#0-{len(v)}", doc=k, span=Span(doc=k, start=0, end=len(v), text=v), text=v)
-        for k, v in texts.items()
-    )
-    cluster = Cluster(id="C1", claims=tuple(c.id for c in claims), documents=("a", "b"))
+    cluster, corpus = _one_cluster_of_whole_texts("C1", texts)
     console = Console(width=60, record=True)
-    console.print(clusters_section(Corpus(documents=documents, claims=claims, clusters=(cluster,))))
+    console.print(clusters_section(corpus))
     lines = console.export_text().splitlines()
     first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("a:1:1"))
     column = lines[first].index("The harbour")
