@@ -291,3 +291,26 @@ def test_a_clusters_long_sentence_wraps_under_itself_not_from_the_margin():
     # Every line of the first source's sentence until the second source's starts at the sentence's column.
     following = lines[first + 1 : next(i for i, line in enumerate(lines) if line.lstrip().startswith("b:1:1"))]
     assert following and all(line[:column].strip() == "" and line[column] != " " for line in following)
+
+
+def test_a_clusters_long_list_of_sources_wraps_beside_its_id():
+    from rich.console import Console
+
+    from factcheck.reporters.terminal import clusters_section
+
+    texts = {
+        f"source_{n}_of_the_harbour_story": f"The harbour board voted on Monday, report {n} says." for n in range(6)
+    }
+    cluster, corpus = _one_cluster_of_whole_texts("C7", texts)
+    console = Console(width=60, record=True)
+    console.print(clusters_section(corpus))
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("C7"))
+    column = lines[first].index("6 sources")
+    # The heading's wrapped lines start under the verdict, until the sentences (indented by two) begin.
+    wrapped = []
+    for line in lines[first + 1 :]:
+        if line.startswith("  source_"):
+            break
+        wrapped.append(line)
+    assert wrapped and all(line[:column].strip() == "" and line[column] != " " for line in wrapped)

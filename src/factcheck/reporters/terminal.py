@@ -269,9 +269,13 @@ def clusters_section(corpus: Corpus) -> Group:
     cross.sort(key=lambda cluster: (-cluster.corroboration, cluster.id))
     parts: list[RenderableType] = [Text(f"Cross-source clusters: {len(cross)} of {len(corpus.clusters)}", style="bold")]
     for shown_clusters, cluster in enumerate(cross[:MAX_CLUSTERS_SHOWN]):
-        heading = Text(f"{cluster.id}  ", style="bold")
         verdict = cluster_verdict(corpus, cluster)
-        heading.append(f"{verdict}: {inert(', '.join(cluster.documents))}", style="green" if "agree" in verdict else "")
+        # The id beside its verdict and sources, which wrap in their own column (a long list of sources run on from
+        # the margin reads as the cluster's first sentence).
+        heading = Table.grid(padding=(0, 2))
+        heading.add_column(style="bold", no_wrap=True)
+        heading.add_column(style="green" if "agree" in verdict else "")
+        heading.add_row(cluster.id, f"{verdict}: {inert(', '.join(cluster.documents))}")
         # Each source's sentence beside its location, wrapping in its own column: run on from the margin, a
         # sentence's second line reads as the next source's.
         sentences = Table.grid(padding=(0, 2))
