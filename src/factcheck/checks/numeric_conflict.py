@@ -14,6 +14,7 @@ from factcheck.checks.temporal import dates_agree
 from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, interval_of, values_agree, year_of_the_other
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, Span, TimeExpression
 from factcheck.nlp.align import (
+    AGE_AFTER,
     HEAD_CONTEXT,
     HEAD_SIMILARITY,
     HEAD_STRENGTH,
@@ -1020,14 +1021,11 @@ def one_side_only(wording: re.Pattern[str], alignment: Alignment) -> bool:
     return bool(wording.search(alignment.left.span.text)) != bool(wording.search(alignment.right.span.text))
 
 
-_AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
-
-
 def is_age(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure is a person's age: years, followed by "old" ("a 61-year-old man", "15 years old")."""
     if quantity.unit not in ("years", "year"):
         return False
-    return bool(_AGE_AFTER.match(claim.span.text, max(0, quantity.span.end - claim.span.start)))
+    return bool(AGE_AFTER.match(claim.span.text, max(0, quantity.span.end - claim.span.start)))
 
 
 def ages(alignment: Alignment, pair: SlotPair) -> bool:

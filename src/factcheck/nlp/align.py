@@ -966,7 +966,8 @@ def candidate_pairs(
 # "injured" / "hurt"), with something else both name (a place, a party, a day). The search is blocked by counted
 # noun and particular, so it stays near-linear; the best few mates per figure are kept.
 FIGURE_MATES = 3
-_AN_AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
+# What follows a figure that is an age ("16-year-old", "15 years old"): an age names a person, it counts nothing.
+AGE_AFTER = re.compile(r"[\s\u2010-\u2015-]*(?:years?[\s\u2010-\u2015-]*)?old\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -993,7 +994,7 @@ def figure_anchor(claim: Claim, token: Token) -> FigureAnchor | None:
     quantity = token.ref
     if not float(quantity.value).is_integer():
         return None
-    if _AN_AGE_AFTER.match(claim.span.text, max(0, token.end - claim.span.start)):
+    if AGE_AFTER.match(claim.span.text, max(0, token.end - claim.span.start)):
         return None  # "a 16-year-old": an age names a person, it counts nothing
     noun = _counted_noun(token) if quantity.unit == "count" else ""
     return FigureAnchor(_noun_base(noun), str(quantity.head).split()[0].casefold()) if noun else None

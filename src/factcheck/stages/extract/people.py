@@ -119,8 +119,9 @@ class _People:
         within ``reach`` units, when the text says that person is of the pronoun's sex (``gender_of``, not merely not
         the other) and names no one since whom the pronoun can stand for: no other person of that sex, nor one the
         text gives no sex named with a post or in the pronoun's own sentence (inside its quote too); and no one else
-        quoted or introduced since, an unnamed speaker or subject ("a spokesman said") being someone else it may be. A name of no sex and no
-        post ("the Lib Dems", which the tagger may read as a person's) does not stand in the way."""
+        quoted or introduced since, an unnamed speaker or subject ("a spokesman said") being someone else it may be.
+        A name of no sex and no post ("the Lib Dems", which the tagger may read as a person's) does not stand in the
+        way."""
         subjects = [(seen, name) for seen, name in self.subjects if unit - reach <= seen < unit]
         if not subjects:
             return None
