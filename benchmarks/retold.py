@@ -1,0 +1,651 @@
+"""A discrepancy benchmark that plants into any corpus of plain articles: one fact told twice, changed once.
+
+Usage:
+    python benchmarks/retold.py                              # BBC, both halves, every kind
+    python benchmarks/retold.py --half a --show-misses       # the half you may read, with what it missed
+    python benchmarks/retold.py --corpus ../shared/corpora/meantime-timex --kinds date,number
+
+Corpus: a JSON-lines file, or a folder holding ``articles.jsonl``, one article a line: ``id``, ``text`` and, when
+known, ``published`` (an ISO date, given to the run as the article's day). The default is the BBC corpus under
+../shared/corpora (read at benchmark time, never shipped).
+
+Retold pairs. Each article's text is cut into sentences by a plain rule (a blank line, or ``.!?`` and an optional
+closing quote before white space and a capital or an opening quote; see ``split_sentences``). Two sentences of two
+different articles are one fact told twice when
+
+* they are a *copy*: at least ``COPY_SHARE`` (half) of the word trigrams of the shorter one are in the other, or
+* a *paraphrase*: fewer trigrams shared, but a Dice overlap of at least ``PARAPHRASE_DICE`` (0.5) over their content
+  words (four letters or more, or holding a digit), at least ``PARAPHRASE_WORDS`` (6) of them shared.
+
+Both need ``MIN_WORDS`` (8) words a side. A sentence that pairs with more than ``MAX_ECHOES`` (3) other articles is
+boilerplate (a sign-off, a standard line), not a story told twice, and is dropped. No part of the detector is used
+to find the pairs: the test is words only.
+
+Cases. For a retold pair whose two sentences carry one value the planting rules of ``conflicts.py`` find on both
+sides (the same day or year, the same number with the same counted noun, the same person with the same title, the
+same quotation with a speaker credited in one article), one article gets one change, made by those same rules: a
+day or year moved, a number doubled or halved, a title swapped for another post of its kind, the quotation credited
+to another person named in the corpus. At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by
+a fixed hash; ``--sample`` keeps the first N cases per kind in hash order, so a run stays small and comparable.
+
+Runs. Each article pair is run unchanged (the clean run) and once per case with the changed article, each time beside
+``NEIGHBOURS`` (2) unchanged articles from elsewhere in the corpus, chosen by hash, all through the library API
+(``factcheck.run``) in this one process with the models loaded once and one cache (``conflicts.Runner``).
+
+Scores, as ``conflicts.py`` scores them: recall per kind (the kind's own check, at warning or above, with evidence
+over the planted span); precision (of the warning-or-above findings a case raises that its clean run does not, the
+share at the planted span); warnings per clean run, by check. Each figure is also given per half: the halves are
+fixed by a hash of the article component (articles joined by any retold pair), so cases that share an article fall
+in one half. Half ``a`` may be read (``--show-misses``); half ``b`` is kept for judging (``UNREAD``) and its misses
+are printed only with ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import conflicts  # noqa: E402  (the planting rules, the runner and the scoring of the ECB+ benchmark)
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "bbc" / "articles.jsonl"
+SALT = "factcheck-retold"
+KINDS = conflicts.KINDS
+UNREAD = ("b",)  # the half kept for judging: its misses are not printed unless forced
+
+MIN_WORDS = 8
+COPY_SHARE = 0.5
+PARAPHRASE_DICE = 0.5
+PARAPHRASE_WORDS = 6
+MAX_ECHOES = 3
+NEIGHBOURS = 2
+# A content word in more sentences than this is too common to find a paraphrase by (it still counts once found).
+_COMMON = 60
+
+
+# --- corpus and sentences --------------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: str
+    start: int
+    end: int
+
+
+def read_articles(path: Path) -> list[Article]:
+    source = path / "articles.jsonl" if path.is_dir() else path
+    articles = []
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            published = None
+            if isinstance(row.get("published"), str):
+                try:
+                    published = date.fromisoformat(row["published"][:10])
+                except ValueError:
+                    published = None
+            articles.append(Article(id=str(row["id"]), text=row["text"], published=published))
+    return sorted(articles, key=lambda a: a.id)
+
+
+_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’']?\s+(?=[\"“‘]?[A-Z])|(?<=[.!?][\"”’'])\s+")
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Sentences by a plain rule: a blank line, or end punctuation (and a closing quote) before space and a capital."""
+    sentences = []
+    start = 0
+    text = article.text
+    for match in [*_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if match and text[match.start()] in "\"”’'":  # the closing quote belongs to the sentence
+            end += 1
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = start + len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(article.id, offset, offset + len(stripped)))
+        start = match.end() if match else len(text)
+    return sentences
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower())
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _content(words: list[str]) -> set[str]:
+    return {word for word in words if len(word) >= 4 or any(ch.isdigit() for ch in word)}
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: Sentence  # the article ids ordered: left.article < right.article
+    right: Sentence
+    match: str  # "copy" or "paraphrase"
+    share: float  # the trigram share (copy) or the content-word Dice (paraphrase)
+
+
+def find_pairs(articles: list[Article]) -> list[Pair]:
+    """Every retold sentence pair across two articles (see the module docstring), sorted."""
+    by_id = {article.id: article for article in articles}
+    sentences: list[Sentence] = []
+    for article in articles:
+        sentences.extend(split_sentences(article))
+    words = [_words(by_id[s.article].text[s.start : s.end]) for s in sentences]
+    keep = [i for i, w in enumerate(words) if len(w) >= MIN_WORDS]
+    trigrams = {i: _trigrams(words[i]) for i in keep}
+    content = {i: _content(words[i]) for i in keep}
+    by_trigram: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in keep:
+        for gram in trigrams[i]:
+            by_trigram[gram].append(i)
+        for word in content[i]:
+            by_word[word].append(i)
+    found: dict[tuple[int, int], Pair] = {}
+    for i in keep:
+        shared_grams: Counter[int] = Counter()
+        for gram in trigrams[i]:
+            postings = by_trigram[gram]
+            if len(postings) <= _COMMON:
+                shared_grams.update(j for j in postings if j > i)
+        shared_words: Counter[int] = Counter()
+        for word in content[i]:
+            postings = by_word[word]
+            if len(postings) <= _COMMON:
+                shared_words.update(j for j in postings if j > i)
+        for j in sorted(set(shared_grams) | {j for j, n in shared_words.items() if n >= PARAPHRASE_WORDS // 2}):
+            left, right = sentences[i], sentences[j]
+            if left.article == right.article:
+                continue
+            grams = len(trigrams[i] & trigrams[j]) / max(1, min(len(trigrams[i]), len(trigrams[j])))
+            common = content[i] & content[j]
+            dice = 2 * len(common) / max(1, len(content[i]) + len(content[j]))
+            if grams >= COPY_SHARE:
+                pair = Pair(left, right, "copy", round(grams, 3))
+            elif dice >= PARAPHRASE_DICE and len(common) >= PARAPHRASE_WORDS:
+                pair = Pair(left, right, "paraphrase", round(dice, 3))
+            else:
+                continue
+            if left.article > right.article:
+                pair = Pair(right, left, pair.match, pair.share)
+            found[(i, j)] = pair
+    # Boilerplate: a sentence echoed by more than MAX_ECHOES other articles is no story told twice.
+    echoes: dict[Sentence, set[str]] = defaultdict(set)
+    for pair in found.values():
+        echoes[pair.left].add(pair.right.article)
+        echoes[pair.right].add(pair.left.article)
+    pairs = [
+        pair
+        for pair in found.values()
+        if len(echoes[pair.left]) <= MAX_ECHOES and len(echoes[pair.right]) <= MAX_ECHOES
+    ]
+    return sorted(pairs, key=lambda p: (p.left.article, p.right.article, p.left.start, p.right.start))
+
+
+def components(pairs: list[Pair]) -> dict[str, str]:
+    """Each paired article's component (articles joined by any retold pair), named by its smallest article id."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for pair in pairs:
+        a, b = root(pair.left.article), root(pair.right.article)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {item: root(item) for item in sorted(parent)}
+
+
+def half_of(component: str) -> str:
+    digest = hashlib.sha256(f"{SALT}:half:{component}".encode()).hexdigest()
+    return "a" if int(digest[:8], 16) % 2 == 0 else "b"
+
+
+# --- planting --------------------------------------------------------------------------------
+
+
+@dataclass
+class Planted(conflicts.Case):
+    """A planted case (``group`` is its article pair, ``article`` and ``witness`` are document ids) or a clean run."""
+
+    match: str = ""  # how the two sentences are retold: "copy" or "paraphrase"
+    half: str = ""
+
+
+def doc_id(article_id: str) -> str:
+    """The document id a run gives the article: its file stem (the id, path separators made dashes)."""
+    return re.sub(r"[^\w.-]+", "-", article_id).strip("-.") or "article"
+
+
+_FINDERS = {"date": conflicts._dates, "number": conflicts._numbers, "title": conflicts._titles}
+
+
+def _values(kind: str, article: Article, sentence: Sentence, memo: dict) -> list[tuple[int, int, tuple, str]]:
+    """The plantable values of a kind inside one sentence, found over the whole article (so each rule sees its
+    context as it does in ``conflicts.py``)."""
+    key = (kind, article.id)
+    if key not in memo:
+        memo[key] = _FINDERS[kind](article.text)
+    return [item for item in memo[key] if sentence.start <= item[0] and item[1] <= sentence.end]
+
+
+def _quotes(article: Article, sentence: Sentence) -> list[re.Match]:
+    return [
+        quote
+        for quote in conflicts._QUOTE.finditer(article.text, sentence.start, sentence.end)
+        if len(conflicts._content_words(quote.group("words"))) >= 4
+    ]
+
+
+def plant(
+    articles: list[Article],
+    pairs: list[Pair],
+    persons: dict[str, list[tuple[int, int]]],
+    people: list[str],
+    kinds: tuple[str, ...] = KINDS,
+    per_pair: int = 1,
+) -> list[Planted]:
+    """The planted cases, deterministic: per article pair and kind, at most ``per_pair`` changes, each at a value both
+    sentences of one retold pair state, made in one of the two articles. ``persons`` gives each article's person
+    spans (by article id), ``people`` the names a quotation may be credited to instead."""
+    by_id = {article.id: article for article in articles}
+    home = components(pairs)
+    memo: dict = {}
+    candidates: dict[tuple[str, str, str], list[Planted]] = defaultdict(list)
+    for pair in pairs:
+        unit = f"{doc_id(pair.left.article)}+{doc_id(pair.right.article)}"
+        half = half_of(home[pair.left.article])
+        sides = ((pair.left, pair.right), (pair.right, pair.left))
+
+        def add(kind: str, article: Article, start: int, end: int, replacement: str, witness: str) -> None:
+            case = _case(pair, unit, half, kind, article, start, end, replacement, witness)  # noqa: B023
+            candidates[(case.group, kind, article.id)].append(case)
+
+        for kind in ("date", "number", "title"):
+            if kind not in kinds:
+                continue
+            for first, second in sides:
+                keys = {key for _, _, key, _ in _values(kind, by_id[second.article], second, memo)}
+                for start, end, key, replacement in _values(kind, by_id[first.article], first, memo):
+                    if key in keys:
+                        add(kind, by_id[first.article], start, end, replacement, second.article)
+        if "speaker" in kinds:
+            for first, second in sides:
+                article = by_id[first.article]
+                others = [conflicts._content_words(q.group("words")) for q in _quotes(by_id[second.article], second)]
+                for quote in _quotes(article, first):
+                    words = conflicts._content_words(quote.group("words"))
+                    if not any(len(words & other) >= 0.6 * len(words) for other in others):
+                        continue
+                    speaker = conflicts._speaker_near(
+                        article.text, quote.start(), quote.end(), persons.get(article.id, [])
+                    )
+                    if speaker is None:
+                        continue
+                    start, end = speaker
+                    between = article.text[end : quote.start()] if end <= quote.start() else ""
+                    if re.search(r"[.!?]\s+\S", between):
+                        continue  # a name in the sentence before a quotation ("... Ann Lee. He said: ...")
+                    name = article.text[start:end]
+                    replacement = next(
+                        (
+                            person
+                            for person in conflicts._rotate(people, conflicts._stable(article.id, quote.start()))
+                            if person.split()[-1] not in article.text and person.split()[0] != name.split()[0]
+                        ),
+                        None,
+                    )
+                    if replacement is not None:
+                        add("speaker", article, start, end, replacement, second.article)
+    # Per article pair and kind: the first ``per_pair`` in hash order, each span once.
+    chosen: list[Planted] = []
+    by_unit: dict[tuple[str, str], list[Planted]] = defaultdict(list)
+    for (unit, kind, _), found in candidates.items():
+        by_unit[(unit, kind)].extend(found)
+    for (unit, kind), found in sorted(by_unit.items()):
+        taken: list[Planted] = []
+        for case in sorted(
+            found, key=lambda c: (conflicts._stable(SALT, c.group, c.kind, c.article, c.start), c.start)
+        ):
+            if any((c.article, c.start) == (case.article, case.start) for c in taken):
+                continue
+            taken.append(case)
+            if len(taken) == per_pair:
+                break
+        chosen.extend(taken)
+    return sorted(chosen, key=lambda c: (KINDS.index(c.kind), conflicts._stable(SALT, c.group, c.article, c.start)))
+
+
+def _case(
+    pair: Pair, unit: str, half: str, kind: str, article: Article, start: int, end: int, replacement: str, witness: str
+) -> Planted:
+    return Planted(
+        group=unit,
+        kind=kind,
+        article=doc_id(article.id),
+        start=start,
+        end=start + len(replacement),
+        before=article.text[start:end],
+        after=replacement,
+        witness=doc_id(witness),
+        text=article.text[:start] + replacement + article.text[end:],
+        match=pair.match,
+        half=half,
+    )
+
+
+def sample(cases: list[Planted], per_kind: int) -> list[Planted]:
+    """The first ``per_kind`` cases of each kind in their fixed hash order (0: all)."""
+    if not per_kind:
+        return cases
+    count: Counter[str] = Counter()
+    kept = []
+    for case in cases:
+        if count[case.kind] < per_kind:
+            count[case.kind] += 1
+            kept.append(case)
+    return kept
+
+
+def neighbours(articles: list[Article], unit_articles: tuple[str, str], home: dict[str, str], count: int) -> list[str]:
+    """``count`` unchanged articles from outside the pair's component, chosen by hash (the same for every run of the
+    pair), so a run reads more than the two texts it compares."""
+    component = home.get(unit_articles[0])
+    outside = [a.id for a in articles if home.get(a.id) != component or a.id not in home]
+    ranked = sorted(outside, key=lambda other: conflicts._stable(SALT, "neighbour", *unit_articles, other))
+    return sorted(ranked[:count])
+
+
+def speaker_people(articles: list[Article], nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
+    """Each article's PERSON spans (spaCy, as ``conflicts.person_spans`` reads them) and the names a quotation can be
+    credited to instead: those named in two articles or more."""
+    persons = conflicts.person_spans(articles, nlp)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for start, end in persons[article.id]:
+            named_in[article.text[start:end]].add(article.id)
+    people = sorted(
+        name
+        for name, where in named_in.items()
+        if len(where) >= 2
+        and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
+        and re.search(r"[aeiouy]", name.split()[0])  # not an honorific ("Mr", "Dr"): those have no vowel
+    )
+    return persons, people
+
+
+# --- running and scoring ---------------------------------------------------------------------
+
+
+class Runner(conflicts.Runner):
+    """``conflicts.Runner`` with each document's publication day, when the corpus gives one."""
+
+    def run(self, paths: list[Path], published: dict[str, date] | None = None):  # type: ignore[override]
+        import factcheck
+
+        settings = factcheck.Settings(
+            paths=tuple(paths),
+            published=published or {},
+            cache_dir=self.cache,
+            ignore=self.ignore,
+            jobs=1,  # this process, with its loaded models: a handful of short texts a run
+            ledger_dir=None,
+            resolutions=None,
+        )
+        started = time.perf_counter()
+        result = factcheck.run(settings, embedder=self.embedder, nlp=self.nlp)
+        self.seconds += time.perf_counter() - started
+        self.runs += 1
+        return result
+
+
+@dataclass
+class Unit:
+    """One article pair's runs: the clean one and one per planted case."""
+
+    name: str
+    half: str
+    clean: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+
+
+def run_cases(runner, work: Path, articles: list[Article], pairs: list[Pair], cases: list[Planted], progress):
+    by_id = {article.id: article for article in articles}
+    by_doc = {doc_id(article.id): article for article in articles}
+    home = components(pairs)
+    published = {doc_id(a.id): a.published for a in articles if a.published is not None}
+
+    def path_of(article: Article) -> Path:
+        path = work / "articles" / f"{doc_id(article.id)}.txt"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(article.text, encoding="utf-8", newline="")
+        return path
+
+    by_unit: dict[str, list[Planted]] = defaultdict(list)
+    for case in cases:
+        by_unit[case.group].append(case)
+    units = []
+    for number, name in enumerate(sorted(by_unit), start=1):
+        unit_cases = by_unit[name]
+        first, second = sorted({by_doc[unit_cases[0].article].id, by_doc[unit_cases[0].witness].id})
+        members = [first, second, *neighbours(articles, (first, second), home, NEIGHBOURS)]
+        paths = {member: path_of(by_id[member]) for member in members}
+        result = runner.run(list(paths.values()), published)
+        unit = Unit(name=name, half=unit_cases[0].half, clean=list(result.findings))
+        clean_ids = {finding.id for finding in result.findings}
+        for index, case in enumerate(unit_cases):
+            folder = work / "planted" / f"{name}-{case.kind}-{index}"
+            folder.mkdir(parents=True, exist_ok=True)
+            changed = folder / f"{case.article}.txt"
+            changed.write_text(case.text, encoding="utf-8", newline="")
+            case_paths = [changed if doc_id(member) == case.article else path for member, path in paths.items()]
+            outcome = conflicts.Outcome(case=case, findings=list(runner.run(case_paths, published).findings))
+            outcome.fresh = [  # type: ignore[attr-defined]
+                f for f in outcome.findings if f.id not in clean_ids and conflicts.SEVERITY_RANK[f.severity.value] >= 1
+            ]
+            unit.outcomes.append(outcome)
+        units.append(unit)
+        progress(f"pair {number}/{len(by_unit)} {name}: {len(unit_cases)} cases")
+    return units
+
+
+def figures(units: list[Unit]) -> dict:
+    """Recall per kind (and per kind and match), precision and clean warnings, for all and per half."""
+
+    def of(chosen: list[Unit]) -> dict:
+        outcomes = [o for unit in chosen for o in unit.outcomes]
+        recall = {}
+        for kind in KINDS:
+            mine = [o for o in outcomes if o.case.kind == kind]
+            recall[kind] = [sum(conflicts.found(o) for o in mine), len(mine)]
+        by_match = {}
+        for match in ("copy", "paraphrase"):
+            for kind in KINDS:
+                mine = [o for o in outcomes if o.case.kind == kind and o.case.match == match]
+                if mine:
+                    by_match[f"{kind} {match}"] = [sum(conflicts.found(o) for o in mine), len(mine)]
+        fresh = [f for o in outcomes for f in o.fresh]
+        pointing = [f for o in outcomes for f in o.fresh if conflicts._touches(f, o.case)]
+        clean: Counter[str] = Counter()
+        for unit in chosen:
+            for finding in unit.clean:
+                clean[f"{finding.check}:{finding.severity.value}"] += 1
+        warnings = sum(n for key, n in clean.items() if not key.endswith(":info"))
+        return {
+            "pairs": len(chosen),
+            "cases": len(outcomes),
+            "recall": recall,
+            "recall_by_match": by_match,
+            "precision": [len(pointing), len(fresh)],
+            "clean_warnings": warnings,
+            "clean_info": sum(clean.values()) - warnings,
+            "clean_by_check": dict(sorted(clean.items())),
+        }
+
+    return {
+        "all": of(units),
+        **{half: of([u for u in units if u.half == half]) for half in ("a", "b")},
+    }
+
+
+def report(numbers: dict, halves: tuple[str, ...]) -> list[str]:
+    def ratio(pair: list[int]) -> str:
+        return f"{pair[0]}/{pair[1]}" + (f" {pair[0] / pair[1]:.2f}" if pair[1] else "")
+
+    columns = [name for name in ("all", "a", "b") if name == "all" or name in halves]
+    lines = [f"{'':<26}" + "".join(f"{'half ' + c if c != 'all' else 'all':>16}" for c in columns)]
+    lines.append(f"{'article pairs run':<26}" + "".join(f"{numbers[c]['pairs']:>16}" for c in columns))
+    for kind in KINDS:
+        lines.append(f"{'recall ' + kind:<26}" + "".join(f"{ratio(numbers[c]['recall'][kind]):>16}" for c in columns))
+    keys = sorted({key for c in columns for key in numbers[c]["recall_by_match"]}, key=lambda k: k.split()[::-1])
+    for key in keys:
+        lines.append(
+            f"{'  ' + key:<26}"
+            + "".join(f"{ratio(numbers[c]['recall_by_match'].get(key, [0, 0])):>16}" for c in columns)
+        )
+    lines.append(f"{'precision':<26}" + "".join(f"{ratio(numbers[c]['precision']):>16}" for c in columns))
+    lines.append(
+        f"{'clean warnings / run':<26}"
+        + "".join(f"{numbers[c]['clean_warnings'] / max(1, numbers[c]['pairs']):>16.2f}" for c in columns)
+    )
+    lines.append(
+        f"{'clean info / run':<26}"
+        + "".join(f"{numbers[c]['clean_info'] / max(1, numbers[c]['pairs']):>16.2f}" for c in columns)
+    )
+    checks = sorted({key for c in columns for key in numbers[c]["clean_by_check"]})
+    for key in checks:
+        lines.append(f"{'  ' + key:<26}" + "".join(f"{numbers[c]['clean_by_check'].get(key, 0):>16}" for c in columns))
+    return lines
+
+
+def misses(units: list[Unit]) -> list[str]:
+    lines = []
+    for unit in units:
+        for outcome in unit.outcomes:
+            if conflicts.found(outcome):
+                continue
+            case = outcome.case
+            context = case.text[max(0, case.start - 80) : case.end + 80].replace("\n", " ")
+            near = sorted({f"{f.check}:{f.severity.value}" for f in outcome.findings if conflicts._touches(f, case)})
+            lines.append(
+                f"  {case.kind} ({case.match}) {case.article} (witness {case.witness}) {case.before!r} -> "
+                f"{case.after!r} near: {near or 'nothing'}\n      ...{context}..."
+            )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="articles.jsonl, or a folder holding it")
+    parser.add_argument("--half", choices=("a", "b"), help="only the cases of this half (a hash of the component)")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="planted kinds to run (comma-separated)")
+    parser.add_argument("--per-pair", type=int, default=1, help="cases per article pair and kind (default 1)")
+    parser.add_argument(
+        "--sample", type=int, default=60, help="cases per kind, the first in hash order (default 60; 0: all)"
+    )
+    parser.add_argument("--limit", type=int, default=0, help="run only the first N article pairs (after sampling)")
+    parser.add_argument(
+        "--skip-checks",
+        default="garbled-wording,divergence",
+        help="checks left out (comma-separated; the slow spun-wording checks by default)",
+    )
+    parser.add_argument("--cache-dir", type=Path, help="keep the cache and the written articles here")
+    parser.add_argument("--show-misses", action="store_true", help="print the missed cases of the halves read")
+    parser.add_argument("--force", action="store_true", help="with --show-misses: print an unread half's misses too")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    kinds = tuple(kind for kind in args.kinds.split(",") if kind)
+    if unknown := set(kinds) - set(KINDS):
+        parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
+    if args.show_misses and args.half in UNREAD and not args.force:
+        parser.error(f"half {args.half} is kept unread for judging: its misses are printed only with --force")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    articles = read_articles(args.corpus)
+    pairs = find_pairs(articles)
+    progress(
+        f"{len(articles)} articles, {len(pairs)} retold sentence pairs "
+        f"({sum(p.match == 'copy' for p in pairs)} copies), {time.perf_counter() - started:.1f} s"
+    )
+    from factcheck.stages.check import registered_checks
+
+    ignore = tuple(name for name in args.skip_checks.split(",") if name in registered_checks())
+    with tempfile.TemporaryDirectory() as temp:
+        work = args.cache_dir / "work" if args.cache_dir else Path(temp)
+        runner = Runner(work, args.cache_dir or work / "cache", ignore)
+        persons: dict[str, list[tuple[int, int]]] = {}
+        people: list[str] = []
+        if "speaker" in kinds:
+            quoted = {
+                s.article
+                for p in pairs
+                for s in (p.left, p.right)
+                if conflicts._QUOTE.search(next(a.text for a in articles if a.id == s.article), s.start, s.end)
+            }
+            persons, people = speaker_people([a for a in articles if a.id in quoted], runner.nlp)
+        cases = plant(articles, pairs, persons, people, kinds, args.per_pair)
+        if args.half:
+            cases = [case for case in cases if case.half == args.half]
+        cases = sample(cases, args.sample)
+        if args.limit:
+            units = sorted({case.group for case in cases})[: args.limit]
+            cases = [case for case in cases if case.group in units]
+        progress(f"{len(cases)} planted cases: {dict(Counter(case.kind for case in cases))}")
+        units = run_cases(runner, work, articles, pairs, cases, progress)
+        halves = (args.half,) if args.half else ("a", "b")
+        numbers = figures(units)
+        lines = [f"corpus: {args.corpus} ({len(articles)} articles, {len(pairs)} retold sentence pairs)", ""]
+        lines.extend(report(numbers, halves))
+        if args.show_misses:
+            readable = [half for half in halves if half not in UNREAD or args.force]
+            lines.append("")
+            lines.append(f"missed cases (half {', '.join(readable) or 'none'}; unread halves are not printed):")
+            lines.extend(misses([unit for unit in units if unit.half in readable]))
+        lines.append("")
+        lines.append(
+            f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)"
+        )
+    print("\n".join(lines))
+    if args.json:
+        args.json.write_text(json.dumps({"corpus": str(args.corpus), "figures": numbers}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

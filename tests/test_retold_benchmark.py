@@ -1,0 +1,125 @@
+"""benchmarks/retold.py finds one fact told twice by two articles and plants one change where both state it (no
+models: the pair finding and the planting only)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+SIGN_OFF = "Sign up for the weekly letter to get the latest local news before anyone else."
+COPY = "The Riverton council voted on March 12 to spend 4,000 pounds on a new footbridge over the canal."
+CHAIR = "Chairman Dana Whitfield said building work on the crossing would begin early in 2026."
+QUOTE = '"We have waited far too long for this crossing to be built over the water,"'
+# Made up. a1 and a2 tell one story: a copied sentence, a copied sentence with a title and a year, one quotation,
+# and a paraphrase of a count. a3 to a5 are other stories that end with the same sign-off as a1 and a2.
+ARTICLES = {
+    "town/a1": "Council backs footbridge\n\n"
+    f"{COPY} {CHAIR}\n\n"
+    "Officials counted 250 cyclists crossing the old canal bridge every single morning last spring.\n\n"
+    f"{QUOTE} said Dana Whitfield at the meeting. {SIGN_OFF}\n",
+    "town/a2": "Footbridge vote\n\n"
+    f"{COPY[:-1]}, officials said. {CHAIR}\n\n"
+    "Every morning last spring, officials say, some 250 cyclists used the old canal bridge.\n\n"
+    f"{QUOTE} Whitfield told reporters. {SIGN_OFF}\n",
+    "town/a3": f"Library hours\n\nThe library will open on Sundays from next month, staff said on Tuesday. {SIGN_OFF}\n",
+    "town/a4": f"School fete\n\nThe school fete raised money for new books and a climbing frame this year. {SIGN_OFF}\n",
+    "town/a5": f"Bus route\n\nThe number nine bus will stop at the hospital gates from the first of June. {SIGN_OFF}\n",
+}
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("retold_benchmark", REPO / "benchmarks" / "retold.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def _articles(benchmark):
+    return [benchmark.Article(id=key, text=text) for key, text in sorted(ARTICLES.items())]
+
+
+def test_sentences_are_exact_spans_of_the_text():
+    benchmark = _load_benchmark()
+    article = _articles(benchmark)[0]
+    sentences = benchmark.split_sentences(article)
+    texts = [article.text[s.start : s.end] for s in sentences]
+    assert texts == [
+        "Council backs footbridge",
+        COPY,
+        CHAIR,
+        texts[3],
+        f"{QUOTE} said Dana Whitfield at the meeting.",
+        SIGN_OFF,
+    ]
+    assert texts[3].startswith("Officials counted 250") and texts[3].endswith("spring.")
+
+
+def test_finds_copies_and_paraphrases_across_articles_but_not_boilerplate():
+    benchmark = _load_benchmark()
+    articles = _articles(benchmark)
+    pairs = benchmark.find_pairs(articles)
+    assert pairs == benchmark.find_pairs(list(reversed(articles)))  # sorted, whatever the input order
+    by_id = {a.id: a for a in articles}
+    found = {(p.match, by_id[p.left.article].text[p.left.start : p.left.end][:20]) for p in pairs}
+    assert {(p.left.article, p.right.article) for p in pairs} == {("town/a1", "town/a2")}
+    assert ("copy", COPY[:20]) in found and ("copy", CHAIR[:20]) in found and ("copy", QUOTE[:20]) in found
+    assert ("paraphrase", "Officials counted 25") in found
+    # The sign-off closes five articles: a standard line, not a story told twice.
+    assert not any(SIGN_OFF[:20] in by_id[p.left.article].text[p.left.start : p.left.end] for p in pairs)
+    # Pairs that share an article share a half; the halves are a fixed hash of the component.
+    home = benchmark.components(pairs)
+    assert home == {"town/a1": "town/a1", "town/a2": "town/a1"}
+    assert benchmark.half_of("town/a1") == benchmark.half_of("town/a1") in {"a", "b"}
+
+
+def test_plants_each_kind_where_both_sentences_state_the_value():
+    benchmark = _load_benchmark()
+    articles = _articles(benchmark)
+    pairs = benchmark.find_pairs(articles)
+    text = ARTICLES["town/a1"]
+    speaker = text.index("Dana Whitfield at")
+    persons = {"town/a1": [(speaker, speaker + len("Dana Whitfield"))]}
+    cases = benchmark.plant(articles, pairs, persons, ["Rory Castellan", "Dana Moss"], per_pair=10)
+    assert cases == benchmark.plant(articles, pairs, persons, ["Rory Castellan", "Dana Moss"], per_pair=10)
+    befores = {(case.kind, case.before) for case in cases}
+    assert {("date", "12"), ("date", "2026"), ("number", "4,000"), ("number", "250"), ("title", "Chairman")} <= befores
+    # Only the first article credits the quotation to a named person; the replacement is nobody of the same first name.
+    speakers = [case for case in cases if case.kind == "speaker"]
+    assert [(c.article, c.before, c.after) for c in speakers] == [("town-a1", "Dana Whitfield", "Rory Castellan")]
+    # Nothing planted in the sign-off or in a value one side alone gives ("Tuesday", "nine").
+    assert all(case.witness in {"town-a1", "town-a2"} and case.witness != case.article for case in cases)
+    for case in cases:
+        original = ARTICLES[case.article.replace("-", "/")]
+        assert case.text[: case.start] == original[: case.start]
+        assert case.text[case.end :] == original[case.start + len(case.before) :]
+        assert case.text[case.start : case.end] == case.after != case.before
+        assert case.group == "town-a1+town-a2"
+        assert case.half == benchmark.half_of("town/a1")
+    assert {case.match for case in cases if case.before == "250"} == {"paraphrase"}
+    assert {case.match for case in cases if case.before == "4,000"} == {"copy"}
+    # One case per article pair and kind by default, chosen by a fixed hash; a sample keeps the first N per kind.
+    one = benchmark.plant(articles, pairs, persons, ["Rory Castellan"])
+    assert sorted(case.kind for case in one) == ["date", "number", "speaker", "title"]
+    assert len(benchmark.sample(cases, 1)) == 4
+
+
+def test_neighbours_come_from_outside_the_pair_and_do_not_change():
+    benchmark = _load_benchmark()
+    articles = _articles(benchmark)
+    home = benchmark.components(benchmark.find_pairs(articles))
+    chosen = benchmark.neighbours(articles, ("town/a1", "town/a2"), home, 2)
+    assert len(chosen) == 2 and not {"town/a1", "town/a2"} & set(chosen)
+    assert chosen == benchmark.neighbours(articles, ("town/a1", "town/a2"), home, 2)
+
+
+def test_refuses_to_show_the_misses_of_the_unread_half():
+    benchmark = _load_benchmark()
+    assert "b" in benchmark.UNREAD
+    with pytest.raises(SystemExit):
+        benchmark.main(["--half", "b", "--show-misses"])
