@@ -26,7 +26,8 @@ sides (the same day or year, the same number with the same counted noun, the sam
 same quotation with a speaker credited in one article), one article gets one change, made by those same rules: a
 day or year moved, a number doubled or halved, a title swapped for another post of its kind, the quotation credited
 to another person named in the corpus. At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by
-a fixed hash; ``--sample`` keeps the first N cases per kind in hash order, so a run stays small and comparable.
+a fixed hash; ``--sample`` keeps the first N cases per kind and half in hash order (30 by default), so a run stays
+small and a half holds the same cases run alone or beside the other.
 
 Runs. Each article pair is run unchanged (the clean run) and once per case with the changed article, each time beside
 ``NEIGHBOURS`` (2) unchanged articles from elsewhere in the corpus, chosen by hash, all through the library API
@@ -365,14 +366,15 @@ def _case(
 
 
 def sample(cases: list[Planted], per_kind: int) -> list[Planted]:
-    """The first ``per_kind`` cases of each kind in their fixed hash order (0: all)."""
+    """The first ``per_kind`` cases of each kind and half in their fixed hash order (0: all), so a half holds the
+    same cases whether it is run alone (``--half``) or beside the other."""
     if not per_kind:
         return cases
-    count: Counter[str] = Counter()
+    count: Counter[tuple[str, str]] = Counter()
     kept = []
     for case in cases:
-        if count[case.kind] < per_kind:
-            count[case.kind] += 1
+        if count[(case.kind, case.half)] < per_kind:
+            count[(case.kind, case.half)] += 1
             kept.append(case)
     return kept
 
@@ -381,7 +383,7 @@ def neighbours(articles: list[Article], unit_articles: tuple[str, str], home: di
     """``count`` unchanged articles from outside the pair's component, chosen by hash (the same for every run of the
     pair), so a run reads more than the two texts it compares."""
     component = home.get(unit_articles[0])
-    outside = [a.id for a in articles if home.get(a.id) != component or a.id not in home]
+    outside = [a.id for a in articles if home.get(a.id) != component]
     ranked = sorted(outside, key=lambda other: conflicts._stable(SALT, "neighbour", *unit_articles, other))
     return sorted(ranked[:count])
 
@@ -572,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default=",".join(KINDS), help="planted kinds to run (comma-separated)")
     parser.add_argument("--per-pair", type=int, default=1, help="cases per article pair and kind (default 1)")
     parser.add_argument(
-        "--sample", type=int, default=60, help="cases per kind, the first in hash order (default 60; 0: all)"
+        "--sample", type=int, default=30, help="cases per kind and half, the first in hash order (default 30; 0: all)"
     )
     parser.add_argument("--limit", type=int, default=0, help="run only the first N article pairs (after sampling)")
     parser.add_argument(
