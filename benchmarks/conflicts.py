@@ -1096,6 +1096,13 @@ def report(
 
 
 def _planted_cases(chosen: list[Article], sentences: list[Sentence], nlp, per_group: int) -> list[Case]:
+    persons, people = speaker_people(chosen, nlp)
+    return plant_cases(chosen, sentences, persons, people, per_group)
+
+
+def speaker_people(chosen: list, nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
+    """Each article's PERSON spans (``person_spans``) and the names a quotation can be credited to instead: those
+    named in two articles or more (any objects with ``id`` and ``text``; benchmarks/retold.py reads them too)."""
     persons = person_spans(chosen, nlp)
     named_in = defaultdict(set)
     for article in chosen:
@@ -1106,7 +1113,7 @@ def _planted_cases(chosen: list[Article], sentences: list[Sentence], nlp, per_gr
         for name, where in named_in.items()
         if len(where) >= 2 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
     )
-    return plant_cases(chosen, sentences, persons, people, per_group)
+    return persons, people
 
 
 def main(argv: list[str] | None = None) -> int:

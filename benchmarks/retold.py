@@ -211,20 +211,14 @@ def find_pairs(articles: list[Article]) -> list[Pair]:
 
 def components(pairs: list[Pair]) -> dict[str, str]:
     """Each paired article's component (articles joined by any retold pair), named by its smallest article id."""
-    parent: dict[str, str] = {}
+    from factcheck.checks.base import connected_groups
 
-    def root(item: str) -> str:
-        parent.setdefault(item, item)
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    for pair in pairs:
-        a, b = root(pair.left.article), root(pair.right.article)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {item: root(item) for item in sorted(parent)}
+    links = [(pair.left.article, pair.right.article) for pair in pairs]
+    home = {}
+    for group in connected_groups(links):
+        members = {article for position in group for article in links[position]}
+        home.update(dict.fromkeys(members, min(members)))
+    return dict(sorted(home.items()))
 
 
 def half_of(component: str) -> str:
@@ -389,21 +383,10 @@ def neighbours(articles: list[Article], unit_articles: tuple[str, str], home: di
 
 
 def speaker_people(articles: list[Article], nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
-    """Each article's PERSON spans (spaCy, as ``conflicts.person_spans`` reads them) and the names a quotation can be
-    credited to instead: those named in two articles or more."""
-    persons = conflicts.person_spans(articles, nlp)
-    named_in: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for start, end in persons[article.id]:
-            named_in[article.text[start:end]].add(article.id)
-    people = sorted(
-        name
-        for name, where in named_in.items()
-        if len(where) >= 2
-        and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", name)
-        and re.search(r"[aeiouy]", name.split()[0])  # not an honorific ("Mr", "Dr"): those have no vowel
-    )
-    return persons, people
+    """Each article's PERSON spans and the names a quotation can be credited to instead, as ``conflicts.py`` reads
+    them, less honorific names ("Mr Lee", "Dr Ray": their first word has no vowel)."""
+    persons, people = conflicts.speaker_people(articles, nlp)
+    return persons, [name for name in people if re.search(r"[aeiouy]", name.split()[0])]
 
 
 # --- running and scoring ---------------------------------------------------------------------
