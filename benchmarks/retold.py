@@ -276,7 +276,7 @@ def plant(
     by_id = {article.id: article for article in articles}
     home = components(pairs)
     memo: dict = {}
-    candidates: dict[tuple[str, str, str], list[Planted]] = defaultdict(list)
+    candidates: dict[tuple[str, str], list[Planted]] = defaultdict(list)  # by article pair and kind
     for pair in pairs:
         unit = f"{doc_id(pair.left.article)}+{doc_id(pair.right.article)}"
         half = half_of(home[pair.left.article])
@@ -284,7 +284,7 @@ def plant(
 
         def add(kind: str, article: Article, start: int, end: int, replacement: str, witness: str) -> None:
             case = _case(pair, unit, half, kind, article, start, end, replacement, witness)  # noqa: B023
-            candidates[(case.group, kind, article.id)].append(case)
+            candidates[(case.group, kind)].append(case)
 
         for kind in ("date", "number", "title"):
             if kind not in kinds:
@@ -324,10 +324,7 @@ def plant(
                         add("speaker", article, start, end, replacement, second.article)
     # Per article pair and kind: the first ``per_pair`` in hash order, each span once.
     chosen: list[Planted] = []
-    by_unit: dict[tuple[str, str], list[Planted]] = defaultdict(list)
-    for (unit, kind, _), found in candidates.items():
-        by_unit[(unit, kind)].extend(found)
-    for (unit, kind), found in sorted(by_unit.items()):
+    for _, found in sorted(candidates.items()):
         taken: list[Planted] = []
         for case in sorted(
             found, key=lambda c: (conflicts._stable(SALT, c.group, c.kind, c.article, c.start), c.start)

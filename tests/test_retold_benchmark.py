@@ -4,6 +4,9 @@ models: the pair finding and the planting only)."""
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -123,3 +126,42 @@ def test_refuses_to_show_the_misses_of_the_unread_half():
     assert "b" in benchmark.UNREAD
     with pytest.raises(SystemExit):
         benchmark.main(["--half", "b", "--show-misses"])
+
+
+@pytest.mark.slow
+def test_retold_benchmark_runs_each_case_and_prints_both_halves(tmp_path):
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": key, "text": text}) + "\n" for key, text in sorted(ARTICLES.items())),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "retold.py"),
+            "--corpus",
+            str(corpus),
+            "--kinds",
+            "date,number,title",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--json",
+            str(tmp_path / "figures.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "(5 articles, 4 retold sentence pairs)" in result.stdout, result.stdout
+    figures = json.loads((tmp_path / "figures.json").read_text())["figures"]
+    assert figures["all"]["pairs"] == 1 and figures["all"]["cases"] == 3
+    assert {kind: total for kind, (_, total) in figures["all"]["recall"].items()} == {
+        "date": 1,
+        "number": 1,
+        "title": 1,
+        "speaker": 0,
+    }
+    half = "a" if figures["a"]["pairs"] else "b"
+    assert figures[half]["cases"] == 3 and figures["b" if half == "a" else "a"]["cases"] == 0
