@@ -1326,3 +1326,20 @@ def test_a_source_that_has_the_person_stand_in_for_the_other_post_gives_no_other
     e = document("e", "Deputy police chief Sam Ito said two men were held on Monday.")
     deputy = claim(e, e.text, actors=(person(e, "Sam Ito", "Deputy police chief", None, "Deputy police chief"),))
     assert [f.data["person"] for f in run(corpus([e, b], [deputy, claims[1]]))] == ["Sam Ito"]
+
+
+def test_a_post_and_its_informal_name_are_one_post():
+    # "the city's top cop": WordNet marks "cop" a colloquialism, the informal name of a policeman, of whom a police
+    # chief is a kind; a detective stays another post of the police.
+    assert one_role("police chief", "top cop") and one_role("detective", "copper")
+    assert not one_role("police chief", "detective")
+    text = "{} Dana Rook said on Monday that investigators had found an accelerant in the burned warehouse."
+    roles = {"a": ("Police chief", "Police chief"), "b": ("top cop", "The city's top cop,"), "c": ("Detective",) * 2}
+    documents = {name: document(name, text.format(role)) for name, (_, role) in roles.items()}
+    claims = {
+        name: claim(doc, doc.text, actors=(person(doc, "Dana Rook", roles[name][0], None, roles[name][1]),))
+        for name, doc in documents.items()
+    }
+    assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
+    findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
+    assert [f.severity for f in findings] == [Severity.WARNING]

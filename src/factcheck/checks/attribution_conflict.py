@@ -180,6 +180,9 @@ class AttributionConflictCheck(PairwiseCheck):
     ("Assistant coach Jane Roe was named head coach", "Lt. Jane Roe, promoted to captain"), or the person standing in
     for the other post ("Deputy Chief Jane Roe, who is acting chief"): no pair then.
 
+    A post and its informal name ("the city's top cop" / "Police chief": WordNet marks "cop" a colloquialism for a
+    policeman) are one role.
+
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
     beside "Col." or "Rear Adm." ("Commander Jane Roe" before the name is the naval rank).

@@ -392,6 +392,21 @@ def places_holding(name: str, first_sense_only: bool = False) -> frozenset[str]:
     return frozenset(found)
 
 
+# WordNet's usage domains for a word people say but do not write as the name of a thing ("cop": a colloquialism).
+_INFORMAL_USAGES = frozenset({"colloquialism", "slang"})
+
+
+@lru_cache(maxsize=65536)
+def informal_name_of(key: tuple[str, int]) -> frozenset[tuple[str, int]]:
+    """The broader senses a sense WordNet marks as a colloquialism or slang is the informal name of ("cop", "copper"
+    -> policeman); empty for a sense written formally. WordNet files the informal word as a kind of the formal one,
+    but a writer means the formal one by it."""
+    pointers = _synset(*key).pointers
+    if not any(symbol == ";u" and _INFORMAL_USAGES & set(_synset(*target).words) for symbol, target, _, _ in pointers):
+        return frozenset()
+    return frozenset(target for symbol, target, _, _ in pointers if symbol in ("@", "@i"))
+
+
 @lru_cache(maxsize=65536)
 def noun_fields(lemma: str) -> frozenset[int]:
     """The semantic fields of every sense of the lemma as a noun (noun.person, noun.location, ...); empty when

@@ -350,10 +350,12 @@ def one_role(a: str, b: str) -> bool:
     """Whether WordNet gives two role nouns as one role: one word, a shared sense, or one a kind of the other a step
     or two up ("spokesman" / "spokesperson", "president" / "chief executive", "official" / "minister").
 
-    A kind of the broader role is that role too, so two sources that give one person both say nothing wrong."""
+    A kind of the broader role is that role too, so two sources that give one person both say nothing wrong. A
+    sense WordNet marks as a colloquialism is read as the role it is the informal name of ("the city's top cop" is its
+    policeman, of whom a police chief is a kind)."""
     from factcheck.nlp import lexicon
 
-    left, right = _person_senses(a), _person_senses(b)
+    left, right = _formal_senses(_person_senses(a)), _formal_senses(_person_senses(b))
     if not left or not right:
         return False
     if set(left) & set(right):
@@ -361,6 +363,13 @@ def one_role(a: str, b: str) -> bool:
     return any(other in lexicon.kinds_of(sense) for sense in left for other in right) or any(
         other in lexicon.kinds_of(sense) for sense in right for other in left
     )
+
+
+def _formal_senses(senses: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The senses with, after each that WordNet marks as informal ("cop"), the formal senses it names (policeman)."""
+    from factcheck.nlp import lexicon
+
+    return tuple(dict.fromkeys(key for sense in senses for key in (sense, *sorted(lexicon.informal_name_of(sense)))))
 
 
 @functools.cache
