@@ -14,6 +14,7 @@ from factcheck.nlp.affiliations import affiliations_agree
 from factcheck.nlp.mentions import collect_mentions
 from factcheck.nlp.titles import (
     exclusive_offices,
+    names_any_office,
     names_in_title,
     office_of_the_profession,
     one_role,
@@ -1338,6 +1339,23 @@ def test_a_post_and_its_informal_name_are_one_post():
     documents = {name: document(name, text.format(role)) for name, (_, role) in roles.items()}
     claims = {
         name: claim(doc, doc.text, actors=(person(doc, "Dana Rook", roles[name][0], None, roles[name][1]),))
+        for name, doc in documents.items()
+    }
+    assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
+    findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_word_for_any_office_holder_is_no_post_against_the_head():
+    # "an FBI official" is true of the FBI's director too: WordNet's own word for whoever holds an office, no post of
+    # its own; "FBI agent" against "FBI Director" is still a head against one who is not.
+    assert names_any_office("FBI official") and names_any_office("city official")
+    assert not names_any_office("director") and not names_any_office("agent")
+    text = "{} Hana Voss said on Wednesday that the bureau had opened an inquiry into the collapse of the bridge."
+    roles = {"a": ("Director", "FBI Director"), "b": ("official", "A top FBI official,"), "c": ("agent", "FBI agent")}
+    documents = {name: document(name, text.format(role)) for name, (_, role) in roles.items()}
+    claims = {
+        name: claim(doc, doc.text, actors=(person(doc, "Hana Voss", roles[name][0], "FBI", roles[name][1]),))
         for name, doc in documents.items()
     }
     assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []

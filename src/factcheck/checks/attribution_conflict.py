@@ -25,6 +25,7 @@ from factcheck.nlp.titles import (
     held_together,
     leads_something,
     names_an_outcome,
+    names_any_office,
     names_in_title,
     office_of_the_profession,
     one_role,
@@ -181,7 +182,8 @@ class AttributionConflictCheck(PairwiseCheck):
     for the other post ("Deputy Chief Jane Roe, who is acting chief"): no pair then.
 
     A post and its informal name ("the city's top cop" / "Police chief": WordNet marks "cop" a colloquialism for a
-    policeman) are one role.
+    policeman) are one role, and WordNet's own word for whoever holds an office ("an FBI official", "a city
+    official") is true of any post there, the head's too: no second post.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
@@ -402,6 +404,9 @@ class AttributionConflictCheck(PairwiseCheck):
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
                     or (one_role(left, right) and not office_of_a_profession)
+                    # "an FBI official" / "FBI Director": WordNet's word for any office holder covers the head too.
+                    or names_any_office(left)
+                    or names_any_office(right)
                     or names_an_outcome(left) != names_an_outcome(right)  # "novelist" / "prize winner": both true
                     or seeks_a_post(left) != seeks_a_post(right)  # "mayor" / "candidate" for governor: both true
                 ):

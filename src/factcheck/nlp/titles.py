@@ -580,6 +580,14 @@ def _kind_of_any(title: str, roots: frozenset[tuple[str, int]], steps: int | Non
     return bool(senses) and bool(roots & set(lexicon.kinds_of(senses[0], reach)))
 
 
+def names_any_office(title: str) -> bool:
+    """Whether the title's most frequent person sense is WordNet's own word for whoever holds an office or practises a
+    profession ("an FBI official", "a city official", "a professional"): a word for any of its posts, the head's too,
+    so it is no post of its own against another ("FBI Director")."""
+    senses = _person_senses(title)
+    return bool(senses) and senses[0] in _professional_kinds() | _office_kinds()
+
+
 def profession_and_office(a: str, b: str) -> bool:
     """Whether one role noun names a profession and the other a public office, in their most frequent senses as
     person nouns: a kind of WordNet's professional that is no office holder ("lawyer", "teacher") against a kind of
@@ -590,15 +598,11 @@ def profession_and_office(a: str, b: str) -> bool:
         return False
     professional, office = _professional_kinds(), _office_kinds()
 
-    def generic(title: str) -> bool:  # "official", "professional": a word for any of them, no post of its own
-        senses = _person_senses(title)
-        return bool(senses) and senses[0] in professional | office
-
     def profession(title: str) -> bool:
-        return _kind_of_any(title, professional) and not _kind_of_any(title, office) and not generic(title)
+        return _kind_of_any(title, professional) and not _kind_of_any(title, office) and not names_any_office(title)
 
     def public_office(title: str) -> bool:
-        return _kind_of_any(title, office) and not _kind_of_any(title, professional) and not generic(title)
+        return _kind_of_any(title, office) and not _kind_of_any(title, professional) and not names_any_office(title)
 
     return (profession(a) and public_office(b)) or (public_office(a) and profession(b))
 
