@@ -1361,3 +1361,34 @@ def test_a_word_for_any_office_holder_is_no_post_against_the_head():
     assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
     findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
     assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_an_organisation_and_the_body_holding_it_agree():
+    # WordNet gives the FBI as part of the Justice Department and the Marine Corps as part of the Navy: one agent,
+    # named at two levels. Two bureaus of one community are two organisations.
+    assert affiliations_agree("fbi", "justice department")
+    assert affiliations_agree("us marine corps", "us navy")
+    assert not affiliations_agree("central intelligence agency", "federal bureau of investigation")
+    assert not affiliations_agree("justice department", "defense department")
+    text = "Omar Tessaly, a special agent with the {}, said agents seized 3,000 counterfeit pill packs on Tuesday."
+    organisations = {"a": "FBI", "b": "Justice Department", "c": "Central Intelligence Agency"}
+    documents = {name: document(name, text.format(organisation)) for name, organisation in organisations.items()}
+    claims = {
+        name: claim(
+            doc,
+            doc.text,
+            actors=(
+                person(
+                    doc,
+                    "Omar Tessaly",
+                    "special agent",
+                    organisations[name],
+                    f"a special agent with the {organisations[name]}",
+                ),
+            ),
+        )
+        for name, doc in documents.items()
+    }
+    assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
+    findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
+    assert [f.data["kind"] for f in findings] == ["affiliation"]

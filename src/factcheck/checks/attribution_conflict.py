@@ -183,7 +183,9 @@ class AttributionConflictCheck(PairwiseCheck):
 
     A post and its informal name ("the city's top cop" / "Police chief": WordNet marks "cop" a colloquialism for a
     policeman) are one role, and WordNet's own word for whoever holds an office ("an FBI official", "a city
-    official") is true of any post there, the head's too: no second post.
+    official") is true of any post there, the head's too: no second post. An organisation agrees with one WordNet
+    gives holding it as part or member ("FBI" / "Justice Department", "Marine Corps" / "U.S. Navy"): outlets name one
+    agent's employer at two levels.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank

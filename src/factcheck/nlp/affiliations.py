@@ -7,6 +7,7 @@ word, several capitalised words, or an acronym), never a single label that two p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.nlp.names import is_honorific
 
@@ -180,7 +181,39 @@ def affiliations_agree(a: str, b: str) -> bool:
     if _agree(a, b):
         return True
     expanded_a, expanded_b = _acronyms_expanded(a), _acronyms_expanded(b)
-    return (expanded_a, expanded_b) != (a, b) and _agree(expanded_a, expanded_b)
+    if (expanded_a, expanded_b) != (a, b) and _agree(expanded_a, expanded_b):
+        return True
+    return _one_part_of_the_other(expanded_a, expanded_b)
+
+
+def _one_part_of_the_other(a: str, b: str) -> bool:
+    """Whether WordNet gives an organisation one affiliation names as part or a member of one the other names (the
+    FBI / the Justice Department, the Marine Corps / the U.S. Navy): a unit and the body holding it, which outlets
+    name at two levels ("an agent of the FBI" / "a Justice Department agent")."""
+    a_named, b_named = _organisations_named(a), _organisations_named(b)
+    return any(own & b_holders or b_own & holders for own, holders in a_named for b_own, b_holders in b_named)
+
+
+@lru_cache(maxsize=65536)
+def _organisations_named(text: str) -> tuple[tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]], ...]:
+    """The organisations WordNet knows by a run of two or more of the affiliation's words (normalised, acronyms
+    written out): for each, its own senses as a group and the senses of the organisations holding it, itself too. A
+    single word is left out: alone it is most often a common noun ("justice", "navy") or a place."""
+    from factcheck.nlp import lexicon
+
+    words = text.split()
+    found = []
+    for start in range(len(words)):
+        for end in range(len(words), start + 1, -1):
+            holders = lexicon.organisations_holding(" ".join(words[start:end]))
+            if holders:
+                own = frozenset(
+                    key
+                    for key in lexicon.senses(" ".join(words[start:end]), "n")
+                    if lexicon.synset(key).lexicographer_file == lexicon.GROUP_FIELD
+                )
+                found.append((own, holders))
+    return tuple(found)
 
 
 def _acronyms_expanded(text: str) -> str:

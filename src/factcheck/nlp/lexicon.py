@@ -392,6 +392,27 @@ def places_holding(name: str, first_sense_only: bool = False) -> frozenset[str]:
     return frozenset(found)
 
 
+ORGANISATION_PART_STEPS = 2
+"""How far up WordNet's part-of and member-of links an organisation may reach one holding it: a bureau, its
+department ("FBI" -> "Justice Department"); a corps, its service, the services' department."""
+
+
+@lru_cache(maxsize=65536)
+def organisations_holding(name: str) -> frozenset[tuple[str, int]]:
+    """The organisations WordNet has holding a named one (part and member holonyms of its senses as a group, up to
+    ``ORGANISATION_PART_STEPS``), with those senses themselves: "FBI" -> {the FBI, the Justice Department, the
+    intelligence community}. Empty for a name WordNet does not know as a group."""
+    found: set[tuple[str, int]] = set()
+    frontier = {key for key in senses(name, "n") if _synset(*key).lexicographer_file == GROUP_FIELD}
+    found.update(frontier)
+    for _ in range(ORGANISATION_PART_STEPS):
+        frontier = {
+            target for key in frontier for symbol, target, _, _ in _synset(*key).pointers if symbol in ("#p", "#m")
+        }
+        found.update(frontier)
+    return frozenset(found)
+
+
 # WordNet's usage domains for a word people say but do not write as the name of a thing ("cop": a colloquialism).
 _INFORMAL_USAGES = frozenset({"colloquialism", "slang"})
 
