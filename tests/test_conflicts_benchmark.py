@@ -232,3 +232,28 @@ def test_why_names_the_stage_a_date_case_reached(tmp_path):
     unrelated = benchmark._changed("1-a", "date", first, day, day + 1, "16", witness="1_1b")
     found, why = diagnose(unrelated)
     assert why.startswith("d: the witness has no date slot agreeing with"), why
+
+
+def test_with_topic_runs_each_case_among_its_topics_look_alike_group(tmp_path):
+    # --with-topic: the clean run and every planted run of a group hold its whole topic, the look-alike event group
+    # too, so a planted value that moves its article into the other event's story is measured; without it, one group.
+    benchmark = _load_benchmark()
+    articles, _ = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
+    first = next(article for article in articles if article.id == "1_1a")
+    day = first.text.index("June 8") + len("June ")
+    case = benchmark._changed("1-a", "date", first, day, day + 1, "16", witness="1_2a")
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.runs: list[list[str]] = []
+
+        def run(self, paths):
+            self.runs.append(sorted(path.stem for path in paths))
+            return type("Result", (), {"findings": (), "corpus": None})()
+
+    for with_topic, expected in ((False, ["1_1a", "1_2a"]), (True, ["1_1a", "1_1b", "1_2a", "1_2b"])):
+        recorder = Recorder()
+        benchmark.score_cases(
+            recorder, tmp_path / f"work-{with_topic}", articles, [case], lambda message: None, with_topic=with_topic
+        )
+        assert recorder.runs[:2] == [expected, expected]
