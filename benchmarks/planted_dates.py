@@ -183,26 +183,14 @@ def plant(articles: list[Article], per_pair: int, both: bool = False) -> list[tu
 
 def halves(cases: list[tuple[Case, frozenset[str]]]) -> dict[int, list[Case]]:
     """Cases by half: 1 or 2 by a hash of the connected component of articles their pairs join."""
-    parent: dict[str, str] = {}
+    from factcheck.checks.base import connected_groups
 
-    def root(item: str) -> str:
-        while parent.setdefault(item, item) != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    for _, ids in cases:
-        first, *rest = sorted(ids)
-        for other in rest:
-            parent[root(other)] = root(first)
-    members: dict[str, list[str]] = defaultdict(list)
-    for item in list(parent):
-        members[root(item)].append(item)
-    label = {}
-    for items in members.values():
-        digest = hashlib.sha256(f"planted-dates:{min(items)}".encode()).hexdigest()
-        for item in items:
-            label[item] = 1 + int(digest[:8], 16) % 2
+    links = [(min(ids), article) for _, ids in cases for article in sorted(ids)]
+    label: dict[str, int] = {}
+    for group in connected_groups(links):
+        members = {article for position in group for article in links[position]}
+        digest = hashlib.sha256(f"planted-dates:{min(members)}".encode()).hexdigest()
+        label.update(dict.fromkeys(members, 1 + int(digest[:8], 16) % 2))
     split: dict[int, list[Case]] = {1: [], 2: []}
     for case, ids in cases:
         split[label[min(ids)]].append(case)
