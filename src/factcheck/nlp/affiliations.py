@@ -205,14 +205,10 @@ def _organisations_named(text: str) -> tuple[tuple[frozenset[tuple[str, int]], f
     found = []
     for start in range(len(words)):
         for end in range(len(words), start + 1, -1):
-            holders = lexicon.organisations_holding(" ".join(words[start:end]))
+            run = " ".join(words[start:end])
+            holders = lexicon.organisations_holding(run)
             if holders:
-                own = frozenset(
-                    key
-                    for key in lexicon.senses(" ".join(words[start:end]), "n")
-                    if lexicon.synset(key).lexicographer_file == lexicon.GROUP_FIELD
-                )
-                found.append((own, holders))
+                found.append((lexicon.group_senses(run), holders))
     return tuple(found)
 
 

@@ -398,12 +398,18 @@ department ("FBI" -> "Justice Department"); a corps, its service, the services' 
 
 
 @lru_cache(maxsize=65536)
+def group_senses(name: str) -> frozenset[tuple[str, int]]:
+    """The name's noun senses WordNet files as groups (organisations, bodies): "FBI" -> the bureau."""
+    return frozenset(key for key in senses(name, "n") if _synset(*key).lexicographer_file == GROUP_FIELD)
+
+
+@lru_cache(maxsize=65536)
 def organisations_holding(name: str) -> frozenset[tuple[str, int]]:
     """The organisations WordNet has holding a named one (part and member holonyms of its senses as a group, up to
     ``ORGANISATION_PART_STEPS``), with those senses themselves: "FBI" -> {the FBI, the Justice Department, the
     intelligence community}. Empty for a name WordNet does not know as a group."""
     found: set[tuple[str, int]] = set()
-    frontier = {key for key in senses(name, "n") if _synset(*key).lexicographer_file == GROUP_FIELD}
+    frontier = set(group_senses(name))
     found.update(frontier)
     for _ in range(ORGANISATION_PART_STEPS):
         frontier = {
