@@ -110,6 +110,33 @@ def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wales won their first game of the Six Nations in years.",
+        "The match is on Channel Four tonight.",
+        "She drives for the Formula One team of a carmaker.",
+    ],
+)
+def test_a_number_word_written_as_part_of_a_name_is_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Three workers were hurt, the firm said.", "Three"),  # a sentence starts with it
+        ("He left early. Seven people stayed.", "Seven"),
+        ('"Two of them died," he said.', "Two"),
+        ("Five Dead In Warehouse Fire", "Five"),  # a headline in title case
+        ("Rescuers said: Four miners are trapped.", "Four"),
+        ("in the Six Nations with a six-try win", "six"),  # the name's number is left out, the count kept
+    ],
+)
+def test_a_capitalised_count_where_capitals_are_due_is_still_a_quantity(text: str, span: str) -> None:
+    assert [m.text for m in find_quantities(text)] == [span]
+
+
 def test_number_spans_and_dates_together() -> None:
     text = "On June 5, 2021, more than 300 people and 12 trucks crossed; 40% were children."
     found = [(m.text, m.value, m.unit) for m in find_quantities(text)]

@@ -69,6 +69,28 @@ def _excluded_digits(text: str, number: WrittenNumber, in_range: bool = False) -
     return False
 
 
+# Where a sentence starts: a capital after one of these (or at the start of a line) is no sign of a name.
+_SENTENCE_OPENERS = frozenset(".!?:;\"'“‘([—–-•*")
+_TITLE_CASE_SHARE = 0.6  # a line with this share of its words capitalised is a headline in title case
+
+
+def _word_in_a_name(text: str, number: WrittenNumber) -> bool:
+    """Whether a number written in words is part of a name ("the Six Nations", "Channel Four", "Formula One").
+
+    English writes a count in words in lower case except where a sentence starts or a headline capitalises
+    every word, so a capitalised number word inside a sentence of prose names something; it counts nothing.
+    """
+    if not text[number.start].isupper():
+        return False
+    line_start = text.rfind("\n", 0, number.start) + 1
+    before = text[line_start : number.start].rstrip()
+    if not before or before[-1] in _SENTENCE_OPENERS:
+        return False
+    line_end = text.find("\n", number.end)
+    words = re.findall(r"[^\W\d_]+", text[line_start : line_end if line_end >= 0 else len(text)])
+    return sum(word[0].isupper() for word in words) < _TITLE_CASE_SHARE * len(words)
+
+
 @dataclass
 class _Measured:
     """A number with its currency, multiplier and unit, before comparators are read."""
@@ -90,6 +112,8 @@ def _measured(text: str, number: WrittenNumber, in_range: bool = False) -> _Meas
         currency = CURRENCY_PREFIX.get(symbol)
         start = start - len(prefix.group())
     if not number.word and currency is None and _excluded_digits(text, number, in_range):
+        return None
+    if number.word and _word_in_a_name(text, number):
         return None
     step, significant = number.step, number.significant_step
     half = AND_A_HALF.match(text, end)
