@@ -1297,3 +1297,48 @@ def test_the_first_since_a_named_holder_in_a_year_is_a_comparison_base():
     ]
     # Against a year of the act ("rose tenfold in 2004"), the named holder's year is still the base.
     assert run(_downloads(right_words=right_words)) == []
+
+
+def _emcee(left_text, right_text, left_head, right_head, cosine=0.66, left_year="2006", right_year="2007"):
+    """One person's act told in two wordings by two sources, each dated by a year: the heads are the parse's."""
+    import numpy as np
+
+    a, b = document("a", left_text), document("b", right_text)
+    claims = []
+    for doc, year, head in ((a, left_year, left_head), (b, right_year, right_head)):
+        claims.append(
+            claim(
+                doc,
+                doc.text,
+                times=(time(doc, year, year, "year").model_copy(update={"head": head}),),
+                actors=(Actor(span=span(doc, "Roe"), name="Jane Roe", label="PERSON"),),
+            )
+        )
+    corp = corpus([a, b], claims)
+    corp.embeddings.update(
+        {claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([cosine, (1 - cosine**2) ** 0.5])}
+    )
+    return corp
+
+
+_SERVED = "Roe has hosted before: she previously served as emcee at the {} ceremony."
+_EMCEED = "It will be Roe's second tour of duty as host, having previously emceed the Golden Lamps in {}."
+
+
+def test_one_persons_act_dated_on_its_occasion_in_other_words_is_a_warning():
+    # "served as emcee at the 2006 ceremony" / "emceed the Golden Lamps in 2007": the first year dates the occasion,
+    # and its sentence tells the act the other year dates (emcee / emceed); the words around the years differ.
+    findings = run(_emcee(_SERVED.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee"))
+    assert [f.data["dates"] for f in findings] == [["2006", "2007"]]
+    assert run(_emcee(_SERVED.format("2007"), _EMCEED.format("2007"), "ceremony", "emcee", left_year="2007")) == []
+
+
+def test_two_acts_or_two_occurrences_of_one_persons_act_stay_apart():
+    # Another act of the person at the occasion: the words before its year tell a nomination, not the hosting.
+    nominated = "Roe has hosted before: she was previously nominated for a comedy prize at the {} ceremony."
+    assert run(_emcee(nominated.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee")) == []
+    # A first and a second occurrence: the two sentences count them with no ordinal in common.
+    first = "Roe has hosted before: she first served as emcee at the {} ceremony."
+    assert run(_emcee(first.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee")) == []
+    # Sentences far apart in meaning.
+    assert run(_emcee(_SERVED.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee", cosine=0.3)) == []

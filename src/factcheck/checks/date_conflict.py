@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from factcheck.checks.base import CheckContext, PairwiseCheck
@@ -19,7 +19,6 @@ from factcheck.dates import (
 )
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression, normalise_text
 from factcheck.nlp.align import (
-    IRREGULAR_VERB_FORMS,
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
     Alignment,
@@ -27,10 +26,14 @@ from factcheck.nlp.align import (
     Token,
     article_names,
     dates_a_report,
+    dates_of_one_act,
     heads_agree,
+    on_an_occasion,
+    participants,
     particulars_differ,
     slot_head,
     stem,
+    written_as_a_verb,
 )
 from factcheck.nlp.entities import two_places
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
@@ -77,32 +80,6 @@ def _tells(tokens: tuple[Token, ...], head: str) -> bool:
     return any(token.kind == "word" and token.key == head for token in tokens)
 
 
-# Words after which a verb stands in its bare form ("will fight", "to host", "could face").
-_BEFORE_A_BARE_VERB = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-
-
-def _written_as_a_verb(claim: Claim, lemma: str) -> bool:
-    """Whether the sentence writes ``lemma`` inflected as a verb ("divorced", "modeling"), so as an act.
-
-    A date hung on a noun ("the Oscars on Feb. 22", "in the spring of 2001") names an occasion or a
-    season, even where WordNet has a verb of the same spelling ("to spring"); only the verb's own
-    endings (WordNet's detachment rules) tell the act, an irregular past form that folds to the lemma
-    ("left" / "leave", "began" / "begin": ``align.IRREGULAR_VERB_FORMS``), or the bare lemma after a modal or
-    "to" ("will fight", "to host").
-    """
-    from factcheck.nlp import lexicon
-
-    words = [match.group().casefold() for match in _WORDS.finditer(claim.span.text)]
-    return any(
-        (word == lemma and previous in _BEFORE_A_BARE_VERB)
-        or (
-            word != lemma
-            and (lemma in lexicon.base_forms(word, "v") or (word in IRREGULAR_VERB_FORMS and stem(word) == stem(lemma)))
-        )
-        for previous, word in zip(["", *words], words)
-    )
-
-
 def dates_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether the parse says the two dates date two acts: they hang on two verbs that WordNet does not relate
     (``SlotPair.heads`` False), each written as a verb in its sentence ("entered a clinic on Jan. 3" / "left the
@@ -113,8 +90,8 @@ def dates_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
     """
     return (
         pair.heads is False
-        and _written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
-        and _written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
+        and written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
+        and written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
     )
 
 
@@ -162,8 +139,8 @@ def dates_one_event(alignment: Alignment, pair: SlotPair) -> bool:
         and head == slot_head(pair.right)
         and " " not in lemma
         and lexicon.mainly_an_event(lemma)
-        and not _written_as_a_verb(alignment.left, lemma)
-        and not _written_as_a_verb(alignment.right, str(pair.right.ref.head))
+        and not written_as_a_verb(alignment.left, lemma)
+        and not written_as_a_verb(alignment.right, str(pair.right.ref.head))
     )
 
 
@@ -209,9 +186,11 @@ def one_day_of_one_act(
     return alignment.similarity >= paraphrase or (alignment.similarity >= similarity and pair.context >= local)
 
 
-def one_persons_act(alignment: Alignment, pair: SlotPair) -> bool:
-    """Whether two sources give one person's act two years: both sentences name the person, and both years date the
-    same word ("the rebate secured by Jane Roe in 1984" / "the rebate, secured in 1983 by Jane Roe").
+def one_persons_act(
+    alignment: Alignment, pair: SlotPair, similarity: float = SIMILARITY, paraphrase: float = PARAPHRASE
+) -> bool:
+    """Whether two sources give one person's act two years (told in other words, or two days): both sentences name the person, and both
+    dates date one act ("the rebate secured by Jane Roe in 1984" / "the rebate, secured in 1983 by Jane Roe").
 
     A year's words around it are few and each writer's own, so on long sentences that tell other things besides
     the whole rarely matches to what a warning asks; a person both name and the parse's head say what the words
@@ -220,21 +199,82 @@ def one_persons_act(alignment: Alignment, pair: SlotPair) -> bool:
     ("the 2003 World Cup": a recurring occasion, each year its own) and a sentence with a word for someone's family
     ("Roe's father died in 2004" / "Roe died in 2009": one name, two persons' acts).
 
+    The act may be told in other words on each side (``told_in_other_words``): heads WordNet relates ("emceed" /
+    "hosted"), or one date on the occasion the other sentence's act took place at ("served as emcee during the
+    2006 ceremony" / "emceed the Academy Awards in 2007").
+
     The risk is an act one person does again ("won the title in 2003" / "in 2004"): two sentences that tell
     two wins share the person, the head and often the words around, so the floors of ``same_head_fact`` (the
     vectors at 0.5) are what part them, and the clean texts are the test (see the commit's figures).
     """
-    return (
+    if not (
         alignment.cross_source
-        and pair.heads is True
-        and pair.left.ref.granularity == "year"
-        and pair.right.ref.granularity == "year"
-        and bool(alignment.people_in_common())
+        and pair.left.ref.granularity == pair.right.ref.granularity
+        and pair.left.ref.granularity in ("year", "day")
+        and bool(participants(alignment.left) & participants(alignment.right))
         and not _names_a_relative(alignment.left_tokens)
         and not _names_a_relative(alignment.right_tokens)
+    ):
+        return False
+    if (
+        pair.heads is True
+        and pair.left.ref.granularity == "year"
+        and bool(alignment.people_in_common())
         and alignment.same_head_fact(pair)
         and dated_acts_alike(alignment, pair)
-    )
+    ):
+        return True
+    return told_in_other_words(alignment, pair, similarity, paraphrase)
+
+
+def told_in_other_words(
+    alignment: Alignment, pair: SlotPair, similarity: float = SIMILARITY, paraphrase: float = PARAPHRASE
+) -> bool:
+    """Whether two sentences that tell of one person tell the dated act in other words, each giving it one date.
+
+    The act is one (``align.dates_of_one_act``) but not one word: heads WordNet relates ("emceed" / "hosted",
+    "set up" / "founded"), or one date on the occasion the other sentence's act took place at ("She previously
+    served as emcee during the 2006 ceremony" / "DeGeneres ... having previously emceed the 79th annual Academy
+    Awards in 2007"). Each writer builds the sentence around their own word for the act, so the words around the
+    two dates rarely match, and the word overlap misses the act itself: it counts here as a word both share. The
+    person and the act say what the words around would; the heads agreeing, or the dates being each side's only
+    dates of a fact (``SlotPair.how`` "only", a report's date aside), say which date is whose. The rest must
+    match as a paraphrase does (``MIN_SHARED`` words, ``PARAPHRASE_STRENGTH``) with the sentence vectors as close
+    as any warning asks (``similarity``), or, sharing fewer words, as close as a paraphrase's (``paraphrase``); or
+    to the floors of one head's fact (``Alignment.same_head_fact``).
+
+    One act told with one word on both sides is left to the other gates, whose word measures already count it.
+    Two occurrences stay apart: two ordinals and none in common ("her first visit, in 2009" / "his second visit,
+    in 2015"), a past act against an expected one, and a date written into a name (``dated_acts_alike``) unless
+    it names the occasion itself ("the 2006 ceremony").
+    """
+    if pair.heads is None or slot_head(pair.left) == slot_head(pair.right):
+        return False
+    if not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right):
+        return False
+    if _ordinals_differ(alignment.left, alignment.right) or not dated_acts_alike(alignment, pair, occasions=True):
+        return False
+    if alignment.same_head_fact(replace(pair, heads=True)):
+        return True
+    if not (pair.how == "only" or pair.heads is True) or alignment.similarity is None:
+        return False
+    shared = alignment.rest_shared + 1  # the act, told in two words ("arrested" / "taken into custody")
+    if alignment.rest_strength >= PARAPHRASE_STRENGTH:
+        return shared >= MIN_SHARED and alignment.similarity >= similarity
+    return shared >= MIN_SHARED and alignment.similarity >= paraphrase
+
+
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE
+)
+
+
+def _ordinals_differ(left: Claim, right: Claim) -> bool:
+    """Whether both sentences count an occurrence and none of their ordinals is the other's ("first hosted in
+    2006" / "her second stint, in 2014"): two occurrences of one act, each with its date."""
+    left_ordinals = {match.group().casefold() for match in _ORDINAL.finditer(left.span.text)}
+    right_ordinals = {match.group().casefold() for match in _ORDINAL.finditer(right.span.text)}
+    return bool(left_ordinals) and bool(right_ordinals) and not left_ordinals & right_ordinals
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|your|whose)|['\u2019]s?)\s+$", re.I)
@@ -247,13 +287,22 @@ def written_into_a_name(claim: Claim, token: Token) -> bool:
     return bool(_DETERMINER_BEFORE.search(before))
 
 
-def dated_acts_alike(alignment: Alignment, pair: SlotPair) -> bool:
+def dated_acts_alike(alignment: Alignment, pair: SlotPair, occasions: bool = False) -> bool:
     """Whether both dates date an act, not a name (``written_into_a_name``), and both sentences tell that act in one
     tense: a past act against an expected one ("spent £5bn in 2003" / "are expected to spend £269bn during 2004") is
-    an occasion and the forecast of the next."""
+    an occasion and the forecast of the next.
+
+    ``occasions``: a date written before the event noun it dates ("during the 2006 ceremony"; ``names_its_act`` and
+    ``align.on_an_occasion``) dates that occasion, as "the ceremony in 2006" does, so counts as an act's date."""
+
+    def a_name(claim: Claim, token: Token) -> bool:
+        if occasions and names_its_act(claim, token) and on_an_occasion(claim, token):
+            return False
+        return written_into_a_name(claim, token)
+
     return (
-        not written_into_a_name(alignment.left, pair.left)
-        and not written_into_a_name(alignment.right, pair.right)
+        not a_name(alignment.left, pair.left)
+        and not a_name(alignment.right, pair.right)
         and not (
             alignment.left.event is not None
             and alignment.right.event is not None
@@ -685,7 +734,7 @@ class DateConflictCheck(PairwiseCheck):
             or one_named_event(alignment, pair, inputs.similarity)
             or one_death(alignment, pair)
             or one_fact_restated(alignment, pair, inputs.restatement)
-            or one_persons_act(alignment, pair)
+            or one_persons_act(alignment, pair, inputs.similarity, inputs.paraphrase_similarity)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"

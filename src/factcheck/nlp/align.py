@@ -951,6 +951,7 @@ def candidate_pairs(
             for other in overlap:
                 pairs.add((min(index, other), max(index, other)))
     pairs |= figure_pairs(claims, keys, idf)
+    pairs |= date_pairs(claims, keys, idf, people)
     for left_id, right_id in extra:
         if left_id in position and right_id in position and left_id != right_id:
             left, right = position[left_id], position[right_id]
@@ -1023,6 +1024,156 @@ def figures_meet(left: Claim, right: Claim) -> bool:
     return any(
         a.noun == b.noun and acts_related(a.head, b.head) for a in figure_anchors(left) for b in figure_anchors(right)
     )
+
+
+# Words after which a verb stands in its bare form ("will fight", "to host", "could face").
+_BEFORE_A_BARE_VERB = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def written_as_a_verb(claim: Claim, lemma: str) -> bool:
+    """Whether the sentence writes ``lemma`` inflected as a verb ("divorced", "modeling"), so as an act.
+
+    A date hung on a noun ("the Oscars on Feb. 22", "in the spring of 2001") names an occasion or a
+    season, even where WordNet has a verb of the same spelling ("to spring"); only the verb's own
+    endings (WordNet's detachment rules) tell the act, an irregular past form that folds to the lemma
+    ("left" / "leave", "began" / "begin": ``IRREGULAR_VERB_FORMS``), or the bare lemma after a modal or
+    "to" ("will fight", "to host").
+    """
+    from factcheck.nlp import lexicon
+
+    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    return any(
+        (word == lemma and previous in _BEFORE_A_BARE_VERB)
+        or (
+            word != lemma
+            and (lemma in lexicon.base_forms(word, "v") or (word in IRREGULAR_VERB_FORMS and stem(word) == stem(lemma)))
+        )
+        for previous, word in zip(["", *words], words)
+    )
+
+
+def on_an_occasion(claim: Claim, token: Token) -> bool:
+    """Whether a date dates an occasion, not an act: its head is one noun that mainly names an event, written as a
+    noun ("served as emcee during the 2006 ceremony", "at the gala in 2019"). What someone did there is told by
+    the sentence's other words, and the occasion's date is that act's."""
+    from factcheck.nlp import lexicon
+
+    head = str(getattr(token.ref, "head", None) or "")
+    return bool(head) and " " not in head and lexicon.mainly_an_event(head) and not written_as_a_verb(claim, head)
+
+
+def _act_of(token: Token) -> str | None:
+    """The lemma a date's head gives for its act (a phrasal verb's first word), None for none or a function word."""
+    head = str(getattr(token.ref, "head", None) or "").split()
+    return head[0] if head and slot_head(token) is not None else None
+
+
+def _inflected_as_a_verb(word: str) -> bool:
+    """Whether a written word is a verb's inflected form ("nominated", "hosting"), so tells an act of its own."""
+    from factcheck.nlp import lexicon
+
+    folded = word.casefold()
+    return any(lemma != folded for lemma in lexicon.base_forms(folded, "v")) or folded in IRREGULAR_VERB_FORMS
+
+
+def acts_at_the_date(tokens: Sequence[Token], date: Token, act: str) -> bool:
+    """Whether the words right before a date tell ``act`` (``acts_related``: "served as emcee at the 2006 ceremony"
+    tells "host"), with no other act written as a verb between ("was nominated for an award at the 2006 ceremony"
+    tells a nomination there, whatever else the sentence says she did). Up to ``LOCAL_WIDTH`` words back."""
+    position = next((index for index, token in enumerate(tokens) if token is date), None)
+    if position is None:
+        return False
+    words = [token for token in reversed(tokens[:position]) if token.kind == "word"][:LOCAL_WIDTH]
+    for token in words:
+        if acts_related(token.text.casefold(), act):
+            return True
+        if _inflected_as_a_verb(token.text):
+            return False
+    return False
+
+
+def dates_of_one_act(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool:
+    """Whether two dates date one act as far as the words tell: their heads name one act (``heads_agree``:
+    "emceed ... in 2007" / "hosted ... in 2006"), or one dates an occasion (``on_an_occasion``) and the words
+    before it tell the act the other dates (``acts_at_the_date``: "served as emcee during the 2006 ceremony" /
+    "emceed the awards in 2007")."""
+    if heads_agree(left_date, right_date):
+        return True
+    for claim, date, other_claim, other in ((left, left_date, right, right_date), (right, right_date, left, left_date)):
+        act = _act_of(other)
+        if (
+            act is not None
+            and on_an_occasion(claim, date)
+            and not on_an_occasion(other_claim, other)
+            and acts_at_the_date(claim_tokens(claim), date, act)
+        ):
+            return True
+    return False
+
+
+def fact_dates(claim: Claim) -> tuple[Token, ...]:
+    """The claim's date slots that date a fact, not the telling of it (``dates_a_report``)."""
+    return tuple(token for token in claim_tokens(claim) if token.kind == "date" and not dates_a_report(token))
+
+
+def participants(claim: Claim, names: Mapping[str, float] | None = None) -> frozenset[str]:
+    """Who a sentence tells of, by key: the persons it names (``people_named``) and the subject of its act as
+    extraction resolved it ("She hosted the show in 2019" -> the person the text last had as a subject; "Police
+    arrested ..." -> "@police")."""
+    actor = claim.event.actor if claim.event is not None else None
+    key = _surname_key(actor) if actor else None
+    return people_named(claim, names) | ({key} if key else set())
+
+
+def dates_meet(left: Claim, right: Claim, names: Mapping[str, float] | None = None) -> bool:
+    """Whether two claims may date one act of one participant in their own words: someone both tell of
+    (``participants``) and a date each that dates one act (``dates_of_one_act``): "She previously served as
+    emcee during the 2006 ceremony" / "DeGeneres emceed the 79th Academy Awards in 2007"."""
+    if not participants(left, names) & participants(right, names):
+        return False
+    return any(
+        dates_of_one_act(left, left_date, right, right_date)
+        for left_date in fact_dates(left)
+        for right_date in fact_dates(right)
+    )
+
+
+# Mates kept per claim by the dated-act search (``date_pairs``), as ``FIGURE_MATES`` for figures.
+DATE_MATES = 3
+
+
+def date_pairs(
+    claims: Sequence[Claim], keys: Sequence[set[str]], idf: Mapping[str, float], names: Mapping[str, float]
+) -> set[tuple[int, int]]:
+    """Pairs of claims of two documents that date one act of someone both tell of (``dates_meet``), blocked by
+    that participant: one act told in other words shares who did it and the act, and few other words ("served as emcee
+    during the 2006 ceremony" / "emceed the 79th Academy Awards in 2007"). The best ``DATE_MATES`` per claim by
+    the weight of the other words they share."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    dated = [bool(fact_dates(claim)) for claim in claims]
+    for index, claim in enumerate(claims):
+        if not dated[index]:
+            continue
+        for key in sorted(participants(claim, names)):
+            postings[key].append(index)
+    mates: dict[int, set[int]] = defaultdict(set)
+    for members in postings.values():
+        if len(members) < 2 or len(members) > MAX_POSTINGS:
+            continue
+        for position, index in enumerate(members):
+            for other in members[position + 1 :]:
+                if other in mates[index] or claims[index].doc == claims[other].doc:
+                    continue
+                if dates_meet(claims[index], claims[other], names):
+                    mates[index].add(other)
+                    mates[other].add(index)
+    pairs: set[tuple[int, int]] = set()
+    for index, others in mates.items():
+        ranked = sorted(others, key=lambda other: (-sum(idf.get(key, 0.0) for key in keys[index] & keys[other]), other))
+        for other in ranked[:DATE_MATES]:
+            pairs.add((min(index, other), max(index, other)))
+    return pairs
 
 
 _PARTICULAR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
@@ -1319,6 +1470,8 @@ class PairAligner:
             )
             # Or one toll told in other words: a noun counted under one act (``figures_meet``).
             or figures_meet(left, right)
+            # Or one person's act dated in other words (``dates_meet``).
+            or dates_meet(left, right, self.weights)
         ):
             return align(left, right, self.weights, similarity, (self._senses(left), self._senses(right)))
         return None
