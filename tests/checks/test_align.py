@@ -497,3 +497,49 @@ def test_one_toll_of_two_stories_is_still_a_candidate_pair_unless_its_days_clash
     later = b.model_copy(update={"published": date(2033, 3, 1)})
     assert not one_count_retold(left, right, writing_days(corpus([a, later], [left, right])))
     assert not one_count_retold(left, right, {})
+
+
+# -- one person's dated act, told in other words ------------------------------------------------------
+
+
+def _dated(doc, sentence, year, head, people=()):
+    return claim(
+        doc,
+        sentence,
+        times=(time(doc, year, year, "year").model_copy(update={"head": head}),),
+        actors=tuple(_person(doc, name, doc.text.index(sentence)) for name in people),
+    )
+
+
+def test_one_persons_act_told_in_other_words_is_a_candidate_pair_through_a_pronoun():
+    # "served as emcee at the 2006 ceremony" / "she hosted the show in 2007": few words in common, one act
+    # (the occasion's year, and "emcee" right before it, against "host"), one person ("she": the one the claim
+    # before names).
+    from factcheck.nlp.align import date_pairs, dates_meet, pronoun_participants
+
+    a = document("a", "Jane Roe knows the job: Roe served as emcee at the 2006 ceremony.")
+    b = document("b", "Jane Roe will present the Golden Lamps. It is her second turn; she hosted the show in 2007.")
+    left = _dated(a, a.text, "2006", "ceremony", ("Jane Roe",))
+    named = claim(b, "Jane Roe will present the Golden Lamps.", actors=(_person(b, "Jane Roe"),))
+    right = _dated(b, "It is her second turn; she hosted the show in 2007.", "2007", "host")
+    told = pronoun_participants([left, named, right])
+    assert told == {right.id: frozenset({"@roe"})}
+    assert not dates_meet(left, right)  # without the pronoun read, no one in common
+    assert dates_meet(left, right, told=told)
+    assert date_pairs([left, named, right], [set(), set(), set()], {}, {}) == {(0, 2)}
+
+
+def test_another_act_at_the_occasion_or_a_pronoun_after_two_people_is_no_dated_act_pair():
+    from factcheck.nlp.align import dates_meet, pronoun_participants
+
+    a = document("a", "Jane Roe was nominated for a comedy prize at the 2006 ceremony.")
+    b = document("b", "Jane Roe hosted the show in 2007.")
+    left = _dated(a, a.text, "2006", "ceremony", ("Jane Roe",))
+    right = _dated(b, b.text, "2007", "host", ("Jane Roe",))
+    assert not dates_meet(left, right)  # the words before the occasion's year tell a nomination there
+    c = document("c", "Jane Roe and Sam Ito will present the show. She hosted it in 2007.")
+    both = claim(
+        c, "Jane Roe and Sam Ito will present the show.", actors=(_person(c, "Jane Roe"), _person(c, "Sam Ito"))
+    )
+    pronoun = _dated(c, "She hosted it in 2007.", "2007", "host")
+    assert pronoun_participants([both, pronoun]) == {}

@@ -1342,3 +1342,42 @@ def test_two_acts_or_two_occurrences_of_one_persons_act_stay_apart():
     assert run(_emcee(first.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee")) == []
     # Sentences far apart in meaning.
     assert run(_emcee(_SERVED.format("2006"), _EMCEED.format("2007"), "ceremony", "emcee", cosine=0.3)) == []
+
+
+def _emcee_by_pronoun(before, cosine=0.66):
+    """The emcee pair, the second source telling of the person by "her" after a sentence that names ``before``."""
+    import numpy as np
+
+    a = document("a", _SERVED.format("2006"))
+    told = "It will be her second turn as host, after she emceed the Golden Lamps in 2007 to strong reviews."
+    b = document("b", f"{before} will present the Golden Lamps. {told}")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "2006", "2006", "year").model_copy(update={"head": "ceremony"}),),
+        actors=(Actor(span=span(a, "Roe"), name="Jane Roe", label="PERSON"),),
+    )
+    named = claim(
+        b,
+        f"{before} will present the Golden Lamps.",
+        actors=tuple(Actor(span=span(b, name), name=name, label="PERSON") for name in before.split(" and ")),
+    )
+    right = claim(b, told, times=(time(b, "2007", "2007", "year").model_copy(update={"head": "emcee"}),))
+    corp = corpus([a, b], [left, named, right])
+    corp.embeddings.update(
+        {
+            left.id: np.array([1.0, 0.0]),
+            right.id: np.array([cosine, (1 - cosine**2) ** 0.5]),
+            named.id: np.array([0.0, 1.0]),
+        }
+    )
+    return corp
+
+
+def test_one_persons_act_told_of_by_a_pronoun_is_a_warning_when_the_sentence_before_names_only_them():
+    # "It will be her second turn as host, after she emceed the Golden Lamps in 2007 ..." names no one; the
+    # sentence before names Jane Roe alone, so "her" is Roe, whose act the other source dates 2006.
+    findings = run(_emcee_by_pronoun("Jane Roe"))
+    assert [f.data["dates"] for f in findings] == [["2006", "2007"]]
+    # After a sentence that names two people, "her" is unread: no one in common.
+    assert run(_emcee_by_pronoun("Jane Roe and Sam Ito")) == []

@@ -27,10 +27,13 @@ from factcheck.nlp.align import (
     article_names,
     dates_a_report,
     dates_of_one_act,
+    has_slots,
     heads_agree,
     on_an_occasion,
     participants,
     particulars_differ,
+    persons_named,
+    pronoun_participants,
     slot_head,
     stem,
     written_as_a_verb,
@@ -187,10 +190,16 @@ def one_day_of_one_act(
 
 
 def one_persons_act(
-    alignment: Alignment, pair: SlotPair, similarity: float = SIMILARITY, paraphrase: float = PARAPHRASE
+    alignment: Alignment,
+    pair: SlotPair,
+    similarity: float = SIMILARITY,
+    paraphrase: float = PARAPHRASE,
+    told: Mapping[str, frozenset[str]] | None = None,
+    people: Mapping[str, float] | None = None,
 ) -> bool:
-    """Whether two sources give one person's act two years (told in other words, or two days): both sentences name the person, and both
-    dates date one act ("the rebate secured by Jane Roe in 1984" / "the rebate, secured in 1983 by Jane Roe").
+    """Whether two sources give one person's act two years (or, told in other words, two days): both sentences tell
+    of the person, and both dates date one act ("the rebate secured by Jane Roe in 1984" / "the rebate, secured in
+    1983 by Jane Roe").
 
     A year's words around it are few and each writer's own, so on long sentences that tell other things besides
     the whole rarely matches to what a warning asks; a person both name and the parse's head say what the words
@@ -201,7 +210,8 @@ def one_persons_act(
 
     The act may be told in other words on each side (``told_in_other_words``): heads WordNet relates ("emceed" /
     "hosted"), or one date on the occasion the other sentence's act took place at ("served as emcee during the
-    2006 ceremony" / "emceed the Academy Awards in 2007").
+    2006 ceremony" / "emceed the Academy Awards in 2007"); the person may be told of by a pronoun there
+    (``align.participants``: the subject extraction resolved, or ``told``, ``align.pronoun_participants``).
 
     The risk is an act one person does again ("won the title in 2003" / "in 2004"): two sentences that tell
     two wins share the person, the head and often the words around, so the floors of ``same_head_fact`` (the
@@ -211,7 +221,7 @@ def one_persons_act(
         alignment.cross_source
         and pair.left.ref.granularity == pair.right.ref.granularity
         and pair.left.ref.granularity in ("year", "day")
-        and bool(participants(alignment.left) & participants(alignment.right))
+        and bool(participants(alignment.left, people, told) & participants(alignment.right, people, told))
         and not _names_a_relative(alignment.left_tokens)
         and not _names_a_relative(alignment.right_tokens)
     ):
@@ -590,6 +600,8 @@ class _Inputs:
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
     sentences: dict[str, frozenset[str]]  # per document, its claims' sentences, folded
+    told: dict[str, frozenset[str]]  # per claim that names no one, the person its pronoun stands for
+    people: dict[str, float]  # every person's key the corpus names ("@roe"), to read a surname the tagger missed
 
 
 class DateConflictCheck(PairwiseCheck):
@@ -663,6 +675,8 @@ class DateConflictCheck(PairwiseCheck):
     severity = Severity.WARNING
 
     def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs:
+        compared = [claim for claim in corpus.claims if has_slots(claim)]  # the claims ``candidate_pairs`` reads
+        people = persons_named(compared)
         return _Inputs(
             strength=context.settings.threshold("date-conflict.strength", STRENGTH),
             same_document=context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH),
@@ -675,6 +689,8 @@ class DateConflictCheck(PairwiseCheck):
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
             sentences=sentences_told(corpus.claims),
+            told=pronoun_participants(compared),
+            people=people,
         )
 
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[tuple[str, ...], float, Finding]]:
@@ -734,7 +750,9 @@ class DateConflictCheck(PairwiseCheck):
             or one_named_event(alignment, pair, inputs.similarity)
             or one_death(alignment, pair)
             or one_fact_restated(alignment, pair, inputs.restatement)
-            or one_persons_act(alignment, pair, inputs.similarity, inputs.paraphrase_similarity)
+            or one_persons_act(
+                alignment, pair, inputs.similarity, inputs.paraphrase_similarity, inputs.told, inputs.people
+            )
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"

@@ -895,12 +895,7 @@ def candidate_pairs(
     claims = [claim for claim in corpus.claims if has_slots(claim)]
     position = {claim.id: index for index, claim in enumerate(claims)}
     # Every person's key first, so a surname the tagger missed elsewhere is indexed as that person (``_bag_key``).
-    people = {
-        key: 0.0
-        for claim in claims
-        for token in claim_tokens(claim)
-        if token.kind == "person" and (key := _bag_key(token)) is not None
-    }
+    people = persons_named(claims)
     keys = [_index_keys(claim_tokens(claim), people) for claim in claims]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, claim_keys in enumerate(keys):
@@ -1117,20 +1112,68 @@ def fact_dates(claim: Claim) -> tuple[Token, ...]:
     return tuple(token for token in claim_tokens(claim) if token.kind == "date" and not dates_a_report(token))
 
 
-def participants(claim: Claim, names: Mapping[str, float] | None = None) -> frozenset[str]:
-    """Who a sentence tells of, by key: the persons it names (``people_named``) and the subject of its act as
+def participants(
+    claim: Claim, names: Mapping[str, float] | None = None, told: Mapping[str, frozenset[str]] | None = None
+) -> frozenset[str]:
+    """Who a sentence tells of, by key: the persons it names (``people_named``), the subject of its act as
     extraction resolved it ("She hosted the show in 2019" -> the person the text last had as a subject; "Police
-    arrested ..." -> "@police")."""
+    arrested ..." -> "@police"), and the person a pronoun of it stands for (``told``: ``pronoun_participants``)."""
     actor = claim.event.actor if claim.event is not None else None
     key = _surname_key(actor) if actor else None
-    return people_named(claim, names) | ({key} if key else set())
+    resolved = told.get(claim.id, frozenset()) if told is not None else frozenset()
+    return people_named(claim, names) | ({key} if key else set()) | resolved
 
 
-def dates_meet(left: Claim, right: Claim, names: Mapping[str, float] | None = None) -> bool:
+def persons_named(claims: Iterable[Claim]) -> dict[str, float]:
+    """Every person's key the claims name ("@roe"), as ``candidate_pairs`` keeps them for ``_bag_key``: a surname
+    the tagger missed elsewhere is read as that person."""
+    return {
+        key: 0.0
+        for claim in claims
+        for token in claim_tokens(claim)
+        if token.kind == "person" and (key := _bag_key(token)) is not None
+    }
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+
+
+def pronoun_participants(
+    claims: Iterable[Claim], names: Mapping[str, float] | None = None
+) -> dict[str, frozenset[str]]:
+    """The person each claim that names no one tells of by a personal pronoun ("It will be her second stint in the
+    job, after hosting the 2007 ceremony"): the one person the claim before it in its document tells of, when that
+    claim names (or itself stands for) exactly one. A reporter names a person and goes on with "she" until someone
+    else comes in; a claim before that names two people, or none, leaves the pronoun unread. Only the persons the
+    tagger found count (``names`` None by default): a capitalised word read as someone's surname ("the Oscars")
+    would make one person two."""
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_document[claim.doc].append(claim)
+    resolved: dict[str, frozenset[str]] = {}
+    for members in by_document.values():
+        before: frozenset[str] = frozenset()
+        for claim in sorted(members, key=lambda member: (member.span.start, member.span.end)):
+            named = people_named(claim, names)
+            if named:
+                before = named
+            elif len(before) == 1 and _PERSONAL_PRONOUN.search(claim.span.text):
+                resolved[claim.id] = before
+            else:
+                before = frozenset()
+    return resolved
+
+
+def dates_meet(
+    left: Claim,
+    right: Claim,
+    names: Mapping[str, float] | None = None,
+    told: Mapping[str, frozenset[str]] | None = None,
+) -> bool:
     """Whether two claims may date one act of one participant in their own words: someone both tell of
     (``participants``) and a date each that dates one act (``dates_of_one_act``): "She previously served as
     emcee during the 2006 ceremony" / "DeGeneres emceed the 79th Academy Awards in 2007"."""
-    if not participants(left, names) & participants(right, names):
+    if not participants(left, names, told) & participants(right, names, told):
         return False
     return any(
         dates_of_one_act(left, left_date, right, right_date)
@@ -1151,11 +1194,12 @@ def date_pairs(
     during the 2006 ceremony" / "emceed the 79th Academy Awards in 2007"). The best ``DATE_MATES`` per claim by
     the weight of the other words they share."""
     postings: dict[str, list[int]] = defaultdict(list)
+    told = pronoun_participants(claims)
     dated = [bool(fact_dates(claim)) for claim in claims]
     for index, claim in enumerate(claims):
         if not dated[index]:
             continue
-        for key in sorted(participants(claim, names)):
+        for key in sorted(participants(claim, names, told)):
             postings[key].append(index)
     mates: dict[int, set[int]] = defaultdict(set)
     for members in postings.values():
@@ -1165,7 +1209,7 @@ def date_pairs(
             for other in members[position + 1 :]:
                 if other in mates[index] or claims[index].doc == claims[other].doc:
                     continue
-                if dates_meet(claims[index], claims[other], names):
+                if dates_meet(claims[index], claims[other], names, told):
                     mates[index].add(other)
                     mates[other].add(index)
     pairs: set[tuple[int, int]] = set()
