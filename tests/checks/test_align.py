@@ -543,3 +543,30 @@ def test_another_act_at_the_occasion_or_a_pronoun_after_two_people_is_no_dated_a
     )
     pronoun = _dated(c, "She hosted it in 2007.", "2007", "host")
     assert pronoun_participants([both, pronoun]) == {}
+
+
+def test_a_subject_that_is_no_ones_name_is_no_participant():
+    # "Norland's economy grew 6.9% in 2004" / "In 2003, the economy expanded by 1.3%": one subject word, acts WordNet
+    # relates (grow / expand), but two texts' economies are two things as often as one.
+    from _claimkit import Event
+
+    from factcheck.nlp.align import dates_meet, participants
+
+    a = document("a", "Norland's economy grew 6.9% in 2004.")
+    b = document("b", "In 2003, the economy expanded by 1.3%.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "2004", "2004", "year").model_copy(update={"head": "grow"}),),
+        event=Event(actor="norland's economy", action="grow"),
+    )
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "2003", "2003", "year").model_copy(update={"head": "expand"}),),
+        event=Event(actor="the economy", action="expand"),
+    )
+    assert not dates_meet(left, right, {"@roe": 0.0})
+    # A subject extraction resolved to a person the corpus names is one.
+    roe = Event(actor="jane roe", action="grow")
+    assert participants(left.model_copy(update={"event": roe}), {"@roe": 0.0}) == {"@roe"}

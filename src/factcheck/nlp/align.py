@@ -1116,12 +1116,15 @@ def participants(
     claim: Claim, names: Mapping[str, float] | None = None, told: Mapping[str, frozenset[str]] | None = None
 ) -> frozenset[str]:
     """Who a sentence tells of, by key: the persons it names (``people_named``), the subject of its act as
-    extraction resolved it ("She hosted the show in 2019" -> the person the text last had as a subject; "Police
-    arrested ..." -> "@police"), and the person a pronoun of it stands for (``told``: ``pronoun_participants``)."""
+    extraction resolved it when that is a person the corpus names (``names``: "She hosted the show in 2019" -> the
+    person the text last had as a subject), and the person a pronoun of it stands for (``told``:
+    ``pronoun_participants``). A subject that is no one's name ("annual inflation", "the economy") is left out: two
+    texts' inflation or economy are two things as often as one."""
     actor = claim.event.actor if claim.event is not None else None
     key = _surname_key(actor) if actor else None
+    subject = {key} if key is not None and names is not None and key in names else set()
     resolved = told.get(claim.id, frozenset()) if told is not None else frozenset()
-    return people_named(claim, names) | ({key} if key else set()) | resolved
+    return people_named(claim, names) | subject | resolved
 
 
 def persons_named(claims: Iterable[Claim]) -> dict[str, float]:
