@@ -1497,3 +1497,48 @@ def test_an_age_given_to_the_name_written_after_its_noun_is_that_persons():
     assert [
         f for f in run(_vectors(corpus([a, c], [left, other]), left, other, 0.7)) if f.severity != Severity.INFO
     ] == []
+
+
+# -- session 21: a length of time of one act, told in few words in common -------------------------------------------
+def _lasted(left_text, left_length, right_text, right_length, cosine=0.6):
+    values = {"five days": 5.0, "ten days": 10.0}
+    a = document("a", left_text)
+    b = document("b", right_text)
+    left = claim(a, a.text, quantities=(_length(a, left_length, values[left_length], "days", None, "extend"),))
+    right = claim(b, b.text, quantities=(_length(b, right_length, values[right_length], "days", None, "sweep up"),))
+    return run(_vectors(corpus([a, b], [left, right]), left, right, cosine))
+
+
+def test_two_lengths_of_one_act_told_in_other_words_conflict():
+    # "rioting" / "riots": one act lasting, the parse hanging each length on its sentence's own verb; the rest of the
+    # two sentences shares few words, as two writers' accounts of one week do.
+    findings = _lasted(
+        "Authorities in Norport extended the curfew on Wednesday after five days of rioting that left two dead.",
+        "five days",
+        "After ten days of riots, Norport's shopkeepers swept up broken glass as the curfew was extended.",
+        "ten days",
+    )
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_two_lengths_of_two_acts_do_not_meet():
+    # "days of talks" / "days of riots": two things lasted.
+    findings = _lasted(
+        "Authorities in Norport extended the curfew on Wednesday after five days of talks that left two sides apart.",
+        "five days",
+        "After ten days of riots, Norport's shopkeepers swept up broken glass as the curfew was extended.",
+        "ten days",
+    )
+    assert findings == []
+
+
+def test_a_length_of_one_act_in_sentences_that_mean_apart_does_not_meet():
+    # The sentence vectors still say whether the two tell one thing.
+    findings = _lasted(
+        "Authorities in Norport extended the curfew on Wednesday after five days of rioting that left two dead.",
+        "five days",
+        "After ten days of riots, Norport's shopkeepers swept up broken glass as the curfew was extended.",
+        "ten days",
+        cosine=0.3,
+    )
+    assert findings == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -395,7 +395,9 @@ class NumericConflictCheck(PairwiseCheck):
         (the merge keeps the first alignment to reach a pair of places), the finding, if they conflict,
         and the sentence pair, when the two sentences give one count two values (``_EDITION_PAIRS``)."""
         judged: list[_Judged] = []
-        for pair in alignment.pairs_of("number") + lengths_back(alignment, inputs.published):
+        for pair in (
+            alignment.pairs_of("number") + lengths_back(alignment, inputs.published) + lengths_of_one_act(alignment)
+        ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
             if dropped is not None:
@@ -453,7 +455,15 @@ class NumericConflictCheck(PairwiseCheck):
             # measured twice: a figure far off in it is still to compare. In other words, two days' share
             # prices or index levels move slightly and far at once: two tallies.
             return "another figure differs too"
-        if alignment.heads_differ(pair) and not ages(alignment, pair) and not one_phrase_counted(alignment, pair):
+        one_length = one_act_lasted(alignment, pair) and (
+            alignment.similarity is None or alignment.similarity >= inputs.head_similarity
+        )
+        if (
+            alignment.heads_differ(pair)
+            and not ages(alignment, pair)
+            and not one_phrase_counted(alignment, pair)
+            and not one_length
+        ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
         # ECB+ dev groups it found no planted figure and paired totals with per-season sums, parts with wholes.
@@ -474,7 +484,7 @@ class NumericConflictCheck(PairwiseCheck):
             )
             and not one_side_negated(alignment)
         )
-        if not one_person and not same_head:
+        if not one_person and not one_length and not same_head:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -853,6 +863,8 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
         return False
+    if one_act_lasted(alignment, pair):
+        return True  # "five days of rioting" / "five days of riots"
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
@@ -884,6 +896,71 @@ def counted_noun(claim: Claim, quantity: Quantity) -> str:
     if measure and re.match(r"\s+of\s+(?:[^\W\d_]+\s+){0,2}?" + re.escape(measure[:4]), after):
         return measure
     return measure_key(quantity.unit)
+
+
+# The words of the act a length of time is of ("five days of street violence"): up to three, ended by a function word.
+_ACT_AFTER = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)", re.IGNORECASE)
+
+
+def act_lasted(claim: Claim, quantity: Quantity) -> frozenset[str]:
+    """The words naming the act a length of time is of, as written and WordNet's words for something that happens
+    ("ten days of riots and looting" -> riots; "five days of street violence" -> violence), or nothing for a length that names none after "of" (the parse
+    often takes the length's noun for a word further on: "five days of rioting show ..." gives "show")."""
+    if quantity.unit not in _TIME_LENGTHS:
+        return frozenset()
+    end = quantity.span.end - claim.span.start
+    match = _ACT_AFTER.match(claim.span.text[max(0, end) : max(0, end) + 60])
+    if match is None:
+        return frozenset()
+    from factcheck.nlp import lexicon
+
+    words: list[str] = []
+    for word in re.split(r"[\s-]+", match[1].casefold()):
+        if word in STOPWORDS:
+            break
+        if any(lexicon.names_an_event(lemma) for lemma in lexicon.base_forms(word) or (word,)):
+            words.append(word)  # "street violence": the violence lasted, not the street
+    return frozenset(words)
+
+
+def one_act_lasted(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two lengths of time are of one act the two sentences name after "of": a word of one and a word of the
+    other are one stem ("days of rioting" / "days of riots") or WordNet's words for one act (synonyms, derived forms,
+    one a kind of the other: "days of riots" / "days of violence").
+
+    Such a length is pinned by what lasted, as an age is by the person named: the rest of two sentences that tell it
+    may share few words ("after five days of rioting, the curfew was extended" / "Five days of riots have left the
+    city counting the cost"), and the parse hangs the length on whatever verb the sentence has ("extended",
+    "sparked"), so neither the word floors nor the heads say whether the two are one. Two lengths in one unit only
+    ("five days" / "a week" are compared by their figures elsewhere)."""
+    from factcheck.nlp import lexicon
+
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if left_q.unit != right_q.unit or not alignment.cross_source:
+        return False
+    left, right = act_lasted(alignment.left, left_q), act_lasted(alignment.right, right_q)
+    if not left or not right:
+        return False
+    if {stem(word) for word in left} & {stem(word) for word in right}:
+        return True
+    return any(lexicon.word_relation(a, b) in lexicon.SAME_ACT for a in sorted(left) for b in sorted(right))
+
+
+def lengths_of_one_act(alignment: Alignment) -> list[SlotPair]:
+    """Lengths of time of one act (``one_act_lasted``) the alignment left unpaired, one a side: the act says which
+    length is whose when the heads (the verbs the parse hangs each on) and the words around do not."""
+    paired = {id(token) for pair in alignment.slots for token in (pair.left, pair.right)}
+    lefts = [t for t in alignment.left_tokens if t.kind == "number" and id(t) not in paired]
+    rights = [t for t in alignment.right_tokens if t.kind == "number" and id(t) not in paired]
+    found = []
+    for left in lefts:
+        for right in rights:
+            candidate = SlotPair("number", left, right, "context", 0.0, True)
+            if one_act_lasted(alignment, candidate):
+                found.append(candidate)
+    once_left = Counter(id(pair.left) for pair in found)
+    once_right = Counter(id(pair.right) for pair in found)
+    return [pair for pair in found if once_left[id(pair.left)] == once_right[id(pair.right)] == 1]
 
 
 def _whole_count(quantity: Quantity) -> bool:
