@@ -1542,3 +1542,35 @@ def test_a_length_of_one_act_in_sentences_that_mean_apart_does_not_meet():
         cosine=0.3,
     )
     assert findings == []
+
+
+# -- session 21: an act counted by its noun, and whom it befell counted by its verb ----------------------------------
+_RAIDS = "Police in Norport {} in dawn raids on a drugs gang on Tuesday."
+
+
+def _acts(left_words, left_measure, left_head, right_words="arrested 27 people", right_head="arrest", cosine=0.6):
+    a = document("a", _RAIDS.format(left_words))
+    b = document("b", _RAIDS.format(right_words))
+    left_q = Quantity(span=span(a, "54"), value=54, unit="count", measure=left_measure, head=left_head)
+    right_q = Quantity(span=span(b, "27"), value=27, unit="count", measure="people", head=right_head)
+    left = claim(a, a.text, quantities=(left_q,))
+    right = claim(b, b.text, quantities=(right_q,))
+    return run(_vectors(corpus([a, b], [left, right]), left, right, cosine))
+
+
+def test_arrests_made_and_people_arrested_are_one_count():
+    # "made 54 arrests" / "arrested 27 people": one arrest befalls one person; the noun's head is a light verb.
+    findings = _acts("made 54 arrests", "arrests", "make")
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_noun_for_whoever_does_the_act_is_no_count_of_it():
+    # "54 killers" are not "killed 27 people": WordNet's killer is a person, not the act.
+    findings = _acts("said 54 killers were at large", "killers", None, "said raiders killed 27 people", "kill")
+    assert findings == []
+
+
+def test_an_act_noun_whose_own_verb_says_another_thing_is_not_the_other_count():
+    # "reviewed 54 arrests" counts arrests looked at again, not people arrested on the day.
+    findings = _acts("reviewed 54 arrests", "arrests", "review")
+    assert findings == []

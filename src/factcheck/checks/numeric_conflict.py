@@ -458,11 +458,13 @@ class NumericConflictCheck(PairwiseCheck):
         one_length = one_act_lasted(alignment, pair) and (
             alignment.similarity is None or alignment.similarity >= inputs.head_similarity
         )
+        act_counted = one_act_counted(alignment, pair)
         if (
             alignment.heads_differ(pair)
             and not ages(alignment, pair)
             and not one_phrase_counted(alignment, pair)
             and not one_length
+            and not act_counted
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -476,6 +478,7 @@ class NumericConflictCheck(PairwiseCheck):
                 alignment.same_head_fact(
                     pair, inputs.counted_similarity if one_noun_counted(pair) else inputs.head_similarity
                 )
+                or (act_counted and alignment.same_head_fact(replace(pair, heads=True), inputs.head_similarity))
                 or (
                     one_phrase_counted(alignment, pair)
                     and alignment.rest_strength >= HEAD_STRENGTH
@@ -865,6 +868,8 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if one_act_lasted(alignment, pair):
         return True  # "five days of rioting" / "five days of riots"
+    if one_act_counted(alignment, pair):
+        return True  # "18 arrests were made" / "arrested 18 people"
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
@@ -944,6 +949,37 @@ def one_act_lasted(alignment: Alignment, pair: SlotPair) -> bool:
     if {stem(word) for word in left} & {stem(word) for word in right}:
         return True
     return any(lexicon.word_relation(a, b) in lexicon.SAME_ACT for a in sorted(left) for b in sorted(right))
+
+
+def one_act_counted(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether one figure counts an act by its noun ("18 arrests were made", "the two deaths") and the other counts
+    whom the same act befell, told by its verb ("police arrested 18 people", "two people died"): one count, each act
+    befalling one person. The noun names something that happens (WordNet; not a person: "two killers" are not "killed
+    two"), the other figure's head is that act (one stem or derived forms, "death" / "die"), and the noun's own head
+    says nothing else ("made", "carried out", or none: "There were 18 arrests"). Whole counts only."""
+    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    return _an_act_and_whom_it_befell(pair.left.ref, pair.right.ref) or _an_act_and_whom_it_befell(
+        pair.right.ref, pair.left.ref
+    )
+
+
+def _an_act_and_whom_it_befell(act: Quantity, other: Quantity) -> bool:
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.verbs import LIGHT_VERBS
+
+    noun, verb = measure_key(act.measure), (other.head or "").split()[:1]
+    if not noun or not verb or noun == measure_key(other.measure):
+        return False
+    if stem(noun) != stem(verb[0]) and lexicon.word_relation(noun, verb[0]) not in (
+        lexicon.Relation.SAME,
+        lexicon.Relation.DERIVED,
+    ):
+        return False
+    if lexicon.first_noun_field(noun) == lexicon.PERSON_FIELD or not lexicon.names_an_event(noun):
+        return False
+    own = (act.head or "").split()[:1]
+    return not own or own[0] in LIGHT_VERBS or own[0] in STOPWORDS or stem(own[0]) == stem(noun)
 
 
 def lengths_of_one_act(alignment: Alignment) -> list[SlotPair]:
