@@ -326,7 +326,11 @@ class NumericConflictCheck(PairwiseCheck):
     so differing heads do not keep two ages apart; the age of one person both sides name ("16-year-old
     Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
     on both sides ("3 dead" / "Three die"): the head is then what is counted; "others" counts what the
-    other side's noun names ("wounded four men" / "injured two others"). Heads that differ still meet when
+    other side's noun names ("wounded four men" / "injured two others"). An act counted by its noun is a count of
+    whom the act befell, told by its verb ("made 27 arrests" / "arrested 27 people"; not a noun for whoever does the
+    act, "two killers"). Two lengths of time of one act named after "of" ("five days of rioting" / "ten days of
+    riots") are pinned by what lasted, as an age by its person: paired when the alignment leaves them apart and
+    compared however little else matches (vectors >= 0.5). Heads that differ still meet when
     both figures count one phrase word for word ("at four armed guards" / "two armed guards shot") and the
     sentence vectors agree (>= 0.6). An age never pairs with a count.
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
@@ -954,9 +958,10 @@ def one_act_lasted(alignment: Alignment, pair: SlotPair) -> bool:
 def one_act_counted(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether one figure counts an act by its noun ("18 arrests were made", "the two deaths") and the other counts
     whom the same act befell, told by its verb ("police arrested 18 people", "two people died"): one count, each act
-    befalling one person. The noun names something that happens (WordNet; not a person: "two killers" are not "killed
-    two"), the other figure's head is that act (one stem or derived forms, "death" / "die"), and the noun's own head
-    says nothing else ("made", "carried out", or none: "There were 18 arrests"). Whole counts only."""
+    befalling one person. The noun's first sense in WordNet is something that happens (not a person, "two killers",
+    nor a thing), the other figure's head is that act (one stem or derived forms, "death" / "die"), and the noun's own
+    head says nothing else ("made", "carried out", "has", or none: "There were 18 arrests"; not the noun before it in a
+    list, "seven rifles, three other weapons"). Whole counts only."""
     if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
         return False
     return _an_act_and_whom_it_befell(pair.left.ref, pair.right.ref) or _an_act_and_whom_it_befell(
@@ -976,10 +981,10 @@ def _an_act_and_whom_it_befell(act: Quantity, other: Quantity) -> bool:
         lexicon.Relation.DERIVED,
     ):
         return False
-    if lexicon.first_noun_field(noun) == lexicon.PERSON_FIELD or not lexicon.names_an_event(noun):
-        return False
+    if not lexicon.mainly_an_event(noun):
+        return False  # "killers", and "rifles" (WordNet's verb "rifle" aside): a person or a thing, not the act
     own = (act.head or "").split()[:1]
-    return not own or own[0] in LIGHT_VERBS or own[0] in STOPWORDS or stem(own[0]) == stem(noun)
+    return not own or own[0] in LIGHT_VERBS or own[0] in STOPWORDS
 
 
 def lengths_of_one_act(alignment: Alignment) -> list[SlotPair]:
