@@ -912,9 +912,10 @@ _ACT_AFTER = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)", re.IGNOR
 
 
 def act_lasted(claim: Claim, quantity: Quantity) -> frozenset[str]:
-    """The words naming the act a length of time is of, as written and WordNet's words for something that happens
-    ("ten days of riots and looting" -> riots; "five days of street violence" -> violence), or nothing for a length that names none after "of" (the parse
-    often takes the length's noun for a word further on: "five days of rioting show ..." gives "show")."""
+    """The words after "of" naming the act a length of time is of, those WordNet knows as something that happens
+    ("ten days of riots and looting" -> riots; "five days of street violence" -> violence), or nothing for a length
+    that names none. Read from the text: the parse often takes the length's noun for a word further on ("five days
+    of rioting show ..." gives "show")."""
     if quantity.unit not in _TIME_LENGTHS:
         return frozenset()
     end = quantity.span.end - claim.span.start
