@@ -1,14 +1,9 @@
 """The pipeline benchmark still runs end to end on a small N, so it cannot rot (no timings asserted)."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from benchmark_kit import REPO, run_benchmark
 
 
 @pytest.mark.slow
@@ -22,23 +17,7 @@ def test_pipeline_benchmark_prints_its_table(tmp_path):
         for number in range(10):
             text = seeds[number % len(seeds)].read_text(encoding="utf-8")
             out.write(json.dumps({"id": f"article-{number}", "text": text[: 1500 + 200 * number]}) + "\n")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "pipeline.py"),
-            "--sizes",
-            "10",
-            "--no-seeds",
-            "--corpus",
-            str(corpus),
-            "--compare",
-            "j1",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
-    )
+    result = run_benchmark("pipeline.py", "--sizes", "10", "--no-seeds", "--corpus", corpus, "--compare", "j1")
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0].split()[:5] == ["case", "docs", "claims", "total", "s"]
@@ -60,22 +39,7 @@ def test_garbled_benchmark_prints_recall_precision_and_speed(tmp_path):
     with corpus.open("w", encoding="utf-8") as out:
         for number, seed in enumerate(seeds[:3]):
             out.write(json.dumps({"id": f"article-{number}", "text": seed.read_text(encoding="utf-8")[:3000]}) + "\n")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "garbled.py"),
-            "--sentences",
-            "3",
-            "--corpus",
-            str(corpus),
-            "--split",
-            "calibration",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
-    )
+    result = run_benchmark("garbled.py", "--sentences", "3", "--corpus", corpus, "--split", "calibration")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "3 spun and 3 clean sentences" in result.stdout, result.stdout
     for tier in ("strong flags: recall", "all flags: recall"):

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from benchmark_kit import load_benchmark, run_benchmark
 
 # Two outlets on one event and a look-alike event in the same topic; made up for the test.
 ARTICLES = [
@@ -62,14 +57,6 @@ def _events() -> list[dict]:
     return rows
 
 
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("conflicts_benchmark", REPO / "benchmarks" / "conflicts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 def _corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "articles.jsonl").write_text("".join(json.dumps(row) + "\n" for row in ARTICLES), encoding="utf-8")
@@ -78,7 +65,7 @@ def _corpus(folder: Path) -> Path:
 
 
 def test_split_is_fixed_by_topic_and_deterministic():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     parts = [benchmark.part_of(topic) for topic in range(1, 41)]
     assert parts == [benchmark.part_of(topic) for topic in range(1, 41)]
     assert {"dev", "heldout"} == set(parts)
@@ -87,7 +74,7 @@ def test_split_is_fixed_by_topic_and_deterministic():
 
 def test_dev_topics_split_into_two_halves_by_topic():
     # A change kept on dev must hold on both halves (--fold): every topic in one half, both halves non-empty.
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     dev = [topic for topic in range(1, 41) if benchmark.part_of(topic) == "dev"]
     folds = [benchmark.fold_of(topic) for topic in dev]
     assert folds == [benchmark.fold_of(topic) for topic in dev]
@@ -95,7 +82,7 @@ def test_dev_topics_split_into_two_halves_by_topic():
 
 
 def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_path):
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     articles, sentences = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
     first_text = ARTICLES[0]["text"]
     speaker = first_text.index("Dana Whitfield at")
@@ -121,23 +108,16 @@ def test_plants_one_change_per_kind_where_another_article_states_the_fact(tmp_pa
 @pytest.mark.slow
 def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path):
     corpus = _corpus(tmp_path / "corpus")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "conflicts.py"),
-            "--corpus",
-            str(corpus),
-            "--part",
-            "all",
-            "--cache-dir",
-            str(tmp_path / "cache"),
-            "--json",
-            str(tmp_path / "figures.json"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    result = run_benchmark(
+        "conflicts.py",
+        "--corpus",
+        corpus,
+        "--part",
+        "all",
+        "--cache-dir",
+        tmp_path / "cache",
+        "--json",
+        tmp_path / "figures.json",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
@@ -156,7 +136,7 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
 
 def test_a_sentence_with_several_events_pairs_with_each_sentence_sharing_one():
     # A reports events x and y, B only y, C only x (three articles): the gold pairs are A-B and A-C.
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     a, b, c = (
         benchmark.Sentence(article=article, start=0, end=1, chains=frozenset(chains))
         for article, chains in (("a", {"x", "y"}), ("b", {"y"}), ("c", {"x"}))
@@ -171,7 +151,7 @@ def test_a_sentence_with_several_events_pairs_with_each_sentence_sharing_one():
 
 
 def test_pair_causes_name_the_stage_that_parted_each_missed_pair():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     sentence = benchmark.Sentence
     # Four articles of group g (stories 1, 1, 1, 2) and one of group h put in story 1: chains x and y.
     a, b, c, d, e = (
@@ -196,7 +176,7 @@ def test_pair_causes_name_the_stage_that_parted_each_missed_pair():
 def test_number_words_come_from_the_shared_table():
     from factcheck.nlp.numbers import CARDINALS
 
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     assert all(CARDINALS.get(word, 100) == value for word, value in benchmark._NUMBER_WORDS.items())
     text = "Police arrested seven suspects and held twenty people."
     changed = {text[start:end]: replacement for start, end, _, replacement in benchmark._numbers(text)}
@@ -207,7 +187,7 @@ def test_number_words_come_from_the_shared_table():
 def test_why_names_the_stage_a_date_case_reached(tmp_path):
     # --why must agree with the scoring: a case the check finds reached the check and was judged a conflict; a
     # case whose witness states no date that agrees with the original is lost before any pair is formed.
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     articles, sentences = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
     by_id = {article.id: article for article in articles}
     runner = benchmark.Runner(tmp_path / "work", tmp_path / "cache", ())
@@ -237,7 +217,7 @@ def test_why_names_the_stage_a_date_case_reached(tmp_path):
 def test_with_topic_runs_each_case_among_its_topics_look_alike_group(tmp_path):
     # --with-topic: the clean run and every planted run of a group hold its whole topic, the look-alike event group
     # too, so a planted value that moves its article into the other event's story is measured; without it, one group.
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("conflicts.py")
     articles, _ = benchmark.read_corpus(_corpus(tmp_path / "corpus"))
     first = next(article for article in articles if article.id == "1_1a")
     day = first.text.index("June 8") + len("June ")

@@ -3,16 +3,10 @@ models: the pair finding and the planting only)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from benchmark_kit import load_benchmark, run_benchmark
 
 SIGN_OFF = "Sign up for the weekly letter to get the latest local news before anyone else."
 COPY = "The Riverton council voted on March 12 to spend 4,000 pounds on a new footbridge over the canal."
@@ -35,20 +29,12 @@ ARTICLES = {
 }
 
 
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("retold_benchmark", REPO / "benchmarks" / "retold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 def _articles(benchmark):
     return [benchmark.Article(id=key, text=text) for key, text in sorted(ARTICLES.items())]
 
 
 def test_sentences_are_exact_spans_of_the_text():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("retold.py")
     article = _articles(benchmark)[0]
     sentences = benchmark.split_sentences(article)
     texts = [article.text[s.start : s.end] for s in sentences]
@@ -64,7 +50,7 @@ def test_sentences_are_exact_spans_of_the_text():
 
 
 def test_finds_copies_and_paraphrases_across_articles_but_not_boilerplate():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
     pairs = benchmark.find_pairs(articles)
     assert pairs == benchmark.find_pairs(list(reversed(articles)))  # sorted, whatever the input order
@@ -82,7 +68,7 @@ def test_finds_copies_and_paraphrases_across_articles_but_not_boilerplate():
 
 
 def test_plants_each_kind_where_both_sentences_state_the_value():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
     pairs = benchmark.find_pairs(articles)
     text = ARTICLES["town/a1"]
@@ -113,7 +99,7 @@ def test_plants_each_kind_where_both_sentences_state_the_value():
 
 
 def test_neighbours_come_from_outside_the_pair_and_do_not_change():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
     home = benchmark.components(benchmark.find_pairs(articles))
     chosen = benchmark.neighbours(articles, ("town/a1", "town/a2"), home, 2)
@@ -122,7 +108,7 @@ def test_neighbours_come_from_outside_the_pair_and_do_not_change():
 
 
 def test_refuses_to_show_the_misses_of_the_unread_half():
-    benchmark = _load_benchmark()
+    benchmark = load_benchmark("retold.py")
     assert "b" in benchmark.UNREAD
     with pytest.raises(SystemExit):
         benchmark.main(["--half", "b", "--show-misses"])
@@ -135,23 +121,16 @@ def test_retold_benchmark_runs_each_case_and_prints_both_halves(tmp_path):
         "".join(json.dumps({"id": key, "text": text}) + "\n" for key, text in sorted(ARTICLES.items())),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "retold.py"),
-            "--corpus",
-            str(corpus),
-            "--kinds",
-            "date,number,title",
-            "--cache-dir",
-            str(tmp_path / "cache"),
-            "--json",
-            str(tmp_path / "figures.json"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    result = run_benchmark(
+        "retold.py",
+        "--corpus",
+        corpus,
+        "--kinds",
+        "date,number,title",
+        "--cache-dir",
+        tmp_path / "cache",
+        "--json",
+        tmp_path / "figures.json",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "(5 articles, 4 retold sentence pairs)" in result.stdout, result.stdout

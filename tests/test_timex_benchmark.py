@@ -1,15 +1,11 @@
 """The time-expression benchmark keeps running and scores the TempEval-3 way (on a corpus made here)."""
 
-import importlib.util
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_kit import load_benchmark, run_benchmark
 
-REPO = Path(__file__).resolve().parent.parent
 ARTICLES = [
     {
         "id": "plant",
@@ -59,16 +55,8 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("timex_benchmark", REPO / "benchmarks" / "timex.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_scoring_is_tempeval_style():
-    bench = _benchmark()
+    bench = load_benchmark("timex.py")
     gold = [
         bench.Timex("d", 10, 20, "", "DATE", "2020"),
         bench.Timex("d", 30, 40, "", "DURATION", "P3M"),
@@ -87,20 +75,14 @@ def test_scoring_is_tempeval_style():
 
 
 def test_split_is_fixed_and_uses_both_parts():
-    bench = _benchmark()
+    bench = load_benchmark("timex.py")
     parts = [bench.part_of(f"article-{number}") for number in range(40)]
     assert set(parts) == {"dev", "heldout"}
     assert parts == [bench.part_of(f"article-{number}") for number in range(40)]
 
 
 def test_benchmark_prints_its_table(corpus: Path):
-    result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "timex.py"), "--part", "all", "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
-    )
+    result = run_benchmark("timex.py", "--part", "all", "--corpus", corpus, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0].startswith("part: all; recogniser: factcheck; 2 articles, 5 gold TIMEX3 (2 of them creation times)")
@@ -113,18 +95,5 @@ def test_benchmark_prints_its_table(corpus: Path):
 
 
 def test_errors_refuse_the_held_out_part(corpus: Path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "timex.py"),
-            "--part",
-            "heldout",
-            "--errors",
-            "--corpus",
-            str(corpus),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_benchmark("timex.py", "--part", "heldout", "--errors", "--corpus", corpus, timeout=600)
     assert result.returncode == 2 and "held-out" in result.stderr
