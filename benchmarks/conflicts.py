@@ -425,7 +425,11 @@ def _titles(text: str) -> list[tuple[int, int, tuple, str]]:
     return found
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words that say what a sentence or quotation is about, as every benchmark here reads them: runs of four
+    letters or more (an apostrophe kept inside, "council's"), lower-cased, so words of three letters or fewer (most
+    function words) and figures fall out. Both planting benchmarks match two texts by these (this one two quotations,
+    ``retold.py`` two retold sentences), so a change here changes which cases both plant."""
     return {word for word in re.findall(r"[a-z']{4,}", text.lower())}
 
 
@@ -490,7 +494,7 @@ def plant_cases(
         # Speakers: a quotation another article carries too, credited to someone else.
         for article in members:
             for quote in _QUOTE.finditer(article.text):
-                words = _content_words(quote.group("words"))
+                words = content_words(quote.group("words"))
                 if len(words) < 4:
                     continue
                 witness = next(
@@ -499,7 +503,7 @@ def plant_cases(
                         for other in members
                         if other.id != article.id
                         and any(
-                            len(words & _content_words(q.group("words"))) >= 0.6 * len(words)
+                            len(words & content_words(q.group("words"))) >= 0.6 * len(words)
                             for q in _QUOTE.finditer(other.text)
                         )
                     ),

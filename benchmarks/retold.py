@@ -15,7 +15,8 @@ different articles are one fact told twice when
 
 * they are a *copy*: at least ``COPY_SHARE`` (half) of the word trigrams of the shorter one are in the other, or
 * a *paraphrase*: fewer trigrams shared, but a Dice overlap of at least ``PARAPHRASE_DICE`` (0.5) over their content
-  words (four letters or more, or holding a digit), at least ``PARAPHRASE_WORDS`` (6) of them shared.
+  words (``conflicts.content_words``: four letters or more) and figures, at least ``PARAPHRASE_WORDS`` (6) of them
+  shared.
 
 Both need ``MIN_WORDS`` (8) words a side. A sentence that pairs with more than ``MAX_ECHOES`` (3) other articles is
 boilerplate (a sign-off, a standard line), not a story told twice, and is dropped. No part of the detector is used
@@ -139,8 +140,11 @@ def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-def _content(words: list[str]) -> set[str]:
-    return {word for word in words if len(word) >= 4 or any(ch.isdigit() for ch in word)}
+def _telling_words(words: list[str]) -> set[str]:
+    """The words two retold sentences are matched by: the content words (``conflicts.content_words``, the one
+    definition) of the sentence's words as ``_words`` reads them (so a quotation mark is no part of a word), and the
+    words holding a figure ("250", "2003")."""
+    return conflicts.content_words(" ".join(words)) | {word for word in words if any(ch.isdigit() for ch in word)}
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ def find_pairs(articles: list[Article]) -> list[Pair]:
     words = [_words(by_id[s.article].text[s.start : s.end]) for s in sentences]
     keep = [i for i, w in enumerate(words) if len(w) >= MIN_WORDS]
     trigrams = {i: _trigrams(words[i]) for i in keep}
-    content = {i: _content(words[i]) for i in keep}
+    content = {i: _telling_words(words[i]) for i in keep}
     by_trigram: dict[tuple[str, ...], list[int]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
     for i in keep:
@@ -258,7 +262,7 @@ def _quotes(article: Article, sentence: Sentence) -> list[re.Match]:
     return [
         quote
         for quote in conflicts._QUOTE.finditer(article.text, sentence.start, sentence.end)
-        if len(conflicts._content_words(quote.group("words"))) >= 4
+        if len(conflicts.content_words(quote.group("words"))) >= 4
     ]
 
 
@@ -297,9 +301,9 @@ def plant(
         if "speaker" in kinds:
             for first, second in sides:
                 article = by_id[first.article]
-                others = [conflicts._content_words(q.group("words")) for q in _quotes(by_id[second.article], second)]
+                others = [conflicts.content_words(q.group("words")) for q in _quotes(by_id[second.article], second)]
                 for quote in _quotes(article, first):
-                    words = conflicts._content_words(quote.group("words"))
+                    words = conflicts.content_words(quote.group("words"))
                     if not any(len(words & other) >= 0.6 * len(words) for other in others):
                         continue
                     speaker = conflicts._speaker_near(
