@@ -26,9 +26,14 @@ Cases. For a retold pair whose two sentences carry one value the planting rules 
 sides (the same day or year, the same number with the same counted noun, the same person with the same title, the
 same quotation with a speaker credited in one article), one article gets one change, made by those same rules: a
 day or year moved, a number doubled or halved, a title swapped for another post of its kind, the quotation credited
-to another person named in the corpus. At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by
-a fixed hash; ``--sample`` keeps the first N cases per kind and half in hash order (30 by default), so a run stays
-small and a half holds the same cases run alone or beside the other.
+to another person named in the corpus. A date is planted only where the two sentences pass a stricter same-fact test
+(``one_dated_fact``: two firms' results in one year are two facts, however alike their wording): at least
+``DATE_SHARED`` (4) content words in common and ``DATE_SHARE`` (half) of the shorter sentence's, a capitalised word
+in common, a figure in common when both give other figures, and no year written into a name ("the 2005 Riverton
+Film Awards" tells which occasion, not when a fact happened). At most ``--per-pair`` cases (default 1) per article
+pair and kind, chosen by a fixed hash; ``--sample`` keeps the first N cases per kind and half in hash order (30 by
+default), so a run stays small and a half holds the same cases run alone or beside the other; ``--list`` prints the
+cases and stops.
 
 Runs. Each article pair is run unchanged (the clean run) and once per case with the changed article, each time beside
 ``NEIGHBOURS`` (2) unchanged articles from elsewhere in the corpus, chosen by hash, all through the library API
@@ -38,8 +43,9 @@ Scores, as ``conflicts.py`` scores them: recall per kind (the kind's own check, 
 over the planted span); precision (of the warning-or-above findings a case raises that its clean run does not, the
 share at the planted span); warnings per clean run, by check. Each figure is also given per half: the halves are
 fixed by a hash of the article component (articles joined by any retold pair), so cases that share an article fall
-in one half. Half ``a`` may be read (``--show-misses``); half ``b`` is kept for judging (``UNREAD``) and its misses
-are printed only with ``--force``.
+in one half. Half ``a`` may be read (``--show-misses``, with ``--why`` the stage that lost each missed date or
+number, ``conflicts.why_missed``); half ``b`` is kept for judging (``UNREAD``) and its misses are printed only with
+``--force``.
 """
 
 from __future__ import annotations
@@ -72,6 +78,8 @@ PARAPHRASE_DICE = 0.5
 PARAPHRASE_WORDS = 6
 MAX_ECHOES = 3
 NEIGHBOURS = 2
+DATE_SHARED = 4  # content words two sentences that tell one dated fact share at least
+DATE_SHARE = 0.5  # ... and at least this share of the shorter sentence's
 # A content word in more sentences than this is too common to find a paraphrase by (it still counts once found).
 _COMMON = 60
 
@@ -233,12 +241,46 @@ def half_of(component: str) -> str:
 # --- planting --------------------------------------------------------------------------------
 
 
+_NAMED_YEAR = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]{2})")  # a year before a capitalised word names an occasion
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][A-Za-z'’-]+")  # a capitalised word within a sentence
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _in_a_name(text: str, end: int, key: tuple) -> bool:
+    """A year followed by a capitalised word ("2005 Riverton Awards") names an occasion."""
+    return key[0] == "year" and _NAMED_YEAR.match(text, end) is not None
+
+
+def _figures(sentence: str, date_start: int, date_end: int) -> set[str]:
+    return {m.group().rstrip(".,") for m in _FIGURE.finditer(sentence) if not date_start <= m.start() < date_end}
+
+
+def one_dated_fact(left: str, right: str, left_date: tuple[int, int], right_date: tuple[int, int]) -> bool:
+    """Whether two sentences that give one date tell one dated fact (offsets of the date within each): enough content
+    words in common (``conflicts.content_words``), a capitalised word in common, and, when both give other figures,
+    a figure in common (two firms' profits in one year are two facts)."""
+    words = conflicts.content_words(left), conflicts.content_words(right)
+    shared = len(words[0] & words[1])
+    if shared < DATE_SHARED or shared < DATE_SHARE * min(len(words[0]), len(words[1])):
+        return False
+    names = [{word.casefold() for word in _CAPITALISED.findall(text)} - _CALENDAR for text in (left, right)]
+    if not names[0] & names[1]:
+        return False
+    figures = _figures(left, *left_date), _figures(right, *right_date)
+    return not (figures[0] and figures[1] and not figures[0] & figures[1])
+
+
 @dataclass
 class Planted(conflicts.Case):
     """A planted case (``group`` is its article pair, ``article`` and ``witness`` are document ids) or a clean run."""
 
     match: str = ""  # how the two sentences are retold: "copy" or "paraphrase"
     half: str = ""
+    witness_sentence: str = ""  # the witness's sentence that states the original value (for --list)
 
 
 def doc_id(article_id: str) -> str:
@@ -286,18 +328,34 @@ def plant(
         half = half_of(home[pair.left.article])
         sides = ((pair.left, pair.right), (pair.right, pair.left))
 
-        def add(kind: str, article: Article, start: int, end: int, replacement: str, witness: str) -> None:
-            case = _case(pair, unit, half, kind, article, start, end, replacement, witness)  # noqa: B023
+        def add(kind: str, article: Article, start: int, end: int, replacement: str, witness: Sentence) -> None:
+            case = _case(pair, unit, half, kind, article, start, end, replacement, witness.article)  # noqa: B023
+            case.witness_sentence = by_id[witness.article].text[witness.start : witness.end]
             candidates[(case.group, kind)].append(case)
 
         for kind in ("date", "number", "title"):
             if kind not in kinds:
                 continue
             for first, second in sides:
-                keys = {key for _, _, key, _ in _values(kind, by_id[second.article], second, memo)}
+                first_text, second_text = by_id[first.article].text, by_id[second.article].text
+                keys: dict[tuple, tuple[int, int]] = {}
+                for start, end, key, _ in _values(kind, by_id[second.article], second, memo):
+                    if not (kind == "date" and _in_a_name(second_text, end, key)):
+                        keys.setdefault(key, (start - second.start, end - second.start))
                 for start, end, key, replacement in _values(kind, by_id[first.article], first, memo):
-                    if key in keys:
-                        add(kind, by_id[first.article], start, end, replacement, second.article)
+                    if key not in keys:
+                        continue
+                    if kind == "date" and (
+                        _in_a_name(first_text, end, key)
+                        or not one_dated_fact(
+                            first_text[first.start : first.end],
+                            second_text[second.start : second.end],
+                            (start - first.start, end - first.start),
+                            keys[key],
+                        )
+                    ):
+                        continue
+                    add(kind, by_id[first.article], start, end, replacement, second)
         if "speaker" in kinds:
             for first, second in sides:
                 article = by_id[first.article]
@@ -325,7 +383,7 @@ def plant(
                         None,
                     )
                     if replacement is not None:
-                        add("speaker", article, start, end, replacement, second.article)
+                        add("speaker", article, start, end, replacement, second)
     # Per article pair and kind: the first ``per_pair`` in hash order, each span once.
     chosen: list[Planted] = []
     for _, found in sorted(candidates.items()):
@@ -343,7 +401,15 @@ def plant(
 
 
 def _case(
-    pair: Pair, unit: str, half: str, kind: str, article: Article, start: int, end: int, replacement: str, witness: str
+    pair: Pair,
+    unit: str,
+    half: str,
+    kind: str,
+    article: Article,
+    start: int,
+    end: int,
+    replacement: str,
+    witness: str,
 ) -> Planted:
     return Planted(
         group=unit,
@@ -425,7 +491,11 @@ class Unit:
     outcomes: list = field(default_factory=list)
 
 
-def run_cases(runner, work: Path, articles: list[Article], pairs: list[Pair], cases: list[Planted], progress):
+def run_cases(
+    runner, work: Path, articles: list[Article], pairs: list[Pair], cases: list[Planted], progress, why: bool = False
+):
+    """Each article pair's clean run and one run per case; ``why``: each missed date or number case is given the
+    stage that lost it (``conflicts.why_missed``)."""
     by_id = {article.id: article for article in articles}
     by_doc = {doc_id(article.id): article for article in articles}
     home = components(pairs)
@@ -456,7 +526,10 @@ def run_cases(runner, work: Path, articles: list[Article], pairs: list[Pair], ca
             changed = folder / f"{case.article}.txt"
             changed.write_text(case.text, encoding="utf-8", newline="")
             case_paths = [changed if doc_id(member) == case.article else path for member, path in paths.items()]
-            outcome = conflicts.Outcome(case=case, findings=list(runner.run(case_paths, published).findings))
+            changed_result = runner.run(case_paths, published)
+            outcome = conflicts.Outcome(case=case, findings=list(changed_result.findings))
+            if why and case.kind in ("date", "number") and not conflicts.found(outcome):
+                outcome.why = conflicts.why_missed(case, result.corpus, changed_result.corpus)
             outcome.fresh = [  # type: ignore[attr-defined]
                 f for f in outcome.findings if f.id not in clean_ids and conflicts.SEVERITY_RANK[f.severity.value] >= 1
             ]
@@ -548,6 +621,19 @@ def misses(units: list[Unit]) -> list[str]:
                 f"  {case.kind} ({case.match}) {case.article} (witness {case.witness}) {case.before!r} -> "
                 f"{case.after!r} near: {near or 'nothing'}\n      ...{context}..."
             )
+            if outcome.why:
+                lines.append(f"      why: {outcome.why}")
+    return lines
+
+
+def listing(cases: list[Planted]) -> list[str]:
+    """The cases as ``--list`` prints them: the change in its context, and the witness's sentence."""
+    lines = []
+    for case in cases:
+        context = " ".join(case.text[max(0, case.start - 120) : case.end + 60].split())
+        lines.append(f"{case.kind} ({case.match}, half {case.half}) {case.article} {case.before!r} -> {case.after!r}")
+        lines.append(f"    ...{context}...")
+        lines.append(f"    witness {case.witness}: {' '.join(case.witness_sentence.split())}")
     return lines
 
 
@@ -568,6 +654,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache-dir", type=Path, help="keep the cache and the written articles here")
     parser.add_argument("--show-misses", action="store_true", help="print the missed cases of the halves read")
+    parser.add_argument(
+        "--why", action="store_true", help="with --show-misses: the stage that lost each missed date or number"
+    )
+    parser.add_argument("--list", action="store_true", help="print the chosen cases and their witnesses, and stop")
     parser.add_argument("--force", action="store_true", help="with --show-misses: print an unread half's misses too")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
@@ -594,17 +684,20 @@ def main(argv: list[str] | None = None) -> int:
     ignore = tuple(name for name in args.skip_checks.split(",") if name in registered_checks())
     with tempfile.TemporaryDirectory() as temp:
         work = args.cache_dir / "work" if args.cache_dir else Path(temp)
-        runner = Runner(work, args.cache_dir or work / "cache", ignore)
+        runner = None if args.list else Runner(work, args.cache_dir or work / "cache", ignore)
         persons: dict[str, list[tuple[int, int]]] = {}
         people: list[str] = []
         if "speaker" in kinds:
+            from factcheck.stages.extract import load_spacy
+
             quoted = {
                 s.article
                 for p in pairs
                 for s in (p.left, p.right)
                 if conflicts._QUOTE.search(next(a.text for a in articles if a.id == s.article), s.start, s.end)
             }
-            persons, people = speaker_people([a for a in articles if a.id in quoted], runner.nlp)
+            nlp = runner.nlp if runner else load_spacy()
+            persons, people = speaker_people([a for a in articles if a.id in quoted], nlp)
         cases = plant(articles, pairs, persons, people, kinds, args.per_pair)
         if args.half:
             cases = [case for case in cases if case.half == args.half]
@@ -613,7 +706,10 @@ def main(argv: list[str] | None = None) -> int:
             units = sorted({case.group for case in cases})[: args.limit]
             cases = [case for case in cases if case.group in units]
         progress(f"{len(cases)} planted cases: {dict(Counter(case.kind for case in cases))}")
-        units = run_cases(runner, work, articles, pairs, cases, progress)
+        if runner is None:
+            print("\n".join(listing(cases)))
+            return 0
+        units = run_cases(runner, work, articles, pairs, cases, progress, why=args.why)
         halves = (args.half,) if args.half else ("a", "b")
         numbers = figures(units)
         lines = [f"corpus: {args.corpus} ({len(articles)} articles, {len(pairs)} retold sentence pairs)", ""]

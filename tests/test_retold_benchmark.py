@@ -98,6 +98,52 @@ def test_plants_each_kind_where_both_sentences_state_the_value():
     assert len(benchmark.sample(cases, 1)) == 4  # one half here
 
 
+# Made up: a and b tell one dated fact; c tells it of another town (no capitalised word in common with a or b); d and
+# e give two banks' profits of one year (their figures differ); f and g name an occasion by its year.
+DATED = {
+    "news/a": "After a long delay, the Riverton council opened its new harbour bridge to traffic in 2003.",
+    "news/b": "The Riverton council opened its new harbour bridge to traffic in 2003 after a long delay.",
+    "news/c": "After a long delay, the Norvale council opened its new harbour bridge to traffic in 2003.",
+    "news/d": "Harrow Bank made a profit of 40 million pounds in 2003, its best year so far, the bank said.",
+    "news/e": "Harrow Bank made a profit of 55 million pounds in 2003, its best year so far, the bank said.",
+    "news/f": "The 2003 Tarnfield Film Awards were opened by the mayor after a long delay on Monday evening.",
+    "news/g": "The 2003 Tarnfield Film Awards were opened by the mayor after a long delay on Monday night.",
+}
+
+
+def test_a_date_is_planted_only_where_both_sentences_tell_one_dated_fact():
+    benchmark = load_benchmark("retold.py")
+    articles = [benchmark.Article(id=key, text=text) for key, text in sorted(DATED.items())]
+    pairs = benchmark.find_pairs(articles)
+    # Every article pairs with another (one story told alike), so only the same-fact test keeps dates out.
+    assert {article for pair in pairs for article in (pair.left.article, pair.right.article)} == set(DATED)
+    cases = benchmark.plant(articles, pairs, {}, [], kinds=("date",), per_pair=10)
+    assert sorted((case.article, case.witness, case.before) for case in cases) == [
+        ("news-a", "news-b", "2003"),
+        ("news-b", "news-a", "2003"),
+    ]
+    assert {case.witness_sentence for case in cases} == {DATED["news/a"], DATED["news/b"]}
+
+    def told_alike(left: str, right: str) -> bool:
+        year = (DATED[left].index("2003"), DATED[left].index("2003") + 4)
+        other = (DATED[right].index("2003"), DATED[right].index("2003") + 4)
+        return benchmark.one_dated_fact(DATED[left], DATED[right], year, other)
+
+    assert told_alike("news/a", "news/b")
+    assert not told_alike("news/a", "news/c")  # another town
+    assert not told_alike("news/d", "news/e")  # two profits of one year
+
+
+def test_list_prints_the_cases_and_their_witnesses_without_running(tmp_path, capsys):
+    benchmark = load_benchmark("retold.py")
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in sorted(DATED.items())), "utf-8")
+    assert benchmark.main(["--corpus", str(corpus), "--kinds", "date", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "news-a '2003' -> '2002'" in out or "news-b '2003' -> '2002'" in out, out
+    assert f"witness news-b: {DATED['news/b']}" in out or f"witness news-a: {DATED['news/a']}" in out, out
+
+
 def test_neighbours_come_from_outside_the_pair_and_do_not_change():
     benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
