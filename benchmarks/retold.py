@@ -61,6 +61,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -288,7 +289,44 @@ def doc_id(article_id: str) -> str:
     return re.sub(r"[^\w.-]+", "-", article_id).strip("-.") or "article"
 
 
-_FINDERS = {"date": conflicts._dates, "number": conflicts._numbers, "title": conflicts._titles}
+# The word a number counts, as conflicts._NUMBER reads it, and what follows it.
+_COUNTED = re.compile(r"(?:\s+(?:million|billion|thousand))?(?:-|\s+)(?P<noun>[a-z][a-z-]{2,})\b", re.IGNORECASE)
+# A count (not a year: "the first six months of 2005" is no share), in figures or in words.
+_NUMERAL = rf"(?:(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:{'|'.join(conflicts._NUMBER_WORDS)}))\b"
+_OF_A_WHOLE = re.compile(rf"\s+of\s+{_NUMERAL}", re.IGNORECASE)  # after a part's counted word: "nine out| of 10"
+_A_PART_OF = re.compile(rf"{_NUMERAL}\s+[a-z-]+\s+of\s+$", re.IGNORECASE)  # before the whole: "nine out of |10"
+
+
+@cache
+def _a_fraction(noun: str) -> bool:
+    """Whether WordNet knows the noun, in some sense, as a kind of common fraction ("thirds", "quarters", "half")."""
+    from factcheck.nlp import lexicon
+
+    fraction = set(lexicon.senses("common fraction", "n"))
+    return any(
+        kind in fraction
+        for base in lexicon.base_forms(noun.lower(), "n") or (noun.lower(),)
+        for sense in lexicon.senses(base, "n")
+        for kind in lexicon.kinds_of(sense)
+    )
+
+
+def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
+    """``conflicts._numbers`` less the parts of a whole, where doubling or halving one term gives no other count: a
+    fraction ("two-thirds of the economy" would become "four-thirds") and either term of a share stated against its
+    whole ("nine out of 10 voters" would become "18 out of 10" or "nine out of 5")."""
+    kept = []
+    for item in conflicts._numbers(text):
+        counted = _COUNTED.match(text, item[1])
+        if counted and (_a_fraction(counted.group("noun")) or _OF_A_WHOLE.match(text, counted.end())):
+            continue  # a fraction, or the part of a share
+        if _A_PART_OF.search(text[max(0, item[0] - 40) : item[0]]):
+            continue  # the whole of a share
+        kept.append(item)
+    return kept
+
+
+_FINDERS = {"date": conflicts._dates, "number": _numbers, "title": conflicts._titles}
 
 
 def _values(kind: str, article: Article, sentence: Sentence, memo: dict) -> list[tuple[int, int, tuple, str]]:

@@ -144,6 +144,14 @@ def test_list_prints_the_cases_and_their_witnesses_without_running(tmp_path, cap
     assert f"witness news-b: {DATED['news/b']}" in out or f"witness news-a: {DATED['news/a']}" in out, out
 
 
+def test_no_number_is_planted_in_a_fraction_or_a_share_of_a_whole():
+    # Doubling or halving one term of a fraction or a share gives no count ("four-thirds", "18 out of 10").
+    benchmark = load_benchmark("retold.py")
+    text = "Exports make up two-thirds of the economy, and nine out of 10 firms hired 250 workers last year."
+    assert [(text[start:end], after) for start, end, _, after in benchmark._numbers(text)] == [("250", "125")]
+    assert benchmark._FINDERS["number"] is benchmark._numbers
+
+
 def test_neighbours_come_from_outside_the_pair_and_do_not_change():
     benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
