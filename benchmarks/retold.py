@@ -346,6 +346,11 @@ def _quotes(article: Article, sentence: Sentence) -> list[re.Match]:
     ]
 
 
+# A sentence ends: a full stop, question or exclamation mark (and a closing quote), space, and a capital. Read from
+# a quotation's last two characters, it also finds a quotation that closes its own sentence ('... illegal." He').
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+
+
 def plant(
     articles: list[Article],
     pairs: list[Pair],
@@ -411,6 +416,8 @@ def plant(
                     between = article.text[end : quote.start()] if end <= quote.start() else ""
                     if re.search(r"[.!?]\s+\S", between):
                         continue  # a name in the sentence before a quotation ("... Ann Lee. He said: ...")
+                    if start >= quote.end() and _SENTENCE_END.search(article.text, quote.end() - 2, start):
+                        continue  # a name in a sentence after the quotation ('..." he said. Ann Lee, who ...')
                     name = article.text[start:end]
                     replacement = next(
                         (

@@ -152,6 +152,27 @@ def test_no_number_is_planted_in_a_fraction_or_a_share_of_a_whole():
     assert benchmark._FINDERS["number"] is benchmark._numbers
 
 
+def test_a_quotation_is_not_credited_to_a_name_in_the_sentence_after_it():
+    # Made up: one quotation in four articles. After it, b1 and b3 name someone in the next sentence (b3's quotation
+    # closes its own sentence); only b4 credits it to the name that follows it in the same sentence.
+    said = QUOTE[:-2] + '."'
+    texts = {
+        "x/b1": f"{QUOTE} he said on Sunday. Council leader Dana Whitfield, who chairs the board, did not agree.\n",
+        "x/b2": f"{QUOTE} Whitfield told reporters at the meeting on Sunday evening.\n",
+        "x/b3": f"{said} He says Dana Whitfield and the rest of the board were far too slow to act.\n",
+        "x/b4": f"{QUOTE} said Dana Whitfield at the meeting on Sunday evening.\n",
+    }
+    benchmark = load_benchmark("retold.py")
+    articles = [benchmark.Article(id=key, text=text) for key, text in sorted(texts.items())]
+    persons = {
+        key: [(text.index("Dana"), text.index("Dana") + len("Dana Whitfield"))]
+        for key, text in texts.items()
+        if "Dana" in text
+    }
+    cases = benchmark.plant(articles, benchmark.find_pairs(articles), persons, ["Rory Castellan"], ("speaker",), 10)
+    assert {(case.article, case.before) for case in cases} == {("x-b4", "Dana Whitfield")}
+
+
 def test_neighbours_come_from_outside_the_pair_and_do_not_change():
     benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
