@@ -567,8 +567,9 @@ def _speaker_near(
     return None
 
 
-def person_spans(articles: list[Article], nlp) -> dict[str, list[tuple[int, int]]]:
-    """Each article's PERSON entities of two or three capitalised words (to credit a quote to someone else)."""
+def person_spans(articles: list[Article], nlp, keep=None) -> dict[str, list[tuple[int, int]]]:
+    """Each article's PERSON entities of two or three capitalised words (to credit a quote to someone else);
+    ``keep(doc, ent)``, when given, is a further test each must pass (``retold.py`` gives one)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     texts = (article.text for article in articles)
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16, disable=["parser", "lemmatizer"])):
@@ -578,6 +579,7 @@ def person_spans(articles: list[Article], nlp) -> dict[str, list[tuple[int, int]
             if ent.label_ == "PERSON"
             and 2 <= len(ent.text.split()) <= 3
             and all(w[:1].isupper() for w in ent.text.split())
+            and (keep is None or keep(doc, ent))
         ]
     return spans
 
@@ -1118,10 +1120,11 @@ def _planted_cases(chosen: list[Article], sentences: list[Sentence], nlp, per_gr
     return plant_cases(chosen, sentences, persons, people, per_group)
 
 
-def speaker_people(chosen: list, nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
-    """Each article's PERSON spans (``person_spans``) and the names a quotation can be credited to instead: those
-    named in two articles or more (any objects with ``id`` and ``text``; benchmarks/retold.py reads them too)."""
-    persons = person_spans(chosen, nlp)
+def speaker_people(chosen: list, nlp, keep=None) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
+    """Each article's PERSON spans (``person_spans``, with its ``keep``) and the names a quotation can be credited to
+    instead: those named in two articles or more (any objects with ``id`` and ``text``; benchmarks/retold.py reads
+    them too)."""
+    persons = person_spans(chosen, nlp, keep)
     named_in = defaultdict(set)
     for article in chosen:
         for start, end in persons[article.id]:

@@ -494,10 +494,18 @@ def neighbours(articles: list[Article], unit_articles: tuple[str, str], home: di
     return sorted(ranked[:count])
 
 
+def heads_its_phrase(doc, ent) -> bool:
+    """Whether a PERSON entity stands for someone where it is written: not when a common noun follows it, which it
+    then modifies ("local Lib Dem parties", "a Harry Potter film": a party, a brand, a title), as the tagger reads it
+    (Penn tags NN and NNS)."""
+    return ent.end >= len(doc) or doc[ent.end].tag_ not in ("NN", "NNS")
+
+
 def speaker_people(articles: list[Article], nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
     """Each article's PERSON spans and the names a quotation can be credited to instead, as ``conflicts.py`` reads
-    them, less honorific names ("Mr Lee", "Dr Ray": their first word has no vowel)."""
-    persons, people = conflicts.speaker_people(articles, nlp)
+    them, less a name that modifies the noun after it (``heads_its_phrase``) and honorific names ("Mr Lee", "Dr Ray":
+    their first word has no vowel)."""
+    persons, people = conflicts.speaker_people(articles, nlp, keep=heads_its_phrase)
     return persons, [name for name in people if re.search(r"[aeiouy]", name.split()[0])]
 
 

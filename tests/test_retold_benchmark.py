@@ -173,6 +173,27 @@ def test_a_quotation_is_not_credited_to_a_name_in_the_sentence_after_it():
     assert {(case.article, case.before) for case in cases} == {("x-b4", "Dana Whitfield")}
 
 
+def test_a_name_that_modifies_the_noun_after_it_is_nobody_to_credit_a_quotation_to():
+    # Made up, as the tagger and recogniser might read it: "Lib Dem" tagged a person where it modifies "parties".
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = "Local Lib Dem parties agree , Dana Lee said on Monday".split()
+    tags = ["JJ", "NNP", "NNP", "NNS", "VBP", ",", "NNP", "NNP", "VBD", "IN", "NNP"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    docs = [Doc(Vocab(), words=words, tags=tags, ents=ents) for _ in range(2)]
+
+    class Tagger:  # stands in for spaCy's pipeline: the made-up parse of each text
+        def pipe(self, texts, **_):
+            return [docs[0] for _ in texts]
+
+    benchmark = load_benchmark("retold.py")
+    articles = [benchmark.Article(id=f"x/{number}", text=doc.text) for number, doc in enumerate(docs)]
+    persons, people = benchmark.speaker_people(articles, Tagger())
+    assert people == ["Dana Lee"]
+    assert {article.text[start:end] for article in articles for start, end in persons[article.id]} == {"Dana Lee"}
+
+
 def test_neighbours_come_from_outside_the_pair_and_do_not_change():
     benchmark = load_benchmark("retold.py")
     articles = _articles(benchmark)
