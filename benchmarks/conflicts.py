@@ -248,7 +248,7 @@ TITLE_KINDS = [
     ],
     [["president"], ["vice president"]],
     [["chairman", "chairwoman"], ["vice chairman"]],
-    [["attorney", "lawyer", "defense attorney", "defence lawyer"], ["prosecutor", "district attorney"], ["judge"]],
+    [["attorney", "lawyer"], ["defense attorney", "defence lawyer"], ["prosecutor", "district attorney"], ["judge"]],
     [["coach", "head coach"], ["assistant coach"], ["offensive coordinator"], ["defensive coordinator"]],
     [["general manager"], ["assistant general manager"]],
     [["senator"], ["governor"], ["mayor"], ["congressman"]],
@@ -258,6 +258,17 @@ TITLE_KINDS = [
     [["captain"], ["lieutenant"], ["sergeant"], ["major"]],
     [["Sgt."], ["Lt."], ["Capt."], ["Maj."]],
 ]
+# A post that is a kind of another set's post, by each set's first title: a title is never swapped for a kind of its
+# own post nor for the post it is a kind of, since both are true of one person ("assistant coach" -> "offensive
+# coordinator": a coordinator is one of the assistant coaches; "lawyer" -> "prosecutor": a prosecutor is a lawyer,
+# whose post is often written "Attorney"). Before a name, news writes "coach" for the team's head coach ("Wales
+# coach"), and "attorney" or "lawyer" for a lawyer of either side.
+TITLE_WITHIN = {
+    "offensive coordinator": "assistant coach",
+    "defensive coordinator": "assistant coach",
+    "defense attorney": "attorney",
+    "prosecutor": "attorney",
+}
 _TITLE_WORDS = sorted({title for kind in TITLE_KINDS for synonyms in kind for title in synonyms}, key=len, reverse=True)
 _TITLE = "(?i:" + "|".join(re.escape(title) for title in _TITLE_WORDS) + ")"
 _NAME = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
@@ -343,12 +354,27 @@ def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
 
 
 def _other_titles(title: str) -> list[str]:
-    """Titles of the same kind that are no synonym of ``title``."""
+    """Titles of the same kind that are no synonym of ``title``, nor a kind of its post or the post it is a kind of
+    (``TITLE_WITHIN``): posts its holder cannot hold as well."""
     for kind in TITLE_KINDS:
         for synonyms in kind:
             if any(title.lower() == member.lower() for member in synonyms):
-                return [member[0] for member in kind if member is not synonyms]
+                own = _posts_above(synonyms[0])
+                return [
+                    member[0]
+                    for member in kind
+                    if member is not synonyms and member[0] not in own and synonyms[0] not in _posts_above(member[0])
+                ]
     return []
+
+
+def _posts_above(post: str) -> set[str]:
+    """The posts ``post`` is a kind of, by ``TITLE_WITHIN``, up every step."""
+    above = set()
+    while post in TITLE_WITHIN:
+        post = TITLE_WITHIN[post]
+        above.add(post)
+    return above
 
 
 # A lower-case word before a title makes it part of a longer one ("chief fire officer"), unless

@@ -183,6 +183,26 @@ def test_number_words_come_from_the_shared_table():
     assert changed == {"seven": "14", "twenty": "ten"}  # in words when the changed value has a word in the set
 
 
+def test_a_title_is_never_swapped_for_a_kind_of_its_post_or_the_post_it_is_a_kind_of():
+    # A coordinator is one of the assistant coaches and a prosecutor is a lawyer: both are true of one person, so
+    # neither swap plants a conflict. Two posts no one holds at once still swap.
+    benchmark = load_benchmark("conflicts.py")
+    assert benchmark._other_titles("assistant coach") == ["coach"]
+    assert "assistant coach" not in benchmark._other_titles("offensive coordinator")
+    assert benchmark._other_titles("lawyer") == ["judge"]
+    assert "attorney" not in benchmark._other_titles("prosecutor")
+    assert benchmark._other_titles("defense attorney") == ["prosecutor", "judge"]
+    assert "defensive coordinator" in benchmark._other_titles("offensive coordinator")
+    for kind in benchmark.TITLE_KINDS:
+        for synonyms in kind:
+            for title in synonyms:
+                for other in benchmark._other_titles(title):
+                    assert other not in benchmark._posts_above(synonyms[0])
+                    assert synonyms[0] not in benchmark._posts_above(other)
+    text = "Harbor assistant coach Sam Ito praised the forwards."
+    assert [replacement for *_, replacement in benchmark._titles(text)] == ["coach"]
+
+
 @pytest.mark.slow
 def test_why_names_the_stage_a_date_case_reached(tmp_path):
     # --why must agree with the scoring: a case the check finds reached the check and was judged a conflict; a
