@@ -1069,6 +1069,18 @@ def test_the_same_fact_with_two_role_nouns_after_one_organisations_name_is_a_war
     assert run(corpus(documents, claims)) == []
 
 
+def test_an_assistants_post_is_no_head_against_a_post_under_the_head():
+    # A coordinator is one of the assistant coaches: "Harbor assistant coach" / "Harbor defensive coordinator" name one
+    # post two ways, while the head coach against a coordinator still conflicts (above).
+    text = "{} Sam Ito said on Sunday that the quarterback would miss the next two games with a knee injury."
+    documents, claims = [], []
+    for name, role in (("a", "Harbor assistant coach"), ("b", "Harbor defensive coordinator")):
+        doc = document(name, text.format(role))
+        documents.append(doc)
+        claims.append(claim(doc, doc.text, actors=(person(doc, "Sam Ito", role.split(" ", 1)[1], "Harbor", role),)))
+    assert run(corpus(documents, claims)) == []
+
+
 def test_a_place_inside_a_lower_case_title_does_not_hide_the_post():
     # Folded to "harbor assistant coach", the title would hold "coach" whole and agree with it.
     a = document("a", "Harbor assistant coach Sam Ito praised the forwards.")

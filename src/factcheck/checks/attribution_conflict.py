@@ -158,7 +158,8 @@ class AttributionConflictCheck(PairwiseCheck):
       the parse inside a lower-case title: "Harbor head coach") a post that heads something
       (a kind of WordNet's leader) and one that does not ("Harbor coach" / "Harbor offensive
       coordinator"; two heads, "chairman" / "chief executive", are often held together), never
-      two descriptions ("Harbor economist" / "Harbor analyst"). Each role noun must be absent
+      two descriptions ("Harbor economist" / "Harbor analyst"), nor an assistant's post ("Harbor
+      assistant coach" / "Harbor defensive coordinator"). Each role noun must be absent
       from the other mention's sentence, other people's names and roles there aside. Titles
       are compared as written: a place inside a lower-case title ("Harbor assistant coach")
       says where, so it is the assistant's post against "coach". Two role nouns WordNet gives
@@ -594,6 +595,24 @@ def _heads_a_function(mention: Mention) -> bool:
         return False
     # The post's word in any case ("Director of communications"), the function in lower case (a name is no function).
     return bool(re.search(rf"\b(?i:{re.escape(head[-1])}){_OF_A_FUNCTION}", mention.role_span.text))
+
+
+@functools.cache
+def _assists(title: str) -> bool:
+    """Whether a word before the title's head names, in one of its person senses, WordNet's assistant or a kind of it
+    a step or two down ("assistant coach", "deputy director", "associate dean", "lieutenant governor"): the head's
+    helper, who heads nothing, whatever the head noun does, and whom another source may name by the function they
+    hold under the head ("Harbor assistant coach" / "Harbor defensive coordinator", "assistant manager" /
+    "first-team coach")."""
+    from factcheck.nlp import lexicon
+
+    assistant = set(lexicon.senses("assistant", "n")[:1])
+    return any(
+        assistant & set(lexicon.kinds_of(key, lexicon.HYPERNYM_STEPS))
+        for word in role_words(title)[:-1]
+        for key in lexicon.senses(word, "n")
+        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+    )
 
 
 def _two_posts(left: str, right: str) -> str | None:
