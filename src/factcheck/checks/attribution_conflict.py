@@ -307,13 +307,16 @@ class AttributionConflictCheck(PairwiseCheck):
         """The person's finding of this kind (None when the values can all be true), and the pairs of values compared."""
         values = self._values(person, kind)
         distinct = sorted(values)
+        # Titles a source gives with a post joined by "and" ("President and Chief Operating Officer Jane Roe"): the
+        # parse keeps one of the two, and another source's title for the other is no second post.
+        joints = [*distinct, *sorted({m.joint for mentions in values.values() for m in mentions if m.joint})]
         parties = reading.parties - {person.name.casefold(), person.parsed.last.casefold()}
         compared = 0
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 compared += 1
-                if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
+                if kind == "title" and any(held_together(left, right, joint) for joint in joints):
                     continue  # another mention gives the person both posts at once: they co-exist
                 if any(reading.tells_of(m, right, kind) for m in values[left]) or any(
                     reading.tells_of(m, left, kind) for m in values[right]
@@ -441,6 +444,9 @@ class AttributionConflictCheck(PairwiseCheck):
                         # One post that heads something and one that does not: two that both head ("Harbor
                         # chairman" / "Harbor chief executive", "coach" / "general manager") are often held together.
                         and leads_something(left) != leads_something(right)
+                        # An assistant's post ("assistant coach", "deputy director") is the head's helper: neither the
+                        # head nor a post under it that another source could not also call its holder's.
+                        and not (_assists(left) or _assists(right))
                         and not two_kinds_of_entertainer(left, right)
                         # A head of one function ("director of communications") is staff of the organisation the
                         # other post names, as its spokeswoman is: no head of it against one who is not.
