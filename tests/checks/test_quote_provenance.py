@@ -414,3 +414,22 @@ def test_fixture_an_organisations_spokesman_against_one_of_its_people_is_info(ma
     assert "speaks for Harbor Airlines" in relayed[0].data["doubts"][0]
     assert [f.severity for f in speakers({"a": head, "c": other})] == [Severity.WARNING]
     assert [f.severity for f in speakers({"a": head, "d": officer})] == [Severity.WARNING]
+
+
+def test_fixture_an_organisation_written_short_in_its_heads_post_is_the_one_its_spokesman_speaks_for(make_corpus):
+    # "Tarnwick chief executive" where the same document names "Tarnwick Mining": the spokesman's organisation, written
+    # short by its first word. The head of another company stays a second speaker.
+    words = "We will rebuild the mine and no one will lose a paycheck while we do it"
+    opening = "Tarnwick Mining will rebuild its flooded mine.\n\n"
+    spokesman = f'{opening}"{words}," said Sam Ito, a spokesman for Tarnwick Mining.\n'
+    head = f'{opening}"{words}," Tarnwick chief executive Jane Roe said in a statement.\n'
+    rival = f'{opening}"{words}," Orley chief executive Jane Roe said in a statement.\n'
+
+    def speakers(texts):
+        corp = make_corpus(texts, checks=[QuoteProvenanceCheck])
+        return [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+
+    relayed = speakers({"a": spokesman, "b": head})
+    assert [f.severity for f in relayed] == [Severity.INFO]
+    assert "speaks for Tarnwick Mining" in relayed[0].data["doubts"][0]
+    assert [f.severity for f in speakers({"a": spokesman, "c": rival})] == [Severity.WARNING]

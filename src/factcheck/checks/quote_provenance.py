@@ -426,7 +426,8 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
     """The organisation the relayer's document has them speak for ("Harbor Airlines spokesman Sam Ito", "a spokesman
     for the Harbor police") when the principal's document gives its speaker a post at the same organisation, the
     organisation's words written as its own or in the post ("Harbor Airlines chief executive Jane Roe", "Harbor police
-    chief Ann Vell"): the words are the organisation's, given out by its spokesman and signed by its head, and each
+    chief Ann Vell"), or its first word where the principal's document names it whole ("Harbor chief executive" beside
+    "Harbor Airlines"): the words are the organisation's, given out by its spokesman and signed by its head, and each
     source names one of them. None otherwise."""
     spoken_for = [
         affiliation
@@ -440,9 +441,18 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
         for title, affiliation in _roles_in_document(corpus, principal)
         if not speaks_for_others(title)
     ]
+    principal_text = corpus.text_of(principal.claim.doc).text
     for organisation in spoken_for:
         words = normalise_affiliation(organisation).split()
         if words and any(set(words) <= post for post in held):
+            return organisation
+        if (
+            len(words) >= 2
+            and any(words[0] in post for post in held)
+            and re.search(rf"\b{re.escape(organisation)}\b", principal_text, re.IGNORECASE)
+        ):
+            # A name of several words written short by its first in the post ("Cardell chief executive Jane Roe"),
+            # where the principal's own document names the organisation whole ("Cardell Mining").
             return organisation
     return None
 
