@@ -1081,35 +1081,6 @@ def test_an_assistants_post_is_no_head_against_a_post_under_the_head():
     assert run(corpus(documents, claims)) == []
 
 
-def test_a_title_joined_by_and_to_another_post_gives_the_person_both():
-    # "President and Chief Operating Officer Jane Roe": the parse keeps one post of the two; another source's
-    # "president" is the other, no second title. A third post ("chief financial officer") still conflicts.
-    text = "{} Jane Roe said on Monday the airline would add six routes to southern Europe this summer."
-    roles = {
-        "a": ("Chief Operating Officer", None, "Quell Air President and Chief Operating Officer"),
-        "b": ("President", "Quell Air", "Quell Air President"),
-        "c": ("Chief Financial Officer", "Quell Air", "Quell Air Chief Financial Officer"),
-    }
-    documents = {name: document(name, text.format(written)) for name, (*_, written) in roles.items()}
-    claims = {}
-    for name, doc in documents.items():
-        title, affiliation, written = roles[name]
-        role = title if affiliation is None else written
-        claims[name] = claim(doc, doc.text, actors=(person(doc, "Jane Roe", title, affiliation, role),))
-    mentions = collect_mentions(corpus([documents["a"]], [claims["a"]]))
-    assert [m.joint for m in mentions] == ["Quell Air President and Chief Operating Officer"]
-    assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
-    findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
-    assert [f.severity for f in findings] == [Severity.WARNING]
-
-
-def test_a_second_person_after_and_is_no_post_of_the_first():
-    text = "Mayor Ann Vell and Police Chief Jane Roe said the road would close."
-    doc = document("a", text)
-    chief = claim(doc, doc.text, actors=(person(doc, "Jane Roe", "Police Chief", None, "Police Chief"),))
-    assert [m.joint for m in collect_mentions(corpus([doc], [chief]))] == [None]
-
-
 def test_a_place_inside_a_lower_case_title_does_not_hide_the_post():
     # Folded to "harbor assistant coach", the title would hold "coach" whole and agree with it.
     a = document("a", "Harbor assistant coach Sam Ito praised the forwards.")

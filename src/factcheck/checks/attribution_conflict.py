@@ -307,16 +307,13 @@ class AttributionConflictCheck(PairwiseCheck):
         """The person's finding of this kind (None when the values can all be true), and the pairs of values compared."""
         values = self._values(person, kind)
         distinct = sorted(values)
-        # Titles a source gives with a post joined by "and" ("President and Chief Operating Officer Jane Roe"): the
-        # parse keeps one of the two, and another source's title for the other is no second post.
-        joints = [*distinct, *sorted({m.joint for mentions in values.values() for m in mentions if m.joint})]
         parties = reading.parties - {person.name.casefold(), person.parsed.last.casefold()}
         compared = 0
         conflicts: list[tuple[str, str, Severity, str]] = []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 compared += 1
-                if kind == "title" and any(held_together(left, right, joint) for joint in joints):
+                if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
                     continue  # another mention gives the person both posts at once: they co-exist
                 if any(reading.tells_of(m, right, kind) for m in values[left]) or any(
                     reading.tells_of(m, left, kind) for m in values[right]

@@ -31,9 +31,6 @@ class Mention:
     formal: bool = (
         False  # the title stands before the name as a formal title ("Gov. Jane Roe", "said Police Chief Jane Roe")
     )
-    # The title with a post its own words join to it by "and" ("President and Chief Operating Officer Jane Roe", "Jane
-    # Roe, founder and chief technology officer of X"): the source gives the person both posts at once.
-    joint: str | None = None
 
     @property
     def evidence(self) -> Span:
@@ -168,63 +165,9 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                         mention.former,
                         mention.claim,
                         formal,
-                        joint_title(text, title, role_span),
                     )
                 )
     return mentions
-
-
-# How many words a post joined to a title by "and" may run to ("chief technology officer").
-_JOINED_POST_WORDS = 4
-# Words that end a post joined to a title: a preposition or article opens where it is held ("of the airline"), a
-# verb or pronoun the rest of the sentence.
-_NOT_A_POST_WORD = frozenset(
-    {"of", "at", "for", "in", "on", "with", "by", "from", "to", "the", "a", "an", "said", "says", "who", "and", "or"}
-)
-
-
-def joint_title(text: str, title: str | None, role_span: Span | None) -> str | None:
-    """The title with the post its sentence joins to it by "and", read around where the title is written in the
-    role span: "President and Chief Operating Officer" before a name (the parse takes the head's conjunct for a
-    second post and keeps one), "founder and chief technology officer" after it. The joined words must end in a noun
-    WordNet knows for a person, so a second person ("Mayor Jane Roe and Police Chief Sam Ito") is no post of hers.
-    None when the title stands alone."""
-    if not title or role_span is None:
-        return None
-    inside = role_span.text.casefold().rfind(title.casefold())
-    if inside < 0:
-        return None
-    start = role_span.start + inside
-    end = start + len(title)
-    before = re.search(r"(?:^|\s)(?:and|&)\s+$", text[max(0, start - 6) : start])
-    if before is not None:
-        words = re.findall(r"[\w.'’-]+|[^\w\s]", text[max(0, start - 80) : start - len(before.group(0))])
-        joined: list[str] = []
-        for word in reversed(words):
-            if len(joined) == _JOINED_POST_WORDS or word.casefold() in _NOT_A_POST_WORD or not word[:1].isalpha():
-                break
-            joined.insert(0, word)
-        if joined and _names_a_person(joined[-1]):
-            return f"{' '.join(joined)} and {title}"
-    after = re.match(r"\s+(?:and|&)\s+", text[end : end + 6])
-    if after is not None:
-        words = re.findall(r"[\w.'’-]+|[^\w\s]", text[end + after.end() : end + 80])
-        joined = []
-        for word in words:
-            if len(joined) == _JOINED_POST_WORDS or word.casefold() in _NOT_A_POST_WORD or not word[:1].isalpha():
-                break
-            joined.append(word)
-        while joined and not _names_a_person(joined[-1]):
-            joined.pop()
-        if joined:
-            return f"{title} and {' '.join(joined)}"
-    return None
-
-
-def _names_a_person(word: str) -> bool:
-    from factcheck.nlp import lexicon
-
-    return any(lexicon.names_a_person(form) is True for form in {word, word.casefold(), word.split("-")[-1].casefold()})
 
 
 def _whole_hyphenated_word(title: str | None, role_span: Span | None) -> str | None:
