@@ -244,7 +244,7 @@ def told_in_other_words(
 
     The act is one (``align.dates_of_one_act``) but not one word: heads WordNet relates ("emceed" / "hosted",
     "set up" / "founded"), or one date on the occasion the other sentence's act took place at ("She previously
-    served as emcee during the 2006 ceremony" / "DeGeneres ... having previously emceed the 79th annual Academy
+    served as emcee during the 2006 ceremony" / "Roe ... having previously emceed the 79th annual Golden Lamp
     Awards in 2007"). Each writer builds the sentence around their own word for the act, so the words around the
     two dates rarely match, and the word overlap misses the act itself: it counts here as a word both share. The
     person and the act say what the words around would; the heads agreeing, or the dates being each side's only

@@ -1175,7 +1175,7 @@ def dates_meet(
 ) -> bool:
     """Whether two claims may date one act of one participant in their own words: someone both tell of
     (``participants``) and a date each that dates one act (``dates_of_one_act``): "She previously served as
-    emcee during the 2006 ceremony" / "DeGeneres emceed the 79th Academy Awards in 2007"."""
+    emcee during the 2006 ceremony" / "Jane Roe emceed the 79th Golden Lamp Awards in 2007"."""
     if not participants(left, names, told) & participants(right, names, told):
         return False
     return any(
