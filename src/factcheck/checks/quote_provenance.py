@@ -441,7 +441,6 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
         for title, affiliation in _roles_in_document(corpus, principal)
         if not speaks_for_others(title)
     ]
-    principal_text = corpus.text_of(principal.claim.doc).text
     for organisation in spoken_for:
         words = normalise_affiliation(organisation).split()
         if words and any(set(words) <= post for post in held):
@@ -449,7 +448,8 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
         if (
             len(words) >= 2
             and any(words[0] in post for post in held)
-            and re.search(rf"\b{re.escape(organisation)}\b", principal_text, re.IGNORECASE)
+            # Read back only here: a document's text is let go after extraction and comes back from disk.
+            and re.search(rf"\b{re.escape(organisation)}\b", corpus.text_of(principal.claim.doc).text, re.IGNORECASE)
         ):
             # A name of several words written short by its first in the post ("Cardell chief executive Jane Roe"),
             # where the principal's own document names the organisation whole ("Cardell Mining").
