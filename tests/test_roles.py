@@ -259,3 +259,46 @@ def test_a_post_written_before_a_courtesy_and_the_name_is_the_title():
     # A sentence's first word before the courtesy is no post: "Even Mr Roe agreed".
     first = "Even Mr Sam Roe agreed with the plan."
     assert role_of(first, first.index("Sam"), first.index(" agreed")).title != "Even"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # A post that modifies another ("chief", "executive") is a post too when it ends the title.
+        ("Colby Fire Chief Roan Tully", ("Colby Fire Chief", "Roan Tully")),
+        ("Skylane Chief Executive Mira Foss", ("Skylane Chief Executive", "Mira Foss")),
+    ],
+)
+def test_a_title_ending_in_a_post_that_also_modifies_posts_splits_off(name, expected):
+    assert split_title(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "affiliation"),
+    [
+        # The parser hangs "Executive" on the name: the post is not "Chief" (which "Chief Financial Officer" covers).
+        (
+            "Norvane Chief Executive Lena Dorsey said on Tuesday the chemicals maker would cut 800 jobs.",
+            "Chief Executive",
+            "Norvane",
+        ),
+        # The NER runs the post into the organisation ("Halmark Chief Executive", "Oskin Foods Chief").
+        (
+            "Halmark Chief Executive Officer Dirk Vayne said on Tuesday the retailer would cut its forecast.",
+            "Chief Executive Officer",
+            "Halmark",
+        ),
+        (
+            "Oskin Foods Chief Operating Officer Hanna Lowe said on Monday the company would close it.",
+            "Chief Operating Officer",
+            "Oskin Foods",
+        ),
+    ],
+)
+def test_a_post_in_title_case_after_an_organisation_is_read_whole(nlp, text, title, affiliation):
+    from factcheck.nlp.roles import role_of
+
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.label_ == "PERSON")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert (role.title, role.affiliation) == (title, affiliation)

@@ -1404,3 +1404,18 @@ def test_an_organisation_and_the_body_holding_it_agree():
     assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
     findings = run(corpus([documents["a"], documents["c"]], [claims["a"], claims["c"]]))
     assert [f.data["kind"] for f in findings] == ["affiliation"]
+
+
+def test_fixture_a_chief_executive_in_title_case_after_the_company_is_no_bare_chief(make_corpus):
+    # The parser hangs "Executive" of "Norvane Chief Executive Lena Dorsey" on the name, and read alone "Chief" covers
+    # another source's "Chief Financial Officer": the swap went unseen. Read whole, the two posts conflict.
+    texts = {
+        "a": "Norvane Chief Executive Lena Dorsey said on Tuesday the chemicals maker would cut 800 jobs at its Halden plant.\n",
+        "b": "Norvane Chief Financial Officer Lena Dorsey said on Tuesday the chemicals maker would cut 800 jobs at its Halden plant.\n",
+    }
+    corp = make_corpus(texts, checks=[AttributionConflictCheck])
+    assert [(f.severity, f.data["kind"]) for f in corp.findings] == [(Severity.WARNING, "title")]
+    same = make_corpus(
+        {**texts, "b": texts["a"].replace("Norvane Chief", "Norvane chief")}, checks=[AttributionConflictCheck]
+    )
+    assert same.findings == ()

@@ -207,7 +207,11 @@ def split_title(name: str) -> tuple[str | None, str]:
         ]
         if inside and all(word[:1].isupper() for word in words):
             index = inside[-1] + 1
-    if index == 0 or words[index - 1].lower().rstrip(".") in TITLE_MODIFIERS:
+    if index == 0 or (
+        words[index - 1].lower().rstrip(".") in TITLE_MODIFIERS and not _capitalised_post(words[index - 1])
+    ):
+        # A title cannot end in a word that only modifies a post ("National Security"), unless the word is a post
+        # itself ("Harbor Fire Chief Jane Roe", "Harbor Chief Executive Jane Roe").
         return None, name
     return " ".join(words[:index]), " ".join(words[index:])
 
@@ -216,8 +220,32 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
     """Titles, affiliation and former-markers in the words right before the name."""
     lo = max(0, name_start - window)
     words = _words(text[lo:name_start], lo)
-    index = len(words)
-    # Titles: walk back over title words, their dots and hyphens, and "of" between title words.
+    index = _title_walk(words, len(words))
+    # Lower-case words WordNet knows as one post with the title words after them stand in the title: "operating" of
+    # "chairman and chief operating officer Jane Roe" (no title word, so the walk stopped at it), not "officer" alone.
+    if index < len(words):
+        for back in (2, 1):
+            run = words[index - back : index] if index >= back else []
+            if (
+                run
+                and all(word.text.isalpha() and word.text.islower() and word.key not in FORMER_WORDS for word in run)
+                and names_its_own_post(
+                    " ".join(word.text for word in run), " ".join(word.text for word in words[index:])
+                )
+            ):
+                index -= back
+                break
+    # A capitalised word that modifies the post stands in the title, not before it as its organisation: a participle
+    # or an adjective that names no person, group or place ("Offensive Coordinator", "Managing Editor"); title words
+    # before it do too ("Chief" of "Harbor Chief Operating Officer Jane Roe").
+    while 0 < index < len(words) and _post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS:
+        index = _title_walk(words, index - 1)
+    return _prefix_role(text, words, index, name_start)
+
+
+def _title_walk(words: list[_Word], index: int) -> int:
+    """Where the title words ending at ``index`` begin: back over title words, their dots and hyphens, and "of"
+    between title words."""
     while index > 0:
         word = words[index - 1]
         if (
@@ -234,24 +262,12 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
             index -= 1
             continue
         break
-    # Lower-case words WordNet knows as one post with the title words after them stand in the title: "operating" of
-    # "chairman and chief operating officer Jane Roe" (no title word, so the walk stopped at it), not "officer" alone.
-    if index < len(words):
-        for back in (2, 1):
-            run = words[index - back : index] if index >= back else []
-            if (
-                run
-                and all(word.text.isalpha() and word.text.islower() and word.key not in FORMER_WORDS for word in run)
-                and names_its_own_post(
-                    " ".join(word.text for word in run), " ".join(word.text for word in words[index:])
-                )
-            ):
-                index -= back
-                break
-    # A capitalised word that modifies the post stands in the title, not before it as its organisation: a participle
-    # or an adjective that names no person, group or place ("Offensive Coordinator", "Managing Editor").
-    while 0 < index < len(words) and _post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS:
-        index -= 1
+    return index
+
+
+def _prefix_role(text: str, words: list[_Word], index: int, name_start: int) -> tuple[Role, int]:
+    """The role of the title words ``words[index:]`` right before the name, with the organisation and past framing
+    before them."""
     title_words = words[index:]
     # A run of modifiers alone ("National Defense") is part of a name, not a title.
     if title_words and title_words[-1].key in TITLE_MODIFIERS and not _capitalised_post(title_words[-1].text):
@@ -512,6 +528,21 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
     ]
 
 
+def _title_words_ending_an_entity(token: Any) -> bool:
+    """Whether a capitalised word the NER put at the end of an organisation is a title word, and so is every word
+    after it in that organisation ("Chief Executive" of "Harbor Chief Executive" in "Harbor Chief Executive Officer
+    Jane Roe"): the post, which the NER ran into the organisation's name before it, not part of that name."""
+    doc = token.doc
+    index = token.i
+    while True:
+        word = doc[index]
+        if not (word.text[:1].isupper() and is_title_word(word.text)):
+            return False
+        if index + 1 >= len(doc) or doc[index + 1].ent_iob_ != "I":
+            return True
+        index += 1
+
+
 def _a_post_tagged_adjective(token: Any, entity: Any) -> bool:
     """Whether the word right before the name is a post the tagger read as an adjective ("said Harbor chief executive
     Jane Roe" with "executive" an amod of the name): a lower-case word whose most frequent sense as a noun is a
@@ -612,7 +643,9 @@ def role_from_parse(entity: Any) -> Role:
                     continue
                 if child.pos_ == "PRON" or child.dep_ == "det":
                     continue  # "her spokesman": a pronoun is no organisation
-                if child.dep_ == "poss" or child.ent_type_ in _AFFILIATION_ENTITIES:
+                if child.dep_ == "poss" or (
+                    child.ent_type_ in _AFFILIATION_ENTITIES and not _title_words_ending_an_entity(child)
+                ):
                     affiliation_tokens.extend(child.subtree)
                 elif child.dep_ in _TITLE_MODIFIER_DEPS or (token is not head and child in _coordinated(token)):
                     # A modifier's conjunct belongs to the post too: "Economic and Fiscal Policy Minister" names one
@@ -685,9 +718,10 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
     starts = [value for value in (parsed.start, textual.start) if value is not None]
     ends = [value for value in (parsed.end, textual.end) if value is not None]
     title = parsed.title or textual.title
-    if _runs_on(textual, parsed, text):
+    if _runs_on(textual, parsed, text) or _stops_short(textual, parsed):
         # The parser stopped inside a formal title ("Lt" "." "Governor" read as ". Governor"; "Under" of "Treasury
-        # Under Secretary" read as a preposition); the text patterns read the whole title before the name.
+        # Under Secretary" read as a preposition; "Chief" of "Harbor Chief Executive Jane Roe" with "Executive" hung
+        # on the name); the text patterns read the whole title before the name.
         title = textual.title
     elif (joint := _joint_title(parsed, textual, text)) is not None:
         title = joint
@@ -736,6 +770,23 @@ def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
     before = text[: textual.prefix_start].rstrip()
     inside_a_sentence = bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'\n"
     return inside_a_sentence and all(word[:1].isupper() for word in extra.split())
+
+
+def _stops_short(textual: Role, parsed: Role) -> bool:
+    """Whether the parse's title is the start of the text's formal title, which runs on over title words only up to
+    the name ("Chief" of "Chief Executive" in "Harbor Chief Executive Jane Roe": the parser hangs "Executive" on the
+    name, and the post read would be another one, "chief", which another source's "Chief Financial Officer" covers)."""
+    if not (
+        textual.title
+        and parsed.title
+        and textual.prefix_start is not None
+        and textual.prefix_start == parsed.prefix_start
+        and len(textual.title) > len(parsed.title)
+        and textual.title.startswith(parsed.title)
+    ):
+        return False
+    extra = textual.title[len(parsed.title) :]
+    return extra[:1].isspace() and all(is_title_word(word) or _capitalised_post(word) for word in extra.split())
 
 
 def _joint_title(parsed: Role, textual: Role, text: str) -> str | None:
