@@ -433,3 +433,40 @@ def test_fixture_an_organisation_written_short_in_its_heads_post_is_the_one_its_
     assert [f.severity for f in relayed] == [Severity.INFO]
     assert "speaks for Tarnwick Mining" in relayed[0].data["doubts"][0]
     assert [f.severity for f in speakers({"a": spokesman, "c": rival})] == [Severity.WARNING]
+
+
+def test_fixture_a_spokesman_of_a_body_named_by_a_common_noun_relays_its_heads_words(make_corpus):
+    # "police spokesman Sgt. Sam Ito": the rank written before the name beside the post, and the body only as the
+    # lower-case word before it. Its head in another source ("Keldon Police Chief") gave the same words: info. A head
+    # of another body, or a spokesman of a body named otherwise, is a second speaker.
+    words = "Anyone who was on Quarry Lane that night may have seen the van"
+    spokesman = f'Keldon police asked for help on Monday.\n\n"{words}," police spokesman Sgt. Sam Ito said.\n'
+    head = f'A van was stolen in Keldon.\n\n"{words}," Keldon Police Chief Jane Roe said in a statement.\n'
+    fire_head = f'A van burned in Keldon.\n\n"{words}," Keldon Fire Chief Jane Roe said in a statement.\n'
+    named = f'A van was stolen.\n\n"{words}," said Sam Ito, a spokesman for Orley Transit.\n'
+
+    def speakers(texts):
+        corp = make_corpus(texts, checks=[QuoteProvenanceCheck])
+        return [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+
+    relayed = speakers({"a": spokesman, "b": head})
+    assert [f.severity for f in relayed] == [Severity.INFO]
+    assert "speaks for police" in relayed[0].data["doubts"][0]
+    assert [f.severity for f in speakers({"a": spokesman, "c": fire_head})] == [Severity.WARNING]
+    assert [f.severity for f in speakers({"d": named, "b": head})] == [Severity.WARNING]
+
+
+def test_fixture_a_companys_spokeswoman_relays_the_head_of_the_company_her_story_names(make_corpus):
+    # "company spokeswoman": the company is the one her story names, whose chief executive another source credits.
+    # The head of a company her story never names is a second speaker.
+    words = "We are not aware of any injuries but we are acting out of caution"
+    spokeswoman = f'Pellam Appliances is recalling heaters.\n\n"{words}," company spokeswoman Ilse Brandt said.\n'
+    head = f'Heaters are being recalled.\n\n"{words}," Pellam Chief Executive Tomas Reuel said in a statement.\n'
+    rival = f'Heaters are being recalled.\n\n"{words}," Skylane Chief Executive Tomas Reuel said in a statement.\n'
+
+    def speakers(texts):
+        corp = make_corpus(texts, checks=[QuoteProvenanceCheck])
+        return [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+
+    assert [f.severity for f in speakers({"a": spokeswoman, "b": head})] == [Severity.INFO]
+    assert [f.severity for f in speakers({"a": spokeswoman, "c": rival})] == [Severity.WARNING]

@@ -434,8 +434,6 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
         for title, affiliation in _roles_in_document(corpus, relayer)
         if affiliation and speaks_for_others(title)
     ]
-    if not spoken_for:
-        return None
     held = [
         {*normalise_affiliation(affiliation).split(), *normalise_affiliation(title).split()}
         for title, affiliation in _roles_in_document(corpus, principal)
@@ -454,7 +452,116 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
             # A name of several words written short by its first in the post ("Cardell chief executive Jane Roe"),
             # where the principal's own document names the organisation whole ("Cardell Mining").
             return organisation
+    return _an_unnamed_body_of_the_principal(corpus, relayer, principal, held)
+
+
+def _an_unnamed_body_of_the_principal(
+    corpus: Corpus, relayer: _Quote, principal: _Quote, held: list[set[str]]
+) -> str | None:
+    """The body a spokesperson speaks for when their document names it by a common noun only, or not at all ("police
+    spokesman Sgt. Sam Ito", "company spokeswoman Sam Ito", "a spokeswoman, Sam Ito"), and it is the principal's: the
+    noun written first is a word of the principal's post or organisation ("police" / "Harbor Police Chief Jane Roe",
+    "fire department" / "Fire Chief"), or the relayer's document names the principal's organisation ("Harbor
+    Appliances" beside the principal's "Harbor chief executive"), the one whose spokesperson the story quotes. A
+    spokesperson of a body named otherwise ("Carro Airways spokesman") is no spokesperson of this one (the caller
+    compared the names)."""
+    bodies = _bodies_named_by_a_common_noun(corpus, relayer)
+    if bodies is None:
+        return None
+    for body in bodies:
+        if any(body[0] in post for post in held):
+            return " ".join(body)
+    text = corpus.text_of(relayer.claim.doc).text
+    for _, affiliation in sorted(_roles_in_document(corpus, principal)):
+        named = " ".join(word for word in affiliation.split() if word[:1].isupper())
+        if named and re.search(rf"\b{re.escape(named)}\b", text, re.IGNORECASE):
+            return named
     return None
+
+
+# What may stand before a spokesperson's post naming no body: an article or a possessive pronoun ("a spokesman",
+# "its spokeswoman").
+_NO_BODY = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+
+
+def _bodies_named_by_a_common_noun(corpus: Corpus, relayer: _Quote) -> list[tuple[str, ...]] | None:
+    """The common nouns the relayer's document writes right before each of their spokesperson posts ("police" of
+    "police spokesman Sgt. Sam Ito", "sheriff office" of "sheriff's office spokesman", "transit authority" of "said
+    transit authority spokesperson Sam Ito"), () for a post written with none ("a spokesman"); None when the document
+    gives the relayer no spokesperson's post, or names the body of one (a capitalised word: "Carro Airways
+    spokesman")."""
+    text = corpus.text_of(relayer.claim.doc).text
+    written: list[int] = []  # where the text of each post the relayer is given ends: the post is the last one there
+    for claim in corpus.claims_of(relayer.claim.doc):
+        given = [
+            (actor.title, actor.affiliation, actor.role_span.end if actor.role_span is not None else None)
+            for actor in claim.actors
+            if actor.label == "PERSON" and relayer.speaker and _same_speaker(actor.name, relayer.speaker)
+        ]
+        quote = claim.quote
+        if quote is not None and quote.speaker and relayer.speaker and _same_speaker(quote.speaker, relayer.speaker):
+            # A speaker's post the quote's credit gives before the name ("said transit authority spokesperson Sam
+            # Ito"): the text up to the name.
+            before_name = quote.speaker_span.start if quote.speaker_span is not None else None
+            given.append((quote.speaker_title, quote.speaker_affiliation, before_name))
+        for title, affiliation, end in given:
+            if not (title and speaks_for_others(title)):
+                continue
+            if affiliation and any(word[:1].isupper() for word in affiliation.split()):
+                return None
+            if end is not None and end not in written:
+                written.append(end)
+    if not written:
+        return None
+    bodies: list[tuple[str, ...]] = []
+    for end in sorted(written):
+        body = _body_before_the_post(text[max(0, end - _BODY_REACH) : end])
+        if body is None:
+            return None
+        if body not in bodies:
+            bodies.append(body)
+    bodies.sort(key=len, reverse=True)
+    return bodies
+
+
+# How far back from the end of a spokesperson's post its body is looked for (characters).
+_BODY_REACH = 120
+
+
+def _body_before_the_post(written: str) -> tuple[str, ...] | None:
+    """The lower-case nouns right before the last spokesperson's post of the text ("fire department" of "..., fire
+    department spokeswoman Lt."), () for none; None for a body named by a capitalised word, or no such post."""
+    from factcheck.nlp import lexicon
+
+    words = re.findall(r"[\w.'\u2019-]+|[^\w\s]", written)
+    post = next((index for index in range(len(words) - 1, -1, -1) if speaks_for_others(words[index])), None)
+    if post is None:
+        return None
+    body: list[str] = []
+    index = post - 1
+    while index >= 0:
+        word = re.sub(r"['\u2019]s$", "", words[index])
+        if not (word.isalpha() and word.islower()) or word in _NO_BODY or not lexicon.senses(word, "n"):
+            break
+        body.insert(0, word)
+        index -= 1
+    if index >= 0 and words[index][:1].isupper() and words[index].rstrip(".").isalpha():
+        opens = index == 0 or not words[index - 1][:1].isalnum()
+        if opens and lexicon.senses(words[index].casefold(), "n") and not _a_name(words[index]):
+            # A common noun capitalised as the first word after a quote or a sentence's end ('...," Police
+            # spokesman Sam Ito said').
+            return (words[index].casefold(), *body)
+        # Otherwise the body is named ("Carro Airways spokesman", "Keldon police spokesman"): the names compare it.
+        return None
+    return tuple(body)
+
+
+def _a_name(word: str) -> bool:
+    """Whether WordNet writes the word capitalised in its first sense as a noun (a place, a people: "Paris")."""
+    from factcheck.nlp import lexicon
+
+    senses = lexicon.senses(word.casefold(), "n")
+    return bool(senses) and lexicon.written_as_a_name(word.casefold(), senses[0])
 
 
 def _gender_in_document(text: str, name: str, people: list[Actor]) -> str | None:

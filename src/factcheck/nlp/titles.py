@@ -557,8 +557,21 @@ def _speaker_for_others_kinds() -> frozenset[tuple[str, int]]:
 
 def speaks_for_others(title: str) -> bool:
     """Whether the title's most frequent person sense is one who speaks for someone else: a spokesman, a publicist, an
-    agent ("spokeswoman", "press agent"), whose words another source may give as the principal's own."""
-    return _kind_of_any(title, _speaker_for_others_kinds())
+    agent ("spokeswoman", "press agent"), whose words another source may give as the principal's own. A post written
+    in lower case with a formal title after it, right before the name ("police spokesman Sgt. Jane Roe" gives
+    "spokesman Sgt."), is read by its post: the formal title is the person's rank, not what they do there."""
+    return any(_kind_of_any(part, _speaker_for_others_kinds()) for part in post_and_formal_title(title))
+
+
+def post_and_formal_title(title: str) -> tuple[str, ...]:
+    """The title, and when it is a post in lower case followed by a capitalised title written before the name
+    ("spokesman Sgt.", "office spokesman Deputy", "navy spokesman Captain"), the post and that title apart: the two
+    facts such a title gives (what the person does, the rank they hold)."""
+    words = title.split()
+    for index in range(1, len(words)):
+        if words[index - 1][:1].islower() and all(word[:1].isupper() for word in words[index:]):
+            return (title, " ".join(words[:index]), " ".join(words[index:]))
+    return (title,)
 
 
 # WordNet's word for whoever practises a learned profession ("professional": lawyer, teacher, nurse, professor).
