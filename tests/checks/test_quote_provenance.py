@@ -470,3 +470,16 @@ def test_fixture_a_companys_spokeswoman_relays_the_head_of_the_company_her_story
 
     assert [f.severity for f in speakers({"a": spokeswoman, "b": head})] == [Severity.INFO]
     assert [f.severity for f in speakers({"a": spokeswoman, "c": rival})] == [Severity.WARNING]
+
+
+def test_the_body_a_spokesman_speaks_for_is_the_nouns_before_the_post():
+    from factcheck.checks.quote_provenance import _body_before_the_post
+
+    assert _body_before_the_post('"We need help," police spokesman') == ("police",)
+    assert _body_before_the_post("the roof fell, said fire department spokeswoman") == ("fire", "department")
+    assert _body_before_the_post("the sheriff's office spokesman") == ("sheriff", "office")
+    assert _body_before_the_post("the school, a spokeswoman") == ()
+    # A common noun capitalised as a sentence's first word is the body; a capitalised name is a named body.
+    assert _body_before_the_post("It burned. Police spokesman") == ("police",)
+    assert _body_before_the_post('"We will fly," Carro Airways spokesman') is None
+    assert _body_before_the_post("the town's mayor") is None

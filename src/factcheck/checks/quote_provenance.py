@@ -546,7 +546,7 @@ def _body_before_the_post(written: str) -> tuple[str, ...] | None:
         body.insert(0, word)
         index -= 1
     if index >= 0 and words[index][:1].isupper() and words[index].rstrip(".").isalpha():
-        opens = index == 0 or not words[index - 1][:1].isalnum()
+        opens = index == 0 or not words[index - 1][:1].isalnum() or words[index - 1].endswith(".")
         if opens and lexicon.senses(words[index].casefold(), "n") and not _a_name(words[index]):
             # A common noun capitalised as the first word after a quote or a sentence's end ('...," Police
             # spokesman Sam Ito said').
