@@ -30,10 +30,14 @@ to another person named in the corpus. A date is planted only where the two sent
 (``one_dated_fact``: two firms' results in one year are two facts, however alike their wording): at least
 ``DATE_SHARED`` (4) content words in common and ``DATE_SHARE`` (half) of the shorter sentence's, a capitalised word
 in common, a figure in common when both give other figures, and no year written into a name ("the 2005 Riverton
-Film Awards" tells which occasion, not when a fact happened). At most ``--per-pair`` cases (default 1) per article
-pair and kind, chosen by a fixed hash; ``--sample`` keeps the first N cases per kind and half in hash order (30 by
-default), so a run stays small and a half holds the same cases run alone or beside the other; ``--list`` prints the
-cases and stops.
+Film Awards" tells which occasion, not when a fact happened). A number is planted only where the change is a
+conflict as the checks should read it: not in a name ("Formula One", "the Hot 50 chart", "50 Cent"), not at either
+end of a span ("between 10 and 12", "by 25 to 15"), and, where either side gives a bound or a rounding ("more than",
+"about", "or more"), only when the changed figure and the other side's no longer share a value ("more than 400,000"
+made "more than 200,000" against "400,000" is still true, so it is not planted; "400,000" made "200,000" against
+"more than 400,000" is). At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by a fixed hash;
+``--sample`` keeps the first N cases per kind and half in hash order (30 by default), so a run stays small and a half
+holds the same cases run alone or beside the other; ``--list`` prints the cases and stops.
 
 Runs. Each article pair is run unchanged (the clean run) and once per case with the changed article, each time beside
 ``NEIGHBOURS`` (2) unchanged articles from elsewhere in the corpus, chosen by hash, all through the library API
@@ -311,10 +315,61 @@ def _a_fraction(noun: str) -> bool:
     )
 
 
+# Two numbers joined as the ends of one span ("between 10 and 12", "one or two", "by 25 to 15 seats", "5-10"); "and"
+# joins two ends only after "between" ("killed 12 and injured 30" are two counts).
+_END = rf"(?:\d(?:[\d,.]*\d)?|\b(?:one|{'|'.join(conflicts._NUMBER_WORDS)})\b)"
+_JOIN = r"(?:\s{0,3}(?:-|–|—)\s{0,3}|\s{1,3}(?:to|or)\s{1,3})"
+_JOINED_AFTER = re.compile(rf"{_JOIN}{_END}", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(rf"{_END}{_JOIN}$", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(rf"\s{{1,3}}and\s{{1,3}}{_END}", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(rf"\bbetween\s{{1,3}}(?:{_END}\s{{1,3}}and\s{{1,3}})?$", re.IGNORECASE)
+
+
+def _a_range_end(text: str, start: int, end: int) -> bool:
+    """Whether a number is one end of a span written with two ("between 10 and 12", "one or two", "5-10", "by 25 to
+    15"): doubling or halving one end gives another span, or an upside-down one, not another count."""
+    before = text[max(0, start - 40) : start]
+    if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(before):
+        return True
+    between = _BETWEEN_BEFORE.search(before)
+    return between is not None and (" and " in between.group() or _BETWEEN_AFTER.match(text, end) is not None)
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]+\s$")
+
+
+def _number_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a number is part of a name ("Formula One", "the Hot 50 chart", "50 Cent"): the number, the word before
+    it or its counted word is capitalised inside a sentence of prose, which English does for a name and not for a
+    count (``_word_in_a_name``, the detector's own reading of a number word in a name). A counted word WordNet writes
+    capitalised is a people or a party, counted ("300 Britons", "40 Democrats")."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.quantities.candidates import _word_in_a_name
+    from factcheck.nlp.quantities.reading import WrittenNumber
+
+    def a_name(word_start: int, word_end: int) -> bool:
+        return _word_in_a_name(text, WrittenNumber(word_start, word_end, 0.0, 1.0, 1.0, word=True))
+
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if a_name(start, end) or (before is not None and a_name(before.start(), before.end() - 1)):
+        return True
+    counted = _COUNTED.match(text, end)
+    if counted is None or not a_name(counted.start("noun"), counted.end("noun")):
+        return False
+    noun = counted.group("noun")
+    return not any(
+        lexicon.written_as_a_name(base, key)
+        for base in lexicon.base_forms(noun.lower(), "n")
+        for key in lexicon.senses(base, "n")
+    )
+
+
 def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
-    """``conflicts._numbers`` less the parts of a whole, where doubling or halving one term gives no other count: a
-    fraction ("two-thirds of the economy" would become "four-thirds") and either term of a share stated against its
-    whole ("nine out of 10 voters" would become "18 out of 10" or "nine out of 5")."""
+    """``conflicts._numbers`` less the numbers where doubling or halving gives no other count of the same thing: the
+    parts of a whole, a fraction ("two-thirds of the economy" would become "four-thirds") and either term of a share
+    stated against its whole ("nine out of 10 voters" would become "18 out of 10" or "nine out of 5"); a number in a
+    name (``_number_in_a_name``: "the Hot 50 chart" would become "the Hot 25 chart"); and either end of a span
+    (``_a_range_end``)."""
     kept = []
     for item in conflicts._numbers(text):
         counted = _COUNTED.match(text, item[1])
@@ -322,8 +377,41 @@ def _numbers(text: str) -> list[tuple[int, int, tuple, str]]:
             continue  # a fraction, or the part of a share
         if _A_PART_OF.search(text[max(0, item[0] - 40) : item[0]]):
             continue  # the whole of a share
+        if _number_in_a_name(text, item[0], item[1]) or _a_range_end(text, item[0], item[1]):
+            continue
         kept.append(item)
     return kept
+
+
+_POSTFIX_KINDS = {"or more": "ge", "plus": "ge", "or so": "approx", "or fewer": "le", "or less": "le"}
+
+
+def _allows(text: str, start: int, end: int, written: str) -> tuple[float, float, bool, bool]:
+    """The values a number written at ``text[start:end]`` allows when it reads ``written`` there: its comparator
+    before it ("more than", "about") or after it and its counted word ("or more"), and the rounding its writing
+    implies, as the checks read them (``factcheck.nlp.quantities``)."""
+    from factcheck.nlp.quantities.intervals import comparator_before, comparator_interval
+    from factcheck.nlp.quantities.lexicon import POSTFIX
+    from factcheck.nlp.quantities.reading import numbers_in
+
+    number = numbers_in(written)[0]
+    kind, _ = comparator_before(text, start)
+    if kind is None:
+        counted = _COUNTED.match(text, end)
+        postfix = POSTFIX.match(text, end) or (POSTFIX.match(text, counted.end()) if counted else None)
+        if postfix:
+            kind = _POSTFIX_KINDS[" ".join(postfix["post"].casefold().split()) if postfix["post"] else "plus"]
+    return comparator_interval(kind or "eq", number.value, "count", number)[1:]
+
+
+def _still_compatible(changed: str, start: int, end: int, replacement: str, witness: str, at: tuple[int, int]) -> bool:
+    """Whether a number changed at ``changed[start:end]`` to ``replacement`` still agrees with the witness's figure
+    at ``witness[at[0]:at[1]]``, as the checks should read them (a bound or a rounding the other figure falls in:
+    "more than 400,000" made "more than 800,000" against "more than 400,000"; "about 10" made "about 5"). Such a
+    change is no conflict, so it is not planted."""
+    from factcheck.nlp.quantities import intervals_overlap
+
+    return intervals_overlap(_allows(changed, start, end, replacement), _allows(witness, *at, witness[at[0] : at[1]]))
 
 
 _FINDERS = {"date": conflicts._dates, "number": _numbers, "title": conflicts._titles}
@@ -384,9 +472,13 @@ def plant(
                 keys: dict[tuple, tuple[int, int]] = {}
                 for start, end, key, _ in _values(kind, by_id[second.article], second, memo):
                     if not (kind == "date" and _in_a_name(second_text, end, key)):
-                        keys.setdefault(key, (start - second.start, end - second.start))
+                        keys.setdefault(key, (start, end))
                 for start, end, key, replacement in _values(kind, by_id[first.article], first, memo):
                     if key not in keys:
+                        continue
+                    if kind == "number" and _still_compatible(
+                        first_text, start, end, replacement, second_text, keys[key]
+                    ):
                         continue
                     if kind == "date" and (
                         _in_a_name(first_text, end, key)
@@ -394,7 +486,7 @@ def plant(
                             first_text[first.start : first.end],
                             second_text[second.start : second.end],
                             (start - first.start, end - first.start),
-                            keys[key],
+                            (keys[key][0] - second.start, keys[key][1] - second.start),
                         )
                     ):
                         continue

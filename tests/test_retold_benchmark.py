@@ -240,3 +240,39 @@ def test_retold_benchmark_runs_each_case_and_prints_both_halves(tmp_path):
     }
     half = "a" if figures["a"]["pairs"] else "b"
     assert figures[half]["cases"] == 3 and figures["b" if half == "a" else "a"]["cases"] == 0
+
+
+def test_no_number_is_planted_in_a_name_or_at_either_end_of_a_span():
+    # Made up. A number in a name ("the Top 40 list", "Route Nine", "rapper 40 Grand") counts nothing; halving one end
+    # of a span ("between 10 and 12", "two or three", "by 25 to 15") gives another span, not another count. A count
+    # of a people written with a capital ("300 Britons") and a count beside an unjoined one still plant.
+    benchmark = load_benchmark("retold.py")
+    text = (
+        "The song entered the Top 40 list as rapper 40 Grand sold 600 copies. Fans drove down Route Nine for "
+        "between 10 and 12 hours, two or three days early, and the council voted by 25 to 15 seats to shut it. "
+        "By then 300 Britons had flown in; police made 12 arrests and 30 people were hurt."
+    )
+    planted = [(text[start:end], after) for start, end, _, after in benchmark._numbers(text)]
+    assert planted == [("600", "300"), ("300", "150"), ("12", "6"), ("30", "15")]
+
+
+def _told_twice(benchmark, first: str, second: str):
+    articles = [benchmark.Article(id="n/a", text=first), benchmark.Article(id="n/b", text=second)]
+    return benchmark.plant(articles, benchmark.find_pairs(articles), {}, [], kinds=("number",), per_pair=10)
+
+
+def test_a_changed_figure_is_planted_only_where_it_no_longer_agrees_with_the_other_side():
+    # Made up: one sentence told twice. "More than 400,000" halved is still true of "more than 400,000" and of
+    # "400,000" (the checks call those compatible), so it is no case; "400,000" halved against "more than 400,000"
+    # is. "About 10" halved to "about 5" still shares a value with "about 10" as the checks read a rounding.
+    benchmark = load_benchmark("retold.py")
+    told = "The Harbor festival drew {} visitors to the old docks over a long weekend last summer."
+    cases = _told_twice(benchmark, told.format("more than 400,000"), told.format("more than 400,000"))
+    assert cases == []
+    cases = _told_twice(benchmark, told.format("more than 400,000"), told.format("400,000"))
+    assert [(case.article, case.before, case.after) for case in cases] == [("n-b", "400,000", "200,000")]
+    assert _told_twice(benchmark, told.format("about 10"), told.format("about 10")) == []
+    cases = _told_twice(benchmark, told.format("at least four"), told.format("at least four"))
+    assert cases == []  # doubled: "at least eight" is still "at least four"
+    cases = _told_twice(benchmark, told.format("4,000"), told.format("4,000"))
+    assert sorted(case.after for case in cases) == ["2,000", "2,000"]
