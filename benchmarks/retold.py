@@ -35,7 +35,8 @@ conflict as the checks should read it: not in a name ("Formula One", "the Hot 50
 end of a span ("between 10 and 12", "by 25 to 15"), and, where either side gives a bound or a rounding ("more than",
 "about", "or more"), only when the changed figure and the other side's no longer share a value ("more than 400,000"
 made "more than 200,000" against "400,000" is still true, so it is not planted; "400,000" made "200,000" against
-"more than 400,000" is). At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by a fixed hash;
+"more than 400,000" is). A quotation is credited only to a name that reads as a person's (``names_someone``: not
+"Virgin Trains"). At most ``--per-pair`` cases (default 1) per article pair and kind, chosen by a fixed hash;
 ``--sample`` keeps the first N cases per kind and half in hash order (30 by default), so a run stays small and a half
 holds the same cases run alone or beside the other; ``--list`` prints the cases and stops.
 
@@ -439,6 +440,12 @@ def _quotes(article: Article, sentence: Sentence) -> list[re.Match]:
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 
 
+def _in_hash_order(people: list[str], *where: object) -> list[str]:
+    """The names a quotation may be credited to instead, in an order fixed by a hash of the quotation (``where``) and
+    each name, so a name left out of the pool changes only the cases that took it."""
+    return sorted(people, key=lambda person: conflicts._stable(SALT, *where, person))
+
+
 def plant(
     articles: list[Article],
     pairs: list[Pair],
@@ -514,7 +521,7 @@ def plant(
                     replacement = next(
                         (
                             person
-                            for person in conflicts._rotate(people, conflicts._stable(article.id, quote.start()))
+                            for person in _in_hash_order(people, article.id, quote.start())
                             if person.split()[-1] not in article.text and person.split()[0] != name.split()[0]
                         ),
                         None,
@@ -593,12 +600,77 @@ def heads_its_phrase(doc, ent) -> bool:
     return ent.end >= len(doc) or doc[ent.end].tag_ not in ("NN", "NNS")
 
 
+@cache
+def _a_common_word(word: str) -> bool:
+    """Whether WordNet knows the word, or the lemma it is an inflection of, in lower case as a noun, adjective or
+    verb: a word of the language, not one made from a name ("Digital", "Concern"; not "Dana", "Briton")."""
+    from factcheck.nlp import lexicon
+
+    folded = word.lower()
+    return any(
+        not lexicon.written_as_a_name(base, key)
+        for pos in ("n", "a", "v")
+        for base in lexicon.base_forms(folded, pos)
+        for key in lexicon.senses(base, pos)
+    )
+
+
+@cache
+def _a_persons_name(word: str) -> bool:
+    """Whether WordNet writes the word capitalised for a person in some sense (a given name or a surname it knows:
+    "John", "Gates", "Young")."""
+    from factcheck.nlp import lexicon
+
+    folded = word.lower()
+    return any(
+        lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD and lexicon.written_as_a_name(base, key)
+        for base in lexicon.base_forms(folded, "n") or (folded,)
+        for key in lexicon.senses(base, "n")
+    )
+
+
+@cache
+def _a_plural_noun(word: str) -> bool:
+    """Whether WordNet reads the word as the plural of a common noun ("Trains", "Labs")."""
+    from factcheck.nlp import lexicon
+
+    folded = word.lower()
+    return any(base != folded and lexicon.senses(base, "n") for base in lexicon.base_forms(folded, "n"))
+
+
+def names_someone(name: str) -> bool:
+    """Whether a name the recogniser tags PERSON reads as a person's (WordNet, ``factcheck.nlp.lexicon``): not when
+    every word is a common word and none a person's name WordNet knows ("Silver Kitchen", "Open Door": a firm, a
+    work), nor when it ends in the plural of a common noun that is no person's name ("Norvane Ferries", "Kestrel
+    Labs": a firm, a band). A given name or a surname is seldom an English word and never a plural one; some are
+    (a surname "Irons" is lost), which costs a few replacement names, not a wrong one."""
+    words = name.split()
+    if all(_a_common_word(word) for word in words) and not any(_a_persons_name(word) for word in words):
+        return False
+    return not (_a_plural_noun(words[-1]) and not _a_persons_name(words[-1]))
+
+
+def a_person(doc, ent) -> bool:
+    """The test ``conflicts.person_spans`` keeps a PERSON entity by: it heads its phrase (``heads_its_phrase``) and
+    its words read as a person's name (``names_someone``), so neither a quotation's speaker nor a replacement name is
+    a firm or a work ("Virgin Trains")."""
+    return heads_its_phrase(doc, ent) and names_someone(ent.text)
+
+
 def speaker_people(articles: list[Article], nlp) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
     """Each article's PERSON spans and the names a quotation can be credited to instead, as ``conflicts.py`` reads
-    them, less a name that modifies the noun after it (``heads_its_phrase``) and honorific names ("Mr Lee", "Dr Ray":
-    their first word has no vowel)."""
-    persons, people = conflicts.speaker_people(articles, nlp, keep=heads_its_phrase)
-    return persons, [name for name in people if re.search(r"[aeiouy]", name.split()[0])]
+    them, less a name that modifies the noun after it or reads as no person's (``a_person``). A replacement is a name
+    the corpus itself credits with a quotation somewhere (``conflicts._speaker_near``), so a person who speaks, not a
+    firm, a band or a film the recogniser tagged PERSON ("Scissor Sisters"), and no honorific name ("Mr Lee", "Dr
+    Ray": their first word has no vowel)."""
+    persons, people = conflicts.speaker_people(articles, nlp, keep=a_person)
+    credited = set()
+    for article in articles:
+        for quote in conflicts._QUOTE.finditer(article.text):
+            speaker = conflicts._speaker_near(article.text, quote.start(), quote.end(), persons[article.id])
+            if speaker is not None:
+                credited.add(article.text[speaker[0] : speaker[1]])
+    return persons, [name for name in people if name in credited and re.search(r"[aeiouy]", name.split()[0])]
 
 
 # --- running and scoring ---------------------------------------------------------------------
