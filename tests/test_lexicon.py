@@ -106,3 +106,18 @@ def test_a_town_is_held_by_its_region_and_country_and_an_unknown_place_by_none()
     assert {"rhone-alpes", "france", "europe"} <= lexicon.places_holding("Lyon")
     assert "lyon" not in lexicon.places_holding("France")
     assert lexicon.places_holding("Marbury Vale") == frozenset()
+
+
+def test_one_kind_reads_a_group_by_its_members_and_kinds_at_any_depth():
+    assert lexicon.one_kind("migrant", "people")  # people: a group whose members are persons
+    assert lexicon.one_kind("soldier", "people")  # five steps below person
+    assert lexicon.one_kind("tent", "shelter")
+    assert not lexicon.one_kind("soldier", "civilian")  # two kinds of person, neither of the other
+    assert not lexicon.one_kind("man", "woman")
+
+
+def test_causes_follows_wordnet_cause_one_kind_step_up_only():
+    assert lexicon.causes("kill", "die")
+    assert lexicon.causes("suffocate", "die")  # a kind of kill
+    assert not lexicon.causes("injure", "die")  # broader words ("change") cause broader words
+    assert not lexicon.causes("die", "kill")

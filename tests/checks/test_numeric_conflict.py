@@ -1574,3 +1574,59 @@ def test_an_act_noun_whose_own_verb_says_another_thing_is_not_the_other_count():
     # "reviewed 54 arrests" counts arrests looked at again, not people arrested on the day.
     findings = _acts("reviewed 54 arrests", "arrests", "review")
     assert findings == []
+
+
+# -- session 22: one kind of people or things counted, told in other words -----------------------------------------
+_STORM = "A storm that swept through Norport on Monday {}, the regional government said."
+
+
+def _kinds(left_words, left_measure, left_head, right_words, right_measure, right_head, cosine=0.7, left_more=None):
+    # The two sentences share few words beyond the town and the day: the counts meet by what they count and whom it
+    # befell, the sentence vectors saying the rest is one event.
+    a = document("a", _STORM.format(left_words) + (f" {left_more}" if left_more else ""))
+    b = document("b", _STORM.format(right_words))
+    left_q = Quantity(span=span(a, "ten"), value=10, unit="count", measure=left_measure, head=left_head)
+    right_q = Quantity(span=span(b, "five"), value=5, unit="count", measure=right_measure, head=right_head)
+    left = claim(a, _STORM.format(left_words), quantities=(left_q,))
+    right = claim(b, b.text, quantities=(right_q,))
+    claims = [left, right]
+    if left_more:
+        more_q = Quantity(span=span(a, "five"), value=5, unit="count", measure=right_measure, head="be")
+        claims.append(claim(a, left_more, quantities=(more_q,)))
+    return run(_vectors(corpus([a, b], claims), left, right, cosine))
+
+
+def test_a_kind_of_person_and_people_befallen_by_one_act_are_one_count():
+    # "residents" are people; "killed" causes "died" (WordNet): one toll told two ways.
+    findings = _kinds("killed ten residents", "residents", "kill", "left five people who died", "people", "die")
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_the_dead_and_the_injured_are_two_counts():
+    findings = _kinds("killed ten residents", "residents", "kill", "injured five people", "people", "injure")
+    assert findings == []
+
+
+def test_two_kinds_under_one_broader_word_are_two_groups():
+    # soldiers and civilians are both people, neither a kind of the other
+    findings = _kinds("killed ten soldiers", "soldiers", "kill", "killed five civilians", "civilians", "kill")
+    assert findings == []
+
+
+def test_a_whole_whose_article_counts_the_part_apart_is_no_conflict():
+    # "ten people, five of them children": the article gives the other side's five children too
+    findings = _kinds(
+        "killed ten people",
+        "people",
+        "kill",
+        "killed five children",
+        "children",
+        "kill",
+        left_more="There were five children among them.",
+    )
+    assert findings == []
+
+
+def test_one_kind_counted_in_sentences_that_mean_apart_does_not_meet():
+    findings = _kinds("killed ten residents", "residents", "kill", "left five people who died", "people", "die", 0.4)
+    assert findings == []

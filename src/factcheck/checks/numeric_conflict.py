@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -18,6 +18,8 @@ from factcheck.nlp.align import (
     HEAD_CONTEXT,
     HEAD_SIMILARITY,
     HEAD_STRENGTH,
+    MIN_SHARED,
+    REPORTING_VERBS,
     STOPWORDS,
     Alignment,
     SlotPair,
@@ -328,11 +330,16 @@ class NumericConflictCheck(PairwiseCheck):
     on both sides ("3 dead" / "Three die"): the head is then what is counted; "others" counts what the
     other side's noun names ("wounded four men" / "injured two others"). An act counted by its noun is a count of
     whom the act befell, told by its verb ("made 27 arrests" / "arrested 27 people"; not a noun for whoever does the
-    act, "two killers"). Two lengths of time of one act named after "of" ("five days of rioting" / "ten days of
-    riots") are pinned by what lasted, as an age by its person: paired when the alignment leaves them apart and
-    compared however little else matches (vectors >= 0.5). Heads that differ still meet when
-    both figures count one phrase word for word ("at four armed guards" / "two armed guards shot") and the
-    sentence vectors agree (>= 0.6). An age never pairs with a count.
+    act, "two killers"). One kind of people or things befallen by one act is one count however each writer words it
+    ("killed eight residents" / "eight people died": residents are people, WordNet's kill causes die; "30 people" counts
+    persons, the members of WordNet's group): compared when the sentence vectors agree (>= 0.6) however few words the
+    two share, and paired so when the alignment leaves them apart; not when an article gives the other side's figure
+    of the other noun too ("30 people, 12 of them children" / "12 children"), nor for two kinds side by side
+    ("soldiers" / "civilians") or two acts ("killed" / "injured"). Two lengths of time of one act named after "of"
+    ("five days of rioting" / "ten days of riots") are pinned by what lasted, as an age by its person: paired when
+    the alignment leaves them apart and compared however little else matches (vectors >= 0.5). Heads that differ
+    still meet when both figures count one phrase word for word ("at four armed guards" / "two armed guards shot")
+    and the sentence vectors agree (>= 0.6). An age never pairs with a count.
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -400,7 +407,10 @@ class NumericConflictCheck(PairwiseCheck):
         and the sentence pair, when the two sentences give one count two values (``_EDITION_PAIRS``)."""
         judged: list[_Judged] = []
         for pair in (
-            alignment.pairs_of("number") + lengths_back(alignment, inputs.published) + lengths_of_one_act(alignment)
+            alignment.pairs_of("number")
+            + lengths_back(alignment, inputs.published)
+            + lengths_of_one_act(alignment)
+            + counts_of_one_kind(alignment)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -463,12 +473,14 @@ class NumericConflictCheck(PairwiseCheck):
             alignment.similarity is None or alignment.similarity >= inputs.head_similarity
         )
         act_counted = one_act_counted(alignment, pair)
+        one_kind = one_kind_counted(alignment, pair)
         if (
             alignment.heads_differ(pair)
             and not ages(alignment, pair)
             and not one_phrase_counted(alignment, pair)
             and not one_length
             and not act_counted
+            and not one_kind
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -488,6 +500,13 @@ class NumericConflictCheck(PairwiseCheck):
                     and alignment.rest_strength >= HEAD_STRENGTH
                     and pair.context >= HEAD_CONTEXT
                 )
+                # one kind of people or things, befallen by one act: the sentence vectors say the rest is one event
+                or (
+                    one_kind
+                    and alignment.similarity is not None
+                    and alignment.similarity >= inputs.similarity
+                    and alignment.rest_shared >= MIN_SHARED
+                )
             )
             and not one_side_negated(alignment)
         )
@@ -504,6 +523,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "a side also gives the other side's figure"
         if counted_twice(alignment, pair):
             return "a side counts the noun twice"
+        if one_kind and a_part_told_apart(alignment, pair, inputs.figures):
+            return "an article gives the other figure too, of another noun"  # "30 people, 12 of them children"
         if each_article_gives_both(alignment, pair, inputs.figures):
             return "each article gives both figures"  # "In Europe ... 1.3 megapixel" / "in Japan ... 3.2 megapixel"
         if particulars_differ(alignment, inputs.names):
@@ -874,6 +895,8 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return True  # "five days of rioting" / "five days of riots"
     if one_act_counted(alignment, pair):
         return True  # "18 arrests were made" / "arrested 18 people"
+    if one_kind_counted(alignment, pair):
+        return True  # "eight residents died" / "killed eight people"
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
@@ -970,6 +993,70 @@ def one_act_counted(alignment: Alignment, pair: SlotPair) -> bool:
     )
 
 
+def one_kind_counted(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two whole counts of two sources count one set of people or things, each told in its writer's words:
+    what is counted is one kind (the same noun, or one a kind of the other in WordNet, a group counted by its members:
+    "eight residents" / "eight people", "27 suspects" / "27 people", "1,200 tents" / "1,200 shelters"), and what befell
+    it is one act (its verbs one stem or WordNet's words for one act, or the one causing the other: "killed" / "died";
+    or a noun for the act counted on one side, "28 deaths" / "14 people were killed"). The count is then pinned by
+    what and whom, as an age is by its person: the rest of the two sentences need not share the words a paraphrase
+    drops (``dropped_by`` asks their vectors). Two kinds under one broader word ("soldiers" / "civilians") and two
+    acts ("killed" / "injured") are two counts."""
+    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    if ages(alignment, pair):
+        return False
+    left, right = _what_befell(alignment.left, pair.left.ref), _what_befell(alignment.right, pair.right.ref)
+    if left is None or right is None:
+        return False
+    (left_noun, left_act, left_by_noun), (right_noun, right_act, right_by_noun) = left, right
+    if not (left_by_noun or right_by_noun or left_noun == right_noun):
+        from factcheck.nlp import lexicon
+
+        if not lexicon.one_kind(left_noun, right_noun):
+            return False
+    return _one_act(left_act, right_act)
+
+
+def _what_befell(claim: Claim, quantity: Quantity) -> tuple[str, str, bool] | None:
+    """A count's noun, the act that befell what it counts, and whether the noun itself names that act ("18 arrests
+    were made": the arrests; "police arrested 18 people": arrest); None when the count names no noun or no act (a
+    copula or a light verb, "were", "had", "made", holds no act of its own)."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.verbs import LIGHT_VERBS
+
+    noun = counted_noun(claim, quantity)
+    if not noun or noun in _STANDS_FOR_THE_NOUN:
+        return None
+    head = (quantity.head or "").split()[:1]
+    verb = head[0] if head and head[0] not in STOPWORDS and head[0] not in LIGHT_VERBS else ""
+    if lexicon.mainly_an_event(noun) and (not verb or verb in REPORTING_VERBS):
+        return noun, noun, True  # "There were 18 arrests", "reported 28 deaths"
+    if not verb or verb in REPORTING_VERBS:
+        return None
+    return noun, verb, False
+
+
+def _one_act(left: str, right: str) -> bool:
+    """Whether two words name one act befalling what is counted: one stem, WordNet's words for one act (synonyms,
+    derived forms, one a kind of the other: "death" / "die"), or the one causing the other ("kill" / "die")."""
+    from factcheck.nlp import lexicon
+
+    if stem(left) == stem(right) or lexicon.word_relation(left, right) in lexicon.SAME_ACT:
+        return True
+    lefts = lexicon.base_forms(left, "v") or (left,)
+    rights = lexicon.base_forms(right, "v") or (right,)
+    if any(lexicon.causes(a, b) or lexicon.causes(b, a) for a in lefts for b in rights):
+        return True
+    # an act counted by its noun ("deaths") causes or is caused through its verb ("die" / "killed")
+    return any(
+        lexicon.causes(verb, other) or lexicon.causes(other, verb)
+        for noun, others in ((left, rights), (right, lefts))
+        for verb in sorted(lexicon.derived_forms(noun, "n"))
+        for other in others
+    )
+
+
 def _an_act_and_whom_it_befell(act: Quantity, other: Quantity) -> bool:
     from factcheck.nlp import lexicon
     from factcheck.nlp.verbs import LIGHT_VERBS
@@ -991,14 +1078,32 @@ def _an_act_and_whom_it_befell(act: Quantity, other: Quantity) -> bool:
 def lengths_of_one_act(alignment: Alignment) -> list[SlotPair]:
     """Lengths of time of one act (``one_act_lasted``) the alignment left unpaired, one a side: the act says which
     length is whose when the heads (the verbs the parse hangs each on) and the words around do not."""
-    paired = {id(token) for pair in alignment.slots for token in (pair.left, pair.right)}
+    return _unpaired_meeting(alignment, one_act_lasted)
+
+
+def counts_of_one_kind(alignment: Alignment) -> list[SlotPair]:
+    """Counts of one kind befallen by one act (``one_kind_counted``) the alignment left unpaired, one a side: "Police
+    reported 28 deaths and 22 injuries" / "Fourteen people were killed" pairs the deaths with the killed, which the
+    words around the figures (few) and their heads ("reported" / "killed") do not."""
+    return _unpaired_meeting(alignment, one_kind_counted)
+
+
+def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
+    """The figures the alignment left unpaired that ``meet`` pairs, each with one figure of the other side only."""
+    # A pair that counts two things ("22 injuries" / "Fourteen people were killed") leaves its figures free.
+    paired = {
+        id(token)
+        for pair in alignment.slots
+        if pair.kind != "number" or _same_count(alignment, pair)
+        for token in (pair.left, pair.right)
+    }
     lefts = [t for t in alignment.left_tokens if t.kind == "number" and id(t) not in paired]
     rights = [t for t in alignment.right_tokens if t.kind == "number" and id(t) not in paired]
     found = []
     for left in lefts:
         for right in rights:
             candidate = SlotPair("number", left, right, "context", 0.0, True)
-            if one_act_lasted(alignment, candidate):
+            if meet(alignment, candidate):
                 found.append(candidate)
     once_left = Counter(id(pair.left) for pair in found)
     once_right = Counter(id(pair.right) for pair in found)
@@ -1317,6 +1422,22 @@ def figures_told(claims: Iterable[Claim]) -> dict[str, frozenset[tuple[str, str,
     return {doc: frozenset(figures) for doc, figures in told.items()}
 
 
+def a_part_told_apart(
+    alignment: Alignment, pair: SlotPair, figures: Mapping[str, frozenset[tuple[str, str, float]]]
+) -> bool:
+    """Whether two counts of two nouns (``one_kind_counted``: "people" / "children") may be a whole and its part: an
+    article gives the other side's figure too, of the other side's noun ("killed 30 people, 12 of them children" /
+    "killed 12 children"). With one noun on both sides a figure given twice is the writer's; with two, a group and its
+    part counted apart."""
+    if counted_noun(alignment.left, pair.left.ref) == counted_noun(alignment.right, pair.right.ref):
+        return False
+    empty: frozenset[tuple[str, str, float]] = frozenset()
+    return any(
+        _gives(figures.get(doc, empty), quantity)
+        for doc, quantity in ((alignment.left.doc, pair.right.ref), (alignment.right.doc, pair.left.ref))
+    )
+
+
 def _gives(figures: frozenset[tuple[str, str, float]], quantity: Quantity) -> bool:
     """Whether a document gives this figure: the same value in one unit family, counting the same noun (or, for a
     figure that names none, naming none either: "two of which say ..." is no count of officers)."""
@@ -1378,7 +1499,12 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
     for claim, quantity in ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref)):
         rivals = [other for other in claim.quantities if (other.span.start, other.span.end) not in settled]
         noun = counted_noun(claim, quantity)
-        if noun and sum(1 for other in rivals if counted_noun(claim, other) == noun) > 1:
+        # Two counts of one noun befallen by two acts ("Ten people died ... and 800 people were evacuated") are told
+        # apart by their acts, as two nouns of one act are by their nouns.
+        if (
+            noun
+            and sum(1 for other in rivals if counted_noun(claim, other) == noun and not _two_acts(quantity, other)) > 1
+        ):
             return True
         head = quantity.head
         if (
@@ -1394,6 +1520,16 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
         ):
             return True
     return False
+
+
+def _two_acts(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures of one sentence hang on two verbs the parse gives, neither a copula nor a light verb."""
+    from factcheck.nlp.verbs import LIGHT_VERBS
+
+    heads = [(quantity.head or "").split()[:1] for quantity in (first, second)]
+    return (
+        all(head and head[0] not in STOPWORDS and head[0] not in LIGHT_VERBS for head in heads) and heads[0] != heads[1]
+    )
 
 
 def _dates_of(claim: Claim, quantity: Quantity) -> list[TimeExpression]:

@@ -583,3 +583,52 @@ def same_act(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None)
 def opposite(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
     """Whether WordNet gives the two lemmas as antonyms in one of their senses ("export" / "import")."""
     return related(a, b, pos_a, pos_b) is Relation.ANTONYM
+
+
+KIND_STEPS = 6
+"""How far up the kind-of hierarchy one counted noun may reach another's sense (``one_kind``): "soldier" is five steps
+below "person", "miner" five; farther up stand only the tops every thing falls under ("physical entity")."""
+
+
+@lru_cache(maxsize=65536)
+def counted_senses(lemma: str) -> frozenset[tuple[str, int]]:
+    """The senses a count of the noun can count: its own as a noun, and for a group noun counted by heads ("30
+    people", "five crew", "40 staff") the members WordNet gives the group (its member meronyms: a person, a crewman).
+    English counts "people" as the plural of "person"; WordNet has it as a group whose members are persons."""
+    keys = set(senses(lemma, "n"))
+    for key in list(keys):
+        if _synset(*key).lexicographer_file == GROUP_FIELD:
+            keys.update(target for symbol, target, _, _ in _synset(*key).pointers if symbol == "%m")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def one_kind(a: str, b: str) -> bool:
+    """Whether two counted nouns can count one set of things: a sense of one is, or is a kind of, a sense of the other
+    up to ``KIND_STEPS`` above it (``counted_senses``: "migrants" / "people", "suspects" / "people", "tents" /
+    "shelters"). Two kinds under one broader word ("soldiers" / "civilians") are two groups, not one told two ways."""
+    first, second = counted_senses(_normal(a)), counted_senses(_normal(b))
+    if not first or not second:
+        return False
+    if not first.isdisjoint(second):
+        return True
+    return any(not second.isdisjoint(kinds_of(key, KIND_STEPS)) for key in first) or any(
+        not first.isdisjoint(kinds_of(key, KIND_STEPS)) for key in second
+    )
+
+
+@lru_cache(maxsize=65536)
+def causes(a: str, b: str) -> bool:
+    """Whether one act, or the act it is a kind of one step up, causes the other in WordNet ("kill" causes "die";
+    "suffocate" is a kind of kill): whom the one befalls, the other befalls too ("killed eight residents" / "eight
+    residents died"). The caused act must be a sense of the other word itself: broader words ("change") cause
+    broader words, which would relate "injure" to "die"."""
+    acts = set(senses(_normal(a), "v"))
+    causers = acts | {
+        target
+        for key in acts
+        for symbol, target, _, _ in _synset(*key).pointers
+        if symbol == "@" and _synset(*target).lexicographer_file not in _TOO_BROAD_FIELDS
+    }
+    caused = {target for key in causers for symbol, target, _, _ in _synset(*key).pointers if symbol == ">"}
+    return not caused.isdisjoint(senses(_normal(b), "v"))
