@@ -1630,3 +1630,38 @@ def test_a_whole_whose_article_counts_the_part_apart_is_no_conflict():
 def test_one_kind_counted_in_sentences_that_mean_apart_does_not_meet():
     findings = _kinds("killed ten residents", "residents", "kill", "left five people who died", "people", "die", 0.4)
     assert findings == []
+
+
+def test_a_figure_hedged_two_ways_beside_the_differing_one_does_not_drop_it():
+    # "at least 60" / "more than 60" injured: one figure hedged two ways, not a second figure that differs.
+    a = document("a", "The quake killed 18 people in Suren on Sunday and injured at least 60, officials said.")
+    b = document("b", "In Suren the earthquake killed 9 people on Sunday and injured more than 60, the ministry said.")
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "18"), value=18, unit="count", measure="people", head="kill"),
+            Quantity(span=span(a, "60"), value=60, unit="count", head="injure", comparator="ge", low=60, high=1e9),
+        ),
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(
+            Quantity(span=span(b, "9"), value=9, unit="count", measure="people", head="kill"),
+            Quantity(
+                span=span(b, "60"),
+                value=60,
+                unit="count",
+                head="injure",
+                comparator="gt",
+                low=60,
+                high=1e9,
+                low_open=True,
+            ),
+        ),
+    )
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.9))
+    assert [(f.severity, f.evidence[0].text) for f in findings if f.severity != Severity.INFO] == [
+        (Severity.WARNING, "18")
+    ]

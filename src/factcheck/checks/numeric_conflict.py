@@ -456,11 +456,10 @@ class NumericConflictCheck(PairwiseCheck):
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
             return "paired as the only figures left, of sides with different numbers of figures"
-        others = [
-            other
-            for other in alignment.pairs_of("number")
-            if other is not pair and quantity_interval(other.left.ref) != quantity_interval(other.right.ref)
-        ]
+        # A figure given two compatible ways ("at least 60" / "more than 60") is one figure hedged, not another that
+        # differs: it says the two sentences tell one account, as an equal figure does. Two whole numbers meeting only
+        # at their rounding edge ("two" / "three") differ.
+        others = [other for other in alignment.pairs_of("number") if other is not pair and not _hedged_alike(other)]
         one_sentence = alignment.strength >= 0.999  # the same words but for the figures
         if others and not (one_sentence and not _slightly(pair) and all(_slightly(other) for other in others)):
             # Several figures differ, whatever they count: two tallies of different things ("so far" /
@@ -1665,6 +1664,13 @@ def far_apart(left: Quantity, right: Quantity) -> bool:
         return False
     digits = [re.sub(r"\D", "", quantity.span.text) for quantity in (left, right)]
     return not (digits[0] and digits[0] == digits[1])
+
+
+def _hedged_alike(pair: SlotPair) -> bool:
+    """Whether two aligned figures are one figure or allow a stretch of values in common, not a point ("at least 60" /
+    "more than 60"; not "two" / "three", whose rounding ranges meet at 2.5 only)."""
+    left, right = quantity_interval(pair.left.ref), quantity_interval(pair.right.ref)
+    return left == right or max(left[0], right[0]) < min(left[1], right[1])
 
 
 def _slightly(pair: SlotPair) -> bool:
