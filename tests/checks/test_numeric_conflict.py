@@ -1665,3 +1665,60 @@ def test_a_figure_hedged_two_ways_beside_the_differing_one_does_not_drop_it():
     assert [(f.severity, f.evidence[0].text) for f in findings if f.severity != Severity.INFO] == [
         (Severity.WARNING, "18")
     ]
+
+
+def _guns(left_words, right_words):
+    from factcheck.checks.numeric_conflict import one_kind_counted
+    from factcheck.nlp.align import align
+
+    a = document("a", f"Police said the teenager pointed {left_words} at the officers in Norport on Monday.")
+    b = document("b", f"The officers in Norport said the teenager had pointed {right_words} at them on Monday.")
+    left_q = Quantity(span=span(a, "38"), value=38, unit="count", measure="revolver", head="point")
+    right_q = Quantity(span=span(b, "357"), value=357, unit="count", measure="revolver", head="point")
+    alignment = align(claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=(right_q,)))
+    return one_kind_counted(alignment, alignment.pairs_of("number")[0])
+
+
+def test_a_figure_before_a_singular_noun_is_no_count_of_it():
+    # "a 38-caliber revolver" / "a 357-caliber revolver": one gun's calibre, written before the noun in the singular
+    assert not _guns("a 38-caliber revolver", "a 357-caliber revolver")
+    assert _guns("38 revolvers", "357 revolvers")
+
+
+def test_two_counts_of_one_noun_are_told_apart_by_their_acts_but_not_by_a_list_item():
+    # "Ten people died ..., and 800 people were evacuated": the acts say which figure is the toll.
+    a = document("a", "Ten people have died in the Norport floods, and 800 people have been evacuated, officials said.")
+    b = document("b", "Flooding in Norport has killed five people and forced 800 from their homes, officials said.")
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "Ten"), value=10, unit="count", measure="people", head="die"),
+            Quantity(span=span(a, "800"), value=800, unit="count", measure="people", head="evacuate"),
+        ),
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(
+            Quantity(span=span(b, "five"), value=5, unit="count", measure="people", head="kill"),
+            Quantity(span=span(b, "800"), value=800, unit="count", head="force"),
+        ),
+    )
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.8))
+    assert [(f.severity, f.evidence[0].text) for f in findings] == [(Severity.WARNING, "Ten")]
+    # "seized seven rifles, two other rifles": the list item hangs on the noun before it, no act of its own
+    c = document("c", "Sailors seized seven assault rifles, two other rifles and a launcher from the pirates.")
+    d = document("d", "Nine assault rifles were seized by the sailors from the pirates.")
+    listed = claim(
+        c,
+        c.text,
+        quantities=(
+            Quantity(span=span(c, "seven"), value=7, unit="count", measure="rifles", head="seize"),
+            Quantity(span=span(c, "two"), value=2, unit="count", measure="rifles", head="rifle"),
+        ),
+    )
+    nine = claim(
+        d, d.text, quantities=(Quantity(span=span(d, "Nine"), value=9, unit="count", measure="rifles", head="seize"),)
+    )
+    assert run(_vectors(corpus([c, d], [listed, nine]), listed, nine, 0.8)) == []
