@@ -25,6 +25,7 @@ from factcheck.nlp.align import (
     SlotPair,
     Token,
     article_names,
+    dated_act,
     dates_a_report,
     dates_of_one_act,
     has_slots,
@@ -96,6 +97,20 @@ def dates_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
         and written_as_a_verb(alignment.left, str(pair.left.ref.head).split()[0])
         and written_as_a_verb(alignment.right, str(pair.right.ref.head).split()[0])
     )
+
+
+def dates_acts_apart(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether the two dates date two acts of which one cannot be the other (``align.dated_act``, each told as a
+    verb, and ``lexicon.acts_apart``): opposites, one presupposing the other, or one ending what the other does not ("Helga
+    Storm joined Ardent Motors in 2001" / "Helga Storm left Ardent Motors in 2012", "married ... in 1998" /
+    "divorced ... in 2004"). One person's two acts on one thing share the person, the thing and most words besides,
+    so no measure of the rest tells them from one act dated twice; the acts do."""
+    from factcheck.nlp import lexicon
+
+    left, right = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
+    if left is None or right is None:
+        return False
+    return lexicon.acts_apart(left, right) or lexicon.acts_apart(left.split()[0], right.split()[0])
 
 
 def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
@@ -726,6 +741,8 @@ class DateConflictCheck(PairwiseCheck):
             return "the day of a report"  # "said on March 3 that it will cut" / "will cut ... by March 31"
         if a_past_and_a_coming_occasion(published, alignment, values):
             return "a past and a coming occasion"  # "hosted the Oscars in 2007" / "to host the Oscars in 2014"
+        if dates_acts_apart(alignment, pair):
+            return "two acts apart"  # "joined the bank in 2001" / "left the bank in 2012": two events of one person
         if (
             sum(
                 1

@@ -1088,12 +1088,94 @@ def acts_at_the_date(tokens: Sequence[Token], date: Token, act: str) -> bool:
     return False
 
 
+def _act_words(claim: Claim, date: Token, act: str) -> frozenset[str]:
+    """The content words a sentence gives the act its date dates: from the act's verb up to the date ("was hired as
+    head coach of the Hawks in 2005" -> head, coach), or the ``LOCAL_WIDTH`` words after the verb when the date
+    comes first. The names of people, bodies and places are left out (the tagger's PERSON, ORG, GPE, NORP, FAC): an
+    act on a named body ("joined Rovena FC", "played for Rovena FC") is any of the acts done there, where a prize
+    or a post ("the Lindqvist Prize", "head coach") is what the act gives."""
+    tokens = claim_tokens(claim)
+    at = next((index for index, token in enumerate(tokens) if token is date), None)
+    if at is None:
+        return frozenset()
+    verbs = [
+        index
+        for index, token in enumerate(tokens)
+        if token.kind == "word" and (token.key == _lemma_stem(act) or act in _verb_lemmas(token.text))
+    ]
+    if not verbs:
+        return frozenset()
+    verb = min(verbs, key=lambda index: (abs(index - at), index))
+    after = tokens[verb + 1 : at] if verb < at else tokens[verb + 1 :]
+    named = [(actor.span.start, actor.span.end) for actor in claim.actors if actor.label in _PARTICULAR_LABELS]
+    words = [token for token in after if token.kind == "word"][:LOCAL_WIDTH]
+    return frozenset(
+        token.key
+        for token in words
+        if token.key not in STOPWORDS and not any(start <= token.start < end for start, end in named)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from factcheck.nlp import lexicon
+
+    return lexicon.base_forms(word.casefold(), "v")
+
+
+def told_as_a_verb(claim: Claim, lemma: str) -> bool:
+    """``written_as_a_verb``, or the sentence's main verb as the parse gives it (``Event.action``) when WordNet has
+    the lemma as a verb only: an irregular past the detachment rules do not undo ("became", "took")."""
+    from factcheck.nlp import lexicon
+
+    if written_as_a_verb(claim, lemma):
+        return True
+    action = claim.event.action if claim.event is not None else None
+    return action == lemma and bool(lexicon.senses(lemma, "v")) and not lexicon.senses(lemma, "n")
+
+
+def dated_act(claim: Claim, date: Token) -> str | None:
+    """The act a date dates, as a verb's lemma: its head when the sentence tells it as a verb ("left the bank in
+    2012" -> leave), else the sentence's main verb when the date hangs on a noun or a name ("married the actor Tom
+    Reyes in 1998": the parse hangs the year on "Reyes") and the sentence tells that verb as a verb; None when
+    neither is a verb."""
+    head = str(getattr(date.ref, "head", None) or "")
+    if head and slot_head(date) is not None and told_as_a_verb(claim, head.split()[0]):
+        return head
+    action = claim.event.action if claim.event is not None else None
+    if action and " " not in action and told_as_a_verb(claim, action):
+        return action
+    return None
+
+
+def acts_on_one_thing(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool:
+    """Whether two dates date one act told by two verbs WordNet does not relate, by what the act is done to: both
+    heads written as verbs, not two acts the lexicon keeps apart (``lexicon.acts_apart``: "joined" / "left",
+    "became" / "resigned as"), and the words each sentence gives its act share a common word (``_act_words``:
+    "received the Lindqvist Prize in 2011" / "was awarded the Lindqvist Prize in 2012", "became chief executive in
+    2014" / "named her its chief executive in 2015"). Someone both tell of is asked by the callers."""
+    from factcheck.nlp import lexicon
+
+    left_act, right_act = _act_of(left_date), _act_of(right_date)
+    if left_act is None or right_act is None or acts_related(left_act, right_act):
+        return False
+    if not (told_as_a_verb(left, left_act) and told_as_a_verb(right, right_act)):
+        return False
+    left_head, right_head = str(left_date.ref.head), str(right_date.ref.head)
+    if lexicon.acts_apart(left_head, right_head) or lexicon.acts_apart(left_act, right_act):
+        return False
+    return bool(_act_words(left, left_date, left_act) & _act_words(right, right_date, right_act))
+
+
 def dates_of_one_act(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool:
     """Whether two dates date one act as far as the words tell: their heads name one act (``heads_agree``:
     "emceed ... in 2007" / "hosted ... in 2006"), or one dates an occasion (``on_an_occasion``) and the words
     before it tell the act the other dates (``acts_at_the_date``: "served as emcee during the 2006 ceremony" /
-    "emceed the awards in 2007")."""
+    "emceed the awards in 2007"), or two verbs WordNet does not relate are done to one thing
+    (``acts_on_one_thing``: "received the prize" / "was awarded the prize")."""
     if heads_agree(left_date, right_date):
+        return True
+    if acts_on_one_thing(left, left_date, right, right_date):
         return True
     for claim, date, other_claim, other in ((left, left_date, right, right_date), (right, right_date, left, left_date)):
         act = _act_of(other)

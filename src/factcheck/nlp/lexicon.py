@@ -632,3 +632,70 @@ def causes(a: str, b: str) -> bool:
     }
     caused = {target for key in causers for symbol, target, _, _ in _synset(*key).pointers if symbol == ">"}
     return not caused.isdisjoint(senses(_normal(b), "v"))
+
+
+LEAVING = (
+    ("leave", "v", 1),
+    ("quit", "v", 2),
+    ("end", "v", 2),
+    ("discontinue", "v", 1),
+    ("free", "v", 1),
+    ("remove", "v", 1),
+    ("lose", "v", 1),
+    ("separate", "v", 1),
+)
+"""The senses an act that ends a state falls under, in their most frequent senses: going away, leaving an office,
+ending, stopping, setting free, taking away, losing, parting ("resign" and "retire" are kinds of leaving an
+office, "release" of setting free, "close" of ending)."""
+
+LEAVING_STEPS = 3
+
+
+@lru_cache(maxsize=65536)
+def ends_a_state(lemma: str) -> bool:
+    """Whether the lemma, in one of its two most frequent senses as a verb, names an act that ends a state or a tie
+    (``LEAVING``, up to ``LEAVING_STEPS`` kinds up: "resign", "leave", "release", "close"); "join", "hire",
+    "appoint", "open" begin one."""
+    anchors = {key for word, pos, count in LEAVING for key in senses(word, pos)[:count]}
+    return any(not anchors.isdisjoint(kinds_of(key, LEAVING_STEPS)) for key in senses(lemma, "v")[:2])
+
+
+@lru_cache(maxsize=65536)
+def entails(a: str, b: str) -> bool:
+    """Whether one of the verb ``a``'s senses entails one of ``b``'s (WordNet's "*": "divorce" entails "marry",
+    "snore" entails "sleep"): the act of ``a`` presupposes an act of ``b`` done before it, or alongside."""
+    targets = {target for key in senses(a, "v") for symbol, target, _, _ in _synset(*key).pointers if symbol == "*"}
+    return not targets.isdisjoint(senses(b, "v"))
+
+
+@lru_cache(maxsize=65536)
+def opposed(a: str, b: str) -> bool:
+    """Whether a sense of the verb ``a`` is the opposite of a sense of ``b`` (an antonym pointer from any word of the
+    sense: "dismiss" shares the sense of "fire" whose opposite is "hire")."""
+    for first, second in ((a, b), (b, a)):
+        targets = {
+            target for key in senses(first, "v") for symbol, target, _, _ in _synset(*key).pointers if symbol == "!"
+        }
+        if not targets.isdisjoint(senses(second, "v")):
+            return True
+    return False
+
+
+def acts_apart(a: str, b: str) -> bool:
+    """Whether two verbs name two acts that cannot be one act told in two words: opposites ("hire" / "dismiss"), one
+    presupposing the other ("divorce" / "marry"), or one ending the state or tie the other does not end ("join" /
+    "leave", "become" / "resign", "arrest" / "release"). Two such acts of one person are two events, each with its
+    own date, however much else their sentences share."""
+    first, second = _normal(a), _normal(b)
+    if not first or not second:
+        return False
+    relation = related(first, second, "v", "v")
+    if relation in SAME_ACT:
+        return False  # "kill" / "die": one a kind of the other
+    return (
+        relation is Relation.ANTONYM
+        or opposed(first, second)
+        or entails(first, second)
+        or entails(second, first)
+        or ends_a_state(first) != ends_a_state(second)
+    )
