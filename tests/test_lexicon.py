@@ -121,3 +121,22 @@ def test_causes_follows_wordnet_cause_one_kind_step_up_only():
     assert lexicon.causes("suffocate", "die")  # a kind of kill
     assert not lexicon.causes("injure", "die")  # broader words ("change") cause broader words
     assert not lexicon.causes("die", "kill")
+
+
+def test_acts_apart_sets_two_acts_of_one_tie_apart_and_leaves_one_act_told_twice():
+    for first, second in (
+        ("join", "leave"),
+        ("become", "resign"),
+        ("marry", "divorce"),
+        ("hire", "dismiss"),
+        ("arrest", "release"),
+    ):
+        assert lexicon.acts_apart(first, second), (first, second)
+    for first, second in (
+        ("hire", "appoint"),
+        ("receive", "award"),
+        ("kill", "die"),
+        ("found", "establish"),
+        ("detain", "arrest"),
+    ):
+        assert not lexicon.acts_apart(first, second), (first, second)

@@ -1381,3 +1381,49 @@ def test_one_persons_act_told_of_by_a_pronoun_is_a_warning_when_the_sentence_bef
     assert [f.data["dates"] for f in findings] == [["2006", "2007"]]
     # After a sentence that names two people, "her" is unread: no one in common.
     assert run(_emcee_by_pronoun("Jane Roe and Sam Ito")) == []
+
+
+def test_one_act_told_by_two_verbs_wordnet_does_not_relate_is_read_by_what_it_is_done_to():
+    # "received" / "was awarded": WordNet relates the two verbs by no path, but both acts are done to the same prize,
+    # and the person is one: one act, dated two ways.
+    received = "Jane Roe, the chemist who received the Lindqvist Prize in {}, has been named director of the institute."
+    awarded = "Jane Roe was awarded the Lindqvist Prize in {} for her work on metal catalysts."
+    findings = run(_emcee(received.format("2011"), awarded.format("2012"), "receive", "award", 0.75, "2011", "2012"))
+    assert [f.data["dates"] for f in findings] == [["2011", "2012"]]
+    # Two acts on two things: a prize awarded, a seat in an academy won.
+    elected = "Jane Roe was elected to the Academy of Sciences in {} for her work on metal catalysts."
+    assert run(_emcee(awarded.format("2011"), elected.format("2012"), "award", "elect", 0.75, "2011", "2012")) == []
+
+
+def test_one_persons_two_acts_the_lexicon_sets_apart_stay_apart():
+    # Joining and leaving one firm, taking and leaving one post, arrest and release: one person, one thing,
+    # most words in common, two events with two dates.
+    pairs = [
+        (
+            "Jane Roe joined Ardent Motors in {} as an engineer.",
+            "Jane Roe left Ardent Motors in {} as an engineer.",
+            "join",
+            "leave",
+        ),
+        (
+            "Jane Roe was named head coach of the Owls in {}.",
+            "Jane Roe resigned as head coach of the Owls in {}.",
+            "name",
+            "resign",
+        ),
+        (
+            "Police arrested Jane Roe in Velsk in {} after a protest.",
+            "Police released Jane Roe in Velsk in {} after a protest.",
+            "arrest",
+            "release",
+        ),
+        (
+            "The Gulls hired Jane Roe as their manager in {}.",
+            "The Gulls dismissed Jane Roe as their manager in {}.",
+            "hire",
+            "dismiss",
+        ),
+    ]
+    for left, right, left_head, right_head in pairs:
+        corpus = _emcee(left.format("2006"), right.format("2012"), left_head, right_head, 0.86, "2006", "2012")
+        assert run(corpus) == [], (left, right)

@@ -19,6 +19,7 @@ from factcheck.dates import (
 )
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression, normalise_text
 from factcheck.nlp.align import (
+    DIFFERENT_HEADS_SIMILARITY,
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
     Alignment,
@@ -111,6 +112,23 @@ def dates_acts_apart(alignment: Alignment, pair: SlotPair) -> bool:
     if left is None or right is None:
         return False
     return lexicon.acts_apart(left, right) or lexicon.acts_apart(left.split()[0], right.split()[0])
+
+
+def dates_two_told_acts(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether each sentence tells the act its date dates as a verb, and the two acts are two: WordNet relates the
+    verbs by none of its paths and they are done to nothing in common (``align.dates_of_one_act`` false: "was
+    awarded the Lindqvist Prize in 2011" / "was elected to the Academy in 2012"), while the sentences do not mean
+    nearly the same (vectors under ``DIFFERENT_HEADS_SIMILARITY``) and are not one sentence.
+
+    The act is the fact's core: two sentences that share the person, the reason and the wording around ("... for
+    her work on metal catalysts") but tell two acts are two facts, each with its own date. A date on a noun ("the
+    Oscars on Feb. 22", "the 2006 ceremony") says nothing of the act, and is left to the other rules."""
+    return (
+        dates_two_acts(alignment, pair)
+        and alignment.strength < 0.999
+        and not (alignment.similarity is not None and alignment.similarity >= DIFFERENT_HEADS_SIMILARITY)
+        and not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right)
+    )
 
 
 def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
@@ -743,6 +761,8 @@ class DateConflictCheck(PairwiseCheck):
             return "a past and a coming occasion"  # "hosted the Oscars in 2007" / "to host the Oscars in 2014"
         if dates_acts_apart(alignment, pair):
             return "two acts apart"  # "joined the bank in 2001" / "left the bank in 2012": two events of one person
+        if dates_two_told_acts(alignment, pair):
+            return "two acts"  # "awarded the prize in 2011" / "elected to the academy in 2012": two facts
         if (
             sum(
                 1
