@@ -1383,16 +1383,16 @@ def test_one_persons_act_told_of_by_a_pronoun_is_a_warning_when_the_sentence_bef
     assert run(_emcee_by_pronoun("Jane Roe and Sam Ito")) == []
 
 
-def test_one_act_told_by_two_verbs_wordnet_does_not_relate_is_read_by_what_it_is_done_to():
-    # "received" / "was awarded": WordNet relates the two verbs by no path, but both acts are done to the same prize,
-    # and the person is one: one act, dated two ways.
-    received = "Jane Roe, the chemist who received the Lindqvist Prize in {}, has been named director of the institute."
+def test_two_acts_told_as_verbs_and_done_to_nothing_in_common_stay_apart():
+    # "awarded the prize" / "elected to the academy": one person, one reason, most words in common, two acts.
     awarded = "Jane Roe was awarded the Lindqvist Prize in {} for her work on metal catalysts."
-    findings = run(_emcee(received.format("2011"), awarded.format("2012"), "receive", "award", 0.75, "2011", "2012"))
-    assert [f.data["dates"] for f in findings] == [["2011", "2012"]]
-    # Two acts on two things: a prize awarded, a seat in an academy won.
     elected = "Jane Roe was elected to the Academy of Sciences in {} for her work on metal catalysts."
     assert run(_emcee(awarded.format("2011"), elected.format("2012"), "award", "elect", 0.75, "2011", "2012")) == []
+    # "received" / "was awarded": WordNet relates the two verbs by no path, but both are done to the same prize: one
+    # act dated two ways, still a warning.
+    received = "Jane Roe received the Lindqvist Prize in {} for her work on metal catalysts."
+    findings = run(_emcee(received.format("2011"), awarded.format("2012"), "receive", "award", 0.75, "2011", "2012"))
+    assert [f.data["dates"] for f in findings] == [["2011", "2012"]]
 
 
 def test_one_persons_two_acts_the_lexicon_sets_apart_stay_apart():

@@ -25,6 +25,7 @@ from factcheck.nlp.align import (
     Alignment,
     SlotPair,
     Token,
+    acts_on_one_thing,
     article_names,
     dated_act,
     dates_a_report,
@@ -116,9 +117,10 @@ def dates_acts_apart(alignment: Alignment, pair: SlotPair) -> bool:
 
 def dates_two_told_acts(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether each sentence tells the act its date dates as a verb, and the two acts are two: WordNet relates the
-    verbs by none of its paths and they are done to nothing in common (``align.dates_of_one_act`` false: "was
-    awarded the Lindqvist Prize in 2011" / "was elected to the Academy in 2012"), while the sentences do not mean
-    nearly the same (vectors under ``DIFFERENT_HEADS_SIMILARITY``) and are not one sentence.
+    verbs by none of its paths (``align.dates_of_one_act`` false) and they are done to nothing in common
+    (``align.acts_on_one_thing`` false: "was awarded the Lindqvist Prize in 2011" / "was elected to the Academy
+    in 2012"; "received the Lindqvist Prize" / "was awarded the Lindqvist Prize" is one act), while the sentences
+    do not mean nearly the same (vectors under ``DIFFERENT_HEADS_SIMILARITY``) and are not one sentence.
 
     The act is the fact's core: two sentences that share the person, the reason and the wording around ("... for
     her work on metal catalysts") but tell two acts are two facts, each with its own date. A date on a noun ("the
@@ -128,6 +130,7 @@ def dates_two_told_acts(alignment: Alignment, pair: SlotPair) -> bool:
         and alignment.strength < 0.999
         and not (alignment.similarity is not None and alignment.similarity >= DIFFERENT_HEADS_SIMILARITY)
         and not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right)
+        and not acts_on_one_thing(alignment.left, pair.left, alignment.right, pair.right)
     )
 
 
