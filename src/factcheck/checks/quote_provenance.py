@@ -490,7 +490,6 @@ def _bodies_named_by_a_common_noun(corpus: Corpus, relayer: _Quote) -> list[tupl
     transit authority spokesperson Sam Ito"), () for a post written with none ("a spokesman"); None when the document
     gives the relayer no spokesperson's post, or names the body of one (a capitalised word: "Carro Airways
     spokesman")."""
-    text = corpus.text_of(relayer.claim.doc).text
     written: list[int] = []  # where the text of each post the relayer is given ends: the post is the last one there
     for claim in corpus.claims_of(relayer.claim.doc):
         given = [
@@ -513,6 +512,8 @@ def _bodies_named_by_a_common_noun(corpus: Corpus, relayer: _Quote) -> list[tupl
                 written.append(end)
     if not written:
         return None
+    # Read back only here: a document's text is let go after extraction and comes back from disk.
+    text = corpus.text_of(relayer.claim.doc).text
     bodies: list[tuple[str, ...]] = []
     for end in sorted(written):
         body = _body_before_the_post(text[max(0, end - _BODY_REACH) : end])
