@@ -443,6 +443,11 @@ def test_times_of_day(text: str, span: str, value: str) -> None:
         ("Markets stay closed until Friday.", "2013-03-29", "future"),
         ("Apple announced on Monday that it had settled.", "2013-03-18", "past"),
         ("Sales rose in the fourth quarter.", "2012-Q4", "past"),
+        # A date an act is set for is still to come when it is set, whatever the verb's tense.
+        ("Judge Roe set sentencing for June 12.", "2013-06-12", "future"),
+        ("The board scheduled the vote for May 2.", "2013-05-02", "future"),
+        # The month May is no modal verb: the clause around it stays in the past.
+        ("Profits in January and May rose.", "2013-01", "past"),
     ],
 )
 def test_year_and_direction_follow_the_clause_tense(text: str, value: str, direction: str) -> None:

@@ -7,7 +7,7 @@ import re
 # Verb groups that tell the clause's time. A future group wins over a participle inside it ("will be
 # completed"); the group nearest the expression decides.
 _FUTURE_GROUP = re.compile(
-    r"\b(?:will|won't|shall|should|could|may|might|would|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"\b(?:will|won't|shall|should|could|(?-i:may)|might|would|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
     r"|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|to)"
     r"|scheduled|upcoming|until|till)\b(?:\s+(?:not|also|still|then|soon|likely|now|be|have|been)\b)*(?:\s+[a-z]+\b)?",
     re.IGNORECASE,
@@ -20,6 +20,13 @@ _PAST_GROUP = re.compile(
     r"|hundred|kindred|based|related|limited|united|expected|scheduled|planned|slated|interested)\b)[a-z]{2,}ed"
     r"|taken|given|written|spoken|chosen|broken|fallen|risen|driven|beaten|forgotten|hidden|stolen|frozen|shaken"
     r"|proven|seen|been|grown|shown|known|thrown|drawn|sworn|worn|torn)\b",
+)
+# A date an act is put to: "set sentencing for Sept. 12", "scheduled the vote for May", "postponed the launch for
+# next spring". Whatever the verb's tense, what is set is still to come when it is set, so the date reads forward.
+_SET_FOR = re.compile(
+    r"\b(?:set|sets|setting|scheduled?|schedules|scheduling|rescheduled?|reschedules|slated|booked|postponed?"
+    r"|postpones|adjourned?|adjourns|pushed\s+back|put\s+off)\b(?:\s+[\w'\u2019-]+){0,5}?\s+for\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
@@ -37,6 +44,9 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
+    set_for = _SET_FOR.search(before)
+    if set_for:
+        return "future", " ".join(set_for.group().split())
     after = text[end : end + 160]
     stop = _CLAUSE_BREAK.search(after)
     if stop:
