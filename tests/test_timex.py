@@ -448,6 +448,9 @@ def test_times_of_day(text: str, span: str, value: str) -> None:
         ("The board scheduled the vote for May 2.", "2013-05-02", "future"),
         # The month May is no modal verb: the clause around it stays in the past.
         ("Profits in January and May rose.", "2013-01", "past"),
+        # A clause opened by "when" with no past verb of its own tells what is to come; with one, what was.
+        ("He faces ten years in jail when Judge Roe sentences him in June.", "2013-06", "future"),
+        ("He was a boy when his father died in June.", "2012-06", "past"),
     ],
 )
 def test_year_and_direction_follow_the_clause_tense(text: str, value: str, direction: str) -> None:

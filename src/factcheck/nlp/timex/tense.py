@@ -28,6 +28,9 @@ _SET_FOR = re.compile(
     r"|postpones|adjourned?|adjourns|pushed\s+back|put\s+off)\b(?:\s+[\w'\u2019-]+){0,5}?\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A clause opened by "when" or "once" with no verb group that tells its time speaks of what is still to come:
+# "faces ten years in prison when the judge sentences him in September".
+_WHEN = re.compile(r"\b(?:when|once|as\s+soon\s+as)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
 )
@@ -60,6 +63,8 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
             # A participle inside a future group ("will be completed") belongs to that group.
             if not any(low <= found.start() < high for low, high in future_spans):
                 cues.append((distance_of(found), "past", found.group()))
+    if not cues:  # no verb group says: a "when" clause tells what is to come
+        cues.extend((len(before) - found.end(), "future", found.group()) for found in _WHEN.finditer(before))
     if not cues:
         return None, None
     distance, tense, words = min(cues, key=lambda cue: (cue[0], cue[1] != "future"))
