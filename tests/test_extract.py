@@ -889,3 +889,22 @@ def test_a_quote_alone_right_after_a_credited_quote_is_the_same_speakers(nlp):
     assert [c.quote.speaker for c in claims_of(nlp, went_on) if c.quote] == ["Jane Roe", "Jane Roe"]
     broken = f'"Prices will fall soon, and fast," said Jane Roe. Shares rose on Monday. "{quote}"\n'
     assert [c.quote.speaker for c in claims_of(nlp, broken) if c.quote] == ["Jane Roe", None]
+
+
+def test_a_figure_tells_whether_its_act_is_foreseen_or_done_and_whether_it_counts_a_part(nlp):
+    # From the parse: a modal or an infinitive's "to" foresees the act ("will close", "plans to close"); a past tense
+    # or a perfect tells it done; a modal or "to" before a perfect only hedges a past act. A partitive ("two of its
+    # mills") or an act done in part ("partly destroyed") counts a part.
+    claims = claims_of(
+        nlp,
+        "Dorrin Steel will close six mills in Kestle. The firm plans to close nine plants in Varo. "
+        "Dorrin shut two of its mills last year. Officials said 40 homes were destroyed by the fire. "
+        "The blaze partly destroyed 15 homes on the edge of the village. "
+        "At least 20 people are believed to have died in the flood.",
+    )
+    assert [(q.mood, q.part) for q in only(claims, "six mills").quantities] == [("foreseen", False)]
+    assert [(q.mood, q.part) for q in only(claims, "nine plants").quantities] == [("foreseen", False)]
+    assert [(q.mood, q.part) for q in only(claims, "two of its").quantities] == [("done", True)]
+    assert [(q.mood, q.part) for q in only(claims, "40 homes").quantities] == [("done", False)]
+    assert [(q.mood, q.part) for q in only(claims, "15 homes").quantities] == [("done", True)]
+    assert [(q.mood, q.part) for q in only(claims, "20 people").quantities] == [(None, False)]

@@ -117,6 +117,11 @@ class Quantity(Record):
     # Whose figure it is, by name: "Its profit rose 5%" / "The band has sold two million records" -> the firm or
     # the band the text named before; None when the figure counts its own subject or names no one.
     holder: str | None = None
+    # How the act the figure counts is told, from the parse: "done" ("closed six mills"), "foreseen" ("will close six
+    # mills", "plans to close"), or None when the parse does not say (a present tense, a noun).
+    mood: Literal["done", "foreseen"] | None = None
+    # Whether the figure counts a part of what the sentence names: "ten of its plants", "the partial closure of ten".
+    part: bool = False
 
 
 class Actor(Record):

@@ -1722,3 +1722,35 @@ def test_two_counts_of_one_noun_are_told_apart_by_their_acts_but_not_by_a_list_i
         d, d.text, quantities=(Quantity(span=span(d, "Nine"), value=9, unit="count", measure="rifles", head="seize"),)
     )
     assert run(_vectors(corpus([c, d], [listed, nine]), listed, nine, 0.8)) == []
+
+
+# -- session 23: an act foreseen or done in part is another fact than the act done in whole ------------------------
+_MILLS = "Dorrin Steel {} mills in Kestle, the company said on Monday."
+
+
+def _mills(left_words, right_words, left=None, right=None, cosine=0.8):
+    # One noun, one act: the two counts meet on what is counted and what befell it; how each act is told (foreseen or
+    # done, whole or in part) is what the parse read at extraction (``Quantity.mood``, ``Quantity.part``).
+    a = document("a", _MILLS.format(left_words))
+    b = document("b", _MILLS.format(right_words))
+    left_q = Quantity(span=span(a, "ten"), value=10, unit="count", measure="mills", head="close", **(left or {}))
+    right_q = Quantity(span=span(b, "five"), value=5, unit="count", measure="mills", head="close", **(right or {}))
+    left_claim = claim(a, a.text, quantities=(left_q,))
+    right_claim = claim(b, b.text, quantities=(right_q,))
+    return run(_vectors(corpus([a, b], [left_claim, right_claim]), left_claim, right_claim, cosine))
+
+
+def test_an_act_foreseen_and_an_act_done_are_two_facts():
+    # "will close ten mills" is a plan; "closed five mills" what was done so far: two counts, no conflict.
+    assert _mills("will close ten", "closed five", {"mood": "foreseen"}, {"mood": "done"}) == []
+    # Two plans given two counts conflict, as two counts of one act done do.
+    for mood in ("foreseen", "done"):
+        findings = _mills("will close ten", "will close five", {"mood": mood}, {"mood": mood})
+        assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_part_of_what_is_counted_is_not_the_whole():
+    # "the partial closure of five of its mills" / "closed ten mills": a part, another fact than the whole.
+    assert _mills("closed ten", "partly closed five", {}, {"part": True}) == []
+    findings = _mills("partly closed ten", "partly closed five", {"part": True}, {"part": True})
+    assert [f.severity for f in findings] == [Severity.WARNING]

@@ -352,7 +352,11 @@ class NumericConflictCheck(PairwiseCheck):
     two places (a continent or a sea WordNet knows counts as one: "in Europe" / "in Japan"); at two named things of
     one kind ("at the Norland Film Awards" / "at the Academy Awards"); or when one counts a remainder ("three other
     rifles", "a further 10,000") and the other does not. Two changes measured from bases not known to be one ("7%
-    more than in 2003" / "26% more than in December 2003") are two changes.
+    more than in 2003" / "26% more than in December 2003") are two changes. An act foreseen ("will close 14 plants",
+    "plans to close", "is to be closed": a modal or an infinitive in the parse) and the act done ("closed two plants
+    last year") are two facts, whatever the two counts; two plans given two counts still conflict. So are a part and
+    the whole: a partitive ("ten of its plants") or an act done in part ("the partial closure of ten plants", "partly
+    destroyed") against a count told of the whole.
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -559,6 +563,10 @@ class NumericConflictCheck(PairwiseCheck):
             return "a part against the whole"  # "excluding cars"
         if one_side_only(_A_FORECAST, alignment):
             return "a forecast against an outcome"
+        if {left_q.mood, right_q.mood} == {"done", "foreseen"}:
+            return "an act foreseen against one done"  # "will close six mills" / "shut two mills last year"
+        if left_q.part != right_q.part:
+            return "a part of what is counted against the whole"  # "the partial closure of ten of its plants"
         if a_remainder(alignment.left, left_q) != a_remainder(alignment.right, right_q):
             return "a remainder against a total"  # "seven AK-47s, three other assault rifles" / "nine assault rifles"
         if supposed(alignment.left, left_q) != supposed(alignment.right, right_q):

@@ -699,3 +699,18 @@ def acts_apart(a: str, b: str) -> bool:
         or entails(second, first)
         or ends_a_state(first) != ends_a_state(second)
     )
+
+
+PART = "part"
+"""WordNet's noun for a portion of a whole, and its adverb "in part": what a word telling an act done in part derives
+from or means."""
+
+
+@lru_cache(maxsize=4096)
+def tells_a_part(lemma: str) -> bool:
+    """Whether an adjective or adverb says an act was done in part, not in whole: derived from WordNet's "part"
+    ("partial") or one of its words in a sense as an adverb ("partly", "partially")."""
+    word = _normal(lemma)
+    if not word or word == PART:
+        return False
+    return PART in derived_forms(word, "a") or PART in synonyms(word, "r")

@@ -24,7 +24,7 @@ from factcheck.stages.extract.attribution import (
     description_of,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event, states_an_event
-from factcheck.stages.extract.heads import date_head, figure_head, figure_holder
+from factcheck.stages.extract.heads import date_head, figure_head, figure_holder, figure_mood, figure_part
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure, states_an_age
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
@@ -402,6 +402,8 @@ class _DocumentExtractor:
             as_of=_as_of(block.text, match, time_expressions),
             head=figure_head(unit.tokens, match.start, match.end),
             holder=self._holder(block, unit, match),
+            mood=figure_mood(unit.tokens, match.start, match.end),
+            part=figure_part(unit.tokens, match.start, match.end),
         )
 
     def _holder(self, block: Block, unit: _Unit, match: Any) -> str | None:

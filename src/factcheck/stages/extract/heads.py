@@ -19,7 +19,7 @@ heads its clause or the parse gives nothing above it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from factcheck.nlp import lexicon
 from factcheck.nlp.roles import is_post_noun, is_title_word
@@ -170,6 +170,76 @@ def figure_head(tokens: Any, start: int, end: int) -> str | None:
         return None
     governor = _governor(noun, tokens)
     return _lemma(governor) if governor is not None else None
+
+
+def _the_act(tokens: Any, start: int, end: int) -> Any:
+    """The word naming the act a figure's counted noun takes part in (``figure_head``'s token), or None."""
+    noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
+    return _governor(noun, tokens) if noun is not None else None
+
+
+def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"] | None:
+    """Whether the act a figure counts is told as done ("closed six mills", "had been evacuated", "homes destroyed
+    by the fire") or foreseen ("will close six mills", "would create 3,000 jobs", "plans to close", "is to be
+    evacuated"), or None when the parse does not say (a present tense, a noun, a headline).
+
+    Read from the verb's auxiliaries: a modal (tag ``MD``) or an infinitive's ``to`` makes the act one planned, expected
+    or supposed, which is another fact than the act done, whatever its count; before a perfect ("may have died", "are
+    believed to have died") they only hedge a past act, so they say nothing. A verb joined to another without its own auxiliary or subject
+    ("should be cut and 14 plants closed") is told as the verb it joins.
+    """
+    verb = _the_act(tokens, start, end)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children)
+    ):
+        verb = verb.head
+    helpers = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ == "MD" or (child.lower_ == "to" and child.tag_ == "TO") for child in helpers):
+        # "may have died", "are believed to have been killed": a past act told with a hedge, not one foreseen
+        perfect = any(child.lemma_.lower() == "have" for child in helpers)
+        return None if perfect else "foreseen"
+    if verb.tag_ == "VBD":
+        return "done"
+    if verb.tag_ == "VBN" and (
+        any(child.lemma_.lower() == "have" or child.tag_ == "VBD" for child in helpers)
+        or (not helpers and verb.dep_ in ("acl", "relcl"))
+    ):
+        return "done"  # "have closed", "were destroyed", "the homes destroyed by the fire"
+    return None
+
+
+def figure_part(tokens: Any, start: int, end: int) -> bool:
+    """Whether a figure counts a part of what its sentence names: a partitive ("ten of its plants", "two of the
+    hostages", "three of them": some of a whole the text has in mind), or an act told as done in part ("the partial
+    closure of ten plants", "partly destroyed 15 homes"; WordNet's words for in part, ``lexicon.tells_a_part``).
+    Another count of the same noun and act not so told is the whole, another fact."""
+    root = _root(tokens, start, end)
+    if root is None:
+        return False
+    for of in root.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            whole = next((child for child in of.children if child.dep_ == "pobj"), None)
+            if whole is not None and (
+                whole.pos_ == "PRON" or any(child.dep_ in ("det", "poss") for child in whole.children)
+            ):
+                return True
+    act = _the_act(tokens, start, end)
+    noun = counted_noun(tokens, start, end)
+    for word in (act, noun):
+        if word is None:
+            continue
+        for child in word.children:
+            if child.dep_ in ("amod", "advmod") and lexicon.tells_a_part(child.lemma_.lower()):
+                return True
+            if child.dep_ == "amod" and any(
+                grand.dep_ == "advmod" and lexicon.tells_a_part(grand.lemma_.lower()) for grand in child.children
+            ):
+                return True  # "15 partly destroyed homes"
+    return False
 
 
 # Clauses whose subject is their governing verb's ("starring in seven films" after "He collaborated",
