@@ -145,3 +145,8 @@ def test_acts_apart_sets_two_acts_of_one_tie_apart_and_leaves_one_act_told_twice
 def test_words_for_an_act_done_in_part():
     assert lexicon.tells_a_part("partial") and lexicon.tells_a_part("partly") and lexicon.tells_a_part("partially")
     assert not lexicon.tells_a_part("total") and not lexicon.tells_a_part("part") and not lexicon.tells_a_part("new")
+
+
+def test_verbs_that_mainly_tell():
+    assert lexicon.mainly_says("report") and lexicon.mainly_says("say")
+    assert not lexicon.mainly_says("add") and not lexicon.mainly_says("create")

@@ -1754,3 +1754,19 @@ def test_a_part_of_what_is_counted_is_not_the_whole():
     assert _mills("closed ten", "partly closed five", {}, {"part": True}) == []
     findings = _mills("partly closed ten", "partly closed five", {"part": True}, {"part": True})
     assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_verb_that_also_reports_counts_the_act_it_mainly_means():
+    # "firms added 146,000 jobs" is an act of adding, not a report of 146,000 jobs as acts; and a stretch of time
+    # ("the two previous months") is nothing an act befalls.
+    from factcheck.checks.numeric_conflict import _what_befell
+
+    a = document("a", "US firms added 146,000 jobs in January, and the jobs created in the two previous months.")
+    jobs = Quantity(span=span(a, "146,000"), value=146000, unit="count", measure="jobs", head="add")
+    months = Quantity(span=span(a, "two"), value=2, unit="count", measure="months", head="create")
+    sentence = claim(a, a.text, quantities=(jobs, months))
+    assert _what_befell(sentence, jobs) == ("job", "add", False)
+    assert _what_befell(sentence, months) is None
+    b = document("b", "Police reported 28 deaths in the city.")
+    deaths = Quantity(span=span(b, "28"), value=28, unit="count", measure="deaths", head="report")
+    assert _what_befell(claim(b, b.text, quantities=(deaths,)), deaths) == ("death", "death", True)

@@ -1043,11 +1043,16 @@ def _what_befell(claim: Claim, quantity: Quantity) -> tuple[str, str, bool] | No
     noun = counted_noun(claim, quantity)
     if not noun or noun in _STANDS_FOR_THE_NOUN or _modifies_one(claim, quantity, noun):
         return None
+    if lexicon.first_noun_field(noun) == lexicon.TIME_FIELD:
+        return None  # "jobs created in the two previous months": a stretch of time, which no act befalls
     head = (quantity.head or "").split()[:1]
     verb = head[0] if head and head[0] not in STOPWORDS and head[0] not in LIGHT_VERBS else ""
-    if lexicon.mainly_an_event(noun) and (not verb or verb in REPORTING_VERBS):
+    # A verb that may report ("add": say further) reports a count only when telling is what it mainly means: "firms
+    # added 146,000 jobs" tells an act of adding, "police reported 28 deaths" the deaths.
+    reports = verb in REPORTING_VERBS and lexicon.mainly_says(verb)
+    if lexicon.mainly_an_event(noun) and (not verb or reports):
         return noun, noun, True  # "There were 18 arrests", "reported 28 deaths"
-    if not verb or verb in REPORTING_VERBS:
+    if not verb or reports:
         return None
     return noun, verb, False
 

@@ -714,3 +714,17 @@ def tells_a_part(lemma: str) -> bool:
     if not word or word == PART:
         return False
     return PART in derived_forms(word, "a") or PART in synonyms(word, "r")
+
+
+COMMUNICATION_FIELD = 32
+"""verb.communication: verbs of telling ("say", "report", "announce")."""
+TIME_FIELD = 28
+"""noun.time: nouns of a stretch or point of time ("month", "year", "day")."""
+
+
+@lru_cache(maxsize=4096)
+def mainly_says(lemma: str) -> bool:
+    """Whether the lemma's most frequent sense as a verb is one of telling ("report", "say"), not one that merely has a
+    telling sense too ("add": to join to, first; to say further, second)."""
+    first = senses(lemma, "v")[:1]
+    return bool(first) and synset(first[0]).lexicographer_file == COMMUNICATION_FIELD
