@@ -908,3 +908,19 @@ def test_a_figure_tells_whether_its_act_is_foreseen_or_done_and_whether_it_count
     assert [(q.mood, q.part) for q in only(claims, "40 homes").quantities] == [("done", False)]
     assert [(q.mood, q.part) for q in only(claims, "15 homes").quantities] == [("done", True)]
     assert [(q.mood, q.part) for q in only(claims, "20 people").quantities] == [(None, False)]
+
+
+def test_a_count_raised_to_the_subject_of_a_frame_belongs_to_the_framed_act(nlp):
+    # "are to be evacuated", "are due to close", "are expected to be demolished": the parse makes the count the
+    # subject of "are" or "expected", but what befalls it is the open complement's act.
+    claims = claims_of(
+        nlp,
+        "Some 20,000 residents are to be evacuated ahead of the storm. "
+        "About 85 branches are due to close by June. Forty homes are expected to be demolished next year. "
+        "Five people are thought to be dead.",
+    )
+    assert [(q.head, q.mood) for q in only(claims, "20,000").quantities] == [("evacuate", "foreseen")]
+    assert [(q.head, q.mood) for q in only(claims, "85 branches").quantities] == [("close", "foreseen")]
+    assert [(q.head, q.mood) for q in only(claims, "Forty homes").quantities] == [("demolish", "foreseen")]
+    # a frame whose complement is only "be" names no act: the frame stays
+    assert [q.head for q in only(claims, "Five people").quantities] == ["think"]

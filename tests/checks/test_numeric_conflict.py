@@ -1770,3 +1770,11 @@ def test_a_verb_that_also_reports_counts_the_act_it_mainly_means():
     b = document("b", "Police reported 28 deaths in the city.")
     deaths = Quantity(span=span(b, "28"), value=28, unit="count", measure="deaths", head="report")
     assert _what_befell(claim(b, b.text, quantities=(deaths,)), deaths) == ("death", "death", True)
+
+
+def test_a_forecast_worded_on_one_side_is_no_outcome_when_both_acts_are_foreseen():
+    # "expect to close ten" / "will close five": the wording foretells on one side only, but the parse reads both acts
+    # as foreseen, so neither is an outcome; the two plans' counts conflict.
+    findings = _mills("expect to close ten", "will close five", {"mood": "foreseen"}, {"mood": "foreseen"})
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert _mills("expect to close ten", "closed five", {"mood": "foreseen"}, {}) == []

@@ -561,7 +561,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "a place the other article never names"
         if one_side_only(_A_PART, alignment):
             return "a part against the whole"  # "excluding cars"
-        if one_side_only(_A_FORECAST, alignment):
+        if one_side_only(_A_FORECAST, alignment) and not left_q.mood == right_q.mood == "foreseen":
+            # the wording says one side foretells; when the parse reads both acts as foreseen, neither is an outcome
             return "a forecast against an outcome"
         if {left_q.mood, right_q.mood} == {"done", "foreseen"}:
             return "an act foreseen against one done"  # "will close six mills" / "shut two mills last year"

@@ -165,17 +165,44 @@ def counted_noun(tokens: Any, start: int, end: int) -> Any:
 
 def figure_head(tokens: Any, start: int, end: int) -> str | None:
     """What a figure's counted noun belongs to: "injuring five people" -> injure, "10 people were killed" -> kill."""
-    noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
-    if noun is None:
-        return None
-    governor = _governor(noun, tokens)
+    governor = _the_act(tokens, start, end)
     return _lemma(governor) if governor is not None else None
+
+
+def _raised_to(verb: Any, subject: Any, within: Any) -> Any:
+    """The verb whose act a subject takes part in when the verb it hangs on only frames that act: "20,000 residents
+    are to be evacuated" -> evacuated, "85 branches are due to close" -> close, "ten people were reported to have
+    died" -> died, "40 homes are expected to be demolished" -> demolished. The parse makes the count the subject of
+    "are" or "reported" and the act an open complement (``xcomp``) of it or of its adjective ("due"); a complement that
+    is only "be" ("are thought to be dead") names no act, so the frame stays."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i != verb.i:
+        return verb
+    for _ in range(2):  # "are expected to be set to close": a frame within a frame
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        holders = [verb, *(child for child in verb.children if child.dep_ == "acomp")]
+        complement = next(
+            (
+                child
+                for holder in holders
+                for child in holder.children
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and within.start <= child.i < within.end
+            ),
+            None,
+        )
+        if complement is None or complement.lemma_.lower() == "be":
+            break
+        verb = complement
+    return verb
 
 
 def _the_act(tokens: Any, start: int, end: int) -> Any:
     """The word naming the act a figure's counted noun takes part in (``figure_head``'s token), or None."""
     noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
-    return _governor(noun, tokens) if noun is not None else None
+    if noun is None:
+        return None
+    governor = _governor(noun, tokens)
+    return _raised_to(governor, noun, tokens) if governor is not None else None
 
 
 def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"] | None:
