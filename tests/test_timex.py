@@ -446,6 +446,8 @@ def test_times_of_day(text: str, span: str, value: str) -> None:
         # A date an act is set for is still to come when it is set, whatever the verb's tense.
         ("Judge Roe set sentencing for June 12.", "2013-06-12", "future"),
         ("The board scheduled the vote for May 2.", "2013-05-02", "future"),
+        # ... but a period a record is set for is the period it is of.
+        ("The firm set a sales record for the fourth quarter.", "2012-Q4", "most recent"),
         # The month May is no modal verb: the clause around it stays in the past.
         ("Profits in January and May rose.", "2013-01", "past"),
         # A clause opened by "when" with no past verb of its own tells what is to come; with one, what was.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.nlp.timex.lexicon import MONTH, WEEKDAY
+
 # Verb groups that tell the clause's time. A future group wins over a participle inside it ("will be
 # completed"); the group nearest the expression decides.
 _FUTURE_GROUP = re.compile(
@@ -21,16 +23,17 @@ _PAST_GROUP = re.compile(
     r"|taken|given|written|spoken|chosen|broken|fallen|risen|driven|beaten|forgotten|hidden|stolen|frozen|shaken"
     r"|proven|seen|been|grown|shown|known|thrown|drawn|sworn|worn|torn)\b",
 )
-# A date an act is put to: "set sentencing for Sept. 12", "scheduled the vote for May", "postponed the launch for
-# next spring". Whatever the verb's tense, what is set is still to come when it is set, so the date reads forward.
+# A day an act is put to: "set sentencing for Sept. 12", "scheduled the vote for Monday". Whatever the verb's tense,
+# what is set is still to come when it is set, so the date reads forward. Only a named month or weekday: "set a
+# record for the third quarter" names a period the record is of, not a day the act is put to.
 _SET_FOR = re.compile(
-    r"\b(?:set|sets|setting|scheduled?|schedules|scheduling|rescheduled?|reschedules|slated|booked|postponed?"
+    r"\b(?:set|sets|setting|scheduled?|schedules|scheduling|rescheduled?|reschedules|slated|postponed?"
     r"|postpones|adjourned?|adjourns|pushed\s+back|put\s+off)\b(?:\s+[\w'\u2019-]+){0,5}?\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# A clause opened by "when" or "once" with no verb group that tells its time speaks of what is still to come:
-# "faces ten years in prison when the judge sentences him in September".
-_WHEN = re.compile(r"\b(?:when|once|as\s+soon\s+as)\b", re.IGNORECASE)
+# A clause opened by "when" with no verb group that tells its time speaks of what is still to come: "faces ten
+# years in prison when the judge sentences him in September". Not "once", which as often means "formerly".
+_WHEN = re.compile(r"\b(?:when|as\s+soon\s+as)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
 )
@@ -48,7 +51,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     if breaks:
         before = before[breaks[-1].end() :]
     set_for = _SET_FOR.search(before)
-    if set_for:
+    if set_for and re.match(rf"(?:{MONTH}|{WEEKDAY})", text[start:end]):
         return "future", " ".join(set_for.group().split())
     after = text[end : end + 160]
     stop = _CLAUSE_BREAK.search(after)
