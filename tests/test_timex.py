@@ -450,6 +450,9 @@ def test_times_of_day(text: str, span: str, value: str) -> None:
         ("The firm set a sales record for the fourth quarter.", "2012-Q4", "most recent"),
         # The month May is no modal verb: the clause around it stays in the past.
         ("Profits in January and May rose.", "2013-01", "past"),
+        # A verb after "to" is an infinitive, whatever its form: "shut" and "hit" are no past tense there.
+        ("The bank is set to shut 85 branches by June.", "2013-06", "future"),
+        ("Sales are likely to hit a record in June.", "2013-06", "future"),
         # A clause opened by "when" with no past verb of its own tells what is to come; with one, what was.
         ("He faces ten years in jail when Judge Roe sentences him in June.", "2013-06", "future"),
         ("He was a boy when his father died in June.", "2012-06", "past"),

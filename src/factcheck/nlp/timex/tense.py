@@ -10,7 +10,7 @@ from factcheck.nlp.timex.lexicon import MONTH, WEEKDAY
 # completed"); the group nearest the expression decides.
 _FUTURE_GROUP = re.compile(
     r"\b(?:will|won't|shall|should|could|(?-i:may)|might|would|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
-    r"|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|to)"
+    r"|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|likely\s+to|to)"
     r"|scheduled|upcoming|until|till)\b(?:\s+(?:not|also|still|then|soon|likely|now|be|have|been)\b)*(?:\s+[a-z]+\b)?",
     re.IGNORECASE,
 )
@@ -34,6 +34,7 @@ _SET_FOR = re.compile(
 # A clause opened by "when" with no verb group that tells its time speaks of what is still to come: "faces ten
 # years in prison when the judge sentences him in September". Not "once", which as often means "formerly".
 _WHEN = re.compile(r"\b(?:when|as\s+soon\s+as)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
 )
@@ -63,8 +64,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
         for found in _FUTURE_GROUP.finditer(part):
             cues.append((distance_of(found), "future", found.group()))
         for found in _PAST_GROUP.finditer(part):
-            # A participle inside a future group ("will be completed") belongs to that group.
-            if not any(low <= found.start() < high for low, high in future_spans):
+            # A participle inside a future group ("will be completed") belongs to that group, and a verb after "to"
+            # is an infinitive whatever its form ("is set to shut", "due to hit").
+            if not any(low <= found.start() < high for low, high in future_spans) and not _INFINITIVE.search(
+                part, 0, found.start()
+            ):
                 cues.append((distance_of(found), "past", found.group()))
     if not cues:  # no verb group says: a "when" clause tells what is to come
         cues.extend((len(before) - found.end(), "future", found.group()) for found in _WHEN.finditer(before))
