@@ -570,3 +570,58 @@ def test_a_subject_that_is_no_ones_name_is_no_participant():
     # A subject extraction resolved to a person the corpus names is one.
     roe = Event(actor="jane roe", action="grow")
     assert participants(left.model_copy(update={"event": roe}), {"@roe": 0.0}) == {"@roe"}
+
+
+def _act_claim(doc, when, value, head, event):
+    return claim(doc, doc.text, times=(time(doc, when, value).model_copy(update={"head": head}),), event=event)
+
+
+def test_a_light_verbs_object_or_a_phrasal_verbs_verb_names_the_dated_act():
+    from _claimkit import Event
+
+    from factcheck.nlp.align import acts_agree, date_acts, fact_dates
+
+    a = document("a", "Marta Selvik took the oath of office on May 3, 2021, before a crowd.")
+    b = document("b", "Marta Selvik was sworn in on May 4, 2021 in the capitol.")
+    c = document("c", "The council gave its approval to the tram line on 9 November 2019.")
+    d = document("d", "The council approved the tram line on 19 November 2019.")
+    e = document("e", "Marta Selvik was elected on May 4, 2021 with 54 percent of the vote.")
+    oath = _act_claim(
+        a, "May 3, 2021", "2021-05-03", "take", Event(actor="marta selvik", action="oath", object="office")
+    )
+    sworn = _act_claim(b, "May 4, 2021", "2021-05-04", "swear in", Event(action="swear in", object="marta selvik"))
+    approval = _act_claim(c, "9 November 2019", "2019-11-09", "give", Event(action="give", object="approval"))
+    approved = _act_claim(d, "19 November 2019", "2019-11-19", "approve", Event(action="approve", object="tram line"))
+    elected = _act_claim(e, "May 4, 2021", "2021-05-04", "elect", Event(action="elect", object="marta selvik"))
+    (oath_date,), (sworn_date,) = fact_dates(oath), fact_dates(sworn)
+    assert date_acts(oath, oath_date).words == {"take", "oath"}  # the parse's object of "took", written after it
+    assert date_acts(sworn, sworn_date).bare == "swear"
+    assert acts_agree(oath, oath_date, sworn, sworn_date) is True  # an oath is what one swears
+    assert acts_agree(approval, fact_dates(approval)[0], approved, fact_dates(approved)[0]) is True
+    # Being elected is another act than the swearing-in or the oath.
+    assert acts_agree(elected, fact_dates(elected)[0], sworn, sworn_date) is False
+    assert acts_agree(elected, fact_dates(elected)[0], oath, oath_date) is False
+    # The two dates pair by their acts, though the words around them differ.
+    (pair,) = align(oath, sworn).pairs_of("date")
+    assert pair.heads is True
+
+
+def test_a_verbs_object_names_no_act_unless_the_verb_says_little_by_itself():
+    from _claimkit import Event
+
+    from factcheck.nlp.align import acts_agree, date_acts, fact_dates
+
+    # "signed the deal": "sign" tells the act; the deal is what is signed, not an act of dealing.
+    a = document("a", "Calder Foods signed the deal with the dairy on March 14, 2022.")
+    signed = _act_claim(a, "March 14, 2022", "2022-03-14", "sign", Event(action="sign", object="deal"))
+    assert date_acts(signed, fact_dates(signed)[0]).words == {"sign"}
+    # An object the parse gives but the sentence writes elsewhere than after the light verb is not its object.
+    b = document("b", "Oaths aside, Marta Selvik took office on May 3, 2021.")
+    took = _act_claim(b, "May 3, 2021", "2021-05-03", "take", Event(action="oath", object="office"))
+    assert date_acts(took, fact_dates(took)[0]).words == {"take"}
+    # Two light verbs' objects are not compared: making an offer and taking it are two acts on one thing.
+    c = document("c", "Calder Foods made an offer for the dairy on March 2, 2022.")
+    d = document("d", "The dairy's owners took the offer on April 19, 2022.")
+    made = _act_claim(c, "March 2, 2022", "2022-03-02", "make", Event(action="offer", object="dairy"))
+    taken = _act_claim(d, "April 19, 2022", "2022-04-19", "take", Event(action="offer", object=None))
+    assert acts_agree(made, fact_dates(made)[0], taken, fact_dates(taken)[0]) is False

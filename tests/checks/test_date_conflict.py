@@ -1427,3 +1427,56 @@ def test_one_persons_two_acts_the_lexicon_sets_apart_stay_apart():
     for left, right, left_head, right_head in pairs:
         corpus = _emcee(left.format("2006"), right.format("2012"), left_head, right_head, 0.86, "2006", "2012")
         assert run(corpus) == [], (left, right)
+
+
+def _sworn(left_text, right_text, left_head, right_head, left_event, right_event, cosine=0.72):
+    """One person's act told by two sources in few and other words, each dated by a day: the heads and the events
+    are the parse's."""
+    import numpy as np
+
+    a, b = document("a", left_text), document("b", right_text)
+    claims = []
+    for doc, value, head, event in (
+        (a, "2019-01-12", left_head, left_event),
+        (b, "2019-01-02", right_head, right_event),
+    ):
+        written = "12 January 2019" if doc is a else "2 January 2019"
+        claims.append(
+            claim(
+                doc,
+                doc.text,
+                times=(time(doc, written, value).model_copy(update={"head": head}),),
+                actors=(Actor(span=span(doc, "Ilse Roe"), name="Ilse Roe", label="PERSON"),),
+                event=event,
+            )
+        )
+    corp = corpus([a, b], claims)
+    corp.embeddings.update(
+        {claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([cosine, (1 - cosine**2) ** 0.5])}
+    )
+    return corp
+
+
+_OATH = "Mayor Ilse Roe took the oath of office on 12 January 2019 and has since cut the city's payroll by a tenth."
+_SWORN = "Ilse Roe, sworn in as mayor of Drelling on 2 January 2019, faces a recall vote next month."
+
+
+def test_one_persons_act_told_by_a_light_verb_and_by_a_phrasal_verb_is_a_warning():
+    # "took the oath of office" / "sworn in": the oath is what one swears, so both days date one act, though the two
+    # sentences share few words and the second's main act (the coming vote, its tense) is another.
+    oath = Event(actor="ilse roe", action="oath", object="office", past=True)
+    sworn = Event(actor="ilse roe", action="face", object="recall vote", past=False)
+    findings = run(_sworn(_OATH, _SWORN, "take", "swear in", oath, sworn))
+    assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]
+
+
+def test_another_act_or_a_light_verb_whose_object_names_another_act_stays_apart():
+    sworn = Event(actor="ilse roe", action="face", object="recall vote", past=False)
+    # Elected on one day, sworn in on another: two acts, each with its own day.
+    elected = "Mayor Ilse Roe was elected on 12 January 2019 and has since cut the city's payroll by a tenth."
+    event = Event(action="elect", object="ilse roe", past=True)
+    assert run(_sworn(elected, _SWORN, "elect", "swear in", event, sworn)) == []
+    # "took part in a debate": the light verb's object is no oath.
+    debate = "Mayor Ilse Roe took part in a debate on 12 January 2019 and has since cut the city's payroll by a tenth."
+    event = Event(actor="ilse roe", action="part", object="debate", past=True)
+    assert run(_sworn(debate, _SWORN, "take", "swear in", event, sworn)) == []

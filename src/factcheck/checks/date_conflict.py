@@ -29,6 +29,7 @@ from factcheck.nlp.align import (
     article_names,
     dated_act,
     dates_a_report,
+    dates_a_side_clause,
     dates_of_one_act,
     has_slots,
     heads_agree,
@@ -336,7 +337,9 @@ def written_into_a_name(claim: Claim, token: Token) -> bool:
 def dated_acts_alike(alignment: Alignment, pair: SlotPair, occasions: bool = False) -> bool:
     """Whether both dates date an act, not a name (``written_into_a_name``), and both sentences tell that act in one
     tense: a past act against an expected one ("spent £5bn in 2003" / "are expected to spend £269bn during 2004") is
-    an occasion and the forecast of the next.
+    an occasion and the forecast of the next. A sentence's tense is its main act's (``Event.past``), so says nothing
+    of a date on a verb of a clause of its own (``align.dates_a_side_clause``: "Ilse Roe, sworn in on 2 January,
+    faces a recall vote").
 
     ``occasions``: a date written before the event noun it dates ("during the 2006 ceremony"; ``names_its_act`` and
     ``align.on_an_occasion``) dates that occasion, as "the ceremony in 2006" does, so counts as an act's date."""
@@ -353,6 +356,8 @@ def dated_acts_alike(alignment: Alignment, pair: SlotPair, occasions: bool = Fal
             alignment.left.event is not None
             and alignment.right.event is not None
             and alignment.left.event.past != alignment.right.event.past
+            and not dates_a_side_clause(alignment.left, pair.left)
+            and not dates_a_side_clause(alignment.right, pair.right)
         )
     )
 

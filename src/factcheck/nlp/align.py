@@ -574,6 +574,108 @@ def heads_agree(left: Token, right: Token) -> bool | None:
     return lexicon.word_relation(left.ref.head, right.ref.head) in lexicon.SAME_ACT
 
 
+# A verb WordNet gives this many senses or more says little by itself ("take", "give", "make", "hold"): when it has an
+# object, the object's noun tells the act ("took the oath", "gave its approval"), as the extractor's light verbs do.
+LIGHT_VERB_SENSES = 30
+
+
+def _a_light_verb(lemma: str) -> bool:
+    """Whether a verb's object names the act it tells: one of the extractor's light verbs (``verbs.LIGHT_VERBS``:
+    "conduct", "stage", "hold") or a verb of ``LIGHT_VERB_SENSES`` senses or more ("give", "take", "make")."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.verbs import LIGHT_VERBS
+
+    return lemma in LIGHT_VERBS or lexicon.sense_count(lemma, "v") >= LIGHT_VERB_SENSES
+
+
+def _writes_the_verb(word: str, lemma: str) -> bool:
+    """Whether a written word is a form of the verb ``lemma`` ("took" / take, "gave" / give, "holds" / hold)."""
+    return word == lemma or lemma in _verb_lemmas(word) or (word in IRREGULAR_VERB_FORMS and stem(word) == stem(lemma))
+
+
+def _light_verb_objects(claim: Claim, verb: str) -> frozenset[str]:
+    """The nouns the parse gives as what a light verb of the sentence is done to, written within ``LOCAL_WIDTH``
+    words after the verb: the event's action when the extractor looked through the verb ("took the oath of office"
+    -> oath), or the last word of its object when it did not ("gave its approval to the plan" -> approval)."""
+    event = claim.event
+    if event is None:
+        return frozenset()
+    nouns = {event.action} if event.action != verb else set()
+    if event.action == verb and event.object:
+        nouns.add(event.object.split()[-1])
+    nouns = {noun for noun in nouns if noun and " " not in noun and noun.isalpha()}
+    if not nouns:
+        return frozenset()
+    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    found: set[str] = set()
+    for index, word in enumerate(words):
+        if not _writes_the_verb(word, verb):
+            continue
+        after = words[index + 1 : index + 1 + LOCAL_WIDTH]
+        found.update(noun for noun in nouns if noun in after or any(stem(written) == stem(noun) for written in after))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class DatedAct:
+    """The words that name the act a date dates (``date_acts``)."""
+
+    verb: str  # its head, the parse's lemma ("open", "swear in")
+    objects: frozenset[str] = frozenset()  # the object noun of a light verb ("oath" of "took the oath")
+    bare: str | None = None  # a phrasal head's verb without its particle ("swear" of "swear in")
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset({self.verb, *self.objects})
+
+
+def date_acts(claim: Claim, date: Token) -> DatedAct | None:
+    """The words that name the act a date dates, from the parse: its head ("opened to traffic on June 2" -> open);
+    a light verb's object noun (``_light_verb_objects``: "took the oath of office on May 3" -> take, oath; "gave its
+    approval" -> give, approval); and a phrasal head's bare verb ("was sworn in" -> swear), which ``acts_agree``
+    reads against such an object only. None when the date has no head or hangs on a function word."""
+    head = str(getattr(date.ref, "head", None) or "")
+    if not head or slot_head(date) is None:
+        return None
+    words = head.split()
+    objects = _light_verb_objects(claim, words[0]) if _a_light_verb(words[0]) else frozenset()
+    return DatedAct(head, objects, words[0] if len(words) > 1 else None)
+
+
+def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool | None:
+    """``heads_agree`` for two dates, read with their sentences: the heads agree, or one side's light verb's object
+    names the act the other side's verb tells (``date_acts``, ``acts_related``): "took the oath of office on May 3"
+    / "was sworn in on May 4" (an oath is what one swears), "gave its approval on 9 November" / "approved the plan
+    on 19 November". Two light verbs' objects are not compared with each other: "made an offer" / "took the offer"
+    are two acts on one thing, which the verbs tell apart. A phrasal verb's bare verb meets only such an object:
+    "set up the fund" and "set off" are two acts. None when a side has no head."""
+    agree = heads_agree(left_date, right_date)
+    if agree is not False:
+        return agree
+    left_act, right_act = date_acts(left, left_date), date_acts(right, right_date)
+    if left_act is None or right_act is None:
+        return False
+    pairs = [(noun, right_act.verb) for noun in sorted(left_act.objects)]
+    pairs += [(left_act.verb, noun) for noun in sorted(right_act.objects)]
+    if left_act.bare is not None:
+        pairs += [(left_act.bare, noun) for noun in sorted(right_act.objects)]
+    if right_act.bare is not None:
+        pairs += [(noun, right_act.bare) for noun in sorted(left_act.objects)]
+    return any(acts_related(a, b) for a, b in pairs)
+
+
+def dates_a_side_clause(claim: Claim, date: Token) -> bool:
+    """Whether a date dates a verb of its own that is not the act the parse gives the sentence (``Event.action``):
+    "Ilse Roe, sworn in as mayor on 2 January, faces a recall vote next month" dates the swearing-in, told in a
+    clause of its own, while the sentence's main act (and its tense) is the coming vote."""
+    event = claim.event
+    head = str(getattr(date.ref, "head", None) or "")
+    acts = date_acts(claim, date)
+    if event is None or acts is None or event.action in acts.words:
+        return False
+    return told_as_a_verb(claim, head.split()[0])
+
+
 def _read_from_the_dateline(token: Token) -> bool:
     """Whether a date's words leave its day to the writer's ("today", "eight days ago"), not name it ("June 24").
 
@@ -646,8 +748,12 @@ def _pair_slots(
     right: Sequence[Token],
     opcodes: Sequence[tuple[str, int, int, int, int]],
     weights: Mapping[str, float] | None = None,
+    agree: Callable[[Token, Token], bool | None] = heads_agree,
 ) -> list[SlotPair]:
-    """Pair the slots of each kind: by the words around them, the alignment and their granularity, greedily."""
+    """Pair the slots of each kind: by the words around them, the alignment and their granularity, greedily.
+
+    ``agree`` says whether two slots date or count one thing (``heads_agree``; ``align`` reads dates with their
+    sentences, ``acts_agree``)."""
     opposite: set[tuple[int, int]] = set()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
@@ -679,7 +785,7 @@ def _pair_slots(
                 context = _overlap(
                     _window(left, i, LOCAL_WIDTH, weights), _window(right, j, LOCAL_WIDTH, weights), weights
                 )
-                same_head = heads_agree(left[i], right[j])
+                same_head = agree(left[i], right[j])
                 if same_head and (i in left_shared or j in right_shared):
                     same_head = None
                 score = (
@@ -855,7 +961,13 @@ def align(
     ``senses``: the two claims' ``claim_senses``, when the caller keeps them per claim (``PairAligner``)."""
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     opcodes, strength, shared = align_tokens(left_tokens, right_tokens, weights)
-    slots = _pair_slots(left_tokens, right_tokens, opcodes, weights)
+
+    def agree(left_slot: Token, right_slot: Token) -> bool | None:
+        if left_slot.kind == right_slot.kind == "date":
+            return acts_agree(left, left_slot, right, right_slot)
+        return heads_agree(left_slot, right_slot)
+
+    slots = _pair_slots(left_tokens, right_tokens, opcodes, weights, agree)
     left_bag, right_bag = _bag(left_tokens, weights), _bag(right_tokens, weights)
     left_senses, right_senses = senses or (claim_senses(left_tokens, weights), claim_senses(right_tokens, weights))
     told = _synonym_strength(left_bag, right_bag, weights, left_senses, right_senses, strength, shared)
@@ -1177,7 +1289,7 @@ def dates_of_one_act(left: Claim, left_date: Token, right: Claim, right_date: To
     "emceed ... in 2007" / "hosted ... in 2006"), or one dates an occasion (``on_an_occasion``) and the words
     before it tell the act the other dates (``acts_at_the_date``: "served as emcee during the 2006 ceremony" /
     "emceed the awards in 2007")."""
-    if heads_agree(left_date, right_date):
+    if acts_agree(left, left_date, right, right_date):
         return True
     for claim, date, other_claim, other in ((left, left_date, right, right_date), (right, right_date, left, left_date)):
         act = _act_of(other)

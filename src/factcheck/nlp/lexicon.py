@@ -288,6 +288,12 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def sense_count(lemma: str, pos: str) -> int:
+    """How many senses WordNet gives the lemma as this part of speech, all of them ("take" as a verb: 42)."""
+    return len(_offsets(_normal(lemma), pos))
+
+
+@lru_cache(maxsize=65536)
 def synonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Words that share one of the lemma's senses ("host" -> "emcee", "master of ceremonies")."""
     word = _normal(lemma)
