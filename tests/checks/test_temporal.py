@@ -293,3 +293,39 @@ def test_fixture_a_later_update_line_dates_what_the_story_can_tell(make_corpus):
     once = "Harbour bridge opens\n\nPublished: March 20, 2030\n\n" + body
     built = make_corpus({"a": once}, checks=[TemporalCheck])
     assert ["after the dateline" in f.message for f in built.findings if f.check == "temporal"] == [True]
+
+
+def test_a_year_the_parse_hangs_on_another_word_than_the_past_act_dates_that_word():
+    ordered = "The airline ordered 20 jets for delivery from 2032."
+    doc = document("a", ordered, PUBLISHED)
+    delivery = time(doc, "2032", "2032", "year").model_copy(update={"head": "delivery"})
+    only = claim(doc, ordered, times=(delivery,), event=Event(actor="airline", action="order", past=True))
+    assert run(corpus([doc], [only])) == []
+    # The act told by a noun WordNet derives from its verb is still the act: "the closure ... on 2 June 2031".
+    closed = "The firm closed the plant, a closure on 2 June 2031 that cost 600 jobs."
+    doc = document("a", closed, PUBLISHED)
+    closure = time(doc, "2 June 2031", "2031-06-02").model_copy(update={"head": "closure"})
+    only = claim(doc, closed, times=(closure,), event=Event(actor="firm", action="close", past=True))
+    assert len(run(corpus([doc], [only]))) == 1
+    # Hung on the act itself, the year is the act's: a past event after the dateline.
+    dated = "The airline ordered 20 jets in 2032."
+    doc = document("a", dated, PUBLISHED)
+    when = time(doc, "2032", "2032", "year").model_copy(update={"head": "order"})
+    only = claim(doc, dated, times=(when,), event=Event(actor="airline", action="order", past=True))
+    assert len(run(corpus([doc], [only]))) == 1
+
+
+def test_a_year_and_a_weekday_side_by_side_on_two_words_are_two_dates():
+    adopted = "The council adopted a plan for 2035 on Tuesday."
+    doc = document("a", adopted, PUBLISHED)
+    year = time(doc, "2035", "2035", "year").model_copy(update={"head": "plan"})
+    weekday = time(doc, "Tuesday", "2030-03-19", relative=True).model_copy(update={"head": "adopt"})
+    only = claim(doc, adopted, times=(year, weekday))
+    assert run(corpus([doc], [only])) == []
+    # On one word they are one date told two ways, and the two disagree.
+    closed = "The plant closed in 2027 on Tuesday."
+    doc = document("a", closed, PUBLISHED)
+    year = time(doc, "2027", "2027", "year").model_copy(update={"head": "close"})
+    weekday = time(doc, "Tuesday", "2030-03-19", relative=True).model_copy(update={"head": "close"})
+    only = claim(doc, closed, times=(year, weekday))
+    assert [finding.severity for finding in run(corpus([doc], [only]))] == [Severity.ERROR]

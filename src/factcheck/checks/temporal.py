@@ -174,6 +174,19 @@ def names_a_thing(time: TimeExpression, text: str) -> bool:
     return bool(head) and word is not None and word.group(1).casefold().startswith(head)
 
 
+def dates_another_word(time: TimeExpression, act: str) -> bool:
+    """Whether the parse hangs a date on a word that is not the act (``Event.action``) nor a word WordNet gives for it
+    ("ordered 20 jets for delivery from 2028" -> delivery, "adopted a plan for 2035" -> plan, "placed an order, with
+    the first to arrive in 2028" -> arrive): the date says when that other thing is or will be, not when the act told
+    in the past happened. A date with no head read is taken as the act's, as before."""
+    from factcheck.nlp import lexicon
+
+    head = (time.head or "").casefold()
+    if not head or not act:
+        return False
+    return head != act.casefold() and not lexicon.same_act(head.split()[0], act.casefold().split()[0])
+
+
 def recency_markers(claim: Claim, document: Document) -> list[_RecencyMarker]:
     """Recent-wording in a claim: extractor-marked recent times, plus "recent(ly) X" phrases."""
     markers: dict[int, _RecencyMarker] = {}
@@ -259,9 +272,11 @@ class TemporalCheck(Check):
       sentences that continue the story and name the same kind of event (warning, since the
       link between the two sentences is inferred);
     * a past-tense event dated after the dateline, with no future framing ("will", "plans",
-      "scheduled") in the sentence (warning: implausible);
+      "scheduled") in the sentence (warning: implausible); a date the parse hangs on another
+      word than the act ("ordered 20 jets for delivery from 2028") dates that word, not the act;
     * a relative expression ("earlier this year") written right beside an explicit date
-      that falls in a different period (error).
+      that falls in a different period (error), unless the parse hangs the two on two words
+      ("adopted a plan for 2035 on Tuesday").
 
     Why it matters: a stale date presented as news, or a year typed from habit, misleads the
     reader about what happened when. The suggestion offers the same day and month in the
@@ -397,7 +412,12 @@ class TemporalCheck(Check):
                 continue
             time = dates[0]
             bounds = date_bounds(time.value)
-            if bounds is None or bounds[0] <= told_up_to or names_a_thing(time, document.text):
+            if (
+                bounds is None
+                or bounds[0] <= told_up_to
+                or names_a_thing(time, document.text)
+                or dates_another_word(time, claim.event.action)
+            ):
                 continue
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
                 continue
@@ -435,6 +455,10 @@ class TemporalCheck(Check):
                     if not re.fullmatch(r"[\s,(\[\u2013\u2014-]*(?:on|in|of)?[\s,(\[\u2013\u2014-]*", between):
                         continue
                     if dates_agree(relative.value or "", time.value or ""):
+                        continue
+                    if relative.head and time.head and relative.head != time.head:
+                        # Side by side, yet dating two words: "adopted a plan for 2035 on Tuesday" (the plan's year,
+                        # the act's day), not one date told two ways ("earlier this year, on 3 March").
                         continue
                     message = (
                         f"{quoted(relative.span.text)} means {date_words(relative.value)} counted from the "
