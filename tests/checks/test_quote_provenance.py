@@ -483,3 +483,31 @@ def test_the_body_a_spokesman_speaks_for_is_the_nouns_before_the_post():
     assert _body_before_the_post("It burned. Police spokesman") == ("police",)
     assert _body_before_the_post('"We will fly," Carro Airways spokesman') is None
     assert _body_before_the_post("the town's mayor") is None
+
+
+def test_fixture_a_ministry_spokeswoman_relays_the_ministers_words(make_corpus):
+    # The body named by the word for the office its head holds ("ministry" / "Minister", WordNet: "a government
+    # department under the direction of a minister"), written in lower case or as a name: the minister's words given
+    # out by the ministry's spokeswoman are info. The minister of another department stays a second speaker.
+    words = "Our diplomats will be back at work by the middle of June"
+    lower = f'The embassy will reopen.\n\n"{words}," said ministry spokeswoman Vera Holt.\n'
+    named = f'The embassy will reopen.\n\n"{words}," said Foreign Ministry spokeswoman Vera Holt.\n'
+    minister = f'The embassy will reopen.\n\n"{words}," Foreign Minister Otto Brenn said.\n'
+    other = f'The embassy will reopen.\n\n"{words}," Trade Minister Otto Brenn said.\n'
+
+    def speakers(texts):
+        corp = make_corpus(texts, checks=[QuoteProvenanceCheck])
+        return [f for f in corp.findings if f.data.get("kind") == "different-speakers"]
+
+    assert [f.severity for f in speakers({"a": lower, "b": minister})] == [Severity.INFO]
+    assert [f.severity for f in speakers({"a": named, "b": minister})] == [Severity.INFO]
+    assert [f.severity for f in speakers({"a": named, "c": other})] == [Severity.WARNING]
+
+
+def test_a_body_names_the_office_of_a_post_by_derivation_or_definition():
+    from factcheck.nlp import lexicon
+
+    assert lexicon.names_the_office_of("ministry", "minister")
+    assert lexicon.names_the_office_of("presidency", "president")
+    assert not lexicon.names_the_office_of("ministry", "foreign")
+    assert not lexicon.names_the_office_of("police", "chief")

@@ -441,7 +441,7 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
     ]
     for organisation in spoken_for:
         words = normalise_affiliation(organisation).split()
-        if words and any(set(words) <= post for post in held):
+        if words and any(all(_in_the_post(word, post) for word in words) for post in held):
             return organisation
         if (
             len(words) >= 2
@@ -453,6 +453,14 @@ def _speaks_for_the_others_organisation(corpus: Corpus, relayer: _Quote, princip
             # where the principal's own document names the organisation whole ("Cardell Mining").
             return organisation
     return _an_unnamed_body_of_the_principal(corpus, relayer, principal, held)
+
+
+def _in_the_post(word: str, post: set[str]) -> bool:
+    """Whether a word of a spokesperson's body is a word of the principal's post or organisation, or names the office
+    of one ("ministry" / "Foreign Minister", "presidency" / "President": factcheck.nlp.lexicon.names_the_office_of)."""
+    from factcheck.nlp import lexicon
+
+    return word in post or any(lexicon.names_the_office_of(word, held) for held in post)
 
 
 def _an_unnamed_body_of_the_principal(
@@ -469,7 +477,7 @@ def _an_unnamed_body_of_the_principal(
     if bodies is None:
         return None
     for body in bodies:
-        if any(body[0] in post for post in held):
+        if any(_in_the_post(body[0], post) for post in held):
             return " ".join(body)
     text = corpus.text_of(relayer.claim.doc).text
     for _, affiliation in sorted(_roles_in_document(corpus, principal)):

@@ -20,6 +20,7 @@ new growth) does not relate words a reader would not relate.
 from __future__ import annotations
 
 import mmap
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -304,6 +305,83 @@ def synonyms(lemma: str, pos: str | None = None) -> frozenset[str]:
 def derived_forms(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Words derivationally related to the lemma in one of its senses ("kill" -> "killing", "killer")."""
     return frozenset(_word_targets(lemma, pos, "+"))
+
+
+def definition(key: tuple[str, int]) -> str:
+    """The sense's definition, its examples left out ("a government department under the direction of a minister")."""
+    raw = _database().line(*key).split(b" | ", 1)
+    gloss = raw[1].decode("utf-8") if len(raw) > 1 else ""
+    return gloss.split(";")[0].strip()
+
+
+@lru_cache(maxsize=4096)
+def names_the_office_of(body: str, post: str) -> bool:
+    """Whether a noun for a body names the office of a post: WordNet derives one from the other ("presidency" /
+    "president") or defines one of the body's noun senses by the post ("ministry": a government department under the
+    direction of a minister; "chancellery": a government building housing the office of a chancellor). Outlets call a
+    spokeswoman's body by the one word and its head by the other ("ministry spokeswoman" / "Foreign Minister")."""
+    body, post = _normal(body), _normal(post)
+    if not body or not post or body == post:
+        return bool(body) and body == post
+    if post in derived_forms(body, "n") or body in derived_forms(post, "n"):
+        return True
+    for key in senses(body, "n"):
+        words = re.findall(r"[a-z]+", definition(key).casefold())
+        if any(word == post or post in base_forms(word, "n") for word in words):
+            return True
+    return False
+
+
+# How many letters two words share at their start for one to be named after the other ("senat": senator / senate).
+_NAMED_AFTER = 5
+DELIBERATIVE = (("assembly", "n", 4), ("committee", "n", 1))
+"""The senses of a body whose members sit as peers and choose who chairs or leads them from among themselves (a word and
+its sense's rank): an assembly of persons ("senate", "parliament", "legislature" are kinds of it), a committee
+("board of directors", "commission"). A force or a company ("police", "army") is a hierarchy of posts instead."""
+_BODY_STEPS = 6
+
+
+def _deliberative(words: list[str]) -> bool:
+    """Whether some run of the words names a body of peers (``DELIBERATIVE``): "senate", "united states house of
+    representatives"."""
+    anchors = {senses(word, pos)[rank - 1] for word, pos, rank in DELIBERATIVE if len(senses(word, pos)) >= rank}
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + 5) + 1):
+            for key in senses(" ".join(words[start:end]), "n"):
+                if not anchors.isdisjoint(kinds_of(key, _BODY_STEPS)):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def member_of(lemma: str) -> frozenset[str]:
+    """The words of the body a noun's holder is a member of by definition, when the body is one of peers named after
+    its members ("senator": a member of a senate; "representative", and "congressman", which shares its sense: a member
+    of the United States House of Representatives; "assemblyman": someone who is a member of a legislative assembly):
+    {"senate"}, {"united", "states", "house", "representatives"}. Whoever chairs or leads such a body ("House Speaker",
+    "Senate Majority Leader") is one of its members too. Empty for a member of a body named otherwise, or of a
+    hierarchy ("officer": a member of a police force)."""
+    word = _normal(lemma)
+    found: set[str] = set()
+    for key in senses(word, "n"):
+        if _synset(*key).lexicographer_file != PERSON_FIELD:
+            continue
+        match = re.search(r"\bmember of (.+)", definition(key))
+        if match is None:
+            continue
+        body = [
+            other for other in re.findall(r"[a-z]+", match.group(1).split("(")[0].casefold()) if other not in _ARTICLES
+        ]
+        # The sense's own words name its members ("congressman" shares its sense with "representative").
+        members = [name for name in (word, *_synset(*key).words) if len(name) >= _NAMED_AFTER]
+        if any(other[:_NAMED_AFTER] == name[:_NAMED_AFTER] for other in body for name in members) and _deliberative(
+            body
+        ):
+            found.update(other for other in body if len(other) > 2)
+    return frozenset(found)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 @lru_cache(maxsize=65536)
