@@ -1419,3 +1419,25 @@ def test_fixture_a_chief_executive_in_title_case_after_the_company_is_no_bare_ch
         {**texts, "b": texts["a"].replace("Norvane Chief", "Norvane chief")}, checks=[AttributionConflictCheck]
     )
     assert same.findings == ()
+
+
+def test_fixture_the_leader_of_a_body_of_peers_is_one_of_its_members(make_corpus):
+    # "Senate Majority Leader" / "Sen.": WordNet's senator is a member of a senate, a body whose members choose who
+    # leads them from among themselves, so the two formal titles are held together. A senator against a governor is
+    # still two offices.
+    sentence = "{title} Hugo Brask said on Tuesday that the bill would pass the chamber before the recess.\n"
+    leader = sentence.format(title="Senate Majority Leader")
+    senator = sentence.format(title="Sen.")
+    governor = sentence.format(title="Gov.")
+    assert make_corpus({"a": leader, "b": senator}, checks=[AttributionConflictCheck]).findings == ()
+    corp = make_corpus({"b": senator, "c": governor}, checks=[AttributionConflictCheck])
+    assert [(f.severity, f.data["kind"]) for f in corp.findings] == [(Severity.WARNING, "title")]
+
+
+def test_a_member_of_a_body_named_after_its_members():
+    from factcheck.nlp import lexicon
+
+    assert "senate" in lexicon.member_of("senator")
+    assert "house" in lexicon.member_of("congresswoman")
+    # A member of a hierarchy ("a member of a police force") is no fellow of its chief.
+    assert lexicon.member_of("officer") == frozenset()

@@ -406,6 +406,10 @@ class AttributionConflictCheck(PairwiseCheck):
                 if (
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
+                    # "Rep." / "House Speaker": a member of a body of peers and the post of whoever leads it.
+                    or any(
+                        _member_of_its_body(a, b) or _member_of_its_body(b, a) for a in left_roles for b in right_roles
+                    )
                     or (one_role(left, right) and not office_of_a_profession)
                     # "an FBI official" / "FBI Director": WordNet's word for any office holder covers the head too.
                     or names_any_office(left)
@@ -707,6 +711,19 @@ def _office_within(first: Role, second: Role) -> bool:
         for title_word in (first[0] or "").split()
         for word in words
     )
+
+
+def _member_of_its_body(first: Role, second: Role) -> bool:
+    """Whether the first title names a member of a body of peers (WordNet: "senator", a member of a senate;
+    factcheck.nlp.lexicon.member_of) that the second role gives as where its post is held ("Senate Majority Leader",
+    "House Speaker"): whoever leads such a body is one of its members, so the two are held together."""
+    from factcheck.nlp import lexicon
+
+    members = {word for title_word in role_words(first[0] or "") for word in lexicon.member_of(title_word)}
+    if not members:
+        return False
+    body = set(normalise_affiliation(second[1] or "").split()) | set(role_words(second[0] or "")[:-1])
+    return not members.isdisjoint(body)
 
 
 def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
