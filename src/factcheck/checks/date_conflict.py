@@ -31,17 +31,21 @@ from factcheck.nlp.align import (
     dates_a_report,
     dates_a_side_clause,
     dates_of_one_act,
+    fact_dates,
     has_slots,
     heads_agree,
+    name_words,
     on_an_occasion,
     participants,
     particulars_differ,
+    people_named,
     persons_named,
-    pronoun_participants,
     slot_head,
     stem,
+    told_participants,
     written_as_a_verb,
 )
+from factcheck.nlp.descriptions import described_organisations, described_persons
 from factcheck.nlp.entities import two_places
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
@@ -272,6 +276,65 @@ def one_persons_act(
     ):
         return True
     return told_in_other_words(alignment, pair, similarity, paraphrase)
+
+
+def one_described_persons_act(
+    alignment: Alignment,
+    pair: SlotPair,
+    described: Mapping[str, frozenset[str]],
+    told: Mapping[str, frozenset[str]] | None = None,
+    people: Mapping[str, float] | None = None,
+    organisations: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether two sources date one act of one person, one of them telling of the person by a description the text
+    resolves to them ("Jane Roe was arrested on March 6" / "The 47-year-old was arrested on March 4", in an
+    article that named Jane Roe before: ``descriptions.described_persons``), or of one organisation ("Kestrel
+    Drones floated on the exchange in 2019" / "The company floated on the exchange in 2018":
+    ``descriptions.described_organisations``).
+
+    The sentence vectors cannot gate such a pair: they are mostly the names ("... Jane Roe was arrested on March 6
+    after a crash" against the other side with "Roe" 0.74, with "The 47-year-old" 0.47), and the name is one
+    side's only. The person both tell of, the act (one head, written as a verb on both sides: an act, not an
+    occasion) and the words say it instead: the rest shares what a paraphrase shares besides the person
+    (``MIN_SHARED`` words, ``PARAPHRASE_STRENGTH``), and each side gives the fact one date (``fact_dates``), so which
+    date is whose is not in doubt. Two occurrences stay apart as elsewhere: two ordinals and none in common, a past
+    act against an expected one, a date written into a name (``dated_acts_alike``); two acts are two heads."""
+    if not (
+        alignment.cross_source
+        and pair.heads is True
+        and pair.left.ref.granularity == pair.right.ref.granularity
+        and pair.left.ref.granularity in ("year", "day")
+        and not _names_a_relative(alignment.left_tokens)
+        and not _names_a_relative(alignment.right_tokens)
+    ):
+        return False
+    resolved = described.get(alignment.left.id, frozenset()) | described.get(alignment.right.id, frozenset())
+    common = participants(alignment.left, people, told) & participants(alignment.right, people, told)
+    if not (resolved & common or _one_organisation(alignment, organisations or {})):
+        return False
+    left_act, right_act = str(pair.left.ref.head).split()[0], str(pair.right.ref.head).split()[0]
+    if not (written_as_a_verb(alignment.left, left_act) and written_as_a_verb(alignment.right, right_act)):
+        return False
+    if len(fact_dates(alignment.left)) != 1 or len(fact_dates(alignment.right)) != 1:
+        return False
+    if _ordinals_differ(alignment.left, alignment.right) or not dated_acts_alike(alignment, pair):
+        return False
+    return alignment.rest_shared >= MIN_SHARED and alignment.rest_strength >= PARAPHRASE_STRENGTH
+
+
+def _one_organisation(alignment: Alignment, organisations: Mapping[str, str]) -> bool:
+    """Whether one sentence's description stands for an organisation the other sentence names (one name's words
+    within the other's: "Kestrel" / "Kestrel Drones")."""
+    for claim, other in ((alignment.left, alignment.right), (alignment.right, alignment.left)):
+        name = organisations.get(claim.id)
+        if name is None:
+            continue
+        words = name_words(name)
+        for actor in other.actors:
+            theirs = name_words(actor.name)
+            if words and theirs and (words <= theirs or theirs <= words):
+                return True
+    return False
 
 
 def told_in_other_words(
@@ -641,7 +704,9 @@ class _Inputs:
     published: dict[str, date | None]
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
     sentences: dict[str, frozenset[str]]  # per document, its claims' sentences, folded
-    told: dict[str, frozenset[str]]  # per claim that names no one, the person its pronoun stands for
+    told: dict[str, frozenset[str]]  # per claim that names no one, the person its pronoun or description stands for
+    described: dict[str, frozenset[str]]  # per claim that names no one, the person its description stands for
+    organisations: dict[str, str]  # per claim that names no one, the organisation its description stands for
     people: dict[str, float]  # every person's key the corpus names ("@roe"), to read a surname the tagger missed
 
 
@@ -730,7 +795,9 @@ class DateConflictCheck(PairwiseCheck):
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
             sentences=sentences_told(corpus.claims),
-            told=pronoun_participants(compared),
+            told=told_participants(compared),
+            described=described_persons(compared, people_named),
+            organisations=described_organisations(compared),
             people=people,
         )
 
@@ -797,6 +864,9 @@ class DateConflictCheck(PairwiseCheck):
             or one_fact_restated(alignment, pair, inputs.restatement)
             or one_persons_act(
                 alignment, pair, inputs.similarity, inputs.paraphrase_similarity, inputs.told, inputs.people
+            )
+            or one_described_persons_act(
+                alignment, pair, inputs.described, inputs.told, inputs.people, inputs.organisations
             )
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):

@@ -1363,6 +1363,14 @@ def pronoun_participants(
     return resolved
 
 
+def told_participants(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """The person each claim that names no one tells of: by a pronoun (``pronoun_participants``) or by a description
+    that opens it as its subject ("The 44-year-old was arrested on Tuesday": ``descriptions.described_persons``)."""
+    from factcheck.nlp.descriptions import described_persons
+
+    return {**described_persons(claims, people_named), **pronoun_participants(claims)}
+
+
 def dates_meet(
     left: Claim,
     right: Claim,
@@ -1393,7 +1401,7 @@ def date_pairs(
     during the 2006 ceremony" / "emceed the 79th Academy Awards in 2007"). The best ``DATE_MATES`` per claim by
     the weight of the other words they share."""
     postings: dict[str, list[int]] = defaultdict(list)
-    told = pronoun_participants(claims)
+    told = told_participants(claims)
     dated = [bool(fact_dates(claim)) for claim in claims]
     for index, claim in enumerate(claims):
         if not dated[index]:
@@ -1778,11 +1786,16 @@ def strangers(claim: Claim, other_article: frozenset[str]) -> set[str]:
 def _names_another(claim: Claim, other: Claim, other_tokens: Sequence[Token], other_article: frozenset[str]) -> bool:
     """Whether ``claim`` names something (its last word its kind: "the Academy Awards") that ``other`` speaks of
     by that word alone ("The awards ceremony will be held on 26 February") while ``other``'s article never names
-    it: the other sentence's "awards" are the ones its own article is about."""
+    it: the other sentence's "awards" are the ones its own article is about.
+
+    A person's name ends in a surname, which names no kind: the other sentence's "Haddou" (a surname the tagger
+    missed there) is Amira Haddou, not another of her kind."""
     speaker = claim.quote.speaker_span if claim.quote is not None else None
     words = {token.key for token in other_tokens if token.kind == "word"}
     for actor in claim.actors:
         if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
+            continue
+        if actor.label == "PERSON":
             continue
         written = _NAME_WORD.findall(actor.name)
         if len(written) < 2 or name_words(actor.name) & other_article:
