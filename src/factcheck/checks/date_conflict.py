@@ -27,6 +27,7 @@ from factcheck.nlp.align import (
     Token,
     acts_on_one_thing,
     article_names,
+    claim_tokens,
     dated_act,
     dates_a_report,
     dates_a_side_clause,
@@ -335,6 +336,66 @@ def _one_organisation(alignment: Alignment, organisations: Mapping[str, str]) ->
             if words and theirs and (words <= theirs or theirs <= words):
                 return True
     return False
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def posts_of_the_act(claim: Claim, date: Token) -> frozenset[str] | None:
+    """The words for a person a sentence gives the act its date dates, as their post or rank: nouns whose most
+    frequent sense WordNet files under noun.person, written between the act's verb and the date, or after the verb
+    up to the clause's end when the date comes first ("was promoted to colonel" -> colonel; "was appointed deputy
+    director of the observatory in 2012" -> deputy, director). A word right before a name is that person's
+    description ("married the director Otto Brandl"), not what the act makes them. None when the act's verb is not
+    found; empty when it names no post."""
+    from factcheck.nlp import lexicon
+
+    act = dated_act(claim, date)
+    if act is None:
+        return None
+    tokens = claim_tokens(claim)
+    at = next((index for index, token in enumerate(tokens) if token is date), None)
+    verbs = [index for index, token in enumerate(tokens) if token.kind == "word" and token.key == stem(act.split()[0])]
+    if at is None or not verbs:
+        return None
+    verb = min(verbs, key=lambda index: (abs(index - at), index))
+    end = at if verb < at else len(tokens)
+    offset = claim.span.start
+    stop = _CLAUSE_END.search(claim.span.text, tokens[verb].end - offset)
+    limit = offset + stop.start() if stop is not None else claim.span.end
+    named = [actor.span.start for actor in claim.actors if actor.label == "PERSON"]
+    posts = set()
+    for index in range(verb + 1, end):
+        token = tokens[index]
+        if token.kind != "word" or token.start >= limit:
+            continue
+        word = token.text.casefold()
+        if not word.isalpha() or lexicon.first_noun_field(word) != lexicon.PERSON_FIELD:
+            continue
+        if any(0 <= start - token.end <= 2 for start in named):
+            continue  # "the director Otto Brandl": who they are, not what the act makes them
+        posts.add(word)
+    return frozenset(posts)
+
+
+def _one_post(word: str, others: frozenset[str]) -> bool:
+    from factcheck.nlp import lexicon
+
+    return any(word == other or lexicon.synonymous(word, other) or lexicon.one_kind(word, other) for other in others)
+
+
+def posts_differ(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether both sentences name the post or rank their dated act gives (``posts_of_the_act``) and one names a
+    word for it the other's matches by none of the same word, a synonym or one a kind of the other: "was promoted
+    to colonel in 2014" / "was promoted to general in 2020", "was appointed director" / "was appointed deputy
+    director" are two acts, each with its date. "Became a colonel" / "was promoted to colonel" name one rank, "head
+    coach" / "coach" one post ("head" names no person), and "chief executive" / "CEO" one (a CEO is a kind of
+    executive)."""
+    left = posts_of_the_act(alignment.left, pair.left)
+    right = posts_of_the_act(alignment.right, pair.right)
+    if not left or not right:
+        return False
+    return any(not _one_post(word, right) for word in left) or any(not _one_post(word, left) for word in right)
 
 
 def told_in_other_words(
@@ -838,6 +899,8 @@ class DateConflictCheck(PairwiseCheck):
             return "two acts apart"  # "joined the bank in 2001" / "left the bank in 2012": two events of one person
         if dates_two_told_acts(alignment, pair):
             return "two acts"  # "awarded the prize in 2011" / "elected to the academy in 2012": two facts
+        if posts_differ(alignment, pair):
+            return "two posts"  # "promoted to colonel in 2014" / "promoted to general in 2020": two acts
         if (
             sum(
                 1
