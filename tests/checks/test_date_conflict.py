@@ -1572,3 +1572,62 @@ def test_a_surname_the_tagger_missed_in_the_other_sentence_is_no_other_particula
     )
     other = claim(d, d.text, times=(time(d, "2013", "2013", "year"),))
     assert particulars_differ(align(place, other), {"c": frozenset({"harbour", "clinic"}), "d": frozenset()})
+
+
+def _ranked(left_text, right_text, left_year="2014", right_year="2016", head="promote"):
+    import numpy as np
+
+    a, b = document("a", left_text), document("b", right_text)
+    claims = [
+        claim(
+            doc,
+            doc.text,
+            times=(time(doc, year, year, "year").model_copy(update={"head": head}),),
+            actors=(Actor(span=span(doc, "Jane Roe"), name="Jane Roe", label="PERSON"),),
+            event=Event(actor=None, action=head, object="jane roe"),
+        )
+        for doc, year in ((a, left_year), (b, right_year))
+    ]
+    corp = corpus([a, b], claims)
+    corp.embeddings.update({claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([0.9, 0.44])})
+    return corp
+
+
+def test_two_ranks_or_posts_the_dated_act_gives_are_two_acts():
+    # "promoted to colonel" / "promoted to general": one person, one verb, two ranks, each with its date.
+    colonel = "Jane Roe was promoted to colonel in {} and later commanded a transport wing."
+    general = "Jane Roe was promoted to general in {} and later commanded a transport wing."
+    assert run(_ranked(colonel.format("2014"), general.format("2016"))) == []
+    deputy = "Jane Roe was appointed deputy director of the observatory in {} after a decade there."
+    director = "Jane Roe was appointed director of the observatory in {} after a decade there."
+    assert run(_ranked(director.format("2014"), deputy.format("2016"), head="appoint")) == []
+    # One rank told by other function words is one act: a warning.
+    made = "Jane Roe was made a colonel in {} and later commanded a transport wing."
+    findings = run(_ranked(colonel.format("2014"), made.format("2016")))
+    assert [f.data["dates"] for f in findings] == [["2014", "2016"]]
+    # "Head coach" / "coach": "head" names no person, so one post.
+    head_coach = "Jane Roe was appointed head coach of the Owls in {} after a decade there."
+    coach = "Jane Roe was appointed coach of the Owls in {} after a decade there."
+    findings = run(_ranked(head_coach.format("2014"), coach.format("2016"), head="appoint"))
+    assert [f.data["dates"] for f in findings] == [["2014", "2016"]]
+
+
+def test_a_description_of_a_group_stands_for_the_organisation_named_last():
+    from factcheck.nlp.align import people_named
+    from factcheck.nlp.descriptions import described_organisations, described_persons
+
+    doc = document("a", "Kestrel Drones has issued a profit warning. The company floated on the exchange in 2018.")
+    named = claim(
+        doc,
+        "Kestrel Drones has issued a profit warning.",
+        actors=(Actor(span=span(doc, "Kestrel Drones"), name="Kestrel Drones", label="ORG"),),
+        event=Event(actor="kestrel drones", action="issue", object="profit warning"),
+    )
+    described = claim(
+        doc,
+        "The company floated on the exchange in 2018.",
+        event=Event(actor="company", action="float", object=None),
+    )
+    assert described_organisations([named, described]) == {described.id: "Kestrel Drones"}
+    # A company is no person, and a person's description does not stand for a firm.
+    assert described_persons([named, described], people_named) == {}
