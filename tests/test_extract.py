@@ -901,7 +901,7 @@ def test_a_figure_tells_whether_its_act_is_foreseen_or_done_and_whether_it_count
         "Dorrin shut two of its mills last year. Officials said 40 homes were destroyed by the fire. "
         "The blaze partly destroyed 15 homes on the edge of the village. "
         "At least 20 people are believed to have died in the flood. "
-        "Pirates still hold 17 of the hijacked ships.",
+        "Pirates still hold 17 of the hijacked ships. All 58 of Varo's schools were closed on Monday.",
     )
     assert [(q.mood, q.part) for q in only(claims, "six mills").quantities] == [("foreseen", False)]
     assert [(q.mood, q.part) for q in only(claims, "nine plants").quantities] == [("foreseen", False)]
@@ -911,6 +911,8 @@ def test_a_figure_tells_whether_its_act_is_foreseen_or_done_and_whether_it_count
     assert [(q.mood, q.part) for q in only(claims, "20 people").quantities] == [(None, False)]
     # a partitive of the story's set ("of the hijacked ships") counts what another source's count of it does
     assert [q.part for q in only(claims, "17 of the").quantities] == [False]
+    # "all" makes a partitive of a holder's stock the whole of it
+    assert [q.part for q in only(claims, "All 58 of").quantities] == [False]
 
 
 def test_a_count_raised_to_the_subject_of_a_frame_belongs_to_the_framed_act(nlp):

@@ -239,17 +239,22 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
     return None
 
 
+# Determiners that make a partitive the whole: "all 58 of its schools", "both of its plants".
+_WHOLE = frozenset({"all", "both", "each", "every"})
+
+
 def figure_part(tokens: Any, start: int, end: int) -> bool:
     """Whether a figure counts a part of what its sentence names: a partitive of a holder's stock ("ten of its
     plants", "twelve of the park's trees": some of all it has), or an act told as done in part ("the partial closure
     of ten plants", "partly destroyed 15 homes"; WordNet's words for in part, ``lexicon.tells_a_part``). Another count
     of the same noun and act not so told is the whole, another fact. A partitive of the set the story tells of ("17
     of the hijacked ships are still held", "two of the hostages") counts what the other source's count does: the
-    ships still held are the vessels another outlet says are held."""
+    ships still held are the vessels another outlet says are held. "All 58 of its schools" counts them all."""
     root = _root(tokens, start, end)
     if root is None:
         return False
-    for of in root.children:
+    whole_told = any(child.lower_ in _WHOLE for child in root.children)  # "All 58 of the city's schools" is all
+    for of in () if whole_told else root.children:
         if of.dep_ == "prep" and of.lower_ == "of":
             whole = next((child for child in of.children if child.dep_ == "pobj"), None)
             if whole is not None and any(child.dep_ == "poss" for child in whole.children):
