@@ -844,6 +844,7 @@ class DateConflictCheck(PairwiseCheck):
     def pairwise_inputs(self, corpus: Corpus, context: CheckContext) -> _Inputs:
         compared = [claim for claim in corpus.claims if has_slots(claim)]  # the claims ``candidate_pairs`` reads
         people = persons_named(compared)
+        described = described_persons(compared, people_named)
         return _Inputs(
             strength=context.settings.threshold("date-conflict.strength", STRENGTH),
             same_document=context.settings.threshold("date-conflict.same_document_strength", SAME_DOCUMENT_STRENGTH),
@@ -856,8 +857,8 @@ class DateConflictCheck(PairwiseCheck):
             published={document.id: document.published for document in corpus.documents},
             names=article_names(corpus.claims),
             sentences=sentences_told(corpus.claims),
-            told=told_participants(compared),
-            described=described_persons(compared, people_named),
+            told=told_participants(compared, described),
+            described=described,
             organisations=described_organisations(compared),
             people=people,
         )

@@ -1346,13 +1346,12 @@ def pronoun_participants(
     else comes in; a claim before that names two people, or none, leaves the pronoun unread. Only the persons the
     tagger found count (``names`` None by default): a capitalised word read as someone's surname ("the Oscars")
     would make one person two."""
-    by_document: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_document[claim.doc].append(claim)
+    from factcheck.nlp.descriptions import in_text_order
+
     resolved: dict[str, frozenset[str]] = {}
-    for members in by_document.values():
+    for ordered in in_text_order(claims):
         before: frozenset[str] = frozenset()
-        for claim in sorted(members, key=lambda member: (member.span.start, member.span.end)):
+        for claim in ordered:
             named = people_named(claim, names)
             if named:
                 before = named
@@ -1363,12 +1362,17 @@ def pronoun_participants(
     return resolved
 
 
-def told_participants(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+def told_participants(
+    claims: Sequence[Claim], described: Mapping[str, frozenset[str]] | None = None
+) -> dict[str, frozenset[str]]:
     """The person each claim that names no one tells of: by a pronoun (``pronoun_participants``) or by a description
-    that opens it as its subject ("The 44-year-old was arrested on Tuesday": ``descriptions.described_persons``)."""
+    that opens it as its subject ("The 44-year-old was arrested on Tuesday": ``descriptions.described_persons``,
+    ``described`` when the caller has read them already)."""
     from factcheck.nlp.descriptions import described_persons
 
-    return {**described_persons(claims, people_named), **pronoun_participants(claims)}
+    if described is None:
+        described = described_persons(claims, people_named)
+    return {**described, **pronoun_participants(claims)}
 
 
 def dates_meet(

@@ -74,8 +74,7 @@ def described_persons(claims: Iterable[Claim], named: Callable[[Claim], frozense
     from factcheck.nlp import lexicon
 
     resolved: dict[str, frozenset[str]] = {}
-    for members in _by_document(claims).values():
-        ordered = sorted(members, key=lambda member: (member.span.start, member.span.end))
+    for ordered in in_text_order(claims):
         names = [named(claim) for claim in ordered]
         counts = Counter(key for keys in names for key in keys)
         ranked = counts.most_common(2)
@@ -97,11 +96,14 @@ def described_persons(claims: Iterable[Claim], named: Callable[[Claim], frozense
     return resolved
 
 
-def _by_document(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+def in_text_order(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """The claims of each document in the order its text tells them, documents in the order they first come."""
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.doc].append(claim)
-    return by_document
+    return [
+        sorted(members, key=lambda member: (member.span.start, member.span.end)) for members in by_document.values()
+    ]
 
 
 _NAMED = frozenset({"ORG", "PERSON"})
@@ -116,9 +118,9 @@ def described_organisations(claims: Iterable[Claim]) -> dict[str, str]:
     from factcheck.nlp import lexicon
 
     resolved: dict[str, str] = {}
-    for members in _by_document(claims).values():
+    for ordered in in_text_order(claims):
         last: list[str] = []
-        for claim in sorted(members, key=lambda member: (member.span.start, member.span.end)):
+        for claim in ordered:
             named = [actor for actor in claim.actors if actor.label in _NAMED]
             if named:
                 organisations = sorted({actor.name for actor in named if actor.label == "ORG"})

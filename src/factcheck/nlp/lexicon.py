@@ -437,6 +437,10 @@ GROUP_FIELD = 14
 """noun.group: organisations and groups ("band", "company", "team")."""
 OBJECT_FIELD = 17
 """noun.object: natural objects, among them the continents and the seas ("Europe", "Gulf of Aden")."""
+TIME_FIELD = 28
+"""noun.time: nouns of a stretch or point of time ("month", "year", "day")."""
+COMMUNICATION_FIELD = 32
+"""verb.communication: verbs of telling ("say", "report", "announce")."""
 
 
 @lru_cache(maxsize=65536)
@@ -543,7 +547,11 @@ def names_an_event(lemma: str) -> bool:
 def first_noun_field(lemma: str) -> int | None:
     """The semantic field (noun.group, noun.person, ...) of the lemma's most frequent sense as a noun; None when
     WordNet does not know it as a noun."""
-    first = senses(lemma, "n")[:1]
+    return _first_field(lemma, "n")
+
+
+def _first_field(lemma: str, pos: str) -> int | None:
+    first = senses(lemma, pos)[:1]
     return synset(first[0]).lexicographer_file if first else None
 
 
@@ -800,15 +808,8 @@ def tells_a_part(lemma: str) -> bool:
     return PART in derived_forms(word, "a") or PART in synonyms(word, "r")
 
 
-COMMUNICATION_FIELD = 32
-"""verb.communication: verbs of telling ("say", "report", "announce")."""
-TIME_FIELD = 28
-"""noun.time: nouns of a stretch or point of time ("month", "year", "day")."""
-
-
 @lru_cache(maxsize=4096)
 def mainly_says(lemma: str) -> bool:
     """Whether the lemma's most frequent sense as a verb is one of telling ("report", "say"), not one that merely has a
     telling sense too ("add": to join to, first; to say further, second)."""
-    first = senses(lemma, "v")[:1]
-    return bool(first) and synset(first[0]).lexicographer_file == COMMUNICATION_FIELD
+    return _first_field(lemma, "v") == COMMUNICATION_FIELD

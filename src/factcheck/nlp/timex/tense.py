@@ -33,6 +33,7 @@ _SET_FOR = re.compile(
 )
 # A clause opened by "when" with no verb group that tells its time speaks of what is still to come: "faces ten
 # years in prison when the judge sentences him in September". Not "once", which as often means "formerly".
+_NAMES_A_DAY = re.compile(rf"(?:{MONTH}|{WEEKDAY})")
 _WHEN = re.compile(r"\b(?:when|as\s+soon\s+as)\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
@@ -52,7 +53,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     if breaks:
         before = before[breaks[-1].end() :]
     set_for = _SET_FOR.search(before)
-    if set_for and re.match(rf"(?:{MONTH}|{WEEKDAY})", text[start:end]):
+    if set_for and _NAMES_A_DAY.match(text, start, end):
         return "future", " ".join(set_for.group().split())
     after = text[end : end + 160]
     stop = _CLAUSE_BREAK.search(after)

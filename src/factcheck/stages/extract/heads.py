@@ -212,8 +212,8 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
 
     Read from the verb's auxiliaries: a modal (tag ``MD``) or an infinitive's ``to`` makes the act one planned, expected
     or supposed, which is another fact than the act done, whatever its count; before a perfect ("may have died", "are
-    believed to have died") they only hedge a past act, so they say nothing. A verb joined to another without its own auxiliary or subject
-    ("should be cut and 14 plants closed") is told as the verb it joins.
+    believed to have died") they only hedge a past act, so they say nothing. A verb joined to another without its own
+    auxiliary or subject ("should be cut and 14 plants closed") is told as the verb it joins.
     """
     verb = _the_act(tokens, start, end)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
