@@ -534,6 +534,17 @@ def test_wire_dateline_opens_the_body(tmp_path):
     assert doc.clean[doc.body_start :].startswith("PORT ELLEN")
 
 
+@pytest.mark.parametrize("place", ["KALV\u00d8", "S\u00c3O PAULO", "Z\u00dcRICH", "KRAK\u00d3W (Poland)"])
+def test_wire_dateline_place_in_capitals_of_any_script(tmp_path, place):
+    doc = _load(tmp_path, f"Pier Plans\n\n{place}, March 3, 2024 (Nordpress) - The board voted.\n\n" + BODY)
+    assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
+
+
+def test_a_capitalised_word_before_a_date_is_no_wire_place(tmp_path):
+    doc = _load(tmp_path, "Pier Plans\n\nOn March 3, 2024 - the board voted to extend the pier.\n\n" + BODY)
+    assert doc.published_source != "dateline"
+
+
 def test_html_declared_charset(tmp_path):
     page = HTML.replace("<head>", '<head><meta charset="iso-8859-7">').replace(
         "forty metres", "forty metres (\u03c3\u03b1\u03c1\u03ac\u03bd\u03c4\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1)"

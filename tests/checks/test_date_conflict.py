@@ -178,6 +178,42 @@ def test_weekdays_in_undated_articles_name_no_day():
     assert run(corpus([a, b, c], [left, right, dated])) == []
 
 
+def _aground(doc_id, published, words, value, granularity="day"):
+    text = f"The ferry ran aground off the island on {words}, the coastguard said."
+    doc = document(doc_id, text, published=published)
+    return doc, claim(doc, text, times=(time(doc, words, value, granularity, relative=True),))
+
+
+def test_weekdays_under_datelines_of_one_week_name_two_days():
+    # Filed on Wednesday March 11 and Thursday March 12: "Monday" and "Tuesday" place one grounding on two days.
+    a, left = _aground("a", date(2026, 3, 11), "Monday", "2026-03-09")
+    b, right = _aground("b", date(2026, 3, 12), "Tuesday", "2026-03-10")
+    (finding,) = run(corpus([a, b], [left, right]))
+    assert finding.severity == Severity.WARNING
+    assert {(e.doc, e.text) for e in finding.evidence} >= {("a", "Monday"), ("b", "Tuesday")}
+
+
+def test_two_weekday_words_for_one_calendar_day_agree():
+    # "Tuesday" in a piece of Wednesday and "yesterday's Tuesday" in one of Thursday: one day, no finding.
+    a, left = _aground("a", date(2026, 3, 11), "Tuesday", "2026-03-10")
+    b, right = _aground("b", date(2026, 3, 12), "Tuesday evening", "2026-03-10TEV", "time")
+    assert run(corpus([a, b], [left, right])) == []
+
+
+def test_a_weekday_against_the_written_date_of_another_day():
+    a, left = _aground("a", date(2026, 3, 11), "Monday", "2026-03-09")
+    b = document("b", "The ferry ran aground off the island on March 10, the coastguard said.", published=None)
+    right = claim(b, b.text, times=(time(b, "March 10", "2026-03-10"),))
+    assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
+
+
+def test_weekdays_under_datelines_weeks_apart_are_not_compared():
+    # Three weeks apart, each "Monday" is read against its own week: two readings, not a slip.
+    a, left = _aground("a", date(2026, 3, 11), "Monday", "2026-03-09")
+    b, right = _aground("b", date(2026, 4, 1), "Tuesday", "2026-03-31")
+    assert run(corpus([a, b], [left, right])) == []
+
+
 def test_month_days_in_undated_articles_still_meet():
     a = document("a", "Police arrested the former employee on Dec. 11 after the shooting.")
     b = document("b", "Police arrested the former employee on Dec. 19 after the shooting.")

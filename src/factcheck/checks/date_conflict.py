@@ -48,6 +48,7 @@ from factcheck.nlp.align import (
 )
 from factcheck.nlp.descriptions import described_organisations, described_persons
 from factcheck.nlp.entities import two_places
+from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.plainwords import date_words, quoted
 
@@ -72,6 +73,41 @@ def written_out(time: TimeExpression) -> bool:
     decides them, so they are no evidence of a slip.
     """
     return names_its_own_date(time.span.text)
+
+
+# Datelines at most this many days apart put two articles in one week, so a weekday each gives names one calendar day
+# read against its own dateline: a wire lede filed on Tuesday and a follow-up filed on Wednesday both place "Monday".
+WEEKDAY_DATELINE_GAP = 6
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY_FULL}\b", re.IGNORECASE)
+
+
+def a_weekday_of_its_week(time: TimeExpression, published: date | None) -> bool:
+    """Whether a date is a weekday the resolver placed in the week around the article's known dateline ("ran aground
+    on Monday", "Tuesday night" in an article dated Wednesday): one calendar day, as a written date is.
+
+    An undated article's weekday names no day, and "the weekend" or "last week" name no single one.
+    """
+    if published is None or not _WEEKDAY_WORD.search(time.span.text) or time.granularity not in ("day", "time"):
+        return False
+    interval = interval_of(time.value)
+    return interval is not None and interval[0] == interval[1] and abs((interval[0] - published).days) <= 7
+
+
+def days_of_one_week(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None]) -> bool:
+    """Whether both dates name a calendar day, each written out or a weekday of its article's week, and the two
+    articles' weekdays are read against datelines of one week (``WEEKDAY_DATELINE_GAP``).
+
+    Weekdays are how news dates what happened ("ran aground on Monday" / "ran aground on Tuesday"); two outlets filing
+    in one week name one day of one act by one calendar day, whatever weekday word each uses for it.
+    """
+    left_published, right_published = published[alignment.left.doc], published[alignment.right.doc]
+    sides = ((pair.left.ref, left_published), (pair.right.ref, right_published))
+    if not all(written_out(time) or a_weekday_of_its_week(time, day) for time, day in sides):
+        return False
+    if written_out(pair.left.ref) or written_out(pair.right.ref):
+        return True
+    assert left_published is not None and right_published is not None  # a weekday of its week has a dateline
+    return abs((left_published - right_published).days) <= WEEKDAY_DATELINE_GAP
 
 
 def is_dateline(claim: Claim, time: TimeExpression) -> bool:
@@ -674,6 +710,11 @@ def read_alike(
     return values is not None and values_agree(*values)
 
 
+def _read_as_is(time: TimeExpression, published: date | None) -> bool:
+    """Whether a date's value stands on its own: read from its own words, or a weekday its dateline placed."""
+    return bool(time.value) and (not time.relative or a_weekday_of_its_week(time, published))
+
+
 def comparable_values(
     left: TimeExpression, right: TimeExpression, left_published: date | None, right_published: date | None
 ) -> tuple[str, str] | None:
@@ -691,8 +732,8 @@ def comparable_values(
     if left.value and right.value and left_published and right_published:
         return year_of_the_other(left, left.value, right, right.value)
     anchor = left_published or right_published or FALLBACK_ANCHOR
-    left_value = left.value if (left.value and not left.relative) else _resolved(left, anchor)
-    right_value = right.value if (right.value and not right.relative) else _resolved(right, anchor)
+    left_value = left.value if _read_as_is(left, left_published) else _resolved(left, anchor)
+    right_value = right.value if _read_as_is(right, right_published) else _resolved(right, anchor)
     if not left_value or not right_value:
         return None
     return year_of_the_other(left, left_value, right, right_value)
@@ -939,7 +980,9 @@ class DateConflictCheck(PairwiseCheck):
                 return "the sentence vectors are too far apart"
             if pair.context < inputs.around and alignment.strength < 0.999:
                 return "the words around the dates differ"  # one topic, the dates date different things around it
-        if not (written_out(pair.left.ref) and written_out(pair.right.ref)):
+        if not (written_out(pair.left.ref) and written_out(pair.right.ref)) and not days_of_one_week(
+            alignment, pair, published
+        ):
             return "a date is not written out"
         if is_dateline(alignment.left, pair.left.ref) or is_dateline(alignment.right, pair.right.ref):
             return "a date is a dateline"

@@ -401,10 +401,17 @@ _WRITTEN_DATE = re.compile(
 )
 
 
+# A weekday with a part of it ("Monday evening", "Tuesday night"): the day is what two accounts of an act place it on.
+_WEEKDAY_PART = re.compile(rf"{WEEKDAY_FULL}\s+(?:morning|afternoon|evening|night)", re.IGNORECASE)
+
+
 def _calendar_date(time: TimeExpression) -> bool:
-    """A DATE, or a TIME written with its date ("April 4, 2022 at 9:30"); not a length or "3 p.m." alone."""
+    """A DATE, or a TIME written with its date ("April 4, 2022 at 9:30") or on a weekday ("Monday evening"); not a
+    length or "3 p.m." alone."""
     kind = getattr(time, "type", "DATE")
-    return kind == "DATE" or (kind == "TIME" and bool(_WRITTEN_DATE.search(time.span.text)))
+    return kind == "DATE" or (
+        kind == "TIME" and bool(_WRITTEN_DATE.search(time.span.text) or _WEEKDAY_PART.fullmatch(time.span.text))
+    )
 
 
 _WEEKDAY_ALONE = re.compile(WEEKDAY_FULL)

@@ -256,14 +256,18 @@ def _byline(line: str) -> tuple[str | None, int]:
     return rest[:length], match.end() + length
 
 
-_WIRE_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][\w.'\- ]{1,30})?[,\s]*$")
+# The place is written in capitals, in any script's letters ("KALVØ", "SÃO PAULO", "ZÜRICH").
+_WIRE_PLACE = re.compile(
+    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[.'\- ]){2,40})(?:\s*\([^)]{1,40}\))?(?:,\s*[^\W\d_][\w.'\- ]{1,30})?[,\s]*$"
+)
 _WIRE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
 
 
 def _wire_dateline(line: str) -> tuple[int, int, date] | None:
     """A news-wire dateline opening the first paragraph: an upper-case place, the date, a dash."""
     for start, end, value in find_dates(line[:120]):
-        if _WIRE_PLACE.match(line[:start]) and _WIRE_AFTER.match(line[end:]):
+        place = _WIRE_PLACE.match(line[:start])
+        if place and place["place"].isupper() and _WIRE_AFTER.match(line[end:]):
             return start, end, value
         break
     return None
