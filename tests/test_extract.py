@@ -163,6 +163,20 @@ def test_dates_and_figures_carry_the_word_they_date_or_count_for(nlp):
     assert [q.head for q in yards.quantities] == ["add", "rush"]  # two counts of yards, of two different things
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("Mayor Ilse Roe said on Thursday she would sign the budget.", "say"),  # the day it was said
+        ("Mayor Ilse Roe said Thursday her council had passed the budget.", "say"),
+        ("Mayor Ilse Roe said that on Thursday she would sign the budget.", "sign"),  # "that" opens the clause
+        ("Mayor Ilse Roe said she would sign the budget on Thursday.", "sign"),
+    ],
+)
+def test_a_date_right_after_a_reporting_verb_dates_the_report(nlp, sentence, head):
+    (claim,) = [c for c in claims_of(nlp, sentence) if c.times]
+    assert [(t.span.text, t.head) for t in claim.times] == [("Thursday", head)]
+
+
 def test_an_abbreviated_title_the_parser_splits_at_its_dot_is_read_whole(nlp):
     # The parser reads "Lt" "." "Governor" and keeps ". Governor"; the text before the name has the whole title.
     person = next(a for a in claims_of(nlp, "Lt. Governor Jane Roe visited the town.")[0].actors if a.label == "PERSON")

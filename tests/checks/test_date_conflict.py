@@ -214,6 +214,24 @@ def test_weekdays_under_datelines_weeks_apart_are_not_compared():
     assert run(corpus([a, b], [left, right])) == []
 
 
+def test_the_day_a_coming_act_was_told_is_not_the_day_it_was_done():
+    # "said on Thursday she would sign" dates the saying; the signing came on Friday in the other article.
+    said = "President Ana Roe said on Thursday she would sign the media bill passed by parliament."
+    signed = "President Ana Roe signed the media bill passed by parliament on Friday."
+    a, b = document("a", said, published=date(2026, 6, 11)), document("b", signed, published=date(2026, 6, 12))
+    thursday = time(a, "Thursday", "2026-06-11", relative=True).model_copy(update={"head": "say"})
+    friday = time(b, "Friday", "2026-06-12", relative=True).model_copy(update={"head": "sign"})
+    event = Event(actor="Ana Roe", action="sign", object="bill", past=True)
+    assert (
+        run(
+            corpus(
+                [a, b], [claim(a, said, times=(thursday,), event=event), claim(b, signed, times=(friday,), event=event)]
+            )
+        )
+        == []
+    )
+
+
 def test_month_days_in_undated_articles_still_meet():
     a = document("a", "Police arrested the former employee on Dec. 11 after the shooting.")
     b = document("b", "Police arrested the former employee on Dec. 19 after the shooting.")

@@ -25,6 +25,7 @@ from factcheck.nlp.align import (
     Alignment,
     SlotPair,
     Token,
+    act_of,
     acts_on_one_thing,
     article_names,
     claim_tokens,
@@ -43,13 +44,14 @@ from factcheck.nlp.align import (
     persons_named,
     slot_head,
     stem,
+    told_as_coming,
     told_participants,
     written_as_a_verb,
 )
 from factcheck.nlp.descriptions import described_organisations, described_persons
 from factcheck.nlp.entities import two_places
-from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
+from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.plainwords import date_words, quoted
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
@@ -560,7 +562,8 @@ def _days_of_two_reports(pair: SlotPair) -> bool:
 
 def _a_report_before_the_act(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether one date is the day a report was told and the act it tells is still to come ("the firm said on
-    March 3 that it will cut 200 jobs" / "will cut 200 jobs by March 31, the firm told staff").
+    March 3 that it will cut 200 jobs" / "will cut 200 jobs by March 31, the firm told staff"; "said on Thursday she
+    would sign the bill" / "signed the bill on Friday": the report tells the other's dated act bare after a modal).
 
     A report's date pairs with the other side's date when it is the only date its sentence gives (the day a past
     act was told is often its day: "said on Monday it bought ..."), but an expected act happens after it is told,
@@ -568,7 +571,9 @@ def _a_report_before_the_act(alignment: Alignment, pair: SlotPair) -> bool:
     """
     sides = ((pair.left, pair.right, alignment.left), (pair.right, pair.left, alignment.right))
     return any(
-        dates_a_report(report) and not dates_a_report(other) and claim.event is not None and not claim.event.past
+        dates_a_report(report)
+        and not dates_a_report(other)
+        and ((claim.event is not None and not claim.event.past) or told_as_coming(claim, act_of(other) or ""))
         for report, other, claim in sides
     )
 

@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from factcheck.dates import names_its_own_date
 from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
+from factcheck.nlp.verbs import REPORTING_VERBS
 
 if TYPE_CHECKING:
     from factcheck.model import Actor, Claim, Corpus, TimeExpression
@@ -693,11 +694,6 @@ def _read_from_the_dateline(token: Token) -> bool:
     return token.kind == "date" and not names_its_own_date(token.text)
 
 
-# Verbs that only pass news on: a date on them is when it was told. Not the speech verbs that are acts of their own
-# ("will ask the Queen on Monday", "the winner will be announced on 14 March", "denied the charge on June 3").
-REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "comment", "explain", "state"})
-
-
 def dates_a_report(token: Token) -> bool:
     """Whether a date dates the telling, not what is told: its head in the parse is a verb that only reports
     (``REPORTING_VERBS``: "promoters said on Tuesday", "ITAR-TASS reported September 26", "told reporters today").
@@ -1167,6 +1163,13 @@ def written_as_a_verb(claim: Claim, lemma: str) -> bool:
     )
 
 
+def told_as_coming(claim: Claim, lemma: str) -> bool:
+    """Whether the sentence writes ``lemma`` bare after a modal or "to" ("said she would sign the bill", "plans to
+    close"): the act as one still to come when the sentence is told."""
+    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    return any(word == lemma and previous in _BEFORE_A_BARE_VERB for previous, word in zip(["", *words], words))
+
+
 def on_an_occasion(claim: Claim, token: Token) -> bool:
     """Whether a date dates an occasion, not an act: its head is one noun that mainly names an event, written as a
     noun ("served as emcee during the 2006 ceremony", "at the gala in 2019"). What someone did there is told by
@@ -1177,7 +1180,7 @@ def on_an_occasion(claim: Claim, token: Token) -> bool:
     return bool(head) and " " not in head and lexicon.mainly_an_event(head) and not written_as_a_verb(claim, head)
 
 
-def _act_of(token: Token) -> str | None:
+def act_of(token: Token) -> str | None:
     """The lemma a date's head gives for its act (a phrasal verb's first word), None for none or a function word."""
     head = str(getattr(token.ref, "head", None) or "").split()
     return head[0] if head and slot_head(token) is not None else None
@@ -1280,7 +1283,7 @@ def acts_on_one_thing(left: Claim, left_date: Token, right: Claim, right_date: T
     after (session 22), so it is not one."""
     from factcheck.nlp import lexicon
 
-    left_act, right_act = _act_of(left_date), _act_of(right_date)
+    left_act, right_act = act_of(left_date), act_of(right_date)
     if left_act is None or right_act is None or acts_related(left_act, right_act):
         return False
     if not (told_as_a_verb(left, left_act) and told_as_a_verb(right, right_act)):
@@ -1299,7 +1302,7 @@ def dates_of_one_act(left: Claim, left_date: Token, right: Claim, right_date: To
     if acts_agree(left, left_date, right, right_date):
         return True
     for claim, date, other_claim, other in ((left, left_date, right, right_date), (right, right_date, left, left_date)):
-        act = _act_of(other)
+        act = act_of(other)
         if (
             act is not None
             and on_an_occasion(claim, date)

@@ -12,3 +12,7 @@ LIGHT_VERBS = frozenset(
 ARRANGING_VERBS = frozenset(
     {"plan", "schedule", "reschedule", "set", "slate", "call", "organize", "organise", "arrange", "postpone", "delay"}
 )
+
+# Verbs that only pass news on: a date on them is when it was told. Not the speech verbs that are acts of their own
+# ("will ask the Queen on Monday", "the winner will be announced on 14 March", "denied the charge on June 3").
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "comment", "explain", "state"})

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from factcheck.nlp import lexicon
 from factcheck.nlp.roles import is_post_noun, is_title_word
-from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS
+from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS, REPORTING_VERBS
 
 # Relations through which the climb passes on to the word above: a preposition and its object,
 # a coordinated item, a number's or a date's own parts.
@@ -113,7 +113,20 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     governor = _governor(root, tokens)
     if governor is None:
         return None
-    return _lemma(arranged_event(governor, tokens) or governor)
+    return _lemma(_the_report_told_on(governor, start, end) or arranged_event(governor, tokens) or governor)
+
+
+def _the_report_told_on(verb: Any, start: int, end: int) -> Any:
+    """The reporting verb a date stands right after when the parse hangs it on the reported clause's verb: "said on
+    Thursday she would sign" is the day it was said (the clause's subject comes after the date, with no "that"
+    between), while "said that on Friday she would sign" and "said she would sign on Friday" date the signing."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS or verb.head.idx >= start:
+        return None
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    marks = [child for child in verb.children if child.dep_ == "mark" and child.idx < start]
+    if marks or not subjects or any(subject.idx < end for subject in subjects):
+        return None
+    return verb.head
 
 
 def office_holder(noun: Any, within: Any) -> Any:
