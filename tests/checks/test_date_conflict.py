@@ -509,6 +509,39 @@ def test_a_phrasal_verb_is_another_act_than_its_verb():
         assert [f.severity for f in findings] == [Severity.WARNING], heads
 
 
+def test_a_sentence_that_writes_the_others_act_undated_dates_another_act():
+    # "fire" and "shooting" are related in WordNet (to fire a gun), but the first sentence writes "shooting" itself,
+    # undated, and dates the firing from a job: two acts of one story.
+    import numpy as np
+
+    def told(doc_id, text, words, value, head):
+        doc = document(doc_id, text, published=date(2031, 5, 9))
+        when = time(doc, words, value, relative=True).model_copy(update={"head": head})
+        person = Actor(span=span(doc, "Anton Roe"), name="Anton Roe", label="PERSON")
+        return doc, claim(doc, text, times=(when,), actors=(person,))
+
+    def findings(left, right):
+        corp = corpus([left[0], right[0]], [left[1], right[1]])
+        corp.embeddings.update({left[1].id: np.array([1.0, 0.0]), right[1].id: np.array([0.6, 0.8])})
+        return [f.severity for f in run(corp)]
+
+    fired = told(
+        "a", "Anton Roe, accused of shooting three co-workers, was fired on Thursday.", "Thursday", "2031-05-08", "fire"
+    )
+    shootings = told(
+        "b", "Anton Roe was arrested after the Monday morning shootings.", "Monday morning", "2031-05-05TMO", "shooting"
+    )
+    assert findings(fired, shootings) == []
+    # Without the other's word beside it, the related word still dates one act.
+    dismissed = told(
+        "c", "Anton Roe, a clerk of three years, was dismissed on Monday.", "Monday", "2031-05-05", "dismiss"
+    )
+    fired_alone = told(
+        "d", "Anton Roe, a clerk of three years, was fired on Thursday.", "Thursday", "2031-05-08", "fire"
+    )
+    assert findings(dismissed, fired_alone) == [Severity.WARNING]
+
+
 # -- two places, two occurrences -------------------------------------------------------------
 def test_one_act_dated_in_two_named_places_is_two_occurrences(make_corpus):
     # A game comes out in one country on one day and in another later: each sentence says where its
@@ -1078,7 +1111,8 @@ def test_the_day_an_expected_act_was_told_is_not_its_day():
         return claim(doc, doc.text, times=(when,), event=Event(actor="company", action="cut", past=past))
 
     def findings(past):
-        left = told(a, "Monday, March 3", "2031-03-03", "say", past)
+        said = a if not past else document("a", a.text.replace("will cut", "cut"))
+        left = told(said, "Monday, March 3", "2031-03-03", "say", past)
         right = told(b, "March 31", "2031-03-31", "cut", past)
         corp = corpus([a, b], [left, right])
         corp.embeddings.update({left.id: np.array([1.0, 0.0]), right.id: np.array([0.96, 0.28])})

@@ -187,9 +187,10 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     act dated two ways. Only acts count (both heads written as verbs in their sentences): a date hung
     on a noun ("the host of the Oscars on Feb. 22", "in the spring of 2001") names the occasion, which
     another sentence may date through any of its verbs ("the host of the ceremony, televised on
-    February 22").
+    February 22"). Heads WordNet relates count as two acts, for a weekday, when one sentence writes the other's head
+    word itself, undated, beside its own dated one.
     """
-    if pair.heads is not False:
+    if pair.heads is None:
         return False
     left_head, right_head = slot_head(pair.left), slot_head(pair.right)
     if left_head is None or right_head is None:
@@ -198,6 +199,13 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     one_sided = (_tells(alignment.right_tokens, left_first) and not _tells(alignment.left_tokens, right_first)) or (
         _tells(alignment.left_tokens, right_first) and not _tells(alignment.right_tokens, left_first)
     )
+    if pair.heads is True:
+        # Two words WordNet relates in some sense ("fired" / "shootings") are one act only when nothing says
+        # otherwise: a sentence that also writes the other's very word, undated, tells that act apart from the one
+        # it dates ("fired from the firm on Thursday ... accused of shooting" / "the Monday morning shootings").
+        # Asked of weekdays, whose pairing rests on a day of one week where a written date names its own.
+        weekday = not (written_out(pair.left.ref) and written_out(pair.right.ref))
+        return weekday and left_first != right_first and one_sided
     # Both dates must date acts, not occasions: "the host of the Oscars on Feb. 13" dates the show, whatever
     # verb the other sentence dates it through ("the host of the ceremony, televised on February 22").
     return one_sided and dates_two_acts(alignment, pair)
