@@ -302,3 +302,22 @@ def test_a_post_in_title_case_after_an_organisation_is_read_whole(nlp, text, tit
     entity = next(entity for entity in doc.ents if entity.label_ == "PERSON")
     role = role_of(text, entity.start_char, entity.end_char, entity)
     assert (role.title, role.affiliation) == (title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "former"),
+    [
+        ("Ilse Roe, who has been chief executive since 2023, thanked the board.", "chief executive", False),
+        ("Ilse Roe, who is the director of the agency, spoke first.", "director", False),
+        ("Ilse Roe, who serves as treasurer of the club, spoke first.", "treasurer", False),
+        ("Ilse Roe, who was finance director until May, left the firm.", "finance director", True),
+        # A clause that names no post gives no title.
+        ("Ilse Roe, who is expected to run for the seat, said nothing.", None, False),
+        ("Ilse Roe, who is accused of fraud, denied it.", None, False),
+        ("Ilse Roe, who has been in prison since 2019, wrote a letter.", None, False),
+    ],
+)
+def test_a_relative_clause_that_says_what_the_person_is_gives_the_title(text, title, former):
+    start = text.index("Ilse Roe")
+    role = find_role(text, start, start + len("Ilse Roe"))
+    assert (role.title, role.former) == (title, former)

@@ -69,8 +69,35 @@ _NOT_AFFILIATION = frozenset(
 )
 _AFFILIATION_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "&", "de", "du", "la", "in"})
 _APPOSITIVE_PREPOSITIONS = frozenset({"at", "of", "for", "with", "from", "in"})
-_STOP_AFTER_TITLE = frozenset({"who", "which", "that", "said", "says", "told", "and", "has", "had", "is", "was"})
+_STOP_AFTER_TITLE = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "said",
+        "says",
+        "told",
+        "and",
+        "has",
+        "had",
+        "is",
+        "was",
+        "since",
+        "until",
+        "when",
+        "while",
+    }
+)
 _DETERMINERS = frozenset({"a", "an", "the"})
+# "who" and a copula before an appositive's title, and whether the tense leaves the post in the past.
+_WHO_IS = (
+    (("who", "has", "been"), False),
+    (("who", "is"), False),
+    (("who", "serves", "as"), False),
+    (("who", "has", "served", "as"), False),
+    (("who", "was"), True),
+    (("who", "had", "been"), True),
+)
 
 
 @dataclass(frozen=True)
@@ -383,6 +410,14 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
         return Role()
     index = 1
     former = False
+    # A relative clause that says what the person is: "Jane Roe, who has been chief executive since 2023", "Jane
+    # Roe, who is the director of the agency"; "who was" tells a post the person may have left.
+    who_is = False
+    for clause, past in _WHO_IS:
+        if [word.key for word in words[index : index + len(clause)]] == list(clause):
+            index += len(clause)
+            former, who_is = past, True
+            break
     # Past framing before or after the article: "Jane Roe, former host", "Jane Roe, the previous host".
     for _ in range(2):
         while index < len(words) and (words[index].key in FORMER_WORDS or words[index].text == "-"):
@@ -427,6 +462,8 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
         return Role()
     if not any(is_title_word(w.text) or w.text.islower() for w in title_words):
         return Role()
+    if who_is and not (is_title_word(title_words[-1].text) or is_post_noun(title_words[-1].text)):
+        return Role()  # "who is expected to run", "who is accused of fraud": a clause, no post
     title = text[title_words[0].start : title_words[-1].end]
     end = title_words[-1].end
     if possessive_affiliation:
