@@ -322,6 +322,12 @@ def test_a_year_and_a_weekday_side_by_side_on_two_words_are_two_dates():
     weekday = time(doc, "Tuesday", "2030-03-19", relative=True).model_copy(update={"head": "adopt"})
     only = claim(doc, adopted, times=(year, weekday))
     assert run(corpus([doc], [only])) == []
+    # The period something is for, whatever word the parse hangs it on: "a budget for 2036 on Tuesday".
+    approved = "The council approved a budget of 2 billion euros for 2036 on Tuesday."
+    doc = document("a", approved, PUBLISHED)
+    year = time(doc, "2036", "2036", "year").model_copy(update={"head": "approve"})
+    weekday = time(doc, "Tuesday", "2030-03-19", relative=True).model_copy(update={"head": "approve"})
+    assert run(corpus([doc], [claim(doc, approved, times=(year, weekday))])) == []
     # On one word they are one date told two ways, and the two disagree.
     closed = "The plant closed in 2027 on Tuesday."
     doc = document("a", closed, PUBLISHED)

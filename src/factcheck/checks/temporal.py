@@ -245,6 +245,8 @@ def _intended(value: str, published: date) -> date | None:
     return candidate if candidate <= published and candidate != day else None
 
 
+# "for" right before a date: the period something is for ("a budget for 2026", "the plan for next year").
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FUTURE_FRAMING = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|plan(?:s|ned)?|planning|schedul\w*|expect\w*|set\s+to|due|"
     r"aims?|aimed|intend\w*|going\s+to|next|upcoming|forthcoming|by|until|through|projected|forecast\w*|"
@@ -459,6 +461,10 @@ class TemporalCheck(Check):
                     if relative.head and time.head and relative.head != time.head:
                         # Side by side, yet dating two words: "adopted a plan for 2035 on Tuesday" (the plan's year,
                         # the act's day), not one date told two ways ("earlier this year, on 3 March").
+                        continue
+                    if any(_FOR_BEFORE.search(document.text[: when.span.start]) for when in (relative, time)):
+                        # "approved a budget for 2026 on Wednesday": what the thing is for, whatever word the parse
+                        # hangs the year on, not when the act happened.
                         continue
                     message = (
                         f"{quoted(relative.span.text)} means {date_words(relative.value)} counted from the "
