@@ -105,6 +105,28 @@ DATELINE_NOISE = re.compile(
 )
 
 
+# A wire dateline opening a story's first paragraph: the place in capitals, a state or country, a day, the agency,
+# then a dash before the sentence ("TALMERE, March 3 - Ines Roe won ...", "ST. LOUIS, Mo. (AP) -- The ...").
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z'\u2019.\-]+(?:\s+[A-Z][A-Z'\u2019.\-]+){0,3}"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?"
+    rf"(?:,?\s+(?i:{_MONTH})\.?\s+\d{{1,2}})?"
+    r"(?:\s*\([A-Za-z.\s]{1,30}\))?"
+    r"\s*[-\u2013\u2014]{1,2}\s+(?=[A-Z][a-z]|[\"\u201c\u2018'][A-Z])"
+)
+
+
+def wire_dateline(paragraph: str) -> int:
+    """The length of the wire dateline a paragraph opens with ("TALMERE, March 3 - "), 0 when there is none.
+
+    The dateline says where and when the story was filed, not what its first sentence states; parsed with the
+    sentence, its place reads as the sentence's subject ("TALMERE ... won 51.2 percent": the figure's holder, its
+    counted noun) and its month as the word a count belongs to ("KIRRAN, Feb 2 - Six schools face closure").
+    """
+    match = _WIRE_DATELINE.match(paragraph)
+    return match.end() if match else 0
+
+
 def is_dateline(line: str) -> bool:
     """Whether a line is a dateline ("Updated: Tuesday, March 12, 2013, 9:36 AM"): header furniture, not a claim."""
     return read_dateline(line) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.datelines import is_dateline
+from factcheck.datelines import is_dateline, wire_dateline
 from factcheck.model import Document
 from factcheck.nlp.quotes import closes_a_quote_first, leaves_a_quote_open, reopening_mark
 from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
@@ -92,8 +92,22 @@ def segment(doc: Document) -> list[Block]:
     flush()
     _mark_skips(blocks)
     blocks = _quotes_over_paragraphs(blocks, clean)
+    _blank_the_wire_dateline(blocks)
     blocks[:0] = _header_blocks(doc)
     return [piece for block in blocks for piece in _split_long(block)]
+
+
+def _blank_the_wire_dateline(blocks: list[Block]) -> None:
+    """Blank the wire dateline that opens the body's first paragraph ("TALMERE, March 3 - ") in the text handed to
+    spaCy (offsets unchanged): it is no part of the sentence, and parsed with it the sentence's subject and the words
+    its figures belong to are misread (``datelines.wire_dateline``). Only a paragraph that is prose (not a heading:
+    "U.S. - Japan Space Alliance: A Historic Leap?")."""
+    first = next((block for block in blocks if block.skip != LONG_PASSAGE), None)
+    if first is None or first.skip is not None:
+        return
+    length = wire_dateline(first.text)
+    if length:
+        first.text = " " * length + first.text[length:]
 
 
 HEADING = "heading"  # a one-line block without a full stop: parsed, a claim only when it states a fact
