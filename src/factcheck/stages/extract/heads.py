@@ -238,6 +238,8 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
     ):
         verb = verb.head
     helpers = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if _done_through(verb, helpers):
+        return "done"  # "managed to pull 12 miners out": the act came about
     if any(child.tag_ == "MD" or (child.lower_ == "to" and child.tag_ == "TO") for child in helpers):
         # "may have died", "are believed to have been killed": a past act told with a hedge, not one foreseen
         perfect = any(child.lemma_.lower() == "have" for child in helpers)
@@ -250,6 +252,21 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
     ):
         return "done"  # "have closed", "were destroyed", "the homes destroyed by the fire"
     return None
+
+
+def _done_through(verb: Any, helpers: list[Any]) -> bool:
+    """Whether an infinitive is framed by a past verb telling that it came about ("managed to pull 12 miners out",
+    "had succeeded to", WordNet's verbs of succeeding, ``lexicon.tells_success``): the act is done, not planned."""
+    frame = verb.head
+    if verb.dep_ != "xcomp" or frame.i == verb.i or frame.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(child.lower_ == "to" and child.tag_ == "TO" for child in helpers):
+        return False
+    frame_helpers = [child for child in frame.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ == "MD" or child.tag_ == "TO" for child in frame_helpers):
+        return False  # "will manage to", "hopes to succeed in": still to come
+    past = frame.tag_ == "VBD" or (frame.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in frame_helpers))
+    return past and lexicon.tells_success(frame.lemma_.lower())
 
 
 # Determiners that make a partitive the whole: "all 58 of its schools", "both of its plants".
@@ -295,7 +312,8 @@ _RELATIVE = frozenset({"which", "that", "who", "whose"})
 
 def figure_holder(tokens: Any, start: int, end: int) -> Any:
     """The word naming who or what a figure belongs to, or None: the possessor of the counted noun or of the
-    subject ("Its profit rise included profits of $3.65bn" -> Its, "Cairn's shares jumped 400%" -> Cairn), else
+    subject ("Its profit rise included profits of $3.65bn" -> Its, "Cairn's shares jumped 400%" -> Cairn), a person its own
+    phrase names ("43.8 percent for her rival, Pieter Lindqvist" -> Lindqvist), else
     the subject of the verb the counted noun belongs to ("The band has sold two million records" -> band, "He
     collaborated ..., starring in seven films" -> He), the noun a relative clause modifies standing for "which".
 
@@ -305,6 +323,9 @@ def figure_holder(tokens: Any, start: int, end: int) -> Any:
     noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
     if noun is None:
         return None
+    named = _person_it_is_for(noun)
+    if named is not None:
+        return named  # "against 43.8 percent for her rival, Pieter Lindqvist": the rival's share, not the subject's
     current = noun
     for _ in range(8):
         possessor = _possessor(current)
@@ -334,6 +355,32 @@ def figure_holder(tokens: Any, start: int, end: int) -> Any:
             return None
         verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
+            return None
+    return None
+
+
+# Words a figure's phrase naming whom it is for may run over before the name: "for her rival, Pieter Lindqvist".
+_FOR_WHOM_WORDS = 6
+
+
+def _person_it_is_for(noun: Any) -> Any:
+    """The person named in the phrase right after a figure's noun ("43.8 percent for her rival, Pieter Lindqvist",
+    "12 votes for Roe"), or None: in a sentence giving a winner's and a rival's shares, each share is its own
+    person's, whoever the sentence's subject is. Read in word order, as the parse often hangs such a phrase on the
+    verb ("won ... for her rival"): the preposition right after the noun, then a name tagged a person's before any
+    verb or the end of the phrase."""
+    doc = noun.doc
+    after = noun.i + 1
+    if after >= len(doc) or doc[after].pos_ != "ADP" or doc[after].lower_ == "of":
+        return None
+    commas = 0
+    for word in doc[after + 1 : after + 1 + _FOR_WHOM_WORDS]:
+        if word.ent_type_ == "PERSON":
+            return word
+        if word.pos_ in ("VERB", "AUX", "ADP", "CCONJ") or word.is_sent_end:
+            return None
+        commas += word.text == ","
+        if commas > 1:
             return None
     return None
 
