@@ -15,6 +15,7 @@ from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, interval_of, val
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, Span, TimeExpression
 from factcheck.nlp.align import (
     AGE_AFTER,
+    DIFFERENT_HEADS_SIMILARITY,
     HEAD_CONTEXT,
     HEAD_SIMILARITY,
     HEAD_STRENGTH,
@@ -484,6 +485,7 @@ class NumericConflictCheck(PairwiseCheck):
         )
         act_counted = one_act_counted(alignment, pair)
         one_kind = one_kind_counted(alignment, pair)
+        one_named = one_named_sum_or_rate(alignment, pair)
         if (
             alignment.heads_differ(pair)
             and not ages(alignment, pair)
@@ -521,7 +523,7 @@ class NumericConflictCheck(PairwiseCheck):
             )
             and not one_side_negated(alignment)
         )
-        if not one_person and not one_length and not same_head:
+        if not one_person and not one_length and not same_head and not one_named:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -913,6 +915,10 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return True  # "18 arrests were made" / "arrested 18 people"
     if one_kind_counted(alignment, pair):
         return True  # "eight residents died" / "killed eight people"
+    if one_named_sum_or_rate(alignment, pair):
+        return (
+            True  # "agreed to buy Kelloway for $1.7 billion in cash" / "will acquire Kelloway in a $1.4 billion deal"
+        )
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
@@ -1032,6 +1038,74 @@ def one_kind_counted(alignment: Alignment, pair: SlotPair) -> bool:
         if not lexicon.one_kind(left_noun, right_noun):
             return False
     return _one_act(left_act, right_act)
+
+
+def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures are one sum of money or one rate or share of one named thing on one occasion, told by two
+    sources in their own words: "Brantwood agreed to buy Kelloway for $1.7 billion in cash" / "Brantwood will
+    acquire Kelloway in a $1.4 billion deal"; "Turnout reached 72 percent in the Halstad referendum" / "Turnout was
+    68 percent in Sunday's Halstad referendum".
+
+    A sum or a rate names no counted noun of its own (what follows it, "in cash", "deal", is how it was paid or what
+    it was of), so neither the counted noun nor the words right around it can pin it; what does is that the two
+    sentences mean one thing (sentence vectors at ``DIFFERENT_HEADS_SIMILARITY`` or more) about the same named
+    holders: every person, firm or place one sentence names the other names too, and they name one at least. Two
+    bodies' figures ("Halifax said prices rose 0.8%" / "Nationwide said 0.4%") or one firm's two suits ("sues
+    Russia for $28bn" / "sues four firms for $20bn") name someone the other does not. The figures must be one of their
+    kind on their side, or be given to one named holder each (a winner's share beside a rival's), the acts they count
+    one act by the parse (or unknown: "was"), neither a change ("up 5%"), and a counted noun both name the same (a
+    noun taken from a name is none: the parse reads "Brantwood Foods pays $1.7 billion" as counting "Foods")."""
+    left_q, right_q = pair.left.ref, pair.right.ref
+    family = unit_family(left_q.unit)
+    if not alignment.cross_source or family != unit_family(right_q.unit):
+        return False
+    if family != "share" and not family.startswith("money"):
+        return False
+    if is_change(alignment.left, left_q) or is_change(alignment.right, right_q) or pair.heads is False:
+        return False
+    if alignment.similarity is None or alignment.similarity < DIFFERENT_HEADS_SIMILARITY:
+        return False
+    if alignment.rest_shared < MIN_SHARED:
+        return False
+    left_names, right_names = _named_words(alignment.left), _named_words(alignment.right)
+    if not left_names or not right_names:
+        return False
+    if not all(words & set().union(*right_names) for words in left_names) or not all(
+        words & set().union(*left_names) for words in right_names
+    ):
+        return False
+    left_noun = _own_noun(alignment.left, left_q, left_names)
+    right_noun = _own_noun(alignment.right, right_q, right_names)
+    if left_noun and right_noun and left_noun != right_noun:
+        return False
+    several = [
+        sum(1 for quantity in claim.quantities if unit_family(quantity.unit) == family)
+        for claim in (alignment.left, alignment.right)
+    ]
+    if max(several) > 1:
+        # a winner's share beside a rival's: only the figures given to one named holder each, the same
+        left_holder, right_holder = _holder_words(left_q), _holder_words(right_q)
+        return bool(left_holder) and bool(right_holder) and bool(left_holder & right_holder)
+    return True
+
+
+def _named_words(claim: Claim) -> list[set[str]]:
+    """The words of each person, firm, place or group a sentence names."""
+    return [
+        words for actor in claim.actors if actor.label in _NAMED_LABELS for words in (name_words(actor.name),) if words
+    ]
+
+
+def _own_noun(claim: Claim, quantity: Quantity, names: list[set[str]]) -> str:
+    """A sum's or a rate's counted noun, unless it is a word of a name the sentence gives (the parse's fallback to
+    the subject: "Brantwood Foods pays $1.7 billion" -> "foods") or names an act ("a $1.4 billion deal": what the sum
+    was of, not what it counts)."""
+    from factcheck.nlp import lexicon
+
+    noun = counted_noun(claim, quantity)
+    if not noun or any(noun in words or stem(noun) in {stem(word) for word in words} for words in names):
+        return ""
+    return "" if lexicon.mainly_an_event(noun) else noun
 
 
 def _what_befell(claim: Claim, quantity: Quantity) -> tuple[str, str, bool] | None:
@@ -1157,10 +1231,15 @@ def one_thing_named_twice(left: str, right: str) -> bool:
     """Whether two counted nouns (of counts, not sums or measures: a sum's "measure" is often what it was spent on or
     lost by, "the church", "the fire") are words WordNet gives for one thing: synonyms, or one a kind of the other within
     two steps ("4,000 tents" / "4,000 shelters", "two cosmetics brands" / "two cosmetics labels"). Two writers
-    count one fact in their own words; the rest of the two sentences must still match as for one noun."""
+    count one fact in their own words; the rest of the two sentences must still match as for one noun. A group noun counts
+    the persons WordNet makes it of ("5,000 troops" / "5,000 soldiers": "troops: soldiers collectively")."""
     from factcheck.nlp import lexicon
 
-    return lexicon.related(left, right, "n", "n") in (lexicon.Relation.SYNONYM, lexicon.Relation.HYPERNYM)
+    return (
+        lexicon.related(left, right, "n", "n") in (lexicon.Relation.SYNONYM, lexicon.Relation.HYPERNYM)
+        or lexicon.counts_members_of(left, right)
+        or lexicon.counts_members_of(right, left)
+    )
 
 
 def _words_after(tokens: tuple[Token, ...], slot: Token, count: int) -> tuple[str, ...]:

@@ -691,7 +691,52 @@ def counted_senses(lemma: str) -> frozenset[tuple[str, int]]:
     for key in list(keys):
         if _synset(*key).lexicographer_file == GROUP_FIELD:
             keys.update(target for symbol, target, _, _ in _synset(*key).pointers if symbol == "%m")
+            keys.update(members_defined(key))
     return frozenset(keys)
+
+
+_DEFINITION_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def members_defined(key: tuple[str, int]) -> frozenset[tuple[str, int]]:
+    """The persons a group's definition says it is made of, where WordNet gives the group no member pointer: the
+    first sense of each plural noun of the definition whose first sense is a person ("troops: soldiers
+    collectively", "troop: a group of soldiers" -> soldier; "police: the force of policemen and officers"). A count
+    of the group counts them, as "30 people" counts persons."""
+    found: set[tuple[str, int]] = set()
+    for word in _DEFINITION_WORD.findall(definition(key).casefold()):
+        lemmas = [lemma for lemma in base_forms(word, "n") if lemma != word]
+        if not lemmas:
+            continue  # not a plural: "a group of soldiers" is of soldiers, not of a "group"
+        first = senses(lemmas[0], "n")[:1]
+        if first and _synset(*first[0]).lexicographer_file == PERSON_FIELD:
+            found.add(first[0])
+    return frozenset(found)
+
+
+SUCCEEDING = ("succeed", "v", 1)
+"""The sense a verb telling that an act came about falls under: "attain success or reach a desired goal" ("manage":
+be successful, "achieve", "accomplish")."""
+
+SUCCEEDING_STEPS = 2
+
+
+@lru_cache(maxsize=65536)
+def tells_success(lemma: str) -> bool:
+    """Whether a verb, in some sense, tells that what it frames came about (``SUCCEEDING``, up to ``SUCCEEDING_STEPS``
+    kinds up): "managed to pull 12 miners out", "succeeded in", "achieved"; not "tried", "agreed", "planned"."""
+    word, pos, count = SUCCEEDING
+    anchors = set(senses(word, pos)[:count])
+    return any(not anchors.isdisjoint(kinds_of(key, SUCCEEDING_STEPS)) for key in senses(_normal(lemma), "v"))
+
+
+@lru_cache(maxsize=65536)
+def counts_members_of(group: str, member: str) -> bool:
+    """Whether a count of the group noun counts what the other noun names in its first sense: its members by
+    WordNet's pointers or its definition ("5,000 troops" / "5,000 soldiers"; ``counted_senses``)."""
+    first = senses(_normal(member), "n")[:1]
+    return bool(first) and first[0] in counted_senses(_normal(group)) and first[0] not in senses(_normal(group), "n")
 
 
 @lru_cache(maxsize=65536)
