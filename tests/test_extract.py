@@ -943,3 +943,34 @@ def test_a_count_raised_to_the_subject_of_a_frame_belongs_to_the_framed_act(nlp)
     assert [(q.head, q.mood) for q in only(claims, "Forty homes").quantities] == [("demolish", "foreseen")]
     # a frame whose complement is only "be" names no act: the frame stays
     assert [q.head for q in only(claims, "Five people").quantities] == ["think"]
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp):
+    # Parsed with the sentence, "TALMERE" read as the holder of both shares; the rival's share is the rival's.
+    from factcheck.datelines import wire_dateline
+
+    assert wire_dateline("TALMERE, March 3 - Ines Roe won") == len("TALMERE, March 3 - ")
+    assert wire_dateline("ST. LOUIS, Mo. (AP) -- The jury") == len("ST. LOUIS, Mo. (AP) -- ")
+    assert wire_dateline("A FIRE - BOMB attack left three dead.") == 0  # a sentence, not a place
+    assert wire_dateline("WCVB - TV said the deal was worth $184 million.") == 0
+    text = (
+        "TALMERE, March 3 - Ines Roe won the run-off on Sunday with 56.2 percent of the vote against 43.8 percent for "
+        "her rival, Pieter Lind, the election board said.\n\nKIRRAN, Feb 2 - Six schools face closure.\n"
+    )
+    claims = claims_of(nlp, text)
+    first = only(claims, "56.2")
+    assert not first.text.startswith("TALMERE")
+    assert [q.holder for q in first.quantities] == ["Ines Roe", "Pieter Lind"]
+    # only the first paragraph opens with the story's dateline
+    assert only(claims, "Six schools").text.startswith("KIRRAN")
+
+
+def test_a_past_verb_of_succeeding_tells_the_framed_act_done(nlp):
+    claims = claims_of(
+        nlp,
+        "Rescue teams managed to pull 12 miners out of the pit on Thursday. Police tried to arrest nine men. "
+        "The firm will manage to hire 40 nurses.",
+    )
+    assert [q.mood for q in only(claims, "12 miners").quantities] == ["done"]
+    assert [q.mood for q in only(claims, "nine men").quantities] == ["foreseen"]  # an attempt: not told done
+    assert [q.mood for q in only(claims, "40 nurses").quantities] == ["foreseen"]

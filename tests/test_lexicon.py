@@ -150,3 +150,16 @@ def test_words_for_an_act_done_in_part():
 def test_verbs_that_mainly_tell():
     assert lexicon.mainly_says("report") and lexicon.mainly_says("say")
     assert not lexicon.mainly_says("add") and not lexicon.mainly_says("create")
+
+
+def test_a_group_noun_counts_the_persons_its_definition_names():
+    # "troops: soldiers collectively", "troop: a group of soldiers": WordNet gives no member pointer
+    assert lexicon.counts_members_of("troops", "soldier") and lexicon.counts_members_of("troop", "soldier")
+    assert not lexicon.counts_members_of("troop", "civilian")
+    assert not lexicon.counts_members_of("soldier", "troop")  # a soldier counts no troops
+
+
+def test_verbs_that_tell_an_act_came_about():
+    assert lexicon.tells_success("manage") and lexicon.tells_success("succeed") and lexicon.tells_success("achieve")
+    for verb in ("try", "agree", "plan", "fail", "want", "hope"):
+        assert not lexicon.tells_success(verb), verb

@@ -1778,3 +1778,56 @@ def test_a_forecast_worded_on_one_side_is_no_outcome_when_both_acts_are_foreseen
     findings = _mills("expect to close ten", "will close five", {"mood": "foreseen"}, {"mood": "foreseen"})
     assert [f.severity for f in findings] == [Severity.WARNING]
     assert _mills("expect to close ten", "closed five", {"mood": "foreseen"}, {}) == []
+
+
+_DEAL = (
+    "Brantwood Foods agreed to buy the snack maker Kelloway for $1.7 billion in cash, the companies said on Tuesday."
+)
+
+
+def _deal(other_text, other_figure, other_value, other_names, cosine=0.9, other_measure=None, left_measure=None):
+    """One firm's purchase told by two outlets: the sum's neighbouring words differ ("in cash" / "deal")."""
+    a, b = document("a", _DEAL), document("b", other_text)
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "$1.7 billion"), value=1.7e9, unit="money:USD", head="buy", measure=left_measure),
+        ),
+        actors=(actor(a, "Brantwood Foods", "ORG"), actor(a, "Kelloway", "ORG")),
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(
+            Quantity(
+                span=span(b, other_figure), value=other_value, unit="money:USD", head="acquire", measure=other_measure
+            ),
+        ),
+        actors=tuple(actor(b, name, "ORG") for name in other_names),
+    )
+    return run(_vectors(corpus([a, b], [left, right]), left, right, cosine))
+
+
+def test_one_sum_of_one_named_purchase_told_in_other_words_is_a_warning():
+    # No counted noun, other words after the sum, few words in common: the same two firms and one act at vectors >= 0.8.
+    findings = _deal(
+        "Brantwood Foods will acquire Kelloway in a $1.4 billion deal, creating the largest snack business.",
+        "$1.4 billion",
+        1.4e9,
+        ("Brantwood Foods", "Kelloway"),
+        other_measure="deal",
+    )
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_sum_whose_sentence_names_another_party_or_means_apart_is_not_one_sum():
+    # A third firm named on one side only: another purchase (one firm's two suits, two bodies' figures).
+    text = "Brantwood Foods will acquire Kelloway and Pellworth Snacks in a $1.4 billion deal, the firms said."
+    assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway", "Pellworth Snacks")) == []
+    # The same names, but sentences that mean apart (vectors under 0.8)
+    text = "Brantwood Foods will acquire Kelloway in a $1.4 billion deal, creating the largest snack business."
+    assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway"), cosine=0.7) == []
+    # Two sums of two things the sentences name ("in profit" / "in revenue")
+    text = "Brantwood Foods, which will acquire Kelloway, made $1.4 billion in revenue, the companies said on Tuesday."
+    assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway"), 0.9, "revenue", "profit") == []
