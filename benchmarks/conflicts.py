@@ -731,7 +731,12 @@ def why_missed(case: Case, clean, changed) -> str:
     """
     from factcheck.checks.base import CheckContext
     from factcheck.checks.date_conflict import DateConflictCheck
-    from factcheck.checks.numeric_conflict import NumericConflictCheck, counts_of_one_kind, lengths_of_one_act
+    from factcheck.checks.numeric_conflict import (
+        NumericConflictCheck,
+        counts_of_one_kind,
+        figures_of_one_holder,
+        lengths_of_one_act,
+    )
     from factcheck.dates import values_agree, year_of_the_other
     from factcheck.nlp.align import PairAligner, candidate_pairs, claim_tokens, corpus_candidates, slot_head
 
@@ -821,7 +826,11 @@ def why_missed(case: Case, clean, changed) -> str:
             )
             # numeric-conflict pairs some figures the alignment leaves apart itself (lengths of one act, counts of one
             # kind)
-            extra = lengths_of_one_act(alignment) + counts_of_one_kind(alignment) if slot == "number" else []
+            extra = (
+                lengths_of_one_act(alignment) + counts_of_one_kind(alignment) + figures_of_one_holder(alignment)
+                if slot == "number"
+                else []
+            )
             pair = next((p for p in alignment.pairs_of(slot) + extra if (p.left, p.right) == (left, right)), None)
             measures = (
                 f" (words {alignment.rest_strength:.2f}, vectors {alignment.similarity or 0:.2f}, heads "

@@ -1831,3 +1831,41 @@ def test_a_sum_whose_sentence_names_another_party_or_means_apart_is_not_one_sum(
     # Two sums of two things the sentences name ("in profit" / "in revenue")
     text = "Brantwood Foods, which will acquire Kelloway, made $1.4 billion in revenue, the companies said on Tuesday."
     assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway"), 0.9, "revenue", "profit") == []
+
+
+def _poll(doc, text, figures, measure="vote"):
+    """A sentence giving each party's share: (figure text, value, holder)."""
+    return claim(
+        doc,
+        text,
+        quantities=tuple(
+            Quantity(span=span(doc, figure), value=value, unit="percent", measure=measure, holder=holder)
+            for figure, value, holder in figures
+        ),
+        actors=tuple(actor(doc, holder, "ORG") for _, _, holder in figures),
+    )
+
+
+def test_shares_of_several_holders_are_paired_by_whose_each_is():
+    # Two parties' shares in two orders: the alliance's 18.4 meets the alliance's 14.8, not the union's 31.2.
+    a = document(
+        "a", "The Civic Union won 31.2 percent and the Green Alliance came third with 18.4 percent of the vote."
+    )
+    b = document(
+        "b", "The Green Alliance took 14.8 percent of the vote, while the ruling Civic Union won 31.2 percent."
+    )
+    left = _poll(a, a.text, (("31.2 percent", 31.2, "Civic Union"), ("18.4 percent", 18.4, "Green Alliance")))
+    right = _poll(b, b.text, (("14.8 percent", 14.8, "Green Alliance"), ("31.2 percent", 31.2, "Civic Union")))
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.9))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {span.text for span in findings[0].evidence[:2]} == {"18.4 percent", "14.8 percent"}
+
+
+def test_two_shares_a_sentence_gives_one_holder_are_paired_by_no_holder():
+    # The parse gave both shares to the front ("polled 27.5 percent, ahead of the league at 22.1 percent"): whose
+    # each is was misread, so neither meets the other article's share of the front.
+    a = document("a", "The Liberal Front polled 27.5 percent, ahead of the Farmers' League at 22.1 percent.")
+    b = document("b", "The Liberal Front topped the poll with 27.5 percent of the vote.")
+    left = _poll(a, a.text, (("27.5 percent", 27.5, "Liberal Front"), ("22.1 percent", 22.1, "Liberal Front")))
+    right = _poll(b, b.text, (("27.5 percent", 27.5, "Liberal Front"),))
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.9)) == []

@@ -423,6 +423,7 @@ class NumericConflictCheck(PairwiseCheck):
             + lengths_back(alignment, inputs.published)
             + lengths_of_one_act(alignment)
             + counts_of_one_kind(alignment)
+            + figures_of_one_holder(alignment)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -601,10 +602,11 @@ class NumericConflictCheck(PairwiseCheck):
                 if actor.label in ("GPE", "ORG", "NORP", "PERSON", "FAC")
                 for key in entity_keys(actor.name)
             }
+            given_alike = _given_alike(claim)
             for position, quantity in enumerate(claim.quantities):
                 measure = measure_key(quantity.measure)
                 family = unit_family(quantity.unit)
-                if not measure or family != "share" or is_change(claim, quantity):
+                if not measure or family != "share" or is_change(claim, quantity) or position in given_alike:
                     continue
                 holders = _actor_keys(claim)
                 for entity in sorted(entities & holders if holders else entities):
@@ -1052,8 +1054,8 @@ def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
     holders: every person, firm or place one sentence names the other names too, and they name one at least. Two
     bodies' figures ("Halifax said prices rose 0.8%" / "Nationwide said 0.4%") or one firm's two suits ("sues
     Russia for $28bn" / "sues four firms for $20bn") name someone the other does not. The figures must be one of their
-    kind on their side, or be given to one named holder each (a winner's share beside a rival's), the acts they count
-    one act by the parse (or unknown: "was"), neither a change ("up 5%"), and a counted noun both name the same (a
+    kind on their side, or be given to one named holder each (a winner's share beside a rival's), neither a change
+    ("up 5%"), and a counted noun both name the same (a
     noun taken from a name is none: the parse reads "Brantwood Foods pays $1.7 billion" as counting "Foods")."""
     left_q, right_q = pair.left.ref, pair.right.ref
     family = unit_family(left_q.unit)
@@ -1061,7 +1063,7 @@ def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if family != "share" and not family.startswith("money"):
         return False
-    if is_change(alignment.left, left_q) or is_change(alignment.right, right_q) or pair.heads is False:
+    if is_change(alignment.left, left_q) or is_change(alignment.right, right_q):
         return False
     if alignment.similarity is None or alignment.similarity < DIFFERENT_HEADS_SIMILARITY:
         return False
@@ -1082,11 +1084,27 @@ def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
         sum(1 for quantity in claim.quantities if unit_family(quantity.unit) == family)
         for claim in (alignment.left, alignment.right)
     ]
+    if _given_alike(alignment.left) or _given_alike(alignment.right):
+        return False  # two shares read as one holder's: the reading of whose each is failed
     if max(several) > 1:
         # a winner's share beside a rival's: only the figures given to one named holder each, the same
         left_holder, right_holder = _holder_words(left_q), _holder_words(right_q)
         return bool(left_holder) and bool(right_holder) and bool(left_holder & right_holder)
     return True
+
+
+def _given_alike(claim: Claim) -> set[int]:
+    """The positions of a sentence's shares or sums that it gives to one holder and one measure alike ("the Liberal
+    Front polled 27.5 percent, ahead of the Farmers' League at 22.1 percent": the parse gives both to the Front, and
+    its name for the measure). One holder has one share of one thing at a time, so such figures' holders are misread:
+    none of them is paired by its holder."""
+    seen: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
+    for position, quantity in enumerate(claim.quantities):
+        family = unit_family(quantity.unit)
+        if (family == "share" or family.startswith("money")) and not is_change(claim, quantity):
+            holder = frozenset(_holder_words(quantity)) or frozenset(_actor_keys(claim))
+            seen[(family, measure_key(quantity.measure), holder)].append(position)
+    return {position for positions in seen.values() if len(positions) > 1 for position in positions}
 
 
 def _named_words(claim: Claim) -> list[set[str]]:
@@ -1198,6 +1216,23 @@ def counts_of_one_kind(alignment: Alignment) -> list[SlotPair]:
     reported 28 deaths and 22 injuries" / "Fourteen people were killed" pairs the deaths with the killed, which the
     words around the figures (few) and their heads ("reported" / "killed") do not."""
     return _unpaired_meeting(alignment, one_kind_counted)
+
+
+def figures_of_one_holder(alignment: Alignment) -> list[SlotPair]:
+    """Sums or shares the alignment left unpaired, one a side, given to one named holder ("the Civic Union finished
+    first with 31.2 percent, and the Green Alliance came third with 18.4 percent" / "The Green Alliance took 14.8
+    percent ..., while the ruling Civic Union won 31.2 percent"): where a side gives several, whose each is says which
+    is which, not their order or the words around them (``one_named_sum_or_rate`` then judges the pair)."""
+    return _unpaired_meeting(alignment, _one_holder)
+
+
+def _one_holder(alignment: Alignment, pair: SlotPair) -> bool:
+    left_q, right_q = pair.left.ref, pair.right.ref
+    family = unit_family(left_q.unit)
+    if family != unit_family(right_q.unit) or not (family == "share" or family.startswith("money")):
+        return False
+    left_holder, right_holder = _holder_words(left_q), _holder_words(right_q)
+    return alignment.cross_source and bool(left_holder & right_holder)
 
 
 def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
