@@ -951,6 +951,7 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp):
 
     assert wire_dateline("TALMERE, March 3 - Ines Roe won") == len("TALMERE, March 3 - ")
     assert wire_dateline("ST. LOUIS, Mo. (AP) -- The jury") == len("ST. LOUIS, Mo. (AP) -- ")
+    assert wire_dateline("KALVØ, March 11, 2026 - The ferry") == len("KALVØ, March 11, 2026 - ")  # any script, a year
     assert wire_dateline("A FIRE - BOMB attack left three dead.") == 0  # a sentence, not a place
     assert wire_dateline("WCVB - TV said the deal was worth $184 million.") == 0
     text = (

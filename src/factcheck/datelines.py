@@ -106,13 +106,14 @@ DATELINE_NOISE = re.compile(
 
 
 # A wire dateline opening a story's first paragraph: the place in capitals, a state or country, a day, the agency,
-# then a dash before the sentence ("TALMERE, March 3 - Ines Roe won ...", "ST. LOUIS, Mo. (AP) -- The ...").
+# then a dash before the sentence ("TALMERE, March 3 - Ines Roe won ...", "ST. LOUIS, Mo. (AP) -- The ...", "KALVØ, March
+# 11, 2026 - "). The load stage reads the publication date from one that gives a year (``load.header``).
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z'\u2019.\-]+(?:\s+[A-Z][A-Z'\u2019.\-]+){0,3}"
-    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?"
-    rf"(?:,?\s+(?i:{_MONTH})\.?\s+\d{{1,2}})?"
-    r"(?:\s*\([A-Za-z.\s]{1,30}\))?"
-    r"\s*[-\u2013\u2014]{1,2}\s+(?=[A-Z][a-z]|[\"\u201c\u2018'][A-Z])"
+    r"(?P<place>[^\W\d_](?:[^\W\d_]|['\u2019.\-])+(?:\s+[^\W\d_](?:[^\W\d_]|['\u2019.\-])+){0,3})"
+    r"(?:,\s+[^\W\d_][^\W\d_]+\.?(?:\s+[^\W\d_][^\W\d_]+\.?)?)?"
+    rf"(?:,?\s+(?i:{_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"(?:\s*\([^()]{1,30}\))?"
+    r"\s*[-\u2013\u2014]{1,2}\s+(?=[^\W\d_][^\W\d_]*[a-z]|[\"\u201c\u2018'][^\W\d_])"
 )
 
 
@@ -124,7 +125,9 @@ def wire_dateline(paragraph: str) -> int:
     counted noun) and its month as the word a count belongs to ("KIRRAN, Feb 2 - Six schools face closure").
     """
     match = _WIRE_DATELINE.match(paragraph)
-    return match.end() if match else 0
+    if match is None or not match["place"].isupper():
+        return 0  # the place is written in capitals, in any script ("KALVØ"); "Shares - ..." is a sentence
+    return match.end()
 
 
 def is_dateline(line: str) -> bool:
