@@ -1828,6 +1828,9 @@ def test_a_sum_whose_sentence_names_another_party_or_means_apart_is_not_one_sum(
     # The same names, but sentences that mean apart (vectors under 0.8)
     text = "Brantwood Foods will acquire Kelloway in a $1.4 billion deal, creating the largest snack business."
     assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway"), cosine=0.7) == []
+    # A sum ten times the other is no slip in one sum told twice: not even a note
+    text = "Brantwood Foods will acquire Kelloway in a $140 million deal, creating the largest snack business."
+    assert _deal(text, "$140 million", 1.4e8, ("Brantwood Foods", "Kelloway"), other_measure="deal") == []
     # Two sums of two things the sentences name ("in profit" / "in revenue")
     text = "Brantwood Foods, which will acquire Kelloway, made $1.4 billion in revenue, the companies said on Tuesday."
     assert _deal(text, "$1.4 billion", 1.4e9, ("Brantwood Foods", "Kelloway"), 0.9, "revenue", "profit") == []

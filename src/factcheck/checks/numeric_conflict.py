@@ -1065,6 +1065,8 @@ def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if is_change(alignment.left, left_q) or is_change(alignment.right, right_q):
         return False
+    if far_apart(left_q, right_q):
+        return False  # "$200" / "$160 million": a sum told twice is off by a slip, not ten times over
     if alignment.similarity is None or alignment.similarity < DIFFERENT_HEADS_SIMILARITY:
         return False
     if alignment.rest_shared < MIN_SHARED:
