@@ -738,7 +738,14 @@ def why_missed(case: Case, clean, changed) -> str:
         lengths_of_one_act,
     )
     from factcheck.dates import values_agree, year_of_the_other
-    from factcheck.nlp.align import PairAligner, candidate_pairs, claim_tokens, corpus_candidates, slot_head
+    from factcheck.nlp.align import (
+        PairAligner,
+        candidate_pairs,
+        claim_tokens,
+        corpus_candidates,
+        corpus_told,
+        slot_head,
+    )
 
     slot = case.kind
 
@@ -785,7 +792,7 @@ def why_missed(case: Case, clean, changed) -> str:
         )
     pairs, weights = corpus_candidates(changed)
     candidates = set(pairs)
-    aligner = PairAligner(changed.claim, changed.embeddings, weights)
+    aligner = PairAligner(changed.claim, changed.embeddings, weights, corpus_told(changed))
     check = DateConflictCheck() if slot == "date" else NumericConflictCheck()
     inputs = check.pairwise_inputs(changed, CheckContext())
     reached: list[tuple[int, str]] = []

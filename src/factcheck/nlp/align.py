@@ -650,6 +650,77 @@ def date_acts(claim: Claim, date: Token) -> DatedAct | None:
     return DatedAct(head, objects, words[0] if len(words) > 1 else None)
 
 
+# Verbs that open a definition without naming an act: a state ("be king"), a change into one ("become king"), a cause
+# ("cause to open"): what follows them is no act either side of a date would be told by.
+_DEFINING_NOTHING = frozenset({"be", "become", "cause", "make", "have", "get"})
+# Words after which a definition's genus names no act of its own: its object does ("make a formal surrender of").
+_DEFINITION_PREPOSITIONS = frozenset({"of", "to", "in", "into", "with", "for", "from", "on", "by", "at", "as", "or"})
+_DEFINITION_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def defining_acts(verb: str) -> frozenset[str]:
+    """``defined_acts``'s words, whatever their senses' fields."""
+    return frozenset(word for word, _ in defined_acts(verb))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def defined_acts(verb: str) -> frozenset[tuple[str, int]]:
+    """The words WordNet's definitions of a verb's senses name its act by: each definition's genus, its first verb
+    ("turn in": "to surrender someone or something to another" -> surrender; "abdicate": "give up, such as power"
+    -> give up, two words when WordNet has them as one verb), or, when the genus is a light verb (``_a_light_verb``),
+    the noun it takes, the last word before a preposition ("testify": "give testimony in a court of law" ->
+    testimony). A dictionary defines a verb by a broader act and what sets it apart; the genus is that act, and an
+    idiom WordNet files apart from its plain word ("turned himself in" / "surrendered") is defined by it. Each word
+    comes with the semantic field of the sense it defines (WordNet's lexicographer file: verb.possession)."""
+    from factcheck.nlp import lexicon
+
+    found: set[tuple[str, int]] = set()
+    for key in lexicon.senses(verb, "v"):
+        field = lexicon.synset(key).lexicographer_file
+        words = _DEFINITION_WORD.findall(lexicon.definition(key).casefold())
+        if words[:1] == ["to"]:
+            words = words[1:]
+        if not words:
+            continue
+        two = " ".join(words[:2])
+        genus = two if len(words) > 1 and lexicon.senses(two, "v") else words[0]
+        if not lexicon.senses(genus, "v") or genus == verb:
+            continue
+        if genus in _DEFINING_NOTHING:
+            continue
+        if not _a_light_verb(genus):
+            found.add((genus, field))
+            continue
+        rest = words[len(genus.split()) :]
+        taken = []
+        for word in rest:
+            if word in _DEFINITION_PREPOSITIONS:
+                break
+            taken.append(word)
+        if taken and taken[-1] not in STOPWORDS and lexicon.senses(taken[-1], "n"):
+            found.add((taken[-1], field))
+    return frozenset(found)
+
+
+def defined_as(verb: str, other: str) -> bool:
+    """Whether a verb's definition names the other word's act (``defined_acts``): the same word, a synonym or a
+    derived form ("turn in" / "surrender", "testify" / "testimony"), in a sense of the field the other word's senses
+    as a verb are in (a noun's, when it is no verb). Not a kind of it: the genus is already the broader act, and one
+    step more would join two acts under it ("resign": "leave" is a kind of "go"). The field keeps a sense apart that
+    defines the verb by another sense of the word: "find", "establish after a calculation" (cognition), is not
+    "found", "establish" in the sense of setting up (creation)."""
+    from factcheck.nlp import lexicon
+
+    named = (lexicon.Relation.SAME, lexicon.Relation.SYNONYM, lexicon.Relation.DERIVED)
+    fields = {lexicon.synset(key).lexicographer_file for key in lexicon.senses(other, "v")}
+    return any(
+        (not fields or field in fields)
+        and (_lemma_stem(word) == _lemma_stem(other) or lexicon.word_relation(word, other) in named)
+        for word, field in defined_acts(verb)
+    )
+
+
 def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool | None:
     """``heads_agree`` for two dates, read with their sentences: the heads agree, or one side's light verb's object
     names the act the other side's verb tells (``date_acts``, ``acts_related``): "took the oath of office on May 3"
@@ -663,6 +734,20 @@ def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -
     left_act, right_act = date_acts(left, left_date), date_acts(right, right_date)
     if left_act is None or right_act is None:
         return False
+    if _objects_tell(left_act, right_act):
+        return True
+    # A date hung on a noun that names no event dates the sentence's verb ("testified before the inquiry on 22
+    # October"), and an idiom is read by its definition (``acts_defined_alike``).
+    left_verb, right_verb = verb_act(left, left_date) or left_act, verb_act(right, right_date) or right_act
+    if (left_verb, right_verb) != (left_act, right_act) and (
+        acts_related(left_verb.verb, right_verb.verb) or _objects_tell(left_verb, right_verb)
+    ):
+        return True
+    return acts_defined_alike(left_verb, right_verb)
+
+
+def _objects_tell(left_act: DatedAct, right_act: DatedAct) -> bool:
+    """Whether one side's light verb's object names the act the other side's verb tells (``acts_agree``)."""
     pairs = [(noun, right_act.verb) for noun in sorted(left_act.objects)]
     pairs += [(left_act.verb, noun) for noun in sorted(right_act.objects)]
     if left_act.bare is not None:
@@ -670,6 +755,63 @@ def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -
     if right_act.bare is not None:
         pairs += [(noun, right_act.bare) for noun in sorted(left_act.objects)]
     return any(acts_related(a, b) for a, b in pairs)
+
+
+def verb_act(claim: Claim, date: Token) -> DatedAct | None:
+    """The act a date hung on a noun dates, when the noun names no event of its own: the sentence's verb
+    (``dated_act``: "testified before the inquiry on 22 October" -> testify; "the hearing on May 3" names its own
+    occasion and keeps it). None when the date's head is a verb, an event or an occasion, or no verb is told."""
+    from factcheck.nlp import lexicon
+
+    head = str(getattr(date.ref, "head", None) or "")
+    if not head or " " in head or told_as_a_verb(claim, head) or lexicon.mainly_an_event(head):
+        return None
+    if not lexicon.senses(head, "n") or head.casefold() not in claim.span.text.casefold():
+        return None  # the parse's head is a noun the sentence writes ("inquiry", "children" / child)
+    verb = _verb_before(claim, date)
+    if verb is None or verb == head:
+        return None
+    objects = _light_verb_objects(claim, verb) if _a_light_verb(verb) else frozenset()
+    return DatedAct(verb, objects)
+
+
+def _verb_before(claim: Claim, date: Token) -> str | None:
+    """The lemma of the nearest word written as a verb before a date, up to ``LOCAL_WIDTH`` words back: the verb
+    whose complement holds the noun the date hangs on ("testified before the inquiry on 22 October" -> testify).
+    An irregular form is read as the sentence's main verb when that is its lemma ("took")."""
+    tokens = claim_tokens(claim)
+    position = next((index for index, token in enumerate(tokens) if token is date), None)
+    if position is None:
+        return None
+    action = claim.event.action if claim.event is not None else None
+    for token in [token for token in reversed(tokens[:position]) if token.kind == "word"][: LOCAL_WIDTH + 1]:
+        word = token.text.casefold()
+        # WordNet's detachment rules leave "-ied" to its exception lists, which do not travel: "testified" -> testify
+        lemmas = [lemma for lemma in _verb_lemmas(word) if lemma != word] or (
+            [word[:-3] + "y"] if word.endswith("ied") and _verb_lemmas(word[:-3] + "y") else []
+        )
+        if not lemmas and not _inflected_as_a_verb(word):
+            continue
+        if lemmas:
+            return lemmas[0]
+        if action and " " not in action and word in _IRREGULAR and stem(action) == _IRREGULAR[word]:
+            return action
+        return None
+    return None
+
+
+def acts_defined_alike(left: DatedAct, right: DatedAct) -> bool:
+    """Whether one side's verb is defined by the other's act (``defined_as``): "turned himself in" / "surrendered",
+    "testified" / "gave evidence". A verb is read against the other's verb or light verb's object, a phrasal verb's
+    bare verb against such an object only ("set up" / "set off" share "set", which tells neither act); two objects
+    are not read against each other (two light verbs' objects: ``acts_agree``)."""
+    pairs = [(left.verb, word) for word in sorted({right.verb, *right.objects})]
+    pairs += [(right.verb, word) for word in sorted({left.verb, *left.objects})]
+    if left.bare is not None:
+        pairs += [(left.bare, noun) for noun in sorted(right.objects)]
+    if right.bare is not None:
+        pairs += [(right.bare, noun) for noun in sorted(left.objects)]
+    return any(verb != word and defined_as(verb, word) for verb, word in pairs)
 
 
 def dates_a_side_clause(claim: Claim, date: Token) -> bool:
@@ -1348,21 +1490,24 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE
 
 
 def pronoun_participants(
-    claims: Iterable[Claim], names: Mapping[str, float] | None = None
+    claims: Iterable[Claim],
+    names: Mapping[str, float] | None = None,
+    described: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, frozenset[str]]:
     """The person each claim that names no one tells of by a personal pronoun ("It will be her second stint in the
     job, after hosting the 2007 ceremony"): the one person the claim before it in its document tells of, when that
     claim names (or itself stands for) exactly one. A reporter names a person and goes on with "she" until someone
     else comes in; a claim before that names two people, or none, leaves the pronoun unread. Only the persons the
     tagger found count (``names`` None by default): a capitalised word read as someone's surname ("the Oscars")
-    would make one person two."""
+    would make one person two. A claim that tells of the person by a description (``described``: "The 47-year-old
+    was arrested on March 4") stands for them as a name does, so "She was released on bail" after it is theirs."""
     from factcheck.nlp.descriptions import in_text_order
 
     resolved: dict[str, frozenset[str]] = {}
     for ordered in in_text_order(claims):
         before: frozenset[str] = frozenset()
         for claim in ordered:
-            named = people_named(claim, names)
+            named = people_named(claim, names) or (described or {}).get(claim.id, frozenset())
             if named:
                 before = named
             elif len(before) == 1 and _PERSONAL_PRONOUN.search(claim.span.text):
@@ -1382,7 +1527,7 @@ def told_participants(
 
     if described is None:
         described = described_persons(claims, people_named)
-    return {**described, **pronoun_participants(claims)}
+    return {**described, **pronoun_participants(claims, described=described)}
 
 
 def dates_meet(
@@ -1683,11 +1828,16 @@ class PairAligner:
     """
 
     def __init__(
-        self, claim: Callable[[str], Claim], embeddings: Mapping[str, Any], weights: Mapping[str, float]
+        self,
+        claim: Callable[[str], Claim],
+        embeddings: Mapping[str, Any],
+        weights: Mapping[str, float],
+        told: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.claim = claim
         self.embeddings = embeddings
         self.weights = weights
+        self.told = told  # the person each claim that names no one tells of (``corpus_told``)
         self._bags: dict[str, Counter[str]] = {}
         self._claim_senses: dict[str, Senses] = {}
         self._units: dict[str, Any] = {}
@@ -1735,11 +1885,18 @@ class PairAligner:
             )
             # Or one toll told in other words: a noun counted under one act (``figures_meet``).
             or figures_meet(left, right)
-            # Or one person's act dated in other words (``dates_meet``).
-            or dates_meet(left, right, self.weights)
+            # Or one person's act dated in other words (``dates_meet``), the person named, or told of by a pronoun or
+            # a description ("The 47-year-old was arrested on March 4"), as the candidate search found them.
+            or dates_meet(left, right, self.weights, self.told)
         ):
             return align(left, right, self.weights, similarity, (self._senses(left), self._senses(right)))
         return None
+
+
+def corpus_told(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """The person each claim that names no one tells of by a pronoun or a description (``told_participants``), over
+    the claims ``candidate_pairs`` reads, so the aligner admits the pairs its dated-act search found."""
+    return told_participants([claim for claim in corpus.claims if has_slots(claim)])
 
 
 def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
@@ -1748,7 +1905,7 @@ def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
     if isinstance(cached, AlignmentIndex):
         return cached
     pairs, weights = corpus_candidates(corpus)
-    aligner = PairAligner(corpus.claim, corpus.embeddings, weights)
+    aligner = PairAligner(corpus.claim, corpus.embeddings, weights, corpus_told(corpus))
     index = AlignmentIndex(candidates=len(pairs))
     for left_id, right_id in pairs:
         alignment = aligner(left_id, right_id)

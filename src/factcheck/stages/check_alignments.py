@@ -54,6 +54,7 @@ class _Shared:
     embeddings: dict[str, Any]  # claim id -> vector, for the claims that have one
     weights: dict[str, float]
     judges: tuple[tuple[PairwiseCheck, Any], ...]  # a fresh instance of each check and its pairwise inputs
+    told: dict[str, frozenset[str]]  # the person each claim that names no one tells of (``align.corpus_told``)
 
     @functools.cached_property
     def aligner(self) -> Any:
@@ -61,7 +62,7 @@ class _Shared:
         from factcheck.nlp.align import PairAligner
 
         by_id = {claim.id: claim for claim in self.claims}
-        return PairAligner(by_id.__getitem__, self.embeddings, self.weights)
+        return PairAligner(by_id.__getitem__, self.embeddings, self.weights, self.told)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -125,7 +126,7 @@ class AlignmentPass:
         return check, list(check.merge_judged(self.corpus, self.context, prepared.judged, prepared.candidates))
 
     def _run(self) -> dict[type[PairwiseCheck], _Prepared]:
-        from factcheck.nlp.align import corpus_candidates
+        from factcheck.nlp.align import corpus_candidates, corpus_told
 
         prepared: dict[type[PairwiseCheck], _Prepared] = {}
         judges: list[tuple[type[PairwiseCheck], Any]] = []
@@ -157,6 +158,7 @@ class AlignmentPass:
             embeddings={claims[i].id: embeddings[claims[i].id] for i in used if claims[i].id in embeddings},
             weights=weights,
             judges=tuple((check_class(), inputs) for check_class, inputs in judges),
+            told={claim_id: who for claim_id, who in corpus_told(self.corpus).items() if claim_id in position},
         )
         parallel = self.engine.workers >= MIN_LOCAL_WORKERS and len(blocks) >= min(
             check_class.min_parallel_blocks for check_class, _ in judges
