@@ -775,28 +775,37 @@ def verb_act(claim: Claim, date: Token) -> DatedAct | None:
     return DatedAct(verb, objects)
 
 
+# Verbs that carry a clause rather than tell an act: a date's noun after one is that clause's ("learned he had
+# leukaemia in 2017"), and which act the date dates is not written there.
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"})
+
+
 def _verb_before(claim: Claim, date: Token) -> str | None:
-    """The lemma of the nearest word written as a verb before a date, up to ``LOCAL_WIDTH`` words back: the verb
-    whose complement holds the noun the date hangs on ("testified before the inquiry on 22 October" -> testify).
-    An irregular form is read as the sentence's main verb when that is its lemma ("took")."""
-    tokens = claim_tokens(claim)
-    position = next((index for index, token in enumerate(tokens) if token is date), None)
-    if position is None:
-        return None
+    """The lemma of the nearest word written as a past form or participle before a date, up to ``LOCAL_WIDTH`` + 3
+    words back: the verb whose complement holds the noun the date hangs on ("testified before the inquiry on 22
+    October" -> testify; "was authorised for 6,000 children on 11 March" -> authorise). An irregular form is read as
+    the sentence's main verb when that is its lemma ("took"). None when an auxiliary comes first ("learned he had
+    leukaemia in 2017"): the noun is a clause's, whose act is not written. A form in -s is left alone: after a verb
+    and before a date it is mostly a plural noun ("held talks with the rebels on 3 April")."""
+    offset = claim.span.start
+    before = claim.span.text[: max(0, date.start - offset)]
+    words = [match.group().casefold() for match in _LETTERS.finditer(before)][-(LOCAL_WIDTH + 3) :]
     action = claim.event.action if claim.event is not None else None
-    for token in [token for token in reversed(tokens[:position]) if token.kind == "word"][: LOCAL_WIDTH + 1]:
-        word = token.text.casefold()
+    for word in reversed(words):
+        if word in _AUXILIARIES:
+            return None
+        if not (word.endswith(("ed", "ing")) or word in IRREGULAR_VERB_FORMS):
+            continue
         # WordNet's detachment rules leave "-ied" to its exception lists, which do not travel: "testified" -> testify
         lemmas = [lemma for lemma in _verb_lemmas(word) if lemma != word] or (
             [word[:-3] + "y"] if word.endswith("ied") and _verb_lemmas(word[:-3] + "y") else []
         )
-        if not lemmas and not _inflected_as_a_verb(word):
-            continue
         if lemmas:
             return lemmas[0]
         if action and " " not in action and word in _IRREGULAR and stem(action) == _IRREGULAR[word]:
             return action
-        return None
+        if word in IRREGULAR_VERB_FORMS:
+            return None
     return None
 
 
