@@ -492,7 +492,9 @@ def one_anchored_act(
     a light verb's object, a verb defined by the other's act, a date on a noun dated through the sentence's verb),
     and each sentence giving the fact one date (``fact_dates``), so which date is whose is not in doubt. Days only: a
     person does one act again in another year as often as not ("won the title in 2003" / "in 2005"), and a year's
-    pair keeps the gates that read the rest of the sentences (``one_persons_act``).
+    pair keeps the gates that read the rest of the sentences (``one_persons_act``). Written days only ("March 4",
+    not "on Monday"): a weekday is the writer's day, placed by the dateline, and a person's acts of one week ("met
+    the envoy on Monday", "met the minister on Tuesday") are many.
 
     The act and who did it anchor the pair in place of the sentence vectors and the words: two outlets tell one act
     each in their own sentence ("She will be sworn in on Aug. 11" / "Kessler will take office on Aug. 1", vectors
@@ -505,6 +507,8 @@ def one_anchored_act(
         and pair.heads is not None
         and pair.left.ref.granularity == "day"
         and pair.right.ref.granularity == "day"
+        and names_its_own_date(pair.left.text)
+        and names_its_own_date(pair.right.text)
         and not _names_a_relative(alignment.left_tokens)
         and not _names_a_relative(alignment.right_tokens)
     ):
