@@ -518,9 +518,28 @@ def one_anchored_act(
         return False
     if len(fact_dates(alignment.left)) != 1 or len(fact_dates(alignment.right)) != 1:
         return False
+    if _two_verbs_of_one_story(alignment, pair):
+        return False
     if not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right):
         return False
     return not _ordinals_differ(alignment.left, alignment.right) and dated_acts_alike(alignment, pair, occasions=True)
+
+
+def _two_verbs_of_one_story(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether the two dates hang on two verbs, each written as a verb, that WordNet relates only by derivation or as
+    one a kind of the other: such relations join two acts of one story ("was convicted March 20" / "is to be
+    sentenced May 3", "shot" / "killed"), which only the rest of the sentences can tell from one act told twice, so
+    the pair is left to the gates that read it (as ``dates_one_event`` leaves it)."""
+    from factcheck.nlp import lexicon
+
+    left, right = str(getattr(pair.left.ref, "head", None) or ""), str(getattr(pair.right.ref, "head", None) or "")
+    if not left or not right or slot_head(pair.left) == slot_head(pair.right):
+        return False
+    if not (
+        written_as_a_verb(alignment.left, left.split()[0]) and written_as_a_verb(alignment.right, right.split()[0])
+    ):
+        return False
+    return lexicon.word_relation(left, right) in (lexicon.Relation.DERIVED, lexicon.Relation.HYPERNYM)
 
 
 def _one_organisation(alignment: Alignment, organisations: Mapping[str, str]) -> bool:
