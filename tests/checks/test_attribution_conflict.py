@@ -1441,3 +1441,53 @@ def test_a_member_of_a_body_named_after_its_members():
     assert "house" in lexicon.member_of("congresswoman")
     # A member of a hierarchy ("a member of a police force") is no fellow of its chief.
     assert lexicon.member_of("officer") == frozenset()
+
+
+def test_fixture_a_seat_in_a_body_of_peers_is_held_beside_a_post_of_its_field(make_corpus):
+    # WordNet's cardinal is a member of the Sacred College and its professor a member of a faculty: a seat given to
+    # the holder of a post ("Archbishop", "Dean"), who keeps that post. Two posts of a hierarchy ("Bishop" /
+    # "Archbishop") and a seat against a public office ("Sen." / "Gov.", above) still conflict.
+    sentence = "{title} Tomas Velle said on Sunday that the cathedral would reopen to worshippers after three years.\n"
+    archbishop, cardinal = sentence.format(title="Archbishop"), sentence.format(title="Cardinal")
+    assert make_corpus({"a": archbishop, "b": cardinal}, checks=[AttributionConflictCheck]).findings == ()
+    corp = make_corpus({"a": archbishop, "c": sentence.format(title="Bishop")}, checks=[AttributionConflictCheck])
+    assert [(f.severity, f.data["kind"]) for f in corp.findings] == [(Severity.WARNING, "title")]
+    study = "The study was led by {title} Ines Varga of Tollen University, who said noise cuts sleep by 40 minutes.\n"
+    professor, dean = study.format(title="Professor"), study.format(title="Dean")
+    assert make_corpus({"a": professor, "b": dean}, checks=[AttributionConflictCheck]).findings == ()
+
+
+def test_fixture_a_word_whose_senses_wordnet_never_ranked_is_read_in_each(make_corpus):
+    # WordNet's first "envoy" is a diplomat below an ambassador, its second an emissary sent on a mission; none of its
+    # senses was tagged, so the first is no likelier: "Ambassador" and "envoy" may be one person's, as news uses them.
+    texts = {
+        "a": "Talks on the Kesh border crossing resumed in Valdor on Tuesday, said Ambassador Irena Solt, who leads the delegation.\n",
+        "b": "Talks on the Kesh border crossing resumed in Valdor on Tuesday, said envoy Irena Solt, who leads the delegation.\n",
+    }
+    assert make_corpus(texts, checks=[AttributionConflictCheck]).findings == ()
+
+
+def test_untagged_senses_are_each_a_reading():
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.titles import a_seat_beside_a_post, exclusive_offices, holds_a_seat
+
+    assert not lexicon.senses_ranked("envoy", "n")
+    assert lexicon.senses_ranked("ambassador", "n")
+    assert not exclusive_offices("ambassador", "envoy")
+    # Ranked senses are read in their first only: two public offices stay two.
+    assert exclusive_offices("mayor", "governor")
+    assert holds_a_seat("cardinal") and holds_a_seat("senator") and holds_a_seat("professor")
+    assert not holds_a_seat("archbishop") and not holds_a_seat("director") and not holds_a_seat("officer")
+    assert a_seat_beside_a_post("cardinal", "archbishop")
+    assert not a_seat_beside_a_post("senator", "governor")  # two public offices
+    assert not a_seat_beside_a_post("senator", "congressman")  # two seats
+    assert not a_seat_beside_a_post("professor", "judge")  # a profession and a public office
+
+
+def test_a_post_handed_over_counts_from_where_the_posts_words_begin():
+    from factcheck.checks.attribution_conflict import _post_taken
+    from factcheck.nlp.names import role_words
+
+    told = role_words("Harbor United named on Tuesday as the club's next head coach, starting next season.")
+    assert _post_taken(told, ["coach"])
+    assert not _post_taken(role_words("said prosecutors had rushed the case"), ["prosecutor"])

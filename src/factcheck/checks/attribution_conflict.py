@@ -17,8 +17,10 @@ from factcheck.nlp.align import Alignment
 from factcheck.nlp.lexicon import base_forms
 from factcheck.nlp.mentions import Mention, Person, collect_mentions, group_people, with_the_organisations_word
 from factcheck.nlp.names import RANKS, role_words
+from factcheck.nlp.roles import is_title_word
 from factcheck.nlp.sentences import split_sentences
 from factcheck.nlp.titles import (
+    a_seat_beside_a_post,
     exclusive_offices,
     framed_as_former,
     framed_in_transition,
@@ -187,6 +189,12 @@ class AttributionConflictCheck(PairwiseCheck):
     official") is true of any post there, the head's too: no second post. An organisation agrees with one WordNet
     gives holding it as part or member ("FBI" / "Justice Department", "Marine Corps" / "U.S. Navy"): outlets name one
     agent's employer at two levels.
+
+    A seat in a body of peers (WordNet gives the post as a member of a group: "cardinal", the Sacred College;
+    "professor", a faculty; "senator") is held beside a post of its field that is no seat ("Cardinal" / "Archbishop",
+    "Professor" / "Dean"), unless the two are public offices or a profession and a public office ("Sen." / "Gov.").
+    A word whose senses WordNet never ranked by frequency is read in each of them: "envoy" is a diplomat below an
+    ambassador first and an emissary second, so "Ambassador" / "envoy" may be one person's.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
@@ -414,6 +422,8 @@ class AttributionConflictCheck(PairwiseCheck):
                     # "an FBI official" / "FBI Director": WordNet's word for any office holder covers the head too.
                     or names_any_office(left)
                     or names_any_office(right)
+                    # "Cardinal" / "Archbishop", "Professor" / "Dean": a seat in a body of peers beside a post.
+                    or a_seat_beside_a_post(left, right)
                     or names_an_outcome(left) != names_an_outcome(right)  # "novelist" / "prize winner": both true
                     or seeks_a_post(left) != seeks_a_post(right)  # "mayor" / "candidate" for governor: both true
                 ):
@@ -843,10 +853,18 @@ def _post_taken(told: Sequence[str], words: Sequence[str]) -> bool:
     size = len(words)
     for at in range(len(told) - size + 1):
         run = told[at : at + size]
+        # The reach counts from where the post's words begin: title words before the run are the same post's ("as the
+        # club's next head coach" gives "coach" too).
+        begins = at
+        while begins > 0 and is_title_word(told[begins - 1]):
+            begins -= 1
         if (
             [_word_form(word) for word in run] == list(words)
             and _word_form(run[-1]) == run[-1]
-            and any(word in _TAKES_A_POST or word in _HELD_FOR_NOW for word in told[max(0, at - POST_CUE_REACH) : at])
+            and any(
+                word in _TAKES_A_POST or word in _HELD_FOR_NOW
+                for word in told[max(0, begins - POST_CUE_REACH) : begins]
+            )
         ):
             return True
     return False

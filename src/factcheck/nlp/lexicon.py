@@ -109,6 +109,17 @@ class _WordNet:
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """The synsets of one lemma as a part of speech, most frequent sense first."""
+        fields = self.index_fields(lemma, pos)
+        return tuple(int(field) for field in fields[-int(fields[2]) :]) if fields else ()
+
+    def tagged(self, lemma: str, pos: str) -> int:
+        """How many of the lemma's senses were tagged in WordNet's corpus (the index's ``tagsense_cnt``): its senses
+        stand in order of frequency only when some were."""
+        fields = self.index_fields(lemma, pos)
+        return int(fields[-int(fields[2]) - 1]) if fields else 0
+
+    def index_fields(self, lemma: str, pos: str) -> list[bytes]:
+        """The fields of the lemma's line in the index of a part of speech; empty when WordNet lacks it."""
         index = self._map(f"index.{_FILE_POS[pos]}")
         key = lemma.lower().replace(" ", "_").encode("utf-8") + b" "
         low, high = 0, len(index)
@@ -121,14 +132,12 @@ class _WordNet:
             end = len(index) if end < 0 else end
             line = index[start:end]
             if line.startswith(key):
-                fields = line.split()
-                synset_count = int(fields[2])
-                return tuple(int(field) for field in fields[-synset_count:])
+                return line.split()
             if line < key:
                 low = end + 1
             else:
                 high = start
-        return ()
+        return []
 
     def line(self, pos: str, offset: int) -> bytes:
         name = _FILE_POS[pos]
@@ -292,6 +301,14 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
 def sense_count(lemma: str, pos: str) -> int:
     """How many senses WordNet gives the lemma as this part of speech, all of them ("take" as a verb: 42)."""
     return len(_offsets(_normal(lemma), pos))
+
+
+@lru_cache(maxsize=65536)
+def senses_ranked(lemma: str, pos: str) -> bool:
+    """Whether WordNet's order of the lemma's senses is one of frequency: some of them were tagged in its corpus.
+    Where none was ("envoy": envoy extraordinary, a diplomat below an ambassador, first; emissary second), the first
+    sense is no more likely than the others."""
+    return _database().tagged(_normal(lemma), pos) > 0
 
 
 @lru_cache(maxsize=65536)

@@ -318,18 +318,36 @@ _OFFICE_HOLDERS = ("official", "politician")
 def _person_senses(value: str) -> tuple[tuple[str, int], ...]:
     """WordNet's senses of a title's post as a person noun: of its longest run of last words WordNet knows
     ("deputy district attorney" -> "district attorney", "qeshm governor" -> "governor"), most frequent first."""
+    return _post_senses(value)[1]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _post_senses(value: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """The longest run of a title's last words WordNet knows as a person noun, and its senses as one."""
     from factcheck.nlp import lexicon
 
     words = role_words(value)
     for start in range(len(words)):
+        lemma = " ".join(words[start:])
         found = tuple(
-            key
-            for key in lexicon.senses(" ".join(words[start:]), "n")
-            if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+            key for key in lexicon.senses(lemma, "n") if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
         )
         if found:
-            return found
-    return ()
+            return lemma, found
+    return "", ()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _readings(value: str) -> tuple[tuple[str, int], ...]:
+    """The person senses a title's post may be read in: its most frequent one, or every one when WordNet never tagged
+    the word's senses, so that their order says nothing of which is meant ("envoy": a diplomat below an ambassador
+    first, an emissary sent on a mission second; news means the second as often)."""
+    from factcheck.nlp import lexicon
+
+    lemma, found = _post_senses(value)
+    if not found:
+        return ()
+    return found[:1] if lexicon.senses_ranked(lemma, "n") else found
 
 
 def names_no_person(title: str) -> bool:
@@ -440,21 +458,47 @@ def exclusive_offices(a: str, b: str) -> bool:
     The broader sense they share must be reached within two steps up from each and be itself a kind of an office
     holder, so that only posts close in WordNet's hierarchy count, never two persons in general.
     """
-    from factcheck.nlp import lexicon
-
     if one_role(a, b):
         return False
-    left, right = _person_senses(a), _person_senses(b)
-    if not left or not right:
-        return False
-    left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
+    left, right = _readings(a), _readings(b)
+    # In every reading of the two words: a word whose senses WordNet never ranked may mean a post held beside the other.
+    return bool(left and right) and all(_two_offices(one, other) for one in left for other in right)
+
+
+def _two_offices(left: tuple[str, int], right: tuple[str, int]) -> bool:
+    """Whether two person senses are two kinds of one office holder, close in WordNet's hierarchy (``exclusive_offices``)."""
+    from factcheck.nlp import lexicon
+
+    left_kinds, right_kinds = lexicon.kinds_of(left), lexicon.kinds_of(right)
     offices = _office_kinds()
     for shared in set(left_kinds) & set(right_kinds):
-        if shared in (left[0], right[0]) or lexicon.synset(shared).lexicographer_file == lexicon.TOPS_FIELD:
+        if shared in (left, right) or lexicon.synset(shared).lexicographer_file == lexicon.TOPS_FIELD:
             continue
         if offices & set(lexicon.kinds_of(shared, lexicon.HYPERNYM_STEPS + 1)):
             return True
     return False
+
+
+def holds_a_seat(title: str) -> bool:
+    """Whether WordNet gives the title's post, as it is read (``_readings``), as a member of a group: a seat in a
+    body its members sit in as peers ("cardinal": the Sacred College; "professor": a faculty; "senator", defined as a
+    member of a senate), not a grade or a head of a hierarchy ("archbishop", "dean", "governor")."""
+    from factcheck.nlp import lexicon
+
+    lemma, _ = _post_senses(title)
+    readings = _readings(title)
+    return any(pointer[0] == "#m" for key in readings for pointer in lexicon.synset(key).pointers) or (
+        bool(lexicon.member_of(lemma)) and any("member of" in lexicon.definition(key) for key in readings)
+    )
+
+
+def a_seat_beside_a_post(a: str, b: str) -> bool:
+    """Whether one title is a seat in a body of peers (``holds_a_seat``) and the other a post that is none, not two
+    public offices: the seat is given to a holder of some post of its field, who keeps it ("Cardinal" / "Archbishop",
+    "Professor" / "Dean", "Sen." / "committee chairman"). Two seats ("senator" / "congressman"), a seat and another
+    public office ("senator" / "governor") or a profession and a public office ("professor" / "judge") are still two
+    posts."""
+    return holds_a_seat(a) != holds_a_seat(b) and not exclusive_offices(a, b) and not profession_and_office(a, b)
 
 
 # WordNet's word for whoever performs for an audience ("entertainer": actor, singer, dancer, comedian): one person
@@ -480,21 +524,25 @@ def posts_of_one_field(a: str, b: str) -> bool:
     "general manager": leaders), and not two kinds of entertainer ("actor" / "singer"). Descriptions from other
     fields ("actress" / "star", "author" / "professor", "economist" / "analyst") share only "person" and co-exist, and
     so do two words for one who speaks for someone ("publicist" / "representative": communicators)."""
-    from factcheck.nlp import lexicon
-
     if one_role(a, b):
         return False
-    left, right = _person_senses(a), _person_senses(b)
+    left, right = _readings(a), _readings(b)
     if not left or not right:
         return False
     if two_kinds_of_entertainer(a, b):
         return False
-    left_kinds, right_kinds = lexicon.kinds_of(left[0]), lexicon.kinds_of(right[0])
+    return all(_one_field(one, other) for one in left for other in right)
+
+
+def _one_field(left: tuple[str, int], right: tuple[str, int]) -> bool:
+    """Whether two person senses are siblings under a narrower kind than a person (``posts_of_one_field``)."""
+    from factcheck.nlp import lexicon
+
     return any(
         lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD
         and shared not in _contest_kinds()
         and shared not in _communicator_kinds()
-        for shared in set(left_kinds) & set(right_kinds)
+        for shared in set(lexicon.kinds_of(left)) & set(lexicon.kinds_of(right))
     )
 
 
