@@ -1491,3 +1491,17 @@ def test_a_post_handed_over_counts_from_where_the_posts_words_begin():
     told = role_words("Harbor United named on Tuesday as the club's next head coach, starting next season.")
     assert _post_taken(told, ["coach"])
     assert not _post_taken(role_words("said prosecutors had rushed the case"), ["prosecutor"])
+
+
+def test_a_rank_word_before_a_noun_for_a_person_is_its_adjective():
+    from factcheck.nlp.titles import title_conflict_kind
+
+    # "major champion", "private investigator", "general counsel": the rank word modifies the post, which is no rank.
+    assert title_conflict_kind("three-time major champion", "Ryder Cup captain") != "rank"
+    assert title_conflict_kind("private investigator", "Sgt.") != "rank"
+    assert title_conflict_kind("general counsel", "Capt.") != "rank"
+    # Ranks stay ranks, alone or together.
+    assert title_conflict_kind("Capt.", "Lt.") == "rank"
+    assert title_conflict_kind("Major", "Captain") == "rank"
+    assert title_conflict_kind("major general", "brigadier general") == "rank"
+    assert title_conflict_kind("Maj. Gen.", "Gen.") is None

@@ -194,7 +194,8 @@ class AttributionConflictCheck(PairwiseCheck):
     "professor", a faculty; "senator") is held beside a post of its field that is no seat ("Cardinal" / "Archbishop",
     "Professor" / "Dean"), unless the two are public offices or a profession and a public office ("Sen." / "Gov.").
     A word whose senses WordNet never ranked by frequency is read in each of them: "envoy" is a diplomat below an
-    ambassador first and an emissary second, so "Ambassador" / "envoy" may be one person's.
+    ambassador first and an emissary second, so "Ambassador" / "envoy" may be one person's. A rank word that is an
+    adjective too, before a noun for a person, modifies that noun ("major champion", "private investigator"): no rank.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank

@@ -171,7 +171,19 @@ def _ranks(title: str, words: list[str]) -> list[str]:
     beside an appositive office) stays a rank."""
     from factcheck.nlp import lexicon
 
-    ranks = [word for word in words if word in RANKS]
+    # A rank word WordNet knows as an adjective too, right before a noun for a person that is no rank, is an adjective
+    # of that noun ("major champion", "private investigator", "general counsel"): the post is the noun's.
+    ranks = [
+        word
+        for index, word in enumerate(words)
+        if word in RANKS
+        and not (
+            index + 1 < len(words)
+            and words[index + 1] not in RANKS
+            and lexicon.senses(word, "a")
+            and lexicon.names_a_person(words[index + 1])
+        )
+    ]
     if (
         len(words) >= 2
         and words[-1] in RANKS
