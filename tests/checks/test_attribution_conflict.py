@@ -1478,6 +1478,11 @@ def test_untagged_senses_are_each_a_reading():
     assert exclusive_offices("mayor", "governor")
     assert holds_a_seat("cardinal") and holds_a_seat("senator") and holds_a_seat("professor")
     assert not holds_a_seat("archbishop") and not holds_a_seat("director") and not holds_a_seat("officer")
+    # A member of a force or of a relation is no seat: "policeman" (a police force), "lawyer" (lawyer-client relation).
+    assert not holds_a_seat("policeman") and not holds_a_seat("lawyer") and not holds_a_seat("attorney")
+    # Beside another title, a word WordNet never ranked is read in the senses related to it: "striker" by a
+    # "goalkeeper" is the soccer forward, so the two are still two posts of one field.
+    assert posts_of_one_field("striker", "goalkeeper")
     assert a_seat_beside_a_post("cardinal", "archbishop")
     assert not a_seat_beside_a_post("senator", "governor")  # two public offices
     assert not a_seat_beside_a_post("senator", "congressman")  # two seats

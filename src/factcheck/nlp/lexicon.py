@@ -358,7 +358,7 @@ its sense's rank): an assembly of persons ("senate", "parliament", "legislature"
 _BODY_STEPS = 6
 
 
-def _deliberative(words: list[str]) -> bool:
+def deliberative(words: list[str]) -> bool:
     """Whether some run of the words names a body of peers (``DELIBERATIVE``): "senate", "united states house of
     representatives"."""
     anchors = {senses(word, pos)[rank - 1] for word, pos, rank in DELIBERATIVE if len(senses(word, pos)) >= rank}
@@ -391,7 +391,7 @@ def member_of(lemma: str) -> frozenset[str]:
         ]
         # The sense's own words name its members ("congressman" shares its sense with "representative").
         members = [name for name in (word, *_synset(*key).words) if len(name) >= _NAMED_AFTER]
-        if any(other[:_NAMED_AFTER] == name[:_NAMED_AFTER] for other in body for name in members) and _deliberative(
+        if any(other[:_NAMED_AFTER] == name[:_NAMED_AFTER] for other in body for name in members) and deliberative(
             body
         ):
             found.update(other for other in body if len(other) > 2)

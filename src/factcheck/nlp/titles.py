@@ -350,16 +350,36 @@ def _post_senses(value: str) -> tuple[str, tuple[tuple[str, int], ...]]:
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _readings(value: str) -> tuple[tuple[str, int], ...]:
-    """The person senses a title's post may be read in: its most frequent one, or every one when WordNet never tagged
-    the word's senses, so that their order says nothing of which is meant ("envoy": a diplomat below an ambassador
-    first, an emissary sent on a mission second; news means the second as often)."""
+def _readings(value: str, beside: str = "") -> tuple[tuple[str, int], ...]:
+    """The person senses a title's post may be read in beside another title (``beside``): its most frequent one, or,
+    when WordNet never tagged the word's senses, so that their order says nothing of which is meant, every one that
+    WordNet relates to a sense of the other title (the two share a kind below a person) or gives as one who speaks or
+    deals for others (a kind of its communicator, a role anyone holding a post may be sent in). "envoy" beside
+    "ambassador" is a diplomat below an ambassador (its first sense) or an emissary sent on a mission (its second);
+    "striker" beside "goalkeeper" is the soccer forward, never a worker on strike."""
     from factcheck.nlp import lexicon
 
     lemma, found = _post_senses(value)
-    if not found:
-        return ()
-    return found[:1] if lexicon.senses_ranked(lemma, "n") else found
+    if not found or lexicon.senses_ranked(lemma, "n"):
+        return found[:1]
+    others = _person_senses(beside)
+    related = tuple(
+        sense
+        for sense in found
+        if any(_share_a_kind(sense, other) for other in others)
+        or not _communicator_kinds().isdisjoint(lexicon.kinds_of(sense, lexicon.HYPERNYM_STEPS + 1))
+    )
+    return related or found[:1]
+
+
+def _share_a_kind(left: tuple[str, int], right: tuple[str, int]) -> bool:
+    """Whether two senses are one, or kinds of one sense below WordNet's tops (a person), a step or two up."""
+    from factcheck.nlp import lexicon
+
+    return any(
+        lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD
+        for shared in set(lexicon.kinds_of(left)) & set(lexicon.kinds_of(right))
+    )
 
 
 def names_no_person(title: str) -> bool:
@@ -472,7 +492,7 @@ def exclusive_offices(a: str, b: str) -> bool:
     """
     if one_role(a, b):
         return False
-    left, right = _readings(a), _readings(b)
+    left, right = _readings(a, b), _readings(b, a)
     # In every reading of the two words: a word whose senses WordNet never ranked may mean a post held beside the other.
     return bool(left and right) and all(_two_offices(one, other) for one in left for other in right)
 
@@ -491,17 +511,47 @@ def _two_offices(left: tuple[str, int], right: tuple[str, int]) -> bool:
     return False
 
 
+# WordNet's body in its sense of a group of persons associated by some common tie or occupation (a word and its
+# sense's rank): the Sacred College, a jury, a faculty's staff are kinds of it; a police force, a marriage, a
+# lawyer-client relation are not.
+_PEER_BODY = ("body", "n", 2)
+
+
+@functools.cache
+def _peer_body() -> frozenset[tuple[str, int]]:
+    from factcheck.nlp import lexicon
+
+    word, pos, rank = _PEER_BODY
+    found = lexicon.senses(word, pos)
+    return frozenset(found[rank - 1 : rank])
+
+
+def _a_body_of_peers(group: tuple[str, int]) -> bool:
+    """Whether a group sense is a body of peers: a kind of WordNet's body of persons (``_PEER_BODY``), or an assembly
+    or committee (``lexicon.DELIBERATIVE``: a council, a board)."""
+    from factcheck.nlp import lexicon
+
+    synset = lexicon.synset(group)
+    return synset.lexicographer_file == lexicon.GROUP_FIELD and (
+        not _peer_body().isdisjoint(lexicon.kinds_of(group, 6)) or lexicon.deliberative(list(synset.words[0].split()))
+    )
+
+
 def holds_a_seat(title: str) -> bool:
-    """Whether WordNet gives the title's post, as it is read (``_readings``), as a member of a group: a seat in a
-    body its members sit in as peers ("cardinal": the Sacred College; "professor": a faculty; "senator", defined as a
-    member of a senate), not a grade or a head of a hierarchy ("archbishop", "dean", "governor")."""
+    """Whether WordNet gives the title's post, as it is read (``_readings``), as a member of a body of peers (a member
+    holonym that is a body or an assembly or committee, or a definition naming a body after its members): a seat
+    ("cardinal": the Sacred College; "professor": a faculty's staff; "councillor": a council; "senator", a member of a
+    senate), not a grade or a head of a hierarchy ("archbishop", "dean", "governor"), nor a member of a force or of a
+    relation ("policeman", "lawyer")."""
     from factcheck.nlp import lexicon
 
     lemma, _ = _post_senses(title)
     readings = _readings(title)
-    return any(pointer[0] == "#m" for key in readings for pointer in lexicon.synset(key).pointers) or (
-        bool(lexicon.member_of(lemma)) and any("member of" in lexicon.definition(key) for key in readings)
-    )
+    return any(
+        pointer[0] == "#m" and _a_body_of_peers(pointer[1])
+        for key in readings
+        for pointer in lexicon.synset(key).pointers
+    ) or (bool(lexicon.member_of(lemma)) and any("member of" in lexicon.definition(key) for key in readings))
 
 
 def a_seat_beside_a_post(a: str, b: str) -> bool:
@@ -538,7 +588,7 @@ def posts_of_one_field(a: str, b: str) -> bool:
     so do two words for one who speaks for someone ("publicist" / "representative": communicators)."""
     if one_role(a, b):
         return False
-    left, right = _readings(a), _readings(b)
+    left, right = _readings(a, b), _readings(b, a)
     if not left or not right:
         return False
     if two_kinds_of_entertainer(a, b):
