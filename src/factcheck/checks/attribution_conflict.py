@@ -193,8 +193,9 @@ class AttributionConflictCheck(PairwiseCheck):
     A seat in a body of peers (WordNet gives the post as a member of a group: "cardinal", the Sacred College;
     "professor", a faculty; "senator") is held beside a post of its field that is no seat ("Cardinal" / "Archbishop",
     "Professor" / "Dean"), unless the two are public offices or a profession and a public office ("Sen." / "Gov.").
-    A word whose senses WordNet never ranked by frequency is read in each of them: "envoy" is a diplomat below an
-    ambassador first and an emissary second, so "Ambassador" / "envoy" may be one person's. A rank word that is an
+    A word whose senses WordNet never ranked by frequency is read in each of them related to the other title or naming
+    one sent for others: "envoy" is a diplomat below an ambassador first and an emissary second, so "Ambassador" /
+    "envoy" may be one person's. A rank word that is an
     adjective too, before a noun for a person, modifies that noun ("major champion", "private investigator"): no rank.
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
