@@ -966,6 +966,15 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp):
     assert only(claims, "Six schools").text.startswith("KIRRAN")
 
 
+def test_a_sentence_after_a_wire_dateline_keeps_its_parse(nlp):
+    # Blanked to spaces, the dateline left the parser reading "head coach" as the verb's object and the name apart.
+    text = "TARNBY, Jan. 12, 2026 (Sportswire) - Tarnby Wolves fired head coach Viktor Lammi on Monday after a loss.\n"
+    (claim,) = [c for c in claims_of(nlp, text) if "Lammi" in c.text]
+    assert claim.span.text.startswith("Tarnby Wolves")
+    assert [a.title for a in claim.actors if a.name == "Viktor Lammi"] == ["head coach"]
+    assert all("Jan. 12" not in t.span.text for t in claim.times)
+
+
 def test_a_past_verb_of_succeeding_tells_the_framed_act_done(nlp):
     claims = claims_of(
         nlp,

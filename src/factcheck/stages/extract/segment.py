@@ -92,24 +92,29 @@ def segment(doc: Document) -> list[Block]:
     flush()
     _mark_skips(blocks)
     blocks = _quotes_over_paragraphs(blocks, clean)
-    _blank_the_wire_dateline(blocks)
+    blocks = _part_the_wire_dateline(blocks)
     blocks[:0] = _header_blocks(doc)
     return [piece for block in blocks for piece in _split_long(block)]
 
 
-def _blank_the_wire_dateline(blocks: list[Block]) -> None:
-    """Blank the wire dateline that opens the body's first paragraph ("TALMERE, March 3 - ") in the text handed to
-    spaCy (offsets unchanged): it is no part of the sentence, and parsed with it the sentence's subject and the words
-    its figures belong to are misread (``datelines.wire_dateline``). Only a paragraph that is prose (not a heading:
-    "U.S. - Japan Space Alliance: A Historic Leap?")."""
-    first = next((block for block in blocks if block.skip != LONG_PASSAGE), None)
-    if first is None or first.skip is not None:
-        return
+def _part_the_wire_dateline(blocks: list[Block]) -> list[Block]:
+    """The blocks with the wire dateline that opens the body's first paragraph ("TALMERE, March 3 - ") parted off as
+    a block of its own, not parsed: it is no part of the sentence, and parsed with it the sentence's subject and the
+    words its figures belong to are misread (``datelines.wire_dateline``). Parted, not blanked: a run of spaces before
+    the sentence changes how the parser reads it ("fired head coach Jane Roe" lost its title). Only a paragraph that
+    is prose (not a heading: "U.S. - Japan Space Alliance: A Historic Leap?")."""
+    index = next((i for i, block in enumerate(blocks) if block.skip != LONG_PASSAGE), None)
+    if index is None or blocks[index].skip is not None:
+        return blocks
+    first = blocks[index]
     length = wire_dateline(first.text)
-    if length:
-        first.text = " " * length + first.text[length:]
+    if not length:
+        return blocks
+    parted = [_piece(first, 0, length, DATELINE), _piece(first, length, len(first.text))]
+    return [*blocks[:index], *parted, *blocks[index + 1 :]]
 
 
+DATELINE = "wire dateline"  # where and when a story was filed, opening its first paragraph: not parsed
 HEADING = "heading"  # a one-line block without a full stop: parsed, a claim only when it states a fact
 TITLE = "title"  # the document's title line: parsed, a headline claim even without a verb the tagger sees
 
