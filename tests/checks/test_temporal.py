@@ -328,6 +328,12 @@ def test_a_year_and_a_weekday_side_by_side_on_two_words_are_two_dates():
     year = time(doc, "2036", "2036", "year").model_copy(update={"head": "approve"})
     weekday = time(doc, "Tuesday", "2030-03-19", relative=True).model_copy(update={"head": "approve"})
     assert run(corpus([doc], [claim(doc, approved, times=(year, weekday))])) == []
+    # Nor is it a past act dated after the dateline.
+    approved = "The council approved a budget of 2 billion euros for 2031."
+    doc = document("a", approved, PUBLISHED)
+    year = time(doc, "2031", "2031", "year").model_copy(update={"head": "approve"})
+    only = claim(doc, approved, times=(year,), event=Event(actor="council", action="approve", past=True))
+    assert run(corpus([doc], [only])) == []
     # On one word they are one date told two ways, and the two disagree.
     closed = "The plant closed in 2027 on Tuesday."
     doc = document("a", closed, PUBLISHED)

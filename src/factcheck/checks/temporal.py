@@ -419,6 +419,7 @@ class TemporalCheck(Check):
                 or bounds[0] <= told_up_to
                 or names_a_thing(time, document.text)
                 or dates_another_word(time, claim.event.action)
+                or _FOR_BEFORE.search(document.text[: time.span.start])  # "approved a budget for 2026"
             ):
                 continue
             if _FUTURE_FRAMING.search(claim.text) or '"' in claim.text or "\u201c" in claim.text:
