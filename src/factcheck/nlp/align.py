@@ -655,7 +655,6 @@ def date_acts(claim: Claim, date: Token) -> DatedAct | None:
 _DEFINING_NOTHING = frozenset({"be", "become", "cause", "make", "have", "get"})
 # Words after which a definition's genus names no act of its own: its object does ("make a formal surrender of").
 _DEFINITION_PREPOSITIONS = frozenset({"of", "to", "in", "into", "with", "for", "from", "on", "by", "at", "as", "or"})
-_DEFINITION_WORD = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -678,7 +677,7 @@ def defined_acts(verb: str) -> frozenset[tuple[str, int]]:
     found: set[tuple[str, int]] = set()
     for key in lexicon.senses(verb, "v"):
         field = lexicon.synset(key).lexicographer_file
-        words = _DEFINITION_WORD.findall(lexicon.definition(key).casefold())
+        words = lexicon.definition_words(key)
         if words[:1] == ["to"]:
             words = words[1:]
         if not words:

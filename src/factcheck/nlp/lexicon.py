@@ -331,6 +331,14 @@ def definition(key: tuple[str, int]) -> str:
     return gloss.split(";")[0].strip()
 
 
+_DEFINITION_WORD = re.compile(r"[a-z]+")
+
+
+def definition_words(key: tuple[str, int]) -> list[str]:
+    """The sense's definition as lower-case words, in order ("to surrender someone or something to another")."""
+    return _DEFINITION_WORD.findall(definition(key).casefold())
+
+
 @lru_cache(maxsize=4096)
 def names_the_office_of(body: str, post: str) -> bool:
     """Whether a noun for a body names the office of a post: WordNet derives one from the other ("presidency" /
@@ -712,9 +720,6 @@ def counted_senses(lemma: str) -> frozenset[tuple[str, int]]:
     return frozenset(keys)
 
 
-_DEFINITION_WORD = re.compile(r"[a-z]+")
-
-
 @lru_cache(maxsize=65536)
 def members_defined(key: tuple[str, int]) -> frozenset[tuple[str, int]]:
     """The persons a group's definition says it is made of, where WordNet gives the group no member pointer: the
@@ -722,7 +727,7 @@ def members_defined(key: tuple[str, int]) -> frozenset[tuple[str, int]]:
     collectively", "troop: a group of soldiers" -> soldier; "police: the force of policemen and officers"). A count
     of the group counts them, as "30 people" counts persons."""
     found: set[tuple[str, int]] = set()
-    for word in _DEFINITION_WORD.findall(definition(key).casefold()):
+    for word in definition_words(key):
         lemmas = [lemma for lemma in base_forms(word, "n") if lemma != word]
         if not lemmas:
             continue  # not a plural: "a group of soldiers" is of soldiers, not of a "group"
