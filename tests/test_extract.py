@@ -947,13 +947,20 @@ def test_a_count_raised_to_the_subject_of_a_frame_belongs_to_the_framed_act(nlp)
 
 def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp):
     # Parsed with the sentence, "TALMERE" read as the holder of both shares; the rival's share is the rival's.
-    from factcheck.datelines import wire_dateline
+    from factcheck.datelines import read_wire_dateline
 
-    assert wire_dateline("TALMERE, March 3 - Ines Roe won") == len("TALMERE, March 3 - ")
-    assert wire_dateline("ST. LOUIS, Mo. (AP) -- The jury") == len("ST. LOUIS, Mo. (AP) -- ")
-    assert wire_dateline("KALVØ, March 11, 2026 - The ferry") == len("KALVØ, March 11, 2026 - ")  # any script, a year
-    assert wire_dateline("A FIRE - BOMB attack left three dead.") == 0  # a sentence, not a place
-    assert wire_dateline("WCVB - TV said the deal was worth $184 million.") == 0
+    def opening(paragraph):
+        wire = read_wire_dateline(paragraph)
+        return paragraph[: wire.length] if wire else ""
+
+    assert opening("TALMERE, March 3 - Ines Roe won") == "TALMERE, March 3 - "
+    assert opening("ST. LOUIS, Mo. (AP) -- The jury") == "ST. LOUIS, Mo. (AP) -- "
+    assert opening("KALVØ, March 11, 2026 - The ferry") == "KALVØ, March 11, 2026 - "  # any script, a year
+    assert (
+        opening("VALMORA, May 14, 2026 (Meridian Press) - A court ruled") == "VALMORA, May 14, 2026 (Meridian Press) - "
+    )
+    assert opening("A FIRE - BOMB attack left three dead.") == ""  # a sentence, not a place
+    assert opening("WCVB - TV said the deal was worth $184 million.") == ""
     text = (
         "TALMERE, March 3 - Ines Roe won the run-off on Sunday with 56.2 percent of the vote against 43.8 percent for "
         "her rival, Pieter Lind, the election board said.\n\nKIRRAN, Feb 2 - Six schools face closure.\n"

@@ -540,6 +540,24 @@ def test_wire_dateline_place_in_capitals_of_any_script(tmp_path, place):
     assert doc.published == date(2024, 3, 3) and doc.published_source == "dateline"
 
 
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("BERLIN, 2024-03-05 (Nordpress) - ", date(2024, 3, 5)),
+        ("LISBOA, 5 March 2024 - ", date(2024, 3, 5)),
+        ("ZÜRICH, 05.03.2024 - ", date(2024, 3, 5)),
+    ],
+)
+def test_wire_dateline_day_in_any_written_form(tmp_path, opening, day):
+    doc = _load(tmp_path, f"Pier Plans\n\n{opening}The board voted to extend the pier.\n\n" + BODY)
+    assert doc.published == day and doc.published_source == "dateline"
+
+
+def test_wire_dateline_without_a_year_gives_no_publication_date(tmp_path):
+    doc = _load(tmp_path, "Pier Plans\n\nPORT ELLEN, March 3 - The harbour board voted to extend the pier.\n\n" + BODY)
+    assert doc.published_source != "dateline"
+
+
 def test_a_capitalised_word_before_a_date_is_no_wire_place(tmp_path):
     doc = _load(tmp_path, "Pier Plans\n\nOn March 3, 2024 - the board voted to extend the pier.\n\n" + BODY)
     assert doc.published_source != "dateline"

@@ -7,6 +7,7 @@ The load stage reads the publication date from them; the extract stage keeps dat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {
@@ -105,29 +106,54 @@ DATELINE_NOISE = re.compile(
 )
 
 
-# A wire dateline opening a story's first paragraph: the place in capitals, a state or country, a day, the agency,
-# then a dash before the sentence ("TALMERE, March 3 - Ines Roe won ...", "ST. LOUIS, Mo. (AP) -- The ...", "KALVØ, March
-# 11, 2026 - "). The load stage reads the publication date from one that gives a year (``load.header``).
+# A wire dateline opening a story's first paragraph: the place in capitals (with a region in brackets), a state or
+# country, a day, the agency, then a dash before the sentence ("TALMERE, March 3 - Ines Roe won ...", "ST. LOUIS, Mo.
+# (AP) -- The ...", "KALVØ, March 11, 2026 (Nordpress) - ", "KRAKÓW (Poland), 3 March 2024 - ").
+_WIRE_DAY = (
+    rf"(?i:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{_MONTH})\.?(?:,?\s+\d{{4}})?"
+    r"|\d{4}(?P<iso_sep>[-/.])\d{1,2}(?P=iso_sep)\d{1,2}|\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)\d{4}"
+).replace("(?P<month>", "(?:")
 _WIRE_DATELINE = re.compile(
     r"(?P<place>[^\W\d_](?:[^\W\d_]|['\u2019.\-])+(?:\s+[^\W\d_](?:[^\W\d_]|['\u2019.\-])+){0,3})"
-    r"(?:,\s+[^\W\d_][^\W\d_]+\.?(?:\s+[^\W\d_][^\W\d_]+\.?)?)?"
-    rf"(?:,?\s+(?i:{_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     r"(?:\s*\([^()]{1,30}\))?"
-    r"\s*[-\u2013\u2014]{1,2}\s+(?=[^\W\d_][^\W\d_]*[a-z]|[\"\u201c\u2018'][^\W\d_])"
+    r"(?:,\s+[^\W\d_][^\W\d_]+\.?(?:\s+[^\W\d_][^\W\d_]+\.?)?)?"
+    rf"(?:,?\s+(?P<day>{_WIRE_DAY}))?"
+    r"(?:,?\s*\([^()]{1,30}\))?"
+    r"\s*[-\u2013\u2014]{1,2}\s+(?=[^\W\d_][^\W\d_]*[a-z]|[^\W\d_]\s|[\"\u201c\u2018'][^\W\d_])"
 )
 
 
-def wire_dateline(paragraph: str) -> int:
-    """The length of the wire dateline a paragraph opens with ("TALMERE, March 3 - "), 0 when there is none.
+@dataclass(frozen=True)
+class WireDateline:
+    """The wire dateline a story's first paragraph opens with.
 
-    The dateline says where and when the story was filed, not what its first sentence states; parsed with the
+    ``length`` runs through the dash and the spaces after it, where the first sentence starts; ``published`` is the
+    full calendar date it gives as (start, end, date), None when it gives no year ("TALMERE, March 3 - ").
+    """
+
+    length: int
+    published: tuple[int, int, date] | None
+
+
+def read_wire_dateline(paragraph: str) -> WireDateline | None:
+    """The wire dateline a paragraph opens with ("TALMERE, March 3 - "), or None.
+
+    One reader for both its uses: the load stage takes the publication date from it, and the extract stage parts it
+    off the first sentence. It says where and when the story was filed, not what the sentence states; parsed with the
     sentence, its place reads as the sentence's subject ("TALMERE ... won 51.2 percent": the figure's holder, its
     counted noun) and its month as the word a count belongs to ("KIRRAN, Feb 2 - Six schools face closure").
     """
     match = _WIRE_DATELINE.match(paragraph)
     if match is None or not match["place"].isupper():
-        return 0  # the place is written in capitals, in any script ("KALVØ"); "Shares - ..." is a sentence
-    return match.end()
+        return None  # the place is written in capitals, in any script ("KALVØ"); "Shares - ..." is a sentence
+    published = None
+    if match["day"] is not None:
+        found = find_dates(match["day"])
+        if found and found[0][:2] == (0, len(match["day"])):
+            offset = match.start("day")
+            published = (offset, offset + len(match["day"]), found[0][2])
+    return WireDateline(match.end(), published)
 
 
 def is_dateline(line: str) -> bool:

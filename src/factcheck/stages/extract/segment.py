@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.datelines import is_dateline, wire_dateline
+from factcheck.datelines import is_dateline, read_wire_dateline
 from factcheck.model import Document
 from factcheck.nlp.quotes import closes_a_quote_first, leaves_a_quote_open, reopening_mark
 from factcheck.stages.extract.boilerplate import _TERMINAL, _mark_skips
@@ -100,16 +100,17 @@ def segment(doc: Document) -> list[Block]:
 def _part_the_wire_dateline(blocks: list[Block]) -> list[Block]:
     """The blocks with the wire dateline that opens the body's first paragraph ("TALMERE, March 3 - ") parted off as
     a block of its own, not parsed: it is no part of the sentence, and parsed with it the sentence's subject and the
-    words its figures belong to are misread (``datelines.wire_dateline``). Parted, not blanked: a run of spaces before
+    words its figures belong to are misread (``datelines.read_wire_dateline``). Parted, not blanked: a run of spaces before
     the sentence changes how the parser reads it ("fired head coach Jane Roe" lost its title). Only a paragraph that
-    is prose (not a heading: "U.S. - Japan Space Alliance: A Historic Leap?")."""
+    is prose (not a heading: "NORTH SEA - Wind Farm Too Far?")."""
     index = next((i for i, block in enumerate(blocks) if block.skip != LONG_PASSAGE), None)
     if index is None or blocks[index].skip is not None:
         return blocks
     first = blocks[index]
-    length = wire_dateline(first.text)
-    if not length:
+    wire = read_wire_dateline(first.text)
+    if wire is None:
         return blocks
+    length = wire.length
     parted = [_piece(first, 0, length, DATELINE), _piece(first, length, len(first.text))]
     return [*blocks[:index], *parted, *blocks[index + 1 :]]
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from factcheck.datelines import DATELINE_NOISE, MONTHS, find_dates, read_dateline
+from factcheck.datelines import DATELINE_NOISE, MONTHS, find_dates, read_dateline, read_wire_dateline
 
 
 @dataclass
@@ -114,9 +114,10 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
     for index, (line_start, line) in enumerate(lines):
         stripped = line.strip()
         lead = line_start + (len(line) - len(line.lstrip()))
-        wire = None if text_seen else _wire_dateline(stripped)
-        if wire is not None:  # "LONDON, March 3, 2024 - The board ...": the line stays body text
-            datelines.append((1, lead + wire[0], lead + wire[1], wire[2]))
+        wire = None if text_seen else read_wire_dateline(stripped)
+        if wire is not None and wire.published:  # "LONDON, March 3, 2024 - The board ...": the line stays body text
+            start, end, value = wire.published
+            datelines.append((1, lead + start, lead + end, value))
         if expecting_name:
             expecting_name = False
             if _is_name_line(stripped):
@@ -254,20 +255,3 @@ def _byline(line: str) -> tuple[str | None, int]:
     if len(re.findall(r"[^\W\d_]+", DATELINE_NOISE.sub(" ", without_dates))) > 4:
         return None, 0  # a sentence that happens to start with "By", not a byline
     return rest[:length], match.end() + length
-
-
-# The place is written in capitals, in any script's letters ("KALVØ", "SÃO PAULO", "ZÜRICH").
-_WIRE_PLACE = re.compile(
-    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[.'\- ]){2,40})(?:\s*\([^)]{1,40}\))?(?:,\s*[^\W\d_][\w.'\- ]{1,30})?[,\s]*$"
-)
-_WIRE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
-
-
-def _wire_dateline(line: str) -> tuple[int, int, date] | None:
-    """A news-wire dateline opening the first paragraph: an upper-case place, the date, a dash."""
-    for start, end, value in find_dates(line[:120]):
-        place = _WIRE_PLACE.match(line[:start])
-        if place and place["place"].isupper() and _WIRE_AFTER.match(line[end:]):
-            return start, end, value
-        break
-    return None
