@@ -29,7 +29,7 @@ from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure, stat
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
 from factcheck.stages.extract.segment import HEADING, LONG_PASSAGE, TITLE, Block, _cut_long_runs, segment
-from factcheck.stages.extract.sentences import _clauses, _is_prose, _Unit, _units
+from factcheck.stages.extract.sentences import _a_full_sentence, _clauses, _is_prose, _Unit, _units
 
 _NAME_LINE = re.compile(
     r"^[—–-]?\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)\s*(?:,\s*(?P<rest>[^.!?]{0,120}))?\.?$"
@@ -126,7 +126,8 @@ class _DocumentExtractor:
         # been fired last week"); one without ("Latest news") names a section.
         header_heading = block.skip == HEADING and block.start < self.doc.body_start and has_verb
         headline = (title_line or block.skip == TITLE or header_heading) and len(sentence.split()) >= 3
-        if not headline and not unit_quotes and not any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens):
+        has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
+        if not headline and not unit_quotes and not has_predicate and not _a_full_sentence(sentence):
             return None
         offset = block.start
         unit_times = [t for t in times if start <= t.start and t.end <= end]
@@ -145,7 +146,6 @@ class _DocumentExtractor:
         quote = self._quote(block, unit, unit_quotes, time_expressions, following)
         event = _event(unit.tokens, unit_quotes, quote, self.people, self.unit_number)
         kinds: list[Any] = []  # ClaimKind literals
-        has_predicate = any(t.pos_ in {"VERB", "AUX"} for t in unit.tokens)
         if block.skip == HEADING and not headline and not has_verb:
             return None  # a heading without a verb names a section; it states nothing
         # Dated: also by a day left unresolved for want of a dateline ("on Friday").

@@ -157,3 +157,19 @@ def _is_prose(sentence: str) -> bool:
         return False
     letters = sum(1 for c in visible if c.isalpha())
     return letters >= 0.5 * len(visible) and len(re.findall(r"[^\W\d_]+", sentence)) >= 3
+
+
+_FULL_SENTENCE = re.compile(r"^[\"'\u201c\u2018]?[^\W\d_][^\n]*[.!][\"'\u201d\u2019)]*$")
+FULL_SENTENCE_WORDS = 6
+
+
+def _a_full_sentence(sentence: str) -> bool:
+    """Whether a unit reads as a whole sentence though the tagger saw no verb in it: it opens with a capital letter,
+    ends with a full stop and has at least ``FULL_SENTENCE_WORDS`` words ("The 38-year-old secured 46.3 percent of
+    the vote.", "secured" tagged an adjective). Its figures are still stated, and its people still named. A piece cut
+    out of a sentence ("358 with 13 homers in 54 games.", "and E. 55th St. around 8:30 p.m.") opens otherwise; a
+    caption or label ("Turnout: 41 percent.") is shorter."""
+    text = sentence.strip()
+    return bool(_FULL_SENTENCE.match(text)) and text.lstrip("\"'\u201c\u2018")[:1].isupper() and (
+        len(re.findall(r"\S+", text)) >= FULL_SENTENCE_WORDS
+    )
