@@ -991,3 +991,17 @@ def test_a_past_verb_of_succeeding_tells_the_framed_act_done(nlp):
     assert [q.mood for q in only(claims, "12 miners").quantities] == ["done"]
     assert [q.mood for q in only(claims, "nine men").quantities] == ["foreseen"]  # an attempt: not told done
     assert [q.mood for q in only(claims, "40 nurses").quantities] == ["foreseen"]
+
+
+def test_a_whole_sentence_the_tagger_sees_no_verb_in_still_states_its_figures(nlp):
+    # The small tagger reads "secured" as an adjective here: the sentence has no verb for it, yet it states two shares
+    # and names the rival, whom a later "Brun said" is resolved to.
+    text = (
+        "The 38-year-old secured 46.3 percent in Sunday's vote, against 33.9 percent for Harald Brun.\n\n"
+        "Shares in the firm.\n\n358 with 13 homers in 54 games.\n"
+    )
+    claims = claims_of(nlp, text)
+    shares = only(claims, "46.3 percent")
+    assert "quantity" in shares.kinds and "Harald Brun" in [actor.name for actor in shares.actors]
+    # pieces of a sentence (a label, a line cut out of a table) stay out
+    assert not [claim for claim in claims if "homers" in claim.text or "Shares in" in claim.text]
