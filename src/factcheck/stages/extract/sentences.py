@@ -170,6 +170,8 @@ def _a_full_sentence(sentence: str) -> bool:
     out of a sentence ("358 with 13 homers in 54 games.", "and E. 55th St. around 8:30 p.m.") opens otherwise; a
     caption or label ("Turnout: 41 percent.") is shorter."""
     text = sentence.strip()
-    return bool(_FULL_SENTENCE.match(text)) and text.lstrip("\"'\u201c\u2018")[:1].isupper() and (
-        len(re.findall(r"\S+", text)) >= FULL_SENTENCE_WORDS
+    return (
+        bool(_FULL_SENTENCE.match(text))
+        and text.lstrip("\"'\u201c\u2018")[:1].isupper()
+        and (len(re.findall(r"\S+", text)) >= FULL_SENTENCE_WORDS)
     )
