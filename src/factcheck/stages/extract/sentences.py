@@ -165,13 +165,16 @@ FULL_SENTENCE_WORDS = 6
 
 def _a_full_sentence(sentence: str) -> bool:
     """Whether a unit reads as a whole sentence though the tagger saw no verb in it: it opens with a capital letter,
-    ends with a full stop and has at least ``FULL_SENTENCE_WORDS`` words ("The 38-year-old secured 46.3 percent of
-    the vote.", "secured" tagged an adjective). Its figures are still stated, and its people still named. A piece cut
-    out of a sentence ("358 with 13 homers in 54 games.", "and E. 55th St. around 8:30 p.m.") opens otherwise; a
-    caption or label ("Turnout: 41 percent.") is shorter."""
+    ends with a full stop, has at least ``FULL_SENTENCE_WORDS`` words, and at least half of its words are written in
+    lower case, as prose is ("The 38-year-old secured 46.3 percent of the vote.", "secured" tagged an adjective). Its
+    figures are still stated, and its people still named. A piece cut out of a sentence ("358 with 13 homers in 54
+    games.", "and E. 55th St. around 8:30 p.m.") opens otherwise; a caption or label ("Turnout: 41 percent.") is
+    shorter; a list of names ("Cech, Ferreira, Terry (Cole 63), Lampard, Duff.") is mostly capitals."""
     text = sentence.strip()
+    words = re.findall(r"[^\W\d_]+", text)
     return (
         bool(_FULL_SENTENCE.match(text))
         and text.lstrip("\"'\u201c\u2018")[:1].isupper()
-        and (len(re.findall(r"\S+", text)) >= FULL_SENTENCE_WORDS)
+        and len(re.findall(r"\S+", text)) >= FULL_SENTENCE_WORDS
+        and 2 * sum(word[0].islower() for word in words) >= len(words)
     )
