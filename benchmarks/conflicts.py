@@ -734,6 +734,7 @@ def why_missed(case: Case, clean, changed) -> str:
     from factcheck.checks.numeric_conflict import (
         NumericConflictCheck,
         counts_of_one_kind,
+        figures_left_by_agreement,
         figures_of_one_holder,
         lengths_of_one_act,
     )
@@ -834,7 +835,10 @@ def why_missed(case: Case, clean, changed) -> str:
             # numeric-conflict pairs some figures the alignment leaves apart itself (lengths of one act, counts of one
             # kind)
             extra = (
-                lengths_of_one_act(alignment) + counts_of_one_kind(alignment) + figures_of_one_holder(alignment)
+                lengths_of_one_act(alignment)
+                + counts_of_one_kind(alignment)
+                + figures_of_one_holder(alignment)
+                + figures_left_by_agreement(alignment)
                 if slot == "number"
                 else []
             )

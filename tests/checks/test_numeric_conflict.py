@@ -1872,3 +1872,100 @@ def test_two_shares_a_sentence_gives_one_holder_are_paired_by_no_holder():
     left = _poll(a, a.text, (("27.5 percent", 27.5, "Liberal Front"), ("22.1 percent", 22.1, "Liberal Front")))
     right = _poll(b, b.text, (("27.5 percent", 27.5, "Liberal Front"),))
     assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.9)) == []
+
+
+def _takings(doc, text, figures):
+    """A sentence's figures: (figure text, value, unit, counted noun, head)."""
+    return claim(
+        doc,
+        text,
+        quantities=tuple(
+            Quantity(span=span(doc, figure), value=value, unit=unit, measure=measure, head=head)
+            for figure, value, unit, measure, head in figures
+        ),
+    )
+
+
+_FAIR_A = (
+    "Ticket takings at the Orlen book fair grew 11 percent to 29.2 million francs, with 312,000 fans, organisers said."
+)
+_FAIR_B = "Organisers of the Orlen book fair said 312,000 people came and spent 14.6 million francs on tickets, up 11 percent."
+
+
+def test_the_figure_two_sentences_leave_over_beside_figures_in_common_is_compared_whatever_its_head():
+    # "grew" / "spent": the heads do not pair the sums, nor do the words around them; the figures both give alike
+    # (the rise, and the count: fans are people) pin the two sentences to one account, and the one sum each gives
+    # besides is that account's.
+    a, b = document("a", _FAIR_A), document("b", _FAIR_B)
+    left = _takings(
+        a,
+        a.text,
+        (
+            ("11 percent", 11.0, "percent", "taking", "grow"),
+            ("29.2 million francs", 29.2e6, "money:CHF", "franc", "grow"),
+            ("312,000", 312000.0, "count", "fan", "pass"),
+        ),
+    )
+    right = _takings(
+        b,
+        b.text,
+        (
+            ("312,000", 312000.0, "count", "people", "come"),
+            ("14.6 million francs", 14.6e6, "money:CHF", "franc", "spend"),
+            ("11 percent", 11.0, "percent", "", "up"),
+        ),
+    )
+    findings = run(_vectors(corpus([a, b], [left, right]), left, right, 0.84))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert {s.text for s in findings[0].evidence[:2]} == {"29.2 million francs", "14.6 million francs"}
+    # the sentences mean apart (vectors under 0.6): nothing
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.5)) == []
+
+
+def test_no_figure_is_left_over_by_a_small_figure_in_common_nor_two_of_a_unit_on_a_side():
+    a, b = document("a", _FAIR_A), document("b", _FAIR_B)
+    # what both give alike is a small whole number ("two people"), which recurs in one story for many facts
+    left = _takings(
+        a, a.text, (("2", 2.0, "count", "people", "come"), ("29.2 million francs", 29.2e6, "money:CHF", "", "grow"))
+    )
+    right = _takings(
+        b, b.text, (("2", 2.0, "count", "people", "come"), ("14.6 million francs", 14.6e6, "money:CHF", "", "climb"))
+    )
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.84)) == []
+    # two sums left over on a side: which is whose is not known
+    a = document("a", "Takings grew to 29.2 million francs and stall rents to 3.1 million francs, with 312,000 fans.")
+    left = _takings(
+        a,
+        a.text,
+        (
+            ("312,000", 312000.0, "count", "fan", "pass"),
+            ("29.2 million francs", 29.2e6, "money:CHF", "", "grow"),
+            ("3.1 million francs", 3.1e6, "money:CHF", "", "raise"),
+        ),
+    )
+    right = _takings(
+        b,
+        b.text,
+        (("312,000", 312000.0, "count", "people", "come"), ("14.6 million francs", 14.6e6, "money:CHF", "", "climb")),
+    )
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.84)) == []
+
+
+def test_figures_left_over_that_measure_two_things_are_not_compared():
+    # One rate in common, and each side's other rate is of another thing ("inflation" / "wages"): two facts.
+    a = document("a", "Unemployment in Norland rose to 5.2 percent in March, while inflation stood at 2.1 percent.")
+    b = document("b", "Unemployment in Norland reached 5.2 percent in March, and wages grew 3.4 percent.")
+    left = _takings(
+        a,
+        a.text,
+        (
+            ("5.2 percent", 5.2, "percent", "unemployment", "rise"),
+            ("2.1 percent", 2.1, "percent", "inflation", "stand"),
+        ),
+    )
+    right = _takings(
+        b,
+        b.text,
+        (("5.2 percent", 5.2, "percent", "unemployment", "reach"), ("3.4 percent", 3.4, "percent", "wage", "grow")),
+    )
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.84)) == []

@@ -346,7 +346,12 @@ class NumericConflictCheck(PairwiseCheck):
     ("five days of rioting" / "ten days of riots") are pinned by what lasted, as an age by its person: paired when
     the alignment leaves them apart and compared however little else matches (vectors >= 0.5). Heads that differ
     still meet when both figures count one phrase word for word ("at four armed guards" / "two armed guards shot")
-    and the sentence vectors agree (>= 0.6). An age never pairs with a count.
+    and the sentence vectors agree (>= 0.6). An age never pairs with a count. Figures two sources' sentences give alike
+    (one value and unit, not a whole number under ten, an age or a length of time) pin them to one account: the one
+    figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
+    to 29.2 million francs, with 312,000 fans" / "312,000 people came and spent 14.6 million francs, up 11 percent"),
+    when the rest still reads as a paraphrase (a fifth of the words as written, vectors >= 0.6); not a figure that sums
+    the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -424,6 +429,7 @@ class NumericConflictCheck(PairwiseCheck):
             + lengths_of_one_act(alignment)
             + counts_of_one_kind(alignment)
             + figures_of_one_holder(alignment)
+            + figures_left_by_agreement(alignment)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -464,7 +470,10 @@ class NumericConflictCheck(PairwiseCheck):
         left_q, right_q = pair.left.ref, pair.right.ref
         if quantity_interval(left_q) == quantity_interval(right_q):
             return "the figures agree"
-        if not _same_count(alignment, pair):
+        # Two figures left over where every other figure of the two sentences agrees are one fact's whatever their
+        # heads: the figures in common pin the two sentences to one account (``left_by_agreement``).
+        pinned = left_by_agreement(alignment, pair)
+        if not pinned and not _same_count(alignment, pair):
             return "not one count (unit family, change or level, counted noun, or the word after differ)"
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
@@ -472,7 +481,14 @@ class NumericConflictCheck(PairwiseCheck):
         # A figure given two compatible ways ("at least 60" / "more than 60") is one figure hedged, not another that
         # differs: it says the two sentences tell one account, as an equal figure does. Two whole numbers meeting only
         # at their rounding edge ("two" / "three") differ.
-        others = [other for other in alignment.pairs_of("number") if other is not pair and not _hedged_alike(other)]
+        others = [
+            other
+            for other in alignment.pairs_of("number")
+            if other is not pair
+            and not _hedged_alike(other)
+            # the alignment's own pairing of a figure left over is what ``left_by_agreement`` reads anew
+            and not (pinned and (other.left is pair.left or other.right is pair.right))
+        ]
         one_sentence = alignment.strength >= 0.999  # the same words but for the figures
         if others and not (one_sentence and not _slightly(pair) and all(_slightly(other) for other in others)):
             # Several figures differ, whatever they count: two tallies of different things ("so far" /
@@ -489,6 +505,7 @@ class NumericConflictCheck(PairwiseCheck):
         one_named = one_named_sum_or_rate(alignment, pair)
         if (
             alignment.heads_differ(pair)
+            and not pinned
             and not ages(alignment, pair)
             and not one_phrase_counted(alignment, pair)
             and not one_length
@@ -524,7 +541,15 @@ class NumericConflictCheck(PairwiseCheck):
             )
             and not one_side_negated(alignment)
         )
-        if not one_person and not one_length and not same_head and not one_named:
+        if pinned:
+            # The figures in common pin which figure is whose, not that the two sentences tell one account: the rest
+            # must read as a paraphrase, as for one kind counted (a fifth of the words, two stems, close vectors).
+            # The words as written: a pronoun or a description read as a named person adds no word the two share.
+            if alignment.shared < MIN_SHARED or alignment.strength < PARAPHRASE_STRENGTH:
+                return "the rest of the sentences does not match"
+            if alignment.similarity is not None and alignment.similarity < inputs.similarity:
+                return "the sentence vectors are too far apart"
+        elif not one_person and not one_length and not same_head and not one_named:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -1235,6 +1260,101 @@ def _one_holder(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     left_holder, right_holder = _holder_words(left_q), _holder_words(right_q)
     return alignment.cross_source and bool(left_holder & right_holder)
+
+
+# A whole number below this recurs in one story for many facts ("two people", "five years", "3 percent"): given alike
+# by two sentences, it does not say they tell one account.
+PINNING_FIGURE = 10
+
+
+def _figure_in_common(claim: Claim, token: Token, other_claim: Claim, other: Token) -> bool:
+    """Whether two figures of two sentences are one figure given alike that pins the sentences to one account: one
+    value in one unit, not a whole number below ``PINNING_FIGURE``, nor an age or a length of time; what each counts or
+    measures one noun, one kind in WordNet ("fans" / "people", "fine" / "penalty"), or left out on a side."""
+    first, second = token.ref, other.ref
+    if first.unit != second.unit or first.value != second.value:
+        return False
+    if float(first.value).is_integer() and abs(first.value) < PINNING_FIGURE:
+        return False
+    if first.unit in _TIME_LENGTHS or is_age(claim, first) or is_age(other_claim, second):
+        return False
+    nouns = counted_noun(claim, first), counted_noun(other_claim, second)
+    if all(nouns) and nouns[0] != nouns[1]:
+        from factcheck.nlp import lexicon
+
+        return lexicon.one_kind(*nouns)
+    return True
+
+
+def _left_over(alignment: Alignment) -> tuple[list[Token], list[Token]]:
+    """Each side's figures that no figure on the other side gives alike (``_figure_in_common``), when at least one
+    figure is given alike (the figure in common); none else. A figure that sums the figures given alike ("Out of 23
+    people, 12 ... and 11 ...") is their whole, not a figure of its own told two ways: none is left over then."""
+    lefts = [t for t in alignment.left_tokens if t.kind == "number"]
+    rights = [t for t in alignment.right_tokens if t.kind == "number"]
+    taken: set[int] = set()
+    common: list[float] = []
+    for left in lefts:
+        for right in rights:
+            if id(right) not in taken and _figure_in_common(alignment.left, left, alignment.right, right):
+                taken.update((id(left), id(right)))
+                common.append(float(left.ref.value))
+                break
+    if not taken:
+        return [], []
+    left_over = [t for t in lefts if id(t) not in taken], [t for t in rights if id(t) not in taken]
+    if len(common) > 1 and any(float(t.ref.value) == sum(common) for side in left_over for t in side):
+        return [], []
+    return left_over
+
+
+def left_by_agreement(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures are the ones two sources' sentences leave over when every other figure they give agrees:
+    each side's only figure of its unit family not given alike by the other ("Takings rose 9 percent to 4.2 million
+    crowns, with 80,000 visitors" / "80,000 people came and ticket sales climbed 9 percent to 3.1 million crowns":
+    the crowns). The figures in common say the two tell one account, so which figure is whose follows from what is
+    left, not from the heads the parse hangs them on ("rose" / "climbed") or the words around them. Both must be one
+    kind of figure: one unit (a currency, a measure), both a change or both a level, and what each counts or measures
+    one noun or one kind in WordNet (a count names its noun on both sides or on neither); not an age. The rest of the
+    two sentences must still read as one account told in other words (``dropped_by``), and the rules for two facts of
+    one kind (two holders, two periods, two places, a part, a plan) still apply."""
+    if not alignment.cross_source:
+        return False
+    lefts, rights = _left_over(alignment)
+    family = unit_family(pair.left.ref.unit)
+    lefts = [t for t in lefts if unit_family(t.ref.unit) == family]
+    rights = [t for t in rights if unit_family(t.ref.unit) == family]
+    if [id(t) for t in lefts] != [id(pair.left)] or [id(t) for t in rights] != [id(pair.right)]:
+        return False
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if left_q.unit != right_q.unit or family != unit_family(right_q.unit):
+        return False
+    if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
+        return False
+    if is_age(alignment.left, left_q) or is_age(alignment.right, right_q):
+        return False
+    nouns = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
+    if family == "count" and bool(nouns[0]) != bool(nouns[1]):
+        return False  # a count of a noun against a figure naming none ("157 games" / "308"): nothing says one thing
+    if all(nouns) and nouns[0] != nouns[1]:
+        from factcheck.nlp import lexicon
+
+        if not lexicon.one_kind(*nouns):
+            return False
+    return True
+
+
+def figures_left_by_agreement(alignment: Alignment) -> list[SlotPair]:
+    """The pairs ``left_by_agreement`` finds that the alignment left unpaired or paired otherwise."""
+    lefts, rights = _left_over(alignment)
+    paired = {(id(pair.left), id(pair.right)) for pair in alignment.pairs_of("number")}
+    found = []
+    for left in lefts:
+        for right in rights:
+            candidate = SlotPair("number", left, right, "context", 0.0, True)
+            if (id(left), id(right)) not in paired and left_by_agreement(alignment, candidate):
+                found.append(candidate)
+    return found
 
 
 def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
