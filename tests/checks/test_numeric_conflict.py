@@ -1969,3 +1969,41 @@ def test_figures_left_over_that_measure_two_things_are_not_compared():
         (("5.2 percent", 5.2, "percent", "unemployment", "reach"), ("3.4 percent", 3.4, "percent", "wage", "grow")),
     )
     assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.84)) == []
+
+
+def _left_over_pairs(a_text, b_text, left_figures, right_figures):
+    """The figures of two sentences that ``left_by_agreement`` reads as one account's, each with the other's."""
+    from factcheck.checks.numeric_conflict import left_by_agreement
+    from factcheck.nlp.align import PairAligner, SlotPair, corpus_candidates
+
+    a, b = document("a", a_text), document("b", b_text)
+    left, right = _takings(a, a.text, left_figures), _takings(b, b.text, right_figures)
+    corp = _vectors(corpus([a, b], [left, right]), left, right, 0.9)
+    _, weights = corpus_candidates(corp)
+    alignment = PairAligner(corp.claim, corp.embeddings, weights)(left.id, right.id)
+    numbers = [[t for t in tokens if t.kind == "number"] for tokens in (alignment.left_tokens, alignment.right_tokens)]
+    return [
+        (first.text, second.text)
+        for first in numbers[0]
+        for second in numbers[1]
+        if left_by_agreement(alignment, SlotPair("number", first, second, "context", 0.0, True))
+    ]
+
+
+def test_a_sum_restated_in_another_unit_is_never_left_over():
+    # One tax bill given alike in dollars, converted at two rates: the pounds restate the dollars, not a fact of
+    # their own; a fine in pounds beside the bill is one.
+    restated = _left_over_pairs(
+        "The unit was sold to pay off a $27.5bn (£14.5bn) back tax bill, the Orlen tax office said.",
+        "The unit was sold to meet a $27.5bn (£13bn) back tax bill, the Orlen tax office said on Monday.",
+        (("$27.5bn", 27.5e9, "money:USD", "bill", "pay"), ("£14.5bn", 14.5e9, "money:GBP", "", "27.5bn")),
+        (("$27.5bn", 27.5e9, "money:USD", "bill", "meet"), ("£13bn", 13e9, "money:GBP", "", "27.5bn")),
+    )
+    assert restated == []
+    fined = _left_over_pairs(
+        "The unit was sold to pay off a $27.5bn back tax bill and a £14.5bn fine, the Orlen tax office said.",
+        "The unit was sold to meet a $27.5bn back tax bill and a £13bn fine, the Orlen tax office said on Monday.",
+        (("$27.5bn", 27.5e9, "money:USD", "bill", "pay"), ("£14.5bn", 14.5e9, "money:GBP", "fine", "pay")),
+        (("$27.5bn", 27.5e9, "money:USD", "bill", "meet"), ("£13bn", 13e9, "money:GBP", "fine", "meet")),
+    )
+    assert fined == [("£14.5bn", "£13bn")]

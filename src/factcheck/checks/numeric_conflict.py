@@ -351,7 +351,8 @@ class NumericConflictCheck(PairwiseCheck):
     figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
     to 29.2 million francs, with 312,000 fans" / "312,000 people came and spent 14.6 million francs, up 11 percent"),
     when the rest still reads as a paraphrase (a fifth of the words as written, vectors >= 0.6); not a figure that sums
-    the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole).
+    the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole), nor a sum restated in another unit
+    ("$27.5bn (£14.5bn)" / "$27.5bn (£13bn)": one sum converted at two rates).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -1286,6 +1287,25 @@ def _figure_in_common(claim: Claim, token: Token, other_claim: Claim, other: Tok
     return True
 
 
+# What stands between a figure and the same amount restated in another unit: "$27.5bn (£14.5bn)", "14bn euros ($18.34bn;
+# £9.6bn)".
+_RESTATED = re.compile(r"\s*[(\[;/]\s*")
+
+
+def _amounts(claim: Claim, tokens: list[Token]) -> list[list[Token]]:
+    """The sentence's figures as amounts: a figure with the figures right after it that restate it in another unit,
+    in brackets or after a semicolon ("$27.5bn (£14.5bn)": one amount)."""
+    amounts: list[list[Token]] = []
+    for token in tokens:
+        if amounts:
+            between = claim.span.text[amounts[-1][-1].end - claim.span.start : token.start - claim.span.start]
+            if _RESTATED.fullmatch(between) and token.ref.unit != amounts[-1][-1].ref.unit:
+                amounts[-1].append(token)
+                continue
+        amounts.append([token])
+    return amounts
+
+
 def _left_over(alignment: Alignment) -> tuple[list[Token], list[Token]]:
     """Each side's figures that no figure on the other side gives alike (``_figure_in_common``), when at least one
     figure is given alike (the figure in common); none else. A figure that sums the figures given alike ("Out of 23
@@ -1302,6 +1322,15 @@ def _left_over(alignment: Alignment) -> tuple[list[Token], list[Token]]:
                 break
     if not taken:
         return [], []
+    # An amount restated in another unit is one amount: given alike in any of its units, it is given alike; and its
+    # restatements are never left over by themselves (two outlets convert one sum at two rates: "$27.5bn (£14.5bn)"
+    # / "$27.5bn (£13bn)").
+    for claim, tokens in ((alignment.left, lefts), (alignment.right, rights)):
+        for amount in _amounts(claim, tokens):
+            if any(id(token) in taken for token in amount):
+                taken.update(id(token) for token in amount)
+            else:
+                taken.update(id(token) for token in amount[1:])
     left_over = [t for t in lefts if id(t) not in taken], [t for t in rights if id(t) not in taken]
     if len(common) > 1 and any(float(t.ref.value) == sum(common) for side in left_over for t in side):
         return [], []
