@@ -22,12 +22,15 @@ from factcheck.nlp.align import (
     DIFFERENT_HEADS_SIMILARITY,
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
+    STOPWORDS,
     Alignment,
     SlotPair,
     Token,
+    a_light_verb,
     act_of,
     acts_on_one_thing,
     acts_related,
+    anchors,
     article_names,
     claim_tokens,
     dated_act,
@@ -187,7 +190,12 @@ def dates_acts_apart(alignment: Alignment, pair: SlotPair) -> bool:
     left, right = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
     if left is None or right is None:
         return False
-    return lexicon.acts_apart(left, right) or lexicon.acts_apart(left.split()[0], right.split()[0])
+    if lexicon.acts_apart(left, right):
+        return True
+    # A phrasal verb WordNet knows is read whole ("stepped down" / "resigned" is one act, which "step" is not); one it
+    # does not know, by its verb ("set sail" by "set").
+    bare_left, bare_right = (act if lexicon.senses(act, "v") else act.split()[0] for act in (left, right))
+    return (bare_left, bare_right) != (left, right) and lexicon.acts_apart(bare_left, bare_right)
 
 
 def dates_two_told_acts(alignment: Alignment, pair: SlotPair) -> bool:
@@ -302,7 +310,7 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     """
     if pair.heads is None:
         return False
-    left_head, right_head = slot_head(pair.left), slot_head(pair.right)
+    left_head, right_head = _act_head(alignment.left, pair.left), _act_head(alignment.right, pair.right)
     if left_head is None or right_head is None:
         return False
     left_first, right_first = left_head.split()[0], right_head.split()[0]
@@ -319,6 +327,13 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     # Both dates must date acts, not occasions: "the host of the Oscars on Feb. 13" dates the show, whatever
     # verb the other sentence dates it through ("the host of the ceremony, televised on February 22").
     return one_sided and dates_two_acts(alignment, pair)
+
+
+def _act_head(claim: Claim, date: Token) -> str | None:
+    """The stem of the word that tells the act a date dates: its head, or, for a head that is a noun naming no event
+    of its own, the verb before it (``align.verb_act``: "was arrested at his home on Tuesday" -> arrest, not home)."""
+    act = verb_act(claim, date)
+    return stem(act.verb) if act is not None else slot_head(date)
 
 
 def dates_one_event(alignment: Alignment, pair: SlotPair) -> bool:
@@ -485,35 +500,38 @@ def one_anchored_act(
     told: Mapping[str, frozenset[str]] | None = None,
     people: Mapping[str, float] | None = None,
     organisations: Mapping[str, str] | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> bool:
-    """Whether two sources date one act of one participant, told in their own words: someone both tell of (a person
-    both name, or one that a pronoun or a description stands for: ``align.participants``; or an organisation one names
-    and the other's description stands for), the act one (``align.dates_of_one_act``: one head, heads WordNet relates,
-    a light verb's object, a verb defined by the other's act, a date on a noun dated through the sentence's verb),
-    and each sentence giving the fact one date (``fact_dates``), so which date is whose is not in doubt. Days only: a
-    person does one act again in another year as often as not ("won the title in 2003" / "in 2005"), and a year's
-    pair keeps the gates that read the rest of the sentences (``one_persons_act``). Written days only ("March 4",
-    not "on Monday"): a weekday is the writer's day, placed by the dateline, and a person's acts of one week ("met
-    the envoy on Monday", "met the minister on Tuesday") are many.
+    """Whether two sources date one act of one participant, told in their own words: someone or something both tell
+    of (``align.anchors``: a person both name, or one that a pronoun or a description stands for; an organisation or
+    a named thing both name, "Movra Foods", "the Skarn copper mine"; or an organisation one names and the other's
+    description stands for), the act one (``align.dates_of_one_act``: one head, heads WordNet relates, a light verb's
+    object, a verb defined by the other's act, a date on a noun dated through the sentence's verb), and each sentence
+    giving the fact one date (``fact_dates``), so which date is whose is not in doubt. Days only: one does one act
+    again in another year as often as not ("won the title in 2003" / "in 2005"), and a year's pair keeps the gates
+    that read the rest of the sentences (``one_persons_act``). A day is written out ("March 4") or a weekday of its
+    article's week under datelines of one week (``days_of_one_week``): news dates an act by its weekday ("was
+    arrested on Tuesday"), and two outlets filing in one week name one day by one calendar day.
 
     The act and who did it anchor the pair in place of the sentence vectors and the words: two outlets tell one act
     each in their own sentence ("She will be sworn in on Aug. 11" / "Kessler will take office on Aug. 1", vectors
     0.38), and what else each adds pulls the measures of the whole apart. Two occurrences stay apart as elsewhere:
     two ordinals and none in common, a past act against an expected one, a date written into a name
-    (``dated_acts_alike``), a relative's act; and the bars after the gates still apply (two acts apart, two posts,
-    the dateline, two places, particulars the other article never names)."""
+    (``dated_acts_alike``), a relative's act; and the bars after the gates still apply (two acts apart, two posts, one
+    act done to two things, the dateline, two places, another act told beside, particulars the other article never
+    names). One participant's acts of one week are many ("met the envoy on Monday", "met the minister on
+    Wednesday"): the act and what it is done to (``_done_to_two_things``) tell them apart."""
     if not (
         alignment.cross_source
         and pair.heads is not None
-        and pair.left.ref.granularity == "day"
-        and pair.right.ref.granularity == "day"
-        and names_its_own_date(pair.left.text)
-        and names_its_own_date(pair.right.text)
+        and pair.left.ref.granularity in ("day", "time")
+        and pair.right.ref.granularity in ("day", "time")
+        and _days_named(alignment, pair, published)
         and not _names_a_relative(alignment.left_tokens)
         and not _names_a_relative(alignment.right_tokens)
     ):
         return False
-    common = participants(alignment.left, people, told) & participants(alignment.right, people, told)
+    common = anchors(alignment.left, people, told) & anchors(alignment.right, people, told)
     if not (common or _one_organisation(alignment, organisations or {})):
         return False
     if len(fact_dates(alignment.left)) != 1 or len(fact_dates(alignment.right)) != 1:
@@ -523,6 +541,78 @@ def one_anchored_act(
     if not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right):
         return False
     return not _ordinals_differ(alignment.left, alignment.right) and dated_acts_alike(alignment, pair, occasions=True)
+
+
+def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
+    """The words of the thing the act a date dates is done to: the parse's object of the sentence's main act
+    (``Event.object``: "launched its first electric van on May 3" -> first, electric, van) when the date dates that
+    act. None when the date dates another act, the act has no object or is a light verb's (its object is the act:
+    "made landfall"), or the object is someone: a person or a firm the sentence names, or a word for a person
+    ("arrested the port manager"), whom another outlet may tell of by a description or a pronoun."""
+    from factcheck.nlp import lexicon
+
+    event = claim.event
+    if event is None or not event.object:
+        return None
+    head = str(getattr(date.ref, "head", None) or "").split()
+    if not head or head[0] != event.action.split()[0] or a_light_verb(head[0]):
+        return None
+    written = tuple(
+        word for word in (word.casefold() for word in _WORDS.findall(event.object)) if word not in STOPWORDS
+    )
+    named = {stem(word) for actor in claim.actors for word in _WORDS.findall(actor.name.casefold())}
+    if {stem(word) for word in written} & named:
+        return None
+    if any(lexicon.first_noun_field(word) == lexicon.PERSON_FIELD for word in written):
+        return None
+    return written or None
+
+
+def _names_the_thing(word: str, other: Claim) -> bool:
+    """Whether a sentence writes a word for the thing: the word itself, a synonym, or one a kind of the other
+    ("signed the supply deal" / "inked the agreement")."""
+    from factcheck.nlp import lexicon
+
+    alike = (lexicon.Relation.SAME, lexicon.Relation.SYNONYM, lexicon.Relation.DERIVED, lexicon.Relation.HYPERNYM)
+    for written in {written.casefold() for written in _WORDS.findall(other.span.text)}:
+        if stem(written) == stem(word) or (
+            written not in STOPWORDS
+            and (lexicon.word_relation(word, written) in alike or lexicon.one_kind(word, written))
+        ):
+            return True
+    return False
+
+
+def _done_to_two_things(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether each sentence's dated act is done to a thing the other sentence names by no word for it (``
+    _names_the_thing``): "Vela Motors launched its first electric van on May 3" / "Vela Motors launched a compact
+    hatchback on Sept. 12". One participant does one act to many things, each on its day; an act told twice names
+    what it is done to on both sides, in some word ("recalled 40,000 jars" / "a recall of 40,000 jars", "signed the
+    supply deal" / "inked the agreement")."""
+    sides = ((alignment.left, pair.left, alignment.right), (alignment.right, pair.right, alignment.left))
+    for claim, token, other in sides:
+        objects = _object_words(claim, token)
+        if objects is None or any(_names_the_thing(word, other) for word in objects):
+            return False
+    return True
+
+
+def _days_named(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None] | None) -> bool:
+    """Whether both dates name a calendar day on their own: written out ("March 4"), or a weekday of its article's
+    week (``days_of_one_week``) while both articles were filed in one week (``WEEKDAY_DATELINE_GAP``): two outlets
+    telling one act of the week. A piece filed months before or after tells another moment of the story, and its
+    written date is the date of another of its acts as often as not ("was acquired in a July 29 deal" in a piece of
+    August / "the negotiations that took place Thursday" in one of December)."""
+    if names_its_own_date(pair.left.text) and names_its_own_date(pair.right.text):
+        return True
+    if published is None:
+        return False
+    left_published, right_published = published[alignment.left.doc], published[alignment.right.doc]
+    if left_published is None or right_published is None:
+        return False
+    return abs((left_published - right_published).days) <= WEEKDAY_DATELINE_GAP and days_of_one_week(
+        alignment, pair, published
+    )
 
 
 def _two_verbs_of_one_story(alignment: Alignment, pair: SlotPair) -> bool:
@@ -1047,7 +1137,9 @@ class DateConflictCheck(PairwiseCheck):
     the dateline ("hosted the show in 2007" / "to host the show in 2014"); the day a coming act
     was told and the act's own day ("said on March 3 it will cut jobs" / "will cut jobs by March
     31"); two acts the parse tells apart when only the sentence vectors say the sentences are one
-    ("entered a clinic on Jan. 3" / "left the clinic on Jan. 30"). An act in a place and in a place
+    ("entered a clinic on Jan. 3" / "left the clinic on Jan. 30"); one act done to two things neither
+    sentence names by the other's word ("launched a van on May 3" / "launched a hatchback on Sept.
+    12"). An act in a place and in a place
     that holds it ("born in Nashville" / "born in Tennessee", WordNet's part holonyms) happened once.
     Nor are two sentences one article gives both of, word for word (a story carried twice pairs its
     "only network in 1985" with the other copy's "only operators until 1993"): it tells two facts.
@@ -1129,6 +1221,8 @@ class DateConflictCheck(PairwiseCheck):
             return "two acts"  # "awarded the prize in 2011" / "elected to the academy in 2012": two facts
         if posts_differ(alignment, pair):
             return "two posts"  # "promoted to colonel in 2014" / "promoted to general in 2020": two acts
+        if _done_to_two_things(alignment, pair):
+            return "done to two things"  # "launched a van on May 3" / "launched a hatchback on Sept. 12": two acts
         if (
             sum(
                 1
@@ -1159,7 +1253,7 @@ class DateConflictCheck(PairwiseCheck):
             or one_described_persons_act(
                 alignment, pair, inputs.described, inputs.told, inputs.people, inputs.organisations
             )
-            or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations)
+            or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations, published)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"

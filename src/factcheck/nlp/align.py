@@ -587,7 +587,7 @@ def heads_agree(left: Token, right: Token) -> bool | None:
 LIGHT_VERB_SENSES = 30
 
 
-def _a_light_verb(lemma: str) -> bool:
+def a_light_verb(lemma: str) -> bool:
     """Whether a verb's object names the act it tells: one of the extractor's light verbs (``verbs.LIGHT_VERBS``:
     "conduct", "stage", "hold") or a verb of ``LIGHT_VERB_SENSES`` senses or more ("give", "take", "make")."""
     from factcheck.nlp import lexicon
@@ -646,7 +646,7 @@ def date_acts(claim: Claim, date: Token) -> DatedAct | None:
     if not head or slot_head(date) is None:
         return None
     words = head.split()
-    objects = _light_verb_objects(claim, words[0]) if _a_light_verb(words[0]) else frozenset()
+    objects = _light_verb_objects(claim, words[0]) if a_light_verb(words[0]) else frozenset()
     return DatedAct(head, objects, words[0] if len(words) > 1 else None)
 
 
@@ -667,7 +667,7 @@ def defining_acts(verb: str) -> frozenset[str]:
 def defined_acts(verb: str) -> frozenset[tuple[str, int]]:
     """The words WordNet's definitions of a verb's senses name its act by: each definition's genus, its first verb
     ("turn in": "to surrender someone or something to another" -> surrender; "abdicate": "give up, such as power"
-    -> give up, two words when WordNet has them as one verb), or, when the genus is a light verb (``_a_light_verb``),
+    -> give up, two words when WordNet has them as one verb), or, when the genus is a light verb (``a_light_verb``),
     the noun it takes, the last word before a preposition ("testify": "give testimony in a court of law" ->
     testimony). A dictionary defines a verb by a broader act and what sets it apart; the genus is that act, and an
     idiom WordNet files apart from its plain word ("turned himself in" / "surrendered") is defined by it. Each word
@@ -688,7 +688,7 @@ def defined_acts(verb: str) -> frozenset[tuple[str, int]]:
             continue
         if genus in _DEFINING_NOTHING:
             continue
-        if not _a_light_verb(genus):
+        if not a_light_verb(genus):
             found.add((genus, field))
             continue
         rest = words[len(genus.split()) :]
@@ -770,7 +770,7 @@ def verb_act(claim: Claim, date: Token) -> DatedAct | None:
     verb = _verb_before(claim, date)
     if verb is None or verb == head:
         return None
-    objects = _light_verb_objects(claim, verb) if _a_light_verb(verb) else frozenset()
+    objects = _light_verb_objects(claim, verb) if a_light_verb(verb) else frozenset()
     return DatedAct(verb, objects)
 
 
@@ -1410,10 +1410,16 @@ def dated_act(claim: Claim, date: Token) -> str | None:
     """The act a date dates, as a verb's lemma: its head when the sentence tells it as a verb ("left the bank in
     2012" -> leave), else the sentence's main verb when the date hangs on a noun or a name ("married the actor Tom
     Reyes in 1998": the parse hangs the year on "Reyes") and the sentence tells that verb as a verb; None when
-    neither is a verb."""
+    neither is a verb, or when the date hangs on a noun that names an event ("the flooding of the mine on Feb. 2")."""
+    from factcheck.nlp import lexicon
+
     head = str(getattr(date.ref, "head", None) or "")
     if head and slot_head(date) is not None and told_as_a_verb(claim, head.split()[0]):
         return head
+    # A date on a noun naming an event dates that event ("trapped since the flooding of the mine on Feb. 2"), not the
+    # sentence's main verb ("trapped"): no verb is the act it dates.
+    if head and " " not in head and lexicon.mainly_an_event(head) and head.casefold() in claim.span.text.casefold():
+        return None
     action = claim.event.action if claim.event is not None else None
     if action and " " not in action and told_as_a_verb(claim, action):
         return action
@@ -1538,16 +1544,58 @@ def told_participants(
     return {**described, **pronoun_participants(claims, described=described)}
 
 
+# What a sentence names that takes part in an act besides a person: an organisation, a building or site, a work, a
+# product, a law or an event by its name ("Movra Foods", "the Skarn copper mine", "the Clean Rivers Act"). A place
+# named as a country or a town (GPE) is where acts happen, many of them, not who or what does one.
+_THING_LABELS = frozenset({"ORG", "FAC", "OTHER"})
+
+
+def things_named(claim: Claim) -> frozenset[str]:
+    """The organisations and named things a sentence names, by key ("#bank ostmark"): its named entities of
+    ``_THING_LABELS``, each by the stems of its name's words."""
+    keys = (thing_key(actor.name) for actor in claim.actors if actor.label in _THING_LABELS)
+    return frozenset(key for key in keys if key is not None)
+
+
+def thing_key(name: str) -> str | None:
+    """The key an organisation or a named thing is counted by: "#" and the stems of its name's words, sorted."""
+    words = name_words(name)
+    return "#" + " ".join(sorted(words)) if words else None
+
+
+def anchors(
+    claim: Claim, names: Mapping[str, float] | None = None, told: Mapping[str, frozenset[str]] | None = None
+) -> frozenset[str]:
+    """Who or what a sentence tells its act of: its ``participants`` (persons) and the organisations and named
+    things it names (``things_named``). An act is done by or to a firm, a club, an assembly or a mine as often as a
+    person ("Movra Foods recalled 40,000 jars on May 3" / "Movra Foods issued a recall on May 3")."""
+    return participants(claim, names, told) | things_named(claim)
+
+
+def told_anchors(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """Who or what each claim that names no one tells of: the person a pronoun or a description stands for
+    (``told_participants``), or the organisation a description of a group stands for ("The club dismissed its coach
+    on Tuesday" after "Velda Rovers ...": ``descriptions.described_organisations``), by its ``things_named`` key."""
+    from factcheck.nlp.descriptions import described_organisations
+
+    told = dict(told_participants(claims))
+    for claim_id, name in described_organisations(claims).items():
+        key = thing_key(name)
+        if key is not None:
+            told[claim_id] = told.get(claim_id, frozenset()) | {key}
+    return told
+
+
 def dates_meet(
     left: Claim,
     right: Claim,
     names: Mapping[str, float] | None = None,
     told: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
-    """Whether two claims may date one act of one participant in their own words: someone both tell of
-    (``participants``) and a date each that dates one act (``dates_of_one_act``): "She previously served as
-    emcee during the 2006 ceremony" / "Jane Roe emceed the 79th Golden Lamp Awards in 2007"."""
-    if not participants(left, names, told) & participants(right, names, told):
+    """Whether two claims may date one act of one participant in their own words: someone or something both tell of
+    (``anchors``) and a date each that dates one act (``dates_of_one_act``): "She previously served as emcee during
+    the 2006 ceremony" / "Jane Roe emceed the 79th Golden Lamp Awards in 2007"."""
+    if not anchors(left, names, told) & anchors(right, names, told):
         return False
     return any(
         dates_of_one_act(left, left_date, right, right_date)
@@ -1568,12 +1616,12 @@ def date_pairs(
     during the 2006 ceremony" / "emceed the 79th Academy Awards in 2007"). The best ``DATE_MATES`` per claim by
     the weight of the other words they share."""
     postings: dict[str, list[int]] = defaultdict(list)
-    told = told_participants(claims)
+    told = told_anchors(claims)
     dated = [bool(fact_dates(claim)) for claim in claims]
     for index, claim in enumerate(claims):
         if not dated[index]:
             continue
-        for key in sorted(participants(claim, names, told)):
+        for key in sorted(anchors(claim, names, told)):
             postings[key].append(index)
     mates: dict[int, set[int]] = defaultdict(set)
     for members in postings.values():
@@ -1902,9 +1950,9 @@ class PairAligner:
 
 
 def corpus_told(corpus: Corpus) -> dict[str, frozenset[str]]:
-    """The person each claim that names no one tells of by a pronoun or a description (``told_participants``), over
-    the claims ``candidate_pairs`` reads, so the aligner admits the pairs its dated-act search found."""
-    return told_participants([claim for claim in corpus.claims if has_slots(claim)])
+    """Who or what each claim that names no one tells of by a pronoun or a description (``told_anchors``), over the
+    claims ``candidate_pairs`` reads, so the aligner admits the pairs its dated-act search found."""
+    return told_anchors([claim for claim in corpus.claims if has_slots(claim)])
 
 
 def corpus_alignments(corpus: Corpus) -> AlignmentIndex:
