@@ -1988,3 +1988,20 @@ def test_a_phrasal_verb_wordnet_knows_is_read_whole():
         )
     )
     assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]
+
+
+def test_a_verb_and_its_particle_the_parse_parted_are_one_act():
+    # The parse gives "stepped down" the lemma "step": the sentence writes the particle, and "step down" is "resign".
+    resigned = "Ilse Roe resigned as prime minister on 12 January 2019 after losing a confidence vote."
+    stepped = "Ilse Roe stepped down on 2 January 2019, hours after parliament voted against her government."
+    findings = run(
+        _two_outlets(
+            resigned,
+            stepped,
+            "resign",
+            "step",
+            Event(actor="ilse roe", action="resign", past=True),
+            Event(actor="ilse roe", action="step", past=True),
+        )
+    )
+    assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]

@@ -720,6 +720,28 @@ def defined_as(verb: str, other: str) -> bool:
     )
 
 
+# The particles that make a verb and an adverb one act ("stepped down", "passed away", "pulled out", "called off").
+# "on" and "in" are left out: after a verb they open a date or a place as often ("closed on Monday", "held in May").
+_PARTICLES = frozenset({"up", "down", "out", "off", "away", "over", "back", "through"})
+
+
+def phrasal_act(claim: Claim, lemma: str) -> str:
+    """The act a verb tells with its particle, as the sentence writes it, when WordNet has the two words as one verb
+    and the parse's lemma has the verb alone: "stepped down" -> "step down" (to resign), "passed away" -> "pass away"
+    (to die). The lemma as it is otherwise."""
+    from factcheck.nlp import lexicon
+
+    if " " in lemma or not lemma.isalpha():
+        return lemma
+    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    for index, word in enumerate(words[:-1]):
+        if words[index + 1] in _PARTICLES and _writes_the_verb(word, lemma):
+            phrasal = f"{lemma} {words[index + 1]}"
+            if lexicon.senses(phrasal, "v"):
+                return phrasal
+    return lemma
+
+
 def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -> bool | None:
     """``heads_agree`` for two dates, read with their sentences: the heads agree, or one side's light verb's object
     names the act the other side's verb tells (``date_acts``, ``acts_related``): "took the oath of office on May 3"
@@ -728,7 +750,18 @@ def acts_agree(left: Claim, left_date: Token, right: Claim, right_date: Token) -
     are two acts on one thing, which the verbs tell apart. A phrasal verb's bare verb meets only such an object:
     "set up the fund" and "set off" are two acts. None when a side has no head."""
     agree = heads_agree(left_date, right_date)
-    if agree is not False:
+    if agree is None:
+        return agree
+    from factcheck.nlp import lexicon
+
+    # A verb and its particle the parse parted ("stepped down" read as "step") are one act of their own.
+    left_head, right_head = str(left_date.ref.head), str(right_date.ref.head)
+    left_phrasal, right_phrasal = phrasal_act(left, left_head), phrasal_act(right, right_head)
+    if (left_phrasal, right_phrasal) != (left_head, right_head) and (
+        left_phrasal == right_phrasal or lexicon.word_relation(left_phrasal, right_phrasal) in lexicon.SAME_ACT
+    ):
+        return True
+    if agree:
         return agree
     left_act, right_act = date_acts(left, left_date), date_acts(right, right_date)
     if left_act is None or right_act is None:
@@ -1415,7 +1448,7 @@ def dated_act(claim: Claim, date: Token) -> str | None:
 
     head = str(getattr(date.ref, "head", None) or "")
     if head and slot_head(date) is not None and told_as_a_verb(claim, head.split()[0]):
-        return head
+        return phrasal_act(claim, head)
     # A date on a noun naming an event dates that event ("trapped since the flooding of the mine on Feb. 2"), not the
     # sentence's main verb ("trapped"): no verb is the act it dates.
     if head and " " not in head and lexicon.mainly_an_event(head) and head.casefold() in claim.span.text.casefold():
