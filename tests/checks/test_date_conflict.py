@@ -2005,3 +2005,19 @@ def test_a_verb_and_its_particle_the_parse_parted_are_one_act():
         )
     )
     assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]
+
+
+def test_an_occurrence_one_sentence_counts_among_others_is_not_anchored():
+    # "his next hearing" counts one hearing of several; the anchored pair reads only the act and the person, so it
+    # cannot say that "Wednesday's hearing" was that one.
+    held = "Ilse Roe was ordered held without bail pending her next court hearing on 12 January 2019."
+    pleaded = "A not guilty plea was entered on behalf of Ilse Roe during the court hearing on 2 January 2019."
+    corp = _two_outlets(
+        held,
+        pleaded,
+        "hearing",
+        "hearing",
+        Event(actor=None, action="order", past=True),
+        Event(actor=None, action="enter", object="plea", past=True),
+    )
+    assert run(corp) == []

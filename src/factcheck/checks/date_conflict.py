@@ -540,6 +540,8 @@ def one_anchored_act(
         return False
     if not dates_of_one_act(alignment.left, pair.left, alignment.right, pair.right):
         return False
+    if _occurrences_counted_apart(alignment.left, alignment.right):
+        return False
     return not _ordinals_differ(alignment.left, alignment.right) and dated_acts_alike(alignment, pair, occasions=True)
 
 
@@ -755,6 +757,19 @@ def _ordinals_differ(left: Claim, right: Claim) -> bool:
     left_ordinals = {match.group().casefold() for match in _ORDINAL.finditer(left.span.text)}
     right_ordinals = {match.group().casefold() for match in _ORDINAL.finditer(right.span.text)}
     return bool(left_ordinals) and bool(right_ordinals) and not left_ordinals & right_ordinals
+
+
+_OCCURRENCE = re.compile(rf"{_ORDINAL.pattern}|\b(?:next|previous|upcoming)\b", re.IGNORECASE)
+
+
+def _occurrences_counted_apart(left: Claim, right: Claim) -> bool:
+    """Whether the two sentences count their acts among others in other words, one of them at all: "pending his
+    next court hearing April 19" / "during Wednesday's hearing", "her second visit" / "her visit". A sentence that
+    counts its act (an ordinal, "next", "previous", "upcoming") tells one occurrence of an act that recurs, and the
+    anchored pair, which reads the act and who did it and nothing more, cannot tell which the other sentence means."""
+    left_words = {match.group().casefold() for match in _OCCURRENCE.finditer(left.span.text)}
+    right_words = {match.group().casefold() for match in _OCCURRENCE.finditer(right.span.text)}
+    return left_words != right_words
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|your|whose)|['\u2019]s?)\s+$", re.I)
