@@ -1510,3 +1510,91 @@ def test_a_rank_word_before_a_noun_for_a_person_is_its_adjective():
     assert title_conflict_kind("Major", "Captain") == "rank"
     assert title_conflict_kind("major general", "brigadier general") == "rank"
     assert title_conflict_kind("Maj. Gen.", "Gen.") is None
+
+
+def test_a_head_and_a_post_under_it_are_read_from_wordnet():
+    from factcheck.nlp.titles import (
+        a_head_and_a_post_under_it,
+        heads_its_organisation,
+        heads_one_function,
+        holds_a_post_in,
+    )
+
+    # Heads: a kind of WordNet's leader, or defined as in command or in charge of something.
+    assert heads_its_organisation("president") and heads_its_organisation("commander")
+    # A head noun with a field of work before it heads that function, not the organisation.
+    assert heads_one_function("finance director") and not heads_its_organisation("finance director")
+    assert not heads_one_function("finance minister")  # a post WordNet knows whole
+    assert not heads_one_function("police chief")  # a body, not a field of work
+    # Posts held in an organisation, and relations to it that are none.
+    assert holds_a_post_in("treasurer") and holds_a_post_in("chief of staff")
+    assert not any(holds_a_post_in(word) for word in ("member", "owner", "founder", "shareholder", "employee"))
+    assert a_head_and_a_post_under_it("president", "treasurer")
+    assert a_head_and_a_post_under_it("commander", "chief of staff")
+    assert a_head_and_a_post_under_it("president", "finance director")
+    # Two heads co-exist; a seat, an assistant, a public office under a head are no such pair.
+    assert not a_head_and_a_post_under_it("chairman", "chief executive")
+    assert not a_head_and_a_post_under_it("president", "board member")
+    assert not a_head_and_a_post_under_it("director", "deputy director")
+    assert not a_head_and_a_post_under_it("president", "judge")
+
+
+def test_a_profession_for_the_other_side_is_composed_from_its_words():
+    # WordNet has no "defence lawyer"; the defence is the opposite of the prosecution whose lawyer the prosecutor is.
+    assert office_of_the_profession("Defence lawyer", "Prosecutor")
+    assert not office_of_the_profession("government lawyer", "prosecutor")
+    assert not office_of_the_profession("defence lawyer", "judge")
+
+
+def _two_outlets(make_corpus, first: str, second: str):
+    texts = {"a": first, "b": second}
+    return make_corpus(texts, checks=[AttributionConflictCheck])
+
+
+def test_fixture_a_head_and_a_post_of_one_organisation_in_unrelated_sentences(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "The championships move to a new arena. Jane Roe, president of the Harbor Skating Federation, said the old "
+        "rink failed a safety check.\n",
+        "The championships move to a new arena. The move costs the Harbor Skating Federation extra rent, said Jane "
+        "Roe, the federation's treasurer.\n",
+    )
+    assert [f.data["values"] for f in corp.findings] == [["president", "treasurer"]]
+    assert corp.findings[0].severity == Severity.WARNING
+    assert "one of them its head" in corp.findings[0].message
+
+
+def test_fixture_posts_at_two_organisations_or_held_together_are_quiet(make_corpus):
+    two_bodies = _two_outlets(
+        make_corpus,
+        "The rowing club won a grant. Sam Ito, president of the Harbor Rowing Club, said work would start soon.\n",
+        "The rowing club won a grant. Sam Ito, treasurer of the Delta Sports Fund, said the fund backed 14 clubs.\n",
+    )
+    assert not two_bodies.findings
+    relation = _two_outlets(
+        make_corpus,
+        "The startup raised 12 million euros. Sam Ito, Harbor Labs' founder, said the money would pay for a plant.\n",
+        "Harbor Labs raised 12 million euros. Sam Ito, the company's chief executive, said hiring would begin.\n",
+    )
+    assert not relation.findings
+
+
+def test_fixture_chief_of_staff_is_read_whole_and_set_against_the_command(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "Two tanks broke through river ice. No soldiers were hurt, said Col. Sam Ito, the brigade's commander.\n",
+        "Two tanks fell through thin ice. Col. Sam Ito, chief of staff of the 4th Armoured Brigade, said the crews "
+        "climbed out.\n",
+    )
+    titles = {actor.title for c in corp.claims for actor in c.actors if actor.name == "Sam Ito"}
+    assert any(title and title.startswith("chief of staff") for title in titles)
+    assert len(corp.findings) == 1 and "one of them its head" in corp.findings[0].message
+
+
+def test_fixture_a_field_of_work_before_a_formal_title_is_its_brief(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "The copper export ban ends in April, Trade Minister Sam Ito said on Monday.\n",
+        "Mining firms welcomed the end of the ban. Finance Minister Sam Ito told parliament revenue fell.\n",
+    )
+    assert [f.data["values"] for f in corp.findings] == [["finance minister", "trade minister"]]

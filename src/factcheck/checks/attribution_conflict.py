@@ -20,6 +20,7 @@ from factcheck.nlp.names import RANKS, role_words
 from factcheck.nlp.roles import is_title_word
 from factcheck.nlp.sentences import split_sentences
 from factcheck.nlp.titles import (
+    a_head_and_a_post_under_it,
     a_seat_beside_a_post,
     exclusive_offices,
     framed_as_former,
@@ -397,14 +398,13 @@ class AttributionConflictCheck(PairwiseCheck):
             # compared as written: any two that agree agree, and otherwise the strongest way two differ counts
             # (folded, "harbor assistant coach" would hold "coach" whole and agree with it).
             left_titles, right_titles = {m.title for m in left_mentions}, {m.title for m in right_mentions}
-            kinds = {
-                None if _a_command_beside_a_rank(a, b) else title_conflict_kind(a, b)
-                for a in left_titles
-                for b in right_titles
-            }
+            kinds = {_beside_a_command(a, b) for a in left_titles for b in right_titles}
             if None in kinds:
                 return None
             how = next(kind for kind in ("rank", "modifier", "role") if kind in kinds)
+            if any(_a_command_beside_a_rank(a, b) for a in left_titles for b in right_titles):
+                # A command beside a post written with its holder's rank: the two posts are compared, not the rank.
+                left, right = _post_of(left), _post_of(right)
             if how == "role":
                 # Descriptions co-exist ("actress", "star"): only two formal titles (two offices), or the same fact
                 # told with another role noun, count; each role noun absent from the other sentence ("county
@@ -476,6 +476,21 @@ class AttributionConflictCheck(PairwiseCheck):
                         "two sources state the same fact and differ in the role noun; the person may hold both, "
                         "or one source may name the office another way"
                     )
+                elif (
+                    not (left_docs & right_docs)
+                    and any(not reading.apart(a, b) for a in left_docs for b in right_docs)
+                    and a_head_and_a_post_under_it(_post_of(left), _post_of(right))
+                    # A grade ("soldier", "sergeant", "captain") is a rank whoever holds any post, the head too.
+                    and not any(_a_grade(value.split()[-1]) for value in (left, right))
+                    and (organisation := _one_organisation(left_mentions, right_mentions, parties))
+                ):
+                    # Each source gives the person one post of one organisation, and one of the two heads it while
+                    # the other is a post under its head ("president of the Harbor Federation" / "the federation's
+                    # treasurer", "the brigade's commander" / "chief of staff of the Harbor Brigade", "Harbor's
+                    # president" / "Harbor's finance director"): whatever else the two sentences tell, one person
+                    # does not head an organisation and hold a post under its head. A source giving both (a joint
+                    # title, a post handed over) was read above.
+                    note = f"two sources give the person two posts at {organisation}, one of them its head"
                 elif (
                     not (left_docs & right_docs)
                     and any(not reading.apart(a, b) for a in left_docs for b in right_docs)
@@ -578,6 +593,64 @@ def _a_command_beside_a_rank(left: str | None, right: str | None) -> bool:
         command is not None and _names_a_command(command) and any(word in RANKS for word in role_words(rank))
         for command, rank in ((left, right), (right, left))
     )
+
+
+def _beside_a_command(left: str | None, right: str | None) -> str | None:
+    """How two titles differ (``title_conflict_kind``), a command beside a rank read as the post the rank's title gives
+    besides the rank: none for a rank alone ("coalition commander" / "Gen."), the post's way of differing for a post
+    written with its holder's rank ("the brigade's commander" / "chief of staff Col.")."""
+    for command, ranked in ((left, right), (right, left)):
+        if (
+            command is not None
+            and ranked is not None
+            and _names_a_command(command)
+            and any(word in RANKS for word in role_words(ranked))
+        ):
+            post = _post_of(" ".join(role_words(ranked)))
+            if not post or post.split()[-1] in RANKS:
+                return None
+            return title_conflict_kind(command, post)
+    return title_conflict_kind(left, right)
+
+
+def _post_of(value: str) -> str:
+    """A title's words without the rank written after its post ("chief of staff colonel": the post, then the rank the
+    text gives before the name); a title of ranks only stays whole."""
+    words = value.split()
+    while len(words) > 1 and words[-1] in RANKS and words[-2] not in RANKS:
+        words.pop()
+    return " ".join(words)
+
+
+def _one_organisation(
+    left_mentions: list[Mention], right_mentions: list[Mention], parties: frozenset[str]
+) -> str | None:
+    """The organisation two documents both give the person's post at, as the first of them writes it ("Harbor Skating
+    Federation" / "the federation's"; one name inside the other agreeing), or None. An organisation only: a person's
+    possessive ("the mayor's chief of staff", "Mark Vell's lawyer") gives whom the post serves."""
+
+    def organisations(mentions: list[Mention]) -> list[tuple[str, str, str]]:
+        found = []
+        for mention in mentions:
+            written = mention.affiliation or names_in_title(mention.title or "")
+            value = normalise_affiliation(written)
+            if not value or _for_a_party(mention, parties) or _names_a_person(value.split()[-1]):
+                continue
+            found.append((mention.doc, value, written))
+        return found
+
+    for a_doc, a, written in organisations(left_mentions):
+        for b_doc, b, _ in organisations(right_mentions):
+            if a_doc != b_doc and affiliations_agree(a, b):
+                return written
+    return None
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether WordNet knows a word as a noun for a person in any sense ("mayor", "president")."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.names_a_person(word) is True
 
 
 def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

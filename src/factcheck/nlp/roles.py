@@ -693,7 +693,10 @@ def role_from_parse(entity: Any) -> Role:
                         continue
                     title_tokens.append(child)
                     frontier.append(child)
-        for child in head.rights:
+        # A post named with "of" and the bare noun of what it heads ("chief of staff", "head of security", "director
+        # of communications") is read whole: the head alone is another post ("chief"). The organisation may follow.
+        function = _function_after(head)
+        for child in (function or head).rights:
             if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
                 objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
                 if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
@@ -712,7 +715,7 @@ def role_from_parse(entity: Any) -> Role:
         doc = head.doc
         while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
             start_index -= 2 if start_index - 1 not in indices else 1
-        title = doc[start_index : head.i + 1]
+        title = doc[start_index : (function or head).i + 1]
         if not title.text.strip() or len(title) > 6:
             continue
         affiliation = None
@@ -740,6 +743,30 @@ def role_from_parse(entity: Any) -> Role:
             prefix_start=title.start_char if title.start_char < entity.start_char else None,
         )
     return Role()
+
+
+def _function_after(head: Any) -> Any:
+    """The noun of "of" right after a post when it is bare and in lower case, what the post is over ("staff" of "chief
+    of staff", "security" of "head of security"): the two are one post. None when "of" introduces an organisation, a
+    name or a noun phrase with its article ("director of the agency", "head of Harbor Trust")."""
+    doc = head.doc
+    if head.i + 2 >= len(doc):
+        return None
+    preposition, noun = doc[head.i + 1], doc[head.i + 2]
+    if not (
+        preposition.lower_ == "of"
+        and preposition.dep_ == "prep"
+        and preposition.head.i == head.i
+        and noun.dep_ == "pobj"
+        and noun.head.i == preposition.i
+        and noun.pos_ == "NOUN"
+        and noun.text.isalpha()
+        and noun.text.islower()
+        and noun.ent_type_ == ""
+        and not any(child.dep_ in ("det", "poss", "amod", "compound", "nummod") for child in noun.children)
+    ):
+        return None
+    return noun
 
 
 def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:

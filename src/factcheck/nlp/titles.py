@@ -738,7 +738,7 @@ def office_of_the_profession(broad: str, narrow: str) -> bool:
     profession written with the office's own words ("district attorney") is the office."""
     broad_senses, narrow_senses = _person_senses(broad), _person_senses(narrow)
     return (
-        len(_post_words(broad)) == 1
+        (len(_post_words(broad)) == 1 or _for_the_other_side(broad, narrow))
         and bool(broad_senses and narrow_senses)
         and broad_senses[0] != narrow_senses[0]
         and _kind_of_any(narrow, frozenset({broad_senses[0]}))
@@ -746,6 +746,24 @@ def office_of_the_profession(broad: str, narrow: str) -> bool:
         and _kind_of_any(broad, _professional_kinds())
         and not _kind_of_any(broad, _office_kinds())
     )
+
+
+def _for_the_other_side(profession: str, office: str) -> bool:
+    """Whether a profession is written with a noun for the side opposite the office's ("defence lawyer" beside
+    "prosecutor"), its reading composed from its words where WordNet knows no lemma for the whole: the modifier is
+    WordNet's antonym (or a synonym of it) of a noun made from the office's act ("prosecutor" -> "prosecute" ->
+    "prosecution", whose antonym is "defense", also written "defence")."""
+    from factcheck.nlp import lexicon
+
+    words = _post_words(profession)
+    lemma, _ = _post_senses(profession)
+    if len(words) != 2 or lemma != words[-1]:
+        return False
+    office_lemma, _ = _post_senses(office)
+    acts = {act for form in lexicon.derived_forms(office_lemma, "n") for act in (form, *lexicon.derived_forms(form))}
+    opposites = {opposite for act in acts for opposite in lexicon.antonyms(act, "n")}
+    sides = opposites | {synonym for opposite in opposites for synonym in lexicon.synonyms(opposite, "n")}
+    return words[0] in sides
 
 
 def titles_conflict(a: str | None, b: str | None) -> bool:
@@ -837,3 +855,127 @@ def rank_before(text: str, name_start: int) -> tuple[int, str] | None:
         words.insert(0, match.group(1))
         start = match.start()
     return (start, " ".join(words)) if words else None
+
+
+# WordNet's files of abstract nouns, the ones that name a field of work or activity: noun.act ("finance", "trade",
+# "marketing"), noun.attribute, noun.cognition ("science", "strategy"), noun.communication ("communications"),
+# noun.event, noun.phenomenon ("energy"), noun.possession ("sales"), noun.process, noun.relation and noun.state
+# ("health"). A noun of another file names a body, a place, a thing or a person ("police", "harbor", "museum",
+# "executive"): written before a post, it says whose post it is, not over which function.
+_ABSTRACT_FIELDS = frozenset({4, 7, 9, 10, 11, 19, 21, 22, 24, 26})
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def names_a_field_of_work(word: str) -> bool:
+    """Whether WordNet's most frequent sense of a word as a noun is abstract, a field of work or activity ("finance",
+    "trade", "marketing", "health"), and the word is no adjective first and names no person in any sense."""
+    from factcheck.nlp import lexicon
+
+    key = word.casefold()
+    if not key.isalpha() or lexicon.names_a_person(key) or lexicon.senses(key, "a"):
+        return False
+    return lexicon.first_noun_field(key) in _ABSTRACT_FIELDS
+
+
+def heads_one_function(title: str) -> bool:
+    """Whether a title is a head's post over one field of an organisation's work, read from its words: a post noun
+    with a noun before it that names a field ("finance director", "sales manager", "research chief"), the two not a
+    post WordNet knows whole ("finance minister", "fire chief" head their own body). The director of finance heads
+    the finance of the company whose president is someone else."""
+    words = _post_words(title)
+    if len(words) < 2 or _post_senses(" ".join(words[-2:]))[0] == " ".join(words[-2:]):
+        return False
+    return names_a_field_of_work(words[-2])
+
+
+# How a WordNet definition gives a post as the one in charge of something: "an officer in command of a military
+# unit", "a policeman in charge of a precinct", "the head of a fire department", "the presiding officer of a school",
+# "the person who leads a musical group".
+_IN_CHARGE = (
+    ("in", "command", "of"),
+    ("in", "charge", "of"),
+    ("head", "of"),
+    ("presiding",),
+    ("presides",),
+    ("who", "leads"),
+    ("who", "heads"),
+    ("who", "directs"),
+)
+# How far up WordNet's leader may stand for a post to head something: any depth a post reaches.
+_HEAD_DEPTH = 8
+
+
+def heads_its_organisation(title: str) -> bool:
+    """Whether a title's post heads whatever the text gives it at: in its most frequent person sense a kind of
+    WordNet's leader at any depth, or a post WordNet defines as in command or in charge of something, or as its
+    head ("commander", "warden", "fire chief"); not a head of one of its functions (``heads_one_function``)."""
+    from factcheck.nlp import lexicon
+
+    if heads_one_function(title):
+        return False
+    if leads_something(title, _HEAD_DEPTH):
+        return True
+    senses = _person_senses(title)
+    if not senses:
+        return False
+    words = lexicon.definition_words(senses[0])
+    return any(tuple(words[at : at + len(phrase)]) == phrase for phrase in _IN_CHARGE for at in range(len(words)))
+
+
+# WordNet's words for whoever works for an organisation or holds an office in it: "worker" and "employee" (an
+# editor, a registrar, a military officer, a chief of staff), "official" (one who holds an office) and "administrator"
+# (one who manages an organisation's affairs).
+_STAFF = ("worker", "employee", "official", "administrator")
+_STAFF_STEPS = 6
+
+
+@functools.cache
+def _staff_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_STAFF)
+
+
+def holds_a_post_in(title: str) -> bool:
+    """Whether a title names a post held in an organisation: in its most frequent person sense a kind of WordNet's
+    worker, official or administrator ("treasurer": an officer charged with receiving and disbursing funds; "chief
+    of staff", "editor", "registrar"), or a post WordNet defines by one ("an officer charged with ..."), or the head
+    of one of its functions ("finance director"); not those words themselves, which name any post there ("an
+    official"). A relation to an organisation that is no post ("member", "owner", "founder", "shareholder", "fan",
+    "player", "trustee") is none."""
+    from factcheck.nlp import lexicon
+
+    senses = _person_senses(title)
+    if not senses or senses[0] in _staff_kinds() or names_any_office(title):
+        return False
+    if heads_one_function(title) or not _staff_kinds().isdisjoint(lexicon.kinds_of(senses[0], _STAFF_STEPS)):
+        return True
+    # The word a definition names the post by ("an officer charged with ...") is its kind too.
+    genus = next((word for word in lexicon.definition_words(senses[0]) if lexicon.names_a_person(word)), None)
+    return genus is not None and any(
+        not _staff_kinds().isdisjoint(lexicon.kinds_of(key, _STAFF_STEPS))
+        for key in lexicon.senses(genus, "n")[:1]
+        if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+    )
+
+
+def a_head_and_a_post_under_it(a: str, b: str) -> bool:
+    """Whether one title heads an organisation and the other is a post in one that heads nothing there ("president" /
+    "treasurer", "commander" / "chief of staff", "chief executive" / "finance director"): given for one organisation,
+    two posts one person does not hold at once. An assistant's post ("deputy director", "assistant coach") works
+    under the head, for whom another source may name the holder, and two kinds of entertainer co-exist. A public
+    office under a head ("the court's president" / "judge") is no such post: a body's head may hold one too."""
+    post = b if heads_its_organisation(a) else a
+    return (
+        heads_its_organisation(a) != heads_its_organisation(b)
+        and holds_a_post_in(post)
+        # A public office ("judge", "prosecutor") is held in a body the head may belong to ("the court's president", a
+        # judge too): the office checks weigh it.
+        and not _kind_of_any(post, _office_kinds())
+        and not any(_assistant_word(title) for title in (a, b))
+        and not two_kinds_of_entertainer(a, b)
+        and not one_role(a, b)
+        and not a_seat_beside_a_post(a, b)
+    )
+
+
+def _assistant_word(title: str) -> bool:
+    return any(word in _SECOND_IN_COMMAND for word in _post_words(title)[:-1])
