@@ -1598,3 +1598,37 @@ def test_fixture_a_field_of_work_before_a_formal_title_is_its_brief(make_corpus)
         "Mining firms welcomed the end of the ban. Finance Minister Sam Ito told parliament revenue fell.\n",
     )
     assert [f.data["values"] for f in corp.findings] == [["finance minister", "trade minister"]]
+
+
+def test_a_post_named_with_of_is_read_by_the_words_before_it():
+    from factcheck.nlp.titles import heads_one_function, names_no_person
+
+    # "head of operations" is a post (a head, over one function), not the "operations" after "of".
+    assert not names_no_person("head of operations")
+    assert heads_one_function("head of operations") and heads_one_function("director of communications")
+    assert not heads_one_function("head of state") and not heads_one_function("chief of staff")
+
+
+def test_fixture_a_head_of_a_function_against_the_head_told_by_the_body_named_again(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "The refinery shut after a fire. Harbor Energy's chief executive, Sam Ito, said nobody was hurt.\n",
+        "The refinery shut after a fire. Sam Ito, Harbor Energy's head of operations, said engineers were checking "
+        "the pipes.\n",
+    )
+    assert len(corp.findings) == 1 and "one of them its head" in corp.findings[0].message
+    force = _two_outlets(
+        make_corpus,
+        "Three rural stations will close. Sam Ito, Westmoor Police's chief constable, said officers would use vans.\n",
+        "Three rural stations will close. Sam Ito, the force's head of communications, said the buildings were empty.\n",
+    )
+    assert len(force.findings) == 1
+
+
+def test_fixture_a_brief_before_a_formal_title_that_is_no_field_of_work(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "Petrol lawnmowers will be banned from 2029, Environment Secretary Sam Ito announced on Tuesday.\n",
+        "Battery mowers are now cheap enough, Transport Secretary Sam Ito told MPs.\n",
+    )
+    assert [f.data["values"] for f in corp.findings] == [["environment secretary", "transport secretary"]]

@@ -413,6 +413,8 @@ class AttributionConflictCheck(PairwiseCheck):
                 right_roles = {(m.title, m.affiliation) for m in right_mentions}
                 # "attorney" / "prosecutor": one role to WordNet, two posts as a source names them.
                 office_of_a_profession = _office_of_a_profession(left_mentions, right_mentions, parties)
+                # "president" / "treasurer", "chief executive" / "head of operations" (one role to WordNet: a head).
+                head_and_post = a_head_and_a_post_under_it(_post_of(left), _post_of(right))
                 if (
                     not cross
                     or any(_office_within(a, b) or _office_within(b, a) for a in left_roles for b in right_roles)
@@ -420,7 +422,7 @@ class AttributionConflictCheck(PairwiseCheck):
                     or any(
                         _member_of_its_body(a, b) or _member_of_its_body(b, a) for a in left_roles for b in right_roles
                     )
-                    or (one_role(left, right) and not office_of_a_profession)
+                    or (one_role(left, right) and not office_of_a_profession and not head_and_post)
                     # "an FBI official" / "FBI Director": WordNet's word for any office holder covers the head too.
                     or names_any_office(left)
                     or names_any_office(right)
@@ -479,7 +481,7 @@ class AttributionConflictCheck(PairwiseCheck):
                 elif (
                     not (left_docs & right_docs)
                     and any(not reading.apart(a, b) for a in left_docs for b in right_docs)
-                    and a_head_and_a_post_under_it(_post_of(left), _post_of(right))
+                    and head_and_post
                     # A grade ("soldier", "sergeant", "captain") is a rank whoever holds any post, the head too.
                     and not any(_a_grade(value.split()[-1]) for value in (left, right))
                     and (organisation := _one_organisation(left_mentions, right_mentions, parties))
@@ -641,16 +643,34 @@ def _one_organisation(
 
     for a_doc, a, written in organisations(left_mentions):
         for b_doc, b, _ in organisations(right_mentions):
-            if a_doc != b_doc and affiliations_agree(a, b):
+            if a_doc != b_doc and (affiliations_agree(a, b) or _describes(a, b) or _describes(b, a)):
                 return written
     return None
 
 
-def _names_a_person(word: str) -> bool:
-    """Whether WordNet knows a word as a noun for a person in any sense ("mayor", "president")."""
+def _describes(common: str, named: str) -> bool:
+    """Whether one organisation is written as a common noun that WordNet gives the other's last word as a kind of
+    ("the force" for "Westmoor Police": a police force is a force), as a story names a body again ("the force", "the
+    club")."""
     from factcheck.nlp import lexicon
 
-    return lexicon.names_a_person(word) is True
+    words = named.split()
+    if " " in common or len(words) < 2 or not lexicon.senses(common, "n"):
+        return False
+    kinds = {
+        key for key in lexicon.senses(common, "n") if lexicon.synset(key).lexicographer_file == lexicon.GROUP_FIELD
+    }
+    return any(
+        not kinds.isdisjoint(lexicon.kinds_of(key, lexicon.HYPERNYM_STEPS))
+        for key in lexicon.senses(words[-1], "n")[:1]
+    )
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether WordNet's most frequent sense of a word as a noun is a person ("mayor", "president"; not "force")."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.first_noun_field(word) == lexicon.PERSON_FIELD
 
 
 def _two_formal_titles(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:

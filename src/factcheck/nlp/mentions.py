@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from factcheck.model import Corpus, Span
 from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
 from factcheck.nlp.roles import names_its_own_post, title_before
-from factcheck.nlp.titles import clean_role, names_a_field_of_work, names_no_person, plausible_title, rank_before
+from factcheck.nlp.titles import clean_role, names_a_brief, names_no_person, plausible_title, rank_before
 
 
 @dataclass(frozen=True)
@@ -213,9 +213,9 @@ def with_the_organisations_word(mention: Mention, other_titles: set[str]) -> Men
     Secretary" stays the department when every source writes it so, and a minister moved from one department to
     another between two articles is no second title. Only a word written right before the title ("attorney for the
     District" is no district attorney), and only one that names another post than the title alone ("Police
-    Constable" is the constable "spokesman Constable" is too). A noun WordNet gives as a field of work ("Trade",
-    "Finance", "Health": factcheck.nlp.titles.names_a_field_of_work) is the post's brief wherever it is written, as
-    it is in lower case ("trade minister"): "Trade Minister" is not the "Finance Minister" another source gives.
+    Constable" is the constable "spokesman Constable" is too). A common noun for what a post is over ("Trade",
+    "Transport", "Health": factcheck.nlp.titles.names_a_brief) is the post's brief wherever it is written, as it is
+    in lower case ("trade minister"): "Trade Minister" is not the "Finance Minister" another source gives.
     """
     if not mention.title or not mention.affiliation:
         return mention
@@ -224,10 +224,10 @@ def with_the_organisations_word(mention: Mention, other_titles: set[str]) -> Men
     pattern = re.compile(rf"(?<![\w-]){re.escape(joined.casefold())}(?![\w-])")
     if mention.role_span is not None and not pattern.search(mention.role_span.text.casefold()):
         return mention
-    # A noun for a field of work ("Trade" of "Trade Minister", "Finance" of "Finance Director") is the post's
-    # brief, as it is written in lower case ("trade minister"), whatever other sources write: the post is "Trade
-    # Minister", which another source's "Finance Minister" is not.
-    of_a_field = mention.title[:1].isupper() and names_a_field_of_work(words[-1]) and words[-1][:1].isupper()
+    # A common noun for what a post is over ("Trade" of "Trade Minister", "Transport" of "Transport Secretary") is
+    # the post's brief, as it is written in lower case ("trade minister"), whatever other sources write: the post
+    # is "Trade Minister", which another source's "Finance Minister" is not.
+    of_a_field = mention.title[:1].isupper() and names_a_brief(words[-1]) and words[-1][:1].isupper()
     if not of_a_field and (
         not any(pattern.search(title) for title in other_titles) or not names_its_own_post(words[-1], mention.title)
     ):

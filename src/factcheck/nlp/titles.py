@@ -338,15 +338,34 @@ def _post_senses(value: str) -> tuple[str, tuple[tuple[str, int], ...]]:
     """The longest run of a title's last words WordNet knows as a person noun, and its senses as one."""
     from factcheck.nlp import lexicon
 
-    words = role_words(value)
-    for start in range(len(words)):
-        lemma = " ".join(words[start:])
-        found = tuple(
-            key for key in lexicon.senses(lemma, "n") if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
-        )
-        if found:
-            return lemma, found
+    for words in _readings_of_the_words(role_words(value)):
+        for start in range(len(words)):
+            lemma = " ".join(words[start:])
+            found = tuple(
+                key
+                for key in lexicon.senses(lemma, "n")
+                if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+            )
+            if found:
+                return lemma, found
     return "", ()
+
+
+def _readings_of_the_words(words: list[str]) -> list[list[str]]:
+    """The runs of a title's words its post is read from: the words whole, when WordNet knows a noun running over its
+    "of" ("chief of staff", "deputy chief of staff", "secretary of state"), then the words before "of", the phrase's
+    head as English puts it ("head of operations" is a head, "director of communications" a director: what follows
+    "of" is what the post is over, never the post)."""
+    if "of" not in words[1:]:
+        return [words]
+    from factcheck.nlp import lexicon
+
+    at = words.index("of", 1)
+    head = words[:at]
+    over_the_of = any(
+        lexicon.senses(" ".join(words[start:end]), "n") for start in range(at) for end in range(at + 2, len(words) + 1)
+    )
+    return [words, head] if over_the_of else [head]
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -388,11 +407,11 @@ def names_no_person(title: str) -> bool:
     does not know (plurals, acronyms, names) are given the benefit of the doubt."""
     from factcheck.nlp import lexicon
 
-    words = role_words(title)
-    for start in range(len(words)):
-        known = lexicon.names_a_person(" ".join(words[start:]))
-        if known is not None:
-            return not known
+    for words in _readings_of_the_words(role_words(title)):
+        for start in range(len(words)):
+            known = lexicon.names_a_person(" ".join(words[start:]))
+            if known is not None:
+                return not known
     return False
 
 
@@ -877,12 +896,30 @@ def names_a_field_of_work(word: str) -> bool:
     return lexicon.first_noun_field(key) in _ABSTRACT_FIELDS
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def names_a_brief(word: str) -> bool:
+    """Whether a capitalised word before a formal title names what the post is over rather than whose it is: WordNet
+    knows it as a common noun, in no sense a person's and first as no body of people or place ("Trade", "Transport",
+    "Health" of "Transport Secretary"; not "Police", "Harbor", "Labour", "Justice"), and not first an adjective."""
+    from factcheck.nlp import lexicon
+
+    key = word.casefold()
+    if not key.isalpha() or lexicon.names_a_person(key) is not False or lexicon.senses(key, "a"):
+        return False
+    return lexicon.first_noun_field(key) not in (lexicon.GROUP_FIELD, lexicon.LOCATION_FIELD, lexicon.TOPS_FIELD)
+
+
 def heads_one_function(title: str) -> bool:
     """Whether a title is a head's post over one field of an organisation's work, read from its words: a post noun
-    with a noun before it that names a field ("finance director", "sales manager", "research chief"), the two not a
-    post WordNet knows whole ("finance minister", "fire chief" head their own body). The director of finance heads
+    with a noun before it that names a field ("finance director", "sales manager", "research chief") or after "of"
+    ("head of operations"), the two not a post WordNet knows whole ("finance minister", "fire chief", "head of
+    state" head their own body). The director of finance heads
     the finance of the company whose president is someone else."""
     words = _post_words(title)
+    if "of" in words[1:] and "of" not in _post_senses(title)[0].split():
+        # "head of operations", "director of communications": the field follows "of".
+        over = words[words.index("of", 1) + 1 :]
+        return len(over) == 1 and names_a_field_of_work(over[0])
     if len(words) < 2 or _post_senses(" ".join(words[-2:]))[0] == " ".join(words[-2:]):
         return False
     return names_a_field_of_work(words[-2])
@@ -972,7 +1009,9 @@ def a_head_and_a_post_under_it(a: str, b: str) -> bool:
         and not _kind_of_any(post, _office_kinds())
         and not any(_assistant_word(title) for title in (a, b))
         and not two_kinds_of_entertainer(a, b)
-        and not one_role(a, b)
+        # One role to WordNet ("president" / "chief executive"), unless the post heads one function: "head of
+        # operations" reads as a head, of which a director is a kind, yet it heads no organisation.
+        and (heads_one_function(post) or not one_role(a, b))
         and not a_seat_beside_a_post(a, b)
     )
 
