@@ -1632,3 +1632,13 @@ def test_fixture_a_brief_before_a_formal_title_that_is_no_field_of_work(make_cor
         "Battery mowers are now cheap enough, Transport Secretary Sam Ito told MPs.\n",
     )
     assert [f.data["values"] for f in corp.findings] == [["environment secretary", "transport secretary"]]
+
+
+def test_fixture_a_body_before_a_word_for_whoever_leads_is_no_brief(make_corpus):
+    # "Fire Chief" / "Rescue Chief": one fire and rescue service named two ways, not two portfolios.
+    corp = _two_outlets(
+        make_corpus,
+        "The blaze was out by noon, Harbor Fire Chief Sam Ito said on Monday.\n",
+        "Crews saved the barn, Rescue Chief Sam Ito said on Monday.\n",
+    )
+    assert not corp.findings

@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from factcheck.model import Corpus, Span
 from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
 from factcheck.nlp.roles import names_its_own_post, title_before
-from factcheck.nlp.titles import clean_role, names_a_brief, names_no_person, plausible_title, rank_before
+from factcheck.nlp.titles import (
+    clean_role,
+    names_a_brief,
+    names_no_person,
+    names_whoever_leads,
+    plausible_title,
+    rank_before,
+)
 
 
 @dataclass(frozen=True)
@@ -215,7 +222,8 @@ def with_the_organisations_word(mention: Mention, other_titles: set[str]) -> Men
     District" is no district attorney), and only one that names another post than the title alone ("Police
     Constable" is the constable "spokesman Constable" is too). A common noun for what a post is over ("Trade",
     "Transport", "Health": factcheck.nlp.titles.names_a_brief) is the post's brief wherever it is written, as it is
-    in lower case ("trade minister"): "Trade Minister" is not the "Finance Minister" another source gives.
+    in lower case ("trade minister"): "Trade Minister" is not the "Finance Minister" another source gives. Before a
+    word for whoever leads ("Fire Chief", "Rescue Chief") it names the body, which outlets name in several ways.
     """
     if not mention.title or not mention.affiliation:
         return mention
@@ -227,7 +235,13 @@ def with_the_organisations_word(mention: Mention, other_titles: set[str]) -> Men
     # A common noun for what a post is over ("Trade" of "Trade Minister", "Transport" of "Transport Secretary") is
     # the post's brief, as it is written in lower case ("trade minister"), whatever other sources write: the post
     # is "Trade Minister", which another source's "Finance Minister" is not.
-    of_a_field = mention.title[:1].isupper() and names_a_brief(words[-1]) and words[-1][:1].isupper()
+    # A word for whoever leads ("Fire Chief", "Rescue Chief") has the body before it, not a brief.
+    of_a_field = (
+        mention.title[:1].isupper()
+        and words[-1][:1].isupper()
+        and names_a_brief(words[-1])
+        and not names_whoever_leads(mention.title)
+    )
     if not of_a_field and (
         not any(pattern.search(title) for title in other_titles) or not names_its_own_post(words[-1], mention.title)
     ):

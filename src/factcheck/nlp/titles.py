@@ -896,6 +896,14 @@ def names_a_field_of_work(word: str) -> bool:
     return lexicon.first_noun_field(key) in _ABSTRACT_FIELDS
 
 
+def names_whoever_leads(title: str) -> bool:
+    """Whether a title's head noun is one of English's words for whoever leads something without naming the post
+    ("chief", "head", "leader", "boss"): the word before it names the body led ("Fire Chief", "Rescue Chief" of one
+    fire and rescue service), not a portfolio, as "Trade" does of "Trade Minister"."""
+    words = _post_words(title)
+    return bool(words) and stem(words[-1]) in _LEADER_STEMS
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def names_a_brief(word: str) -> bool:
     """Whether a capitalised word before a formal title names what the post is over rather than whose it is: WordNet
