@@ -1642,3 +1642,22 @@ def test_fixture_a_body_before_a_word_for_whoever_leads_is_no_brief(make_corpus)
         "Crews saved the barn, Rescue Chief Sam Ito said on Monday.\n",
     )
     assert not corp.findings
+
+
+def test_an_adjective_of_a_field_of_work_makes_a_head_of_one_function():
+    from factcheck.nlp.titles import heads_its_organisation, heads_one_function
+
+    assert heads_one_function("medical director") and not heads_its_organisation("medical director")
+    # "executive" names a person: an executive director heads the organisation.
+    assert not heads_one_function("executive director") and heads_its_organisation("executive director")
+
+
+def test_fixture_a_body_named_again_by_a_common_noun_its_own_article_names(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "Harbor Health cancelled 120 operations. Dr. Sam Ito, the company's medical director, said emergency care "
+        "went on.\n",
+        "Dozens of staff at Harbor Health are off sick. Sam Ito, chief executive of Harbor Health, said operations "
+        "would be rebooked.\n",
+    )
+    assert len(corp.findings) == 1 and "one of them its head" in corp.findings[0].message

@@ -126,6 +126,7 @@ class _Reading:
     tells_of: TellsOf
     apart: Callable[[str, str], bool]  # whether two documents are of two stories (``Corpus.two_stories``)
     parties: frozenset[str]
+    text_of: Callable[[str], str]  # a document's text
 
 
 class AttributionConflictCheck(PairwiseCheck):
@@ -264,6 +265,7 @@ class AttributionConflictCheck(PairwiseCheck):
             tells_of=_tells_of(corpus, run.mentions),
             apart=corpus.two_stories,
             parties=run.parties,
+            text_of=lambda doc: corpus.text_of(doc).text,
         )
         compared = 0
         findings = []
@@ -484,7 +486,7 @@ class AttributionConflictCheck(PairwiseCheck):
                     and head_and_post
                     # A grade ("soldier", "sergeant", "captain") is a rank whoever holds any post, the head too.
                     and not any(_a_grade(value.split()[-1]) for value in (left, right))
-                    and (organisation := _one_organisation(left_mentions, right_mentions, parties))
+                    and (organisation := _one_organisation(left_mentions, right_mentions, parties, reading.text_of))
                 ):
                     # Each source gives the person one post of one organisation, and one of the two heads it while
                     # the other is a post under its head ("president of the Harbor Federation" / "the federation's
@@ -625,11 +627,16 @@ def _post_of(value: str) -> str:
 
 
 def _one_organisation(
-    left_mentions: list[Mention], right_mentions: list[Mention], parties: frozenset[str]
+    left_mentions: list[Mention],
+    right_mentions: list[Mention],
+    parties: frozenset[str],
+    text_of: Callable[[str], str] = lambda doc: "",
 ) -> str | None:
     """The organisation two documents both give the person's post at, as the first of them writes it ("Harbor Skating
     Federation" / "the federation's"; one name inside the other agreeing), or None. An organisation only: a person's
-    possessive ("the mayor's chief of staff", "Mark Vell's lawyer") gives whom the post serves."""
+    possessive ("the mayor's chief of staff", "Mark Vell's lawyer") gives whom the post serves. A body named again by
+    a common noun ("the airline's head of safety") is the one the other source names when its own document names
+    that one too (``text_of``: a document's text)."""
 
     def organisations(mentions: list[Mention]) -> list[tuple[str, str, str]]:
         found = []
@@ -641,9 +648,19 @@ def _one_organisation(
             found.append((mention.doc, value, written))
         return found
 
+    def named_again(common: str, doc: str, named: str) -> bool:
+        # "airline" for "Skyway Regional", which the common noun's own document names.
+        return " " not in common.strip() and common[:1].islower() and " " in named and named in text_of(doc)
+
     for a_doc, a, written in organisations(left_mentions):
-        for b_doc, b, _ in organisations(right_mentions):
-            if a_doc != b_doc and (affiliations_agree(a, b) or _describes(a, b) or _describes(b, a)):
+        for b_doc, b, b_written in organisations(right_mentions):
+            if a_doc != b_doc and (
+                affiliations_agree(a, b)
+                or _describes(a, b)
+                or _describes(b, a)
+                or named_again(written, a_doc, b_written)
+                or named_again(b_written, b_doc, written)
+            ):
                 return written
     return None
 

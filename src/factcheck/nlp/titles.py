@@ -919,7 +919,8 @@ def names_a_brief(word: str) -> bool:
 
 def heads_one_function(title: str) -> bool:
     """Whether a title is a head's post over one field of an organisation's work, read from its words: a post noun
-    with a noun before it that names a field ("finance director", "sales manager", "research chief") or after "of"
+    with a noun before it that names a field ("finance director", "sales manager", "research chief"), or an
+    adjective WordNet gives as pertaining to one ("medical director", "technical director"), or the field after "of"
     ("head of operations"), the two not a post WordNet knows whole ("finance minister", "fire chief", "head of
     state" head their own body). The director of finance heads
     the finance of the company whose president is someone else."""
@@ -930,7 +931,18 @@ def heads_one_function(title: str) -> bool:
         return len(over) == 1 and names_a_field_of_work(over[0])
     if len(words) < 2 or _post_senses(" ".join(words[-2:]))[0] == " ".join(words[-2:]):
         return False
-    return names_a_field_of_work(words[-2])
+    return names_a_field_of_work(words[-2]) or _pertains_to_a_field_of_work(words[-2])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _pertains_to_a_field_of_work(word: str) -> bool:
+    """Whether a word is an adjective WordNet gives as pertaining to a field of work ("medical": medicine, "financial":
+    finance, "technical": technology), itself no noun for a person ("executive" of "executive director" names one)."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.names_a_person(word) is not True and any(
+        names_a_field_of_work(noun) for noun in sorted(lexicon.pertains_to(word))
+    )
 
 
 # How a WordNet definition gives a post as the one in charge of something: "an officer in command of a military
