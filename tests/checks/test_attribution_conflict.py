@@ -1528,7 +1528,9 @@ def test_a_head_and_a_post_under_it_are_read_from_wordnet():
     assert not heads_one_function("police chief")  # a body, not a field of work
     # Posts held in an organisation, and relations to it that are none.
     assert holds_a_post_in("treasurer") and holds_a_post_in("chief of staff")
-    assert not any(holds_a_post_in(word) for word in ("member", "owner", "founder", "shareholder", "employee"))
+    assert not any(
+        holds_a_post_in(word) for word in ("member", "owner", "founder", "shareholder", "employee", "volunteer")
+    )
     assert a_head_and_a_post_under_it("president", "treasurer")
     assert a_head_and_a_post_under_it("commander", "chief of staff")
     assert a_head_and_a_post_under_it("president", "finance director")
@@ -1661,3 +1663,14 @@ def test_fixture_a_body_named_again_by_a_common_noun_its_own_article_names(make_
         "would be rebooked.\n",
     )
     assert len(corp.findings) == 1 and "one of them its head" in corp.findings[0].message
+
+
+def test_fixture_a_volunteer_is_no_post_beside_the_chair(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "A new play area opened in the park. Sam Ito, chair of the Friends of Harbor Park, said families raised the "
+        "money.\n",
+        "Families funded the playground. Sam Ito, a volunteer with the Friends of Harbor Park, said children chose "
+        "the slides.\n",
+    )
+    assert not corp.findings

@@ -979,10 +979,11 @@ def heads_its_organisation(title: str) -> bool:
     return any(tuple(words[at : at + len(phrase)]) == phrase for phrase in _IN_CHARGE for at in range(len(words)))
 
 
-# WordNet's words for whoever works for an organisation or holds an office in it: "worker" and "employee" (an
-# editor, a registrar, a military officer, a chief of staff), "official" (one who holds an office) and "administrator"
-# (one who manages an organisation's affairs).
-_STAFF = ("worker", "employee", "official", "administrator")
+# WordNet's words for whoever holds a post in an organisation: "employee" (a clerk, a registrar), "skilled worker"
+# (an editor, a pilot, a military officer, a chief of staff), "official" (one who holds an office) and "administrator"
+# (one who manages an organisation's affairs). Not "worker" itself: its other kinds say how or at what one works
+# ("volunteer", "freelancer", "part-timer", "workmate"), which the head of an organisation may be too.
+_STAFF = ("employee", "skilled worker", "official", "administrator")
 _STAFF_STEPS = 6
 
 
@@ -993,16 +994,23 @@ def _staff_kinds() -> frozenset[tuple[str, int]]:
 
 def holds_a_post_in(title: str) -> bool:
     """Whether a title names a post held in an organisation: in its most frequent person sense a kind of WordNet's
-    worker, official or administrator ("treasurer": an officer charged with receiving and disbursing funds; "chief
-    of staff", "editor", "registrar"), or a post WordNet defines by one ("an officer charged with ..."), or the head
-    of one of its functions ("finance director"); not those words themselves, which name any post there ("an
-    official"). A relation to an organisation that is no post ("member", "owner", "founder", "shareholder", "fan",
-    "player", "trustee") is none."""
+    employee, skilled worker, official or administrator ("treasurer": an officer charged with receiving and disbursing
+    funds; "chief of staff", "editor", "registrar"), or a post WordNet defines by one ("an officer charged with
+    ..."), or the head of one of its functions ("finance director"); not those words themselves, which name any post
+    there ("an official"), nor a word that in any of its senses is a worker of no such kind, a way of working the head
+    may have too ("volunteer"). A relation to an organisation that is no post ("member", "owner", "founder",
+    "shareholder", "fan", "player", "trustee") is none."""
     from factcheck.nlp import lexicon
 
     senses = _person_senses(title)
     if not senses or senses[0] in _staff_kinds() or names_any_office(title):
         return False
+    worker = frozenset(lexicon.senses("worker", "n")[:1])
+    if any(
+        not worker.isdisjoint(kinds) and _staff_kinds().isdisjoint(kinds)
+        for kinds in (lexicon.kinds_of(sense, _STAFF_STEPS) for sense in senses)
+    ):
+        return False  # in one of its senses a way of working ("volunteer": one who performs voluntary work)
     if heads_one_function(title) or not _staff_kinds().isdisjoint(lexicon.kinds_of(senses[0], _STAFF_STEPS)):
         return True
     # The word a definition names the post by ("an officer charged with ...") is its kind too.
