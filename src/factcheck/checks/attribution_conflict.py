@@ -200,6 +200,22 @@ class AttributionConflictCheck(PairwiseCheck):
     "envoy" may be one person's. A rank word that is an
     adjective too, before a noun for a person, modifies that noun ("major champion", "private investigator"): no rank.
 
+    Two posts of one organisation, one heading it and the other a post under its head, are compared wherever two
+    sources of one story each name the person by one of them, whatever else their sentences tell: "president of the
+    Harbor Skating Federation" / "the federation's treasurer", "the brigade's commander" / "chief of staff of the
+    Harbor Brigade", "Harbor Foods' president" / "Harbor Foods' finance director". A head is a kind of WordNet's
+    leader or a post WordNet defines as in command or in charge of something; a post under it a kind of its employee,
+    skilled worker, official or administrator, or a head of one function, read from the title's words ("finance
+    director", "medical director", "head of operations": a field of work before the head noun or after "of"). The
+    organisation is one when both name it alike, one inside the other, by a common noun WordNet gives its name as a
+    kind of ("the force" / "Westmoor Police"), or by a common noun whose own article names it. Never compared so:
+    two heads ("chairman" / "chief executive"), a relation that is no post ("founder", "owner", "member",
+    "volunteer"), a grade ("captain"), a public office ("judge"), an assistant's post, a seat in a body of peers,
+    and a source giving both posts (a joint title, a post handed over). A noun for what a formal title is over is
+    part of it ("Trade Minister" is not the "Finance Minister" another source gives; "Fire Chief" names the body
+    led), and "defence lawyer", which WordNet has no lemma for, is read from its words: a lawyer for the side
+    opposite the prosecution, against "prosecutor".
+
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
     beside "Col." or "Rear Adm." ("Commander Jane Roe" before the name is the naval rank).
