@@ -1674,3 +1674,11 @@ def test_fixture_a_volunteer_is_no_post_beside_the_chair(make_corpus):
         "the slides.\n",
     )
     assert not corp.findings
+
+
+def test_a_brief_is_a_field_of_work_or_a_made_thing_never_a_time_a_body_or_a_place():
+    from factcheck.nlp.titles import names_a_brief
+
+    assert names_a_brief("Trade") and names_a_brief("Transport") and names_a_brief("Health")
+    # "before 1 January, three days before President Jane Roe": a month read before a title is no brief.
+    assert not any(names_a_brief(word) for word in ("January", "Monday", "Police", "Harbor", "Labour"))

@@ -882,6 +882,7 @@ def rank_before(text: str, name_start: int) -> tuple[int, str] | None:
 # ("health"). A noun of another file names a body, a place, a thing or a person ("police", "harbor", "museum",
 # "executive"): written before a post, it says whose post it is, not over which function.
 _ABSTRACT_FIELDS = frozenset({4, 7, 9, 10, 11, 19, 21, 22, 24, 26})
+_ARTIFACT_FIELD = 6  # noun.artifact: "transport", "housing"
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -907,14 +908,15 @@ def names_whoever_leads(title: str) -> bool:
 @functools.lru_cache(maxsize=1 << 12)
 def names_a_brief(word: str) -> bool:
     """Whether a capitalised word before a formal title names what the post is over rather than whose it is: WordNet
-    knows it as a common noun, in no sense a person's and first as no body of people or place ("Trade", "Transport",
-    "Health" of "Transport Secretary"; not "Police", "Harbor", "Labour", "Justice"), and not first an adjective."""
+    knows it as a common noun, in no sense a person's, first as a field of work or a made thing ("Trade",
+    "Health", "Transport" of "Transport Secretary"; not "Police", "Harbor", "Labour", a body or a place, nor
+    "January", a time: "before 1 January, three days before President Jane Roe"), and not first an adjective."""
     from factcheck.nlp import lexicon
 
     key = word.casefold()
     if not key.isalpha() or lexicon.names_a_person(key) is not False or lexicon.senses(key, "a"):
         return False
-    return lexicon.first_noun_field(key) not in (lexicon.GROUP_FIELD, lexicon.LOCATION_FIELD, lexicon.TOPS_FIELD)
+    return lexicon.first_noun_field(key) in _ABSTRACT_FIELDS | {_ARTIFACT_FIELD}
 
 
 def heads_one_function(title: str) -> bool:
