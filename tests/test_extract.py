@@ -177,6 +177,20 @@ def test_a_date_right_after_a_reporting_verb_dates_the_report(nlp, sentence, hea
     assert [(t.span.text, t.head) for t in claim.times] == [("Thursday", head)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("A jury in Dornvale on Tuesday found mill owner Arvid Kessling guilty of arson.", "find"),
+        ("Police on Monday arrested two men in the harbour district.", "arrest"),
+        ("The vote on Tuesday was marred by fraud.", "vote"),  # a subject that happens keeps its date
+    ],
+)
+def test_a_date_between_a_subject_and_its_verb_dates_the_verb(nlp, sentence, head):
+    # The parser hangs "on Tuesday" on "jury"; a jury is no event, and the date is the finding's.
+    (claim,) = [c for c in claims_of(nlp, sentence) if c.times]
+    assert [t.head for t in claim.times] == [head]
+
+
 def test_an_abbreviated_title_the_parser_splits_at_its_dot_is_read_whole(nlp):
     # The parser reads "Lt" "." "Governor" and keeps ". Governor"; the text before the name has the whole title.
     person = next(a for a in claims_of(nlp, "Lt. Governor Jane Roe visited the town.")[0].actors if a.label == "PERSON")

@@ -113,7 +113,30 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     governor = _governor(root, tokens)
     if governor is None:
         return None
-    return _lemma(_the_report_told_on(governor, start, end) or arranged_event(governor, tokens) or governor)
+    dated = _the_report_told_on(governor, start, end) or _the_subjects_act(governor, start, end)
+    return _lemma(dated or arranged_event(governor, tokens) or governor)
+
+
+def _the_subjects_act(word: Any, start: int, end: int) -> Any:
+    """The verb a date written between a clause's subject and its verb dates, when the parse hangs the date on the
+    subject: "A jury in Dornvale on Tuesday found him guilty" dates the finding, not the jury, and "Police on Monday
+    arrested two men" the arrest. A subject that names something that happens keeps its date ("The vote on Tuesday
+    was close": the vote's day)."""
+    subject = word
+    for _ in range(4):  # up through the subject's own prepositional phrases ("a jury in Dornvale")
+        if subject.dep_ in ("nsubj", "nsubjpass") or subject.dep_ not in ("pobj", "prep"):
+            break
+        subject = subject.head
+    verb = subject.head
+    if (
+        subject.dep_ not in ("nsubj", "nsubjpass")
+        or subject.pos_ not in ("NOUN", "PROPN")
+        or verb.pos_ not in ("VERB", "AUX")
+        or not subject.idx < start < end <= verb.idx
+        or (subject.pos_ == "NOUN" and lexicon.mainly_an_event(subject.lemma_.lower()))
+    ):
+        return None
+    return verb
 
 
 def _the_report_told_on(verb: Any, start: int, end: int) -> Any:
