@@ -191,6 +191,12 @@ def test_a_date_between_a_subject_and_its_verb_dates_the_verb(nlp, sentence, hea
     assert [t.head for t in claim.times] == [head]
 
 
+def test_a_date_in_an_aside_between_commas_is_not_the_main_verbs(nlp):
+    (claim,) = claims_of(nlp, "Jane Roe, mayor of Kelby since 2019, was elected party leader on June 6 by 900 votes.")
+    assert [t.head for t in claim.times if t.span.text == "June 6"] == ["elect"]
+    assert [t.head for t in claim.times if "2019" in t.span.text] != ["elect"]  # the years she has been mayor
+
+
 def test_an_abbreviated_title_the_parser_splits_at_its_dot_is_read_whole(nlp):
     # The parser reads "Lt" "." "Governor" and keeps ". Governor"; the text before the name has the whole title.
     person = next(a for a in claims_of(nlp, "Lt. Governor Jane Roe visited the town.")[0].actors if a.label == "PERSON")

@@ -121,7 +121,7 @@ def _the_subjects_act(word: Any, start: int, end: int) -> Any:
     """The verb a date written between a clause's subject and its verb dates, when the parse hangs the date on the
     subject: "A jury in Dornvale on Tuesday found him guilty" dates the finding, not the jury, and "Police on Monday
     arrested two men" the arrest. A subject that names something that happens keeps its date ("The vote on Tuesday
-    was close": the vote's day)."""
+    was close": the vote's day), and so does a date in an aside between commas."""
     subject = word
     for _ in range(4):  # up through the subject's own prepositional phrases ("a jury in Dornvale")
         if subject.dep_ in ("nsubj", "nsubjpass") or subject.dep_ not in ("pobj", "prep"):
@@ -134,8 +134,9 @@ def _the_subjects_act(word: Any, start: int, end: int) -> Any:
         or verb.pos_ not in ("VERB", "AUX")
         or not subject.idx < start < end <= verb.idx
         or (subject.pos_ == "NOUN" and lexicon.mainly_an_event(subject.lemma_.lower()))
+        or any(token.text == "," for token in subject.doc[subject.i : verb.i])
     ):
-        return None
+        return None  # between commas the date is an aside's ("Jane Roe, elected on June 6, on Monday named ...")
     return verb
 
 
