@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from factcheck.words import words_in
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -174,7 +176,7 @@ def read_dateline(line: str, *, skip: int = 0) -> tuple[int, int, int, date] | N
     residue = line[skip:]
     for start, end, _ in reversed(dates):
         residue = residue[: start - skip] + " " + residue[end - skip :]
-    words = re.findall(r"[^\W\d_]+", DATELINE_NOISE.sub(" ", residue))
+    words = words_in(DATELINE_NOISE.sub(" ", residue))
     if len(words) > 3 or any(not word[0].isupper() for word in words):
         return None  # a sentence with a date in it; a dateline adds at most a place or an outlet
     ranked = []

@@ -58,6 +58,7 @@ from factcheck.nlp.entities import two_places
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.plainwords import date_words, quoted
+from factcheck.words import LETTERS
 
 # Defaults, each overridable as thresholds["date-conflict.<name>"]:
 STRENGTH = 0.5  # how well the rest of the two sentences must match (Dice of content stems)
@@ -125,9 +126,6 @@ def is_dateline(claim: Claim, time: TimeExpression) -> bool:
     before = claim.span.text[: max(0, time.span.start - claim.span.start)]
     after = claim.span.text[max(0, time.span.end - claim.span.start) :]
     return not before.strip(" \t\n([") and bool(re.match(r"\s*[-\u2013\u2014:|]", after))
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _tells(tokens: tuple[Token, ...], head: str) -> bool:
@@ -560,9 +558,9 @@ def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
     if not head or head[0] != event.action.split()[0] or a_light_verb(head[0]):
         return None
     written = tuple(
-        word for word in (word.casefold() for word in _WORDS.findall(event.object)) if word not in STOPWORDS
+        word for word in (word.casefold() for word in LETTERS.findall(event.object)) if word not in STOPWORDS
     )
-    named = {stem(word) for actor in claim.actors for word in _WORDS.findall(actor.name.casefold())}
+    named = {stem(word) for actor in claim.actors for word in LETTERS.findall(actor.name.casefold())}
     if {stem(word) for word in written} & named:
         return None
     if any(lexicon.first_noun_field(word) == lexicon.PERSON_FIELD for word in written):
@@ -576,7 +574,7 @@ def _names_the_thing(word: str, other: Claim) -> bool:
     from factcheck.nlp import lexicon
 
     alike = (lexicon.Relation.SAME, lexicon.Relation.SYNONYM, lexicon.Relation.DERIVED, lexicon.Relation.HYPERNYM)
-    for written in {written.casefold() for written in _WORDS.findall(other.span.text)}:
+    for written in {written.casefold() for written in LETTERS.findall(other.span.text)}:
         if stem(written) == stem(word) or (
             written not in STOPWORDS
             and (lexicon.word_relation(word, written) in alike or lexicon.one_kind(word, written))

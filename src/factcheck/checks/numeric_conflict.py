@@ -44,6 +44,7 @@ from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_
 from factcheck.nlp.timex.base import count_value
 from factcheck.nlp.timex.lexicon import COUNT_WORD
 from factcheck.plainwords import date_words, quoted
+from factcheck.words import words_in
 
 STRENGTH = 0.5  # how well the rest of two aligned sentences must match (Dice of content stems)
 SHARED = 3  # content words both sentences must have
@@ -1584,7 +1585,7 @@ def _aged_person(claim: Claim, quantity: Quantity) -> set[str]:
             and not _AGE_OF_ANOTHER.match(claim.span.text, quantity.span.end - claim.span.start)
         )
         before_name = 0 <= actor.span.start - quantity.span.end <= 12  # "16-year-old Dana Whitfield"
-        words = {word.casefold() for word in re.findall(r"[^\W\d_]+", actor.name)}
+        words = {word.casefold() for word in words_in(actor.name)}
         if after_name or (before_name and head in words) or _noun_then_name(claim, quantity, actor.span.start):
             return entity_keys(actor.name)
     return set()
@@ -1634,7 +1635,7 @@ def _kinds_named(claim: Claim) -> dict[str, list[set[str]]]:
             continue
         if speaker is not None and actor.span.start < speaker.end and speaker.start < actor.span.end:
             continue
-        words = [stem(word) for word in re.findall(r"[^\W\d_]+", actor.name) if word.casefold() not in STOPWORDS]
+        words = [stem(word) for word in words_in(actor.name) if word.casefold() not in STOPWORDS]
         if len(words) >= 2:
             kinds[words[-1]].append(set(words[:-1]))
     return kinds
@@ -1652,7 +1653,7 @@ def two_of_one_kind(alignment: Alignment) -> bool:
 
 
 def _holder_words(quantity: Quantity) -> set[str]:
-    return {word for word in re.findall(r"[^\W\d_]+", (quantity.holder or "").casefold()) if word not in STOPWORDS}
+    return {word for word in words_in((quantity.holder or "").casefold()) if word not in STOPWORDS}
 
 
 def two_holders(left: Quantity, right: Quantity) -> bool:

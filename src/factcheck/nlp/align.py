@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from factcheck.dates import names_its_own_date
 from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.nlp.verbs import REPORTING_VERBS
+from factcheck.words import LETTERS, words_in
 
 if TYPE_CHECKING:
     from factcheck.model import Actor, Claim, Corpus, TimeExpression
@@ -500,7 +501,7 @@ def _claim_tokens_cached(claim: Claim) -> tuple[Token, ...]:
 
 def _surname_key(text: str) -> str | None:
     """The key a person is counted by: "@" and the surname, casefolded ("Jane Roe's" -> "@roe")."""
-    words = re.findall(r"[^\W\d_]+", text.casefold().replace("\u2019", "'").removesuffix("'s"))
+    words = words_in(text.casefold().replace("\u2019", "'").removesuffix("'s"))
     return "@" + words[-1] if words else None
 
 
@@ -614,7 +615,7 @@ def _light_verb_objects(claim: Claim, verb: str) -> frozenset[str]:
     nouns = {noun for noun in nouns if noun and " " not in noun and noun.isalpha()}
     if not nouns:
         return frozenset()
-    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    words = [match.group().casefold() for match in LETTERS.finditer(claim.span.text)]
     found: set[str] = set()
     for index, word in enumerate(words):
         if not _writes_the_verb(word, verb):
@@ -733,7 +734,7 @@ def phrasal_act(claim: Claim, lemma: str) -> str:
 
     if " " in lemma or not lemma.isalpha():
         return lemma
-    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    words = [match.group().casefold() for match in LETTERS.finditer(claim.span.text)]
     for index, word in enumerate(words[:-1]):
         if words[index + 1] in _PARTICLES and _writes_the_verb(word, lemma):
             phrasal = f"{lemma} {words[index + 1]}"
@@ -821,7 +822,7 @@ def _verb_before(claim: Claim, date: Token) -> str | None:
     and before a date it is mostly a plural noun ("held talks with the rebels on 3 April")."""
     offset = claim.span.start
     before = claim.span.text[: max(0, date.start - offset)]
-    words = [match.group().casefold() for match in _LETTERS.finditer(before)][-(LOCAL_WIDTH + 3) :]
+    words = [match.group().casefold() for match in LETTERS.finditer(before)][-(LOCAL_WIDTH + 3) :]
     action = claim.event.action if claim.event is not None else None
     for word in reversed(words):
         if word in _AUXILIARIES:
@@ -910,7 +911,7 @@ def _same_figure(left: Token, right: Token) -> bool:
 
 def _counted_noun(token: Token) -> str:
     """The last word of the noun a number counts, folded ("5 people" -> "people"); "" for a date or a bare figure."""
-    words = re.findall(r"[^\W\d_]+", str(getattr(token.ref, "measure", None) or "").casefold())
+    words = words_in(str(getattr(token.ref, "measure", None) or "").casefold())
     return words[-1] if token.kind == "number" and words else ""
 
 
@@ -1321,7 +1322,6 @@ def figures_meet(left: Claim, right: Claim) -> bool:
 
 # Words after which a verb stands in its bare form ("will fight", "to host", "could face").
 _BEFORE_A_BARE_VERB = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def written_as_a_verb(claim: Claim, lemma: str) -> bool:
@@ -1335,7 +1335,7 @@ def written_as_a_verb(claim: Claim, lemma: str) -> bool:
     """
     from factcheck.nlp import lexicon
 
-    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    words = [match.group().casefold() for match in LETTERS.finditer(claim.span.text)]
     return any(
         (word == lemma and previous in _BEFORE_A_BARE_VERB)
         or (
@@ -1349,7 +1349,7 @@ def written_as_a_verb(claim: Claim, lemma: str) -> bool:
 def told_as_coming(claim: Claim, lemma: str) -> bool:
     """Whether the sentence writes ``lemma`` bare after a modal or "to" ("said she would sign the bill", "plans to
     close"): the act as one still to come when the sentence is told."""
-    words = [match.group().casefold() for match in _LETTERS.finditer(claim.span.text)]
+    words = [match.group().casefold() for match in LETTERS.finditer(claim.span.text)]
     return any(word == lemma and previous in _BEFORE_A_BARE_VERB for previous, word in zip(["", *words], words))
 
 

@@ -23,11 +23,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from factcheck.model import Claim
+from factcheck.words import LETTERS
 
 # "The 47-year-old", "On Monday, the former world champion", "the actress": the phrase before the verb.
 _DESCRIPTION = re.compile(r"^\s*(?:[^,.;:\"\u201c]{1,40},\s+)?the\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 _AGE = re.compile(r"^\d{1,3}-year-old$", re.IGNORECASE)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _field(head: str) -> int | None:
@@ -56,9 +56,9 @@ def description_head(claim: Claim) -> tuple[str, int] | None:
     match = _DESCRIPTION.match(claim.span.text)
     if match is None or claim.event is None:
         return None
-    roles = {words[-1] for role in (claim.event.actor, claim.event.object) if (words := _LETTERS.findall(role or ""))}
+    roles = {words[-1] for role in (claim.event.actor, claim.event.object) if (words := LETTERS.findall(role or ""))}
     for word in match.group(1).split():
-        letters = _LETTERS.findall(word.casefold())
+        letters = LETTERS.findall(word.casefold())
         if letters and letters[-1] in roles:
             field = _field(word)
             return None if field is None else (word, field)

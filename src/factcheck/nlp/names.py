@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from factcheck.words import words_in
+
 # Rank and honorific abbreviations and their long forms. Matching is on casefolded words
 # with the trailing dot removed, so "Gen." and "Gen" both fold to "general".
 TITLE_ABBREVIATIONS: dict[str, str] = {
@@ -307,7 +309,7 @@ def gender_in_text(text: str, name: str, *, title: str | None = None, namesakes:
         # The title's head: its last word before "of" ("widow of Sam Ito", "mother-of-nine"), not a word about someone
         # else ("Sam Ito's son's lawyer").
         head = re.split(r"\b(?:of|for|at|to|with)\b", title.casefold())[0]
-        words_of_title = re.findall(r"[^\W\d_]+", head)
+        words_of_title = words_in(head)
         if words_of_title and (gender := gender_of_word(words_of_title[-1])) is not None:
             found.add(gender)
     for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):

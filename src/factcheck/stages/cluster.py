@@ -117,6 +117,7 @@ from factcheck.model import Claim, Cluster, Corpus, SameFactPair
 from factcheck.nlp.pairmodel import PairModel, load_model
 from factcheck.nlp.quotes import SPEECH_VERBS
 from factcheck.nlp.verbs import LIGHT_VERBS
+from factcheck.words import LETTERS
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -155,7 +156,6 @@ ACTION_BONUS = 0.1  # the two claims' events have one action ("foil" / "foil"; p
 # cluster's claims is at most ALSO_DISTANCE (dev F1 0.672 at 0.75, 0.680 at 0.8-0.85, 0.662 at 0.7; with the linking
 # threshold at 0.65, 0.85-0.95 score within .002 on both halves of dev: see the module docstring).
 ALSO_DISTANCE = 0.9
-_WORD = re.compile(r"[^\W\d_]+")
 # Words that name no event of their own: a copula or auxiliary, a reporting verb, a light verb.
 EVENTLESS = frozenset({"be", "have", "do"}) | SPEECH_VERBS | LIGHT_VERBS
 # The neighbour search: a job is SEARCH_ROWS claims against every claim, SEARCH_COLUMNS at a time
@@ -238,7 +238,7 @@ def claim_triggers(claim: Claim) -> tuple[str, ...]:
     words = {word for word in words if lexicon.names_an_event(word)}
     # The event nouns the sentence names anywhere ("the quake", "the shooting"): the parse heads above are
     # only the words its action, dates and figures hang on. A capitalised word inside a sentence is a name.
-    for match in _WORD.finditer(claim.text):
+    for match in LETTERS.finditer(claim.text):
         if match.start() == 0 or not match.group()[:1].isupper():
             words.update(_event_nouns(match.group()))
     return tuple(sorted(words - EVENTLESS))

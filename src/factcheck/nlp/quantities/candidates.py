@@ -31,6 +31,7 @@ from factcheck.nlp.quantities.lexicon import (
     TIME_AFTER,
 )
 from factcheck.nlp.quantities.reading import WrittenNumber
+from factcheck.words import words_in
 
 _NOT_NAMES = frozenset(
     "about around nearly almost over under some just only all and or but than to of in by from".split()
@@ -87,7 +88,7 @@ def _word_in_a_name(text: str, number: WrittenNumber) -> bool:
     if not before or before[-1] in _SENTENCE_OPENERS:
         return False
     line_end = text.find("\n", number.end)
-    words = re.findall(r"[^\W\d_]+", text[line_start : line_end if line_end >= 0 else len(text)])
+    words = words_in(text[line_start : line_end if line_end >= 0 else len(text)])
     return sum(word[0].isupper() for word in words) < _TITLE_CASE_SHARE * len(words)
 
 

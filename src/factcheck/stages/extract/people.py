@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.nlp.names import gender_in_text
 from factcheck.nlp.roles import Role
 from factcheck.nlp.titles import description_fits_post
+from factcheck.words import words_in
 
 _GENDER_OF_PRONOUN = {
     "he": "male",
@@ -169,7 +169,7 @@ class _People:
         """ "the spokesman said": the one person the text has given a title with that head noun and whose whole post
         the description fits (``titles.description_fits_post``): "the prime minister" is not the "Deputy Prime
         Minister" named before, whoever else the text leaves untitled."""
-        words = re.findall(r"[^\W\d_]+", phrase.casefold())
+        words = words_in(phrase.casefold())
         if not words:
             return None
         head = words[-1]
@@ -177,7 +177,7 @@ class _People:
             person.name
             for person in self.known.values()
             if person.title
-            and re.findall(r"[^\W\d_]+", person.title.casefold())[-1:] == [head]
+            and words_in(person.title.casefold())[-1:] == [head]
             and description_fits_post(phrase, person.title, post_former=person.former)
         }
         return next(iter(matches)) if len(matches) == 1 else None

@@ -9,6 +9,7 @@ from typing import Any
 
 from factcheck.nlp.names import TITLE_ABBREVIATIONS
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
+from factcheck.words import words_in
 
 
 @dataclass
@@ -156,7 +157,7 @@ def _is_prose(sentence: str) -> bool:
     if not visible:
         return False
     letters = sum(1 for c in visible if c.isalpha())
-    return letters >= 0.5 * len(visible) and len(re.findall(r"[^\W\d_]+", sentence)) >= 3
+    return letters >= 0.5 * len(visible) and len(words_in(sentence)) >= 3
 
 
 _FULL_SENTENCE = re.compile(r"^[\"'\u201c\u2018]?[^\W\d_][^\n]*[.!][\"'\u201d\u2019)]*$")
@@ -171,7 +172,7 @@ def _a_full_sentence(sentence: str) -> bool:
     games.", "and E. 55th St. around 8:30 p.m.") opens otherwise; a caption or label ("Turnout: 41 percent.") is
     shorter; a list of names ("Cech, Ferreira, Terry (Cole 63), Lampard, Duff.") is mostly capitals."""
     text = sentence.strip()
-    words = re.findall(r"[^\W\d_]+", text)
+    words = words_in(text)
     return (
         bool(_FULL_SENTENCE.match(text))
         and text.lstrip("\"'\u201c\u2018")[:1].isupper()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.datelines import DATELINE_NOISE, MONTHS, find_dates, read_dateline, read_wire_dateline
+from factcheck.words import words_in
 
 
 @dataclass
@@ -252,6 +253,6 @@ def _byline(line: str) -> tuple[str | None, int]:
     without_dates = residue
     for start, end, _ in reversed(find_dates(residue)):
         without_dates = without_dates[:start] + " " + without_dates[end:]
-    if len(re.findall(r"[^\W\d_]+", DATELINE_NOISE.sub(" ", without_dates))) > 4:
+    if len(words_in(DATELINE_NOISE.sub(" ", without_dates))) > 4:
         return None, 0  # a sentence that happens to start with "By", not a byline
     return rest[:length], match.end() + length
