@@ -2007,3 +2007,38 @@ def test_a_sum_restated_in_another_unit_is_never_left_over():
         (("$27.5bn", 27.5e9, "money:USD", "bill", "meet"), ("£13bn", 13e9, "money:GBP", "fine", "meet")),
     )
     assert fined == [("£14.5bn", "£13bn")]
+
+
+def test_an_age_set_beside_a_name_is_never_left_over_against_a_length_of_time():
+    # Both sentences give the goals alike; what each has besides is the player's age on one side and his contract's
+    # length on the other: years both, one fact neither.
+    from factcheck.checks.numeric_conflict import left_by_agreement
+    from factcheck.nlp.align import PairAligner, SlotPair, corpus_candidates
+
+    a = document("a", "Jon Lenz, 24, scored 27 goals in all competitions for the club last season.")
+    b = document("b", "Jon Lenz, who scored 27 goals for the club last season, signed a five-year deal.")
+    left = claim(
+        a,
+        a.text,
+        quantities=(
+            Quantity(span=span(a, "24"), value=24.0, unit="years", head="Lenz"),
+            Quantity(span=span(a, "27 goals"), value=27.0, unit="count", measure="goal", head="score"),
+        ),
+        actors=(actor(a, "Jon Lenz", "PERSON"),),
+    )
+    right = claim(
+        b,
+        b.text,
+        quantities=(
+            Quantity(span=span(b, "27 goals"), value=27.0, unit="count", measure="goal", head="score"),
+            Quantity(span=span(b, "five-year"), value=5.0, unit="years", measure="deal", head="deal"),
+        ),
+        actors=(actor(b, "Jon Lenz", "PERSON"),),
+    )
+    corp = _vectors(corpus([a, b], [left, right]), left, right, 0.9)
+    _, weights = corpus_candidates(corp)
+    alignment = PairAligner(corp.claim, corp.embeddings, weights)(left.id, right.id)
+    ages = [t for t in alignment.left_tokens if t.kind == "number" and t.text == "24"]
+    lengths = [t for t in alignment.right_tokens if t.kind == "number" and t.text == "five-year"]
+    assert ages and lengths
+    assert not left_by_agreement(alignment, SlotPair("number", ages[0], lengths[0], "context", 0.0, True))

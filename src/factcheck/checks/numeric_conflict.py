@@ -1361,8 +1361,11 @@ def left_by_agreement(alignment: Alignment, pair: SlotPair) -> bool:
         return False
     if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
         return False
-    if is_age(alignment.left, left_q) or is_age(alignment.right, right_q):
-        return False
+    if any(
+        is_age(claim, q) or _aged_person(claim, q)
+        for claim, q in ((alignment.left, left_q), (alignment.right, right_q))
+    ):
+        return False  # an age, written "a 24-year-old" or "Jane Roe, 24,": a person's, not the account's
     nouns = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if family == "count" and bool(nouns[0]) != bool(nouns[1]):
         return False  # a count of a noun against a figure naming none ("157 games" / "308"): nothing says one thing
