@@ -183,6 +183,7 @@ def test_a_date_right_after_a_reporting_verb_dates_the_report(nlp, sentence, hea
         ("A jury in Dornvale on Tuesday found mill owner Arvid Kessling guilty of arson.", "find"),
         ("Police on Monday arrested two men in the harbour district.", "arrest"),
         ("The vote on Tuesday was marred by fraud.", "vote"),  # a subject that happens keeps its date
+        ("His original advice of 7 March accepted that the strike might be illegal.", "advice"),  # a thing dated
     ],
 )
 def test_a_date_between_a_subject_and_its_verb_dates_the_verb(nlp, sentence, head):

@@ -117,11 +117,16 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     return _lemma(dated or arranged_event(governor, tokens) or governor)
 
 
+# WordNet's noun.group and noun.person: a subject that can do a dated act but has no date of its own ("a jury", "police").
+_WHO_FIELDS = frozenset({14, 18})
+
+
 def _the_subjects_act(word: Any, start: int, end: int) -> Any:
     """The verb a date written between a clause's subject and its verb dates, when the parse hangs the date on the
     subject: "A jury in Dornvale on Tuesday found him guilty" dates the finding, not the jury, and "Police on Monday
-    arrested two men" the arrest. A subject that names something that happens keeps its date ("The vote on Tuesday
-    was close": the vote's day), and so does a date in an aside between commas."""
+    arrested two men" the arrest: only a subject WordNet files with people or groups, or a name. Any other keeps its
+    date ("The vote on Tuesday was close": the vote's day; "his advice of 7 March accepted ...": the advice's), and
+    so does a date in an aside between commas."""
     subject = word
     for _ in range(4):  # up through the subject's own prepositional phrases ("a jury in Dornvale")
         if subject.dep_ in ("nsubj", "nsubjpass") or subject.dep_ not in ("pobj", "prep"):
@@ -133,7 +138,7 @@ def _the_subjects_act(word: Any, start: int, end: int) -> Any:
         or subject.pos_ not in ("NOUN", "PROPN")
         or verb.pos_ not in ("VERB", "AUX")
         or not subject.idx < start < end <= verb.idx
-        or (subject.pos_ == "NOUN" and lexicon.mainly_an_event(subject.lemma_.lower()))
+        or (subject.pos_ == "NOUN" and lexicon.first_noun_field(subject.lemma_.lower()) not in _WHO_FIELDS)
         or any(token.text == "," for token in subject.doc[subject.i : verb.i])
     ):
         return None  # between commas the date is an aside's ("Jane Roe, elected on June 6, on Monday named ...")
