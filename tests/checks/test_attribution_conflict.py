@@ -1682,3 +1682,12 @@ def test_a_brief_is_a_field_of_work_or_a_made_thing_never_a_time_a_body_or_a_pla
     assert names_a_brief("Trade") and names_a_brief("Transport") and names_a_brief("Health")
     # "before 1 January, three days before President Jane Roe": a month read before a title is no brief.
     assert not any(names_a_brief(word) for word in ("January", "Monday", "Police", "Harbor", "Labour"))
+
+
+def test_a_formal_brief_and_a_plain_one_may_name_one_post():
+    # One outlet names the office ("Harbour Office Minister"), another what the minister does in it ("immigration
+    # minister"): both may be true. Two formal briefs, and a plain brief against a post with a title word, still differ.
+    assert title_conflict_kind("Harbour Office Minister", "immigration minister") is None
+    assert title_conflict_kind("Constitutional Affairs Minister", "courts minister") is None
+    assert title_conflict_kind("Transport Minister", "Finance Minister") == "modifier"
+    assert title_conflict_kind("Chief Executive", "chief financial officer") == "modifier"

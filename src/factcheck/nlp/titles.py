@@ -51,6 +51,23 @@ def stem(word: str) -> str:
 _JUNIOR = "junior"
 
 
+def _a_formal_brief_and_a_plain_one(formal: str, plain: str) -> bool:
+    """Whether ``formal`` is a post written as a formal title with its brief in capitals ("Home Office Minister",
+    "Constitutional Affairs Minister") and ``plain`` the same head with a brief in plain lower-case words that are no
+    title words ("immigration minister", "courts minister"): one outlet's name for the office, the other's for what
+    the minister does in it, which may be a part of it. Two formal briefs ("Trade Minister" / "Finance Minister") and
+    two plain ones stay two posts."""
+    formal_words, plain_words = formal.split(), plain.split()
+    if len(formal_words) < 2 or len(plain_words) < 2:
+        return False
+    formal_brief, plain_brief = formal_words[:-1], plain_words[:-1]
+    return (
+        all(word[:1].isupper() for word in formal_brief)
+        and all(word.islower() and word.isalpha() and not is_title_word(word) for word in plain_brief)
+        and not any(is_title_word(word.casefold()) for word in formal_brief)
+    )
+
+
 def _junior_post_and_its_brief(junior: str, other: str) -> bool:
     """Whether ``junior`` is a junior post named by its department ("Junior transport minister") and ``other`` the
     same head named by a brief that is no title word ("rail minister"; "prime" or "foreign" minister is a senior
@@ -106,6 +123,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
         return None if shorter <= longer else "rank"
     if left_stems[-1] == right_stems[-1]:
         if _junior_post_and_its_brief(a, b) or _junior_post_and_its_brief(b, a):
+            return None
+        if _a_formal_brief_and_a_plain_one(a, b) or _a_formal_brief_and_a_plain_one(b, a):
             return None
         return None if _modifiers_one_sense(left, right) else "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
