@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
@@ -1973,8 +1974,10 @@ def test_the_dated_act_search_reads_a_firm_a_description_stands_for():
     assert told_anchors([named, described])[described.id] == things_named(floated) == {"#drone kestrel"}
 
 
-def test_a_phrasal_verb_wordnet_knows_is_read_whole():
-    # "stepped down" is "resigned" to WordNet; its bare verb "step" would be another act, one the lexicon sets apart.
+@pytest.mark.parametrize("head", ["step down", "step"])
+def test_stepped_down_is_resigned_whether_the_parse_keeps_its_particle_or_not(head):
+    # "stepped down" is "resigned" to WordNet; the parse may give it the lemma "step", and the sentence writes the
+    # particle: the bare verb "step" would be another act, one the lexicon sets apart.
     resigned = "Ilse Roe resigned as prime minister on 12 January 2019 after losing a confidence vote."
     stepped = "Ilse Roe stepped down on 2 January 2019, hours after parliament voted against her government."
     findings = run(
@@ -1982,26 +1985,9 @@ def test_a_phrasal_verb_wordnet_knows_is_read_whole():
             resigned,
             stepped,
             "resign",
-            "step down",
+            head,
             Event(actor="ilse roe", action="resign", past=True),
-            Event(actor="ilse roe", action="step down", past=True),
-        )
-    )
-    assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]
-
-
-def test_a_verb_and_its_particle_the_parse_parted_are_one_act():
-    # The parse gives "stepped down" the lemma "step": the sentence writes the particle, and "step down" is "resign".
-    resigned = "Ilse Roe resigned as prime minister on 12 January 2019 after losing a confidence vote."
-    stepped = "Ilse Roe stepped down on 2 January 2019, hours after parliament voted against her government."
-    findings = run(
-        _two_outlets(
-            resigned,
-            stepped,
-            "resign",
-            "step",
-            Event(actor="ilse roe", action="resign", past=True),
-            Event(actor="ilse roe", action="step", past=True),
+            Event(actor="ilse roe", action=head, past=True),
         )
     )
     assert [f.data["dates"] for f in findings] == [["2019-01-12", "2019-01-02"]]
