@@ -1162,6 +1162,42 @@ def report(
     return lines
 
 
+def whole_part_counts(findings: list, articles: list[Article]) -> dict:
+    """The findings of one run over every article of the part, as a researcher comparing many sources would run it:
+    warnings and above per 100 articles, by check and severity, and how many join two event groups (two
+    different events, so the pair itself cannot be one fact told twice)."""
+    group_of = {article.id: article.group for article in articles}
+    counts: Counter[str] = Counter(f"{f.check}:{f.severity.value}" for f in findings)
+    warned = [f for f in findings if SEVERITY_RANK[f.severity.value] >= 1]
+    across = [f for f in warned if len({group_of.get(span.doc) for span in f.evidence}) > 1]
+    per_100 = 100 / max(len(articles), 1)
+    return {
+        "articles": len(articles),
+        "warnings_per_100": len(warned) * per_100,
+        "info_per_100": (len(findings) - len(warned)) * per_100,
+        "warnings_across_groups": len(across),
+        "by_check": {key: count * per_100 for key, count in sorted(counts.items())},
+    }
+
+
+def whole_part_report(findings: list, articles: list[Article], show: bool) -> list[str]:
+    counts = whole_part_counts(findings, articles)
+    lines = [
+        "",
+        f"the whole part in one run ({counts['articles']} articles, every group beside the others): "
+        f"warning+ {counts['warnings_per_100']:.2f} per 100 articles ({counts['warnings_across_groups']} joining two "
+        f"event groups), info {counts['info_per_100']:.2f}",
+    ]
+    lines.extend(f"  {key:<40}{value:>8.2f}" for key, value in counts["by_check"].items())
+    if show:
+        group_of = {article.id: article.group for article in articles}
+        for finding in findings:
+            if SEVERITY_RANK[finding.severity.value] >= 1:
+                groups = sorted({group_of.get(span.doc, "?") for span in finding.evidence})
+                lines.append(f"  {'/'.join(groups)} {finding.check}: {finding.message[:300]}")
+    return lines
+
+
 def _planted_cases(chosen: list[Article], sentences: list[Sentence], nlp, per_group: int) -> list[Case]:
     persons, people = speaker_people(chosen, nlp)
     return plant_cases(chosen, sentences, persons, people, per_group)
@@ -1254,9 +1290,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         progress(f"{len(groups)} groups, {len(chosen)} articles, {len(cases)} planted cases")
         clustering = None
+        whole: list = []
         if not args.no_clustering:
             result = runner.run([article_path(work, article) for article in sorted(chosen, key=lambda a: a.id)])
             clustering = clustering_scores(result, chosen, sentences)
+            whole = list(result.findings)
             progress(f"clustering run: {len(result.corpus.claims)} claims, {len(result.corpus.clusters)} clusters")
         if args.clustering_only:
             planted, clean, new_counts = {}, [], []
@@ -1265,6 +1303,8 @@ def main(argv: list[str] | None = None) -> int:
         lines = report(
             args.part, len(groups), planted, clean, new_counts, clustering, args.show_misses, args.show_clean
         )
+        if clustering is not None:
+            lines.extend(whole_part_report(whole, chosen, args.show_clean))
         lines.append("")
         lines.append(
             f"{runner.runs} pipeline runs in {runner.seconds:.1f} s (all {time.perf_counter() - started:.1f} s)"
@@ -1278,6 +1318,7 @@ def main(argv: list[str] | None = None) -> int:
                 kind: (sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))) for kind in KINDS
             },
             "clustering": clustering,
+            "whole_part": whole_part_counts(whole, chosen) if clustering is not None else None,
         }
         args.json.write_text(json.dumps(figures, indent=1))
     return 0

@@ -129,8 +129,10 @@ def test_conflicts_benchmark_prints_recall_false_alarms_and_clustering(tmp_path)
     assert "plain MiniLM + average linkage" in out and "one cluster per event group 1.000" in out
     assert "gold pairs missed, by the stage that parted them: a sentence with no claim" in out
     assert "one event word within a topic (the ECB+ lemma baseline" in out
+    assert f"the whole part in one run ({len(ARTICLES)} articles, every group beside the others)" in out
     figures = json.loads((tmp_path / "figures.json").read_text())
     assert figures["groups"] == 2 and figures["clustering"]["gold_pairs"] == 3
+    assert figures["whole_part"]["articles"] == len(ARTICLES)
     assert 0.0 <= figures["clustering"]["lemma_f1"] <= 1.0
 
 
@@ -257,3 +259,34 @@ def test_with_topic_runs_each_case_among_its_topics_look_alike_group(tmp_path):
             recorder, tmp_path / f"work-{with_topic}", articles, [case], lambda message: None, with_topic=with_topic
         )
         assert recorder.runs[:2] == [expected, expected]
+
+
+def test_the_whole_part_run_counts_warnings_per_100_articles_and_those_joining_two_event_groups():
+    from types import SimpleNamespace
+
+    benchmark = load_benchmark("conflicts.py")
+    articles = [benchmark.Article(id=f"d{n}", topic=1, group="g1" if n < 2 else "g2", text="") for n in range(4)]
+
+    def finding(check, severity, *docs):
+        return SimpleNamespace(
+            check=check,
+            severity=SimpleNamespace(value=severity),
+            evidence=[SimpleNamespace(doc=d) for d in docs],
+            message="two figures",
+        )
+
+    findings = [
+        finding("date-conflict", "warning", "d0", "d1"),  # within one event group
+        finding("numeric-conflict", "warning", "d1", "d2"),  # two event groups: two different events
+        finding("numeric-conflict", "info", "d0", "d3"),
+    ]
+    counts = benchmark.whole_part_counts(findings, articles)
+    assert counts["warnings_per_100"] == 50.0 and counts["info_per_100"] == 25.0
+    assert counts["warnings_across_groups"] == 1
+    assert counts["by_check"] == {
+        "date-conflict:warning": 25.0,
+        "numeric-conflict:info": 25.0,
+        "numeric-conflict:warning": 25.0,
+    }
+    shown = benchmark.whole_part_report(findings, articles, show=True)
+    assert any(line.startswith("  g1/g2 numeric-conflict") for line in shown)
