@@ -107,6 +107,12 @@ def score_set(runner: Runner, work: Path, folder: Path) -> dict:
     planted, clean, _ = score_cases(runner, work / folder.name, articles, cases, lambda message: None)
     warned = [o for o in clean if any(SEVERITY_RANK[f.severity.value] >= 1 for f in o.findings)]
     return {
+        "clean_findings": [
+            {"group": o.case.group, "check": f.check, "severity": f.severity.value, "message": f.message}
+            for o in clean
+            for f in o.findings
+            if SEVERITY_RANK[f.severity.value] >= 1
+        ],
         "set": folder.name,
         "recall": {kind: [sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))] for kind in KINDS},
         "clean_groups": len(clean),
@@ -121,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", type=Path, nargs="+", help="judging set folders (articles.jsonl, cases.jsonl)")
     parser.add_argument(
         "--skip-checks", default="garbled-wording,divergence", help="checks left out, as in conflicts.py"
+    )
+    parser.add_argument(
+        "--show-clean",
+        action="store_true",
+        help="list the clean groups' warnings (reads the set: say so where its figures are reported)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
@@ -147,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
                 f" (warnings {scores['clean_warnings']}, info {scores['clean_info']})",
                 flush=True,
             )
+            if args.show_clean:
+                for finding in scores["clean_findings"]:
+                    print(f"  {finding['group']} {finding['check']}:{finding['severity']} {finding['message'][:400]}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
     return 0

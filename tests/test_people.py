@@ -171,3 +171,17 @@ def test_he_said_after_a_spokesman_is_not_the_man_named_before(nlp) -> None:
         'A spokesman said the firm believed there was a lot of gas. But he added: "It is too early to say how much."'
     )
     assert [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote] == [None]
+
+
+def test_a_first_name_the_ner_left_out_of_a_person_after_a_post_is_part_of_the_name(nlp) -> None:
+    # The NER reads "Demirel" alone, as an organisation: the person was never named, and "she" fell to the last
+    # speaker, a man named two sentences before.
+    text = (
+        '"Everything is green," Mission director Tobias Renn said.\n\n'
+        "Chief executive Ayla Demirel, who started the company in a rented hangar in 2015, was visibly emotional. "
+        '"Today we proved it," she said.'
+    )
+    claims = claims_of(nlp, text)
+    actors = [(actor.name, actor.label, actor.title) for claim in claims for actor in claim.actors]
+    assert ("Ayla Demirel", "PERSON", "Chief executive") in actors
+    assert [claim.quote.speaker for claim in claims if claim.quote][-1] != "Tobias Renn"

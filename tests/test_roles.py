@@ -321,3 +321,24 @@ def test_a_relative_clause_that_says_what_the_person_is_gives_the_title(text, ti
     start = text.index("Ilse Roe")
     role = find_role(text, start, start + len("Ilse Roe"))
     assert (role.title, role.former) == (title, former)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # The small parser reads "prosecuting" as a verb of its own; the participle says which side's counsel.
+        (
+            "Over nine years the scheme netted her $3.7 million, prosecuting counsel Jane Roe said.",
+            "prosecuting counsel",
+        ),
+        ("The presiding judge Jane Roe said it.", "presiding judge"),
+        # A participle after a preposition is the sentence's verb, not the post's.
+        ("After meeting chief executive Jane Roe, she left.", "chief executive"),
+    ],
+)
+def test_a_participle_opening_the_title_is_part_of_it(nlp, text, title):
+    from factcheck.nlp.roles import role_of
+
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    assert role_of(text, entity.start_char, entity.end_char, entity).title == title

@@ -1318,6 +1318,22 @@ def test_a_command_in_lower_case_beside_a_rank_is_no_second_rank():
     assert len(findings) == 1 and "Commander" in findings[0].message and "Lieutenant" in findings[0].message
 
 
+def test_a_grade_word_in_lower_case_with_what_it_is_over_is_the_command_held_at_any_rank():
+    # "captain of the frigate" is the ship's command, which a commander holds; "Capt." or "a navy captain" is the grade.
+    a = document("a", "Sam Ito, captain of the frigate Gull, said the crew were safe.")
+    b = document("b", "Commander Sam Ito said the crew were safe.")
+    c = document("c", "Lieutenant Sam Ito said the crew were safe.")
+    d = document("d", "Capt. Sam Ito said the crew were safe.")
+    command = claim(a, a.text, actors=(person(a, "Sam Ito", "captain of the frigate Gull", role="captain"),))
+    commander = claim(b, b.text, actors=(person(b, "Sam Ito", "Commander", role="Commander"),))
+    lieutenant = claim(c, c.text, actors=(person(c, "Sam Ito", "Lieutenant", role="Lieutenant"),))
+    captain = claim(d, d.text, actors=(person(d, "Sam Ito", "Capt.", role="Capt."),))
+    assert run(corpus([a, b], [command, commander])) == []
+    assert run(corpus([a, c], [command, lieutenant])) == []
+    findings = run(corpus([d, c], [captain, lieutenant]))
+    assert len(findings) == 1 and "Capt." in findings[0].message
+
+
 def test_a_source_that_has_the_person_stand_in_for_the_other_post_gives_no_other_post():
     # "who is acting chief": the deputy holds the chief's post for the time being, and another source's "Police Chief"
     # is that post's acting form (written out, "interim chief executive" for "chief executive officer", too).

@@ -604,10 +604,16 @@ def _a_grade(rank_word: str) -> bool:
 def _names_a_command(title: str) -> bool:
     """Whether a title's rank words are all written in lower case and name a command, not a grade ("coalition
     commander", "the commander of the fleet", "Navy commander"): the post of whoever commands it, which an officer of
-    any rank holds. Capitalised or abbreviated before the name ("Commander Jane Roe", "Cmdr.") it is the rank."""
+    any rank holds. Capitalised or abbreviated before the name ("Commander Jane Roe", "Cmdr.") it is the rank. A
+    grade's word in lower case with what it is over ("captain of the frigate", "the ship's captain") is that command
+    too: the post, which English writes with "of" or a possessive, not the grade."""
     ranks = [word for word in role_words(title) if word in RANKS]
     return bool(ranks) and all(
-        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", title) and not _a_grade(word) for word in ranks
+        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", title)
+        and (
+            not _a_grade(word) or re.search(rf"(?:\b{re.escape(word)}\s+of\s|['\u2019]s?\s+{re.escape(word)}\b)", title)
+        )
+        for word in ranks
     )
 
 
@@ -632,8 +638,10 @@ def _beside_a_command(left: str | None, right: str | None) -> str | None:
             and _names_a_command(command)
             and any(word in RANKS for word in role_words(ranked))
         ):
-            post = _post_of(" ".join(role_words(ranked)))
-            if not post or post.split()[-1] in RANKS:
+            # The rank words wherever the title writes them ("chief of staff Col.", "Cmdr. ..., the ship's commanding
+            # officer"): the command is held at any rank, so only the post beside the rank is compared.
+            post = " ".join(word for word in role_words(ranked) if word not in RANKS)
+            if not post:
                 return None
             return title_conflict_kind(command, post)
     return title_conflict_kind(left, right)

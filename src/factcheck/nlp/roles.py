@@ -895,7 +895,35 @@ def role_of(text: str, start: int, end: int, entity: Any = None) -> Role:
     if entity is None:
         return textual
     parsed = _without_courtesy(_with_title_in_name(text, role_from_parse(entity), entity.start_char, end), text)
-    return merge_roles(parsed, textual, text)
+    return _with_its_participle(merge_roles(parsed, textual, text), text, entity)
+
+
+def _with_its_participle(role: Role, text: str, entity: Any) -> Role:
+    """A title before the name with the participle that opens its noun phrase ("prosecuting counsel", "presiding
+    judge"), which the small parser often reads as a verb of its own and leaves out: the participle says which post
+    ("counsel" alone may be either side's). Only a lower-case participle that starts the phrase (after a determiner,
+    a punctuation mark or nothing), so "after meeting chief executive Jane Roe" keeps "chief executive"."""
+    if role.title is None or role.end is None or role.end > entity.start_char:
+        return role
+    title_start = role.end - len(role.title)
+    if title_start < 0 or text[title_start : role.end] != role.title:
+        return role
+    doc = entity.doc
+    before = next((token for token in doc if token.idx + len(token) + 1 == title_start), None)
+    if (
+        before is None
+        or text[before.idx + len(before) : title_start] != " "
+        or before.tag_ != "VBG"
+        or not (before.text.isalpha() and before.text.islower())
+        or (before.i > 0 and not (doc[before.i - 1].is_punct or doc[before.i - 1].dep_ == "det"))
+    ):
+        return role
+    return replace(
+        role,
+        title=f"{before.text} {role.title}",
+        start=min(before.idx, role.start if role.start is not None else before.idx),
+        prefix_start=before.idx if role.prefix_start is not None else role.prefix_start,
+    )
 
 
 # A post, then a courtesy right before the name: "London mayor Mr Roe", "Harbor chief executive Ms Jane Roe".

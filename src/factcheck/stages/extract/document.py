@@ -204,6 +204,12 @@ class _DocumentExtractor:
                     label = "PERSON"  # the NER read "Troy Detective Jane Roe" as one organisation
             elif label != "PERSON" and _a_name_after_a_post(ent):
                 label = "PERSON"  # the NER read the name in "Harbor captain Jane Roe insisted" as an organisation
+            elif label != "PERSON" and _a_name_after_a_post(whole := _with_its_first_names(ent)):
+                # The NER left the first name out and read the surname as an organisation ("Chief executive Ayla
+                # Demirel, who ..., was visibly emotional": "Demirel" ORG), so the person was never named.
+                ent, label = whole, "PERSON"
+                start, end = _trim_entity(text, ent.start_char, ent.end_char)
+                name = text[start:end]
             role: Role | None = None
             if label == "PERSON" or (len(name.split()) == 1 and self.people.resolve_surname(name)):
                 resolved = self.people.resolve_surname(name) if len(name.split()) == 1 else None
@@ -481,6 +487,26 @@ def _person_entity(unit: _Unit, start: int, end: int) -> Any:
         if entity.label_ == "PERSON" and entity.start_char < end and start < entity.end_char:
             return entity
     return None
+
+
+def _with_its_first_names(entity: Any) -> Any:
+    """An entity with the capitalised proper nouns right before it that the parse makes part of its name (a
+    compound of a word inside it) and that no entity holds: the first name the NER left out of a person's name."""
+    doc = entity.doc
+    start = entity.start
+    while start > 0 and entity.start - start < 2:
+        word = doc[start - 1]
+        if not (
+            word.pos_ == "PROPN"
+            and word.dep_ == "compound"
+            and entity.start <= word.head.i < entity.end
+            and not word.ent_type_
+            and word.text.isalpha()
+            and word.text[:1].isupper()
+        ):
+            break
+        start -= 1
+    return doc[start : entity.end]
 
 
 def _a_name_after_a_post(entity: Any) -> bool:
