@@ -102,9 +102,9 @@ def _rows(path: Path):
                 raise SetError(f"{path}:{number}: not JSON ({error.msg})") from None
 
 
-def score_set(runner: Runner, work: Path, folder: Path) -> dict:
+def score_set(runner: Runner, work: Path, folder: Path, why: bool = False) -> dict:
     articles, cases = read_set(folder)
-    planted, clean, _ = score_cases(runner, work / folder.name, articles, cases, lambda message: None)
+    planted, clean, _ = score_cases(runner, work / folder.name, articles, cases, lambda message: None, why)
     warned = [o for o in clean if any(SEVERITY_RANK[f.severity.value] >= 1 for f in o.findings)]
     return {
         "clean_findings": [
@@ -112,6 +112,18 @@ def score_set(runner: Runner, work: Path, folder: Path) -> dict:
             for o in clean
             for f in o.findings
             if SEVERITY_RANK[f.severity.value] >= 1
+        ],
+        "misses": [
+            {
+                "kind": o.case.kind,
+                "article": o.case.article,
+                "before": o.case.before,
+                "after": o.case.after,
+                "why": o.why,
+            }
+            for kind in KINDS
+            for o in planted.get(kind, [])
+            if not found(o)
         ],
         "set": folder.name,
         "recall": {kind: [sum(found(o) for o in planted.get(kind, [])), len(planted.get(kind, []))] for kind in KINDS},
@@ -133,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list the clean groups' warnings (reads the set: say so where its figures are reported)",
     )
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list the missed cases, with the stage that lost each date or number (reads the set: say so)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -150,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temp:
         runner = Runner(Path(temp), Path(temp) / "cache", ignore)
         for folder in args.sets:
-            scores = score_set(runner, Path(temp), folder)
+            scores = score_set(runner, Path(temp), folder, why=args.show_misses)
             figures.append(scores)
             recall = "  ".join(f"{kind} {hits}/{total}" for kind, (hits, total) in scores["recall"].items() if total)
             print(
@@ -158,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
                 f" (warnings {scores['clean_warnings']}, info {scores['clean_info']})",
                 flush=True,
             )
+            if args.show_misses:
+                for miss in scores["misses"]:
+                    print(
+                        f"  missed {miss['kind']} {miss['article']} {miss['before']!r} -> {miss['after']!r} {miss['why']}"
+                    )
             if args.show_clean:
                 for finding in scores["clean_findings"]:
                     print(f"  {finding['group']} {finding['check']}:{finding['severity']} {finding['message'][:400]}")
