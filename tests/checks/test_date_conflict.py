@@ -142,6 +142,8 @@ def test_fixture_future_tense_date_changed(make_corpus):
     finding = corp.findings[0]
     assert {span.text for span in finding.evidence} >= {"Sept. 8", "Sept. 16"}
     assert finding.data["alignment"]["left"]["differs"][0]["text"] in {"Sept. 8", "Sept. 16"}
+    # Neither article has a dateline nor writes a year: the year the comparison stood in is not shown.
+    assert "8 September, no year given" in finding.message and "20" not in finding.message
 
 
 def test_fixture_paraphrase_in_the_passive_with_another_year(make_corpus):

@@ -1028,6 +1028,19 @@ def comparable_values(
     return year_of_the_other(left, left_value, right, right_value)
 
 
+def _shown(time: TimeExpression, value: str, guessed: bool) -> str:
+    """A compared date in words, without the year when neither article has a dateline and the words give none: the
+    year was only a stand-in that puts both days in one year ("June 10" / "June 14"), not one to show an editor."""
+    words = date_words(value)
+    if (
+        guessed
+        and not re.search(r"\b\d{4}\b|'\d{2}\b", time.span.text)
+        and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)
+    ):
+        return f"{words.rsplit(' ', 1)[0]}, no year given"
+    return words
+
+
 def sentences_told(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
     """Per document, the sentences its claims are made of, case and punctuation folded."""
     told: dict[str, set[str]] = defaultdict(set)
@@ -1467,9 +1480,11 @@ class DateConflictCheck(PairwiseCheck):
         same_doc = left.doc == right.doc
         severity = Severity.ERROR if same_doc else Severity.WARNING
         where = "the same document" if same_doc else f"{left.doc} and {right.doc}"
+        guessed = published[left.doc] is None and published[right.doc] is None
         message = (
-            f"the same fact is dated {quoted(left_time.span.text)} ({date_words(left_value)}) in {left.doc} and "
-            f"{quoted(right_time.span.text)} ({date_words(right_value)}) in {right.doc}; the sentences otherwise match "
+            f"the same fact is dated {quoted(left_time.span.text)} ({_shown(left_time, left_value, guessed)}) in "
+            f"{left.doc} and {quoted(right_time.span.text)} ({_shown(right_time, right_value, guessed)}) in "
+            f"{right.doc}; the sentences otherwise match "
             f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
             f"so {where} cannot both be right"
         )
