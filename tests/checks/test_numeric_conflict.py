@@ -610,6 +610,31 @@ def test_a_toll_without_its_noun_meets_a_toll_of_the_same_word():
     assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.55)) == []
 
 
+def _headline_toll(state="dead", measure=None, right_head="die", right_measure="people", cosine=0.65):
+    # A headline's toll names no noun ("5 dead in ..."); the other source counts people an act befell.
+    a = document("a", f"5 {state} in Kelsey Road apartment fire")
+    b = document("b", "Three people died when a fire swept through an apartment block on Kelsey Road.")
+    left = claim(a, a.text, kinds=("quantity", "headline"), quantities=(_toll(a, "5", 5, None, measure),))
+    right = claim(b, b.text, quantities=(_toll(b, "Three", 3, right_head, right_measure),))
+    return run(_vectors(corpus([a, b], [left, right]), left, right, cosine))
+
+
+def test_a_headline_toll_without_its_noun_meets_the_people_the_act_befell():
+    # "dead" is the state "die" leaves them in; "people" counts persons: one toll, told two ways.
+    assert [f.severity for f in _headline_toll()] == [Severity.WARNING]
+    # "killed" causes "die" (WordNet)
+    assert [f.severity for f in _headline_toll(right_head="kill")] == [Severity.WARNING]
+    # the parse may read the state as the counted noun ("12 hurt"): an adjective, still the state
+    assert [f.severity for f in _headline_toll("hurt", "hurt", "injure")] == [Severity.WARNING]
+
+
+def test_a_headline_toll_of_another_act_or_of_things_does_not_meet():
+    assert _headline_toll(right_head="injure") == []  # the dead and the injured are two counts
+    assert _headline_toll(right_head="rescue") == []
+    assert _headline_toll(right_measure="flats") == []  # flats are not whom death befalls
+    assert _headline_toll("villages", "villages") == []  # a noun of its own, not a state
+
+
 # -- running totals: a figure "so far" is as of the day its article was written -----------------
 def _sales(doc, text, value):
     return Quantity(span=span(doc, text), value=value, unit="count", measure="units", head="sell")

@@ -335,8 +335,9 @@ class NumericConflictCheck(PairwiseCheck):
     noun naming the person ("a 15-year-old boy" / "a 15-year-old teenager"): two nouns for one person,
     so differing heads do not keep two ages apart; the age of one person both sides name ("16-year-old
     Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
-    on both sides ("3 dead" / "Three die"): the head is then what is counted; "others" counts what the
-    other side's noun names ("wounded four men" / "injured two others"). An act counted by its noun is a count of
+    on both sides ("3 dead" / "Three die"): the head is then what is counted; a headline's toll with no noun counts
+    the people the state it names befell ("5 dead in ..." / "Three people died", "12 hurt" / "injuring 20
+    passengers"); "others" counts what the other side's noun names ("wounded four men" / "injured two others"). An act counted by its noun is a count of
     whom the act befell, told by its verb ("made 27 arrests" / "arrested 27 people"; not a noun for whoever does the
     act, "two killers"). One kind of people or things befallen by one act is one count however each writer words it
     ("killed eight residents" / "eight people died": residents are people, WordNet's kill causes die; "30 people" counts
@@ -948,6 +949,8 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return (
             True  # "agreed to buy Kelloway for $1.7 billion in cash" / "will acquire Kelloway in a $1.4 billion deal"
         )
+    if one_toll_told_by_its_state(alignment, pair):
+        return True  # "5 dead in Kelsey Road fire" / "Three people died when a fire swept through ..."
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
     if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
@@ -1194,6 +1197,47 @@ def _modifies_one(claim: Claim, quantity: Quantity, noun: str) -> bool:
     if written is None or written[1].endswith("s"):
         return False
     return lexicon.first_noun_field(written[1]) != lexicon.GROUP_FIELD
+
+
+# The word written right after a figure: in a headline's toll with no noun, the state the act left them in ("5 dead").
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def one_toll_told_by_its_state(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether a figure with no counted noun, written before the state an act left people in ("5 dead in Kelsey Road
+    fire", "12 hurt as train derails"), and the other source's count of people that act befell ("Three people died",
+    "killed three people") are one toll. A headline drops the noun, so neither the counted nouns nor the words right
+    after the figures can pin it; what does is the state: its verb in WordNet ("hurt"), or the verb it is a form of
+    ("dead" -> die, "injured" -> injure), is the other count's act, or causes it or is caused by it ("dead" /
+    "killed"), and the other side counts persons (a kind of person, or a group counted by its members: "people").
+    Whole counts of two sources; the rest of the two sentences is still asked to match (``dropped_by``)."""
+    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    return _a_state_and_whom_it_befell(alignment.left, pair.left.ref, alignment.right, pair.right.ref) or (
+        _a_state_and_whom_it_befell(alignment.right, pair.right.ref, alignment.left, pair.left.ref)
+    )
+
+
+def _a_state_and_whom_it_befell(claim: Claim, quantity: Quantity, other_claim: Claim, other: Quantity) -> bool:
+    from factcheck.nlp import lexicon
+
+    after = _WORD_AFTER.match(claim.span.text, max(0, quantity.span.end - claim.span.start))
+    state = after[1].casefold() if after is not None else ""
+    if not state or state in STOPWORDS:
+        return False
+    verbs = lexicon.base_forms(state, "v")
+    noun = counted_noun(claim, quantity)
+    if noun and not (
+        noun == measure_key(state) and (lexicon.senses(state, "a") or any(verb != state for verb in verbs))
+    ):
+        return False  # a noun of its own ("5 villages"); the parse may take the state for one ("12 hurt")
+    told = _what_befell(other_claim, other)
+    if told is None:
+        return False
+    noun, act, by_noun = told
+    if by_noun or not lexicon.one_kind(noun, "person"):
+        return False  # "28 deaths": the act's own noun, not whom it befell; "14 villages": no one
+    return any(_one_act(verb, act) for verb in verbs or (stem(state),))
 
 
 def _one_act(left: str, right: str) -> bool:
