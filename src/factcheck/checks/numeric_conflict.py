@@ -337,10 +337,11 @@ class NumericConflictCheck(PairwiseCheck):
     Dana Whitfield") is compared however little else matches (vectors >= 0.5). A toll may leave its noun out
     on both sides ("3 dead" / "Three die"): the head is then what is counted; a headline's toll with no noun counts
     the people the state it names befell ("5 dead in ..." / "Three people died", "12 hurt" / "injuring 20
-    passengers"); "others" counts what the other side's noun names ("wounded four men" / "injured two others"). An act counted by its noun is a count of
-    whom the act befell, told by its verb ("made 27 arrests" / "arrested 27 people"; not a noun for whoever does the
-    act, "two killers"). One kind of people or things befallen by one act is one count however each writer words it
-    ("killed eight residents" / "eight people died": residents are people, WordNet's kill causes die; "30 people" counts
+    passengers"); "others" counts what the other side's noun names ("wounded four men" / "injured two others"). An
+    act counted by its noun is a count of whom the act befell, told by its verb ("made 27 arrests" / "arrested 27
+    people"; not a noun for whoever does the act, "two killers"). One kind of people or things befallen by one act
+    is one count however each writer words it ("killed eight residents" / "eight people died": residents are people,
+    WordNet's kill causes die; "30 people" counts
     persons, the members of WordNet's group): compared when the sentence vectors agree (>= 0.65) and a fifth of the
     words match, and paired so when the alignment leaves them apart; not when an article gives the other side's figure
     of the other noun too ("30 people, 12 of them children" / "12 children"), nor for two kinds side by side
