@@ -633,6 +633,7 @@ def test_a_headline_toll_of_another_act_or_of_things_does_not_meet():
     assert _headline_toll(right_head="rescue") == []
     assert _headline_toll(right_measure="flats") == []  # flats are not whom death befalls
     assert _headline_toll("villages", "villages") == []  # a noun of its own, not a state
+    assert _headline_toll("pirates", "pirates") == []  # a noun of its own, though "pirate" is a verb too
 
 
 # -- running totals: a figure "so far" is as of the day its article was written -----------------

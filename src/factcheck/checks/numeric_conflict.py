@@ -1228,10 +1228,11 @@ def _a_state_and_whom_it_befell(claim: Claim, quantity: Quantity, other_claim: C
         return False
     verbs = lexicon.base_forms(state, "v")
     noun = counted_noun(claim, quantity)
-    if noun and not (
-        noun == measure_key(state) and (lexicon.senses(state, "a") or any(verb != state for verb in verbs))
-    ):
-        return False  # a noun of its own ("5 villages"); the parse may take the state for one ("12 hurt")
+    # A past participle ("10 killed") or an adjective ("12 hurt") the parse took for the counted noun is the state; a
+    # plural noun whose singular is also a verb ("23 pirates": to pirate) is a noun of its own.
+    participle = state.endswith("ed") and any(verb != state for verb in verbs)
+    if noun and not (noun == measure_key(state) and (lexicon.senses(state, "a") or participle)):
+        return False  # a noun of its own ("5 villages")
     told = _what_befell(other_claim, other)
     if told is None:
         return False
