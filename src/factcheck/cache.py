@@ -52,15 +52,23 @@ def _module_file(module: str) -> Path | None:
 
 def _imported_modules(source: Path) -> set[str]:
     """The ``factcheck`` modules a file imports anywhere in it (imports inside functions included)."""
+    return set(_imports_in(source.read_bytes()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _imports_in(code: bytes) -> frozenset[str]:
+    """``_imported_modules`` of a file's bytes. Cached by the bytes, so an edited file is read afresh: each check's
+    fingerprint walks the same modules (align, lexicon, model ...), and parsing them again for every check took a
+    tenth of the check stage."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source.read_bytes())):
+    for node in ast.walk(ast.parse(code)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
             # "from factcheck.nlp.timex import clock" names a submodule, not only an attribute.
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name.split(".")[0] == "factcheck"}
+    return frozenset(name for name in found if name.split(".")[0] == "factcheck")
 
 
 def code_modules(roots: tuple[str, ...]) -> dict[str, Path]:
