@@ -1630,6 +1630,11 @@ def dates_meet(
     the 2006 ceremony" / "Jane Roe emceed the 79th Golden Lamp Awards in 2007"."""
     if not anchors(left, names, told) & anchors(right, names, told):
         return False
+    return _a_date_each_of_one_act(left, right)
+
+
+def _a_date_each_of_one_act(left: Claim, right: Claim) -> bool:
+    """Whether a date of each claim dates one act (``dates_of_one_act``), the second half of ``dates_meet``."""
     return any(
         dates_of_one_act(left, left_date, right, right_date)
         for left_date in fact_dates(left)
@@ -1657,14 +1662,19 @@ def date_pairs(
         for key in sorted(anchors(claim, names, told)):
             postings[key].append(index)
     mates: dict[int, set[int]] = defaultdict(set)
+    # Each pair is weighed once, in the first posting it meets: two claims share several anchors as often as not
+    # (a person and the firm she heads), and weighing the pair again gives the same answer.
+    weighed: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) < 2 or len(members) > MAX_POSTINGS:
             continue
         for position, index in enumerate(members):
             for other in members[position + 1 :]:
-                if other in mates[index] or claims[index].doc == claims[other].doc:
+                if other in mates[index] or claims[index].doc == claims[other].doc or (index, other) in weighed:
                     continue
-                if dates_meet(claims[index], claims[other], names, told):
+                weighed.add((index, other))
+                # Both tell of the posting's anchor, so ``dates_meet`` is down to its dates.
+                if _a_date_each_of_one_act(claims[index], claims[other]):
                     mates[index].add(other)
                     mates[other].add(index)
     pairs: set[tuple[int, int]] = set()
