@@ -334,6 +334,8 @@ def test_a_relative_clause_that_says_what_the_person_is_gives_the_title(text, ti
         ("The presiding judge Jane Roe said it.", "presiding judge"),
         # A participle after a preposition is the sentence's verb, not the post's.
         ("After meeting chief executive Jane Roe, she left.", "chief executive"),
+        # A participle doing a preposition's work (BBC 1000-1600: "including leader" warned against "party leader").
+        ("Senior Tories, including leader Jane Roe, have spoken out.", "leader"),
     ],
 )
 def test_a_participle_opening_the_title_is_part_of_it(nlp, text, title):

@@ -902,7 +902,8 @@ def _with_its_participle(role: Role, text: str, entity: Any) -> Role:
     """A title before the name with the participle that opens its noun phrase ("prosecuting counsel", "presiding
     judge"), which the small parser often reads as a verb of its own and leaves out: the participle says which post
     ("counsel" alone may be either side's). Only a lower-case participle that starts the phrase (after a determiner,
-    a punctuation mark or nothing), so "after meeting chief executive Jane Roe" keeps "chief executive"."""
+    a punctuation mark or nothing) and does no preposition's work, so "after meeting chief executive Jane Roe" and
+    "Tories, including leader Jane Roe" keep "chief executive" and "leader"."""
     if role.title is None or role.end is None or role.end > entity.start_char:
         return role
     title_start = role.end - len(role.title)
@@ -914,6 +915,7 @@ def _with_its_participle(role: Role, text: str, entity: Any) -> Role:
         before is None
         or text[before.idx + len(before) : title_start] != " "
         or before.tag_ != "VBG"
+        or before.dep_ == "prep"  # "including leader Jane Roe", "following coach Jane Roe": a preposition's work
         or not (before.text.isalpha() and before.text.islower())
         or (before.i > 0 and not (doc[before.i - 1].is_punct or doc[before.i - 1].dep_ == "det"))
     ):
