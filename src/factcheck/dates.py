@@ -164,7 +164,8 @@ def a_comparison_base(claim: Claim, time: TimeExpression) -> bool:
     return bool(_BARE_YEAR.match(time.span.text.strip()) and _ON_BEFORE.search(before))
 
 
-_YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
+# A year written in the words themselves ("2009", "'09"), not inferred from a dateline.
+YEAR_WORDS = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _DATED = re.compile(r"^(\d{4})(-\d{2}.*)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 
@@ -178,7 +179,7 @@ def year_of_the_other(
     February 22, 2009" is one day, and "Feb. 13" against it still another; "a June 20 shooting"
     against "in 2005" is a day of 2005, whatever year the dateline suggested.
     """
-    left_year, right_year = _YEAR_WORDS.search(left.span.text), _YEAR_WORDS.search(right.span.text)
+    left_year, right_year = YEAR_WORDS.search(left.span.text), YEAR_WORDS.search(right.span.text)
     if bool(left_year) == bool(right_year):
         return left_value, right_value
     # The side with a year may give only the year ("in 2005" against "a June 20 shooting").

@@ -11,6 +11,7 @@ from datetime import date
 from factcheck.checks.base import CheckContext, PairwiseCheck
 from factcheck.dates import (
     FALLBACK_ANCHOR,
+    YEAR_WORDS,
     a_comparison_base,
     interval_of,
     names_its_own_date,
@@ -1032,11 +1033,7 @@ def _shown(time: TimeExpression, value: str, guessed: bool) -> str:
     """A compared date in words, without the year when neither article has a dateline and the words give none: the
     year was only a stand-in that puts both days in one year ("June 10" / "June 14"), not one to show an editor."""
     words = date_words(value)
-    if (
-        guessed
-        and not re.search(r"\b\d{4}\b|'\d{2}\b", time.span.text)
-        and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)
-    ):
+    if guessed and not YEAR_WORDS.search(time.span.text) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
         return f"{words.rsplit(' ', 1)[0]}, no year given"
     return words
 

@@ -205,8 +205,8 @@ class _DocumentExtractor:
             elif label != "PERSON" and _a_name_after_a_post(ent):
                 label = "PERSON"  # the NER read the name in "Harbor captain Jane Roe insisted" as an organisation
             elif label != "PERSON" and _a_name_after_a_post(whole := _with_its_first_names(ent)):
-                # The NER left the first name out and read the surname as an organisation ("Chief executive Ayla
-                # Demirel, who ..., was visibly emotional": "Demirel" ORG), so the person was never named.
+                # The NER left the first name out and read the surname as an organisation ("Chief executive Jane
+                # Roe, who ..., was visibly emotional" with "Roe" alone an ORG), so the person was never named.
                 ent, label = whole, "PERSON"
                 start, end = _trim_entity(text, ent.start_char, ent.end_char)
                 name = text[start:end]
