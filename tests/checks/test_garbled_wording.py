@@ -275,6 +275,43 @@ def test_the_language_model_asks_for_consistent_int8_kernels_unless_the_user_cho
     assert chosen(CT2_USE_MKL="1") == "1"
 
 
+@pytest.mark.parametrize(
+    ("flags", "machine", "expected"),
+    [
+        ({"fma", "avx2"}, "x86_64", "float32"),  # int8 products summed in 16 bits saturate here
+        ({"avx2", "avx512f", "avx512_vnni"}, "x86_64", "int8"),
+        ({"avx2", "avx_vnni"}, "x86_64", "int8"),
+        ({"avx2", "amx_int8", "amx_tile"}, "x86_64", "int8"),
+        ({"fp", "asimd", "asimddp"}, "aarch64", "int8"),
+        (None, "x86_64", "int8"),  # flags unreadable: no reason to leave the smaller model
+    ],
+)
+def test_the_language_model_computes_in_int8_only_where_the_cpu_sums_int8_without_saturating(flags, machine, expected):
+    from factcheck.nlp.lm import compute_type_for
+
+    assert compute_type_for(None if flags is None else frozenset(flags), machine) == expected
+
+
+def test_the_user_chooses_the_compute_type_over_the_cpu(monkeypatch):
+    from factcheck.nlp.lm import compute_type_for_this_cpu
+
+    monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "float32")
+    assert compute_type_for_this_cpu() == "float32"
+    monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "int8")
+    assert compute_type_for_this_cpu() == "int8"
+
+
+def test_results_cached_under_one_compute_type_are_not_read_under_another(monkeypatch, tmp_path):
+    from factcheck.nlp.lm import GemmaLM
+
+    monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "int8")
+    in_int8 = GemmaLM(tmp_path)
+    monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "float32")
+    in_float32 = GemmaLM(tmp_path)
+    assert in_int8.name != in_float32.name
+    assert in_int8.directory == in_float32.directory  # one converted model serves both
+
+
 @pytest.mark.slow
 def test_gemma_reads_continuations_as_it_reads_the_whole_text():
     from factcheck.nlp.lm import load_lm

