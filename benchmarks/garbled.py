@@ -367,7 +367,9 @@ def documents_benchmark(args: argparse.Namespace) -> int:
     )
     corpus = run(settings, checks=[]).corpus
     load_lm(args.cache_dir).score_tokens(["Loaded before the clock starts."])
-    sentences = sum(len(spin.document_sentences(doc, settings.max_sentence_chars)) for doc in corpus.documents)
+    sentences = sum(
+        len(spin.document_sentences(corpus.text_of(doc.id), settings.max_sentence_chars)) for doc in corpus.documents
+    )
     context = CheckContext(settings=settings)
     started, cpu_started = time.perf_counter(), time.process_time()
     garbled = GarbledWordingCheck()
