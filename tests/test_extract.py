@@ -480,6 +480,27 @@ def test_a_quote_opened_straight_and_closed_curly_ends_at_its_closing_mark(nlp):
     assert only(claims, "far too long").quote.speaker == "Sam Ito"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Opposition leader Jane Roe called the plan "a house built on sand and doomed to fall".', "Jane Roe"),
+        ('Jane Roe dismissed the report as "a work of fiction from start to finish" on Monday.', "Jane Roe"),
+        ('Mayor Sam Ito promised "a new bridge before the end of next year" to the crowd.', "Sam Ito"),
+    ],
+)
+def test_a_verb_of_telling_credits_the_quote_it_takes_to_its_subject(nlp, text, speaker):
+    # Not only "said": a verb whose main sense is telling ("call", "dismiss", "promise"), with the quote its own.
+    assert quote_of(nlp, text, "a").speaker == speaker
+
+
+def test_a_verb_that_does_not_tell_credits_no_one(nlp):
+    # "built" takes the quote as its object but tells nothing: the builder is not a speaker.
+    quote = quote_of(
+        nlp, 'Jane Roe built what the brochure sells as "a house for the whole family to grow in".', "house"
+    )
+    assert quote.speaker is None
+
+
 def test_speakers_of_a_joint_statement(nlp):
     text = 'Producers Jane Roe and Sam Ito said in a statement: "We are thrilled to bring the festival back."'
     quote = quote_of(nlp, text, "festival")

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from factcheck.dates import interval_of
 from factcheck.model import TimeExpression
+from factcheck.nlp import lexicon
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
 from factcheck.nlp.roles import is_title_word
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside, _trimmed, _Unit
@@ -153,13 +154,25 @@ def _name_after(verb: Any, quotes: list[QuoteMatch]) -> tuple[int, int] | None:
     return None
 
 
+def _tells_the_quote(verb: Any, main: QuoteMatch) -> bool:
+    """A verb of telling beyond the speech verbs whose own argument the quote is: 'Jane Roe called the plan "a
+    house built on sand"', 'dismissed it as "..."', 'promised "..."'. WordNet's most frequent sense of the verb is
+    one of telling (``lexicon.mainly_says``: "call", "describe", "dismiss", "praise", not "build" or "win"), and
+    the quotation lies within the verb's phrase, so the verb's subject is its speaker."""
+    subtree_start = verb.left_edge.idx
+    subtree_end = verb.right_edge.idx + len(verb.right_edge.text)
+    return (
+        subtree_start <= main.open_mark and main.close_mark < subtree_end and lexicon.mainly_says(verb.lemma_.lower())
+    )
+
+
 def _attribute(tokens: Any, quotes: list[QuoteMatch], main: QuoteMatch, text: str) -> tuple[int, int, Any] | None:
     """The speaker's name (block offsets) and the speech verb, from the unit around the quote."""
     candidates: list[tuple[int, int, Any, Any]] = []
     for token in tokens:
         if _inside(quotes, token.idx):
             continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+        if token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_VERBS or _tells_the_quote(token, main)):
             subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and not _inside(quotes, c.idx)]
             distance = min(abs(token.idx - main.close_mark), abs(token.idx - main.open_mark))
             candidates.append((distance, token.i, token, subjects[0] if subjects else None))
