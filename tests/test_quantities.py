@@ -52,6 +52,11 @@ def interval(match: QuantityMatch) -> tuple[float | None, float | None, bool, bo
         ("tickets cost €15", "€15", 15, "money:EUR"),
         ("a grant of 80 million yen", "80 million yen", 8e7, "money:JPY"),
         ("a £2bn deal", "£2bn", 2e9, "money:GBP"),
+        # A sum in pounds comes with a scale word and nothing weighed after it; a weight in pounds says what it weighs.
+        ("signed for a fee of 38 million pounds", "38 million pounds", 3.8e7, "money:GBP"),
+        ("a 2 billion pound deal", "2 billion pound", 2e9, "money:GBP"),
+        ("recalled 2 million pounds of beef", "2 million pounds", 2e6, "lb"),
+        ("The boxer weighs 210 pounds.", "210 pounds", 210, "lb"),
         ("The road is 45 km long.", "45 km", 45, "km"),
         ("It weighs 3 tonnes.", "3 tonnes", 3, "tonnes"),
         ("The war lasted 8 years.", "8 years", 8, "years"),

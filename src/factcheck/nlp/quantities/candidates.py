@@ -163,9 +163,16 @@ def _measured(text: str, number: WrittenNumber, in_range: bool = False) -> _Meas
             if measure and _measure_ok(text, end, measure):
                 unit = MEASURES[" ".join(measure["unit"].casefold().split())]
                 end = measure.end()
+                if unit == "lb" and scale > 1 and not _OF_AFTER.match(text, end):
+                    currency = "GBP"  # "a fee of 38 million pounds": sterling; "2 million pounds of beef" weighs
     if currency is not None:
         unit = f"money:{currency}"
     return _Measured(start, end, number, unit, scale)
+
+
+# What follows a weight in pounds: "2 million pounds of beef". A sum in pounds is told with a scale word and nothing
+# weighed after it ("a fee of 38 million pounds", "a 2 billion pound deal").
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def number_candidate(text: str, number: WrittenNumber) -> Candidate | None:
