@@ -7,7 +7,7 @@ from datetime import date
 
 from _claimkit import Actor, claim, corpus, document, span
 
-from factcheck.checks.attribution_conflict import AttributionConflictCheck
+from factcheck.checks.attribution_conflict import AttributionConflictCheck, _in_command, _whose_beside_which
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
 from factcheck.nlp.affiliations import affiliations_agree
@@ -1334,6 +1334,32 @@ def test_a_grade_word_in_lower_case_with_what_it_is_over_is_the_command_held_at_
     assert len(findings) == 1 and "Capt." in findings[0].message
 
 
+def test_a_command_the_parse_split_from_its_ship_and_a_rank_beside_the_command_named_another_way_are_one_post():
+    # The parse gives "captain" at "frigate Gull" for "captain of the frigate Gull": the role as written is the command.
+    # "Cmdr. Sam Ito, the Gull's commanding officer": WordNet's commanding officer is in command of a unit, the same
+    # command beside the rank. A grade against a grade still differs.
+    a = document("a", "Commander Sam Ito, captain of the frigate Gull, said the crew were safe.")
+    b = document("b", "Cmdr. Sam Ito, the Gull's commanding officer, said the crew were safe.")
+    c = document("c", "Lieutenant Sam Ito said the crew were safe.")
+    d = document("d", "Capt. Sam Ito said the crew were safe.")
+    of_the_ship = "captain of the frigate Gull"
+    command = claim(a, a.text, actors=(person(a, "Sam Ito", "captain", "frigate Gull", of_the_ship),))
+    commanding = claim(
+        b,
+        b.text,
+        actors=(
+            person(b, "Sam Ito", "commanding officer Cmdr.", "Gull", "Cmdr. Sam Ito, the Gull's commanding officer"),
+        ),
+    )
+    lieutenant = claim(c, c.text, actors=(person(c, "Sam Ito", "Lieutenant", role="Lieutenant"),))
+    captain = claim(d, d.text, actors=(person(d, "Sam Ito", "Capt.", role="Capt."),))
+    assert run(corpus([a, b], [command, commanding])) == []
+    assert run(corpus([a, c], [command, lieutenant])) == []
+    findings = run(corpus([d, c], [captain, lieutenant]))
+    assert len(findings) == 1 and "Capt." in findings[0].message
+    assert _in_command("commanding officer") and not _in_command("captain") and not _in_command("chief of staff")
+
+
 def test_a_source_that_has_the_person_stand_in_for_the_other_post_gives_no_other_post():
     # "who is acting chief": the deputy holds the chief's post for the time being, and another source's "Police Chief"
     # is that post's acting form (written out, "interim chief executive" for "chief executive officer", too).
@@ -1707,3 +1733,52 @@ def test_a_formal_brief_and_a_plain_one_may_name_one_post():
     assert title_conflict_kind("Constitutional Affairs Minister", "courts minister") is None
     assert title_conflict_kind("Transport Minister", "Finance Minister") == "modifier"
     assert title_conflict_kind("Chief Executive", "chief financial officer") == "modifier"
+
+
+def test_a_given_name_the_parse_took_for_a_title_before_a_surname_names_someone_else():
+    # "a film by Ana Roe, who is not related to the winner": parsed as the title "Ana" before "Roe", whom extraction
+    # resolved to the story's Mira Roe. A capitalised word that is no title word and no post is a given name.
+    a = document("a", "Director Mira Roe won the top prize on Saturday.")
+    b = document("b", "Mira Roe won the top prize. Another prize went to a film by Ana Roe, who is not related to her.")
+    surname = span(b, "Roe", b.text.index("Ana Roe"))
+    ana = Actor(span=surname, name="Mira Roe", label="PERSON", title="Ana", role_span=span(b, "Ana Roe, who is"))
+    claims = [
+        claim(a, a.text, actors=(person(a, "Mira Roe", "Director", role="Director"),)),
+        claim(b, "Another prize went to a film by Ana Roe, who is not related to her.", actors=(ana,)),
+    ]
+    assert run(corpus([a, b], claims)) == []
+    assert [mention.title for mention in collect_mentions(corpus([a, b], claims))] == ["Director"]
+    # A post the parse reads there stays the person's ("by Prosecutor Roe").
+    c = document("c", "Mira Roe won the top prize. Another prize went to a film by Prosecutor Roe.")
+    post = Actor(
+        span=span(c, "Roe", c.text.index("Prosecutor Roe")),
+        name="Mira Roe",
+        label="PERSON",
+        title="Prosecutor",
+        role_span=span(c, "Prosecutor"),
+    )
+    titles = collect_mentions(
+        corpus([c], [claim(c, "Another prize went to a film by Prosecutor Roe.", actors=(post,))])
+    )
+    assert [mention.title for mention in titles] == ["Prosecutor"]
+
+
+def test_whose_post_beside_which_kind_of_it_is_one_post():
+    # "the government envoy" / "special envoy": the government's special envoy. Two bodies, two kinds, or a post and
+    # its second still differ.
+    text = "{} Lise Varga arrived in the capital on Monday for talks."
+    roles = {"a": "The government envoy", "b": "Special envoy", "c": "Deputy envoy"}
+    documents = {name: document(name, text.format(role)) for name, role in roles.items()}
+    claims = {
+        name: claim(
+            doc, doc.text, actors=(person(doc, "Lise Varga", roles[name].removeprefix("The "), role=roles[name]),)
+        )
+        for name, doc in documents.items()
+    }
+    assert run(corpus([documents["a"], documents["b"]], [claims["a"], claims["b"]])) == []
+    assert len(run(corpus([documents["b"], documents["c"]], [claims["b"], claims["c"]]))) == 1
+    assert title_conflict_kind("army chief", "navy chief") == "modifier"
+    assert _whose_beside_which("government envoy", "special envoy")
+    assert not _whose_beside_which("army chief", "navy chief")
+    assert not _whose_beside_which("government attorney", "defense attorney")
+    assert not _whose_beside_which("team coach", "assistant coach")

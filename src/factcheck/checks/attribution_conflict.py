@@ -416,7 +416,8 @@ class AttributionConflictCheck(PairwiseCheck):
             # assistant coach": a name inside a lower-case title says where, not which post), so the titles are
             # compared as written: any two that agree agree, and otherwise the strongest way two differ counts
             # (folded, "harbor assistant coach" would hold "coach" whole and agree with it).
-            left_titles, right_titles = {m.title for m in left_mentions}, {m.title for m in right_mentions}
+            left_titles = {_title_as_written(m) for m in left_mentions}
+            right_titles = {_title_as_written(m) for m in right_mentions}
             kinds = {_beside_a_command(a, b) for a in left_titles for b in right_titles}
             if None in kinds:
                 return None
@@ -617,6 +618,41 @@ def _names_a_command(title: str) -> bool:
     )
 
 
+@functools.cache
+def _in_command(post: str) -> bool:
+    """Whether WordNet defines a post, in the most frequent person sense of its longest run of last words it knows, as
+    in command of something ("commanding officer", "commandant": an officer in command of a military unit): the
+    command itself, which an officer of any rank holds, as a grade's word in lower case with what it is over ("captain
+    of the frigate") names it too."""
+    from factcheck.nlp import lexicon
+
+    words = role_words(post)
+    for start in range(len(words)):
+        senses = [
+            key
+            for key in lexicon.senses(" ".join(words[start:]), "n")
+            if lexicon.synset(key).lexicographer_file == lexicon.PERSON_FIELD
+        ]
+        if senses:
+            told = lexicon.definition_words(senses[0])
+            return any(told[at : at + 3] == ["in", "command", "of"] for at in range(len(told)))
+    return False
+
+
+def _title_as_written(mention: Mention) -> str | None:
+    """A mention's title, or its role's words where they write the title's grade as a command the title alone does
+    not: "Commander Jane Roe, captain of the frigate Vigil", parsed as the title "captain" with the frigate as its
+    organisation, gives the command of the frigate (``_names_a_command``), which an officer of any rank holds."""
+    title = mention.title
+    if not title or mention.role_span is None or _names_a_command(title):
+        return title
+    written = mention.role_span.text
+    ranks = {word for word in role_words(title) if word in RANKS}
+    if ranks and ranks == {word for word in role_words(written) if word in RANKS} and _names_a_command(written):
+        return written
+    return title
+
+
 def _a_command_beside_a_rank(left: str | None, right: str | None) -> bool:
     """Whether one title names a command ("coalition commander", ``_names_a_command``) and the other a rank ("Gen.",
     "Rear Admiral"): the officer of that rank in command of it, no second rank ("the commander of coalition forces,
@@ -641,10 +677,41 @@ def _beside_a_command(left: str | None, right: str | None) -> str | None:
             # The rank words wherever the title writes them ("chief of staff Col.", "Cmdr. ..., the ship's commanding
             # officer"): the command is held at any rank, so only the post beside the rank is compared.
             post = " ".join(word for word in role_words(ranked) if word not in RANKS)
-            if not post:
+            if not post or _in_command(post):
+                # A rank alone, or a rank beside the command named another way ("Cmdr. Jane Roe, the ship's
+                # commanding officer"): one post, the command.
                 return None
             return title_conflict_kind(command, post)
-    return title_conflict_kind(left, right)
+    kind = title_conflict_kind(left, right)
+    if kind == "modifier" and left is not None and right is not None and _whose_beside_which(left, right):
+        return None
+    return kind
+
+
+def _whose_beside_which(left: str, right: str) -> bool:
+    """Whether two posts of one head differ only by whose post one names and what kind of it the other names: the
+    words of one that the other lacks are all nouns for a body of people (WordNet's first sense a group: "the
+    government envoy", "team coach"), the other's all adjectives ("special envoy", "head coach"), and without its body
+    the first is part of the second. Both are true at once ("the government's special envoy"): no second post. Two
+    bodies ("army chief" / "navy chief") or two kinds ("chief executive" / "chief financial officer") still differ."""
+    from factcheck.nlp import lexicon
+
+    def body(word: str) -> bool:
+        return lexicon.first_noun_field(word) == lexicon.GROUP_FIELD
+
+    for whose, which in ((left, right), (right, left)):
+        whose_words, which_words = role_words(whose), role_words(which)
+        extra = [word for word in whose_words[:-1] if word not in which_words]
+        other = [word for word in which_words[:-1] if word not in whose_words]
+        if (
+            extra
+            and other
+            and all(body(word) for word in extra)
+            and all(lexicon.senses(word, "a") and not body(word) for word in other)
+            and title_conflict_kind(" ".join(word for word in whose_words if word not in extra), which) is None
+        ):
+            return True
+    return False
 
 
 def _post_of(value: str) -> str:

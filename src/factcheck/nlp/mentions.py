@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.model import Corpus, Span
 from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, same_person
-from factcheck.nlp.roles import names_its_own_post, title_before
+from factcheck.nlp.roles import is_post_noun, is_title_word, names_its_own_post, title_before
 from factcheck.nlp.titles import (
     clean_role,
     names_a_brief,
@@ -130,8 +130,15 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 )
         raw.sort(key=lambda item: (item[0], item[1].name))
         known: list[str] = []
+        text = corpus.text_of(document.id).text
         for _, mention in raw:
             name = mention.name
+            given = _given_name_read_as_title(text, mention)
+            if given is not None:
+                # "by Ana Roe, who is not related to the winner", parsed as the title "Ana" before "Roe": the text
+                # names someone else in full, whom a later bare "Roe" may mean as well as the winner.
+                known.append(f"{given} {mention.name_span.text}")
+                continue
             if _is_full(name):
                 known.append(name)
             else:
@@ -158,7 +165,6 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                 title, affiliation, role_span = _title_before_name(corpus.text_of(document.id).text, mention)
             title = _whole_hyphenated_word(title, role_span)
             if title or affiliation:
-                text = corpus.text_of(document.id).text
                 formal = formal_title(text, title, mention.name_span)
                 title, role_span = _with_rank(text, title, mention.name_span, role_span)
                 mentions.append(
@@ -175,6 +181,25 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+def _given_name_read_as_title(text: str, mention: Mention) -> str | None:
+    """The given name the parse took for a title before a bare surname, or None: one capitalised word right before the
+    name that is no title word, no post WordNet knows and no acronym ("Ana" in "a documentary by Ana Roe" read as the
+    title "Ana" of "Roe", whom extraction then resolved to the story's Mira Roe)."""
+    title = mention.title
+    if (
+        not title
+        or _is_full(mention.name_span.text)
+        or not title.isalpha()
+        or not title[:1].isupper()
+        or title.isupper()
+    ):
+        return None
+    if is_title_word(title) or is_post_noun(title):
+        return None
+    before = text[: mention.name_span.start]
+    return title if re.search(rf"(?<![\w.-]){re.escape(title)}\s+$", before) else None
 
 
 def _whole_hyphenated_word(title: str | None, role_span: Span | None) -> str | None:
