@@ -219,7 +219,13 @@ class AttributionConflictCheck(PairwiseCheck):
 
     A rank word written in lower case that WordNet gives as the officer in command of something, not as a grade
     ("the base commander", "coalition commander"), names a command, which an officer of any rank holds: no second rank
-    beside "Col." or "Rear Adm." ("Commander Jane Roe" before the name is the naval rank).
+    beside "Col." or "Rear Adm." ("Commander Jane Roe" before the name is the naval rank). So is a grade's word the
+    role writes with what it is over ("Commander Jane Roe, captain of the frigate Gull"), and a rank beside a post
+    WordNet defines as in command of something ("Cmdr. Jane Roe, the Gull's commanding officer"): one command.
+
+    Two posts of one head, one naming whose post it is (a body of people: "the government envoy") and the other which
+    kind ("special envoy"), are one post. A capitalised word before a bare surname that is no title word and no post
+    is a given name the parse took for a title ("a film by Ana Roe"): someone else of that surname.
 
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
