@@ -293,12 +293,16 @@ def test_the_language_model_computes_in_int8_only_where_the_cpu_sums_int8_withou
 
 
 def test_the_user_chooses_the_compute_type_over_the_cpu(monkeypatch):
+    from factcheck.errors import ModelError
     from factcheck.nlp.lm import compute_type_for_this_cpu
 
     monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "float32")
     assert compute_type_for_this_cpu() == "float32"
     monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "int8")
     assert compute_type_for_this_cpu() == "int8"
+    monkeypatch.setenv("FACTCHECK_LM_COMPUTE_TYPE", "int4")
+    with pytest.raises(ModelError, match="FACTCHECK_LM_COMPUTE_TYPE='int4'"):
+        compute_type_for_this_cpu()
 
 
 def test_results_cached_under_one_compute_type_are_not_read_under_another(monkeypatch, tmp_path):

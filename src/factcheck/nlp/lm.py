@@ -439,6 +439,7 @@ def _probe_positions(offsets: Sequence[tuple[int, int]], probes: dict[int, Seque
 
 
 _INT8_DOT_PRODUCT_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
+COMPUTE_TYPES = ("int8", "float32")
 
 
 def compute_type_for_this_cpu() -> str:
@@ -448,12 +449,18 @@ def compute_type_for_this_cpu() -> str:
     "nuances of int8 computations"), so the model reads a token differently from one CPU to another: on an
     AVX2-only AMD EPYC a token's log-probability was off float32 by 0.21 nats on average (0.85 at most), the
     spun-wording seeds test found 8 of the swapped words' originals instead of 10 or more, and int8 saved no
-    CPU time there (the two tests of the seeds: 181 CPU-s in int8, 179 in float32; float32 weighs ~350 MB
-    more). ``FACTCHECK_LM_COMPUTE_TYPE`` overrides.
+    CPU time there (the two tests of the seeds: 181 CPU-s in int8, 179 in float32; float32 weighs ~400 MB
+    more). ``FACTCHECK_LM_COMPUTE_TYPE`` (``int8`` or ``float32``) overrides.
     """
     import platform
 
-    return os.environ.get("FACTCHECK_LM_COMPUTE_TYPE") or compute_type_for(_cpu_flags(), platform.machine())
+    chosen = os.environ.get("FACTCHECK_LM_COMPUTE_TYPE", "").strip()
+    if chosen and chosen not in COMPUTE_TYPES:
+        raise ModelError(
+            f"FACTCHECK_LM_COMPUTE_TYPE={chosen!r} is no compute type of the language model",
+            hint=f"use one of {', '.join(COMPUTE_TYPES)}, or unset it to choose by the CPU",
+        )
+    return chosen or compute_type_for(_cpu_flags(), platform.machine())
 
 
 def compute_type_for(cpu_flags: frozenset[str] | None, machine: str) -> str:
