@@ -1773,12 +1773,13 @@ def corpus_candidates(corpus: Corpus) -> tuple[list[tuple[str, str]], dict[str, 
     pairs, weights = candidate_pairs(corpus, extra)
     if getattr(corpus, "story_groups", None):
         published = writing_days(corpus)
+        bags: dict[str, Counter[str]] = {}  # a claim meets many others of another story: its bag is made once
         pairs = [
             (left, right)
             for left, right in pairs
             if not corpus.two_stories(corpus.claim(left).doc, corpus.claim(right).doc)
             or history_to_both(corpus.claim(left), corpus.claim(right), published, weights)
-            or one_sentence_retold(corpus.claim(left), corpus.claim(right), weights)
+            or one_sentence_retold(corpus.claim(left), corpus.claim(right), weights, bags)
             or one_count_retold(corpus.claim(left), corpus.claim(right), published, weights)
         ]
     return pairs, weights
@@ -1792,7 +1793,12 @@ RETOLD_STRENGTH = 0.8
 RETOLD_SHARED = 5  # content words both sentences have: a short line matches closely by chance
 
 
-def one_sentence_retold(left: Claim, right: Claim, names: Mapping[str, float] | None = None) -> bool:
+def one_sentence_retold(
+    left: Claim,
+    right: Claim,
+    names: Mapping[str, float] | None = None,
+    bags: dict[str, Counter[str]] | None = None,
+) -> bool:
     """Whether two claims of two stories are one sentence told again: nearly the same words besides the figures
     ("Shareholders lost about $180bn when the company collapsed, while 20,000 workers lost their jobs" / "When the
     firm finally collapsed, shareholders lost about $180bn and 20,000 workers lost their jobs").
@@ -1802,11 +1808,18 @@ def one_sentence_retold(left: Claim, right: Claim, names: Mapping[str, float] | 
     captured N pirates in the Gulf") and part ways in the particulars around it. A headline is never a retold
     line: it tells its own document's story, which is not the other's. Nor are two sentences whose dates or
     persons clash (both give some and none in common): one pattern told of two moments or two people.
+
+    ``bags`` keeps each claim's bag of words (keyed by claim id) across calls made with the same ``names``.
     """
     if "headline" in left.kinds or "headline" in right.kinds:
         return False
     left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
-    strength, shared = _strength(_bag(left_tokens, names), _bag(right_tokens, names), names)
+    if bags is None:
+        bags = {}
+    for claim, tokens in ((left, left_tokens), (right, right_tokens)):
+        if claim.id not in bags:
+            bags[claim.id] = _bag(tokens, names)
+    strength, shared = _strength(bags[left.id], bags[right.id], names)
     if strength < RETOLD_STRENGTH or shared < RETOLD_SHARED:
         return False
     return not days_or_persons_clash(left_tokens, right_tokens, names)
