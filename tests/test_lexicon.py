@@ -163,3 +163,19 @@ def test_verbs_that_tell_an_act_came_about():
     assert lexicon.tells_success("manage") and lexicon.tells_success("succeed") and lexicon.tells_success("achieve")
     for verb in ("try", "agree", "plan", "fail", "want", "hope"):
         assert not lexicon.tells_success(verb), verb
+
+
+@pytest.mark.parametrize("pos", ["n", "v", "a", "r"])
+def test_an_index_look_up_finds_each_lemmas_own_line_and_nothing_for_a_word_wordnet_lacks(pos):
+    database = lexicon._database()
+    path = lexicon.wordnet_dir() / f"index.{lexicon._FILE_POS[pos]}"
+    lines = [line for line in path.read_bytes().split(b"\n") if line and not line.startswith(b" ")]
+    by_lemma = {line.split(b" ", 1)[0].decode(): line.split() for line in lines}
+    sample = sorted(by_lemma)[:: max(1, len(by_lemma) // 400)] + [min(by_lemma), max(by_lemma)]
+    for lemma in sample:
+        assert database.index_fields(lemma, pos) == by_lemma[lemma]
+        assert database.index_fields(lemma + "qq", pos) == []
+    # Written as a reader writes it: a phrase with a space and capitals is the index's lemma with an underscore.
+    phrase = next(lemma for lemma in sample if "_" in lemma)
+    assert database.index_fields(phrase.replace("_", " ").upper(), pos) == by_lemma[phrase]
+    assert database.index_fields("", pos) == []
