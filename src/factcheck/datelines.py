@@ -131,11 +131,14 @@ class WireDateline:
     """The wire dateline a story's first paragraph opens with.
 
     ``length`` runs through the dash and the spaces after it, where the first sentence starts; ``published`` is the
-    full calendar date it gives as (start, end, date), None when it gives no year ("TALMERE, March 3 - ").
+    full calendar date it gives as (start, end, date), None when it gives no year ("TALMERE, March 3 - "); ``day`` is
+    the day it gives with or without a year, as (start, end, month, day): a wire story is filed the day its dateline
+    names, and the wire often leaves the year to its own records.
     """
 
     length: int
     published: tuple[int, int, date] | None
+    day: tuple[int, int, int, int] | None = None
 
 
 def read_wire_dateline(paragraph: str) -> WireDateline | None:
@@ -150,12 +153,34 @@ def read_wire_dateline(paragraph: str) -> WireDateline | None:
     if match is None or not match["place"].isupper():
         return None  # the place is written in capitals, in any script ("KALVØ"); "Shares - ..." is a sentence
     published = None
+    day = None
     if match["day"] is not None:
+        offset = match.start("day")
         found = find_dates(match["day"])
         if found and found[0][:2] == (0, len(match["day"])):
-            offset = match.start("day")
             published = (offset, offset + len(match["day"]), found[0][2])
-    return WireDateline(match.end(), published)
+        month_day = month_and_day(match["day"])
+        if month_day is not None:
+            day = (offset, offset + len(match["day"]), *month_day)
+    return WireDateline(match.end(), published, day)
+
+
+_MONTH_DAY = re.compile(rf"{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?", re.I)
+_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?", re.I)
+
+
+def month_and_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) a day written with a month's name gives, with or without its year ("March 3", "3 March
+    2024"), or None when no year has such a day."""
+    match = _MONTH_DAY.fullmatch(text) or _DAY_MONTH.fullmatch(text)
+    if match is None:
+        return None
+    month, day = MONTHS[match["month"].casefold()], int(match["day"])
+    try:
+        date(2000, month, day)  # a leap year: every day some year has
+    except ValueError:
+        return None
+    return month, day
 
 
 def is_dateline(line: str) -> bool:

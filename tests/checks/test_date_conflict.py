@@ -210,6 +210,52 @@ def test_a_weekday_against_the_written_date_of_another_day():
     assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
 
 
+def _filed(doc, day, year_from="the run's documents dated within 14 days of it (b)"):
+    """A document whose wire dateline gave no year, read in one (``stages.extract.filed``)."""
+    return doc.model_copy(update={"filed_day": (day.month, day.day), "filed": day, "filed_year_from": year_from})
+
+
+def test_a_weekday_under_a_yearless_dateline_read_in_a_year_meets_a_written_date_and_says_so():
+    # "KESSA, June 17 - ... freed on Saturday" read in 2023 (a Saturday) against "freed on June 15": two days.
+    a, left = _aground("a", None, "Saturday", "2023-06-17")
+    a = _filed(a, date(2023, 6, 17))
+    b = document(
+        "b", "The ferry ran aground off the island on June 15, the coastguard said.", published=date(2023, 6, 18)
+    )
+    right = claim(b, b.text, times=(time(b, "June 15", "2023-06-15", relative=True),))
+    (finding,) = run(corpus([a, b], [left, right]))
+    assert finding.severity == Severity.WARNING
+    assert "a's dateline gives no year" in finding.message and "a reading" in finding.message
+    undated = document("a", a.text)  # the same story whose dateline no year was read for: its weekday names no day
+    assert (
+        run(
+            corpus(
+                [undated, b],
+                [left.model_copy(update={"times": (time(undated, "Saturday", None, relative=True),)}), right],
+            )
+        )
+        == []
+    )
+
+
+def test_a_restatement_resting_on_a_year_read_is_never_an_error():
+    text = "The ferry ran aground off the island on Saturday. Later the ferry ran aground off the island on June 15."
+    a = _filed(document("a", text), date(2023, 6, 17))
+    first = claim(
+        a,
+        "The ferry ran aground off the island on Saturday.",
+        times=(time(a, "Saturday", "2023-06-17", relative=True),),
+    )
+    second = claim(
+        a,
+        "Later the ferry ran aground off the island on June 15.",
+        times=(time(a, "June 15", "2023-06-15", relative=True),),
+    )
+    assert [f.severity for f in run(corpus([a], [first, second]))] == [Severity.WARNING]
+    dated = document("a", text, published=date(2023, 6, 17))  # the year written on the dateline: an error, as before
+    assert [f.severity for f in run(corpus([dated], [first, second]))] == [Severity.ERROR]
+
+
 def test_weekdays_under_datelines_weeks_apart_are_not_compared():
     # Three weeks apart, each "Monday" is read against its own week: two readings, not a slip.
     a, left = _aground("a", date(2026, 3, 11), "Monday", "2026-03-09")

@@ -1102,7 +1102,8 @@ class _Inputs:
     paraphrase_similarity: float
     around: float
     restatement: float
-    published: dict[str, date | None]
+    published: dict[str, date | None]  # the day a text was published, or its yearless dateline's day read in a year
+    read_years: dict[str, str]  # per document whose dateline gives no year, what gave it the year read
     names: dict[str, frozenset[str]]  # per document, the words of the names its claims give
     sentences: dict[str, frozenset[str]]  # per document, its claims' sentences, folded
     told: dict[str, frozenset[str]]  # per claim that names no one, the person its pronoun or description stands for
@@ -1154,7 +1155,11 @@ class DateConflictCheck(PairwiseCheck):
     Granularity is respected: "2020" and "October 2020" agree, "2019" and "2020" do not.
     Dates without a dateline ("Sept. 8" in an undated article) are read against one shared
     anchor, so the same words agree and different ones do not; a weekday or "last week"
-    in an undated article names no day, and is not compared.
+    in an undated article names no day, and is not compared. A wire dateline that gives no year
+    ("KESSA, June 17 (Continental Press) - ... freed on Saturday") dates its story in the one year the
+    story's own written-out days, else the run's dated documents of its fortnight, give it
+    (``factcheck.stages.extract.filed``): its weekday then names a day ("Saturday", June 17, 2023). That
+    year is a reading, not the text: a finding that rests on it says so, and is never an error.
 
     Two occasions are not one fact: a past act and one still to come, each dated on its side of
     the dateline ("hosted the show in 2007" / "to host the show in 2014"); the day a coming act
@@ -1196,7 +1201,12 @@ class DateConflictCheck(PairwiseCheck):
             paraphrase_similarity=context.settings.threshold("date-conflict.paraphrase", PARAPHRASE),
             around=context.settings.threshold("date-conflict.around", AROUND),
             restatement=context.settings.threshold("date-conflict.restatement", RESTATEMENT),
-            published={document.id: document.published for document in corpus.documents},
+            published={document.id: document.published or document.filed for document in corpus.documents},
+            read_years={
+                document.id: document.filed_year_from
+                for document in corpus.documents
+                if document.published is None and document.filed is not None and document.filed_year_from
+            },
             names=article_names(corpus.claims),
             sentences=sentences_told(corpus.claims),
             told=told_participants(compared, described),
@@ -1211,7 +1221,7 @@ class DateConflictCheck(PairwiseCheck):
         for pair in alignment.pairs_of("date"):
             if self.dropped_by(alignment, pair, inputs) is not None:
                 continue
-            found = self._compare(inputs.published, alignment, pair)
+            found = self._compare(inputs.published, alignment, pair, inputs.read_years)
             if found is None:
                 continue
             marker, finding = found
@@ -1466,7 +1476,11 @@ class DateConflictCheck(PairwiseCheck):
         )
 
     def _compare(
-        self, published: Mapping[str, date | None], alignment: Alignment, pair: SlotPair
+        self,
+        published: Mapping[str, date | None],
+        alignment: Alignment,
+        pair: SlotPair,
+        read_years: Mapping[str, str] | None = None,
     ) -> tuple[tuple[str, ...], Finding] | None:
         left_time, right_time = pair.left.ref, pair.right.ref
         left, right = alignment.left, alignment.right
@@ -1485,6 +1499,16 @@ class DateConflictCheck(PairwiseCheck):
             f"({alignment.strength:.0%} of their content words) and the dates do not overlap, "
             f"so {where} cannot both be right"
         )
+        read_years = read_years or {}
+        read = [
+            (claim.doc, read_years[claim.doc])
+            for claim, time in ((left, left_time), (right, right_time))
+            if time.relative and claim.doc in read_years
+        ]
+        for doc, year_from in dict(read).items():
+            # A year read, not written: the finding names the reading, and an error never rests on it alone.
+            message += f"; {doc}'s dateline gives no year: its year is a reading, from {year_from}, not the text"
+            severity = min(severity, Severity.WARNING, key=lambda level: level.rank)
         if a_figure_differs_too(alignment):
             # Two occasions told in one mould (two deficits, two releases) as often as two slips: a note, not a warning.
             severity = Severity.INFO

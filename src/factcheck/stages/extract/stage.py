@@ -45,6 +45,7 @@ from factcheck.errors import DocumentLimitError, FactcheckError, LongPassageErro
 from factcheck.model import Claim, Corpus, Document, DocumentHeader, Failure
 from factcheck.stages.extract.cache import CACHE_NAMESPACE, _cache_entry, cache_blob, claims_key
 from factcheck.stages.extract.document import extract_document
+from factcheck.stages.extract.filed import read_filed_days
 from factcheck.stages.extract.parser import MODEL_PACKAGE
 from factcheck.stages.load.stage import CACHE_NAMESPACE as DOCUMENTS_NAMESPACE
 from factcheck.stages.load.stage import LoadItem, failure_order, load_item, with_bytes
@@ -311,6 +312,8 @@ class ExtractStage:
             self.on_progress(self.name, total, total)
         claims.sort(key=lambda claim: (claim.doc, claim.span.start, claim.span.end))
         documents.sort(key=lambda document: document.id)
+        # A wire dateline without its year takes the one its story or the run gives, once every document is in.
+        documents, claims = read_filed_days(documents, claims)
         return corpus.evolve(claims=tuple(claims), failures=tuple(failures), documents=tuple(documents), unread=())
 
     def _job(self, part: list[Document | DocumentHeader | LoadItem], corpus: Corpus, probe: str | None) -> ExtractJob:

@@ -82,6 +82,13 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
         option = _published_option(settings, doc_id, path)
         if option is not None:
             published, published_source = option, "option"
+    filed_day: tuple[int, int] | None = None
+    if published is None and header.filed_day is not None and header.filed_span is not None:
+        # A wire dateline without its year: its day and its words are kept, for the year the document's own dated
+        # sentences or the run's other documents may give it (``filed.read_filed_days``, once every document is in).
+        filed_day = header.filed_day
+        start, end = _original_range(offsets, *header.filed_span)
+        published_span = Span(doc=doc_id, start=start, end=end, text=text[start:end])
 
     return Document(
         id=doc_id,
@@ -96,6 +103,7 @@ def load_document(path: Path, settings: Settings, *, doc_id: str | None = None, 
         published=published,
         published_source=published_source,
         published_span=published_span,
+        filed_day=filed_day,
         source=metadata.source,
         format=kind,
         encoding=encoding,

@@ -18,6 +18,9 @@ class Header:
     byline: str | None = None
     published: date | None = None
     published_span: tuple[int, int] | None = None
+    # The (month, day) a wire dateline gives without a year ("KESSA, June 17 (Continental Press) - ") and its span.
+    filed_day: tuple[int, int] | None = None
+    filed_span: tuple[int, int] | None = None
     body_start: int = 0
 
 
@@ -119,6 +122,9 @@ def read_header(clean: str, start: int = 0, *, markdown: bool = False) -> Header
         if wire is not None and wire.published:  # "LONDON, March 3, 2024 - The board ...": the line stays body text
             start, end, value = wire.published
             datelines.append((1, lead + start, lead + end, value))
+        elif wire is not None and wire.day is not None and header.filed_day is None:
+            start, end, month, day = wire.day
+            header.filed_day, header.filed_span = (month, day), (lead + start, lead + end)
         if expecting_name:
             expecting_name = False
             if _is_name_line(stripped):
