@@ -169,6 +169,27 @@ def test_fixture_weekday_and_today_without_datelines_are_not_compared(make_corpu
     assert corp.findings == ()
 
 
+_FREED = "Four aid workers held by gunmen in the north were freed on {day}, officials said."
+
+
+def test_fixture_a_weekday_under_a_yearless_wire_dateline_meets_the_other_outlets_written_day(make_corpus):
+    # "KESSA, June 17" read in 2023, the year of the outlet dated June 18, 2023: "Saturday" is June 17, not June 15.
+    texts = {
+        "a": "Aid workers freed\n\nKESSA, June 17 (Continental Press) - " + _FREED.format(day="Saturday") + "\n",
+        "b": "Aid workers released\n\nJune 18, 2023\n\n" + _FREED.format(day="June 15") + "\n",
+    }
+    corp = make_corpus(texts, checks=[DateConflictCheck])
+    assert corp.document("a").published is None and corp.document("a").filed == date(2023, 6, 17)
+    (finding,) = corp.findings
+    assert finding.severity == Severity.WARNING and finding.data["dates"] in (
+        ["2023-06-17", "2023-06-15"],
+        ["2023-06-15", "2023-06-17"],
+    )
+    assert "a's dateline gives no year" in finding.message and "(b)" in finding.message
+    texts["b"] = texts["b"].replace("June 15", "June 17")  # the same day told two ways: no finding
+    assert make_corpus(texts, checks=[DateConflictCheck]).findings == ()
+
+
 def test_weekdays_in_undated_articles_name_no_day():
     # A weekday is the one before or after the dateline: two undated articles' "Friday" and
     # "Saturday" may be one day, and a weekday against "Dec. 11" cannot be placed at all.
