@@ -730,7 +730,7 @@ def why_missed(case: Case, clean, changed) -> str:
     or a side's value is not extracted as a slot of its kind.
     """
     from factcheck.checks.base import CheckContext
-    from factcheck.checks.date_conflict import DateConflictCheck
+    from factcheck.checks.date_conflict import DateConflictCheck, read_alike
     from factcheck.checks.numeric_conflict import (
         NumericConflictCheck,
         counts_of_one_kind,
@@ -771,8 +771,12 @@ def why_missed(case: Case, clean, changed) -> str:
         if slot == "number":  # the same number, however it is hedged ("at least 10" / "Ten people")
             return value.value == original_value.value
         # Without a dateline "June 8" has no year and no value; the check still compares it (in the year the other
-        # side gives), so the same words do, alone or inside a fuller date ("Sunday, June 8, 2014").
+        # side gives), so the same words do, alone or inside a fuller date ("Sunday, June 8, 2014"), and so does a
+        # date the check reads alike (a weekday under a yearless wire dateline read in a year: "Saturday", June 17).
         if original_value.value is None or value.value is None:
+            days = {document.id: document.published or document.filed for document in changed.documents}
+            if read_alike(original_value, value, days.get(case.article), days.get(case.witness)):
+                return True
             words = re.escape(" ".join(original_value.span.text.casefold().split()))
             return re.search(rf"(?<!\w){words}(?!\w)", " ".join(value.span.text.casefold().split())) is not None
         # A side whose words give no year was read in its dateline's year; the check reads it in the year the other

@@ -277,6 +277,55 @@ def test_a_restatement_resting_on_a_year_read_is_never_an_error():
     assert [f.severity for f in run(corpus([dated], [first, second]))] == [Severity.ERROR]
 
 
+def _weekday_act(doc_id, text, words, value, actor, action, published=date(2023, 7, 20)):
+    doc = document(doc_id, text, published=published)
+    when = time(doc, words, value, relative=True).model_copy(update={"head": action})
+    return doc, claim(doc, text, times=(when,), event=Event(actor=actor, action=action))
+
+
+def test_two_parties_acts_of_one_week_on_one_thing_are_two_acts():
+    # The banks agree on Wednesday, the unions react on Thursday: one story's week, two parties, two acts.
+    a, agreed = _weekday_act(
+        "a",
+        "Tervo Bank and Hallmark Savings agreed on Wednesday to merge, creating the third-largest lender.",
+        "Wednesday",
+        "2023-07-19",
+        "tervo bank and hallmark savings",
+        "agree",
+    )
+    b, reacted = _weekday_act(
+        "b",
+        "Unions reacted angrily on Thursday to the merger of Tervo Bank and Hallmark Savings, the third-largest lender.",
+        "Thursday",
+        "2023-07-20",
+        "unions",
+        "react",
+    )
+    from factcheck.nlp.align import PairAligner, corpus_told
+
+    check = DateConflictCheck()
+    built = corpus([a, b], [agreed, reacted])
+    inputs = check.pairwise_inputs(built, CheckContext())
+    alignment = PairAligner(built.claim, {}, {}, corpus_told(built))(agreed.id, reacted.id)
+    assert alignment is not None
+    (pair,) = alignment.pairs_of("date")
+    assert check.dropped_by(alignment, pair, inputs) == "done by another"
+    # The same party's act told by each outlet ("the unions" / "union members") is one act, as before.
+    c, protested = _weekday_act(
+        "c",
+        "Union members reacted angrily on Wednesday to the merger of Tervo Bank and Hallmark Savings.",
+        "Wednesday",
+        "2023-07-19",
+        "union members",
+        "react",
+    )
+    both = corpus([b, c], [reacted, protested])
+    aligned = PairAligner(both.claim, {}, {}, corpus_told(both))(reacted.id, protested.id)
+    assert aligned is not None
+    (pair,) = aligned.pairs_of("date")
+    assert check.dropped_by(aligned, pair, check.pairwise_inputs(both, CheckContext())) != "done by another"
+
+
 def test_weekdays_under_datelines_weeks_apart_are_not_compared():
     # Three weeks apart, each "Monday" is read against its own week: two readings, not a slip.
     a, left = _aground("a", date(2026, 3, 11), "Monday", "2026-03-09")

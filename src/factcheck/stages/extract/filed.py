@@ -125,8 +125,8 @@ def read_against(claim: Claim, day: date, year_from: str) -> Claim:
     matches = {(match.start + offset, match.end + offset): match for match in find_times(claim.span.text, day)}
     note = f"the dateline gives no year: {date_words(day.isoformat())}, its year read from {year_from}"
 
-    def read(time: TimeExpression | None) -> TimeExpression | None:
-        if time is None or time.value is not None or not time.relative:
+    def read(time: TimeExpression) -> TimeExpression:
+        if time.value is not None or not time.relative:
             return time
         match = matches.get((time.span.start, time.span.end))
         if match is None or match.value is None or match.text != time.span.text:
@@ -141,12 +141,7 @@ def read_against(claim: Claim, day: date, year_from: str) -> Claim:
             }
         )
 
-    times = tuple(read(time) or time for time in claim.times)
-    quantities = tuple(
-        quantity if quantity.as_of is None else quantity.model_copy(update={"as_of": read(quantity.as_of)})
-        for quantity in claim.quantities
-    )
-    quote = claim.quote
-    if quote is not None and quote.said_at is not None:
-        quote = quote.model_copy(update={"said_at": read(quote.said_at)})
-    return claim.model_copy(update={"times": times, "quantities": quantities, "quote": quote})
+    # A figure's as-of date and a quote's time stay as extraction read them: the numeric and quote checks take those
+    # for the writer's own dates ("arrested three men on Tuesday" against "arrested five men, police said yesterday"
+    # read as two moments, not one figure told two ways), and a year read is no writer's date.
+    return claim.model_copy(update={"times": tuple(read(time) for time in claim.times)})
