@@ -1210,7 +1210,8 @@ class DateConflictCheck(PairwiseCheck):
     31"); two acts the parse tells apart when only the sentence vectors say the sentences are one
     ("entered a clinic on Jan. 3" / "left the clinic on Jan. 30"); one act done to two things neither
     sentence names by the other's word ("launched a van on May 3" / "launched a hatchback on Sept.
-    12"). An act in a place and in a place
+    12"); two parties' acts of one week, dated by their weekdays ("the banks agreed on Wednesday to
+    merge" / "unions reacted on Thursday to the merger": ``done_by_another``). An act in a place and in a place
     that holds it ("born in Nashville" / "born in Tennessee", WordNet's part holonyms) happened once.
     Nor are two sentences one article gives both of, word for word (a story carried twice pairs its
     "only network in 1985" with the other copy's "only operators until 1993"): it tells two facts.
