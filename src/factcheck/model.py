@@ -204,8 +204,9 @@ class DocumentHeader(Record):
     # A wire dateline that gives no year ("KESSA, June 17 (Continental Press) - "), when nothing else dates the
     # document: ``filed_day`` is its (month, day), ``published_span`` its words. ``filed`` is that day in the year the
     # document's own dated sentences or the run's dated documents give it (``stages.extract.filed``), and
-    # ``filed_year_from`` says which: a reading, not the text, so ``published`` stays None and only the reading of
-    # relative dates (a weekday, "last week") and the date-conflict check use it.
+    # ``filed_year_from`` says which: a reading, not the text, so ``published`` stays None; the claims' relative dates
+    # (a weekday, "June 15") are read against it, a figure's as-of date and a quote's time are not, and the
+    # date-conflict check names the reading in its findings.
     filed_day: tuple[int, int] | None = None
     filed: date | None = None
     filed_year_from: str | None = None

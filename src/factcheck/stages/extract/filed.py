@@ -7,7 +7,7 @@ June 17, 2023 is a Saturday, so "on Saturday" is that day.
 
 The year is read, in this order, from:
 
-1. the story's own words: a day it writes out with its year ("Talks began on June 2, 2023") within
+1. the story's own words: a day it writes out with its year ("Talks began on June 9, 2023") within
    ``FILED_WITHIN_DAYS`` of the dateline's day in that year (a year alone, "opened in 1987", dates history, not the
    story);
 2. the run's other documents: those whose own dateline or metadata dates them within ``FILED_WITHIN_DAYS`` of the
@@ -16,8 +16,10 @@ The year is read, in this order, from:
 Exactly one year must fit: two (texts of two winters) or none leave the story undated, as before. The year is a
 reading, not the text, so ``DocumentHeader.published`` stays None (the checks that read the day a text was published,
 ``temporal`` and ``quote-timing``, do not see it); the day goes to ``DocumentHeader.filed``, with what gave the year in
-``filed_year_from``, and each relative date of the story read against it says so in its ``reasoning``. The
-date-conflict check never makes an error of a date read that way, and its message names the reading.
+``filed_year_from``, and each relative date of the story's claims read against it says so in its ``reasoning`` (a
+figure's as-of date and a quote's time keep extraction's reading: the numeric and quote checks take them for the
+writer's own dates). The date-conflict check never makes an error of a date read that way, and its message names the
+reading.
 
 Done once every document is extracted (the extract stage's last step): the run's documents are what gives the year,
 and extraction runs each document on its own. The dates are read again from each claim's own sentence, the same
