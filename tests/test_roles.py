@@ -344,3 +344,65 @@ def test_a_participle_opening_the_title_is_part_of_it(nlp, text, title):
     doc = nlp(text)
     entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
     assert role_of(text, entity.start_char, entity.end_char, entity).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        # A second post coordinated in an appositive.
+        (
+            "Jane Roe, who is chairman and chief executive, said the results were strong.",
+            "Jane Roe",
+            {"chairman", "chief executive"},
+        ),
+        (
+            "Jane Roe, the company's chairman and chief executive officer, said sales rose.",
+            "Jane Roe",
+            {"chairman", "chief executive officer"},
+        ),
+        # A rank before the name beside the command the appositive gives.
+        (
+            '"We did not stop," said Vice Admiral Jane Roe, commander of the coastguard.',
+            "Jane Roe",
+            {"commander", "Vice Admiral"},
+        ),
+        # A post before the name beside an appositive that says what the person once was, or is to someone.
+        (
+            "Harbor assistant coach Ivo Lund, a former Vellmar midfielder, spoke to him in July.",
+            "Ivo Lund",
+            {"midfielder", "assistant coach"},
+        ),
+        (
+            "Tom Dale set up the dairy in 1958; his grandson, Harbor chief financial officer Mark Dale, has run it since"
+            " 2014.",
+            "Mark Dale",
+            {"grandson", "chief financial officer"},
+        ),
+    ],
+)
+def test_a_mention_keeps_every_title_the_text_gives_it(nlp, text, name, titles):
+    # One is the title, the others its further titles (where each is written), so another source changing any of
+    # them can be told.
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text.endswith(name))
+    role = role_of(text, entity.end_char - len(name), entity.end_char, entity)
+    assert {role.title, *(text[start:end] for start, end in role.further)} == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A past post after "and", a verb after it, or a second post framed as past: no further title.
+        "Jane Roe, who was chairman and chief executive, said the results were strong.",
+        "Jane Roe, the chairman and has led the firm since 2014, said sales rose.",
+        "Jane Roe, chairman and former chief executive, said sales rose.",
+        "Federation president Jane Roe, herself a former world finalist, presented the trophy.",
+    ],
+)
+def test_a_past_or_no_post_is_no_further_title(nlp, text):
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text.endswith("Jane Roe"))
+    role = role_of(text, entity.end_char - len("Jane Roe"), entity.end_char, entity)
+    assert all("chief" not in text[start:end] and "finalist" not in text[start:end] for start, end in role.further), [
+        text[start:end] for start, end in role.further
+    ]

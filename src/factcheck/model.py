@@ -134,6 +134,11 @@ class Actor(Record):
     affiliation: str | None = None
     role_span: Span | None = None
     former: bool = False  # the text frames the role as past ("former chief")
+    # The other current titles the text gives the person in the same mention, each where it is written: the second of
+    # "chairman and chief executive", the rank of "Rear Admiral Jane Roe, commander of the coastguard", the post before
+    # the name beside an appositive ("Harbor assistant coach Jane Roe, a former Vellmar midfielder"). ``title`` is one;
+    # another source may change any of them.
+    further_titles: tuple[Span, ...] = ()
 
 
 class Quote(Record):
@@ -145,6 +150,7 @@ class Quote(Record):
     speaker_span: Span | None = None
     credit_span: Span | None = None  # the whole "Jane Roe and Sam Ito" when there are co-speakers
     speaker_title: str | None = None
+    speaker_further_titles: tuple[Span, ...] = ()  # as ``Actor.further_titles``, for the speaker's credit
     speaker_affiliation: str | None = None
     framing: Literal["current", "past", "unknown"] = "current"
     said_at: TimeExpression | None = None  # "said in 2021"

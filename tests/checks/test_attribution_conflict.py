@@ -1778,3 +1778,129 @@ def test_whose_post_beside_which_kind_of_it_is_one_post():
     assert not _whose_beside_which("army chief", "navy chief")
     assert not _whose_beside_which("government attorney", "defense attorney")
     assert not _whose_beside_which("team coach", "assistant coach")
+
+
+def further(doc, *titles):
+    """The further titles of a mention (``Actor.further_titles``), each where the document writes it."""
+    return tuple(span(doc, title) for title in titles)
+
+
+def test_a_further_title_changed_in_another_source_is_a_conflict():
+    # "Jane Roe, who is chairman and chief executive": the extraction keeps "chairman" as the title and "chief
+    # executive" as a further one; another source's "Chief Financial Officer" is a post of the chief executive's kind.
+    a = document("a", "Jane Roe, who is chairman and chief executive, said the trial had worked.")
+    b = document("b", "Chief Financial Officer Jane Roe said the company would file for approval.")
+    c = document("c", "Chief Executive Jane Roe said the company would file for approval.")
+    left = claim(
+        a,
+        a.text,
+        actors=(
+            person(a, "Jane Roe", "chairman", role="who is chairman").model_copy(
+                update={"further_titles": further(a, "chief executive")}
+            ),
+        ),
+    )
+    cfo = claim(b, b.text, actors=(person(b, "Jane Roe", "Chief Financial Officer", role="Chief Financial Officer"),))
+    ceo = claim(c, c.text, actors=(person(c, "Jane Roe", "Chief Executive", role="Chief Executive"),))
+    findings = run(corpus([a, b], [left, cfo]))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "chief executive" in findings[0].data["values"] and "chief financial officer" in findings[0].data["values"]
+    assert any(e.doc == "a" and e.text == "chief executive" for e in findings[0].evidence)
+    # The same post, or the main title's, agrees: loose wording is no conflict.
+    assert run(corpus([a, c], [left, ceo])) == []
+
+
+def test_a_rank_beside_a_command_is_compared_as_a_rank():
+    # "Vice Admiral Jane Roe, commander of the coastguard": the appositive's command is the title, the rank a further
+    # one; "a rear admiral" elsewhere is another rank, "the coastguard's commander" the same command.
+    a = document("a", '"We did not stop," said Vice Admiral Jane Roe, commander of the coastguard.')
+    b = document("b", "The coastguard is led by Jane Roe, a rear admiral.")
+    c = document("c", "Rear Admiral Jane Roe said the search would go on.")
+    vice = claim(
+        a,
+        a.text,
+        actors=(
+            person(a, "Jane Roe", "commander", role="commander").model_copy(
+                update={"further_titles": further(a, "Vice Admiral")}
+            ),
+        ),
+    )
+    rear = claim(b, b.text, actors=(person(b, "Jane Roe", "rear admiral", role="a rear admiral"),))
+    also_rear = claim(c, c.text, actors=(person(c, "Jane Roe", "Rear Admiral", role="Rear Admiral"),))
+    assert [f.severity for f in run(corpus([a, b], [vice, rear]))] == [Severity.WARNING]
+    assert run(corpus([b, c], [rear, also_rear])) == []
+    # Without the further title only the command is read, which any rank holds: nothing to tell.
+    bare = claim(a, a.text, actors=(person(a, "Jane Roe", "commander", role="commander"),))
+    assert run(corpus([a, b], [bare, rear])) == []
+
+
+def test_a_further_title_meets_only_posts_of_its_own_kind():
+    # Two formal titles WordNet gives as two public offices warn as main titles ("Mayor" / "Gov."); a further title
+    # against another role noun is one more description, never weighed: only another rank, or its head noun with
+    # another modifier, counts.
+    a = document("a", "The mother of three and Harbor Mayor Jane Roe spoke on Monday at the hall.")
+    b = document("b", "Gov. Jane Roe spoke on Monday at the hall.")
+    governor = claim(b, b.text, actors=(person(b, "Jane Roe", "Gov.", role="Gov."),))
+    as_main = claim(a, a.text, actors=(person(a, "Jane Roe", "Mayor", role="Mayor"),))
+    assert [f.severity for f in run(corpus([a, b], [as_main, governor]))] == [Severity.WARNING]
+    as_further = claim(
+        a,
+        a.text,
+        actors=(
+            person(a, "Jane Roe", "mother", role="mother").model_copy(update={"further_titles": further(a, "Mayor")}),
+        ),
+    )
+    assert run(corpus([a, b], [as_further, governor])) == []
+
+
+def test_titles_one_mention_gives_together_co_exist():
+    # "Jane Roe, head coach and assistant coach of the under-21s": whatever another source gives, the text holds the
+    # two posts at once, so they are no pair; another source's third post of the kind still is.
+    a = document("a", "Jane Roe, head coach and assistant coach of the youth side, spoke.")
+    b = document("b", "Jane Roe, the team's head coach, spoke.")
+    c = document("c", "Jane Roe, the team's goalkeeping coach, spoke.")
+    both = claim(
+        a,
+        a.text,
+        actors=(
+            person(a, "Jane Roe", "head coach", role="head coach").model_copy(
+                update={"further_titles": further(a, "assistant coach")}
+            ),
+        ),
+    )
+    head = claim(b, b.text, actors=(person(b, "Jane Roe", "head coach", "team", role="the team's head coach"),))
+    assert run(corpus([a, b], [both, head])) == []
+    other = claim(
+        c, c.text, actors=(person(c, "Jane Roe", "goalkeeping coach", "team", role="the team's goalkeeping coach"),)
+    )
+    assert run(corpus([a, c], [both, other])) != []
+
+
+def test_two_grades_of_one_rank_word_are_two_ranks():
+    # WordNet names "vice admiral" and "rear admiral" whole: two grades, though both end in "admiral"; the bare rank
+    # is either's short form.
+    assert title_conflict_kind("Vice Admiral", "rear admiral") == "rank"
+    assert title_conflict_kind("Staff Sgt.", "Sergeant Major") == "rank"
+    assert title_conflict_kind("Admiral", "rear admiral") is None
+    assert title_conflict_kind("Rear Adm.", "rear admiral") is None
+    assert title_conflict_kind("Lt. Gen.", "Gen.") is None
+
+
+def test_a_further_title_is_a_mention_of_its_own_unless_the_main_title_holds_it():
+    a = document(
+        "a", "Col. Sam Ito, the ministry's spokesman, said Vice Admiral Jane Roe, commander of the fleet, left."
+    )
+    ito = person(a, "Sam Ito", "spokesman", "ministry", role="the ministry's spokesman").model_copy(
+        update={"further_titles": further(a, "Col.")}
+    )
+    roe = person(a, "Jane Roe", "commander", role="commander").model_copy(
+        update={"further_titles": further(a, "Vice Admiral")}
+    )
+    mentions = collect_mentions(corpus([a], [claim(a, a.text, actors=(ito, roe))]))
+    # The rank before Ito's name is read into his title already ("spokesman Col."): no second mention of it.
+    assert [(m.name, m.title, m.further) for m in mentions] == [
+        ("Sam Ito", "spokesman Col.", False),
+        ("Jane Roe", "commander", False),
+        ("Jane Roe", "Vice Admiral", True),
+    ]
+    assert mentions[-1].evidence.text == "Vice Admiral"

@@ -346,10 +346,14 @@ class AttributionConflictCheck(PairwiseCheck):
         parties = reading.parties - {person.name.casefold(), person.parsed.last.casefold()}
         compared = 0
         conflicts: list[tuple[str, str, Severity, str]] = []
+        together = _given_together(values) if kind == "title" else []
         for i, left in enumerate(distinct):
             for right in distinct[i + 1 :]:
                 compared += 1
-                if kind == "title" and any(held_together(left, right, joint) for joint in distinct):
+                if kind == "title" and (
+                    any(held_together(left, right, joint) for joint in distinct)
+                    or any(left in given and right in given for given in together)
+                ):
                     continue  # another mention gives the person both posts at once: they co-exist
                 if any(reading.tells_of(m, right, kind) for m in values[left]) or any(
                     reading.tells_of(m, left, kind) for m in values[right]
@@ -428,6 +432,12 @@ class AttributionConflictCheck(PairwiseCheck):
             if None in kinds:
                 return None
             how = next(kind for kind in ("rank", "modifier", "role") if kind in kinds)
+            if how == "role" and (all(m.further for m in left_mentions) or all(m.further for m in right_mentions)):
+                # A further title (the second of "chairman and chief executive", a post beside an appositive) is
+                # compared with posts of its own kind only: another rank, or its head noun with another modifier.
+                # Against another role noun it would be one more description to weigh ("grandson" / "chief
+                # executive"), which the main title's rules read.
+                return None
             if any(_a_command_beside_a_rank(a, b) for a in left_titles for b in right_titles):
                 # A command beside a post written with its holder's rank: the two posts are compared, not the rank.
                 left, right = _post_of(left), _post_of(right)
@@ -563,6 +573,22 @@ class AttributionConflictCheck(PairwiseCheck):
         return Severity.INFO, (
             f"the documents are dated {first.isoformat()} and {second.isoformat()}, so the {kind} may have changed"
         )
+
+
+def _given_together(values: Mapping[str, list[Mention]]) -> list[set[str]]:
+    """The values each mention with further titles gives at once (its main title and the further ones: "chairman",
+    "chief executive" of "Jane Roe, chairman and chief executive"), which the text gives as held together."""
+    at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for value, mentions in values.items():
+        for mention in mentions:
+            at[(mention.doc, mention.name_span.start)].add(value)
+    with_further = {
+        (mention.doc, mention.name_span.start)
+        for mentions in values.values()
+        for mention in mentions
+        if mention.further
+    }
+    return [given for key, given in at.items() if key in with_further and len(given) > 1]
 
 
 def _without_own_name(affiliation: str, person: Person) -> str:

@@ -15,6 +15,7 @@ from factcheck.nlp.names import RANKS, PersonName, resolve_mention, role_words, 
 from factcheck.nlp.roles import is_post_noun, is_title_word, names_its_own_post, title_before
 from factcheck.nlp.titles import (
     clean_role,
+    framed_as_former,
     names_a_brief,
     names_no_person,
     names_whoever_leads,
@@ -38,6 +39,9 @@ class Mention:
     formal: bool = (
         False  # the title stands before the name as a formal title ("Gov. Jane Roe", "said Police Chief Jane Roe")
     )
+    # The title is one of the further titles the mention gives (``Actor.further_titles``: "chief executive" of "Jane
+    # Roe, chairman and chief executive"), read as a mention of its own; the mention's main title is another.
+    further: bool = False
 
     @property
     def evidence(self) -> Span:
@@ -92,7 +96,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
     """Person mentions with a title or affiliation, surnames resolved to earlier full mentions."""
     mentions: list[Mention] = []
     for document in sorted(corpus.documents, key=lambda doc: doc.id):
-        raw: list[tuple[int, Mention]] = []
+        raw: list[tuple[int, Mention, tuple[Span, ...]]] = []
         for claim in corpus.claims_of(document.id):
             for actor in claim.actors:
                 if actor.label == "PERSON":
@@ -109,6 +113,7 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                                 actor.former,
                                 claim.id,
                             ),
+                            actor.further_titles,
                         )
                     )
             quote = claim.quote
@@ -126,12 +131,13 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                             quote.framing == "past",
                             claim.id,
                         ),
+                        quote.speaker_further_titles,
                     )
                 )
         raw.sort(key=lambda item: (item[0], item[1].name))
         known: list[str] = []
         text = corpus.text_of(document.id).text
-        for _, mention in raw:
+        for _, mention, further_titles in raw:
             name = mention.name
             given = _given_name_read_as_title(text, mention)
             if given is not None:
@@ -180,7 +186,40 @@ def collect_mentions(corpus: Corpus) -> list[Mention]:
                         formal,
                     )
                 )
+            titles_given: list[str] = [title] if title else []
+            for span in further_titles:
+                further = _further_title(span, name, titles_given)
+                if further is not None:
+                    titles_given.append(further)
+                    mentions.append(
+                        Mention(
+                            mention.doc,
+                            name,
+                            mention.name_span,
+                            further,
+                            None,
+                            span,
+                            False,
+                            mention.claim,
+                            formal_title(text, further, mention.name_span),
+                            further=True,
+                        )
+                    )
     return mentions
+
+
+def _further_title(span: Span, name: str, given: list[str]) -> str | None:
+    """A further title of a mention as a title of its own (``Mention.further``), or None: none when it is no post
+    (an honorific, a phrase that names no person), framed as past, or one post with a title the mention gives already
+    (the rank the main title holds, "Federation president" beside "president")."""
+    title = plausible_title(clean_role(span.text), name)
+    if not title or names_no_person(title) or framed_as_former(title):
+        return None
+    title = _whole_hyphenated_word(title, span) or title
+    words = set(role_words(title))
+    if not words or any(words <= set(role_words(other)) or set(role_words(other)) <= words for other in given):
+        return None
+    return title
 
 
 def _given_name_read_as_title(text: str, mention: Mention) -> str | None:

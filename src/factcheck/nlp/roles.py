@@ -110,6 +110,11 @@ class Role:
     end: int | None = None
     former: bool = False
     prefix_start: int | None = None  # where prefix titles before the name begin
+    # Where the other current titles the text gives the person in the same mention stand (start, end): the second of
+    # "chairman and chief executive", the rank of "Rear Admiral Jane Roe, commander of the coastguard", the post before
+    # the name beside an appositive ("Harbor assistant coach Jane Roe, a former Vellmar midfielder"). One title is
+    # ``title``; another source may change any of them.
+    further: tuple[tuple[int, int], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -479,7 +484,45 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
     # lower-case run ("Jane Roe, who said ...") is not a title.
     if title_words[0].key in _STOP_AFTER_TITLE:
         return Role()
-    return Role(title=title, affiliation=affiliation, start=words[1].start, end=end, former=former)
+    second = _second_post(words, index + 1) if not former and index < len(words) and words[index].key == "and" else None
+    return Role(
+        title=title,
+        affiliation=affiliation,
+        start=words[1].start,
+        end=end,
+        former=former,
+        further=(second,) if second else (),
+    )
+
+
+# Words a second post coordinated with an appositive's first may take, besides its own: "the" before it.
+_MAX_SECOND_POST = 4
+
+
+def _second_post(words: list[_Word], index: int) -> tuple[int, int] | None:
+    """Where the post after an appositive's "and" stands ("Jane Roe, who is chairman and chief executive, said"): a
+    run of lower-case words or title words ending in a post (a title word or a post WordNet knows) right before a
+    comma, a sentence's end or a preposition, not a verb ("chairman and has led the firm" gives none)."""
+    if index < len(words) and words[index].key in _DETERMINERS:
+        index += 1
+    start = index
+    while index < len(words) and index - start < _MAX_SECOND_POST:
+        word = words[index]
+        if word.key in _APPOSITIVE_PREPOSITIONS or word.key in _STOP_AFTER_TITLE or not word.text[:1].isalpha():
+            break
+        if not (word.text.islower() or is_title_word(word.text)) or word.key in FORMER_WORDS:
+            return None
+        index += 1
+    if index == start or (
+        index < len(words) and words[index].text[:1].isalpha() and words[index].key not in _APPOSITIVE_PREPOSITIONS
+    ):
+        return None
+    last = words[index - 1].text
+    if not (is_title_word(last) or is_post_noun(last)) or (
+        words[index - 1].key in TITLE_MODIFIERS and not is_post_noun(last)  # "executive" ends a post, "deputy" not
+    ):
+        return None
+    return words[start].start, words[index - 1].end
 
 
 def find_role(text: str, name_start: int, name_end: int) -> Role:
@@ -494,6 +537,11 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
     affiliation = suffix.affiliation or prefix.affiliation
     if title is None and affiliation is None:
         return Role(former=prefix.former, prefix_start=prefix.prefix_start)
+    further = suffix.further
+    if suffix.title and prefix.title and not prefix.former and prefix.prefix_start is not None:
+        # The appositive's title wins; the title before the name is another the text gives ("Rear Admiral Jane Roe,
+        # commander of the coastguard").
+        further = ((prefix.prefix_start, prefix.prefix_start + len(prefix.title)), *further)
     if suffix.title:
         start, end = suffix.start, suffix.end
         if not suffix.affiliation and prefix.affiliation:
@@ -510,6 +558,7 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
         end=end,
         former=prefix.former or suffix.former,
         prefix_start=prefix.prefix_start,
+        further=further,
     )
 
 
@@ -665,84 +714,126 @@ def _names_a_person(word: str) -> bool:
 
 
 def role_from_parse(entity: Any) -> Role:
-    """The title and affiliation the parse gives a PERSON entity (a spaCy Span), offsets in its doc's text."""
+    """The title and affiliation the parse gives a PERSON entity (a spaCy Span), offsets in its doc's text; the titles
+    of the other nouns the parse attaches to the name, and the head's conjuncts, as its further titles (``Role.further``;
+    current ones only)."""
     root = entity.root
+    role = Role()
+    further: list[tuple[int, int]] = []
     for head in _title_heads(root, entity):
-        title_tokens = [head]
-        affiliation_tokens: list[Any] = []
-        former = False
-        frontier = [head]
-        while frontier:
-            token = frontier.pop()
-            modifiers = list(token.children) + (_sibling_modifiers(head, root) if token is head else [])
-            for child in modifiers:
-                if child.i > head.i or child.i in {t.i for t in entity}:
-                    continue
-                if child.pos_ == "PRON" or child.dep_ == "det":
-                    continue  # "her spokesman": a pronoun is no organisation
-                if child.dep_ == "poss" or (
-                    child.ent_type_ in _AFFILIATION_ENTITIES and not _title_words_ending_an_entity(child)
-                ):
-                    affiliation_tokens.extend(child.subtree)
-                elif child.dep_ in _TITLE_MODIFIER_DEPS or (token is not head and child in _coordinated(token)):
-                    # A modifier's conjunct belongs to the post too: "Economic and Fiscal Policy Minister" names one
-                    # office, which "Fiscal Policy Minister" alone would set against another source's "economy
-                    # minister". Only a modifier's: the head's conjunct is a second post ("President and CEO").
-                    if child.lower_.rstrip("-") in FORMER_WORDS:
-                        former = True
-                        continue
-                    title_tokens.append(child)
-                    frontier.append(child)
-        # A post named with "of" and the bare noun of what it heads ("chief of staff", "head of security", "director
-        # of communications") is read whole: the head alone is another post ("chief"). The organisation may follow.
-        function = _function_after(head)
-        for child in (function or head).rights:
-            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
-                objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-                if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
-                    affiliation_tokens.extend(
-                        token
-                        for token in objects[0].subtree
-                        if token.dep_ != "det" or token.i != objects[0].left_edge.i
-                    )
-                break
-        if any(token.lower_ in FORMER_WORDS for token in head.lefts):
-            former = True
-        title_tokens.sort(key=lambda token: token.i)
-        # The title is the contiguous run ending at its head ("chief financial officer").
-        start_index = head.i
-        indices = {token.i for token in title_tokens}
-        doc = head.doc
-        while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
-            start_index -= 2 if start_index - 1 not in indices else 1
-        title = doc[start_index : (function or head).i + 1]
-        if not title.text.strip() or len(title) > 6:
+        found = _role_of_head(head, root, entity)
+        if found is None:
             continue
-        affiliation = None
-        spans = [(title.start_char, title.end_char)]
+        if role.empty:
+            role = found[0]
+            further += _conjoined_posts(head, entity)
+        elif not found[0].former and not (
+            role.start is not None and role.end is not None and role.start <= found[1][0] and found[1][1] <= role.end
+        ):
+            further.append(found[1])  # a noun inside the main role ("Harbor" of "Harbor Detective") is part of it
+    return replace(role, further=tuple(further)) if further and not role.empty else role
+
+
+def _conjoined_posts(head: Any, entity: Any) -> list[tuple[int, int]]:
+    """Where the posts coordinated with a title's head stand ("President and CEO Jane Roe", "Jane Roe, chairman and
+    chief executive of Harbor"): a second post the person holds, each read as a title of its own (its modifiers with
+    it, its article left out). Only nouns that name a person's post in WordNet (``is_post_noun``) or title words, and
+    none inside the name."""
+    inside = {token.i for token in entity}
+    spans = []
+    for conjunct in (child for child in head.children if child.dep_ == "conj"):
+        if (
+            conjunct.i in inside
+            or conjunct.pos_ not in ("NOUN", "PROPN")
+            or conjunct.ent_type_ == "PERSON"
+            or conjunct.tag_ in ("NNS", "NNPS")
+        ):
+            continue
+        if not (is_title_word(conjunct.text) or is_post_noun(conjunct.text)):
+            continue
+        start = conjunct.left_edge
+        while start.i < conjunct.i and (start.dep_ in ("det", "poss", "cc", "punct") or start.pos_ == "PRON"):
+            start = start.doc[start.i + 1]
+        if any(token.lower_.rstrip("-") in FORMER_WORDS for token in start.doc[start.i : conjunct.i + 1]):
+            continue
+        spans.append((start.idx, conjunct.idx + len(conjunct)))
+    return spans
+
+
+def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, int]] | None:
+    """The role one noun the parse attaches to the name gives (``role_from_parse``) and where its title stands, or None
+    when it gives none."""
+    title_tokens = [head]
+    affiliation_tokens: list[Any] = []
+    former = False
+    frontier = [head]
+    while frontier:
+        token = frontier.pop()
+        modifiers = list(token.children) + (_sibling_modifiers(head, root) if token is head else [])
+        for child in modifiers:
+            if child.i > head.i or child.i in {t.i for t in entity}:
+                continue
+            if child.pos_ == "PRON" or child.dep_ == "det":
+                continue  # "her spokesman": a pronoun is no organisation
+            if child.dep_ == "poss" or (
+                child.ent_type_ in _AFFILIATION_ENTITIES and not _title_words_ending_an_entity(child)
+            ):
+                affiliation_tokens.extend(child.subtree)
+            elif child.dep_ in _TITLE_MODIFIER_DEPS or (token is not head and child in _coordinated(token)):
+                # A modifier's conjunct belongs to the post too: "Economic and Fiscal Policy Minister" names one
+                # office, which "Fiscal Policy Minister" alone would set against another source's "economy
+                # minister". Only a modifier's: the head's conjunct is a second post ("President and CEO").
+                if child.lower_.rstrip("-") in FORMER_WORDS:
+                    former = True
+                    continue
+                title_tokens.append(child)
+                frontier.append(child)
+    # A post named with "of" and the bare noun of what it heads ("chief of staff", "head of security", "director
+    # of communications") is read whole: the head alone is another post ("chief"). The organisation may follow.
+    function = _function_after(head)
+    for child in (function or head).rights:
+        if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
+                affiliation_tokens.extend(
+                    token for token in objects[0].subtree if token.dep_ != "det" or token.i != objects[0].left_edge.i
+                )
+            break
+    if any(token.lower_ in FORMER_WORDS for token in head.lefts):
+        former = True
+    title_tokens.sort(key=lambda token: token.i)
+    # The title is the contiguous run ending at its head ("chief financial officer").
+    start_index = head.i
+    indices = {token.i for token in title_tokens}
+    doc = head.doc
+    while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
+        start_index -= 2 if start_index - 1 not in indices else 1
+    title = doc[start_index : (function or head).i + 1]
+    if not title.text.strip() or len(title) > 6:
+        return None
+    affiliation = None
+    spans = [(title.start_char, title.end_char)]
+    if affiliation_tokens:
+        affiliation_tokens = [
+            t
+            for t in affiliation_tokens
+            if t.dep_ not in ("case", "punct") and not (t.dep_ == "det" and t.i == min(a.i for a in affiliation_tokens))
+        ]
         if affiliation_tokens:
-            affiliation_tokens = [
-                t
-                for t in affiliation_tokens
-                if t.dep_ not in ("case", "punct")
-                and not (t.dep_ == "det" and t.i == min(a.i for a in affiliation_tokens))
-            ]
-            if affiliation_tokens:
-                first, last = min(t.i for t in affiliation_tokens), max(t.i for t in affiliation_tokens)
-                affiliation_span = doc[first : last + 1]
-                affiliation = affiliation_span.text
-                spans.append((affiliation_span.start_char, affiliation_span.end_char))
-        start = min(s for s, _ in spans)
-        end = max(e for _, e in spans)
-        return Role(
-            title=title.text,
-            affiliation=affiliation,
-            start=start,
-            end=end,
-            former=former,
-            prefix_start=title.start_char if title.start_char < entity.start_char else None,
-        )
-    return Role()
+            first, last = min(t.i for t in affiliation_tokens), max(t.i for t in affiliation_tokens)
+            affiliation_span = doc[first : last + 1]
+            affiliation = affiliation_span.text
+            spans.append((affiliation_span.start_char, affiliation_span.end_char))
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    return Role(
+        title=title.text,
+        affiliation=affiliation,
+        start=start,
+        end=end,
+        former=former,
+        prefix_start=title.start_char if title.start_char < entity.start_char else None,
+    ), (title.start_char, title.end_char)
 
 
 def _function_after(head: Any) -> Any:
@@ -806,7 +897,22 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
         end=max(ends) if ends else None,
         former=parsed.former or textual.former,
         prefix_start=parsed.prefix_start if parsed.prefix_start is not None else textual.prefix_start,
+        further=tuple(dict.fromkeys((*parsed.further, *textual.further, *_title_left_out(textual, title, text)))),
     )
+
+
+def _title_left_out(textual: Role, title: str | None, text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text patterns' title stands when the parse's won and it is another one, current: the post before the
+    name beside the parse's appositive ("Harbor Chief Executive Jane Roe, his grandson" read as "grandson")."""
+    if not textual.title or textual.former or textual.title == title or textual.start is None:
+        return ()
+    if any(word.key in FORMER_WORDS for word in _words(text[textual.start : textual.end or textual.start])):
+        return ()  # "herself a former world finalist": past framing the patterns read no further than the article
+    if textual.prefix_start is not None and text[textual.prefix_start :].startswith(textual.title):
+        at = textual.prefix_start
+    else:
+        at = text.find(textual.title, textual.start)
+    return ((at, at + len(textual.title)),) if at >= 0 else ()
 
 
 def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
@@ -985,4 +1091,5 @@ def _with_title_in_name(text: str, parsed: Role, entity_start: int, name_end: in
         end=max(parsed.end, end),
         former=parsed.former,
         prefix_start=parsed.prefix_start,
+        further=parsed.further,
     )

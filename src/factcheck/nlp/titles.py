@@ -120,7 +120,7 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     if left_ranks and right_ranks:
         # "Gen." for "Brigadier General" is the rank's short form, whatever other word the longer title has.
         shorter, longer = sorted((set(left_ranks), set(right_ranks)), key=len)
-        return None if shorter <= longer else "rank"
+        return None if shorter <= longer and not _two_named_grades(left, right) else "rank"
     if left_stems[-1] == right_stems[-1]:
         if _junior_post_and_its_brief(a, b) or _junior_post_and_its_brief(b, a):
             return None
@@ -130,6 +130,26 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
+
+
+def _named_grade(words: list[str]) -> tuple[str, int] | None:
+    """WordNet's first person sense of the longest run of two or more last words of a title it knows whole ("vice
+    admiral", "staff sergeant"), or None."""
+    from factcheck.nlp import lexicon
+
+    for start in range(len(words) - 1):
+        senses = lexicon.senses(" ".join(words[start:]), "n")
+        if senses and lexicon.synset(senses[0]).lexicographer_file == lexicon.PERSON_FIELD:
+            return senses[0]
+    return None
+
+
+def _two_named_grades(left: list[str], right: list[str]) -> bool:
+    """Whether two titles of one rank word are two grades WordNet names whole ("vice admiral" / "rear admiral",
+    "staff sergeant" / "sergeant major"): their rank words agree, the grades do not. A bare rank ("Admiral") is the
+    short form of any grade of it."""
+    left_grade, right_grade = _named_grade(left), _named_grade(right)
+    return left_grade is not None and right_grade is not None and left_grade != right_grade
 
 
 def _with_the_others_head(post: list[str], other: list[str]) -> list[str]:

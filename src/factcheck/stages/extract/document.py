@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factcheck.model import Actor, Claim, Document, Quantity, Quote, TimeExpression
+from factcheck.model import Actor, Claim, Document, Quantity, Quote, Span, TimeExpression
 from factcheck.nlp import lexicon
 from factcheck.nlp.quantities import unit_family
 from factcheck.nlp.quotes import QuoteMatch, find_quotes
@@ -238,6 +238,9 @@ class _DocumentExtractor:
                     affiliation=role.affiliation if role else None,
                     role_span=role_span,
                     former=bool(role and role.former),
+                    further_titles=tuple(self.doc.span(offset + a, offset + b) for a, b in role.further)
+                    if role
+                    else (),
                 )
             )
         return actors
@@ -318,6 +321,7 @@ class _DocumentExtractor:
     ) -> Quote:
         quote_span = self.doc.span(quote_offset + main.start, quote_offset + main.end)
         speaker = speaker_span = credit_span = title = affiliation = None
+        further: tuple[Span, ...] = ()
         co_speakers: list[str] = []
         former = False
         if name_start is not None and name_end is not None:
@@ -343,6 +347,8 @@ class _DocumentExtractor:
                     role = Role(title=title_in_name, affiliation=role.affiliation, former=role.former)
                 known = self.people.known.get(speaker)
                 title = role.title or (known.title if known else None)
+                if role.title:
+                    further = tuple(self.doc.span(text_offset + a, text_offset + b) for a, b in role.further)
                 affiliation = role.affiliation or (known.affiliation if known else None)
                 former = role.former or bool(known and known.former and not role.title)
                 if _is_personal(speaker):
@@ -374,6 +380,7 @@ class _DocumentExtractor:
             speaker_span=speaker_span,
             credit_span=credit_span,
             speaker_title=title,
+            speaker_further_titles=further,
             speaker_affiliation=affiliation,
             framing=framing,
             said_at=said_at,
