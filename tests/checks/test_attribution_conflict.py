@@ -1904,3 +1904,13 @@ def test_a_further_title_is_a_mention_of_its_own_unless_the_main_title_holds_it(
         ("Jane Roe", "Vice Admiral", True),
     ]
     assert mentions[-1].evidence.text == "Vice Admiral"
+
+
+def test_the_second_of_an_office_written_with_general_is_its_deputy():
+    # "general" after an office is the office's adjective ("director general", "attorney general"), no rank: the
+    # deputy's post is a second post, as "deputy director" is; a rank's "lieutenant" still makes a rank of its own.
+    assert title_conflict_kind("deputy director general", "director general") == "modifier"
+    assert title_conflict_kind("Deputy Attorney General", "Attorney General") == "modifier"
+    assert title_conflict_kind("deputy director-general", "director-general") == "modifier"
+    assert title_conflict_kind("Lt. Gen.", "Gen.") is None
+    assert title_conflict_kind("lieutenant general", "general") is None

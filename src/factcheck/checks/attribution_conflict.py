@@ -227,6 +227,12 @@ class AttributionConflictCheck(PairwiseCheck):
     kind ("special envoy"), are one post. A capitalised word before a bare surname that is no title word and no post
     is a given name the parse took for a title ("a film by Ana Roe"): someone else of that surname.
 
+    A mention keeps every current title the text gives it ("Jane Roe, chairman and chief executive"; "Rear Admiral
+    Jane Roe, commander of the coastguard"; "Harbor assistant coach Jane Roe, a former midfielder"): the others than
+    its first are compared only with posts of their own kind, another rank ("Vice Admiral" / "a rear admiral": two
+    grades WordNet names whole) or the same head noun with another modifier ("chief executive" / "Chief Financial
+    Officer"), never as a second description; titles one mention gives together co-exist.
+
     Roles the text marks as former are skipped. One finding per person and kind (title or
     affiliation) lists every value with its sources as evidence; the work grows with the
     number of mentions, not their pairs.

@@ -343,7 +343,9 @@ def _chief_of_its_kind(post: list[str], chief: list[str]) -> bool:
 
 def _second_in_command(post: list[str], second: list[str]) -> bool:
     """Whether ``second`` is the post ``post`` with a word that makes it the deputy's post."""
-    if not post or any(word in _SECOND_IN_COMMAND for word in post) or post[-1] in RANKS:
+    if not post or any(word in _SECOND_IN_COMMAND for word in post) or post[-1] in _ranks(" ".join(post), post):
+        # A rank ("lieutenant general" is a rank of its own); "general" after an office ("director general",
+        # "attorney general") is the office's adjective, and "deputy director general" its second.
         return False
     words: list[str] = []
     for word in second:
