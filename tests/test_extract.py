@@ -938,6 +938,17 @@ def test_a_name_the_ner_gives_another_label_after_a_post_is_a_person(nlp):
     assert all(a.label != "PERSON" for claim in claims_of(nlp, text) for a in claim.actors if "Bank" in a.name)
 
 
+def test_a_name_the_ner_gives_another_label_before_its_appositive_post_is_a_person(nlp):
+    # "Nadia Fenn, the deputy mayor, is expected to ...": the small model tags the name an organisation; a post set
+    # off after it as an appositive makes it the person holding it. An organisation's appositive ("Harbor Trust, the
+    # charity") stays an organisation's: its name ends in an English noun.
+    text = "Nadia Fenn, the deputy mayor, is expected to take over the mayor's duties in the meantime."
+    person = next(a for a in claims_of(nlp, text)[0].actors if a.name == "Nadia Fenn")
+    assert person.label == "PERSON" and person.title == "deputy mayor"
+    text = "Harbor Trust, the charity, said it would appeal against the ruling on Monday."
+    assert all(a.label != "PERSON" for claim in claims_of(nlp, text) for a in claim.actors if "Trust" in a.name)
+
+
 def test_a_quote_alone_right_after_a_credited_quote_is_the_same_speakers(nlp):
     # News writing credits a run of quoted sentences once; a sentence between ends the run.
     quote = "We expect a hard year for every shop in the region."

@@ -202,8 +202,10 @@ class _DocumentExtractor:
                 name = bare
                 if len(bare.split()) >= 2:
                     label = "PERSON"  # the NER read "Troy Detective Jane Roe" as one organisation
-            elif label != "PERSON" and _a_name_after_a_post(ent):
-                label = "PERSON"  # the NER read the name in "Harbor captain Jane Roe insisted" as an organisation
+            elif label != "PERSON" and (_a_name_after_a_post(ent) or _a_name_before_its_post(ent)):
+                # The NER read the name in "Harbor captain Jane Roe insisted", or in "Jane Roe, the deputy mayor,
+                # is expected to", as an organisation.
+                label = "PERSON"
             elif label != "PERSON" and _a_name_after_a_post(whole := _with_its_first_names(ent)):
                 # The NER left the first name out and read the surname as an organisation ("Chief executive Jane
                 # Roe, who ..., was visibly emotional" with "Roe" alone an ORG), so the person was never named.
@@ -522,22 +524,54 @@ def _a_name_after_a_post(entity: Any) -> bool:
     "prosecutor"), the last no English noun, and the words not a modifier of something after them. News writes a
     post before a person's name, seldom before an organisation's or a place's ("the captain of Harbor FC")."""
     doc = entity.doc
-    words = list(entity)
-    if not 2 <= len(words) <= 3 or entity.start == 0:
-        return False
-    if not all(word.text[:1].isupper() and word.text.replace(".", "").isalpha() for word in words):
-        return False
-    if is_title_word(words[0].text) or any(
-        lexicon.senses(base, "n") for base in lexicon.base_forms(words[-1].lower_, "n")
-    ):
-        # "chairman General Motors", "carrier Indian Airlines": a title, or a common noun ending a body's or a
-        # place's name. A surname the small model does not know is seldom an English noun.
+    if entity.start == 0 or not _shaped_as_a_name(entity):
         return False
     post = doc[entity.start - 1]
     if not (post.text[:1].islower() and post.pos_ == "NOUN" and (is_title_word(post.text) or is_post_noun(post.text))):
         return False
     after = doc[entity.end] if entity.end < len(doc) else None
     return after is None or not (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "POS")
+
+
+def _shaped_as_a_name(entity: Any) -> bool:
+    """Whether an entity's words are shaped as a person's name: two or three capitalised words ("Jane Roe", "Jane A.
+    Roe"), the first no title word and the last no English noun ("chairman General Motors", "Indian Airlines": a
+    title, or a common noun ending a body's or a place's name; a surname the small model does not know is seldom an
+    English noun)."""
+    words = list(entity)
+    return (
+        2 <= len(words) <= 3
+        and all(word.text[:1].isupper() and word.text.replace(".", "").isalpha() for word in words)
+        and not is_title_word(words[0].text)
+        and not any(lexicon.senses(base, "n") for base in lexicon.base_forms(words[-1].lower_, "n"))
+    )
+
+
+# Words an appositive post after a name may take before its noun: "the", "a", and lower-case modifiers.
+_APPOSITIVE_POST_WORDS = 4
+
+
+def _a_name_before_its_post(entity: Any) -> bool:
+    """Whether an entity the NER gave another label is a person's name with their post after it as an appositive:
+    shaped as a name (``_shaped_as_a_name``), then a comma, "the" or "a", and lower-case words ending in a noun that
+    names a post ("Jane Roe, the deputy mayor, is expected to", "Jane Roe, the vice president of Harbor Pictures,
+    said"), closed by a comma, a preposition or the sentence's end. An organisation's appositive names what it is
+    ("Harbor Trust, the charity"), whose name ends in an English noun."""
+    doc = entity.doc
+    if not _shaped_as_a_name(entity) or entity.end + 2 >= len(doc) or doc[entity.end].text != ",":
+        return False
+    if doc[entity.end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    index = entity.end + 2
+    while index < len(doc) and index - entity.end - 2 < _APPOSITIVE_POST_WORDS and doc[index].text.isalpha():
+        if not doc[index].text.islower() or doc[index].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "PRON"):
+            break
+        index += 1
+    if index == entity.end + 2:
+        return False
+    noun = doc[index - 1]
+    closed = index >= len(doc) or doc[index].is_punct or doc[index].pos_ == "ADP"
+    return closed and noun.pos_ == "NOUN" and (is_title_word(noun.text) or is_post_noun(noun.text))
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
