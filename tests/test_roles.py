@@ -406,3 +406,32 @@ def test_a_past_or_no_post_is_no_further_title(nlp, text):
     assert all("chief" not in text[start:end] and "finalist" not in text[start:end] for start, end in role.further), [
         text[start:end] for start, end in role.further
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "affiliation", "former"),
+    [
+        (
+            "The agency's director-general, Dr. Jane Roe, said the risk was very low.",
+            "director-general",
+            "agency",
+            False,
+        ),
+        (
+            "The minister suspended the prison's governor, Jane Roe, on the day of the breakout.",
+            "governor",
+            "prison",
+            False,
+        ),
+        ("Its chief, Jane Roe, said the firm would grow.", "chief", None, False),
+        ("The former director, Jane Roe, said the agency had failed.", "director", None, True),
+        # No post: the name is the subject after an opening phrase, or the phrase ends in no post.
+        ("After meeting her lawyer, Jane Roe said she would appeal.", None, None, False),
+        ("Despite the heavy rain, Jane Roe, 45, finished the race.", None, None, False),
+        ("In the city's east, Jane Roe, a teacher, saw the flood.", "teacher", None, False),
+    ],
+)
+def test_a_post_set_off_before_the_name_is_its_title(text, title, affiliation, former):
+    start = text.index("Jane Roe")
+    role = find_role(text, start, start + len("Jane Roe"))
+    assert (role.title, role.affiliation, role.former) == (title, affiliation, former)

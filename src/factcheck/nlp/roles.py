@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factcheck.nlp.names import is_honorific
+from factcheck.nlp.names import is_honorific, role_words
 
 # Title words and ranks (lower-case, without a trailing dot). Matching is case-insensitive;
 # a capitalised word is accepted in an appositive title only when it is listed here.
@@ -525,14 +525,86 @@ def _second_post(words: list[_Word], index: int) -> tuple[int, int] | None:
     return words[start].start, words[index - 1].end
 
 
+# Words a post set off before a name may have between its article or possessive and the comma.
+_MAX_POST_BEFORE = 4
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _post_set_off_before(text: str, name_start: int, name_end: int) -> Role:
+    """The post set off before the name by a comma, the name closed by one too: "The agency's director-general, Dr.
+    Jane Roe, said", "suspended the prison's governor, Jane Roe, pending an inquiry", "Its chief, Jane Roe, said".
+    The post opens with an article or a possessive and ends, right before the comma, in a title word or a post WordNet
+    knows; lower-case words only between (a name or a sentence's words are no post). The possessive's owner is its
+    organisation. Honorifics between the comma and the name are skipped."""
+    if text[name_end : name_end + 1] != ",":
+        return Role()
+    lo = max(0, name_start - 120)
+    words = _words(text[lo:name_start], lo)
+    index = len(words)
+    while index > 0 and (words[index - 1].text == "." or is_honorific(words[index - 1].text)):
+        index -= 1
+    if index < 2 or words[index - 1].text != ",":
+        return Role()
+    end_index = index - 1
+    index = end_index
+    while index > 0 and end_index - index < _MAX_POST_BEFORE:
+        word = words[index - 1]
+        if word.key in _DETERMINERS or word.key in _POSSESSIVE_PRONOUNS or word.text in {"’s", "'s"}:
+            break
+        if not (word.text.islower() and word.text.replace("-", "").isalpha()) or word.key in _STOP_AFTER_TITLE:
+            return Role()
+        index -= 1
+    if index == end_index or index == 0:
+        return Role()
+    opener, title_words = words[index - 1], words[index:end_index]
+    last = title_words[-1]
+    if not _ends_in_a_post(last.text) or _written_plural(last.key):
+        return Role()
+    start = title_words[0].start
+    former = False
+    while title_words and title_words[0].key in FORMER_WORDS:
+        former, title_words = True, title_words[1:]
+    if not title_words:
+        return Role()
+    affiliation = None
+    if opener.text in {"’s", "'s"}:
+        owner = index - 1
+        while owner > 0 and index - 1 - owner < 4 and words[owner - 1].text.isalpha():
+            if words[owner - 1].key in _DETERMINERS or words[owner - 1].key in _NOT_AFFILIATION:
+                break
+            owner -= 1
+        if owner < index - 1:
+            affiliation, start = text[words[owner].start : words[index - 2].end], words[owner].start
+    return Role(
+        title=text[title_words[0].start : last.end],
+        affiliation=affiliation,
+        start=start,
+        end=last.end,
+        former=former,
+    )
+
+
+def _ends_in_a_post(word: str) -> bool:
+    """Whether a word names a post: a title word or a post WordNet knows, or a hyphenated one with such a part
+    ("director-general", "co-founder")."""
+    return any(is_title_word(part) or is_post_noun(part) for part in (word, *word.split("-")) if part)
+
+
 def find_role(text: str, name_start: int, name_end: int) -> Role:
     """The role the text gives the person whose name is ``text[name_start:name_end]``.
 
     An appositive title ("…, program executive officer for Z") wins over a prefix rank
-    ("Col."); affiliations from either side fill in what the other lacks.
+    ("Col."); affiliations from either side fill in what the other lacks. With neither (an honorific aside), a post
+    set off before the name ("the agency's director, Jane Roe, said") is the title.
     """
     prefix, _ = _prefix(text, name_start)
     suffix = _suffix(text, name_end)
+    if not (suffix.title and _ends_in_a_post(suffix.title.split()[-1])) and not role_words(prefix.title):
+        # Neither a post after the name ("on the day" of "Jane Roe, on the day of the breakout" is none) nor one
+        # before it (an honorific is none).
+        before = _post_set_off_before(text, name_start, name_end)
+        if before.title:
+            return replace(before, affiliation=before.affiliation or suffix.affiliation)
     title = suffix.title or prefix.title
     affiliation = suffix.affiliation or prefix.affiliation
     if title is None and affiliation is None:
