@@ -1914,3 +1914,30 @@ def test_the_second_of_an_office_written_with_general_is_its_deputy():
     assert title_conflict_kind("deputy director-general", "director-general") == "modifier"
     assert title_conflict_kind("Lt. Gen.", "Gen.") is None
     assert title_conflict_kind("lieutenant general", "general") is None
+
+
+def test_a_further_description_is_no_post_to_compare():
+    # "Actress and champion swimmer Jane Roe" / "the actress and record-setting swimmer, Jane Roe": what she does,
+    # worded two ways, not two posts of one kind. A further title is read only when it names a post.
+    a = document("a", "Actress and champion swimmer Jane Roe, who starred in several films, died on Tuesday.")
+    b = document("b", "The actress and record-setting swimmer, Jane Roe, died on Tuesday in her sleep.")
+    left = claim(
+        a,
+        a.text,
+        actors=(
+            person(a, "Jane Roe", "Actress", role="Actress").model_copy(
+                update={"further_titles": further(a, "champion swimmer")}
+            ),
+        ),
+    )
+    right = claim(
+        b,
+        b.text,
+        actors=(
+            person(b, "Jane Roe", "actress", role="actress").model_copy(
+                update={"further_titles": further(b, "record-setting swimmer")}
+            ),
+        ),
+    )
+    assert [m.further for m in collect_mentions(corpus([a, b], [left, right]))] == [False, False]
+    assert run(corpus([a, b], [left, right])) == []

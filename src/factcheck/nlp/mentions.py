@@ -16,6 +16,8 @@ from factcheck.nlp.roles import is_post_noun, is_title_word, names_its_own_post,
 from factcheck.nlp.titles import (
     clean_role,
     framed_as_former,
+    holds_a_post_in,
+    leads_something,
     names_a_brief,
     names_no_person,
     names_whoever_leads,
@@ -219,7 +221,17 @@ def _further_title(span: Span, name: str, given: list[str]) -> str | None:
     words = set(role_words(title))
     if not words or any(words <= set(role_words(other)) or set(role_words(other)) <= words for other in given):
         return None
-    return title
+    return title if _names_a_post(title) else None
+
+
+def _names_a_post(title: str) -> bool:
+    """Whether a title names a post, not a description of the person ("Actress and champion swimmer Jane Roe": the
+    swimmer is what she does, which another outlet calls a "record-setting swimmer"): a rank or title word heads it, or
+    WordNet gives it as heading something or as a post held in an organisation (factcheck.nlp.titles)."""
+    words = role_words(title)
+    return bool(words) and (
+        words[-1] in RANKS or is_title_word(words[-1]) or leads_something(title) or holds_a_post_in(title)
+    )
 
 
 def _given_name_read_as_title(text: str, mention: Mention) -> str | None:
