@@ -360,6 +360,13 @@ def test_a_participle_opening_the_title_is_part_of_it(nlp, text, title):
             "Jane Roe",
             {"chairman", "chief executive officer"},
         ),
+        # A conjunct read as a title of its own: its nationality is no word of the post, nor "now a".
+        (
+            "The e-mail came the day after Jon Dale, former Labour minister and now a European Commissioner, warned"
+            " the BBC.",
+            "Jon Dale",
+            {"minister", "Commissioner"},
+        ),
         # A rank before the name beside the command the appositive gives.
         (
             '"We did not stop," said Vice Admiral Jane Roe, commander of the coastguard.',

@@ -798,7 +798,7 @@ def role_from_parse(entity: Any) -> Role:
             continue
         if role.empty:
             role = found[0]
-            further += _conjoined_posts(head, entity)
+            further += _conjoined_posts(head, root, entity)
         elif not found[0].former and not (
             role.start is not None and role.end is not None and role.start <= found[1][0] and found[1][1] <= role.end
         ):
@@ -806,11 +806,12 @@ def role_from_parse(entity: Any) -> Role:
     return replace(role, further=tuple(further)) if further and not role.empty else role
 
 
-def _conjoined_posts(head: Any, entity: Any) -> list[tuple[int, int]]:
+def _conjoined_posts(head: Any, root: Any, entity: Any) -> list[tuple[int, int]]:
     """Where the posts coordinated with a title's head stand ("President and CEO Jane Roe", "Jane Roe, chairman and
-    chief executive of Harbor"): a second post the person holds, each read as a title of its own (its modifiers with
-    it, its article left out). Only nouns that name a person's post in WordNet (``is_post_noun``) or title words, and
-    none inside the name."""
+    chief executive of Harbor"): a second post the person holds, each read as the parse reads a title of its own
+    (``_role_of_head``: its modifiers with it, an organisation, a place or a nationality before it left out, so "former
+    Labour minister and now a European Commissioner" gives "Commissioner"). Only nouns that name a person's post in
+    WordNet (``is_post_noun``) or title words, singular, none inside the name, none framed as past."""
     inside = {token.i for token in entity}
     spans = []
     for conjunct in (child for child in head.children if child.dep_ == "conj"):
@@ -819,16 +820,12 @@ def _conjoined_posts(head: Any, entity: Any) -> list[tuple[int, int]]:
             or conjunct.pos_ not in ("NOUN", "PROPN")
             or conjunct.ent_type_ == "PERSON"
             or conjunct.tag_ in ("NNS", "NNPS")
+            or not (is_title_word(conjunct.text) or is_post_noun(conjunct.text))
         ):
             continue
-        if not (is_title_word(conjunct.text) or is_post_noun(conjunct.text)):
-            continue
-        start = conjunct.left_edge
-        while start.i < conjunct.i and (start.dep_ in ("det", "poss", "cc", "punct") or start.pos_ == "PRON"):
-            start = start.doc[start.i + 1]
-        if any(token.lower_.rstrip("-") in FORMER_WORDS for token in start.doc[start.i : conjunct.i + 1]):
-            continue
-        spans.append((start.idx, conjunct.idx + len(conjunct)))
+        found = _role_of_head(conjunct, root, entity)
+        if found is not None and not found[0].former:
+            spans.append(found[1])
     return spans
 
 
