@@ -29,7 +29,8 @@ def run(corp):
     return list(AttributionConflictCheck().run(corp, CheckContext()))
 
 
-def person(doc, name, title=None, affiliation=None, role=None, after=0):
+def person(doc, name, title=None, affiliation=None, role=None, after=0, further=()):
+    """A person mention; ``further`` are its further titles (``Actor.further_titles``), each where ``doc`` writes it."""
     return Actor(
         span=span(doc, name, after),
         name=name,
@@ -37,6 +38,7 @@ def person(doc, name, title=None, affiliation=None, role=None, after=0):
         title=title,
         affiliation=affiliation,
         role_span=span(doc, role, after) if role else None,
+        further_titles=tuple(span(doc, written) for written in further),
     )
 
 
@@ -1780,11 +1782,6 @@ def test_whose_post_beside_which_kind_of_it_is_one_post():
     assert not _whose_beside_which("team coach", "assistant coach")
 
 
-def further(doc, *titles):
-    """The further titles of a mention (``Actor.further_titles``), each where the document writes it."""
-    return tuple(span(doc, title) for title in titles)
-
-
 def test_a_further_title_changed_in_another_source_is_a_conflict():
     # "Jane Roe, who is chairman and chief executive": the extraction keeps "chairman" as the title and "chief
     # executive" as a further one; another source's "Chief Financial Officer" is a post of the chief executive's kind.
@@ -1794,11 +1791,7 @@ def test_a_further_title_changed_in_another_source_is_a_conflict():
     left = claim(
         a,
         a.text,
-        actors=(
-            person(a, "Jane Roe", "chairman", role="who is chairman").model_copy(
-                update={"further_titles": further(a, "chief executive")}
-            ),
-        ),
+        actors=(person(a, "Jane Roe", "chairman", role="who is chairman", further=("chief executive",)),),
     )
     cfo = claim(b, b.text, actors=(person(b, "Jane Roe", "Chief Financial Officer", role="Chief Financial Officer"),))
     ceo = claim(c, c.text, actors=(person(c, "Jane Roe", "Chief Executive", role="Chief Executive"),))
@@ -1819,11 +1812,7 @@ def test_a_rank_beside_a_command_is_compared_as_a_rank():
     vice = claim(
         a,
         a.text,
-        actors=(
-            person(a, "Jane Roe", "commander", role="commander").model_copy(
-                update={"further_titles": further(a, "Vice Admiral")}
-            ),
-        ),
+        actors=(person(a, "Jane Roe", "commander", role="commander", further=("Vice Admiral",)),),
     )
     rear = claim(b, b.text, actors=(person(b, "Jane Roe", "rear admiral", role="a rear admiral"),))
     also_rear = claim(c, c.text, actors=(person(c, "Jane Roe", "Rear Admiral", role="Rear Admiral"),))
@@ -1846,9 +1835,7 @@ def test_a_further_title_meets_only_posts_of_its_own_kind():
     as_further = claim(
         a,
         a.text,
-        actors=(
-            person(a, "Jane Roe", "mother", role="mother").model_copy(update={"further_titles": further(a, "Mayor")}),
-        ),
+        actors=(person(a, "Jane Roe", "mother", role="mother", further=("Mayor",)),),
     )
     assert run(corpus([a, b], [as_further, governor])) == []
 
@@ -1862,11 +1849,7 @@ def test_titles_one_mention_gives_together_co_exist():
     both = claim(
         a,
         a.text,
-        actors=(
-            person(a, "Jane Roe", "head coach", role="head coach").model_copy(
-                update={"further_titles": further(a, "assistant coach")}
-            ),
-        ),
+        actors=(person(a, "Jane Roe", "head coach", role="head coach", further=("assistant coach",)),),
     )
     head = claim(b, b.text, actors=(person(b, "Jane Roe", "head coach", "team", role="the team's head coach"),))
     assert run(corpus([a, b], [both, head])) == []
@@ -1890,12 +1873,8 @@ def test_a_further_title_is_a_mention_of_its_own_unless_the_main_title_holds_it(
     a = document(
         "a", "Col. Sam Ito, the ministry's spokesman, said Vice Admiral Jane Roe, commander of the fleet, left."
     )
-    ito = person(a, "Sam Ito", "spokesman", "ministry", role="the ministry's spokesman").model_copy(
-        update={"further_titles": further(a, "Col.")}
-    )
-    roe = person(a, "Jane Roe", "commander", role="commander").model_copy(
-        update={"further_titles": further(a, "Vice Admiral")}
-    )
+    ito = person(a, "Sam Ito", "spokesman", "ministry", role="the ministry's spokesman", further=("Col.",))
+    roe = person(a, "Jane Roe", "commander", role="commander", further=("Vice Admiral",))
     mentions = collect_mentions(corpus([a], [claim(a, a.text, actors=(ito, roe))]))
     # The rank before Ito's name is read into his title already ("spokesman Col."): no second mention of it.
     assert [(m.name, m.title, m.further) for m in mentions] == [
@@ -1924,20 +1903,12 @@ def test_a_further_description_is_no_post_to_compare():
     left = claim(
         a,
         a.text,
-        actors=(
-            person(a, "Jane Roe", "Actress", role="Actress").model_copy(
-                update={"further_titles": further(a, "champion swimmer")}
-            ),
-        ),
+        actors=(person(a, "Jane Roe", "Actress", role="Actress", further=("champion swimmer",)),),
     )
     right = claim(
         b,
         b.text,
-        actors=(
-            person(b, "Jane Roe", "actress", role="actress").model_copy(
-                update={"further_titles": further(b, "record-setting swimmer")}
-            ),
-        ),
+        actors=(person(b, "Jane Roe", "actress", role="actress", further=("record-setting swimmer",)),),
     )
     assert [m.further for m in collect_mentions(corpus([a, b], [left, right]))] == [False, False]
     assert run(corpus([a, b], [left, right])) == []
