@@ -42,8 +42,10 @@ def assert_spans_index(doc: Document, claim: Claim) -> None:
     spans += [t.span for t in claim.times]
     spans += [q.span for q in claim.quantities] + [q.as_of.span for q in claim.quantities if q.as_of]
     spans += [a.span for a in claim.actors] + [a.role_span for a in claim.actors if a.role_span]
+    spans += [title for actor in claim.actors for title in actor.further_titles]
     if claim.quote:
         spans += [claim.quote.span] + ([claim.quote.speaker_span] if claim.quote.speaker_span else [])
+        spans += list(claim.quote.speaker_further_titles)
     for span in spans:
         assert span.doc == doc.id
         assert 0 <= span.start <= span.end <= len(doc.text)
@@ -729,6 +731,17 @@ def test_stage_maps_clean_spans_to_the_original(nlp):
     assert claims[0].span.text == original
     assert claims[0].text == clean
     assert claims[0].times[0].span.text == "2011"
+
+
+def test_a_further_title_indexes_the_original(nlp):
+    # Soft hyphens the cleaner removed stand before and inside the second post: its span still quotes the original.
+    original = "Jane Roe, chair\u00adman and chief exec\u00adutive of Harbor Bank, said the bank grew in 2011."
+    clean = original.replace("\u00ad", "")
+    doc = _cleaned_document(original, clean)
+    (claim,) = [claim for claim in extract_document(doc, nlp) if claim.actors]
+    (actor,) = [actor for actor in claim.actors if actor.name == "Jane Roe"]
+    assert [title.text for title in actor.further_titles] == ["chief exec\u00adutive"]
+    assert_spans_index(doc, claim)
 
 
 _SUBJECTS = ["The agency", "Norway", "The city council", "Alan Pierce", "The operator"]

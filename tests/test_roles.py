@@ -399,6 +399,44 @@ def test_a_mention_keeps_every_title_the_text_gives_it(nlp, text, name, titles):
 @pytest.mark.parametrize(
     "text",
     [
+        # After the name and before it, with the parse's appositive or the text patterns'.
+        '"It is fragmented," said Jane Roe, personal technology and broadband analyst at Harbor Research.',
+        "Jane Roe, broadband and personal technology analyst at Harbor Research, agreed that it could sell.",
+    ],
+)
+def test_modifiers_joined_by_and_share_one_post(nlp, text):
+    # "personal technology" names no post of its own: read as one, another source writing the modifiers the other way
+    # round gives two titles of one head with other modifiers, a false conflict.
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title is not None and role.title.endswith("analyst") and " and " in role.title
+    assert role.further == ()
+    assert role.affiliation == "Harbor Research"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A reflexive pronoun sets off a description: the noun after it is the title, given once.
+        ('"Rest a month," said Jane Roe, herself a marathon runner.', "marathon runner"),
+        # "fellow" before another noun tells what the person is beside someone, not a post.
+        ("Her best friend and fellow distance runner Jane Roe said it.", "best friend"),
+        ("Jane Roe, a fellow runner, said it.", None),
+        ("Jane Roe, a research fellow at Harbor, said it.", "research fellow"),
+    ],
+)
+def test_a_description_is_read_once_and_fellow_names_no_post(nlp, text, title):
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title == title
+    assert role.further == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # A past post after "and", a verb after it, or a second post framed as past: no further title.
         "Jane Roe, who was chairman and chief executive, said the results were strong.",
         "Jane Roe, the chairman and has led the firm since 2014, said sales rose.",

@@ -89,6 +89,7 @@ _STOP_AFTER_TITLE = frozenset(
     }
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself"})
 # "who" and a copula before an appositive's title, and whether the tense leaves the post in the past.
 _WHO_IS = (
     (("who", "has", "been"), False),
@@ -423,6 +424,10 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
             index += len(clause)
             former, who_is = past, True
             break
+    # A reflexive pronoun before the article sets a description off ("Jane Roe, herself a marathon runner"): the
+    # noun after it is the title, not the pronoun with it.
+    if index < len(words) and words[index].key in _REFLEXIVES:
+        index += 1
     # Past framing before or after the article: "Jane Roe, former host", "Jane Roe, the previous host".
     for _ in range(2):
         while index < len(words) and (words[index].key in FORMER_WORDS or words[index].text == "-"):
@@ -469,7 +474,17 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
         return Role()
     if who_is and not (is_title_word(title_words[-1].text) or is_post_noun(title_words[-1].text)):
         return Role()  # "who is expected to run", "who is accused of fraud": a clause, no post
+    second = _second_post(words, index + 1) if not former and index < len(words) and words[index].key == "and" else None
+    if second and not _ends_in_a_post(title_words[-1].text):
+        # The words before "and" name no post of their own: they and the second's modifiers share its head ("Jane
+        # Roe, personal technology and broadband analyst at Harbor"), one post another source may write the other way
+        # round.
+        while index < len(words) and words[index].start < second[1]:
+            index += 1
+        title_words, second = words[title_start_index:index], None
     title = text[title_words[0].start : title_words[-1].end]
+    if _relative_to_another(title):
+        return Role()
     end = title_words[-1].end
     if possessive_affiliation:
         affiliation = text[possessive_affiliation[0] : possessive_affiliation[1]]
@@ -484,7 +499,6 @@ def _suffix(text: str, name_end: int, window: int = 200) -> Role:
     # lower-case run ("Jane Roe, who said ...") is not a title.
     if title_words[0].key in _STOP_AFTER_TITLE:
         return Role()
-    second = _second_post(words, index + 1) if not former and index < len(words) and words[index].key == "and" else None
     return Role(
         title=title,
         affiliation=affiliation,
@@ -798,7 +812,16 @@ def role_from_parse(entity: Any) -> Role:
             continue
         if role.empty:
             role = found[0]
-            further += _conjoined_posts(head, root, entity)
+            conjoined = _conjoined_posts(head, root, entity)
+            if conjoined and not _ends_in_a_post(head.text) and role.start is not None and role.end is not None:
+                # The head names no post of its own: it and the conjunct's modifiers share the conjunct's head
+                # ("Jane Roe, broadband and personal technology analyst"), one post.
+                start, end = found[1][0], conjoined[-1][1]
+                role = replace(
+                    role, title=entity.doc.text[start:end], start=min(role.start, start), end=max(role.end, end)
+                )
+            else:
+                further += conjoined
         elif not found[0].former and not (
             role.start is not None and role.end is not None and role.start <= found[1][0] and found[1][1] <= role.end
         ):
@@ -878,7 +901,7 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
     while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
         start_index -= 2 if start_index - 1 not in indices else 1
     title = doc[start_index : (function or head).i + 1]
-    if not title.text.strip() or len(title) > 6:
+    if not title.text.strip() or len(title) > 6 or _relative_to_another(title.text):
         return None
     affiliation = None
     spans = [(title.start_char, title.end_char)]
@@ -903,6 +926,13 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
         former=former,
         prefix_start=title.start_char if title.start_char < entity.start_char else None,
     ), (title.start_char, title.end_char)
+
+
+def _relative_to_another(title: str) -> bool:
+    """Whether a title tells what the person is beside someone else, not a post: "fellow" before another noun ("fellow
+    distance runner", "fellow Democrat"; a "research fellow" holds a post)."""
+    words = title.casefold().split()
+    return len(words) > 1 and words[0] == "fellow"
 
 
 def _function_after(head: Any) -> Any:
@@ -973,8 +1003,10 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
 def _title_left_out(textual: Role, title: str | None, text: str) -> tuple[tuple[int, int], ...]:
     """Where the text patterns' title stands when the parse's won and it is another one, current: the post before the
     name beside the parse's appositive ("Harbor Chief Executive Jane Roe, his grandson" read as "grandson")."""
-    if not textual.title or textual.former or textual.title == title or textual.start is None:
+    if not textual.title or textual.former or textual.start is None:
         return ()
+    if title and (title in textual.title or textual.title in title):
+        return ()  # one post read longer or shorter ("a marathon runner" / "marathon runner"), no other one
     if any(word.key in FORMER_WORDS for word in _words(text[textual.start : textual.end or textual.start])):
         return ()  # "herself a former world finalist": past framing the patterns read no further than the article
     if textual.prefix_start is not None and text[textual.prefix_start :].startswith(textual.title):
