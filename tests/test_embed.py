@@ -27,7 +27,7 @@ def test_cache_encodes_each_new_text_once(tmp_path):
     embedder = CountingEmbedder()
     first = embed_texts(["alpha", "beta", "alpha"], embedder, settings)
     second = embed_texts(["beta", "gamma"], embedder, settings)
-    assert embedder.calls == [["beta", "alpha"], ["gamma"]]  # shortest first: the chunks are cut by length
+    assert embedder.calls == [["beta", "alpha"], ["gamma"]]  # within a chunk, shortest first: cut by length
     assert np.array_equal(first[1], second[0])
     assert np.array_equal(first[0], first[2])
 
@@ -79,10 +79,11 @@ def test_chunks_depend_on_the_texts_alone_not_on_their_order_or_the_cache_size(t
     forward, backward = CountingEmbedder(), CountingEmbedder()
     embed_texts(texts, forward, Settings(use_cache=False))
     embed_texts(texts[::-1], backward, Settings(use_cache=False))
+    # Cut shortest first, sent longest first (no worker ends the stage alone on the longest texts).
     assert (
         forward.calls
         == backward.calls
-        == [["tiny", "short"], ["mid length", "another long one here"], ["a much longer sentence"]]
+        == [["a much longer sentence"], ["mid length", "another long one here"], ["tiny", "short"]]
     )
 
 

@@ -262,7 +262,9 @@ def embed_texts(
         {key: text for key, text in zip(keys, texts) if key not in known}.items(),
         key=lambda item: (len(item[1]), item[0]),
     )
-    chunks = partitions(missing, CHUNK_TEXTS)
+    # The longest texts' chunk first: a worker given it last would end the stage alone while the others idle (the
+    # last of 62 chunks of 1,000 BBC articles takes about twice the mean). The cut, and so each vector, is unchanged.
+    chunks = partitions(missing, CHUNK_TEXTS)[::-1]
     engine = engine or SerialEngine(Models(settings, embedder=embedder))
     parallel = len(missing) >= MIN_PARALLEL_TEXTS
     if parallel:
