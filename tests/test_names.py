@@ -127,6 +127,13 @@ def test_a_spaced_hyphen_in_a_title_joins_one_word():
     assert title_conflict_kind("Vice - President", "President") == "modifier"
 
 
+def test_a_capitalised_modifier_opening_a_title_names_which_post():
+    # A participle or an adjective naming no one is part of the post at a sentence's start; a name is where.
+    assert title_conflict_kind("Sporting director", "Finance director") == "modifier"
+    assert title_conflict_kind("Sporting director", "director") is None
+    assert title_conflict_kind("Harbor director", "Finance director") is None
+
+
 @given(st.text(max_size=40))
 def test_parsing_never_crashes(text):
     name_key(text)

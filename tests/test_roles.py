@@ -418,6 +418,32 @@ def test_modifiers_joined_by_and_share_one_post(nlp, text):
 @pytest.mark.parametrize(
     ("text", "title"),
     [
+        # A relative clause in the present tense says what post the person holds "as", on the verb or its object.
+        (
+            "Jane Roe, who oversees the city's network as chief information officer, said 3,400 machines were hit.",
+            "chief information officer",
+        ),
+        ("Jane Roe, who works as a nurse at the clinic, said it.", "nurse"),
+        # A post left ("who joined ... as"), or "as" telling what the object is: no title.
+        ("Jane Roe, who joined the firm as a trainee in 1990, said it.", None),
+        ("Jane Roe, who sees herself as a leader, said it.", None),
+        # A participle or an adjective opening a sentence modifies the post, whatever the tagger made of it.
+        ("Sporting director Jane Roe will lead the search for a successor.", "Sporting director"),
+    ],
+)
+def test_a_post_held_as_or_opened_by_a_modifier(nlp, text, title):
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title == title
+    if title:
+        assert text[role.start : role.end].endswith(title.split()[-1])
+        assert role.affiliation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
         # A reflexive pronoun sets off a description: the noun after it is the title, given once.
         ('"Rest a month," said Jane Roe, herself a marathon runner.', "marathon runner"),
         # "fellow" before another noun tells what the person is beside someone, not a post.

@@ -186,7 +186,7 @@ def names_its_own_post(words: str, title: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _post_modifier(word: str) -> bool:
+def is_post_modifier(word: str) -> bool:
     """Whether a capitalised word before a post modifies it: a participle ("Managing", "Presiding"), or a word WordNet
     knows as an adjective, not made from a name ("American"), with no sense as a noun for a person, a group or a
     place ("Offensive", "Interim"; not "Federal", "Police", "Harbor")."""
@@ -271,7 +271,9 @@ def _prefix(text: str, name_start: int, window: int = 120) -> tuple[Role, int]:
     # A capitalised word that modifies the post stands in the title, not before it as its organisation: a participle
     # or an adjective that names no person, group or place ("Offensive Coordinator", "Managing Editor"); title words
     # before it do too ("Chief" of "Harbor Chief Operating Officer Jane Roe").
-    while 0 < index < len(words) and _post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS:
+    while (
+        0 < index < len(words) and is_post_modifier(words[index - 1].text) and words[index - 1].key not in FORMER_WORDS
+    ):
         index = _title_walk(words, index - 1)
     return _prefix_role(text, words, index, name_start)
 
@@ -826,7 +828,43 @@ def role_from_parse(entity: Any) -> Role:
             role.start is not None and role.end is not None and role.start <= found[1][0] and found[1][1] <= role.end
         ):
             further.append(found[1])  # a noun inside the main role ("Harbor" of "Harbor Detective") is part of it
+    if role.empty and (held := _post_held_as(root, entity)) is not None:
+        return held[0]
     return replace(role, further=tuple(further)) if further and not role.empty else role
+
+
+# Present-tense tags of a verb: "who serves as", "who oversees ... as" tell a post held now ("who served as" one left).
+_PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _post_held_as(root: Any, entity: Any) -> tuple[Role, tuple[int, int]] | None:
+    """The post a relative clause on the name says the person holds "as" ("Jane Roe, who serves as interim director,
+    said", "Jane Roe, who oversees the city's network as chief information officer"): the clause's verb in the present
+    tense, its subject "who", the object of "as" (on the verb or on its object) a post, singular. Not when the verb's
+    object is a pronoun: "who sees herself as a leader" tells what the object is."""
+    for clause in (child for token in entity for child in token.children):
+        if clause.dep_ != "relcl" or clause.tag_ not in _PRESENT_TENSE_TAGS:
+            continue
+        if not any(child.dep_ == "nsubj" and child.lower_ == "who" for child in clause.children):
+            continue
+        if any(child.dep_ == "dobj" and child.pos_ == "PRON" for child in clause.children):
+            continue
+        holders = [clause, *(child for child in clause.children if child.dep_ == "dobj")]
+        for holder in holders:
+            for preposition in holder.children:
+                if preposition.dep_ != "prep" or preposition.lower_ != "as":
+                    continue
+                for post in preposition.children:
+                    if (
+                        post.dep_ == "pobj"
+                        and post.pos_ == "NOUN"
+                        and post.tag_ == "NN"
+                        and (is_title_word(post.text) or is_post_noun(post.text))
+                    ):
+                        found = _role_of_head(post, root, entity)
+                        if found is not None and not found[0].former:
+                            return found
+    return None
 
 
 def _conjoined_posts(head: Any, root: Any, entity: Any) -> list[tuple[int, int]]:
@@ -980,6 +1018,8 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
     elif (joint := _joint_title(parsed, textual, text)) is not None:
         title = joint
     affiliation = parsed.affiliation or textual.affiliation
+    if title and parsed.affiliation and title != parsed.title and parsed.affiliation in title.split():
+        affiliation = textual.affiliation  # the parse's organisation was a word of the title the text patterns read
     if (
         not parsed.affiliation
         and affiliation
@@ -995,7 +1035,11 @@ def merge_roles(parsed: Role, textual: Role, text: str = "") -> Role:
         start=min(starts) if starts else None,
         end=max(ends) if ends else None,
         former=parsed.former or textual.former,
-        prefix_start=parsed.prefix_start if parsed.prefix_start is not None else textual.prefix_start,
+        prefix_start=(
+            textual.prefix_start
+            if parsed.prefix_start is None or (title == textual.title and title != parsed.title)
+            else parsed.prefix_start
+        ),
         further=tuple(dict.fromkeys((*parsed.further, *textual.further, *_title_left_out(textual, title, text)))),
     )
 
@@ -1040,6 +1084,8 @@ def _runs_on(textual: Role, parsed: Role, text: str = "") -> bool:
         return True
     before = text[: textual.prefix_start].rstrip()
     inside_a_sentence = bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'\n"
+    if extra and all(is_post_modifier(word) for word in extra.split()):
+        return True  # a participle or an adjective that names no one, at a sentence's start too ("Sporting director")
     return inside_a_sentence and all(word[:1].isupper() for word in extra.split())
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 
 from factcheck.nlp.names import RANKS, PersonName, fold_title_word, is_honorific, role_words
-from factcheck.nlp.roles import FORMER_WORDS, is_title_word
+from factcheck.nlp.roles import FORMER_WORDS, is_post_modifier, is_title_word
 
 # Framing that makes a role a past one or one being left: the extraction side's one list.
 _FORMER = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, FORMER_WORDS))) + r")\b", re.I)
@@ -242,9 +242,12 @@ def _post_words(title: str) -> list[str]:
     a capitalised post, a lower-case word other than a title word ("counterpart") describes the person."""
     words = re.findall(r"[\w.'\u2019-]+", title)
     if words and words[-1][:1].islower():
-        # A capitalised title word is sentence case ("Head coach Jane Roe" at a sentence's start), not a name.
+        # A capitalised title word is sentence case ("Head coach Jane Roe" at a sentence's start), not a name; so is a
+        # participle or an adjective that names no one ("Sporting director").
         kept = " ".join(
-            word for word in words if (word[:1].islower() or is_title_word(word)) and len(word.strip(".")) > 1
+            word
+            for word in words
+            if (word[:1].islower() or is_title_word(word) or is_post_modifier(word)) and len(word.strip(".")) > 1
         )
         return role_words(kept) or role_words(title)
     if len(words) >= 2 and words[-1][:1].isupper() and fold_title_word(words[-1]) not in RANKS:
