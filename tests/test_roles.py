@@ -441,6 +441,20 @@ def test_a_post_held_as_or_opened_by_a_modifier(nlp, text, title):
         assert role.affiliation is None
 
 
+def test_an_honorific_between_the_post_and_the_name_is_no_title(nlp):
+    # The parse hangs "Dr." on the name and the name on the post: the post is the title, the courtesy no further one.
+    text = "Cases rose. Deputy director of public health Dr. Jane Roe said tests had matched the samples."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title == "Deputy director"
+    text = "Dr. Jane Roe, the regional director of public health, said the tower had been shut."
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    role = role_of(text, entity.start_char, entity.end_char, entity)
+    assert role.title == "regional director" and role.further == ()
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -626,7 +626,7 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
     if title is None and affiliation is None:
         return Role(former=prefix.former, prefix_start=prefix.prefix_start)
     further = suffix.further
-    if suffix.title and prefix.title and not prefix.former and prefix.prefix_start is not None:
+    if suffix.title and role_words(prefix.title) and not prefix.former and prefix.prefix_start is not None:
         # The appositive's title wins; the title before the name is another the text gives ("Rear Admiral Jane Roe,
         # commander of the coastguard").
         further = ((prefix.prefix_start, prefix.prefix_start + len(prefix.title)), *further)
@@ -692,6 +692,7 @@ def _title_heads(root: Any, entity: Any) -> list[Any]:
         for head in heads
         if (head.pos_ in ("NOUN", "PROPN") or _a_post_tagged_adjective(head, entity))
         and any(char.isalpha() for char in head.text)  # the tagger sometimes calls the dot of "Lt." a noun
+        and not is_honorific(head.text)  # "Dr." of "Deputy director of public health Dr. Jane Roe": a courtesy
         and head.ent_type_ not in _NOT_TITLE_ENTITIES
         and head.ent_type_ not in _AFFILIATION_ENTITIES  # "Genesee County Undersheriff": the county is no title
         and not head.like_num
