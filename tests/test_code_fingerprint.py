@@ -59,3 +59,27 @@ def test_cached_claims_depend_on_every_module_extraction_runs():
         assert needed in modules
     # The engine runs extraction but does not shape its output: editing it keeps the cache.
     assert "factcheck.engine" not in modules
+
+
+def test_the_import_pattern_finds_what_the_parser_finds_in_every_module():
+    # The fingerprint reads imports by a pattern (a fortieth of parsing); a module it missed would let an edit to it
+    # reuse stale cached values.
+    files = sorted(Path(cache.__file__).parent.rglob("*.py"))
+    assert len(files) > 100
+    for source in files:
+        code = source.read_bytes()
+        assert cache._imports_in(code) == cache._imports_parsed(code), source
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "from factcheck.nlp import (\n    align,\n    lexicon as words,  # a comment\n)\n",
+        "def f():\n    import factcheck.nlp.align as a, factcheck.model\n",
+        "from factcheck.nlp.align import stem  # why\nimport json\n",
+        "from factcheck.nlp import align, \\\n    lexicon\n",
+        "x = 1\n",
+    ],
+)
+def test_the_import_pattern_reads_every_form_of_import(code: str):
+    assert cache._imports_in(code.encode()) == cache._imports_parsed(code.encode())

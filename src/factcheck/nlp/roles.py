@@ -626,7 +626,13 @@ def find_role(text: str, name_start: int, name_end: int) -> Role:
     if title is None and affiliation is None:
         return Role(former=prefix.former, prefix_start=prefix.prefix_start)
     further = suffix.further
-    if suffix.title and role_words(prefix.title) and not prefix.former and prefix.prefix_start is not None:
+    if (
+        suffix.title
+        and prefix.title
+        and role_words(prefix.title)  # a courtesy ("Dr.") is no title
+        and not prefix.former
+        and prefix.prefix_start is not None
+    ):
         # The appositive's title wins; the title before the name is another the text gives ("Rear Admiral Jane Roe,
         # commander of the coastguard").
         further = ((prefix.prefix_start, prefix.prefix_start + len(prefix.title)), *further)
