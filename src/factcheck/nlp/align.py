@@ -499,6 +499,7 @@ def _claim_tokens_cached(claim: Claim) -> tuple[Token, ...]:
 # --- aligning two claims ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus writes the same few thousand capitalised words again and again
 def _surname_key(text: str) -> str | None:
     """The key a person is counted by: "@" and the surname, casefolded ("Jane Roe's" -> "@roe")."""
     words = words_in(text.casefold().replace("\u2019", "'").removesuffix("'s"))
