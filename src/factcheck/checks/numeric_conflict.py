@@ -434,6 +434,7 @@ class NumericConflictCheck(PairwiseCheck):
             + counts_of_one_kind(alignment)
             + figures_of_one_holder(alignment)
             + figures_left_by_agreement(alignment)
+            + figures_in_other_words(alignment, inputs.similarity)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -477,7 +478,8 @@ class NumericConflictCheck(PairwiseCheck):
         # Two figures left over where every other figure of the two sentences agrees are one fact's whatever their
         # heads: the figures in common pin the two sentences to one account (``left_by_agreement``).
         pinned = left_by_agreement(alignment, pair)
-        if not pinned and not _same_count(alignment, pair):
+        retold = one_figure_in_other_words(alignment, pair, inputs.similarity)
+        if not pinned and not retold and not _same_count(alignment, pair):
             return "not one count (unit family, change or level, counted noun, or the word after differ)"
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
@@ -515,6 +517,7 @@ class NumericConflictCheck(PairwiseCheck):
             and not one_length
             and not act_counted
             and not one_kind
+            and not retold
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -553,7 +556,7 @@ class NumericConflictCheck(PairwiseCheck):
                 return "the rest of the sentences does not match"
             if alignment.similarity is not None and alignment.similarity < inputs.similarity:
                 return "the sentence vectors are too far apart"
-        elif not one_person and not one_length and not same_head and not one_named:
+        elif not one_person and not one_length and not same_head and not one_named and not retold:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -1436,6 +1439,121 @@ def figures_left_by_agreement(alignment: Alignment) -> list[SlotPair]:
     return found
 
 
+def _kind_of_figure(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    """What a figure is of, for ``one_figure_in_other_words``: ("count", its counted noun's base form) for a whole count
+    that names its noun, (its unit, "") for any other figure (a sum in one currency, a length in one unit); None for an
+    age, or a count that names no noun or stands for another's ("two others")."""
+    from factcheck.nlp import lexicon
+
+    if is_age(claim, quantity) or _aged_person(claim, quantity):
+        return None
+    family = unit_family(quantity.unit)
+    if family == "share" or family.startswith("money"):
+        return None  # a sum or a rate is of a holder its words name: ``one_named_sum_or_rate`` reads it
+    if quantity.unit != "count":
+        return str(quantity.unit), ""
+    noun = counted_noun(claim, quantity)
+    if not noun or not _whole_count(quantity) or noun in _STANDS_FOR_THE_NOUN:
+        return None
+    return "count", (lexicon.base_forms(noun, "n") or (noun,))[0]
+
+
+def _kinds_meet(first: tuple[str, str] | None, second: tuple[str, str] | None) -> bool:
+    """Whether two figures' kinds (``_kind_of_figure``) are one: one unit, or counts of one noun or of one kind of thing
+    in WordNet ("dockworkers" / "workers", "canvases" / "paintings"; ``lexicon.one_kind``)."""
+    from factcheck.nlp import lexicon
+
+    if first is None or second is None or first[0] != second[0]:
+        return False
+    return first[1] == second[1] or (first[0] == "count" and lexicon.one_kind(first[1], second[1]))
+
+
+def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
+    """Whether two sources' sentences state one figure each in their own words, so the two figures are one fact's
+    however few words the sentences share and whatever verbs the parse hangs the figures on ("A ransom note demanded 80
+    bitcoin" / "The attackers have asked for 40 bitcoin"; "Viktor Szalai ... who is serving 22 years for armed robbery"
+    / "Viktor Szalai, 34, was jailed in 2018 for 12 years").
+
+    What pins them: the sentence vectors agree (``similarity``, the floor every aligned warning asks); the figures are
+    of one kind (``_kinds_meet``), both levels or both changes, and each is its sentence's only figure of that kind
+    besides those the two give alike, so which figure is whose is not a guess; the other sentence does not write the
+    figure itself ("scored 23 league goals ... and 71 in 160 games" / "has scored 71 goals": the 71 is the one told); two
+    counts tell what befell the counted, one act ("42 people had been infected" / "killed three people" are two counts;
+    a count with no act of its own, "one of four aid workers", is left to the other rules); and the days, or the persons, the two name do not clash (both give some, none in common). Every rule for
+    two facts of one kind (a part, a remainder, a plan, two holders, two places, two periods) still applies."""
+    from factcheck.nlp.align import days_or_persons_clash
+
+    if not alignment.cross_source or alignment.similarity is None or alignment.similarity < similarity:
+        return False
+    left_q, right_q = pair.left.ref, pair.right.ref
+    kind = _kind_of_figure(alignment.left, left_q)
+    if not _kinds_meet(kind, _kind_of_figure(alignment.right, right_q)):
+        return False
+    if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
+        return False
+    if kind is not None and kind[0] == "count":
+        befell = _what_befell(alignment.left, left_q), _what_befell(alignment.right, right_q)
+        if befell[0] is None or befell[1] is None or not _one_act(befell[0][1], befell[1][1]):
+            return False
+    elif not _one_thing_measured(alignment, pair):
+        return False
+    sides = ((alignment.left, alignment.right, left_q), (alignment.right, alignment.left, right_q))
+    for claim, other_claim, own in sides:
+        if any(other.value == own.value for other in other_claim.quantities) or own.value in figures_written(
+            other_claim
+        ):
+            return False
+        for quantity in claim.quantities:
+            if quantity == own or any(_same_figure(quantity, other) for other in other_claim.quantities):
+                continue
+            if _kinds_meet(kind, _kind_of_figure(claim, quantity)):
+                return False
+    return not days_or_persons_clash(alignment.left_tokens, alignment.right_tokens)
+
+
+def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two measures in one unit are of one thing, as far as their words tell: two lengths of time that name the
+    act they lasted name one act (``one_act_lasted``: "five days of talks" / "ten days of riots" are two); and a head
+    the parse hangs a measure on that is no verb of its sentence names what is measured ("a 15-year pledge", "a 420 kg
+    satellite"), so it is the other's head, one kind of thing with it, or a word the other sentence writes ("its
+    satellite, which weighs 920 kg"). Two verbs ("is serving 22 years" / "was jailed for 12 years") tell one stretch
+    in two words: the vectors say whether they are one."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.align import told_as_a_verb
+
+    left_q, right_q = pair.left.ref, pair.right.ref
+    lasted = act_lasted(alignment.left, left_q), act_lasted(alignment.right, right_q)
+    if (lasted[0] or lasted[1]) and not one_act_lasted(alignment, pair):
+        return False
+    heads = [(quantity.head or "").split()[:1] for quantity in (left_q, right_q)]
+    if not heads[0] or not heads[1] or stem(heads[0][0]) == stem(heads[1][0]):
+        return True
+    left_head, right_head = heads[0][0].casefold(), heads[1][0].casefold()
+    nouns = [
+        (head, claim, other)
+        for head, claim, other in (
+            (left_head, alignment.left, alignment.right),
+            (right_head, alignment.right, alignment.left),
+        )
+        if not told_as_a_verb(claim, head)
+    ]
+    if len(nouns) == 2 and lexicon.one_kind(left_head, right_head):
+        return True
+    return all(stem(head) in {stem(word) for word in words_in(other.span.text)} for head, _, other in nouns)
+
+
+def figures_in_other_words(alignment: Alignment, similarity: float) -> list[SlotPair]:
+    """The pairs ``one_figure_in_other_words`` finds that the alignment left unpaired or paired otherwise."""
+    paired = {(id(pair.left), id(pair.right)) for pair in alignment.pairs_of("number")}
+    found = []
+    for left in (token for token in alignment.left_tokens if token.kind == "number"):
+        for right in (token for token in alignment.right_tokens if token.kind == "number"):
+            candidate = SlotPair("number", left, right, "context", 0.0, True)
+            if (id(left), id(right)) not in paired and one_figure_in_other_words(alignment, candidate, similarity):
+                found.append(candidate)
+    return found
+
+
 def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
     """The figures the alignment left unpaired that ``meet`` pairs, each with one figure of the other side only."""
     # A pair that counts two things ("22 injuries" / "Fourteen people were killed") leaves its figures free.
@@ -1814,6 +1932,14 @@ def each_article_gives_both(
 
 _FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def figures_written(claim: Claim) -> set[float]:
+    """Every figure the claim writes in digits, by value, whatever quantity covers it ("71 in 160 games": 71, 160)."""
+    return {
+        float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").casefold(), 1.0)
+        for match in _FIGURE.finditer(claim.span.text)
+    }
 
 
 def unextracted_figures(claim: Claim) -> set[float]:
