@@ -1439,63 +1439,44 @@ def figures_left_by_agreement(alignment: Alignment) -> list[SlotPair]:
     return found
 
 
-def _kind_of_figure(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
-    """What a figure is of, for ``one_figure_in_other_words``: ("count", its counted noun's base form) for a whole count
-    that names its noun, (its unit, "") for any other figure (a sum in one currency, a length in one unit); None for an
-    age, or a count that names no noun or stands for another's ("two others")."""
-    from factcheck.nlp import lexicon
-
+def measured_in(claim: Claim, quantity: Quantity) -> str | None:
+    """The unit a figure measures in, for ``one_figure_in_other_words``: a length, a weight, a stretch of time ("22
+    years", "420 kg", "60 metres"); None for a count, a sum, a share or an age, which other rules read (what befell the
+    counted, whose the sum is, whom the age names)."""
+    family = unit_family(quantity.unit)
+    if family in ("count", "share") or family.startswith("money"):
+        return None
     if is_age(claim, quantity) or _aged_person(claim, quantity):
         return None
-    family = unit_family(quantity.unit)
-    if family == "share" or family.startswith("money"):
-        return None  # a sum or a rate is of a holder its words name: ``one_named_sum_or_rate`` reads it
-    if quantity.unit != "count":
-        return str(quantity.unit), ""
-    noun = counted_noun(claim, quantity)
-    if not noun or not _whole_count(quantity) or noun in _STANDS_FOR_THE_NOUN:
-        return None
-    return "count", (lexicon.base_forms(noun, "n") or (noun,))[0]
-
-
-def _kinds_meet(first: tuple[str, str] | None, second: tuple[str, str] | None) -> bool:
-    """Whether two figures' kinds (``_kind_of_figure``) are one: one unit, or counts of one noun or of one kind of thing
-    in WordNet ("dockworkers" / "workers", "canvases" / "paintings"; ``lexicon.one_kind``)."""
-    from factcheck.nlp import lexicon
-
-    if first is None or second is None or first[0] != second[0]:
-        return False
-    return first[1] == second[1] or (first[0] == "count" and lexicon.one_kind(first[1], second[1]))
+    return quantity.unit
 
 
 def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
-    """Whether two sources' sentences state one figure each in their own words, so the two figures are one fact's
-    however few words the sentences share and whatever verbs the parse hangs the figures on ("A ransom note demanded 80
-    bitcoin" / "The attackers have asked for 40 bitcoin"; "Viktor Szalai ... who is serving 22 years for armed robbery"
-    / "Viktor Szalai, 34, was jailed in 2018 for 12 years").
+    """Whether two sources' sentences state one measure each in their own words, so the two are one fact's however few
+    words the sentences share and whatever verbs the parse hangs them on ("Viktor Szalai, 34, ... is serving 22 years
+    for armed robbery" / "Viktor Szalai, 34, was jailed in 2018 for 12 years"; "Tern-4, a 420 kg optical imaging
+    satellite" / "its Tern-4 satellite, which weighs 920 kg").
 
-    What pins them: the sentence vectors agree (``similarity``, the floor every aligned warning asks); the figures are
-    of one kind (``_kinds_meet``), both levels or both changes, and each is its sentence's only figure of that kind
-    besides those the two give alike, so which figure is whose is not a guess; the other sentence does not write the
-    figure itself ("scored 23 league goals ... and 71 in 160 games" / "has scored 71 goals": the 71 is the one told); two
-    counts tell what befell the counted, one act ("42 people had been infected" / "killed three people" are two counts;
-    a count with no act of its own, "one of four aid workers", is left to the other rules); and the days, or the persons, the two name do not clash (both give some, none in common). Every rule for
-    two facts of one kind (a part, a remainder, a plan, two holders, two places, two periods) still applies."""
+    What pins them: the sentence vectors agree (``similarity``, the floor every aligned warning asks); the two are
+    measures in one unit (``measured_in``: not counts, sums or shares, whose holders and acts other rules read), both
+    levels or both changes, of one thing as far as their words tell (``_one_thing_measured``), and each is its
+    sentence's only measure in that unit besides those the two give alike, so which is whose is no guess; the other
+    sentence does not write the figure itself; a figure hoped for or planned ("could attract a 10-year deal") meets only
+    another such; the other figures the two give agree where both give one kind (``_other_figures_differ``); something
+    besides pins the two to one account (``_pinned_alike``: a name, a day or a figure both give); and the days, or the
+    persons, the two name do not clash. Every rule for two facts of one kind (a part, a remainder, two holders, two
+    places, two periods) still applies."""
     from factcheck.nlp.align import days_or_persons_clash
 
     if not alignment.cross_source or alignment.similarity is None or alignment.similarity < similarity:
         return False
     left_q, right_q = pair.left.ref, pair.right.ref
-    kind = _kind_of_figure(alignment.left, left_q)
-    if not _kinds_meet(kind, _kind_of_figure(alignment.right, right_q)):
+    unit = measured_in(alignment.left, left_q)
+    if unit is None or unit != measured_in(alignment.right, right_q):
         return False
     if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
         return False
-    if kind is not None and kind[0] == "count":
-        befell = _what_befell(alignment.left, left_q), _what_befell(alignment.right, right_q)
-        if befell[0] is None or befell[1] is None or not _one_act(befell[0][1], befell[1][1]):
-            return False
-    elif not _one_thing_measured(alignment, pair):
+    if not _one_thing_measured(alignment, pair):
         return False
     sides = ((alignment.left, alignment.right, left_q), (alignment.right, alignment.left, right_q))
     for claim, other_claim, own in sides:
@@ -1506,9 +1487,51 @@ def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: 
         for quantity in claim.quantities:
             if quantity == own or any(_same_figure(quantity, other) for other in other_claim.quantities):
                 continue
-            if _kinds_meet(kind, _kind_of_figure(claim, quantity)):
+            if measured_in(claim, quantity) == unit:
                 return False
+    if "foreseen" in (left_q.mood, right_q.mood) and left_q.mood != right_q.mood:
+        return False
+    if _other_figures_differ(alignment, left_q, right_q) or not _pinned_alike(alignment, left_q, right_q):
+        return False
     return not days_or_persons_clash(alignment.left_tokens, alignment.right_tokens)
+
+
+def _other_figures_differ(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
+    """Whether the two sentences give figures of another unit family besides the pair, and none of them alike ("seeking
+    a 10-year contract for $20 million a season" / "eight-year offer ... as high as $184M"): two accounts."""
+    lefts = [q for q in alignment.left.quantities if q != left_q]
+    rights = [q for q in alignment.right.quantities if q != right_q]
+    families = {unit_family(q.unit) for q in lefts} & {unit_family(q.unit) for q in rights}
+    return any(
+        not any(
+            _same_figure(first, second)
+            for first in lefts
+            if unit_family(first.unit) == family
+            for second in rights
+            if unit_family(second.unit) == family
+        )
+        for family in families
+    )
+
+
+def _pinned_alike(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
+    """Whether something both sentences give pins them to one account: a name (of any kind: "Tern-4"), a day, or a
+    figure besides the pair ("The 27-year-old has agreed" / "Ferrand, 27, has signed"). Two navies' captures ("the
+    British Royal Navy had captured eight pirates" / "The Indian navy said it has captured 23") name none alike."""
+    from factcheck.nlp.align import particulars
+
+    if particulars(alignment.left) & particulars(alignment.right):
+        return True
+    left_names = {key for actor in alignment.left.actors for key in entity_keys(actor.name)}
+    if left_names & {key for actor in alignment.right.actors for key in entity_keys(actor.name)}:
+        return True
+    return any(
+        first.value == second.value
+        for first in alignment.left.quantities
+        if first != left_q
+        for second in alignment.right.quantities
+        if second != right_q
+    )
 
 
 def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:

@@ -1321,30 +1321,17 @@ def figures_meet(left: Claim, right: Claim) -> bool:
     )
 
 
-def _figure_kind(token: Token) -> tuple[str, str] | None:
-    """What a number slot is of: ("count", its counted noun's base form), or (its unit, "") for any other figure."""
-    if token.kind != "number":
-        return None
-    if token.ref.unit != "count":
-        return str(token.ref.unit), ""
-    noun = _counted_noun(token)
-    return ("count", _noun_base(noun)) if noun else None
+def measures_in_one_unit(left: Claim, right: Claim) -> bool:
+    """Whether two claims give a measure each in one unit: a length, a weight, a stretch of time ("22 years" / "12
+    years"), not a count, a sum or a share. What lets two sentences of close vectors be aligned however few words they
+    share: numeric-conflict's ``one_figure_in_other_words`` decides whether the two are one measure."""
+    from factcheck.nlp.quantities import unit_family
 
+    def units(claim: Claim) -> set[str]:
+        found = {str(quantity.unit) for quantity in claim.quantities}
+        return {unit for unit in found if unit_family(unit) not in ("count", "share") and not unit.startswith("money")}
 
-def figures_of_one_kind(left: Claim, right: Claim) -> bool:
-    """Whether two claims give a figure each of one kind: two in one unit, or counts of one noun or of one kind of thing
-    in WordNet ("2,400 dockworkers" / "4,200 port workers"): what lets two sentences of close vectors be aligned
-    however few words they share (numeric-conflict's ``one_figure_in_other_words`` decides whether they are one)."""
-    from factcheck.nlp import lexicon
-
-    lefts = {kind for token in claim_tokens(left) if (kind := _figure_kind(token)) is not None}
-    rights = {kind for token in claim_tokens(right) if (kind := _figure_kind(token)) is not None}
-    return any(
-        first[0] == second[0]
-        and (first[1] == second[1] or (first[0] == "count" and lexicon.one_kind(first[1], second[1])))
-        for first in lefts
-        for second in rights
-    )
+    return not units(left).isdisjoint(units(right))
 
 
 # Words after which a verb stands in its bare form ("will fight", "to host", "could face").
@@ -2024,12 +2011,12 @@ class PairAligner:
             )
             # Or one toll told in other words: a noun counted under one act (``figures_meet``).
             or figures_meet(left, right)
-            # Or one figure told in other words (numeric-conflict's): close vectors, a figure of one kind each.
+            # Or one measure told in other words (numeric-conflict's): close vectors, a measure in one unit each.
             or (
                 left.doc != right.doc
                 and similarity is not None
                 and similarity >= MIN_SIMILARITY
-                and figures_of_one_kind(left, right)
+                and measures_in_one_unit(left, right)
             )
             # Or one person's act dated in other words (``dates_meet``), the person named, or told of by a pronoun or
             # a description ("The 47-year-old was arrested on March 4"), as the candidate search found them.
