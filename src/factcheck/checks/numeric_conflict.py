@@ -356,6 +356,13 @@ class NumericConflictCheck(PairwiseCheck):
     when the rest still reads as a paraphrase (a fifth of the words as written, vectors >= 0.6); not a figure that sums
     the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole), nor a sum restated in another unit
     ("$27.5bn (£14.5bn)" / "$27.5bn (£13bn)": one sum converted at two rates).
+    A measure in one unit (a length, a weight, a stretch of time; not a count, a sum or a share) told by two sources in
+    their own words ("who is serving 22 years for armed robbery" / "was jailed in 2018 for 12 years"; "a 420 kg
+    satellite" / "its satellite, which weighs 920 kg") is compared however few words the sentences share and whatever
+    verbs the parse hangs it on, when the sentence vectors agree (>= 0.6), each is its sentence's only measure in that
+    unit besides those given alike, a name, a day or another figure both give pins the two to one account, the other
+    figures they both give of one kind agree, neither is hoped for or planned against one told, and a head that is no
+    verb names one thing on both sides (``one_figure_in_other_words``).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
