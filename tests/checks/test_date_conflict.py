@@ -2125,3 +2125,108 @@ def test_an_occurrence_one_sentence_counts_among_others_is_not_anchored():
         Event(actor=None, action="enter", object="plea", past=True),
     )
     assert run(corp) == []
+
+
+def _dated_sentences(left_text, left_times, right_text, right_times, cosine, names=(), events=(None, None)):
+    """Two outlets' sentences, each with its dates (text, value, head), the persons of ``names`` wherever written."""
+    import numpy as np
+
+    claims = []
+    documents = []
+    for doc_id, text, times, event in (
+        ("a", left_text, left_times, events[0]),
+        ("b", right_text, right_times, events[1]),
+    ):
+        doc = document(doc_id, text)
+        dated = tuple(time(doc, words, value).model_copy(update={"head": head}) for words, value, head in times)
+        named = tuple(Actor(span=span(doc, name), name=name, label="PERSON") for name in names if name in text)
+        documents.append(doc)
+        claims.append(claim(doc, text, times=dated, actors=named, event=event))
+    corp = corpus(documents, claims)
+    corp.embeddings.update(
+        {claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([cosine, (1 - cosine**2) ** 0.5])}
+    )
+    return corp
+
+
+def test_a_second_act_told_in_the_same_sentence_leaves_the_pairing_sure():
+    # One outlet tells the arrest and the charge in one sentence, each on its own verb and day; the other tells the
+    # arrest alone. The act pairs the dates, so the charge's day does not leave the arrest's in doubt.
+    both = "Police arrested former harbour master Ole Brandt on March 6 and charged him with bribery on March 11."
+    arrested = "Ole Brandt, who ran the harbour for 15 years, was arrested at his home on March 8."
+    corp = _dated_sentences(
+        both,
+        (("March 6", "2026-03-06", "arrest"), ("March 11", "2026-03-11", "charge")),
+        arrested,
+        (("March 8", "2026-03-08", "arrest"),),
+        0.56,
+        names=("Ole Brandt",),
+        events=(Event(actor="police", action="arrest", object="ole brandt", past=True), Event(action="arrest")),
+    )
+    assert [f.data["dates"] for f in run(corp)] == [["2026-03-06", "2026-03-08"]]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        ("again on March 11", "March 11", "arrest"),  # one act dated twice: which arrest is the other's?
+        ("before the March 11 hearing", "March 11", "hearing"),  # a date on a noun: no act of its own told
+    ],
+)
+def test_a_second_date_on_the_same_act_or_on_a_noun_leaves_the_pairing_in_doubt(second):
+    written, words, head = second
+    both = f"Police arrested former harbour master Ole Brandt on March 6 and {written}."
+    arrested = "Ole Brandt, who ran the harbour for 15 years, was arrested at his home on March 8."
+    corp = _dated_sentences(
+        both,
+        (("March 6", "2026-03-06", "arrest"), (words, "2026-03-11", head)),
+        arrested,
+        (("March 8", "2026-03-08", "arrest"),),
+        0.56,
+        names=("Ole Brandt",),
+        events=(Event(actor="police", action="arrest", object="ole brandt", past=True), Event(action="arrest")),
+    )
+    assert run(corp) == []
+
+
+def test_a_participle_after_a_dated_clause_tells_that_acts_result_not_another_act():
+    # "struck ... on 5 October, killing 12": the killing is the quake's, on its day, so the headline's "kills 12 ...
+    # on 3 October" dates the same act. Written before the date, or apart from the clause, the word is an act of
+    # its own, undated, and the dates are two acts' ("was blamed for killing 12 when it struck on 5 October").
+    headline = "Quake kills 12 in Varn province on 3 October 2026"
+    struck = "A magnitude 6.1 earthquake struck Varn province on 5 October 2026, killing 12 people, officials said."
+    blamed = "A magnitude 6.1 earthquake, blamed for killing 12 people, struck Varn province on 5 October 2026."
+    for text, expected in ((struck, [["2026-10-03", "2026-10-05"]]), (blamed, [])):
+        corp = _dated_sentences(
+            headline,
+            (("3 October 2026", "2026-10-03", "kill"),),
+            text,
+            (("5 October 2026", "2026-10-05", "strike"),),
+            0.84,
+        )
+        assert [f.data["dates"] for f in run(corp)] == expected, text
+
+
+def test_an_act_told_before_when_and_the_dated_clause_is_at_its_time():
+    # "were killed when a bomb exploded ... on 2 June": the killing is the blast's, on its day.
+    killed = "A bomb killed nine people at a market in Sarn on 1 June 2026, police said."
+    when = "Nine people were killed when a bomb exploded at a crowded market in Sarn on 2 June 2026, police said."
+    corp = _dated_sentences(
+        killed, (("1 June 2026", "2026-06-01", "kill"),), when, (("2 June 2026", "2026-06-02", "explode"),), 0.85
+    )
+    assert [f.data["dates"] for f in run(corp)] == [["2026-06-01", "2026-06-02"]]
+
+
+def test_a_day_the_other_sentence_writes_alike_on_another_act_leaves_the_pairing_in_doubt():
+    # The parse hangs the second side's day on "purchase" and the first's on "takeover" and "complete": the related
+    # nouns pair "May 3" with "June 10", but the first sentence writes "June 10" itself, on the completing.
+    both = "Orvik Mining announced its takeover of Tarn Metals on May 3 and completed the deal on June 10."
+    completed = "Orvik Mining completed its purchase of Tarn Metals on June 10, five weeks after announcing the deal."
+    corp = _dated_sentences(
+        both,
+        (("May 3", "2026-05-03", "takeover"), ("June 10", "2026-06-10", "complete")),
+        completed,
+        (("June 10", "2026-06-10", "purchase"),),
+        0.93,
+    )
+    assert run(corp) == []

@@ -29,6 +29,7 @@ from factcheck.nlp.align import (
     Token,
     a_light_verb,
     act_of,
+    acts_agree,
     acts_on_one_thing,
     acts_related,
     anchors,
@@ -49,6 +50,7 @@ from factcheck.nlp.align import (
     persons_named,
     slot_head,
     stem,
+    told_as_a_verb,
     told_as_coming,
     told_participants,
     verb_act,
@@ -305,7 +307,8 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     on a noun ("the host of the Oscars on Feb. 22", "in the spring of 2001") names the occasion, which
     another sentence may date through any of its verbs ("the host of the ceremony, televised on
     February 22"). Heads WordNet relates count as two acts, for a weekday, when one sentence writes the other's head
-    word itself, undated, beside its own dated one.
+    word itself, undated, beside its own dated one. A participle after the dated clause ("struck Varn on Oct. 5,
+    killing 12") tells what the dated act did, on its day, not another act (``_tells_undated``).
     """
     if pair.heads is None:
         return False
@@ -313,8 +316,10 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     if left_head is None or right_head is None:
         return False
     left_first, right_first = left_head.split()[0], right_head.split()[0]
-    one_sided = (_tells(alignment.right_tokens, left_first) and not _tells(alignment.left_tokens, right_first)) or (
-        _tells(alignment.left_tokens, right_first) and not _tells(alignment.right_tokens, left_first)
+    left_tells = _tells_undated(alignment.left, alignment.left_tokens, right_first, pair.left)
+    right_tells = _tells_undated(alignment.right, alignment.right_tokens, left_first, pair.right)
+    one_sided = (right_tells and not _tells(alignment.left_tokens, right_first)) or (
+        left_tells and not _tells(alignment.right_tokens, left_first)
     )
     if pair.heads is True:
         # Two words WordNet relates in some sense ("fired" / "shootings") are one act only when nothing says
@@ -326,6 +331,41 @@ def dates_another_act(alignment: Alignment, pair: SlotPair) -> bool:
     # Both dates must date acts, not occasions: "the host of the Oscars on Feb. 13" dates the show, whatever
     # verb the other sentence dates it through ("the host of the ceremony, televised on February 22").
     return one_sided and dates_two_acts(alignment, pair)
+
+
+def _tells_undated(claim: Claim, tokens: tuple[Token, ...], head: str, date: Token) -> bool:
+    """Whether a sentence tells the act a (stemmed) head names apart from the act its date dates: it writes the word
+    (``_tells``), and not only as what the dated act did at its time (``_told_at_the_dated_time``).
+
+    "A bomb exploded in Sarn on Tuesday, killing nine people" and "Nine people were killed when a bomb exploded in
+    Sarn on Tuesday" date the killing by the blast's day, so "Bomb kills nine in Sarn on Monday" dates the same act.
+    The word written elsewhere ("accused of shooting three co-workers, was fired on Thursday") is an act of its own,
+    undated."""
+    told = [index for index, token in enumerate(tokens) if token.kind == "word" and token.key == head]
+    if not told:
+        return False
+    at = next((index for index, token in enumerate(tokens) if token is date), None)
+    return at is None or not all(_told_at_the_dated_time(claim, tokens, at, index) for index in told)
+
+
+_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+
+
+def _told_at_the_dated_time(claim: Claim, tokens: tuple[Token, ...], at: int, index: int) -> bool:
+    """Whether the word at ``index`` tells an act the grammar puts at the time of the dated clause (the date at
+    ``at``), with no other date between the two: a present participle opening a clause right after a comma that
+    follows the date ("struck Varn on Oct. 5, killing 12"), or a word before a "when" that opens the dated clause
+    ("were killed when a bomb exploded on Tuesday")."""
+    token, dated = tokens[index], tokens[at]
+    low, high = sorted((index, at))
+    if any(other.kind == "date" for other in tokens[low + 1 : high]):
+        return False
+    offset = claim.span.start
+    if index > at:
+        before = claim.span.text[: max(0, token.start - offset)]
+        return token.text.casefold().endswith("ing") and before.rstrip().endswith(",")
+    between = claim.span.text[max(0, token.end - offset) : max(0, dated.start - offset)]
+    return bool(_WHEN.search(between)) and not re.search(r"[;:.!?]", between)
 
 
 def _act_head(claim: Claim, date: Token) -> str | None:
@@ -533,7 +573,10 @@ def one_anchored_act(
     common = anchors(alignment.left, people, told) & anchors(alignment.right, people, told)
     if not (common or _one_organisation(alignment, organisations or {})):
         return False
-    if len(fact_dates(alignment.left)) != 1 or len(fact_dates(alignment.right)) != 1:
+    if not (
+        _whose_date_is_told(alignment.left, pair.left, alignment.right, pair.right)
+        and _whose_date_is_told(alignment.right, pair.right, alignment.left, pair.left)
+    ):
         return False
     if _two_verbs_of_one_story(alignment, pair):
         return False
@@ -542,6 +585,40 @@ def one_anchored_act(
     if _occurrences_counted_apart(alignment.left, alignment.right):
         return False
     return not _ordinals_differ(alignment.left, alignment.right) and dated_acts_alike(alignment, pair, occasions=True)
+
+
+def _whose_date_is_told(claim: Claim, date: Token, other: Claim, other_date: Token) -> bool:
+    """Whether which of a sentence's dates the other sentence's date stands against is not in doubt: the sentence
+    gives the fact one date (``fact_dates``), or it tells a second act in its own words, each date on its own verb
+    ("Police arrested Ole Brandt on March 6 and charged him with bribery on March 11"): the paired date's head and
+    every other one's are written as verbs, the others are other acts than the paired one, and none dates the act
+    the other sentence's date dates (``align.dates_of_one_act``), so only one can stand against it ("was arrested at
+    his home on March 6").
+
+    A date on a noun ("the March 11 hearing"), or two dates on one act ("arrested on March 6 and again on March
+    9"), leave the pairing in doubt."""
+    dates = fact_dates(claim)
+    if len(dates) == 1:
+        return dates[0] is date
+    if not any(token is date for token in dates):
+        return False
+    own = _verb_told(claim, date)
+    if own is None:
+        return False
+    for token in dates:
+        if token is date:
+            continue
+        act = _verb_told(claim, token)
+        if act is None or acts_related(act, own) or dates_of_one_act(claim, token, other, other_date):
+            return False
+    return True
+
+
+def _verb_told(claim: Claim, date: Token) -> str | None:
+    """The lemma of the verb a date hangs on, when the sentence writes it as a verb ("charged him ... on March 11"
+    -> charge); None for a date on a noun or a function word."""
+    act = act_of(date)
+    return act if act is not None and told_as_a_verb(claim, act) else None
 
 
 def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
@@ -1032,6 +1109,17 @@ def same_words(left: TimeExpression, right: TimeExpression) -> bool:
     return " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split())
 
 
+def _one_day_in_one_wording(left: TimeExpression | Token, right: TimeExpression | Token) -> bool:
+    """Whether two dates are one calendar day written alike ("June 10" / "June 10"), not a year or a month."""
+    left_time, right_time = (getattr(side, "ref", side) for side in (left, right))
+    return (
+        left_time.granularity == "day"
+        and right_time.granularity == "day"
+        and written_out(left_time)
+        and same_words(left_time, right_time)
+    )
+
+
 def read_alike(
     left: TimeExpression, right: TimeExpression, left_published: date | None, right_published: date | None
 ) -> bool:
@@ -1496,17 +1584,42 @@ class DateConflictCheck(PairwiseCheck):
         "Apple opened its store in 2003 after launching the iPod in 2001" / "The iPod was launched in
         October 2001": the words around "2003" took the pairing, but "2001" dates the launch the other
         side dates (the same head, or two words WordNet gives for one act), and the two agree. Which of
-        its dates the other sentence gives is then in doubt, and one of them agrees: no conflict.
+        its dates the other sentence gives is then in doubt, and one of them agrees: no conflict. The acts are read
+        with their sentences (``align.acts_agree``), as the pairing reads them: "Orvik announced its takeover of Tarn
+        on May 3 and completed the deal on June 10" / "Orvik completed its purchase of Tarn on June 10" (the parse
+        hangs the second date on "purchase", an event the completing is told of). A calendar day written alike on
+        both sides ("June 10" / "June 10") is one day whatever the parse hangs it on: a sentence that writes the other
+        sentence's very day on one of its acts tells that day's act, and the pairing of its other date is in doubt.
         """
-        sides: tuple[tuple[tuple[Token, ...], Token, Token, str, str], ...] = (
-            (alignment.left_tokens, pair.left, pair.right, alignment.left.doc, alignment.right.doc),
-            (alignment.right_tokens, pair.right, pair.left, alignment.right.doc, alignment.left.doc),
+        sides: tuple[tuple[Claim, tuple[Token, ...], Token, Claim, Token, str, str], ...] = (
+            (
+                alignment.left,
+                alignment.left_tokens,
+                pair.left,
+                alignment.right,
+                pair.right,
+                alignment.left.doc,
+                alignment.right.doc,
+            ),
+            (
+                alignment.right,
+                alignment.right_tokens,
+                pair.right,
+                alignment.left,
+                pair.left,
+                alignment.right.doc,
+                alignment.left.doc,
+            ),
         )
-        for tokens, paired, opposite, doc, other_doc in sides:
+        for claim, tokens, paired, other, opposite, doc, other_doc in sides:
             for token in tokens:
                 if token.kind != "date" or token is paired or not written_out(token.ref):
                     continue
-                if heads_agree(token, opposite) is not True:
+                if not (
+                    heads_agree(token, opposite) is True
+                    or acts_agree(claim, token, other, opposite)
+                    or _one_day_in_one_wording(token, opposite)
+                ):
                     continue
                 if read_alike(token.ref, opposite.ref, published[doc], published[other_doc]):
                     return True  # "launching the iPod in 2001" / "the iPod was launched in 2001" (or "in October 2001")
