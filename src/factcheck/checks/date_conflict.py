@@ -1109,9 +1109,10 @@ def same_words(left: TimeExpression, right: TimeExpression) -> bool:
     return " ".join(left.span.text.casefold().split()) == " ".join(right.span.text.casefold().split())
 
 
-def _one_day_in_one_wording(left: TimeExpression | Token, right: TimeExpression | Token) -> bool:
-    """Whether two dates are one calendar day written alike ("June 10" / "June 10"), not a year or a month."""
-    left_time, right_time = (getattr(side, "ref", side) for side in (left, right))
+def _one_day_in_one_wording(left: Token, right: Token) -> bool:
+    """Whether two date slots are one calendar day written alike ("June 10" / "June 10"), not a year or a month."""
+    left_time: TimeExpression = left.ref
+    right_time: TimeExpression = right.ref
     return (
         left_time.granularity == "day"
         and right_time.granularity == "day"
