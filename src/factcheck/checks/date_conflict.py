@@ -1305,6 +1305,12 @@ class DateConflictCheck(PairwiseCheck):
     Nor are two sentences one article gives both of, word for word (a story carried twice pairs its
     "only network in 1985" with the other copy's "only operators until 1993"): it tells two facts.
 
+    A sentence may tell two acts, each on its own verb and day ("arrested him on March 6 and charged
+    him on March 11"): the act pairs its date with the other sentence's, and a day the other sentence
+    writes alike on another of its acts leaves the pairing in doubt. What an act did at its time, told
+    as a participle after its date or before a "when" that opens it ("struck on Oct. 5, killing 12",
+    "were killed when a bomb exploded on Tuesday"), is dated by that act ("Quake kills 12 on Monday").
+
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date. The finding's ``data["alignment"]`` holds both sentences and the words
