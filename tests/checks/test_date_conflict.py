@@ -2230,3 +2230,36 @@ def test_a_day_the_other_sentence_writes_alike_on_another_act_leaves_the_pairing
         0.93,
     )
     assert run(corp) == []
+
+
+@pytest.mark.parametrize(
+    ("became", "expected"),
+    [
+        # "on 12 March, beating": the grammar tells the win on the day of the title, so "defeated ... on 14 March"
+        # dates that one act, though WordNet relates "become" to neither "beat" nor "defeat".
+        (
+            "Ilse Varga became national chess champion on 12 March 2026, beating Tomas Reyes in a rapid playoff.",
+            [["2026-03-12", "2026-03-14"]],
+        ),
+        # Written before the dated clause, the win is no part of it: the title's day and the win's are two acts' days.
+        (
+            "Ilse Varga, beating Tomas Reyes in a rapid playoff, became national chess champion on 12 March 2026.",
+            [],
+        ),
+    ],
+)
+def test_a_participle_after_the_dated_clause_tells_the_other_sentences_act(became, expected):
+    defeated = "Ilse Varga defeated Tomas Reyes in a two-game playoff on 14 March 2026 to take the national title."
+    corp = _dated_sentences(
+        became,
+        (("12 March 2026", "2026-03-12", "become"),),
+        defeated,
+        (("14 March 2026", "2026-03-14", "defeat"),),
+        0.62,
+        names=("Ilse Varga", "Tomas Reyes"),
+        events=(
+            Event(actor="ilse varga", action="become", past=True),
+            Event(actor="ilse varga", action="defeat", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected
