@@ -2127,8 +2127,9 @@ def test_an_occurrence_one_sentence_counts_among_others_is_not_anchored():
     assert run(corp) == []
 
 
-def _dated_sentences(left_text, left_times, right_text, right_times, cosine, names=(), events=(None, None)):
-    """Two outlets' sentences, each with its dates (text, value, head), the persons of ``names`` wherever written."""
+def _dated_sentences(left_text, left_times, right_text, right_times, cosine, names=(), events=(None, None), figures=()):
+    """Two outlets' sentences, each with its dates (text, value, head), the persons of ``names`` and the figures of
+    ``figures`` (text, value, unit) wherever written."""
     import numpy as np
 
     claims = []
@@ -2140,8 +2141,11 @@ def _dated_sentences(left_text, left_times, right_text, right_times, cosine, nam
         doc = document(doc_id, text)
         dated = tuple(time(doc, words, value).model_copy(update={"head": head}) for words, value, head in times)
         named = tuple(Actor(span=span(doc, name), name=name, label="PERSON") for name in names if name in text)
+        counted = tuple(
+            Quantity(span=span(doc, words), value=value, unit=unit) for words, value, unit in figures if words in text
+        )
         documents.append(doc)
-        claims.append(claim(doc, text, times=dated, actors=named, event=event))
+        claims.append(claim(doc, text, times=dated, actors=named, event=event, quantities=counted))
     corp = corpus(documents, claims)
     corp.embeddings.update(
         {claims[0].id: np.array([1.0, 0.0]), claims[1].id: np.array([cosine, (1 - cosine**2) ** 0.5])}
@@ -2263,3 +2267,47 @@ def test_a_participle_after_the_dated_clause_tells_the_other_sentences_act(becam
         ),
     )
     assert [f.data["dates"] for f in run(corp)] == expected
+
+
+def test_a_participle_after_the_dated_clause_tells_the_act_done_at_the_other_sentences_occasion():
+    # The other date hangs on the playoff, an occasion: the act done there is the sentence's own, "defeated".
+    became = "Ilse Varga became national chess champion on 12 March 2026, beating Tomas Reyes in a rapid playoff."
+    defeated = (
+        "Ilse Varga defeated Tomas Reyes in a two-game rapid playoff on 14 March 2026 to take the national title."
+    )
+    corp = _dated_sentences(
+        became,
+        (("12 March 2026", "2026-03-12", "become"),),
+        defeated,
+        (("14 March 2026", "2026-03-14", "playoff"),),
+        0.62,
+        names=("Ilse Varga", "Tomas Reyes"),
+        events=(
+            Event(actor="ilse varga", action="become", past=True),
+            Event(actor="ilse varga", action="defeat", object="tomas reyes", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == [["2026-03-12", "2026-03-14"]]
+
+
+def test_the_verb_before_a_date_on_a_noun_reads_the_act_when_the_main_verb_is_another_clauses():
+    # The parse gives the second sentence's main act from its last clause ("a defeat left the club 17th") and hangs
+    # the date on "coach": "leave" ends a tie as "dismiss" does not begin one, but the verb the date follows, "fired",
+    # is the dismissal told in a synonym.
+    dismissing = "Velda Rovers have begun the hunt for a new coach after dismissing Anton Berg on 22 November 2026."
+    fired = (
+        "Velda Rovers fired head coach Anton Berg on 20 November 2026, two days after a 4-0 defeat left the club 17th."
+    )
+    corp = _dated_sentences(
+        dismissing,
+        (("22 November 2026", "2026-11-22", "dismiss"),),
+        fired,
+        (("20 November 2026", "2026-11-20", "coach"),),
+        0.73,
+        names=("Anton Berg",),
+        events=(
+            Event(actor="velda rovers", action="begin", object="hunt", past=True),
+            Event(actor="head coach", action="leave", object="club 17th", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == [["2026-11-22", "2026-11-20"]]

@@ -192,11 +192,25 @@ def dates_acts_apart(alignment: Alignment, pair: SlotPair) -> bool:
     if left is None or right is None:
         return False
     if lexicon.acts_apart(left, right):
-        return True
+        # The verb written right before a date on a noun may tell the act where the sentence's main verb does not
+        # ("fired head coach Anton Berg on Monday, two days after a defeat left the club 17th": fire, not leave);
+        # two acts apart are apart by either reading.
+        return not any(
+            not lexicon.acts_apart(left_verb, right_verb)
+            for left_verb in _verbs_dated(alignment.left, pair.left, left)
+            for right_verb in _verbs_dated(alignment.right, pair.right, right)
+        )
     # A phrasal verb WordNet knows is read whole ("stepped down" / "resigned" is one act, which "step" is not); one it
     # does not know, by its verb ("set sail" by "set").
     bare_left, bare_right = (act if lexicon.senses(act, "v") else act.split()[0] for act in (left, right))
     return (bare_left, bare_right) != (left, right) and lexicon.acts_apart(bare_left, bare_right)
+
+
+def _verbs_dated(claim: Claim, date: Token, act: str) -> tuple[str, ...]:
+    """The act a date dates (``align.dated_act``) and, for a date hung on a noun naming no event, the verb written
+    right before it (``align.verb_act``)."""
+    verb = verb_act(claim, date)
+    return (act,) if verb is None or verb.verb == act else (act, verb.verb)
 
 
 def dates_two_told_acts(alignment: Alignment, pair: SlotPair) -> bool:
@@ -389,10 +403,11 @@ def acts_at_the_dated_time(claim: Claim, date: Token) -> tuple[str, ...]:
 
 def one_act_at_its_time(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether one sentence tells, as what its dated act did at its time (``acts_at_the_dated_time``), the act the
-    other sentence's date dates (``align.dated_act``, ``align.acts_related``): "Ilse Varga became national champion
-    on 12 March, beating Tomas Reyes in a playoff" / "Varga defeated Reyes in a playoff on 14 March". The grammar
-    tells the title and the win on one day, so the win's two dates are one act's, whatever WordNet says of becoming
-    and defeating. Written anywhere else in its sentence the participle tells no time, and is left alone."""
+    other sentence's date dates (``align.dated_act``, or the act done at the occasion it dates:
+    ``_act_at_the_occasion``; ``align.acts_related``): "Ilse Varga became national champion on 12 March, beating Tomas
+    Reyes in a playoff" / "Varga defeated Reyes in a two-game playoff on 14 March". The grammar tells the title and the
+    win on one day, so the win's two dates are one act's, whatever WordNet says of becoming and defeating. Written
+    anywhere else in its sentence the participle tells no time, and is left alone."""
     sides = (
         (alignment.left, pair.left, alignment.right, pair.right),
         (alignment.right, pair.right, alignment.left, pair.left),
@@ -401,10 +416,21 @@ def one_act_at_its_time(alignment: Alignment, pair: SlotPair) -> bool:
         participles = acts_at_the_dated_time(claim, token)
         if not participles:
             continue
-        act = dated_act(other, other_token)
-        if act is not None and any(acts_related(participle, act.split()[0]) for participle in participles):
+        acts = {
+            act.split()[0] for act in (dated_act(other, other_token), _act_at_the_occasion(other, other_token)) if act
+        }
+        if any(acts_related(participle, act) for participle in participles for act in acts):
             return True
     return False
+
+
+def _act_at_the_occasion(claim: Claim, date: Token) -> str | None:
+    """The sentence's main act (``Event.action``, told as a verb) when its date dates an occasion
+    (``align.on_an_occasion``): "defeated Reyes in a two-game playoff on 14 March" -> defeat, done at the playoff."""
+    event = claim.event
+    if event is None or not event.action or " " in event.action or not on_an_occasion(claim, date):
+        return None
+    return event.action if told_as_a_verb(claim, event.action) else None
 
 
 def _act_head(claim: Claim, date: Token) -> str | None:
