@@ -2269,6 +2269,47 @@ def test_a_participle_after_the_dated_clause_tells_the_other_sentences_act(becam
     assert [f.data["dates"] for f in run(corp)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentenced", "expected"),
+    [
+        # The same court, the same four years, the same $2.1 million: one sentencing told by "handed ... a prison
+        # term" and "was sentenced", which WordNet does not relate.
+        (
+            "Former treasurer Jo Vint of the Ardmore Council was sentenced to four years in prison on 3 May 2026 for"
+            " the $2.1 million fraud.",
+            [["2026-05-03", "2026-05-06"]],
+        ),
+        # Another figure: two hearings of one case, each with its own term.
+        (
+            "Former treasurer Jo Vint of the Ardmore Council was sentenced to six years in prison on 3 May 2026 for"
+            " the $2.1 million fraud.",
+            [],
+        ),
+    ],
+)
+def test_one_act_in_unrelated_verbs_whose_particulars_all_agree(sentenced, expected):
+    handed = (
+        "A judge at Ardmore Crown Court handed Jo Vint, the Ardmore Council's former treasurer, a four-year prison term"
+        " on 6 May 2026 for a $2.1 million fraud."
+    )
+    corp = _dated_sentences(
+        sentenced,
+        (("3 May 2026", "2026-05-03", "sentence"),),
+        handed,
+        (("6 May 2026", "2026-05-06", "hand"),),
+        0.7,
+        names=("Jo Vint",),
+        events=(Event(action="sentence", past=True), Event(actor="judge", action="hand", past=True)),
+        figures=(
+            ("four years", 4.0, "duration:year"),
+            ("four-year", 4.0, "duration:year"),
+            ("six years", 6.0, "duration:year"),
+            ("$2.1 million", 2.1e6, "money:USD"),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected
+
+
 def test_a_participle_after_the_dated_clause_tells_the_act_done_at_the_other_sentences_occasion():
     # The other date hangs on the playoff, an occasion: the act done there is the sentence's own, "defeated".
     became = "Ilse Varga became national chess champion on 12 March 2026, beating Tomas Reyes in a rapid playoff."

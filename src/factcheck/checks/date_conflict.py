@@ -45,6 +45,7 @@ from factcheck.nlp.align import (
     name_words,
     on_an_occasion,
     participants,
+    particulars,
     particulars_differ,
     people_named,
     persons_named,
@@ -57,7 +58,7 @@ from factcheck.nlp.align import (
     written_as_a_verb,
 )
 from factcheck.nlp.descriptions import described_organisations, described_persons
-from factcheck.nlp.entities import two_places
+from factcheck.nlp.entities import entity_keys, two_places
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.plainwords import date_words, quoted
@@ -431,6 +432,72 @@ def _act_at_the_occasion(claim: Claim, date: Token) -> str | None:
     if event is None or not event.action or " " in event.action or not on_an_occasion(claim, date):
         return None
     return event.action if told_as_a_verb(claim, event.action) else None
+
+
+# The names ``align.particulars`` reads: people, organisations, places, peoples, buildings.
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# How close two sentences' vectors must be for their particulars to say they tell one act in two unrelated verbs.
+PARTICULARS_SIMILARITY = 0.65
+# Particulars (a name, a place, a figure of one value) two such sentences must both give.
+PARTICULARS_SHARED = 2
+
+
+def one_act_by_its_particulars(
+    alignment: Alignment,
+    pair: SlotPair,
+    published: Mapping[str, date | None],
+    similarity: float = PARTICULARS_SIMILARITY,
+) -> bool:
+    """Whether two sources tell one act by two verbs WordNet does not relate, and all else they tell of it agrees:
+    each sentence gives the fact one day (``fact_dates``, ``days_of_one_week``), both tell their act as a verb, the
+    acts are not two the lexicon keeps apart (``lexicon.acts_apart``), the sentence vectors are close
+    (``similarity``), and they give ``PARTICULARS_SHARED`` particulars in common (each name of a person, an
+    organisation or a place once, each figure of one value and unit) while no figure differs
+    (``a_figure_differs_too``): "a judge handed Jo Vint, the council's former treasurer, a four-year prison term on 6
+    May for a $2.1 million fraud" / "the council's former treasurer was sentenced to four years in prison on 3 May for
+    the $2.1 million fraud".
+
+    The vectors and the particulars say the two sentences are about one thing; what says they tell one act of it is
+    that nothing they give differs but the day. Two acts of one story told with its names and no figure ("agreed on
+    Wednesday to merge" / "reacted angrily on Thursday to the merger") are left to ``done_by_another`` and the bars
+    after the gates."""
+    from factcheck.nlp import lexicon
+
+    if not (
+        alignment.cross_source
+        and pair.heads is False
+        and alignment.similarity is not None
+        and alignment.similarity >= similarity
+        and pair.left.ref.granularity in ("day", "time")
+        and pair.right.ref.granularity in ("day", "time")
+        and days_of_one_week(alignment, pair, published)
+        and fact_dates(alignment.left) == (pair.left,)
+        and fact_dates(alignment.right) == (pair.right,)
+    ):
+        return False
+    left_act, right_act = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
+    if left_act is None or right_act is None or lexicon.acts_apart(left_act, right_act):
+        return False
+    if _names_a_relative(alignment.left_tokens) or _names_a_relative(alignment.right_tokens):
+        return False
+    if a_figure_differs_too(alignment):
+        return False
+    theirs = {key for key in particulars(alignment.right) if key.startswith("name:")}
+    # Each name once, however many keys it has ("Ardmore Savings Bank": its words and its initials).
+    named = {
+        frozenset(keys)
+        for actor in alignment.left.actors
+        if actor.label in _NAMED_LABELS and (keys := {f"name:{key}" for key in entity_keys(actor.name)}) & theirs
+    }
+    figures = [
+        figure
+        for figure in alignment.pairs_of("number")
+        if unit_family(str(figure.left.ref.unit)) == unit_family(str(figure.right.ref.unit))
+        and figure.left.ref.value == figure.right.ref.value
+    ]
+    if len(named) + len(figures) < PARTICULARS_SHARED:
+        return False
+    return dated_acts_alike(alignment, pair)
 
 
 def _act_head(claim: Claim, date: Token) -> str | None:
@@ -1376,7 +1443,14 @@ class DateConflictCheck(PairwiseCheck):
     him on March 11"): the act pairs its date with the other sentence's, and a day the other sentence
     writes alike on another of its acts leaves the pairing in doubt. What an act did at its time, told
     as a participle after its date or before a "when" that opens it ("struck on Oct. 5, killing 12",
-    "were killed when a bomb exploded on Tuesday"), is dated by that act ("Quake kills 12 on Monday").
+    "were killed when a bomb exploded on Tuesday"), is dated by that act ("Quake kills 12 on Monday"), and may be
+    the act the other sentence dates ("became champion on 12 March, beating Reyes" / "defeated Reyes on 14 March").
+
+    Two outlets may tell one act by two verbs WordNet does not relate ("handed her a four-year prison term on 6 May"
+    / "was sentenced to four years on 3 May"): the pair is compared when each gives the act one day, the vectors are
+    close, and they share two particulars (a name, a place, a figure of one value) while no figure differs
+    (``one_act_by_its_particulars``). A story's successive acts share its names as well, so a differing figure, two
+    acts the lexicon keeps apart, or two parties' weekday acts still part them.
 
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
@@ -1456,7 +1530,11 @@ class DateConflictCheck(PairwiseCheck):
             return "a past and a coming occasion"  # "hosted the Oscars in 2007" / "to host the Oscars in 2014"
         if dates_acts_apart(alignment, pair) and not one_act_at_its_time(alignment, pair):
             return "two acts apart"  # "joined the bank in 2001" / "left the bank in 2012": two events of one person
-        if dates_two_told_acts(alignment, pair) and not one_act_at_its_time(alignment, pair):
+        if (
+            dates_two_told_acts(alignment, pair)
+            and not one_act_at_its_time(alignment, pair)
+            and not one_act_by_its_particulars(alignment, pair, published)
+        ):
             return "two acts"  # "awarded the prize in 2011" / "elected to the academy in 2012": two facts
         if posts_differ(alignment, pair):
             return "two posts"  # "promoted to colonel in 2014" / "promoted to general in 2020": two acts
@@ -1493,6 +1571,7 @@ class DateConflictCheck(PairwiseCheck):
                 alignment, pair, inputs.described, inputs.told, inputs.people, inputs.organisations
             )
             or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations, published)
+            or one_act_by_its_particulars(alignment, pair, published)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"
