@@ -396,6 +396,13 @@ def test_a_mention_keeps_every_title_the_text_gives_it(nlp, text, name, titles):
     assert {role.title, *(text[start:end] for start, end in role.further)} == titles
 
 
+def _role_of_jane_roe(nlp, text: str):
+    """The role the parse and the text patterns give the one "Jane Roe" the text names."""
+    doc = nlp(text)
+    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
+    return role_of(text, entity.start_char, entity.end_char, entity)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -407,9 +414,7 @@ def test_a_mention_keeps_every_title_the_text_gives_it(nlp, text, name, titles):
 def test_modifiers_joined_by_and_share_one_post(nlp, text):
     # "personal technology" names no post of its own: read as one, another source writing the modifiers the other way
     # round gives two titles of one head with other modifiers, a false conflict.
-    doc = nlp(text)
-    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
-    role = role_of(text, entity.start_char, entity.end_char, entity)
+    role = _role_of_jane_roe(nlp, text)
     assert role.title is not None and role.title.endswith("analyst") and " and " in role.title
     assert role.further == ()
     assert role.affiliation == "Harbor Research"
@@ -432,9 +437,7 @@ def test_modifiers_joined_by_and_share_one_post(nlp, text):
     ],
 )
 def test_a_post_held_as_or_opened_by_a_modifier(nlp, text, title):
-    doc = nlp(text)
-    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
-    role = role_of(text, entity.start_char, entity.end_char, entity)
+    role = _role_of_jane_roe(nlp, text)
     assert role.title == title
     if title:
         assert text[role.start : role.end].endswith(title.split()[-1])
@@ -444,14 +447,10 @@ def test_a_post_held_as_or_opened_by_a_modifier(nlp, text, title):
 def test_an_honorific_between_the_post_and_the_name_is_no_title(nlp):
     # The parse hangs "Dr." on the name and the name on the post: the post is the title, the courtesy no further one.
     text = "Cases rose. Deputy director of public health Dr. Jane Roe said tests had matched the samples."
-    doc = nlp(text)
-    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
-    role = role_of(text, entity.start_char, entity.end_char, entity)
+    role = _role_of_jane_roe(nlp, text)
     assert role.title == "Deputy director"
     text = "Dr. Jane Roe, the regional director of public health, said the tower had been shut."
-    doc = nlp(text)
-    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
-    role = role_of(text, entity.start_char, entity.end_char, entity)
+    role = _role_of_jane_roe(nlp, text)
     assert role.title == "regional director" and role.further == ()
 
 
@@ -467,9 +466,7 @@ def test_an_honorific_between_the_post_and_the_name_is_no_title(nlp):
     ],
 )
 def test_a_description_is_read_once_and_fellow_names_no_post(nlp, text, title):
-    doc = nlp(text)
-    entity = next(entity for entity in doc.ents if entity.text == "Jane Roe")
-    role = role_of(text, entity.start_char, entity.end_char, entity)
+    role = _role_of_jane_roe(nlp, text)
     assert role.title == title
     assert role.further == ()
 
