@@ -164,7 +164,6 @@ class QuoteProvenanceCheck(Check):
 
         quotes = []
         named_in: dict[str, list[str]] = {}
-        story_names = _StoryNames(corpus)
         for claim in corpus.claims:
             if claim.quote is None:
                 continue
@@ -173,8 +172,6 @@ class QuoteProvenanceCheck(Check):
                 if claim.doc not in named_in:
                     named_in[claim.doc] = _full_names(corpus, claim.doc)
                 speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
-                if speaker is None:
-                    speaker = story_names.resolve(speaker_of_record(claim.quote.speaker), claim.doc)
                 if _quotes_a_named_text(claim):
                     speaker = None  # "Labour's slogan would be '...'": the slogan's words, nobody's utterance
                 others = (_resolved(speaker_of_record(name), named_in[claim.doc]) for name in claim.quote.co_speakers)
@@ -690,39 +687,6 @@ def _full_names(corpus: Corpus, doc: str) -> list[str]:
             if parsed is not None and not parsed.is_single:
                 names.add(name)
     return sorted(names)
-
-
-class _StoryNames:
-    """The people the run's other documents name in full, by surname, for a surname a quote's own document never
-    names in full ("...," Roe said), read as that person when exactly one of the story's other documents' people
-    bears it. A story's sources name its people; a draft that credits a quote to a surname it never introduced
-    still credits someone, and the other sources say whom. Documents the cluster stage found surely of another story
-    are not read (two stories may each have a Roe)."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self._by_surname: dict[str, list[tuple[str, str]]] | None = None
-
-    def _index(self) -> dict[str, list[tuple[str, str]]]:
-        if self._by_surname is None:
-            self._by_surname = defaultdict(list)
-            for document in self.corpus.documents:
-                for name in _full_names(self.corpus, document.id):
-                    parsed = PersonName.parse(name)
-                    if parsed is not None:
-                        self._by_surname[parsed.last].append((name, document.id))
-        return self._by_surname
-
-    def resolve(self, speaker: str | None, doc: str) -> str | None:
-        parsed = PersonName.parse(speaker) if speaker else None
-        if speaker is None or parsed is None or not parsed.is_single:
-            return None
-        named = {
-            name
-            for name, other in self._index().get(parsed.last, ())
-            if other != doc and not self.corpus.two_stories(doc, other)
-        }
-        return resolve_mention(speaker, named) if named else None
 
 
 def _resolved(speaker: str | None, full_names: list[str]) -> str | None:
