@@ -23,6 +23,7 @@ from factcheck.nlp.align import (
     DIFFERENT_HEADS_SIMILARITY,
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
+    PARTICULAR_LABELS,
     STOPWORDS,
     Alignment,
     SlotPair,
@@ -434,8 +435,6 @@ def _act_at_the_occasion(claim: Claim, date: Token) -> str | None:
     return event.action if told_as_a_verb(claim, event.action) else None
 
 
-# The names ``align.particulars`` reads: people, organisations, places, peoples, buildings.
-_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # How close two sentences' vectors must be for their particulars to say they tell one act in two unrelated verbs.
 PARTICULARS_SIMILARITY = 0.65
 # Particulars (a name, a place, a figure of one value) two such sentences must both give.
@@ -487,7 +486,7 @@ def one_act_by_its_particulars(
     named = {
         frozenset(keys)
         for actor in alignment.left.actors
-        if actor.label in _NAMED_LABELS and (keys := {f"name:{key}" for key in entity_keys(actor.name)}) & theirs
+        if actor.label in PARTICULAR_LABELS and (keys := {f"name:{key}" for key in entity_keys(actor.name)}) & theirs
     }
     figures = [
         figure

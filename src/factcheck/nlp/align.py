@@ -1413,7 +1413,7 @@ def _act_words(claim: Claim, date: Token, act: str) -> frozenset[str]:
         return frozenset()
     verb = min(verbs, key=lambda index: (abs(index - at), index))
     after = tokens[verb + 1 : at] if verb < at else tokens[verb + 1 :]
-    named = [(actor.span.start, actor.span.end) for actor in claim.actors if actor.label in _PARTICULAR_LABELS]
+    named = [(actor.span.start, actor.span.end) for actor in claim.actors if actor.label in PARTICULAR_LABELS]
     words = [token for token in after if token.kind == "word"][:LOCAL_WIDTH]
     return frozenset(
         token.key
@@ -1686,7 +1686,7 @@ def date_pairs(
     return pairs
 
 
-_PARTICULAR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+PARTICULAR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
 def particulars(claim: Claim) -> frozenset[str]:
@@ -1696,7 +1696,7 @@ def particulars(claim: Claim) -> frozenset[str]:
     from factcheck.nlp.entities import entity_keys
 
     named = {
-        f"name:{key}" for actor in claim.actors if actor.label in _PARTICULAR_LABELS for key in entity_keys(actor.name)
+        f"name:{key}" for actor in claim.actors if actor.label in PARTICULAR_LABELS for key in entity_keys(actor.name)
     }
     # A people's adjective names its place ("Iranian" -> Iran, WordNet's pertainym): one country told two ways.
     named |= {
