@@ -148,11 +148,22 @@ def test_number_spans_and_dates_together() -> None:
     assert found == [("more than 300", 300, "count"), ("12", 12, "count"), ("40%", 40, "percent")]
 
 
-def test_precomputed_times_give_the_same_result() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2020 about 40% of 1,200 firms, some 30 in 2021, cut jobs.",
+        # Read against a dateline, a time of day joins its day ("12:00 UTC Monday", one match instead of two);
+        # relative dates get a value. The extractor passes those matches: they must block the same numbers.
+        "At 12:00 UTC Monday 3 firms filed, 2 days after 16:00 UTC today's 45 arrests and 2 weeks ago 10 more.",
+    ],
+)
+def test_precomputed_times_give_the_same_result(text: str) -> None:
+    from datetime import date
+
     from factcheck.nlp.timex import find_times
 
-    text = "In May 2020 about 40% of 1,200 firms, some 30 in 2021, cut jobs."
     assert find_quantities(text, find_times(text, None)) == find_quantities(text)
+    assert find_quantities(text, find_times(text, date(2009, 6, 1))) == find_quantities(text)
 
 
 def test_year_like_count_with_a_noun_is_a_count() -> None:

@@ -21,10 +21,10 @@ def _find_times(text: str, anchor: date | None) -> list[Any]:
         return find_times(text, None)
 
 
-def _find_quantities(text: str) -> list[Any]:
+def _find_quantities(text: str, times: list[Any] | None = None) -> list[Any]:
     from factcheck.nlp.quantities import find_quantities
 
-    return find_quantities(text)
+    return find_quantities(text, times)
 
 
 def _time_expression(doc: Document, match: Any, offset: int, head: str | None = None) -> TimeExpression:
