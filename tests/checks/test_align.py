@@ -146,6 +146,26 @@ def test_one_sentence_two_stories_retell_is_still_a_candidate_pair():
     assert ("f", "g") not in pairs
 
 
+def test_a_sentence_inside_a_longer_one_is_no_sentence_retold_and_the_bags_are_weighed_once():
+    from factcheck.nlp.align import WeighedBags, one_sentence_retold
+
+    short = "Shareholders lost about $180bn when the Harbour Bank collapsed in the spring."
+    retold = "When the Harbour Bank collapsed in the spring, shareholders lost about $180bn."
+    longer = (
+        "Shareholders lost about $180bn when the Harbour Bank collapsed in the spring, and the regulator opened an"
+        " inquiry into the lenders that had financed its expansion across three provinces and two islands."
+    )
+    a, b, c = document("a", short), document("b", retold), document("c", longer)
+    left, right, long_claim = claim(a, short), claim(b, retold), claim(c, longer)
+    bags = WeighedBags(None)
+    assert one_sentence_retold(left, right, None, bags)
+    # Every word of the short line is in the long one, which says much more: no line told again.
+    assert not one_sentence_retold(left, long_claim, None, bags)
+    assert not one_sentence_retold(long_claim, left, None)
+    bag, weight = bags(left)
+    assert weight == sum(bag.values()) and bags(left)[0] is bag
+
+
 def test_a_fact_two_stories_both_tell_as_history_is_still_a_candidate_pair():
     # Two stories the cluster stage told apart (a lawsuit, a price cut) both retell the store's launch years before
     # either was written: one fact, compared. Their own events, dated near their datelines, stay apart, as does a year

@@ -1027,11 +1027,14 @@ def align_tokens(
 
 
 def _strength(
-    left_bag: Counter[str], right_bag: Counter[str], weights: Mapping[str, float] | None
+    left_bag: Counter[str], right_bag: Counter[str], weights: Mapping[str, float] | None, total: float | None = None
 ) -> tuple[float, int]:
-    """How well the rest matches (weighted Dice of the two bags) and how many stems both have."""
+    """How well the rest matches (weighted Dice of the two bags) and how many stems both have.
+
+    ``total``: the two bags' weights added, when the caller keeps each bag's (``WeighedBags``)."""
     common = left_bag & right_bag
-    total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
+    if total is None:
+        total = _weighted(left_bag, weights) + _weighted(right_bag, weights)
     strength = 2 * _weighted(common, weights) / total if total else 0.0
     return strength, sum(common.values())
 
@@ -1774,7 +1777,7 @@ def corpus_candidates(corpus: Corpus) -> tuple[list[tuple[str, str]], dict[str, 
     pairs, weights = candidate_pairs(corpus, extra)
     if getattr(corpus, "story_groups", None):
         published = writing_days(corpus)
-        bags: dict[str, Counter[str]] = {}  # a claim meets many others of another story: its bag is made once
+        bags = WeighedBags(weights)  # a claim meets many others of another story: its bag is made once
         pairs = [
             (left, right)
             for left, right in pairs
@@ -1798,7 +1801,7 @@ def one_sentence_retold(
     left: Claim,
     right: Claim,
     names: Mapping[str, float] | None = None,
-    bags: dict[str, Counter[str]] | None = None,
+    bags: WeighedBags | None = None,
 ) -> bool:
     """Whether two claims of two stories are one sentence told again: nearly the same words besides the figures
     ("Shareholders lost about $180bn when the company collapsed, while 20,000 workers lost their jobs" / "When the
@@ -1810,20 +1813,22 @@ def one_sentence_retold(
     line: it tells its own document's story, which is not the other's. Nor are two sentences whose dates or
     persons clash (both give some and none in common): one pattern told of two moments or two people.
 
-    ``bags`` keeps each claim's bag of words (keyed by claim id) across calls made with the same ``names``.
+    ``bags`` keeps each claim's bag of words across calls made with the same ``names``.
     """
     if "headline" in left.kinds or "headline" in right.kinds:
         return False
-    left_tokens, right_tokens = claim_tokens(left), claim_tokens(right)
     if bags is None:
-        bags = {}
-    for claim, tokens in ((left, left_tokens), (right, right_tokens)):
-        if claim.id not in bags:
-            bags[claim.id] = _bag(tokens, names)
-    strength, shared = _strength(bags[left.id], bags[right.id], names)
+        bags = WeighedBags(names)
+    (left_bag, left_weight), (right_bag, right_weight) = bags(left), bags(right)
+    total = left_weight + right_weight
+    # What both share weighs at most the lighter bag: two bags of unlike weight cannot reach the bar (most pairs of
+    # two stories), and intersecting them is the test's cost. The margin keeps rounding on the side of the full test.
+    if total and 2 * min(left_weight, right_weight) / total < RETOLD_STRENGTH - 1e-9:
+        return False
+    strength, shared = _strength(left_bag, right_bag, names, total)
     if strength < RETOLD_STRENGTH or shared < RETOLD_SHARED:
         return False
-    return not days_or_persons_clash(left_tokens, right_tokens, names)
+    return not days_or_persons_clash(claim_tokens(left), claim_tokens(right), names)
 
 
 def days_or_persons_clash(
@@ -1932,6 +1937,22 @@ def people_named(claim: Claim, names: Mapping[str, float] | None = None) -> froz
     return frozenset(key for key in keys if key is not None and key.startswith("@"))
 
 
+class WeighedBags:
+    """Each claim's bag of stems (``_bag``) and its weight (``_weighted``) under one set of weights, made once per
+    claim: a claim meets many others, and weighing its bag again for each was most of a pair's cost."""
+
+    def __init__(self, weights: Mapping[str, float] | None) -> None:
+        self.weights = weights
+        self._made: dict[str, tuple[Counter[str], float]] = {}
+
+    def __call__(self, claim: Claim) -> tuple[Counter[str], float]:
+        made = self._made.get(claim.id)
+        if made is None:
+            bag = _bag(claim_tokens(claim), self.weights)
+            made = self._made[claim.id] = (bag, _weighted(bag, self.weights))
+        return made
+
+
 class PairAligner:
     """Aligns candidate pairs of one corpus, keeping each claim's bag and unit vector once.
 
@@ -1951,14 +1972,9 @@ class PairAligner:
         self.embeddings = embeddings
         self.weights = weights
         self.told = told  # the person each claim that names no one tells of (``corpus_told``)
-        self._bags: dict[str, Counter[str]] = {}
+        self._bags = WeighedBags(weights)
         self._claim_senses: dict[str, Senses] = {}
         self._units: dict[str, Any] = {}
-
-    def _bag(self, claim: Claim) -> Counter[str]:
-        if claim.id not in self._bags:
-            self._bags[claim.id] = _bag(claim_tokens(claim), self.weights)
-        return self._bags[claim.id]
 
     def _senses(self, claim: Claim) -> Senses:
         if claim.id not in self._claim_senses:
@@ -1982,8 +1998,8 @@ class PairAligner:
         left, right = self.claim(left_id), self.claim(right_id)
         # The strength needs only the two bags: most candidates fall short (bbc-300: 47,138 of
         # 52,993), and for them opcodes and slot pairing were nine tenths of the checks' time.
-        left_bag, right_bag = self._bag(left), self._bag(right)
-        plain = _strength(left_bag, right_bag, self.weights)
+        (left_bag, left_weight), (right_bag, right_weight) = self._bags(left), self._bags(right)
+        plain = _strength(left_bag, right_bag, self.weights, left_weight + right_weight)
         strength, shared = _synonym_strength(
             left_bag, right_bag, self.weights, self._senses(left), self._senses(right), *plain
         )
