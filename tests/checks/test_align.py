@@ -166,6 +166,17 @@ def test_a_sentence_inside_a_longer_one_is_no_sentence_retold_and_the_bags_are_w
     assert weight == sum(bag.values()) and bags(left)[0] is bag
 
 
+def test_the_weight_two_claims_share_does_not_follow_the_order_a_set_holds_their_keys_in():
+    from factcheck.nlp.align import shared_weight
+
+    idf = {"quake": 0.1, "island": 0.2, "town": 0.3, "other": 5.0}
+    # Added left to right the same three weights give two floats by their order; a set's order follows the
+    # process's string hashing, so mates ranked by a plain sum could rank two ways in two runs.
+    assert (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)
+    left, right = {"quake", "island", "town", "alone"}, {"town", "island", "quake", "other"}
+    assert shared_weight(left, right, idf) == shared_weight(right, left, idf) == 0.6
+
+
 def test_a_fact_two_stories_both_tell_as_history_is_still_a_candidate_pair():
     # Two stories the cluster stage told apart (a lawsuit, a price cut) both retell the store's launch years before
     # either was written: one fact, compared. Their own events, dated near their datelines, stay apart, as does a year

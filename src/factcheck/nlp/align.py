@@ -1216,7 +1216,9 @@ def candidate_pairs(
     for index, claim in enumerate(claims):
         scores: dict[int, float] = defaultdict(float)
         hits: dict[int, int] = defaultdict(int)
-        for key in keys[index]:
+        # In a fixed order: a float sum's last bit follows the order of its terms, and a set's order follows the
+        # process's string hashing, so two equal scores could rank two ways in two runs.
+        for key in sorted(keys[index]):
             members = postings[key]
             if len(members) > MAX_POSTINGS:
                 continue
@@ -1255,6 +1257,12 @@ def candidate_pairs(
             left, right = position[left_id], position[right_id]
             pairs.add((min(left, right), max(left, right)))
     return [(claims[left].id, claims[right].id) for left, right in sorted(pairs)], weights
+
+
+def shared_weight(left_keys: set[str], right_keys: set[str], idf: Mapping[str, float]) -> float:
+    """The weight of the keys two claims share, the same float whatever order the sets hold them in (``math.fsum``
+    is exact): mates ranked by it rank alike in every run."""
+    return math.fsum(idf.get(key, 0.0) for key in left_keys & right_keys)
 
 
 # --- figure-anchored candidates ------------------------------------------------------------------
@@ -1683,7 +1691,7 @@ def date_pairs(
                     mates[other].add(index)
     pairs: set[tuple[int, int]] = set()
     for index, others in mates.items():
-        ranked = sorted(others, key=lambda other: (-sum(idf.get(key, 0.0) for key in keys[index] & keys[other]), other))
+        ranked = sorted(others, key=lambda other: (-shared_weight(keys[index], keys[other], idf), other))
         for other in ranked[:DATE_MATES]:
             pairs.add((min(index, other), max(index, other)))
     return pairs
@@ -1746,7 +1754,7 @@ def figure_pairs(claims: Sequence[Claim], keys: Sequence[set[str]], idf: Mapping
                                 mates[(other, mate)].add(index)
     pairs: set[tuple[int, int]] = set()
     for (index, _), others in mates.items():
-        ranked = sorted(others, key=lambda other: (-sum(idf.get(key, 0.0) for key in keys[index] & keys[other]), other))
+        ranked = sorted(others, key=lambda other: (-shared_weight(keys[index], keys[other], idf), other))
         for other in ranked[:FIGURE_MATES]:
             pairs.add((min(index, other), max(index, other)))
     return pairs
