@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
 from _claimkit import Actor, claim, corpus, document, span
 
 from factcheck.checks.attribution_conflict import AttributionConflictCheck, _in_command, _whose_beside_which
 from factcheck.checks.base import CheckContext
 from factcheck.model import Severity
-from factcheck.nlp.affiliations import affiliations_agree
+from factcheck.nlp.affiliations import affiliations_agree, normalise_affiliation
 from factcheck.nlp.mentions import collect_mentions
 from factcheck.nlp.titles import (
     exclusive_offices,
@@ -604,6 +605,38 @@ def test_an_acronym_keeps_short_words_whole_and_may_leave_out_the_organisation_w
     assert affiliations_agree("ukip", "uk independence party")
     assert affiliations_agree("pcs", "public and commercial services union")
     assert not affiliations_agree("pcs", "uk independence party")
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Calif. Highway Patrol", "California Highway Patrol"),
+        ("Intl. Olympic Cttee", "International Olympic Committee"),
+        ("Natl. Weather Service", "National Weather Service"),
+        ("Manchester Utd", "Manchester United"),
+        ("DoD", "Department of Defense"),
+        ("MoD", "Ministry of Defence"),
+        ("P&G", "Procter & Gamble"),
+        ("HP", "Hewlett-Packard Co."),
+    ],
+)
+def test_a_name_with_words_cut_short_or_its_initials_is_the_same_organisation(short: str, full: str) -> None:
+    assert affiliations_agree(normalise_affiliation(short), normalise_affiliation(full))
+    assert affiliations_agree(normalise_affiliation(full), normalise_affiliation(short))
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Calif. Highway Patrol", "Colorado Highway Patrol"),  # "calif" is not "colorado" cut short
+        ("Manchester Utd", "Manchester City"),
+        ("DoD", "Department of Energy"),
+        ("St. Mary's Hospital", "St. Thomas Hospital"),
+        ("Ministry of Justice", "Ministry of Defence"),
+    ],
+)
+def test_names_cut_short_still_tell_two_organisations_apart(one: str, other: str) -> None:
+    assert not affiliations_agree(normalise_affiliation(one), normalise_affiliation(other))
 
 
 def test_wordnet_tells_one_role_from_two_offices():

@@ -166,11 +166,43 @@ def _acronyms(text: str) -> set[str]:
     if len(words) < 2:
         return set()
     found = set()
-    for kept in (words, words[:-1] if words[-1] in _ORGANISATION_WORDS and len(words) >= 3 else []):
+    last_is_kind = words[-1] in _ORGANISATION_WORDS or words[-1] in _LEGAL_FORMS
+    for kept in (words, words[:-1] if last_is_kind and len(words) >= 3 else []):
         if kept:
             found.add("".join(word[0] for word in kept))
             found.add("".join(word if len(word) <= 2 else word[0] for word in kept))
+    # A connector's initial kept: "Department of Defense" -> "dod", "Ministry of Defence" -> "mod".
+    written = [word for word in text.split() if word in _CONNECTORS or word not in _AFFILIATION_NOISE]
+    if len(written) > len(words):
+        found.add("".join(word[0] for word in written))
     return {acronym for acronym in found if len(acronym) >= 2}
+
+
+# A company's legal form after its name, which its acronym leaves out ("Hewlett-Packard Co." -> "hp").
+_LEGAL_FORMS = frozenset({"co", "inc", "ltd", "plc", "llc"})
+# Connectors whose initial an acronym may keep ("DoD", "MoD", "BoE"); articles and "and" it drops.
+_CONNECTORS = frozenset({"of", "for"})
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a word is the other cut short, as names are abbreviated ("calif" / "california", "intl" /
+    "international", "utd" / "united"): the same first letter, and the short one's letters in the long one in
+    order. Three letters at least: two match too much by chance ("gm" / "gram")."""
+    if len(short) < 3 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _words_abbreviated(a: str, b: str) -> bool:
+    """Whether two names are one name word for word, some words cut short on one side or the other ("calif highway
+    patrol" / "california highway patrol", "intl olympic cttee" / "international olympic committee")."""
+    a_words, b_words = a.split(), b.split()
+    return (
+        len(a_words) == len(b_words)
+        and a_words != b_words
+        and all(x == y or _abbreviates(x, y) or _abbreviates(y, x) for x, y in zip(a_words, b_words))
+    )
 
 
 def affiliations_agree(a: str, b: str) -> bool:
@@ -230,13 +262,20 @@ def _acronyms_expanded(text: str) -> str:
     return " ".join(expanded)
 
 
+def _letters_joined(text: str) -> str:
+    words = text.split()
+    return "".join(words) if len(words) >= 2 and all(len(word) == 1 for word in words) else text
+
+
 # An acronym read out is short: "eu", "nato", "nasa".
 _ACRONYM_LETTERS = 5
 
 
 def _agree(a: str, b: str) -> bool:
-    if a == b or a in b or b in a:
+    if a == b or a in b or b in a or _words_abbreviated(a, b):
         return True
+    # An acronym written with its letters apart ("P&G", "A&E" normalise to "p g", "a e").
+    a, b = (_letters_joined(text) for text in (a, b))
     # One name inside the other once organisation words are set aside: "city council" / "new york city"
     # (the city's council), "harvard" / "harvard business school".
     a_names, b_names = _proper_words(a), _proper_words(b)
