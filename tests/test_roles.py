@@ -517,3 +517,18 @@ def test_a_post_set_off_before_the_name_is_its_title(text, title, affiliation, f
     start = text.index("Jane Roe")
     role = find_role(text, start, start + len("Jane Roe"))
     assert (role.title, role.affiliation, role.former) == (title, affiliation, former)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # The parser splits a hyphenated verb and may hang its second part on the post: no title opens inside a word.
+        ("Delegates re-elected party chairman Jane Roe on Monday.", "party chairman"),
+        ("The firm then re-hired finance director Jane Roe.", "finance director"),
+        # A hyphenated word the title holds whole stays whole.
+        ("The label signed hip-hop mogul Jane Roe.", "hip-hop mogul"),
+        ("The board named vice-chairman Jane Roe.", "vice-chairman"),
+    ],
+)
+def test_a_title_never_opens_inside_a_hyphenated_word(nlp, text, title):
+    assert _role_of_jane_roe(nlp, text).title == title

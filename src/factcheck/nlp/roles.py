@@ -770,6 +770,14 @@ def _joins_a_hyphenated_word(doc: Any, index: int, indices: set[int]) -> bool:
     )
 
 
+def _continues_a_word(doc: Any, index: int) -> bool:
+    """Whether the token at ``index`` is written joined by a hyphen to the word before it (the hyphen itself, or
+    the part after it): one written word the parser split ("re" "-" "elected")."""
+    if index < 1 or doc[index - 1].whitespace_:
+        return False
+    return doc[index].text == "-" or doc[index - 1].text == "-"
+
+
 def _sibling_modifiers(head: Any, root: Any) -> list[Any]:
     """The words right before a title the parse hung on the name beside it, not on the title: in "Harbor
     Detective Jane Roe" all three words before "Roe" may be its compounds, and "Harbor" modifies "Detective"."""
@@ -945,6 +953,10 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
     doc = head.doc
     while start_index - 1 in indices or _joins_a_hyphenated_word(doc, start_index - 1, indices):
         start_index -= 2 if start_index - 1 not in indices else 1
+    # A run that opens inside a word the title does not hold whole is cut after that word: the parser splits
+    # "re-elected" and may hang "elected" (or the hyphen) on the post ("re-elected party chairman Jane Roe").
+    while start_index < head.i and _continues_a_word(doc, start_index):
+        start_index += 1
     title = doc[start_index : (function or head).i + 1]
     if not title.text.strip() or len(title) > 6 or _relative_to_another(title.text):
         return None
