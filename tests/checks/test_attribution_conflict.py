@@ -1507,6 +1507,18 @@ def test_fixture_the_leader_of_a_body_of_peers_is_one_of_its_members(make_corpus
     assert [(f.severity, f.data["kind"]) for f in corp.findings] == [(Severity.WARNING, "title")]
 
 
+def test_fixture_a_legislator_chairing_a_committee_keeps_her_seat(make_corpus):
+    # "Rep." / "Ethics Committee Chairman": WordNet's representative is a member of the House, a body of peers; a
+    # committee's members choose who chairs it from among themselves, and a representative chairing one keeps her
+    # seat. A representative against a governor is still two offices.
+    sentence = "{title} Hugo Brask said on Tuesday that the inquiry would report to the chamber before the recess.\n"
+    chairman = sentence.format(title="Ethics Committee Chairman")
+    representative = sentence.format(title="Rep.")
+    assert make_corpus({"a": chairman, "b": representative}, checks=[AttributionConflictCheck]).findings == ()
+    corp = make_corpus({"b": representative, "c": sentence.format(title="Gov.")}, checks=[AttributionConflictCheck])
+    assert [(f.severity, f.data["kind"]) for f in corp.findings] == [(Severity.WARNING, "title")]
+
+
 def test_a_member_of_a_body_named_after_its_members():
     from factcheck.nlp import lexicon
 

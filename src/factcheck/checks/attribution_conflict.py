@@ -464,6 +464,12 @@ class AttributionConflictCheck(PairwiseCheck):
                     or any(
                         _member_of_its_body(a, b) or _member_of_its_body(b, a) for a in left_roles for b in right_roles
                     )
+                    # "Rep." / "Ethics Committee Chairman": a legislator chairs a committee of peers beside her seat.
+                    or any(
+                        _a_member_chairing_peers(a, b) or _a_member_chairing_peers(b, a)
+                        for a in left_roles
+                        for b in right_roles
+                    )
                     or (one_role(left, right) and not office_of_a_profession and not head_and_post)
                     # "an FBI official" / "FBI Director": WordNet's word for any office holder covers the head too.
                     or names_any_office(left)
@@ -981,6 +987,20 @@ def _member_of_its_body(first: Role, second: Role) -> bool:
         return False
     body = set(normalise_affiliation(second[1] or "").split()) | set(role_words(second[0] or "")[:-1])
     return not members.isdisjoint(body)
+
+
+def _a_member_chairing_peers(first: Role, second: Role) -> bool:
+    """Whether the first title names a member of a body of peers (WordNet: a representative is a member of the House
+    of Representatives, a senator of a senate; ``lexicon.member_of``) and the second heads a body of peers (a committee,
+    a commission: ``lexicon.deliberative``), as its title or organisation names it: such a body's members choose who
+    chairs it from among themselves, and a legislator chairing one keeps her seat, so the two are held together."""
+    from factcheck.nlp import lexicon
+
+    if not any(lexicon.member_of(word) for word in role_words(first[0] or "")):
+        return False
+    title_words = role_words(second[0] or "")
+    body = normalise_affiliation(second[1] or "").split() + title_words[:-1]
+    return bool(title_words) and leads_something(second[0] or "") and lexicon.deliberative(body)
 
 
 def _one_post(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
