@@ -165,3 +165,29 @@ def test_gender_in_text_reads_honorifics_kin_nouns_and_the_title_the_text_gives(
     assert gender_in_text("Jane Roe said so.", "Jane Roe", title="spokeswoman") == "female"
     assert gender_in_text("Jane Roe said so.", "Jane Roe") is None
     assert gender_in_text("Sam Roe and Ann Roe came. Mrs Roe spoke.", "Sam Roe", namesakes=2) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [
+        # A relative, a friend, an entertainer is no post: the words before it describe the person.
+        ("longtime friend", "close friend", None),
+        ("half-brother", "elder brother", None),
+        ("award-winning actress", "veteran actress", None),
+        # Unless they are opposites (two brothers), and a post's modifiers still say which post.
+        ("elder brother", "younger brother", "modifier"),
+        ("head coach", "assistant coach", "modifier"),
+        ("defense minister", "finance minister", "modifier"),
+    ],
+)
+def test_words_describing_a_person_who_holds_no_post_are_no_second_title(left, right, kind):
+    assert title_conflict_kind(left, right) == kind
+    assert title_conflict_kind(right, left) == kind
+
+
+def test_two_adjectives_of_opposite_clusters_are_opposed():
+    from factcheck.nlp import lexicon
+
+    assert lexicon.adjectives_opposed("elder", "younger")  # satellites of "old" and "young"
+    assert lexicon.adjectives_opposed("senior", "junior")  # antonyms themselves
+    assert not lexicon.adjectives_opposed("close", "longtime")

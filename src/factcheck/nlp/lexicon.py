@@ -715,6 +715,29 @@ def opposite(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None)
     return related(a, b, pos_a, pos_b) is Relation.ANTONYM
 
 
+def _cluster_heads(lemma: str) -> set[tuple[str, int]]:
+    """The head senses of the adjective clusters the lemma's senses stand in: a satellite's head ("elder" ->
+    "old"), or the sense itself."""
+    heads = set()
+    for key in senses(lemma, "a"):
+        similar = [target for symbol, target, _, _ in _synset(*key).pointers if symbol == "&"]
+        is_head = any(symbol == "!" for symbol, *_ in _synset(*key).pointers)
+        heads.update([key] if is_head or not similar else similar)
+    return heads
+
+
+@lru_cache(maxsize=65536)
+def adjectives_opposed(a: str, b: str) -> bool:
+    """Whether two adjectives stand in opposite clusters of WordNet's: antonyms, or satellites of two antonyms
+    ("elder" / "younger": "old" / "young")."""
+    heads_b = _cluster_heads(b)
+    return any(
+        symbol == "!" and target in heads_b
+        for head in _cluster_heads(a)
+        for symbol, target, _, _ in _synset(*head).pointers
+    )
+
+
 KIND_STEPS = 6
 """How far up the kind-of hierarchy one counted noun may reach another's sense (``one_kind``): "soldier" is five steps
 below "person", "miner" five; farther up stand only the tops every thing falls under ("physical entity")."""

@@ -126,7 +126,9 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
             return None
         if _a_formal_brief_and_a_plain_one(a, b) or _a_formal_brief_and_a_plain_one(b, a):
             return None
-        return None if _modifiers_one_sense(left, right) else "modifier"
+        if _modifiers_one_sense(left, right) or _a_person_described_two_ways(left, right):
+            return None
+        return "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
     return "role"
@@ -200,6 +202,30 @@ def _modifiers_one_sense(left: list[str], right: list[str]) -> bool:
         return True
     # Role words split a hyphenated modifier ("hip-hop"): WordNet knows it whole.
     return lexicon.word_relation("-".join(left_only), "-".join(right_only)) in one_sense
+
+
+# WordNet's words for whom a person is to others or for an audience, not a post in an organisation: a relative, a
+# friend, a companion, a lover, an entertainer. Words before them describe the person ("close friend", "half-brother",
+# "award-winning actress"); they never say which of two posts.
+_DESCRIBED_BY_OTHERS = ("relative", "friend", "companion", "lover", "entertainer")
+
+
+@functools.cache
+def _described_by_others() -> frozenset[tuple[str, int]]:
+    return _first_senses(_DESCRIBED_BY_OTHERS)
+
+
+def _a_person_described_two_ways(left: list[str], right: list[str]) -> bool:
+    """Whether two titles of one head that is no post (``_DESCRIBED_BY_OTHERS``: "longtime friend" / "close friend",
+    "half-brother" / "elder brother", "award-winning actress" / "veteran actress") differ only in words that describe
+    the person, none the opposite of another ("elder" / "younger" brother are two brothers)."""
+    from factcheck.nlp import lexicon
+
+    if not _kind_of_any(left[-1], _described_by_others()):
+        return False
+    left_only = [word for word in left[:-1] if word not in right]
+    right_only = [word for word in right[:-1] if word not in left]
+    return not any(lexicon.adjectives_opposed(a, b) for a in left_only for b in right_only)
 
 
 def _ranks(title: str, words: list[str]) -> list[str]:
