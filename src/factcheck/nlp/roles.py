@@ -771,11 +771,14 @@ def _joins_a_hyphenated_word(doc: Any, index: int, indices: set[int]) -> bool:
 
 
 def _continues_a_word(doc: Any, index: int) -> bool:
-    """Whether the token at ``index`` is written joined by a hyphen to the word before it (the hyphen itself, or
-    the part after it): one written word the parser split ("re" "-" "elected")."""
+    """Whether the token at ``index`` is written joined by a hyphen to a word of letters before it (the hyphen
+    itself, or the part after it): one written word the parser split ("re" "-" "elected"). A figure's compound ("a
+    15-year department veteran") is left as the parse reads it: it tells how long, not which post, and is no verb."""
     if index < 1 or doc[index - 1].whitespace_:
         return False
-    return doc[index].text == "-" or doc[index - 1].text == "-"
+    if doc[index].text == "-":
+        return doc[index - 1].is_alpha
+    return doc[index - 1].text == "-" and index >= 2 and doc[index - 2].is_alpha and not doc[index - 2].whitespace_
 
 
 def _sibling_modifiers(head: Any, root: Any) -> list[Any]:
