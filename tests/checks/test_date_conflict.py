@@ -2193,6 +2193,32 @@ def test_a_second_date_on_the_same_act_or_on_a_noun_leaves_the_pairing_in_doubt(
     assert run(corp) == []
 
 
+@pytest.mark.parametrize(
+    ("arrest", "expected"),
+    [
+        ("a week that began with his arrest on March 6", [["2026-03-06", "2026-03-08"]]),
+        # Written into the noun, the day only says which arrest is meant: the pairing stays in doubt.
+        ("a week that began with the March 6 arrest", []),
+    ],
+)
+def test_a_date_told_after_an_events_noun_dates_that_event(arrest, expected):
+    # "remanded ... at a court hearing on March 11, a week that began with his arrest on March 6": each day follows
+    # the noun of its own event (the hearing, the arrest), as a day follows its verb, so the other outlet's arrest
+    # meets the arrest's day and not the hearing's.
+    both = f"Ole Brandt was remanded in custody at a court hearing on March 11, {arrest}."
+    arrested = "Ole Brandt, who ran the harbour for 15 years, was arrested at his home on March 8."
+    corp = _dated_sentences(
+        both,
+        (("March 11", "2026-03-11", "hearing"), ("March 6", "2026-03-06", "arrest")),
+        arrested,
+        (("March 8", "2026-03-08", "arrest"),),
+        0.56,
+        names=("Ole Brandt",),
+        events=(Event(actor=None, action="remand", object="ole brandt", past=True), Event(action="arrest")),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected
+
+
 def test_a_participle_after_a_dated_clause_tells_that_acts_result_not_another_act():
     # "struck ... on 5 October, killing 12": the killing is the quake's, on its day, so the headline's "kills 12 ...
     # on 3 October" dates the same act. Written before the date, or apart from the clause, the word is an act of

@@ -722,26 +722,27 @@ def one_anchored_act(
 
 def _whose_date_is_told(claim: Claim, date: Token, other: Claim, other_date: Token) -> bool:
     """Whether which of a sentence's dates the other sentence's date stands against is not in doubt: the sentence
-    gives the fact one date (``fact_dates``), or it tells a second act in its own words, each date on its own verb
+    gives the fact one date (``fact_dates``), or it tells a second act in its own words, each date on its own act
     ("Police arrested Ole Brandt on March 6 and charged him with bribery on March 11"): the paired date's head and
-    every other one's are written as verbs, the others are other acts than the paired one, and none dates the act
-    the other sentence's date dates (``align.dates_of_one_act``), so only one can stand against it ("was arrested at
-    his home on March 6").
+    every other one's are written as verbs or are nouns that name an event (``_act_named``: "was remanded at a court
+    hearing on Friday, a week that began with his arrest on Sunday"), the others are other acts than the paired one,
+    and none dates the act the other sentence's date dates (``align.dates_of_one_act``), so only one can stand
+    against it ("was arrested at his home on March 6").
 
-    A date on a noun ("the March 11 hearing"), or two dates on one act ("arrested on March 6 and again on March
-    9"), leave the pairing in doubt."""
+    A date on a noun that names no event ("in the back of a van on Feb. 2"), or two dates on one act ("arrested on
+    March 6 and again on March 9"), leave the pairing in doubt."""
     dates = fact_dates(claim)
     if len(dates) == 1:
         return dates[0] is date
     if not any(token is date for token in dates):
         return False
-    own = _verb_told(claim, date)
+    own = _act_named(claim, date)
     if own is None:
         return False
     for token in dates:
         if token is date:
             continue
-        act = _verb_told(claim, token)
+        act = _act_named(claim, token)
         if act is None or acts_related(act, own) or dates_of_one_act(claim, token, other, other_date):
             return False
     return True
@@ -752,6 +753,19 @@ def _verb_told(claim: Claim, date: Token) -> str | None:
     -> charge); None for a date on a noun or a function word."""
     act = act_of(date)
     return act if act is not None and told_as_a_verb(claim, act) else None
+
+
+def _act_named(claim: Claim, date: Token) -> str | None:
+    """The act a date dates as the sentence tells it: the verb it hangs on (``_verb_told``), or the noun it follows
+    when that noun names an event, written as a noun (``align.on_an_occasion``: "his arrest on Sunday" -> arrest, "at
+    a court hearing on Friday" -> hearing). Told after its event's noun, a day says when that event happened, as after
+    its verb; written into the noun ("before the March 11 hearing": ``written_into_a_name``) it only says which
+    occasion is meant, and what was done at the date is left in doubt. None for a date on any other noun ("in the
+    back of a van on Feb. 2") or a function word."""
+    act = _verb_told(claim, date)
+    if act is not None:
+        return act
+    return act_of(date) if on_an_occasion(claim, date) and not written_into_a_name(claim, date) else None
 
 
 def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
