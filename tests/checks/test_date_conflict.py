@@ -2139,7 +2139,11 @@ def _dated_sentences(left_text, left_times, right_text, right_times, cosine, nam
         ("b", right_text, right_times, events[1]),
     ):
         doc = document(doc_id, text)
-        dated = tuple(time(doc, words, value).model_copy(update={"head": head}) for words, value, head in times)
+        # A time may carry its TIMEX3 type after its head ("two days", "P2D", "arrest", "DURATION").
+        dated = tuple(
+            time(doc, words, value).model_copy(update={"head": head, **({"type": kind[0]} if kind else {})})
+            for words, value, head, *kind in times
+        )
         named = tuple(Actor(span=span(doc, name), name=name, label="PERSON") for name in names if name in text)
         counted = tuple(
             Quantity(span=span(doc, words), value=value, unit=unit) for words, value, unit in figures if words in text
@@ -2217,6 +2221,31 @@ def test_a_date_told_after_an_events_noun_dates_that_event(arrest, expected):
         events=(Event(actor=None, action="remand", object="ole brandt", past=True), Event(action="arrest")),
     )
     assert [f.data["dates"] for f in run(corp)] == expected
+
+
+@pytest.mark.parametrize(
+    ("held", "severity"),
+    [
+        # "two days after the raid" places the arrest from another act: part of its date, it moves with the date.
+        ("two days after the raid", Severity.WARNING),
+        # "held for two days" tells how long an act lasted: a figure of the fact that differs too, so a note.
+        ("and held for two days", Severity.INFO),
+    ],
+)
+def test_a_stretch_of_time_from_another_act_is_no_figure_that_differs(held, severity):
+    arrested = f"Ole Brandt was arrested at his home on March 8, {held}."
+    remanded = "Ole Brandt was arrested on March 6 and remanded in custody for 30 days."
+    corp = _dated_sentences(
+        arrested,
+        (("March 8", "2026-03-08", "arrest"), ("two days", "P2D", "arrest", "DURATION")),
+        remanded,
+        (("March 6", "2026-03-06", "arrest"), ("30 days", "P30D", "remand", "DURATION")),
+        0.56,
+        names=("Ole Brandt",),
+        events=(Event(action="arrest", object="ole brandt"), Event(action="arrest", object="ole brandt")),
+        figures=(("two days", 2.0, "days"), ("30 days", 30.0, "days")),
+    )
+    assert [(f.data["dates"], f.severity) for f in run(corp)] == [(["2026-03-08", "2026-03-06"], severity)]
 
 
 def test_a_participle_after_a_dated_clause_tells_that_acts_result_not_another_act():

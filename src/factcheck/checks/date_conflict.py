@@ -1348,7 +1348,9 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
     differ say the sentences may report two occasions (two deficits, two releases): the finding is a note (info).
     A figure the other sentence also gives (its range overlapping: "2,000" / "about 2,000") differs from
     nothing, whichever figure the pairing put opposite it ("flooded three towns ..., forcing 2,000 people" /
-    "forced about 2,000 people from their homes in three towns").
+    "forced about 2,000 people from their homes in three towns"). Nor does a stretch of time that places one act
+    from another (``a_gap_between_acts``: "two days after he was arrested"): it is part of a date, not a figure
+    of the fact, and it differs whenever the dates do.
     """
     left_figures = [token.ref for token in alignment.left_tokens if token.kind == "number"]
     right_figures = [token.ref for token in alignment.right_tokens if token.kind == "number"]
@@ -1356,8 +1358,29 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
         unit_family(str(pair.left.ref.unit)) == unit_family(str(pair.right.ref.unit))
         and pair.left.ref.value != pair.right.ref.value
         and not (_given_too(pair.left.ref, right_figures) and _given_too(pair.right.ref, left_figures))
+        and not a_gap_between_acts(alignment.left, pair.left.ref)
+        and not a_gap_between_acts(alignment.right, pair.right.ref)
         for pair in alignment.pairs_of("number")
     )
+
+
+# The words that make a stretch of time the distance of one act from another ("two days after", "a week later",
+# "five years earlier", "nine days ago"): English's closed class of temporal prepositions and adverbs of sequence.
+_FROM_ANOTHER_TIME = re.compile(r"\s*(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
+
+
+def a_gap_between_acts(claim: Claim, figure: Quantity) -> bool:
+    """Whether a figure is the length of a stretch of time (a duration the sentence's time expressions give) written
+    right before a word that counts it from another time: "charged him on Thursday, two days after he was arrested",
+    "was found a week later". Such a figure says how far apart two acts are, so it moves with their dates, where
+    "remanded in custody for 30 days" tells how long the act lasts."""
+    for time in claim.times:
+        if time.type != "DURATION" or not (time.span.start <= figure.span.start and figure.span.end <= time.span.end):
+            continue
+        after = claim.span.text[max(0, time.span.end - claim.span.start) :]
+        if _FROM_ANOTHER_TIME.match(after):
+            return True
+    return False
 
 
 def _given_too(figure: Quantity, others: list[Quantity]) -> bool:
