@@ -1476,7 +1476,8 @@ class DateConflictCheck(PairwiseCheck):
     "only network in 1985" with the other copy's "only operators until 1993"): it tells two facts.
 
     A sentence may tell two acts, each on its own verb and day ("arrested him on March 6 and charged
-    him on March 11"): the act pairs its date with the other sentence's, and a day the other sentence
+    him on March 11"), or on its event's noun ("remanded at a court hearing on Friday, a week that began with his
+    arrest on Sunday"): the act pairs its date with the other sentence's, and a day the other sentence
     writes alike on another of its acts leaves the pairing in doubt. What an act did at its time, told
     as a participle after its date or before a "when" that opens it ("struck on Oct. 5, killing 12",
     "were killed when a bomb exploded on Tuesday"), is dated by that act ("Quake kills 12 on Monday"), and may be
@@ -1490,7 +1491,8 @@ class DateConflictCheck(PairwiseCheck):
 
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
-    another date. The finding's ``data["alignment"]`` holds both sentences and the words
+    another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
+    places one act from another ("two days after he was arrested") aside, since it moves with the dates. The finding's ``data["alignment"]`` holds both sentences and the words
     that differ, for reporters to mark.
 
     Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
