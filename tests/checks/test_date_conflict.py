@@ -2230,6 +2230,7 @@ def test_a_date_told_after_an_events_noun_dates_that_event(arrest, expected):
         ("two days after the raid", Severity.WARNING),
         # "held for two days" tells how long an act lasted: a figure of the fact that differs too, so a note.
         ("and held for two days", Severity.INFO),
+        ("and held for two days after the raid", Severity.INFO),
     ],
 )
 def test_a_stretch_of_time_from_another_act_is_no_figure_that_differs(held, severity):

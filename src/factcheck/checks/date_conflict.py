@@ -1367,18 +1367,22 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
 # The words that make a stretch of time the distance of one act from another ("two days after", "a week later",
 # "five years earlier", "nine days ago"): English's closed class of temporal prepositions and adverbs of sequence.
 _FROM_ANOTHER_TIME = re.compile(r"\s*(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
+# A preposition of extent before it makes it how long the act lasted ("remanded for 30 days after a hearing").
+_EXTENT_BEFORE = re.compile(r"\b(?:for|over|during|throughout)\s+$", re.IGNORECASE)
 
 
 def a_gap_between_acts(claim: Claim, figure: Quantity) -> bool:
     """Whether a figure is the length of a stretch of time (a duration the sentence's time expressions give) written
     right before a word that counts it from another time: "charged him on Thursday, two days after he was arrested",
     "was found a week later". Such a figure says how far apart two acts are, so it moves with their dates, where
-    "remanded in custody for 30 days" tells how long the act lasts."""
+    "remanded in custody for 30 days" tells how long the act lasts, after a word of extent even when a word of
+    sequence follows ("held for two days after the raid")."""
     for time in claim.times:
         if time.type != "DURATION" or not (time.span.start <= figure.span.start and figure.span.end <= time.span.end):
             continue
+        before = claim.span.text[: max(0, time.span.start - claim.span.start)]
         after = claim.span.text[max(0, time.span.end - claim.span.start) :]
-        if _FROM_ANOTHER_TIME.match(after):
+        if _FROM_ANOTHER_TIME.match(after) and not _EXTENT_BEFORE.search(before):
             return True
     return False
 
