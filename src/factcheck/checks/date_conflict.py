@@ -1496,8 +1496,8 @@ class DateConflictCheck(PairwiseCheck):
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
-    places one act from another ("two days after he was arrested") aside, since it moves with the dates. The finding's ``data["alignment"]`` holds both sentences and the words
-    that differ, for reporters to mark.
+    places one act from another ("two days after he was arrested") aside, since it moves with the dates. The
+    finding's ``data["alignment"]`` holds both sentences and the words that differ, for reporters to mark.
 
     Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
     by Japan in 2019" in another.
