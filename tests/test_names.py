@@ -185,6 +185,24 @@ def test_words_describing_a_person_who_holds_no_post_are_no_second_title(left, r
     assert title_conflict_kind(right, left) == kind
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [
+        # A post held with others beside a noun naming what it is of: the co-founder of the company.
+        ("co-founder", "company founder", None),
+        ("part-owner", "club owner", None),
+        ("joint owner", "team owner", None),
+        # Against an adjective, or a prefix read as no word of its own, the two still say which post.
+        ("co-owner", "sole owner", "modifier"),
+        ("coach", "assistant coach", "modifier"),
+        ("cooperative founder", "company founder", "modifier"),
+    ],
+)
+def test_a_post_held_with_others_is_no_second_title_beside_what_it_is_of(left, right, kind):
+    assert title_conflict_kind(left, right) == kind
+    assert title_conflict_kind(right, left) == kind
+
+
 def test_two_adjectives_of_opposite_clusters_are_opposed():
     from factcheck.nlp import lexicon
 

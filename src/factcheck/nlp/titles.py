@@ -128,6 +128,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
             return None
         if _modifiers_one_sense(left, right) or _a_person_described_two_ways(left, right):
             return None
+        if _a_share_beside_what_is_held(a, left, right) or _a_share_beside_what_is_held(b, right, left):
+            return None
         return "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
         return None  # "IMF head" / "IMF chief": one post named with two words for its holder
@@ -226,6 +228,30 @@ def _a_person_described_two_ways(left: list[str], right: list[str]) -> bool:
     left_only = [word for word in left[:-1] if word not in right]
     right_only = [word for word in right[:-1] if word not in left]
     return not any(lexicon.adjectives_opposed(a, b) for a in left_only for b in right_only)
+
+
+# English prefixes that make a post one held with others: "co-founder", "part-owner", "joint owner".
+_SHARED_HOLDING = frozenset({"co", "part", "joint"})
+
+
+def _a_share_beside_what_is_held(shared: str, words: list[str], other: list[str]) -> bool:
+    """Whether a title (``shared`` as written, ``words`` its post words) differs from another of its head only by a
+    prefix of holding the post with others ("co-founder", "part-owner") and the other only by nouns naming what the
+    post is of ("company founder", "club owner"): the co-founder of the company, both true. Against an adjective
+    ("sole owner") the two still differ."""
+    from factcheck.nlp import lexicon
+
+    extra = [word for word in words[:-1] if word not in other]
+    held = [word for word in other[:-1] if word not in words]
+    if len(extra) != 1 or extra[0] not in _SHARED_HOLDING or not held:
+        return False
+    prefix = extra[0]
+    written = re.search(rf"(?<![\w-]){prefix}(?:-|\s+){re.escape(words[-1])}", shared, re.I)
+    return (
+        bool(written)
+        and (prefix == "joint" or "-" in written.group())
+        and all(lexicon.senses(word, "n") and not lexicon.senses(word, "a") for word in held)
+    )
 
 
 def _ranks(title: str, words: list[str]) -> list[str]:
