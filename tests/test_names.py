@@ -203,9 +203,64 @@ def test_a_post_held_with_others_is_no_second_title_beside_what_it_is_of(left, r
     assert title_conflict_kind(right, left) == kind
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [
+        # Words that describe the person fit any post of the head.
+        ("acclaimed conductor", "veteran conductor", None),
+        ("longtime minister", "finance minister", None),
+        ("renowned surgeon", "chief surgeon", None),
+        # Words that say which post still part two posts: a noun, a word relating to one, an opposite, an act.
+        ("chief operating officer", "chief executive officer", "modifier"),
+        ("managing director", "executive director", "modifier"),
+        ("foreign minister", "finance minister", "modifier"),
+        ("attacking midfielder", "defensive midfielder", "modifier"),
+        ("senior vice president", "executive vice president", "modifier"),
+    ],
+)
+def test_words_describing_the_holder_name_no_second_post(left, right, kind):
+    assert title_conflict_kind(left, right) == kind
+    assert title_conflict_kind(right, left) == kind
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [
+        # Two roles joined by a hyphen are held at once: either agreeing with the other title, the two agree.
+        ("composer-conductor", "veteran conductor", None),
+        ("singer-songwriter", "country singer", None),
+        ("player-manager", "assistant manager", "modifier"),
+        # A rank after an office, a word of another holder: one post, not two roles.
+        ("vice-chairman", "chairman", "modifier"),
+    ],
+)
+def test_two_roles_joined_by_a_hyphen_are_each_compared(left, right, kind):
+    assert title_conflict_kind(left, right) == kind
+    assert title_conflict_kind(right, left) == kind
+
+
 def test_two_adjectives_of_opposite_clusters_are_opposed():
     from factcheck.nlp import lexicon
 
     assert lexicon.adjectives_opposed("elder", "younger")  # satellites of "old" and "young"
     assert lexicon.adjectives_opposed("senior", "junior")  # antonyms themselves
     assert not lexicon.adjectives_opposed("close", "longtime")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "one_field"),
+    [
+        # Labels for a wrong done or a misfortune suffered are no posts: several hold at once.
+        ("kidnapper", "absconder", False),
+        ("murderer", "drug trafficker", False),
+        ("thief", "gunman", False),
+        # Two posts of one field still are.
+        ("prosecutor", "defense attorney", True),
+        ("police chief", "detective", True),
+    ],
+)
+def test_labels_for_deeds_or_misfortunes_make_no_field_of_posts(left, right, one_field):
+    from factcheck.nlp.titles import posts_of_one_field
+
+    assert posts_of_one_field(left, right) is one_field
+    assert posts_of_one_field(right, left) is one_field

@@ -102,6 +102,11 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     """
     if not a or not b:
         return None
+    for joined, other in ((a, b), (b, a)):
+        # "composer-conductor": two roles held at once, each compared alone; either agreeing, the titles agree.
+        readings = _two_roles_joined(joined)
+        if readings and any(title_conflict_kind(reading, other) is None for reading in readings):
+            return None
     left, right = _post_words(a), _post_words(b)
     if not left or not right:
         return None
@@ -129,6 +134,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
         if _modifiers_one_sense(left, right) or _a_person_described_two_ways(left, right):
             return None
         if _a_share_beside_what_is_held(a, left, right) or _a_share_beside_what_is_held(b, right, left):
+            return None
+        if _only_describes(left, right) or _only_describes(right, left):
             return None
         return "modifier"
     if left_stems[-1] in _LEADER_STEMS and right_stems[-1] in _LEADER_STEMS:
@@ -251,6 +258,57 @@ def _a_share_beside_what_is_held(shared: str, words: list[str], other: list[str]
         bool(written)
         and (prefix == "joint" or "-" in written.group())
         and all(lexicon.senses(word, "n") and not lexicon.senses(word, "a") for word in held)
+    )
+
+
+# A hyphenated pair of role nouns names two roles held at once ("composer-conductor", "player-manager",
+# "singer-songwriter"); a rank after an office ("director-general") or a word of another holder ("ex-minister",
+# "vice-chairman") makes one post, read as such.
+_JOINED_ROLES = re.compile(r"(?<![\w-])([A-Za-z]+)-([A-Za-z]+)(?![\w-])")
+
+
+def _two_roles_joined(title: str) -> tuple[str, str] | None:
+    """The title read with each of two role nouns it joins by a hyphen ("Harbor composer-conductor" -> "Harbor
+    composer", "Harbor conductor"), when both are nouns whose most frequent sense is a person's; else None."""
+    from factcheck.nlp import lexicon
+
+    found = _JOINED_ROLES.search(title)
+    if not found:
+        return None
+    first, second = found.group(1), found.group(2)
+    for word in (first, second):
+        folded = fold_title_word(word)
+        if folded in RANKS or folded in _ANOTHER_HOLDER or lexicon.first_noun_field(folded) != lexicon.PERSON_FIELD:
+            return None
+    before, after = title[: found.start()], title[found.end() :]
+    return f"{before}{first}{after}", f"{before}{second}{after}"
+
+
+def _only_describes(words: list[str], other: list[str]) -> bool:
+    """Whether the words one title of a head has and the other lacks all describe the person, not which post:
+    adjectives ("longtime", "renowned", "outspoken") or past participles of verbs ("acclaimed", "respected") that
+    WordNet gives no noun sense, no relation to a noun ("financial" pertains to finance), no opposite ("foreign" /
+    "domestic", "senior" / "junior") and that are no act the post does ("operating", "managing", "presiding"). Such a
+    word fits any post of the head: "acclaimed conductor" is no second post beside "veteran conductor", unless it is
+    the opposite of one of the other's ("elder" / "younger" brother)."""
+    from factcheck.nlp import lexicon
+
+    extra = [word for word in words[:-1] if word not in other]
+    others = [word for word in other[:-1] if word not in words]
+
+    def describes(word: str) -> bool:
+        participle = word.endswith("ed") and bool(lexicon.base_forms(word, "v"))
+        adjective = lexicon.senses(word, "a")
+        if not (adjective or participle) or lexicon.senses(word, "n") or lexicon.pertains_to(word):
+            return False
+        if adjective and any(pointer[0] == "!" for pointer in lexicon.synset(adjective[0]).pointers):
+            return False
+        return not (word.endswith("ing") and lexicon.base_forms(word, "v"))
+
+    return (
+        bool(extra)
+        and all(describes(word) for word in extra)
+        and not any(lexicon.adjectives_opposed(a, b) for a in extra for b in others)
     )
 
 
@@ -719,8 +777,28 @@ def _one_field(left: tuple[str, int], right: tuple[str, int]) -> bool:
         lexicon.synset(shared).lexicographer_file != lexicon.TOPS_FIELD
         and shared not in _contest_kinds()
         and shared not in _communicator_kinds()
+        and not _marked_by_deed_or_lot(shared)
         for shared in set(lexicon.kinds_of(left)) & set(lexicon.kinds_of(right))
     )
+
+
+# WordNet's words for a person marked by a wrong done ("bad person": criminal, wrongdoer, kidnapper, thief) or by a
+# misfortune suffered ("unfortunate": prisoner, victim, convict): labels for what the person did or underwent, never a
+# post, so several hold at once ("convicted kidnapper" / "prison absconder") and sharing such a kind makes no field.
+_MARKED_BY = ("bad person", "unfortunate")
+# Steps up to them: criminal > principal (in law) > wrongdoer > bad person.
+_MARKED_STEPS = 4
+
+
+@functools.cache
+def _marked_kinds() -> frozenset[tuple[str, int]]:
+    return _first_senses(_MARKED_BY)
+
+
+def _marked_by_deed_or_lot(sense: tuple[str, int]) -> bool:
+    from factcheck.nlp import lexicon
+
+    return not _marked_kinds().isdisjoint(lexicon.kinds_of(sense, _MARKED_STEPS))
 
 
 # WordNet's words for anyone in a contest ("contestant", "rival": champion, favourite, challenger, finalist, winner,
