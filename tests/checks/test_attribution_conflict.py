@@ -618,6 +618,9 @@ def test_an_acronym_keeps_short_words_whole_and_may_leave_out_the_organisation_w
         ("MoD", "Ministry of Defence"),
         ("P&G", "Procter & Gamble"),
         ("HP", "Hewlett-Packard Co."),
+        # A unit named by its organisation's initials in one source, in full in the other.
+        ("ACF's Coastal Monitoring Program", "Alliance for Coastal Fisheries' Coastal Monitoring Program"),
+        ("NASA Ames Research Center", "National Aeronautics and Space Administration Ames Research Center"),
     ],
 )
 def test_a_name_with_words_cut_short_or_its_initials_is_the_same_organisation(short: str, full: str) -> None:
@@ -633,6 +636,9 @@ def test_a_name_with_words_cut_short_or_its_initials_is_the_same_organisation(sh
         ("DoD", "Department of Energy"),
         ("St. Mary's Hospital", "St. Thomas Hospital"),
         ("Ministry of Justice", "Ministry of Defence"),
+        # The initials must be the run's and the rest word for word.
+        ("ABC's Coastal Program", "Alliance for Coastal Fisheries' Coastal Program"),
+        ("ACF's Coastal Monitoring Program", "Alliance for Coastal Fisheries' Marine Program"),
     ],
 )
 def test_names_cut_short_still_tell_two_organisations_apart(one: str, other: str) -> None:

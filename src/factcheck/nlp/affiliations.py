@@ -271,6 +271,25 @@ def _letters_joined(text: str) -> str:
 _ACRONYM_LETTERS = 5
 
 
+def _an_acronym_for_a_run(short: list[str], long: list[str]) -> bool:
+    """Whether one name is the other with a run of its words written as their acronym, the rest word for word: a unit
+    of an organisation named by the organisation's initials in one source and in full in the other ("acf s coastal
+    monitoring program" / "alliance for coastal fisheries coastal monitoring program"). A possessive's "s" is left
+    out on both sides (one source writes "ACF's", the other "Fisheries'")."""
+    short, long = [word for word in short if word != "s"], [word for word in long if word != "s"]
+    rest = len(short) - 1
+    for at, word in enumerate(short):
+        end = len(long) - (rest - at)
+        if (
+            end - at >= 2
+            and short[:at] == long[:at]
+            and short[at + 1 :] == long[end:]
+            and word in _acronyms(" ".join(long[at:end]))
+        ):
+            return True
+    return False
+
+
 def _agree(a: str, b: str) -> bool:
     if a == b or a in b or b in a or _words_abbreviated(a, b):
         return True
@@ -283,6 +302,8 @@ def _agree(a: str, b: str) -> bool:
         return True
     a_words, b_words = a.split(), b.split()
     if (len(a_words) == 1 and a_words[0] in _acronyms(b)) or (len(b_words) == 1 and b_words[0] in _acronyms(a)):
+        return True
+    if _an_acronym_for_a_run(a_words, b_words) or _an_acronym_for_a_run(b_words, a_words):
         return True
     # A span that lost its leading words ("Natural Gas Corporation" for "Oil and Natural Gas
     # Corporation") still names the organisation whose acronym ends with its own ("ONGC").
