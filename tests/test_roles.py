@@ -76,6 +76,31 @@ def test_a_capitalised_modifier_of_a_post_is_in_the_title_not_its_organisation()
     assert role("The plan failed, said American Ambassador Ada Brune.") == ("Ambassador", "American")
 
 
+def test_a_body_named_with_words_of_posts_is_the_organisation_of_the_title_after_it():
+    from factcheck.nlp.roles import title_before
+
+    def role(text: str) -> tuple[str | None, str | None]:
+        found = title_before(text, text.index("Ada Brune"))
+        return found.title, found.affiliation
+
+    # "Foreign", "Native", "Justice" read alone as a title word or a person noun; inside a name ending in a body
+    # ("Committee", "Department") they are the body's name.
+    assert role("It failed, said Senate Foreign Relations Committee Chairman Ada Brune.") == (
+        "Chairman",
+        "Senate Foreign Relations Committee",
+    )
+    assert role("It failed, said Assembly Native Affairs Committee Chairwoman Ada Brune.") == (
+        "Chairwoman",
+        "Assembly Native Affairs Committee",
+    )
+    assert role("It failed, said Justice Department Inspector General Ada Brune.") == (
+        "Inspector General",
+        "Justice Department",
+    )
+    # A name of no body still stops at a post word: a capitalised run before it is a headline's.
+    assert role("It failed, said Harbor Bank Chief Executive Ada Brune.") == ("Chief Executive", "Harbor Bank")
+
+
 def test_a_seconds_post_is_a_title_word():
     assert is_title_word("Undersheriff") and is_title_word("vice-chair") and is_title_word("Sheriff")
     assert not is_title_word("Underwood") and not is_title_word("Vicente")

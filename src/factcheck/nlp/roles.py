@@ -300,6 +300,15 @@ def _title_walk(words: list[_Word], index: int) -> int:
     return index
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_a_body(word: str) -> bool:
+    """Whether a word's most frequent noun sense is a group of people ("committee", "department", "council"): a
+    name that ends in it names a body, whatever words of posts it holds."""
+    from factcheck.nlp import lexicon
+
+    return lexicon.first_noun_field(word) == lexicon.GROUP_FIELD
+
+
 def _prefix_role(text: str, words: list[_Word], index: int, name_start: int) -> tuple[Role, int]:
     """The role of the title words ``words[index:]`` right before the name, with the organisation and past framing
     before them."""
@@ -340,8 +349,12 @@ def _prefix_role(text: str, words: list[_Word], index: int, name_start: int) -> 
         while (
             rest
             and _is_capitalised(rest[-1].text)
-            and not is_title_word(rest[-1].text)
-            and not _capitalised_post(rest[-1].text)
+            # Inside a body's name a title word or a person noun is part of the name ("Senate Foreign Relations
+            # Committee Chairman", "Justice Department Inspector General"): the run ending in the body goes on.
+            and (
+                (not is_title_word(rest[-1].text) and not _capitalised_post(rest[-1].text))
+                or (bool(aff_words) and _names_a_body(aff_words[-1].key))
+            )
             and rest[-1].text[0].isalpha()
             and rest[-1].key not in _NOT_AFFILIATION
         ):
