@@ -130,6 +130,18 @@ def test_the_same_negation_written_another_way_stays_info():
     assert finding.severity == Severity.INFO
 
 
+def test_a_negation_moved_to_another_verb_of_the_whole_quote_stays_info():
+    # Two whole wordings with one "not" each: the stretch of the longer that the shorter matches leaves out its
+    # opening "didn't", which must not read as a negation added.
+    words_a = "I think on the pitch we weren't playing the football that we hope to play as a club"
+    words_b = "I didn't think on the pitch we were playing the football we hoped to play as a club"
+    a = document("a", f'"{words_a}," said Jane Roe.')
+    b = document("b", f'"{words_b}," said Jane Roe.')
+    quotes = [quoted(a, a.text, words_a, "Jane Roe"), quoted(b, b.text, words_b, "Jane Roe")]
+    (finding,) = run(corpus([a, b], quotes))
+    assert finding.severity == Severity.INFO
+
+
 def test_an_excerpt_that_leaves_out_a_negation_elsewhere_is_not_flagged():
     a = document("a", '"We did not expect the storm, but the launch will happen this year," said Jane Roe.')
     b = document("b", '"The launch will happen this year," said Jane Roe.')

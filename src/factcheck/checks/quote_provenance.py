@@ -178,7 +178,7 @@ class QuoteProvenanceCheck(Check):
                 co_speakers = tuple(name for name in others if name) if speaker else ()
                 quotes.append(_Quote(claim, text, tuple(text.split()), speaker, co_speakers))
 
-        matched: list[tuple[int, int, bool]] = []
+        matched: list[tuple[int, int, bool, bool]] = []
         for left, right in self._candidates(quotes):
             a, b = quotes[left], quotes[right]
             if a.claim.doc == b.claim.doc:
@@ -187,7 +187,7 @@ class QuoteProvenanceCheck(Check):
             inside = longer.find(shorter) >= 0 or fuzz.partial_ratio(shorter, longer) >= contained
             if fuzz.ratio(a.text, b.text) >= similar or inside:
                 # A part that drops or adds a "not" is no excerpt: it says the opposite.
-                matched.append((left, right, inside and not _negations_changed(a, b, within_longer=True)))
+                matched.append((left, right, inside and not _negations_changed(a, b, within_longer=True), inside))
         findings: list[Finding] = []
         for pairs in _one_quote_each(matched):
             findings.extend(self._findings_for_quote(quotes, pairs, corpus))
@@ -215,7 +215,7 @@ class QuoteProvenanceCheck(Check):
         return sorted(pairs)
 
     def _findings_for_quote(
-        self, quotes: list[_Quote], pairs: list[tuple[int, int, bool]], corpus: Corpus
+        self, quotes: list[_Quote], pairs: list[tuple[int, int, bool, bool]], corpus: Corpus
     ) -> list[Finding]:
         """At most one speaker finding and one wording finding for one quote, however many sources carry it.
 
@@ -227,7 +227,7 @@ class QuoteProvenanceCheck(Check):
         doubtful_pairs = []  # two credits, one of which its own text leaves open (see _credit_in_doubt)
         doubts: list[str] = []
         wording_pairs = []
-        for left, right, excerpt in pairs:
+        for left, right, excerpt, inside in pairs:
             a, b = quotes[left], quotes[right]
             if a.speaker and b.speaker and _credits_differ(a.credit, b.credit) and not _relayed(corpus, a, b):
                 doubt = _credit_in_doubt(corpus, a, b) or _credit_in_doubt(corpus, b, a)
@@ -237,7 +237,7 @@ class QuoteProvenanceCheck(Check):
                     doubtful_pairs.append((a, b))
                     doubts.append(doubt)
             elif a.text != b.text and not excerpt:
-                wording_pairs.append((a, b))
+                wording_pairs.append((a, b, inside))
         findings = []
         if speaker_pairs:
             findings.append(self._speaker_finding(speaker_pairs))
@@ -289,16 +289,19 @@ class QuoteProvenanceCheck(Check):
             },
         )
 
-    def _wording_finding(self, pairs: list[tuple[_Quote, _Quote]]) -> Finding:
-        members = _members(pairs)
+    def _wording_finding(self, pairs: list[tuple[_Quote, _Quote, bool]]) -> Finding:
+        members = _members([(a, b) for a, b, _ in pairs])
         removed: set[str] = set()
         added: set[str] = set()
         polarity: set[str] = set()
-        for a, b in pairs:
+        for a, b, inside in pairs:
             gone, new = _changed_words(a.text, b.text)
             removed |= gone
             added |= new
-            polarity |= _negations_changed(a, b) or _negations_changed(a, b, within_longer=True)
+            # The stretch of the longer wording that the shorter matches is read only for a part of it (an excerpt):
+            # two whole wordings with as many negations say the same, however they moved one ("I don't think we
+            # were" / "I think we weren't"); cut to the stretch, the longer would lose its opening "didn't".
+            polarity |= _negations_changed(a, b) or (_negations_changed(a, b, within_longer=True) if inside else set())
         severity = Severity.WARNING if polarity else Severity.INFO
         who = next((quote.speaker for quote in members if quote.speaker), None) or "an unnamed speaker"
         turn = f" (the change touches {', '.join(sorted(polarity))})" if polarity else ""
@@ -333,10 +336,10 @@ def _members(pairs: list[tuple[_Quote, _Quote]]) -> list[_Quote]:
     return sorted(seen.values(), key=lambda quote: (quote.claim.doc, quote.claim.span.start, quote.claim.id))
 
 
-def _one_quote_each(matched: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
+def _one_quote_each(matched: list[tuple[int, int, bool, bool]]) -> list[list[tuple[int, int, bool, bool]]]:
     """Matched pairs grouped by the quote they share (connected components), in a stable order."""
     ordered = sorted(matched)
-    return [[ordered[position] for position in group] for group in connected_groups([(a, b) for a, b, _ in ordered])]
+    return [[ordered[position] for position in group] for group in connected_groups([(a, b) for a, b, *_ in ordered])]
 
 
 def _credits_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -255,7 +255,7 @@ def _a_share_beside_what_is_held(shared: str, words: list[str], other: list[str]
     prefix = extra[0]
     written = re.search(rf"(?<![\w-]){prefix}(?:-|\s+){re.escape(words[-1])}", shared, re.I)
     return (
-        bool(written)
+        written is not None
         and (prefix == "joint" or "-" in written.group())
         and all(lexicon.senses(word, "n") and not lexicon.senses(word, "a") for word in held)
     )
