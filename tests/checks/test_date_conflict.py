@@ -2059,6 +2059,25 @@ def test_one_act_done_to_two_things_is_two_acts():
     assert run(corp) == []
 
 
+def test_a_word_for_a_person_names_no_thing_an_act_is_done_to():
+    # One governor unveils a proposal one day and a decision another: "decision" is related to "governor" in a rare
+    # sense of WordNet's, and a person is never the thing an act is done to, so each sentence still names a thing
+    # the other does not: two acts.
+    proposal = "Governor Lena Farrow unveiled a proposal on 12 January 2019 to restore free bus service to villages."
+    decision = "On 2 January 2019, the Farrow government unveiled its decision to repeal the quiet hours rule."
+    corp = _two_accounts(
+        proposal,
+        decision,
+        ("12 January 2019", "2019-01-12", "unveil", False),
+        ("2 January 2019", "2019-01-02", "unveil", False),
+        Event(actor="lena farrow", action="unveil", object="proposal", past=True),
+        Event(actor="farrow government", action="unveil", object="decision", past=True),
+        [("Lena Farrow", "PERSON")],
+        cosine=0.88,
+    )
+    assert run(corp) == []
+
+
 def test_a_date_on_an_event_noun_dates_the_event_not_the_main_verb():
     from factcheck.nlp.align import claim_tokens, dated_act
 

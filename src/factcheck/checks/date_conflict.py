@@ -795,13 +795,17 @@ def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
 
 def _names_the_thing(word: str, other: Claim) -> bool:
     """Whether a sentence writes a word for the thing: the word itself, a synonym, or one a kind of the other
-    ("signed the supply deal" / "inked the agreement")."""
+    ("signed the supply deal" / "inked the agreement"). A word for a person names no thing (the thing is no one:
+    ``_object_words``), however WordNet relates its rarer senses ("decision" / "governor")."""
     from factcheck.nlp import lexicon
 
     alike = (lexicon.Relation.SAME, lexicon.Relation.SYNONYM, lexicon.Relation.DERIVED, lexicon.Relation.HYPERNYM)
     for written in {written.casefold() for written in LETTERS.findall(other.span.text)}:
-        if stem(written) == stem(word) or (
+        if stem(written) == stem(word):
+            return True
+        if (
             written not in STOPWORDS
+            and lexicon.first_noun_field(written) != lexicon.PERSON_FIELD
             and (lexicon.word_relation(word, written) in alike or lexicon.one_kind(word, written))
         ):
             return True
