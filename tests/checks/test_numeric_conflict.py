@@ -2068,3 +2068,19 @@ def test_an_age_set_beside_a_name_is_never_left_over_against_a_length_of_time():
     lengths = [t for t in alignment.right_tokens if t.kind == "number" and t.text == "five-year"]
     assert ages and lengths
     assert not left_by_agreement(alignment, SlotPair("number", ages[0], lengths[0], "context", 0.0, True))
+
+
+def test_a_figure_before_a_comparative_and_than_is_a_difference_not_a_level():
+    from factcheck.checks.numeric_conflict import is_change
+
+    def figure(text: str, words: str) -> bool:
+        doc = document("a", text)
+        quantity = Quantity(span=span(doc, words), value=7, unit="count", measure="rounds")
+        return is_change(claim(doc, text, quantities=(quantity,)), quantity)
+
+    assert figure("She ended the bout seven rounds earlier than in 2010.", "seven rounds")
+    assert figure("They pitched 2,000 more tents than last year.", "2,000")
+    assert figure("He scored three points more than his rival.", "three")
+    assert not figure("She stopped her in four rounds.", "four rounds")
+    assert not figure("They chose seven rounds rather than ten.", "seven rounds")
+    assert not figure("Seven rounds were fought, more than planned.", "Seven rounds")

@@ -81,11 +81,19 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# A figure before a comparative and "than", its noun between or not, measures a difference from another figure
+# ("seven rounds earlier than", "three points more than", "2,000 more tents than"); "rather than" and "other than"
+# compare nothing.
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?!rather\b|other\b)[a-z]+\s+than\b", re.I)
+
+
 def is_change(claim: Claim, quantity: Quantity) -> bool:
-    """Whether a number states a change rather than a level ("up 5%", "fell by 2,000")."""
+    """Whether a number states a change or a difference rather than a level ("up 5%", "fell by 2,000", "seven
+    rounds earlier than")."""
     offset = quantity.span.start - claim.span.start
     before = claim.span.text[max(0, offset - 40) : max(0, offset)]
-    return bool(_CHANGE_BEFORE.search(before))
+    end = quantity.span.end - claim.span.start
+    return bool(_CHANGE_BEFORE.search(before)) or bool(_DIFFERENCE_AFTER.match(claim.span.text, max(0, end)))
 
 
 def _actor_keys(claim: Claim) -> set[str]:
