@@ -142,6 +142,20 @@ def test_a_negation_moved_to_another_verb_of_the_whole_quote_stays_info():
     assert finding.severity == Severity.INFO
 
 
+def test_an_editors_words_in_brackets_are_no_change_of_wording():
+    plain = "Please give him and those close to him some room during this hard time"
+    glossed = "Please give him (Leo Marsh) and those close to him some room during this hard time"
+    a = document("a", f'"{plain}," said Jane Roe.')
+    b = document("b", f'"{glossed}," said Jane Roe.')
+    quotes = [quoted(a, a.text, plain, "Jane Roe"), quoted(b, b.text, glossed, "Jane Roe")]
+    assert run(corpus([a, b], quotes)) == []
+    # Words outside the brackets still count.
+    changed = "Please give him and those close to him some peace during this hard time"
+    c = document("c", f'"{changed}," said Jane Roe.')
+    (finding,) = run(corpus([b, c], [quotes[1], quoted(c, c.text, changed, "Jane Roe")]))
+    assert finding.severity == Severity.INFO
+
+
 def test_an_excerpt_that_leaves_out_a_negation_elsewhere_is_not_flagged():
     a = document("a", '"We did not expect the storm, but the launch will happen this year," said Jane Roe.')
     b = document("b", '"The launch will happen this year," said Jane Roe.')

@@ -167,7 +167,7 @@ class QuoteProvenanceCheck(Check):
         for claim in corpus.claims:
             if claim.quote is None:
                 continue
-            text = normalise_text(claim.quote.span.text)
+            text = normalise_text(_without_insertions(claim.quote.span.text))
             if len(text.split()) >= min_words:
                 if claim.doc not in named_in:
                     named_in[claim.doc] = _full_names(corpus, claim.doc)
@@ -334,6 +334,15 @@ def _members(pairs: list[tuple[_Quote, _Quote]]) -> list[_Quote]:
         seen.setdefault(a.claim.id, a)
         seen.setdefault(b.claim.id, b)
     return sorted(seen.values(), key=lambda quote: (quote.claim.doc, quote.claim.span.start, quote.claim.id))
+
+
+# Words in brackets inside a quote are the editor's ("give him (Leo Marsh) some room", "[the plan] will work"),
+# which another outlet leaves out or writes its own way: not the speaker's wording.
+_INSERTION = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))")
+
+
+def _without_insertions(quote: str) -> str:
+    return _INSERTION.sub(" ", quote)
 
 
 def _one_quote_each(matched: list[tuple[int, int, bool, bool]]) -> list[list[tuple[int, int, bool, bool]]]:
