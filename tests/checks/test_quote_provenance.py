@@ -296,6 +296,19 @@ def test_fixture_he_said_is_the_person_last_quoted(make_corpus):
     assert speakers and set(speakers[0]) == {"Jack Ketsoyan", "Mary Jones"}
 
 
+def test_fixture_he_said_after_according_to_may_be_the_source_cited(make_corpus):
+    # "according to her agent, Rob Tanner" cites a source as one quoted is: "he said" may be Tanner as well as the
+    # story's subject, so neither is its speaker of record, and no one is said to have said it in place of Tanner.
+    a = (
+        "Nina Hale was rarely out of the gossip pages last year.\n\n"
+        "The actress has entered the Linden Clinic, according to her agent, Rob Tanner.\n\n"
+        f'"{QUOTE}," he said.\n'
+    )
+    b = f'"{QUOTE}," her agent Rob Tanner told a weekly.\n'
+    corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
+    assert [f for f in corp.findings if f.data.get("kind") == "different-speakers"] == []
+
+
 def test_a_one_word_speaker_is_the_person_its_document_names_in_full():
     # "Roe said" after "Jane Roe" is Jane Roe; a capitalised body ("Authorities") names no person.
     a = document("a", 'Jane Roe spoke. "Deterrence keeps the peace in orbit and on the ground," Roe said.')

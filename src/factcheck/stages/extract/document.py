@@ -230,6 +230,9 @@ class _DocumentExtractor:
                             former=role.former,
                         )
                     self.people.add(name, role, self.unit_number, subject=_main_subject(ent))
+                    if _cited_as_a_source(ent):
+                        # "according to her agent, Rob Tanner": whom a later "he said" may quote.
+                        self.people.spoke(name, self.unit_number)
             role_span = None
             if role is not None and role.start is not None and role.end is not None and role.end > role.start:
                 role_span = self.doc.span(offset + role.start, offset + role.end)
@@ -605,6 +608,16 @@ def _measured_alone(noun: Any) -> bool:
         if child.dep_ == "det" and child.lower_ != "the":
             return False
     return lexicon.first_noun_field(noun.lemma_.lower()) != lexicon.PERSON_FIELD
+
+
+def _cited_as_a_source(entity: Any) -> bool:
+    """Whether a person is the one "according to" whom the sentence tells what it tells ("according to her agent,
+    Rob Tanner"): a speaker, as one quoted is."""
+    node = entity.root
+    while node.dep_ == "appos" and node.head is not node:
+        node = node.head
+    to = node.head
+    return node.dep_ == "pobj" and to.lower_ == "to" and to.i > 0 and to.doc[to.i - 1].lower_ == "according"
 
 
 def _main_subject(entity: Any) -> bool:
