@@ -2078,6 +2078,29 @@ def test_a_word_for_a_person_names_no_thing_an_act_is_done_to():
     assert run(corp) == []
 
 
+def test_two_intents_of_one_actor_are_told_apart_by_what_each_is_to_do():
+    # One noun ("proposal") for two proposals: the to-infinitive after each says what it is to do, and the two
+    # differ (restore bus service / repeal a rule): two acts. What is to be done named alike is one act told twice.
+    restore = "Governor Lena Farrow unveiled a proposal on 12 January 2019 to restore free bus service to villages."
+    repeal = "On 2 January 2019, Governor Lena Farrow unveiled her proposal to repeal the quiet hours rule."
+    again = "On 2 January 2019, Governor Lena Farrow unveiled her proposal to restore free bus service."
+
+    def accounts(other: str):
+        return _two_accounts(
+            restore,
+            other,
+            ("12 January 2019", "2019-01-12", "unveil", False),
+            ("2 January 2019", "2019-01-02", "unveil", False),
+            Event(actor="lena farrow", action="unveil", object="proposal", past=True),
+            Event(actor="lena farrow", action="unveil", object="proposal", past=True),
+            [("Lena Farrow", "PERSON")],
+            cosine=0.88,
+        )
+
+    assert run(accounts(repeal)) == []
+    assert [f.data["dates"] for f in run(accounts(again))] == [["2019-01-12", "2019-01-02"]]
+
+
 def test_a_date_on_an_event_noun_dates_the_event_not_the_main_verb():
     from factcheck.nlp.align import claim_tokens, dated_act
 

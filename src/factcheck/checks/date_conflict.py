@@ -790,7 +790,29 @@ def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
         return None
     if any(lexicon.first_noun_field(word) == lexicon.PERSON_FIELD for word in written):
         return None
-    return written or None
+    return _what_it_is_to_do(claim, written) or written or None
+
+
+# "unveiled a proposal Wednesday to restore bus service": an object with a to-infinitive after it (a date between or
+# not: "a proposal on 12 January 2019 to restore") is an intent, a plan, a decision, a bid, whose content the infinitive gives.
+_INFINITIVE_AFTER = r"(?:\s+[\w-]+){0,5}?\s+to\s+(?P<verb>[a-z]+)(?P<rest>[^.,;:!?\"\u201c\u201d]*)"
+_CONTENT_WORDS = 3
+
+
+def _what_it_is_to_do(claim: Claim, written: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of what an object says is to be done, when a to-infinitive follows it: the verb and the first words
+    of what it is done to ("a proposal ... to restore free bus service" -> restore, free, bus, service). Two
+    proposals of one actor are two things when what each is to do differs, whatever word names each ("its proposal
+    to repeal the rule" is no second word for the first)."""
+    from factcheck.nlp import lexicon
+
+    if not written:
+        return None
+    found = re.search(rf"\b{re.escape(written[-1])}\w*{_INFINITIVE_AFTER}", claim.span.text, re.I)
+    if not found or not lexicon.senses(found.group("verb"), "v"):
+        return None
+    rest = [word.casefold() for word in LETTERS.findall(found.group("rest")) if word.casefold() not in STOPWORDS]
+    return (found.group("verb").casefold(), *rest[:_CONTENT_WORDS])
 
 
 def _names_the_thing(word: str, other: Claim) -> bool:
