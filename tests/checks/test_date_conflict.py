@@ -2101,6 +2101,24 @@ def test_two_intents_of_one_actor_are_told_apart_by_what_each_is_to_do():
     assert [f.data["dates"] for f in run(accounts(again))] == [["2019-01-12", "2019-01-02"]]
 
 
+def test_two_intents_are_compared_by_what_each_is_to_do_not_by_every_word_of_the_other_sentence():
+    # "cold" has a rare noun sense (the sensation) that WordNet puts under "process": read against every word of the
+    # other sentence, it named the other's thing. Two intents are compared with each other: reopen / scrap.
+    reopen = "Mayor Ines Korda disclosed plans on 12 January 2019 to reopen cold storage depots across the valley."
+    scrap = "On 2 January 2019, the Korda government disclosed its aim to scrap the tariff rule, after a long process."
+    corp = _two_accounts(
+        reopen,
+        scrap,
+        ("12 January 2019", "2019-01-12", "disclose", False),
+        ("2 January 2019", "2019-01-02", "disclose", False),
+        Event(actor="ines korda", action="disclose", object="plans", past=True),
+        Event(actor="korda government", action="disclose", object="aim", past=True),
+        [("Ines Korda", "PERSON")],
+        cosine=0.88,
+    )
+    assert run(corp) == []
+
+
 def test_a_date_on_an_event_noun_dates_the_event_not_the_main_verb():
     from factcheck.nlp.align import claim_tokens, dated_act
 

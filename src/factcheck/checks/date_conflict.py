@@ -790,7 +790,7 @@ def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
         return None
     if any(lexicon.first_noun_field(word) == lexicon.PERSON_FIELD for word in written):
         return None
-    return _what_it_is_to_do(claim, written) or written or None
+    return written or None
 
 
 # "unveiled a proposal Wednesday to restore bus service": an object with a to-infinitive after it (a date between or
@@ -841,11 +841,28 @@ def _done_to_two_things(alignment: Alignment, pair: SlotPair) -> bool:
     what it is done to on both sides, in some word ("recalled 40,000 jars" / "a recall of 40,000 jars", "signed the
     supply deal" / "inked the agreement")."""
     sides = ((alignment.left, pair.left, alignment.right), (alignment.right, pair.right, alignment.left))
-    for claim, token, other in sides:
-        objects = _object_words(claim, token)
-        if objects is None or any(_names_the_thing(word, other) for word in objects):
+    objects = [_object_words(claim, token) for claim, token, _ in sides]
+    intents = [_what_it_is_to_do(claim, words) for (claim, _, _), words in zip(sides, objects, strict=True)]
+    if intents[0] is not None and intents[1] is not None:
+        # Two intents ("plans to reopen depots" / "its aim to scrap a rule"): what each is to do, compared with each
+        # other, not with every word of the other sentence, where a rare sense of one word meets another's.
+        return not _one_thing_to_do(intents[0], intents[1])
+    for (_, _, other), words in zip(sides, objects, strict=True):
+        if words is None or any(_names_the_thing(word, other) for word in words):
             return False
     return True
+
+
+def _one_thing_to_do(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Whether two intents' contents (``_what_it_is_to_do``: the verb, then the first words of what it is done to)
+    are one: the verbs one act to WordNet ("restore" / "reinstate"), and what they are done to named alike or by one
+    side only ("to restore bus service" / "to restore service")."""
+    from factcheck.nlp import lexicon
+
+    (left_verb, *left_words), (right_verb, *right_words) = left, right
+    if stem(left_verb) != stem(right_verb) and not lexicon.same_act(left_verb, right_verb, "v", "v"):
+        return False
+    return not left_words or not right_words or bool({stem(w) for w in left_words} & {stem(w) for w in right_words})
 
 
 def _days_named(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None] | None) -> bool:
