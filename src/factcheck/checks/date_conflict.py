@@ -799,7 +799,7 @@ _INFINITIVE_AFTER = r"(?:\s+[\w-]+){0,5}?\s+to\s+(?P<verb>[a-z]+)(?P<rest>[^.,;:
 _CONTENT_WORDS = 3
 
 
-def _what_it_is_to_do(claim: Claim, written: tuple[str, ...]) -> tuple[str, ...] | None:
+def _what_it_is_to_do(claim: Claim, written: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """The words of what an object says is to be done, when a to-infinitive follows it: the verb and the first words
     of what it is done to ("a proposal ... to restore free bus service" -> restore, free, bus, service). Two
     proposals of one actor are two things when what each is to do differs, whatever word names each ("its proposal
