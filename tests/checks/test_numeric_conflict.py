@@ -2084,3 +2084,72 @@ def test_a_figure_before_a_comparative_and_than_is_a_difference_not_a_level():
     assert not figure("She stopped her in four rounds.", "four rounds")
     assert not figure("They chose seven rounds rather than ten.", "seven rounds")
     assert not figure("Seven rounds were fought, more than planned.", "Seven rounds")
+
+
+# -- session 29: one measure told in other words -------------------------------------------------------------------
+_SERVING = "The fugitives were named as Viktor Szalai, 34, who is serving {} for armed robbery, and Denis Kroll."
+_JAILED = "Viktor Szalai, 34, was jailed in 2018 for {} after a series of armed robberies on cash vans."
+
+
+def _sentence(doc_id, template, words, value, head, cosine_side=None, name="Viktor Szalai", mood=None, more=()):
+    text = template.format(words).replace("Viktor Szalai", name)
+    doc = document(doc_id, text)
+    figures = (
+        Quantity(span=span(doc, "34"), value=34, unit="years", measure="year", head=name.split()[-1].casefold()),
+        Quantity(span=span(doc, words), value=value, unit="years", head=head, mood=mood),
+        *(Quantity(span=span(doc, text_), value=value_, unit=unit) for text_, value_, unit in more),
+    )
+    return doc, claim(doc, text, quantities=figures, actors=(actor(doc, name, "PERSON"),))
+
+
+def _sentences(cosine=0.66, left=None, right=None):
+    a, first = left or _sentence("a", _SERVING, "22 years", 22, "serve")
+    b, second = right or _sentence("b", _JAILED, "12 years", 12, "jail", mood="done")
+    return run(_vectors(corpus([a, b], [first, second]), first, second, cosine))
+
+
+def test_one_measure_told_in_other_words_is_a_warning():
+    # Few words in common, two verbs the parse hangs the lengths on ("serving" / "jailed"): the vectors (0.66), the
+    # person both name and the one unit make the two one sentence's worth.
+    assert [f.severity for f in _sentences()] == [Severity.WARNING]
+
+
+def test_a_measure_in_other_words_needs_the_vectors_the_person_and_agreeing_figures():
+    assert _sentences(cosine=0.5) == []  # the vectors say two things
+    # another person: nothing pins the two to one account
+    assert _sentences(right=_sentence("b", _JAILED, "12 years", 12, "jail", name="Oskar Kroll", mood="done")) == []
+    # a figure hoped for against one told
+    assert _sentences(left=_sentence("a", _SERVING, "22 years", 22, "serve", mood="foreseen")) == []
+    # a second measure in the unit on a side: which is whose is no guess
+    serving_more = (
+        "The fugitives were named as Viktor Szalai, 34, who is serving {} for armed robbery, and 5 years more."
+    )
+    assert _sentences(left=_sentence("a", serving_more, "22 years", 22, "serve", more=(("5 years", 5, "years"),))) == []
+    # sums of another kind that differ: two accounts
+    with_sum = "Viktor Szalai, 34, who is serving {} for armed robbery of $3 million, was named."
+    jailed_sum = "Viktor Szalai, 34, was jailed in 2018 for {} after robbing $9 million from cash vans."
+    left = _sentence("a", with_sum, "22 years", 22, "serve", more=(("$3 million", 3e6, "money:USD"),))
+    right = _sentence("b", jailed_sum, "12 years", 12, "jail", mood="done", more=(("$9 million", 9e6, "money:USD"),))
+    assert _sentences(left=left, right=right) == []
+
+
+def test_counts_and_sums_in_other_words_are_left_to_their_own_rules():
+    # One quake's injured given as five and as two by two outlets: what befell the counted, and the words, decide as
+    # before; whose a sum is, and whom an age names, too. A length is a measure.
+    from factcheck.checks.numeric_conflict import measured_in
+
+    doc = document(
+        "a", "The quake injured five people and cost $3 million; Jane Roe, 34, was hurt; it lasted 40 seconds."
+    )
+    told = claim(doc, doc.text, actors=(actor(doc, "Jane Roe", "PERSON"),))
+    figures = {
+        "five": ("count", None),
+        "$3 million": ("money:USD", None),
+        "34": ("years", "roe"),
+        "40 seconds": ("seconds", "last"),
+    }
+    read = {
+        text: measured_in(told, Quantity(span=span(doc, text), value=1, unit=unit, head=head))
+        for text, (unit, head) in figures.items()
+    }
+    assert read == {"five": None, "$3 million": None, "34": None, "40 seconds": "seconds"}

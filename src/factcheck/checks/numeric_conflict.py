@@ -364,6 +364,13 @@ class NumericConflictCheck(PairwiseCheck):
     when the rest still reads as a paraphrase (a fifth of the words as written, vectors >= 0.6); not a figure that sums
     the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole), nor a sum restated in another unit
     ("$27.5bn (£14.5bn)" / "$27.5bn (£13bn)": one sum converted at two rates).
+    A measure in one unit (a length, a weight, a stretch of time; not a count, a sum or a share) told by two sources in
+    their own words ("who is serving 22 years for armed robbery" / "was jailed in 2018 for 12 years"; "a 420 kg
+    satellite" / "its satellite, which weighs 920 kg") is compared however few words the sentences share and whatever
+    verbs the parse hangs it on, when the sentence vectors agree (>= 0.6), each is its sentence's only measure in that
+    unit besides those given alike, a name, a day or another figure both give pins the two to one account, the other
+    figures they both give of one kind agree, neither is hoped for or planned against one told, and a head that is no
+    verb names one thing on both sides (``one_figure_in_other_words``).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -442,6 +449,7 @@ class NumericConflictCheck(PairwiseCheck):
             + counts_of_one_kind(alignment)
             + figures_of_one_holder(alignment)
             + figures_left_by_agreement(alignment)
+            + figures_in_other_words(alignment, inputs.similarity)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -485,7 +493,8 @@ class NumericConflictCheck(PairwiseCheck):
         # Two figures left over where every other figure of the two sentences agrees are one fact's whatever their
         # heads: the figures in common pin the two sentences to one account (``left_by_agreement``).
         pinned = left_by_agreement(alignment, pair)
-        if not pinned and not _same_count(alignment, pair):
+        retold = one_figure_in_other_words(alignment, pair, inputs.similarity)
+        if not pinned and not retold and not _same_count(alignment, pair):
             return "not one count (unit family, change or level, counted noun, or the word after differ)"
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
@@ -523,6 +532,7 @@ class NumericConflictCheck(PairwiseCheck):
             and not one_length
             and not act_counted
             and not one_kind
+            and not retold
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -561,7 +571,7 @@ class NumericConflictCheck(PairwiseCheck):
                 return "the rest of the sentences does not match"
             if alignment.similarity is not None and alignment.similarity < inputs.similarity:
                 return "the sentence vectors are too far apart"
-        elif not one_person and not one_length and not same_head and not one_named:
+        elif not one_person and not one_length and not same_head and not one_named and not retold:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -1444,6 +1454,144 @@ def figures_left_by_agreement(alignment: Alignment) -> list[SlotPair]:
     return found
 
 
+def measured_in(claim: Claim, quantity: Quantity) -> str | None:
+    """The unit a figure measures in, for ``one_figure_in_other_words``: a length, a weight, a stretch of time ("22
+    years", "420 kg", "60 metres"); None for a count, a sum, a share or an age, which other rules read (what befell the
+    counted, whose the sum is, whom the age names)."""
+    family = unit_family(quantity.unit)
+    if family in ("count", "share") or family.startswith("money"):
+        return None
+    if is_age(claim, quantity) or _aged_person(claim, quantity):
+        return None
+    return quantity.unit
+
+
+def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
+    """Whether two sources' sentences state one measure each in their own words, so the two are one fact's however few
+    words the sentences share and whatever verbs the parse hangs them on ("Viktor Szalai, 34, ... is serving 22 years
+    for armed robbery" / "Viktor Szalai, 34, was jailed in 2018 for 12 years"; "Tern-4, a 420 kg optical imaging
+    satellite" / "its Tern-4 satellite, which weighs 920 kg").
+
+    What pins them: the sentence vectors agree (``similarity``, the floor every aligned warning asks); the two are
+    measures in one unit (``measured_in``: not counts, sums or shares, whose holders and acts other rules read), both
+    levels or both changes, of one thing as far as their words tell (``_one_thing_measured``), and each is its
+    sentence's only measure in that unit besides those the two give alike, so which is whose is no guess; the other
+    sentence does not write the figure itself; a figure hoped for or planned ("could attract a 10-year deal") meets only
+    another such; the other figures the two give agree where both give one kind (``_other_figures_differ``); something
+    besides pins the two to one account (``_pinned_alike``: a name, a day or a figure both give); and the days, or the
+    persons, the two name do not clash. Every rule for two facts of one kind (a part, a remainder, two holders, two
+    places, two periods) still applies."""
+    from factcheck.nlp.align import days_or_persons_clash
+
+    if not alignment.cross_source or alignment.similarity is None or alignment.similarity < similarity:
+        return False
+    left_q, right_q = pair.left.ref, pair.right.ref
+    unit = measured_in(alignment.left, left_q)
+    if unit is None or unit != measured_in(alignment.right, right_q):
+        return False
+    if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
+        return False
+    if not _one_thing_measured(alignment, pair):
+        return False
+    sides = ((alignment.left, alignment.right, left_q), (alignment.right, alignment.left, right_q))
+    for claim, other_claim, own in sides:
+        if any(other.value == own.value for other in other_claim.quantities) or own.value in figures_written(
+            other_claim
+        ):
+            return False
+        for quantity in claim.quantities:
+            if quantity == own or any(_same_figure(quantity, other) for other in other_claim.quantities):
+                continue
+            if measured_in(claim, quantity) == unit:
+                return False
+    if "foreseen" in (left_q.mood, right_q.mood) and left_q.mood != right_q.mood:
+        return False
+    if _other_figures_differ(alignment, left_q, right_q) or not _pinned_alike(alignment, left_q, right_q):
+        return False
+    return not days_or_persons_clash(alignment.left_tokens, alignment.right_tokens)
+
+
+def _other_figures_differ(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
+    """Whether the two sentences give figures of another unit family besides the pair, and none of them alike ("seeking
+    a 10-year contract for $20 million a season" / "eight-year offer ... as high as $184M"): two accounts."""
+    lefts = [q for q in alignment.left.quantities if q != left_q]
+    rights = [q for q in alignment.right.quantities if q != right_q]
+    families = {unit_family(q.unit) for q in lefts} & {unit_family(q.unit) for q in rights}
+    return any(
+        not any(
+            _same_figure(first, second)
+            for first in lefts
+            if unit_family(first.unit) == family
+            for second in rights
+            if unit_family(second.unit) == family
+        )
+        for family in families
+    )
+
+
+def _pinned_alike(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
+    """Whether something both sentences give pins them to one account: a name (of any kind: "Tern-4"), a day, or a
+    figure besides the pair ("The 27-year-old has agreed" / "Ferrand, 27, has signed"). Two navies' captures ("the
+    British Royal Navy had captured eight pirates" / "The Indian navy said it has captured 23") name none alike."""
+    from factcheck.nlp.align import particulars
+
+    if particulars(alignment.left) & particulars(alignment.right):
+        return True
+    left_names = {key for actor in alignment.left.actors for key in entity_keys(actor.name)}
+    if left_names & {key for actor in alignment.right.actors for key in entity_keys(actor.name)}:
+        return True
+    return any(
+        first.value == second.value
+        for first in alignment.left.quantities
+        if first != left_q
+        for second in alignment.right.quantities
+        if second != right_q
+    )
+
+
+def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two measures in one unit are of one thing, as far as their words tell: two lengths of time that name the
+    act they lasted name one act (``one_act_lasted``: "five days of talks" / "ten days of riots" are two); and a head
+    the parse hangs a measure on that is no verb of its sentence names what is measured ("a 15-year pledge", "a 420 kg
+    satellite"), so it is the other's head, one kind of thing with it, or a word the other sentence writes ("its
+    satellite, which weighs 920 kg"). Two verbs ("is serving 22 years" / "was jailed for 12 years") tell one stretch
+    in two words: the vectors say whether they are one."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.align import told_as_a_verb
+
+    left_q, right_q = pair.left.ref, pair.right.ref
+    lasted = act_lasted(alignment.left, left_q), act_lasted(alignment.right, right_q)
+    if (lasted[0] or lasted[1]) and not one_act_lasted(alignment, pair):
+        return False
+    heads = [(quantity.head or "").split()[:1] for quantity in (left_q, right_q)]
+    if not heads[0] or not heads[1] or stem(heads[0][0]) == stem(heads[1][0]):
+        return True
+    left_head, right_head = heads[0][0].casefold(), heads[1][0].casefold()
+    nouns = [
+        (head, claim, other)
+        for head, claim, other in (
+            (left_head, alignment.left, alignment.right),
+            (right_head, alignment.right, alignment.left),
+        )
+        if not told_as_a_verb(claim, head)
+    ]
+    if len(nouns) == 2 and lexicon.one_kind(left_head, right_head):
+        return True
+    return all(stem(head) in {stem(word) for word in words_in(other.span.text)} for head, _, other in nouns)
+
+
+def figures_in_other_words(alignment: Alignment, similarity: float) -> list[SlotPair]:
+    """The pairs ``one_figure_in_other_words`` finds that the alignment left unpaired or paired otherwise."""
+    paired = {(id(pair.left), id(pair.right)) for pair in alignment.pairs_of("number")}
+    found = []
+    for left in (token for token in alignment.left_tokens if token.kind == "number"):
+        for right in (token for token in alignment.right_tokens if token.kind == "number"):
+            candidate = SlotPair("number", left, right, "context", 0.0, True)
+            if (id(left), id(right)) not in paired and one_figure_in_other_words(alignment, candidate, similarity):
+                found.append(candidate)
+    return found
+
+
 def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
     """The figures the alignment left unpaired that ``meet`` pairs, each with one figure of the other side only."""
     # A pair that counts two things ("22 injuries" / "Fourteen people were killed") leaves its figures free.
@@ -1822,6 +1970,14 @@ def each_article_gives_both(
 
 _FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def figures_written(claim: Claim) -> set[float]:
+    """Every figure the claim writes in digits, by value, whatever quantity covers it ("71 in 160 games": 71, 160)."""
+    return {
+        float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").casefold(), 1.0)
+        for match in _FIGURE.finditer(claim.span.text)
+    }
 
 
 def unextracted_figures(claim: Claim) -> set[float]:
