@@ -2153,3 +2153,65 @@ def test_counts_and_sums_in_other_words_are_left_to_their_own_rules():
         for text, (unit, head) in figures.items()
     }
     assert read == {"five": None, "$3 million": None, "34": None, "40 seconds": "seconds"}
+
+
+# -- session 30: the act's agent parts two measures told in other words ---------------------------------------------
+_BY_THE_BODY = "Christos Tzekos was also banned for {} by the {}."
+_BY_NO_ONE = "The pair's former coach, Christos Tzekos, has been banned for {}."
+_THE_BODY_BANNED_TOO = "The {} has banned Christos Tzekos, the sprinters' coach, for {}."
+_THE_BODY_BANNED = (
+    "After hearing evidence in Athens on Monday, the {} banned Christos Tzekos for {} over the missed tests."
+)
+
+
+def _ban(doc_id, words, value, body=None, active=None, named=True):
+    if body is None:
+        text = _BY_NO_ONE.format(words)
+    else:
+        text = active.format(body, words) if active else _BY_THE_BODY.format(words, body)
+    doc = document(doc_id, text)
+    figure = Quantity(span=span(doc, words), value=value, unit="years", head="ban", mood="done")
+    event = Event(actor=body.casefold() if body else None, action="ban", object="christos tzekos")
+    actors = (actor(doc, "Christos Tzekos", "PERSON"),) + ((actor(doc, body, "ORG"),) if body and named else ())
+    return doc, claim(doc, text, quantities=(figure,), actors=actors, event=event)
+
+
+def test_two_bodies_acts_told_with_their_agents_are_two_measures():
+    # BBC sport: "Tzekos was also banned for two years by the IAAF" / "... banned for four years by the tribunal" /
+    # "... has been banned for four years": two bodies' bans of one man, both true. Who acted parts the two.
+    by_iaaf = _ban("a", "two years", 2, "IAAF")
+    assert _sentences(left=by_iaaf, right=_ban("b", "four years", 4, "tribunal")) == []
+    assert _sentences(left=by_iaaf, right=_ban("b", "four years", 4)) == []  # a doer after "by" on one side only
+    # two bodies named as the acts' subjects
+    iaaf_banned = _ban("a", "two years", 2, "IAAF", active=_THE_BODY_BANNED)
+    hellenic_federation_banned = _ban("b", "four years", 4, "Hellenic Federation", active=_THE_BODY_BANNED_TOO)
+    assert _sentences(left=iaaf_banned, right=hellenic_federation_banned) == []
+
+
+def test_one_doer_or_none_leaves_a_measure_told_in_other_words_compared():
+    assert [f.severity for f in _sentences(left=_ban("a", "two years", 2), right=_ban("b", "four years", 4))] == [
+        Severity.WARNING
+    ]
+    by_iaaf = _ban("a", "two years", 2, "IAAF")
+    assert [
+        f.severity
+        for f in _sentences(left=by_iaaf, right=_ban("b", "four years", 4, "IAAF", active=_THE_BODY_BANNED_TOO))
+    ] == [Severity.WARNING]
+    # a subject on one side only is often the one measured ("who is serving 22 years" / "was jailed for 12 years")
+    iaaf_banned = _ban("a", "two years", 2, "IAAF", active=_THE_BODY_BANNED)
+    assert [f.severity for f in _sentences(left=iaaf_banned, right=_ban("b", "four years", 4))] == [Severity.WARNING]
+    # a subject that is no name may describe whom the other side names: "the Vellmar skipper put pen to paper on a
+    # five-year deal" / "Ferrand has signed a two-year contract"
+    the_body_banned = _ban("b", "four years", 4, "athletics body", active=_THE_BODY_BANNED_TOO, named=False)
+    assert [f.severity for f in _sentences(left=iaaf_banned, right=the_body_banned)] == [Severity.WARNING]
+
+
+def test_the_agent_is_read_only_for_the_act_the_figure_hangs_on():
+    from factcheck.checks.numeric_conflict import act_agent
+
+    doc, told = _ban("a", "two years", 2, "IAAF")
+    figure = told.quantities[0]
+    assert act_agent(told, figure) == (frozenset({"iaaf"}), True, True)
+    assert act_agent(told, figure.model_copy(update={"head": "serve"})) == (frozenset(), False, False)
+    _, active = _ban("b", "four years", 4, "tribunal", active=_THE_BODY_BANNED_TOO, named=False)
+    assert act_agent(active, active.quantities[0]) == (frozenset({"tribun"}), False, False)

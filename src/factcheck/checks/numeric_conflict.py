@@ -369,8 +369,10 @@ class NumericConflictCheck(PairwiseCheck):
     satellite" / "its satellite, which weighs 920 kg") is compared however few words the sentences share and whatever
     verbs the parse hangs it on, when the sentence vectors agree (>= 0.6), each is its sentence's only measure in that
     unit besides those given alike, a name, a day or another figure both give pins the two to one account, the other
-    figures they both give of one kind agree, neither is hoped for or planned against one told, and a head that is no
-    verb names one thing on both sides (``one_figure_in_other_words``).
+    figures they both give of one kind agree, neither is hoped for or planned against one told, a head that is no
+    verb names one thing on both sides, and who did the act does not part them (``agents_part``: "banned for two years
+    by the IAAF" / "banned for four years by the tribunal", or "has been banned for four years", are two bodies' bans
+    of one man; ``one_figure_in_other_words``).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -1478,8 +1480,9 @@ def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: 
     sentence's only measure in that unit besides those the two give alike, so which is whose is no guess; the other
     sentence does not write the figure itself; a figure hoped for or planned ("could attract a 10-year deal") meets only
     another such; the other figures the two give agree where both give one kind (``_other_figures_differ``); something
-    besides pins the two to one account (``_pinned_alike``: a name, a day or a figure both give); and the days, or the
-    persons, the two name do not clash. Every rule for two facts of one kind (a part, a remainder, two holders, two
+    besides pins the two to one account (``_pinned_alike``: a name, a day or a figure both give); who did the act does
+    not part them (``agents_part``: a doer after "by" on one side that the other does not give, two names as doers);
+    and the days, or the persons, the two name do not clash. Every rule for two facts of one kind (a part, a remainder, two holders, two
     places, two periods) still applies."""
     from factcheck.nlp.align import days_or_persons_clash
 
@@ -1508,7 +1511,45 @@ def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: 
         return False
     if _other_figures_differ(alignment, left_q, right_q) or not _pinned_alike(alignment, left_q, right_q):
         return False
+    if agents_part(alignment.left, left_q, alignment.right, right_q):
+        return False
     return not days_or_persons_clash(alignment.left_tokens, alignment.right_tokens)
+
+
+def act_agent(claim: Claim, quantity: Quantity) -> tuple[frozenset[str], bool, bool]:
+    """Who did the act a figure measures, as the parse reads the sentence's act (``Event.actor``: the subject, or the
+    agent of a passive verb) when that act is the one the figure hangs on: the stems of its words, whether the sentence
+    gives it after "by" ("was also banned for two years by the IAAF"), and whether it is a name the sentence gives (its
+    last word a word of a person, a body or a place the sentence names: "the IAAF", not "the Vellmar skipper").
+    Nothing when the act is another's or the sentence names no doer ("has been banned for four years")."""
+    from factcheck.nlp.align import PARTICULAR_LABELS
+
+    event, head = claim.event, (quantity.head or "").split()[:1]
+    if event is None or not event.actor or not head or not event.action.split():
+        return frozenset(), False, False
+    if stem(event.action.split()[0]) != stem(head[0]):
+        return frozenset(), False, False
+    words = [word.casefold() for word in words_in(event.actor) if word.casefold() not in STOPWORDS]
+    if not words:
+        return frozenset(), False, False
+    by = re.search(rf"\bby\s+(?:[^\W\d_]+\s+){{0,3}}?{re.escape(words[0])}\b", claim.span.text, re.IGNORECASE)
+    named = any(stem(words[-1]) in name_words(actor.name) for actor in claim.actors if actor.label in PARTICULAR_LABELS)
+    return frozenset(stem(word) for word in words), by is not None, named
+
+
+def agents_part(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
+    """Whether who did the two acts parts two accounts of one kind of act: a doer named after "by" on one side that
+    the other side does not name as its doer ("banned for two years by the IAAF" / "banned for four years by the
+    tribunal", or "has been banned for four years": the other ban may be another body's), or two doers that are
+    names sharing no word ("the IAAF banned him" / "the Hellenic federation banned him"). Told in other words, two
+    measures of one act are one fact's only when nothing says two bodies acted. A subject that is no name is often the
+    one measured or a description of a person the other side names ("who is serving 22 years" / "was jailed for 12
+    years"; "the Vellmar skipper put pen to paper on a five-year deal" / "Ferrand has signed a two-year contract")."""
+    (left_agent, left_by, left_named) = act_agent(left, left_q)
+    (right_agent, right_by, right_named) = act_agent(right, right_q)
+    if left_by or right_by:
+        return not left_agent & right_agent
+    return left_named and right_named and not left_agent & right_agent
 
 
 def _other_figures_differ(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
