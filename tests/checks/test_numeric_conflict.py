@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
@@ -2215,3 +2216,27 @@ def test_the_agent_is_read_only_for_the_act_the_figure_hangs_on():
     assert act_agent(told, figure.model_copy(update={"head": "serve"})) == (frozenset(), False, False)
     _, active = _ban("b", "four years", 4, "tribunal", active=_THE_BODY_BANNED_TOO, named=False)
     assert act_agent(active, active.quantities[0]) == (frozenset({"tribun"}), False, False)
+
+
+@pytest.mark.slow
+def test_two_bodies_bans_of_one_man_in_bbc_sport_raise_no_warning(tmp_path):
+    """BBC sport 023, 079 and 082 (``../shared/corpora/bbc``): "Tzekos was also banned for two years by the IAAF" /
+    "... was banned for four years by the tribunal" / "... has been banned for four years" are the IAAF's ban and the
+    Greek tribunal's of one coach, two facts. With the act's agent unread, the measure rule warned on them."""
+    import json
+    from pathlib import Path
+
+    import factcheck
+    from factcheck.config import Settings
+
+    articles = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "bbc" / "articles.jsonl"
+    if not articles.is_file():
+        pytest.skip("the BBC corpus is not beside the repository")
+    wanted = {"sport/023", "sport/079", "sport/082"}
+    for line in articles.read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        if article["id"] in wanted:
+            (tmp_path / (article["id"].replace("/", "_") + ".txt")).write_text(article["text"], encoding="utf-8")
+    assert len(list(tmp_path.iterdir())) == len(wanted)
+    result = factcheck.run(Settings(paths=(tmp_path,), use_cache=False, select=("numeric-conflict",)))
+    assert [f.message for f in result.findings if f.severity != Severity.INFO] == []
