@@ -2240,3 +2240,95 @@ def test_two_bodies_bans_of_one_man_in_bbc_sport_raise_no_warning(tmp_path):
     assert len(list(tmp_path.iterdir())) == len(wanted)
     result = factcheck.run(Settings(paths=(tmp_path,), use_cache=False, select=("numeric-conflict",)))
     assert [f.message for f in result.findings if f.severity != Severity.INFO] == []
+
+
+# -- session 31: a measure's period ----------------------------------------------------------------------------------
+_EARNS = "Mateo Quill will earn {} in wages{} at Harlow Rovers under the deal, the club said on Tuesday."
+
+
+def _earnings(doc_id, figure, value, period=None, template=_EARNS, head="earn"):
+    from factcheck.model import TimeExpression
+
+    text = template.format(figure, "" if period is None else f" {period}")
+    doc = document(doc_id, text)
+    times = ()
+    if period is not None:
+        times = (TimeExpression(span=span(doc, period), type="SET", value="P1Y", granularity="unknown"),)
+    quantity = Quantity(span=span(doc, figure), value=value, unit="money:USD", head=head)
+    return doc, claim(doc, text, quantities=(quantity,), times=times, actors=(actor(doc, "Mateo Quill", "PERSON"),))
+
+
+def _earnings_pair(left, right):
+    (a, first), (b, second) = left, right
+    return [f.severity for f in run(corpus([a, b], [first, second]))]
+
+
+def test_a_rate_and_a_whole_amount_are_two_accounts():
+    # "$10 million in wages a year" under a five-year deal and the deal's "$50 million in wages" agree; one sentence
+    # each, the same words but for the figure and its period: the rate is no figure of the whole.
+    yearly = _earnings("a", "$10 million", 10e6, "a year")
+    assert _earnings_pair(yearly, _earnings("b", "$50 million", 50e6)) == []
+    # two rates per one stretch of time, or two whole amounts, still differ
+    assert _earnings_pair(yearly, _earnings("b", "$50 million", 50e6, "a year")) == [Severity.WARNING]
+    assert _earnings_pair(_earnings("a", "$10 million", 10e6), _earnings("b", "$50 million", 50e6)) == [
+        Severity.WARNING
+    ]
+
+
+def test_a_figures_period_is_read_from_time_expressions_and_wordnet():
+    from factcheck.checks.numeric_conflict import figure_period
+    from factcheck.model import TimeExpression
+
+    def period(text, figure, times=(), head=None, unit="money:USD"):
+        doc = document("a", text)
+        quantity = Quantity(span=span(doc, figure), value=1, unit=unit, head=head)
+        built = tuple(
+            TimeExpression(span=span(doc, words), type=kind, value=value, granularity=granularity, head=head)
+            for words, kind, value, granularity in times
+        )
+        return figure_period(claim(doc, text, quantities=(quantity,), times=built), quantity)
+
+    # a repetition the time recogniser reads after the figure
+    assert period("He will earn $10 million a year.", "$10 million", [("a year", "SET", "P1Y", "unknown")]) == (
+        "every",
+        "P1Y",
+    )
+    # a stretch of time WordNet names after "a" or "per" ("season" is no unit the recogniser repeats)
+    assert period("He is paid $20 million per season.", "$20 million") == ("every", "season")
+    assert period("He earns £80,000 a week at the club.", "£80,000") == ("every", "P1W")
+    # an adjective WordNet defines as recurring ("annual": occurring or payable every year)
+    assert period("He signed for an annual salary of $3 million.", "$3 million") == ("every", "P1Y")
+    # a year dating the word the figure belongs to: a year's total
+    paid = "Norvale paid Kestrin $30 million in fees last year."
+    assert period(paid, "$30 million", [("last year", "DATE", "2019", "year")], head="pay") == ("in", "2019")
+    # a year dating one act's length bounds no total: the sentence dates the act
+    jailed = "Viktor Szalai was jailed in 2018 for 12 years."
+    assert period(jailed, "12 years", [("2018", "DATE", "2018", "year")], head="jail", unit="years") is None
+    # no period: a deal's whole amount; a stretch of time that places one act from another is no rate
+    assert period("He signed a five-year contract worth $50 million.", "$50 million") is None
+    assert period("Twelve people died a day after the blast.", "Twelve") is None
+
+
+def test_a_seasons_earnings_and_a_deals_worth_are_two_accounts():
+    # Two sums given to one holder, the sentences near alike: the sum the player earned last season is no figure of
+    # the extension's worth. Their own words ("earn" / "worth") part them.
+    a = document(
+        "a", "Abel Tisch, who earned $4 million last season, has signed a three-year extension with Corran United."
+    )
+    b = document("b", "Abel Tisch has signed a three-year extension with Corran United worth $9 million.")
+
+    def told(doc, figure, value, head):
+        quantities = (
+            Quantity(span=span(doc, figure), value=value, unit="money:USD", head=head, holder="Abel Tisch"),
+            Quantity(span=span(doc, "three-year"), value=3, unit="years", head="sign"),
+        )
+        return claim(doc, doc.text, quantities=quantities, actors=(actor(doc, "Abel Tisch", "PERSON"),))
+
+    left, right = told(a, "$4 million", 4e6, "earn"), told(b, "$9 million", 9e6, "worth")
+    assert run(_vectors(corpus([a, b], [left, right]), left, right, 0.9)) == []
+    # the same sum with no season of its own meets the deal's worth
+    c = document("c", "Abel Tisch, who earned $4 million, has signed a three-year extension with Corran United.")
+    unbounded = told(c, "$4 million", 4e6, "earn")
+    assert [f.severity for f in run(_vectors(corpus([c, b], [unbounded, right]), unbounded, right, 0.9))] == [
+        Severity.WARNING
+    ]

@@ -27,6 +27,7 @@ from factcheck.nlp.align import (
     SlotPair,
     Token,
     article_names,
+    heads_agree,
     name_words,
     particulars_differ,
     stem,
@@ -42,7 +43,7 @@ from factcheck.nlp.entities import (
 from factcheck.nlp.negation import NEGATED_VERB
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.nlp.timex.base import count_value
-from factcheck.nlp.timex.lexicon import COUNT_WORD
+from factcheck.nlp.timex.lexicon import COUNT_WORD, FROM_ANOTHER_TIME
 from factcheck.plainwords import date_words, quoted
 from factcheck.words import words_in
 
@@ -398,7 +399,12 @@ class NumericConflictCheck(PairwiseCheck):
       measurement);
     * figures ten times apart or more: info, more likely two facts (a part and its whole, two places
       or times) than one misreported; the same digits under two scale words stay a conflict.
-    Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
+    Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A figure per stretch of time ("$10
+    million a year", "per season", "an annual salary of $3m") and one that is no rate, or a rate per another stretch,
+    are two accounts ("a five-year contract worth $50 million" is five years of "$10 million a year"); met on few words
+    (under ``STRENGTH``) or hung on two words, so are a sum or a change over a period the sentence dates ("paid $30
+    million in fees last year", "earned 4 million pounds last season") and a figure no period bounds ("the deal is
+    worth $12 million"): a year's total and one deal's amount (``figure_period``, ``periods_part``). A change
     ("up 5%") never meets a level ("5%"). A total that grows ("has sold 6.2 million copies
     since its release", "40 so far") is as of the day its article was written: against a figure
     of another document not known to be of that day it is a change over time too. A level dated
@@ -600,6 +606,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "two people"  # "He had four nominations" (after a sentence on Roe) / "Ito led with 10 nominations"
         if of_two_periods(alignment, pair, inputs.published):
             return "two periods"  # two figures of two times: a change over time, not a conflict
+        if periods_part(alignment, pair, inputs):
+            return "a period's figure against another account's"  # "$10 million a year" / "worth $50 million"
         if two_places(alignment, regions=True):
             return "two places"  # counted in two places ("worldwide" / "in France", "in Europe" / "in Japan")
         if (
@@ -2154,6 +2162,92 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
                 return False
             compared += 1
     return compared > 0
+
+
+# Up to three words between a figure and what says it recurs ("$30 million in fees a year"), with no punctuation.
+_RATE_GAP = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+$")
+_PER_NOUN = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:a|an|per|each|every)\s+(?P<noun>[^\W\d_]+)\b", re.IGNORECASE)
+# The words right before a figure, in its own phrase ("an annual salary of $3m", "its yearly budget of $9m").
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){1,4}$")
+_SPAN_PERIODS = frozenset({"week", "month", "quarter", "season", "year", "decade"})
+# A stretch of time placed from the writer's day right after a figure ("earned $4m last season", "this term").
+_PLACED_NOUN = re.compile(
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:last|this|next|previous|past)\s+(?P<noun>[^\W\d_]+)\b", re.IGNORECASE
+)
+
+
+def _rate_key(words: str) -> str:
+    """One name for a stretch of time told two ways: the value of "every <words>" ("every year", "a year",
+    "annually": P1Y), else the words ("season")."""
+    from factcheck.nlp.timex import find_times
+
+    values = [match.value for match in find_times(f"every {words}", None) if match.type == "SET" and match.value]
+    return values[0] if len(values) == 1 else words.casefold()
+
+
+def figure_period(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    """The period a figure is bounded by, as its sentence tells it: ``("every", period)`` for a rate, a figure per
+    stretch of time ("$10 million a year", "$5m annually", "£80,000 a week", "$20 million per season", "an annual
+    salary of $3m": the repetition the time recogniser reads after it, a noun WordNet gives as a stretch of time, or
+    an adjective it defines as recurring); ``("in", value)`` for a sum or a change over a period the sentence dates it
+    to ("paid $30 million in fees last year", "profits rose 5% in 2009": a week, a month, a season, a year or a decade
+    dating the word the figure belongs to, as ``of_two_periods`` reads it); None for a figure no period bounds, as a
+    deal's whole amount or one act's count or length is ("a five-year contract worth $50 million", "killed 12 people
+    in 2004", "jailed in 2018 for 12 years")."""
+    from factcheck.nlp import lexicon
+
+    offset, end = quantity.span.start - claim.span.start, quantity.span.end - claim.span.start
+    text = claim.span.text
+    for time in claim.times:
+        if time.type != "SET" or not time.value:
+            continue
+        gap_start, gap_end = end, time.span.start - claim.span.start
+        if (
+            0 <= gap_start <= gap_end
+            and _RATE_GAP.fullmatch(" " + text[gap_start:gap_end])
+            and not FROM_ANOTHER_TIME.match(text, time.span.end - claim.span.start)
+        ):
+            return ("every", time.value)
+    after = _PER_NOUN.match(text, end)
+    if after and lexicon.names_a_time_unit(after["noun"].casefold()) and not FROM_ANOTHER_TIME.match(text, after.end()):
+        return ("every", _rate_key(after["noun"]))
+    before = _WORDS_BEFORE.search(text[max(0, offset - 60) : offset])
+    for word in [*(before.group().split() if before else []), *text[end : end + 40].split()[:3]]:
+        if word[:1].isupper() or not word.isalpha():
+            continue
+        recurring = lexicon.recurs_every(word.casefold())
+        if recurring:
+            return ("every", _rate_key(recurring))
+    if not _a_flow(claim, quantity):
+        return None  # "jailed in 2018 for 12 years", "killed 10 in 2004": the year dates one act, it bounds no total
+    for time in _dates_of(claim, quantity):
+        if time.granularity in _SPAN_PERIODS:
+            return ("in", time.value or time.span.text.casefold())  # "last year" in an article of no known day
+    # "who earned 4 million pounds last season": a stretch of time WordNet names, placed from the writer's day
+    placed = _PLACED_NOUN.match(text, end)
+    if placed and lexicon.names_a_time_unit(placed["noun"].casefold()):
+        return ("in", " ".join(placed.group().casefold().split()[-2:]))
+    return None
+
+
+def periods_part(alignment: Alignment, pair: SlotPair, inputs: _Inputs) -> bool:
+    """Whether two figures are of two accounts by the periods that bound them (``figure_period``): a rate against a
+    figure that is none or a rate per another stretch ("earns $10 million a year" / "a five-year contract worth $50
+    million"); or, for sentences that meet on few words or figures the parse hangs on two words, a period's total
+    against a figure no period bounds ("paid $30 million in fees last year" / "the deal is worth $12 million": a
+    year's fees, one deal's amount; "who earned 4 million pounds last season, has signed a three-year extension" /
+    "signed a three-year extension worth 9 million pounds"). Sentences that match by themselves, the figures on one
+    word ("Sales rose 5% in 2009" / "Sales rose 7%"), tell one figure, dated by one outlet only; two dated totals are
+    ``of_two_periods``'."""
+    left = figure_period(alignment.left, pair.left.ref)
+    right = figure_period(alignment.right, pair.right.ref)
+    if left == right:
+        return False
+    if any(period is not None and period[0] == "every" for period in (left, right)):
+        return True
+    # the parse's heads themselves: a pair left over by agreement is paired "whatever their heads"
+    hung_apart = heads_agree(pair.left, pair.right) is False
+    return (left is None or right is None) and (alignment.rest_strength < inputs.strength or hung_apart)
 
 
 def _a_flow(claim: Claim, quantity: Quantity) -> bool:
