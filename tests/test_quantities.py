@@ -62,6 +62,17 @@ def interval(match: QuantityMatch) -> tuple[float | None, float | None, bool, bo
         ("The war lasted 8 years.", "8 years", 8, "years"),
         ("a 12-kilometre tunnel", "12-kilometre", 12, "km"),
         ("The bill added one and a half billion dollars.", "one and a half billion dollars", 1.5e9, "money:USD"),
+        # A sum hyphenated into a compound before its noun: the scale word and the currency belong to the figure.
+        ("in return for an 18-million-euro housing contract", "18-million-euro", 1.8e7, "money:EUR"),
+        ("signed a $25-million deal", "$25-million", 2.5e7, "money:USD"),
+        ("a 2-billion-pound takeover", "2-billion-pound", 2e9, "money:GBP"),
+        # A name before a sum does not make the sum a name's number ("Satellite 6", "Voyager 2" are).
+        (
+            "The authority fined Ardent Union Bank 145 million euros on Thursday.",
+            "145 million euros",
+            1.45e8,
+            "money:EUR",
+        ),
     ],
 )
 def test_found(text: str, span: str, value: float, unit: str) -> None:
@@ -105,6 +116,7 @@ def test_found(text: str, span: str, value: float, unit: str) -> None:
         "a 3D model",
         "It happened two years ago.",
         "The probe Voyager 2 is far away.",
+        "The probe Voyager 2 million miles away.",  # a scale word alone makes no sum of a name's number
         "as argued before (Tanaka, 2017: 44-46, 51).",
         "2.3 Regional effects\nText follows.",
         "under a 1985 treaty",

@@ -28,6 +28,7 @@ from factcheck.nlp.quantities.lexicon import (
     OUT_OF,
     PERCENT_AFTER,
     POSTFIX,
+    SUM_AFTER,
     TIME_AFTER,
 )
 from factcheck.nlp.quantities.reading import WrittenNumber
@@ -45,7 +46,7 @@ def _excluded_digits(text: str, number: WrittenNumber, in_range: bool = False) -
     if ID_BEFORE.search(before) and not CURRENCY_BEFORE.search(before):
         return True
     name = NAME_BEFORE.search(before)
-    if name and name.group().strip().casefold() not in _NOT_NAMES:
+    if name and name.group().strip().casefold() not in _NOT_NAMES and not SUM_AFTER.match(text, number.end):
         return True
     if re.search(r"\d\s?[:/]\s?$", before) or re.match(r"/\d", after):
         return True

@@ -286,14 +286,24 @@ CURRENCY_BEFORE = re.compile(
 )
 COMPARATOR_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<cmp>{_alternation(COMPARATORS)})\s{{0,3}}$", re.IGNORECASE)
 ID_BEFORE = re.compile(rf"(?:\b(?:{_ID_HEADS})\.?\s{{0,3}}|[#№§]\s?|[A-Za-z]\s?-\s?|[A-Za-z])$", re.IGNORECASE)
+# A scale word may be hyphenated onto its number in a compound before a noun ("an 18-million-euro contract", "a
+# $25-million deal"); a letter suffix never is (the hyphen's "space" then keeps "18-m" unread, as "18 m" is).
 MULTIPLIER_AFTER = re.compile(
-    r"(?P<space>\s{0,3})(?P<mult>thousand|million|billion|trillion|mln|mn|bn|trn|tn|[mbk])(?![A-Za-z])", re.IGNORECASE
+    r"(?P<space>\s{0,3}|-)(?P<mult>thousand|million|billion|trillion|mln|mn|bn|trn|tn|[mbk])(?![A-Za-z])",
+    re.IGNORECASE,
 )
 AND_A_HALF = re.compile(r"\s{1,3}and\s{1,3}a\s{1,3}half\b", re.IGNORECASE)
 PERCENT_AFTER = re.compile(
     r"(?P<space>\s{0,3})(?:(?P<points>percentage[\s\-]points?|pp\b)|(?P<pct>%|per\s?cent\b|pct\b))", re.IGNORECASE
 )
-CURRENCY_AFTER = re.compile(rf"\s{{1,3}}(?P<cur>{_alternation(CURRENCY_WORDS)})\b", re.IGNORECASE)
+# A sum after a number, its scale word optional and its currency word required ("145 million euros", "40 dollars"):
+# what a name's number never is ("fined Ardent Union Bank 145 million euros", not "Satellite 6").
+SUM_AFTER = re.compile(
+    rf"(?:\s{{1,3}}|-)(?:(?:thousand|million|billion|trillion)(?:\s{{1,3}}|-))?(?:{_alternation(CURRENCY_WORDS)})\b",
+    re.IGNORECASE,
+)
+# The currency word after a number, or hyphenated onto it in a compound ("18-million-euro", "a 20-dollar note").
+CURRENCY_AFTER = re.compile(rf"(?:\s{{1,3}}|-)(?P<cur>{_alternation(CURRENCY_WORDS)})\b", re.IGNORECASE)
 MEASURE_AFTER = re.compile(
     rf"(?:\s{{0,3}}-?\s{{0,3}})(?P<unit>{_alternation(MEASURES)})(?![A-Za-z0-9²])", re.IGNORECASE
 )
