@@ -2332,3 +2332,31 @@ def test_a_seasons_earnings_and_a_deals_worth_are_two_accounts():
     assert [f.severity for f in run(_vectors(corpus([c, b], [unbounded, right]), unbounded, right, 0.9))] == [
         Severity.WARNING
     ]
+
+
+def test_two_opposite_marks_in_one_unit_are_no_measure_told_in_other_words():
+    # "four-month highs" / "three-month lows": two marks a price reached, each a stretch of time back; WordNet gives
+    # "high" and "low" as opposites. The same mark measured two ways is still one measure.
+    from factcheck.checks.numeric_conflict import one_figure_in_other_words
+    from factcheck.nlp.align import SlotPair, align, candidate_pairs, claim_tokens
+
+    a = document("a", "Cold weather in Norland pushed crude prices to four-month highs on Wednesday, traders said.")
+    b = document("b", "Crude prices in Norland closed at three-month lows on Wednesday after stocks improved.")
+
+    def told(doc, figure, value, measure, head, day):
+        from factcheck.model import TimeExpression
+
+        quantity = Quantity(span=span(doc, figure), value=value, unit="months", measure=measure, head=head)
+        wednesday = TimeExpression(span=span(doc, day), value="2024-01-10", granularity="day")
+        return claim(doc, doc.text, quantities=(quantity,), times=(wednesday,), actors=(actor(doc, "Norland"),))
+
+    def retold(left_measure, right_measure):
+        left = told(a, "four-month", 4, left_measure, "push", "Wednesday")
+        right = told(b, "three-month", 3, right_measure, "close", "Wednesday")
+        _, weights = candidate_pairs(corpus([a, b], [left, right]))
+        alignment = align(left, right, weights, 0.8)
+        figures = [[t for t in claim_tokens(side) if t.kind == "number"][0] for side in (left, right)]
+        return one_figure_in_other_words(alignment, SlotPair("number", *figures, "context", 0.0, True), 0.6)
+
+    assert retold("high", "low") is False
+    assert retold("high", "high") is True

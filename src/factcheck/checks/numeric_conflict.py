@@ -1600,7 +1600,8 @@ def _pinned_alike(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> 
 
 def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether two measures in one unit are of one thing, as far as their words tell: two lengths of time that name the
-    act they lasted name one act (``one_act_lasted``: "five days of talks" / "ten days of riots" are two); and a head
+    act they lasted name one act (``one_act_lasted``: "five days of talks" / "ten days of riots" are two); what each
+    measures is no opposite of the other's (WordNet: "four-month highs" / "three-month lows"); and a head
     the parse hangs a measure on that is no verb of its sentence names what is measured ("a 15-year pledge", "a 420 kg
     satellite"), so it is the other's head, one kind of thing with it, or a word the other sentence writes ("its
     satellite, which weighs 920 kg"). Two verbs ("is serving 22 years" / "was jailed for 12 years") tell one stretch
@@ -1612,6 +1613,8 @@ def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:
     lasted = act_lasted(alignment.left, left_q), act_lasted(alignment.right, right_q)
     if (lasted[0] or lasted[1]) and not one_act_lasted(alignment, pair):
         return False
+    if left_q.measure and right_q.measure and lexicon.opposite(left_q.measure, right_q.measure):
+        return False  # "pushed prices to four-month highs" / "closing at three-month lows": two opposite marks
     heads = [(quantity.head or "").split()[:1] for quantity in (left_q, right_q)]
     if not heads[0] or not heads[1] or stem(heads[0][0]) == stem(heads[1][0]):
         return True
