@@ -730,7 +730,7 @@ def why_missed(case: Case, clean, changed) -> str:
     or a side's value is not extracted as a slot of its kind.
     """
     from factcheck.checks.base import CheckContext
-    from factcheck.checks.date_conflict import DateConflictCheck, read_alike
+    from factcheck.checks.date_conflict import DateConflictCheck, joined_pairs, read_alike
     from factcheck.checks.numeric_conflict import (
         NumericConflictCheck,
         counts_of_one_kind,
@@ -846,7 +846,7 @@ def why_missed(case: Case, clean, changed) -> str:
                 + figures_left_by_agreement(alignment)
                 + figures_in_other_words(alignment, inputs.similarity)
                 if slot == "number"
-                else []
+                else joined_pairs(alignment, inputs.published)  # the ends of two stretches of time the check pairs
             )
             pair = next((p for p in alignment.pairs_of(slot) + extra if (p.left, p.right) == (left, right)), None)
             measures = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -2199,9 +2200,12 @@ def _dated_sentences(left_text, left_times, right_text, right_times, cosine, nam
         ("b", right_text, right_times, events[1]),
     ):
         doc = document(doc_id, text)
-        # A time may carry its TIMEX3 type after its head ("two days", "P2D", "arrest", "DURATION").
+        # A time may carry its TIMEX3 type after its head ("two days", "P2D", "arrest", "DURATION"); a value of a
+        # year alone ("2019") is a year's.
         dated = tuple(
-            time(doc, words, value).model_copy(update={"head": head, **({"type": kind[0]} if kind else {})})
+            time(doc, words, value, "year" if re.fullmatch(r"\d{4}", value) else "day").model_copy(
+                update={"head": head, **({"type": kind[0]} if kind else {})}
+            )
             for words, value, head, *kind in times
         )
         named = tuple(Actor(span=span(doc, name), name=name, label="PERSON") for name in names if name in text)
@@ -2468,3 +2472,93 @@ def test_the_verb_before_a_date_on_a_noun_reads_the_act_when_the_main_verb_is_an
         ),
     )
     assert [f.data["dates"] for f in run(corp)] == [["2026-11-22", "2026-11-20"]]
+
+
+_FINED = "Regulators fined trader Ole Brandt 2 million euros on Thursday for trades he hid from 2016 to 2021."
+
+
+@pytest.mark.parametrize(
+    ("handed", "times", "expected"),
+    [
+        # One stretch, its end alike: the start the other outlet gives is the other's start.
+        (
+            "Regulators handed Ole Brandt a record penalty for trades he hid over the period 2013 to 2021.",
+            (("2013", "2013"), ("2021", "2021")),
+            [["2016", "2013"]],
+        ),
+        (
+            "Regulators handed Ole Brandt a record penalty for trades he hid between 2013 and 2021.",
+            (("2013", "2013"), ("2021", "2021")),
+            [["2016", "2013"]],
+        ),
+        # Both ends differ: another stretch, not one told two ways.
+        (
+            "Regulators handed Ole Brandt a record penalty for trades he hid over the period 2013 to 2020.",
+            (("2013", "2013"), ("2020", "2020")),
+            [],
+        ),
+        # Two years listed, not a stretch: which is whose the list does not say.
+        (
+            "Regulators handed Ole Brandt a record penalty for trades he hid in 2013 and 2021.",
+            (("2013", "2013"), ("2021", "2021")),
+            [],
+        ),
+        # A run of three: a list, whose items pair by chance.
+        (
+            "Regulators handed Ole Brandt a record penalty for trades he hid in 2013, 2015 and 2021.",
+            (("2013", "2013"), ("2015", "2015"), ("2021", "2021")),
+            [],
+        ),
+        # Another party named: it may be her stretch.
+        (
+            "Regulators handed Ole Brandt and Jane Roe a record penalty for trades they hid from 2013 to 2021.",
+            (("2013", "2013"), ("2021", "2021")),
+            [],
+        ),
+    ],
+)
+def test_the_ends_of_one_stretch_of_time_pair_by_the_end_both_give(handed, times, expected):
+    corp = _dated_sentences(
+        _FINED,
+        (("Thursday", "2026-03-05", "euro"), ("2016", "2016", "hide"), ("2021", "2021", "hide")),
+        handed,
+        tuple((words, value, "period") for words, value in times),
+        0.87,
+        names=("Ole Brandt", "Jane Roe"),
+        events=(
+            Event(actor="regulators", action="fine", object="ole brandt", past=True),
+            Event(actor="regulators", action="hand", object="penalty", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "times", "expected"),
+    [
+        # Two days of one act listed on both sides, the first alike: the second is the other's second.
+        (
+            "Ole Brandt met the union's leaders on 3 and 5 May.",
+            (("3", "2026-05-03"), ("5 May", "2026-05-05")),
+            [["2026-05-04", "2026-05-05"]],
+        ),
+        # Two listed days of two acts: one party's acts of two days are as many as its verbs.
+        ("Ole Brandt held talks with the union on 3 and 5 May.", (("3", "2026-05-03"), ("5 May", "2026-05-05")), []),
+        # A stretch against a list: not one kind of pair, so which is whose is not told.
+        ("Ole Brandt held talks with the union from 3 to 5 May.", (("3", "2026-05-03"), ("5 May", "2026-05-05")), []),
+    ],
+)
+def test_two_listed_days_pair_with_two_listed_days(other, times, expected):
+    corp = _dated_sentences(
+        "Ole Brandt met union leaders on 3 and 4 May.",
+        (("3", "2026-05-03", "meet"), ("4 May", "2026-05-04", "meet")),
+        other,
+        tuple((words, value, "meet" if "met" in other else "hold") for words, value in times),
+        0.8,
+        names=("Ole Brandt",),
+        events=(
+            Event(actor="ole brandt", action="meet", object="union leaders", past=True),
+            Event(actor="ole brandt", action="meet" if "met" in other else "hold", object="talks", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected

@@ -36,6 +36,7 @@ from factcheck.nlp.align import (
     anchors,
     article_names,
     claim_tokens,
+    context_of,
     dated_act,
     dates_a_report,
     dates_a_side_clause,
@@ -43,6 +44,7 @@ from factcheck.nlp.align import (
     fact_dates,
     has_slots,
     heads_agree,
+    joined_dates,
     name_words,
     on_an_occasion,
     participants,
@@ -1283,6 +1285,72 @@ def one_named_event(alignment: Alignment, pair: SlotPair, similarity: float = SI
     )
 
 
+def joined_pairs(alignment: Alignment, published: Mapping[str, date | None]) -> list[SlotPair]:
+    """The ends of two stretches of time set opposite each other, when each sentence writes one stretch (or one pair of
+    listed days: ``align.joined_dates``), of one kind, and one end of each agrees while the other differs: "controls
+    over the period 2013 to 2021" / "transactions ... from 2016 to 2021" pairs 2013 with 2016.
+
+    A stretch is one fact with two ends; the end both give alike says which of the other's dates is whose, where the
+    words around each date (one writer's "period", the other's "passed through") do not. Two stretches that differ at
+    both ends are two stretches (two terms of office, two periods of a trend), and are not paired."""
+    left_joined, right_joined = joined_dates(alignment.left), joined_dates(alignment.right)
+    if len(left_joined) != 1 or len(right_joined) != 1 or left_joined[0].kind != right_joined[0].kind:
+        return []
+    left_tokens, right_tokens = alignment.left_tokens, alignment.right_tokens
+    left_day, right_day = published[alignment.left.doc], published[alignment.right.doc]
+    ends = (
+        (left_joined[0].first, right_joined[0].first),
+        (left_joined[0].second, right_joined[0].second),
+    )
+    alike = [read_alike(left_tokens[i].ref, right_tokens[j].ref, left_day, right_day) for i, j in ends]
+    if alike.count(True) != 1:
+        return []
+    i, j = ends[alike.index(False)]
+    left, right = left_tokens[i], right_tokens[j]
+    context = context_of(left_tokens, i, right_tokens, j)
+    return [SlotPair("date", left, right, "aligned", context, acts_agree(alignment.left, left, alignment.right, right))]
+
+
+def _a_joined_pair(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None]) -> bool:
+    return any(joined.left is pair.left and joined.right is pair.right for joined in joined_pairs(alignment, published))
+
+
+def one_stretch_told_twice(
+    alignment: Alignment,
+    pair: SlotPair,
+    published: Mapping[str, date | None],
+    told: Mapping[str, frozenset[str]] | None = None,
+    people: Mapping[str, float] | None = None,
+) -> bool:
+    """Whether two sources give one stretch of time two ends (``joined_pairs``: its other end alike on both sides) in
+    sentences about the very same parties: both tell of the same persons, organisations and named things
+    (``align.anchors``, one set, not empty), their vectors are as close as any warning asks (``SIMILARITY``), and the
+    rest shares what a paraphrase shares (``MIN_SHARED`` words, ``PARAPHRASE_STRENGTH``): "The authority fined Tarn
+    Bank for failings from 2016 to 2021" / "The authority handed Tarn Bank a penalty for failings over the period 2013
+    to 2021".
+
+    A sentence that names a party the other does not may tell another party's stretch ("Roe ran the agency from 2012
+    to 2019" / "Ito ran it from 2015 to 2019"), and is left to the other gates. Two listed days ("met the union on 3
+    and 4 May") must date one act (``SlotPair.heads``): a stretch is one fact whatever verb each writer hangs it on,
+    while one party's acts of two days each are as many as its verbs."""
+    if not (
+        alignment.cross_source
+        and alignment.similarity is not None
+        and alignment.similarity >= SIMILARITY
+        and alignment.rest_shared >= MIN_SHARED
+        and alignment.rest_strength >= PARAPHRASE_STRENGTH
+    ):
+        return False
+    left_anchors = anchors(alignment.left, people, told)
+    if not left_anchors or left_anchors != anchors(alignment.right, people, told):
+        return False
+    if not _a_joined_pair(alignment, pair, published):
+        return False
+    if joined_dates(alignment.left)[0].kind == "list" and pair.heads is not True:
+        return False
+    return dated_acts_alike(alignment, pair)
+
+
 def _resolved(time: TimeExpression, anchor: date) -> str | None:
     """The value of a time expression's words read against ``anchor`` (for undated or relative sides)."""
     from factcheck.nlp.timex import find_times
@@ -1533,6 +1601,11 @@ class DateConflictCheck(PairwiseCheck):
     (``one_act_by_its_particulars``). A story's successive acts share its names as well, so a differing figure, two
     acts the lexicon keeps apart, or two parties' weekday acts still part them.
 
+    A stretch of time is one fact with two ends ("controls over the period 2013 to 2021" / "transactions ... from 2016
+    to 2021"): when each sentence writes one, an end both give alike pairs the other two, which are compared when
+    the two sentences tell of the very same parties and their vectors are close (``one_stretch_told_twice``); two
+    days listed ("on 3 and 4 May") pair so when both date one act.
+
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
@@ -1580,7 +1653,12 @@ class DateConflictCheck(PairwiseCheck):
     def judge(self, alignment: Alignment, inputs: _Inputs) -> list[tuple[tuple[str, ...], float, Finding]]:
         """The alignment's differing date, if it is a conflict: the finding, its fact marker and strength."""
         judged: list[tuple[tuple[str, ...], float, Finding]] = []
-        for pair in alignment.pairs_of("date"):
+        pairs = alignment.pairs_of("date")
+        for pair in pairs + [
+            joined
+            for joined in joined_pairs(alignment, inputs.published)
+            if not any(joined.left is other.left and joined.right is other.right for other in pairs)
+        ]:
             if self.dropped_by(alignment, pair, inputs) is not None:
                 continue
             found = self._compare(inputs.published, alignment, pair, inputs.read_years)
@@ -1597,8 +1675,12 @@ class DateConflictCheck(PairwiseCheck):
         """
         published = inputs.published
         pairs = alignment.pairs_of("date")
-        if self._a_list(published, alignment, pairs):
-            return "a list"  # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told
+        if self._a_list(published, alignment, pairs) and not one_stretch_told_twice(
+            alignment, pair, published, inputs.told, inputs.people
+        ):
+            # "in 2007 and in 2008" against "in 2009": which date is whose cannot be told; the ends of one stretch
+            # pair by the end both give alike ("from 2016 to 2021" / "2013 to 2021")
+            return "a list"
         values = self._values(published, alignment, pair)
         if values is None or values_agree(*values):
             return "the dates agree, or cannot be compared"
@@ -1654,6 +1736,7 @@ class DateConflictCheck(PairwiseCheck):
             )
             or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations, published)
             or one_act_by_its_particulars(alignment, pair, published)
+            or one_stretch_told_twice(alignment, pair, published, inputs.told, inputs.people)
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"

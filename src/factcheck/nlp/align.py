@@ -549,6 +549,56 @@ def _overlap(a: Counter[str], b: Counter[str], weights: Mapping[str, float] | No
     return _weighted(a & b, weights) / max(1e-9, min(_weighted(a, weights), _weighted(b, weights)))
 
 
+def context_of(left: Sequence[Token], index: int, right: Sequence[Token], other: int) -> float:
+    """How alike the words right around two slots are (``SlotPair.context``), for a pair the caller makes itself."""
+    return _overlap(_window(left, index, LOCAL_WIDTH), _window(right, other, LOCAL_WIDTH), None)
+
+
+# What joins two dates into one stretch of time, with nothing else between them: "from 2016 to 2021", "March 3-5",
+# "over the period 2013 until 2021"; or "and" after "between" ("between 2013 and 2021").
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|-|\u2013|\u2014)\s*", re.IGNORECASE)
+_AND_JOIN = re.compile(r"\s*and\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class JoinedDates:
+    """Two dates a sentence writes as one: a stretch of time ("from 2016 to 2021") or two days of one act ("on 3 and
+    4 May"), by their positions among the claim's tokens."""
+
+    first: int
+    second: int
+    kind: Literal["stretch", "list"]
+
+
+def joined_dates(claim: Claim) -> tuple[JoinedDates, ...]:
+    """The pairs of dates a sentence writes one right after the other, joined by a word of extent ("to", "until",
+    "through", a dash; "and" after "between": a stretch) or by "and" alone (a list of two): "controls over the period
+    2016 to 2021", "talks held on 3 and 4 May". A date joined to two others on both sides is no pair of two."""
+    tokens = claim_tokens(claim)
+    text, offset = claim.span.text, claim.span.start
+    found = []
+    for index in range(len(tokens) - 1):
+        first, second = tokens[index], tokens[index + 1]
+        if first.kind != "date" or second.kind != "date":
+            continue
+        between = text[first.end - offset : second.start - offset]
+        if _RANGE_JOIN.fullmatch(between):
+            found.append(JoinedDates(index, index + 1, "stretch"))
+        elif _AND_JOIN.fullmatch(between):
+            before = text[: first.start - offset]
+            found.append(JoinedDates(index, index + 1, "stretch" if _BETWEEN_BEFORE.search(before) else "list"))
+    # A pair with a third date right beside it is part of a run ("in 2007, 2008 and 2009"): a list, whose items pair
+    # by chance.
+    return tuple(
+        pair
+        for pair in found
+        if not any(
+            0 <= index < len(tokens) and tokens[index].kind == "date" for index in (pair.first - 1, pair.second + 1)
+        )
+    )
+
+
 def slot_head(token: Token) -> str | None:
     """What a date dates or a figure's noun belongs to (extraction's ``head``), stemmed: "killed" / "killing" -> kill."""
     head = getattr(token.ref, "head", None) if token.slot else None
