@@ -2562,3 +2562,39 @@ def test_two_listed_days_pair_with_two_listed_days(other, times, expected):
         ),
     )
     assert [f.data["dates"] for f in run(corp)] == expected
+
+
+@pytest.mark.parametrize(
+    ("beside", "times", "expected"),
+    [
+        # Years beside the day name no day: the day is the one the other sentence's day stands against.
+        (
+            " committed from 2019 to 2022",
+            (("2019", "2019", "commit"), ("2022", "2022", "commit")),
+            [["2026-05-03", "2026-05-06"]],
+        ),
+        # A second day: which of them is the sentencing's the unrelated verbs cannot tell.
+        (", two days after her arrest on 1 May 2026", (("1 May 2026", "2026-05-01", "arrest"),), []),
+    ],
+)
+def test_one_act_in_unrelated_verbs_with_years_beside_its_day(beside, times, expected):
+    sentenced = f"Former treasurer Jo Vint of the Ardmore Council was sentenced to four years in prison on 3 May 2026 for the $2.1 million fraud{beside}."
+    handed = (
+        "A judge at Ardmore Crown Court handed Jo Vint, the Ardmore Council's former treasurer, a four-year prison term"
+        " on 6 May 2026 for a $2.1 million fraud."
+    )
+    corp = _dated_sentences(
+        sentenced,
+        (("3 May 2026", "2026-05-03", "sentence"), *times),
+        handed,
+        (("6 May 2026", "2026-05-06", "hand"),),
+        0.7,
+        names=("Jo Vint",),
+        events=(Event(action="sentence", past=True), Event(actor="judge", action="hand", past=True)),
+        figures=(
+            ("four years", 4.0, "duration:year"),
+            ("four-year", 4.0, "duration:year"),
+            ("$2.1 million", 2.1e6, "money:USD"),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected

@@ -450,7 +450,7 @@ def one_act_by_its_particulars(
     similarity: float = PARTICULARS_SIMILARITY,
 ) -> bool:
     """Whether two sources tell one act by two verbs WordNet does not relate, and all else they tell of it agrees:
-    each sentence gives the fact one day (``fact_dates``, ``days_of_one_week``), both tell their act as a verb, the
+    each sentence gives the fact one day (``_the_only_day``, ``days_of_one_week``; a year beside it names none), both tell their act as a verb, the
     acts are not two the lexicon keeps apart (``lexicon.acts_apart``), the sentence vectors are close
     (``similarity``), and they give ``PARTICULARS_SHARED`` particulars in common (each name of a person, an
     organisation or a place once, each figure of one value and unit) while no figure differs
@@ -472,8 +472,8 @@ def one_act_by_its_particulars(
         and pair.left.ref.granularity in ("day", "time")
         and pair.right.ref.granularity in ("day", "time")
         and days_of_one_week(alignment, pair, published)
-        and fact_dates(alignment.left) == (pair.left,)
-        and fact_dates(alignment.right) == (pair.right,)
+        and _the_only_day(alignment.left, pair.left)
+        and _the_only_day(alignment.right, pair.right)
     ):
         return False
     left_act, right_act = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
@@ -499,6 +499,14 @@ def one_act_by_its_particulars(
     if len(named) + len(figures) < PARTICULARS_SHARED:
         return False
     return dated_acts_alike(alignment, pair)
+
+
+def _the_only_day(claim: Claim, date: Token) -> bool:
+    """Whether a date is the one day a sentence gives its fact (``fact_dates`` of a day or a time of day): a year or
+    a month beside it ("fined the bank on Thursday for transactions from 2016 to 2021") names no day, so cannot be the
+    date the other sentence's day stands against, and which date is whose is not in doubt."""
+    days = tuple(token for token in fact_dates(claim) if token.ref.granularity in ("day", "time"))
+    return days == (date,)
 
 
 def _act_head(claim: Claim, date: Token) -> str | None:
