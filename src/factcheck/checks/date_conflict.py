@@ -1644,7 +1644,9 @@ class DateConflictCheck(PairwiseCheck):
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
-    places one act from another ("two days after he was arrested") aside, since it moves with the dates. The
+    places one act from another ("two days after he was arrested") aside, since it moves with the dates, and so are
+    two figures on heads WordNet does not relate ("a €145m penalty" / "transactions worth 2.3 billion euros"):
+    they count two things. The
     finding's ``data["alignment"]`` holds both sentences and the words that differ, for reporters to mark.
 
     Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
