@@ -450,8 +450,9 @@ def one_act_by_its_particulars(
     similarity: float = PARTICULARS_SIMILARITY,
 ) -> bool:
     """Whether two sources tell one act by two verbs WordNet does not relate, and all else they tell of it agrees:
-    each sentence gives the fact one day (``_the_only_day``, ``days_of_one_week``; a year beside it names none), both tell their act as a verb, the
-    acts are not two the lexicon keeps apart (``lexicon.acts_apart``), the sentence vectors are close
+    each sentence gives the fact one day (``_the_only_day``: a year beside it names none; ``days_of_one_week``), both
+    tell their act as a verb, the acts are not two the lexicon keeps apart (``lexicon.acts_apart``), the sentence
+    vectors are close
     (``similarity``), and they give ``PARTICULARS_SHARED`` particulars in common (each name of a person, an
     organisation or a place once, each figure of one value and unit) while no figure differs
     (``a_figure_differs_too``): "a judge handed Jo Vint, the council's former treasurer, a four-year prison term on 6
@@ -1370,12 +1371,11 @@ def one_stretch_told_twice(
         and alignment.similarity >= SIMILARITY
         and alignment.rest_shared >= MIN_SHARED
         and alignment.rest_strength >= PARAPHRASE_STRENGTH
+        and _a_joined_pair(alignment, pair, published)
     ):
         return False
     left_anchors = anchors(alignment.left, people, told)
     if not left_anchors or left_anchors != anchors(alignment.right, people, told):
-        return False
-    if not _a_joined_pair(alignment, pair, published):
         return False
     if joined_dates(alignment.left)[0].kind == "list" and pair.heads is not True:
         return False
@@ -1645,9 +1645,9 @@ class DateConflictCheck(PairwiseCheck):
     occurrences: an editor must look); error when one document restates a sentence with
     another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
     places one act from another ("two days after he was arrested") aside, since it moves with the dates, and so are
-    two figures on heads WordNet does not relate ("a €145m penalty" / "transactions worth 2.3 billion euros"):
-    they count two things. The
-    finding's ``data["alignment"]`` holds both sentences and the words that differ, for reporters to mark.
+    two figures on heads WordNet does not relate ("a €145m penalty" / "transactions worth 2.3 billion euros"): they
+    count two things. The finding's ``data["alignment"]`` holds both sentences and the words that differ, for
+    reporters to mark.
 
     Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
     by Japan in 2019" in another.
@@ -1771,7 +1771,7 @@ class DateConflictCheck(PairwiseCheck):
             )
             or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations, published)
             or one_act_by_its_particulars(alignment, pair, published)
-            or one_stretch_told_twice(alignment, pair, published, inputs.told, inputs.people)
+            or told_twice
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):
                 return "the rest of the sentences does not match"
