@@ -2600,39 +2600,3 @@ def test_one_act_in_unrelated_verbs_with_years_beside_its_day(beside, times, exp
         ),
     )
     assert [f.data["dates"] for f in run(corp)] == expected
-
-
-@pytest.mark.parametrize(
-    ("handed", "figure", "severity"),
-    [
-        # The penalty against what the trades were worth: two things counted, no figure of the fact that differs.
-        (
-            "Regulators handed Ole Brandt a record penalty for trades worth 30 million euros he hid over the period"
-            " 2013 to 2021.",
-            ("30 million euros", 3e7, "money:EUR", "worth"),
-            Severity.WARNING,
-        ),
-        # The penalty told two ways ("fined" / "penalty", one a kind of the other): one figure with two values.
-        (
-            "Regulators handed Ole Brandt a record 3 million euros penalty for trades he hid over the period 2013 to"
-            " 2021.",
-            ("3 million euros", 3e6, "money:EUR", "penalty"),
-            Severity.INFO,
-        ),
-    ],
-)
-def test_figures_of_two_things_counted_are_no_figure_that_differs(handed, figure, severity):
-    corp = _dated_sentences(
-        _FINED,
-        (("Thursday", "2026-03-05", "euro"), ("2016", "2016", "hide"), ("2021", "2021", "hide")),
-        handed,
-        (("2013", "2013", "period"), ("2021", "2021", "period")),
-        0.87,
-        names=("Ole Brandt",),
-        events=(
-            Event(actor="regulators", action="fine", object="ole brandt", past=True),
-            Event(actor="regulators", action="hand", object="penalty", past=True),
-        ),
-        figures=(("2 million euros", 2e6, "money:EUR", "fine"), figure),
-    )
-    assert [(f.data["dates"], f.severity) for f in run(corp)] == [(["2016", "2013"], severity)]

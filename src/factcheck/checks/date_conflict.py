@@ -1492,17 +1492,13 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
     nothing, whichever figure the pairing put opposite it ("flooded three towns ..., forcing 2,000 people" /
     "forced about 2,000 people from their homes in three towns"). Nor does a stretch of time that places one act
     from another (``a_gap_between_acts``: "two days after he was arrested"): it is part of a date, not a figure
-    of the fact, and it differs whenever the dates do. Nor do two figures that count two things: the parse's heads
-    WordNet does not relate (``SlotPair.heads`` False: "a record €145m penalty" / "transactions worth 2.3 billion
-    euros", "has killed three people" / "42 people had been infected"), which the pairing set opposite each other
-    only for want of another figure of their unit; a figure with no head still counts.
+    of the fact, and it differs whenever the dates do.
     """
     left_figures = [token.ref for token in alignment.left_tokens if token.kind == "number"]
     right_figures = [token.ref for token in alignment.right_tokens if token.kind == "number"]
     return any(
         unit_family(str(pair.left.ref.unit)) == unit_family(str(pair.right.ref.unit))
         and pair.left.ref.value != pair.right.ref.value
-        and pair.heads is not False
         and not (_given_too(pair.left.ref, right_figures) and _given_too(pair.right.ref, left_figures))
         and not a_gap_between_acts(alignment.left, pair.left.ref)
         and not a_gap_between_acts(alignment.right, pair.right.ref)
@@ -1644,10 +1640,8 @@ class DateConflictCheck(PairwiseCheck):
     Severity: warning across sources (one of them is wrong, or they describe different
     occurrences: an editor must look); error when one document restates a sentence with
     another date; info when a figure differs too (two occasions told in one mould), a stretch of time that only
-    places one act from another ("two days after he was arrested") aside, since it moves with the dates, and so are
-    two figures on heads WordNet does not relate ("a €145m penalty" / "transactions worth 2.3 billion euros"): they
-    count two things. The finding's ``data["alignment"]`` holds both sentences and the words that differ, for
-    reporters to mark.
+    places one act from another ("two days after he was arrested") aside, since it moves with the dates. The
+    finding's ``data["alignment"]`` holds both sentences and the words that differ, for reporters to mark.
 
     Example: "Japan set up the squadron in 2020" in one source, "The squadron was set up
     by Japan in 2019" in another.
