@@ -734,7 +734,6 @@ def why_missed(case: Case, clean, changed) -> str:
     from factcheck.checks.numeric_conflict import (
         NumericConflictCheck,
         counts_of_one_kind,
-        figures_in_other_words,
         figures_left_by_agreement,
         figures_of_one_holder,
         lengths_of_one_act,
@@ -844,7 +843,6 @@ def why_missed(case: Case, clean, changed) -> str:
                 + counts_of_one_kind(alignment)
                 + figures_of_one_holder(alignment)
                 + figures_left_by_agreement(alignment)
-                + figures_in_other_words(alignment, inputs.similarity)
                 if slot == "number"
                 else joined_pairs(alignment, inputs.published)  # the ends of two stretches of time the check pairs
             )

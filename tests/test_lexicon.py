@@ -179,26 +179,3 @@ def test_an_index_look_up_finds_each_lemmas_own_line_and_nothing_for_a_word_word
     phrase = next(lemma for lemma in sample if "_" in lemma)
     assert database.index_fields(phrase.replace("_", " ").upper(), pos) == by_lemma[phrase]
     assert database.index_fields("", pos) == []
-
-
-@pytest.mark.parametrize(
-    ("adjective", "stretch"),
-    [
-        ("annual", "year"),
-        ("yearly", "year"),
-        ("monthly", "month"),
-        ("weekly", "seven days"),
-        ("nightly", "night"),
-        ("biennial", "second year"),  # not "second": the last time noun of the two after "every"
-        ("total", None),  # "complete in every particular": no stretch of time
-        ("seasonal", None),  # dependent on a season, not recurring every one
-        ("new", None),
-    ],
-)
-def test_an_adjective_recurs_every_stretch_of_time_its_definition_names(adjective, stretch):
-    assert lexicon.recurs_every(adjective) == stretch
-
-
-def test_a_stretch_of_time_is_a_nouns_first_sense_in_the_time_field():
-    assert all(lexicon.names_a_time_unit(noun) for noun in ("year", "season", "week", "night", "decade"))
-    assert not any(lexicon.names_a_time_unit(noun) for noun in ("game", "match", "campaign", "quarter", "deal"))

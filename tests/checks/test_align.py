@@ -656,37 +656,3 @@ def test_a_verbs_object_names_no_act_unless_the_verb_says_little_by_itself():
     made = _act_claim(c, "March 2, 2022", "2022-03-02", "make", Event(action="offer", object="dairy"))
     taken = _act_claim(d, "April 19, 2022", "2022-04-19", "take", Event(action="offer", object=None))
     assert acts_agree(made, fact_dates(made)[0], taken, fact_dates(taken)[0]) is False
-
-
-def test_a_pair_under_the_word_floor_is_aligned_when_close_vectors_give_a_measure_in_one_unit_each():
-    # "a 420 kg optical imaging satellite" / "which weighs 920 kg": few words in common, close vectors, one unit.
-    import numpy as np
-
-    from factcheck.nlp.align import MIN_STRENGTH, PairAligner, measures_in_one_unit
-
-    a = document(
-        "a", "Its upper stage deployed Tern-4, a 420 kg optical imaging satellite, into a sun-synchronous orbit."
-    )
-    b = document(
-        "b", "Within an hour, the company confirmed that its Tern-4 satellite, which weighs 920 kg, had separated."
-    )
-
-    def claims(unit):
-        left = claim(a, a.text, quantities=(Quantity(span=span(a, "420 kg"), value=420, unit=unit),))
-        right = claim(b, b.text, quantities=(Quantity(span=span(b, "920 kg"), value=920, unit=unit),))
-        return left, right
-
-    left, right = claims("kg")
-    corp = corpus([a, b], [left, right])
-    _, weights = candidate_pairs(corp)
-    assert align(left, right, weights).strength < MIN_STRENGTH
-    vectors = {left.id: np.array([1.0, 0.0]), right.id: np.array([0.7, 0.71414])}
-    assert measures_in_one_unit(left, right)
-    assert PairAligner(corp.claim, vectors, weights)(left.id, right.id) is not None
-    # vectors apart, or counts (whose rules read what befell them, not the vectors alone): not aligned
-    far = {left.id: np.array([1.0, 0.0]), right.id: np.array([0.3, 0.95394])}
-    assert PairAligner(corp.claim, far, weights)(left.id, right.id) is None
-    left, right = claims("count")
-    corp = corpus([a, b], [left, right])
-    assert not measures_in_one_unit(left, right)
-    assert PairAligner(corp.claim, vectors, weights)(left.id, right.id) is None

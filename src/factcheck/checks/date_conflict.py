@@ -63,7 +63,7 @@ from factcheck.nlp.align import (
 from factcheck.nlp.descriptions import described_organisations, described_persons
 from factcheck.nlp.entities import entity_keys, two_places
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
-from factcheck.nlp.timex.lexicon import FROM_ANOTHER_TIME, WEEKDAY_FULL
+from factcheck.nlp.timex.lexicon import WEEKDAY_FULL
 from factcheck.plainwords import date_words, quoted
 from factcheck.words import LETTERS
 
@@ -1506,6 +1506,9 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
     )
 
 
+# The words that make a stretch of time the distance of one act from another ("two days after", "a week later",
+# "five years earlier", "nine days ago"): English's closed class of temporal prepositions and adverbs of sequence.
+_FROM_ANOTHER_TIME = re.compile(r"\s*(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
 # A preposition of extent before it makes it how long the act lasted ("remanded for 30 days after a hearing").
 _EXTENT_BEFORE = re.compile(r"\b(?:for|over|during|throughout)\s+$", re.IGNORECASE)
 
@@ -1521,7 +1524,7 @@ def a_gap_between_acts(claim: Claim, figure: Quantity) -> bool:
             continue
         before = claim.span.text[: max(0, time.span.start - claim.span.start)]
         after = claim.span.text[max(0, time.span.end - claim.span.start) :]
-        if FROM_ANOTHER_TIME.match(after) and not _EXTENT_BEFORE.search(before):
+        if _FROM_ANOTHER_TIME.match(after) and not _EXTENT_BEFORE.search(before):
             return True
     return False
 

@@ -27,7 +27,6 @@ from factcheck.nlp.align import (
     SlotPair,
     Token,
     article_names,
-    heads_agree,
     name_words,
     particulars_differ,
     stem,
@@ -43,7 +42,7 @@ from factcheck.nlp.entities import (
 from factcheck.nlp.negation import NEGATED_VERB
 from factcheck.nlp.quantities import intervals_overlap, quantity_interval, unit_family
 from factcheck.nlp.timex.base import count_value
-from factcheck.nlp.timex.lexicon import COUNT_WORD, FROM_ANOTHER_TIME
+from factcheck.nlp.timex.lexicon import COUNT_WORD
 from factcheck.plainwords import date_words, quoted
 from factcheck.words import words_in
 
@@ -365,15 +364,6 @@ class NumericConflictCheck(PairwiseCheck):
     when the rest still reads as a paraphrase (a fifth of the words as written, vectors >= 0.6); not a figure that sums
     the figures given alike ("Out of 23 pirates, 12 ... and 11 ...": their whole), nor a sum restated in another unit
     ("$27.5bn (£14.5bn)" / "$27.5bn (£13bn)": one sum converted at two rates).
-    A measure in one unit (a length, a weight, a stretch of time; not a count, a sum or a share) told by two sources in
-    their own words ("who is serving 22 years for armed robbery" / "was jailed in 2018 for 12 years"; "a 420 kg
-    satellite" / "its satellite, which weighs 920 kg") is compared however few words the sentences share and whatever
-    verbs the parse hangs it on, when the sentence vectors agree (>= 0.6), each is its sentence's only measure in that
-    unit besides those given alike, a name, a day or another figure both give pins the two to one account, the other
-    figures they both give of one kind agree, neither is hoped for or planned against one told, a head that is no
-    verb names one thing on both sides, and who did the act does not part them (``agents_part``: "banned for two years
-    by the IAAF" / "banned for four years by the tribunal", or "has been banned for four years", are two bodies' bans
-    of one man; ``one_figure_in_other_words``).
     Met on few words (under ``STRENGTH``), a sentence that tells its act in a place the other's article
     never names, nor holds a place it names (WordNet's part-of: Vancouver in Canada), is another event's.
     Two figures are two facts, not one told two ways, when each article gives both of them; when they are counted in
@@ -399,12 +389,7 @@ class NumericConflictCheck(PairwiseCheck):
       measurement);
     * figures ten times apart or more: info, more likely two facts (a part and its whole, two places
       or times) than one misreported; the same digits under two scale words stay a conflict.
-    Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A figure per stretch of time ("$10
-    million a year", "per season", "an annual salary of $3m") and one that is no rate, or a rate per another stretch,
-    are two accounts ("a five-year contract worth $50 million" is five years of "$10 million a year"); met on few words
-    (under ``STRENGTH``) or hung on two words, so are a sum or a change over a period the sentence dates ("paid $30
-    million in fees last year", "earned 4 million pounds last season") and a figure no period bounds ("the deal is
-    worth $12 million"): a year's total and one deal's amount (``figure_period``, ``periods_part``). A change
+    Different as-of dates (2019 vs 2021) are a change over time, not a conflict. A change
     ("up 5%") never meets a level ("5%"). A total that grows ("has sold 6.2 million copies
     since its release", "40 so far") is as of the day its article was written: against a figure
     of another document not known to be of that day it is a change over time too. A level dated
@@ -457,7 +442,6 @@ class NumericConflictCheck(PairwiseCheck):
             + counts_of_one_kind(alignment)
             + figures_of_one_holder(alignment)
             + figures_left_by_agreement(alignment)
-            + figures_in_other_words(alignment, inputs.similarity)
         ):
             dropped = self.dropped_by(alignment, pair, inputs)
             told_twice = _one_count_two_values(alignment, pair, dropped, inputs)
@@ -501,8 +485,7 @@ class NumericConflictCheck(PairwiseCheck):
         # Two figures left over where every other figure of the two sentences agrees are one fact's whatever their
         # heads: the figures in common pin the two sentences to one account (``left_by_agreement``).
         pinned = left_by_agreement(alignment, pair)
-        retold = one_figure_in_other_words(alignment, pair, inputs.similarity)
-        if not pinned and not retold and not _same_count(alignment, pair):
+        if not pinned and not _same_count(alignment, pair):
             return "not one count (unit family, change or level, counted noun, or the word after differ)"
         counts = alignment.slot_counts("number")
         if counts[0] != counts[1] and pair.how == "only":
@@ -540,7 +523,6 @@ class NumericConflictCheck(PairwiseCheck):
             and not one_length
             and not act_counted
             and not one_kind
-            and not retold
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -579,7 +561,7 @@ class NumericConflictCheck(PairwiseCheck):
                 return "the rest of the sentences does not match"
             if alignment.similarity is not None and alignment.similarity < inputs.similarity:
                 return "the sentence vectors are too far apart"
-        elif not one_person and not one_length and not same_head and not one_named and not retold:
+        elif not one_person and not one_length and not same_head and not one_named:
             # The words around an age are its own ("The 21-year-old ran" / "The 24-year-old delivered"): for an
             # age that names no one else they match whoever is meant, so only the whole sentences can tell.
             around = _NO_LOCAL_MATCH if _ages_naming_no_one(alignment, pair) else inputs.local
@@ -606,8 +588,6 @@ class NumericConflictCheck(PairwiseCheck):
             return "two people"  # "He had four nominations" (after a sentence on Roe) / "Ito led with 10 nominations"
         if of_two_periods(alignment, pair, inputs.published):
             return "two periods"  # two figures of two times: a change over time, not a conflict
-        if periods_part(alignment, pair, inputs):
-            return "a period's figure against another account's"  # "$10 million a year" / "worth $50 million"
         if two_places(alignment, regions=True):
             return "two places"  # counted in two places ("worldwide" / "in France", "in Europe" / "in Japan")
         if (
@@ -1464,186 +1444,6 @@ def figures_left_by_agreement(alignment: Alignment) -> list[SlotPair]:
     return found
 
 
-def measured_in(claim: Claim, quantity: Quantity) -> str | None:
-    """The unit a figure measures in, for ``one_figure_in_other_words``: a length, a weight, a stretch of time ("22
-    years", "420 kg", "60 metres"); None for a count, a sum, a share or an age, which other rules read (what befell the
-    counted, whose the sum is, whom the age names)."""
-    family = unit_family(quantity.unit)
-    if family in ("count", "share") or family.startswith("money"):
-        return None
-    if is_age(claim, quantity) or _aged_person(claim, quantity):
-        return None
-    return quantity.unit
-
-
-def one_figure_in_other_words(alignment: Alignment, pair: SlotPair, similarity: float) -> bool:
-    """Whether two sources' sentences state one measure each in their own words, so the two are one fact's however few
-    words the sentences share and whatever verbs the parse hangs them on ("Viktor Szalai, 34, ... is serving 22 years
-    for armed robbery" / "Viktor Szalai, 34, was jailed in 2018 for 12 years"; "Tern-4, a 420 kg optical imaging
-    satellite" / "its Tern-4 satellite, which weighs 920 kg").
-
-    What pins them: the sentence vectors agree (``similarity``, the floor every aligned warning asks); the two are
-    measures in one unit (``measured_in``: not counts, sums or shares, whose holders and acts other rules read), both
-    levels or both changes, of one thing as far as their words tell (``_one_thing_measured``), and each is its
-    sentence's only measure in that unit besides those the two give alike, so which is whose is no guess; the other
-    sentence does not write the figure itself; a figure hoped for or planned ("could attract a 10-year deal") meets only
-    another such; the other figures the two give agree where both give one kind (``_other_figures_differ``); something
-    besides pins the two to one account (``_pinned_alike``: a name, a day or a figure both give); who did the act does
-    not part them (``agents_part``: a doer after "by" on one side that the other does not give, two names as doers);
-    and the days, or the persons, the two name do not clash. Every rule for two facts of one kind (a part, a remainder, two holders, two
-    places, two periods) still applies."""
-    from factcheck.nlp.align import days_or_persons_clash
-
-    if not alignment.cross_source or alignment.similarity is None or alignment.similarity < similarity:
-        return False
-    left_q, right_q = pair.left.ref, pair.right.ref
-    unit = measured_in(alignment.left, left_q)
-    if unit is None or unit != measured_in(alignment.right, right_q):
-        return False
-    if is_change(alignment.left, left_q) != is_change(alignment.right, right_q):
-        return False
-    if not _one_thing_measured(alignment, pair):
-        return False
-    sides = ((alignment.left, alignment.right, left_q), (alignment.right, alignment.left, right_q))
-    for claim, other_claim, own in sides:
-        if any(other.value == own.value for other in other_claim.quantities) or own.value in figures_written(
-            other_claim
-        ):
-            return False
-        for quantity in claim.quantities:
-            if quantity == own or any(_same_figure(quantity, other) for other in other_claim.quantities):
-                continue
-            if measured_in(claim, quantity) == unit:
-                return False
-    if "foreseen" in (left_q.mood, right_q.mood) and left_q.mood != right_q.mood:
-        return False
-    if _other_figures_differ(alignment, left_q, right_q) or not _pinned_alike(alignment, left_q, right_q):
-        return False
-    if agents_part(alignment.left, left_q, alignment.right, right_q):
-        return False
-    return not days_or_persons_clash(alignment.left_tokens, alignment.right_tokens)
-
-
-def act_agent(claim: Claim, quantity: Quantity) -> tuple[frozenset[str], bool, bool]:
-    """Who did the act a figure measures, as the parse reads the sentence's act (``Event.actor``: the subject, or the
-    agent of a passive verb) when that act is the one the figure hangs on: the stems of its words, whether the sentence
-    gives it after "by" ("was also banned for two years by the IAAF"), and whether it is a name the sentence gives (its
-    last word a word of a person, a body or a place the sentence names: "the IAAF", not "the Vellmar skipper").
-    Nothing when the act is another's or the sentence names no doer ("has been banned for four years")."""
-    from factcheck.nlp.align import PARTICULAR_LABELS
-
-    event, head = claim.event, (quantity.head or "").split()[:1]
-    if event is None or not event.actor or not head or not event.action.split():
-        return frozenset(), False, False
-    if stem(event.action.split()[0]) != stem(head[0]):
-        return frozenset(), False, False
-    words = [word.casefold() for word in words_in(event.actor) if word.casefold() not in STOPWORDS]
-    if not words:
-        return frozenset(), False, False
-    by = re.search(rf"\bby\s+(?:[^\W\d_]+\s+){{0,3}}?{re.escape(words[0])}\b", claim.span.text, re.IGNORECASE)
-    named = any(stem(words[-1]) in name_words(actor.name) for actor in claim.actors if actor.label in PARTICULAR_LABELS)
-    return frozenset(stem(word) for word in words), by is not None, named
-
-
-def agents_part(left: Claim, left_q: Quantity, right: Claim, right_q: Quantity) -> bool:
-    """Whether who did the two acts parts two accounts of one kind of act: a doer named after "by" on one side that
-    the other side does not name as its doer ("banned for two years by the IAAF" / "banned for four years by the
-    tribunal", or "has been banned for four years": the other ban may be another body's), or two doers that are
-    names sharing no word ("the IAAF banned him" / "the Hellenic federation banned him"). Told in other words, two
-    measures of one act are one fact's only when nothing says two bodies acted. A subject that is no name is often the
-    one measured or a description of a person the other side names ("who is serving 22 years" / "was jailed for 12
-    years"; "the Vellmar skipper put pen to paper on a five-year deal" / "Ferrand has signed a two-year contract")."""
-    (left_agent, left_by, left_named) = act_agent(left, left_q)
-    (right_agent, right_by, right_named) = act_agent(right, right_q)
-    if left_by or right_by:
-        return not left_agent & right_agent
-    return left_named and right_named and not left_agent & right_agent
-
-
-def _other_figures_differ(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
-    """Whether the two sentences give figures of another unit family besides the pair, and none of them alike ("seeking
-    a 10-year contract for $20 million a season" / "eight-year offer ... as high as $184M"): two accounts."""
-    lefts = [q for q in alignment.left.quantities if q != left_q]
-    rights = [q for q in alignment.right.quantities if q != right_q]
-    families = {unit_family(q.unit) for q in lefts} & {unit_family(q.unit) for q in rights}
-    return any(
-        not any(
-            _same_figure(first, second)
-            for first in lefts
-            if unit_family(first.unit) == family
-            for second in rights
-            if unit_family(second.unit) == family
-        )
-        for family in families
-    )
-
-
-def _pinned_alike(alignment: Alignment, left_q: Quantity, right_q: Quantity) -> bool:
-    """Whether something both sentences give pins them to one account: a name (of any kind: "Tern-4"), a day, or a
-    figure besides the pair ("The 27-year-old has agreed" / "Ferrand, 27, has signed"). Two navies' captures ("the
-    British Royal Navy had captured eight pirates" / "The Indian navy said it has captured 23") name none alike."""
-    from factcheck.nlp.align import particulars
-
-    if particulars(alignment.left) & particulars(alignment.right):
-        return True
-    left_names = {key for actor in alignment.left.actors for key in entity_keys(actor.name)}
-    if left_names & {key for actor in alignment.right.actors for key in entity_keys(actor.name)}:
-        return True
-    return any(
-        first.value == second.value
-        for first in alignment.left.quantities
-        if first != left_q
-        for second in alignment.right.quantities
-        if second != right_q
-    )
-
-
-def _one_thing_measured(alignment: Alignment, pair: SlotPair) -> bool:
-    """Whether two measures in one unit are of one thing, as far as their words tell: two lengths of time that name the
-    act they lasted name one act (``one_act_lasted``: "five days of talks" / "ten days of riots" are two); what each
-    measures is no opposite of the other's (WordNet: "four-month highs" / "three-month lows"); and a head
-    the parse hangs a measure on that is no verb of its sentence names what is measured ("a 15-year pledge", "a 420 kg
-    satellite"), so it is the other's head, one kind of thing with it, or a word the other sentence writes ("its
-    satellite, which weighs 920 kg"). Two verbs ("is serving 22 years" / "was jailed for 12 years") tell one stretch
-    in two words: the vectors say whether they are one."""
-    from factcheck.nlp import lexicon
-    from factcheck.nlp.align import told_as_a_verb
-
-    left_q, right_q = pair.left.ref, pair.right.ref
-    lasted = act_lasted(alignment.left, left_q), act_lasted(alignment.right, right_q)
-    if (lasted[0] or lasted[1]) and not one_act_lasted(alignment, pair):
-        return False
-    if left_q.measure and right_q.measure and lexicon.opposite(left_q.measure, right_q.measure):
-        return False  # "pushed prices to four-month highs" / "closing at three-month lows": two opposite marks
-    heads = [(quantity.head or "").split()[:1] for quantity in (left_q, right_q)]
-    if not heads[0] or not heads[1] or stem(heads[0][0]) == stem(heads[1][0]):
-        return True
-    left_head, right_head = heads[0][0].casefold(), heads[1][0].casefold()
-    nouns = [
-        (head, claim, other)
-        for head, claim, other in (
-            (left_head, alignment.left, alignment.right),
-            (right_head, alignment.right, alignment.left),
-        )
-        if not told_as_a_verb(claim, head)
-    ]
-    if len(nouns) == 2 and lexicon.one_kind(left_head, right_head):
-        return True
-    return all(stem(head) in {stem(word) for word in words_in(other.span.text)} for head, _, other in nouns)
-
-
-def figures_in_other_words(alignment: Alignment, similarity: float) -> list[SlotPair]:
-    """The pairs ``one_figure_in_other_words`` finds that the alignment left unpaired or paired otherwise."""
-    paired = {(id(pair.left), id(pair.right)) for pair in alignment.pairs_of("number")}
-    found = []
-    for left in (token for token in alignment.left_tokens if token.kind == "number"):
-        for right in (token for token in alignment.right_tokens if token.kind == "number"):
-            candidate = SlotPair("number", left, right, "context", 0.0, True)
-            if (id(left), id(right)) not in paired and one_figure_in_other_words(alignment, candidate, similarity):
-                found.append(candidate)
-    return found
-
-
 def _unpaired_meeting(alignment: Alignment, meet: Callable[[Alignment, SlotPair], bool]) -> list[SlotPair]:
     """The figures the alignment left unpaired that ``meet`` pairs, each with one figure of the other side only."""
     # A pair that counts two things ("22 injuries" / "Fourteen people were killed") leaves its figures free.
@@ -2024,14 +1824,6 @@ _FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|bi
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
-def figures_written(claim: Claim) -> set[float]:
-    """Every figure the claim writes in digits, by value, whatever quantity covers it ("71 in 160 games": 71, 160)."""
-    return {
-        float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").casefold(), 1.0)
-        for match in _FIGURE.finditer(claim.span.text)
-    }
-
-
 def unextracted_figures(claim: Claim) -> set[float]:
     """Figures written in digits that no quantity or time of the claim covers ("\\$US1 million"), by value."""
     covered = [(q.span.start, q.span.end) for q in claim.quantities] + [(t.span.start, t.span.end) for t in claim.times]
@@ -2165,92 +1957,6 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
                 return False
             compared += 1
     return compared > 0
-
-
-# Up to three words between a figure and what says it recurs ("$30 million in fees a year"), with no punctuation.
-_RATE_GAP = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+$")
-_PER_NOUN = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:a|an|per|each|every)\s+(?P<noun>[^\W\d_]+)\b", re.IGNORECASE)
-# The words right before a figure, in its own phrase ("an annual salary of $3m", "its yearly budget of $9m").
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){1,4}$")
-_SPAN_PERIODS = frozenset({"week", "month", "quarter", "season", "year", "decade"})
-# A stretch of time placed from the writer's day right after a figure ("earned $4m last season", "this term").
-_PLACED_NOUN = re.compile(
-    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:last|this|next|previous|past)\s+(?P<noun>[^\W\d_]+)\b", re.IGNORECASE
-)
-
-
-def _rate_key(words: str) -> str:
-    """One name for a stretch of time told two ways: the value of "every <words>" ("every year", "a year",
-    "annually": P1Y), else the words ("season")."""
-    from factcheck.nlp.timex import find_times
-
-    values = [match.value for match in find_times(f"every {words}", None) if match.type == "SET" and match.value]
-    return values[0] if len(values) == 1 else words.casefold()
-
-
-def figure_period(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
-    """The period a figure is bounded by, as its sentence tells it: ``("every", period)`` for a rate, a figure per
-    stretch of time ("$10 million a year", "$5m annually", "£80,000 a week", "$20 million per season", "an annual
-    salary of $3m": the repetition the time recogniser reads after it, a noun WordNet gives as a stretch of time, or
-    an adjective it defines as recurring); ``("in", value)`` for a sum or a change over a period the sentence dates it
-    to ("paid $30 million in fees last year", "profits rose 5% in 2009": a week, a month, a season, a year or a decade
-    dating the word the figure belongs to, as ``of_two_periods`` reads it); None for a figure no period bounds, as a
-    deal's whole amount or one act's count or length is ("a five-year contract worth $50 million", "killed 12 people
-    in 2004", "jailed in 2018 for 12 years")."""
-    from factcheck.nlp import lexicon
-
-    offset, end = quantity.span.start - claim.span.start, quantity.span.end - claim.span.start
-    text = claim.span.text
-    for time in claim.times:
-        if time.type != "SET" or not time.value:
-            continue
-        gap_start, gap_end = end, time.span.start - claim.span.start
-        if (
-            0 <= gap_start <= gap_end
-            and _RATE_GAP.fullmatch(" " + text[gap_start:gap_end])
-            and not FROM_ANOTHER_TIME.match(text, time.span.end - claim.span.start)
-        ):
-            return ("every", time.value)
-    after = _PER_NOUN.match(text, end)
-    if after and lexicon.names_a_time_unit(after["noun"].casefold()) and not FROM_ANOTHER_TIME.match(text, after.end()):
-        return ("every", _rate_key(after["noun"]))
-    before = _WORDS_BEFORE.search(text[max(0, offset - 60) : offset])
-    for word in [*(before.group().split() if before else []), *text[end : end + 40].split()[:3]]:
-        if word[:1].isupper() or not word.isalpha():
-            continue
-        recurring = lexicon.recurs_every(word.casefold())
-        if recurring:
-            return ("every", _rate_key(recurring))
-    if not _a_flow(claim, quantity):
-        return None  # "jailed in 2018 for 12 years", "killed 10 in 2004": the year dates one act, it bounds no total
-    for time in _dates_of(claim, quantity):
-        if time.granularity in _SPAN_PERIODS:
-            return ("in", time.value or time.span.text.casefold())  # "last year" in an article of no known day
-    # "who earned 4 million pounds last season": a stretch of time WordNet names, placed from the writer's day
-    placed = _PLACED_NOUN.match(text, end)
-    if placed and lexicon.names_a_time_unit(placed["noun"].casefold()):
-        return ("in", " ".join(placed.group().casefold().split()[-2:]))
-    return None
-
-
-def periods_part(alignment: Alignment, pair: SlotPair, inputs: _Inputs) -> bool:
-    """Whether two figures are of two accounts by the periods that bound them (``figure_period``): a rate against a
-    figure that is none or a rate per another stretch ("earns $10 million a year" / "a five-year contract worth $50
-    million"); or, for sentences that meet on few words or figures the parse hangs on two words, a period's total
-    against a figure no period bounds ("paid $30 million in fees last year" / "the deal is worth $12 million": a
-    year's fees, one deal's amount; "who earned 4 million pounds last season, has signed a three-year extension" /
-    "signed a three-year extension worth 9 million pounds"). Sentences that match by themselves, the figures on one
-    word ("Sales rose 5% in 2009" / "Sales rose 7%"), tell one figure, dated by one outlet only; two dated totals are
-    ``of_two_periods``'."""
-    left = figure_period(alignment.left, pair.left.ref)
-    right = figure_period(alignment.right, pair.right.ref)
-    if left == right:
-        return False
-    if any(period is not None and period[0] == "every" for period in (left, right)):
-        return True
-    # the parse's heads themselves: a pair left over by agreement is paired "whatever their heads"
-    hung_apart = heads_agree(pair.left, pair.right) is False
-    return (left is None or right is None) and (alignment.rest_strength < inputs.strength or hung_apart)
 
 
 def _a_flow(claim: Claim, quantity: Quantity) -> bool:

@@ -1382,19 +1382,6 @@ def figures_meet(left: Claim, right: Claim) -> bool:
     )
 
 
-def measures_in_one_unit(left: Claim, right: Claim) -> bool:
-    """Whether two claims give a measure each in one unit: a length, a weight, a stretch of time ("22 years" / "12
-    years"), not a count, a sum or a share. What lets two sentences of close vectors be aligned however few words they
-    share: numeric-conflict's ``one_figure_in_other_words`` decides whether the two are one measure."""
-    from factcheck.nlp.quantities import unit_family
-
-    def units(claim: Claim) -> set[str]:
-        found = {str(quantity.unit) for quantity in claim.quantities}
-        return {unit for unit in found if unit_family(unit) not in ("count", "share") and not unit.startswith("money")}
-
-    return not units(left).isdisjoint(units(right))
-
-
 # Words after which a verb stands in its bare form ("will fight", "to host", "could face").
 _BEFORE_A_BARE_VERB = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 
@@ -2085,13 +2072,6 @@ class PairAligner:
             )
             # Or one toll told in other words: a noun counted under one act (``figures_meet``).
             or figures_meet(left, right)
-            # Or one measure told in other words (numeric-conflict's): close vectors, a measure in one unit each.
-            or (
-                left.doc != right.doc
-                and similarity is not None
-                and similarity >= MIN_SIMILARITY
-                and measures_in_one_unit(left, right)
-            )
             # Or one person's act dated in other words (``dates_meet``), the person named, or told of by a pronoun or
             # a description ("The 47-year-old was arrested on March 4"), as the candidate search found them.
             or dates_meet(left, right, self.weights, self.told)

@@ -593,31 +593,6 @@ def _first_field(lemma: str, pos: str) -> int | None:
     return synset(first[0]).lexicographer_file if first else None
 
 
-@lru_cache(maxsize=65536)
-def names_a_time_unit(lemma: str) -> bool:
-    """Whether the lemma's most frequent sense as a noun is a stretch of time ("year", "season", "week", "night"):
-    what a figure is counted per ("$20 million a season") or over ("her earnings last season")."""
-    return _first_field(lemma, "n") == TIME_FIELD
-
-
-@lru_cache(maxsize=65536)
-def recurs_every(lemma: str) -> str | None:
-    """The stretch of time an adjective says something recurs in, as one of its senses defines it ("annual":
-    occurring or payable every year; "weekly": every seven days; "biennial": every second year), from the first such
-    words of its definitions ("year", "seven days", "second year"); None for an adjective defined by no recurrence.
-    The words run to the last time noun of the two after "every" ("second" is one too: a sixtieth of a minute)."""
-    for key in senses(lemma, "a"):
-        words = definition_words(key)
-        for position, word in enumerate(words):
-            if word != "every":
-                continue
-            for end in range(min(position + 3, len(words)), position + 1, -1):  # "every second year": the year
-                unit = words[end - 1]
-                if names_a_time_unit(unit) or names_a_time_unit(unit.removesuffix("s")):
-                    return " ".join(words[position + 1 : end])
-    return None
-
-
 def mainly_an_event(lemma: str) -> bool:
     """Whether the lemma's most frequent sense as a noun names something that happens ("quake", "shooting",
     "fire"): a noun that, written in a sentence, most likely reports an event, where "party" or "church" does not."""

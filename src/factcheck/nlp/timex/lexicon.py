@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from factcheck.nlp.numbers import CARDINALS
 
 # --------------------------------------------------------------------------- lexicons
@@ -115,8 +113,3 @@ FUTURE_WORDS = (
     r"|the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)"
     r"|the\s+(?:days|weeks|months|years)\s+ahead"
 )
-
-# The words that make a stretch of time the distance of one act from another ("two days after", "a week later",
-# "five years earlier", "nine days ago"), not how long an act lasts nor how often it recurs ("a day after the blast"
-# is no "a day" of a rate): English's closed class of temporal prepositions and adverbs of sequence.
-FROM_ANOTHER_TIME = re.compile(r"\s*(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
