@@ -805,7 +805,8 @@ def _object_words(claim: Claim, date: Token) -> tuple[str, ...] | None:
 
 
 # "unveiled a proposal Wednesday to restore bus service": an object with a to-infinitive after it (a date between or
-# not: "a proposal on 12 January 2019 to restore") is an intent, a plan, a decision, a bid, whose content the infinitive gives.
+# not: "a proposal on 12 January 2019 to restore") is an intent, a plan, a decision, a bid, whose content the
+# infinitive gives.
 _INFINITIVE_AFTER = r"(?:\s+[\w-]+){0,5}?\s+to\s+(?P<verb>[a-z]+)(?P<rest>[^.,;:!?\"\u201c\u201d]*)"
 _CONTENT_WORDS = 3
 
@@ -873,7 +874,8 @@ def _one_thing_to_do(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     (left_verb, *left_words), (right_verb, *right_words) = left, right
     if stem(left_verb) != stem(right_verb) and not lexicon.same_act(left_verb, right_verb, "v", "v"):
         return False
-    return not left_words or not right_words or bool({stem(w) for w in left_words} & {stem(w) for w in right_words})
+    left_stems, right_stems = {stem(word) for word in left_words}, {stem(word) for word in right_words}
+    return not left_stems or not right_stems or bool(left_stems & right_stems)
 
 
 def _days_named(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None] | None) -> bool:
