@@ -453,6 +453,15 @@ def test_quote_speaker_resolved_from_earlier_mention(nlp):
     assert second.speaker == "Alan Pierce"
 
 
+def test_two_joined_posts_before_a_name_credit_the_person_named(nlp):
+    # The parse makes "chairman" the subject and the name a conjunct: the speaker is the person, not the post.
+    joined = quote_of(nlp, '"This is a great day for the club," said chairman and owner Alan Pierce.', "great day")
+    assert joined.speaker == "Alan Pierce" and joined.co_speakers == ()
+    # A post with its determiner joined to a name is another person speaking too.
+    two = quote_of(nlp, '"This is a great day for the club," the chairman and Alan Pierce said.', "great day")
+    assert two.speaker != "Alan Pierce"
+
+
 def test_quote_framing_past_when_said_earlier(nlp):
     quote = quote_of(nlp, '"The bridge is safe for heavy trucks," Alan Pierce said in 2019.', "trucks")
     assert quote.framing == "past"

@@ -338,6 +338,35 @@ def test_a_given_name_alone_is_the_one_person_of_that_name_in_its_document():
     assert [f for f in run(corpus([a, b], claims)) if f.data["kind"] == "different-speakers"] == []
 
 
+def test_a_surname_is_the_full_name_its_text_writes_where_the_tagger_marked_no_person():
+    # "Detective Inspector Mara Quell, who leads the inquiry, said": no person tagged, yet the text names her in full.
+    words = "This was a patient job and we were patient too"
+    a = document("a", f'Detective Inspector Mara Quell, who leads the inquiry, spoke. "{words}," Quell told reporters.')
+    b = document("b", f'Chief Officer Bo Lindh spoke. "{words}," Lindh said.')
+    claims = [
+        quoted(a, a.text[a.text.index('"') :], words, "Quell"),
+        claim(b, "Chief Officer Bo Lindh spoke.", actors=(person_actor(b, "Bo Lindh"),)),
+        quoted(b, b.text[b.text.index('"') :], words, "Lindh"),
+    ]
+    found = [f for f in run(corpus([a, b], claims)) if f.data["kind"] == "different-speakers"]
+    assert [sorted(f.data["speakers"]) for f in found] == [["Bo Lindh", "Mara Quell"]]
+    assert found[0].severity is Severity.WARNING
+
+
+def test_a_surname_the_text_writes_after_a_title_or_two_first_names_stays_unresolved():
+    words = "This was a patient job and we were patient too"
+    for text in (
+        # only a title and a post before the surname: no first name written
+        f'Inspector Quell spoke. Striker Quell agreed. "{words}," Quell said.',
+        # two people of that surname: which one spoke is open
+        f'Mara Quell and Tove Quell spoke. "{words}," Quell said.',
+    ):
+        a = document("a", text)
+        b = document("b", f'"{words}," said Bo Lindh.')
+        claims = [quoted(a, a.text[a.text.index('"') :], words, "Quell"), quoted(b, b.text, words, "Bo Lindh")]
+        assert run(corpus([a, b], claims)) == [], text
+
+
 def person_actor(doc, name):
     from _claimkit import Actor
 

@@ -19,6 +19,7 @@ from factcheck.nlp.names import (
     same_person,
 )
 from factcheck.nlp.negation import negations
+from factcheck.nlp.roles import is_post_noun, is_title_word
 from factcheck.nlp.titles import speaks_for_others
 
 # Defaults, each overridable as thresholds["quote-provenance.<name>"]:
@@ -171,10 +172,14 @@ class QuoteProvenanceCheck(Check):
             if len(text.split()) >= min_words:
                 if claim.doc not in named_in:
                     named_in[claim.doc] = _full_names(corpus, claim.doc)
-                speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc])
+                document = corpus.text_of(claim.doc).text
+                speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc], document)
                 if _quotes_a_named_text(claim):
                     speaker = None  # "Labour's slogan would be '...'": the slogan's words, nobody's utterance
-                others = (_resolved(speaker_of_record(name), named_in[claim.doc]) for name in claim.quote.co_speakers)
+                others = (
+                    _resolved(speaker_of_record(name), named_in[claim.doc], document)
+                    for name in claim.quote.co_speakers
+                )
                 co_speakers = tuple(name for name in others if name) if speaker else ()
                 quotes.append(_Quote(claim, text, tuple(text.split()), speaker, co_speakers))
 
@@ -701,12 +706,14 @@ def _full_names(corpus: Corpus, doc: str) -> list[str]:
     return sorted(names)
 
 
-def _resolved(speaker: str | None, full_names: list[str]) -> str | None:
+def _resolved(speaker: str | None, full_names: list[str], document: str = "") -> str | None:
     """A one-word speaker as the person its document names in full, else no speaker of record.
 
     "Steele said" is James Steele where the text named him; "Charlie" the one Charlie it named
     in full. A capitalised word the document never gives as part of a full name ("Authorities
-    said", "Police said") is a body or a role, not a person whose quote can be traced.
+    said", "Police said") is a body or a role, not a person whose quote can be traced. The full
+    name may be one the tagger left unmarked: the text's own words are read for it
+    (``_named_in_full_by_the_text``).
     """
     if speaker is None:
         return None
@@ -717,7 +724,36 @@ def _resolved(speaker: str | None, full_names: list[str]) -> str | None:
     if resolved is not None:
         return resolved
     given = {name for name in full_names if (PersonName.parse(name) or parsed).first == parsed.last}
-    return next(iter(given)) if len(given) == 1 else None
+    if len(given) == 1:
+        return next(iter(given))
+    return _named_in_full_by_the_text(document, speaker) if not given else None
+
+
+def _named_in_full_by_the_text(document: str, surname: str) -> str | None:
+    """The one full name a document writes for a surname, read from its words where the tagger marked no person
+    ("Detective Sergeant Ilona Varga, who leads the inquiry, said": the small model tags nothing there, and a later
+    "Varga said" had no speaker of record). A first name is a capitalised word right before the surname that is no
+    title ("Sergeant"), no post ("striker"), no English function word and no word WordNet gives as an adjective, an
+    adverb or a verb ("Hungarian", "Yesterday"); two such names for one surname (two brothers) leave it open."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.align import STOPWORDS
+
+    full_names = set()
+    for found in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}\b", document):
+        first = found.group(1)
+        lower = first.casefold()
+        if (
+            lower in STOPWORDS
+            or is_title_word(first)
+            or is_post_noun(lower)
+            or any(lexicon.senses(lower, pos) for pos in ("a", "r", "v"))
+        ):
+            continue
+        name = f"{first} {surname}"
+        parsed = PersonName.parse(name)
+        if parsed is not None and not parsed.is_single:
+            full_names.add(name)
+    return next(iter(full_names)) if len(full_names) == 1 else None
 
 
 def _side(claim: Claim) -> dict:

@@ -10,7 +10,7 @@ from factcheck.dates import interval_of
 from factcheck.model import TimeExpression
 from factcheck.nlp import lexicon
 from factcheck.nlp.quotes import SPEECH_VERBS, QuoteMatch
-from factcheck.nlp.roles import is_title_word
+from factcheck.nlp.roles import is_post_noun, is_title_word
 from factcheck.stages.extract.sentences import _SUBJECT_DEPS, _inside, _trimmed, _Unit
 
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
@@ -72,6 +72,9 @@ def _name_extent(token: Any) -> tuple[int, int]:
             named = _entity_of(child) if child.dep_ == "appos" else None
             if named is not None and named.label_ == "PERSON":
                 return _trim_entity(token.doc.text, named.start_char, named.end_char)
+        named = _name_after_joined_posts(token)
+        if named is not None:
+            return _trim_entity(token.doc.text, named.start_char, named.end_char)
     ent = _entity_of(token)
     if ent is not None:
         return _trim_entity(token.doc.text, ent.start_char, ent.end_char)
@@ -89,6 +92,30 @@ def _name_extent(token: Any) -> tuple[int, int]:
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
             first -= 1
     return doc[first].idx, token.idx + len(token.text)
+
+
+def _a_post_word(token: Any) -> bool:
+    return token.pos_ == "NOUN" and (is_title_word(token.text) or is_post_noun(token.lower_))
+
+
+def _name_after_joined_posts(post: Any) -> Any:
+    """The person two joined posts name ("said chairman and owner Jane Roe", "Chairman and owner Jane Roe said"): the
+    parse makes the first post the subject and the name a second conjunct, its own post a compound before it. A post
+    with a determiner or a possessor ("the chairman and Jane Roe said", "its chairman and owner Jane Roe") is another
+    person joined to the name, or a description the appositive reading above takes; None then."""
+    if not _a_post_word(post) or any(child.dep_ in ("det", "poss") for child in post.children):
+        return None
+    for conjunct in post.children:
+        if conjunct.dep_ != "conj":
+            continue
+        named = _entity_of(conjunct)
+        if (
+            named is not None
+            and named.label_ == "PERSON"
+            and any(child.dep_ == "compound" and _a_post_word(child) for child in conjunct.children)
+        ):
+            return named
+    return None
 
 
 # Modifiers that say which post a description names ("the former prime minister", "the deputy head"), which the
