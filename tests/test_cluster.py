@@ -831,37 +831,3 @@ def test_two_reports_of_one_quake_are_one_story_and_a_look_alike_quake_another(t
     )
     stories = cluster_module.document_stories(factcheck.run(settings).corpus)
     assert stories["quake-a"] == stories["quake-b"] != stories["quake-c"]
-
-
-def _one_story(count, documents):
-    return cluster_module._Story(
-        stories=np.zeros(count, dtype=np.int64),
-        readable=np.ones(count, dtype=bool),
-        actions=np.full(count, -1, dtype=np.int64),
-    ), documents
-
-
-def test_a_storys_main_event_is_the_event_word_most_of_its_documents_name_with_its_synonyms_and_kinds():
-    # Three reports of one quake: "earthquake" in all three, "kill" in two. A tremor is a kind of earthquake; "act"
-    # is broader than any event, and the deaths are another event of the story.
-    triggers = [("earthquake",), ("kill",), ("earthquake",), ("kill", "tremor"), ("quake",), ("act",)]
-    story, documents = _one_story(len(triggers), [0, 0, 1, 1, 2, 2])
-    assert cluster_module.main_event_rows(story, triggers, documents) == {0, 2, 3, 4}
-    # An event word only one document names, however often, is no story's main event.
-    story, documents = _one_story(3, [0, 1, 1])
-    assert cluster_module.main_event_rows(story, [("earthquake",), ("kill",), ("kill",)], documents) == set()
-    # Nor does a document too short to have a story read one.
-    story, documents = _one_story(len(triggers), [0, 0, 1, 1, 2, 2])
-    short = cluster_module._Story(stories=story.stories, readable=np.zeros(6, dtype=bool), actions=story.actions)
-    assert cluster_module.main_event_rows(short, triggers, documents) == set()
-
-
-def test_claims_naming_the_main_event_are_listed_with_its_cluster_and_no_other():
-    triggers = [("earthquake",), ("kill",), ("earthquake",), ("kill", "tremor"), ("quake",), ("act",)]
-    story, documents = _one_story(len(triggers), [0, 0, 1, 1, 2, 2])
-    groups = [[0, 2], [1, 3], [4, 5]]  # the quake's cluster; the deaths'; a quake sentence beside another
-    read_by_triggers = [[5], [0], [3]]  # what also_members found by the events each cluster names twice
-    listed = cluster_module._with_main_events(groups, read_by_triggers, story, triggers, documents)
-    # The quake's cluster lists the other claims that name the quake (3 tells the deaths too) and nothing else;
-    # the other clusters no longer list a quake sentence, which joined every event of the story to every other.
-    assert listed == [[3, 4], [], []]

@@ -460,14 +460,6 @@ def _broader(keys: frozenset[tuple[str, int]]) -> frozenset[tuple[str, int]]:
 
 
 @lru_cache(maxsize=65536)
-def kind_of(a: str, b: str) -> bool:
-    """Whether the act the lemma ``a`` names is a kind of the act ``b`` names, a step or two down from it (``related``'s
-    hypernyms, read through derivations; "tremor" / "earthquake", "murder" / "killing"), not the other way round
-    ("act" is no kind of "riot")."""
-    return not _broader(_act_senses(_normal(a), None)).isdisjoint(_act_senses(_normal(b), None))
-
-
-@lru_cache(maxsize=65536)
 def hypernyms(lemma: str, pos: str | None = None) -> frozenset[str]:
     """Broader words, up to `HYPERNYM_STEPS` above the lemma's senses ("murder" -> "kill")."""
     return frozenset(word for key in _broader(frozenset(senses(lemma, pos))) for word in _synset(*key).words)

@@ -36,11 +36,7 @@ as the search's are, so its linkage is the same whoever runs it.
 A sentence in each event it reports (``also_members``, ``Cluster.also``): linkage puts a claim in one
 cluster, where ECB+ marks up to ten events in a sentence; a claim of the same story that names one of a
 cluster's events (``claim_triggers``, named by two of its claims) and lies near it is listed with it as
-also reporting that event. A story's main event is read as one (``main_event_rows``): the claims naming the event
-word most of its documents name (or a synonym, derived form or kind of it, by WordNet) are listed with one cluster,
-the one holding most of them, and with no other; named in a sentence with others, that event is what joined
-each of them to the rest, so that a story read as one event (dev halves F1 0.728 / 0.720 -> 0.743 / 0.722).
-The clusters' own claims stay a partition, so what the checks read is unchanged.
+also reporting that event. The clusters' own claims stay a partition, so what the checks read is unchanged.
 
 Same-fact candidates (``Corpus.same_fact``): pairs of claims from different documents among each
 other's neighbours within ``CANDIDATE_DISTANCE`` of adjusted distance: a looser net than the clusters,
@@ -1061,89 +1057,7 @@ def also_members(
     for (row, number), mean in zip(asks, means.tolist()):
         if mean <= ALSO_DISTANCE:
             found[number].append(row)
-    return _with_main_events(groups, found, story, triggers, documents)
-
-
-def _with_main_events(
-    groups: Sequence[Sequence[int]],
-    found: list[list[int]],
-    story: _Story,
-    triggers: Sequence[tuple[str, ...]],
-    documents: Sequence[int],
-) -> list[list[int]]:
-    """``found`` with each story's main event read as one: every claim of a story that names its main event
-    (``main_event_rows``) is listed with the story's main cluster, and with no other cluster as well; the main
-    cluster lists those claims and only those.
-
-    Reports of one story mostly tell one event (the quake, the shooting, the offer) and around it others (the
-    deaths, the damage, the arrests). A sentence naming the main event reports it whatever else it tells, so the
-    claims that name it are one event's however far their wording puts them. Listed besides with the clusters of
-    the other events they name, they joined every event of the story to every other through them, so that one
-    story read as one event. The main cluster is the one holding the most of these claims less its others (a
-    cluster of the main event, not the story's catch-all); its own trigger-read list (``also_members``) gives way
-    to them. On the ECB+ development part, each half as its own corpus: F1 0.728 -> 0.743 (P 0.604 -> 0.657, R
-    0.916 -> 0.855) and 0.720 -> 0.722 (P 0.611 -> 0.629, R 0.876 -> 0.847). The clusters' own claims are
-    unchanged, so what the checks read is too.
-    """
-    main = main_event_rows(story, triggers, documents)
-    if not main:
-        return found
-    owner = {member: number for number, group in enumerate(groups) for member in group}
-    stories = story.stories.tolist()
-    homes: dict[int, int] = {}
-    for story_label in sorted({stories[row] for row in main}):
-        held = Counter(owner[row] for row in main if stories[row] == story_label and row in owner)
-        for number in list(held):  # what the cluster holds besides: its claims that name no main event
-            held[number] -= len(groups[number]) - held[number]
-        if held:
-            homes[story_label] = min(held, key=lambda number: (-held[number], number))
-    listed = {row for row in main if stories[row] in homes}
-    result = [[row for row in rows if row not in listed] for rows in found]
-    for home in homes.values():
-        result[home] = []  # the main event's cluster lists the claims that name it, and only those
-    for row in sorted(listed):
-        home = homes[stories[row]]
-        if owner.get(row) != home:
-            result[home].append(row)
-    return [sorted(rows) for rows in result]
-
-
-# Two words for one event as ``main_event_rows`` reads them (with a kind of the main word, ``lexicon.kind_of``).
-ONE_WORD = frozenset({"same", "synonym", "derived"})
-
-
-def main_event_rows(story: _Story, triggers: Sequence[tuple[str, ...]], documents: Sequence[int]) -> set[int]:
-    """The rows that name their story's main event: the event word (``claim_triggers``) the most of its documents
-    name (two at least; then the most claims, then the first in order), or a word WordNet gives as one with it
-    (a synonym or derived form) or as a kind of it ("tremor", "temblor" for "earthquake"), not a broader word
-    ("act", "move"). A document too short to have a story has none."""
-    from factcheck.nlp import lexicon
-
-    stories = story.stories.tolist()
-    naming: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    claims: dict[int, Counter[str]] = defaultdict(Counter)
-    for row, names in enumerate(triggers):
-        if not story.readable[row]:
-            continue
-        for trigger in names:
-            naming[stories[row]][trigger].add(documents[row])
-            claims[stories[row]][trigger] += 1
-    family: dict[int, set[str]] = {}
-    for story_label, named in naming.items():
-        word = min(named, key=lambda trigger: (-len(named[trigger]), -claims[story_label][trigger], trigger))
-        if len(named[word]) < 2:
-            continue
-        family[story_label] = {
-            trigger
-            for trigger in named
-            if (relation := lexicon.related(trigger, word)) in ONE_WORD
-            or (relation == lexicon.Relation.HYPERNYM and lexicon.kind_of(trigger, word))
-        }
-    return {
-        row
-        for row, names in enumerate(triggers)
-        if story.readable[row] and stories[row] in family and not family[stories[row]].isdisjoint(names)
-    }
+    return found
 
 
 def _candidates(
