@@ -179,3 +179,9 @@ def test_an_index_look_up_finds_each_lemmas_own_line_and_nothing_for_a_word_word
     phrase = next(lemma for lemma in sample if "_" in lemma)
     assert database.index_fields(phrase.replace("_", " ").upper(), pos) == by_lemma[phrase]
     assert database.index_fields("", pos) == []
+
+
+def test_a_happening_is_what_happens_of_itself_not_an_act_nor_a_thing():
+    assert lexicon.mainly_a_happening("earthquake") and lexicon.mainly_a_happening("flood")
+    assert not lexicon.mainly_a_happening("merger")  # an act of its parties (noun.act)
+    assert not lexicon.mainly_a_happening("ferry")

@@ -2600,3 +2600,50 @@ def test_one_act_in_unrelated_verbs_with_years_beside_its_day(beside, times, exp
         ),
     )
     assert [f.data["dates"] for f in run(corp)] == expected
+
+
+@pytest.mark.parametrize(
+    ("struck", "doer", "cosine", "expected"),
+    [
+        # One earthquake, told by two verbs WordNet does not relate: the parse took the measure for the subject's head,
+        # the noun before the verb is what struck.
+        (
+            "A magnitude 5.8 earthquake struck the Varn valley before dawn on 3 May 2026, killing nine people.",
+            "magnitude",
+            0.77,
+            [["2026-05-03", "2026-05-06"]],
+        ),
+        # A synonym for the happening is the happening.
+        (
+            "A strong quake struck the Varn valley before dawn on 3 May 2026.",
+            "quake",
+            0.77,
+            [["2026-05-03", "2026-05-06"]],
+        ),
+        # An act of someone's named by a noun is many acts of its parties, each on its day.
+        ("A police raid struck the Varn valley before dawn on 3 May 2026.", "raid", 0.77, []),
+        # A happening counted among others is another one.
+        ("A second earthquake struck the Varn valley before dawn on 3 May 2026.", "earthquake", 0.77, []),
+        # Sentences that mean less nearly the same are left to the other gates.
+        (
+            "A magnitude 5.8 earthquake struck the Varn valley before dawn on 3 May 2026, killing nine people.",
+            "magnitude",
+            0.6,
+            [],
+        ),
+    ],
+)
+def test_one_happening_as_the_doer_of_two_unrelated_verbs_is_dated_once(struck, doer, cosine, expected):
+    shook = "A shallow earthquake that shook the Varn valley on 6 May 2026 has killed nine people."
+    corp = _dated_sentences(
+        struck,
+        (("3 May 2026", "2026-05-03", "dawn"),),
+        shook,
+        (("6 May 2026", "2026-05-06", "shake"),),
+        cosine,
+        events=(
+            Event(actor=doer, action="strike", object="varn valley", past=True),
+            Event(actor="earthquake", action="kill", object="people", past=True),
+        ),
+    )
+    assert [f.data["dates"] for f in run(corp)] == expected

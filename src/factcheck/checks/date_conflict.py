@@ -502,6 +502,89 @@ def one_act_by_its_particulars(
     return dated_acts_alike(alignment, pair)
 
 
+def one_happening_by_its_doer(
+    alignment: Alignment,
+    pair: SlotPair,
+    published: Mapping[str, date | None],
+    similarity: float = PARAPHRASE,
+) -> bool:
+    """Whether two sources give one happening two days, each sentence telling it as the doer of its act: the subject
+    of each sentence's act (``Event.actor``) ends in one noun (one stem, or synonyms: "quake") whose most frequent sense
+    names something that happens of itself (``lexicon.mainly_a_happening``: "A magnitude 6.1 earthquake struck the
+    Altavera region before dawn on Sunday" / "A shallow earthquake that shook the Altavera region on Nov. 9 has
+    killed 27 people"),
+    each sentence gives its fact one day (``_the_only_day``, ``days_of_one_week``), and the sentence vectors are as
+    close as a paraphrase's (``similarity``).
+
+    A day in a sentence whose doer is an earthquake, a blast or a flood dates that happening, as "Sunday's
+    earthquake" does (``dates_one_event``), whatever verb each writer gives it ("struck", "shook", "hit"), verbs
+    WordNet mostly does not relate. An act of someone's named by a noun ("the merger", "the raid": noun.act) is
+    many acts of its parties, each with its day, and is left to the other gates; a happening counted among others
+    ("a second quake", "the next blast": ``_occurrences_counted_apart``) or told begun and ended
+    (``lexicon.acts_apart``: "the flood began" / "the flood receded") is two moments of it."""
+    from factcheck.nlp import lexicon
+
+    if not (
+        alignment.cross_source
+        and alignment.similarity is not None
+        and alignment.similarity >= similarity
+        and pair.left.ref.granularity in ("day", "time")
+        and pair.right.ref.granularity in ("day", "time")
+        and days_of_one_week(alignment, pair, published)
+        and _the_only_day(alignment.left, pair.left)
+        and _the_only_day(alignment.right, pair.right)
+    ):
+        return False
+    doers = [_happening_doer(claim) for claim in (alignment.left, alignment.right)]
+    if doers[0] is None or doers[1] is None or not _one_happening(doers[0], doers[1]):
+        return False
+    left_act, right_act = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
+    if left_act is not None and right_act is not None and lexicon.acts_apart(left_act, right_act):
+        return False
+    if _occurrences_counted_apart(alignment.left, alignment.right) or _ordinals_differ(alignment.left, alignment.right):
+        return False
+    return dated_acts_alike(alignment, pair)
+
+
+def _happening_doer(claim: Claim) -> str | None:
+    """The noun that ends the subject of a sentence's act (``Event.actor``), when its most frequent sense names
+    something that happens of itself (``lexicon.mainly_a_happening``); None otherwise. The subject is read on from its
+    first word to the last before the act's verb, ``SUBJECT_WORDS`` words at most: the parse takes a measure before
+    the noun for the head now and then ("A magnitude 6.1 earthquake struck" -> magnitude), where the noun right
+    before the verb is what does the act (earthquake)."""
+    from factcheck.nlp import lexicon
+
+    event = claim.event
+    if event is None or not event.actor or not event.action:
+        return None
+    actor = LETTERS.findall(event.actor.casefold())
+    words = [match.group().casefold() for match in LETTERS.finditer(claim.span.text)]
+    if not actor or actor[0] not in words:
+        return None
+    start = words.index(actor[0])
+    verb = event.action.split()[0]
+    ends = [
+        index
+        for index in range(start + len(actor), min(len(words), start + len(actor) + SUBJECT_WORDS))
+        if stem(words[index]) == stem(verb) or verb in lexicon.base_forms(words[index], "v")
+    ]
+    noun = words[ends[0] - 1] if ends else actor[-1]
+    lemma = next(iter(lexicon.base_forms(noun, "n")), noun)
+    return lemma if lexicon.mainly_a_happening(lemma) else None
+
+
+# Words after the first word of a sentence's subject within which its act's verb is looked for ("A magnitude 6.1
+# earthquake struck": the measure and its figure between the first word and the noun).
+SUBJECT_WORDS = 4
+
+
+def _one_happening(left: str, right: str) -> bool:
+    """Whether two nouns for a happening name one: one stem, or synonyms ("earthquake" / "quake")."""
+    from factcheck.nlp import lexicon
+
+    return stem(left) == stem(right) or lexicon.synonymous(left, right)
+
+
 def _the_only_day(claim: Claim, date: Token) -> bool:
     """Whether a date is the one day a sentence gives its fact (``fact_dates`` of a day or a time of day): a year or
     a month beside it ("fined the bank on Thursday for transactions from 2016 to 2021") names no day, so cannot be the
@@ -1635,7 +1718,10 @@ class DateConflictCheck(PairwiseCheck):
     / "was sentenced to four years on 3 May"): the pair is compared when each gives the act one day, the vectors are
     close, and they share two particulars (a name, a place, a figure of one value) while no figure differs
     (``one_act_by_its_particulars``). A story's successive acts share its names as well, so a differing figure, two
-    acts the lexicon keeps apart, or two parties' weekday acts still part them.
+    acts the lexicon keeps apart, or two parties' weekday acts still part them. A happening both tell as the doer of
+    their acts ("A magnitude 6.1 earthquake struck the region on Sunday" / "An earthquake that shook the region on Nov.
+    9"), each sentence giving it one day and the vectors a paraphrase's, is dated twice whatever verbs each gives it
+    (``one_happening_by_its_doer``); an act of someone's named by a noun ("the merger", "the raid") is not one.
 
     A stretch of time is one fact with two ends ("controls over the period 2013 to 2021" / "transactions ... from 2016
     to 2021"): when each sentence writes one, an end both give alike pairs the other two, which are compared when
@@ -1732,6 +1818,7 @@ class DateConflictCheck(PairwiseCheck):
             dates_two_told_acts(alignment, pair)
             and not one_act_at_its_time(alignment, pair)
             and not one_act_by_its_particulars(alignment, pair, published)
+            and not one_happening_by_its_doer(alignment, pair, published, inputs.paraphrase_similarity)
         ):
             return "two acts"  # "awarded the prize in 2011" / "elected to the academy in 2012": two facts
         if posts_differ(alignment, pair):
@@ -1770,6 +1857,7 @@ class DateConflictCheck(PairwiseCheck):
             )
             or one_anchored_act(alignment, pair, inputs.told, inputs.people, inputs.organisations, published)
             or one_act_by_its_particulars(alignment, pair, published)
+            or one_happening_by_its_doer(alignment, pair, published, inputs.paraphrase_similarity)
             or told_twice
         ):
             if not alignment.matches_otherwise(pair, needed, inputs.local, inputs.shared, paraphrase, inputs.around):

@@ -593,6 +593,17 @@ def _first_field(lemma: str, pos: str) -> int | None:
     return synset(first[0]).lexicographer_file if first else None
 
 
+HAPPENING_FIELDS = frozenset({11, 19})
+"""noun.event, noun.phenomenon: what happens of itself ("earthquake", "explosion", "storm"), not an act someone does
+(noun.act: "deal", "raid", "election")."""
+
+
+def mainly_a_happening(lemma: str) -> bool:
+    """Whether the lemma's most frequent sense as a noun names something that happens of itself (``HAPPENING_FIELDS``:
+    "earthquake", "blast", "flood"), not an act of someone's ("merger", "raid") nor a thing."""
+    return first_noun_field(lemma) in HAPPENING_FIELDS
+
+
 def mainly_an_event(lemma: str) -> bool:
     """Whether the lemma's most frequent sense as a noun names something that happens ("quake", "shooting",
     "fire"): a noun that, written in a sentence, most likely reports an event, where "party" or "church" does not."""
