@@ -510,10 +510,9 @@ def one_happening_by_its_doer(
 ) -> bool:
     """Whether two sources give one happening two days, each sentence telling it as the doer of its act: the subject
     of each sentence's act (``Event.actor``) ends in one noun (one stem, or synonyms: "quake") whose most frequent sense
-    names something that happens of itself (``lexicon.mainly_a_happening``: "A magnitude 6.1 earthquake struck the
-    Altavera region before dawn on Sunday" / "A shallow earthquake that shook the Altavera region on Nov. 9 has
-    killed 27 people"),
-    each sentence gives its fact one day (``_the_only_day``, ``days_of_one_week``), and the sentence vectors are as
+    names something that happens of itself (``lexicon.mainly_a_happening``: "A magnitude 5.8 earthquake struck the
+    valley before dawn on Sunday" / "A shallow earthquake that shook the valley on May 9 has killed 12 people"), each
+    sentence gives its fact one day (``_the_only_day``, ``days_of_one_week``), and the sentence vectors are as
     close as a paraphrase's (``similarity``).
 
     A day in a sentence whose doer is an earthquake, a blast or a flood dates that happening, as "Sunday's
