@@ -731,8 +731,8 @@ def _resolved(speaker: str | None, full_names: list[str], document: str = "") ->
 
 def _named_in_full_by_the_text(document: str, surname: str) -> str | None:
     """The one full name a document writes for a surname, read from its words where the tagger marked no person
-    ("Detective Sergeant Ilona Varga, who leads the inquiry, said": the small model tags nothing there, and a later
-    "Varga said" had no speaker of record). A first name is a capitalised word right before the surname that is no
+    ("Detective Inspector Mara Quell, who leads the inquiry, said": the small model tags nothing there, and a later
+    "Quell said" had no speaker of record). A first name is a capitalised word right before the surname that is no
     title ("Sergeant"), no post ("striker"), no English function word and no word WordNet gives as an adjective, an
     adverb or a verb ("Hungarian", "Yesterday"); two such names for one surname (two brothers) leave it open."""
     from factcheck.nlp import lexicon
