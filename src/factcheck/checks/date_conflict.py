@@ -465,17 +465,7 @@ def one_act_by_its_particulars(
     after the gates."""
     from factcheck.nlp import lexicon
 
-    if not (
-        alignment.cross_source
-        and pair.heads is False
-        and alignment.similarity is not None
-        and alignment.similarity >= similarity
-        and pair.left.ref.granularity in ("day", "time")
-        and pair.right.ref.granularity in ("day", "time")
-        and days_of_one_week(alignment, pair, published)
-        and _the_only_day(alignment.left, pair.left)
-        and _the_only_day(alignment.right, pair.right)
-    ):
+    if not (pair.heads is False and _one_day_each_alike(alignment, pair, published, similarity)):
         return False
     left_act, right_act = dated_act(alignment.left, pair.left), dated_act(alignment.right, pair.right)
     if left_act is None or right_act is None or lexicon.acts_apart(left_act, right_act):
@@ -523,16 +513,7 @@ def one_happening_by_its_doer(
     (``lexicon.acts_apart``: "the flood began" / "the flood receded") is two moments of it."""
     from factcheck.nlp import lexicon
 
-    if not (
-        alignment.cross_source
-        and alignment.similarity is not None
-        and alignment.similarity >= similarity
-        and pair.left.ref.granularity in ("day", "time")
-        and pair.right.ref.granularity in ("day", "time")
-        and days_of_one_week(alignment, pair, published)
-        and _the_only_day(alignment.left, pair.left)
-        and _the_only_day(alignment.right, pair.right)
-    ):
+    if not _one_day_each_alike(alignment, pair, published, similarity):
         return False
     doers = [_happening_doer(claim) for claim in (alignment.left, alignment.right)]
     if doers[0] is None or doers[1] is None or not _one_happening(doers[0], doers[1]):
@@ -543,6 +524,24 @@ def one_happening_by_its_doer(
     if _occurrences_counted_apart(alignment.left, alignment.right) or _ordinals_differ(alignment.left, alignment.right):
         return False
     return dated_acts_alike(alignment, pair)
+
+
+def _one_day_each_alike(
+    alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None], similarity: float
+) -> bool:
+    """Whether two sources' sentences, their vectors' cosine at least ``similarity``, each give their fact one calendar
+    day (``_the_only_day``) and the two days fall in one week of their datelines (``days_of_one_week``): the ground
+    on which an act read by its particulars or a happening read by its doer is compared."""
+    return (
+        alignment.cross_source
+        and alignment.similarity is not None
+        and alignment.similarity >= similarity
+        and pair.left.ref.granularity in ("day", "time")
+        and pair.right.ref.granularity in ("day", "time")
+        and days_of_one_week(alignment, pair, published)
+        and _the_only_day(alignment.left, pair.left)
+        and _the_only_day(alignment.right, pair.right)
+    )
 
 
 def _happening_doer(claim: Claim) -> str | None:
