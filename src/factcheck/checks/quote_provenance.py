@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from factcheck.checks.base import Check, CheckContext, connected_groups
@@ -165,6 +165,8 @@ class QuoteProvenanceCheck(Check):
 
         quotes = []
         named_in: dict[str, list[str]] = {}
+        # A document's text is read back only for a lone surname its tagged names leave open, once per document.
+        text_of = functools.cache(lambda doc: corpus.text_of(doc).text)
         for claim in corpus.claims:
             if claim.quote is None:
                 continue
@@ -172,7 +174,7 @@ class QuoteProvenanceCheck(Check):
             if len(text.split()) >= min_words:
                 if claim.doc not in named_in:
                     named_in[claim.doc] = _full_names(corpus, claim.doc)
-                document = corpus.text_of(claim.doc).text
+                document = functools.partial(text_of, claim.doc)
                 speaker = _resolved(speaker_of_record(claim.quote.speaker), named_in[claim.doc], document)
                 if _quotes_a_named_text(claim):
                     speaker = None  # "Labour's slogan would be '...'": the slogan's words, nobody's utterance
@@ -706,14 +708,14 @@ def _full_names(corpus: Corpus, doc: str) -> list[str]:
     return sorted(names)
 
 
-def _resolved(speaker: str | None, full_names: list[str], document: str = "") -> str | None:
+def _resolved(speaker: str | None, full_names: list[str], document: Callable[[], str] | None = None) -> str | None:
     """A one-word speaker as the person its document names in full, else no speaker of record.
 
     "Steele said" is James Steele where the text named him; "Charlie" the one Charlie it named
     in full. A capitalised word the document never gives as part of a full name ("Authorities
     said", "Police said") is a body or a role, not a person whose quote can be traced. The full
-    name may be one the tagger left unmarked: the text's own words are read for it
-    (``_named_in_full_by_the_text``).
+    name may be one the tagger left unmarked: the text's own words (``document``, asked for only
+    then) are read for it (``_named_in_full_by_the_text``).
     """
     if speaker is None:
         return None
@@ -726,7 +728,9 @@ def _resolved(speaker: str | None, full_names: list[str], document: str = "") ->
     given = {name for name in full_names if (PersonName.parse(name) or parsed).first == parsed.last}
     if len(given) == 1:
         return next(iter(given))
-    return _named_in_full_by_the_text(document, speaker) if not given else None
+    if given or document is None:
+        return None
+    return _named_in_full_by_the_text(document(), speaker)
 
 
 def _named_in_full_by_the_text(document: str, surname: str) -> str | None:
