@@ -185,3 +185,18 @@ def test_a_first_name_the_ner_left_out_of_a_person_after_a_post_is_part_of_the_n
     actors = [(actor.name, actor.label, actor.title) for claim in claims for actor in claim.actors]
     assert ("Ayla Demirel", "PERSON", "Chief executive") in actors
     assert [claim.quote.speaker for claim in claims if claim.quote][-1] != "Tobias Renn"
+
+
+def test_she_said_right_after_a_sentence_is_its_subject_whoever_was_named_before() -> None:
+    # Two subjects in the last sentences, neither of a sex the text gives: "she" continues the clause right before.
+    text = "Sam Ito said the talks had failed. Jane Roe said the plan was fair. She said it would hold."
+    people = _people(text, (0, "Sam Ito", True), (1, "Jane Roe", True))
+    assert people.resolve_pronoun(2, "she") == "Jane Roe"
+
+
+def test_she_said_stays_open_when_the_clause_before_has_two_subjects_or_her_own_has_one() -> None:
+    text = "Sam Ito and Jane Roe spoke. Reporters waited. She said it would hold."
+    two = _people(text, (0, "Sam Ito", True), (0, "Jane Roe", True))
+    assert two.resolve_pronoun(2, "she") is None
+    own = _people(text, (0, "Sam Ito", True), (1, "Jane Roe", True), (2, "Ann Poe", True))
+    assert own.resolve_pronoun(2, "she") is None

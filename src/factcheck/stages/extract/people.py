@@ -101,6 +101,8 @@ class _People:
         names = {name for name in subjects if fits(name)}
         if len(names) == 1:
             return next(iter(names))
+        if len(names) > 1 and (last := self._subject_just_before(unit, fits)) is not None:
+            return last
         ruled_out = len(names) < len(subjects)
         if self.speakers and not names:
             seen, name = self.speakers[-1]
@@ -113,6 +115,17 @@ class _People:
         if not subjects and wanted is not None:
             return self._only_one_since(unit, wanted)
         return None
+
+    def _subject_just_before(self, unit: int, fits: Callable[[str], bool]) -> str | None:
+        """The one person the clause right before had as its subject, when the pronoun's own clause has none: "Jane
+        Roe, the chief executive, said the plan was fair. 'We keep our promises,' she said" is Roe, whoever the
+        sentence before named. Reporters name a new speaker again, so the last subject is who "she" continues."""
+        if any(seen == unit for seen, _ in self.subjects):
+            return None
+        last = {name for seen, name in self.subjects if seen == unit - 1}
+        if len(last) != 1 or not all(fits(name) for name in last):
+            return None
+        return next(iter(last))
 
     def _only_one_since(self, unit: int, wanted: str, reach: int = ONLY_ONE_REACH) -> str | None:
         """ "he said" further on than the last sentences: the person who was last a sentence's subject or speaker,
