@@ -579,3 +579,20 @@ def test_a_body_names_the_office_of_a_post_by_derivation_or_definition():
     assert lexicon.names_the_office_of("presidency", "president")
     assert not lexicon.names_the_office_of("ministry", "foreign")
     assert not lexicon.names_the_office_of("police", "chief")
+
+
+def test_fixture_she_said_after_its_speakers_own_sentence_credits_her_whoever_was_named_before(make_corpus):
+    # "she said" right after the sentence that names Jane Roe is Roe: Sam Ito, named and quoted before, is not who
+    # the pronoun stands for, so a source crediting Ito contradicts it. Named in Roe's own sentence, Ito may be.
+    words = "Every worker who wants a job at this port will keep one. That is our promise"
+    roe = (
+        '"We will not be replaced by machines," said Sam Ito, the union leader.\n\n'
+        "Jane Roe, chief executive of the port authority, said the plan would not cost jobs. "
+        f'"{words}," she said.\n'
+    )
+    both = f'Jane Roe, chief executive of the port authority, answered Sam Ito on Monday. "{words}," she said.\n'
+    ito = f'"{words}," said Sam Ito, the union leader.\n'
+    corp = make_corpus({"a": roe, "b": ito}, checks=[QuoteProvenanceCheck])
+    assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.WARNING)]
+    corp = make_corpus({"a": both, "b": ito}, checks=[QuoteProvenanceCheck])
+    assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.INFO)]

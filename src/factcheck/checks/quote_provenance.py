@@ -20,6 +20,7 @@ from factcheck.nlp.names import (
 )
 from factcheck.nlp.negation import negations
 from factcheck.nlp.roles import is_post_noun, is_title_word
+from factcheck.nlp.sentences import split_sentences
 from factcheck.nlp.titles import speaks_for_others
 
 # Defaults, each overridable as thresholds["quote-provenance.<name>"]:
@@ -422,9 +423,45 @@ def _credit_in_doubt(corpus: Corpus, quote: _Quote, other: _Quote) -> str | None
     named = {actor.name for actor in people}
     named |= {claim.quote.speaker for claim in claims if claim.quote is not None and claim.quote.speaker}
     for credited in other.credit:
-        if any(_same_speaker(name, credited) for name in named):
+        if any(_same_speaker(name, credited) for name in named) and _may_stand_for(
+            corpus, quote, credited, people, claims
+        ):
             return f"{read_as} and names {credited} too"
     return None
+
+
+def _may_stand_for(corpus: Corpus, quote: _Quote, credited: str, people: list[Actor], claims: Iterable[Claim]) -> bool:
+    """Whether the pronoun a quote is credited through may stand for ``credited``, another person its document names:
+    unless the person it was read as is named last in the pronoun's sentence or the one right before it and
+    ``credited`` is not named from there to the pronoun ("Jane Roe, the chief executive, said the plan was fair. 'We
+    keep our promises,' she said": whoever the text named before, "she" is Roe). Named there too ("Roe's agent, Sam
+    Ito, said she was upset. 'I am devastated,' she said"), or a sentence between, the pronoun may be either."""
+    assert quote.claim.quote is not None and quote.claim.quote.speaker_span is not None and quote.speaker is not None
+    pronoun_at = quote.claim.quote.speaker_span.start
+    read_as = [actor.span.start for actor in people if _same_speaker(actor.name, quote.speaker)]
+    read_as += [
+        claim.quote.speaker_span.start
+        for claim in claims
+        if claim.quote is not None
+        and claim.quote.speaker_span is not None
+        and claim.quote.speaker
+        and claim.quote.speaker_span.text.casefold() not in _PRONOUN_GENDER
+        and _same_speaker(claim.quote.speaker, quote.speaker)
+    ]
+    before = [at for at in read_as if at < pronoun_at]
+    if not before:
+        return True
+    text = corpus.text_of(quote.claim.doc).text
+    last = max(before)
+    sentences = split_sentences(text)
+    named_in = next((index for index, (start, end) in enumerate(sentences) if start <= last < end), None)
+    # Where the quote opens, for "she said" after it: the quoted words may run over sentences of their own.
+    opens = min(pronoun_at, quote.claim.quote.span.start)
+    said_in = next((index for index, (start, end) in enumerate(sentences) if start <= opens < end), None)
+    if named_in is None or said_in is None or said_in - named_in > 1:
+        return True  # a sentence between ("Even late in life she avoided cameras"): the pronoun may have moved on
+    surname = credited.split()[-1] if credited.split() else credited
+    return bool(re.search(rf"\b{re.escape(surname)}\b", text[sentences[named_in][0] : pronoun_at]))
 
 
 def _roles_in_document(corpus: Corpus, quote: _Quote) -> set[tuple[str, str]]:
