@@ -596,3 +596,16 @@ def test_fixture_she_said_after_its_speakers_own_sentence_credits_her_whoever_wa
     assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.WARNING)]
     corp = make_corpus({"a": both, "b": ito}, checks=[QuoteProvenanceCheck])
     assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.INFO)]
+
+
+def test_fixture_two_spokesmen_credited_with_one_quote_are_two_speakers(make_corpus):
+    # Each source gives its speaker as a spokesman: neither gave out the other's words, though one document names the
+    # other speaker in another post.
+    words = "The evidence points to a sustained arrangement, not a single payment"
+    a = (
+        f'"{words}," said Tom Kade, a spokesman for the regional prosecutor\'s office.\n\n'
+        "Jane Roe, the deputy mayor, declined to comment.\n"
+    )
+    b = f'"{words}," prosecution spokesman Jane Roe told reporters.\n'
+    corp = make_corpus({"a": a, "b": b}, checks=[QuoteProvenanceCheck])
+    assert [(f.data["kind"], f.severity) for f in corp.findings] == [("different-speakers", Severity.WARNING)]

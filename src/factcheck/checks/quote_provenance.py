@@ -649,6 +649,10 @@ def _speaks_for(corpus: Corpus, relayer: _Quote, principal: _Quote) -> bool:
         for actor in people
     ):
         return False
+    if any(speaks_for_others(title) for title, _ in _roles_in_document(corpus, principal)):
+        # The other source gives its speaker as a spokesman too: two people said to have given out the same words
+        # for someone, not a spokesman and the one whose words they were.
+        return False
     return any(_same_speaker(actor.name, name) for actor in people for name in principal.credit)
 
 
