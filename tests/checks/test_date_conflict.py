@@ -232,6 +232,37 @@ def test_a_weekday_against_the_written_date_of_another_day():
     assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
 
 
+_RESUME = "The ferry will resume sailings to the island on {words}, the operator says."
+
+
+def test_a_yearless_day_of_an_undated_article_is_read_by_its_month_and_day():
+    # Filed on Sunday March 8, 2026: "Wednesday" is March 11. The undated article's "March 11" was read as the latest
+    # March 11 up to that dateline, March 11, 2025: a year off, a warning for one day told two ways.
+    a = document("a", _RESUME.format(words="Wednesday"), published=date(2026, 3, 8))
+    left = claim(a, a.text, times=(time(a, "Wednesday", "2026-03-11", relative=True),))
+    b = document("b", _RESUME.format(words="March 11"))
+    right = claim(b, b.text, times=(time(b, "March 11", None, relative=True),))
+    assert run(corpus([a, b], [left, right])) == []
+    # Another day is still another day, in the year of the day it stands against, not the year before.
+    c = document("c", _RESUME.format(words="March 12"))
+    other = claim(c, c.text, times=(time(c, "March 12", None, relative=True),))
+    (finding,) = run(corpus([a, c], [left, other]))
+    assert finding.severity == Severity.WARNING and finding.data["dates"] == ["2026-03-11", "2026-03-12"]
+
+
+def test_fixture_an_undated_articles_day_after_the_other_dateline_is_that_day(make_corpus):
+    # Filed Sunday March 8, 2026, "Wednesday" read forward is March 11; the undated article's "March 11" was read as
+    # March 11, 2025 (the latest up to the other's dateline) and warned.
+    texts = {
+        "a": "Sailings to resume\n\nMarch 8, 2026\n\n" + _RESUME.format(words="Wednesday") + "\n",
+        "b": "Ferry back\n\n" + _RESUME.format(words="March 11") + "\n",
+    }
+    assert make_corpus(texts, checks=[DateConflictCheck]).findings == ()
+    texts["b"] = texts["b"].replace("March 11", "March 12")
+    (finding,) = make_corpus(texts, checks=[DateConflictCheck]).findings
+    assert "(12 March 2026)" in finding.message
+
+
 def _filed(doc, day, year_from="the run's documents dated within 14 days of it (b)"):
     """A document whose wire dateline gave no year, read in one (``stages.extract.filed``)."""
     return doc.model_copy(update={"filed_day": (day.month, day.day), "filed": day, "filed_year_from": year_from})

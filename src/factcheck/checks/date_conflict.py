@@ -16,6 +16,7 @@ from factcheck.dates import (
     interval_of,
     names_its_own_date,
     values_agree,
+    year_nearest,
     year_of_the_other,
 )
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression, normalise_text
@@ -1526,11 +1527,24 @@ def comparable_values(
     if left.value and right.value and left_published and right_published:
         return year_of_the_other(left, left.value, right, right.value)
     anchor = left_published or right_published or FALLBACK_ANCHOR
-    left_value = left.value if _read_as_is(left, left_published) else _resolved(left, anchor)
-    right_value = right.value if _read_as_is(right, right_published) else _resolved(right, anchor)
+    left_as_is, right_as_is = _read_as_is(left, left_published), _read_as_is(right, right_published)
+    left_value = left.value if left_as_is else _resolved(left, anchor)
+    right_value = right.value if right_as_is else _resolved(right, anchor)
     if not left_value or not right_value:
         return None
+    # A month and day in an undated article ("Nov. 9") got its year from an anchor not its own, the latest such day up
+    # to it: a day just after the other article's dateline fell a year back. Only the month and day were written.
+    if _yearless_and_unanchored(left, left_published, left_as_is):
+        left_value = year_nearest(left_value, right_value)
+    elif _yearless_and_unanchored(right, right_published, right_as_is):
+        right_value = year_nearest(right_value, left_value)
     return year_of_the_other(left, left_value, right, right_value)
+
+
+def _yearless_and_unanchored(time: TimeExpression, published: date | None, as_is: bool) -> bool:
+    """Whether a date's year is no reading of its own: its article has no dateline, its value was read against
+    another day (``comparable_values``), and its words give no year."""
+    return published is None and not as_is and not YEAR_WORDS.search(time.span.text)
 
 
 def _shown(time: TimeExpression, value: str, guessed: bool) -> str:
