@@ -263,6 +263,17 @@ def test_fixture_an_undated_articles_day_after_the_other_dateline_is_that_day(ma
     assert "(12 March 2026)" in finding.message
 
 
+def test_fixture_a_coming_weekday_before_who_said_it_reads_forward(make_corpus):
+    # "will resume ... on Wednesday, the operator said" in a piece of Sunday March 8 is March 11: the "said" after the
+    # comma is the telling's tense, and it read the day as March 4 against the other outlet's "March 11".
+    text = "The ferry will resume sailings to the island on {words}, the operator said.\n"
+    texts = {
+        "a": "Sailings to resume\n\nMarch 8, 2026\n\n" + text.format(words="Wednesday"),
+        "b": "Ferry back\n\nMarch 9, 2026\n\n" + text.format(words="March 11"),
+    }
+    assert make_corpus(texts, checks=[DateConflictCheck]).findings == ()
+
+
 def _filed(doc, day, year_from="the run's documents dated within 14 days of it (b)"):
     """A document whose wire dateline gave no year, read in one (``stages.extract.filed``)."""
     return doc.model_copy(update={"filed_day": (day.month, day.day), "filed": day, "filed_year_from": year_from})
