@@ -1068,6 +1068,37 @@ def test_a_date_and_a_figure_that_both_differ_are_a_note():
     assert [(f.severity, f.data["dates"]) for f in run(_deficits("$166bn"))] == [(Severity.WARNING, ["2004", "2003"])]
 
 
+def _tolls(right_words, right_head):
+    from _claimkit import Quantity, span
+
+    a = document("a", "An outbreak of fever at the Orrin barracks has killed three people, officials said on March 4.")
+    b = document("b", f"Officials at the Orrin barracks said on March 2 that {right_words} by the outbreak of fever.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "March 4", "2026-03-04"),),
+        quantities=(Quantity(span=span(a, "three"), value=3, unit="people", measure="people", head="kill"),),
+    )
+    figure = right_words.split()[0]
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "March 2", "2026-03-02"),),
+        quantities=(
+            Quantity(span=span(b, figure), value=float(figure), unit="people", measure="people", head=right_head),
+        ),
+    )
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_two_tolls_of_what_befell_whom_are_no_figure_that_differs():
+    # "killed three people" / "42 people had been infected": two tolls of one outbreak, not one figure told two ways,
+    # so the differing day is a warning, not a note.
+    assert [f.severity for f in run(_tolls("42 people had been infected", "infect"))] == [Severity.WARNING]
+    # "killed three" / "five people had died": one toll (killing causes dying) that differs too: a note.
+    assert [f.severity for f in run(_tolls("5 people had died", "die"))] == [Severity.INFO]
+
+
 # -- one person's death, two dates -------------------------------------------------------------
 def _death(left_year, right_year, heads=("murder", "murder"), victim=("Sam Ito", "Sam Ito"), cosine=0.4):
     """A verdict's sentence and a report of the act, both dating the killing of a named deputy by a year."""

@@ -1599,8 +1599,26 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
         and not (_given_too(pair.left.ref, right_figures) and _given_too(pair.right.ref, left_figures))
         and not a_gap_between_acts(alignment.left, pair.left.ref)
         and not a_gap_between_acts(alignment.right, pair.right.ref)
+        and not _tolls_of_two_acts(alignment, pair)
         for pair in alignment.pairs_of("number")
     )
+
+
+def _tolls_of_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures count the people two acts befell ("an outbreak that has killed three people" / "42
+    people had been infected"): an event's tolls by what befell whom, each a figure of its own, not one figure told
+    two ways. Both count persons as the object of their verb (``numeric_conflict._what_befell``), and the two verbs
+    are no one act (one stem, WordNet's words for one act, or one causing the other: "killed" / "died" stay one)."""
+    from factcheck.checks.numeric_conflict import _one_act, _what_befell
+    from factcheck.nlp import lexicon
+
+    left, right = _what_befell(alignment.left, pair.left.ref), _what_befell(alignment.right, pair.right.ref)
+    if left is None or right is None or left[2] or right[2]:
+        return False  # no act, or a count of the act's own noun ("28 deaths")
+    (left_noun, left_act, _), (right_noun, right_act, _) = left, right
+    if not (lexicon.one_kind(left_noun, "person") and lexicon.one_kind(right_noun, "person")):
+        return False
+    return not _one_act(left_act, right_act)
 
 
 # The words that make a stretch of time the distance of one act from another ("two days after", "a week later",
