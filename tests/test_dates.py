@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from factcheck.checks.temporal import date_bounds, dates_agree
-from factcheck.dates import interval_of, values_agree
+from factcheck.dates import interval_of, values_agree, year_nearest
 from factcheck.nlp.timex import parse_date_value
 
 
@@ -100,3 +100,19 @@ def test_ledger_partial_dates_cover_the_same_days(value):
     from factcheck.ledger import PartialDate
 
     assert PartialDate.parse(value).interval() == interval_of(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "other", "read"),
+    [
+        ("2021-11-09", "2022-11-09", "2022-11-09"),  # a day just after the anchor read a year back: that very day
+        ("2021-11-12", "2022-11-09", "2022-11-12"),  # another day stays another day, in the other's year
+        ("2022-01-02", "2022-12-30", "2023-01-02"),  # across the new year: the nearer 2 January
+        ("2022-12-30", "2023-01-02", "2022-12-30"),
+        ("2021-11", "2022-11-09", "2022-11"),  # a month alone
+        ("2021-02-29", "2022-03-01", "2021-02-29"),  # no such day in the years near: as it was
+        ("2021-11-09", "PRESENT_REF", "2021-11-09"),
+    ],
+)
+def test_year_nearest_compares_a_month_and_day_only(value, other, read):
+    assert year_nearest(value, other) == read

@@ -456,6 +456,14 @@ def test_times_of_day(text: str, span: str, value: str) -> None:
         # A clause opened by "when" with no past verb of its own tells what is to come; with one, what was.
         ("He faces ten years in jail when Judge Roe sentences him in June.", "2013-06", "future"),
         ("He was a boy when his father died in June.", "2012-06", "past"),
+        # Who says it, after a comma, tells the telling's tense, not the clause's.
+        ("The ferry will resume its sailings to the island on Wednesday, the operator said.", "2013-03-27", "future"),
+        (
+            "The council will hold a first vote on the harbour plan on May 2, a spokesman told reporters.",
+            "2013-05-02",
+            "future",
+        ),
+        ("The ferry ran aground on Wednesday, the coastguard said.", "2013-03-20", "past"),
     ],
 )
 def test_year_and_direction_follow_the_clause_tense(text: str, value: str, direction: str) -> None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from factcheck.model import Claim, TimeExpression
 
-__all__ = ["interval_of", "intervals_overlap", "values_agree"]
+__all__ = ["interval_of", "intervals_overlap", "values_agree", "year_nearest"]
 
 Interval = tuple[date, date]
 
@@ -190,3 +190,29 @@ def year_of_the_other(
     elif right_year and right_in and left_dated:
         left_value = right_in.group(1) + left_dated.group(2)
     return left_value, right_value
+
+
+def year_nearest(value: str, other: str) -> str:
+    """``value``, a day or a month whose year no words nor dateline of its own gave, read in the year that puts it
+    nearest ``other`` (the year before, the same or the year after): only its month and day were written.
+
+    "Nov. 9" in an undated article has no year; read against another article's dateline of 6 November 2022 it
+    would be "the latest 9 November up to that day", 9 November 2021, a year from the other article's "Wednesday"
+    (9 November 2022). What the words say is the month and the day, so they are compared as such: "Nov. 9" against
+    9 November 2022 is that day, "Jan. 2" against 30 December 2022 is 2 January 2023. A value whose interval
+    cannot be read is returned as it is.
+    """
+    dated, other_interval = _DATED.match(value), interval_of(other)
+    if dated is None or other_interval is None:
+        return value
+    year = other_interval[0].year
+    best, best_gap = value, None
+    for candidate_year in (year, year - 1, year + 1):
+        candidate = f"{candidate_year:04d}{dated.group(2)}"
+        interval = interval_of(candidate)
+        if interval is None:  # 29 February of a common year
+            continue
+        gap = max((other_interval[0] - interval[1]).days, (interval[0] - other_interval[1]).days, 0)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = candidate, gap
+    return best

@@ -232,6 +232,48 @@ def test_a_weekday_against_the_written_date_of_another_day():
     assert [f.severity for f in run(corpus([a, b], [left, right]))] == [Severity.WARNING]
 
 
+_RESUME = "The ferry will resume sailings to the island on {words}, the operator says."
+
+
+def test_a_yearless_day_of_an_undated_article_is_read_by_its_month_and_day():
+    # Filed on Sunday March 8, 2026: "Wednesday" is March 11. The undated article's "March 11" was read as the latest
+    # March 11 up to that dateline, March 11, 2025: a year off, a warning for one day told two ways.
+    a = document("a", _RESUME.format(words="Wednesday"), published=date(2026, 3, 8))
+    left = claim(a, a.text, times=(time(a, "Wednesday", "2026-03-11", relative=True),))
+    b = document("b", _RESUME.format(words="March 11"))
+    right = claim(b, b.text, times=(time(b, "March 11", None, relative=True),))
+    assert run(corpus([a, b], [left, right])) == []
+    # Another day is still another day, in the year of the day it stands against, not the year before.
+    c = document("c", _RESUME.format(words="March 12"))
+    other = claim(c, c.text, times=(time(c, "March 12", None, relative=True),))
+    (finding,) = run(corpus([a, c], [left, other]))
+    assert finding.severity == Severity.WARNING and finding.data["dates"] == ["2026-03-11", "2026-03-12"]
+
+
+def test_fixture_an_undated_articles_day_after_the_other_dateline_is_that_day(make_corpus):
+    # Filed Sunday March 8, 2026, "Wednesday" read forward is March 11; the undated article's "March 11" was read as
+    # March 11, 2025 (the latest up to the other's dateline) and warned.
+    texts = {
+        "a": "Sailings to resume\n\nMarch 8, 2026\n\n" + _RESUME.format(words="Wednesday") + "\n",
+        "b": "Ferry back\n\n" + _RESUME.format(words="March 11") + "\n",
+    }
+    assert make_corpus(texts, checks=[DateConflictCheck]).findings == ()
+    texts["b"] = texts["b"].replace("March 11", "March 12")
+    (finding,) = make_corpus(texts, checks=[DateConflictCheck]).findings
+    assert "(12 March 2026)" in finding.message
+
+
+def test_fixture_a_coming_weekday_before_who_said_it_reads_forward(make_corpus):
+    # "will resume ... on Wednesday, the operator said" in a piece of Sunday March 8 is March 11: the "said" after the
+    # comma is the telling's tense, and it read the day as March 4 against the other outlet's "March 11".
+    text = "The ferry will resume sailings to the island on {words}, the operator said.\n"
+    texts = {
+        "a": "Sailings to resume\n\nMarch 8, 2026\n\n" + text.format(words="Wednesday"),
+        "b": "Ferry back\n\nMarch 9, 2026\n\n" + text.format(words="March 11"),
+    }
+    assert make_corpus(texts, checks=[DateConflictCheck]).findings == ()
+
+
 def _filed(doc, day, year_from="the run's documents dated within 14 days of it (b)"):
     """A document whose wire dateline gave no year, read in one (``stages.extract.filed``)."""
     return doc.model_copy(update={"filed_day": (day.month, day.day), "filed": day, "filed_year_from": year_from})
@@ -1024,6 +1066,37 @@ def test_a_date_and_a_figure_that_both_differ_are_a_note():
     assert [(f.severity, f.data["dates"]) for f in run(_deficits("$412bn"))] == [(Severity.INFO, ["2004", "2003"])]
     # The same figure: one record dated two ways.
     assert [(f.severity, f.data["dates"]) for f in run(_deficits("$166bn"))] == [(Severity.WARNING, ["2004", "2003"])]
+
+
+def _tolls(right_words, right_head):
+    from _claimkit import Quantity, span
+
+    a = document("a", "An outbreak of fever at the Orrin barracks has killed three people, officials said on March 4.")
+    b = document("b", f"Officials at the Orrin barracks said on March 2 that {right_words} by the outbreak of fever.")
+    left = claim(
+        a,
+        a.text,
+        times=(time(a, "March 4", "2026-03-04"),),
+        quantities=(Quantity(span=span(a, "three"), value=3, unit="people", measure="people", head="kill"),),
+    )
+    figure = right_words.split()[0]
+    right = claim(
+        b,
+        b.text,
+        times=(time(b, "March 2", "2026-03-02"),),
+        quantities=(
+            Quantity(span=span(b, figure), value=float(figure), unit="people", measure="people", head=right_head),
+        ),
+    )
+    return corpus([a, b], [left, right], clusters=[[left, right]])
+
+
+def test_two_tolls_of_what_befell_whom_are_no_figure_that_differs():
+    # "killed three people" / "42 people had been infected": two tolls of one outbreak, not one figure told two ways,
+    # so the differing day is a warning, not a note.
+    assert [f.severity for f in run(_tolls("42 people had been infected", "infect"))] == [Severity.WARNING]
+    # "killed three" / "five people had died": one toll (killing causes dying) that differs too: a note.
+    assert [f.severity for f in run(_tolls("5 people had died", "die"))] == [Severity.INFO]
 
 
 # -- one person's death, two dates -------------------------------------------------------------

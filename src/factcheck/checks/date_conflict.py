@@ -16,6 +16,7 @@ from factcheck.dates import (
     interval_of,
     names_its_own_date,
     values_agree,
+    year_nearest,
     year_of_the_other,
 )
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, TimeExpression, normalise_text
@@ -1526,11 +1527,24 @@ def comparable_values(
     if left.value and right.value and left_published and right_published:
         return year_of_the_other(left, left.value, right, right.value)
     anchor = left_published or right_published or FALLBACK_ANCHOR
-    left_value = left.value if _read_as_is(left, left_published) else _resolved(left, anchor)
-    right_value = right.value if _read_as_is(right, right_published) else _resolved(right, anchor)
+    left_as_is, right_as_is = _read_as_is(left, left_published), _read_as_is(right, right_published)
+    left_value = left.value if left_as_is else _resolved(left, anchor)
+    right_value = right.value if right_as_is else _resolved(right, anchor)
     if not left_value or not right_value:
         return None
+    # A month and day in an undated article ("Nov. 9") got its year from an anchor not its own, the latest such day up
+    # to it: a day just after the other article's dateline fell a year back. Only the month and day were written.
+    if _yearless_and_unanchored(left, left_published, left_as_is):
+        left_value = year_nearest(left_value, right_value)
+    elif _yearless_and_unanchored(right, right_published, right_as_is):
+        right_value = year_nearest(right_value, left_value)
     return year_of_the_other(left, left_value, right, right_value)
+
+
+def _yearless_and_unanchored(time: TimeExpression, published: date | None, as_is: bool) -> bool:
+    """Whether a date's year is no reading of its own: its article has no dateline, its value was read against
+    another day (``comparable_values``), and its words give no year."""
+    return published is None and not as_is and not YEAR_WORDS.search(time.span.text)
 
 
 def _shown(time: TimeExpression, value: str, guessed: bool) -> str:
@@ -1585,8 +1599,26 @@ def a_figure_differs_too(alignment: Alignment) -> bool:
         and not (_given_too(pair.left.ref, right_figures) and _given_too(pair.right.ref, left_figures))
         and not a_gap_between_acts(alignment.left, pair.left.ref)
         and not a_gap_between_acts(alignment.right, pair.right.ref)
+        and not _tolls_of_two_acts(alignment, pair)
         for pair in alignment.pairs_of("number")
     )
+
+
+def _tolls_of_two_acts(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures count the people two acts befell ("an outbreak that has killed three people" / "42
+    people had been infected"): an event's tolls by what befell whom, each a figure of its own, not one figure told
+    two ways. Both count persons as the object of their verb (``numeric_conflict._what_befell``), and the two verbs
+    are no one act (one stem, WordNet's words for one act, or one causing the other: "killed" / "died" stay one)."""
+    from factcheck.checks.numeric_conflict import _one_act, _what_befell
+    from factcheck.nlp import lexicon
+
+    left, right = _what_befell(alignment.left, pair.left.ref), _what_befell(alignment.right, pair.right.ref)
+    if left is None or right is None or left[2] or right[2]:
+        return False  # no act, or a count of the act's own noun ("28 deaths")
+    (left_noun, left_act, _), (right_noun, right_act, _) = left, right
+    if not (lexicon.one_kind(left_noun, "person") and lexicon.one_kind(right_noun, "person")):
+        return False
+    return not _one_act(left_act, right_act)
 
 
 # The words that make a stretch of time the distance of one act from another ("two days after", "a week later",

@@ -36,6 +36,13 @@ _SET_FOR = re.compile(
 _NAMES_A_DAY = re.compile(rf"(?:{MONTH}|{WEEKDAY})")
 _WHEN = re.compile(r"\b(?:when|as\s+soon\s+as)\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Who says it, after a comma ("will resume sailings on Wednesday, the operator said", ", said Mayor Jane Roe"): the
+# telling's tense, not the clause's. Nearest the date, it read a coming Wednesday as the one before the dateline.
+_TOLD_AFTER = re.compile(
+    r",\s+(?:[^\s,]+\s+){0,6}?(?:said|says|told|tells|added|adds|reported|reports|confirmed|confirms|announced"
+    r"|announces|stated|states|wrote|writes)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]\s|\n|,\s+(?:which|while|but|although|though|and\s+(?:will|is|are))\b|\s(?:--|\u2013|\u2014)\s"
 )
@@ -59,6 +66,9 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     stop = _CLAUSE_BREAK.search(after)
     if stop:
         after = after[: stop.start()]
+    told = _TOLD_AFTER.search(after)
+    if told:
+        after = after[: told.start()]
     cues: list[tuple[int, str, str]] = []  # (distance, tense, words)
     for part, distance_of in ((before, lambda found: len(before) - found.end()), (after, lambda found: found.start())):
         future_spans = [found.span() for found in _FUTURE_GROUP.finditer(part)]
