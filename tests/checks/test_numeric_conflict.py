@@ -2227,3 +2227,13 @@ def test_a_count_hung_on_a_noun_the_sentence_counts_is_no_act():
     left_claim, right_claim = claim(a, a.text, quantities=(homers, runs)), claim(b, b.text, quantities=(other,))
     corp = corpus([a, b], [left_claim, right_claim], clusters=[[left_claim, right_claim]])
     assert run(_vectors(corp, left_claim, right_claim, 0.5)) == []
+
+
+def test_counts_ten_times_apart_told_in_other_words_are_not_compared():
+    # "It killed 612 people" (an earlier quake the sentence before names) / "10 people were killed": another event's
+    # toll, which the words-in-common rules would give a note at most; pinned by noun and act only, nothing is said
+    left = "Officials on the island said the disaster had killed 12 people."
+    right = "Rescuers in the valley found that the landslide killed 150 people."
+    assert _counted_alike(left, right, "12", "150", (12, 150)) == []
+    findings = _counted_alike(left, right.replace("150", "15"), "12", "15", (12, 15))
+    assert [f.severity for f in findings] == [Severity.WARNING]

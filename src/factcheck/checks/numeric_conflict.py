@@ -360,7 +360,7 @@ class NumericConflictCheck(PairwiseCheck):
     and the sentence vectors agree (>= 0.6). One noun counted under one act told with two verbs WordNet gives for
     one act ("plan to shut 40 branches" / "will close 60 branches", "demanded 30 coins" / "asked for 20 coins") is one
     count however little else the two sentences share (``one_act_counted_alike``: each side's one count of the noun,
-    both ten or more, the head a verb as written, vectors >= 0.35), unless both are told as a source's report ("the
+    both ten or more and less than ten times apart, the head a verb as written, vectors >= 0.35), unless both are told as a source's report ("the
     governor said", "according to the agency": two authorities, or an early and a later toll) or one is dated to
     another time than the other article's news ("in 1968, when about 300 people died" / "has killed 27 people",
     ``dated_apart``). An age never pairs with a count. Figures two sources' sentences give alike
@@ -1159,6 +1159,8 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
         # A whole number below ten recurs in one story for many facts ("injured two people" in one town, five across
         # the island; "captured eight pirates" early in the month): its noun and act alone do not pin it.
         return False
+    if far_apart(pair.left.ref, pair.right.ref):
+        return False  # ten times apart: another event's toll ("It killed 612 people" of an earlier quake), no slip
     from factcheck.nlp.align import acts_related, told_as_a_verb
 
     sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
