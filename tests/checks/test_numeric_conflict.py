@@ -2095,13 +2095,13 @@ _BANK_DEAL = "Under the merger agreed on Monday the new group will {} {} branche
 
 def _branches(left_verb="shut", right_verb="close", left=None, right=None, cosine=0.5, right_more=""):
     # The two sentences share no word beside the counted noun: the counts meet on what is counted and what befell it.
-    a = document("a", _BANK_PLAN.format(left_verb, "90"))
-    b = document("b", _BANK_DEAL.format(right_verb, "60") + right_more)
-    left_q = Quantity(span=span(a, "90"), value=90, unit="count", measure="branches", head=left_verb, **(left or {}))
-    right_q = Quantity(span=span(b, "60"), value=60, unit="count", measure="branches", head=right_verb, **(right or {}))
+    a = document("a", _BANK_PLAN.format(left_verb, "70"))
+    b = document("b", _BANK_DEAL.format(right_verb, "45") + right_more)
+    left_q = Quantity(span=span(a, "70"), value=70, unit="count", measure="branches", head=left_verb, **(left or {}))
+    right_q = Quantity(span=span(b, "45"), value=45, unit="count", measure="branches", head=right_verb, **(right or {}))
     quantities = [right_q]
     if right_more:
-        quantities.append(Quantity(span=span(b, "260"), value=260, unit="count", measure="branches", head=right_verb))
+        quantities.append(Quantity(span=span(b, "210"), value=210, unit="count", measure="branches", head=right_verb))
     left_claim = claim(a, a.text, quantities=(left_q,))
     right_claim = claim(b, b.text, quantities=tuple(quantities))
     # one cluster, as the cluster stage puts two sentences of one story that count one thing
@@ -2113,11 +2113,11 @@ def test_one_noun_counted_under_two_verbs_for_one_act_is_one_count():
     # "shut" and "close" share a sense in WordNet: one act, one noun counted, two values
     findings = _branches()
     assert [f.severity for f in findings] == [Severity.WARNING]
-    assert "90" in findings[0].message and "60" in findings[0].message
+    assert "70" in findings[0].message and "45" in findings[0].message
 
 
 def test_one_noun_counted_under_two_acts_is_two_counts():
-    # "sell 90 branches" / "close 60 branches": WordNet does not make selling closing
+    # "sell 70 branches" / "close 45 branches": WordNet does not make selling closing
     assert _branches("sell", "close") == []
 
 
@@ -2134,37 +2134,37 @@ def test_one_act_counted_alike_still_parts_two_holders():
 
 
 def test_a_side_counting_the_noun_twice_leaves_which_is_whose_open():
-    assert _branches(right_more=" It has 260 branches.") == []
+    assert _branches(right_more=" It has 210 branches.") == []
 
 
-_QUAKE_PAST = "The valley was last hit by a strong quake in 1968, when about 300 people died."
-_QUAKE_NOW = "Rescuers in the valley said on Tuesday the earthquake had killed 27 people."
+_QUAKE_PAST = "The valley was last hit by a strong quake in 1958, when about 400 people died."
+_QUAKE_NOW = "Rescuers in the valley said on Tuesday the earthquake had killed 52 people."
 
 
 def _tolls(published=None, as_of_year=True):
     # One noun, acts WordNet relates (die / kill): one sentence tells a past quake's toll, dated by its year.
     a = document("a", _QUAKE_PAST, published)
     b = document("b", _QUAKE_NOW, published)
-    year = time(a, "1968", "1968", "year")
+    year = time(a, "1958", "1958", "year")
     left_q = Quantity(
-        span=span(a, "about 300"),
-        value=300,
+        span=span(a, "about 400"),
+        value=400,
         unit="count",
         comparator="approx",
-        low=250,
-        high=350,
+        low=350,
+        high=450,
         measure="people",
         head="die",
         as_of=year if as_of_year else None,
     )
-    right_q = Quantity(span=span(b, "27"), value=27, unit="count", measure="people", head="kill")
+    right_q = Quantity(span=span(b, "52"), value=52, unit="count", measure="people", head="kill")
     left = claim(a, a.text, quantities=(left_q,), times=(year,))
     right = claim(b, b.text, quantities=(right_q,))
     return run(_vectors(corpus([a, b], [left, right], clusters=[[left, right]]), left, right, 0.5))
 
 
 def test_a_figure_dated_to_a_past_year_is_not_the_news_told_in_other_words():
-    # "in 1968, when about 300 people died" / "had killed 27 people": the past quake's toll, not the news's
+    # "in 1958, when about 400 people died" / "had killed 52 people": the past quake's toll, not the news's
     assert _tolls() == []
     assert _tolls(date(2031, 5, 6)) == []
 

@@ -362,7 +362,7 @@ class NumericConflictCheck(PairwiseCheck):
     count however little else the two sentences share (``one_act_counted_alike``: each side's one count of the noun,
     both ten or more and less than ten times apart, the head a verb as written, vectors >= 0.35), unless both are told as a source's report ("the
     governor said", "according to the agency": two authorities, or an early and a later toll) or one is dated to
-    another time than the other article's news ("in 1968, when about 300 people died" / "has killed 27 people",
+    another time than the other article's news ("in 1958, when about 400 people died" / "has killed 52 people",
     ``dated_apart``). An age never pairs with a count. Figures two sources' sentences give alike
     (one value and unit, not a whole number under ten, an age or a length of time) pin them to one account: the one
     figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
@@ -1097,7 +1097,7 @@ def _act_verb(quantity: Quantity) -> str:
     """The verb a count's noun belongs to in the parse ("shut 40 branches" -> shut), or "" when it is none that tells an
     act of its own: a copula or an auxiliary, a light verb or one of many senses ("made", "took", ``a_light_verb``),
     a verb that only passes the news on ("reported", as ``_what_befell`` reads it), a word WordNet has no verb for ("a
-    total of 42 cases": total). A verb of asking is an act ("demanded 30 bitcoin")."""
+    total of 42 cases": total). A verb of asking is an act ("demanded 30 coins")."""
     from factcheck.nlp import lexicon
     from factcheck.nlp.align import a_light_verb
 
@@ -1116,8 +1116,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
 
 def _one_described(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure stands after "a" or "an": it then tells what one thing measures or is ("a 38-caliber
-    revolver", "a 30-day program"), not how many there are. A noun the plural leaves as it is ("80 bitcoin", "40
-    aircraft") still counts."""
+    revolver", "a 30-day program"), not how many there are. A noun the plural leaves as it is ("40 aircraft", "300
+    sheep") still counts."""
     before = claim.span.text[: max(0, quantity.span.start - claim.span.start)]
     return bool(_ARTICLE_BEFORE.search(before))
 
@@ -1146,11 +1146,11 @@ def _told_as_reported(claim: Claim) -> bool:
 def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether two sources count one noun befallen by one act, each in its own sentence: the same counted noun (one
     base form), whole counts, and verbs WordNet gives for one act ("shut 40 branches" / "close 40 branches",
-    "demanded 30 bitcoin" / "asked for 30 bitcoin": synonyms, derived forms, one a kind of the other a step or two up;
+    "demanded 30 coins" / "asked for 20 coins": synonyms, derived forms, one a kind of the other a step or two up;
     ``acts_related``), each side's one count of that noun. What is counted and what befell it pin the figure, as an
-    age is pinned by its person, so the rest of the two sentences may tell other things ("after an earthquake on
-    Sunday killed 27 people and destroyed dozens of homes" / "has killed 47 people, according to the latest
-    figures"); ``dropped_by`` still asks the sentence vectors and reads what parts two such counts (two holders,
+    age is pinned by its person, so the rest of the two sentences may tell other things ("after a storm on Monday
+    killed 35 people and flattened dozens of farms" / "has killed 52 people, according to the regional
+    government"); ``dropped_by`` still asks the sentence vectors and reads what parts two such counts (two holders,
     places, periods, a part, a plan against the act done). Not an age, a length of time or one thing's figure ("a
     38-caliber revolver"), nor a word counted for the noun ("two others")."""
     if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
@@ -1198,8 +1198,8 @@ _NEWS_DAYS = 7
 def dated_apart(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None]) -> bool:
     """Whether one figure is dated (its as-of date, or a date on the act it counts) and the other not, and the date is
     not known to be the other article's news: more than a week from the day the other article was written (or, that
-    day unknown, its own article's), or no day known for either. "The area was last hit by a major quake in 1987,
-    when about 300 people died" / "The earthquake has killed 27 people": a past event's figure against the news. A
+    day unknown, its own article's), or no day known for either. "The valley was last hit by a strong quake in
+    1958, when about 400 people died" / "The earthquake has killed 52 people": a past event's figure against the news. A
     date read from a weekday or a word such as "yesterday" is a date only against its article's own day. Two dated
     figures are compared by their dates elsewhere (``of_two_periods``, the as-of dates)."""
     from datetime import timedelta
