@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from _claimkit import Actor, Event, Quantity, claim, corpus, document, span, time
 
 from factcheck.checks.base import CheckContext
@@ -2084,3 +2086,154 @@ def test_a_figure_before_a_comparative_and_than_is_a_difference_not_a_level():
     assert not figure("She stopped her in four rounds.", "four rounds")
     assert not figure("They chose seven rounds rather than ten.", "seven rounds")
     assert not figure("Seven rounds were fought, more than planned.", "Seven rounds")
+
+
+# -- session 33: one noun counted under one act told with two related verbs, the rest of the sentences apart --------
+_BANK_PLAN = "The two lenders plan to {} {} branches."
+_BANK_DEAL = "Under the merger agreed on Monday the new group will {} {} branches, its chairman told shareholders."
+
+
+def _branches(left_verb="shut", right_verb="close", left=None, right=None, cosine=0.5, right_more=""):
+    # The two sentences share no word beside the counted noun: the counts meet on what is counted and what befell it.
+    a = document("a", _BANK_PLAN.format(left_verb, "70"))
+    b = document("b", _BANK_DEAL.format(right_verb, "45") + right_more)
+    left_q = Quantity(span=span(a, "70"), value=70, unit="count", measure="branches", head=left_verb, **(left or {}))
+    right_q = Quantity(span=span(b, "45"), value=45, unit="count", measure="branches", head=right_verb, **(right or {}))
+    quantities = [right_q]
+    if right_more:
+        quantities.append(Quantity(span=span(b, "210"), value=210, unit="count", measure="branches", head=right_verb))
+    left_claim = claim(a, a.text, quantities=(left_q,))
+    right_claim = claim(b, b.text, quantities=tuple(quantities))
+    # one cluster, as the cluster stage puts two sentences of one story that count one thing
+    clustered = corpus([a, b], [left_claim, right_claim], clusters=[[left_claim, right_claim]])
+    return run(_vectors(clustered, left_claim, right_claim, cosine))
+
+
+def test_one_noun_counted_under_two_verbs_for_one_act_is_one_count():
+    # "shut" and "close" share a sense in WordNet: one act, one noun counted, two values
+    findings = _branches()
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "70" in findings[0].message and "45" in findings[0].message
+
+
+def test_one_noun_counted_under_two_acts_is_two_counts():
+    # "sell 70 branches" / "close 45 branches": WordNet does not make selling closing
+    assert _branches("sell", "close") == []
+
+
+def test_one_noun_counted_under_one_act_in_sentences_that_mean_apart_does_not_meet():
+    assert _branches(cosine=0.3) == []
+
+
+def test_one_act_counted_alike_still_parts_a_plan_from_the_act_done():
+    assert _branches(left={"mood": "foreseen"}, right={"mood": "done"}) == []
+
+
+def test_one_act_counted_alike_still_parts_two_holders():
+    assert _branches(left={"holder": "Tervo Bank"}, right={"holder": "Aldmark Savings"}) == []
+
+
+def test_a_side_counting_the_noun_twice_leaves_which_is_whose_open():
+    assert _branches(right_more=" It has 210 branches.") == []
+
+
+_QUAKE_PAST = "The valley was last hit by a strong quake in 1958, when about 400 people died."
+_QUAKE_NOW = "Rescuers in the valley said on Tuesday the earthquake had killed 52 people."
+
+
+def _tolls(published=None, as_of_year=True):
+    # One noun, acts WordNet relates (die / kill): one sentence tells a past quake's toll, dated by its year.
+    a = document("a", _QUAKE_PAST, published)
+    b = document("b", _QUAKE_NOW, published)
+    year = time(a, "1958", "1958", "year")
+    left_q = Quantity(
+        span=span(a, "about 400"),
+        value=400,
+        unit="count",
+        comparator="approx",
+        low=350,
+        high=450,
+        measure="people",
+        head="die",
+        as_of=year if as_of_year else None,
+    )
+    right_q = Quantity(span=span(b, "52"), value=52, unit="count", measure="people", head="kill")
+    left = claim(a, a.text, quantities=(left_q,), times=(year,))
+    right = claim(b, b.text, quantities=(right_q,))
+    return run(_vectors(corpus([a, b], [left, right], clusters=[[left, right]]), left, right, 0.5))
+
+
+def test_a_figure_dated_to_a_past_year_is_not_the_news_told_in_other_words():
+    # "in 1958, when about 400 people died" / "had killed 52 people": the past quake's toll, not the news's
+    assert _tolls() == []
+    assert _tolls(date(2031, 5, 6)) == []
+
+
+def test_an_undated_toll_told_in_other_words_meets_the_other():
+    # the same two sentences with the year taken off the figure: one noun, one act, two values
+    assert [f.severity for f in _tolls(as_of_year=False)] == [Severity.WARNING]
+
+
+def test_a_noun_the_plural_leaves_as_it_is_is_still_counted():
+    # "30 aircraft": no article before the figure, so a count, not one thing's measure ("a 30-seat aircraft")
+    a = document("a", "The carrier has grounded 30 aircraft.")
+    b = document(
+        "b", "Under the new safety order, inspectors in the port city said the airline had grounded 20 aircraft."
+    )
+    left_q = Quantity(span=span(a, "30"), value=30, unit="count", measure="aircraft", head="ground")
+    right_q = Quantity(span=span(b, "20"), value=20, unit="count", measure="aircraft", head="ground")
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=(right_q,))
+    findings = run(_vectors(corpus([a, b], [left, right], clusters=[[left, right]]), left, right, 0.5))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def _counted_alike(left_text, right_text, left_figure, right_figure, values, noun="people", heads=("kill", "kill")):
+    """Two made-up sentences of one cluster, one count each of one noun under the heads given, vectors at 0.5."""
+    a, b = document("a", left_text), document("b", right_text)
+    left_q = Quantity(span=span(a, left_figure), value=values[0], unit="count", measure=noun, head=heads[0])
+    right_q = Quantity(span=span(b, right_figure), value=values[1], unit="count", measure=noun, head=heads[1])
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=(right_q,))
+    return run(_vectors(corpus([a, b], [left, right], clusters=[[left, right]]), left, right, 0.5))
+
+
+def test_small_counts_told_in_other_words_are_not_pinned_by_their_noun_and_act():
+    # a whole number under ten recurs in one story for many facts: two injured in one town, five across the island
+    left = "The tremor shook the coast at dawn, injuring five people."
+    right = "In the hill town outside the port the quake injured two people."
+    assert _counted_alike(left, right, "five", "two", (5, 2), heads=("injure", "injure")) == []
+    # the same sentences with counts of ten and more meet
+    left, right = left.replace("five", "15"), right.replace("two", "12")
+    findings = _counted_alike(left, right, "15", "12", (15, 12), heads=("injure", "injure"))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_two_counts_each_told_as_its_source_s_are_two_reports():
+    left = "The regional governor told reporters the storm had killed 40 people."
+    right = "According to the state news agency, floods in the delta killed 25 people."
+    assert _counted_alike(left, right, "40", "25", (40, 25)) == []
+    # one side told as a report, the other not: one count in other words
+    findings = _counted_alike(left, "Floods in the delta killed 25 people.", "40", "25", (40, 25))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_count_hung_on_a_noun_the_sentence_counts_is_no_act():
+    # "13 homers and 42 runs": the parse hangs the second item of a list on the first, a noun, not an act
+    left = "He ended the season with 13 homers and 42 runs in 50 games."
+    right = "Over the whole year the slugger homered often and scored 110 runs."
+    a, b = document("a", left), document("b", right)
+    homers = Quantity(span=span(a, "13"), value=13, unit="count", measure="homers", head="end")
+    runs = Quantity(span=span(a, "42"), value=42, unit="count", measure="runs", head="homer")
+    other = Quantity(span=span(b, "110"), value=110, unit="count", measure="runs", head="homer")
+    left_claim, right_claim = claim(a, a.text, quantities=(homers, runs)), claim(b, b.text, quantities=(other,))
+    corp = corpus([a, b], [left_claim, right_claim], clusters=[[left_claim, right_claim]])
+    assert run(_vectors(corp, left_claim, right_claim, 0.5)) == []
+
+
+def test_counts_ten_times_apart_told_in_other_words_are_not_compared():
+    # "It killed 612 people" (an earlier quake the sentence before names) / "10 people were killed": another event's
+    # toll, which the words-in-common rules would give a note at most; pinned by noun and act only, nothing is said
+    left = "Officials on the island said the disaster had killed 12 people."
+    right = "Rescuers in the valley found that the landslide killed 150 people."
+    assert _counted_alike(left, right, "12", "150", (12, 150)) == []
+    findings = _counted_alike(left, right.replace("150", "15"), "12", "15", (12, 15))
+    assert [f.severity for f in findings] == [Severity.WARNING]

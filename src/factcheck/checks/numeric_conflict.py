@@ -357,7 +357,13 @@ class NumericConflictCheck(PairwiseCheck):
     ("five days of rioting" / "ten days of riots") are pinned by what lasted, as an age by its person: paired when
     the alignment leaves them apart and compared however little else matches (vectors >= 0.5). Heads that differ
     still meet when both figures count one phrase word for word ("at four armed guards" / "two armed guards shot")
-    and the sentence vectors agree (>= 0.6). An age never pairs with a count. Figures two sources' sentences give alike
+    and the sentence vectors agree (>= 0.6). One noun counted under one act told with two verbs WordNet gives for
+    one act ("plan to shut 40 branches" / "will close 60 branches", "demanded 30 coins" / "asked for 20 coins") is one
+    count however little else the two sentences share (``one_act_counted_alike``: each side's one count of the noun,
+    both ten or more and less than ten times apart, the head a verb as written, vectors >= 0.35), unless both are told as a source's report ("the
+    governor said", "according to the agency": two authorities, or an early and a later toll) or one is dated to
+    another time than the other article's news ("in 1958, when about 400 people died" / "has killed 52 people",
+    ``dated_apart``). An age never pairs with a count. Figures two sources' sentences give alike
     (one value and unit, not a whole number under ten, an age or a length of time) pin them to one account: the one
     figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
     to 29.2 million francs, with 312,000 fans" / "312,000 people came and spent 14.6 million francs, up 11 percent"),
@@ -514,6 +520,7 @@ class NumericConflictCheck(PairwiseCheck):
         )
         act_counted = one_act_counted(alignment, pair)
         one_kind = one_kind_counted(alignment, pair)
+        one_act = one_act_counted_alike(alignment, pair) and not dated_apart(alignment, pair, inputs.published)
         one_named = one_named_sum_or_rate(alignment, pair)
         if (
             alignment.heads_differ(pair)
@@ -523,6 +530,7 @@ class NumericConflictCheck(PairwiseCheck):
             and not one_length
             and not act_counted
             and not one_kind
+            and not one_act
         ):
             return "the counted nouns belong to different words"  # "added 101 yards" / "had 352 yards rushing"
         # The paraphrase path (few shared words, close vectors) needs the same head: without it, on the
@@ -542,6 +550,8 @@ class NumericConflictCheck(PairwiseCheck):
                     and alignment.rest_strength >= HEAD_STRENGTH
                     and pair.context >= HEAD_CONTEXT
                 )
+                # one noun befallen by one act, each side's one count of it: the vectors say the two tell one story
+                or (one_act and alignment.similarity is not None and alignment.similarity >= inputs.counted_similarity)
                 # one kind of people or things, befallen by one act: the sentence vectors say the rest is one event
                 or (
                     one_kind
@@ -958,6 +968,8 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
         return (
             True  # "agreed to buy Kelloway for $1.7 billion in cash" / "will acquire Kelloway in a $1.4 billion deal"
         )
+    if one_act_counted_alike(alignment, pair):
+        return True  # "plan to shut 40 branches" / "will close 40 branches"
     if one_toll_told_by_its_state(alignment, pair):
         return True  # "5 dead in Kelsey Road fire" / "Three people died when a fire swept through ..."
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
@@ -1079,6 +1091,144 @@ def one_kind_counted(alignment: Alignment, pair: SlotPair) -> bool:
         if not lexicon.one_kind(left_noun, right_noun):
             return False
     return _one_act(left_act, right_act)
+
+
+def _act_verb(quantity: Quantity) -> str:
+    """The verb a count's noun belongs to in the parse ("shut 40 branches" -> shut), or "" when it is none that tells an
+    act of its own: a copula or an auxiliary, a light verb or one of many senses ("made", "took", ``a_light_verb``),
+    a verb that only passes the news on ("reported", as ``_what_befell`` reads it), a word WordNet has no verb for ("a
+    total of 42 cases": total). A verb of asking is an act ("demanded 30 coins")."""
+    from factcheck.nlp import lexicon
+    from factcheck.nlp.align import a_light_verb
+
+    words = (quantity.head or "").split()
+    if len(words) != 1:
+        return ""  # a phrasal verb ("pushed out") is an act of its own, which its particle may turn
+    verb = words[0].casefold()
+    if verb in STOPWORDS or not lexicon.senses(verb, "v") or a_light_verb(verb):
+        return ""
+    return "" if verb in REPORTING_VERBS and lexicon.mainly_says(verb) else verb
+
+
+# An article right before a figure: "a 38-caliber revolver", "an 18-hole course".
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
+
+
+def _one_described(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure stands after "a" or "an": it then tells what one thing measures or is ("a 38-caliber
+    revolver", "a 30-day program"), not how many there are. A noun the plural leaves as it is ("40 aircraft", "300
+    sheep") still counts."""
+    before = claim.span.text[: max(0, quantity.span.start - claim.span.start)]
+    return bool(_ARTICLE_BEFORE.search(before))
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+# The irregular forms of the verbs that only pass news on ("say", "tell"), which WordNet's detachment rules do not undo.
+_SAID = frozenset({"said", "told"})
+
+
+def _told_as_reported(claim: Claim) -> bool:
+    """Whether a sentence tells its account as someone's report: "according to", or an inflected verb whose lemma only
+    passes news on ("said", "told", "reported", "says"; ``REPORTING_VERBS`` that mainly tell)."""
+    from factcheck.nlp import lexicon
+
+    if _ACCORDING_TO.search(claim.span.text):
+        return True
+    for word in words_in(claim.span.text.casefold()):
+        if word in _SAID:
+            return True
+        lemmas = [lemma for lemma in lexicon.base_forms(word, "v") if lemma != word]
+        if any(lemma in REPORTING_VERBS and lexicon.mainly_says(lemma) for lemma in lemmas):
+            return True
+    return False
+
+
+def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two sources count one noun befallen by one act, each in its own sentence: the same counted noun (one
+    base form), whole counts, and verbs WordNet gives for one act ("shut 40 branches" / "close 40 branches",
+    "demanded 30 coins" / "asked for 20 coins": synonyms, derived forms, one a kind of the other a step or two up;
+    ``acts_related``), each side's one count of that noun. What is counted and what befell it pin the figure, as an
+    age is pinned by its person, so the rest of the two sentences may tell other things ("after a storm on Monday
+    killed 35 people and flattened dozens of farms" / "has killed 52 people, according to the regional
+    government"); ``dropped_by`` still asks the sentence vectors and reads what parts two such counts (two holders,
+    places, periods, a part, a plan against the act done). Not an age, a length of time or one thing's figure ("a
+    38-caliber revolver"), nor a word counted for the noun ("two others")."""
+    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    if ages(alignment, pair) or min(pair.left.ref.value, pair.right.ref.value) < PINNING_FIGURE:
+        # A whole number below ten recurs in one story for many facts ("injured two people" in one town, five across
+        # the island; "captured eight pirates" early in the month): its noun and act alone do not pin it.
+        return False
+    if far_apart(pair.left.ref, pair.right.ref):
+        return False  # ten times apart: another event's toll ("It killed 612 people" of an earlier quake), no slip
+    from factcheck.nlp.align import acts_related, told_as_a_verb
+
+    sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
+    nouns = [counted_noun(claim, quantity) for claim, quantity in sides]
+    if not all(nouns) or any(noun in _STANDS_FOR_THE_NOUN for noun in nouns) or stem(nouns[0]) != stem(nouns[1]):
+        return False
+    if any(is_age(claim, quantity) or _one_described(claim, quantity) for claim, quantity in sides):
+        return False
+    verbs = [_act_verb(quantity) for _, quantity in sides]
+    if not all(verbs) or not acts_related(verbs[0], verbs[1]):
+        return False
+    if not all(
+        told_as_a_verb(claim, verb) and verb not in {measure_key(other.measure) for other in claim.quantities}
+        for (claim, _), verb in zip(sides, verbs)
+    ):
+        return False  # a noun the parse hangs the count on ("home to 200,000 people"), one the sentence counts
+        # too ("13 homers and 43 RBIs": the list's first item)
+    if all(_told_as_reported(claim) for claim, _ in sides):
+        # Each count told as its source's ("officials said", "according to the news agency"): two authorities, or an
+        # early and a later toll, give two figures each true to its source; with nothing else of the sentences in
+        # common to say they tell one account, that is no misreport to settle.
+        return False
+    # One count of the noun a side: two ("close 60 of its 260 branches", "killed 12 soldiers and 30 soldiers") leave
+    # which is whose to the words around them.
+    return all(
+        sum(1 for other in claim.quantities if stem(counted_noun(claim, other)) == stem(noun)) == 1
+        for (claim, _), noun in zip(sides, nouns)
+    )
+
+
+# How far from the day an article was written a figure's date may lie and still be that article's news.
+_NEWS_DAYS = 7
+
+
+def dated_apart(alignment: Alignment, pair: SlotPair, published: Mapping[str, date | None]) -> bool:
+    """Whether one figure is dated (its as-of date, or a date on the act it counts) and the other not, and the date is
+    not known to be the other article's news: more than a week from the day the other article was written (or, that
+    day unknown, its own article's), or no day known for either. "The valley was last hit by a strong quake in
+    1958, when about 400 people died" / "The earthquake has killed 52 people": a past event's figure against the news. A
+    date read from a weekday or a word such as "yesterday" is a date only against its article's own day. Two dated
+    figures are compared by their dates elsewhere (``of_two_periods``, the as-of dates)."""
+    from datetime import timedelta
+
+    def dates(claim: Claim, quantity: Quantity) -> list[str]:
+        own_day = published.get(claim.doc)
+        times = [quantity.as_of] if quantity.as_of is not None else []
+        times += _dates_of(claim, quantity)
+        values = [
+            time.value if time.value and not time.relative else _period(time, own_day) if own_day else None
+            for time in times
+            if own_day is not None or not time.relative
+        ]
+        return [value for value in values if value and value != "PRESENT_REF"]
+
+    left, right = alignment.left, alignment.right
+    left_dates, right_dates = dates(left, pair.left.ref), dates(right, pair.right.ref)
+    margin = timedelta(days=_NEWS_DAYS)
+    for claim, other, mine, theirs in ((left, right, left_dates, right_dates), (right, left, right_dates, left_dates)):
+        if not mine or theirs:
+            continue
+        day = published.get(other.doc) or published.get(claim.doc)
+        if day is None:
+            return True  # a dated figure against one of no known time
+        for value in mine:
+            interval = interval_of(value)
+            if interval is not None and (interval[1] < day - margin or day + margin < interval[0]):
+                return True
+    return False
 
 
 def one_named_sum_or_rate(alignment: Alignment, pair: SlotPair) -> bool:
