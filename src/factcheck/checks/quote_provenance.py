@@ -454,14 +454,18 @@ def _may_stand_for(corpus: Corpus, quote: _Quote, credited: str, people: list[Ac
     text = corpus.text_of(quote.claim.doc).text
     last = max(before)
     sentences = split_sentences(text)
-    named_in = next((index for index, (start, end) in enumerate(sentences) if start <= last < end), None)
+    named_in = _sentence_at(sentences, last)
     # Where the quote opens, for "she said" after it: the quoted words may run over sentences of their own.
-    opens = min(pronoun_at, quote.claim.quote.span.start)
-    said_in = next((index for index, (start, end) in enumerate(sentences) if start <= opens < end), None)
+    said_in = _sentence_at(sentences, min(pronoun_at, quote.claim.quote.span.start))
     if named_in is None or said_in is None or said_in - named_in > 1:
         return True  # a sentence between ("Even late in life she avoided cameras"): the pronoun may have moved on
     surname = credited.split()[-1] if credited.split() else credited
     return bool(re.search(rf"\b{re.escape(surname)}\b", text[sentences[named_in][0] : pronoun_at]))
+
+
+def _sentence_at(sentences: list[tuple[int, int]], at: int) -> int | None:
+    """The index of the sentence span holding offset ``at``, or None."""
+    return next((index for index, (start, end) in enumerate(sentences) if start <= at < end), None)
 
 
 def _roles_in_document(corpus: Corpus, quote: _Quote) -> set[tuple[str, str]]:

@@ -123,9 +123,10 @@ class _People:
         if any(seen == unit for seen, _ in self.subjects):
             return None
         last = {name for seen, name in self.subjects if seen == unit - 1}
-        if len(last) != 1 or not all(fits(name) for name in last):
+        if len(last) != 1:
             return None
-        return next(iter(last))
+        (name,) = last
+        return name if fits(name) else None
 
     def _only_one_since(self, unit: int, wanted: str, reach: int = ONLY_ONE_REACH) -> str | None:
         """ "he said" further on than the last sentences: the person who was last a sentence's subject or speaker,
