@@ -200,3 +200,35 @@ def test_she_said_stays_open_when_the_clause_before_has_two_subjects_or_her_own_
     assert two.resolve_pronoun(2, "she") is None
     own = _people(text, (0, "Sam Ito", True), (1, "Jane Roe", True), (2, "Ann Poe", True))
     assert own.resolve_pronoun(2, "she") is None
+
+
+def test_he_said_after_an_untyped_name_as_subject_is_left_open() -> None:
+    # The small model tags no type for "DeVane": the pronoun may be him, not the man last a subject before.
+    text = "Sam Ito won the race. DeVane, who lost to Ito, will face him again. He said it was hard."
+    people = _people(text, (0, "Sam Ito", True), (1, "Sam Ito", False))
+    people.untyped_subjects.append((1, "DeVane"))
+    assert people.resolve_pronoun(2, "he") is None
+
+
+def test_he_said_after_an_untyped_surname_of_a_person_named_in_full_is_that_person() -> None:
+    text = "Tom DeVane came second. Sam Ito won the race. Mr DeVane, who lost to Ito, was upset. He said it was hard."
+    people = _people(text, (0, "Tom DeVane", True), (1, "Sam Ito", True))
+    people.untyped_subjects.append((2, "Mr DeVane"))
+    assert people.resolve_pronoun(3, "he") == "Tom DeVane"
+
+
+def test_an_untyped_name_of_the_person_or_before_the_person_leaves_the_pronoun_alone() -> None:
+    text = "Boro won. Sam Ito scored twice. Ito, 23, was happy. He said it was easy."
+    people = _people(text, (1, "Sam Ito", True))
+    people.untyped_subjects += [(0, "Boro"), (2, "Ito")]
+    assert people.resolve_pronoun(3, "he") == "Sam Ito"
+
+
+def test_he_said_after_a_sentence_whose_subject_the_tagger_left_untyped_is_not_the_man_named_in_it(nlp) -> None:
+    # The small model tags "Fitzgerald" as nothing here: "he" was read as Foxley, named in the relative clause.
+    text = (
+        'Jamal Foxley won the best actor prize. "I am honoured to win the prize in my first year," Foxley said.\n\n'
+        "Fitzgerald, who lost out on the best actor prize to Foxley, will face him again at the Globes in two weeks. "
+        '"It is the first time I have been nominated," he told reporters.'
+    )
+    assert [claim.quote.speaker for claim in claims_of(nlp, text) if claim.quote] == ["Jamal Foxley", None]

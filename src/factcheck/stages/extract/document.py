@@ -88,9 +88,14 @@ class _DocumentExtractor:
         # but for a time of day joined to its day, which covers the same numbers. One scan of the text, not two.
         quantities = _find_quantities(text, times)
         quotes = find_quotes(text)
+        # Names the tagger read as a place, a body or a work here or before: no one "he" may stand for.
+        self.people.things.update(
+            ent.text for ent in spacy_doc.ents if ent.label_ in _ACTOR_LABELS and ent.label_ != "PERSON"
+        )
         units = [clause for unit in _units(spacy_doc, quotes) for clause in _clauses(unit, quotes)]
         for position, unit in enumerate(units):
             self.unit_number += 1
+            self.remember_untyped_subject(unit)
             is_last = position == len(units) - 1
             claim = self._claim(block, spacy_doc, unit, times, quantities, quotes, following if is_last else None)
             if claim is not None:
@@ -466,6 +471,22 @@ class _DocumentExtractor:
             thing = self.people.resolve_thing(self.unit_number, persons_too=lower not in ("it", "its"))
             return (thing, False) if thing else None
         return None
+
+    def remember_untyped_subject(self, unit: _Unit) -> None:
+        """Note a clause's main subject when it is a proper name the tagger did not read as a person's, before the
+        clause's own "he said" is read: "Roe, from Leeds, described her win as '...,' she said" is Roe, whoever was
+        named before. A name tagged as a body or a place, here or before, counts only as the surname of a person the
+        text named in full: the small model often reads a surname alone as an organisation's name."""
+        subject = next((child for child in unit.tokens.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+            return  # a name is written with a capital ("the Amnesty secretary-general" is a post)
+        entity = _entity_of(subject)
+        if entity is not None and entity.label_ == "PERSON":
+            return
+        name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i)
+        tagged_a_thing = entity is not None or name in self.people.things
+        if not tagged_a_thing or self.people.resolve_surname(name) is not None:
+            self.people.untyped_subjects.append((self.unit_number, name))
 
     def remember_subject(self, block: Block, unit: _Unit) -> None:
         """Note what a sentence's main subject names, and its possessor's name ("Keane's new album topped ..."),

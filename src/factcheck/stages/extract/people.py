@@ -48,6 +48,10 @@ class _People:
     unnamed_people: list[int] = field(default_factory=list)
     # (unit number, name or None, a person, the possessor's name) of each sentence's main subject
     main_subjects: list[tuple[int, str | None, bool, str | None]] = field(default_factory=list)
+    # unit numbers whose main subject is a proper name the tagger gave no type: often a person it missed ("DeVane,
+    # who lost to Roe, will face him again"), whom a later "he" may stand for
+    untyped_subjects: list[tuple[int, str]] = field(default_factory=list)  # (unit number, name)
+    things: set[str] = field(default_factory=set)  # names tagged as places, bodies, works: no person's
 
     def add(self, name: str, role: Role | None, unit: int, subject: bool = False) -> None:
         person = self.known.setdefault(name, _Person(name))
@@ -97,6 +101,37 @@ class _People:
         def fits(name: str) -> bool:
             return wanted is None or self.gender_of(name) in (None, wanted)
 
+        person = self._read_pronoun(unit, wanted, fits, window, speaker_window)
+        other = self._untyped_subject_since(person, unit) if person is not None else None
+        if other is None:
+            return person
+        # The untyped name of a person the text named in full before is that person ("Mr DeVane added ...").
+        named = self.resolve_surname(other)
+        return named if named is not None and named in self.known and fits(named) else None
+
+    def _untyped_subject_since(self, person: str, unit: int) -> str | None:
+        """The proper name the tagger gave no type that is the subject of the nearest clause since ``person`` was last
+        a subject or a speaker (the pronoun's own clause included), when it names someone else; else None. "Roe said
+        ... Sam DeVane, who lost to Roe, will face her again. '...,' she said" may be DeVane, a person the small model
+        did not tag, whoever "she" would otherwise be; "Mr Roe", untagged, is Roe. Such a pronoun is that person when
+        the text named them in full before, else left open: a quote with no speaker of record is a miss, one credited
+        to the wrong person a false contradiction."""
+        surname = person.split()[-1:]
+        as_subject = [seen for seen, name in self.subjects if name.split()[-1:] == surname and seen <= unit]
+        # One never a subject is read from where it was named last, that sentence's own subject included.
+        since = (
+            max(as_subject) + 1
+            if as_subject
+            else max((seen for seen, name in self.recent if name == person), default=unit)
+        )
+        untyped = [name for seen, name in self.untyped_subjects if since <= seen <= unit]
+        # The nearest decides: "he" continues the last subject, the person's own untyped name included.
+        return untyped[-1] if untyped and untyped[-1].split()[-1:] != surname else None
+
+    def _read_pronoun(
+        self, unit: int, wanted: str | None, fits: Callable[[str], bool], window: int, speaker_window: int
+    ) -> str | None:
+        """The person "he" or "she" stands for by the subjects and speakers before, as ``resolve_pronoun`` tells."""
         subjects = {name for seen, name in self.subjects if unit - window <= seen <= unit}
         names = {name for name in subjects if fits(name)}
         if len(names) == 1:
