@@ -918,6 +918,28 @@ def test_a_figure_holder_is_the_name_a_pronoun_or_a_description_stands_for(nlp):
     assert [q.holder for q in only(claims, "killed").quantities] == [None]
 
 
+def test_a_figure_holder_word_tells_one_or_several_and_what(nlp):
+    # From the parse: "they" and "the companies" name several, "Roe" and "Norland" one; a surname the text gave
+    # in full before is a person's; "Roe and Ito" are several. A plural description stands for no one name.
+    claims = claims_of(
+        nlp,
+        "Acme Foods agreed to buy Norland Dairies. The companies together employ about 5,200 people. "
+        "Norland employs about 2,100 people. Jane Roe scored 23 goals last season. "
+        "Roe and Ito scored 31 goals between them. Their side scored 39 goals, and they conceded 41 goals.",
+    )
+
+    def told(words):
+        return [(q.holder_number, q.holder_kind) for q in only(claims, words).quantities]
+
+    assert told("5,200") == [("several", "body")]
+    assert [q.holder for q in only(claims, "5,200").quantities] == [None]
+    assert told("2,100") == [("one", "named")]
+    assert told("23 goals") == [("one", "person")]
+    assert told("31 goals")[0][0] == "several"
+    # the possessor of the subject ("Their side") is not who scored; "they" is several
+    assert told("39 goals") == [(None, None), ("several", None)]
+
+
 def test_a_pronoun_after_an_unnamed_subject_or_a_described_person_has_no_holder(nlp):
     # "It" is the book, which the text does not name; "the company" is no person the text gave a post.
     claims = claims_of(

@@ -122,6 +122,13 @@ class Quantity(Record):
     mood: Literal["done", "foreseen"] | None = None
     # Whether the figure counts a part of what the sentence names: "ten of its plants", "the partial closure of ten".
     part: bool = False
+    # How many its holder's word names, from the parse, and what: "one" ("Roe", "he", "the club") or "several"
+    # ("they", "the companies", "Roe and Ito"); "person" (a person's name, "he", "the striker"), "named" (any other
+    # name, "Harbor") or "body" (a noun for an organisation, "the companies", "the new bank"); None when the word
+    # does not say. One person is never "they", nor one named firm "the companies": two such figures are two
+    # holders' whatever names each text resolves them to.
+    holder_number: Literal["one", "several"] | None = None
+    holder_kind: Literal["person", "named", "body"] | None = None
 
 
 class Actor(Record):

@@ -964,6 +964,42 @@ def test_figures_of_two_holders_the_texts_name_before_are_not_compared():
     assert [f.severity for f in run(_two_bands("Sam Ito", "Ito"))] == [Severity.WARNING]
 
 
+def _staff(left, right):
+    """Two articles' staff counts, each holder's word given as (number, kind) the way extraction reads the parse."""
+    a = document("a", "The firm employs about 5,200 people across the region.")
+    b = document("b", "The firm employs about 2,100 people across the region.")
+
+    def staff(doc, words, value, told):
+        number, kind = told
+        return Quantity(
+            span=span(doc, words),
+            value=value,
+            unit="count",
+            measure="people",
+            head="employ",
+            holder_number=number,
+            holder_kind=kind,
+        )
+
+    first = claim(a, a.text, quantities=(staff(a, "about 5,200", 5200, left),))
+    second = claim(b, b.text, quantities=(staff(b, "about 2,100", 2100, right),))
+    return corpus([a, b], [first, second], clusters=[[first, second]])
+
+
+def test_figures_of_one_holder_and_of_several_are_not_compared():
+    # "Roe scored 23 goals" / "they scored 39 goals": one person is never "they", and several firms ("the companies
+    # together employ") are not the one the other source names.
+    assert run(_staff(("one", "person"), ("several", None))) == []
+    assert run(_staff(("several", "person"), ("one", "person"))) == []
+    assert run(_staff(("several", "body"), ("one", "named"))) == []
+    # "they" may be one named firm, the players the club, the companies the bank they merge into: still compared.
+    assert [f.severity for f in run(_staff(("several", None), ("one", "named")))] == [Severity.WARNING]
+    assert [f.severity for f in run(_staff(("several", "person"), ("one", "named")))] == [Severity.WARNING]
+    assert [f.severity for f in run(_staff(("several", "body"), ("one", "body")))] == [Severity.WARNING]
+    assert [f.severity for f in run(_staff(("one", "person"), ("one", "person")))] == [Severity.WARNING]
+    assert [f.severity for f in run(_staff((None, None), ("several", None)))] == [Severity.WARNING]
+
+
 def _pair_of_players(left_subject, right_subject):
     a = document("a", f"{left_subject} missed twelve penalties between them in the defeat on Saturday.")
     b = document(

@@ -594,6 +594,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "two named things of one kind"  # "at the British Independent Film Awards" / "at the Academy Awards"
         if two_holders(left_q, right_q) and not held_together(alignment, left_q, right_q) and not one_person:
             return "two holders"  # "The band has sold two million records" / "Abba's songs have sold 350 million"
+        if one_holder_and_several(left_q, right_q) and not one_person:
+            return "one holder and several"  # "Roe scored 23 goals" / "they scored 39 goals": a player's, his side's
         if two_people(alignment, pair, inputs):
             return "two people"  # "He had four nominations" (after a sentence on Roe) / "Ito led with 10 nominations"
         if of_two_periods(alignment, pair, inputs.published):
@@ -1871,6 +1873,21 @@ def two_holders(left: Quantity, right: Quantity) -> bool:
     with the full name ("Lee" / "Spike Lee")."""
     left_words, right_words = _holder_words(left), _holder_words(right)
     return bool(left_words) and bool(right_words) and not left_words & right_words
+
+
+def one_holder_and_several(left: Quantity, right: Quantity) -> bool:
+    """Whether one figure's holder is one and the other's several, as the parse gives their words, so that the two
+    cannot be one holder's: one person against several ("Roe scored 23 league goals" / "they scored just 39 league
+    goals": a player's goals and his side's), or several bodies against one named ("The companies together employ
+    about 5,200 people" / "Harbor employs about 2,100 people": two firms' staff and one's). A plural "they" may stand
+    for one organisation ("Harbor ... they scored 39"), several people for the body they make up ("the players" /
+    "Harbor"), and several bodies for the one they become ("The companies plan to shut 90 branches" / "The new bank
+    will close 60 branches"), so those stay comparable."""
+    for one, several in ((left, right), (right, left)):
+        if one.holder_number == "one" and several.holder_number == "several":
+            if one.holder_kind == "person" or (one.holder_kind == "named" and several.holder_kind == "body"):
+                return True
+    return False
 
 
 def held_together(alignment: Alignment, left: Quantity, right: Quantity) -> bool:

@@ -24,7 +24,14 @@ from factcheck.stages.extract.attribution import (
     description_of,
 )
 from factcheck.stages.extract.events import _ACTOR_LABELS, _actor_acts, _event, states_an_event
-from factcheck.stages.extract.heads import date_head, figure_head, figure_holder, figure_mood, figure_part
+from factcheck.stages.extract.heads import (
+    date_head,
+    figure_head,
+    figure_holder,
+    figure_mood,
+    figure_part,
+    holder_count,
+)
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure, states_an_age
 from factcheck.stages.extract.people import _People
 from factcheck.stages.extract.recognisers import _find_quantities, _find_times, _time_expression
@@ -414,6 +421,9 @@ class _DocumentExtractor:
     ) -> Quantity:
         low, high = getattr(match, "low", None), getattr(match, "high", None)
         age = states_an_age(unit.tokens, block.text, match)
+        holder = figure_holder(unit.tokens, match.start, match.end)
+        named = self._name_of(block, holder) if holder is not None else None
+        number, kind = holder_count(holder, self._a_person(named)) if holder is not None else (None, None)
         return Quantity(
             span=self.doc.span(block.start + match.start, block.start + match.end),
             value=float(match.value),
@@ -426,19 +436,28 @@ class _DocumentExtractor:
             measure="year" if age else _measure(unit.tokens, match),
             as_of=_as_of(block.text, match, time_expressions),
             head=figure_head(unit.tokens, match.start, match.end),
-            holder=self._holder(block, unit, match),
+            holder=self._holder(holder, named, match),
             mood=figure_mood(unit.tokens, match.start, match.end),
             part=figure_part(unit.tokens, match.start, match.end),
+            holder_number=number,
+            holder_kind=kind,
         )
 
-    def _holder(self, block: Block, unit: _Unit, match: Any) -> str | None:
+    def _a_person(self, named: tuple[str, bool] | None) -> bool:
+        """Whether a name a word gives or stands for (``_name_of``) is a person's: tagged so, or a lone word the text
+        gave before as a person's surname (the tagger may give "Roe" another label where the full name was a
+        person's)."""
+        if named is None:
+            return False
+        name, person = named
+        return person or (len(name.split()) == 1 and self.people.resolve_surname(name) is not None)
+
+    def _holder(self, word: Any | None, named: tuple[str, bool] | None, match: Any) -> str | None:
         """The name of who or what a figure belongs to (``figure_holder``'s word): a name the sentence gives, or
         the one a pronoun or a definite noun ("it", "they", "the band", "the company") stands for in the text so
-        far. None when the figure counts its subject, or the word names no one the text has named."""
-        word = figure_holder(unit.tokens, match.start, match.end)
+        far (``named``, the word's ``_name_of``). None when the word names no one the text has named."""
         if word is None:
             return None
-        named = self._name_of(block, word)
         if named is not None:
             return named[0]
         if word.pos_ == "NOUN" and _a_rate_or_sum(str(match.unit)) and _measured_alone(word):
@@ -607,8 +626,9 @@ _THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 def _describes_a_named_thing(noun: Any) -> bool:
     """Whether a noun phrase is a definite description ("the band", "the firm") of an organisation a text names
     before: "the" and no name of its own, the noun's main sense a group (WordNet). Not works ("the book", "the
-    film"): the tagger seldom marks a title as a name, so a work would take the nearest other name."""
-    if not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
+    film"): the tagger seldom marks a title as a name, so a work would take the nearest other name. Nor a noun in the
+    plural ("the companies together employ ..."): it names several, not the one the text named last."""
+    if noun.tag_ == "NNS" or not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
         return False
     if any(child.dep_ in ("compound", "poss") or child.pos_ == "PROPN" for child in noun.children):
         return False

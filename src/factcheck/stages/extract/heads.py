@@ -388,6 +388,46 @@ def figure_holder(tokens: Any, start: int, end: int) -> Any:
     return None
 
 
+# Entity labels of names a figure's holder may be (not a date's or a number's: "December's 4% rise").
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _unknown_capitalised_noun(word: Any) -> bool:
+    """A capitalised noun WordNet has no noun for: a name the tagger missed ("Harbor employs about 2,100 people" at a
+    sentence's start, tagged a common noun)."""
+    return word.pos_ == "NOUN" and word.text[:1].isupper() and not lexicon.senses(word.lower_, "n")
+
+
+def holder_count(
+    word: Any, person: bool = False
+) -> tuple[Literal["one", "several"] | None, Literal["person", "named", "body"] | None]:
+    """How many a figure's holder word (``figure_holder``'s) names, and what: its number in the parse ("they", "the
+    companies" several; "Roe", "he", "the club" one; a name joined to another by "and" several) and its kind (a name
+    tagged a person's, "he" or "she", a noun WordNet's first sense makes a person: person; any other name: named; a
+    noun whose first sense is a group, "the companies", "the new bank": body). A possessor of the subject ("Roe's
+    officers arrested 30") is not who did the act, so it says neither. ``person``: the text resolves the word to a
+    person (a surname the tagger did not mark in this sentence, named in full before)."""
+    if word.dep_ == "poss" and word.head.dep_ in ("nsubj", "nsubjpass"):
+        return None, None
+    numbers = word.morph.get("Number")
+    several = any(child.dep_ == "conj" for child in word.children) or "Plur" in numbers or word.tag_ in ("NNS", "NNPS")
+    one = not several and ("Sing" in numbers or word.tag_ in ("NN", "NNP"))
+    number: Literal["one", "several"] | None = "several" if several else "one" if one else None
+    kind: Literal["person", "named", "body"] | None = None
+    if (
+        person
+        or word.ent_type_ == "PERSON"
+        or (word.pos_ == "PRON" and set(word.morph.get("Gender")) & {"Masc", "Fem"})
+    ):
+        kind = "person"
+    elif word.pos_ == "PROPN" or word.ent_type_ in _NAME_LABELS or _unknown_capitalised_noun(word):
+        kind = "named"
+    elif word.pos_ == "NOUN":
+        field = lexicon.first_noun_field(word.lemma_.lower())
+        kind = "person" if field == lexicon.PERSON_FIELD else "body" if field == lexicon.GROUP_FIELD else None
+    return number, kind
+
+
 # Words a figure's phrase naming whom it is for may run over before the name: "for her rival, Pieter Lindqvist".
 _FOR_WHOM_WORDS = 6
 
