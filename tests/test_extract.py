@@ -1026,6 +1026,16 @@ def test_a_figure_tells_whether_its_act_is_foreseen_or_done_and_whether_it_count
     assert [q.part for q in only(claims, "All 58 of").quantities] == [False]
 
 
+def test_a_partitive_whose_whole_has_a_figure_counts_the_acts_part_out_of_that_whole(nlp):
+    # "close 60 of its 260 branches": the act befell the 60 (no longer "a part" against another source's count of
+    # the act), the 260 is the whole, which no act befell; "will cut ... and close" is foreseen though the tagger
+    # reads "close" as an adjective.
+    claims = claims_of(nlp, "The new bank will cut about 1,100 jobs and close 60 of its 260 branches, it said.")
+    told = [(q.span.text, q.head, q.mood, q.part, q.whole) for q in only(claims, "260 branches").quantities]
+    assert ("60", "close", "foreseen", False, False) in told
+    assert ("260", None, None, False, True) in told
+
+
 def test_a_count_raised_to_the_subject_of_a_frame_belongs_to_the_framed_act(nlp):
     # "are to be evacuated", "are due to close", "are expected to be demolished": the parse makes the count the
     # subject of "are" or "expected", but what befalls it is the open complement's act.

@@ -122,6 +122,9 @@ class Quantity(Record):
     mood: Literal["done", "foreseen"] | None = None
     # Whether the figure counts a part of what the sentence names: "ten of its plants", "the partial closure of ten".
     part: bool = False
+    # Whether the figure counts the whole a partitive takes its part from: "260" of "close 60 of its 260 branches" (what
+    # the holder has; the act befell the 60, so ``head`` and ``mood`` are None).
+    whole: bool = False
     # How many its holder's word names, from the parse, and what: "one" ("Roe", "he", "the club") or "several"
     # ("they", "the companies", "Roe and Ito"); "person" (a person's name, "he", "the striker"), "named" (any other
     # name, "Harbor") or "body" (a noun for an organisation, "the companies", "the new bank"); None when the word

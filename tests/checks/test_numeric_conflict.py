@@ -2129,7 +2129,7 @@ _BANK_PLAN = "The two lenders plan to {} {} branches."
 _BANK_DEAL = "Under the merger agreed on Monday the new group will {} {} branches, its chairman told shareholders."
 
 
-def _branches(left_verb="shut", right_verb="close", left=None, right=None, cosine=0.5, right_more=""):
+def _branches(left_verb="shut", right_verb="close", left=None, right=None, cosine=0.5, right_more="", more_whole=False):
     # The two sentences share no word beside the counted noun: the counts meet on what is counted and what befell it.
     a = document("a", _BANK_PLAN.format(left_verb, "70"))
     b = document("b", _BANK_DEAL.format(right_verb, "45") + right_more)
@@ -2137,7 +2137,9 @@ def _branches(left_verb="shut", right_verb="close", left=None, right=None, cosin
     right_q = Quantity(span=span(b, "45"), value=45, unit="count", measure="branches", head=right_verb, **(right or {}))
     quantities = [right_q]
     if right_more:
-        quantities.append(Quantity(span=span(b, "210"), value=210, unit="count", measure="branches", head=right_verb))
+        head = None if more_whole else right_verb  # a partitive's whole: no act befell it
+        more = Quantity(span=span(b, "210"), value=210, unit="count", measure="branches", head=head, whole=more_whole)
+        quantities.append(more)
     left_claim = claim(a, a.text, quantities=(left_q,))
     right_claim = claim(b, b.text, quantities=tuple(quantities))
     # one cluster, as the cluster stage puts two sentences of one story that count one thing
@@ -2171,6 +2173,26 @@ def test_one_act_counted_alike_still_parts_two_holders():
 
 def test_a_side_counting_the_noun_twice_leaves_which_is_whose_open():
     assert _branches(right_more=" It has 210 branches.") == []
+
+
+def test_the_part_of_a_partitive_whose_whole_is_given_is_the_acts_count():
+    # "will close 45 of its 210 branches": the act befell the 45, counted out of the whole; the 210 is what the bank
+    # has, no second count of what was closed, so the 45 meets the other source's "shut 70 branches".
+    findings = _branches(right_more=" of its 210 branches.", more_whole=True)
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "45" in findings[0].message and "210" not in findings[0].message
+
+
+def test_the_whole_of_a_partitive_meets_no_count_of_what_an_act_befell():
+    from factcheck.checks.numeric_conflict import the_whole_against_an_act
+
+    doc = document("a", "It will close 45 of its 210 branches. It has 300 branches and will shut 70 branches.")
+    whole = Quantity(span=span(doc, "210"), value=210, unit="count", measure="branches", whole=True)
+    closed = Quantity(span=span(doc, "70"), value=70, unit="count", measure="branches", head="shut")
+    has = Quantity(span=span(doc, "300"), value=300, unit="count", measure="branches", head="have")
+    assert the_whole_against_an_act(whole, closed) and the_whole_against_an_act(closed, whole)
+    # what there is, told as a whole or by "has", is the whole's to meet
+    assert not the_whole_against_an_act(whole, has) and not the_whole_against_an_act(whole, whole)
 
 
 _QUAKE_PAST = "The valley was last hit by a strong quake in 1958, when about 400 people died."

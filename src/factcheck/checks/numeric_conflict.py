@@ -360,7 +360,8 @@ class NumericConflictCheck(PairwiseCheck):
     and the sentence vectors agree (>= 0.6). One noun counted under one act told with two verbs WordNet gives for
     one act ("plan to shut 40 branches" / "will close 60 branches", "demanded 30 coins" / "asked for 20 coins") is one
     count however little else the two sentences share (``one_act_counted_alike``: each side's one count of the noun,
-    both ten or more and less than ten times apart, the head a verb as written, vectors >= 0.35), unless both are told as a source's report ("the
+    both ten or more and less than ten times apart, the head a verb as written or given a tense by the parse, vectors
+    >= 0.35), unless both are told as a source's report ("the
     governor said", "according to the agency": two authorities, or an early and a later toll) or one is dated to
     another time than the other article's news ("in 1958, when about 400 people died" / "has killed 52 people",
     ``dated_apart``). An age never pairs with a count. Figures two sources' sentences give alike
@@ -380,7 +381,11 @@ class NumericConflictCheck(PairwiseCheck):
     "plans to close", "is to be closed": a modal or an infinitive in the parse) and the act done ("closed two plants
     last year") are two facts, whatever the two counts; two plans given two counts still conflict. So are a part and
     the whole: a partitive ("ten of its plants") or an act done in part ("the partial closure of ten plants", "partly
-    destroyed") against a count told of the whole.
+    destroyed") against a count told of the whole; but a partitive whose whole has its own figure ("will close 60 of
+    its 260 branches") gives the act's count (60, against "will shut 90 branches") and the whole (260, what the bank
+    has, which meets no count of what an act befell). One holder and several, as the parse gives their words, are
+    two holders: one person against several ("Roe scored 23 goals" / "they scored 39 goals"), several bodies against
+    one name ("The companies together employ 5,200" / "Harbor employs 2,100").
 
     Each number is an interval built from its comparator and rounding ("over 60%" is
     (60, 100]; "more than two-thirds" is (66.7, 100]; "about 7" is [6.5, 7.5]).
@@ -620,6 +625,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "an act foreseen against one done"  # "will close six mills" / "shut two mills last year"
         if left_q.part != right_q.part:
             return "a part of what is counted against the whole"  # "the partial closure of ten of its plants"
+        if the_whole_against_an_act(left_q, right_q):
+            return "the whole a partitive counts from against what an act befell"  # "of its 260 branches" / "shut 90"
         if a_remainder(alignment.left, left_q) != a_remainder(alignment.right, right_q):
             return "a remainder against a total"  # "seven AK-47s, three other assault rifles" / "nine assault rifles"
         if supposed(alignment.left, left_q) != supposed(alignment.right, right_q):
@@ -1175,8 +1182,9 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
     if not all(verbs) or not acts_related(verbs[0], verbs[1]):
         return False
     if not all(
-        told_as_a_verb(claim, verb) and verb not in {measure_key(other.measure) for other in claim.quantities}
-        for (claim, _), verb in zip(sides, verbs)
+        (told_as_a_verb(claim, verb) or quantity.mood is not None)
+        and verb not in {measure_key(other.measure) for other in claim.quantities}
+        for (claim, quantity), verb in zip(sides, verbs)
     ):
         return False  # a noun the parse hangs the count on ("home to 200,000 people"), one the sentence counts
         # too ("13 homers and 43 RBIs": the list's first item)
@@ -1185,10 +1193,10 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
         # early and a later toll, give two figures each true to its source; with nothing else of the sentences in
         # common to say they tell one account, that is no misreport to settle.
         return False
-    # One count of the noun a side: two ("close 60 of its 260 branches", "killed 12 soldiers and 30 soldiers") leave
-    # which is whose to the words around them.
+    # One count of the noun a side: two ("killed 12 soldiers and 30 soldiers") leave which is whose to the words around
+    # them. The whole of a partitive ("close 60 of its 260 branches") is what there is, not what the act befell.
     return all(
-        sum(1 for other in claim.quantities if stem(counted_noun(claim, other)) == stem(noun)) == 1
+        sum(1 for other in claim.quantities if not other.whole and stem(counted_noun(claim, other)) == stem(noun)) == 1
         for (claim, _), noun in zip(sides, nouns)
     )
 
@@ -1736,6 +1744,16 @@ _REMAINDER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additiona
 _REMAINDER_AFTER = re.compile(r"\s+(?:other|more|further|additional|extra)\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
 
 
+def the_whole_against_an_act(left: Quantity, right: Quantity) -> bool:
+    """Whether one figure is the whole a partitive counts its part from ("close 60 of its 260 branches": 260, what the
+    bank has) and the other counts what an act befell ("will shut 90 branches"): the part is that act's count, the
+    whole meets only another whole or a count of what there is ("the bank has 260 branches")."""
+    for whole, other in ((left, right), (right, left)):
+        if whole.whole and not other.whole and _act_verb(other):
+            return True
+    return False
+
+
 def a_remainder(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure counts what is left beside another count ("seven AK-47s, three other assault rifles", "a
     further 10,000 people joined"): a part added to a figure told elsewhere, never the total another source gives."""
@@ -2025,7 +2043,12 @@ def counted_twice(alignment: Alignment, pair: SlotPair) -> bool:
         for side in (other.left, other.right)
     }
     for claim, quantity in ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref)):
-        rivals = [other for other in claim.quantities if (other.span.start, other.span.end) not in settled]
+        # a partitive's part and its whole ("close 60 of its 260 branches") are told apart by their roles
+        rivals = [
+            other
+            for other in claim.quantities
+            if (other.span.start, other.span.end) not in settled and other.whole == quantity.whole
+        ]
         noun = counted_noun(claim, quantity)
         # Two counts of one noun befallen by two acts ("Ten people died ... and 800 people were evacuated") are told
         # apart by their acts, as two nouns of one act are by their nouns.

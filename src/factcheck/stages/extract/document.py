@@ -31,6 +31,7 @@ from factcheck.stages.extract.heads import (
     figure_mood,
     figure_part,
     holder_count,
+    partitive_whole,
 )
 from factcheck.stages.extract.measures import _anaphoric, _as_of, _measure, states_an_age
 from factcheck.stages.extract.people import _People
@@ -439,6 +440,7 @@ class _DocumentExtractor:
             holder=self._holder(holder, named, match),
             mood=figure_mood(unit.tokens, match.start, match.end),
             part=figure_part(unit.tokens, match.start, match.end),
+            whole=partitive_whole(unit.tokens, match.start, match.end),
             holder_number=number,
             holder_kind=kind,
         )

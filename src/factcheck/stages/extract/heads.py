@@ -238,10 +238,23 @@ def _raised_to(verb: Any, subject: Any, within: Any) -> Any:
     return verb
 
 
+def partitive_whole(tokens: Any, start: int, end: int) -> bool:
+    """Whether a figure counts the whole a partitive takes its part from: "260" of "will close 60 of its 260
+    branches", "17 of the 40 ships". The act befell the part ("60"), counted out of the whole; the whole is what
+    there is ("its 260 branches"), which no act of the sentence befell."""
+    root = _root(tokens, start, end)
+    if root is None or root.dep_ != "nummod":
+        return False
+    whole = root.head
+    of = whole.head
+    return whole.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep" and of.head.pos_ == "NUM"
+
+
 def _the_act(tokens: Any, start: int, end: int) -> Any:
-    """The word naming the act a figure's counted noun takes part in (``figure_head``'s token), or None."""
+    """The word naming the act a figure's counted noun takes part in (``figure_head``'s token), or None; none for the
+    whole of a partitive (``partitive_whole``)."""
     noun = counted_noun(tokens, start, end) or _root(tokens, start, end)
-    if noun is None:
+    if noun is None or partitive_whole(tokens, start, end):
         return None
     governor = _governor(noun, tokens)
     return _raised_to(governor, noun, tokens) if governor is not None else None
@@ -255,10 +268,11 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
     Read from the verb's auxiliaries: a modal (tag ``MD``) or an infinitive's ``to`` makes the act one planned, expected
     or supposed, which is another fact than the act done, whatever its count; before a perfect ("may have died", "are
     believed to have died") they only hedge a past act, so they say nothing. A verb joined to another without its own
-    auxiliary or subject ("should be cut and 14 plants closed") is told as the verb it joins.
+    auxiliary or subject ("should be cut and 14 plants closed") is told as the verb it joins, as is one the tagger took
+    for an adjective though it has an object ("will cut 1,100 jobs and close 60 branches").
     """
     verb = _the_act(tokens, start, end)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or (verb.pos_ not in ("VERB", "AUX") and not _a_verb_read_as_an_adjective(verb)):
         return None
     while (
         verb.dep_ == "conj"
@@ -281,6 +295,17 @@ def figure_mood(tokens: Any, start: int, end: int) -> Literal["done", "foreseen"
     ):
         return "done"  # "have closed", "were destroyed", "the homes destroyed by the fire"
     return None
+
+
+def _a_verb_read_as_an_adjective(word: Any) -> bool:
+    """Whether a word the tagger gives as an adjective is a verb joined to another: it has a direct object and is the
+    conjunct of a verb ("will cut 1,100 jobs and close 60 branches": "close" tagged an adjective)."""
+    return (
+        word.pos_ == "ADJ"
+        and word.dep_ == "conj"
+        and word.head.pos_ in ("VERB", "AUX")
+        and any(child.dep_ == "dobj" for child in word.children)
+    )
 
 
 def _done_through(verb: Any, helpers: list[Any]) -> bool:
@@ -308,7 +333,9 @@ def figure_part(tokens: Any, start: int, end: int) -> bool:
     of ten plants", "partly destroyed 15 homes"; WordNet's words for in part, ``lexicon.tells_a_part``). Another count
     of the same noun and act not so told is the whole, another fact. A partitive of the set the story tells of ("17
     of the hijacked ships are still held", "two of the hostages") counts what the other source's count does: the
-    ships still held are the vessels another outlet says are held. "All 58 of its schools" counts them all."""
+    ships still held are the vessels another outlet says are held. "All 58 of its schools" counts them all. A whole
+    given its own figure ("close 60 of its 260 branches") makes the part the count of what the act befell, as another
+    source's "will shut 90 branches" is: the whole is the other figure (``partitive_whole``)."""
     root = _root(tokens, start, end)
     if root is None:
         return False
@@ -316,7 +343,11 @@ def figure_part(tokens: Any, start: int, end: int) -> bool:
     for of in () if whole_told else root.children:
         if of.dep_ == "prep" and of.lower_ == "of":
             whole = next((child for child in of.children if child.dep_ == "pobj"), None)
-            if whole is not None and any(child.dep_ == "poss" for child in whole.children):
+            if (
+                whole is not None
+                and any(child.dep_ == "poss" for child in whole.children)
+                and not any(child.dep_ == "nummod" for child in whole.children)
+            ):
                 return True
     act = _the_act(tokens, start, end)
     noun = counted_noun(tokens, start, end)
