@@ -797,6 +797,32 @@ def test_two_figures_of_two_months_are_a_change_over_time():
     assert [f.severity for f in run(_monthly(right_month="October"))] == [Severity.WARNING]
 
 
+def _sailings(right_day="March 11"):
+    """A dated piece (Sunday 8 March 2026) and an undated one, each giving a count of weekly sailings on a day."""
+    a = document(
+        "a", "The Norrvik line will resume 40 sailings a week on Wednesday, the operator said.", date(2026, 3, 8)
+    )
+    b = document("b", f"The Norrvik line will resume 60 sailings a week on {right_day}, the operator said.")
+    # The dateline read the coming Wednesday (the clause's tense: "will resume"); the undated day got no year.
+    wednesday = time(a, "Wednesday", "2026-03-11", relative=True).model_copy(update={"head": "resume"})
+    day = time(b, right_day, None, relative=True).model_copy(update={"head": "resume"})
+    left_q = Quantity(span=span(a, "40"), value=40, unit="count", measure="sailings", head="resume")
+    right_q = Quantity(span=span(b, "60"), value=60, unit="count", measure="sailings", head="resume")
+    left = claim(a, a.text, times=(wednesday,), quantities=(left_q,))
+    right = claim(b, b.text, times=(day,), quantities=(right_q,))
+    return corpus([a, b], [left, right])
+
+
+def test_a_yearless_day_of_an_undated_piece_is_read_in_the_year_nearest_the_other_sides_day():
+    # "March 11" in an undated piece is the coming Wednesday of a piece of Sunday 8 March: one day, two counts. It was
+    # re-read against that dateline as the latest 11 March up to it (a year back), and the Wednesday as the one before
+    # the dateline, so the figures were read as two days' and never compared.
+    assert [f.severity for f in run(_sailings())] == [Severity.WARNING]
+    # The Wednesday before is another day than the coming one the dated piece tells: two days' counts (the re-read
+    # Wednesday fell on 4 March too, so this pair warned).
+    assert run(_sailings(right_day="March 4")) == []
+
+
 def _sold(right_where="in Norland", label="GPE"):
     a = document("a", "The Pebble novel has sold seven million copies worldwide, its publisher said.")
     b = document("b", f"The Pebble novel has sold one million copies {right_where}, its publisher said.")

@@ -11,7 +11,15 @@ from typing import Any
 
 from factcheck.checks.base import CheckContext, PairwiseCheck, connected_groups
 from factcheck.checks.temporal import dates_agree
-from factcheck.dates import FALLBACK_ANCHOR, a_comparison_base, interval_of, values_agree, year_of_the_other
+from factcheck.dates import (
+    FALLBACK_ANCHOR,
+    YEAR_WORDS,
+    a_comparison_base,
+    interval_of,
+    values_agree,
+    year_nearest,
+    year_of_the_other,
+)
 from factcheck.model import Claim, Corpus, Finding, Quantity, Severity, Span, TimeExpression
 from factcheck.nlp.align import (
     AGE_AFTER,
@@ -2132,12 +2140,15 @@ def of_two_periods(alignment: Alignment, pair: SlotPair, published: Mapping[str,
     left_dates, right_dates = _dates_of(alignment.left, pair.left.ref), _dates_of(alignment.right, pair.right.ref)
     if not left_dates or not right_dates:
         return False
-    anchor = published.get(alignment.left.doc) or published.get(alignment.right.doc) or FALLBACK_ANCHOR
+    left_day, right_day = published.get(alignment.left.doc), published.get(alignment.right.doc)
+    anchor = left_day or right_day or FALLBACK_ANCHOR
     flows = _a_flow(alignment.left, pair.left.ref) and _a_flow(alignment.right, pair.right.ref)
     compared = 0
     for left in left_dates:
         for right in right_dates:
             left_value, right_value = _period(left, anchor), _period(right, anchor)
+            if (left_day is None) != (right_day is None):
+                left_value, right_value = _one_side_undated(left, left_value, left_day, right, right_value, right_day)
             if left_value is None or right_value is None:
                 continue
             left_value, right_value = year_of_the_other(left, left_value, right, right_value)
@@ -2153,6 +2164,33 @@ def _a_flow(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure is a change or a sum over its period ("GDP rose 0.8%", "profits of $3.65bn"): a quarter's
     and a year's are two figures, where a count of one act ("killed 10 in 2004" / "in December 2004") is one."""
     return is_change(claim, quantity) or quantity.unit.startswith("money")
+
+
+def _one_side_undated(
+    left: TimeExpression,
+    left_value: str | None,
+    left_day: date | None,
+    right: TimeExpression,
+    right_value: str | None,
+    right_day: date | None,
+) -> tuple[str | None, str | None]:
+    """Two dates' values when one article has a dateline and the other none, read as date-conflict reads them
+    (``date_conflict.comparable_values``): the dated side keeps the value its own dateline gave (its tense read: "will
+    resume sailings on Wednesday" in a piece of Sunday 8 March is 11 March, where a second reading against the same
+    day took the Wednesday before), and a month and day of the undated side, its year no words of its own gave, is
+    read in the year nearest the other side's (``dates.year_nearest``: "March 11" is 11 March of that year, not the
+    latest 11 March up to the other article's dateline, a year back)."""
+    if left_day is not None and left.value:
+        left_value = left.value
+    if right_day is not None and right.value:
+        right_value = right.value
+    if left_value is None or right_value is None:
+        return left_value, right_value
+    if left_day is None and not YEAR_WORDS.search(left.span.text):
+        left_value = year_nearest(left_value, right_value)
+    elif right_day is None and not YEAR_WORDS.search(right.span.text):
+        right_value = year_nearest(right_value, left_value)
+    return left_value, right_value
 
 
 def _periods_of_two_lengths(first: str, second: str) -> bool:
