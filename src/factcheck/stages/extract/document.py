@@ -482,7 +482,7 @@ class _DocumentExtractor:
                 name = self.people.resolve_surname(name) or name
             return (name, person) if name else None
         if word.pos_ == "PROPN":  # a name the tagger did not mark ("Muse, whose members met ..., beat ...")
-            name = " ".join(t.text for t in word.subtree if t.pos_ == "PROPN" and t.i <= word.i)
+            name = _proper_name(word)
             return (name, False) if name else None
         lower = word.lower_
         if lower in _PERSONAL_PRONOUNS:
@@ -498,13 +498,13 @@ class _DocumentExtractor:
         clause's own "he said" is read: "Roe, from Leeds, described her win as '...,' she said" is Roe, whoever was
         named before. A name tagged as a body or a place, here or before, counts only as the surname of a person the
         text named in full: the small model often reads a surname alone as an organisation's name."""
-        subject = next((child for child in unit.tokens.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_of_root(unit)
         if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper():
             return  # a name is written with a capital ("the Amnesty secretary-general" is a post)
         entity = _entity_of(subject)
         if entity is not None and entity.label_ == "PERSON":
             return
-        name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i)
+        name = _proper_name(subject)
         tagged_a_thing = entity is not None or name in self.people.things
         if not tagged_a_thing or self.people.resolve_surname(name) is not None:
             self.people.untyped_subjects.append((self.unit_number, name))
@@ -512,8 +512,7 @@ class _DocumentExtractor:
     def remember_subject(self, block: Block, unit: _Unit) -> None:
         """Note what a sentence's main subject names, and its possessor's name ("Keane's new album topped ..."),
         for a later "it", "they" or "the band"; a pronoun or a description resolved here keeps its name in mind."""
-        root = unit.tokens.root
-        subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_of_root(unit)
         if subject is None:
             return
         named = self._name_of(block, subject)
@@ -528,6 +527,16 @@ class _DocumentExtractor:
                 # "A spokesman said ...": someone new, whom a later "he" may stand for ("the chancellor" may be the
                 # person named before).
                 self.people.someone_unnamed(self.unit_number)
+
+
+def _subject_of_root(unit: _Unit) -> Any:
+    """The subject of a clause's root verb, or None."""
+    return next((child for child in unit.tokens.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _proper_name(word: Any) -> str:
+    """The proper nouns of a word's phrase up to the word itself: "Mr DeVane" for "DeVane"."""
+    return " ".join(t.text for t in word.subtree if t.pos_ == "PROPN" and t.i <= word.i)
 
 
 def _dates_the_event(time: TimeExpression) -> bool:
