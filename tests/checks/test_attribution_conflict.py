@@ -758,6 +758,12 @@ def test_general_after_an_office_is_no_rank():
     # English puts "general" after an office as an adjective ("Attorney General", "Secretary General"): the post is
     # the office, so two such offices are two posts of one kind, and neither is the army rank.
     assert title_conflict_kind("Attorney General", "Solicitor General") == "modifier"
+    # Against a post without it, the office is the head noun: a director-general's deputy is a deputy director, and
+    # a "general secretary" the same post as a "secretary-general".
+    assert title_conflict_kind("deputy director", "director-general") == "modifier"
+    assert title_conflict_kind("Inspector General", "chief inspector") == "modifier"
+    assert title_conflict_kind("secretary-general", "general secretary") is None
+    assert title_conflict_kind("director general", "director") is None
     assert title_conflict_kind("secretary general", "Gen.") is None or not titles_conflict("secretary general", "Gen.")
     assert title_conflict_kind("Major General", "Brigadier General") == "rank"  # ranks stay ranks
     assert title_conflict_kind("police captain", "police lieutenant") == "rank"  # a unit before a rank is no person

@@ -110,6 +110,8 @@ def title_conflict_kind(a: str | None, b: str | None) -> str | None:
     left, right = _post_words(a), _post_words(b)
     if not left or not right:
         return None
+    if left[-1] != right[-1]:  # "Attorney General" / "Solicitor General" stay two offices of one kind
+        left, right = _office_first(a, left), _office_first(b, right)
     left, right = _with_the_others_head(left, right), _with_the_others_head(right, left)
     if (
         _second_in_command(left, right)
@@ -343,6 +345,15 @@ def _ranks(title: str, words: list[str]) -> list[str]:
     ):
         ranks = ranks[:-1]
     return ranks
+
+
+def _office_first(title: str, words: list[str]) -> list[str]:
+    """The post words with a rank word English writes after an office as its adjective moved before it ("director
+    general" -> "general director", "secretary-general" -> "general secretary"): the office is the head noun, so
+    "deputy director" is the second of a "director-general" and "general secretary" the same post."""
+    if len(words) >= 2 and words[-1] in RANKS and words[-1] not in _ranks(title, words):
+        return [*words[:-2], words[-1], words[-2]]
+    return words
 
 
 def _post_words(title: str) -> list[str]:
