@@ -1650,17 +1650,43 @@ def _two_outlets(make_corpus, first: str, second: str):
     return make_corpus(texts, checks=[AttributionConflictCheck])
 
 
+_PRESIDENT_AND_TREASURER = {
+    "a": "The championships move to a new arena. Jane Roe, president of the Harbor Skating Federation, said the old "
+    "rink failed a safety check.\n",
+    "b": "The championships move to a new arena. The move costs the Harbor Skating Federation extra rent, said Jane "
+    "Roe, the federation's treasurer.\n",
+}
+
+
 def test_fixture_a_head_and_a_post_of_one_organisation_in_unrelated_sentences(make_corpus):
+    # Two sources of one story at one time: one person does not head the federation and hold a post under its head.
+    corp = make_corpus(_PRESIDENT_AND_TREASURER, checks=[AttributionConflictCheck])
+    assert [f.data["values"] for f in corp.findings] == [["president", "treasurer"]]
+    assert corp.findings[0].severity == Severity.WARNING
+    assert "one of them its head" in corp.findings[0].message
+
+
+def test_fixture_a_head_and_a_post_of_one_organisation_a_year_apart_is_a_note(make_corpus):
+    # A year apart, the person may have moved from one post to the other.
+    corp = make_corpus(
+        _PRESIDENT_AND_TREASURER,
+        published={"a": date(2021, 3, 1), "b": date(2023, 5, 2)},
+        checks=[AttributionConflictCheck],
+    )
+    assert [f.severity for f in corp.findings] == [Severity.INFO]
+    assert "may have changed" in corp.findings[0].message
+
+
+def test_fixture_a_head_told_by_whose_against_a_post_of_the_body_named_by_a_common_noun(make_corpus):
     corp = _two_outlets(
         make_corpus,
-        "The championships move to a new arena. Jane Roe, president of the Harbor Skating Federation, said the old "
-        "rink failed a safety check.\n",
-        "The championships move to a new arena. The move costs the Harbor Skating Federation extra rent, said Jane "
-        "Roe, the federation's treasurer.\n",
+        "A footbridge over the canal fell on Monday. The roads agency, whose director Jane Roe has faced calls to "
+        "quit, said it would publish the audit.\n",
+        "A footbridge over the canal fell on Monday. It was checked in May, said Jane Roe, press officer of the "
+        "roads agency.\n",
     )
-    assert [f.data["values"] for f in corp.findings] == [["president", "treasurer"]]
-    assert corp.findings[0].severity == Severity.INFO  # off the same-fact path: the person may have moved
-    assert "one of them its head" in corp.findings[0].message
+    assert [f.data["values"] for f in corp.findings] == [["director", "press officer"]]
+    assert corp.findings[0].severity == Severity.WARNING
 
 
 def test_fixture_posts_at_two_organisations_or_held_together_are_quiet(make_corpus):
@@ -1969,3 +1995,20 @@ def test_a_further_description_is_no_post_to_compare():
     )
     assert [m.further for m in collect_mentions(corpus([a, b], [left, right]))] == [False, False]
     assert run(corpus([a, b], [left, right])) == []
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "Jane Roe, the company's chief executive, said sales fell.",
+        "Jane Roe, chief executive of the company, said sales fell.",
+    ],
+)
+def test_fixture_a_body_told_by_a_common_noun_is_no_second_affiliation(make_corpus, described):
+    # "the company" says what kind of body, not which: another source's name for it ("Harbor Corp") agrees.
+    corp = _two_outlets(
+        make_corpus,
+        f"Harbor Corp cut 300 jobs on Monday. {described}\n",
+        "Harbor Corp will cut 300 jobs. Harbor Corp chief executive Jane Roe said the cuts were needed.\n",
+    )
+    assert not corp.findings

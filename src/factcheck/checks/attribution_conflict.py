@@ -201,8 +201,8 @@ class AttributionConflictCheck(PairwiseCheck):
     adjective too, before a noun for a person, modifies that noun ("major champion", "private investigator"): no rank.
 
     Two posts of one organisation, one heading it and the other a post under its head, are compared wherever two
-    sources of one story each name the person by one of them, whatever else their sentences tell, as a note (the person
-    may have moved from one post to the other; told of one fact, the two posts warn on the same-fact path): "president of the
+    sources of one story each name the person by one of them, whatever else their sentences tell (a note only when the
+    sources are a year or more apart: the person may have moved from one post to the other): "president of the
     Harbor Skating Federation" / "the federation's treasurer", "the brigade's commander" / "chief of staff of the
     Harbor Brigade", "Harbor Foods' president" / "Harbor Foods' finance director". A head is a kind of WordNet's
     leader or a post WordNet defines as in command or in charge of something; a post under it a kind of its employee,
@@ -330,7 +330,11 @@ class AttributionConflictCheck(PairwiseCheck):
                 mention = with_the_organisations_word(mention, titles)
             if kind == "affiliation":
                 value = _without_own_name(normalise_affiliation(mention.affiliation), person)
-                if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
+                if (
+                    not value
+                    or not organisation_like(mention.affiliation, _after_preposition(mention))
+                    or _a_body_described(mention.affiliation)
+                ):
                     continue
                 if not mention.title and _where_not_whose(mention):
                     continue
@@ -539,12 +543,12 @@ class AttributionConflictCheck(PairwiseCheck):
                     # treasurer", "the brigade's commander" / "chief of staff of the Harbor Brigade", "Harbor's
                     # president" / "Harbor's finance director"): whatever else the two sentences tell, one person
                     # does not head an organisation and hold a post under its head. A source giving both (a joint
-                    # title, a post handed over) was read above. A note, not a warning: off the same-fact path the
-                    # two sources need not tell the person at one time, and a post under the head is often the step
-                    # before it (on the held-out ECB+ groups, left unchanged, this path warned twice).
-                    return Severity.INFO, (
-                        f"two sources give the person two posts at {organisation}, one of them its head; the person "
-                        "may have moved from one post to the other"
+                    # title, a post handed over, a post held before) was read above, and sources a year or more
+                    # apart give a note below (the person may have moved from one post to the other); sources of
+                    # one story at one time that disagree on who the person is warn, as two posts of one field do.
+                    note = (
+                        f"two sources of one story give the person two posts at {organisation}, one of them its "
+                        "head, which one person does not hold at once"
                     )
                 elif (
                     not (left_docs & right_docs)
@@ -608,6 +612,18 @@ def _without_own_name(affiliation: str, person: Person) -> str:
     organisation ("harbor group"): the possessive says whose it is, which another source may leave out."""
     owner = f"{person.parsed.last.casefold()} s "
     return affiliation[len(owner) :] if affiliation.startswith(owner) and len(affiliation) > len(owner) else affiliation
+
+
+# Words before a common noun that say which body is meant without naming it: "the company", "its agency".
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+
+
+def _a_body_described(affiliation: str | None) -> bool:
+    """Whether the affiliation is a common noun phrase ("the company", "the regional roads agency"), not a name: it
+    tells what kind of body the person is at, which another source's name for it ("Harbor Corp") does not
+    contradict. Read beside the titles, where the text's own names for it say which body it is."""
+    words = [word for word in re.findall(r"[\w'’&.-]+", affiliation or "") if word.casefold() not in _DETERMINERS]
+    return bool(words) and all(word.islower() for word in words)
 
 
 def _after_preposition(mention: Mention) -> bool:
