@@ -2012,3 +2012,12 @@ def test_fixture_a_body_told_by_a_common_noun_is_no_second_affiliation(make_corp
         "Harbor Corp will cut 300 jobs. Harbor Corp chief executive Jane Roe said the cuts were needed.\n",
     )
     assert not corp.findings
+
+
+def test_fixture_two_bodies_told_by_two_common_nouns_still_differ(make_corpus):
+    corp = _two_outlets(
+        make_corpus,
+        "The port reopened on Monday. Jane Roe, the ministry's spokeswoman, said ships could dock again.\n",
+        "The port reopened on Monday. Jane Roe, the agency's spokeswoman, said ships could dock again.\n",
+    )
+    assert [f.data["values"] for f in corp.findings] == [["agency", "ministry"]]

@@ -330,11 +330,7 @@ class AttributionConflictCheck(PairwiseCheck):
                 mention = with_the_organisations_word(mention, titles)
             if kind == "affiliation":
                 value = _without_own_name(normalise_affiliation(mention.affiliation), person)
-                if (
-                    not value
-                    or not organisation_like(mention.affiliation, _after_preposition(mention))
-                    or _a_body_described(mention.affiliation)
-                ):
+                if not value or not organisation_like(mention.affiliation, _after_preposition(mention)):
                     continue
                 if not mention.title and _where_not_whose(mention):
                     continue
@@ -429,7 +425,11 @@ class AttributionConflictCheck(PairwiseCheck):
         cross = len(left_docs | right_docs) > 1
         note = ""
         if kind == "affiliation":
-            if affiliations_agree(left, right) or not _one_post(left_mentions, right_mentions):
+            if (
+                affiliations_agree(left, right)
+                or not _one_post(left_mentions, right_mentions)
+                or _a_body_described_beside_its_name(left_mentions, right_mentions)
+            ):
                 return None
         else:
             # The values are folded to lower case; the titles as written say more ("Tory co-chairman", "Harbor
@@ -619,11 +619,18 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 
 
 def _a_body_described(affiliation: str | None) -> bool:
-    """Whether the affiliation is a common noun phrase ("the company", "the regional roads agency"), not a name: it
-    tells what kind of body the person is at, which another source's name for it ("Harbor Corp") does not
-    contradict. Read beside the titles, where the text's own names for it say which body it is."""
+    """Whether the affiliation is a common noun phrase ("the company", "the regional roads agency"), not a name."""
     words = [word for word in re.findall(r"[\w'’&.-]+", affiliation or "") if word.casefold() not in _DETERMINERS]
     return bool(words) and all(word.islower() for word in words)
+
+
+def _a_body_described_beside_its_name(left_mentions: list[Mention], right_mentions: list[Mention]) -> bool:
+    """Whether one source tells the body by a common noun only ("the company's chief executive") and the other by a
+    name only ("Harbor Corp chief executive"): the noun says what kind of body, which the name does not contradict.
+    Two common nouns ("the ministry" / "the agency") or two names still differ."""
+    left = {_a_body_described(mention.affiliation) for mention in left_mentions}
+    right = {_a_body_described(mention.affiliation) for mention in right_mentions}
+    return {frozenset(left), frozenset(right)} == {frozenset({True}), frozenset({False})}
 
 
 def _after_preposition(mention: Mention) -> bool:
