@@ -194,6 +194,23 @@ def test_a_date_between_a_subject_and_its_verb_dates_the_verb(nlp, sentence, hea
     assert [t.head for t in claim.times] == [head]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("The ferry capsized on the night of March 12 in a storm.", "capsize"),
+        ("Three inmates escaped in the early hours of Sunday through a tunnel.", "escape"),
+        ("The quake struck the region before dawn on Sunday.", "strike"),
+        ("The thieves escaped on the morning of Feb. 19 with the jewels.", "escape"),
+        ("The workers spent the night of March 12 in tents.", "night"),  # the night itself is what is told
+    ],
+)
+def test_a_date_of_a_time_of_day_dates_the_act_told_then(nlp, sentence, head):
+    # The parser hangs "March 12" on "night": the night is when the ferry capsized, as "on March 12" would say. In an
+    # undated article "the night of March 12" is no time expression of its own (no year to give the night's value).
+    (claim,) = [c for c in claims_of(nlp, sentence, published=None) if c.times]
+    assert [t.head for t in claim.times] == [head]
+
+
 def test_a_date_in_an_aside_between_commas_is_not_the_main_verbs(nlp):
     (claim,) = claims_of(nlp, "Jane Roe, mayor of Kelby since 2019, was elected party leader on June 6 by 900 votes.")
     assert [t.head for t in claim.times if t.span.text == "June 6"] == ["elect"]

@@ -185,3 +185,18 @@ def test_a_happening_is_what_happens_of_itself_not_an_act_nor_a_thing():
     assert lexicon.mainly_a_happening("earthquake") and lexicon.mainly_a_happening("flood")
     assert not lexicon.mainly_a_happening("merger")  # an act of its parties (noun.act)
     assert not lexicon.mainly_a_happening("ferry")
+
+
+@pytest.mark.parametrize(
+    "word", ["morning", "night", "evening", "afternoon", "dawn", "dusk", "noon", "midnight", "hour"]
+)
+def test_parts_of_a_day_are_times_of_day(word):
+    # WordNet: "dawn" and "noon" are kinds of "time of day"; "morning" is part of the daytime, part of the day; "hour"
+    # in its second sense is "time of day" ("the early hours of Sunday")
+    assert lexicon.names_a_time_of_day(word)
+
+
+@pytest.mark.parametrize("word", ["day", "week", "weekend", "eve", "minute", "second", "season", "meeting", "raid"])
+def test_a_day_its_units_and_its_events_are_no_times_of_day(word):
+    # a whole day or more, a unit of length ("within minutes of"), "the eve of" (the day before), an event
+    assert not lexicon.names_a_time_of_day(word)

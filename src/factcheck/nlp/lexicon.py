@@ -644,6 +644,42 @@ def names_a_person(lemma: str) -> bool | None:
     return PERSON_FIELD in fields if fields else None
 
 
+# How far up from a noun's sense a time of day is looked for: "dusk" is part of the evening, a kind of daytime, part
+# of the day.
+TIME_OF_DAY_STEPS = 3
+
+
+@lru_cache(maxsize=65536)
+def names_a_time_of_day(lemma: str) -> bool:
+    """Whether one of the lemma's two most frequent senses as a noun is a time of day: a kind of WordNet's "time of
+    day" ("dawn", "noon", "midnight", "hour" in its second sense) or a part of the twenty-four hours up the part-of
+    links ("morning" is part of the daytime, "night" of the day, "dusk" of the evening) that is no unit of time
+    ("minute", "second": a length). "Day", "week", "weekend" and "eve" are no part of one day.
+
+    A date written after such a noun ("on the night of March 12", "in the early hours of Sunday") dates what is told
+    then, not the time of day."""
+    clock, day, unit = (senses(word, "n")[:1] for word in ("time of day", "day", "time unit"))
+    if not clock or not day or not unit:
+        return False
+    for sense in senses(lemma, "n")[:2]:
+        kinds = kinds_of(sense, TIME_OF_DAY_STEPS)
+        if clock[0] in kinds:
+            return True
+        if unit[0] in kinds:
+            continue
+        frontier = {(sense, False)}
+        for _ in range(TIME_OF_DAY_STEPS):
+            frontier = {
+                (target, through_part or symbol == "#p")
+                for key, through_part in frontier
+                for symbol, target, _, _ in _synset(*key).pointers
+                if symbol in ("@", "#p")
+            }
+            if (day[0], True) in frontier:
+                return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def kinds_of(key: tuple[str, int], steps: int = HYPERNYM_STEPS) -> dict[tuple[str, int], int]:
     """The senses this one is a kind of, up to `steps` above it, each with how many steps up it stands (itself 0)."""

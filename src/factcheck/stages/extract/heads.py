@@ -41,8 +41,9 @@ def _root(tokens: Any, start: int, end: int) -> Any:
     return outside[0] if outside else inside[0]
 
 
-def _governor(token: Any, within: Any) -> Any:
-    """The first content word above ``token``: the verb or noun it attaches to, through prepositions."""
+def _governor(token: Any, within: Any, *, dated: bool = False) -> Any:
+    """The first content word above ``token``: the verb or noun it attaches to, through prepositions; for a date
+    (``dated``), through a time of day told as when (``_a_time_of_day_adverbial``) too."""
     steps = 0
     current = token
     while steps < 6:
@@ -55,10 +56,24 @@ def _governor(token: Any, within: Any) -> Any:
             continue
         if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
             return office_holder(head.head, within)  # "a 61-year-old man": an age belongs to the person, not to "old"
+        if dated and _a_time_of_day_adverbial(head):
+            current = head  # "capsized on the night of March 12": the night is when, not what, the date dates
+            continue
         if head.pos_ in _CONTENT:
             return head
         current = head
     return None
+
+
+def _a_time_of_day_adverbial(word: Any) -> bool:
+    """Whether a word is a time of day (``lexicon.names_a_time_of_day``) told as when something happened, the object
+    of a preposition or a bare noun phrase of time: "on the night of March 12", "in the early hours of Sunday",
+    "during the morning rush hour on Tuesday", "before dawn on Sunday". A date hung on it dates the act the phrase
+    is attached to, as "on March 12" would; a time of day told as a thing ("the night of March 12 was cold") keeps
+    it."""
+    return (
+        word.pos_ == "NOUN" and word.dep_ in ("pobj", "npadvmod") and lexicon.names_a_time_of_day(word.lemma_.lower())
+    )
 
 
 def _lemma(word: Any) -> str:
@@ -110,7 +125,7 @@ def date_head(tokens: Any, start: int, end: int) -> str | None:
     root = _root(tokens, start, end)
     if root is None:
         return None
-    governor = _governor(root, tokens)
+    governor = _governor(root, tokens, dated=True)
     if governor is None:
         return None
     dated = _the_report_told_on(governor, start, end) or _the_subjects_act(governor, start, end)
