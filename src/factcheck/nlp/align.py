@@ -1375,10 +1375,27 @@ def acts_related(left: str, right: str) -> bool:
     return lexicon.word_relation(left, right) in lexicon.SAME_ACT
 
 
+# Words counted in place of a noun the sentence gave before ("killed one person and injured two others", "injuring
+# dozens more"): English pronouns and determiners that stand for the noun, so they count whatever the other sentence's
+# noun names.
+STANDS_FOR_THE_NOUN = frozenset({"other", "others", "more"})
+
+
+def nouns_meet(left: str, right: str) -> bool:
+    """Whether two counted nouns (base forms) may count one set: the same noun, or one a word standing for the noun
+    (``STANDS_FOR_THE_NOUN``: "injured 213 others" / "413 people were injured") and the other a noun of its own."""
+    if left == right:
+        return True
+    return (left in STANDS_FOR_THE_NOUN) != (right in STANDS_FOR_THE_NOUN)
+
+
 def figures_meet(left: Claim, right: Claim) -> bool:
-    """Whether two claims count one noun under heads that name one act: a figure each that may be one toll's."""
+    """Whether two claims count one noun under heads that name one act: a figure each that may be one toll's ("213
+    people were injured" / "injured 213 others": "others" stands for the noun)."""
     return any(
-        a.noun == b.noun and acts_related(a.head, b.head) for a in figure_anchors(left) for b in figure_anchors(right)
+        nouns_meet(a.noun, b.noun) and acts_related(a.head, b.head)
+        for a in figure_anchors(left)
+        for b in figure_anchors(right)
     )
 
 
