@@ -2373,3 +2373,32 @@ def test_a_kind_counted_beside_the_rest_is_not_the_whole_toll():
 
     assert toll("people") == []
     assert [f.severity for f in toll("soldiers")] == [Severity.WARNING]
+
+
+_PAID = "The council paid $40 million for the old dock site last year."
+_PAID_AGAIN = "Harbor officials said the town had paid 25 million dollars, a record for the port{}."
+
+
+def _paid(right_verb="paid", right_head="pay", more=""):
+    # A sum's counted noun is its currency: one sum each, paid by one act, however little else the sentences share.
+    a, b = document("a", _PAID), document("b", _PAID_AGAIN.format(more).replace("paid", right_verb))
+    left_q = Quantity(span=span(a, "$40 million"), value=4e7, unit="money:USD", head="pay", mood="done")
+    quantities = [
+        Quantity(span=span(b, "25 million dollars"), value=2.5e7, unit="money:USD", head=right_head, mood="done")
+    ]
+    if more:
+        quantities.append(Quantity(span=span(b, "$3 million"), value=3e6, unit="money:USD", head="record"))
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=tuple(quantities))
+    clustered = corpus([a, b], [left, right], clusters=[[left, right]])
+    return run(_vectors(clustered, left, right, 0.5))
+
+
+def test_one_sum_paid_by_one_act_is_one_sum_however_else_the_sentences_differ():
+    findings = _paid()
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "$40 million" in findings[0].message and "25 million dollars" in findings[0].message
+
+
+def test_sums_of_two_acts_or_of_a_side_giving_two_sums_do_not_meet():
+    assert _paid(right_verb="lent", right_head="lend") == []  # WordNet does not make lending paying
+    assert _paid(more=" after $3 million of fees") == []  # which sum is the payment is left to the words around

@@ -376,8 +376,9 @@ class NumericConflictCheck(PairwiseCheck):
     another time than the other article's news ("in 1958, when about 400 people died" / "has killed 52 people",
     ``dated_apart``); "others" counted under the act stands for the other side's noun there too ("140 people had been
     hurt" / "hurt 90 others"), unless it is the rest of a count told beside it ("killed 3 soldiers and 10 others": a
-    part, read from the parse, and the 3 soldiers are some of the people killed, not "13 people"). An age never pairs
-    with a count. Figures two sources' sentences give alike
+    part, read from the parse, and the 3 soldiers are some of the people killed, not "13 people"); and a sum of money
+    counts its currency, each side's only sum in it, paid or got by one act ("paid $40 million" / "had paid 25 million
+    dollars"). An age never pairs with a count. Figures two sources' sentences give alike
     (one value and unit, not a whole number under ten, an age or a length of time) pin them to one account: the one
     figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
     to 29.2 million francs, with 312,000 fans" / "312,000 people came and spent 14.6 million francs, up 11 percent"),
@@ -557,7 +558,14 @@ class NumericConflictCheck(PairwiseCheck):
             alignment.similarity is None or alignment.similarity >= inputs.head_similarity
         )
         same_head = (
-            _counts(alignment, pair)
+            (
+                # one sum of one currency a side, paid or got by one act: the vectors say the two tell one story
+                one_act
+                and _one_sum_each(alignment, pair)
+                and alignment.similarity is not None
+                and alignment.similarity >= inputs.counted_similarity
+            )
+            or _counts(alignment, pair)
             and (
                 alignment.same_head_fact(
                     pair, inputs.counted_similarity if one_noun_counted(pair) else inputs.head_similarity
@@ -1172,19 +1180,29 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
     government"); ``dropped_by`` still asks the sentence vectors and reads what parts two such counts (two holders,
     places, periods, a part, a plan against the act done). Not an age, a length of time or one thing's figure ("a
     38-caliber revolver"). A word standing for the noun ("injured 90 others") counts the other side's noun; two such
-    words each stand for whatever their own sentence counted before."""
-    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+    words each stand for whatever their own sentence counted before. A sum of money counts its currency, however
+    written ("paid $40 million" / "had paid 25 million dollars"), when it is its sentence's only sum in that currency
+    (``_one_sum_each``)."""
+    if not alignment.cross_source:
         return False
-    if ages(alignment, pair) or min(pair.left.ref.value, pair.right.ref.value) < PINNING_FIGURE:
+    sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
+    if _one_sum_each(alignment, pair):
+        nouns = [
+            pair.left.ref.unit,
+            pair.right.ref.unit,
+        ]  # a sum counts its currency ("paid $20m" / "paid 20m dollars")
+    elif not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    elif ages(alignment, pair) or min(pair.left.ref.value, pair.right.ref.value) < PINNING_FIGURE:
         # A whole number below ten recurs in one story for many facts ("injured two people" in one town, five across
         # the island; "captured eight pirates" early in the month): its noun and act alone do not pin it.
         return False
+    else:
+        nouns = [counted_noun(claim, quantity) for claim, quantity in sides]
     if far_apart(pair.left.ref, pair.right.ref):
         return False  # ten times apart: another event's toll ("It killed 612 people" of an earlier quake), no slip
     from factcheck.nlp.align import acts_related, told_as_a_verb
 
-    sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
-    nouns = [counted_noun(claim, quantity) for claim, quantity in sides]
     if not all(nouns) or not (stem(nouns[0]) == stem(nouns[1]) or nouns_meet(nouns[0], nouns[1])):
         return False
     if all(noun in STANDS_FOR_THE_NOUN for noun in nouns):
@@ -1206,11 +1224,26 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
         # early and a later toll, give two figures each true to its source; with nothing else of the sentences in
         # common to say they tell one account, that is no misreport to settle.
         return False
+    if nouns[0].startswith("money"):
+        return True  # one sum of the currency a side (``_one_sum_each``)
     # One count of the noun a side: two ("killed 12 soldiers and 30 soldiers") leave which is whose to the words around
     # them. The whole of a partitive ("close 60 of its 260 branches") is what there is, not what the act befell.
     return all(
         sum(1 for other in claim.quantities if not other.whole and stem(counted_noun(claim, other)) == stem(noun)) == 1
         for (claim, _), noun in zip(sides, nouns)
+    )
+
+
+def _one_sum_each(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures are sums of money in one currency, each its sentence's only sum in that currency (however
+    written: "$20m", "20 million dollars") and neither a change ("up $2m"): a sum's counted noun is then its currency,
+    and what was done with it (paid, raised, offered) pins it as an act pins a count."""
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if left_q.unit != right_q.unit or not left_q.unit.startswith("money"):
+        return False
+    return all(
+        not is_change(claim, quantity) and sum(1 for other in claim.quantities if other.unit == quantity.unit) == 1
+        for claim, quantity in ((alignment.left, left_q), (alignment.right, right_q))
     )
 
 
