@@ -1130,3 +1130,13 @@ def test_a_whole_sentence_the_tagger_sees_no_verb_in_still_states_its_figures(nl
     assert "quantity" in shares.kinds and "Harald Brun" in [actor.name for actor in shares.actors]
     # pieces of a sentence (a label, a line cut out of a table) and a list of names (a line-up) stay out
     assert not [claim for claim in claims if any(word in claim.text for word in ("homers", "Shares in", "Cole 73"))]
+
+
+def test_others_told_beside_another_count_of_the_same_verb_are_the_rest_of_it(nlp):
+    # "killed 3 soldiers and 10 others": the rest of those killed, a part; "injured 25 others" after "killed two
+    # people" is all whom the other verb befell.
+    claims = claims_of(
+        nlp, "The blast killed 3 soldiers and 10 others. The bomb killed two people and injured 25 others."
+    )
+    assert [(q.span.text, q.part) for q in only(claims, "10 others").quantities] == [("3", False), ("10", True)]
+    assert ("25", False) in [(q.span.text, q.part) for q in only(claims, "25 others").quantities]

@@ -2321,3 +2321,84 @@ def test_counts_ten_times_apart_told_in_other_words_are_not_compared():
     assert _counted_alike(left, right, "12", "150", (12, 150)) == []
     findings = _counted_alike(left, right.replace("150", "15"), "12", "15", (12, 15))
     assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+# -- session 35: "others" standing for the counted noun, and the rest of a count told beside a kind ----------------
+_HURT_TOLD = "Officials said 140 people had been hurt in the blast."
+_HURT_OTHERS = "The explosion at the depot, which shook the harbour at dawn, killed two and hurt 90 others."
+
+
+def _hurt_others(right_part=False):
+    # The two sentences share no word but the act: "others" stands for the people the other sentence counts.
+    a, b = document("a", _HURT_TOLD), document("b", _HURT_OTHERS)
+    left_q = Quantity(span=span(a, "140"), value=140, unit="count", measure="people", head="hurt", mood="done")
+    right_q = Quantity(
+        span=span(b, "90"), value=90, unit="count", measure="others", head="hurt", mood="done", part=right_part
+    )
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=(right_q,))
+    clustered = corpus([a, b], [left, right], clusters=[[left, right]])
+    return run(_vectors(clustered, left, right, 0.5))
+
+
+def test_others_counted_under_one_act_meet_the_other_sources_count_of_its_noun():
+    # "140 people had been hurt" / "hurt 90 others": all whom the act befell, told by a word standing for the noun
+    findings = _hurt_others()
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "140" in findings[0].message and "90" in findings[0].message
+
+
+def test_others_that_are_the_rest_of_a_count_are_a_part():
+    # "killed 3 soldiers and 90 others": the rest of those the act befell (extraction's ``part``), not all of them
+    assert _hurt_others(right_part=True) == []
+
+
+def test_a_kind_counted_beside_the_rest_is_not_the_whole_toll():
+    # "killed 3 soldiers and 10 others" / "killed 13 people": the soldiers are some of the people killed. The same
+    # noun still meets: the 3 are all the soldiers.
+    def toll(noun):
+        a = document("a", "A car bomb killed 3 soldiers and 10 others at the market in Varn on Monday.")
+        b = document("b", f"A car bomb killed 13 {noun} at the market in Varn on Monday.")
+        left = claim(
+            a,
+            a.text,
+            quantities=(
+                Quantity(span=span(a, "3"), value=3, unit="count", measure="soldiers", head="kill", mood="done"),
+                Quantity(span=span(a, "10"), value=10, unit="count", measure="others", head="soldier", part=True),
+            ),
+        )
+        right = claim(
+            b, b.text, quantities=(Quantity(span=span(b, "13"), value=13, unit="count", measure=noun, head="kill"),)
+        )
+        return run(_vectors(corpus([a, b], [left, right]), left, right, 0.9))
+
+    assert toll("people") == []
+    assert [f.severity for f in toll("soldiers")] == [Severity.WARNING]
+
+
+_PAID = "The council paid $40 million for the old dock site last year."
+_PAID_AGAIN = "Harbor officials said the town had paid 25 million dollars, a record for the port{}."
+
+
+def _paid(right_verb="paid", right_head="pay", more=""):
+    # A sum's counted noun is its currency: one sum each, paid by one act, however little else the sentences share.
+    a, b = document("a", _PAID), document("b", _PAID_AGAIN.format(more).replace("paid", right_verb))
+    left_q = Quantity(span=span(a, "$40 million"), value=4e7, unit="money:USD", head="pay", mood="done")
+    quantities = [
+        Quantity(span=span(b, "25 million dollars"), value=2.5e7, unit="money:USD", head=right_head, mood="done")
+    ]
+    if more:
+        quantities.append(Quantity(span=span(b, "$3 million"), value=3e6, unit="money:USD", head="record"))
+    left, right = claim(a, a.text, quantities=(left_q,)), claim(b, b.text, quantities=tuple(quantities))
+    clustered = corpus([a, b], [left, right], clusters=[[left, right]])
+    return run(_vectors(clustered, left, right, 0.5))
+
+
+def test_one_sum_paid_by_one_act_is_one_sum_however_else_the_sentences_differ():
+    findings = _paid()
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "$40 million" in findings[0].message and "25 million dollars" in findings[0].message
+
+
+def test_sums_of_two_acts_or_of_a_side_giving_two_sums_do_not_meet():
+    assert _paid(right_verb="lent", right_head="lend") == []  # WordNet does not make lending paying
+    assert _paid(more=" after $3 million of fees") == []  # which sum is the payment is left to the words around

@@ -30,12 +30,14 @@ from factcheck.nlp.align import (
     MIN_SHARED,
     PARAPHRASE_STRENGTH,
     REPORTING_VERBS,
+    STANDS_FOR_THE_NOUN,
     STOPWORDS,
     Alignment,
     SlotPair,
     Token,
     article_names,
     name_words,
+    nouns_meet,
     particulars_differ,
     stem,
 )
@@ -372,7 +374,11 @@ class NumericConflictCheck(PairwiseCheck):
     >= 0.35), unless both are told as a source's report ("the
     governor said", "according to the agency": two authorities, or an early and a later toll) or one is dated to
     another time than the other article's news ("in 1958, when about 400 people died" / "has killed 52 people",
-    ``dated_apart``). An age never pairs with a count. Figures two sources' sentences give alike
+    ``dated_apart``); "others" counted under the act stands for the other side's noun there too ("140 people had been
+    hurt" / "hurt 90 others"), unless it is the rest of a count told beside it ("killed 3 soldiers and 10 others": a
+    part, read from the parse, and the 3 soldiers are some of the people killed, not "13 people"); and a sum of money
+    counts its currency, each side's only sum in it, paid or got by one act ("paid $40 million" / "had paid 25 million
+    dollars"). An age never pairs with a count. Figures two sources' sentences give alike
     (one value and unit, not a whole number under ten, an age or a length of time) pin them to one account: the one
     figure of a unit each gives besides is that account's, whatever its head and the words around it ("grew 11 percent
     to 29.2 million francs, with 312,000 fans" / "312,000 people came and spent 14.6 million francs, up 11 percent"),
@@ -552,7 +558,14 @@ class NumericConflictCheck(PairwiseCheck):
             alignment.similarity is None or alignment.similarity >= inputs.head_similarity
         )
         same_head = (
-            _counts(alignment, pair)
+            (
+                # one sum of one currency a side, paid or got by one act: the vectors say the two tell one story
+                one_act
+                and _one_sum_each(alignment, pair)
+                and alignment.similarity is not None
+                and alignment.similarity >= inputs.counted_similarity
+            )
+            or _counts(alignment, pair)
             and (
                 alignment.same_head_fact(
                     pair, inputs.counted_similarity if one_noun_counted(pair) else inputs.head_similarity
@@ -633,6 +646,8 @@ class NumericConflictCheck(PairwiseCheck):
             return "an act foreseen against one done"  # "will close six mills" / "shut two mills last year"
         if left_q.part != right_q.part:
             return "a part of what is counted against the whole"  # "the partial closure of ten of its plants"
+        if a_kind_beside_the_rest(alignment, pair):
+            return "a kind counted beside the rest against all of them"  # "3 soldiers and 10 others" / "13 people"
         if the_whole_against_an_act(left_q, right_q):
             return "the whole a partitive counts from against what an act befell"  # "of its 260 branches" / "shut 90"
         if a_remainder(alignment.left, left_q) != a_remainder(alignment.right, right_q):
@@ -959,11 +974,6 @@ def _following_word(alignment: Alignment, pair: SlotPair) -> str:
     return _next_word(alignment.left_tokens, pair.left) or _next_word(alignment.right_tokens, pair.right) or ""
 
 
-# Words counted in place of a noun the sentence gave before ("killed one person and injured two others", "injuring
-# dozens more"): they count whatever the other sentence's noun names.
-_STANDS_FOR_THE_NOUN = frozenset({"other", "more"})
-
-
 def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     """Whether two aligned numbers count the same thing: one unit family, the same counted noun.
 
@@ -990,7 +1000,7 @@ def _same_count(alignment: Alignment, pair: SlotPair) -> bool:
     if one_toll_told_by_its_state(alignment, pair):
         return True  # "5 dead in Kelsey Road fire" / "Three people died when a fire swept through ..."
     left_measure, right_measure = counted_noun(alignment.left, left_q), counted_noun(alignment.right, right_q)
-    if left_measure in _STANDS_FOR_THE_NOUN or right_measure in _STANDS_FOR_THE_NOUN:
+    if left_measure in STANDS_FOR_THE_NOUN or right_measure in STANDS_FOR_THE_NOUN:
         return bool(left_measure) and bool(right_measure)  # "wounded four men" / "injured two others"
     if left_measure and right_measure:
         return left_measure == right_measure or (
@@ -1169,21 +1179,34 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
     killed 35 people and flattened dozens of farms" / "has killed 52 people, according to the regional
     government"); ``dropped_by`` still asks the sentence vectors and reads what parts two such counts (two holders,
     places, periods, a part, a plan against the act done). Not an age, a length of time or one thing's figure ("a
-    38-caliber revolver"), nor a word counted for the noun ("two others")."""
-    if not alignment.cross_source or not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+    38-caliber revolver"). A word standing for the noun ("injured 90 others") counts the other side's noun; two such
+    words each stand for whatever their own sentence counted before. A sum of money counts its currency, however
+    written ("paid $40 million" / "had paid 25 million dollars"), when it is its sentence's only sum in that currency
+    (``_one_sum_each``)."""
+    if not alignment.cross_source:
         return False
-    if ages(alignment, pair) or min(pair.left.ref.value, pair.right.ref.value) < PINNING_FIGURE:
+    sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
+    if _one_sum_each(alignment, pair):
+        nouns = [
+            pair.left.ref.unit,
+            pair.right.ref.unit,
+        ]  # a sum counts its currency ("paid $20m" / "paid 20m dollars")
+    elif not (_whole_count(pair.left.ref) and _whole_count(pair.right.ref)):
+        return False
+    elif ages(alignment, pair) or min(pair.left.ref.value, pair.right.ref.value) < PINNING_FIGURE:
         # A whole number below ten recurs in one story for many facts ("injured two people" in one town, five across
         # the island; "captured eight pirates" early in the month): its noun and act alone do not pin it.
         return False
+    else:
+        nouns = [counted_noun(claim, quantity) for claim, quantity in sides]
     if far_apart(pair.left.ref, pair.right.ref):
         return False  # ten times apart: another event's toll ("It killed 612 people" of an earlier quake), no slip
     from factcheck.nlp.align import acts_related, told_as_a_verb
 
-    sides = ((alignment.left, pair.left.ref), (alignment.right, pair.right.ref))
-    nouns = [counted_noun(claim, quantity) for claim, quantity in sides]
-    if not all(nouns) or any(noun in _STANDS_FOR_THE_NOUN for noun in nouns) or stem(nouns[0]) != stem(nouns[1]):
+    if not all(nouns) or not (stem(nouns[0]) == stem(nouns[1]) or nouns_meet(nouns[0], nouns[1])):
         return False
+    if all(noun in STANDS_FOR_THE_NOUN for noun in nouns):
+        return False  # "two others" / "ten others": each stands for whatever its own sentence counted before
     if any(is_age(claim, quantity) or _one_described(claim, quantity) for claim, quantity in sides):
         return False
     verbs = [_act_verb(quantity) for _, quantity in sides]
@@ -1201,11 +1224,26 @@ def one_act_counted_alike(alignment: Alignment, pair: SlotPair) -> bool:
         # early and a later toll, give two figures each true to its source; with nothing else of the sentences in
         # common to say they tell one account, that is no misreport to settle.
         return False
+    if nouns[0].startswith("money"):
+        return True  # one sum of the currency a side (``_one_sum_each``)
     # One count of the noun a side: two ("killed 12 soldiers and 30 soldiers") leave which is whose to the words around
     # them. The whole of a partitive ("close 60 of its 260 branches") is what there is, not what the act befell.
     return all(
         sum(1 for other in claim.quantities if not other.whole and stem(counted_noun(claim, other)) == stem(noun)) == 1
         for (claim, _), noun in zip(sides, nouns)
+    )
+
+
+def _one_sum_each(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether two figures are sums of money in one currency, each its sentence's only sum in that currency (however
+    written: "$20m", "20 million dollars") and neither a change ("up $2m"): a sum's counted noun is then its currency,
+    and what was done with it (paid, raised, offered) pins it as an act pins a count."""
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if left_q.unit != right_q.unit or not left_q.unit.startswith("money"):
+        return False
+    return all(
+        not is_change(claim, quantity) and sum(1 for other in claim.quantities if other.unit == quantity.unit) == 1
+        for claim, quantity in ((alignment.left, left_q), (alignment.right, right_q))
     )
 
 
@@ -1343,7 +1381,7 @@ def _what_befell(claim: Claim, quantity: Quantity) -> tuple[str, str, bool] | No
     from factcheck.nlp.verbs import LIGHT_VERBS
 
     noun = counted_noun(claim, quantity)
-    if not noun or noun in _STANDS_FOR_THE_NOUN or _modifies_one(claim, quantity, noun):
+    if not noun or noun in STANDS_FOR_THE_NOUN or _modifies_one(claim, quantity, noun):
         return None
     if lexicon.first_noun_field(noun) == lexicon.TIME_FIELD:
         return None  # "jobs created in the two previous months": a stretch of time, which no act befalls
@@ -1748,8 +1786,30 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\b[^,;:.!?()\u2013\u2014]*$", re
 # "another 20,000 people", "a further 10,000", "three other rifles": a count beside others.
 _REMAINDER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.IGNORECASE)
 # After the figure only with its noun written out: "injuring dozens more" and "two others" stand for the noun another
-# sentence counts (``_STANDS_FOR_THE_NOUN``), the whole of that count.
+# sentence counts (``STANDS_FOR_THE_NOUN``), the whole of that count.
 _REMAINDER_AFTER = re.compile(r"\s+(?:other|more|further|additional|extra)\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
+
+
+def _beside_the_rest(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a count has the rest of its act's count told beside it ("killed 3 soldiers and 10 others": the 3):
+    another figure of the sentence counts a word standing for the noun, a part (extraction's
+    ``_the_rest_of_a_count``), hung on this count's noun."""
+    noun = measure_key(quantity.measure)
+    return bool(noun) and any(
+        other.part and measure_key(other.measure) in STANDS_FOR_THE_NOUN and (other.head or "").casefold() == noun
+        for other in claim.quantities
+        if other is not quantity
+    )
+
+
+def a_kind_beside_the_rest(alignment: Alignment, pair: SlotPair) -> bool:
+    """Whether one count is of a kind told beside the rest of its act's count ("killed 3 soldiers and 10 others") and
+    the other counts another noun ("killed 13 people"): the soldiers are some of the people killed, not all of them.
+    The same noun ("killed 5 soldiers") still meets it: the 3 are all the soldiers."""
+    left_q, right_q = pair.left.ref, pair.right.ref
+    if stem(counted_noun(alignment.left, left_q)) == stem(counted_noun(alignment.right, right_q)):
+        return False
+    return _beside_the_rest(alignment.left, left_q) or _beside_the_rest(alignment.right, right_q)
 
 
 def the_whole_against_an_act(left: Quantity, right: Quantity) -> bool:

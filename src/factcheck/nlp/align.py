@@ -1375,11 +1375,42 @@ def acts_related(left: str, right: str) -> bool:
     return lexicon.word_relation(left, right) in lexicon.SAME_ACT
 
 
+# Words counted in place of a noun the sentence gave before ("killed one person and injured two others", "injuring
+# dozens more"): English pronouns and determiners that stand for the noun, so they count whatever the other sentence's
+# noun names.
+STANDS_FOR_THE_NOUN = frozenset({"other", "others", "more"})
+
+
+def nouns_meet(left: str, right: str) -> bool:
+    """Whether two counted nouns (base forms) may count one set: the same noun, or one a word standing for the noun
+    (``STANDS_FOR_THE_NOUN``: "injured 213 others" / "413 people were injured") and the other a noun of its own."""
+    if left == right:
+        return True
+    return (left in STANDS_FOR_THE_NOUN) != (right in STANDS_FOR_THE_NOUN)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def sum_anchors(claim: Claim) -> tuple[FigureAnchor, ...]:
+    """The claim's sums of money as anchors: the currency as what is counted, the act the parse hangs the sum on
+    ("paid $20 million" -> money:USD / pay), for a sum that is its sentence's only one in its currency."""
+    sums = [token for token in claim_tokens(claim) if token.kind == "number" and token.ref.unit.startswith("money")]
+    found = []
+    for token in sums:
+        if slot_head(token) is None or sum(1 for other in sums if other.ref.unit == token.ref.unit) != 1:
+            continue
+        found.append(FigureAnchor(token.ref.unit, str(token.ref.head).split()[0].casefold()))
+    return tuple(found)
+
+
 def figures_meet(left: Claim, right: Claim) -> bool:
-    """Whether two claims count one noun under heads that name one act: a figure each that may be one toll's."""
+    """Whether two claims count one noun under heads that name one act: a figure each that may be one toll's ("213
+    people were injured" / "injured 213 others": "others" stands for the noun), or one sum of a currency each that
+    may be one payment's ("paid $20 million" / "paid 18 million dollars")."""
     return any(
-        a.noun == b.noun and acts_related(a.head, b.head) for a in figure_anchors(left) for b in figure_anchors(right)
-    )
+        nouns_meet(a.noun, b.noun) and acts_related(a.head, b.head)
+        for a in figure_anchors(left)
+        for b in figure_anchors(right)
+    ) or any(a.noun == b.noun and acts_related(a.head, b.head) for a in sum_anchors(left) for b in sum_anchors(right))
 
 
 # Words after which a verb stands in its bare form ("will fight", "to host", "could face").

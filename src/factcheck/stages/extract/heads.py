@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from factcheck.nlp import lexicon
+from factcheck.nlp.align import STANDS_FOR_THE_NOUN
 from factcheck.nlp.roles import is_post_noun, is_title_word
 from factcheck.nlp.verbs import ARRANGING_VERBS, LIGHT_VERBS, REPORTING_VERBS
 
@@ -350,7 +351,9 @@ def figure_part(tokens: Any, start: int, end: int) -> bool:
     of the hijacked ships are still held", "two of the hostages") counts what the other source's count does: the
     ships still held are the vessels another outlet says are held. "All 58 of its schools" counts them all. A whole
     given its own figure ("close 60 of its 260 branches") makes the part the count of what the act befell, as another
-    source's "will shut 90 branches" is: the whole is the other figure (``partitive_whole``)."""
+    source's "will shut 90 branches" is: the whole is the other figure (``partitive_whole``). "Others" told beside
+    another count of the same verb ("killed 3 soldiers and 10 others") is the rest of those it befell, a part of them
+    (``_the_rest_of_a_count``)."""
     root = _root(tokens, start, end)
     if root is None:
         return False
@@ -366,6 +369,8 @@ def figure_part(tokens: Any, start: int, end: int) -> bool:
                 return True
     act = _the_act(tokens, start, end)
     noun = counted_noun(tokens, start, end)
+    if noun is not None and _the_rest_of_a_count(noun):
+        return True
     for word in (act, noun):
         if word is None:
             continue
@@ -377,6 +382,23 @@ def figure_part(tokens: Any, start: int, end: int) -> bool:
             ):
                 return True  # "15 partly destroyed homes"
     return False
+
+
+def _counted(noun: Any) -> bool:
+    """Whether a noun has a number of its own in the parse ("3 soldiers")."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "nummod" for child in noun.children)
+
+
+def _the_rest_of_a_count(noun: Any) -> bool:
+    """Whether a figure's noun is a word standing for the noun ("others", "more": ``STANDS_FOR_THE_NOUN``) joined by
+    "and" to another counted noun of the same verb ("killed 3 soldiers and 10 others"): it counts the rest of those
+    the verb befell, a part of them, not all of them as "injured 213 others" after "killed 27 people" does (a word
+    of another verb, all whom that verb befell)."""
+    if noun.lemma_.lower() not in STANDS_FOR_THE_NOUN:
+        return False
+    if noun.dep_ == "conj" and _counted(noun.head):
+        return True
+    return any(child.dep_ == "conj" and _counted(child) for child in noun.children)
 
 
 # Clauses whose subject is their governing verb's ("starring in seven films" after "He collaborated",
