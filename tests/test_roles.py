@@ -557,23 +557,3 @@ def test_a_post_set_off_before_the_name_is_its_title(text, title, affiliation, f
 )
 def test_a_title_never_opens_inside_a_hyphenated_word(nlp, text, title):
     assert _role_of_jane_roe(nlp, text).title == title
-
-
-@pytest.mark.parametrize(
-    ("text", "title", "affiliation"),
-    [
-        # "whose" stands for the noun its clause tells of: the post is at that body.
-        (
-            "The harbour trust, whose director Jane Roe has faced calls to quit, said it would publish the audit.",
-            "director",
-            "harbour trust",
-        ),
-        # A common noun for a body after "of" is the organisation its article names elsewhere ("the federation").
-        ('"Pay is fair," said Jane Roe, general secretary of the federation.', "general secretary", "federation"),
-        # Not every noun after "of" is a body: what a post is over stays out.
-        ('"It will open in May," said Jane Roe, director of the film.', "director", None),
-    ],
-)
-def test_the_body_a_post_is_at_read_from_whose_and_a_common_noun_after_of(nlp, text, title, affiliation):
-    role = _role_of_jane_roe(nlp, text)
-    assert (role.title, role.affiliation) == (title, affiliation)

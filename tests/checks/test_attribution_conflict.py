@@ -1677,18 +1677,6 @@ def test_fixture_a_head_and_a_post_of_one_organisation_a_year_apart_is_a_note(ma
     assert "may have changed" in corp.findings[0].message
 
 
-def test_fixture_a_head_told_by_whose_against_a_post_of_the_body_named_by_a_common_noun(make_corpus):
-    corp = _two_outlets(
-        make_corpus,
-        "A footbridge over the canal fell on Monday. The roads agency, whose director Jane Roe has faced calls to "
-        "quit, said it would publish the audit.\n",
-        "A footbridge over the canal fell on Monday. It was checked in May, said Jane Roe, press officer of the "
-        "roads agency.\n",
-    )
-    assert [f.data["values"] for f in corp.findings] == [["director", "press officer"]]
-    assert corp.findings[0].severity == Severity.WARNING
-
-
 def test_fixture_posts_at_two_organisations_or_held_together_are_quiet(make_corpus):
     two_bodies = _two_outlets(
         make_corpus,

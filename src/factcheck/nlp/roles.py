@@ -936,10 +936,7 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
                 continue
             if child.pos_ == "PRON" or child.dep_ == "det":
                 continue  # "her spokesman": a pronoun is no organisation
-            if child.dep_ == "poss" and child.tag_ == "WP$":
-                # "The roads agency, whose director Jane Roe ...": the post is at what the relative clause tells of.
-                affiliation_tokens.extend(_antecedent_of_whose(child))
-            elif child.dep_ == "poss" or (
+            if child.dep_ == "poss" or (
                 child.ent_type_ in _AFFILIATION_ENTITIES and not _title_words_ending_an_entity(child)
             ):
                 affiliation_tokens.extend(child.subtree)
@@ -958,12 +955,7 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
     for child in (function or head).rights:
         if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS:
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-            if objects and (
-                objects[0].pos_ == "PROPN"
-                or objects[0].ent_type_ in _AFFILIATION_ENTITIES
-                # "general secretary of the federation": a common noun for a body, named by its article elsewhere.
-                or (child.lower_ == "of" and objects[0].pos_ == "NOUN" and _names_a_body(objects[0].lemma_.lower()))
-            ):
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in _AFFILIATION_ENTITIES):
                 affiliation_tokens.extend(
                     token for token in objects[0].subtree if token.dep_ != "det" or token.i != objects[0].left_edge.i
                 )
@@ -1007,20 +999,6 @@ def _role_of_head(head: Any, root: Any, entity: Any) -> tuple[Role, tuple[int, i
         former=former,
         prefix_start=title.start_char if title.start_char < entity.start_char else None,
     ), (title.start_char, title.end_char)
-
-
-def _antecedent_of_whose(whose: Any) -> list[Any]:
-    """The noun a relative clause opened by "whose" tells of, with its modifiers ("The regional roads agency, whose
-    director ..." -> "regional roads agency"); none when the parse hangs the clause on no noun."""
-    token = whose.head
-    while token.dep_ != "relcl" and token.head is not token:
-        token = token.head
-    noun = token.head
-    if token.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [
-        modifier for modifier in noun.lefts if modifier.dep_ in _TITLE_MODIFIER_DEPS or modifier.pos_ == "PROPN"
-    ] + [noun]
 
 
 def _relative_to_another(title: str) -> bool:
