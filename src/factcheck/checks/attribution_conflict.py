@@ -630,7 +630,7 @@ def _a_body_described_beside_its_name(left_mentions: list[Mention], right_mentio
     Two common nouns ("the ministry" / "the agency") or two names still differ."""
     left = {_a_body_described(mention.affiliation) for mention in left_mentions}
     right = {_a_body_described(mention.affiliation) for mention in right_mentions}
-    return {frozenset(left), frozenset(right)} == {frozenset({True}), frozenset({False})}
+    return len(left) == len(right) == 1 and left != right
 
 
 def _after_preposition(mention: Mention) -> bool:
